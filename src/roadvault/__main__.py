@@ -1,0 +1,3 @@
+from roadvault.cli import main
+
+main()

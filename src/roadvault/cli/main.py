@@ -1,0 +1,105 @@
+"""The click group: logging set-up and the one error boundary for every command."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+import click
+
+from roadvault import __version__
+from roadvault.errors import EXIT_ERROR, RoadvaultError
+
+logger = logging.getLogger("roadvault")
+
+
+class RoadvaultGroup(click.Group):
+    """Turns every RoadvaultError into one line on stderr and its exit status."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RoadvaultError as err:
+            click.echo(f"roadvault: {err}", err=True)
+            if err.hint:
+                click.echo(f"  hint: {err.hint}", err=True)
+            ctx.exit(err.exit_code)
+        except KeyboardInterrupt:
+            click.echo("roadvault: interrupted", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except OSError as err:
+            # An I/O failure nobody anticipated still gets one line, not a traceback.
+            logger.debug("unexpected OS error", exc_info=True)
+            where = f"{err.filename}: " if err.filename else ""
+            click.echo(f"roadvault: {where}{err.strerror or err}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except Exception as err:  # a bug: say so plainly, the traceback is one -v away
+            logger.debug("internal error", exc_info=True)
+            click.echo(
+                f"roadvault: internal error: {type(err).__name__}: {err} "
+                "(run with -v for details; please report it)",
+                err=True,
+            )
+            ctx.exit(EXIT_ERROR)
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Looks up sys.stderr at each record, so click's CliRunner capture works."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property  # type: ignore[override]
+    def stream(self):  # noqa: ANN201
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:  # noqa: ANN001
+        pass
+
+
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
+                                         logging.INFO if verbose == 1 else logging.WARNING)
+    root = logging.getLogger("roadvault")
+    for handler in list(root.handlers):
+        if isinstance(handler, _StderrHandler):
+            root.removeHandler(handler)
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(level)
+    root.propagate = False
+
+
+@click.group(cls=RoadvaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="roadvault")
+@click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
+    """Turn a learning roadmap into an Obsidian vault and keep your progress in it."""
+    ctx.ensure_object(dict)
+    ctx.obj["verbose"] = verbose
+    ctx.obj["quiet"] = quiet
+    _configure_logging(verbose, quiet)
+
+
+def _register() -> None:
+    from roadvault.cli import build_cmd, doctor_cmd, parse_cmd, progress_cmd
+
+    cli.add_command(parse_cmd.parse)
+    cli.add_command(build_cmd.build)
+    cli.add_command(progress_cmd.status)
+    cli.add_command(progress_cmd.watch)
+    cli.add_command(doctor_cmd.doctor)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="roadvault")

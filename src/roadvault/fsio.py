@@ -1,0 +1,254 @@
+"""The one I/O edge for files in a vault: safe paths, atomic writes, reading notes.
+
+Rules kept here so no caller can forget them:
+- a relative vault path never leaves the vault (no absolute paths, no `..`, no symlinked
+  component anywhere between the vault root and the file);
+- every write is a temp file in the same folder + `os.replace`, so a reader (Obsidian, a sync
+  tool, a crash) sees the old file or the new one, never a torn one;
+- a learner's file being replaced is fsynced first; new files may defer to one `sync_all`;
+- a read-only note is not replaced behind the learner's back (reported instead);
+- the mode of a replaced file is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import filelock
+
+from roadvault.errors import InputError, LockedError, UnsafePathError, VaultError
+
+logger = logging.getLogger(__name__)
+
+STATE_DIR = ".roadvault"
+LOCK_NAME = "lock"
+MAX_NOTE_BYTES = 20 * 1024 * 1024
+TEMP_PREFIX = ".rv-"
+TEMP_SUFFIX = ".tmp"
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
+def check_relpath(relpath: str) -> PurePosixPath:
+    """Validate a POSIX path relative to the vault; raise UnsafePathError if it could escape."""
+    if not relpath or "\x00" in relpath or "\\" in relpath:
+        raise UnsafePathError("not a safe vault path", path=relpath or "''")
+    pure = PurePosixPath(relpath)
+    if pure.is_absolute() or any(part in ("", ".", "..") for part in pure.parts):
+        raise UnsafePathError("path would leave the vault", path=relpath)
+    return pure
+
+
+def vault_path(vault: Path, relpath: str) -> Path:
+    """The absolute path of `relpath` inside `vault`, refusing any symlinked component.
+
+    Components that do not exist yet are fine (they will be created as real folders).
+    """
+    pure = check_relpath(relpath)
+    current = vault
+    for part in pure.parts:
+        current = current / part
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            break
+        except NotADirectoryError as exc:
+            raise VaultError("a file stands where a folder is needed", path=current) from exc
+        if stat.S_ISLNK(info.st_mode):
+            raise UnsafePathError(
+                "is a symlink; roadvault never writes through links", path=current
+            )
+    return vault / Path(*pure.parts)
+
+
+def ensure_folder(vault: Path, rel_dir: str) -> Path:
+    """Create `rel_dir` (and parents) inside the vault as real folders, never via symlinks."""
+    current = vault
+    for part in check_relpath(rel_dir).parts:
+        current = current / part
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            os.mkdir(current)
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            raise UnsafePathError("is a symlink; roadvault never writes through links", path=current)
+        if not stat.S_ISDIR(info.st_mode):
+            raise VaultError("a file stands where a folder is needed", path=current)
+    return current
+
+
+def atomic_write(
+    vault: Path, relpath: str, data: bytes | str, *, fsync: bool = True
+) -> Path:
+    """Write `data` to `vault/relpath` atomically (temp in the same folder, then `os.replace`).
+
+    `fsync=True` flushes the file before it replaces the old one; pass False for a brand-new
+    file when the caller runs one `sync_all` at the end. Returns the absolute path written.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    target = vault_path(vault, relpath)
+    parent_rel = str(PurePosixPath(relpath).parent)
+    if parent_rel != ".":
+        ensure_folder(vault, parent_rel)
+    mode = 0o666 & ~_UMASK
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise VaultError("is a folder, not a note; left alone", path=target)
+        if not os.access(target, os.W_OK):
+            raise VaultError("is read-only; left unchanged", path=target)
+        mode = stat.S_IMODE(info.st_mode)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        if fsync:
+            os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def remove_file(vault: Path, relpath: str) -> None:
+    """Delete a file inside the vault (never through a symlinked folder)."""
+    target = vault_path(vault, relpath)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target)
+
+
+def sync_all(folders: set[Path] | list[Path]) -> None:
+    """Flush new files and their folder entries to disk, once, at the end of a build."""
+    if hasattr(os, "sync"):
+        os.sync()
+    for folder in sorted(set(folders)):
+        with contextlib.suppress(OSError):
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def read_bytes(path: Path, *, limit: int = MAX_NOTE_BYTES, what: str = "file") -> bytes:
+    """Read a whole file, with one clear error for each way it can fail."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise InputError(f"no such {what}", path=path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror}", path=path) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"is a folder, not a {what}", path=path)
+    if info.st_size > limit:
+        raise InputError(
+            f"is {info.st_size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit for a {what}",
+            path=path,
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror}", path=path) from exc
+    if len(data) > limit:
+        raise InputError(f"is over the {limit / 1e6:.0f} MB limit for a {what}", path=path)
+    return data
+
+
+# --- note text: keep the learner's line ends and BOM exactly as they were -----------------
+
+
+@dataclass(frozen=True, slots=True)
+class NoteText:
+    """A note decoded for processing: text with `\\n` line ends, plus how to write it back."""
+
+    text: str
+    newline: str = "\n"
+    bom: bool = False
+
+    def encode(self, text: str) -> bytes:
+        """Encode `text` (with `\\n` line ends) the way the original file was written."""
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
+        data = text.encode("utf-8")
+        return b"\xef\xbb\xbf" + data if self.bom else data
+
+
+def decode_note(data: bytes) -> NoteText:
+    """Decode a vault note: UTF-8 (BOM kept aside), CRLF/CR noted and normalised to LF.
+
+    Notes in a vault are UTF-8 (Obsidian writes nothing else); invalid bytes are replaced
+    rather than refused so one odd note never stops a scan. Mixed line ends normalise to
+    the first one seen.
+    """
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    text = data.decode("utf-8", errors="replace")
+    newline = "\n"
+    first = text.find("\n")
+    cr = text.find("\r")
+    if cr != -1 and (first == -1 or cr < first):
+        newline = "\r\n" if text.startswith("\r\n", cr) else "\r"
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return NoteText(text=text, newline=newline, bom=bom)
+
+
+def read_note(path: Path, *, limit: int = MAX_NOTE_BYTES) -> NoteText:
+    return decode_note(read_bytes(path, limit=limit, what="note"))
+
+
+# --- the lock shared by build and watch ----------------------------------------------------
+
+
+@contextlib.contextmanager
+def vault_lock(vault: Path, *, timeout: float = 0.0) -> Iterator[None]:
+    """Hold the vault's write lock (an OS file lock: released by the kernel if we die)."""
+    state = ensure_folder(vault, STATE_DIR)
+    lock = filelock.FileLock(str(state / LOCK_NAME), timeout=timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout as exc:
+        raise LockedError(
+            "another roadvault process is writing to this vault",
+            path=vault,
+            hint="wait for it to finish (a running `roadvault watch` only holds it briefly)",
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def is_disk_full(exc: OSError) -> bool:
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT)
