@@ -1,0 +1,67 @@
+"""Shared test helpers: write and read whole folder trees, a fake clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles: "ci" is the default (a few hundred examples where a test asks for
+# them); "long" for local soak runs: HYPOTHESIS_PROFILE=long scripts/test --slow
+settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.register_profile(
+    "long",
+    deadline=None,
+    max_examples=5000,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    """Create `files` (POSIX relpath -> text or bytes) under `root`."""
+    for relpath, content in files.items():
+        path = root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            path.write_bytes(content.encode("utf-8"))
+        else:
+            path.write_bytes(content)
+
+
+def read_tree(root: Path, *, skip: Callable[[str], bool] | None = None) -> dict[str, str]:
+    """Every file under `root` as POSIX relpath -> text (sorted), optionally skipping some."""
+    tree: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            relpath = path.relative_to(root).as_posix()
+            if skip is None or not skip(relpath):
+                tree[relpath] = path.read_bytes().decode("utf-8", errors="replace")
+    return tree
+
+
+class FakeClock:
+    """A clock tests move by hand: `clock()` returns the time, `clock.advance(s)` moves it."""
+
+    def __init__(self, start: float = 1_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
