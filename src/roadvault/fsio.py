@@ -87,7 +87,9 @@ def ensure_folder(vault: Path, rel_dir: str) -> Path:
             os.mkdir(current)
             continue
         if stat.S_ISLNK(info.st_mode):
-            raise UnsafePathError("is a symlink; roadvault never writes through links", path=current)
+            raise UnsafePathError(
+                "is a symlink; roadvault never writes through links", path=current
+            )
         if not stat.S_ISDIR(info.st_mode):
             raise VaultError("a file stands where a folder is needed", path=current)
     return current

@@ -158,3 +158,20 @@ class Roadmap:
             notes=data.get("notes", ""),
             nodes=[Node.from_json(node) for node in data.get("nodes", [])],
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A checkbox line found in a note by the scanner (progress/scan.py)."""
+
+    line: int  # 0-based index of the line in the note text (LF-split)
+    col: int  # index in that line of the status character between the brackets
+    depth: int  # nesting level among list items (0 = top level of its list)
+    marker: str  # the status character as written (" ", "x", "/", "-", ">", …)
+    block_id: str | None  # "rv-3k9x2a" without the caret, when the line ends with one
+    text: str  # the item's text without bullet, checkbox and block id
+    parent: int | None = None  # index in the same task list of the enclosing task, if any
+
+    @property
+    def status(self) -> Status:
+        return Status.from_marker(self.marker)
