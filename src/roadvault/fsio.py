@@ -95,9 +95,7 @@ def ensure_folder(vault: Path, rel_dir: str) -> Path:
     return current
 
 
-def atomic_write(
-    vault: Path, relpath: str, data: bytes | str, *, fsync: bool = True
-) -> Path:
+def atomic_write(vault: Path, relpath: str, data: bytes | str, *, fsync: bool = True) -> Path:
     """Write `data` to `vault/relpath` atomically (temp in the same folder, then `os.replace`).
 
     `fsync=True` flushes the file before it replaces the old one; pass False for a brand-new

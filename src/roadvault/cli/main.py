@@ -62,8 +62,11 @@ class _StderrHandler(logging.StreamHandler):
 
 
 def _configure_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
-                                         logging.INFO if verbose == 1 else logging.WARNING)
+    level = (
+        logging.ERROR
+        if quiet
+        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose == 1 else logging.WARNING)
+    )
     root = logging.getLogger("roadvault")
     for handler in list(root.handlers):
         if isinstance(handler, _StderrHandler):
