@@ -1,14 +1,268 @@
-"""Carry ids over from the last built roadmap to the new one (owned by issue 5).
+"""Carry ids from the last built roadmap over to the new one, so ticks follow their items.
 
-STUB: the real implementation replaces this. Interface used by the build:
-    carry_over_ids(old, new) -> None   (mutates `new`: matched nodes take the old ids)
+A node of the new roadmap takes the id of the old node it *is*, judged in this order:
+
+1. the same id (ids hash the title path, so an untouched item keeps its id by itself);
+2. the same title under the same (matched) parent;
+3. a renamed item: an unmatched old sibling whose title is similar enough, or whose
+   children are mostly the same (a phase renamed but its topics kept);
+4. a moved item: the same title somewhere else, when exactly one unmatched old node has it
+   (or one of several is under a parent of the same title).
+
+Why the rename threshold is conservative: a missed rename costs little — the old item, if
+ticked or annotated, is kept under "Removed from the roadmap" and nothing is lost — while a
+false rename hands a tick to a different item, which silently overstates progress. So a
+rename needs one title's words contained in the other's ("Linear Algebra" → "Linear Algebra
+Basics"), or a character similarity of at least RENAME_RATIO (0.75 on normalised text; short
+titles like "CNNs"/"RNNs" need SHORT_RENAME_RATIO, 0.9) *and* two thirds of the shorter
+title's words matched by a close word in the other (so "Supervised learning" is not
+"Unsupervised clustering"), or, for nodes with children, at least half of their children's
+titles in common. Measured on the rename table in
+tests/regen/test_match.py: every listed rename is found and no listed replacement is.
 """
 
 from __future__ import annotations
 
-from roadvault.model import Roadmap
+import difflib
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from roadvault.model import Node, Roadmap
+
+logger = logging.getLogger(__name__)
+
+RENAME_RATIO = 0.75
+SHORT_RENAME_RATIO = 0.9
+SHORT_TITLE = 10  # characters, after normalising
+CHILD_OVERLAP = 0.5
+WORD_COVERAGE = 0.66
+CLOSE_WORD_RATIO = 0.85
+
+_WORD = re.compile(r"[^\W_]+")
+_STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "to", "in", "on", "for", "with", "&"})
 
 
-def carry_over_ids(old: Roadmap | None, new: Roadmap) -> None:
-    """Give every node of `new` that matches a node of `old` the old node's id."""
-    return None
+def normalise_title(title: str) -> str:
+    """Casefolded words only: what a rename that only touches case or punctuation keeps."""
+    return " ".join(_WORD.findall(title.casefold()))
+
+
+def rename_score(old: str, new: str) -> float:
+    """How sure we are that title `new` is `old` renamed: 0 when it is not a rename at all,
+    else a score ≥ RENAME_RATIO (1.0 = the same words)."""
+    a, b = normalise_title(old), normalise_title(new)
+    if not a or not b:
+        return 0.0
+    if a == b or a.replace(" ", "") == b.replace(" ", ""):
+        return 1.0
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    words_a = [w for w in a.split() if w not in _STOP_WORDS] or a.split()
+    words_b = [w for w in b.split() if w not in _STOP_WORDS] or b.split()
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        # One title extends the other ("Linear Algebra" → "Linear Algebra Basics").
+        return max(RENAME_RATIO, ratio)
+    need = SHORT_RENAME_RATIO if min(len(a), len(b)) <= SHORT_TITLE else RENAME_RATIO
+    if ratio < need or _word_coverage(words_a, words_b) < WORD_COVERAGE:
+        return 0.0
+    return ratio
+
+
+def _word_coverage(words_a: list[str], words_b: list[str]) -> float:
+    """Share of the shorter title's words that have a close word in the other title
+    (equal, a prefix like intro/introduction, or a spelling variant)."""
+    short, long = sorted((words_a, words_b), key=len)
+    close = sum(1 for word in short if any(_close_words(word, other) for other in long))
+    return close / len(short)
+
+
+def _close_words(a: str, b: str) -> bool:
+    if a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= CLOSE_WORD_RATIO
+
+
+def _child_overlap(old: Node, new: Node) -> float:
+    old_titles = {normalise_title(child.title) for child in old.children}
+    new_titles = {normalise_title(child.title) for child in new.children}
+    if not old_titles or not new_titles:
+        return 0.0
+    return len(old_titles & new_titles) / len(old_titles | new_titles)
+
+
+@dataclass(slots=True)
+class _Old:
+    node: Node
+    parent: Node | None
+    index: int
+
+
+@dataclass(slots=True)
+class MatchReport:
+    """What the matcher decided, for the build report and for tests."""
+
+    same: int = 0
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # (old title, new title)
+    moved: list[str] = field(default_factory=list)  # titles
+
+
+def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
+    """Give every node of `new` that is a node of `old` (same, renamed or moved) the old id.
+
+    Mutates `new` in place. Ids of unmatched new nodes stay as parsed, except where one
+    would clash with an old id that is still in use, in which case it is re-derived.
+    """
+    report = MatchReport()
+    if old is None:
+        return report
+    old_by_id: dict[str, _Old] = {}
+    for parent, children in _families(None, old.nodes):
+        for index, node in enumerate(children):
+            old_by_id[node.id] = _Old(node, parent, index)
+    claimed: dict[str, Node] = {}  # old id -> new node
+    match_of: dict[int, Node] = {}  # id(new node) -> old node
+
+    def claim(new_node: Node, old_node: Node) -> None:
+        claimed[old_node.id] = new_node
+        match_of[id(new_node)] = old_node
+
+    # 1. Same id, anywhere.
+    for new_node in _walk(new.nodes):
+        hit = old_by_id.get(new_node.id)
+        if hit is not None and hit.node.id not in claimed:
+            claim(new_node, hit.node)
+            report.same += 1
+
+    # 2 and 3, top-down so that a parent is matched before its children are compared.
+    def match_children(old_children: list[Node], new_children: list[Node]) -> None:
+        free_old = [node for node in old_children if node.id not in claimed]
+        free_new = [node for node in new_children if id(node) not in match_of]
+        for new_node in free_new:  # 2: same title under the same parent
+            key = normalise_title(new_node.title)
+            for old_node in free_old:
+                if old_node.id not in claimed and normalise_title(old_node.title) == key:
+                    claim(new_node, old_node)
+                    report.same += 1
+                    break
+        free_old = [node for node in free_old if node.id not in claimed]
+        free_new = [node for node in free_new if id(node) not in match_of]
+        for new_node, old_node in _best_renames(free_old, free_new):  # 3: renamed
+            claim(new_node, old_node)
+            report.renamed.append((old_node.title, new_node.title))
+        for new_node in new_children:
+            old_node = match_of.get(id(new_node))
+            if new_node.children:
+                match_children(old_node.children if old_node else [], new_node.children)
+
+    match_children(old.nodes, new.nodes)
+
+    # 4. Moved: the same title under another parent.
+    unclaimed_old: dict[str, list[_Old]] = {}
+    for entry in old_by_id.values():
+        if entry.node.id not in claimed:
+            unclaimed_old.setdefault(normalise_title(entry.node.title), []).append(entry)
+    for parent, children in _families(None, new.nodes):
+        for new_node in children:
+            if id(new_node) in match_of:
+                continue
+            candidates = [
+                entry
+                for entry in unclaimed_old.get(normalise_title(new_node.title), [])
+                if entry.node.id not in claimed
+            ]
+            chosen = _pick_moved(candidates, parent)
+            if chosen is not None:
+                claim(new_node, chosen.node)
+                report.moved.append(new_node.title)
+
+    # Apply: matched nodes take the old id; others keep theirs unless it clashes.
+    used = set(claimed)
+    for new_node in _walk(new.nodes):
+        old_node = match_of.get(id(new_node))
+        if old_node is not None:
+            new_node.id = old_node.id
+    for new_node in _walk(new.nodes):
+        if id(new_node) in match_of:
+            continue
+        if new_node.id in used or new_node.id in old_by_id:
+            new_node.id = _fresh_id(new_node.id, used | set(old_by_id))
+        used.add(new_node.id)
+    if report.renamed or report.moved:
+        logger.info(
+            "matched %d items as renamed and %d as moved", len(report.renamed), len(report.moved)
+        )
+    return report
+
+
+def _best_renames(old_nodes: list[Node], new_nodes: list[Node]) -> list[tuple[Node, Node]]:
+    """Pairs (new, old) judged renames, best score first, each node used once."""
+    scored: list[tuple[float, int, int]] = []
+    for i, new_node in enumerate(new_nodes):
+        for j, old_node in enumerate(old_nodes):
+            score = rename_score(old_node.title, new_node.title)
+            if new_node.children and old_node.children:
+                overlap = _child_overlap(old_node, new_node)
+                if overlap >= CHILD_OVERLAP:  # same children: the same node, renamed
+                    score = max(score, RENAME_RATIO + overlap / 4)
+            if score > 0:
+                scored.append((score, -abs(i - j), i * len(old_nodes) + j))
+    pairs: list[tuple[Node, Node]] = []
+    used_new: set[int] = set()
+    used_old: set[int] = set()
+    for _score, _closeness, key in sorted(scored, reverse=True):
+        i, j = divmod(key, len(old_nodes))
+        if i in used_new or j in used_old:
+            continue
+        used_new.add(i)
+        used_old.add(j)
+        pairs.append((new_nodes[i], old_nodes[j]))
+    return pairs
+
+
+def _pick_moved(candidates: list[_Old], new_parent: Node | None) -> _Old | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates or new_parent is None:
+        return None
+    key = normalise_title(new_parent.title)
+    same_parent_title = [
+        entry
+        for entry in candidates
+        if entry.parent is not None and normalise_title(entry.parent.title) == key
+    ]
+    return same_parent_title[0] if len(same_parent_title) == 1 else None
+
+
+def _fresh_id(base_id: str, taken: set[str]) -> str:
+    """A new id derived from `base_id`, deterministically, that is not in `taken`."""
+    counter = 1
+    candidate = base_id
+    while candidate in taken:
+        digest = hashlib.sha1(f"{base_id}\x1f{counter}".encode()).digest()
+        candidate = "rv-" + _base36(int.from_bytes(digest[:8], "big"))[:6]
+        counter += 1
+    return candidate
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while number:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+    return out.rjust(6, "0")
+
+
+def _walk(nodes: Iterable[Node]) -> Iterable[Node]:
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+def _families(parent: Node | None, children: list[Node]) -> Iterable[tuple[Node | None, list]]:
+    yield parent, children
+    for child in children:
+        if child.children:
+            yield from _families(child, child.children)

@@ -1,27 +1,590 @@
-"""Three-way merge of a generated note (owned by the regeneration work, issue 5).
+"""Three-way merge of one generated note: the learner's version against the new rendering.
 
-STUB: the real implementation replaces this. Interface used by vault/plan.py:
-    merge_note(base, mine, new) -> MergeResult
+    base = what roadvault wrote last time, mine = the note now, new = the new rendering.
+
+Order of work (each step pure, text in → text out):
+
+1. Item state travels by block id, not by line. For every line carrying one of our block ids
+   the status is merged three-way (the learner's change wins, else the roadmap's), and extras
+   the learner (or the Tasks plugin) appended to the line — `✅ 2026-11-20`, `#tag` — are kept.
+   Both are written into *base* and *new* before the text merge, so a tick never conflicts
+   with a rename.
+2. Front matter: only the keys roadvault owns are touched, textually (the learner's keys,
+   order and comments stay byte-for-byte); a key both sides changed keeps the learner's value
+   and is reported.
+3. The body: a line-based three-way merge (merge3). Where merge3 sees a conflict, the region
+   is merged again at a finer grain — an insertion next to a changed line is not a conflict,
+   and when both sides only *added* lines at the same place both are kept (learner's first) —
+   so only lines both sides really changed get `<<<<<<< vault` / `=======` / `>>>>>>> roadmap`
+   markers. Never a silent choice.
+
+The laws (tested with hypothesis): merge(b, b, n) == n, merge(b, m, b) == m,
+merge(b, x, x) == x, and every learner-added line survives (or sits inside a conflict).
 """
 
 from __future__ import annotations
 
+import difflib
+import logging
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+import merge3
+
+from roadvault.model import Status
+
+logger = logging.getLogger(__name__)
+
+CONFLICT_START = "<<<<<<< vault"
+CONFLICT_MID = "======="
+CONFLICT_END = ">>>>>>> roadmap"
+
+# A list item carrying one of our block ids, possibly inside a blockquote/callout.
+ITEM_LINE = re.compile(
+    r"^(?P<lead>[ \t]*(?:>[ \t]?)*[ \t]*)"
+    r"(?P<bullet>[-*+]|\d{1,9}[.)])[ \t]+"
+    r"(?:\[(?P<mark>[^\]\n])\][ \t]+)?"
+    r"(?P<text>.*?)"
+    r"[ \t]+\^(?P<id>rv-[a-z0-9]+)[ \t]*$"
+)
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_PROGRESS_RANK = {Status.DONE: 3, Status.DOING: 2, Status.SKIPPED: 1, Status.TODO: 0}
+
+
+# --- item lines ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLine:
+    """A line of a note that carries one of roadvault's block ids."""
+
+    index: int
+    lead: str
+    bullet: str
+    mark: str | None  # the checkbox character, None for a plain bullet
+    text: str
+    id: str
+
+    def with_mark(self, mark: str | None) -> ItemLine:
+        return ItemLine(self.index, self.lead, self.bullet, mark, self.text, self.id)
+
+    def with_text(self, text: str) -> ItemLine:
+        return ItemLine(self.index, self.lead, self.bullet, self.mark, text, self.id)
+
+    def render(self) -> str:
+        box = f"[{self.mark}] " if self.mark is not None else ""
+        return f"{self.lead}{self.bullet} {box}{self.text} ^{self.id}"
+
+    @property
+    def width(self) -> int:
+        """Indentation width of the bullet (tabs count 4), for "is this line under it"."""
+        return len(self.lead.replace("\t", "    "))
+
+
+def find_item_lines(lines: Sequence[str]) -> list[ItemLine]:
+    """Every line with one of our block ids, outside fenced code and HTML comments."""
+    candidates = [index for index, line in enumerate(lines) if "^rv-" in line]
+    if not candidates:
+        return []
+    in_code = code_mask(lines)
+    items = []
+    for index in candidates:
+        match = None if in_code[index] else ITEM_LINE.match(lines[index])
+        if match:
+            items.append(
+                ItemLine(
+                    index=index,
+                    lead=match["lead"],
+                    bullet=match["bullet"],
+                    mark=match["mark"],
+                    text=match["text"],
+                    id=match["id"],
+                )
+            )
+    return items
+
+
+def code_mask(lines: Sequence[str]) -> list[bool]:
+    """True for lines inside fenced code or an HTML comment (never items)."""
+    mask = [False] * len(lines)
+    fence: str | None = None
+    in_comment = False
+    for index, line in enumerate(lines):
+        if fence is not None:
+            mask[index] = True
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        if in_comment:
+            mask[index] = True
+            if "-->" in line:
+                in_comment = False
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            mask[index] = True
+        elif line.lstrip().startswith("<!--") and "-->" not in line:
+            in_comment = True
+            mask[index] = True
+    return mask
+
+
+def item_statuses(text: str) -> dict[str, str]:
+    """Block id → checkbox character for every checkbox item line of `text`.
+
+    A block id written twice (a copy-paste) keeps its most advanced status.
+    """
+    found: dict[str, str] = {}
+    for item in find_item_lines(text.split("\n")):
+        if item.mark is None:
+            continue
+        seen = found.get(item.id)
+        if seen is None or _rank(item.mark) > _rank(seen):
+            found[item.id] = item.mark
+    return found
+
+
+def _rank(mark: str) -> int:
+    return _PROGRESS_RANK[Status.from_marker(mark)]
+
+
+def merge_mark(base: str | None, mine: str | None, new: str | None) -> str | None:
+    """Three-way merge of one checkbox: the learner's change wins, else the roadmap's."""
+    if mine is None:
+        return new
+    if new is None:
+        return mine
+    if base is not None and mine == base:
+        return new
+    return mine
+
+
+def line_extras(base_text: str, mine_text: str) -> str | None:
+    """What the learner appended to a generated item's text (Tasks' `✅ 2026-11-20`, tags),
+    or None when they changed the text itself."""
+    if mine_text == base_text:
+        return ""
+    if mine_text.startswith(base_text) and mine_text[len(base_text)] in " \t":
+        return mine_text[len(base_text) :]
+    return None
+
+
+def align_items(base: str, mine: str, new: str) -> tuple[str, str]:
+    """Carry the learner's item state into `base` and `new` (step 1 of the module doc).
+
+    Returns (base', new'): base' shows every item as the learner has it (status and extras),
+    so the text merge sees no change there; new' has the merged status and the extras on the
+    roadmap's wording of the line.
+    """
+    base_lines, mine_lines, new_lines = base.split("\n"), mine.split("\n"), new.split("\n")
+    base_items = {item.id: item for item in find_item_lines(base_lines)}
+    mine_items = {item.id: item for item in find_item_lines(mine_lines)}
+    for item in find_item_lines(new_lines):
+        theirs = mine_items.get(item.id)
+        if theirs is None:
+            continue
+        before = base_items.get(item.id)
+        mark = merge_mark(before.mark if before else None, theirs.mark, item.mark)
+        updated = item.with_mark(mark if item.mark is not None else None)
+        if before is not None:
+            extras = line_extras(before.text, theirs.text)
+            if extras:
+                updated = updated.with_text(updated.text + extras)
+        new_lines[item.index] = updated.render()
+    for item_id, before in base_items.items():
+        theirs = mine_items.get(item_id)
+        if theirs is None:
+            continue
+        aligned = before
+        if before.mark is not None and theirs.mark is not None:
+            aligned = aligned.with_mark(theirs.mark)
+        if line_extras(before.text, theirs.text):
+            aligned = aligned.with_text(theirs.text)
+        base_lines[before.index] = aligned.render()
+    return "\n".join(base_lines), "\n".join(new_lines)
+
+
+def apply_marks(text: str, marks: dict[str, str]) -> str:
+    """Set the checkbox of every item whose id is in `marks`."""
+    lines = text.split("\n")
+    changed = False
+    for item in find_item_lines(lines):
+        mark = marks.get(item.id)
+        if item.mark is not None and mark is not None and mark != item.mark:
+            lines[item.index] = item.with_mark(mark).render()
+            changed = True
+    return "\n".join(lines) if changed else text
+
+
+# --- front matter -------------------------------------------------------------------------
+
+OWNED_KEYS = (
+    "roadvault_id",
+    "roadvault_kind",
+    "roadmap",
+    "phase",
+    "up",
+    "duration",
+    "planned_days",
+    "tags",
+    "aliases",
+    "roadvault_status",
+)
+_LIST_KEYS = ("tags", "aliases")
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """(front matter block incl. both `---` lines and the final newline, rest of the note)."""
+    if not text.startswith("---\n"):
+        return None, text
+    end = text.find("\n---\n", 3)
+    if end == -1:
+        if text.endswith("\n---"):
+            return text + "\n", ""
+        return None, text
+    cut = end + len("\n---\n")
+    return text[:cut], text[cut:]
+
+
+def front_matter_keys(block: str) -> dict[str, tuple[int, int]]:
+    """Top-level key → (first line, end line) of its lines inside the block (0 = `---`)."""
+    lines = block.split("\n")
+    spans: dict[str, tuple[int, int]] = {}
+    current: str | None = None
+    start = 0
+    last = len(lines) - 2  # index of the closing `---`
+    for index in range(1, last):
+        match = _KEY_LINE.match(lines[index])
+        if match:
+            if current is not None and current not in spans:
+                spans[current] = (start, index)
+            current, start = match.group(1), index
+    if current is not None and current not in spans:
+        spans[current] = (start, last)
+    return spans
+
+
+def owned_values(block: str | None) -> dict[str, object]:
+    """The owned keys' values in a front matter block (safe YAML; unreadable → raw text)."""
+    if block is None:
+        return {}
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    lines = block.split("\n")
+    values: dict[str, object] = {}
+    for key, (start, end) in front_matter_keys(block).items():
+        if key not in OWNED_KEYS:
+            continue
+        chunk = "\n".join(lines[start:end])
+        try:
+            loaded = yaml.load(chunk, Loader=loader)
+        except yaml.YAMLError:
+            loaded = {key: chunk}  # unreadable: compared as text
+        values[key] = loaded.get(key) if isinstance(loaded, dict) else chunk
+    return values
+
+
+_MISSING = object()
+
+
+def _key_lines(block: str, key: str) -> list[str]:
+    span = front_matter_keys(block).get(key)
+    if span is None:
+        return []
+    return block.split("\n")[span[0] : span[1]]
+
+
+def merge_front_matter(
+    base: str | None, mine: str | None, new: str | None
+) -> tuple[str | None, list[str]]:
+    """Merge the owned keys of `new` into the learner's front matter, textually.
+
+    Returns (front matter block, remarks). The learner's own keys, comments and order are
+    untouched; an owned key the learner changed stays as they wrote it (lists — tags,
+    aliases — are merged item by item). With no base, the roadmap's values are taken and
+    the learner's extra list items kept.
+    """
+    if mine is None:
+        return new, []
+    if new is None:
+        return mine, []
+    remarks: list[str] = []
+    base_values, mine_values, new_values = owned_values(base), owned_values(mine), owned_values(new)
+    result = mine
+    for key in OWNED_KEYS:
+        base_value = base_values.get(key, _MISSING)
+        mine_value = mine_values.get(key, _MISSING)
+        new_value = new_values.get(key, _MISSING)
+        if mine_value == new_value:
+            continue
+        if base is None:
+            base_value = [] if key in _LIST_KEYS else mine_value
+        if mine_value == base_value:
+            result = _replace_key(result, key, _key_lines(new, key))
+        elif new_value == base_value:
+            continue  # only the learner changed it
+        elif key in _LIST_KEYS and isinstance(new_value, list):
+            merged = _merge_lists(base_value, mine_value, new_value)
+            result = _replace_key(result, key, _list_key_lines(key, merged))
+        else:
+            shown = "(nothing)" if new_value is _MISSING else repr(new_value)
+            remarks.append(
+                f"property {key!r}: kept your value {mine_value!r}; the roadmap now says {shown}"
+            )
+    return result, remarks
+
+
+def _merge_lists(base: object, mine: object, new: list) -> list:
+    base_list = base if isinstance(base, list) else []
+    mine_list = mine if isinstance(mine, list) else []
+    removed_by_learner = [item for item in base_list if item not in mine_list]
+    added_by_learner = [item for item in mine_list if item not in base_list]
+    merged = [item for item in new if item not in removed_by_learner]
+    return merged + [item for item in added_by_learner if item not in merged]
+
+
+def _list_key_lines(key: str, values: list) -> list[str]:
+    import json
+
+    if not values:
+        return [f"{key}: []"]
+    return [f"{key}:", *(f"  - {json.dumps(str(value), ensure_ascii=False)}" for value in values)]
+
+
+def _replace_key(block: str, key: str, replacement: list[str]) -> str:
+    """Replace (or insert, or drop) one key's lines, leaving every other line as it was."""
+    lines = block.split("\n")
+    span = front_matter_keys(block).get(key)
+    if span is not None:
+        lines[span[0] : span[1]] = replacement
+    elif replacement:
+        owned_spans = [
+            s for k, s in front_matter_keys(block).items() if k in OWNED_KEYS and k != key
+        ]
+        at = max((s[1] for s in owned_spans), default=len(lines) - 2)
+        lines[at:at] = replacement
+    return "\n".join(lines)
+
+
+def set_owned_key(block: str, key: str, value_line: str) -> str:
+    """Set one owned key to a single-line value (e.g. `roadvault_status: removed`)."""
+    return _replace_key(block, key, [value_line])
+
+
+# --- the body: merge3 plus a finer look at its conflicts ------------------------------------
 
 
 @dataclass(slots=True)
 class MergeResult:
     text: str  # the note to write (LF line ends)
     conflicts: int = 0  # number of conflict regions left in `text`
-    notes: list[str] = field(default_factory=list)  # human-readable remarks for the report
+    notes: list[str] = field(default_factory=list)  # remarks for the report
+
+
+def merge_texts(base: str, mine: str, new: str) -> tuple[str, int]:
+    """Line three-way merge; returns (text, conflict regions left)."""
+    if mine == new:
+        return mine, 0
+    if mine == base:
+        return new, 0
+    if new == base:
+        return mine, 0
+    base_l = base.splitlines(keepends=True)
+    mine_l = mine.splitlines(keepends=True)
+    new_l = new.splitlines(keepends=True)
+    _ensure_final_newline(base_l, mine_l, new_l)
+    out: list[str] = []
+    conflicts = 0
+    for region in merge3.Merge3(base_l, mine_l, new_l).merge_regions():
+        kind = region[0]
+        if kind == "unchanged":
+            out.extend(base_l[region[1] : region[2]])
+        elif kind in ("a", "same"):
+            out.extend(mine_l[region[1] : region[2]])
+        elif kind == "b":
+            out.extend(new_l[region[1] : region[2]])
+        else:
+            _, z1, z2, a1, a2, b1, b2 = region
+            merged, left = _merge_conflict(base_l[z1:z2], mine_l[a1:a2], new_l[b1:b2])
+            out.extend(merged)
+            conflicts += left
+    text = "".join(out)
+    if not mine.endswith("\n") and not new.endswith("\n") and text.endswith("\n"):
+        text = text[:-1]
+    return text, conflicts
+
+
+def _ensure_final_newline(*sides: list[str]) -> None:
+    for lines in sides:
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    start: int  # range of base lines replaced
+    end: int
+    lines: tuple[str, ...]
+    side: int  # 0 = mine, 1 = new
+
+
+def _edits(base: Sequence[str], other: Sequence[str], side: int) -> list[_Edit]:
+    matcher = difflib.SequenceMatcher(None, base, other, autojunk=False)
+    return [
+        _Edit(i1, i2, tuple(other[j1:j2]), side)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _clash(a: _Edit, b: _Edit) -> bool:
+    if a.start == a.end and b.start == b.end:
+        return False  # two insertions at one point: both kept
+    if a.start == a.end:
+        return b.start < a.start < b.end
+    if b.start == b.end:
+        return a.start < b.start < a.end
+    return a.start < b.end and b.start < a.end
+
+
+def _merge_conflict(base: list[str], mine: list[str], new: list[str]) -> tuple[list[str], int]:
+    """Merge one merge3 conflict region at a finer grain; mark only what truly clashes."""
+    edits = _edits(base, mine, 0) + _edits(base, new, 1)
+    groups: list[list[_Edit]] = []
+    for edit in sorted(edits, key=lambda e: (e.start, e.end, e.side)):
+        for group in groups:
+            if any(_clash(edit, other) for other in group):
+                group.append(edit)
+                break
+        else:
+            groups.append([edit])
+    groups = _join_groups(groups)
+    out: list[str] = []
+    position = 0
+    conflicts = 0
+    for group in sorted(groups, key=lambda g: (min(e.start for e in g), max(e.end for e in g))):
+        start = min(e.start for e in group)
+        end = max(e.end for e in group)
+        out.extend(base[position:start])
+        sides = {e.side for e in group}
+        if len(sides) == 1 or all(e.start == e.end for e in group):
+            # One side only, or insertions at one point from both: keep all, learner's first.
+            for edit in sorted(group, key=lambda e: (e.start, e.side)):
+                out.extend(edit.lines)
+        else:
+            conflicts += 1
+            out.extend(_marked(base, group))
+        position = max(position, end)
+    out.extend(base[position:])
+    return out, conflicts
+
+
+def _join_groups(groups: list[list[_Edit]]) -> list[list[_Edit]]:
+    """Merge groups until no edit of one group clashes with an edit of another."""
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                if any(_clash(a, b) for a in groups[i] for b in groups[j]):
+                    groups[i].extend(groups.pop(j))
+                    changed = True
+                    break
+            if changed:
+                break
+    return groups
+
+
+def _apply(base: list[str], start: int, end: int, edits: Iterable[_Edit]) -> list[str]:
+    """base[start:end] with `edits` (all inside that range, one side) applied."""
+    out: list[str] = []
+    position = start
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        out.extend(base[position : edit.start])
+        out.extend(edit.lines)
+        position = max(position, edit.end)
+    out.extend(base[position:end])
+    return out
+
+
+def _marked(base: list[str], group: list[_Edit]) -> list[str]:
+    start = min(e.start for e in group)
+    end = max(e.end for e in group)
+    mine = _apply(base, start, end, [e for e in group if e.side == 0])
+    new = _apply(base, start, end, [e for e in group if e.side == 1])
+    return [CONFLICT_START + "\n", *mine, CONFLICT_MID + "\n", *new, CONFLICT_END + "\n"]
+
+
+def count_conflicts(text: str) -> int:
+    """Conflict regions left in a note (lines starting with our start marker)."""
+    return sum(1 for line in text.split("\n") if line.startswith("<<<<<<< "))
+
+
+# --- one note ------------------------------------------------------------------------------
 
 
 def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
     """Merge the learner's note (`mine`) with the new rendering, given the last rendering.
 
-    `base` is None when there is no record of what was generated (state lost).
-    STUB: keeps the learner's text untouched unless they never edited it.
+    `base` is None when there is no record of what was generated (state lost, or a vault
+    made by hand): then every line the learner has that the roadmap does not is kept, and
+    item state is matched by block id (see `merge_without_base`).
     """
-    if base is not None and mine == base:
+    if base is None:
+        return merge_without_base(mine, new)
+    if mine == base:
         return MergeResult(new)
-    return MergeResult(mine, notes=["kept as you edited it (merge not implemented yet)"])
+    if mine == new:
+        return MergeResult(mine)
+    base_aligned, new_aligned = align_items(base, mine, new)
+    base_fm, base_body = split_front_matter(base_aligned)
+    mine_fm, mine_body = split_front_matter(mine)
+    new_fm, new_body = split_front_matter(new_aligned)
+    front, remarks = merge_front_matter(base_fm, mine_fm, new_fm)
+    body, conflicts = merge_texts(base_body, mine_body, new_body)
+    result = MergeResult((front or "") + body, conflicts, remarks)
+    if conflicts:
+        result.notes.append(f"{conflicts} conflict(s): both you and the roadmap changed lines")
+    return result
+
+
+def merge_without_base(mine: str, new: str) -> MergeResult:
+    """No base: take the roadmap's text, the learner's item states, and keep every other
+    line the learner has that the new rendering lacks, where it stood."""
+    mine_items = {item.id: item for item in find_item_lines(mine.split("\n"))}
+    marks = {item_id: item.mark for item_id, item in mine_items.items() if item.mark is not None}
+    new_marked = apply_marks(new, marks)
+    # The learner's copy of an item line stands for the roadmap's copy of it.
+    mine_lines = mine.split("\n")
+    new_by_id = {item.id: item for item in find_item_lines(new_marked.split("\n"))}
+    for item_id, item in mine_items.items():
+        target = new_by_id.get(item_id)
+        if target is not None:
+            mine_lines[item.index] = target.render()
+    mine_aligned = "\n".join(mine_lines)
+    mine_fm, mine_body = split_front_matter(mine_aligned)
+    new_fm, new_body = split_front_matter(new_marked)
+    front, remarks = merge_front_matter(None, mine_fm, new_fm)
+    common = _common_lines(mine_body, new_body)
+    body, conflicts = merge_texts(common, mine_body, new_body)
+    result = MergeResult((front or "") + body, conflicts, remarks)
+    result.notes.append("no record of the last build: kept every line of yours")
+    return result
+
+
+def _common_lines(a: str, b: str) -> str:
+    """The lines two texts share, in order (a stand-in base when the real one is lost)."""
+    a_lines = a.splitlines(keepends=True)
+    b_lines = b.splitlines(keepends=True)
+    _ensure_final_newline(a_lines, b_lines)
+    matcher = difflib.SequenceMatcher(None, a_lines, b_lines, autojunk=False)
+    return "".join(
+        line
+        for block in matcher.get_matching_blocks()
+        for line in a_lines[block.a : block.a + block.size]
+    )

@@ -1,0 +1,430 @@
+"""Regeneration across notes: items carry their tick and the learner's lines wherever the
+new roadmap puts them; removed items that hold learner work are archived, never dropped.
+
+Input: every generated note as three versions (base = last generated, mine = on disk now,
+new = the new rendering; any may be None). Output: per note, the text to write (or None to
+delete), the action for the report, conflicts and remarks. Pure: no disk, no clock.
+
+Steps:
+1. Find every line carrying one of our block ids in *mine* (outside code) and the lines the
+   learner added under it (the diff base → mine, indented below the item).
+2. An item travels (is lifted out of base and mine, and injected into the new rendering where
+   the roadmap now puts it, with its merged status, extras and the learner's lines) when it
+   moved to another note, or the learner wrote lines under it, or it was removed from the
+   roadmap while holding learner work (ticked, annotated or edited) — then it goes under
+   "## Removed from the roadmap" in its note. An unticked, untouched removed item just goes.
+3. Each note is merged three-way (merge.merge_note) — items left in place keep their state
+   through `align_items`, everything else is merge3's.
+4. A note the roadmap no longer generates is deleted if nothing of the learner's is left in it,
+   else kept with `roadvault_status: removed`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from roadvault.model import Status
+from roadvault.vault.merge import (
+    CONFLICT_END,
+    CONFLICT_MID,
+    CONFLICT_START,
+    ItemLine,
+    MergeResult,
+    count_conflicts,
+    find_item_lines,
+    line_extras,
+    merge_mark,
+    merge_note,
+    set_owned_key,
+    split_front_matter,
+)
+
+logger = logging.getLogger(__name__)
+
+ARCHIVE_HEADING = "## Removed from the roadmap"
+MY_NOTES_HEADING = "## My notes"
+ARCHIVE_INTRO = "*Items the roadmap no longer has, kept because you had worked on them.*"
+
+
+class Action(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"  # untouched by the learner: replaced by the new rendering
+    UNCHANGED = "unchanged"
+    MERGE = "merge"  # the learner's changes and the roadmap's, merged cleanly
+    CONFLICT = "conflict"  # merged, with conflict markers to resolve
+    ARCHIVE = "archive"  # no longer in the roadmap, kept (learner work inside)
+    DELETE = "delete"  # no longer in the roadmap, nothing of the learner's in it
+    SKIP = "skip"  # e.g. the learner deleted it: not re-created
+
+
+@dataclass(slots=True)
+class NoteVersions:
+    base: str | None  # as roadvault generated it last time (None: unknown)
+    mine: str | None  # as it is on disk now (None: absent)
+    new: str | None  # as the new roadmap renders it (None: not generated any more)
+
+
+@dataclass(slots=True)
+class NoteOutcome:
+    text: str | None  # what the note should contain; None: delete it (or leave it absent)
+    action: Action
+    conflicts: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+# --- step 1: where items are, and what the learner wrote under them ------------------------
+
+
+@dataclass(slots=True)
+class _Carried:
+    """An item lifted out of its note, to be put where the roadmap wants it now."""
+
+    item: ItemLine  # as in mine
+    base_item: ItemLine | None  # as last generated
+    annotations: list[str]  # the learner's lines under it, as written
+    edited: bool  # the learner changed the item's own text
+
+
+def _width(line: str) -> int:
+    stripped = line.lstrip(" \t>")
+    return len(line[: len(line) - len(stripped)].replace("\t", "    "))
+
+
+def learner_lines(base: str | None, mine: str, known_new_lines: set[str]) -> set[int]:
+    """Indices of lines in `mine` the learner added or changed (vs base; without a base,
+    the lines that no new rendering has)."""
+    mine_lines = mine.split("\n")
+    if base is None:
+        return {
+            i for i, line in enumerate(mine_lines) if line.strip() and line not in known_new_lines
+        }
+    matcher = difflib.SequenceMatcher(None, base.split("\n"), mine_lines, autojunk=False)
+    added: set[int] = set()
+    for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("insert", "replace"):
+            added.update(range(j1, j2))
+    return added
+
+
+def annotations_of(
+    lines: list[str], items: list[ItemLine], added: set[int]
+) -> dict[str, list[int]]:
+    """Item id → indices of the learner's lines nested under it (trailing blanks dropped)."""
+    by_index = {item.index: item for item in items}
+    owned: dict[str, list[int]] = {}
+    stack: list[ItemLine] = []
+    for index, line in enumerate(lines):
+        item = by_index.get(index)
+        if item is not None:
+            while stack and stack[-1].width >= item.width:
+                stack.pop()
+            stack.append(item)
+            continue
+        if not line.strip():
+            if stack and index in added:
+                owned.setdefault(stack[-1].id, []).append(index)
+            continue
+        width = _width(line)
+        while stack and stack[-1].width >= width:
+            stack.pop()
+        if stack and index in added:
+            owned.setdefault(stack[-1].id, []).append(index)
+    for key, indices in owned.items():
+        while indices and not lines[indices[-1]].strip():
+            indices.pop()
+        owned[key] = indices
+    return {key: indices for key, indices in owned.items() if indices}
+
+
+# --- the archive section --------------------------------------------------------------------
+
+
+def split_archive(text: str) -> tuple[str, list[str]]:
+    """(text without the archive section, the section's entry lines)."""
+    lines = text.split("\n")
+    try:
+        start = lines.index(ARCHIVE_HEADING)
+    except ValueError:
+        return text, []
+    end = start + 1
+    while end < len(lines) and not (lines[end].startswith("# ") or lines[end].startswith("## ")):
+        end += 1
+    entries = [line for line in lines[start + 1 : end] if line != ARCHIVE_INTRO]
+    while entries and not entries[0].strip():
+        entries.pop(0)
+    while entries and not entries[-1].strip():
+        entries.pop()
+    rest = lines[:start] + lines[end:]
+    return "\n".join(rest), entries
+
+
+def join_archive(text: str, entries: list[str]) -> str:
+    """Put the archive section back, before "## My notes" (or at the end)."""
+    if not entries:
+        return text
+    section = [ARCHIVE_HEADING, ARCHIVE_INTRO, "", *entries, ""]
+    lines = text.split("\n")
+    try:
+        at = lines.index(MY_NOTES_HEADING)
+    except ValueError:
+        if lines and lines[-1] == "":
+            lines.pop()
+        if lines and lines[-1].strip():
+            lines.append("")
+        return "\n".join([*lines, *section])
+    return "\n".join(lines[:at] + section + lines[at:])
+
+
+# --- the pass over all notes --------------------------------------------------------------
+
+
+def regenerate(
+    notes: Mapping[str, NoteVersions], *, restore: bool = False
+) -> dict[str, NoteOutcome]:
+    """Plan the text of every generated note after a roadmap update (see module doc)."""
+    skipped = {
+        key
+        for key, v in notes.items()
+        if v.mine is None and v.base is not None and v.new is not None and not restore
+    }
+    new_home: dict[str, tuple[str, ItemLine]] = {}
+    for key, versions in notes.items():
+        if versions.new is not None and key not in skipped:
+            for item in find_item_lines(versions.new.split("\n")):
+                new_home.setdefault(item.id, (key, item))
+
+    lifted_mine: dict[str, str | None] = {}
+    lifted_base: dict[str, str | None] = {}
+    archive_entries: dict[str, list[str]] = {}
+    carried: dict[str, _Carried] = {}  # item id -> what travels to its new place
+    remarks: dict[str, list[str]] = {key: [] for key in notes}
+    known_new_lines: set[str] | None = None
+
+    for key, versions in notes.items():
+        lifted_mine[key], lifted_base[key] = versions.mine, versions.base
+        if versions.mine is None:
+            continue
+        if versions.new == versions.base and ARCHIVE_HEADING not in versions.mine:
+            continue  # the roadmap left this note alone: nothing can leave it
+        mine_rest, archived = split_archive(versions.mine)
+        base_rest = split_archive(versions.base)[0] if versions.base is not None else None
+        archive_entries[key] = _revive_archived(archived, new_home, carried)
+
+        mine_lines = mine_rest.split("\n")
+        items = find_item_lines(mine_lines)
+        if base_rest is None and known_new_lines is None:
+            known_new_lines = {
+                line for v in notes.values() if v.new is not None for line in v.new.split("\n")
+            }
+        added = learner_lines(base_rest, mine_rest, known_new_lines or set())
+        notes_under = annotations_of(mine_lines, items, added)
+        base_items = (
+            {item.id: item for item in find_item_lines(base_rest.split("\n"))}
+            if base_rest is not None
+            else {}
+        )
+        drop_mine: set[int] = set()
+        drop_base_ids: set[str] = set()
+        for item in items:
+            if item.id in carried:
+                continue  # a second copy of the same id: leave it where the learner put it
+            home = new_home.get(item.id)
+            before = base_items.get(item.id)
+            annotation = [mine_lines[i] for i in notes_under.get(item.id, [])]
+            edited = before is not None and line_extras(before.text, item.text) is None
+            worked_on = _worked_on(item, before) or bool(annotation) or edited
+            if home is None:
+                if versions.new is None or not worked_on:
+                    continue  # the whole note goes (see _decide) / untouched: merge3 drops it
+                archive_entries[key].extend(_archive_lines(item, annotation))
+                remarks[key].append(f"kept {item.text!r} under {ARCHIVE_HEADING[3:]!r}")
+            elif home[0] == key and not annotation:
+                continue  # stays in this note: merged in place by merge_note
+            else:
+                carried[item.id] = _Carried(item, before, annotation, edited)
+            drop_mine.add(item.index)
+            drop_mine.update(notes_under.get(item.id, []))
+            drop_base_ids.add(item.id)
+        lifted_mine[key] = _without_lines(mine_rest, drop_mine)
+        lifted_base[key] = _without_items(base_rest, drop_base_ids)
+
+    injected = _inject(notes, new_home, carried)
+    return {
+        key: _decide(
+            versions,
+            lifted_mine[key],
+            lifted_base[key],
+            injected.get(key, versions.new),
+            archive_entries.get(key, []),
+            remarks[key],
+            skipped=key in skipped,
+        )
+        for key, versions in notes.items()
+    }
+
+
+def _worked_on(item: ItemLine, before: ItemLine | None) -> bool:
+    """Did the learner make progress on this item (or change its status at all)?"""
+    if item.mark is None:
+        return False
+    if before is not None and before.mark != item.mark:
+        return True
+    return Status.from_marker(item.mark) is not Status.TODO
+
+
+def _revive_archived(
+    entries: list[str], new_home: dict[str, tuple[str, ItemLine]], carried: dict[str, _Carried]
+) -> list[str]:
+    """Entries whose id is back in the roadmap are carried there; the rest stay archived."""
+    items = find_item_lines(entries)
+    if not items:
+        return entries
+    revived = {item.index for item in items if item.id in new_home and item.id not in carried}
+    if not revived:
+        return entries
+    added = set(range(len(entries)))
+    notes_under = annotations_of(entries, items, added)
+    drop: set[int] = set()
+    for item in items:
+        if item.index in revived:
+            annotation = notes_under.get(item.id, [])
+            carried[item.id] = _Carried(item, None, [entries[i] for i in annotation], False)
+            drop.add(item.index)
+            drop.update(annotation)
+    return [line for i, line in enumerate(entries) if i not in drop]
+
+
+def _archive_lines(item: ItemLine, annotation: list[str]) -> list[str]:
+    flat = ItemLine(item.index, "", "-", item.mark, item.text, item.id)
+    return [flat.render(), *_reindent(annotation, item.lead, "")]
+
+
+def _reindent(lines: list[str], old_lead: str, new_lead: str) -> list[str]:
+    out = []
+    for line in lines:
+        if line.startswith(old_lead):
+            out.append(new_lead + line[len(old_lead) :])
+        else:
+            out.append(line)
+    return out
+
+
+def _without_lines(text: str, drop: set[int]) -> str:
+    if not drop:
+        return text
+    return "\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop)
+
+
+def _without_items(text: str | None, ids: set[str]) -> str | None:
+    if text is None or not ids:
+        return text
+    lines = text.split("\n")
+    drop = {item.index for item in find_item_lines(lines) if item.id in ids}
+    return _without_lines(text, drop)
+
+
+def _inject(
+    notes: Mapping[str, NoteVersions],
+    new_home: dict[str, tuple[str, ItemLine]],
+    carried: dict[str, _Carried],
+) -> dict[str, str]:
+    """The new renderings with carried items' state and the learner's lines put in."""
+    by_note: dict[str, list[str]] = {}
+    for item_id in carried:
+        by_note.setdefault(new_home[item_id][0], []).append(item_id)
+    out: dict[str, str] = {}
+    for key, ids in by_note.items():
+        new_text = notes[key].new
+        assert new_text is not None  # new_home only points at rendered notes
+        lines = new_text.split("\n")
+        items = {item.id: item for item in find_item_lines(lines)}
+        heads: dict[int, list[str]] = {}
+        tails: dict[int, list[str]] = {}
+        for item_id in ids:
+            target, travel = items[item_id], carried[item_id]
+            heads[target.index] = _merged_item_line(target, travel)
+            tail = _reindent(travel.annotations, travel.item.lead, target.lead)
+            tails.setdefault(_end_of_item(lines, target), []).extend(tail)
+        rebuilt: list[str] = []
+        for index, line in enumerate(lines):
+            rebuilt.extend(heads.get(index, [line]))
+            rebuilt.extend(tails.get(index, []))
+        out[key] = "\n".join(rebuilt)
+    return out
+
+
+def _merged_item_line(target: ItemLine, travel: _Carried) -> list[str]:
+    """The item's line in its new place: merged status, the learner's extras or wording."""
+    before, mine = travel.base_item, travel.item
+    mark = target.mark
+    if target.mark is not None:
+        mark = merge_mark(before.mark if before else None, mine.mark, target.mark)
+    line = target.with_mark(mark)
+    extras = line_extras(before.text, mine.text) if before is not None else ""
+    if extras is not None:
+        return [line.with_text(target.text + extras).render()]
+    if target.text == before.text:  # only the learner reworded it: theirs
+        return [line.with_text(mine.text).render()]
+    return [
+        CONFLICT_START,
+        line.with_text(mine.text).render(),
+        CONFLICT_MID,
+        line.render(),
+        CONFLICT_END,
+    ]
+
+
+def _end_of_item(lines: list[str], item: ItemLine) -> int:
+    """Index of the last line belonging to `item` (itself and deeper-indented lines)."""
+    end = item.index
+    for index in range(item.index + 1, len(lines)):
+        line = lines[index]
+        if not line.strip():
+            break
+        if _width(line) <= item.width:
+            break
+        end = index
+    return end
+
+
+def _decide(
+    versions: NoteVersions,
+    mine: str | None,
+    base: str | None,
+    new: str | None,
+    archive: list[str],
+    remarks: list[str],
+    *,
+    skipped: bool,
+) -> NoteOutcome:
+    if versions.mine is None:
+        if versions.new is None:
+            return NoteOutcome(None, Action.UNCHANGED)
+        if skipped:
+            return NoteOutcome(None, Action.SKIP, notes=["you deleted it; not re-created"])
+        return NoteOutcome(new, Action.CREATE)
+    assert mine is not None
+    if new is None:
+        if base is not None and mine == base and not archive:
+            return NoteOutcome(None, Action.DELETE, notes=["no longer in the roadmap"])
+        kept = join_archive(mine, archive)
+        front, body = split_front_matter(kept)
+        if front is not None:
+            kept = set_owned_key(front, "roadvault_status", "roadvault_status: removed") + body
+        action = Action.UNCHANGED if kept == versions.mine else Action.ARCHIVE
+        return NoteOutcome(kept, action, notes=["no longer in the roadmap; kept for your work"])
+    result: MergeResult = merge_note(base, mine, new)
+    text = join_archive(result.text, archive)
+    conflicts = count_conflicts(text)
+    notes = remarks + result.notes
+    if text == versions.mine:
+        return NoteOutcome(text, Action.UNCHANGED, conflicts, notes)
+    if conflicts:
+        return NoteOutcome(text, Action.CONFLICT, conflicts, notes)
+    if versions.base is not None and versions.mine == versions.base:
+        return NoteOutcome(text, Action.UPDATE, 0, notes)
+    return NoteOutcome(text, Action.MERGE, 0, notes)

@@ -1,0 +1,181 @@
+"""Item matching old → new: ids follow renamed and moved items, never wrong ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from roadvault.vault.match import carry_over_ids, rename_score
+
+from .helpers import ids_by_title, tree
+
+OLD_SPEC = [
+    (
+        "Foundations",
+        [("Linear Algebra", ["Vectors", "Matrices", "Eigenvalues"]), ("Calculus", ["Derivatives"])],
+    ),
+    ("Deep Learning", [("Networks", ["Perceptrons", "Backpropagation"]), ("CNNs", ["Pooling"])]),
+]
+
+
+def test_unchanged_roadmap_keeps_every_id() -> None:
+    old, new = tree("R", OLD_SPEC), tree("R", OLD_SPEC)
+    report = carry_over_ids(old, new)
+    assert ids_by_title(new) == ids_by_title(old)
+    assert report.renamed == [] and report.moved == []
+
+
+def test_new_roadmap_title_still_matches_by_titles() -> None:
+    old, new = tree("R", OLD_SPEC), tree("R v2", OLD_SPEC)
+    assert ids_by_title(new) != ids_by_title(old)  # the hash changed with the title ...
+    carry_over_ids(old, new)
+    assert ids_by_title(new) == ids_by_title(old)  # ... the matcher brings the ids back
+
+
+def test_renamed_leaf_keeps_its_id() -> None:
+    old = tree("R", OLD_SPEC)
+    new_spec = [
+        (
+            "Foundations",
+            [
+                ("Linear Algebra", ["Vectors", "Matrices and tensors", "Eigenvalues"]),
+                ("Calculus", ["Derivatives"]),
+            ],
+        ),
+        OLD_SPEC[1],
+    ]
+    new = tree("R", new_spec)
+    report = carry_over_ids(old, new)
+    assert ids_by_title(new)["Matrices and tensors"] == ids_by_title(old)["Matrices"]
+    assert report.renamed == [("Matrices", "Matrices and tensors")]
+
+
+def test_renamed_phase_matched_by_its_children() -> None:
+    old = tree("R", OLD_SPEC)
+    new = tree("R", [("Mathematics Primer", OLD_SPEC[0][1]), OLD_SPEC[1]])
+    carry_over_ids(old, new)
+    assert ids_by_title(new)["Mathematics Primer"] == ids_by_title(old)["Foundations"]
+    assert ids_by_title(new)["Vectors"] == ids_by_title(old)["Vectors"]
+
+
+def test_moved_leaf_keeps_its_id() -> None:
+    old = tree("R", OLD_SPEC)
+    new = tree(
+        "R",
+        [
+            (
+                "Foundations",
+                [("Linear Algebra", ["Vectors", "Matrices"]), ("Calculus", ["Derivatives"])],
+            ),
+            (
+                "Deep Learning",
+                [
+                    ("Networks", ["Perceptrons", "Backpropagation", "Eigenvalues"]),
+                    ("CNNs", ["Pooling"]),
+                ],
+            ),
+        ],
+    )
+    report = carry_over_ids(old, new)
+    assert ids_by_title(new)["Eigenvalues"] == ids_by_title(old)["Eigenvalues"]
+    assert report.moved == ["Eigenvalues"]
+
+
+def test_replaced_item_is_not_a_rename() -> None:
+    old = tree("R", [("P", ["CNNs"])])
+    new = tree("R", [("P", ["RNNs"])])
+    carry_over_ids(old, new)
+    assert ids_by_title(new)["RNNs"] != ids_by_title(old)["CNNs"]
+
+
+def test_ambiguous_move_is_not_guessed() -> None:
+    old = tree("R", [("A", [("X", ["Projects", "Alpha"])]), ("B", [("Y", ["Projects", "Beta"])])])
+    new = tree("R", [("C", [("Z", ["Projects", "Gamma"])])])
+    # Two old "Projects" lost their parents and the new one's parent has no namesake:
+    # either could be meant, so neither is guessed.
+    carry_over_ids(old, new)
+    old_ids = {n.id for n in old.walk() if n.title == "Projects"}
+    new_ids = {n.id for n in new.walk() if n.title == "Projects"}
+    assert not (old_ids & new_ids)
+
+
+def test_same_children_mean_a_renamed_parent() -> None:
+    old = tree("R", [("A", [("X", ["Projects"])])])
+    new = tree("R", [("A", [("X2", ["Projects"])])])
+    carry_over_ids(old, new)
+    assert ids_by_title(new)["X2"] == ids_by_title(old)["X"]
+
+
+def test_duplicate_titles_under_different_parents_stay_apart() -> None:
+    spec = [("A", ["Projects", "Reading"]), ("B", ["Projects", "Reading"])]
+    old, new = tree("R", spec), tree("R", spec)
+    carry_over_ids(old, new)
+    assert [n.id for n in new.walk()] == [n.id for n in old.walk()]
+    assert len({n.id for n in new.walk()}) == len(list(new.walk()))
+
+
+def test_split_topic_children_follow() -> None:
+    old = tree("R", [("Maths", [("Calculus", ["Limits", "Derivatives", "Integrals", "Series"])])])
+    new = tree(
+        "R",
+        [
+            (
+                "Maths",
+                [
+                    ("Calculus I", ["Limits", "Derivatives"]),
+                    ("Calculus II", ["Integrals", "Series"]),
+                ],
+            )
+        ],
+    )
+    carry_over_ids(old, new)
+    old_ids, new_ids = ids_by_title(old), ids_by_title(new)
+    for leaf in ("Limits", "Derivatives", "Integrals", "Series"):
+        assert new_ids[leaf] == old_ids[leaf], leaf
+
+
+def test_merged_topics_children_follow() -> None:
+    old = tree("R", [("Maths", [("Algebra", ["Groups", "Rings"]), ("Geometry", ["Circles"])])])
+    new = tree("R", [("Maths", [("Algebra and Geometry", ["Groups", "Rings", "Circles"])])])
+    carry_over_ids(old, new)
+    old_ids, new_ids = ids_by_title(old), ids_by_title(new)
+    for leaf in ("Groups", "Rings", "Circles"):
+        assert new_ids[leaf] == old_ids[leaf], leaf
+
+
+def test_ids_stay_unique_after_matching() -> None:
+    old = tree("R", OLD_SPEC)
+    new = tree("R", [*OLD_SPEC, ("Extra", ["Vectors", "Matrices"])])
+    carry_over_ids(old, new)
+    ids = [n.id for n in new.walk()]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Linear Algebra", "Linear Algebra Basics"),
+        ("Intro to Probability", "Introduction to Probability"),
+        ("Probability & Statistics", "Probability and Statistics"),
+        ("Backpropagation", "Back-propagation"),
+        ("Gradient descent", "Gradient Descent variants"),
+        ("Recurrent neural networks", "Recurrent neural nets"),
+        ("Docker for containerisation", "Docker for containerization"),
+    ],
+)
+def test_rename_table_found(old: str, new: str) -> None:
+    assert rename_score(old, new) > 0
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("CNNs", "RNNs"),
+        ("Calculus", "Statistics"),
+        ("TensorFlow", "PyTorch"),
+        ("Supervised learning", "Unsupervised clustering"),
+        ("Week 1", "Week 2"),
+        ("SQL joins", "NoSQL stores"),
+    ],
+)
+def test_replacement_table_not_a_rename(old: str, new: str) -> None:
+    assert rename_score(old, new) == 0

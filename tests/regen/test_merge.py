@@ -1,0 +1,214 @@
+"""The per-note three-way merge: ticks by block id, owned keys only, merge3 with a finer
+look at conflicts."""
+
+from __future__ import annotations
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from roadvault.vault.merge import (
+    CONFLICT_END,
+    CONFLICT_MID,
+    CONFLICT_START,
+    count_conflicts,
+    item_statuses,
+    merge_front_matter,
+    merge_note,
+    merge_texts,
+    split_front_matter,
+)
+
+FRONT = """---
+roadvault_id: rv-topic1
+roadvault_kind: topic
+roadmap: Test Roadmap
+up: "[[Phase One]]"
+duration: 3 weeks
+tags:
+  - roadmap/test-roadmap
+  - roadvault/topic
+---
+"""
+
+BODY = """# Linear Algebra
+
+- [ ] Vectors ^rv-aaaaa1
+- [ ] Matrices ^rv-aaaaa2
+- [ ] Eigenvalues ^rv-aaaaa3
+
+## Resources
+- [A book](https://example.org/book)
+
+## My notes
+
+"""
+
+BASE = FRONT + BODY
+
+
+def test_untouched_note_takes_the_new_rendering() -> None:
+    new = BASE.replace("Matrices", "Matrices and tensors")
+    assert merge_note(BASE, BASE, new).text == new
+
+
+def test_tick_survives_a_rename_of_the_same_line() -> None:
+    mine = BASE.replace("- [ ] Matrices", "- [x] Matrices")
+    new = BASE.replace("Matrices ^", "Matrices and tensors ^")
+    result = merge_note(BASE, mine, new)
+    assert "- [x] Matrices and tensors ^rv-aaaaa2" in result.text
+    assert result.conflicts == 0
+
+
+def test_tasks_plugin_done_date_is_kept_on_a_renamed_line() -> None:
+    mine = BASE.replace("- [ ] Vectors ^", "- [x] Vectors ✅ 2026-11-20 ^")
+    new = BASE.replace("Vectors ^", "Vectors and spaces ^")
+    result = merge_note(BASE, mine, new)
+    assert "- [x] Vectors and spaces ✅ 2026-11-20 ^rv-aaaaa1" in result.text
+    assert result.conflicts == 0
+
+
+def test_roadmap_status_change_comes_in_when_the_learner_left_it() -> None:
+    new = BASE.replace("- [ ] Eigenvalues", "- [x] Eigenvalues")
+    mine = BASE.replace("- [ ] Vectors", "- [/] Vectors")
+    result = merge_note(BASE, mine, new)
+    assert item_statuses(result.text) == {"rv-aaaaa1": "/", "rv-aaaaa2": " ", "rv-aaaaa3": "x"}
+
+
+def test_learner_untick_beats_roadmap() -> None:
+    base = BASE.replace("- [ ] Vectors", "- [x] Vectors")
+    mine = BASE  # the learner unticked it
+    new = base.replace("Eigenvalues", "Eigenvalues and eigenvectors")
+    result = merge_note(base, mine, new)
+    assert item_statuses(result.text)["rv-aaaaa1"] == " "
+
+
+def test_learner_lines_next_to_a_changed_line_do_not_conflict() -> None:
+    mine = BASE.replace(
+        "- [ ] Matrices ^rv-aaaaa2\n", "- [ ] Matrices ^rv-aaaaa2\n\t- my own note on matrices\n"
+    )
+    new = BASE.replace("Eigenvalues ^", "Eigenvalues and eigenvectors ^")
+    result = merge_note(BASE, mine, new)
+    assert result.conflicts == 0
+    assert "\t- my own note on matrices\n- [ ] Eigenvalues and eigenvectors" in result.text
+
+
+def test_both_adding_at_one_place_keeps_both_learner_first() -> None:
+    mine = BASE.replace("^rv-aaaaa3\n", "^rv-aaaaa3\n- [ ] my own task\n")
+    new = BASE.replace("^rv-aaaaa3\n", "^rv-aaaaa3\n- [ ] SVD ^rv-aaaaa4\n")
+    result = merge_note(BASE, mine, new)
+    assert result.conflicts == 0
+    assert "^rv-aaaaa3\n- [ ] my own task\n- [ ] SVD ^rv-aaaaa4\n" in result.text
+
+
+def test_same_line_changed_by_both_is_a_labelled_conflict() -> None:
+    mine = BASE.replace("- [ ] Matrices ^", "- [ ] Matrix basics ^")
+    new = BASE.replace("- [ ] Matrices ^", "- [ ] Matrix algebra ^")
+    result = merge_note(BASE, mine, new)
+    assert result.conflicts == 1
+    assert (
+        f"{CONFLICT_START}\n- [ ] Matrix basics ^rv-aaaaa2\n{CONFLICT_MID}\n"
+        f"- [ ] Matrix algebra ^rv-aaaaa2\n{CONFLICT_END}\n"
+    ) in result.text
+    assert count_conflicts(result.text) == 1
+
+
+def test_my_notes_text_survives_a_restructured_checklist() -> None:
+    mine = BASE + "Eigenvectors are directions a matrix only stretches.\n"
+    new = BASE.replace(
+        "- [ ] Eigenvalues ^rv-aaaaa3\n", "- [ ] SVD ^rv-aaaaa4\n- [ ] Eigenvalues ^rv-aaaaa3\n"
+    ).replace("## Resources\n", "## Resources\n- [Video](https://example.org/v)\n")
+    result = merge_note(BASE, mine, new)
+    assert result.conflicts == 0
+    assert result.text.endswith("Eigenvectors are directions a matrix only stretches.\n")
+    assert "- [ ] SVD ^rv-aaaaa4" in result.text and "[Video]" in result.text
+
+
+# --- front matter -------------------------------------------------------------------------
+
+
+def test_learner_keys_order_and_comments_stay_byte_for_byte() -> None:
+    mine_front = FRONT.replace(
+        "duration: 3 weeks\n", "duration: 3 weeks\nrating: 5  # loved it\nstarted: 2026-11-01\n"
+    )
+    new_front = FRONT.replace("3 weeks", "4 weeks")
+    merged, remarks = merge_front_matter(FRONT, mine_front, new_front)
+    assert merged == mine_front.replace("3 weeks", "4 weeks")
+    assert remarks == []
+
+
+def test_owned_key_changed_by_both_keeps_learner_value_and_says_so() -> None:
+    mine_front = FRONT.replace("3 weeks", "5 weeks")
+    new_front = FRONT.replace("3 weeks", "4 weeks")
+    merged, remarks = merge_front_matter(FRONT, mine_front, new_front)
+    assert "duration: 5 weeks" in merged
+    assert remarks and "duration" in remarks[0] and "4 weeks" in remarks[0]
+
+
+def test_learner_tags_are_merged_with_new_tags() -> None:
+    mine_front = FRONT.replace("  - roadvault/topic\n", "  - roadvault/topic\n  - favourite\n")
+    new_front = FRONT.replace("roadmap/test-roadmap", "roadmap/test-roadmap-v2")
+    merged, _ = merge_front_matter(FRONT, mine_front, new_front)
+    tags = yaml.safe_load(merged.strip("-\n").replace("\n---", ""))["tags"]
+    assert tags == ["roadmap/test-roadmap-v2", "roadvault/topic", "favourite"]
+
+
+def test_new_owned_key_is_inserted_after_the_owned_block() -> None:
+    mine_front = FRONT.replace("---\n", "---\nmy_key: 1\n", 1)
+    new_front = FRONT.replace("duration: 3 weeks\n", "duration: 3 weeks\nplanned_days: [21, 21]\n")
+    merged, _ = merge_front_matter(FRONT, mine_front, new_front)
+    data = yaml.safe_load(split_front_matter(merged + "x")[0].strip("-\n").rsplit("\n---", 1)[0])
+    assert data["planned_days"] == [21, 21] and data["my_key"] == 1
+    assert merged.startswith("---\nmy_key: 1\n")
+
+
+# --- no record of the last build ------------------------------------------------------------
+
+
+def test_without_base_ticks_and_learner_lines_are_kept() -> None:
+    mine = (
+        BASE.replace("- [ ] Vectors", "- [x] Vectors") + "My summary of the chapter.\n"
+    ).replace("## Resources\n", "## Resources\n- [My own link](https://example.org/mine)\n")
+    new = BASE.replace("Matrices ^", "Matrices and tensors ^")
+    result = merge_note(None, mine, new)
+    assert "- [x] Vectors ^rv-aaaaa1" in result.text
+    assert "- [ ] Matrices and tensors ^rv-aaaaa2" in result.text
+    assert "- [ ] Matrices ^rv-aaaaa2" not in result.text  # the old wording is not duplicated
+    assert "My summary of the chapter." in result.text
+    assert "[My own link]" in result.text
+    assert result.conflicts == 0
+
+
+# --- laws ---------------------------------------------------------------------------------
+
+LINES = st.lists(
+    st.sampled_from(
+        ["# T\n", "- [ ] a ^rv-a1\n", "- [x] b ^rv-b1\n", "text\n", "\n", "## H\n", "- c\n"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(LINES, LINES)
+def test_law_untouched_takes_new(base: str, new: str) -> None:
+    assert merge_texts(base, base, new) == (new, 0)
+
+
+@given(LINES, LINES)
+def test_law_roadmap_unchanged_keeps_mine(base: str, mine: str) -> None:
+    assert merge_texts(base, mine, base) == (mine, 0)
+
+
+@given(LINES, LINES)
+def test_law_same_change_on_both_sides(base: str, both: str) -> None:
+    assert merge_texts(base, both, both) == (both, 0)
+
+
+@given(LINES, LINES, LINES)
+def test_every_learner_added_line_survives(base: str, mine: str, new: str) -> None:
+    merged, _ = merge_texts(base, mine, new)
+    out = merged.splitlines()
+    base_lines = base.splitlines()
+    for line in mine.splitlines():
+        if line not in base_lines:
+            assert line in out
