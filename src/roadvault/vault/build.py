@@ -1,0 +1,477 @@
+"""`build_vault`: a roadmap model in, the vault brought up to date, a report out.
+
+    validate (vault folder, roadmap ids) → state (manifest, last model, carry ids over)
+    → layout → render → verify the rendering → read what is on disk → plan
+    → [dry run stops here] → lock → apply → state → Progress.md
+
+Everything before the lock only reads, so bad input fails before the first write and
+`--dry-run` writes nothing at all (not even `.roadvault/` or `.obsidian/`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from roadvault.errors import InputError, InternalError, VaultError
+from roadvault.fsio import STATE_DIR, vault_lock
+from roadvault.model import Node, Roadmap
+from roadvault.parse.ids import node_id
+from roadvault.vault import check
+from roadvault.vault.apply import apply_files, save_state
+from roadvault.vault.frontmatter import read_owned_properties
+from roadvault.vault.layout import DEFAULT_DEPTH, Layout, PreviousLayout, plan_layout, walk_levels
+from roadvault.vault.match import carry_over_ids
+from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, name_key, slugify, unique_slug
+from roadvault.vault.plan import Generated, Plan, PlannedFile, plan_files
+from roadvault.vault.regen import Action
+from roadvault.vault.render import PROGRESS_NOTE, render_vault
+from roadvault.vault.state import (
+    MANIFEST_RELPATH,
+    DiskFile,
+    Manifest,
+    VaultListing,
+    list_vault,
+    load_base,
+    load_manifest,
+    load_roadmap_model,
+    model_relpath,
+    read_disk_file,
+    read_text_file,
+    recover_note_paths,
+)
+from roadvault.vault.template import plan_template, read_template, template_record
+
+logger = logging.getLogger(__name__)
+
+MAX_DEPTH = 9  # --depth beyond this makes no sense for a learning roadmap
+MAX_NESTING = 100  # deeper trees are refused (they are junk, and recursion has limits)
+_NODE_ID = re.compile(r"^rv-[a-z0-9]+$")
+_WIKILINK_TARGET = re.compile(r"\[\[([^\[\]|#\n]+)")
+# Top-level names a roadmap folder must not take: they belong to the vault itself.
+RESERVED_TOP_LEVEL = (".obsidian", STATE_DIR, ".trash", "Templates", "Home.md", "Progress.md")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class BuildReport:
+    vault: Path
+    slug: str
+    title: str
+    folder: str
+    files: list[PlannedFile]
+    dry_run: bool
+    written: int = 0  # vault files written or deleted (notes, canvas, template files)
+    state_written: int = 0  # files written under .roadvault/
+    progress_written: bool = False
+    dropped: list[str] = field(default_factory=list)
+
+    def count(self, action: Action) -> int:
+        return sum(1 for planned in self.files if planned.action is action)
+
+    @property
+    def conflicts(self) -> int:
+        return sum(planned.conflicts for planned in self.files)
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+def check_vault_folder(vault: Path) -> None:
+    """The vault is a writable folder, or can be created as one. VaultError otherwise."""
+    if os.path.lexists(vault) and not vault.is_dir():
+        raise VaultError("is a file, not a folder; give a folder for the vault", path=vault)
+    if vault.is_dir():
+        if not os.access(vault, os.W_OK | os.X_OK):
+            raise VaultError("is not writable", path=vault)
+        return
+    ancestor = vault.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise VaultError("cannot be created: a file stands in its path", path=ancestor)
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise VaultError("cannot be created here: the folder is not writable", path=ancestor)
+
+
+def check_roadmap(roadmap: Roadmap) -> None:
+    """A roadmap the vault can be built from: items, sane nesting, valid unique ids."""
+    if not roadmap.nodes:
+        raise InputError("no items found: is this a roadmap?", path=roadmap.source or None)
+    seen: set[str] = set()
+    for node, level, _parent in walk_levels(roadmap):
+        if level > MAX_NESTING:
+            raise InputError(
+                f"items nested over {MAX_NESTING} levels deep", path=roadmap.source, line=node.line
+            )
+        if not _NODE_ID.match(node.id) or node.id in seen:
+            raise InternalError(
+                f"item {node.title!r} has a missing, invalid or repeated id {node.id!r}",
+                path=roadmap.source,
+                line=node.line,
+            )
+        seen.add(node.id)
+
+
+def authored_link_targets(roadmap: Roadmap) -> set[str]:
+    """Wikilink targets the roadmap itself wrote (in titles or notes): not ours to resolve."""
+    texts = [roadmap.title, roadmap.notes]
+    for node in roadmap.walk():
+        texts += [node.title, node.notes, *(res.text for res in node.resources)]
+    return {match.strip() for text in texts for match in _WIKILINK_TARGET.findall(text or "")}
+
+
+def roadmap_id(slug: str) -> str:
+    """The roadmap note's `roadvault_id`: the shape of node ids, hashed from the slug (a
+    roadmap-level key no node path can produce). Kept in the manifest once given."""
+    return node_id(f"roadmap\x1f{slug}", [])
+
+
+# --- which roadmap of the manifest this is, and where it goes -----------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    slug: str
+    folder: str
+    entry: dict[str, Any] | None  # the manifest's record of this roadmap, None when new
+
+
+def choose_target(
+    manifest: Manifest,
+    roadmap: Roadmap,
+    listing: VaultListing,
+    *,
+    name: str | None,
+    is_ours: Callable[[str], bool] = lambda folder: False,
+) -> Target:
+    """This roadmap's slug and folder: the manifest's record when the vault already has it
+    (same slug, same folder, or same source file name), else a new unique pair. A folder
+    of the right name whose roadmap note is roadvault's (`is_ours`: state was lost) is
+    reused rather than duplicated."""
+    display = name or roadmap.title
+    slug = slugify(display)
+    folder = NameRegistry().claim(display, max_chars=MAX_FOLDER_CHARS)
+    source_name = PurePosixPath(roadmap.source).name if roadmap.source else ""
+    for key, entry in sorted(manifest.roadmaps.items()):
+        if key == slug or entry.get("folder") == folder:
+            return Target(key, str(entry["folder"]), entry)
+    if name is None and source_name:
+        for key, entry in sorted(manifest.roadmaps.items()):
+            if entry.get("source") == source_name:
+                return Target(key, str(entry["folder"]), entry)
+    slug = unique_slug(slug, manifest.roadmaps)
+    top = {name_key(entry) for entry in listing.top_level}
+    if name_key(folder) in top and is_ours(folder):
+        return Target(slug, folder, None)  # state lost: the notes are still there
+    taken = [*listing.top_level, *RESERVED_TOP_LEVEL]
+    taken += [str(entry.get("folder", "")) for entry in manifest.roadmaps.values()]
+    return Target(slug, NameRegistry(taken).claim(display, max_chars=MAX_FOLDER_CHARS), None)
+
+
+def _roadmap_folder_probe(vault: Path) -> Callable[[str], bool]:
+    """Whether a top-level folder's `<folder>/<folder>.md` is a roadmap note of ours."""
+
+    def is_ours(folder: str) -> bool:
+        disk = read_disk_file(vault, f"{folder}/{folder}.md")
+        if disk.text is None:
+            return False
+        try:
+            properties = read_owned_properties(disk.text)
+        except InputError:
+            return False
+        return properties.get("roadvault_kind") == "roadmap"
+
+    return is_ours
+
+
+def previous_layout(entry: dict[str, Any] | None) -> PreviousLayout:
+    if entry is None:
+        return PreviousLayout()
+    notes = entry.get("notes") or {}
+    return PreviousLayout(
+        roadmap_note=entry.get("note"),
+        canvas=entry.get("canvas"),
+        notes={str(k): str(v) for k, v in notes.items() if isinstance(v, str)},
+    )
+
+
+# --- the manifest record of a roadmap ------------------------------------------------------------
+
+
+def roadmap_record(roadmap: Roadmap, layout: Layout, *, slug: str, depth: int) -> dict[str, Any]:
+    """roadmaps[<slug>] of the manifest (FORMAT.md §4)."""
+    from roadvault.vault.render import planned_range
+
+    days = planned_range(roadmap.nodes)
+    phases = [
+        {
+            "id": phase.id,
+            "title": phase.title,
+            "note": layout.notes[phase.id].relpath if phase.id in layout.notes else None,
+            "duration": phase.duration,
+            "planned_days": list(phase.planned_days) if phase.planned_days else None,
+        }
+        for phase in roadmap.nodes
+    ]
+    items = []
+    ancestors: dict[str, list[Node]] = {}
+    for node, _level, parent in walk_levels(roadmap):
+        chain = [] if parent is None else [*ancestors[parent.id], parent]
+        ancestors[node.id] = chain
+        if node.is_leaf:
+            items.append(
+                {
+                    "id": node.id,
+                    "title": node.title,
+                    "note": layout.line_note[node.id],
+                    "phase": chain[0].id if chain else node.id,
+                    "topic": (chain[1].id if len(chain) > 1 else node.id if chain else None),
+                    "status": node.status.value,
+                }
+            )
+    return {
+        "title": roadmap.title,
+        "source": PurePosixPath(roadmap.source).name if roadmap.source else "",
+        "folder": layout.folder,
+        "depth": depth,
+        "id": layout.roadmap_note.id,
+        "note": layout.roadmap_note.relpath,
+        "canvas": layout.canvas,
+        "planned_days": list(days) if days else None,
+        "phases": phases,
+        "items": items,
+        "notes": {node_id: slot.relpath for node_id, slot in layout.notes.items()},
+    }
+
+
+# --- the build -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Prepared:
+    manifest: Manifest
+    manifest_text: str | None
+    target: Target
+    layout: Layout
+    generated: list[Generated]
+    plan: Plan
+    template_plan: list[PlannedFile]
+    bases: dict[str, str | None]
+
+
+def _generated_files(roadmap: Roadmap, layout: Layout, texts: dict[str, str]) -> list[Generated]:
+    phase_of: dict[str, str] = {}
+    for node, _level, parent in walk_levels(roadmap):
+        phase_of[node.id] = node.id if parent is None else phase_of[parent.id]
+    by_path = {slot.relpath: slot for slot in layout.slots()}
+    generated = []
+    for relpath, text in texts.items():
+        slot = by_path.get(relpath)
+        if slot is None:  # the canvas
+            generated.append(Generated(relpath, text, "canvas", layout.roadmap_note.id))
+        else:
+            phase = phase_of.get(slot.id) if slot.kind != "roadmap" else None
+            generated.append(Generated(relpath, text, slot.kind, slot.id, phase))
+    return generated
+
+
+def verify_rendering(files: dict[str, str], roadmap: Roadmap) -> None:
+    """The rendering passes our own vault checks, or nothing is written (InternalError)."""
+    allowed = authored_link_targets(roadmap) | {PROGRESS_NOTE}
+    problems = (
+        check.check_names(files)
+        + check.check_links(files, authored_targets=allowed)
+        + check.check_block_ids(files)
+        + check.check_canvases(files)
+    )
+    if problems:
+        listed = "; ".join(str(problem) for problem in problems[:3])
+        raise InternalError(f"the rendered vault failed its own check, nothing written: {listed}")
+
+
+def _prepare(
+    roadmap: Roadmap, vault: Path, *, name: str | None, depth: int, restore: bool
+) -> _Prepared:
+    manifest_text = read_text_file(vault, MANIFEST_RELPATH) if vault.is_dir() else None
+    manifest = load_manifest(vault) if manifest_text is not None else Manifest()
+    listing = list_vault(vault)
+    target = choose_target(
+        manifest, roadmap, listing, name=name, is_ours=_roadmap_folder_probe(vault)
+    )
+    previous = previous_layout(target.entry)
+    rid = str(target.entry.get("id")) if target.entry and target.entry.get("id") else None
+    rid = rid or roadmap_id(target.slug)
+    recovered: dict[str, str] = {}
+    if target.entry is None:
+        recovered = recover_note_paths(vault, target.folder, listing.file_relpaths)
+        note = recovered.pop(rid, None)
+        canvas = f"{note.removesuffix('.md')}.canvas" if note else None
+        previous = PreviousLayout(
+            roadmap_note=note,
+            canvas=canvas if canvas in listing.file_relpaths else None,
+            notes=recovered,
+        )
+    old_model = load_roadmap_model(vault, target.slug) if target.entry is not None else None
+    carry_over_ids(old_model, roadmap)
+    check_roadmap(roadmap)
+
+    own_paths = set(manifest.files_of(target.slug)) | set(previous.notes.values())
+    own_paths |= {path for path in (previous.roadmap_note, previous.canvas) if path}
+    template = read_template()
+    taken = [PurePosixPath(p).name for p in listing.file_relpaths if p not in own_paths]
+    taken += [PurePosixPath(p).name for p in template if p.endswith(".md")]
+    taken.append(f"{PROGRESS_NOTE}.md")
+    layout = plan_layout(
+        roadmap,
+        roadmap_id=rid,
+        folder=target.folder,
+        depth=depth,
+        previous=previous,
+        taken_names=taken,
+    )
+    texts = render_vault(roadmap, layout, slug=target.slug)
+    verify_rendering(texts, roadmap)
+    generated = _generated_files(roadmap, layout, texts)
+
+    previous_records = manifest.files_of(target.slug)
+    moves: dict[str, str] = {}
+    old_paths = {**previous.notes}
+    if previous.roadmap_note:
+        old_paths[rid] = previous.roadmap_note
+    for slot in layout.slots():
+        old = old_paths.get(slot.id)
+        if old and old != slot.relpath:
+            moves[slot.relpath] = old
+    if previous.canvas and previous.canvas != layout.canvas:
+        moves[layout.canvas] = previous.canvas
+
+    paths = {g.relpath for g in generated} | set(previous_records) | set(moves.values())
+    disk = {relpath: read_disk_file(vault, relpath) for relpath in sorted(paths)}
+    bases = {relpath: load_base(vault, relpath) for relpath in sorted(paths)}
+    plan = plan_files(
+        generated,
+        disk,
+        bases,
+        previous_records,
+        slug=target.slug,
+        moves=moves,
+        restore=restore,
+    )
+    template_disk: dict[str, DiskFile] = {p: read_disk_file(vault, p) for p in template}
+    slugs = sorted({*manifest.roadmaps, target.slug})
+    template_plan = plan_template(template, template_disk, manifest.template, slugs=slugs)
+    return _Prepared(manifest, manifest_text, target, layout, generated, plan, template_plan, bases)
+
+
+def build_vault(
+    roadmap: Roadmap,
+    vault: Path,
+    *,
+    name: str | None = None,
+    depth: int = DEFAULT_DEPTH,
+    dry_run: bool = False,
+    restore: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build or update `vault` from `roadmap` (parsed; ids assigned). See the module doc."""
+    if not 0 <= depth <= MAX_DEPTH:
+        raise InputError(f"--depth must be between 0 and {MAX_DEPTH}, not {depth}")
+    vault = Path(vault)
+    check_vault_folder(vault)
+    prepared = _prepare(roadmap, vault, name=name, depth=depth, restore=restore)
+    if dry_run:
+        return _report(vault, roadmap, prepared, dry_run=True)
+
+    vault.mkdir(parents=True, exist_ok=True)
+    with vault_lock(vault):
+        if read_text_file(vault, MANIFEST_RELPATH) != prepared.manifest_text:
+            # Another build finished between our look and the lock: plan again.
+            prepared = _prepare(roadmap, vault, name=name, depth=depth, restore=restore)
+        files = prepared.template_plan + prepared.plan.files
+        written = apply_files(vault, files, progress=progress)
+        written += sum(1 for planned in files if planned.deletes)
+        state_written = _save(vault, roadmap, prepared, depth=depth)
+    report = _report(vault, roadmap, prepared, dry_run=False)
+    report.written, report.state_written = written, state_written
+    report.progress_written = write_progress_hook(vault)
+    return report
+
+
+def _report(vault: Path, roadmap: Roadmap, prepared: _Prepared, *, dry_run: bool) -> BuildReport:
+    return BuildReport(
+        vault=vault,
+        slug=prepared.target.slug,
+        title=roadmap.title,
+        folder=prepared.target.folder,
+        files=prepared.template_plan + prepared.plan.files,
+        dry_run=dry_run,
+        dropped=prepared.plan.dropped,
+    )
+
+
+def _save(vault: Path, roadmap: Roadmap, prepared: _Prepared, *, depth: int) -> int:
+    """Bring `.roadvault/` in line with what was written (after the files, FORMAT.md §5)."""
+    slug = prepared.target.slug
+    manifest = prepared.manifest
+    previous_records = manifest.files_of(slug)
+    files = {path: entry for path, entry in manifest.files.items() if path not in previous_records}
+    bases: dict[str, str | None] = {}
+    for planned in prepared.plan.files:
+        if planned.record is None:
+            continue
+        files[planned.relpath] = planned.record
+        if planned.base_after is not None and planned.base_after != prepared.bases.get(
+            planned.relpath
+        ):
+            bases[planned.relpath] = planned.base_after
+    for relpath in previous_records:
+        if relpath not in files and prepared.bases.get(relpath) is not None:
+            bases[relpath] = None
+    roadmaps = dict(manifest.roadmaps)
+    roadmaps[slug] = roadmap_record(roadmap, prepared.layout, slug=slug, depth=depth)
+    after = Manifest(
+        roadmaps=dict(sorted(roadmaps.items())),
+        files=dict(sorted(files.items())),
+        template=template_record(prepared.template_plan, manifest.template),
+    )
+    texts = []
+    model = roadmap.to_json()
+    model["source"] = PurePosixPath(roadmap.source).name if roadmap.source else ""
+    model_text = json.dumps(model, indent=2, ensure_ascii=False) + "\n"
+    if read_text_file(vault, model_relpath(slug)) != model_text:
+        texts.append((model_relpath(slug), model_text))
+    manifest_text = after.to_text()
+    changed = manifest_text != prepared.manifest_text
+    return save_state(
+        vault,
+        bases=bases,
+        texts=texts,
+        manifest=(MANIFEST_RELPATH, manifest_text) if changed else None,
+    )
+
+
+def write_progress_hook(vault: Path) -> bool:
+    """Refresh Progress.md at the end of a real build — when the progress module offers
+    `write_progress(vault)` (it is written separately; until then this does nothing).
+    A failure here is a warning: the vault itself is built."""
+    try:
+        import roadvault.progress as progress_module
+    except ImportError:
+        return False
+    write_progress = getattr(progress_module, "write_progress", None)
+    if write_progress is None:
+        return False
+    try:
+        write_progress(vault)
+    except Exception as exc:  # the build succeeded; a stale Progress.md is not fatal
+        logger.warning("Progress.md not updated: %s", exc)
+        return False
+    return True

@@ -1,0 +1,158 @@
+"""Where each node of a roadmap lives in the vault (pure).
+
+FORMAT.md §1: a roadmap note and a canvas in the roadmap's folder; a note per node at level
+≤ depth that has children (phases are level 1), in a numbered folder per phase; everything
+deeper is a nested checklist inside the nearest note above it.
+
+Stability: a node that already had a note keeps its file *name* across rebuilds (learners
+link to notes by name), even if its title changed; phase *folders* follow roadmap order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from roadvault.model import Node, Roadmap
+from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, safe_name
+
+NOTE_EXT = ".md"
+CANVAS_EXT = ".canvas"
+DEFAULT_DEPTH = 2
+
+
+@dataclass(frozen=True, slots=True)
+class NoteSlot:
+    """One generated note: who it is for and where it goes."""
+
+    id: str  # the node's id (the roadmap's id for the roadmap note)
+    kind: str  # "roadmap" | "phase" | "topic"
+    title: str
+    relpath: str  # POSIX, relative to the vault
+
+    @property
+    def name(self) -> str:
+        """The note's name in links: the file name without `.md`."""
+        return PurePosixPath(self.relpath).name.removesuffix(NOTE_EXT)
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousLayout:
+    """What the last build of this roadmap recorded (empty on a first build)."""
+
+    roadmap_note: str | None = None
+    canvas: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)  # node id -> note relpath
+
+
+@dataclass(slots=True)
+class Layout:
+    folder: str
+    depth: int
+    roadmap_note: NoteSlot
+    canvas: str  # relpath of the JSON Canvas map
+    notes: dict[str, NoteSlot]  # node id -> its own note, in roadmap order
+    # node id -> relpath of the note its line is in (every node; for a node with its own
+    # note, the parent note that links to it)
+    line_note: dict[str, str]
+    phase_folders: dict[str, str]  # phase id -> folder relpath, for phases with a note
+
+    def slots(self) -> list[NoteSlot]:
+        """Every note, roadmap note first, then in roadmap order."""
+        return [self.roadmap_note, *self.notes.values()]
+
+
+def walk_levels(roadmap: Roadmap) -> Iterator[tuple[Node, int, Node | None]]:
+    """(node, level, parent) for every node, depth first in roadmap order; phases are level 1."""
+
+    def visit(
+        node: Node, level: int, parent: Node | None
+    ) -> Iterator[tuple[Node, int, Node | None]]:
+        yield node, level, parent
+        for child in node.children:
+            yield from visit(child, level + 1, node)
+
+    for phase in roadmap.nodes:
+        yield from visit(phase, 1, None)
+
+
+def has_note(node: Node, level: int, depth: int) -> bool:
+    """FORMAT.md §1: a node at level ≤ depth with children gets its own note."""
+    return level <= depth and bool(node.children)
+
+
+def phase_folder_name(position: int, title: str, count: int) -> str:
+    """`01 Title`: zero-padded so folders sort in roadmap order (3 digits from 100 phases)."""
+    width = 3 if count >= 100 else 2
+    prefix = f"{position:0{width}d} "
+    return prefix + safe_name(title, max_chars=MAX_FOLDER_CHARS - len(prefix))
+
+
+def plan_layout(
+    roadmap: Roadmap,
+    *,
+    roadmap_id: str,
+    folder: str,
+    depth: int = DEFAULT_DEPTH,
+    previous: PreviousLayout | None = None,
+    taken_names: Iterable[str] = (),
+) -> Layout:
+    """Decide every note's path.
+
+    `folder` is the roadmap's folder (already unique in the vault); `taken_names` are the
+    file names already in the vault that are not this roadmap's (the learner's notes, other
+    roadmaps' notes, template files): no new name may collide with them, ignoring case.
+    """
+    previous = previous or PreviousLayout()
+    registry = NameRegistry(taken_names)
+    for relpath in [previous.roadmap_note, previous.canvas, *previous.notes.values()]:
+        if relpath:
+            registry.reserve(PurePosixPath(relpath).name)
+
+    def keep_or_claim(old_relpath: str | None, title: str, qualifier: str | None, ext: str) -> str:
+        if old_relpath and old_relpath.endswith(ext):
+            return PurePosixPath(old_relpath).name
+        return registry.claim(title, ext=ext, qualifier=qualifier)
+
+    note_name = keep_or_claim(previous.roadmap_note, folder, None, NOTE_EXT)
+    roadmap_slot = NoteSlot(roadmap_id, "roadmap", roadmap.title, f"{folder}/{note_name}")
+    canvas_stem = note_name.removesuffix(NOTE_EXT)
+    canvas_name = keep_or_claim(previous.canvas, canvas_stem, None, CANVAS_EXT)
+
+    count = len(roadmap.nodes)
+    phase_folders: dict[str, str] = {}
+    for position, phase in enumerate(roadmap.nodes, start=1):
+        if has_note(phase, 1, depth):
+            name = phase_folder_name(position, phase.title, count)
+            phase_folders[phase.id] = f"{folder}/{name}"
+
+    notes: dict[str, NoteSlot] = {}
+    line_note: dict[str, str] = {}
+    # The note a node's line goes in: its nearest ancestor that has a note.
+    container: dict[str, str] = {}
+    phase_of: dict[str, str] = {}
+    for node, level, parent in walk_levels(roadmap):
+        phase_id = node.id if parent is None else phase_of[parent.id]
+        phase_of[node.id] = phase_id
+        here = roadmap_slot.relpath if parent is None else container[parent.id]
+        line_note[node.id] = here
+        if has_note(node, level, depth):
+            qualifier = roadmap.title if parent is None else parent.title
+            name = keep_or_claim(previous.notes.get(node.id), node.title, qualifier, NOTE_EXT)
+            kind = "phase" if level == 1 else "topic"
+            relpath = f"{phase_folders[phase_id]}/{name}"
+            notes[node.id] = NoteSlot(node.id, kind, node.title, relpath)
+            container[node.id] = relpath
+        else:
+            container[node.id] = here
+
+    return Layout(
+        folder=folder,
+        depth=depth,
+        roadmap_note=roadmap_slot,
+        canvas=f"{folder}/{canvas_name}",
+        notes=notes,
+        line_note=line_note,
+        phase_folders=phase_folders,
+    )

@@ -1,0 +1,363 @@
+"""Decide, before touching anything, what happens to every file of a build (pure).
+
+Inputs: the files the roadmap renders to, what stands on disk at each path now, the base
+copies from the last build and the manifest's record of this roadmap's files. Output: one
+`PlannedFile` per file — its action for the report, the bytes to write (if any), and what
+`.roadvault/` should record about it afterwards.
+
+Notes go through the regeneration pass (`regen.regenerate`: three-way merge per note, items
+travelling between notes, archive of removed work). A note whose folder changed (phases
+reordered) keeps its file name and *moves*: it is merged from where it is and written where
+it now belongs, then the old file is deleted. The canvas is not merged: it is replaced while
+the learner has not changed it, and left alone (reported) once they have.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from roadvault.fsio import NoteText
+from roadvault.vault.regen import Action, NoteOutcome, NoteVersions, regenerate
+from roadvault.vault.state import DiskFile, sha256_text
+
+WRITING = frozenset({Action.CREATE, Action.UPDATE, Action.MERGE, Action.CONFLICT, Action.ARCHIVE})
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """One file the roadmap renders to."""
+
+    relpath: str
+    text: str  # LF line ends
+    kind: str  # "roadmap" | "phase" | "topic" | "canvas"
+    id: str
+    phase: str | None = None  # the phase node's id (None for the roadmap note and canvas)
+
+
+@dataclass(slots=True)
+class PlannedFile:
+    relpath: str
+    action: Action
+    kind: str
+    notes: list[str] = field(default_factory=list)
+    conflicts: int = 0
+    before: str | None = None  # the text on disk now (LF), for diffs
+    after: str | None = None  # the text on disk after the build (LF); None: absent
+    data: bytes | None = None  # bytes to write; None: nothing to write
+    expect: bytes | None = None  # bytes read while planning: replace only if still these
+    moved_from: str | None = None  # this note's previous path (deleted once this is written)
+    moved_to: str | None = None  # on the DELETE of a move's old file: the new path
+    # What .roadvault/ records afterwards: the base text and the manifest entry (None: forget).
+    base_before: str | None = None
+    base_after: str | None = None
+    record: dict[str, Any] | None = None
+    record_before: dict[str, Any] | None = None
+
+    @property
+    def writes(self) -> bool:
+        return self.data is not None
+
+    @property
+    def deletes(self) -> bool:
+        return self.action is Action.DELETE
+
+    @property
+    def fsync(self) -> bool:
+        """Flush before replacing a file that exists; new files share one sync at the end."""
+        return self.before is not None
+
+    def fail(self, reason: str) -> None:
+        """Apply could not write it: report a skip, and keep recording what was there."""
+        self.action = Action.SKIP
+        self.notes = [reason]
+        self.data = None
+        self.after = self.before
+        self.base_after = self.base_before
+        self.record = self.record_before
+
+
+@dataclass(slots=True)
+class Plan:
+    files: list[PlannedFile]
+    dropped: list[str] = field(default_factory=list)  # records of files already gone
+
+
+def encode_like(text: str, disk: DiskFile | None) -> bytes:
+    """`text` encoded with the line ends and BOM of the file it replaces (LF, no BOM new)."""
+    original = disk.note if disk is not None and disk.note is not None else NoteText(text)
+    return original.encode(text)
+
+
+def _record(generated: Generated, slug: str, base: str | None) -> dict[str, Any] | None:
+    if base is None:
+        return None
+    return {
+        "roadmap": slug,
+        "id": generated.id,
+        "kind": generated.kind,
+        "phase": generated.phase,
+        "sha256": sha256_text(base),
+    }
+
+
+def _json_equal(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a == b
+    try:
+        return json.loads(a) == json.loads(b)
+    except json.JSONDecodeError:
+        return a == b
+
+
+def plan_canvas(
+    generated: Generated, disk: DiskFile, base: str | None, *, slug: str, restore: bool = False
+) -> PlannedFile:
+    """Replace the map while it is as we wrote it (compared as JSON: Obsidian re-indents
+    it when it saves); once the learner has rearranged it, leave it and say so."""
+    planned = PlannedFile(
+        generated.relpath,
+        Action.UNCHANGED,
+        generated.kind,
+        before=disk.text,
+        after=disk.text,
+        expect=disk.raw,
+        base_before=base,
+        base_after=base,
+        record=_record(generated, slug, base),
+        record_before=_record(generated, slug, base),
+    )
+    mine = disk.text
+    if disk.state == "blocked":
+        planned.action, planned.notes = Action.SKIP, [disk.reason or "cannot be written"]
+        return planned
+    if mine is None and base is not None and not restore:
+        planned.action, planned.notes = Action.SKIP, ["you deleted it; not re-created"]
+        return planned
+    if mine is not None and mine != generated.text:
+        if base is None:
+            planned.action = Action.SKIP
+            planned.notes = ["no record of the last build; left as is (delete it for a new one)"]
+            return planned
+        if not _json_equal(mine, base):
+            planned.action = Action.SKIP
+            planned.notes = [
+                "you changed the map in Obsidian; left as is (delete it for a new one)"
+            ]
+            return planned
+    planned.base_after = generated.text
+    planned.record = _record(generated, slug, generated.text)
+    if mine == generated.text:
+        return planned
+    planned.action = Action.CREATE if mine is None else Action.UPDATE
+    planned.after = generated.text
+    planned.data = encode_like(generated.text, disk)
+    return planned
+
+
+def plan_files(
+    generated: list[Generated],
+    disk: Mapping[str, DiskFile],
+    bases: Mapping[str, str | None],
+    previous: Mapping[str, dict[str, Any]],
+    *,
+    slug: str,
+    moves: Mapping[str, str] | None = None,
+    restore: bool = False,
+) -> Plan:
+    """Plan every file of one roadmap.
+
+    `disk` and `bases` must hold an entry for every generated path, every previous path
+    (`previous`: this roadmap's manifest records, relpath → entry) and every move source;
+    `moves` maps a generated path to the path the same note had before.
+    """
+    moves = dict(moves or {})
+    generated_paths = {g.relpath for g in generated}
+    # A note moves only when its old file is still there; if the old one is gone but the
+    # new one exists (a build stopped half way), the new one is the learner's copy. The
+    # base stays recorded under the old path until the manifest says otherwise.
+    source: dict[str, str] = {}  # where the learner's copy is read from
+    base_of: dict[str, str | None] = {}
+    for g in generated:
+        old = moves.get(g.relpath)
+        if old and old not in generated_paths:
+            here_is_new = disk[old].state == "absent" and disk[g.relpath].state != "absent"
+            source[g.relpath] = g.relpath if here_is_new else old
+            base_of[g.relpath] = bases.get(old)
+        else:
+            source[g.relpath] = g.relpath
+            base_of[g.relpath] = bases.get(g.relpath)
+    move_sources = {
+        old for path, old in moves.items() if path in source and old not in generated_paths
+    }
+
+    versions: dict[str, NoteVersions] = {}
+    planned: dict[str, PlannedFile] = {}
+    for g in generated:
+        src = source[g.relpath]
+        here = disk[src]
+        if g.kind == "canvas":
+            planned[g.relpath] = plan_canvas(
+                g, here, base_of[g.relpath], slug=slug, restore=restore
+            )
+            continue
+        target = disk[g.relpath]
+        if here.state == "blocked" or target.state == "blocked":
+            reason = (here if here.state == "blocked" else target).reason or "cannot be written"
+            base = base_of[g.relpath]
+            planned[g.relpath] = PlannedFile(
+                g.relpath,
+                Action.SKIP,
+                g.kind,
+                notes=[reason],
+                base_before=base,
+                base_after=base,
+                record=_record(g, slug, base),
+                record_before=_record(g, slug, base),
+            )
+            continue
+        versions[g.relpath] = NoteVersions(base=base_of[g.relpath], mine=here.text, new=g.text)
+
+    stale = [
+        relpath
+        for relpath in previous
+        if relpath not in generated_paths and relpath not in move_sources
+    ]
+    dropped: list[str] = []
+    for relpath in stale:
+        here = disk[relpath]
+        if here.state == "absent":
+            dropped.append(relpath)
+        elif here.state == "blocked" or not relpath.endswith(".md"):
+            entry = previous[relpath]
+            planned[relpath] = _stale_other(relpath, entry, here, bases.get(relpath))
+        else:
+            versions[relpath] = NoteVersions(base=bases.get(relpath), mine=here.text, new=None)
+
+    outcomes = regenerate(versions, restore=restore)
+    by_path = {g.relpath: g for g in generated}
+    for relpath, outcome in outcomes.items():
+        g = by_path.get(relpath)
+        if g is None:
+            planned[relpath] = _stale_note(
+                relpath, previous[relpath], disk[relpath], outcome, bases.get(relpath)
+            )
+        else:
+            src = source[relpath]
+            base = base_of[relpath]
+            planned[relpath] = _generated_note(g, disk[src], outcome, base, slug, src)
+
+    files = [planned[g.relpath] for g in generated]
+    for planned_file in files:
+        if planned_file.moved_from and planned_file.writes:
+            files_entry = previous.get(planned_file.moved_from)
+            files.append(
+                PlannedFile(
+                    planned_file.moved_from,
+                    Action.DELETE,
+                    planned_file.kind,
+                    notes=[f"moved to {planned_file.relpath}"],
+                    moved_to=planned_file.relpath,
+                    before=disk[planned_file.moved_from].text,
+                    expect=disk[planned_file.moved_from].raw,
+                    base_before=bases.get(planned_file.moved_from),
+                    record_before=files_entry,
+                )
+            )
+    files += [planned[relpath] for relpath in stale if relpath in planned]
+    return Plan(files, dropped)
+
+
+def _generated_note(
+    g: Generated, here: DiskFile, outcome: NoteOutcome, base: str | None, slug: str, src: str
+) -> PlannedFile:
+    moved = src != g.relpath and here.state == "file"
+    planned = PlannedFile(
+        g.relpath,
+        outcome.action,
+        g.kind,
+        notes=list(outcome.notes),
+        conflicts=outcome.conflicts,
+        before=here.text if not moved else None,
+        after=here.text if not moved else None,
+        expect=here.raw if not moved else None,
+        moved_from=src if moved else None,
+        base_before=base,
+        base_after=base,
+        record=_record(g, slug, base),
+        record_before=_record(g, slug, base),
+    )
+    if moved:
+        planned.notes.insert(0, f"moved from {src}")
+        if planned.action is Action.UNCHANGED:
+            planned.action = Action.UPDATE
+    if outcome.action is Action.SKIP:
+        return planned
+    planned.base_after = g.text
+    planned.record = _record(g, slug, g.text)
+    text = outcome.text
+    if text is not None and (moved or text != here.text):
+        if here.state == "file" and not here.writable and not moved:
+            planned.fail("is read-only; left unchanged")
+            return planned
+        planned.after = text
+        planned.data = encode_like(text, here)
+    return planned
+
+
+def _stale_note(
+    relpath: str, entry: dict[str, Any], here: DiskFile, outcome: NoteOutcome, base: str | None
+) -> PlannedFile:
+    """A note this roadmap no longer generates: deleted when untouched, else kept."""
+    planned = PlannedFile(
+        relpath,
+        outcome.action,
+        str(entry.get("kind", "topic")),
+        notes=list(outcome.notes),
+        conflicts=outcome.conflicts,
+        before=here.text,
+        after=here.text,
+        expect=here.raw,
+        base_before=base,
+        base_after=base,
+        record=entry,
+        record_before=entry,
+    )
+    if outcome.action is Action.DELETE:
+        planned.after = planned.base_after = planned.record = None
+    elif outcome.text is not None and outcome.text != here.text:
+        if not here.writable:
+            planned.fail("is read-only; left unchanged")
+            return planned
+        planned.after = outcome.text
+        planned.data = encode_like(outcome.text, here)
+    return planned
+
+
+def _stale_other(
+    relpath: str, entry: dict[str, Any], here: DiskFile, base: str | None
+) -> PlannedFile:
+    """A stale canvas (or a blocked stale note): removed only when it is exactly ours."""
+    planned = PlannedFile(
+        relpath,
+        Action.ARCHIVE,
+        str(entry.get("kind", "canvas")),
+        before=here.text,
+        after=here.text,
+        expect=here.raw,
+        base_before=base,
+        base_after=base,
+        record=entry,
+        record_before=entry,
+    )
+    if here.state == "blocked":
+        planned.action, planned.notes = Action.SKIP, [here.reason or "cannot be read"]
+    elif base is not None and _json_equal(here.text, base):
+        planned.action, planned.notes = Action.DELETE, ["no longer in the roadmap"]
+        planned.after = planned.base_after = planned.record = None
+    else:
+        planned.action = Action.UNCHANGED
+        planned.notes = ["no longer in the roadmap; kept because you changed it"]
+    return planned

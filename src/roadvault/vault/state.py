@@ -1,0 +1,271 @@
+"""The vault as it is now: `.roadvault/` state (manifest, base copies, last roadmap model)
+and the files a build is about to touch. The read side of the build's I/O edge.
+
+A missing `.roadvault/` is a first build (or lost state): empty manifest, no bases. A
+manifest that cannot be trusted is a VaultError naming the file and how to recover, never a
+traceback; a base copy or roadmap model that cannot be read is treated as missing (the merge
+then keeps every line of the learner's) and logged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from roadvault import __version__
+from roadvault.errors import InputError, RoadvaultError, VaultError
+from roadvault.fsio import (
+    MAX_NOTE_BYTES,
+    STATE_DIR,
+    NoteText,
+    check_relpath,
+    decode_note,
+    read_bytes,
+    vault_path,
+)
+from roadvault.model import Roadmap
+
+logger = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+MANIFEST_RELPATH = f"{STATE_DIR}/manifest.json"
+BASE_DIR = f"{STATE_DIR}/base"
+ROADMAPS_DIR = f"{STATE_DIR}/roadmaps"
+GENERATOR = f"roadvault {__version__}"
+# Folders no note of ours lives in, and whose files are not link targets in Obsidian.
+IGNORED_DIRS = frozenset({".obsidian", STATE_DIR, ".trash", ".git"})
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def base_relpath(relpath: str) -> str:
+    return f"{BASE_DIR}/{relpath}"
+
+
+def model_relpath(slug: str) -> str:
+    return f"{ROADMAPS_DIR}/{slug}.json"
+
+
+# --- the manifest ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Manifest:
+    """`.roadvault/manifest.json` (FORMAT.md §4)."""
+
+    roadmaps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Template files roadvault copied into the vault: relpath -> sha256 of what it wrote.
+    # A file listed here is never copied again (the learner may have deleted it on
+    # purpose) and is rewritten only while its content is still exactly ours.
+    template: dict[str, str] = field(default_factory=dict)
+
+    def files_of(self, slug: str) -> dict[str, dict[str, Any]]:
+        return {path: entry for path, entry in self.files.items() if entry.get("roadmap") == slug}
+
+    def to_text(self) -> str:
+        document = {
+            "format": FORMAT_VERSION,
+            "generator": GENERATOR,
+            "roadmaps": self.roadmaps,
+            "files": self.files,
+            "template": self.template,
+        }
+        return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_text(cls, text: str, *, path: str | Path = MANIFEST_RELPATH) -> Manifest:
+        """Parse and sanity-check a manifest; VaultError when it cannot be trusted."""
+        hint = (
+            "move .roadvault/manifest.json aside and build again: "
+            "your notes are kept and matched by their block ids"
+        )
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise VaultError(
+                f"manifest is not valid JSON ({exc.msg})", path=path, line=exc.lineno, hint=hint
+            ) from exc
+        if not isinstance(data, dict):
+            raise VaultError("manifest is not a JSON object", path=path, hint=hint)
+        version = data.get("format")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise VaultError("manifest has no format version", path=path, hint=hint)
+        if version > FORMAT_VERSION:
+            raise VaultError(
+                f"manifest format {version} is newer than this roadvault understands",
+                path=path,
+                hint="upgrade roadvault",
+            )
+        roadmaps, files, template = (data.get(key, {}) for key in ("roadmaps", "files", "template"))
+        if not all(isinstance(part, dict) for part in (roadmaps, files, template)):
+            raise VaultError(
+                "manifest is damaged (a section is not an object)", path=path, hint=hint
+            )
+        for section in (roadmaps, files):
+            if not all(isinstance(entry, dict) for entry in section.values()):
+                raise VaultError(
+                    "manifest is damaged (an entry is not an object)", path=path, hint=hint
+                )
+        for relpath in [*files, *template]:
+            try:
+                check_relpath(relpath)
+            except RoadvaultError as exc:
+                raise VaultError(
+                    f"manifest names an unsafe path {relpath!r}", path=path, hint=hint
+                ) from exc
+        return cls(roadmaps=roadmaps, files=files, template=template)
+
+
+def read_text_file(vault: Path, relpath: str, *, limit: int = MAX_NOTE_BYTES) -> str | None:
+    """A UTF-8 state file inside the vault, or None when absent. Never through a symlink."""
+    try:
+        path = vault_path(vault, relpath)
+    except VaultError as exc:
+        logger.warning("%s: not read (%s)", relpath, exc.message)
+        return None
+    if not os.path.lexists(path):
+        return None
+    data = read_bytes(path, limit=limit, what="state file")
+    return data.decode("utf-8", errors="replace")
+
+
+def load_manifest(vault: Path) -> Manifest:
+    """The vault's manifest; an empty one when there is none yet."""
+    try:
+        text = read_text_file(vault, MANIFEST_RELPATH)
+    except InputError as exc:
+        raise VaultError(exc.message, path=exc.path) from exc
+    if text is None:
+        return Manifest()
+    return Manifest.from_text(text, path=vault / MANIFEST_RELPATH)
+
+
+def load_base(vault: Path, relpath: str) -> str | None:
+    """The text of `relpath` as roadvault generated it last (None when unknown)."""
+    try:
+        return read_text_file(vault, base_relpath(relpath))
+    except InputError as exc:
+        logger.warning("%s: base copy unreadable, merging without it (%s)", relpath, exc.message)
+        return None
+
+
+def load_roadmap_model(vault: Path, slug: str) -> Roadmap | None:
+    """The roadmap model as last built, for carrying ids over (None when unknown)."""
+    relpath = model_relpath(slug)
+    try:
+        text = read_text_file(vault, relpath)
+        if text is None:
+            return None
+        return Roadmap.from_json(json.loads(text))
+    except (InputError, ValueError, KeyError, TypeError) as exc:
+        logger.warning("%s: unreadable (%s); ids are matched by title instead", relpath, exc)
+        return None
+
+
+# --- the files a build touches --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DiskFile:
+    """What stands at a vault path now."""
+
+    state: str  # "absent" | "file" | "blocked" (symlink, folder, unreadable, …)
+    note: NoteText | None = None  # decoded text when state == "file"
+    raw: bytes | None = None  # the bytes as read, to detect a change before replacing
+    writable: bool = True
+    reason: str | None = None  # why it is blocked
+
+    @property
+    def text(self) -> str | None:
+        return self.note.text if self.note is not None else None
+
+
+ABSENT = DiskFile("absent")
+
+
+def read_disk_file(vault: Path, relpath: str) -> DiskFile:
+    """Look at `relpath` without following any symlink; never raises for the file's own
+    trouble (that becomes a `blocked` state with a reason the report shows)."""
+    try:
+        path = vault_path(vault, relpath)
+    except VaultError as exc:
+        return DiskFile("blocked", reason=exc.message)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return ABSENT
+    except NotADirectoryError:
+        return DiskFile("blocked", reason="a file stands where a folder is needed")
+    except OSError as exc:
+        return DiskFile("blocked", reason=f"cannot be read: {exc.strerror}")
+    if stat.S_ISLNK(info.st_mode):
+        return DiskFile("blocked", reason="is a symlink; roadvault never writes through links")
+    if stat.S_ISDIR(info.st_mode):
+        return DiskFile("blocked", reason="a folder stands where the note should be")
+    if not stat.S_ISREG(info.st_mode):
+        return DiskFile("blocked", reason="is not a regular file")
+    try:
+        raw = read_bytes(path, what="note")
+    except InputError as exc:
+        return DiskFile("blocked", reason=exc.message)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # Merging would write U+FFFD over the bytes we could not read: leave the file be.
+        return DiskFile("blocked", reason="is not valid UTF-8; left as is")
+    return DiskFile("file", note=decode_note(raw), raw=raw, writable=os.access(path, os.W_OK))
+
+
+@dataclass(slots=True)
+class VaultListing:
+    """Names in the vault that new names must not collide with."""
+
+    file_relpaths: list[str]  # every file outside ignored dot folders, POSIX relpaths
+    top_level: list[str]  # names of entries at the vault root
+
+
+def list_vault(vault: Path) -> VaultListing:
+    """Walk the vault (not following symlinked folders, skipping `.obsidian`, `.roadvault`,
+    `.trash`, `.git`); an absent vault lists as empty."""
+    if not vault.is_dir():
+        return VaultListing([], [])
+    files: list[str] = []
+    for root, dirs, names in os.walk(vault):
+        dirs[:] = sorted(d for d in dirs if d not in IGNORED_DIRS and not d.startswith("."))
+        rel_root = Path(root).relative_to(vault).as_posix()
+        for name in sorted(names):
+            files.append(name if rel_root == "." else f"{rel_root}/{name}")
+    top = sorted(os.listdir(vault))
+    return VaultListing(files, top)
+
+
+def recover_note_paths(vault: Path, folder: str, relpaths: list[str]) -> dict[str, str]:
+    """Node id → note path for notes of a roadmap folder whose record was lost: read the
+    `roadvault_id` property of each `.md` file under `folder` (first 4 KB only)."""
+    from roadvault.vault.frontmatter import read_owned_properties  # local: keep state light
+
+    found: dict[str, str] = {}
+    prefix = f"{folder}/"
+    for relpath in relpaths:
+        if not (relpath.startswith(prefix) and relpath.endswith(".md")):
+            continue
+        disk = read_disk_file(vault, relpath)
+        if disk.text is None:
+            continue
+        try:
+            properties = read_owned_properties(disk.text[:4096])
+        except InputError:
+            continue
+        node_id = properties.get("roadvault_id")
+        if isinstance(node_id, str) and node_id not in found:
+            found[node_id] = relpath
+    return found

@@ -1,0 +1,55 @@
+"""Markdown snippets shared by the note and canvas renderers (pure)."""
+
+from __future__ import annotations
+
+import re
+
+_WHITESPACE = re.compile(r"\s+")
+# `^id` at the end of a line is an Obsidian block id: roadmap text must not mint one (or
+# copy one of ours, which would make two lines claim the same tick).
+_TRAILING_BLOCK_ID = re.compile(r"(^|\s)\^([A-Za-z0-9-]+\s*)$")
+# Starts of a list item's text that Markdown would read as structure (a heading, a quote,
+# a nested list, a fence, HTML, a checkbox) instead of the title.
+_BLOCK_START = re.compile(
+    r"^(?:#{1,6}(?:\s|$)|[>\[<]|[-+*](?:\s|$)|`{3,}|~{3,}|={3,}|_{3,}|-{3,}|\*{3,})"
+)
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(\s|$)")
+
+
+def inline_text(text: str) -> str:
+    """One line of Markdown: whitespace collapsed, `%%` (Obsidian's comment) defused."""
+    text = _WHITESPACE.sub(" ", text).strip()
+    return defuse_block_id(text.replace("%%", "%\\%"))
+
+
+def defuse_block_id(line: str) -> str:
+    """`line` without a trailing `^id` that Obsidian would take for a block id."""
+    return _TRAILING_BLOCK_ID.sub(r"\1\\^\2", line)
+
+
+def plain_item_text(text: str) -> str:
+    """Text for a plain bullet (`- text`) that reads as text, not as Markdown structure."""
+    ordered = _ORDERED_START.match(text)
+    if ordered:
+        return f"{ordered.group(1)}\\{text[len(ordered.group(1)) :]}"
+    if _BLOCK_START.match(text):
+        return "\\" + text
+    return text
+
+
+def alias_text(title: str) -> str:
+    """Text that is safe as the display part of a wikilink (no `|`, `[` or `]`)."""
+    text = inline_text(title).replace("|", "-").replace("[", "(").replace("]", ")")
+    return text or "Untitled"
+
+
+def wikilink(name: str, title: str | None = None, *, block: str | None = None) -> str:
+    """`[[Name]]`, or `[[Name|Title]]` when the title differs from the name (never a bare
+    alias, which Obsidian does not resolve), optionally to a block: `[[Name#^id|Title]]`."""
+    target = f"{name}#^{block}" if block else name
+    if title is None:
+        return f"[[{target}]]"
+    text = alias_text(title)
+    if text == name and not block:
+        return f"[[{target}]]"
+    return f"[[{target}|{text}]]"

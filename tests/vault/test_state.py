@@ -1,0 +1,84 @@
+"""`.roadvault/` state: a missing one is a first build, a damaged one a clear error."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import write_tree
+from roadvault.errors import VaultError
+from roadvault.vault.state import (
+    Manifest,
+    list_vault,
+    load_base,
+    load_manifest,
+    load_roadmap_model,
+    read_disk_file,
+)
+
+
+def test_missing_state_is_a_first_build(tmp_path: Path) -> None:
+    assert load_manifest(tmp_path) == Manifest()
+    assert load_base(tmp_path, "A/B.md") is None
+    assert load_roadmap_model(tmp_path, "x") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[]", "not a JSON object"),
+        ('{"roadmaps": {}}', "no format version"),
+        ('{"format": 99}', "newer than this roadvault"),
+        ('{"format": 1, "files": []}', "damaged"),
+        ('{"format": 1, "files": {"../escape.md": {}}}', "unsafe path"),
+        ('{"format": 1, "files": {"/etc/passwd": {}}}', "unsafe path"),
+    ],
+)
+def test_damaged_manifest_is_a_clear_vault_error(tmp_path: Path, text: str, message: str) -> None:
+    write_tree(tmp_path, {".roadvault/manifest.json": text})
+    with pytest.raises(VaultError) as caught:
+        load_manifest(tmp_path)
+    assert message in str(caught.value)
+    assert "manifest.json" in str(caught.value)
+
+
+def test_manifest_round_trips_with_sorted_keys(tmp_path: Path) -> None:
+    manifest = Manifest(
+        roadmaps={"b": {"z": 1, "a": 2}}, files={"X/Y.md": {"roadmap": "b"}}, template={}
+    )
+    text = manifest.to_text()
+    assert text.endswith("}\n") and text.index('"files"') < text.index('"roadmaps"')
+    assert Manifest.from_text(text) == manifest
+
+
+def test_broken_model_falls_back_to_none(tmp_path: Path) -> None:
+    write_tree(tmp_path, {".roadvault/roadmaps/x.json": "{broken"})
+    assert load_roadmap_model(tmp_path, "x") is None
+
+
+def test_disk_files_are_read_without_following_links(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"A/note.md": "\ufeffhello\r\nworld\r\n", "outside.md": "secret"})
+    os.symlink(tmp_path / "outside.md", tmp_path / "A" / "link.md")
+    os.symlink(tmp_path / "A", tmp_path / "Linked")
+    (tmp_path / "A" / "folder.md").mkdir()
+    note = read_disk_file(tmp_path, "A/note.md")
+    assert note.state == "file" and note.text == "hello\nworld\n"
+    assert note.note is not None and note.note.bom and note.note.newline == "\r\n"
+    assert read_disk_file(tmp_path, "A/missing.md").state == "absent"
+    (tmp_path / "A" / "latin1.md").write_bytes("caf\xe9".encode("latin-1"))
+    for relpath in ["A/link.md", "Linked/note.md", "A/folder.md", "A/note.md/x.md", "A/latin1.md"]:
+        disk = read_disk_file(tmp_path, relpath)
+        assert disk.state == "blocked" and disk.reason, relpath
+
+
+def test_listing_skips_dot_folders_and_symlinked_folders(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path, {"A/n.md": "", ".obsidian/app.json": "", ".trash/old.md": "", "top.md": ""}
+    )
+    os.symlink(tmp_path / "A", tmp_path / "B")
+    listing = list_vault(tmp_path)
+    assert listing.file_relpaths == ["top.md", "A/n.md"]
+    assert "B" in listing.top_level
