@@ -77,9 +77,13 @@ def test_conflicts_exit_3(tmp_path: Path) -> None:
     edited.write_text(EXAMPLE.read_text().replace("### Data and SQL", "### Data and databases"))
     result = run(edited, "--vault", tmp_path)
     assert result.exit_code == 3
-    assert f"conflict   {TOPIC}" in result.stdout
+    renamed = TOPIC.replace("Data and SQL.md", "Data and databases.md")
+    assert f"conflict   {renamed}" in result.stdout
     assert "conflict(s) to resolve" in result.stderr
-    assert "<<<<<<< vault" in note.read_text()
+    assert "<<<<<<< vault\n# Data and SQL, my way\n=======\n# Data and databases\n" in (
+        tmp_path / renamed
+    ).read_text()
+    assert not note.exists()
 
 
 def test_bad_input_is_one_line_and_nothing_is_written(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def test_names_avoid_the_learners_notes_and_each_other() -> None:
     ]
 
 
-def test_a_kept_note_keeps_its_name_when_renamed_but_follows_its_phase() -> None:
+def test_a_renamed_topic_follows_its_title_and_its_phase() -> None:
     roadmap = data_roadmap()
     first = plan_layout(roadmap, roadmap_id="rv-roadmp", folder="DE")
     topic = roadmap.nodes[0].children[1]
@@ -83,8 +83,25 @@ def test_a_kept_note_keeps_its_name_when_renamed_but_follows_its_phase() -> None
     topic.title = "Data Modelling"
     roadmap.nodes.reverse()  # phases reordered: folders follow roadmap order
     again = plan_layout(roadmap, roadmap_id="rv-roadmp", folder="DE", previous=previous)
-    assert again.notes[topic.id].relpath == "DE/03 SQL Foundations/Modelling.md"
+    assert again.notes[topic.id].relpath == "DE/03 SQL Foundations/Data Modelling.md"
     assert again.notes[topic.id].title == "Data Modelling"
+
+
+def test_an_unrenamed_note_keeps_its_qualified_name_and_a_pinned_one_its_place() -> None:
+    roadmap = data_roadmap()
+    first = plan_layout(roadmap, roadmap_id="rv-roadmp", folder="DE")
+    topic = roadmap.nodes[0].children[1]
+    notes = {key: slot.relpath for key, slot in first.notes.items()}
+    notes[topic.id] = notes[topic.id].replace("Modelling.md", "Modelling (SQL Foundations).md")
+    previous = PreviousLayout(first.roadmap_note.relpath, first.canvas, notes)
+    again = plan_layout(roadmap, roadmap_id="rv-roadmp", folder="DE", previous=previous)
+    assert again.notes[topic.id].relpath == notes[topic.id]
+    pinned = PreviousLayout(
+        first.roadmap_note.relpath, first.canvas, notes, pinned={topic.id: "My/Modelling notes.md"}
+    )
+    topic.title = "Data Modelling"
+    again = plan_layout(roadmap, roadmap_id="rv-roadmp", folder="DE", previous=pinned)
+    assert again.notes[topic.id].relpath == "My/Modelling notes.md"
 
 
 def test_phase_folder_width_grows_at_one_hundred() -> None:

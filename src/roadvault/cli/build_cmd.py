@@ -82,6 +82,9 @@ def _print_report(report: BuildReport, *, quiet: bool, verbose: bool, diff: bool
 )
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing at all.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of every file written.")
+@click.option(
+    "--restore", is_flag=True, help="Re-create generated notes you deleted (default: leave them)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary line only.")
 @click.pass_context
 def build(
@@ -92,6 +95,7 @@ def build(
     depth: int,
     dry_run: bool,
     diff: bool,
+    restore: bool,
     quiet: bool,
 ) -> None:
     """Build or update a vault from a roadmap (Markdown; `-` reads stdin).
@@ -104,7 +108,13 @@ def build(
     model = read_roadmap(roadmap, name=name)
     with _progress_bar(not quiet and not dry_run) as progress:
         report = build_vault(
-            model, vault, name=name, depth=depth, dry_run=dry_run, progress=progress
+            model,
+            vault,
+            name=name,
+            depth=depth,
+            dry_run=dry_run,
+            restore=restore,
+            progress=progress,
         )
     _print_report(report, quiet=quiet, verbose=verbose, diff=diff)
     if report.conflicts:

@@ -1,0 +1,69 @@
+"""Reading roadmaps: bytes → clean text → the roadmap model with stable ids.
+
+parse_roadmap(text, *, source="<text>", name=None) -> Roadmap      pure
+decode_roadmap(data, *, source) -> str                             pure
+read_roadmap(path, *, name=None) -> Roadmap                        reads a file or stdin
+roadmap_to_markdown(roadmap) -> str                                pure
+assign_ids(roadmap) -> None                                        in place
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roadvault.errors import InputError
+from roadvault.model import Roadmap
+from roadvault.parse.emit import roadmap_to_markdown
+from roadvault.parse.front import split_front_matter
+from roadvault.parse.ids import assign_ids
+from roadvault.parse.outline import build_roadmap
+from roadvault.parse.read import (
+    MAX_ROADMAP_BYTES,
+    clean_text,
+    decode_roadmap,
+    read_roadmap_bytes,
+)
+
+MAX_ROADMAP_LINES = 100_000
+
+__all__ = [
+    "MAX_ROADMAP_BYTES",
+    "MAX_ROADMAP_LINES",
+    "assign_ids",
+    "decode_roadmap",
+    "parse_roadmap",
+    "read_roadmap",
+    "roadmap_to_markdown",
+]
+
+
+def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None) -> Roadmap:
+    """Pure: clean text → Roadmap with stable ids. `name` overrides the title (and seeds ids).
+
+    A text without any item gives a Roadmap with no nodes; `read_roadmap` refuses those."""
+    text = clean_text(text)
+    front = split_front_matter(text, source=source)
+    roadmap = build_roadmap(front.body, source=source, front_title=front.title, name=name)
+    assign_ids(roadmap)
+    return roadmap
+
+
+def read_roadmap(path: str | Path, *, name: str | None = None) -> Roadmap:
+    """Read a roadmap file ("-" = stdin) under the size limit; refuse empty and itemless ones."""
+    data, source = read_roadmap_bytes(path)
+    text = decode_roadmap(data, source=source)
+    if not text.strip():
+        raise InputError("is empty; nothing to read as a roadmap", path=source)
+    lines = text.count("\n") + 1
+    if lines > MAX_ROADMAP_LINES:
+        raise InputError(
+            f"has {lines:,} lines, over the {MAX_ROADMAP_LINES:,}-line limit for a roadmap",
+            path=source,
+        )
+    roadmap = parse_roadmap(text, source=source, name=name)
+    if not roadmap.nodes:
+        raise InputError(
+            "has no roadmap items: no headings, lists, checkboxes or tables were found",
+            path=source,
+        )
+    return roadmap

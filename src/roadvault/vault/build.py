@@ -192,6 +192,29 @@ def _roadmap_folder_probe(vault: Path) -> Callable[[str], bool]:
     return is_ours
 
 
+def _find_moved_notes(
+    vault: Path, previous: PreviousLayout, listing: VaultListing, manifest: Manifest
+) -> PreviousLayout:
+    """Notes of the last build that are gone from their place: the learner may have moved or
+    renamed them (in Obsidian). Found again by their `roadvault_id`, they stay where they are
+    now (pinned); notes found nowhere were deleted (and are not re-created)."""
+    present = set(listing.file_relpaths)
+    missing = {node_id for node_id, path in previous.notes.items() if path not in present}
+    if not missing:
+        return previous
+    recorded = set(manifest.files)
+    candidates = [path for path in listing.file_relpaths if path not in recorded]
+    found = recover_note_paths(vault, "", candidates, wanted=missing)
+    if found:
+        logger.info("found %d note(s) you moved or renamed", len(found))
+    return PreviousLayout(
+        roadmap_note=previous.roadmap_note,
+        canvas=previous.canvas,
+        notes=previous.notes,
+        pinned=found,
+    )
+
+
 def previous_layout(entry: dict[str, Any] | None) -> PreviousLayout:
     if entry is None:
         return PreviousLayout()
@@ -319,11 +342,14 @@ def _prepare(
             canvas=canvas if canvas in listing.file_relpaths else None,
             notes=recovered,
         )
+    else:
+        previous = _find_moved_notes(vault, previous, listing, manifest)
     old_model = load_roadmap_model(vault, target.slug) if target.entry is not None else None
     carry_over_ids(old_model, roadmap)
     check_roadmap(roadmap)
 
     own_paths = set(manifest.files_of(target.slug)) | set(previous.notes.values())
+    own_paths |= set(previous.pinned.values())
     own_paths |= {path for path in (previous.roadmap_note, previous.canvas) if path}
     template = read_template()
     taken = [PurePosixPath(p).name for p in listing.file_relpaths if p not in own_paths]

@@ -4,18 +4,22 @@ FORMAT.md §1: a roadmap note and a canvas in the roadmap's folder; a note per n
 ≤ depth that has children (phases are level 1), in a numbered folder per phase; everything
 deeper is a nested checklist inside the nearest note above it.
 
-Stability: a node that already had a note keeps its file *name* across rebuilds (learners
-link to notes by name), even if its title changed; phase *folders* follow roadmap order.
+Stability: a note the learner moved or renamed stays where they put it (`pinned`). Other
+notes follow the roadmap: a node keeps its file name while its title still gives that name
+(so a qualified duplicate like `Projects (Deep Learning)` stays put), takes a new name when
+its title changed (the vault mirrors the roadmap; a fresh build would give the same name),
+and phase folders follow roadmap order.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from roadvault.model import Node, Roadmap
-from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, safe_name
+from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, name_key, safe_name
 
 NOTE_EXT = ".md"
 CANVAS_EXT = ".canvas"
@@ -44,6 +48,8 @@ class PreviousLayout:
     roadmap_note: str | None = None
     canvas: str | None = None
     notes: dict[str, str] = field(default_factory=dict)  # node id -> note relpath
+    # node id -> where the learner moved or renamed that note: kept as it is
+    pinned: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -82,6 +88,17 @@ def has_note(node: Node, level: int, depth: int) -> bool:
     return level <= depth and bool(node.children)
 
 
+def name_fits_title(name: str, title: str, ext: str) -> bool:
+    """Is `name` what `title` is called: plain, qualified (`Title (Parent)`) or numbered?"""
+    plain = name_key(safe_name(title))
+    stem = name_key(name.removesuffix(ext))
+    return (
+        stem == plain
+        or stem.startswith(f"{plain} (")
+        or bool(re.fullmatch(re.escape(plain) + r" \d+", stem))
+    )
+
+
 def phase_folder_name(position: int, title: str, count: int) -> str:
     """`01 Title`: zero-padded so folders sort in roadmap order (3 digits from 100 phases)."""
     width = 3 if count >= 100 else 2
@@ -110,9 +127,14 @@ def plan_layout(
         if relpath:
             registry.reserve(PurePosixPath(relpath).name)
 
+    for relpath in previous.pinned.values():
+        registry.reserve(PurePosixPath(relpath).name)
+
     def keep_or_claim(old_relpath: str | None, title: str, qualifier: str | None, ext: str) -> str:
         if old_relpath and old_relpath.endswith(ext):
-            return PurePosixPath(old_relpath).name
+            old_name = PurePosixPath(old_relpath).name
+            if name_fits_title(old_name, title, ext):
+                return old_name
         return registry.claim(title, ext=ext, qualifier=qualifier)
 
     note_name = keep_or_claim(previous.roadmap_note, folder, None, NOTE_EXT)
@@ -139,9 +161,11 @@ def plan_layout(
         line_note[node.id] = here
         if has_note(node, level, depth):
             qualifier = roadmap.title if parent is None else parent.title
-            name = keep_or_claim(previous.notes.get(node.id), node.title, qualifier, NOTE_EXT)
             kind = "phase" if level == 1 else "topic"
-            relpath = f"{phase_folders[phase_id]}/{name}"
+            relpath = previous.pinned.get(node.id) or ""
+            if not relpath:
+                name = keep_or_claim(previous.notes.get(node.id), node.title, qualifier, NOTE_EXT)
+                relpath = f"{phase_folders[phase_id]}/{name}"
             notes[node.id] = NoteSlot(node.id, kind, node.title, relpath)
             container[node.id] = relpath
         else:

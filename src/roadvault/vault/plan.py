@@ -299,8 +299,11 @@ def _generated_note(
     planned.record = _record(g, slug, g.text)
     text = outcome.text
     if text is not None and (moved or text != here.text):
-        if here.state == "file" and not here.writable and not moved:
-            planned.fail("is read-only; left unchanged")
+        if here.state == "file" and not here.writable:
+            # Read-only: neither replaced nor moved (a move deletes the old file).
+            planned.fail(
+                f"{src} is read-only; left unchanged" if moved else "is read-only; left unchanged"
+            )
             return planned
         planned.after = text
         planned.data = encode_like(text, here)

@@ -248,16 +248,21 @@ def list_vault(vault: Path) -> VaultListing:
     return VaultListing(files, top)
 
 
-def recover_note_paths(vault: Path, folder: str, relpaths: list[str]) -> dict[str, str]:
-    """Node id → note path for notes of a roadmap folder whose record was lost: read the
-    `roadvault_id` property of each `.md` file under `folder` (first 4 KB only)."""
+def recover_note_paths(
+    vault: Path, folder: str, relpaths: list[str], *, wanted: set[str] | None = None
+) -> dict[str, str]:
+    """Node id → note path, read from the `roadvault_id` property of each `.md` file under
+    `folder` ("" = the whole vault; first 4 KB only): for a roadmap whose record was lost,
+    or (`wanted`) to find notes the learner moved or renamed."""
     from roadvault.vault.frontmatter import read_owned_properties  # local: keep state light
 
     found: dict[str, str] = {}
-    prefix = f"{folder}/"
+    prefix = f"{folder}/" if folder else ""
     for relpath in relpaths:
         if not (relpath.startswith(prefix) and relpath.endswith(".md")):
             continue
+        if wanted is not None and len(found) == len(wanted):
+            break
         disk = read_disk_file(vault, relpath)
         if disk.text is None:
             continue
@@ -266,6 +271,10 @@ def recover_note_paths(vault: Path, folder: str, relpaths: list[str]) -> dict[st
         except InputError:
             continue
         node_id = properties.get("roadvault_id")
-        if isinstance(node_id, str) and node_id not in found:
+        if (
+            isinstance(node_id, str)
+            and node_id not in found
+            and (wanted is None or node_id in wanted)
+        ):
             found[node_id] = relpath
     return found

@@ -1,0 +1,231 @@
+"""Draft nodes: what the outline reader builds before deciding what things mean.
+
+Shared by the block reader (outline.py), tables (tables.py) and the second pass (shape.py).
+Pure helpers only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from markdown_it.tree import SyntaxTreeNode
+
+from roadvault.model import Resource
+from roadvault.parse.titles import (
+    InlineText,
+    clean_title,
+    has_numbering,
+    plain_label,
+    remove_controls,
+    split_task_marker,
+    strip_decorations,
+)
+
+ROOT, HEADING, PSEUDO, ITEM, ROW, CALLOUT, DETAILS, QUOTE = (
+    "root",
+    "heading",
+    "pseudo",
+    "item",
+    "row",
+    "callout",
+    "details",
+    "quote",
+)
+SECTIONS = (HEADING, PSEUDO, DETAILS)  # open by level; a heading closes those at or below
+
+# Sections nobody studies: navigation, project housekeeping.
+
+EXCLUDED_RE = re.compile(
+    r"^(?:table of contents?|contents|toc|contribut\w*|how to contribute|licen[cs]e\w*"
+    r"|licen[cs]e and .*|acknowledg\w*|credits?|sponsors?|backers|support(?: this project| us)?"
+    r"|show your support|star history|stargazers|code of conduct|change ?log|authors?"
+    r"|maintainers?|about the authors?|donat\w*|citation|how to cite|cite|contact(?: me| us)?"
+    r"|feedback|disclaimer|faq|frequently asked questions|back to top|translations?"
+    r"|translations? in progress|other languages|languages|read this in other languages"
+    r"|(?:repository|repo|project|folder|directory|file) structure)$"
+)
+_RES_NOUN = (
+    r"(?:resources?|resource recommendations?|recommendations?|courses?|books?|textbooks?"
+    r"|reading(?: list| materials?)?|readings|references?|links?|materials?|videos?"
+    r"|video tutorials?|tutorials?|platforms?|websites?|sites?|youtube(?: channels?| playlists?)?"
+    r"|channels?|playlists?|documentation|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
+    r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources)"
+)
+_RES_ADJ = (
+    r"(?:recommended|suggested|useful|helpful|additional|further|free|paid|beginner"
+    r"|intermediate|advanced|core|main|optional|extra|learning|study|top|best|essential|good"
+    r"|great|key|official|external|online|other|more|must read|must watch)"
+)
+_STRONG_RESOURCE_RE = re.compile(
+    rf"^(?:{_RES_ADJ}\s+)*{_RES_NOUN}(?:\s*(?:and|&|/|,|or)\s*(?:{_RES_ADJ}\s+)*{_RES_NOUN})*"
+    r"(?:\s+(?:to (?:use|read|watch|follow|check)|for (?:learning|practice|reference)|used))?$"
+    r"|^(?:recommended|suggested)(?:\s+[\w-]+){1,2}$"
+)
+# "Suggested timeline", "Recommended order": plans, not resources.
+_NOT_RESOURCE_RE = re.compile(
+    r"\b(?:timeline|schedule|plan|path|order|roadmap|projects?|practice|exercises?|steps?"
+    r"|approach|pace|routine|sequence|topics?|skills?)\b"
+)
+_WEAK_RESOURCE_RE = re.compile(
+    r"^(?:(?:recommended|useful|key|essential|main|core|popular)\s+)*"
+    r"(?:tools?|frameworks?|libraries|software|tech stack|stack|apps?|ides?|editors?)"
+    r"(?:\s*(?:and|&|/|,)\s*(?:tools?|frameworks?|libraries|software|platforms?|resources?))*$"
+)
+# First words of an instruction ("Use X for Y."): such bullets are steps, not resource names.
+_IMPERATIVES = frozenset(
+    (
+        "use",
+        "learn",
+        "build",
+        "try",
+        "install",
+        "implement",
+        "practice",
+        "practise",
+        "explore",
+        "study",
+        "understand",
+        "read",
+        "watch",
+        "write",
+        "create",
+        "complete",
+        "set",
+        "get",
+        "master",
+        "review",
+        "apply",
+        "work",
+        "start",
+        "make",
+        "deploy",
+        "join",
+        "follow",
+        "do",
+        "solve",
+        "design",
+        "train",
+        "compare",
+        "experiment",
+        "contribute",
+        "participate",
+        "focus",
+        "take",
+        "develop",
+        "test",
+        "run",
+        "configure",
+        "analyze",
+        "analyse",
+        "visualize",
+        "set-up",
+        "setup",
+    )
+)
+_LABEL_RE = re.compile(r"^\s*(?P<label>[^:：]{1,60}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
+
+
+@dataclass(eq=False)
+class Draft:
+    """A node while the outline is being read: more than the model keeps."""
+
+    kind: str
+    level: float = 0.0
+    line: int | None = None
+    col: int = 0  # indentation of a list item's marker
+    title: str = ""
+    text: str = ""  # visible text of the title line before clean-up
+    raw: str = ""  # Markdown source of the title line
+    marker: str | None = None  # checkbox character; None when not written as a task
+    duration: str | None = None
+    planned: tuple[float, float] | None = None
+    notes: list[str] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    children: list[Draft] = field(default_factory=list)
+    label: bool = False  # the title ended with ":" (it names the group below it)
+    numbered: bool = False  # the title had numbering or a "Phase N" word
+    excluded: bool = False
+    image_only: bool = False
+    anchor_only: bool = False
+    table: int | None = None  # which table a row came from
+
+    @property
+    def is_task(self) -> bool:
+        return self.marker is not None
+
+
+def walk(draft: Draft) -> Iterable[Draft]:
+    stack = [draft]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def resource_kind(label: str) -> str | None:
+    """ "strong" for labels that always mean resources ("Recommended Resources", "Books"),
+    "weak" for those that do when their items are names ("Tools", "Frameworks")."""
+    key = plain_label(label)
+    if not key or _NOT_RESOURCE_RE.search(key):
+        return None
+    if _STRONG_RESOURCE_RE.match(key):
+        return "strong"
+    if _WEAK_RESOURCE_RE.match(key):
+        return "weak"
+    return None
+
+
+def name_like(text: str) -> bool:
+    """A resource name ("Pandas and Scikit-learn"), not an instruction ("Use X for Y.")."""
+    words = text.split()
+    if not words:
+        return False
+    if words[0].casefold().strip(",.:;") in _IMPERATIVES:
+        return False
+    return len(words) <= 3 or (len(words) <= 8 and not text.rstrip().endswith("."))
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    match = _LABEL_RE.match(text)
+    if not match or len(match["label"].split()) > 6 or "http" in match["label"]:
+        return None
+    return match["label"], match["rest"].strip()
+
+
+def line_of(node: SyntaxTreeNode) -> int | None:
+    return node.map[0] + 1 if node.map else None
+
+
+def inline_of(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    for child in node.children:
+        if child.type == "inline":
+            return child
+    return None
+
+
+def set_title(draft: Draft, text: InlineText) -> None:
+    """Fill a draft from its title line: checkbox, clean title, duration, and the signs the
+    second pass reads (a label ending in ":", numbering, image-only, navigation link)."""
+    visible = text.text
+    raw = text.raw
+    if draft.kind in (ITEM, HEADING):
+        marker, rest = split_task_marker(visible.lstrip())
+        if marker is not None:
+            draft.marker = marker
+            visible = rest
+            raw = re.sub(r"^\s*\[[^\]\n]?\]\s*", "", raw)
+    draft.text = visible
+    draft.raw = raw
+    draft.links = [(t, href) for t, href in text.links if href]
+    parts = clean_title(visible)
+    draft.title = parts.title
+    draft.duration, draft.planned = parts.duration, parts.planned_days
+    draft.notes.extend(parts.extra)
+    stripped = strip_decorations(remove_controls(visible)).rstrip(" *_")
+    draft.label = stripped.endswith((":", "："))
+    draft.numbered = has_numbering(visible)
+    draft.image_only = text.image_only
+    draft.anchor_only = text.link_only and all(h.startswith("#") for _, h in text.links)

@@ -1,0 +1,71 @@
+"""Model → Markdown: a roadmap as one nested checklist that `parse_roadmap` reads back to the
+same titles, statuses, durations and shape. Pure."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from roadvault.model import Node, Resource, Roadmap
+
+# Inline characters Markdown would read as syntax (emphasis, links, code, HTML, strike).
+_INLINE_RE = re.compile(r"([\\`*_\[\]<~])")
+# What would start a block at the beginning of a line: heading, quote, list, rule.
+_BLOCK_START_RE = re.compile(r"^([#>+\-=|]|\d{1,9}(?=[.)]))")
+
+
+def escape_text(text: str) -> str:
+    """Backslash-escape what Markdown (or Obsidian) would read as syntax, and nothing more."""
+    text = _INLINE_RE.sub(r"\\\1", text)
+    text = re.sub(r"&(?=#?\w+;)", r"\\&", text)
+    text = text.replace("%%", "\\%\\%")
+    if text.endswith("#"):
+        text = text[:-1] + "\\#"  # an ATX heading would drop a closing "#"
+    match = _BLOCK_START_RE.match(text)
+    if match:
+        end = match.end()
+        text = text[:end] + "\\" + text[end:] if match.group(1)[0].isdigit() else "\\" + text
+    return text
+
+
+def _resource_line(res: Resource) -> str:
+    text = escape_text(res.text)
+    if res.url:
+        return f"[{text}](<{res.url.replace('>', '%3E').replace('<', '%3C')}>)"
+    return text
+
+
+def _notes_block(notes: str, indent: str) -> list[str]:
+    """Notes as a plain paragraph: every line escaped so nothing in it reads as an item."""
+    lines = [line.strip() for line in notes.splitlines() if line.strip()]
+    return [f"{indent}{escape_text(line)}" for line in lines]
+
+
+def _node_lines(node: Node, depth: int) -> list[str]:
+    indent = "\t" * depth
+    title = escape_text(node.title)
+    if node.duration:
+        title += f" ({node.duration})"
+    lines = [f"{indent}- [{node.checkbox}] {title}"]
+    inner = "\t" * (depth + 1)
+    if node.notes:
+        lines.append("")
+        lines.extend(_notes_block(node.notes, inner))
+        lines.append("")
+    if node.resources:
+        lines.append(f"{inner}- Resources:")
+        lines.extend(f"{inner}\t- {_resource_line(res)}" for res in node.resources)
+    for child in node.children:
+        lines.extend(_node_lines(child, depth + 1))
+    return lines
+
+
+def roadmap_to_markdown(roadmap: Roadmap) -> str:
+    """The roadmap as front matter (its title), an H1, its notes, and a nested checklist."""
+    out = ["---", f"title: {json.dumps(roadmap.title, ensure_ascii=False)}", "---", ""]
+    out += [f"# {escape_text(roadmap.title)}", ""]
+    if roadmap.notes:
+        out += [*_notes_block(roadmap.notes, ""), ""]
+    for node in roadmap.nodes:
+        out.extend(_node_lines(node, 0))
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,81 @@
+"""Stable node ids: the same roadmap gives the same ids on every run, on every machine.
+
+`rv-` + 6 lowercase base-36 characters of a SHA-1 over the roadmap title and the node's path
+of normalised titles (casefolded, whitespace collapsed), each with its occurrence index among
+same-titled siblings so duplicates differ. On the rare collision with an id already given,
+the hash is taken again with a counter. Ids match ``^rv-[a-z0-9]+$`` (Obsidian block ids allow
+letters, digits and dashes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+
+from roadvault.model import Node, Roadmap
+
+ID_PREFIX = "rv-"
+ID_LENGTH = 6
+_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
+_SPACE = 36**ID_LENGTH
+
+
+def normalise_title(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def _base36(value: int) -> str:
+    chars = []
+    for _ in range(ID_LENGTH):
+        value, digit = divmod(value, 36)
+        chars.append(_ALPHABET[digit])
+    return "".join(reversed(chars))
+
+
+def node_id(roadmap_title: str, path: list[tuple[str, int]], attempt: int = 0) -> str:
+    """The id of the node at `path` ((normalised title, occurrence) from the top)."""
+    key = "\x1f".join(
+        [
+            normalise_title(roadmap_title),
+            *(f"{title}\x1e{occurrence}" for title, occurrence in path),
+        ]
+    )
+    if attempt:
+        key += f"\x1d{attempt}"
+    digest = hashlib.sha1(key.encode("utf-8")).digest()
+    return ID_PREFIX + _base36(int.from_bytes(digest[:8], "big") % _SPACE)
+
+
+def _paths(nodes: list[Node]) -> Iterator[tuple[list[tuple[str, int]], Node]]:
+    """(path, node) for every node, depth first in roadmap order, without recursion (deep
+    roadmaps must not hit Python's recursion limit)."""
+    stack: list[tuple[list[tuple[str, int]], list[Node], int, Counter[str]]] = [
+        ([], nodes, 0, Counter())
+    ]
+    while stack:
+        prefix, siblings, index, seen = stack[-1]
+        if index == len(siblings):
+            stack.pop()
+            continue
+        stack[-1] = (prefix, siblings, index + 1, seen)
+        node = siblings[index]
+        title = normalise_title(node.title)
+        path = [*prefix, (title, seen[title])]
+        seen[title] += 1
+        yield path, node
+        if node.children:
+            stack.append((path, node.children, 0, Counter()))
+
+
+def assign_ids(roadmap: Roadmap) -> None:
+    """Give every node of `roadmap` its stable id (in place)."""
+    taken: set[str] = set()
+    for path, node in _paths(roadmap.nodes):
+        attempt = 0
+        candidate = node_id(roadmap.title, path)
+        while candidate in taken:
+            attempt += 1
+            candidate = node_id(roadmap.title, path, attempt)
+        taken.add(candidate)
+        node.id = candidate

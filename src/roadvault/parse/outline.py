@@ -1,0 +1,578 @@
+"""The outline: Markdown text → the roadmap model (DESIGN.md §3), for the shapes people write.
+
+Pure: text in, `Roadmap` out. Two passes:
+
+1. *Build* (this module, with drafts.py and tables.py): markdown-it-py blocks become draft
+   nodes. Headings (ATX, setext) and bold lines alone on a line ("pseudo-headings") open
+   sections by level; lists, tables, callouts and `<details>` groups add items to the
+   section they stand in. Code, HTML comments, images, rules, prose and chat chatter are
+   never items (prose becomes notes).
+2. *Shape* (shape.py): decide what the drafts mean. Sections nobody studies (table of
+   contents, Contributing, License) go; "Resources"-like groups become resources of their
+   topic; a lone description line under a bullet becomes its notes; the document title is
+   taken from front matter, a single top heading or the file name; a wrapper section
+   holding all the phases is opened; a ticked parent ticks its plain children.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Iterable
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from roadvault.model import Resource, Roadmap
+from roadvault.parse.drafts import (
+    CALLOUT,
+    DETAILS,
+    EXCLUDED_RE,
+    HEADING,
+    ITEM,
+    PSEUDO,
+    QUOTE,
+    ROOT,
+    SECTIONS,
+    Draft,
+    inline_of,
+    line_of,
+    resource_kind,
+    set_title,
+    split_label,
+)
+from roadvault.parse.durations import leading_duration
+from roadvault.parse.shape import shape_roadmap, title_from_source
+from roadvault.parse.tables import table_items, table_rows
+from roadvault.parse.titles import (
+    InlineText,
+    inline_lines,
+    join_lines,
+    plain_label,
+    remove_controls,
+    split_callout,
+    split_task_marker,
+    strip_decorations,
+)
+
+logger = logging.getLogger(__name__)
+
+# markdown-it stops nesting at this many token levels; indentation beyond MAX_INDENT columns
+# and quote markers beyond MAX_QUOTES are clamped first, so deep nesting flattens instead of
+# vanishing or exhausting the stack.
+MAX_NESTING = 100
+MAX_INDENT = 80
+MAX_QUOTES = 24
+MAX_DETAILS = 12  # open <details> groups inside each other
+MAX_BRACKETS = 200  # "[" on one line beyond which they are read as text (link parsing cost)
+
+_DURATION_LABEL_RE = re.compile(
+    r"^(?:expected |estimated |total |approximate |approx\.? |suggested |typical )?"
+    r"(?:duration|time(?: commitment| needed| required| to complete| frame)?|timeframe"
+    r"|timeline|length|how long|est\.? time)$"
+)
+_CHATTER_START_RE = re.compile(
+    r"^(?:sure|certainly|absolutely|of course|great question|great|okay|ok|alright|awesome"
+    r"|here(?:'|’)?s|here is|here are|below is|below are|i(?:'|’)ve|i have|i(?:'|’)ll|i will"
+    r"|i hope|hope this|let me know|feel free|would you like|do you want|if you(?:'|’)?d like"
+    r"|if you want|want me to|shall i|good luck|happy (?:learning|coding|studying|hacking)"
+    r"|that(?:'|’)s a great|you(?:'|’)ve got this|you got this|best of luck|cheers)\b",
+    re.I,
+)
+_CHATTER_ANYWHERE_RE = re.compile(
+    r"\b(?:let me know|would you like (?:me|a|an|to)|hope this helps|feel free to ask"
+    r"|i can (?:also )?(?:help|create|make|adjust|tailor)|want me to"
+    r"|here(?:'|’)?s an? (?:\w+ ){0,3}(?:roadmap|plan|timeline|checklist|breakdown|guide))\b",
+    re.I,
+)
+_CHAT_TITLE_RE = re.compile(
+    r"(?:roadmap|learning path|study plan|plan|guide|curriculum)\s+(?:to|for|of|on|in)\s+"
+    r"(?:(?:learning|mastering|becoming|learn|master|become)\s+)?(?:an?\s+|the\s+)?"
+    r"\*\*(?P<title>[^*\n]{2,80})\*\*",
+    re.I,
+)
+_TAG_RE = re.compile(r"<[^>]*>")
+_DETAILS_TAG_RE = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.I)
+_QUOTE_RUN_RE = re.compile(rf"^((?:[ \t]*>){{{MAX_QUOTES + 1},}})")
+_OBSIDIAN_COMMENT_RE = re.compile(r"%%.*?%%", re.S)
+
+
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+
+
+_MD = _markdown()
+
+
+def _is_chatter(text: str) -> bool:
+    text = strip_decorations(text).strip()
+    return bool(_CHATTER_START_RE.match(text) or _CHATTER_ANYWHERE_RE.search(text))
+
+
+def _is_plain_label(lines: list[InlineText]) -> bool:
+    """ "Focus:" alone on a line: a short label over the list that follows."""
+    if len(lines) != 1:
+        return False
+    text = strip_decorations(remove_controls(lines[0].text))
+    return text.endswith((":", "：")) and 1 <= len(text.split()) <= 3 and not lines[0].links
+
+
+def _indent_width(line: str) -> int:
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _strip_tags(text: str) -> str:
+    return " ".join(html.unescape(_TAG_RE.sub(" ", text)).split())
+
+
+# --- blocks → drafts ---
+
+
+class _Document:
+    """The text being read, and what is learnt about it on the way."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.source = source
+        self.lines = text.split("\n")
+        self.chat_title: str | None = None
+        self.seen_section = False
+        self.tables = 0
+
+    def indent_of(self, line_index: int) -> int:
+        if 0 <= line_index < len(self.lines):
+            line = re.sub(r"^(?:[ \t]*>[ \t]?)+", "", self.lines[line_index])
+            return _indent_width(line)
+        return 0
+
+    def parse(self, text: str) -> list[SyntaxTreeNode]:
+        return SyntaxTreeNode(_MD.parse(text)).children
+
+    def fragment(self, text: str, first_line: int) -> list[SyntaxTreeNode]:
+        """Markdown found inside an HTML block (e.g. `<details>`), with its real line numbers."""
+        return self.parse("\n" * first_line + text)
+
+
+class _Sections:
+    """Feeds blocks into a container, keeping a stack of open sections by level."""
+
+    def __init__(
+        self, doc: _Document, container: Draft, depth: int = 0, parent: _Sections | None = None
+    ) -> None:
+        self.doc = doc
+        self.container = container
+        self.parent = parent
+        self.stack: list[Draft] = [container]
+        self.depth = depth
+        self.prev_list: list[Draft] | None = None
+        self.prev_list_indent = 0
+        self.awaiting_summary: Draft | None = None
+
+    @property
+    def top(self) -> Draft:
+        return self.stack[-1]
+
+    def feed_all(self, nodes: Iterable[SyntaxTreeNode]) -> None:
+        for node in nodes:
+            self.feed(node)
+
+    def feed(self, node: SyntaxTreeNode) -> None:
+        kind = node.type
+        if kind in ("bullet_list", "ordered_list"):
+            self._list(node)
+            return
+        self.prev_list = None
+        if self.top.kind == PSEUDO and self.top.label and self.top.children and len(self.stack) > 1:
+            self.stack.pop()  # "**Resources:**" holds the list under it, not what follows
+        if kind == "heading":
+            self._heading(node)
+        elif kind == "paragraph":
+            self._paragraph(node)
+        elif kind == "table":
+            self._table(node)
+        elif kind == "blockquote":
+            self._blockquote(node)
+        elif kind == "html_block":
+            self._html(node)
+        # fence, code_block, hr: never items
+
+    # sections
+
+    def _push_section(self, draft: Draft) -> None:
+        while len(self.stack) > 1 and self.top.kind in SECTIONS and self.top.level >= draft.level:
+            self.stack.pop()
+        self.top.children.append(draft)
+        self.stack.append(draft)
+        self.doc.seen_section = True
+
+    def _heading(self, node: SyntaxTreeNode) -> None:
+        draft = Draft(HEADING, level=float(node.tag[1:]), line=line_of(node))
+        set_title(draft, join_lines(inline_lines(inline_of(node))))
+        draft.excluded = bool(EXCLUDED_RE.match(plain_label(draft.title)))
+        self._push_section(draft)
+
+    def _pseudo_level(self, draft: Draft) -> float:
+        """Where a bold line alone sits. Under the heading it follows ("**Topics**" under
+        "## Phase 1"); a numbered one continues a numbered sequence ("### **1. X**" then
+        "**2. Y**" are siblings); a plain one under a numbered one is its group."""
+        heading_level = self.container.level if self.container.kind != ROOT else 0.0
+        nearest: Draft | None = None
+        for open_section in reversed(self.stack):
+            if open_section.kind == PSEUDO and nearest is None:
+                nearest = open_section
+            if open_section.kind == HEADING:
+                heading_level = open_section.level
+                if nearest is None:
+                    nearest = open_section
+                break
+        if nearest is None:
+            return heading_level + (0.3 if draft.numbered else 0.6)
+        if nearest.kind == HEADING:
+            if draft.numbered and nearest.numbered:
+                return nearest.level
+            return nearest.level + (0.3 if draft.numbered else 0.6)
+        if draft.numbered == nearest.numbered:
+            return nearest.level
+        if nearest.numbered:
+            return nearest.level + 0.3
+        return heading_level + 0.3
+
+    def _paragraph(self, node: SyntaxTreeNode) -> None:
+        lines = inline_lines(inline_of(node))
+        if not lines:
+            return
+        joined = join_lines(lines)
+        if self.awaiting_summary is not None:
+            set_title(self.awaiting_summary, joined)
+            self.awaiting_summary = None
+            return
+        if joined.image_only or (joined.images and joined.link_only):
+            return  # images and badges
+        if joined.link_only and joined.anchor_links == len(joined.links):
+            return  # in-page navigation ("back to top")
+        if _is_chatter(joined.text):
+            if not self.doc.seen_section and self.doc.chat_title is None:
+                match = _CHAT_TITLE_RE.search(joined.raw)
+                if match:
+                    self.doc.chat_title = match["title"]
+            return
+        first = lines[0]
+        if first.bold_only or _is_plain_label(lines):
+            draft = Draft(PSEUDO, line=line_of(node))
+            set_title(draft, first)
+            if draft.title:
+                draft.level = self._pseudo_level(draft)
+                draft.excluded = bool(EXCLUDED_RE.match(plain_label(draft.title)))
+                self._push_section(draft)
+                if len(lines) > 1:
+                    self.prose(lines[1:], draft)
+                return
+        self.prose(lines, self.top)
+
+    def prose(self, lines: list[InlineText], target: Draft) -> None:
+        """A paragraph: notes of `target`, or its duration ("**Duration:** 3 weeks")."""
+        text = join_lines(lines)
+        visible = remove_controls(text.text)
+        if not visible:
+            return
+        if target.duration is None and target.kind in (HEADING, PSEUDO, CALLOUT, DETAILS):
+            for line in lines:
+                split = split_label(remove_controls(line.text))
+                if split and _DURATION_LABEL_RE.match(plain_label(split[0])):
+                    found = leading_duration(split[1])
+                    if found:
+                        target.duration, target.planned = found
+                        break
+        if target.label and resource_kind(target.text) and text.links and text.link_only:
+            target.resources.extend(Resource(t or href, href) for t, href in text.links)
+            return
+        target.notes.append(text.raw or visible)
+
+    # lists
+
+    def _list(self, node: SyntaxTreeNode) -> None:
+        # The section is fixed before reading the items: a `</details>` inside an item's
+        # text closes the group only for what comes after the list.
+        section = self.top
+        items = [self._item(child) for child in node.children if child.type == "list_item"]
+        if items and all(_is_navigation(item) for item in items):
+            self.prev_list = None
+            return  # a table of contents
+        items = _group_under_labels(items)
+        indent = self.doc.indent_of(node.map[0]) if node.map else 0
+        if self.prev_list and _is_empty_label(self.prev_list[-1]):
+            # "- **Plan:**" closing one list, the numbered steps right after it.
+            self.prev_list[-1].children.extend(items)
+            return
+        if self.prev_list and indent > self.prev_list_indent:
+            # Sub-bullets indented less than their numbered item's text ("1. **Topic**" then
+            # "  - point") leave Markdown's list; put them back under the item they follow.
+            target = self.prev_list[-1]
+            while (
+                target.children
+                and target.children[-1].kind == ITEM
+                and target.children[-1].col < indent
+            ):
+                target = target.children[-1]
+            target.children.extend(items)
+            return
+        section.children.extend(items)
+        self.prev_list = items
+        self.prev_list_indent = indent
+
+    def _item(self, node: SyntaxTreeNode) -> Draft:
+        draft = Draft(ITEM, line=line_of(node))
+        if node.map:
+            draft.col = self.doc.indent_of(node.map[0])
+        blocks = list(node.children)
+        rest: list[InlineText] | None = None
+        if blocks and blocks[0].type == "paragraph":
+            lines = inline_lines(inline_of(blocks[0]))
+            if lines:
+                first = lines[0]
+                marker, _ = split_task_marker(first.text.lstrip())
+                split_first = len(lines) > 1 and (
+                    marker is not None
+                    or first.bold_only
+                    or strip_decorations(first.text).rstrip(" *_").endswith((":", "："))
+                )
+                if split_first:
+                    set_title(draft, first)
+                    rest = lines[1:]
+                else:
+                    set_title(draft, join_lines(lines))
+            blocks = blocks[1:]
+        sub = _Sections(self.doc, draft, self.depth + 1, self)
+        if rest is not None:
+            sub.prose(rest, draft)
+        sub.feed_all(blocks)
+        return draft
+
+    # tables
+
+    def _table(self, node: SyntaxTreeNode) -> None:
+        rows, lines = table_rows(node)
+        if not rows:
+            return
+        header, body = rows[0], rows[1:]
+        drafts, resources = table_items(header, body, lines[1:])
+        self.doc.tables += 1
+        for draft in drafts:
+            draft.table = self.doc.tables
+        self.top.children.extend(drafts)
+        self.top.resources.extend(resources)
+
+    # quotes, callouts, HTML
+
+    def _blockquote(self, node: SyntaxTreeNode) -> None:
+        blocks = list(node.children)
+        if blocks and blocks[0].type == "paragraph":
+            lines = inline_lines(inline_of(blocks[0]))
+            callout = split_callout(lines[0].text) if lines else None
+            if callout is not None:
+                kind, title = callout
+                draft = Draft(CALLOUT, line=line_of(node), level=self.top.level + 0.01)
+                set_title(draft, InlineText(text=title or kind.capitalize(), raw=title))
+                sub = _Sections(self.doc, draft, self.depth + 1, self)
+                if len(lines) > 1:
+                    sub.prose(lines[1:], draft)
+                sub.feed_all(blocks[1:])
+                self.top.children.append(draft)
+                return
+        # A plain quote: what it holds counts where the quote stands.
+        holder = Draft(QUOTE, level=self.top.level)
+        _Sections(self.doc, holder, self.depth + 1, self).feed_all(blocks)
+        self.top.children.extend(holder.children)
+        self.top.notes.extend(holder.notes)
+        self.top.resources.extend(holder.resources)
+
+    def _html(self, node: SyntaxTreeNode) -> None:
+        content = node.content or ""
+        if content.lstrip().startswith("<!--"):
+            return
+        first_line = node.map[0] if node.map else 0
+        position = 0
+        summary_start: int | None = None
+        for match in _DETAILS_TAG_RE.finditer(content):
+            closing, tag = match.group(1) == "/", match.group(2).lower()
+            if summary_start is None:
+                self._html_text(content, position, match.start(), first_line)
+            position = match.end()
+            if tag == "details" and not closing:
+                if sum(1 for open_draft in self.stack if open_draft.kind == DETAILS) >= MAX_DETAILS:
+                    continue
+                draft = Draft(
+                    DETAILS,
+                    level=self.top.level + 0.01,
+                    line=first_line + content.count("\n", 0, match.start()) + 1,
+                )
+                self.top.children.append(draft)
+                self.stack.append(draft)
+                self.awaiting_summary = draft
+            elif tag == "summary" and not closing:
+                summary_start = match.end()
+            elif tag == "summary" and closing:
+                title = _strip_tags(content[summary_start or match.start() : match.start()])
+                summary_start = None
+                if self.awaiting_summary is not None and title:
+                    set_title(self.awaiting_summary, InlineText(text=title, raw=title))
+                    self.awaiting_summary = None
+            elif tag == "details" and closing:
+                self._close_details()
+        if summary_start is None:
+            self._html_text(content, position, len(content), first_line)
+
+    def _close_details(self) -> None:
+        """`</details>`: close the innermost open group, here or (when the tag sits inside a
+        list item's text) in the builder around this one."""
+        builder: _Sections | None = self
+        while builder is not None:
+            builder.awaiting_summary = None
+            for index in range(len(builder.stack) - 1, 0, -1):
+                if builder.stack[index].kind == DETAILS:
+                    del builder.stack[index:]
+                    return
+            builder = builder.parent
+
+    def _in_details(self) -> bool:
+        builder: _Sections | None = self
+        while builder is not None:
+            if any(draft.kind == DETAILS for draft in builder.stack):
+                return True
+            builder = builder.parent
+        return False
+
+    def _html_text(self, content: str, start: int, end: int, first_line: int) -> None:
+        """Markdown written inside a `<details>` HTML block (no blank line before it)."""
+        if not self._in_details() or self.depth > 8:
+            return
+        text = content[start:end]
+        if not _strip_tags(text):
+            return
+        text = _TAG_RE.sub("", text)
+        line = first_line + content.count("\n", 0, start)
+        self.awaiting_summary = None
+        self.feed_all(self.doc.fragment(text, line))
+
+
+def _is_empty_label(item: Draft) -> bool:
+    return item.kind == ITEM and item.label and not item.is_task and not item.children
+
+
+def _starts_bold(item: Draft) -> bool:
+    return item.raw.lstrip().startswith(("**", "__"))
+
+
+def _group_under_labels(items: list[Draft]) -> list[Draft]:
+    """ "- **Prerequisites:**" followed by plain sibling bullets: the bullets belong to it
+    (until the next bold label)."""
+    grouped: list[Draft] = []
+    current: Draft | None = None
+    for item in items:
+        if _is_empty_label(item):
+            grouped.append(item)
+            current = item
+            continue
+        if current is not None and not _starts_bold(item) and not item.label:
+            split = split_label(remove_controls(item.text))
+            if not (split and len(split[0].split()) <= 3):
+                current.children.append(item)
+                continue
+        current = None
+        grouped.append(item)
+    return grouped
+
+
+def _is_navigation(item: Draft) -> bool:
+    """A table-of-contents entry: an in-page link, with only such entries below it."""
+    return item.anchor_only and all(_is_navigation(child) for child in item.children)
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def _clamp_nesting(text: str, source: str) -> str:
+    """Indentation and quote markers deeper than the limits are cut back to them; a line
+    crowded with "[" has them read as text (markdown-it's link search would crawl)."""
+    lines = text.split("\n")
+    clamped_at: int | None = None
+    for index, line in enumerate(lines):
+        if not line or line[0] not in " \t>":
+            continue
+        width = _indent_width(line)
+        if width > MAX_INDENT:
+            lines[index] = " " * MAX_INDENT + line.lstrip(" \t")
+            clamped_at = clamped_at or index + 1
+        match = _QUOTE_RUN_RE.match(lines[index])
+        if match:
+            lines[index] = "> " * MAX_QUOTES + lines[index][match.end() :]
+            clamped_at = clamped_at or index + 1
+    for index, line in enumerate(lines):
+        if line.count("[") > MAX_BRACKETS:
+            lines[index] = re.sub(r"(?<!\\)\[", r"\\[", line)
+    if clamped_at is not None:
+        logger.warning(
+            "%s:%d: nesting deeper than roadvault reads; the deepest items were flattened",
+            source,
+            clamped_at,
+        )
+    return "\n".join(lines)
+
+
+def _blank_comments(text: str) -> str:
+    """Obsidian `%% comments %%` hold nothing to study; keep their line breaks."""
+    if "%%" not in text:
+        return text
+    return _OBSIDIAN_COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+def _markdown_fence(blocks: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
+    fences = [
+        block
+        for block in blocks
+        if block.type == "fence" and block.info.strip().lower() in ("markdown", "md")
+    ]
+    return max(fences, key=lambda block: len(block.content), default=None)
+
+
+def build_roadmap(
+    text: str,
+    *,
+    source: str,
+    front_title: str | None = None,
+    name: str | None = None,
+    _inner: bool = False,
+) -> Roadmap:
+    """Read Markdown `text` (front matter already removed) into a Roadmap without ids."""
+    text = _clamp_nesting(_blank_comments(text), source)
+    doc = _Document(text, source)
+    root = Draft(ROOT)
+    blocks = doc.parse(text)
+    _Sections(doc, root).feed_all(blocks)
+
+    shaped = shape_roadmap(root, source=source, front_title=front_title)
+
+    if not shaped.nodes and not _inner:
+        fence = _markdown_fence(blocks)
+        if fence is not None:
+            # A whole roadmap pasted inside a ```markdown fence (chat answers do this).
+            logger.info("%s: reading the roadmap inside the ```markdown block", source)
+            first_line = fence.map[0] + 1 if fence.map else 0
+            return build_roadmap(
+                "\n" * first_line + fence.content,
+                source=source,
+                front_title=front_title,
+                name=name,
+                _inner=True,
+            )
+    chosen = name or front_title or shaped.title or doc.chat_title or title_from_source(source)
+    chosen = remove_controls(chosen.replace("**", "")) or title_from_source(source)
+    return Roadmap(title=chosen, source=source, nodes=shaped.nodes, notes=shaped.notes)

@@ -1,0 +1,434 @@
+"""The second pass: drafts → the roadmap model. Decides what the author meant.
+
+Pure. Sections nobody studies go; "Resources"-like groups become resources of their topic;
+"Goal:"-like bullets become notes; a lone description line under a bullet becomes its notes;
+the document title is found; a wrapper section holding all the phases is opened; a ticked
+parent ticks its plain children; the model never gets deeper than MAX_DEPTH.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from roadvault.model import Node, Resource, Status
+from roadvault.parse.drafts import (
+    CALLOUT,
+    DETAILS,
+    HEADING,
+    ITEM,
+    PSEUDO,
+    ROOT,
+    ROW,
+    Draft,
+    name_like,
+    resource_kind,
+    split_label,
+    walk,
+)
+from roadvault.parse.durations import leading_duration
+from roadvault.parse.titles import light_clean, plain_label, remove_controls
+
+logger = logging.getLogger(__name__)
+
+MAX_DEPTH = 48  # deepest model level kept; anything below is flattened into it
+_CANONICAL_MARKERS = (" ", "x", "X", "/", "-")
+
+_INTRO_RE = re.compile(
+    r"^(?:intro|introduction|about(?: this .*)?|overview|preface|foreword|summary|conclusions?"
+    r"|final (?:thoughts?|words?|notes?|tips?|remarks?)|closing (?:thoughts?|words?|notes?)"
+    r"|notes?|how to use.*|wrap(?:ping)? up|in closing|remarks?"
+    r"|purpose|motivation|why .*|background|description|goals?|prerequisites?)$"
+)
+# "- **Goal**: …", "- Status: done": a line about its parent, not a step of its own.
+_NOTE_LABEL_RE = re.compile(
+    r"^(?:goals?|objectives?|context|why|description|notes?|tips?|purpose|outcomes?"
+    r"|expected outcomes?|results?|status|difficulty|level|priority|deadline|due(?: date)?|dates?"
+    r"|start(?: date)?|end(?: date)?|owner|tags?|summary|success criteria|definition of done"
+    r"|deliverables?|pace|effort|commitment|time commitment|hours|schedule|progress"
+    r"|progress tracker|calendar|score|grade|last updated|updated)$"
+)
+_DURATION_ITEM_LABEL_RE = re.compile(
+    r"^(?:timebox|time ?box|duration|time|estimated time|estimate|est\.? time|timeframe"
+    r"|time frame|length|expected duration)$"
+)
+
+
+def _resource_of(draft: Draft, *, strip_label: bool = False) -> list[Resource]:
+    """What a bullet in a resources group names: its links, or its text."""
+    text = draft.text
+    if strip_label:
+        split = split_label(remove_controls(text))
+        if split:
+            text = split[1]
+    text = light_clean(text)
+    links = [(t, href) for t, href in draft.links if not href.startswith("#")]
+    if len(links) == 1:
+        return [Resource(text or links[0][0] or links[0][1], links[0][1])]
+    if links and text and all(t and t in text for t, _ in links):
+        return [Resource(light_clean(t) or href, href) for t, href in links]
+    return [Resource(text)] if text else []
+
+
+def _collect_resources(group: Draft) -> tuple[list[Resource], list[Draft]]:
+    """Resources named under a resources group; the tasks in it stay items."""
+    resources: list[Resource] = list(group.resources)
+    kept: list[Draft] = []
+    for child in group.children:
+        if child.is_task:
+            kept.append(child)
+            continue
+        if child.kind in (ITEM, ROW):
+            resources.extend(_resource_of(child))
+        inner, inner_kept = _collect_resources(child)
+        resources.extend(inner)
+        kept.extend(inner_kept)
+    return resources, kept
+
+
+def _is_resource_group(draft: Draft) -> bool:
+    if draft.is_task or draft.kind not in (ITEM, HEADING, PSEUDO, CALLOUT, DETAILS):
+        return False
+    if draft.kind == ITEM and not draft.children:
+        return False
+    sections = [c for c in draft.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
+    if any(resource_kind(c.text) is None for c in sections):
+        return False  # "Course" over "Introduction" and "Plan": structure, not a reading list
+    kind = resource_kind(draft.text)
+    if kind == "strong":
+        return True
+    if kind == "weak":
+        items = [d for d in walk(draft) if d is not draft and d.kind in (ITEM, ROW)]
+        return bool(items) and all(name_like(light_clean(d.text)) for d in items)
+    return False
+
+
+def _inline_resource(draft: Draft) -> list[Resource] | None:
+    """ "Resource Recommendation: X" / "Resources: [MDN](…)" as a bullet → its resources."""
+    if draft.is_task or draft.kind != ITEM or draft.children:
+        return None
+    split = split_label(remove_controls(draft.text))
+    if not split or not split[1]:
+        return None
+    if resource_kind(split[0]) == "strong":
+        return _resource_of(draft, strip_label=True)
+    return None
+
+
+def _dissolve_resources(draft: Draft) -> None:
+    """Resources groups and resource bullets become resources of the topic they stand in."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        _dissolve_resources(child)
+        if _is_resource_group(child):
+            found, tasks = _collect_resources(child)
+            draft.resources.extend(found)
+            if tasks:
+                child.children = tasks
+                child.resources = []
+                kept.append(child)
+            else:
+                draft.notes.extend(child.notes)
+            continue
+        inline = _inline_resource(child)
+        if inline is not None:
+            draft.resources.extend(inline)
+            continue
+        kept.append(child)
+    draft.children = kept
+
+
+def _absorb_note_items(draft: Draft) -> None:
+    """ "- **Goal**: …" and "- Timebox: 2 hours" under a step describe the step."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        _absorb_note_items(child)
+        if child.kind == ITEM and not child.is_task and not child.children:
+            split = split_label(remove_controls(child.text))
+            if split and split[1]:
+                key = plain_label(split[0])
+                if _DURATION_ITEM_LABEL_RE.match(key):
+                    found = leading_duration(split[1])
+                    if found and draft.duration is None and draft.kind != ROOT:
+                        draft.duration, draft.planned = found
+                        continue
+                if _NOTE_LABEL_RE.match(key) or _DURATION_ITEM_LABEL_RE.match(key):
+                    draft.notes.append(child.raw or child.text)
+                    draft.notes.extend(child.notes)
+                    continue
+        kept.append(child)
+    draft.children = kept
+
+
+def _drop_overview_tables(root: Draft) -> None:
+    """A table listing the same weeks/phases the sections below spell out is an overview:
+    its rows are not extra items."""
+    section_titles = {
+        plain_label(d.title) for d in walk(root) if d.kind in (HEADING, PSEUDO) and d.title
+    }
+    rows: dict[int, list[Draft]] = {}
+    for draft in walk(root):
+        if draft.kind == ROW and draft.table is not None:
+            rows.setdefault(draft.table, []).append(draft)
+    overview = {
+        table
+        for table, members in rows.items()
+        if len(members) >= 2
+        and sum(plain_label(m.title) in section_titles for m in members) * 2 >= len(members)
+    }
+    if not overview:
+        return
+    for draft in walk(root):
+        draft.children = [c for c in draft.children if not (c.kind == ROW and c.table in overview)]
+
+
+def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
+    """A "Contributing"-like heading is left out, unless the author put checkboxes under it
+    (then it is theirs to track) or it is the document's own title."""
+    title_key = plain_label(front_title) if front_title else None
+    for draft in walk(root):
+        if draft.excluded and (
+            any(d.is_task for d in walk(draft)) or plain_label(draft.title) == title_key
+        ):
+            draft.excluded = False
+
+
+def _tidy(draft: Draft) -> None:
+    """Drop what is not an item: untitled bullets (their children move up), images, empty
+    labels ("Notes:"), callouts and label lines that hold only text (they become notes)."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        _tidy(child)
+        if child.excluded:
+            continue
+        if child.kind in (ITEM, ROW) and (not child.title or child.image_only):
+            kept.extend(child.children)
+            draft.resources.extend(child.resources)
+            draft.notes.extend(child.notes)
+            continue
+        if child.kind in (HEADING, PSEUDO, DETAILS, CALLOUT) and not child.title:
+            kept.extend(child.children)
+            draft.notes.extend(child.notes)
+            draft.resources.extend(child.resources)
+            continue
+        empty = not child.children and not child.resources
+        if empty and not child.is_task and child.label:
+            # "**Goal:**" over a paragraph, or a placeholder bullet "Notes:": text, not a step.
+            if child.notes:
+                draft.notes.append(f"{child.title}: " + "\n\n".join(child.notes))
+            continue
+        if empty and child.kind == CALLOUT:
+            draft.notes.append("\n\n".join([child.title, *child.notes]))
+            continue
+        kept.append(child)
+    draft.children = kept
+
+
+def _fold_descriptions(draft: Draft) -> None:
+    """A bullet's single plain sub-bullet describes it: it becomes the bullet's notes."""
+    for child in draft.children:
+        _fold_descriptions(child)
+    if draft.kind not in (ITEM, ROW) or len(draft.children) != 1:
+        return
+    only = draft.children[0]
+    if only.kind != ITEM or only.is_task or only.children:
+        return
+    draft.notes.append(only.raw or only.text)
+    draft.notes.extend(only.notes)
+    draft.resources.extend(only.resources)
+    draft.children = []
+
+
+def _is_prose_only(draft: Draft) -> bool:
+    return draft.kind in (HEADING, PSEUDO) and not draft.children and not draft.is_task
+
+
+def _section_text(draft: Draft) -> str:
+    return "\n\n".join(part for part in [draft.title, *draft.notes] if part)
+
+
+def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = False) -> None:
+    """Prose-only sections before the first real phase (an introduction), and prose-only
+    sections named like one ("Overview", "Conclusion") anywhere at the top, become notes."""
+    kept: list[Draft] = []
+    leading = not named_only
+    for child in root.children:
+        if _is_prose_only(child):
+            named_intro = bool(_INTRO_RE.match(plain_label(child.title)))
+            if named_intro or (leading and not child.numbered and child.duration is None):
+                notes.append(_section_text(child))
+                continue
+        leading = False
+        kept.append(child)
+    if kept:
+        root.children = kept
+
+
+def _take_title(root: Draft, fm_title: str | None) -> str | None:
+    """The document's own title heading, when one holds everything: unwrap it."""
+    sections = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
+    others = [c for c in root.children if c.kind not in (HEADING, PSEUDO)]
+    if len(sections) != 1 or others:
+        return None
+    top = sections[0]
+    if top.is_task or top.label:
+        return None
+    is_h1 = top.kind == HEADING and top.level == 1
+    same_as_fm = fm_title is not None and plain_label(fm_title) == plain_label(top.title)
+    if not (is_h1 or same_as_fm or not top.numbered):
+        return None
+    if top.kind == PSEUDO and not top.children:
+        return None
+    root.children = top.children
+    root.notes.extend(top.notes)
+    root.resources.extend(top.resources)
+    if top.duration:
+        root.notes.insert(0, f"Duration: {top.duration}")
+    return top.title
+
+
+def _hoist_wrapper(root: Draft) -> None:
+    """A single section that holds all the phases ("## Learning Plan") is opened."""
+    while len(root.children) == 1:
+        wrapper = root.children[0]
+        if wrapper.kind not in (HEADING, PSEUDO) or wrapper.is_task or wrapper.numbered:
+            return
+        if len(wrapper.children) < 2 or not any(
+            c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT) for c in wrapper.children
+        ):
+            return
+        root.children = wrapper.children
+        root.notes.extend(wrapper.notes)
+        root.resources.extend(wrapper.resources)
+
+
+def _flatten_below(draft: Draft, depth: int, warned: list[bool], source: str) -> None:
+    """Keep the model at most MAX_DEPTH deep: deeper items become leaves of the last level."""
+    stack = [(draft, depth)]
+    while stack:
+        current, level = stack.pop()
+        if level >= MAX_DEPTH and current.children:
+            leaves = [d for d in walk(current) if d is not current]
+            for leaf in leaves:
+                leaf.children = []
+            current.children = leaves
+            if not warned[0]:
+                warned[0] = True
+                logger.warning(
+                    "%s:%s: items nested more than %d levels deep were flattened",
+                    source,
+                    current.line or 1,
+                    MAX_DEPTH,
+                )
+            continue
+        stack.extend((child, level + 1) for child in current.children)
+
+
+def _dedupe(parts: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for part in parts:
+        part = part.strip()
+        if part and part not in seen:
+            seen.add(part)
+            out.append(part)
+    return out
+
+
+def _dedupe_resources(resources: list[Resource]) -> list[Resource]:
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for res in resources:
+        key = (res.text, res.url)
+        if res.text and key not in seen:
+            seen.add(key)
+            out.append(res)
+    return out
+
+
+def _title_links(draft: Draft) -> list[Resource]:
+    """Links written in an item's title: the title keeps their text, the topic their URL."""
+    return [
+        Resource(light_clean(text) or href, href)
+        for text, href in draft.links
+        if href and not href.startswith("#")
+    ]
+
+
+def _to_node(draft: Draft, inherited: Status | None) -> Node:
+    status = Status.from_marker(draft.marker) if draft.marker is not None else Status.TODO
+    marker = draft.marker if draft.marker not in (None, *_CANONICAL_MARKERS) else None
+    if inherited is not None and status is Status.TODO and marker is None:
+        status = inherited  # a ticked parent means its whole subtree is done
+    passed = inherited
+    if draft.is_task and status in (Status.DONE, Status.SKIPPED):
+        passed = status
+    return Node(
+        title=draft.title,
+        status=status,
+        marker=marker,
+        duration=draft.duration,
+        planned_days=draft.planned,
+        resources=_dedupe_resources([*draft.resources, *_title_links(draft)]),
+        notes="\n\n".join(_dedupe(draft.notes)),
+        children=[_to_node(child, passed) for child in draft.children],
+        line=draft.line,
+    )
+
+
+def _resources_as_notes(resources: list[Resource]) -> str:
+    lines = []
+    for res in _dedupe_resources(resources):
+        lines.append(f"- [{res.text}]({res.url})" if res.url else f"- {res.text}")
+    return "Resources:\n" + "\n".join(lines) if lines else ""
+
+
+def title_from_source(source: str) -> str:
+    """A title from the file name: "my_ml-plan.md" → "My Ml Plan"."""
+    name = re.split(r"[\\/]", source)[-1]
+    name = re.sub(r"\.(?:md|markdown|mdown|txt|text)$", "", name, flags=re.I)
+    if name in ("", "-", "<stdin>", "<text>"):
+        return "Roadmap"
+    words = re.sub(r"[_\-.]+", " ", name).split()
+    pretty = " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words)
+    return remove_controls(pretty) or "Roadmap"
+
+
+@dataclass(frozen=True, slots=True)
+class Shaped:
+    """What the second pass found: the document's own title (if any), phases and notes."""
+
+    title: str | None
+    nodes: list[Node]
+    notes: str
+
+
+def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shaped:
+    """Turn the drafts under `root` into the model (in this order: each step relies on the
+    ones before it)."""
+    notes: list[str] = []
+    root_notes_before = list(root.notes)
+    root.notes = []
+    _flatten_below(root, 0, [False], source)
+    _drop_overview_tables(root)
+    _dissolve_resources(root)
+    _absorb_note_items(root)
+    _keep_sections_with_tasks(root, front_title)
+    _tidy(root)
+    _move_intro_sections(root, notes, named_only=True)
+    title = _take_title(root, front_title)
+    _fold_descriptions(root)
+    _move_intro_sections(root, notes)
+    _hoist_wrapper(root)
+    _move_intro_sections(root, notes)
+    roadmap_notes = _dedupe([*root_notes_before, *root.notes, *notes])
+    resource_text = _resources_as_notes(root.resources)
+    if resource_text:
+        roadmap_notes.append(resource_text)
+    return Shaped(
+        title=title,
+        nodes=[_to_node(child, None) for child in root.children],
+        notes="\n\n".join(roadmap_notes),
+    )

@@ -1,0 +1,219 @@
+"""Tables whose rows are items: a week-per-row schedule, a topic list with a status column.
+
+Pure: markdown-it table nodes → draft rows (title, status, duration, notes, resources).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from roadvault.model import Resource
+from roadvault.parse.drafts import ROW, Draft, inline_of, line_of, resource_kind, set_title
+from roadvault.parse.durations import leading_duration
+from roadvault.parse.titles import (
+    InlineText,
+    inline_lines,
+    join_lines,
+    light_clean,
+    plain_label,
+    remove_controls,
+    split_task_marker,
+)
+
+
+def table_rows(node: SyntaxTreeNode) -> tuple[list[list[InlineText]], list[int | None]]:
+    """The cells of every row (header first), and each row's 1-based line."""
+    rows: list[list[InlineText]] = []
+    lines: list[int | None] = []
+    for section in node.children:
+        for row in section.children:
+            rows.append([join_lines(inline_lines(inline_of(cell))) for cell in row.children])
+            lines.append(line_of(row))
+    return rows, lines
+
+
+_TITLE_COLUMN_RE = re.compile(
+    r"^(?:topics?|titles?|subjects?|focus(?: areas?)?|goals?|tasks?|items?|skills?|modules?"
+    r"|lessons?|content|what(?: to (?:learn|study|do))?|themes?|areas?|concepts?|learn"
+    r"|milestones?|objectives?|activit(?:y|ies)|projects?|steps?|names?|courses?|chapters?"
+    r"|sections?|units?|problem(?: name)?|exercises?|deliverables?)\b"
+)
+_DURATION_COLUMN_RE = re.compile(
+    r"^(?:weeks?|months?|days?|duration|time(?:frame|line)?|period|when|hours?|est\w*"
+    r"|estimated time|schedule|dates?|phase)\b"
+)
+_STATUS_COLUMN_RE = re.compile(r"^(?:status|done|complete[d]?|progress|check|✓|✔|✅|state)$")
+_INDEX_COLUMN_RE = re.compile(r"^(?:#|no\.?|nr\.?|n°|number|index|sl|s\.?no\.?)$")
+_CHECK_CELL = {
+    "[x]": "x",
+    "[X]": "x",
+    "[ ]": " ",
+    "[]": " ",
+    "[/]": "/",
+    "[-]": "-",
+    "✅": "x",
+    "✔": "x",
+    "✔️": "x",
+    "☑": "x",
+    "☑️": "x",
+    "✓": "x",
+    "done": "x",
+    "yes": "x",
+    "completed": "x",
+    "complete": "x",
+    "⬜": " ",
+    "☐": " ",
+    "❌": " ",
+    "todo": " ",
+    "to do": " ",
+    "not started": " ",
+    "no": " ",
+    "in progress": "/",
+    "doing": "/",
+    "🔄": "/",
+    "⏳": "/",
+    "skipped": "-",
+}
+
+
+def _status_cell(text: str) -> str | None:
+    """The checkbox a status cell means ("✅ Complete" → x, "📖 Reading" → /, "Upcoming" → " ")."""
+    state = " ".join(text.split())
+    mark = _CHECK_CELL.get(state) or _CHECK_CELL.get(state.casefold())
+    if mark is not None:
+        return mark
+    lowered = state.casefold()
+    if re.search(r"\b(?:not|in|un|incomplete)\b", lowered) and "progress" not in lowered:
+        return " "
+    if any(sign in state for sign in "✅✔☑") or re.search(
+        r"\b(?:done|complete[d]?|finished)\b", lowered
+    ):
+        return "x"
+    if any(sign in state for sign in "🔄⏳📖🚧") or re.search(
+        r"\b(?:in progress|doing|reading|started|ongoing|wip|learning)\b", lowered
+    ):
+        return "/"
+    if re.search(r"\b(?:skip(?:ped)?|dropped|cancel+ed)\b", lowered):
+        return "-"
+    if re.search(r"\b(?:todo|to do|upcoming|planned|pending|not started|next)\b", lowered):
+        return " "
+    return None
+
+
+def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    keys = [plain_label(cell) for cell in header]
+    for index, key in enumerate(keys):
+        if "status" not in roles and (
+            _STATUS_COLUMN_RE.match(key)
+            or (
+                not key
+                and body
+                and all(len(row) > index and row[index].text.strip() in _CHECK_CELL for row in body)
+            )
+        ):
+            roles["status"] = index
+        elif "index" not in roles and _INDEX_COLUMN_RE.match(key):
+            roles["index"] = index
+        elif "duration" not in roles and _DURATION_COLUMN_RE.match(key):
+            roles["duration"] = index
+        elif "resources" not in roles and resource_kind(key) == "strong":
+            roles["resources"] = index
+    for index, key in enumerate(keys):
+        if index not in roles.values() and _TITLE_COLUMN_RE.match(key):
+            roles["title"] = index
+            break
+    if "title" not in roles:
+        for index, _key in enumerate(keys):
+            if index in roles.values():
+                continue
+            values = [row[index].text.strip() for row in body if len(row) > index]
+            if values and all(re.fullmatch(r"\d{1,4}\.?", value) for value in values if value):
+                continue  # a numbering column
+            roles["title"] = index
+            break
+    return roles
+
+
+def table_items(
+    header: list[InlineText], body: list[list[InlineText]], lines: list[int | None]
+) -> tuple[list[Draft], list[Resource]]:
+    names = [remove_controls(cell.text) for cell in header]
+    roles = _column_roles(names, body)
+    drafts: list[Draft] = []
+    resources: list[Resource] = []
+    if "title" not in roles:
+        if "resources" in roles:
+            for row in body:
+                resources.extend(_cell_resources(row, roles["resources"]))
+        return drafts, resources
+    title_at = roles["title"]
+    for row, line in zip(body, lines, strict=False):
+        if len(row) <= title_at:
+            continue
+        cell = row[title_at]
+        draft = Draft(ROW, line=line)
+        set_title(draft, cell)
+        marker, rest = split_task_marker(cell.text.strip())
+        if marker is not None:
+            draft.marker = marker
+            set_title(draft, InlineText(text=rest, raw=rest, links=cell.links))
+            draft.marker = marker
+        if not draft.title or draft.image_only:
+            continue
+        if "status" in roles and len(row) > roles["status"]:
+            mark = _status_cell(row[roles["status"]].text)
+            if mark is not None:
+                draft.marker = mark
+        if "duration" in roles and len(row) > roles["duration"] and draft.duration is None:
+            _row_duration(draft, row[roles["duration"]].text, names[roles["duration"]])
+        for index, value in enumerate(row):
+            if index == title_at or index in (roles.get("status"), roles.get("index")):
+                continue
+            text = remove_controls(value.text)
+            if not text:
+                continue
+            if index == roles.get("resources") and value.links:
+                draft.resources.extend(_cell_resources(row, index))
+                continue
+            if index == roles.get("duration") and draft.duration == _ordinal_text(
+                text, names[index]
+            ):
+                continue
+            name = names[index] if index < len(names) else ""
+            draft.notes.append(f"{name}: {value.raw or text}" if name else value.raw or text)
+        draft.resources.extend(
+            Resource(text or href, href) for text, href in cell.links if not href.startswith("#")
+        )
+        drafts.append(draft)
+    return drafts, resources
+
+
+def _ordinal_text(value: str, header: str) -> str:
+    """ "1" under a "Week" column reads "Week 1"."""
+    value = " ".join(value.split())
+    unit = plain_label(header)
+    if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", value) and re.match(
+        r"^(weeks?|months?|days?)$", unit
+    ):
+        singular = unit.rstrip("s").capitalize()
+        return f"{singular}s {value}" if re.search(r"[-–—]", value) else f"{singular} {value}"
+    return value
+
+
+def _row_duration(draft: Draft, value: str, header: str) -> None:
+    found = leading_duration(_ordinal_text(value, header), whole=True)
+    if found:
+        draft.duration, draft.planned = found
+
+
+def _cell_resources(row: list[InlineText], index: int) -> list[Resource]:
+    if len(row) <= index:
+        return []
+    cell = row[index]
+    if cell.links:
+        return [Resource(text or href, href) for text, href in cell.links if href]
+    text = light_clean(cell.text)
+    return [Resource(text)] if text else []

@@ -1,0 +1,319 @@
+"""Titles: markdown-it inline nodes → visible text, and the clean-up people expect of a title.
+
+Pure. `inline_lines` turns an inline node into one `InlineText` per source line (soft and hard
+breaks split lines), remembering links, bold-only lines and images. `clean_title` takes the
+visible text and removes what is decoration, not name: emphasis left-overs, emoji bullets,
+numbering ("1.", "Step 1:", "Phase 2 –"), trailing colons, control characters, and the
+duration and pace (returned separately).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from markdown_it.tree import SyntaxTreeNode
+
+from roadvault.parse.durations import ORDINAL, parse_duration, split_duration
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+_BREAK_RE = re.compile(r"[\r\u2028\u2029]")
+_WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#^]*)(?:#\^?([^\[\]|]*))?(?:\|([^\[\]]*))?\]\]")
+_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]{1,40}\]")
+_TASK_RE = re.compile(r"^\[([^\]\n])\](?:\s+|$)|^\[\](?:\s+|$)")
+_CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([+-]?)\s*(.*)$")
+# Obsidian Tasks fields at the end of a task: dates, priorities, recurrence, ids.
+_TASKS_FIELD_RE = re.compile(
+    r"\s*(?:[📅⏳🛫✅➕❌]\ufe0f?\s*\d{4}-\d{2}-\d{2}|[⏫🔼🔽⏬🔺]\ufe0f?"
+    r"|🔁\ufe0f?\s*every[\w ,]*|🆔\ufe0f?\s*[\w-]+|⛔\ufe0f?\s*[\w,-]+)"
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    rf"(?:\d{{4}}[-./]\d{{1,2}}(?:[-./]\d{{1,2}})?|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+)
+# "[May 19, 2025 - May 25, 2025]", "(2020.5.25-2020.5.31)": when, not what.
+_DATE_GROUP_RE = re.compile(
+    rf"\s*(?:[-–—:|]\s*)?[\[(（]\s*[^\[\]()（）]*?{_DATE}[^\[\]()（）]*[\])）]", re.I
+)
+_BLOCK_ID_RE = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
+_KEYCAP_RE = re.compile(r"^[0-9#*]\ufe0f?\u20e3\s*")
+_DECORATION_CHARS = set("•◦▪▫‣⁃►▸▶→⇒➔➜➤»«✓✔✗✘☐☑☒·")
+_NUMBERING_RE = re.compile(
+    r"^(?:#?\d{1,3}(?:\.\d{1,3})*[.):]|\d{1,3}(?:\.\d{1,3})+|\(\d{1,3}\)|[IVXLC]{1,6}[.)]"
+    r"|[A-H][.)]|\d{1,3}\s*[-–—])\s+"
+)
+_PHASE_WORD_RE = re.compile(
+    r"^(?:phase|stage|step|part|module|level|unit|chapter|section|milestone|lesson|tier"
+    r"|sprint|track|round|session|topic|period|block|task|exercise|project|m(?=\d))\s*"
+    r"(?:\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,6}\b|[a-h]\b|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten)\s*(?:[:：.)\]|–—-]+\s*|\s+(?=[A-Z0-9\"“'(]))",
+    re.I,
+)
+_ORDER_WORD_RE = re.compile(
+    r"^(?:phase|stage|step|part|module|level|unit|chapter|milestone|lesson|week|month|day)s?"
+    r"\s*(?:\d{1,3}|[ivxlc]{1,6})\b",
+    re.I,
+)
+_KEEP_DOT_RE = re.compile(
+    r"(?:\b(?:etc|e\.g|i\.e|al|vs|approx|inc|ltd|co|jr|sr|dr|st|no|vol|ed|eds|pp|cf)"
+    r"|(?:^|\s)[A-Za-z]|\.[A-Za-z])\.$",
+    re.I,
+)
+_TRAILING_PUNCT_RE = re.compile(r"(?:\s*[:：\-–—|]+)+\s*$")
+
+
+@dataclass(slots=True)
+class InlineText:
+    """The visible text of one line of an inline node."""
+
+    text: str = ""
+    raw: str = ""  # the Markdown source of the line (links kept as [text](url))
+    links: list[tuple[str, str]] = field(default_factory=list)  # (visible text, href)
+    bold_text: str = ""  # the part of `text` inside strong emphasis
+    outside_bold: str = ""  # the part of `text` outside strong emphasis
+    images: int = 0
+    anchor_links: int = 0  # links to "#…" (in-page navigation)
+
+    @property
+    def bold_only(self) -> bool:
+        """Bold is the whole line, apart from decorations, punctuation and a duration."""
+        if not self.bold_text.strip():
+            return False
+        rest = strip_decorations(self.outside_bold)
+        rest = re.sub(r"[\s:：.,;!?|\-–—()\[\]]+", " ", rest).strip()
+        return not rest or parse_duration(rest) is not None
+
+    @property
+    def link_only(self) -> bool:
+        """The line is one or more links and nothing else (besides separators)."""
+        if not self.links:
+            return False
+        rest = self.text
+        for visible, _href in self.links:
+            rest = rest.replace(visible, " ", 1)
+        return not re.sub(r"[\s,;|·•\-–—:]+", "", strip_decorations(rest))
+
+    @property
+    def image_only(self) -> bool:
+        return self.images > 0 and not strip_decorations(self.text).strip()
+
+
+def _render_wikilinks(text: str) -> str:
+    def visible(match: re.Match[str]) -> str:
+        embed, page, heading, alias = match.groups()
+        if embed:
+            return ""
+        if alias and alias.strip():
+            return alias.strip()
+        page = (page or "").strip()
+        heading = (heading or "").strip()
+        if heading and page:
+            return f"{page} > {heading}"
+        return heading or page
+
+    return _WIKILINK_RE.sub(visible, text)
+
+
+def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
+    """The visible text of an inline node, one entry per source line."""
+    if inline is None:
+        return []
+    lines: list[InlineText] = [InlineText()]
+
+    def add(text: str, bold: bool) -> None:
+        line = lines[-1]
+        line.text += text
+        if bold:
+            line.bold_text += text
+        else:
+            line.outside_bold += text
+
+    def walk(node: SyntaxTreeNode, bold: bool, link: tuple[str, str] | None) -> None:
+        for child in node.children:
+            kind = child.type
+            if kind == "text":
+                add(_render_wikilinks(child.content), bold)
+            elif kind == "code_inline":
+                add(child.content, bold)
+            elif kind in ("softbreak", "hardbreak"):
+                if link is None:
+                    lines.append(InlineText())
+                else:
+                    add(" ", bold)
+            elif kind == "image":
+                lines[-1].images += 1
+            elif kind == "link":
+                href = str(child.attrs.get("href", ""))
+                before = len(lines[-1].text)
+                walk(child, bold, (href, ""))
+                visible = lines[-1].text[before:].strip()
+                if href.startswith("#"):
+                    lines[-1].anchor_links += 1
+                if visible or href:
+                    lines[-1].links.append((visible, href))
+            elif kind == "strong":
+                walk(child, True, link)
+            elif kind == "html_inline":
+                if re.match(r"<br\s*/?>", child.content, re.I):
+                    add(" ", bold)
+            elif child.children:
+                walk(child, bold, link)
+
+    walk(inline, False, None)
+    raw_lines = (inline.content or "").split("\n")
+    if len(raw_lines) == len(lines):
+        for line, raw in zip(lines, raw_lines, strict=True):
+            line.raw = raw.strip()
+    else:
+        joined = " ".join(part.strip() for part in raw_lines)
+        for line in lines:
+            line.raw = ""
+        lines[0].raw = joined
+    return lines
+
+
+def join_lines(lines: list[InlineText]) -> InlineText:
+    """Several lines read as one (a hard-wrapped sentence)."""
+    if len(lines) == 1:
+        return lines[0]
+    joined = InlineText()
+    for line in lines:
+        sep = " " if joined.text else ""
+        joined.text += sep + line.text
+        joined.raw = (joined.raw + "\n" + line.raw).strip("\n")
+        joined.links += line.links
+        joined.bold_text += sep + line.bold_text
+        joined.outside_bold += sep + line.outside_bold
+        joined.images += line.images
+        joined.anchor_links += line.anchor_links
+    return joined
+
+
+def remove_controls(text: str) -> str:
+    """Control characters out, whitespace collapsed."""
+    return " ".join(_CONTROL_RE.sub("", _BREAK_RE.sub(" ", text)).split())
+
+
+def _is_decoration(char: str) -> bool:
+    if char in _DECORATION_CHARS or char.isspace():
+        return True
+    return unicodedata.category(char) in ("So", "Sk", "Cf", "Mn", "Me", "Co", "Cs")
+
+
+def strip_decorations(text: str) -> str:
+    """Emoji, bullets and symbols off both ends ("🔰 Phase 1 ✅" → "Phase 1")."""
+    text = _KEYCAP_RE.sub("", text)
+    start, end = 0, len(text)
+    while start < end and _is_decoration(text[start]):
+        start += 1
+    while end > start and _is_decoration(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def split_task_marker(text: str) -> tuple[str | None, str]:
+    """("x", rest) for "[x] rest"; (None, text) when the text is not a task."""
+    match = _TASK_RE.match(text)
+    if not match:
+        return None, text
+    marker = match.group(1) if match.group(1) is not None else " "
+    return marker, text[match.end() :]
+
+
+def split_callout(text: str) -> tuple[str, str] | None:
+    """(type, title) for "[!note] Title" / "[!tip]- Title"; None otherwise."""
+    match = _CALLOUT_RE.match(text.strip())
+    if not match:
+        return None
+    return match.group(1).lower(), match.group(3).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class TitleParts:
+    title: str
+    duration: str | None = None
+    planned_days: tuple[float, float] | None = None
+    extra: tuple[str, ...] = ()  # text taken off the title that belongs in the notes
+
+
+def _strip_emphasis_leftovers(text: str) -> str:
+    """Unbalanced emphasis markers Markdown left as text ("**Title", "Title_")."""
+    text = text.replace("**", "").replace("__", "")
+    for mark in "*_":
+        if text.count(mark) == 1:
+            text = re.sub(rf"^\{mark}(?=\S)|(?<=\S)\{mark}$", "", text)
+    return text
+
+
+def _strip_numbering(text: str) -> str:
+    """ "1. Foo", "Step 1: Foo", "Phase II – Foo" → "Foo" (repeatedly; never to nothing)."""
+    for _ in range(4):
+        new = _NUMBERING_RE.sub("", text, count=1)
+        new = _PHASE_WORD_RE.sub("", new, count=1)
+        new = strip_decorations(new).strip()
+        if new == text or not new:
+            break
+        text = new
+    return text
+
+
+def _tidy_end(text: str) -> str:
+    """Trailing colons, dashes and a sentence's full stop off ("etc." and "e.g." keep theirs)."""
+    text = _TRAILING_PUNCT_RE.sub("", text).strip()
+    if text.endswith(".") and not text.endswith("..") and not _KEEP_DOT_RE.search(text):
+        text = text[:-1].rstrip()
+    return text
+
+
+def clean_title(text: str) -> TitleParts:
+    """A title as the learner should see it, with its duration and pace taken out."""
+    extra: list[str] = []
+    text = remove_controls(_FOOTNOTE_REF_RE.sub("", text))
+    text = _BLOCK_ID_RE.sub("", text)
+    fields = [m.group(0).strip() for m in _TASKS_FIELD_RE.finditer(text)]
+    if fields:
+        extra.append(" ".join(fields))
+        text = remove_controls(_TASKS_FIELD_RE.sub(" ", text))
+    text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
+    dates = _DATE_GROUP_RE.search(text)
+    if dates and (dates.start() > 0 or dates.end() < len(text)):
+        extra.append(dates.group(0).strip(" -–—:|"))
+        text = remove_controls(text[: dates.start()] + " " + text[dates.end() :])
+    found = split_duration(text)
+    if found.pace:
+        extra.append(found.pace)
+    text = strip_decorations(found.title)
+    duration, planned = found.duration, found.planned_days
+    text = _tidy_end(_strip_numbering(text))
+    text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
+    if duration is None and re.fullmatch(ORDINAL, text, re.I):
+        whole = parse_duration(text)
+        if whole:
+            duration, planned = whole
+    if not text and found.title:
+        text = _tidy_end(strip_decorations(found.title)) or found.title.strip()
+    return TitleParts(title=text, duration=duration, planned_days=planned, extra=tuple(extra))
+
+
+def plain_label(text: str) -> str:
+    """A label reduced for matching: decorations, numbering, emphasis and end punctuation
+    removed, case folded ("📚 **Recommended Resources:**" → "recommended resources")."""
+    text = _strip_emphasis_leftovers(strip_decorations(remove_controls(text)))
+    text = _tidy_end(_strip_numbering(text))
+    return " ".join(re.sub(r"[^\w&+#'’ -]", " ", text).casefold().split())
+
+
+def has_numbering(text: str) -> bool:
+    """Whether a title starts with numbering or a "Phase N"/"Step N" word (a sign of order)."""
+    text = strip_decorations(remove_controls(text)).replace("**", "").replace("__", "")
+    return bool(
+        _NUMBERING_RE.match(text) or _PHASE_WORD_RE.match(text) or _ORDER_WORD_RE.match(text)
+    )
+
+
+def light_clean(text: str) -> str:
+    """Clean-up for resource names: no numbering or duration stripping, just decoration."""
+    text = _strip_emphasis_leftovers(strip_decorations(remove_controls(text))).strip()
+    return _tidy_end(text) or text

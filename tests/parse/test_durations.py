@@ -1,0 +1,67 @@
+"""Durations as written in titles, and what they mean in days."""
+
+from __future__ import annotations
+
+import pytest
+
+from roadvault.parse.durations import leading_duration, parse_duration, split_duration
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Linear Algebra (3 weeks)", ("Linear Algebra", "3 weeks", (21, 21), None)),
+        ("Foundations (Total: 3 months)", ("Foundations", "3 months", (90, 90), None)),
+        ("Foundations (1-2 months)", ("Foundations", "1-2 months", (30, 60), None)),
+        ("Foundations (1–2 months)", ("Foundations", "1–2 months", (30, 60), None)),
+        ("Month 1–2: Foundations", ("Foundations", "Month 1–2", (60, 60), None)),
+        ("Weeks 3-4: SQL", ("SQL", "Weeks 3-4", (14, 14), None)),
+        ("Study (~10h)", ("Study", "~10h", (0.42, 0.42), None)),
+        ("Learn Python ~10h", ("Learn Python", "~10h", (0.42, 0.42), None)),
+        ("Deep stuff (1.5 months)", ("Deep stuff", "1.5 months", (45, 45), None)),
+        ("Research (ongoing)", ("Research", "ongoing", None, None)),
+        ("Geometry – 2 weeks", ("Geometry", "2 weeks", (14, 14), None)),
+        ("Intro · 2 days", ("Intro", "2 days", (2, 2), None)),
+        ("Probability (two weeks)", ("Probability", "two weeks", (14, 14), None)),
+        ("Capstone (3+ months)", ("Capstone", "3+ months", (90, 90), None)),
+        ("Later (Weeks 17+)", ("Later", "Weeks 17+", None, None)),
+        ("Week 1 (Beginner Python)", ("Beginner Python", "Week 1", (7, 7), None)),
+        ("Arithmetic (3 weeks): 2 hours/day", ("Arithmetic", "3 weeks", (21, 21), "2 hours/day")),
+        ("NLP (4 weeks): 2-3 hours/day", ("NLP", "4 weeks", (28, 28), "2-3 hours/day")),
+        ("Reading (5 hrs per week)", ("Reading", None, None, "5 hrs per week")),
+        ("WEEK 11~14：Exams", ("Exams", "WEEK 11~14", (28, 28), None)),
+    ],
+)
+def test_split_duration(title: str, expected: tuple) -> None:
+    found = split_duration(title)
+    assert (found.title, found.duration, found.planned_days, found.pace) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Learn 3D modeling", "Read chapter 3", "Python 3", "Top 10 tips", "Use 2 GPUs", "Week 1"],
+)
+def test_titles_without_a_duration_are_left_alone(title: str) -> None:
+    assert split_duration(title).title == title
+    assert split_duration(title).duration is None
+
+
+def test_a_pace_is_not_a_duration() -> None:
+    assert parse_duration("2 hours/day") is None
+    assert leading_duration("2 hours/day for a month") is None
+
+
+def test_leading_duration_reads_the_start_of_a_sentence() -> None:
+    assert leading_duration("3-6 months (depending on weekly commitment).") == (
+        "3-6 months",
+        (90, 180),
+    )
+    assert leading_duration("about six weeks") == ("about six weeks", (42, 42))
+    assert leading_duration("depends on you") is None
+
+
+def test_whole_numbers_are_ints_and_fractions_two_decimals() -> None:
+    days = parse_duration("1.5 weeks")[1]
+    assert days == (10.5, 10.5)
+    assert isinstance(parse_duration("2 weeks")[1][0], int)
+    assert parse_duration("1 hour")[1] == (0.04, 0.04)

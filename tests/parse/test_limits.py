@@ -1,0 +1,96 @@
+"""Limits: deep nesting, big roadmaps and the shared seed check."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from roadvault.parse import parse_roadmap
+
+REPO = Path(__file__).resolve().parents[2]
+CHECK = REPO.parent / "shared" / "tools" / "check_outline.py"
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def _depth(nodes) -> int:
+    deepest, stack = 0, [(node, 1) for node in nodes]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in node.children)
+    return deepest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join("\t" * i + f"- [ ] item {i}\n" for i in range(200)),
+        "".join("  " * i + f"- item {i}\n" for i in range(200)),
+        ">" * 200 + " - [ ] deep\n",
+        "<details>\n" * 200 + "- [ ] inside\n" + "</details>\n" * 200,
+        "".join("  " * i + f"- x{i}\n" + "  " * (i + 1) + "<details>\n\n" for i in range(60)),
+    ],
+    ids=["tabs", "spaces", "quotes", "details", "details-in-lists"],
+)
+def test_nesting_200_deep_is_flattened_not_lost(text: str, caplog) -> None:
+    roadmap = parse_roadmap(text, source="deep.md")
+    assert roadmap.leaves()
+    assert _depth(roadmap.nodes) <= 50
+    items = text.count("item ")
+    if items:
+        assert len(list(roadmap.walk())) == items  # every item kept, deep ones flattened
+
+
+def _generated(items: int) -> str:
+    lines, count, phase = ["# Generated"], 0, 0
+    while count < items:
+        phase += 1
+        lines += ["", f"## Phase {phase}: Part {phase} (2 weeks)", ""]
+        for topic in range(10):
+            lines.append(f"- **Topic {phase}.{topic}** (3 days)")
+            for step in range(9):
+                lines.append(f"  - [ ] Step {phase}.{topic}.{step} [link](https://x.org/{count})")
+                count += 1
+            count += 1
+    return "\n".join(lines) + "\n"
+
+
+def test_two_thousand_items_parse_quickly() -> None:
+    text = _generated(2000)
+    start = time.perf_counter()
+    roadmap = parse_roadmap(text, source="g.md")
+    assert time.perf_counter() - start < 3.0
+    assert len(roadmap.leaves()) == 1800
+
+
+@pytest.mark.slow
+def test_ten_thousand_items_parse_in_seconds() -> None:
+    text = _generated(10_000)
+    start = time.perf_counter()
+    roadmap = parse_roadmap(text, source="g.md")
+    assert time.perf_counter() - start < 10.0
+    assert len(roadmap.leaves()) == 9000
+
+
+@pytest.mark.skipif(not CHECK.exists() or not SEEDS.is_dir(), reason="shared seed check absent")
+def test_shared_seed_check_passes() -> None:
+    roadvault = shutil.which("roadvault", path=str(Path(sys.executable).parent))
+    assert roadvault, "roadvault console script not installed in this environment"
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(CHECK),
+            "--parse-cmd",
+            f"{roadvault} parse {{file}} --json",
+            str(SEEDS),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "outline: 5 of 5 roadmaps as expected" in run.stdout, run.stdout + run.stderr

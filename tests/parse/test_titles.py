@@ -1,0 +1,77 @@
+"""Title clean-up: what the learner reads on a checkbox."""
+
+from __future__ import annotations
+
+import pytest
+
+from roadvault.parse.titles import clean_title, plain_label, split_callout, split_task_marker
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("1. Programming Skills", "Programming Skills"),
+        ("Step 1: Evaluate Your Readiness", "Evaluate Your Readiness"),
+        ("Stage 3 – Projects", "Projects"),
+        ("Phase II: Core", "Core"),
+        ("📘 Topics:", "Topics"),
+        ("1️⃣ Foundations", "Foundations"),
+        ("Feedforward networks.", "Feedforward networks"),
+        ("See e.g.", "See e.g."),
+        ("Tools, etc.", "Tools, etc."),
+        ("**stray bold", "stray bold"),
+        ("Read book 📅 2024-05-01 ⏫ ^abc-12", "Read book"),
+        ("Task 1.1: First task", "First task"),
+        ("Beginner Python - [May 19, 2025 - May 25, 2025]", "Beginner Python"),
+        ("C++ basics", "C++ basics"),
+        ("2048 game", "2048 game"),
+        ("My Roadmap", "My Roadmap"),
+        ("Phase 1", "Phase 1"),
+        ("Café “quotes” stay", "Café “quotes” stay"),
+    ],
+)
+def test_clean_title(raw: str, title: str) -> None:
+    assert clean_title(raw).title == title
+
+
+def test_clean_title_keeps_taken_off_text_for_the_notes() -> None:
+    parts = clean_title("Linear Algebra (3 weeks): 2 hours/day")
+    assert (parts.title, parts.duration, parts.extra) == (
+        "Linear Algebra",
+        "3 weeks",
+        ("2 hours/day",),
+    )
+    assert clean_title("Week 2 (2020.5.25-2020.5.31): STL").extra == ("(2020.5.25-2020.5.31)",)
+
+
+def test_a_calendar_position_alone_is_title_and_duration() -> None:
+    parts = clean_title("Week 3")
+    assert (parts.title, parts.duration, parts.planned_days) == ("Week 3", "Week 3", (7, 7))
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "rest"),
+    [
+        ("[ ] a", " ", "a"),
+        ("[x] a", "x", "a"),
+        ("[X] a", "X", "a"),
+        ("[/] a", "/", "a"),
+        ("[-] a", "-", "a"),
+        ("[>] a", ">", "a"),
+        ("[] a", " ", "a"),
+        ("[link] a", None, "[link] a"),
+        ("a [x]", None, "a [x]"),
+    ],
+)
+def test_split_task_marker(text: str, marker: str | None, rest: str) -> None:
+    assert split_task_marker(text) == (marker, rest)
+
+
+def test_callout_header() -> None:
+    assert split_callout("[!todo]- Week 1") == ("todo", "Week 1")
+    assert split_callout("[!NOTE]") == ("note", "")
+    assert split_callout("[x] not a callout") is None
+
+
+def test_plain_label_for_matching() -> None:
+    assert plain_label("📚 **Recommended Resources:**") == "recommended resources"
