@@ -200,18 +200,19 @@ def _find_moved_notes(
     now (pinned); notes found nowhere were deleted (and are not re-created)."""
     present = set(listing.file_relpaths)
     missing = {node_id for node_id, path in previous.notes.items() if path not in present}
-    if not missing:
-        return previous
-    recorded = set(manifest.files)
-    candidates = [path for path in listing.file_relpaths if path not in recorded]
-    found = recover_note_paths(vault, "", candidates, wanted=missing)
-    if found:
-        logger.info("found %d note(s) you moved or renamed", len(found))
+    pinned = {node_id: path for node_id, path in previous.pinned.items() if path in present}
+    if missing:
+        recorded = set(manifest.files)
+        candidates = [path for path in listing.file_relpaths if path not in recorded]
+        found = recover_note_paths(vault, "", candidates, wanted=missing)
+        if found:
+            logger.info("found %d note(s) you moved or renamed", len(found))
+        pinned.update(found)
     return PreviousLayout(
         roadmap_note=previous.roadmap_note,
         canvas=previous.canvas,
         notes=previous.notes,
-        pinned=found,
+        pinned=pinned,
     )
 
 
@@ -219,10 +220,12 @@ def previous_layout(entry: dict[str, Any] | None) -> PreviousLayout:
     if entry is None:
         return PreviousLayout()
     notes = entry.get("notes") or {}
+    pinned = entry.get("pinned") or {}
     return PreviousLayout(
         roadmap_note=entry.get("note"),
         canvas=entry.get("canvas"),
         notes={str(k): str(v) for k, v in notes.items() if isinstance(v, str)},
+        pinned={str(k): str(v) for k, v in pinned.items() if isinstance(v, str)},
     )
 
 
@@ -272,6 +275,7 @@ def roadmap_record(roadmap: Roadmap, layout: Layout, *, slug: str, depth: int) -
         "phases": phases,
         "items": items,
         "notes": {node_id: slot.relpath for node_id, slot in layout.notes.items()},
+        **({"pinned": dict(sorted(layout.pinned.items()))} if layout.pinned else {}),
     }
 
 

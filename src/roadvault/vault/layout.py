@@ -63,6 +63,7 @@ class Layout:
     # note, the parent note that links to it)
     line_note: dict[str, str]
     phase_folders: dict[str, str]  # phase id -> folder relpath, for phases with a note
+    pinned: dict[str, str] = field(default_factory=dict)  # notes kept where the learner put them
 
     def slots(self) -> list[NoteSlot]:
         """Every note, roadmap note first, then in roadmap order."""
@@ -179,4 +180,5 @@ def plan_layout(
         notes=notes,
         line_note=line_note,
         phase_folders=phase_folders,
+        pinned={key: path for key, path in previous.pinned.items() if key in notes},
     )

@@ -1,0 +1,129 @@
+"""`roadvault doctor`: what needs the learner's attention in a vault.
+
+Finds unresolved conflict markers, block ids used twice, notes whose `roadvault_id` no
+roadmap of the vault knows, and broken links (in roadvault's notes and Progress.md; in every
+note with `all_links`). Reading is the edge (`read_vault_files`); `diagnose` is pure.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from roadvault.errors import InputError, VaultError
+from roadvault.model import Roadmap
+from roadvault.vault import check
+from roadvault.vault.frontmatter import read_owned_properties
+from roadvault.vault.state import (
+    MANIFEST_RELPATH,
+    Manifest,
+    list_vault,
+    load_manifest,
+    load_roadmap_model,
+    read_disk_file,
+    read_text_file,
+)
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_RELPATH = "Progress.md"
+_CHECKED_EXTS = (".md", ".canvas")
+
+
+@dataclass(slots=True)
+class Diagnosis:
+    problems: list[check.Problem] = field(default_factory=list)
+    checked: int = 0  # files read
+    skipped: list[str] = field(default_factory=list)  # files that could not be read
+
+    @property
+    def conflicts(self) -> int:
+        return sum(1 for problem in self.problems if problem.kind == "conflict")
+
+    def count(self, kind: str) -> int:
+        return sum(1 for problem in self.problems if problem.kind == kind)
+
+
+def known_ids(manifest: Manifest) -> set[str]:
+    """Every note id the manifest's roadmaps know (roadmap notes included)."""
+    ids: set[str] = set()
+    for entry in manifest.roadmaps.values():
+        ids.update(str(key) for key in (entry.get("notes") or {}))
+        if entry.get("id"):
+            ids.add(str(entry["id"]))
+    ids.update(str(rec["id"]) for rec in manifest.files.values() if rec.get("id"))
+    return ids
+
+
+def diagnose(
+    files: Mapping[str, str],
+    manifest: Manifest,
+    *,
+    authored_targets: set[str] | frozenset[str] = frozenset(),
+    all_links: bool = False,
+) -> list[check.Problem]:
+    """The problems of a vault given as {relpath: text} (pure)."""
+    notes = {path: text for path, text in files.items() if path.endswith(".md")}
+    problems = check.check_conflicts(notes) + check.check_block_ids(notes)
+    ids = known_ids(manifest)
+    for relpath, text in notes.items():
+        if "roadvault_id" not in text[:4096]:
+            continue
+        try:
+            note_id = read_owned_properties(text).get("roadvault_id")
+        except InputError as exc:
+            problems.append(check.Problem(relpath, exc.line, "properties", exc.message))
+            continue
+        if isinstance(note_id, str) and note_id not in ids:
+            message = f"roadvault_id {note_id} belongs to no roadmap of this vault"
+            problems.append(check.Problem(relpath, None, "unknown-id", message))
+    link_sources = set(files) if all_links else {*manifest.files, PROGRESS_RELPATH}
+    link_problems = check.check_links(files, authored_targets=authored_targets)
+    problems += [problem for problem in link_problems if problem.relpath in link_sources]
+    return sorted(problems, key=lambda p: (p.relpath, p.line or 0, p.kind))
+
+
+def read_vault_files(vault: Path) -> tuple[dict[str, str], list[str]]:
+    """Every note and canvas of the vault as text (no symlinks, no dot folders), and the
+    paths that could not be read."""
+    files: dict[str, str] = {}
+    skipped: list[str] = []
+    for relpath in list_vault(vault).file_relpaths:
+        if not relpath.endswith(_CHECKED_EXTS):
+            continue
+        disk = read_disk_file(vault, relpath)
+        if disk.text is None:
+            skipped.append(f"{relpath}: {disk.reason or 'cannot be read'}")
+        else:
+            files[relpath] = disk.text
+    return files, skipped
+
+
+def doctor_vault(vault: Path, *, all_links: bool = False) -> Diagnosis:
+    """Check the vault at `vault` (read-only)."""
+    vault = Path(vault)
+    if not vault.is_dir():
+        raise VaultError("is not a folder", path=vault)
+    if read_text_file(vault, MANIFEST_RELPATH) is None:
+        raise VaultError(
+            "is not a roadvault vault (no .roadvault/manifest.json)",
+            path=vault,
+            hint="build one with: roadvault build ROADMAP --vault " + str(vault),
+        )
+    manifest = load_manifest(vault)
+    authored: set[str] = set()
+    for slug in manifest.roadmaps:
+        model = load_roadmap_model(vault, slug)
+        if model is not None:
+            authored |= _authored_targets(model)
+    files, skipped = read_vault_files(vault)
+    problems = diagnose(files, manifest, authored_targets=authored, all_links=all_links)
+    return Diagnosis(problems=problems, checked=len(files), skipped=skipped)
+
+
+def _authored_targets(model: Roadmap) -> set[str]:
+    from roadvault.vault.build import authored_link_targets
+
+    return authored_link_targets(model)

@@ -1,0 +1,314 @@
+"""Regeneration scenarios, end to end: old roadmap → vault → the learner works → new roadmap.
+
+Each test builds a vault from V1, acts as the learner (ticks, writes, renames, deletes),
+rebuilds from V2 and checks what the learner would look for: their ticks, their lines, the
+roadmap's changes, conflicts shown and reported. Every scenario also rebuilds a second time
+and expects nothing to be written.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from roadvault.parse import parse_roadmap
+from roadvault.vault.build import BuildReport, build_vault
+from roadvault.vault.merge import item_statuses
+from roadvault.vault.regen import ARCHIVE_HEADING, Action
+
+V1 = """# Study Plan
+
+## Phase 1: Basics (2 weeks)
+
+### Algebra
+- [ ] Variables
+- [ ] Equations
+- [ ] Inequalities
+
+### Geometry
+- [ ] Angles
+- [ ] Triangles
+
+## Phase 2: Analysis (1 month)
+
+### Calculus
+- [ ] Limits
+- [ ] Derivatives
+- [ ] Integrals
+- [ ] Series
+
+### Statistics
+- [ ] Mean and variance
+- [ ] Distributions
+"""
+
+ROOT = "Study Plan"
+ALGEBRA = f"{ROOT}/01 Basics/Algebra.md"
+GEOMETRY = f"{ROOT}/01 Basics/Geometry.md"
+CALCULUS = f"{ROOT}/02 Analysis/Calculus.md"
+STATISTICS = f"{ROOT}/02 Analysis/Statistics.md"
+
+
+def build(vault: Path, text: str, **options: object) -> BuildReport:
+    return build_vault(parse_roadmap(text, source="plan.md"), vault, **options)
+
+
+def read(vault: Path, relpath: str) -> str:
+    return (vault / relpath).read_text(encoding="utf-8")
+
+
+def edit(vault: Path, relpath: str, old: str, new: str) -> None:
+    text = read(vault, relpath)
+    assert old in text, f"{old!r} not in {relpath}"
+    (vault / relpath).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def tick(vault: Path, relpath: str, title: str, mark: str = "x") -> None:
+    edit(vault, relpath, f"- [ ] {title} ^", f"- [{mark}] {title} ^")
+
+
+def status_of(vault: Path, title: str) -> str:
+    """The checkbox of the item called `title`, wherever it is in the vault."""
+    found = []
+    for path in vault.rglob("*.md"):
+        if ".roadvault" in path.parts:
+            continue
+        for match in re.finditer(
+            rf"^\s*- \[(.)\] {re.escape(title)}(?: ·[^^]*)? \^rv-", path.read_text(), re.M
+        ):
+            found.append(match.group(1))
+    assert len(found) == 1, f"{title!r} found {len(found)} times"
+    return found[0]
+
+
+def where(vault: Path, title: str) -> str:
+    hits = [
+        path.relative_to(vault).as_posix()
+        for path in vault.rglob("*.md")
+        if ".roadvault" not in path.parts and f"] {title} ^rv-" in path.read_text()
+    ]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def assert_second_build_is_noop(vault: Path, text: str) -> None:
+    report = build(vault, text)
+    changed = [
+        (p.action.value, p.relpath)
+        for p in report.files
+        if p.action is not Action.UNCHANGED and "you deleted it" not in " ".join(p.notes)
+    ]
+    assert changed == [], changed
+    assert report.written == 0 and report.state_written == 0
+
+
+def test_rename_an_item_keeps_its_tick(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    tick(tmp_path, ALGEBRA, "Equations")
+    v2 = V1.replace("- [ ] Equations", "- [ ] Linear equations")
+    report = build(tmp_path, v2)
+    assert status_of(tmp_path, "Linear equations") == "x"
+    assert "Equations ^" not in read(tmp_path, ALGEBRA).replace("Linear equations", "")
+    assert report.conflicts == 0
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_move_an_item_to_another_phase_keeps_its_tick(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    tick(tmp_path, ALGEBRA, "Inequalities")
+    v2 = V1.replace("- [ ] Inequalities\n", "").replace(
+        "- [ ] Series\n", "- [ ] Series\n- [ ] Inequalities\n"
+    )
+    build(tmp_path, v2)
+    assert where(tmp_path, "Inequalities") == CALCULUS
+    assert status_of(tmp_path, "Inequalities") == "x"
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_reorder_phases_moves_folders_and_keeps_everything(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    tick(tmp_path, CALCULUS, "Limits")
+    edit(tmp_path, CALCULUS, "## My notes", "## My notes\nLimits are about closeness.")
+    phase2 = V1[V1.index("## Phase 2") :]
+    v2 = (
+        "# Study Plan\n\n"
+        + phase2.replace("Phase 2", "Phase 1")
+        + "\n"
+        + V1[V1.index("## Phase 1") : V1.index("## Phase 2")].replace("Phase 1", "Phase 2")
+    )
+    build(tmp_path, v2)
+    moved = f"{ROOT}/01 Analysis/Calculus.md"
+    assert (tmp_path / moved).exists() and not (tmp_path / CALCULUS).exists()
+    assert not (tmp_path / f"{ROOT}/02 Analysis").exists()  # the emptied folder is gone
+    assert status_of(tmp_path, "Limits") == "x"
+    assert "Limits are about closeness." in read(tmp_path, moved)
+    assert (tmp_path / f"{ROOT}/02 Basics/Algebra.md").exists()
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_split_a_topic_into_two(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    tick(tmp_path, CALCULUS, "Limits")
+    tick(tmp_path, CALCULUS, "Series", "/")
+    v2 = V1.replace(
+        "### Calculus\n- [ ] Limits\n- [ ] Derivatives\n- [ ] Integrals\n- [ ] Series\n",
+        "### Calculus I\n- [ ] Limits\n- [ ] Derivatives\n\n### Calculus II\n"
+        "- [ ] Integrals\n- [ ] Series\n",
+    )
+    report = build(tmp_path, v2)
+    assert status_of(tmp_path, "Limits") == "x" and status_of(tmp_path, "Series") == "/"
+    assert where(tmp_path, "Series").endswith("Calculus II.md")
+    assert report.conflicts == 0
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_merge_two_topics(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    tick(tmp_path, ALGEBRA, "Variables")
+    tick(tmp_path, GEOMETRY, "Angles")
+    v2 = V1.replace(
+        "### Algebra\n- [ ] Variables\n- [ ] Equations\n- [ ] Inequalities\n\n"
+        "### Geometry\n- [ ] Angles\n- [ ] Triangles\n",
+        "### Algebra and Geometry\n- [ ] Variables\n- [ ] Equations\n- [ ] Inequalities\n"
+        "- [ ] Angles\n- [ ] Triangles\n",
+    )
+    build(tmp_path, v2)
+    merged = where(tmp_path, "Angles")
+    assert merged == where(tmp_path, "Variables")
+    assert status_of(tmp_path, "Angles") == "x" and status_of(tmp_path, "Variables") == "x"
+    assert not (tmp_path / GEOMETRY).exists()  # untouched apart from the tick, which moved
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_delete_a_ticked_item_archives_it_and_an_unticked_one_goes(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    tick(tmp_path, STATISTICS, "Distributions")
+    v2 = V1.replace("- [ ] Distributions\n", "").replace("- [ ] Mean and variance\n", "")
+    v2 = v2.replace("### Statistics\n", "### Statistics\n- [ ] Hypothesis tests\n")
+    report = build(tmp_path, v2)
+    text = read(tmp_path, STATISTICS)
+    assert ARCHIVE_HEADING in text and "- [x] Distributions ^rv-" in text
+    assert "Mean and variance" not in text
+    assert any("Distributions" in note for p in report.files for note in p.notes)
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_learner_notes_under_an_item_travel_with_it(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    edit(
+        tmp_path,
+        ALGEBRA,
+        "- [ ] Inequalities ^",
+        "- [/] Inequalities ^",
+    )
+    text = read(tmp_path, ALGEBRA)
+    line = next(li for li in text.splitlines() if "Inequalities ^" in li)
+    edit(tmp_path, ALGEBRA, line, line + "\n\t- flip the sign when multiplying by a negative")
+    v2 = V1.replace("- [ ] Inequalities\n", "").replace(
+        "- [ ] Triangles\n", "- [ ] Triangles\n- [ ] Inequalities\n"
+    )
+    build(tmp_path, v2)
+    geometry = read(tmp_path, GEOMETRY)
+    assert re.search(
+        r"- \[/\] Inequalities \^rv-\w+\n\t- flip the sign when multiplying by a negative\n",
+        geometry,
+    )
+    assert "flip the sign" not in read(tmp_path, ALGEBRA)
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_learner_and_roadmap_changed_the_same_line_is_a_conflict(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    edit(tmp_path, ALGEBRA, "- [ ] Variables ^", "- [ ] Variables and constants ^")
+    edit(tmp_path, ALGEBRA, "- [ ] Variables and constants ^", "- [ ] Unknowns ^")
+    v2 = V1.replace("- [ ] Variables", "- [ ] Variables and expressions")
+    report = build(tmp_path, v2)
+    text = read(tmp_path, ALGEBRA)
+    assert report.conflicts == 1
+    assert "<<<<<<< vault\n- [ ] Unknowns ^rv-" in text
+    assert "=======\n- [ ] Variables and expressions ^rv-" in text and ">>>>>>> roadmap\n" in text
+    conflict = [p for p in report.files if p.action is Action.CONFLICT]
+    assert [p.relpath for p in conflict] == [ALGEBRA]
+    # Not merged again while unresolved: reported, left alone.
+    again = build(tmp_path, v2)
+    assert again.conflicts == 1 and read(tmp_path, ALGEBRA) == text
+
+
+def test_learner_deleted_a_note_it_is_not_recreated_unless_restore(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    (tmp_path / GEOMETRY).unlink()
+    v2 = V1.replace("- [ ] Triangles", "- [ ] Triangles and circles")
+    report = build(tmp_path, v2)
+    assert not (tmp_path / GEOMETRY).exists()
+    assert [p.action for p in report.files if p.relpath == GEOMETRY] == [Action.SKIP]
+    assert_second_build_is_noop(tmp_path, v2)
+    build(tmp_path, v2, restore=True)
+    assert "Triangles and circles" in read(tmp_path, GEOMETRY)
+
+
+def test_learner_renamed_a_note_it_is_updated_where_it_is(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    tick(tmp_path, GEOMETRY, "Angles")
+    renamed = tmp_path / "My Geometry.md"
+    (tmp_path / GEOMETRY).rename(renamed)
+    v2 = V1.replace("- [ ] Triangles", "- [ ] Triangles\n- [ ] Circles")
+    build(tmp_path, v2)
+    assert not (tmp_path / GEOMETRY).exists()
+    text = renamed.read_text()
+    assert "- [x] Angles ^rv-" in text and "- [ ] Circles ^rv-" in text
+    phase = read(tmp_path, f"{ROOT}/01 Basics/Basics.md")
+    assert "[[My Geometry|Geometry]]" in phase  # links follow the learner's name
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_learner_own_tasks_and_properties_stay(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    edit(tmp_path, ALGEBRA, "roadvault_kind: topic\n", "roadvault_kind: topic\nrating: 4 # good\n")
+    edit(tmp_path, ALGEBRA, "## My notes", "- [ ] my own exercise set\n\n## My notes")
+    v2 = V1.replace("### Algebra\n", "### Algebra (1 week)\n").replace(
+        "- [ ] Inequalities", "- [ ] Inequalities\n- [ ] Absolute values"
+    )
+    build(tmp_path, v2)
+    text = read(tmp_path, ALGEBRA)
+    assert "rating: 4 # good\n" in text and "duration: 1 week" in text
+    assert "- [ ] my own exercise set" in text and "Absolute values" in text
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_crlf_roadmap_update_and_crlf_notes_stay_crlf(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    path = tmp_path / ALGEBRA
+    path.write_bytes(
+        path.read_bytes().replace(b"\n", b"\r\n").replace(b"- [ ] Variables", b"- [x] Variables")
+    )
+    v2 = V1.replace("- [ ] Equations", "- [ ] Linear equations").replace("\n", "\r\n")
+    build(tmp_path, v2)
+    data = path.read_bytes()
+    assert b"- [x] Variables ^rv-" in data and b"Linear equations" in data
+    assert data.count(b"\r\n") == data.count(b"\n")  # every line end still CRLF
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_same_update_twice_second_is_noop(tmp_path: Path) -> None:
+    build(tmp_path, V1)
+    tick(tmp_path, ALGEBRA, "Variables")
+    v2 = V1.replace("### Geometry", "### Plane Geometry")
+    build(tmp_path, v2)
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_lost_state_still_keeps_ticks_and_lines(tmp_path: Path) -> None:
+    import shutil
+
+    build(tmp_path, V1)
+    tick(tmp_path, ALGEBRA, "Variables")
+    edit(tmp_path, ALGEBRA, "## My notes", "## My notes\nMy summary.")
+    shutil.rmtree(tmp_path / ".roadvault")
+    v2 = V1.replace("- [ ] Inequalities", "- [ ] Inequalities\n- [ ] Absolute values")
+    report = build(tmp_path, v2)
+    text = read(tmp_path, ALGEBRA)
+    assert item_statuses(text) and status_of(tmp_path, "Variables") == "x"
+    assert "My summary." in text and "Absolute values" in text
+    assert report.conflicts == 0
+    assert not list(tmp_path.glob("Study Plan 2*"))  # the same folder, not a copy
+    assert_second_build_is_noop(tmp_path, v2)
