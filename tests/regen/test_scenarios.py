@@ -229,9 +229,19 @@ def test_learner_and_roadmap_changed_the_same_line_is_a_conflict(tmp_path: Path)
     assert "=======\n- [ ] Variables and expressions ^rv-" in text and ">>>>>>> roadmap\n" in text
     conflict = [p for p in report.files if p.action is Action.CONFLICT]
     assert [p.relpath for p in conflict] == [ALGEBRA]
-    # Not merged again while unresolved: reported, left alone.
-    again = build(tmp_path, v2)
+    # Not merged again while unresolved: reported, left alone, even when the roadmap moves on.
+    v3 = v2.replace("- [ ] Equations", "- [ ] Equations and identities")
+    again = build(tmp_path, v3)
     assert again.conflicts == 1 and read(tmp_path, ALGEBRA) == text
+    skipped = [p for p in again.files if p.relpath == ALGEBRA]
+    assert skipped[0].action is Action.SKIP and "unresolved" in skipped[0].notes[0]
+    # Resolved by the learner (kept their wording): the next build merges again.
+    resolved = re.sub(r"<<<<<<< vault\n(.*\n)=======\n.*\n>>>>>>> roadmap\n", r"\1", text)
+    (tmp_path / ALGEBRA).write_text(resolved)
+    final = build(tmp_path, v3)
+    assert final.conflicts == 0
+    assert "Unknowns" in read(tmp_path, ALGEBRA)
+    assert "Equations and identities" in read(tmp_path, ALGEBRA)
 
 
 def test_learner_deleted_a_note_it_is_not_recreated_unless_restore(tmp_path: Path) -> None:

@@ -191,9 +191,12 @@ def regenerate(
         for key, v in notes.items()
         if v.mine is None and v.base is not None and v.new is not None and not restore
     }
+    # A note still holding conflict markers from an earlier build is not merged again
+    # (its marker lines would pass for the learner's); items cannot move into it either.
+    frozen = {key for key, v in notes.items() if v.mine is not None and count_conflicts(v.mine)}
     new_home: dict[str, tuple[str, ItemLine]] = {}
     for key, versions in notes.items():
-        if versions.new is not None and key not in skipped:
+        if versions.new is not None and key not in skipped and key not in frozen:
             for item in find_item_lines(versions.new.split("\n")):
                 new_home.setdefault(item.id, (key, item))
 
@@ -206,7 +209,7 @@ def regenerate(
 
     for key, versions in notes.items():
         lifted_mine[key], lifted_base[key] = versions.mine, versions.base
-        if versions.mine is None:
+        if versions.mine is None or key in frozen:
             continue
         if versions.new == versions.base and ARCHIVE_HEADING not in versions.mine:
             continue  # the roadmap left this note alone: nothing can leave it
@@ -253,7 +256,16 @@ def regenerate(
         lifted_base[key] = _without_items(base_rest, drop_base_ids)
 
     injected = _inject(notes, new_home, carried)
-    return {
+    outcomes = {
+        key: NoteOutcome(
+            notes[key].mine,
+            Action.SKIP,
+            count_conflicts(notes[key].mine or ""),
+            ["unresolved conflicts from an earlier build: resolve them, then build again"],
+        )
+        for key in frozen
+    }
+    return outcomes | {
         key: _decide(
             versions,
             lifted_mine[key],
@@ -264,6 +276,7 @@ def regenerate(
             skipped=key in skipped,
         )
         for key, versions in notes.items()
+        if key not in frozen
     }
 
 
