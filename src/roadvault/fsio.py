@@ -146,6 +146,24 @@ def remove_file(vault: Path, relpath: str) -> None:
         os.unlink(target)
 
 
+def remove_stale_temps(vault: Path) -> int:
+    """Delete temp files (`.rv-*.tmp`) a killed roadvault left behind. Call it only while
+    holding the vault lock: every roadvault writer holds it, so none of these is live."""
+    removed = 0
+    for root, dirs, names in os.walk(vault):
+        dirs[:] = [d for d in dirs if d not in (".obsidian", ".git", ".trash")]
+        for name in names:
+            if name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX):
+                path = Path(root) / name
+                with contextlib.suppress(OSError):
+                    if not os.path.islink(path):
+                        os.unlink(path)
+                        removed += 1
+    if removed:
+        logger.info("removed %d temp file(s) left by an interrupted run", removed)
+    return removed
+
+
 def sync_all(folders: set[Path] | list[Path]) -> None:
     """Flush new files and their folder entries to disk, once, at the end of a build."""
     if hasattr(os, "sync"):

@@ -253,11 +253,12 @@ def run_scenario(initial: list[Phase], steps: list) -> None:
         for step, (actions, edits) in enumerate(steps):
             for kind, n in actions:
                 learner.act(phases, kind, n)
-            before = {leaf.uid: leaf for _, leaf in all_leaves(phases)}
+            # Titles as the vault has them now: a removed item is archived under this one.
+            built = {leaf.uid: Leaf(leaf.uid, leaf.title) for _, leaf in all_leaves(phases)}
             for kind, n in edits:
                 apply_edit(phases, kind, n, counter)
             after = {leaf.uid for _, leaf in all_leaves(phases)}
-            removed.update({uid: leaf for uid, leaf in before.items() if uid not in after})
+            removed.update({uid: leaf for uid, leaf in built.items() if uid not in after})
             report = build_vault(to_model(phases), vault)
             assert report.conflicts == 0  # the learner never edits generated lines here
             check_promises(learner, phases, removed)

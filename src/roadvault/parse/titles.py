@@ -248,13 +248,14 @@ def _strip_emphasis_leftovers(text: str) -> str:
 
 
 def _strip_numbering(text: str) -> str:
-    """ "1. Foo", "Step 1: Foo", "Phase II – Foo" → "Foo" (repeatedly; never to nothing)."""
+    """ "1. Foo", "Step 1: Foo", "Phase II – Foo" → "Foo" (repeatedly; never down to a title
+    without a letter)."""
     for _ in range(4):
         new = _NUMBERING_RE.sub("", text, count=1)
         new = _PHASE_WORD_RE.sub("", new, count=1)
         new = strip_decorations(new).strip()
-        if new == text or not new:
-            break
+        if new == text or not any(char.isalpha() for char in new):
+            break  # "Topic 0-1" stays itself: numbering alone is not a title
         text = new
     return text
 

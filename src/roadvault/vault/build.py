@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from roadvault.errors import InputError, InternalError, VaultError
-from roadvault.fsio import STATE_DIR, vault_lock
+from roadvault.fsio import STATE_DIR, remove_stale_temps, vault_lock
 from roadvault.model import Node, Roadmap
 from roadvault.parse.ids import node_id
 from roadvault.vault import check
@@ -45,6 +45,7 @@ from roadvault.vault.state import (
     read_disk_file,
     read_text_file,
     recover_note_paths,
+    sha256_text,
 )
 from roadvault.vault.template import plan_template, read_template, template_record
 
@@ -216,6 +217,42 @@ def _find_moved_notes(
     )
 
 
+def _verified_base(relpath: str, base: str | None, record: dict[str, Any] | None) -> str | None:
+    """A base copy whose hash differs from the manifest's record was changed behind our back
+    (or torn by a disk fault): trusting it could take a learner's tick for ours, so merge
+    as if there were none (every line and tick of the note is then kept)."""
+    if base is None or not record or not record.get("sha256"):
+        return base
+    if sha256_text(base) != record["sha256"]:
+        logger.warning("%s: the base copy does not match the manifest; merging without it", relpath)
+        return None
+    return base
+
+
+def _half_built_paths(
+    vault: Path,
+    folder: str,
+    listing: VaultListing,
+    manifest: Manifest,
+    roadmap: Roadmap,
+    rid: str,
+) -> set[str]:
+    """Notes a build stopped half way wrote but never recorded: in the roadmap's folder, not
+    in the manifest, carrying one of this roadmap's ids. Counting them as ours keeps the
+    next build from treating them as the learner's (and naming around them)."""
+    prefix = f"{folder}/"
+    unrecorded = [
+        path
+        for path in listing.file_relpaths
+        if path.startswith(prefix) and path.endswith(".md") and path not in manifest.files
+    ]
+    if not unrecorded:
+        return set()
+    ids = {node.id for node in roadmap.walk()} | {rid}
+    found = recover_note_paths(vault, folder, unrecorded, wanted=ids)
+    return set(found.values())
+
+
 def previous_layout(entry: dict[str, Any] | None) -> PreviousLayout:
     if entry is None:
         return PreviousLayout()
@@ -355,6 +392,8 @@ def _prepare(
     own_paths = set(manifest.files_of(target.slug)) | set(previous.notes.values())
     own_paths |= set(previous.pinned.values())
     own_paths |= {path for path in (previous.roadmap_note, previous.canvas) if path}
+    if target.entry is not None:
+        own_paths |= _half_built_paths(vault, target.folder, listing, manifest, roadmap, rid)
     template = read_template()
     taken = [PurePosixPath(p).name for p in listing.file_relpaths if p not in own_paths]
     taken += [PurePosixPath(p).name for p in template if p.endswith(".md")]
@@ -385,7 +424,10 @@ def _prepare(
 
     paths = {g.relpath for g in generated} | set(previous_records) | set(moves.values())
     disk = {relpath: read_disk_file(vault, relpath) for relpath in sorted(paths)}
-    bases = {relpath: load_base(vault, relpath) for relpath in sorted(paths)}
+    bases = {
+        relpath: _verified_base(relpath, load_base(vault, relpath), manifest.files.get(relpath))
+        for relpath in sorted(paths)
+    }
     plan = plan_files(
         generated,
         disk,
@@ -425,6 +467,7 @@ def build_vault(
         if read_text_file(vault, MANIFEST_RELPATH) != prepared.manifest_text:
             # Another build finished between our look and the lock: plan again.
             prepared = _prepare(roadmap, vault, name=name, depth=depth, restore=restore)
+        remove_stale_temps(vault)
         files = prepared.template_plan + prepared.plan.files
         written = apply_files(vault, files, progress=progress)
         written += sum(1 for planned in files if planned.deletes)

@@ -100,6 +100,11 @@ def name_fits_title(name: str, title: str, ext: str) -> bool:
     )
 
 
+def _is_natural(relpath: str, phase_folder: str, title: str) -> bool:
+    path = PurePosixPath(relpath)
+    return str(path.parent) == phase_folder and name_fits_title(path.name, title, NOTE_EXT)
+
+
 def phase_folder_name(position: int, title: str, count: int) -> str:
     """`01 Title`: zero-padded so folders sort in roadmap order (3 digits from 100 phases)."""
     width = 3 if count >= 100 else 2
@@ -151,6 +156,7 @@ def plan_layout(
             phase_folders[phase.id] = f"{folder}/{name}"
 
     notes: dict[str, NoteSlot] = {}
+    natural: dict[str, str] = {}
     line_note: dict[str, str] = {}
     # The note a node's line goes in: its nearest ancestor that has a note.
     container: dict[str, str] = {}
@@ -164,6 +170,8 @@ def plan_layout(
             qualifier = roadmap.title if parent is None else parent.title
             kind = "phase" if level == 1 else "topic"
             relpath = previous.pinned.get(node.id) or ""
+            if relpath and _is_natural(relpath, phase_folders[phase_id], node.title):
+                natural[node.id] = relpath  # where a build would put it anyway: not pinned
             if not relpath:
                 name = keep_or_claim(previous.notes.get(node.id), node.title, qualifier, NOTE_EXT)
                 relpath = f"{phase_folders[phase_id]}/{name}"
@@ -180,5 +188,9 @@ def plan_layout(
         notes=notes,
         line_note=line_note,
         phase_folders=phase_folders,
-        pinned={key: path for key, path in previous.pinned.items() if key in notes},
+        pinned={
+            key: path
+            for key, path in previous.pinned.items()
+            if key in notes and key not in natural
+        },
     )

@@ -172,12 +172,26 @@ def line_extras(base_text: str, mine_text: str) -> str | None:
     return None
 
 
+def merge_item_text(base_text: str | None, mine_text: str, new_text: str) -> str | None:
+    """Three-way merge of one item's text: what its line should say now, or None when the
+    learner and the roadmap both reworded it (a conflict). Extras the learner appended
+    ride on the roadmap's new wording."""
+    if base_text is None or mine_text in (base_text, new_text):
+        return new_text
+    extras = line_extras(base_text, mine_text)
+    if extras is not None:
+        return new_text if new_text.endswith(extras) else new_text + extras
+    if new_text == base_text:
+        return mine_text  # only the learner reworded it
+    return None
+
+
 def align_items(base: str, mine: str, new: str) -> tuple[str, str]:
     """Carry the learner's item state into `base` and `new` (step 1 of the module doc).
 
-    Returns (base', new'): base' shows every item as the learner has it (status and extras),
-    so the text merge sees no change there; new' has the merged status and the extras on the
-    roadmap's wording of the line.
+    Returns (base', new'): where an item's status and text merge cleanly, new' has the
+    merged line and base' the learner's line as it is, so the text merge sees no change of
+    theirs there; an item both sides reworded keeps its texts, for merge3 to mark.
     """
     base_lines, mine_lines, new_lines = base.split("\n"), mine.split("\n"), new.split("\n")
     base_items = {item.id: item for item in find_item_lines(base_lines)}
@@ -189,21 +203,15 @@ def align_items(base: str, mine: str, new: str) -> tuple[str, str]:
         before = base_items.get(item.id)
         mark = merge_mark(before.mark if before else None, theirs.mark, item.mark)
         updated = item.with_mark(mark if item.mark is not None else None)
-        if before is not None:
-            extras = line_extras(before.text, theirs.text)
-            if extras:
-                updated = updated.with_text(updated.text + extras)
-        new_lines[item.index] = updated.render()
-    for item_id, before in base_items.items():
-        theirs = mine_items.get(item_id)
-        if theirs is None:
-            continue
-        aligned = before
-        if before.mark is not None and theirs.mark is not None:
-            aligned = aligned.with_mark(theirs.mark)
-        if line_extras(before.text, theirs.text):
-            aligned = aligned.with_text(theirs.text)
-        base_lines[before.index] = aligned.render()
+        text = merge_item_text(before.text if before else None, theirs.text, item.text)
+        if text is not None:
+            new_lines[item.index] = updated.with_text(text).render()
+            if before is not None:
+                base_lines[before.index] = mine_lines[theirs.index]
+        else:
+            new_lines[item.index] = updated.render()
+            if before is not None and before.mark is not None and theirs.mark is not None:
+                base_lines[before.index] = before.with_mark(theirs.mark).render()
     return "\n".join(base_lines), "\n".join(new_lines)
 
 

@@ -247,7 +247,9 @@ def plan_files(
         else:
             src = source[relpath]
             base = base_of[relpath]
-            planned[relpath] = _generated_note(g, disk[src], outcome, base, slug, src)
+            planned[relpath] = _generated_note(
+                g, disk[src], outcome, base, slug, src, target=disk[relpath]
+            )
 
     files = [planned[g.relpath] for g in generated]
     for planned_file in files:
@@ -271,7 +273,14 @@ def plan_files(
 
 
 def _generated_note(
-    g: Generated, here: DiskFile, outcome: NoteOutcome, base: str | None, slug: str, src: str
+    g: Generated,
+    here: DiskFile,
+    outcome: NoteOutcome,
+    base: str | None,
+    slug: str,
+    src: str,
+    *,
+    target: DiskFile | None = None,
 ) -> PlannedFile:
     moved = src != g.relpath and here.state == "file"
     planned = PlannedFile(
@@ -307,6 +316,13 @@ def _generated_note(
             return planned
         planned.after = text
         planned.data = encode_like(text, here)
+        if moved and target is not None and target.state == "file":
+            # A build stopped half way already wrote the new copy: fine if it is this very
+            # text; anything else there is not ours to overwrite.
+            if target.raw != planned.data:
+                planned.fail(f"a different {g.relpath} already exists; left both (merge by hand)")
+                return planned
+            planned.expect = target.raw
     return planned
 
 

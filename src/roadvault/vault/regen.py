@@ -37,6 +37,7 @@ from roadvault.vault.merge import (
     count_conflicts,
     find_item_lines,
     line_extras,
+    merge_item_text,
     merge_mark,
     merge_note,
     set_owned_key,
@@ -377,11 +378,9 @@ def _merged_item_line(target: ItemLine, travel: _Carried) -> list[str]:
     if target.mark is not None:
         mark = merge_mark(before.mark if before else None, mine.mark, target.mark)
     line = target.with_mark(mark)
-    extras = line_extras(before.text, mine.text) if before is not None else ""
-    if extras is not None:
-        return [line.with_text(target.text + extras).render()]
-    if target.text == before.text:  # only the learner reworded it: theirs
-        return [line.with_text(mine.text).render()]
+    text = merge_item_text(before.text if before else None, mine.text, target.text)
+    if text is not None:
+        return [line.with_text(text).render()]
     return [
         CONFLICT_START,
         line.with_text(mine.text).render(),
