@@ -18,9 +18,11 @@ def tree(title: str, spec: list, *, statuses: dict[str, Status] | None = None) -
 
     def build(items: list, path: tuple[str, ...]) -> list[Node]:
         nodes = []
+        seen: dict[str, int] = {}
         for item in items:
             name, kids = (item, []) if isinstance(item, str) else item
-            node_path = (*path, name)
+            seen[name] = seen.get(name, -1) + 1  # namesakes differ, as in the parser
+            node_path = (*path, name if not seen[name] else f"{name}#{seen[name]}")
             node = Node(
                 title=name,
                 id=path_id(*node_path),

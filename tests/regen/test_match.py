@@ -179,3 +179,11 @@ def test_rename_table_found(old: str, new: str) -> None:
 )
 def test_replacement_table_not_a_rename(old: str, new: str) -> None:
     assert rename_score(old, new) == 0
+
+
+def test_namesakes_are_told_apart_by_their_children() -> None:
+    old = tree("R", [("plain", ["a1", "a2"]), ("plain", ["b1", "b2"]), ("plain", ["c1"])])
+    new = tree("R", [("revised", ["a1", "a2"]), ("plain", ["b1", "b2"]), ("plain", ["c1"])])
+    carry_over_ids(old, new)
+    assert [n.id for n in new.nodes][1:] == [n.id for n in old.nodes][1:]
+    assert new.nodes[0].id == old.nodes[0].id  # renamed, recognised by its children

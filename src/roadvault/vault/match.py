@@ -128,9 +128,13 @@ def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
         claimed[old_node.id] = new_node
         match_of[id(new_node)] = old_node
 
-    # 1. Same id, anywhere.
+    # 1. Same id, anywhere — except among namesakes, whose ids count occurrences and so
+    # shift when one of them is renamed; pass 2 tells those apart by their children.
+    ambiguous = _namesake_ids(old.nodes) | _namesake_ids(new.nodes)
     for new_node in _walk(new.nodes):
         hit = old_by_id.get(new_node.id)
+        if new_node.id in ambiguous:
+            continue
         if hit is not None and hit.node.id not in claimed:
             claim(new_node, hit.node)
             report.same += 1
@@ -139,13 +143,22 @@ def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
     def match_children(old_children: list[Node], new_children: list[Node]) -> None:
         free_old = [node for node in old_children if node.id not in claimed]
         free_new = [node for node in new_children if id(node) not in match_of]
-        for new_node in free_new:  # 2: same title under the same parent
+        for position, new_node in enumerate(free_new):  # 2: same title, same parent
             key = normalise_title(new_node.title)
-            for old_node in free_old:
-                if old_node.id not in claimed and normalise_title(old_node.title) == key:
-                    claim(new_node, old_node)
-                    report.same += 1
-                    break
+            namesakes = [
+                (index, old_node)
+                for index, old_node in enumerate(free_old)
+                if old_node.id not in claimed and normalise_title(old_node.title) == key
+            ]
+            if namesakes:
+                # Several namesakes ("Projects" in every phase): the one with the same
+                # children, then the nearest in order.
+                _, best = max(
+                    namesakes,
+                    key=lambda pair: (_child_overlap(pair[1], new_node), -abs(pair[0] - position)),
+                )
+                claim(new_node, best)
+                report.same += 1
         free_old = [node for node in free_old if node.id not in claimed]
         free_new = [node for node in free_new if id(node) not in match_of]
         for new_node, old_node in _best_renames(free_old, free_new):  # 3: renamed
@@ -253,6 +266,18 @@ def _base36(number: int) -> str:
         number, rest = divmod(number, 36)
         out = digits[rest] + out
     return out.rjust(6, "0")
+
+
+def _namesake_ids(nodes: list[Node]) -> set[str]:
+    """Ids of nodes that share their title with a sibling."""
+    ids: set[str] = set()
+    for _parent, children in _families(None, nodes):
+        counts: dict[str, int] = {}
+        for child in children:
+            key = normalise_title(child.title)
+            counts[key] = counts.get(key, 0) + 1
+        ids.update(child.id for child in children if counts[normalise_title(child.title)] > 1)
+    return ids
 
 
 def _walk(nodes: Iterable[Node]) -> Iterable[Node]:
