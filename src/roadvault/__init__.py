@@ -1,4 +1,45 @@
-"""roadvault: a learning roadmap in Markdown → an Obsidian vault that keeps your progress."""
+"""roadvault: a learning roadmap in Markdown → an Obsidian vault that keeps your progress.
+
+The public API (everything else is internal and may change):
+
+    parse_roadmap(text, *, source, name) -> Roadmap     read a roadmap from text (pure)
+    read_roadmap(path, *, name) -> Roadmap              ... from a file ("-" = stdin)
+    build_vault(roadmap, vault, *, ...) -> BuildReport  build or regenerate a vault
+    doctor_vault(vault) -> Diagnosis                    conflicts, duplicate ids, broken links
+    write_progress(vault) -> bool                       refresh Progress.md once
+    RoadvaultError (and its subclasses in roadvault.errors)
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__"]
+__all__ = [
+    "RoadvaultError",
+    "__version__",
+    "build_vault",
+    "doctor_vault",
+    "parse_roadmap",
+    "read_roadmap",
+    "write_progress",
+]
+
+# Imported on first use, so `roadvault --version` and the CLI start fast.
+_LAZY = {
+    "parse_roadmap": "roadvault.parse",
+    "read_roadmap": "roadvault.parse",
+    "build_vault": "roadvault.vault.build",
+    "doctor_vault": "roadvault.vault.doctor",
+    "write_progress": "roadvault.progress",
+    "RoadvaultError": "roadvault.errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'roadvault' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
