@@ -253,7 +253,9 @@ def render_node_note(ctx: _Context, node: Node, ancestors: list[Node], position:
     neighbours = _neighbours(ctx, siblings, node)
     if neighbours:
         breadcrumb += f"{SEPARATOR}{neighbours}"
-    heading = "## Topics" if not ancestors else "## Checklist"
+    # A phase lists its topics (links); a phase of plain items is a checklist like a topic.
+    has_topics = any(child.id in layout.notes for child in node.children)
+    heading = "## Topics" if not ancestors and has_topics else "## Checklist"
     return render_front_matter(properties) + _sections(
         f"# {inline_text(node.title) or slot.name}",
         breadcrumb,
