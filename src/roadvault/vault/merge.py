@@ -32,7 +32,15 @@ from dataclasses import dataclass, field
 
 import merge3
 
+from roadvault.errors import InputError
 from roadvault.model import Status
+from roadvault.vault.frontmatter import (
+    LIST_KEYS,
+    OWNED_KEYS,
+    read_owned_properties,
+    set_property,
+    split_front_matter,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -229,82 +237,13 @@ def apply_marks(text: str, marks: dict[str, str]) -> str:
 
 # --- front matter -------------------------------------------------------------------------
 
-OWNED_KEYS = (
-    "roadvault_id",
-    "roadvault_kind",
-    "roadmap",
-    "phase",
-    "up",
-    "duration",
-    "planned_days",
-    "tags",
-    "aliases",
-    "roadvault_status",
-)
-_LIST_KEYS = ("tags", "aliases")
-_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 
-
-def split_front_matter(text: str) -> tuple[str | None, str]:
-    """(front matter block incl. both `---` lines and the final newline, rest of the note)."""
-    if not text.startswith("---\n"):
-        return None, text
-    end = text.find("\n---\n", 3)
-    if end == -1:
-        if text.endswith("\n---"):
-            return text + "\n", ""
-        return None, text
-    cut = end + len("\n---\n")
-    return text[:cut], text[cut:]
-
-
-def front_matter_keys(block: str) -> dict[str, tuple[int, int]]:
-    """Top-level key → (first line, end line) of its lines inside the block (0 = `---`)."""
-    lines = block.split("\n")
-    spans: dict[str, tuple[int, int]] = {}
-    current: str | None = None
-    start = 0
-    last = len(lines) - 2  # index of the closing `---`
-    for index in range(1, last):
-        match = _KEY_LINE.match(lines[index])
-        if match:
-            if current is not None and current not in spans:
-                spans[current] = (start, index)
-            current, start = match.group(1), index
-    if current is not None and current not in spans:
-        spans[current] = (start, last)
-    return spans
-
-
-def owned_values(block: str | None) -> dict[str, object]:
-    """The owned keys' values in a front matter block (safe YAML; unreadable → raw text)."""
-    if block is None:
-        return {}
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    lines = block.split("\n")
-    values: dict[str, object] = {}
-    for key, (start, end) in front_matter_keys(block).items():
-        if key not in OWNED_KEYS:
-            continue
-        chunk = "\n".join(lines[start:end])
-        try:
-            loaded = yaml.load(chunk, Loader=loader)
-        except yaml.YAMLError:
-            loaded = {key: chunk}  # unreadable: compared as text
-        values[key] = loaded.get(key) if isinstance(loaded, dict) else chunk
-    return values
-
-
-_MISSING = object()
-
-
-def _key_lines(block: str, key: str) -> list[str]:
-    span = front_matter_keys(block).get(key)
-    if span is None:
-        return []
-    return block.split("\n")[span[0] : span[1]]
+def _owned(block: str) -> dict[str, object] | None:
+    """The owned keys' values of a front matter block; None when its YAML is broken."""
+    try:
+        return read_owned_properties(block)
+    except InputError:
+        return None
 
 
 def merge_front_matter(
@@ -312,39 +251,45 @@ def merge_front_matter(
 ) -> tuple[str | None, list[str]]:
     """Merge the owned keys of `new` into the learner's front matter, textually.
 
-    Returns (front matter block, remarks). The learner's own keys, comments and order are
-    untouched; an owned key the learner changed stays as they wrote it (lists — tags,
-    aliases — are merged item by item). With no base, the roadmap's values are taken and
-    the learner's extra list items kept.
+    Blocks are whole front matter blocks (`---` … `---`) or None. Returns (block, remarks).
+    The learner's own keys, comments and order are untouched; an owned key the learner
+    changed stays as they wrote it (lists — tags, aliases — are merged item by item). With
+    no base, the roadmap's values are taken and the learner's extra list items kept.
     """
-    if mine is None:
+    if not mine:
         return new, []
-    if new is None:
+    if not new:
         return mine, []
+    mine_values = _owned(mine)
+    if mine_values is None:
+        return mine, ["your properties are not valid YAML: left as they are"]
+    base_values = _owned(base) if base else {}
+    new_values = _owned(new) or {}
     remarks: list[str] = []
-    base_values, mine_values, new_values = owned_values(base), owned_values(mine), owned_values(new)
     result = mine
     for key in OWNED_KEYS:
-        base_value = base_values.get(key, _MISSING)
+        base_value = (base_values or {}).get(key, _MISSING)
         mine_value = mine_values.get(key, _MISSING)
         new_value = new_values.get(key, _MISSING)
         if mine_value == new_value:
             continue
-        if base is None:
-            base_value = [] if key in _LIST_KEYS else mine_value
+        if not base:
+            base_value = [] if key in LIST_KEYS else mine_value
         if mine_value == base_value:
-            result = _replace_key(result, key, _key_lines(new, key))
+            result = set_property(result, key, None if new_value is _MISSING else new_value)
         elif new_value == base_value:
             continue  # only the learner changed it
-        elif key in _LIST_KEYS and isinstance(new_value, list):
-            merged = _merge_lists(base_value, mine_value, new_value)
-            result = _replace_key(result, key, _list_key_lines(key, merged))
+        elif key in LIST_KEYS and isinstance(new_value, list):
+            result = set_property(result, key, _merge_lists(base_value, mine_value, new_value))
         else:
             shown = "(nothing)" if new_value is _MISSING else repr(new_value)
             remarks.append(
                 f"property {key!r}: kept your value {mine_value!r}; the roadmap now says {shown}"
             )
     return result, remarks
+
+
+_MISSING = object()
 
 
 def _merge_lists(base: object, mine: object, new: list) -> list:
@@ -354,34 +299,6 @@ def _merge_lists(base: object, mine: object, new: list) -> list:
     added_by_learner = [item for item in mine_list if item not in base_list]
     merged = [item for item in new if item not in removed_by_learner]
     return merged + [item for item in added_by_learner if item not in merged]
-
-
-def _list_key_lines(key: str, values: list) -> list[str]:
-    import json
-
-    if not values:
-        return [f"{key}: []"]
-    return [f"{key}:", *(f"  - {json.dumps(str(value), ensure_ascii=False)}" for value in values)]
-
-
-def _replace_key(block: str, key: str, replacement: list[str]) -> str:
-    """Replace (or insert, or drop) one key's lines, leaving every other line as it was."""
-    lines = block.split("\n")
-    span = front_matter_keys(block).get(key)
-    if span is not None:
-        lines[span[0] : span[1]] = replacement
-    elif replacement:
-        owned_spans = [
-            s for k, s in front_matter_keys(block).items() if k in OWNED_KEYS and k != key
-        ]
-        at = max((s[1] for s in owned_spans), default=len(lines) - 2)
-        lines[at:at] = replacement
-    return "\n".join(lines)
-
-
-def set_owned_key(block: str, key: str, value_line: str) -> str:
-    """Set one owned key to a single-line value (e.g. `roadvault_status: removed`)."""
-    return _replace_key(block, key, [value_line])
 
 
 # --- the body: merge3 plus a finer look at its conflicts ------------------------------------

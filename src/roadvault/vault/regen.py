@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from roadvault.model import Status
+from roadvault.vault.frontmatter import set_property, split_front_matter
 from roadvault.vault.merge import (
     CONFLICT_END,
     CONFLICT_MID,
@@ -40,8 +41,6 @@ from roadvault.vault.merge import (
     merge_item_text,
     merge_mark,
     merge_note,
-    set_owned_key,
-    split_front_matter,
 )
 
 logger = logging.getLogger(__name__)
@@ -424,9 +423,8 @@ def _decide(
         if base is not None and mine == base and not archive:
             return NoteOutcome(None, Action.DELETE, notes=["no longer in the roadmap"])
         kept = join_archive(mine, archive)
-        front, body = split_front_matter(kept)
-        if front is not None:
-            kept = set_owned_key(front, "roadvault_status", "roadvault_status: removed") + body
+        if split_front_matter(kept)[0]:  # a note whose properties the learner removed: as is
+            kept = set_property(kept, "roadvault_status", "removed")
         action = Action.UNCHANGED if kept == versions.mine else Action.ARCHIVE
         return NoteOutcome(kept, action, notes=["no longer in the roadmap; kept for your work"])
     result: MergeResult = merge_note(base, mine, new)
