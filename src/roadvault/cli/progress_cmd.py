@@ -1,17 +1,212 @@
-"""`roadvault status` and `roadvault watch` — owned by the progress work (issue 6)."""
+"""`roadvault status DIR [--json] [--write]` and `roadvault watch DIR [...]` (issue 6).
+
+The `--json` object's schema is documented (and versioned) in roadvault/progress/summary.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from roadvault.progress import scan_vault
+from roadvault.progress.service import utc_now
+from roadvault.progress.summary import ProgressSummary, RoadmapSummary, Totals, summary_json
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress_bar import ProgressBar
+
+_VAULT = click.Path(path_type=Path, file_okay=True, dir_okay=True)
+
 
 @click.command()
-@click.argument("vault")
-def status(vault: str) -> None:
-    """Show progress."""
-    raise click.ClickException("not implemented yet")
+@click.argument("vault", type=_VAULT)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as a JSON object.")
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Also update Progress.md and the history once (for cron or Obsidian's Shell Commands).",
+)
+def status(vault: Path, as_json: bool, write: bool) -> None:
+    """Show how far you are: per roadmap and phase, doing now, next up, pace, estimate."""
+    state = scan_vault(vault)
+    now = utc_now()
+    if write:
+        state.commit(now)
+    summary = state.summary(now)
+    if as_json:
+        click.echo(json.dumps(summary_json(summary), indent=2, ensure_ascii=False))
+    else:
+        _print_summary(summary)
+
+
+def _bar(totals: Totals) -> ProgressBar:
+    from rich.progress_bar import ProgressBar
+
+    return ProgressBar(total=max(totals.total, 1), completed=totals.done, width=24)
+
+
+def _fraction(totals: Totals) -> str:
+    return f"{totals.done}/{totals.total} · {totals.whole_percent}%"
+
+
+def _print_summary(summary: ProgressSummary) -> None:
+    from rich.console import Console, Group
+
+    console = Console(highlight=False, soft_wrap=False)
+    if not summary.roadmaps and not summary.other.total:
+        console.print("No roadmap in this vault yet.")
+        return
+    if len(summary.roadmaps) > 1:
+        console.print(Group(f"[bold]Overall[/] {_fraction(summary.totals)}", _bar(summary.totals)))
+        console.print()
+    for roadmap in summary.roadmaps:
+        _print_roadmap(console, roadmap)
+    if summary.other.total:
+        console.print(f"[bold]Other notes[/] ({summary.other_notes}) {_fraction(summary.other)}")
+
+
+def _print_roadmap(console: Console, roadmap: RoadmapSummary) -> None:
+    from rich.table import Table
+
+    bar, fraction = _bar, _fraction
+
+    table = Table(
+        title=f"{roadmap.title} — {fraction(roadmap.totals)}",
+        title_justify="left",
+        title_style="bold",
+        show_edge=False,
+    )
+    table.add_column("phase")
+    table.add_column("done", justify="right")
+    table.add_column("progress")
+    table.add_column("planned")
+    table.add_column("")
+    for phase in roadmap.phases:
+        state = f"done {phase.completed.isoformat()}" if phase.completed else ""
+        table.add_row(
+            phase.title,
+            f"{phase.totals.done}/{phase.totals.total}",
+            bar(phase.totals),
+            phase.duration or "",
+            state,
+        )
+    if roadmap.phases:
+        console.print(table)
+    else:
+        console.print(f"[bold]{roadmap.title}[/] {fraction(roadmap.totals)}")
+        console.print(bar(roadmap.totals))
+    if roadmap.doing:
+        console.print("Doing now: " + " · ".join(link.title for link in roadmap.doing))
+    if roadmap.next_up:
+        console.print("Next up:   " + " · ".join(link.title for link in roadmap.next_up))
+    pace, estimate = roadmap.pace, roadmap.estimate
+    line = []
+    if pace is not None:
+        line.append(f"pace {pace.items_per_week:g} items/week (last {pace.weeks:g} wk)")
+    if estimate.finish is not None:
+        line.append(f"finish ≈ {estimate.finish.isoformat()}")
+    if estimate.planned_finish is not None:
+        line.append(f"plan → {estimate.planned_finish[1].isoformat()}")
+        if estimate.on_plan is not None:
+            line.append("on plan" if estimate.on_plan else "behind plan")
+    if line:
+        console.print(" · ".join(line))
+    if roadmap.missing:
+        console.print(f"{roadmap.missing} item(s) are in no note and are not counted.")
+    console.print()
+
+
+@contextmanager
+def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """Ctrl-C and SIGTERM (systemd, launchd) ask the watcher to stop between batches."""
+
+    def handler(_signum: int, _frame: object) -> None:
+        stop.set()
+
+    previous = {}
+    for signum in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+        if signum is None:
+            continue
+        with contextlib.suppress(ValueError):  # not the main thread (embedded use)
+            previous[signum] = signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
 
 
 @click.command()
-@click.argument("vault")
-def watch(vault: str) -> None:
-    """Keep Progress.md current while you tick boxes."""
-    raise click.ClickException("not implemented yet")
+@click.argument("vault", type=_VAULT)
+@click.option("--poll", is_flag=True, help="Poll for changes (network drives, WSL, containers).")
+@click.option(
+    "--interval",
+    type=click.FloatRange(0.1, 3600),
+    default=1.0,
+    show_default=True,
+    help="Seconds between polls with --poll.",
+)
+@click.option(
+    "--debounce",
+    type=click.FloatRange(0, 600),
+    default=2.5,
+    show_default=True,
+    help="Seconds of quiet before Progress.md is updated (Obsidian saves every ~2 s).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No line per update; errors only.")
+@click.option("-v", "--verbose", count=True, help="Say what is rescanned (-vv: debug).")
+@click.pass_context
+def watch(
+    ctx: click.Context,
+    vault: Path,
+    poll: bool,
+    interval: float,
+    debounce: float,
+    quiet: bool,
+    verbose: int,
+) -> None:
+    """Keep Progress.md current while you tick boxes (Ctrl-C to stop)."""
+    from roadvault.watch import run_watch
+
+    quiet = quiet or bool(ctx.obj and ctx.obj.get("quiet"))
+    verbose = max(verbose, (ctx.obj or {}).get("verbose", 0))
+    logger = logging.getLogger("roadvault")
+    if quiet:
+        logger.setLevel(logging.ERROR)
+    elif verbose:
+        logger.setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
+
+    def on_update(line: str) -> None:
+        if not quiet:
+            click.echo(f"{datetime.now():%H:%M:%S} {line}")
+
+    def on_ready() -> None:
+        if not quiet:
+            click.echo(
+                f"Watching {vault} — Progress.md follows your ticks. Ctrl-C to stop.", err=True
+            )
+
+    stop = threading.Event()
+    with _stop_on_signals(stop):
+        run_watch(
+            vault,
+            stop=stop,
+            poll=poll,
+            interval=interval,
+            debounce=debounce,
+            on_update=on_update,
+            on_ready=on_ready,
+        )
+    if not quiet:
+        click.echo("Stopped.", err=True)

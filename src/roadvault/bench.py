@@ -1,0 +1,507 @@
+"""`scripts/bench`: each speed figure beside its physical floor, measured in the same run.
+
+    scripts/bench [--quick] [--json] [--only NAME ...] [--keep DIR]
+
+Generates a deterministic synthetic vault (roadvault.bench_vault: ~2.8 KB notes, ~20 tasks
+each, true counts known) in a temp folder, checks that the scan finds exactly the true
+counts, then measures each figure as the median of >= 5 runs after a warm-up, next to its
+floor. `--quick` runs the 10k-note figures only (under a minute); `--json` prints
+`{"results": [{"name", "median_s", "floor_s", "ratio", "target", "ok", ...}]}`.
+
+A figure is one function taking the `Bench` and returning `Result`s, registered with
+`@figure(name)`; add one by writing it below (build figures: see issue 7).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from roadvault.bench_vault import SyntheticVault, make_synthetic_vault, write_synthetic_vault
+
+RUNS = 5
+NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
+
+
+@dataclass
+class Result:
+    name: str
+    median_s: float | None
+    floor_s: float | None
+    target: str
+    ok: bool | None  # None: informative, no target
+    ratio: float | None = None
+    value: float | None = None  # for figures that are not times (peak RSS)
+    unit: str = "s"
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.ratio is None and self.median_s is not None and self.floor_s:
+            self.ratio = self.median_s / self.floor_s
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.name,
+            "median_s": _round(self.median_s),
+            "floor_s": _round(self.floor_s),
+            "ratio": _round(self.ratio, 3),
+            "target": self.target,
+            "ok": self.ok,
+        }
+        if self.value is not None:
+            data["value"] = _round(self.value, 3)
+            data["unit"] = self.unit
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+def _round(value: float | None, digits: int = 6) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+@dataclass
+class Bench:
+    work: Path
+    quick: bool = False
+    runs: int = RUNS
+    log: Callable[[str], None] = lambda message: print(message, file=sys.stderr, flush=True)
+    vaults: dict[int, tuple[Path, SyntheticVault]] = field(default_factory=dict)
+
+    def vault(self, notes: int) -> tuple[Path, SyntheticVault]:
+        """A synthetic vault of `notes` notes, generated and written once per run."""
+        if notes not in self.vaults:
+            self.log(f"generating a {notes}-note vault…")
+            synthetic = make_synthetic_vault(notes)
+            root = self.work / f"vault-{notes}"
+            write_synthetic_vault(root, synthetic)
+            self.vaults[notes] = (root, synthetic)
+        return self.vaults[notes]
+
+    def median(self, run: Callable[[], object], *, runs: int | None = None) -> float:
+        """Median wall time of `run` over `runs` runs, after one warm-up run."""
+        run()
+        times = []
+        for _ in range(runs or self.runs):
+            start = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+
+FIGURES: list[tuple[str, bool, Callable[[Bench], list[Result]]]] = []
+
+
+def figure(
+    name: str, *, quick: bool = True
+) -> Callable[[Callable[[Bench], list[Result]]], Callable[[Bench], list[Result]]]:
+    """Register a figure; `quick=False` ones are skipped by --quick."""
+
+    def register(function: Callable[[Bench], list[Result]]) -> Callable[[Bench], list[Result]]:
+        FIGURES.append((name, quick, function))
+        return function
+
+    return register
+
+
+# --- floors ----------------------------------------------------------------------------------
+
+
+def walk_and_read(vault: Path) -> int:
+    """The floor of a scan: list every note and read its bytes."""
+    from roadvault.progress.service import walk_notes
+
+    total = 0
+    for relpath in walk_notes(vault):
+        with open(os.path.join(vault, relpath), "rb") as handle:
+            total += len(handle.read())
+    return total
+
+
+def _check_counts(state: Any, synthetic: SyntheticVault) -> None:
+    from roadvault.progress.notes import STATUS_ORDER
+
+    for slug, counter in synthetic.truth.statuses.items():
+        expected = tuple(counter[status] for status in STATUS_ORDER)
+        found = state.progress.counts(slug)
+        if found != expected:
+            raise AssertionError(f"{slug}: scanned {found}, true counts {expected}")
+
+
+# --- figures -------------------------------------------------------------------------------
+
+
+def _scan_figures(bench: Bench, notes: int) -> tuple[list[Result], float]:
+    from roadvault.progress.service import VaultProgress, read_note_scans, walk_notes
+
+    vault, synthetic = bench.vault(notes)
+    _check_counts(VaultProgress.open(vault, use_cache=False), synthetic)
+    floor = bench.median(lambda: walk_and_read(vault))
+
+    def scan(parallel: bool) -> None:
+        read_note_scans(vault, [(r, False) for r in walk_notes(vault)], parallel=parallel)
+
+    parallel = bench.median(lambda: scan(True))
+    single = bench.median(lambda: scan(False))
+    cold = bench.median(lambda: VaultProgress.open(vault, use_cache=False))
+    label = f"{notes // 1000}k"
+    results = [
+        Result(f"scan {label} notes: walk+read+tasks (all cores)", parallel, floor, "≤ 4×", None),
+        Result(f"scan {label} notes: walk+read+tasks (1 process)", single, floor, "info", None),
+        Result(f"cold open {label}: scan + manifest + totals", cold, floor, "info", None),
+    ]
+    results[0].ok = results[0].ratio is not None and results[0].ratio <= 4.0
+    return results, results[0].ratio or 0.0
+
+
+_RATIO_10K: list[float] = []
+
+
+@figure("scan")
+def scan_10k(bench: Bench) -> list[Result]:
+    results, ratio = _scan_figures(bench, 10_000)
+    _RATIO_10K.append(ratio)
+    return results
+
+
+@figure("scan-50k", quick=False)
+def scan_50k(bench: Bench) -> list[Result]:
+    results, ratio = _scan_figures(bench, 50_000)
+    if _RATIO_10K:
+        growth = ratio / _RATIO_10K[0]
+        results.append(
+            Result(
+                "scan ratio growth 10k → 50k",
+                None,
+                None,
+                "≤ 1.2×",
+                growth <= 1.2,
+                ratio=growth,
+                note=f"10k ratio {_RATIO_10K[0]:.2f}, 50k ratio {ratio:.2f}",
+            )
+        )
+    return results
+
+
+def _age(vault: Path, seconds: float = 3600) -> None:
+    """Make every note look modified an hour ago (a cache may trust it: not racy)."""
+    from roadvault.progress.service import walk_notes
+
+    past = time.time() - seconds
+    for relpath in walk_notes(vault):
+        os.utime(os.path.join(vault, relpath), (past, past))
+
+
+@figure("restart")
+def restart_10k(bench: Bench) -> list[Result]:
+    from roadvault.progress import service
+    from roadvault.progress.history import load_history
+    from roadvault.progress.manifest import load_manifest
+    from roadvault.progress.summary import build_summary
+
+    vault, synthetic = bench.vault(10_000)
+    _age(vault)
+    state = service.VaultProgress.open(vault)
+    state.commit(NOW)  # history (the starting state) and Progress.md exist, as after a watch
+    state.save_cache()
+    reads: list[int] = []
+    real = service.read_note_scans
+
+    def counting(root: Path, jobs: list[tuple[str, bool]], **kwargs: bool) -> list[Any]:
+        reads.append(len(jobs))
+        return real(root, jobs, **kwargs)
+
+    def restart() -> None:
+        again = service.VaultProgress.open(vault)
+        again.summary(NOW)
+
+    def floor() -> None:
+        service.walk_notes(vault)
+        load_manifest(vault)
+        build_summary(state.progress, load_history(vault), now=NOW)
+
+    service.read_note_scans = counting  # type: ignore[assignment]
+    try:
+        measured = bench.median(restart)
+    finally:
+        service.read_note_scans = real  # type: ignore[assignment]
+    if any(reads):
+        raise AssertionError(f"a restart on an unchanged vault read notes: {reads}")
+    _check_counts(service.VaultProgress.open(vault), synthetic)
+    result = Result(
+        "restart on unchanged 10k vault (persisted cache)",
+        measured,
+        bench.median(floor),
+        "≤ 1.5×",
+        None,
+        note="floor: stat-only walk + manifest + history + summary",
+    )
+    result.ok = result.ratio is not None and result.ratio <= 1.5
+    return [result]
+
+
+@figure("tick")
+def tick_10k(bench: Bench) -> list[Result]:
+    from roadvault.progress.aggregate import Progress
+    from roadvault.progress.service import VaultProgress
+    from roadvault.progress.summary import build_summary, render_progress_note
+
+    vault, _ = bench.vault(10_000)
+    state = VaultProgress.open(vault)
+    relpath = sorted(state.progress.notes)[len(state.progress.notes) // 2]
+    path = vault / relpath
+    original = path.read_text(encoding="utf-8")
+    first_box = original.index("- [", original.index("## Checklist")) + 3
+    marks = [original[first_box], " " if original[first_box] in "xX" else "x"]
+    texts = [original[:first_box] + mark + original[first_box + 1 :] for mark in marks]
+    slug = state.progress.note_homes[relpath].roadmap
+    done_counts = set()
+    step = [0]
+
+    def write_next() -> None:
+        step[0] += 1
+        path.write_text(texts[step[0] % 2], encoding="utf-8")
+
+    times = []
+    for _ in range(max(21, bench.runs)):
+        write_next()
+        start = time.perf_counter()
+        state.rescan([relpath])
+        render_progress_note(build_summary(state.progress, state.history, now=NOW))
+        times.append(time.perf_counter() - start)
+        done_counts.add(state.progress.counts(slug)[2] if slug else 0)
+    path.write_text(original, encoding="utf-8")
+    if len(done_counts) != 2:
+        raise AssertionError("the tick did not change the done count")
+
+    def recount() -> None:
+        fresh = Progress(state.progress.index)
+        fresh.load(dict(state.progress.notes))
+        render_progress_note(build_summary(fresh, state.history, now=NOW))
+
+    return [
+        Result(
+            "one tick: rescan note + update totals + render Progress.md",
+            statistics.median(times[1:]),
+            bench.median(recount),
+            "≤ 5 ms",
+            statistics.median(times[1:]) <= 0.005,
+            note="floor column: a naive full recount + render",
+        )
+    ]
+
+
+class _WatchProcess:
+    """`roadvault watch` in a subprocess, with its peak RSS at exit (os.wait4)."""
+
+    def __init__(self, vault: Path, args: list[str], env: dict[str, str]) -> None:
+        self.ready = threading.Event()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "roadvault", "watch", str(vault), "-v", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        self.stderr: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.stderr.append(line)
+            if "watching " in line:
+                self.ready.set()
+
+    def peak_rss_mb(self) -> float | None:
+        """The watcher's peak RSS so far (Linux VmHWM: this process after its exec only;
+        ru_maxrss would also count the benchmark's own memory, inherited through fork)."""
+        try:
+            with open(f"/proc/{self.proc.pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) * 1024 / 1e6
+        except OSError:
+            return None
+        return None
+
+    def stop(self) -> float:
+        """Stop with Ctrl-C (it must exit 0); returns the watcher's peak RSS in MB."""
+        peak = self.peak_rss_mb()
+        self.proc.send_signal(signal.SIGINT)
+        _, status, usage = os.wait4(self.proc.pid, 0)
+        self.proc.returncode = os.waitstatus_to_exitcode(status)
+        if self.proc.returncode != 0:
+            raise AssertionError(f"watch exited {self.proc.returncode}: {''.join(self.stderr)}")
+        if peak is None:  # no /proc (macOS): ru_maxrss, an upper bound
+            peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024) / 1e6
+        return peak
+
+
+def _latencies(vault: Path, ticks: int, watcher: _WatchProcess, wait: float) -> list[float]:
+    """Seconds from an atomic note save to Progress.md replaced on disk, per tick."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    progress_md = os.path.join(os.path.realpath(vault), "Progress.md")
+    arrived = threading.Event()
+    seen: list[float] = []
+
+    class OnProgress(FileSystemEventHandler):
+        def on_any_event(self, event: Any) -> None:
+            target = getattr(event, "dest_path", "") or event.src_path
+            if os.fsdecode(target) == progress_md and event.event_type in ("moved", "created"):
+                seen.append(time.monotonic())
+                arrived.set()
+
+    observer = Observer()
+    observer.schedule(OnProgress(), os.path.realpath(vault), recursive=False)
+    observer.start()
+    if not watcher.ready.wait(120):
+        raise AssertionError("watch did not start: " + "".join(watcher.stderr))
+    from roadvault.progress.service import walk_notes
+
+    notes = sorted(r for r in walk_notes(vault) if "/Topic " in r)
+    latencies = []
+    try:
+        for n in range(ticks):
+            relpath = notes[(n * 7919) % len(notes)]
+            path = vault / relpath
+            text = path.read_text(encoding="utf-8")
+            at = text.index("- [", text.index("## Checklist")) + 3
+            mark = " " if text[at] in "xX" else "x"
+            arrived.clear()
+            start = time.monotonic()
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(text[:at] + mark + text[at + 1 :], encoding="utf-8")
+            os.replace(tmp, path)
+            if not arrived.wait(wait):
+                raise AssertionError(f"Progress.md did not change within {wait} s")
+            latencies.append(seen[-1] - start)
+    finally:
+        observer.stop()
+        observer.join()
+    return latencies
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+@figure("watch")
+def watch_10k(bench: Bench) -> list[Result]:
+    vault, _ = bench.vault(10_000)
+    env = dict(os.environ, ROADVAULT_CACHE_DIR=str(bench.work / "cache"))
+    ticks = 8 if bench.quick else 20
+    results = []
+    peaks = []
+    for mode, args, allowance, wait in (
+        ("inotify", ["--debounce", "0.5"], 0.5 + 0.05, 10.0),
+        ("poll", ["--poll", "--interval", "1", "--debounce", "0"], 1.0 + 0.3, 15.0),
+    ):
+        watcher = _WatchProcess(vault, args, env)
+        try:
+            latencies = _latencies(vault, ticks, watcher, wait)
+        finally:
+            peaks.append(watcher.stop() if watcher.proc.poll() is None else 0.0)
+        p50, p95 = _percentile(latencies, 0.5), _percentile(latencies, 0.95)
+        floor = allowance - (0.05 if mode == "inotify" else 0.3)
+        target = "≤ debounce + 50 ms" if mode == "inotify" else "≤ interval + 300 ms"
+        for label, value in (("p50", p50), ("p95", p95)):
+            results.append(
+                Result(
+                    f"tick → Progress.md on disk, {mode} {label}",
+                    value,
+                    floor,
+                    target,
+                    value <= allowance,
+                    note=f"{args[-3:] if mode == 'poll' else args}",
+                )
+            )
+    for mode, peak in zip(("inotify", "poll"), peaks, strict=True):
+        results.append(
+            Result(
+                f"watch peak RSS, 10k vault, {mode}",
+                None,
+                None,
+                "≤ 80 MB",
+                peak <= 80,
+                value=peak,
+                unit="MB",
+            )
+        )
+    return results
+
+
+# --- running ---------------------------------------------------------------------------------
+
+
+def _table(results: list[Result]) -> str:
+    rows = [("figure", "median", "floor", "ratio", "target", "")]
+    for r in results:
+        if r.value is not None:
+            median = f"{r.value:.1f} {r.unit}"
+        else:
+            median = "" if r.median_s is None else f"{r.median_s * 1000:.1f} ms"
+        floor = "" if r.floor_s is None else f"{r.floor_s * 1000:.1f} ms"
+        ratio = "" if r.ratio is None else f"{r.ratio:.2f}×"
+        verdict = {True: "ok", False: "MISS", None: ""}[r.ok]
+        rows.append((r.name, median, floor, ratio, r.target, verdict))
+    widths = [max(len(row[i]) for row in rows) for i in range(6)]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in range(1, 6)]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="10k-note figures only (< 1 min)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--only", nargs="*", default=None, help="figure names to run")
+    parser.add_argument("--keep", type=Path, default=None, help="generate vaults here, keep them")
+    parser.add_argument("--runs", type=int, default=RUNS, help="runs per median (>= 5)")
+    args = parser.parse_args(argv)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="roadvault-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    os.environ["ROADVAULT_CACHE_DIR"] = str(work / "cache")
+    bench = Bench(work, quick=args.quick, runs=max(5, args.runs))
+    results: list[Result] = []
+    try:
+        for name, quick, function in FIGURES:
+            if args.only is not None and name not in args.only:
+                continue
+            if args.quick and not quick:
+                continue
+            bench.log(f"figure: {name}")
+            results += function(bench)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        print(json.dumps({"results": [r.to_json() for r in results]}, indent=2))
+    else:
+        print(_table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,200 @@
+"""`.roadvault/history.jsonl`: one line per status change seen, appended, never rewritten.
+
+Line format (one JSON object per line, UTF-8, keys in this order):
+
+    {"t": "2026-03-14T09:12:00Z", "roadmap": "ml-roadmap", "id": "rv-3k9x2a",
+     "from": "todo", "to": "done"}
+
+`t` is UTC to the second, `from`/`to` are statuses (`todo`, `doing`, `done`, `skipped`);
+`from` is null the first time an item is seen, so the first scan of a vault records its
+starting state once. Only roadmap items (block ids in the manifest) are recorded. On start
+the last status of every id is rebuilt from the file; a corrupt line is skipped with a
+warning. Appending is one `os.write` of whole lines to an `O_APPEND` descriptor (no temp
+file + rename: it is a log, and a reader must never see it shrink), refusing symlinks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from roadvault.errors import VaultError
+from roadvault.fsio import ensure_folder, vault_path
+from roadvault.model import Status
+from roadvault.progress.notes import STATE_DIR
+
+logger = logging.getLogger(__name__)
+
+HISTORY_RELPATH = f"{STATE_DIR}/history.jsonl"
+_CHUNK = 64 * 1024  # bytes per os.write, always ending at a line end
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    t: datetime  # aware, UTC
+    roadmap: str
+    id: str
+    before: Status | None  # "from"
+    after: Status  # "to"
+
+
+def format_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def entry_line(entry: Entry) -> str:
+    """The JSON line for an entry (with its line end)."""
+    return (
+        json.dumps(
+            {
+                "t": format_time(entry.t),
+                "roadmap": entry.roadmap,
+                "id": entry.id,
+                "from": entry.before.value if entry.before else None,
+                "to": entry.after.value,
+            },
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+
+
+def parse_line(line: str) -> Entry:
+    """One history line; ValueError if it is not one."""
+    data = json.loads(line)
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    t, roadmap, item_id, before, after = (
+        data.get("t"),
+        data.get("roadmap"),
+        data.get("id"),
+        data.get("from"),
+        data.get("to"),
+    )
+    if not (isinstance(t, str) and isinstance(roadmap, str) and isinstance(item_id, str)):
+        raise ValueError("missing t, roadmap or id")
+    moment = datetime.fromisoformat(t.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return Entry(
+        t=moment,
+        roadmap=roadmap,
+        id=item_id,
+        before=Status(before) if before is not None else None,
+        after=Status(after),
+    )
+
+
+@dataclass
+class History:
+    """The history file, indexed for the summary: last status per id, done events, dates."""
+
+    last: dict[str, Status] = field(default_factory=dict)
+    # Per roadmap: (time, id) of every change to done from a known status, in file order.
+    done_events: dict[str, list[tuple[datetime, str]]] = field(default_factory=dict)
+    done_at: dict[str, datetime] = field(default_factory=dict)  # latest time each id got done
+    started: dict[str, datetime] = field(default_factory=dict)  # first entry per roadmap
+    active: dict[str, datetime] = field(default_factory=dict)  # latest entry per roadmap
+    latest: datetime | None = None
+    size: int = 0  # entries
+
+    def add(self, entry: Entry) -> None:
+        self.size += 1
+        self.last[entry.id] = entry.after
+        self.started.setdefault(entry.roadmap, entry.t)
+        if entry.roadmap not in self.active or entry.t >= self.active[entry.roadmap]:
+            self.active[entry.roadmap] = entry.t
+        if self.latest is None or entry.t > self.latest:
+            self.latest = entry.t
+        if entry.after is Status.DONE:
+            self.done_at[entry.id] = entry.t
+            if entry.before is not None and entry.before is not Status.DONE:
+                self.done_events.setdefault(entry.roadmap, []).append((entry.t, entry.id))
+
+    def copy(self) -> History:
+        return History(
+            last=dict(self.last),
+            done_events={k: list(v) for k, v in self.done_events.items()},
+            done_at=dict(self.done_at),
+            started=dict(self.started),
+            active=dict(self.active),
+            latest=self.latest,
+            size=self.size,
+        )
+
+    def pending(self, statuses: Iterable[tuple[str, str, Status]], now: datetime) -> list[Entry]:
+        """Entries for the (roadmap, id, status) triples that differ from the last recorded."""
+        return [
+            Entry(now, roadmap, item_id, self.last.get(item_id), status)
+            for roadmap, item_id, status in statuses
+            if self.last.get(item_id) is not status
+        ]
+
+
+def parse_history(text: str, *, where: str = HISTORY_RELPATH) -> History:
+    """Index a history file's text; corrupt lines are skipped with one warning."""
+    history = History()
+    bad: list[int] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            history.add(parse_line(line))
+        except (ValueError, TypeError):
+            bad.append(number)
+    if bad:
+        lines = ", ".join(str(n) for n in bad[:5]) + (" …" if len(bad) > 5 else "")
+        logger.warning("%s: skipped %d unreadable line(s): %s", where, len(bad), lines)
+    return history
+
+
+def load_history(vault: Path) -> History:
+    path = vault_path(vault, HISTORY_RELPATH)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return History()
+    except OSError as exc:
+        logger.warning("%s: cannot read history (%s); pace starts afresh", path, exc.strerror)
+        return History()
+    return parse_history(data.decode("utf-8", errors="replace"), where=str(path))
+
+
+def append_history(vault: Path, entries: list[Entry]) -> None:
+    """Append entries as whole lines to the vault's history (O_APPEND, never via a symlink)."""
+    if not entries:
+        return
+    ensure_folder(vault, STATE_DIR)
+    path = vault_path(vault, HISTORY_RELPATH)
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        raise VaultError(f"cannot append to the history: {exc.strerror}", path=path) from exc
+    try:
+        chunk: list[bytes] = []
+        size = 0
+        for entry in entries:
+            data = entry_line(entry).encode("utf-8")
+            if size + len(data) > _CHUNK and chunk:
+                _write_all(fd, b"".join(chunk))
+                chunk, size = [], 0
+            chunk.append(data)
+            size += len(data)
+        _write_all(fd, b"".join(chunk))
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
