@@ -187,3 +187,18 @@ def test_namesakes_are_told_apart_by_their_children() -> None:
     carry_over_ids(old, new)
     assert [n.id for n in new.nodes][1:] == [n.id for n in old.nodes][1:]
     assert new.nodes[0].id == old.nodes[0].id  # renamed, recognised by its children
+
+
+def test_moved_and_renamed_at_once_when_unambiguous() -> None:
+    old = tree("R", [("A", ["Graph search", "Sorting"]), ("B", ["Hashing"])])
+    new = tree("R", [("A", ["Sorting"]), ("B", ["Hashing", "Graph search basics"])])
+    carry_over_ids(old, new)
+    assert ids_by_title(new)["Graph search basics"] == ids_by_title(old)["Graph search"]
+
+
+def test_moved_and_renamed_is_not_guessed_between_two_candidates() -> None:
+    old = tree("R", [("A", ["Graph search", "Graph search tricks"]), ("B", ["Hashing"])])
+    new = tree("R", [("A", ["Hashing"]), ("B", ["Graph search basics"])])
+    carry_over_ids(old, new)
+    new_id = ids_by_title(new)["Graph search basics"]
+    assert new_id not in {n.id for n in old.walk()}

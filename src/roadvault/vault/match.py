@@ -7,7 +7,9 @@ A node of the new roadmap takes the id of the old node it *is*, judged in this o
 3. a renamed item: an unmatched old sibling whose title is similar enough, or whose
    children are mostly the same (a phase renamed but its topics kept);
 4. a moved item: the same title somewhere else, when exactly one unmatched old node has it
-   (or one of several is under a parent of the same title).
+   (or one of several is under a parent of the same title);
+5. moved and renamed at once: a similar title anywhere, when the two are each other's only
+   candidate.
 
 Why the rename threshold is conservative: a missed rename costs little — the old item, if
 ticked or annotated, is kept under "Removed from the roadmap" and nothing is lost — while a
@@ -190,6 +192,14 @@ def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
                 claim(new_node, chosen.node)
                 report.moved.append(new_node.title)
 
+    # 5. Moved and renamed at once: only when the pair is each other's one candidate.
+    free_old = [e.node for e in old_by_id.values() if e.node.id not in claimed]
+    free_new = [node for node in _walk(new.nodes) if id(node) not in match_of]
+    for new_node, old_node in _unique_renames(free_old, free_new):
+        claim(new_node, old_node)
+        report.moved.append(new_node.title)
+        report.renamed.append((old_node.title, new_node.title))
+
     # Apply: matched nodes take the old id; others keep theirs unless it clashes.
     used = set(claimed)
     for new_node in _walk(new.nodes):
@@ -232,6 +242,30 @@ def _best_renames(old_nodes: list[Node], new_nodes: list[Node]) -> list[tuple[No
         used_old.add(j)
         pairs.append((new_nodes[i], old_nodes[j]))
     return pairs
+
+
+def _unique_renames(old_nodes: list[Node], new_nodes: list[Node]) -> list[tuple[Node, Node]]:
+    """(new, old) pairs where each is the other's only plausible rename, anywhere in the
+    tree: a stricter bar than a rename under the same parent, since position says nothing."""
+    if not old_nodes or not new_nodes or len(old_nodes) * len(new_nodes) > 250_000:
+        return []  # nothing to pair, or too many loose ends to compare one by one
+    candidates_of_new: dict[int, list[Node]] = {}
+    candidates_of_old: dict[str, int] = {}
+    for index, new_node in enumerate(new_nodes):
+        hits = [
+            old_node
+            for old_node in old_nodes
+            if bool(old_node.children) == bool(new_node.children)
+            and rename_score(old_node.title, new_node.title) > 0
+        ]
+        candidates_of_new[index] = hits
+        for old_node in hits:
+            candidates_of_old[old_node.id] = candidates_of_old.get(old_node.id, 0) + 1
+    return [
+        (new_nodes[index], hits[0])
+        for index, hits in candidates_of_new.items()
+        if len(hits) == 1 and candidates_of_old[hits[0].id] == 1
+    ]
 
 
 def _pick_moved(candidates: list[_Old], new_parent: Node | None) -> _Old | None:
