@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +25,10 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parents[1]
+
+# roadvault's caches (scan cache, build fast path) live outside vaults, in the user's cache
+# folder: keep the suite's own away from the real one, and fresh for every run.
+os.environ["ROADVAULT_CACHE_DIR"] = tempfile.mkdtemp(prefix="roadvault-test-cache-")
 SHARED = REPO.parent / "shared"
 
 

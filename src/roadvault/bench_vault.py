@@ -323,3 +323,32 @@ def write_synthetic_vault(root: Path, vault: SyntheticVault) -> None:
             made.add(folder)
         with open(root / relpath, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+
+
+def make_synthetic_roadmap(items: int, *, seed: int = 11) -> str:
+    """A deterministic Markdown roadmap of about `items` checkboxes: phases (H2, with a
+    duration), topics (H3) of ~10 items each — some ticked, some nested one level, a
+    resource list now and then — the shape `roadvault build` meets in real READMEs."""
+    rng = random.Random(seed)
+    lines = [f"# Synthetic Roadmap of {items} Items", "", "A generated roadmap for benchmarks.", ""]
+    made = topic = 0
+    while made < items:
+        if topic % 10 == 0:
+            phase = topic // 10 + 1
+            lines += [f"## Phase {phase}: {_words(rng, 2).title()} ({rng.randint(1, 6)} weeks)", ""]
+        lines += [f"### {_words(rng, 3).capitalize()} {topic}", ""]
+        for number in range(min(10, items - made)):
+            mark = rng.choice("      x/")
+            title = f"{_words(rng, rng.randint(2, 6)).capitalize()} {topic}.{number}"
+            if number % 7 == 6:
+                lines.append(f"- {title}")  # a parent: two sub-items
+                lines += [f"\t- [{mark}] {_words(rng, 3)} {topic}.{number}.{k}" for k in (1, 2)]
+                made += 2
+            else:
+                lines.append(f"- [{mark}] {title}")
+                made += 1
+        if topic % 4 == 0:
+            lines += ["", "**Resources:**", f"- [{_words(rng, 2)}](https://example.org/{topic})"]
+        lines.append("")
+        topic += 1
+    return "\n".join(lines) + "\n"

@@ -118,8 +118,10 @@ def test_damaged_manifest_is_one_line_with_a_hint(tmp_path: Path) -> None:
 
 def test_busy_vault_exits_4(tmp_path: Path) -> None:
     run(EXAMPLE, "--vault", tmp_path)
+    edited = tmp_path / "edited.md"
+    edited.write_text(EXAMPLE.read_text().replace("### Testing", "### Testing well"))
     with vault_lock(tmp_path):
-        result = run(EXAMPLE, "--vault", tmp_path)
+        result = run(edited, "--vault", tmp_path)
     assert result.exit_code == 4 and "another roadvault process" in result.stderr
 
 

@@ -47,7 +47,9 @@ def test_damaged_manifest_is_a_clear_vault_error(tmp_path: Path, text: str, mess
 
 def test_manifest_round_trips_with_sorted_keys(tmp_path: Path) -> None:
     manifest = Manifest(
-        roadmaps={"b": {"z": 1, "a": 2}}, files={"X/Y.md": {"roadmap": "b"}}, template={}
+        roadmaps={"b": {"folder": "B", "z": 1, "a": 2}},
+        files={"X/Y.md": {"roadmap": "b"}},
+        template={},
     )
     text = manifest.to_text()
     assert text.endswith("}\n") and text.index('"files"') < text.index('"roadmaps"')

@@ -10,7 +10,6 @@ Everything before the lock only reads, so bad input fails before the first write
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -23,7 +22,7 @@ from roadvault.errors import InputError, InternalError, VaultError
 from roadvault.fsio import STATE_DIR, remove_stale_temps, vault_lock
 from roadvault.model import Node, Roadmap
 from roadvault.parse.ids import node_id
-from roadvault.vault import check
+from roadvault.vault import check, fastpath
 from roadvault.vault.apply import apply_files, save_state
 from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.layout import DEFAULT_DEPTH, Layout, PreviousLayout, plan_layout, walk_levels
@@ -37,6 +36,7 @@ from roadvault.vault.state import (
     DiskFile,
     Manifest,
     VaultListing,
+    json_lines,
     list_vault,
     load_base,
     load_manifest,
@@ -458,6 +458,10 @@ def build_vault(
         raise InputError(f"--depth must be between 0 and {MAX_DEPTH}, not {depth}")
     vault = Path(vault)
     check_vault_folder(vault)
+    key = fastpath.fingerprint(roadmap, name=name, depth=depth, restore=restore)
+    last = fastpath.is_up_to_date(vault, key) if vault.is_dir() else None
+    if last is not None:
+        return _unchanged_report(vault, roadmap, last, dry_run=dry_run)
     prepared = _prepare(roadmap, vault, name=name, depth=depth, restore=restore)
     if dry_run:
         return _report(vault, roadmap, prepared, dry_run=True)
@@ -475,7 +479,28 @@ def build_vault(
     report = _report(vault, roadmap, prepared, dry_run=False)
     report.written, report.state_written = written, state_written
     report.progress_written = write_progress_hook(vault)
+    _remember(vault, key, report)
     return report
+
+
+def _remember(vault: Path, key: str, report: BuildReport) -> None:
+    """Let the next build with the same inputs stop early (vault/fastpath.py) — only after
+    a build with nothing to report again (no conflict, no skip)."""
+    if any(p.action in (Action.CONFLICT, Action.SKIP) for p in report.files) or report.dropped:
+        fastpath.forget(vault)
+        return
+    owned = [p.relpath for p in report.files if p.after is not None]
+    owned += [MANIFEST_RELPATH, model_relpath(report.slug)]
+    listed = [[p.relpath, p.kind] for p in report.files if p.after is not None]
+    fastpath.remember(vault, key, owned, [report.slug, report.folder, listed])
+
+
+def _unchanged_report(
+    vault: Path, roadmap: Roadmap, last: list[Any], *, dry_run: bool
+) -> BuildReport:
+    slug, folder, listed = last
+    files = [PlannedFile(relpath, Action.UNCHANGED, kind) for relpath, kind in listed]
+    return BuildReport(vault, slug, roadmap.title, folder, files, dry_run=dry_run)
 
 
 def _report(vault: Path, roadmap: Roadmap, prepared: _Prepared, *, dry_run: bool) -> BuildReport:
@@ -518,7 +543,7 @@ def _save(vault: Path, roadmap: Roadmap, prepared: _Prepared, *, depth: int) -> 
     texts = []
     model = roadmap.to_json()
     model["source"] = PurePosixPath(roadmap.source).name if roadmap.source else ""
-    model_text = json.dumps(model, indent=2, ensure_ascii=False) + "\n"
+    model_text = json_lines(model, depth=1)
     if read_text_file(vault, model_relpath(slug)) != model_text:
         texts.append((model_relpath(slug), model_text))
     manifest_text = after.to_text()

@@ -19,11 +19,20 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from roadvault.model import Node, Roadmap
-from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, name_key, safe_name
+from roadvault.vault.names import (
+    MAX_FOLDER_CHARS,
+    MAX_NAME_BYTES,
+    MAX_NAME_CHARS,
+    NameRegistry,
+    clean_title,
+    name_key,
+    safe_name,
+)
 
 NOTE_EXT = ".md"
 CANVAS_EXT = ".canvas"
 DEFAULT_DEPTH = 2
+_CUT_SLACK = 8  # a name this close to the length limit may have been cut to fit it
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +99,28 @@ def has_note(node: Node, level: int, depth: int) -> bool:
 
 
 def name_fits_title(name: str, title: str, ext: str) -> bool:
-    """Is `name` what `title` is called: plain, qualified (`Title (Parent)`) or numbered?"""
-    plain = name_key(safe_name(title))
+    """Is `name` what `title` is called: plain, qualified (`Title (Parent)`) or numbered?
+    Also when the name had to differ from the title: a reserved word (`CON_`, `CON (Q)`)
+    or a title cut to fit the length limit (else every rebuild would rename the note)."""
     stem = name_key(name.removesuffix(ext))
-    return (
-        stem == plain
-        or stem.startswith(f"{plain} (")
-        or bool(re.fullmatch(re.escape(plain) + r" \d+", stem))
-    )
+    full = name_key(clean_title(title))
+    for plain in {name_key(safe_name(title)), full}:
+        if (
+            stem == plain
+            or stem.startswith(f"{plain} (")
+            or re.fullmatch(re.escape(plain) + r" \d+", stem)
+        ):
+            return True
+    at_limit = len(name) >= MAX_NAME_CHARS - _CUT_SLACK
+    if not at_limit and len(name.encode()) < MAX_NAME_BYTES - 4 * _CUT_SLACK:
+        return False  # not at the length limit: nothing was cut
+    cut = 0
+    while cut < min(len(stem), len(full)) and stem[cut] == full[cut]:
+        cut += 1
+    while cut and stem[cut - 1] in " .-":  # the cut end is tidied like names._trim does
+        cut -= 1
+    rest = stem[cut:]
+    return cut > 0 and (rest == "" or rest.startswith(" (") or bool(re.fullmatch(r" \d+", rest)))
 
 
 def _is_natural(relpath: str, phase_folder: str, title: str) -> bool:

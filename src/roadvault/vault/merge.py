@@ -186,6 +186,8 @@ def merge_item_text(base_text: str | None, mine_text: str, new_text: str) -> str
     ride on the roadmap's new wording."""
     if base_text is None or mine_text in (base_text, new_text):
         return new_text
+    if line_extras(new_text, mine_text) is not None:
+        return mine_text  # the new wording is in already, with extras (a merge repeated)
     extras = line_extras(base_text, mine_text)
     if extras is not None:
         return new_text if new_text.endswith(extras) else new_text + extras
@@ -369,7 +371,8 @@ def _edits(base: Sequence[str], other: Sequence[str], side: int) -> list[_Edit]:
 
 def _clash(a: _Edit, b: _Edit) -> bool:
     if a.start == a.end and b.start == b.end:
-        return False  # two insertions at one point: both kept
+        # Two insertions at one point: one group, so both are kept (see `_inserted`).
+        return a.start == b.start
     if a.start == a.end:
         return b.start < a.start < b.end
     if b.start == b.end:
@@ -397,16 +400,62 @@ def _merge_conflict(base: list[str], mine: list[str], new: list[str]) -> tuple[l
         end = max(e.end for e in group)
         out.extend(base[position:start])
         sides = {e.side for e in group}
+        mine_part = _apply(base, start, end, _side(group, 0))
+        new_part = _apply(base, start, end, _side(group, 1))
         if len(sides) == 1 or all(e.start == e.end for e in group):
             # One side only, or insertions at one point from both: keep all, learner's first.
-            for edit in sorted(group, key=lambda e: (e.start, e.side)):
-                out.extend(edit.lines)
+            out.extend(_inserted(group))
+        elif _holds(mine_part, base[start:end], new_part):
+            # The learner's version of these lines already holds the roadmap's change, plus
+            # lines of their own: keep it (the roadmap's change is in). This is also what a
+            # merge repeated after an interrupted build sees (FORMAT.md §5).
+            out.extend(mine_part)
         else:
             conflicts += 1
             out.extend(_marked(base, group))
         position = max(position, end)
     out.extend(base[position:])
     return out, conflicts
+
+
+def _side(group: list[_Edit], side: int) -> list[_Edit]:
+    return [edit for edit in group if edit.side == side]
+
+
+def _holds(mine: list[str], base: list[str], new: list[str]) -> bool:
+    """Does `mine` hold all of `new` (in order), and beyond it only lines of its own (not
+    base lines the roadmap dropped, which would bring them back)?"""
+    rest = iter(mine)
+    extra: list[str] = []
+    for line in new:
+        for candidate in rest:
+            if candidate == line:
+                break
+            extra.append(candidate)
+        else:
+            return False
+    extra.extend(rest)
+    return not set(extra) & set(base)
+
+
+def _inserted(group: list[_Edit]) -> list[str]:
+    """The lines of edits that do not clash, learner's first. When both sides inserted at one
+    point and one side's lines already hold the other's (in order), that side alone: the
+    same lines are not written twice (which also makes a merge repeated after an
+    interrupted build give the same note, FORMAT.md §5)."""
+    mine = [line for e in sorted(group, key=lambda e: e.start) if e.side == 0 for line in e.lines]
+    new = [line for e in sorted(group, key=lambda e: e.start) if e.side == 1 for line in e.lines]
+    if mine and new and all(e.start == e.end for e in group):
+        if _is_subsequence(new, mine):
+            return mine
+        if _is_subsequence(mine, new):
+            return new
+    return [line for e in sorted(group, key=lambda e: (e.start, e.side)) for line in e.lines]
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    rest = iter(long)
+    return all(line in rest for line in short)
 
 
 def _join_groups(groups: list[list[_Edit]]) -> list[list[_Edit]]:

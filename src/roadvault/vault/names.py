@@ -25,7 +25,7 @@ FALLBACK_NAME = "Untitled"
 
 _RESERVED_WINDOWS = frozenset(
     ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
-    + [f"{dev}{n}" for dev in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]]
+    + [f"{dev}{n}" for dev in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]]
 )
 
 # Characters replaced by something readable; everything else unsafe is dropped.
@@ -170,6 +170,9 @@ class NameRegistry:
 
     def __init__(self, taken: Iterable[str] = ()) -> None:
         self._taken: set[str] = {name_key(name) for name in taken}
+        # (base, ext, max_chars) -> the number to try first: every number below it is
+        # taken already (names are never released), so claims stay linear, not quadratic.
+        self._next_number: dict[tuple[str, str, int], int] = {}
 
     def is_free(self, name: str) -> bool:
         return name_key(name) not in self._taken
@@ -200,13 +203,15 @@ class NameRegistry:
             if self.is_free(name):
                 self.reserve(name)
                 return name
-        number = 2
+        key = (base_title, ext, max_chars)
+        number = self._next_number.get(key, 2)
         while True:
             name = safe_name(base_title, ext=ext, suffix=f" {number}", max_chars=max_chars)
+            number += 1
             if self.is_free(name):
                 self.reserve(name)
+                self._next_number[key] = number
                 return name
-            number += 1
 
 
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
@@ -220,7 +225,8 @@ def slugify(text: str, *, fallback: str = "roadmap") -> str:
     slug = slug[:MAX_SLUG_CHARS].rstrip("-")
     if not slug:
         return fallback
-    if slug.replace("-", "").isdigit():
+    if slug.replace("-", "").isdigit() or _is_reserved(slug):
+        # `.roadvault/roadmaps/<slug>.json` must not be a Windows device (`con.json`).
         slug = f"{fallback}-{slug}"
     return slug
 

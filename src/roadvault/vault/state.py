@@ -57,6 +57,25 @@ def model_relpath(slug: str) -> str:
 # --- the manifest ----------------------------------------------------------------------------
 
 
+def json_lines(value: Any, *, depth: int) -> str:
+    """JSON with sorted keys, objects opened one entry per line down to `depth` levels and
+    everything deeper on one line. Deep enough that a diff shows which file or roadmap
+    changed; flat below, because only the C encoder (no indent) keeps a 10,000-item
+    manifest fast to write."""
+
+    def render(item: Any, level: int) -> str:
+        if level >= depth or not isinstance(item, dict) or not item:
+            return json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        pad = "  " * (level + 1)
+        entries = ",\n".join(
+            f"{pad}{json.dumps(key, ensure_ascii=False)}: {render(item[key], level + 1)}"
+            for key in sorted(item)
+        )
+        return "{\n" + entries + "\n" + "  " * level + "}"
+
+    return render(value, 0) + "\n"
+
+
 @dataclass(slots=True)
 class Manifest:
     """`.roadvault/manifest.json` (FORMAT.md §4)."""
@@ -79,7 +98,7 @@ class Manifest:
             "files": self.files,
             "template": self.template,
         }
-        return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return json_lines(document, depth=3)
 
     @classmethod
     def from_text(cls, text: str, *, path: str | Path = MANIFEST_RELPATH) -> Manifest:
@@ -115,7 +134,15 @@ class Manifest:
                 raise VaultError(
                     "manifest is damaged (an entry is not an object)", path=path, hint=hint
                 )
-        for relpath in [*files, *template]:
+        relpaths = [*files, *template]
+        for slug, entry in roadmaps.items():
+            problem = _roadmap_entry_problem(entry)
+            if problem:
+                raise VaultError(
+                    f"manifest is damaged (roadmap {slug!r}: {problem})", path=path, hint=hint
+                )
+            relpaths += _roadmap_entry_paths(entry)
+        for relpath in relpaths:
             try:
                 check_relpath(relpath)
             except RoadvaultError as exc:
@@ -123,6 +150,31 @@ class Manifest:
                     f"manifest names an unsafe path {relpath!r}", path=path, hint=hint
                 ) from exc
         return cls(roadmaps=roadmaps, files=files, template=template)
+
+
+_ENTRY_SHAPE: dict[str, type] = {"notes": dict, "pinned": dict, "phases": list, "items": list}
+
+
+def _roadmap_entry_problem(entry: dict[str, Any]) -> str | None:
+    """What is wrong with the shape of a roadmap's record (None: the build can use it)."""
+    if not isinstance(entry.get("folder"), str) or not entry["folder"]:
+        return "no folder"
+    for key, kind in _ENTRY_SHAPE.items():
+        if key in entry and not isinstance(entry[key], kind):
+            return f"{key!r} is not a JSON {'object' if kind is dict else 'array'}"
+    for key in ("notes", "pinned"):
+        if not all(isinstance(value, str) for value in (entry.get(key) or {}).values()):
+            return f"{key!r} holds something other than paths"
+    for key in ("note", "canvas", "id", "source", "title"):
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            return f"{key!r} is not text"
+    return None
+
+
+def _roadmap_entry_paths(entry: dict[str, Any]) -> list[str]:
+    paths = [entry["folder"], *(entry.get("notes") or {}).values()]
+    paths += (entry.get("pinned") or {}).values()
+    return paths + [entry[key] for key in ("note", "canvas") if entry.get(key)]
 
 
 def read_text_file(vault: Path, relpath: str, *, limit: int = MAX_NOTE_BYTES) -> str | None:

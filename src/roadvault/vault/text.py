@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _WHITESPACE = re.compile(r"\s+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # not tab, newline, CR (whitespace)
 # `^id` at the end of a line is an Obsidian block id: roadmap text must not mint one (or
 # copy one of ours, which would make two lines claim the same tick).
 _TRAILING_BLOCK_ID = re.compile(r"(^|\s)\^([A-Za-z0-9-]+\s*)$")
@@ -17,8 +18,9 @@ _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(\s|$)")
 
 
 def inline_text(text: str) -> str:
-    """One line of Markdown: whitespace collapsed, `%%` (Obsidian's comment) defused."""
-    text = _WHITESPACE.sub(" ", text).strip()
+    """One line of Markdown: whitespace collapsed, control characters dropped (a NUL makes
+    readers take the note for binary), `%%` (Obsidian's comment) defused."""
+    text = _WHITESPACE.sub(" ", _CONTROLS.sub("", text)).strip()
     return defuse_block_id(text.replace("%%", "%\\%"))
 
 
