@@ -54,14 +54,22 @@ def check_relpath(relpath: str) -> PurePosixPath:
     return pure
 
 
-def vault_path(vault: Path, relpath: str) -> Path:
+def vault_path(vault: Path, relpath: str, *, checked: set[str] | None = None) -> Path:
     """The absolute path of `relpath` inside `vault`, refusing any symlinked component.
 
     Components that do not exist yet are fine (they will be created as real folders).
+    `checked`: folders (relpaths) already found to be real folders during this run — a
+    build writing thousands of notes need not lstat the same folders again for each.
     """
     pure = check_relpath(relpath)
     current = vault
-    for part in pure.parts:
+    parts = pure.parts
+    if checked is not None and len(parts) > 1:
+        parent = "/".join(parts[:-1])
+        if parent in checked:
+            current = vault.joinpath(*parts[:-1])
+            parts = parts[-1:]
+    for part in parts:
         current = current / part
         try:
             info = os.lstat(current)
@@ -76,8 +84,11 @@ def vault_path(vault: Path, relpath: str) -> Path:
     return vault / Path(*pure.parts)
 
 
-def ensure_folder(vault: Path, rel_dir: str) -> Path:
-    """Create `rel_dir` (and parents) inside the vault as real folders, never via symlinks."""
+def ensure_folder(vault: Path, rel_dir: str, *, checked: set[str] | None = None) -> Path:
+    """Create `rel_dir` (and parents) inside the vault as real folders, never via symlinks.
+    `checked` (see `vault_path`) is read and extended."""
+    if checked is not None and rel_dir in checked:
+        return vault / rel_dir
     current = vault
     for part in check_relpath(rel_dir).parts:
         current = current / part
@@ -92,10 +103,19 @@ def ensure_folder(vault: Path, rel_dir: str) -> Path:
             )
         if not stat.S_ISDIR(info.st_mode):
             raise VaultError("a file stands where a folder is needed", path=current)
+    if checked is not None:
+        checked.add(rel_dir)
     return current
 
 
-def atomic_write(vault: Path, relpath: str, data: bytes | str, *, fsync: bool = True) -> Path:
+def atomic_write(
+    vault: Path,
+    relpath: str,
+    data: bytes | str,
+    *,
+    fsync: bool = True,
+    checked: set[str] | None = None,
+) -> Path:
     """Write `data` to `vault/relpath` atomically (temp in the same folder, then `os.replace`).
 
     `fsync=True` flushes the file before it replaces the old one; pass False for a brand-new
@@ -103,10 +123,10 @@ def atomic_write(vault: Path, relpath: str, data: bytes | str, *, fsync: bool = 
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
-    target = vault_path(vault, relpath)
     parent_rel = str(PurePosixPath(relpath).parent)
     if parent_rel != ".":
-        ensure_folder(vault, parent_rel)
+        ensure_folder(vault, parent_rel, checked=checked)
+    target = vault_path(vault, relpath, checked=checked)
     mode = 0o666 & ~_UMASK
     try:
         info = os.lstat(target)
@@ -130,11 +150,15 @@ def atomic_write(vault: Path, relpath: str, data: bytes | str, *, fsync: bool = 
         fd = -1
         os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         if fd >= 0:
             os.close(fd)
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            # Name the file being written (os.write names none; os.replace the temp file),
+            # so "disk full" says where.
+            exc.filename, exc.filename2 = str(target), None
         raise
     return target
 

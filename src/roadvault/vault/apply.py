@@ -28,8 +28,8 @@ Progress = Callable[[int, int], None]  # (done, total)
 CHANGED_MEANWHILE = "changed while roadvault was building; left as is (run build again)"
 
 
-def _current_bytes(vault: Path, relpath: str) -> bytes | None:
-    path = vault_path(vault, relpath)
+def _current_bytes(vault: Path, relpath: str, checked: set[str] | None = None) -> bytes | None:
+    path = vault_path(vault, relpath, checked=checked)
     try:
         with open(path, "rb") as handle:
             return handle.read()
@@ -52,13 +52,16 @@ def apply_files(vault: Path, files: list[PlannedFile], *, progress: Progress | N
     done = written = 0
     new_folders: set[Path] = set()
     succeeded: set[str] = set()
+    checked: set[str] = set()  # folders verified as real (not symlinks) during this apply
     for planned in writes:
         try:
-            if _current_bytes(vault, planned.relpath) != planned.expect:
+            if _current_bytes(vault, planned.relpath, checked) != planned.expect:
                 planned.fail(CHANGED_MEANWHILE)
             else:
                 assert planned.data is not None
-                atomic_write(vault, planned.relpath, planned.data, fsync=planned.fsync)
+                atomic_write(
+                    vault, planned.relpath, planned.data, fsync=planned.fsync, checked=checked
+                )
                 written += 1
                 succeeded.add(planned.relpath)
                 if not planned.fsync:
@@ -123,22 +126,25 @@ def save_state(
     files (`texts`: relpath, text — the roadmap model), then the manifest, last and
     fsynced. Only what changed is passed in; returns the number of files written."""
     written = 0
-    new_folders: set[Path] = set()
+    folders: set[Path] = set()
+    checked: set[str] = set()
+    # Base copies need no fsync each: one whose bytes a power cut lost no longer matches
+    # its sha256 in the manifest and is then not trusted (build._verified_base). One sync
+    # before the manifest is written makes them durable together.
     for relpath, text in sorted(bases.items()):
         state_relpath = base_relpath(relpath)
         if text is None:
             remove_file(vault, state_relpath)
             continue
-        exists = os.path.lexists(vault_path(vault, state_relpath))
-        atomic_write(vault, state_relpath, text, fsync=exists)
-        if not exists:
-            new_folders.add(_folder_of(vault, state_relpath))
+        atomic_write(vault, state_relpath, text, fsync=False, checked=checked)
+        folders.add(_folder_of(vault, state_relpath))
         written += 1
     for relpath, text in texts:
-        atomic_write(vault, relpath, text)
+        atomic_write(vault, relpath, text, fsync=False, checked=checked)
+        folders.add(_folder_of(vault, relpath))
         written += 1
-    if new_folders:
-        sync_all(new_folders)
+    if folders:
+        sync_all(folders)
     if manifest is not None:
         atomic_write(vault, manifest[0], manifest[1], fsync=True)
         written += 1

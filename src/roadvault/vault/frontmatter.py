@@ -9,6 +9,7 @@ other line exactly as it was.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -77,6 +78,7 @@ def _double_quoted(value: str) -> str:
     return _YAML_ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_plain_safe(value: str) -> bool:
     if not value or value != value.strip() or "\n" in value or "\r" in value:
         return False

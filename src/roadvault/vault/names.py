@@ -11,6 +11,7 @@ Obsidian links by bare name and Windows/macOS volumes ignore case.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -121,8 +122,10 @@ def _is_reserved(stem: str) -> bool:
     return head in _RESERVED_WINDOWS
 
 
+@functools.lru_cache(maxsize=65536)
 def is_safe_name(name: str, *, max_chars: int = MAX_NAME_CHARS) -> bool:
-    """Whether `name` (a whole file or folder name) is one roadvault would write."""
+    """Whether `name` (a whole file or folder name) is one roadvault would write.
+    (Memoised: a build asks about each name several times, and pathvalidate is slow.)"""
     if not name or not _fits(name, max_chars):
         return False
     if name != unicodedata.normalize("NFC", name) or name != name.strip():
