@@ -14,8 +14,32 @@ from roadvault.errors import EXIT_ERROR, RoadvaultError
 logger = logging.getLogger("roadvault")
 
 
+# Command name -> "module:attribute"; imported only when that command runs, so `watch`
+# (which may run for weeks) does not carry the parser and the builder in memory.
+COMMANDS = {
+    "build": "roadvault.cli.build_cmd:build",
+    "doctor": "roadvault.cli.doctor_cmd:doctor",
+    "parse": "roadvault.cli.parse_cmd:parse",
+    "status": "roadvault.cli.progress_cmd:status",
+    "watch": "roadvault.cli.progress_cmd:watch",
+}
+
+
 class RoadvaultGroup(click.Group):
-    """Turns every RoadvaultError into one line on stderr and its exit status."""
+    """Loads commands lazily, and turns every RoadvaultError into one line on stderr and
+    its exit status."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        import importlib
+
+        module, _, attribute = target.partition(":")
+        return getattr(importlib.import_module(module), attribute)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -89,19 +113,6 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     ctx.obj["verbose"] = verbose
     ctx.obj["quiet"] = quiet
     _configure_logging(verbose, quiet)
-
-
-def _register() -> None:
-    from roadvault.cli import build_cmd, doctor_cmd, parse_cmd, progress_cmd
-
-    cli.add_command(parse_cmd.parse)
-    cli.add_command(build_cmd.build)
-    cli.add_command(progress_cmd.status)
-    cli.add_command(progress_cmd.watch)
-    cli.add_command(doctor_cmd.doctor)
-
-
-_register()
 
 
 def main() -> None:
