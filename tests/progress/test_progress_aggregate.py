@@ -111,9 +111,10 @@ def test_reindex_after_a_new_manifest() -> None:
         item for item in data["roadmaps"][SLUG]["items"] if item["id"] != "rv-j1"
     ]
     changes = progress.reindex(index_manifest(data))
-    # rv-j1 is no longer an item: its task (and its subtask) now count as the note's own.
+    # rv-j1 is no longer an item: the roadmap dropped it, so its line (kept for the record)
+    # counts for nothing; the learner's own subtask under it still counts.
     assert [c.item.id for c in changes] == []
-    assert progress.counts(SLUG) == (7, 0, 2, 0)
+    assert progress.counts(SLUG) == (7, 0, 1, 0)
     assert progress.status_of("rv-j1") is None
 
 

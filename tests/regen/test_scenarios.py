@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from roadvault.parse import parse_roadmap
+from roadvault.progress import progress_summary, scan_vault
 from roadvault.vault.build import BuildReport, build_vault
 from roadvault.vault.merge import item_statuses
 from roadvault.vault.regen import ARCHIVE_HEADING, Action
@@ -190,6 +191,9 @@ def test_delete_a_ticked_item_archives_it_and_an_unticked_one_goes(tmp_path: Pat
     assert ARCHIVE_HEADING in text and "- [x] Distributions ^rv-" in text
     assert "Mean and variance" not in text
     assert any("Distributions" in note for p in report.files for note in p.notes)
+    # Kept for the record, not counted: the roadmap's items are what progress measures.
+    totals = progress_summary(scan_vault(tmp_path))["totals"]
+    assert (totals["done"], totals["total"]) == (0, 10)
     assert_second_build_is_noop(tmp_path, v2)
 
 

@@ -28,6 +28,11 @@ from roadvault.model import Status
 from roadvault.progress.manifest import Home, Item, ManifestIndex
 from roadvault.progress.notes import _MARKER_INDEX, PROGRESS_NOTE, NoteScan, marker_index
 
+# A task with a roadvault block id the manifest no longer lists is an item the roadmap
+# dropped, kept under "Removed from the roadmap" for the learner's record (FORMAT.md §5b):
+# not counted, neither as an item nor as the learner's own task.
+ROADVAULT_ID_PREFIX = "rv-"
+
 TODO, DOING, DONE, SKIPPED = range(4)
 
 
@@ -141,7 +146,8 @@ class Progress:
             own = list(scan.plain)
             for item_id, mark in zip(scan.ids, scan.marks, strict=True):
                 if item_id not in items:
-                    own[index_of(mark, 0)] += 1
+                    if not item_id.startswith(ROADVAULT_ID_PREFIX):
+                        own[index_of(mark, 0)] += 1
                 elif item_id not in first:
                     first[item_id] = (mark, relpath)
                 elif item_id in extra:
@@ -225,7 +231,7 @@ class Progress:
             counts = list(scan.plain)
             items = self.index.items
             for item_id, mark in zip(scan.ids, scan.marks, strict=True):
-                if item_id not in items:
+                if item_id not in items and not item_id.startswith(ROADVAULT_ID_PREFIX):
                     counts[marker_index(mark)] += 1
             self.note_homes[relpath] = home
             self.note_own[relpath] = counts
