@@ -58,18 +58,13 @@ def vault_path(vault: Path, relpath: str, *, checked: set[str] | None = None) ->
     """The absolute path of `relpath` inside `vault`, refusing any symlinked component.
 
     Components that do not exist yet are fine (they will be created as real folders).
-    `checked`: folders (relpaths) already found to be real folders during this run — a
-    build writing thousands of notes need not lstat the same folders again for each.
+    `checked` (see `ensure_folder`) is not trusted here: every component is looked at again
+    on each call, since a folder can be swapped for a symlink while a build runs (the
+    lstat calls cost ~1% of a build).
     """
     pure = check_relpath(relpath)
     current = vault
-    parts = pure.parts
-    if checked is not None and len(parts) > 1:
-        parent = "/".join(parts[:-1])
-        if parent in checked:
-            current = vault.joinpath(*parts[:-1])
-            parts = parts[-1:]
-    for part in parts:
+    for part in pure.parts:
         current = current / part
         try:
             info = os.lstat(current)

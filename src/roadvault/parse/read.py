@@ -20,7 +20,7 @@ from roadvault.fsio import read_bytes
 
 logger = logging.getLogger(__name__)
 
-MAX_ROADMAP_BYTES = 20_000_000
+MAX_ROADMAP_BYTES = 5_000_000  # real roadmaps are KBs; dense inline markup costs ~90x in memory
 STDIN_NAME = "-"
 
 # File signatures of things people drop on a command by mistake.
