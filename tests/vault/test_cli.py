@@ -80,9 +80,10 @@ def test_conflicts_exit_3(tmp_path: Path) -> None:
     renamed = TOPIC.replace("Data and SQL.md", "Data and databases.md")
     assert f"conflict   {renamed}" in result.stdout
     assert "conflict(s) to resolve" in result.stderr
-    assert "<<<<<<< vault\n# Data and SQL, my way\n=======\n# Data and databases\n" in (
-        tmp_path / renamed
-    ).read_text()
+    assert (
+        "<<<<<<< vault\n# Data and SQL, my way\n=======\n# Data and databases\n"
+        in (tmp_path / renamed).read_text()
+    )
     assert not note.exists()
 
 
