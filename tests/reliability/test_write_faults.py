@@ -230,14 +230,12 @@ def test_temp_files_a_failed_cleanup_left_are_removed_by_the_next_run(tmp_path: 
     )
 
 
-@pytest.mark.xfail(strict=True, reason="known issue: a move whose old copy stayed is not finished")
 def test_a_move_whose_old_copy_could_not_be_deleted_is_finished_by_the_next_build(
     tmp_path: Path,
 ) -> None:
     """Phases swap places, so notes move (written in the new folder, then the old file
-    deleted). If that deletion fails, the build reports `skip` — but the next build then
-    keeps the old copy as an archived note of the learner's, next to the new one: two notes
-    with the same block ids (doctor reports them). Nothing is lost; it is not finished."""
+    deleted). If that deletion fails, the build reports `skip` and records the old copy as
+    a leftover (with its hash); the next build deletes it while it is still untouched."""
     staged = stage(tmp_path)
     vault = tmp_path / "v"
     shutil.copytree(staged.start, vault)

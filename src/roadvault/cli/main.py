@@ -54,6 +54,13 @@ class RoadvaultGroup(click.Group):
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except MemoryError:
+            click.echo(
+                "roadvault: ran out of memory: the input is too large or too deeply nested "
+                "for this machine",
+                err=True,
+            )
+            ctx.exit(EXIT_ERROR)
         except OSError as err:
             # An I/O failure nobody anticipated still gets one line, not a traceback.
             logger.debug("unexpected OS error", exc_info=True)

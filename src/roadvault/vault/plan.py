@@ -77,6 +77,23 @@ class PlannedFile:
         self.after = self.before
         self.base_after = self.base_before
         self.record = self.record_before
+        if self.moved_to is not None and self.before is not None and self.record is not None:
+            # The old copy of a moved note could not be deleted: its content is already in
+            # the new copy. Remember what it held, so the next build can finish the move.
+            self.record = {
+                **self.record,
+                "leftover_of": self.moved_to,
+                "leftover_sha256": sha256_text(self.before),
+            }
+
+
+def is_untouched_leftover(entry: dict[str, Any], here: DiskFile) -> bool:
+    """The old copy of a moved note whose deletion failed, still as the build left it."""
+    return (
+        isinstance(entry.get("leftover_of"), str)
+        and here.text is not None
+        and sha256_text(here.text) == entry.get("leftover_sha256")
+    )
 
 
 @dataclass(slots=True)
@@ -233,6 +250,17 @@ def plan_files(
         elif here.state == "blocked" or not relpath.endswith(".md"):
             entry = previous[relpath]
             planned[relpath] = _stale_other(relpath, entry, here, bases.get(relpath))
+        elif is_untouched_leftover(previous[relpath], here):
+            planned[relpath] = PlannedFile(
+                relpath,
+                Action.DELETE,
+                str(previous[relpath].get("kind", "topic")),
+                notes=[f"finishing a move to {previous[relpath]['leftover_of']}"],
+                before=here.text,
+                expect=here.raw,
+                base_before=bases.get(relpath),
+                record_before=previous[relpath],
+            )
         else:
             versions[relpath] = NoteVersions(base=bases.get(relpath), mine=here.text, new=None)
 
