@@ -116,7 +116,7 @@ class _NoteWriter:
         suffix = ""
         if item:
             self.serial += 1
-            block_id = f"rv-{self.prefix}{self.serial:x}"
+            block_id = f"{self.prefix}{self.serial:x}"
             self.items.append((block_id, title))
             suffix = f" ^{block_id}"
             self.truth.items += 1
@@ -208,10 +208,10 @@ ITEMS_PER_TOPIC = 6  # tasks with an `^rv-` id in each topic note
 def make_synthetic_vault(notes: int, *, items: int = 10_000, seed: int = 7) -> SyntheticVault:
     """A vault of about `notes` notes (at least one topic per phase) and its true counts.
 
-    Every topic note carries 6 `^rv-` ids; the manifest lists about `items` of them as
-    roadmap items (those of every k-th topic note), like a vault holding a 10,000-item
-    roadmap. The others count as the note's own tasks, for the same roadmap and phase, so
-    the true totals do not depend on `items`.
+    Every topic note carries 6 tasks with block ids; in every k-th topic note they are `^rv-`
+    roadmap items the manifest lists (about `items` of them, like a vault holding a
+    10,000-item roadmap); elsewhere they are `^own-` ids, the learner's own tasks, counted
+    for the same roadmap and phase — so the true totals do not depend on `items`.
     """
     truth = Truth()
     files: dict[str, str] = {}
@@ -257,7 +257,10 @@ def make_synthetic_vault(notes: int, *, items: int = 10_000, seed: int = 7) -> S
                     phase_title=phase_title,
                     title=title,
                     note_id=note_id,
-                    prefix=f"{serial:x}x",
+                    # Items of the roadmap carry roadvault ids; the learner's own tasks in
+                    # other notes carry ids of their own (an `rv-` id the manifest does not
+                    # list is a dropped item, and is not counted).
+                    prefix=f"rv-{serial:x}x" if serial % every == 0 else f"own-{serial:x}x",
                     neighbours=neighbours,
                 )
                 files[relpath] = text

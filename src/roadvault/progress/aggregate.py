@@ -26,12 +26,12 @@ from dataclasses import dataclass
 
 from roadvault.model import Status
 from roadvault.progress.manifest import Home, Item, ManifestIndex
-from roadvault.progress.notes import _MARKER_INDEX, PROGRESS_NOTE, NoteScan, marker_index
+from roadvault.progress.notes import PROGRESS_NOTE, NoteScan, marker_index
 
 # A task with a roadvault block id the manifest no longer lists is an item the roadmap
 # dropped, kept under "Removed from the roadmap" for the learner's record (FORMAT.md §5b):
-# not counted, neither as an item nor as the learner's own task.
-ROADVAULT_ID_PREFIX = "rv-"
+# not counted, neither as an item nor as the learner's own task. (Tasks with other ids,
+# or none, are the learner's own: `NoteScan.plain`.)
 
 TODO, DOING, DONE, SKIPPED = range(4)
 
@@ -137,17 +137,15 @@ class Progress:
         files = index.files
         first: dict[str, tuple[str, str]] = {}
         extra = self.extra
-        index_of = _MARKER_INDEX.get
         self.notes.update(scans)
         self.base_names.update(map(_base_name, scans))
         own_totals: dict[Home, list[int]] = {}
         for relpath, scan in scans.items():
-            # One pass over the note's ids: items get a location, other ids count as own.
+            # One pass over its roadvault ids: items get a location, dropped ones nothing.
             own = list(scan.plain)
             for item_id, mark in zip(scan.ids, scan.marks, strict=True):
                 if item_id not in items:
-                    if not item_id.startswith(ROADVAULT_ID_PREFIX):
-                        own[index_of(mark, 0)] += 1
+                    continue  # a dropped item, kept for the record: not counted
                 elif item_id not in first:
                     first[item_id] = (mark, relpath)
                 elif item_id in extra:
@@ -229,10 +227,6 @@ class Progress:
                 props.roadmap if props else None,
             )
             counts = list(scan.plain)
-            items = self.index.items
-            for item_id, mark in zip(scan.ids, scan.marks, strict=True):
-                if item_id not in items and not item_id.startswith(ROADVAULT_ID_PREFIX):
-                    counts[marker_index(mark)] += 1
             self.note_homes[relpath] = home
             self.note_own[relpath] = counts
         self._add_counts(home, counts, sign)

@@ -34,7 +34,7 @@ from roadvault.progress.scan import SCANNER_VERSION
 
 logger = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: only rv- ids kept per note, other tasks counted as own
 RACY_NS = 2_000_000_000
 # A vault smaller than this scans in tens of milliseconds: no cache file is worth keeping
 # for it (and test suites that build many small vaults leave none behind).

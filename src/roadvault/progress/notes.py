@@ -56,6 +56,10 @@ def marker_index(marker: str) -> int:
     return _MARKER_INDEX.get(marker, 0)
 
 
+# Roadmap items always carry a roadvault block id; any other task is the learner's own.
+ITEM_ID_PREFIX = "rv-"
+
+
 class Properties(NamedTuple):
     """The note properties progress reads (only for notes the manifest does not list)."""
 
@@ -70,9 +74,9 @@ class NoteScan(NamedTuple):
 
     mtime_ns: int
     size: int
-    ids: tuple[str, ...] = ()  # block ids of its tasks, first occurrence each, in order
+    ids: tuple[str, ...] = ()  # roadvault (`rv-`) block ids of its tasks, first occurrence each
     marks: str = ""  # the effective checkbox character of each of `ids`
-    plain: tuple[int, int, int, int] = (0, 0, 0, 0)  # tasks without (or repeating) an id
+    plain: tuple[int, int, int, int] = (0, 0, 0, 0)  # other tasks: the learner's own
     properties: Properties | None = None  # None: not read (the manifest names the note)
 
 
@@ -96,11 +100,11 @@ def summarize_note(
         if parent is not None and effective[parent] in _CARRIED:
             marker = effective[parent]
         effective.append(marker)
-        if block_id is not None and block_id not in seen:
+        if block_id is not None and block_id.startswith(ITEM_ID_PREFIX) and block_id not in seen:
             seen.add(block_id)
             ids.append(block_id)
             marks.append(marker)
-        else:
+        else:  # the learner's own task (items always have roadvault ids)
             plain[index_of(marker, 0)] += 1
     properties = None
     if need_properties:
