@@ -115,6 +115,8 @@ def test_killed_builds_leave_old_or_new_files_and_the_next_build_completes(
         for rel, data in now.items():
             if "/.rv-" in f"/{rel}" and rel.endswith(".tmp"):
                 continue  # a temp file the kill left behind (hidden; cleaned by the next build)
+            if rel == ".roadvault/pending.json":
+                continue  # what the killed build was writing, left for the next one
             assert data in (old.get(rel), new.get(rel)), f"run {iteration}: {rel} is torn"
             torn_checked += 1
         # The next build completes and equals an uninterrupted one.
@@ -169,6 +171,8 @@ def test_a_build_dying_at_any_write_recovers_on_the_next(tmp_path: Path) -> None
             break  # the build made fewer writes than `limit`: every point was covered
         died += 1
         for rel, data in snapshot(vault).items():
+            if rel == ".roadvault/pending.json":
+                continue  # what the dying build was writing, left for the next one
             if not (rel.rsplit("/", 1)[-1].startswith(".rv-") and rel.endswith(".tmp")):
                 assert data in (old.get(rel), new.get(rel)), f"died at {limit}: {rel} is torn"
         assert run_build(v2, vault).wait() == 0

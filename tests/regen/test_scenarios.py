@@ -9,7 +9,10 @@ and expects nothing to be written.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
+
+import pytest
 
 from roadvault.parse import parse_roadmap
 from roadvault.progress import progress_summary, scan_vault
@@ -325,4 +328,39 @@ def test_lost_state_still_keeps_ticks_and_lines(tmp_path: Path) -> None:
     assert "My summary." in text and "Absolute values" in text
     assert report.conflicts == 0
     assert not list(tmp_path.glob("Study Plan 2*"))  # the same folder, not a copy
+    assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_a_build_interrupted_after_writing_notes_is_not_merged_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped after the notes but before their base copies, a build leaves notes that
+    already hold the new roadmap. The next build must not merge it into them again (a
+    reorder around the learner's line would then conflict and repeat a line)."""
+    import roadvault.vault.build as build_module
+
+    build(tmp_path, V1)
+    edit(tmp_path, CALCULUS, "- [ ] Derivatives ^", "- [x] Derivatives ^")
+    text = read(tmp_path, CALCULUS)
+    line = next(li for li in text.splitlines() if "Derivatives ^" in li)
+    edit(tmp_path, CALCULUS, line, line + "\nMy line between two items.")
+    v2 = V1.replace(
+        "- [ ] Limits\n- [ ] Derivatives\n- [ ] Integrals\n- [ ] Series\n",
+        "- [ ] Series\n- [ ] Derivatives\n- [ ] Integrals\n- [ ] Limits\n",
+    )
+    reference = tmp_path / "reference"
+    shutil.copytree(tmp_path, reference, ignore=shutil.ignore_patterns("reference"))
+
+    def stop(*_args: object, **_kwargs: object) -> int:
+        raise KeyboardInterrupt  # as if killed once the notes were written
+
+    with monkeypatch.context() as patch:
+        patch.setattr(build_module, "_save", stop)
+        with pytest.raises(KeyboardInterrupt):
+            build(tmp_path, v2)
+    report = build(tmp_path, v2)
+    assert report.conflicts == 0
+    assert read(tmp_path, CALCULUS).count("My line between two items.") == 1
+    build(reference, v2)
+    assert read(tmp_path, CALCULUS) == read(reference, CALCULUS)
     assert_second_build_is_noop(tmp_path, v2)

@@ -307,12 +307,14 @@ def test_merge_repeated_after_an_interrupted_build_changes_nothing(case: tuple) 
     assert merge_note(base, first.text, new).text == first.text
 
 
-@pytest.mark.xfail(strict=True, reason="known issue: a repeated merge of reordered items")
+@pytest.mark.xfail(strict=True, reason="merge3 is not idempotent when items are reordered")
 def test_merge_repeated_after_reordered_items_changes_nothing() -> None:
-    """KNOWN ISSUE, found by the property above with moves allowed: the roadmap reorders
-    items, the learner wrote a line between two of them, the build is interrupted after the
-    note but before its base copy. The repeated merge (old base, merged note, new) then
-    reports a conflict and writes one item line twice. Nothing is lost."""
+    """Found by the property above with moves allowed: the roadmap reorders items and the
+    learner wrote a line between two of them; merging the merged note again with the old
+    base reports a conflict and repeats a line. The pure merge stays like this (merge3's
+    alignment), so the build never asks for it: an interrupted build leaves
+    `.roadvault/pending.json`, and the next one takes the notes it wrote as already merged
+    (regen/test_scenarios.py::test_a_build_interrupted_after_writing_notes_is_not_merged_twice)."""
     items = [(f"rv-i0{i}", "Vectors", " ", 0) for i in range(5)]
     base = render(items)
     mine = base.replace("^rv-i01\n", "^rv-i01\nMy note 0.\n")

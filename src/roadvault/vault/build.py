@@ -40,11 +40,13 @@ from roadvault.vault.state import (
     list_vault,
     load_base,
     load_manifest,
+    load_pending,
     load_roadmap_model,
     model_relpath,
     read_disk_file,
     read_text_file,
     recover_note_paths,
+    save_pending,
     sha256_text,
 )
 from roadvault.vault.template import plan_template, read_template, template_record
@@ -436,6 +438,7 @@ def _prepare(
         slug=target.slug,
         moves=moves,
         restore=restore,
+        settled=load_pending(vault),
     )
     template_disk: dict[str, DiskFile] = {p: read_disk_file(vault, p) for p in template}
     slugs = sorted({*manifest.roadmaps, target.slug})
@@ -473,9 +476,16 @@ def build_vault(
             prepared = _prepare(roadmap, vault, name=name, depth=depth, restore=restore)
         remove_stale_temps(vault)
         files = prepared.template_plan + prepared.plan.files
+        pending = {
+            p.relpath: [sha256_text(p.after), sha256_text(p.base_after)]
+            for p in prepared.plan.files
+            if p.writes and p.after is not None and p.base_after is not None
+        }
+        save_pending(vault, pending)  # before the notes: see plan_files(settled=...)
         written = apply_files(vault, files, progress=progress)
         written += sum(1 for planned in files if planned.deletes)
         state_written = _save(vault, roadmap, prepared, depth=depth)
+        save_pending(vault, {})
     report = _report(vault, roadmap, prepared, dry_run=False)
     report.written, report.state_written = written, state_written
     report.progress_written = write_progress_hook(vault)

@@ -183,12 +183,16 @@ def plan_files(
     slug: str,
     moves: Mapping[str, str] | None = None,
     restore: bool = False,
+    settled: Mapping[str, tuple[str, str]] | None = None,
 ) -> Plan:
     """Plan every file of one roadmap.
 
     `disk` and `bases` must hold an entry for every generated path, every previous path
     (`previous`: this roadmap's manifest records, relpath → entry) and every move source;
-    `moves` maps a generated path to the path the same note had before.
+    `moves` maps a generated path to the path the same note had before. `settled` is what
+    an interrupted build had written (relpath → sha256 of the note it wrote, sha256 of the
+    rendering it merged in): a note still holding exactly that already has this rendering
+    merged in, so its base is the rendering itself (merging it again could repeat lines).
     """
     moves = dict(moves or {})
     generated_paths = {g.relpath for g in generated}
@@ -206,6 +210,15 @@ def plan_files(
         else:
             source[g.relpath] = g.relpath
             base_of[g.relpath] = bases.get(g.relpath)
+        written = (settled or {}).get(g.relpath)
+        here = disk[source[g.relpath]]
+        if (
+            written is not None
+            and source[g.relpath] == g.relpath
+            and here.text is not None
+            and (sha256_text(here.text), sha256_text(g.text)) == tuple(written)
+        ):
+            base_of[g.relpath] = g.text
     move_sources = {
         old for path, old in moves.items() if path in source and old not in generated_paths
     }

@@ -24,9 +24,11 @@ from roadvault.fsio import (
     MAX_NOTE_BYTES,
     STATE_DIR,
     NoteText,
+    atomic_write,
     check_relpath,
     decode_note,
     read_bytes,
+    remove_file,
     vault_path,
 )
 from roadvault.model import Roadmap
@@ -199,6 +201,34 @@ def load_manifest(vault: Path) -> Manifest:
     if text is None:
         return Manifest()
     return Manifest.from_text(text, path=vault / MANIFEST_RELPATH)
+
+
+PENDING_RELPATH = f"{STATE_DIR}/pending.json"
+
+
+def load_pending(vault: Path) -> dict[str, tuple[str, str]]:
+    """What a build that did not finish was writing: relpath → (sha256 of the note it
+    wrote, sha256 of the rendering merged into it). Empty when the last build finished."""
+    try:
+        text = read_text_file(vault, PENDING_RELPATH)
+        data = json.loads(text) if text else {}
+    except (InputError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(relpath): (pair[0], pair[1])
+        for relpath, pair in data.items()
+        if isinstance(pair, list) and len(pair) == 2 and all(isinstance(h, str) for h in pair)
+    }
+
+
+def save_pending(vault: Path, pending: dict[str, list[str]]) -> None:
+    """Record (fsynced, before the notes are written) or clear the pending writes."""
+    if pending:
+        atomic_write(vault, PENDING_RELPATH, json.dumps(pending, sort_keys=True) + "\n")
+    else:
+        remove_file(vault, PENDING_RELPATH)
 
 
 def load_base(vault: Path, relpath: str) -> str | None:
