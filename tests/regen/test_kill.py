@@ -84,16 +84,15 @@ def learner_work(vault: Path) -> None:
         path.write_text(text + f"\nMy note {number}.\n")
 
 
-def test_killed_builds_leave_old_or_new_files_and_the_next_build_completes(
-    tmp_path: Path,
-) -> None:
+def prepare(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes], float]:
+    """A vault built from V1 with learner work in it (`start`), the V2 roadmap, and the
+    snapshots before and after an uninterrupted update (with how long that took)."""
     v1, v2 = tmp_path / "v1.md", tmp_path / "v2.md"
     v1.write_text(roadmap(1))
     v2.write_text(roadmap(2))
     start = tmp_path / "start"
     assert run_build(v1, start).wait() == 0
     learner_work(start)
-
     reference = tmp_path / "reference"
     shutil.copytree(start, reference)
     began = time.monotonic()
@@ -101,6 +100,13 @@ def test_killed_builds_leave_old_or_new_files_and_the_next_build_completes(
     duration = time.monotonic() - began
     old, new = snapshot(start), snapshot(reference)
     assert old != new
+    return start, v2, old, new, duration
+
+
+def test_killed_builds_leave_old_or_new_files_and_the_next_build_completes(
+    tmp_path: Path,
+) -> None:
+    start, v2, old, new, duration = prepare(tmp_path)
 
     rng = random.Random(20261126)
     torn_checked = 0
@@ -149,16 +155,7 @@ main()
 
 def test_a_build_dying_at_any_write_recovers_on_the_next(tmp_path: Path) -> None:
     """Deterministic companion of the SIGKILL test: die at every Nth file operation."""
-    v1, v2 = tmp_path / "v1.md", tmp_path / "v2.md"
-    v1.write_text(roadmap(1))
-    v2.write_text(roadmap(2))
-    start = tmp_path / "start"
-    assert run_build(v1, start).wait() == 0
-    learner_work(start)
-    reference = tmp_path / "reference"
-    shutil.copytree(start, reference)
-    assert run_build(v2, reference).wait() == 0
-    old, new = snapshot(start), snapshot(reference)
+    start, v2, old, new, _ = prepare(tmp_path)
     step = int(os.environ.get("ROADVAULT_DIE_STEP", "3"))
     died = 0
     for limit in range(1, 100_000, step):
@@ -178,4 +175,4 @@ def test_a_build_dying_at_any_write_recovers_on_the_next(tmp_path: Path) -> None
         assert run_build(v2, vault).wait() == 0
         assert snapshot(vault) == new, f"died at write {limit}: recovery differs"
         shutil.rmtree(vault)
-    assert died > 50
+    assert died * step >= 150  # the build was big enough to have many write points
