@@ -57,10 +57,11 @@ def cache_dir() -> Path:
     return Path.home() / ".cache" / "roadvault"
 
 
-def cache_path(vault: Path) -> Path:
+def cache_path(vault: Path, kind: str = "progress") -> Path:
+    """This vault's cache file of one kind ("progress", "build"), keyed by its real path."""
     real = os.path.realpath(vault)
     digest = hashlib.sha256(real.encode("utf-8", errors="surrogateescape")).hexdigest()[:16]
-    return cache_dir() / f"progress-{digest}.json"
+    return cache_dir() / f"{kind}-{digest}.json"
 
 
 def _encode(scan: NoteScan) -> list[Any]:

@@ -29,7 +29,7 @@ from typing import Any
 
 from roadvault import __version__
 from roadvault.model import Roadmap
-from roadvault.progress.cache import cache_dir
+from roadvault.progress.cache import cache_path
 
 logger = logging.getLogger(__name__)
 
@@ -58,9 +58,7 @@ def fingerprint(roadmap: Roadmap, *, name: str | None, depth: int, restore: bool
 
 
 def _record_path(vault: Path) -> Path:
-    real = os.path.realpath(vault)
-    digest = hashlib.sha256(real.encode("utf-8", errors="surrogateescape")).hexdigest()[:16]
-    return cache_dir() / f"build-{digest}.json"
+    return cache_path(vault, "build")
 
 
 def _stats(vault: Path, relpaths: Iterable[str]) -> dict[str, list[int]] | None:
