@@ -92,7 +92,9 @@ _CHAT_TITLE_RE = re.compile(
     r"\*\*(?P<title>[^*\n]{2,80})\*\*",
     re.I,
 )
-_TAG_RE = re.compile(r"<[^>]*>")
+# A tag, or an unclosed one up to its line end: no "<" may survive _html_text, or the text would
+# parse as the same HTML block again and recurse forever.
+_TAG_RE = re.compile(r"<[^>]*>|<[^>\n]*$", re.M)
 _DETAILS_TAG_RE = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.I)
 _QUOTE_RUN_RE = re.compile(rf"^((?:[ \t]*>){{{MAX_QUOTES + 1},}})")
 _OBSIDIAN_COMMENT_RE = re.compile(r"%%.*?%%", re.S)
