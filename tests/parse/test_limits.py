@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from roadvault.errors import InputError
 from roadvault.parse import parse_roadmap
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,6 +45,17 @@ def test_nesting_200_deep_is_flattened_not_lost(text: str, caplog) -> None:
     items = text.count("item ")
     if items:
         assert len(list(roadmap.walk())) == items  # every item kept, deep ones flattened
+
+
+def test_a_recursion_nobody_foresaw_is_a_clear_error(monkeypatch) -> None:
+    import roadvault.parse as parse
+
+    def too_deep(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(parse, "build_roadmap", too_deep)
+    with pytest.raises(InputError, match=r"^odd\.md: is nested too deeply"):
+        parse_roadmap("- [ ] a\n", source="odd.md")
 
 
 def _generated(items: int) -> str:

@@ -43,7 +43,12 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
     A text without any item gives a Roadmap with no nodes; `read_roadmap` refuses those."""
     text = clean_text(text)
     front = split_front_matter(text, source=source)
-    roadmap = build_roadmap(front.body, source=source, front_title=front.title, name=name)
+    try:
+        roadmap = build_roadmap(front.body, source=source, front_title=front.title, name=name)
+    except RecursionError as exc:
+        # Nesting is clamped before parsing; this is the last guard, so a shape nobody
+        # foresaw still gets one clear line instead of a traceback.
+        raise InputError("is nested too deeply to read as a roadmap", path=source) from exc
     assign_ids(roadmap)
     return roadmap
 
