@@ -51,6 +51,10 @@ class VaultError(RoadvaultError):
     """The vault is not usable: not a folder, unwritable, corrupt state, unsafe path."""
 
 
+class ChangedMeanwhileError(VaultError):
+    """A file changed after roadvault read it (the learner saved meanwhile); left as is."""
+
+
 class UnsafePathError(VaultError):
     """A write would leave the vault or go through a symlink."""
 

@@ -18,13 +18,19 @@ import logging
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import filelock
 
-from roadvault.errors import InputError, LockedError, UnsafePathError, VaultError
+from roadvault.errors import (
+    ChangedMeanwhileError,
+    InputError,
+    LockedError,
+    UnsafePathError,
+    VaultError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -110,11 +116,16 @@ def atomic_write(
     *,
     fsync: bool = True,
     checked: set[str] | None = None,
+    unchanged: Callable[[], bool] | None = None,
 ) -> Path:
     """Write `data` to `vault/relpath` atomically (temp in the same folder, then `os.replace`).
 
     `fsync=True` flushes the file before it replaces the old one; pass False for a brand-new
-    file when the caller runs one `sync_all` at the end. Returns the absolute path written.
+    file when the caller runs one `sync_all` at the end. `unchanged` is asked last, after the
+    temp file is written and flushed and just before the rename: when it says False the old
+    file stays and `ChangedMeanwhileError` is raised. Asking it any earlier would leave the
+    write and the fsync (milliseconds) open to a learner's save, which the rename would undo.
+    Returns the absolute path written.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -144,6 +155,10 @@ def atomic_write(
         os.close(fd)
         fd = -1
         os.chmod(tmp, mode)
+        if unchanged is not None and not unchanged():
+            raise ChangedMeanwhileError(
+                "changed while roadvault was building; left as is (run build again)", path=target
+            )
         os.replace(tmp, target)
     except BaseException as exc:
         if fd >= 0:

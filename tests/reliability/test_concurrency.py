@@ -261,6 +261,45 @@ def test_watch_build_editor_and_sync_tool_at_once_long(tmp_path: Path) -> None:
     run_storm(tmp_path, seconds=float(os.environ.get("ROADVAULT_STORM_SECONDS", "30")))
 
 
+# --- a save while the build writes the same note -------------------------------------------
+
+
+def test_a_save_while_the_build_writes_that_note_is_kept_and_reported(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The learner saves Python.md while the build is writing (and then flushing) its new
+    version to a temp file: the rename must not undo that save. The build checks the note
+    again only after its temp file is written and flushed, just before the rename (a check
+    made before the write left milliseconds of fsync open to exactly this)."""
+    vault = tmp_path / "vault"
+    build_vault(parse_roadmap(ROADMAP_V1, source="plan.md"), vault)
+    work = do_learner_work(vault)
+    note = vault / PYTHON
+    real_write = os.write
+    saved = []
+
+    def write_and_let_the_learner_save(fd: int, data) -> int:
+        if not saved and b"Functions and closures" in bytes(data):  # Python.md's new text
+            note.write_text(note.read_text().replace("- [ ] Classes", "- [x] Classes"))
+            saved.append(True)
+        return real_write(fd, data)
+
+    monkeypatch.setattr("roadvault.fsio.os.write", write_and_let_the_learner_save)
+    report = build_vault(parse_roadmap(ROADMAP_V2, source="plan.md"), vault)
+    monkeypatch.undo()
+
+    assert saved
+    python = [planned for planned in report.files if planned.relpath == PYTHON]
+    assert python and "changed while roadvault was building" in python[0].notes[0]
+    assert "- [x] Classes" in note.read_text()
+    assert not lost_work(vault, work), lost_work(vault, work)
+
+    build_vault(parse_roadmap(ROADMAP_V2, source="plan.md"), vault)  # the next run merges it
+    text = note.read_text()
+    assert "- [x] Classes" in text and "Functions and closures" in text
+    assert not lost_work(vault, work), lost_work(vault, work)
+
+
 # --- the lock after a kill ------------------------------------------------------------------
 
 

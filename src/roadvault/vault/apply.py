@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
-from roadvault.errors import VaultError
+from roadvault.errors import ChangedMeanwhileError, VaultError
 from roadvault.fsio import atomic_write, remove_file, sync_all, vault_path
 from roadvault.vault.plan import PlannedFile
 from roadvault.vault.state import base_relpath
@@ -39,6 +39,11 @@ def _current_bytes(vault: Path, relpath: str, checked: set[str] | None = None) -
         raise VaultError("a folder stands where the note should be", path=path) from exc
 
 
+def _still(vault: Path, planned: PlannedFile, checked: set[str]) -> Callable[[], bool]:
+    """Whether the file still holds what the plan read (asked just before the rename)."""
+    return lambda: _current_bytes(vault, planned.relpath, checked) == planned.expect
+
+
 def _folder_of(vault: Path, relpath: str) -> Path:
     return vault / Path(*PurePosixPath(relpath).parent.parts)
 
@@ -55,17 +60,21 @@ def apply_files(vault: Path, files: list[PlannedFile], *, progress: Progress | N
     checked: set[str] = set()  # folders verified as real (not symlinks) during this apply
     for planned in writes:
         try:
-            if _current_bytes(vault, planned.relpath, checked) != planned.expect:
-                planned.fail(CHANGED_MEANWHILE)
-            else:
-                assert planned.data is not None
-                atomic_write(
-                    vault, planned.relpath, planned.data, fsync=planned.fsync, checked=checked
-                )
-                written += 1
-                succeeded.add(planned.relpath)
-                if not planned.fsync:
-                    new_folders.add(_folder_of(vault, planned.relpath))
+            assert planned.data is not None
+            atomic_write(
+                vault,
+                planned.relpath,
+                planned.data,
+                fsync=planned.fsync,
+                checked=checked,
+                unchanged=_still(vault, planned, checked),
+            )
+            written += 1
+            succeeded.add(planned.relpath)
+            if not planned.fsync:
+                new_folders.add(_folder_of(vault, planned.relpath))
+        except ChangedMeanwhileError:
+            planned.fail(CHANGED_MEANWHILE)
         except VaultError as exc:
             logger.warning("%s: %s", planned.relpath, exc.message)
             planned.fail(exc.message)
