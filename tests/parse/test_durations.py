@@ -30,6 +30,9 @@ from roadvault.parse.durations import leading_duration, parse_duration, split_du
         ("NLP (4 weeks): 2-3 hours/day", ("NLP", "4 weeks", (28, 28), "2-3 hours/day")),
         ("Reading (5 hrs per week)", ("Reading", None, None, "5 hrs per week")),
         ("WEEK 11~14：Exams", ("Exams", "WEEK 11~14", (28, 28), None)),
+        ("Warm-up drills (45 minutes)", ("Warm-up drills", "45 minutes", (0.03, 0.03), None)),
+        ("Scales · 30min", ("Scales", "30min", (0.02, 0.02), None)),
+        ("Stretch (10 mins per day)", ("Stretch", None, None, "10 mins per day")),
     ],
 )
 def test_split_duration(title: str, expected: tuple) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import roadvault.progress
+import roadvault.vault.build
 from conftest import read_tree, write_tree
 from roadvault.errors import InputError, InternalError, LockedError, VaultError
 from roadvault.fsio import vault_lock
@@ -242,11 +242,24 @@ def test_progress_hook_runs_after_real_builds_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[Path] = []
-    monkeypatch.setattr(roadvault.progress, "write_progress", calls.append, raising=False)
+    monkeypatch.setattr(roadvault.vault.build, "write_progress", calls.append)
     build_vault(data_roadmap(), tmp_path, dry_run=True)
     assert calls == []
     report = build_vault(data_roadmap(), tmp_path)
     assert calls == [tmp_path] and report.progress_written
+
+
+def test_a_failed_progress_update_is_a_warning_and_the_vault_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def refuse(vault: Path) -> bool:
+        raise VaultError("is read-only; left unchanged", path=vault / "Progress.md")
+
+    monkeypatch.setattr(roadvault.vault.build, "write_progress", refuse)
+    report = build_vault(data_roadmap(), tmp_path)
+    assert not report.progress_written and report.written > 0
+    assert "Progress.md not updated" in caplog.text and "read-only" in caplog.text
+    assert (tmp_path / ".roadvault" / "manifest.json").exists()
 
 
 def test_reordered_phases_move_notes_with_their_ticks_and_lines(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 # Calendar days per unit (DESIGN §3: month 30, year 365, hour 1/24).
 _UNIT_DAYS = {
+    "minute": 1 / 1440,
     "hour": 1 / 24,
     "day": 1.0,
     "week": 7.0,
@@ -42,8 +43,9 @@ _NUM = r"(?:\d{1,4}(?:[.,]\d{1,2})?|one|two|three|four|five|six|seven|eight|nine
 _NUM_OR_ARTICLE = rf"(?:{_NUM}|half\s+an?|an?)"
 _DASH = r"\s*(?:-|–|—|‒|~|～|to|or)\s*"
 # Unit words: long forms anywhere, one-letter forms only glued to the number ("10h", "2w").
-_UNIT_LONG = r"(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
-_UNIT_SHORT = r"(?:h|d|w|mo|y)"
+# Minutes: "min"/"minutes" only; a bare "m" could as well be months ("3m").
+_UNIT_LONG = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
+_UNIT_SHORT = r"(?:min|h|d|w|mo|y)"
 _APPROX = r"(?:~|≈|about|approx(?:\.|imately)?|around|roughly|circa|ca\.|up\s+to|at\s+least)"
 
 AMOUNT = (
@@ -112,6 +114,8 @@ def _number(text: str) -> float:
 
 def _unit_days(unit: str) -> float:
     unit = unit.lower().rstrip(".")
+    if unit.startswith("mi"):
+        return _UNIT_DAYS["minute"]
     if unit.startswith("h"):
         return _UNIT_DAYS["hour"]
     if unit.startswith(("mo", "mon")):

@@ -22,6 +22,7 @@ from roadvault.errors import InputError, InternalError, VaultError
 from roadvault.fsio import STATE_DIR, remove_stale_temps, vault_lock
 from roadvault.model import Node, Roadmap
 from roadvault.parse.ids import node_id
+from roadvault.progress import write_progress
 from roadvault.vault import check, fastpath
 from roadvault.vault.apply import apply_files, save_state
 from roadvault.vault.frontmatter import read_owned_properties
@@ -567,16 +568,9 @@ def _save(vault: Path, roadmap: Roadmap, prepared: _Prepared, *, depth: int) -> 
 
 
 def write_progress_hook(vault: Path) -> bool:
-    """Refresh Progress.md at the end of a real build — when the progress module offers
-    `write_progress(vault)` (it is written separately; until then this does nothing).
-    A failure here is a warning: the vault itself is built."""
-    try:
-        import roadvault.progress as progress_module
-    except ImportError:
-        return False
-    write_progress = getattr(progress_module, "write_progress", None)
-    if write_progress is None:
-        return False
+    """Refresh Progress.md at the end of a real build (only the notes the build changed are
+    read again: the progress cache knows the rest). A failure here is a warning: the vault
+    itself is built, and the next `status --write` or `watch` brings Progress.md up to date."""
     try:
         write_progress(vault)
     except Exception as exc:  # the build succeeded; a stale Progress.md is not fatal
