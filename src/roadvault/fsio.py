@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import logging
 import os
 import stat
@@ -50,14 +51,22 @@ def _current_umask() -> int:
 _UMASK = _current_umask()
 
 
-def check_relpath(relpath: str) -> PurePosixPath:
-    """Validate a POSIX path relative to the vault; raise UnsafePathError if it could escape."""
+@functools.lru_cache(maxsize=1 << 16)
+def safe_parts(relpath: str) -> tuple[str, ...]:
+    """The components of a POSIX path relative to the vault (normalised as PurePosixPath
+    does: empty and "." parts dropped); UnsafePathError if it could escape. Cached: a build
+    asks for the same few thousand paths several times each."""
     if not relpath or "\x00" in relpath or "\\" in relpath:
         raise UnsafePathError("not a safe vault path", path=relpath or "''")
-    pure = PurePosixPath(relpath)
-    if pure.is_absolute() or any(part in ("", ".", "..") for part in pure.parts):
+    parts = tuple(part for part in relpath.split("/") if part not in ("", "."))
+    if relpath.startswith("/") or ".." in parts:
         raise UnsafePathError("path would leave the vault", path=relpath)
-    return pure
+    return parts
+
+
+def check_relpath(relpath: str) -> PurePosixPath:
+    """Validate a POSIX path relative to the vault; raise UnsafePathError if it could escape."""
+    return PurePosixPath(*safe_parts(relpath))
 
 
 def vault_path(vault: Path, relpath: str, *, checked: set[str] | None = None) -> Path:
@@ -68,10 +77,10 @@ def vault_path(vault: Path, relpath: str, *, checked: set[str] | None = None) ->
     on each call, since a folder can be swapped for a symlink while a build runs (the
     lstat calls cost ~1% of a build).
     """
-    pure = check_relpath(relpath)
-    current = vault
-    for part in pure.parts:
-        current = current / part
+    parts = safe_parts(relpath)
+    current = os.fspath(vault)
+    for part in parts:
+        current = os.path.join(current, part)
         try:
             info = os.lstat(current)
         except FileNotFoundError:
@@ -82,7 +91,7 @@ def vault_path(vault: Path, relpath: str, *, checked: set[str] | None = None) ->
             raise UnsafePathError(
                 "is a symlink; roadvault never writes through links", path=current
             )
-    return vault / Path(*pure.parts)
+    return Path(os.path.join(vault, *parts))
 
 
 def ensure_folder(vault: Path, rel_dir: str, *, checked: set[str] | None = None) -> Path:
@@ -90,9 +99,9 @@ def ensure_folder(vault: Path, rel_dir: str, *, checked: set[str] | None = None)
     `checked` (see `vault_path`) is read and extended."""
     if checked is not None and rel_dir in checked:
         return vault / rel_dir
-    current = vault
-    for part in check_relpath(rel_dir).parts:
-        current = current / part
+    current = os.fspath(vault)
+    for part in safe_parts(rel_dir):
+        current = os.path.join(current, part)
         try:
             info = os.lstat(current)
         except FileNotFoundError:
@@ -106,7 +115,7 @@ def ensure_folder(vault: Path, rel_dir: str, *, checked: set[str] | None = None)
             raise VaultError("a file stands where a folder is needed", path=current)
     if checked is not None:
         checked.add(rel_dir)
-    return current
+    return Path(current)
 
 
 def atomic_write(

@@ -297,8 +297,9 @@ def check_block_ids(files: Mapping[str, str], *, prefix: str = "rv-") -> list[Pr
     for relpath, text in files.items():
         if not relpath.endswith(NOTE_EXT):
             continue
-        counts = Counter(block for _, block in find_block_ids(text))
-        for number, block in find_block_ids(text):
+        found = find_block_ids(text)
+        counts = Counter(block for _, block in found)
+        for number, block in found:
             if counts[block] > 1:
                 problems.append(Problem(relpath, number, "block", f"block id ^{block} repeated"))
                 counts[block] = 0  # report once
