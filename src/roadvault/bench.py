@@ -94,27 +94,23 @@ class Bench:
 
     def median(self, run: Callable[[], object], *, runs: int | None = None) -> float:
         """Median wall time of `run` over `runs` runs, after one warm-up run."""
-        run()
-        times = []
-        for _ in range(runs or self.runs):
-            start = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - start)
-        return statistics.median(times)
+        return self.paired_medians(run, rounds=runs)[0]
 
-    def paired_medians(self, *runs: Callable[[], object]) -> list[float]:
-        """Median wall time of each of `runs`, taken in turns (one round runs each once, the
-        order rotating): a figure and its floor then meet the same disk state. Measured one
-        after the other, writeback left by the builds made the floor after them look up to
-        5× cheaper or dearer, from run to run."""
-        for run in runs:
-            run()
-        times: list[list[float]] = [[] for _ in runs]
-        for round_index in range(self.runs):
-            for offset in range(len(runs)):
-                which = (round_index + offset) % len(runs)
+    def paired_medians(
+        self, *functions: Callable[[], object], rounds: int | None = None
+    ) -> list[float]:
+        """Median wall time of each of `functions` after one warm-up run each, taken in turns
+        (each round runs every one once, the order rotating): a figure and its floor then
+        meet the same disk state. Measured one after the other, writeback left by the builds
+        made the floor after them look up to 5× cheaper or dearer, from run to run."""
+        for function in functions:
+            function()
+        times: list[list[float]] = [[] for _ in functions]
+        for round_index in range(rounds or self.runs):
+            for offset in range(len(functions)):
+                which = (round_index + offset) % len(functions)
                 start = time.perf_counter()
-                runs[which]()
+                functions[which]()
                 times[which].append(time.perf_counter() - start)
         return [statistics.median(values) for values in times]
 

@@ -54,6 +54,8 @@ class VaultError(RoadvaultError):
 class ChangedMeanwhileError(VaultError):
     """A file changed after roadvault read it (the learner saved meanwhile); left as is."""
 
+    MESSAGE = "changed while roadvault was building; left as is (run build again)"
+
 
 class UnsafePathError(VaultError):
     """A write would leave the vault or go through a symlink."""

@@ -69,6 +69,30 @@ def check_relpath(relpath: str) -> PurePosixPath:
     return PurePosixPath(*safe_parts(relpath))
 
 
+def _walk_components(vault: Path, parts: tuple[str, ...], *, create: bool) -> str:
+    """Look at each component of `vault/parts` in turn, refusing symlinks: stop at the first
+    that does not exist, or (`create`) make it a real folder and go on. Returns the path."""
+    current = os.fspath(vault)
+    for part in parts:
+        current = os.path.join(current, part)
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            if not create:
+                break
+            os.mkdir(current)
+            continue
+        except NotADirectoryError as exc:
+            raise VaultError("a file stands where a folder is needed", path=current) from exc
+        if stat.S_ISLNK(info.st_mode):
+            raise UnsafePathError(
+                "is a symlink; roadvault never writes through links", path=current
+            )
+        if create and not stat.S_ISDIR(info.st_mode):
+            raise VaultError("a file stands where a folder is needed", path=current)
+    return current
+
+
 def vault_path(vault: Path, relpath: str, *, checked: set[str] | None = None) -> Path:
     """The absolute path of `relpath` inside `vault`, refusing any symlinked component.
 
@@ -78,19 +102,7 @@ def vault_path(vault: Path, relpath: str, *, checked: set[str] | None = None) ->
     lstat calls cost ~1% of a build).
     """
     parts = safe_parts(relpath)
-    current = os.fspath(vault)
-    for part in parts:
-        current = os.path.join(current, part)
-        try:
-            info = os.lstat(current)
-        except FileNotFoundError:
-            break
-        except NotADirectoryError as exc:
-            raise VaultError("a file stands where a folder is needed", path=current) from exc
-        if stat.S_ISLNK(info.st_mode):
-            raise UnsafePathError(
-                "is a symlink; roadvault never writes through links", path=current
-            )
+    _walk_components(vault, parts, create=False)
     return Path(os.path.join(vault, *parts))
 
 
@@ -99,23 +111,10 @@ def ensure_folder(vault: Path, rel_dir: str, *, checked: set[str] | None = None)
     `checked` (see `vault_path`) is read and extended."""
     if checked is not None and rel_dir in checked:
         return vault / rel_dir
-    current = os.fspath(vault)
-    for part in safe_parts(rel_dir):
-        current = os.path.join(current, part)
-        try:
-            info = os.lstat(current)
-        except FileNotFoundError:
-            os.mkdir(current)
-            continue
-        if stat.S_ISLNK(info.st_mode):
-            raise UnsafePathError(
-                "is a symlink; roadvault never writes through links", path=current
-            )
-        if not stat.S_ISDIR(info.st_mode):
-            raise VaultError("a file stands where a folder is needed", path=current)
+    folder = _walk_components(vault, safe_parts(rel_dir), create=True)
     if checked is not None:
         checked.add(rel_dir)
-    return Path(current)
+    return Path(folder)
 
 
 def atomic_write(
@@ -165,9 +164,7 @@ def atomic_write(
         fd = -1
         os.chmod(tmp, mode)
         if unchanged is not None and not unchanged():
-            raise ChangedMeanwhileError(
-                "changed while roadvault was building; left as is (run build again)", path=target
-            )
+            raise ChangedMeanwhileError(ChangedMeanwhileError.MESSAGE, path=target)
         os.replace(tmp, target)
     except BaseException as exc:
         if fd >= 0:

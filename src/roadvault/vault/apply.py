@@ -25,7 +25,7 @@ from roadvault.vault.state import base_relpath
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (done, total)
-CHANGED_MEANWHILE = "changed while roadvault was building; left as is (run build again)"
+CHANGED_MEANWHILE = ChangedMeanwhileError.MESSAGE
 
 
 def _current_bytes(vault: Path, relpath: str, checked: set[str] | None = None) -> bytes | None:
@@ -39,7 +39,9 @@ def _current_bytes(vault: Path, relpath: str, checked: set[str] | None = None) -
         raise VaultError("a folder stands where the note should be", path=path) from exc
 
 
-def _still(vault: Path, planned: PlannedFile, checked: set[str]) -> Callable[[], bool]:
+def _still(
+    vault: Path, planned: PlannedFile, checked: set[str] | None = None
+) -> Callable[[], bool]:
     """Whether the file still holds what the plan read (asked just before the rename)."""
     return lambda: _current_bytes(vault, planned.relpath, checked) == planned.expect
 
@@ -114,7 +116,7 @@ def _remove_empty_folders(vault: Path, folders: set[PurePosixPath]) -> None:
 
 def _delete(vault: Path, planned: PlannedFile) -> None:
     try:
-        if _current_bytes(vault, planned.relpath) != planned.expect:
+        if not _still(vault, planned)():
             planned.fail(CHANGED_MEANWHILE)
             return
         remove_file(vault, planned.relpath)
