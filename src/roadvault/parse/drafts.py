@@ -35,17 +35,6 @@ ROOT, HEADING, PSEUDO, ITEM, ROW, CALLOUT, DETAILS, QUOTE = (
 )
 SECTIONS = (HEADING, PSEUDO, DETAILS)  # open by level; a heading closes those at or below
 
-# Sections nobody studies: navigation, project housekeeping.
-
-EXCLUDED_RE = re.compile(
-    r"^(?:table of contents?|contents|toc|contribut\w*|how to contribute|licen[cs]e\w*"
-    r"|licen[cs]e and .*|acknowledg\w*|credits?|sponsors?|backers|support(?: this project| us)?"
-    r"|show your support|star history|stargazers|code of conduct|change ?log|authors?"
-    r"|maintainers?|about the authors?|donat\w*|citation|how to cite|cite|contact(?: me| us)?"
-    r"|feedback|disclaimer|faq|frequently asked questions|back to top|translations?"
-    r"|translations? in progress|other languages|languages|read this in other languages"
-    r"|(?:repository|repo|project|folder|directory|file) structure)$"
-)
 _RES_NOUN = (
     r"(?:resources?|resource recommendations?|recommendations?|courses?|books?|textbooks?"
     r"|reading(?: list| materials?)?|readings|references?|links?|materials?|videos?"

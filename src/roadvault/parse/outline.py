@@ -28,7 +28,6 @@ from roadvault.model import Resource, Roadmap
 from roadvault.parse.drafts import (
     CALLOUT,
     DETAILS,
-    EXCLUDED_RE,
     HEADING,
     ITEM,
     PSEUDO,
@@ -43,6 +42,7 @@ from roadvault.parse.drafts import (
     split_label,
 )
 from roadvault.parse.durations import leading_duration
+from roadvault.parse.sections import is_housekeeping
 from roadvault.parse.shape import shape_roadmap, title_from_source
 from roadvault.parse.tables import table_items, table_rows
 from roadvault.parse.titles import (
@@ -218,7 +218,7 @@ class _Sections:
     def _heading(self, node: SyntaxTreeNode) -> None:
         draft = Draft(HEADING, level=float(node.tag[1:]), line=line_of(node))
         set_title(draft, join_lines(inline_lines(inline_of(node))))
-        draft.excluded = bool(EXCLUDED_RE.match(plain_label(draft.title)))
+        draft.excluded = is_housekeeping(draft)
         self._push_section(draft)
 
     def _pseudo_level(self, draft: Draft) -> float:
@@ -272,7 +272,7 @@ class _Sections:
             set_title(draft, first)
             if draft.title:
                 draft.level = self._pseudo_level(draft)
-                draft.excluded = bool(EXCLUDED_RE.match(plain_label(draft.title)))
+                draft.excluded = is_housekeeping(draft)
                 self._push_section(draft)
                 if len(lines) > 1:
                     self.prose(lines[1:], draft)

@@ -29,6 +29,7 @@ from roadvault.parse.drafts import (
     walk,
 )
 from roadvault.parse.durations import leading_duration
+from roadvault.parse.sections import advice_to_notes, is_about_people, is_intro_title
 from roadvault.parse.titles import light_clean, plain_label, remove_controls
 
 logger = logging.getLogger(__name__)
@@ -36,12 +37,6 @@ logger = logging.getLogger(__name__)
 MAX_DEPTH = 48  # deepest model level kept; anything below is flattened into it
 _CANONICAL_MARKERS = (" ", "x", "X", "/", "-")
 
-_INTRO_RE = re.compile(
-    r"^(?:intro|introduction|about(?: this .*)?|overview|preface|foreword|summary|conclusions?"
-    r"|final (?:thoughts?|words?|notes?|tips?|remarks?)|closing (?:thoughts?|words?|notes?)"
-    r"|notes?|how to use.*|wrap(?:ping)? up|in closing|remarks?"
-    r"|purpose|motivation|why .*|background|description|goals?|prerequisites?)$"
-)
 # "- **Goal**: …", "- Status: done": a line about its parent, not a step of its own.
 _NOTE_LABEL_RE = re.compile(
     r"^(?:goals?|objectives?|context|why|description|notes?|tips?|purpose|outcomes?"
@@ -195,6 +190,12 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             draft.excluded = False
 
 
+def _drop_sections_about_people(draft: Draft) -> None:
+    for child in draft.children:
+        _drop_sections_about_people(child)
+    draft.children = [c for c in draft.children if c.is_task or not is_about_people(c)]
+
+
 def _tidy(draft: Draft) -> None:
     """Drop what is not an item: untitled bullets (their children move up), images, empty
     labels ("Notes:"), callouts and label lines that hold only text (they become notes)."""
@@ -256,7 +257,7 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
     leading = not named_only
     for child in root.children:
         if _is_prose_only(child):
-            named_intro = bool(_INTRO_RE.match(plain_label(child.title)))
+            named_intro = is_intro_title(child.title)
             if named_intro or (leading and not child.numbered and child.duration is None):
                 notes.append(_section_text(child))
                 continue
@@ -416,7 +417,9 @@ def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shape
     _dissolve_resources(root)
     _absorb_note_items(root)
     _keep_sections_with_tasks(root, front_title)
+    _drop_sections_about_people(root)
     _tidy(root)
+    advice_to_notes(root, notes)
     _move_intro_sections(root, notes, named_only=True)
     title = _take_title(root, front_title)
     _fold_descriptions(root)

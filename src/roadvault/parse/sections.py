@@ -1,0 +1,242 @@
+"""Sections: which parts of a document are study material, and which are about the document.
+
+A roadmap README carries more than the roadmap: a table of contents, an introduction, news,
+testimonials, the people behind it, how to contribute, sponsors, a community chat, advice on
+how to study. None of that is a step to tick. What a section *is* shows in two ways, and the
+rules use both:
+
+- its name, in the languages roadmaps are written in ("Contributing", "Índice", "目录",
+  "謝辞"), including combined names ("Acknowledgements & Contributing") whose every part is
+  such a name;
+- its content: only in-page links (navigation), only quotations with an attribution
+  (testimonials), only links to chat and social sites (community).
+
+Housekeeping sections are dropped; advice ("Tips", "Key mindset", "Learning strategy") and
+introductions move into the roadmap note's text, where the learner still reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from roadvault.parse.drafts import CALLOUT, DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
+from roadvault.parse.rules import fired, rule
+from roadvault.parse.titles import plain_label
+
+# One alternative per line: English first, then other languages.
+_HOUSEKEEPING = r"""
+table of contents?|contents?|toc|outline of this (?:repo|document|guide)
+|contribut\w*|how to contribute|ways to contribute
+|licen[cs]e\w*|copyright|acknowledg\w*|thanks?|thank you|special thanks|credits?
+|sponsors?(?:hip)?|backers?|supporters?|patrons?|support(?: this project| us| me| the project)?
+|show your support|donat\w*|buy me a coffee|funding
+|star history|stargazers|code of conduct|change ?logs?|release notes|version history
+|authors?|maintainers?|contributors?|our team|core team|instructors?|teachers?|mentors?
+|about the (?:authors?|instructors?|team|maintainers?)|about me|who am i|who we are|the team
+|citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
+|disclaimer|faq|faqs|frequently asked questions|q ?& ?a|back to top|translations?
+|translations? in progress|other languages|read this in other languages
+|(?:repository|repo|project|folder|directory|file) (?:structure|layout)
+|news|latest news|updates|latest updates|recent updates|announcements?|what'?s new
+|testimonials?|reviews?|what (?:people|learners|students|others) (?:are )?say(?:ing)?
+|success stories|wall of love|community|join (?:the|our) community|join us|discord|slack
+|telegram|social(?: media)?|follow (?:me|us)|connect with (?:me|us)|newsletter
+|progress statistics|repo stats|visitors?
+|related (?:projects|repos(?:itories)?|roadmaps|lists)|other roadmaps|similar projects
+|how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
+|how this (?:repo|repository|list|guide|roadmap) works|using this (?:repo|repository|roadmap)
+|índice|indice|contenidos?|tabla de contenidos?|agradecimientos?|contribuciones|contribuir
+|cómo contribuir|como contribuir|licencia|autor(?:es)?|patrocinadores|comunidad
+|preguntas frecuentes|novedades|noticias|testimonios|créditos
+|sumário|sumario|agradecimentos|contribuição|contribuindo|como contribuir|licença|comunidade
+|sommaire|table des matières|remerciements|contribuer|communauté|auteurs
+|inhaltsverzeichnis|inhalt|danksagung|mitwirken|lizenz|autoren
+|目录|目錄|致谢|致謝|鸣谢|鳴謝|感谢|感謝|贡献|貢獻|贡献者|如何贡献|参与贡献|贡献指南|许可证|许可
+|协议|开源协议|赞助|赞助商|支持|交流群|交流|社区|社群|联系|联系方式|联系我|关于作者|作者|常见问题
+|更新日志|更新记录|版权|版权声明|声明|免责声明|打赏|公众号|友情链接|star 历史|star趋势
+|目次|謝辞|貢献|コントリビュート|コントリビューション|ライセンス|著者|作者|コミュニティ
+|よくある質問|更新履歴|免責事項|スポンサー|お問い合わせ
+|목차|기여|기여하기|라이선스|감사의 글|커뮤니티
+|содержание|оглавление|благодарности|лицензия|авторы|сообщество
+"""
+_ADVICE = r"""
+tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|final tips?
+|general tips?|helpful tips?|key mindset|mindset|the right mindset|learning strategy
+|study strategy|learning strategies|advice|general advice|final advice
+|a word of advice|some advice|how to study|how to learn|how to approach this|learning approach
+|study approach|things to (?:keep in mind|remember)|keep in mind
+|important notes?|golden rules|rules of thumb|guiding principles|best advice
+|do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
+|staying motivated|stay motivated|how to stay consistent|final words?
+|consejos|recomendaciones|estrategia de aprendizaje|mentalidad|dicas|conseils
+|建议|学习建议|学习方法|学习技巧|心得|注意事项|小贴士|小提示|提示|忠告|心态
+|アドバイス|コツ|学習方法|学び方|心構え|注意点|ヒント
+"""
+_INTRO = r"""
+intro|introduction|about|about this .*|overview|preface|foreword|summary|conclusions?
+|final (?:thoughts?|words?|notes?|remarks?)|closing (?:thoughts?|words?|notes?)
+|notes?|wrap(?:ping)? up|in closing|remarks?|purpose|motivation|why .*|background
+|description|goals?|who is this for|who this is for|target audience|audience
+|introducción|acerca de|sobre|prefacio|presentación|conclusión|introdução|sobre este .*
+|前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语
+|はじめに|概要|序文|まえがき|おわりに|まとめ|소개|개요
+"""
+
+
+def _alternatives(block: str) -> str:
+    return "|".join(part.strip() for part in block.split("|") if part.strip())
+
+
+_HOUSEKEEPING_RE = re.compile(rf"^(?:{_alternatives(_HOUSEKEEPING)})$")
+_ADVICE_RE = re.compile(rf"^(?:{_alternatives(_ADVICE)})$")
+_INTRO_RE = re.compile(rf"^(?:{_alternatives(_INTRO)})$")
+# "Acknowledgements & Contributing", "Agradecimientos y contribuciones", "致谢与贡献".
+_JOINERS_RE = re.compile(r"\s*(?:,|&|\+|/|\||\band\b|\by\b|\be\b|\bund\b|\bet\b|与|和|及|、)\s*")
+
+HOUSEKEEPING, ADVICE, INTRO = "housekeeping", "advice", "intro"
+
+# Chat and social sites: a section that only links there is a community section.
+_COMMUNITY_HOSTS = (
+    "discord.gg",
+    "discord.com",
+    "discordapp.com",
+    "t.me",
+    "telegram.me",
+    "slack.com",
+    "twitter.com",
+    "x.com",
+    "reddit.com",
+    "facebook.com",
+    "linkedin.com",
+    "instagram.com",
+    "meetup.com",
+    "gitter.im",
+    "matrix.to",
+    "zulipchat.com",
+    "weibo.com",
+    "qq.com",
+    "mastodon.social",
+    "bsky.app",
+    "whatsapp.com",
+    "chat.whatsapp.com",
+)
+_QUOTED_RE = re.compile(r"^\s*[\"“«„「『'‘].{8,}[\"”»“」』'’]?\s*(?:[-–—~]\s*\S.{0,60})?$", re.S)
+_ATTRIBUTION_RE = re.compile(r"[\"”»」』'’]\s*[,]?\s*[-–—~]\s*\S|\s[-–—]\s*@?\w+\s*$")
+
+
+def _matches(pattern: re.Pattern[str], title: str) -> bool:
+    key = plain_label(title)
+    if not key:
+        return False
+    if pattern.match(key):
+        return True
+    parts = [part for part in _JOINERS_RE.split(key) if part]
+    return len(parts) > 1 and all(pattern.match(part) for part in parts)
+
+
+def section_role(title: str) -> str | None:
+    """What a section's name says it is: housekeeping, advice, an introduction, or None
+    (study material, or unknown)."""
+    if _matches(_HOUSEKEEPING_RE, title):
+        return HOUSEKEEPING
+    if _matches(_ADVICE_RE, title):
+        return ADVICE
+    if _matches(_INTRO_RE, title):
+        return INTRO
+    return None
+
+
+@rule("housekeeping-section")
+def is_housekeeping(draft: Draft) -> bool:
+    """A section named for the document's housekeeping (contents, contributing, license,
+    sponsors, news, testimonials, community, how to use the repo), in any of the languages
+    roadmaps come in, holds nothing to study: it is dropped."""
+    if draft.kind not in (HEADING, PSEUDO, DETAILS, CALLOUT):
+        return False
+    if section_role(draft.title) != HOUSEKEEPING:
+        return False
+    fired("housekeeping-section", draft.line, "dropped", draft.title)
+    return True
+
+
+def _host(href: str) -> str:
+    try:
+        host = urlsplit(href).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _is_community_link(item: Draft) -> bool:
+    links = [href for _, href in item.links if href.startswith(("http://", "https://"))]
+    return bool(links) and all(
+        any(_host(href) == h or _host(href).endswith("." + h) for h in _COMMUNITY_HOSTS)
+        for href in links
+    )
+
+
+def _is_testimonial(item: Draft) -> bool:
+    text = item.text.strip()
+    return bool(_QUOTED_RE.match(text) and _ATTRIBUTION_RE.search(text))
+
+
+@rule("community-or-testimonials")
+def is_about_people(draft: Draft) -> bool:
+    """A section whose every entry is a link to a chat or social site (a community section)
+    or a quotation with its author (testimonials) is about people, not study: it is dropped,
+    whatever it is called."""
+    if draft.kind not in (HEADING, PSEUDO, DETAILS) or draft.is_task:
+        return False
+    items = [c for c in draft.children if c.kind in (ITEM, ROW)]
+    if not items or len(items) != len(draft.children):
+        return False
+    if any(item.is_task or item.children for item in items):
+        return False
+    if all(_is_community_link(item) for item in items) or all(
+        _is_testimonial(item) for item in items
+    ):
+        fired("community-or-testimonials", draft.line, "dropped", draft.title)
+        for item in items:
+            fired("community-or-testimonials", item.line, "dropped")
+        return True
+    return False
+
+
+def section_text(draft: Draft) -> str:
+    """A section as text for the roadmap note: its name, its prose, its entries as bullets."""
+    parts = [draft.title, *draft.notes] if draft.title else list(draft.notes)
+    bullets = []
+    for inner in walk(draft):
+        if inner is draft or not inner.title:
+            continue
+        bullets.append(f"- {inner.raw or inner.title}")
+        bullets.extend(f"  {note}" for note in inner.notes if "\n" not in note)
+    if bullets:
+        parts.append("\n".join(bullets))
+    return "\n\n".join(part for part in parts if part)
+
+
+@rule("advice-section")
+def advice_to_notes(draft: Draft, notes: list[str]) -> None:
+    """Advice ("Tips", "Key mindset", "Learning strategy", "Consejos", "学习建议") is read,
+    not ticked: such a section, at any level, moves into the roadmap note's text."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        if (
+            child.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)
+            and not child.is_task
+            and not any(d.is_task for d in walk(child))
+            and section_role(child.title) == ADVICE
+        ):
+            notes.append(section_text(child))
+            for inner in walk(child):
+                fired("advice-section", inner.line, "note")
+            continue
+        advice_to_notes(child, notes)
+        kept.append(child)
+    draft.children = kept
+
+
+def is_intro_title(title: str) -> bool:
+    return section_role(title) == INTRO
