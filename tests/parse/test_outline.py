@@ -178,10 +178,18 @@ def test_task_statuses_unknown_markers_and_parent_propagation() -> None:
     assert got["Unsafe code (not needed yet)"] == (Status.SKIPPED, None)
     assert got["Macros (deferred)"] == (Status.TODO, ">")
     assert got["Async runtimes"] == (Status.TODO, "?")
-    # a ticked parent ticks its plain children, keeps [>] as written
-    assert got["New projects"] == (Status.DONE, None)
+    # sub-items written as their own task boxes keep what the author wrote under a ticked
+    # or skipped parent
+    assert got["New projects"] == (Status.TODO, None)
     assert got["Workspaces"] == (Status.TODO, ">")
-    assert got["2015 idioms"] == (Status.SKIPPED, None)
+    assert got["2015 idioms"] == (Status.TODO, None)
+
+
+def test_a_ticked_parent_ticks_its_plain_sub_bullets_only() -> None:
+    text = "# Plan\n\n## Basics\n\n- [x] Testing\n  - Unit tests\n  - [ ] Mutation tests\n- Syntax\n"
+    got = {n.title: n.status for n in parse_roadmap(text, source="t.md").walk()}
+    assert got["Unit tests"] is Status.DONE
+    assert got["Mutation tests"] is Status.TODO
 
 
 def test_table_rows_are_items_with_status_and_week_durations() -> None:

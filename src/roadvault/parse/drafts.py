@@ -17,6 +17,7 @@ from roadvault.parse.titles import (
     InlineText,
     clean_title,
     has_numbering,
+    leading_status_glyph,
     plain_label,
     remove_controls,
     split_task_marker,
@@ -140,6 +141,7 @@ class Draft:
     image_only: bool = False
     anchor_only: bool = False
     table: int | None = None  # which table a row came from
+    glyph: str | None = None  # checkbox a leading status glyph stands for ("✅ …" → "x")
 
     @property
     def is_task(self) -> bool:
@@ -206,6 +208,8 @@ def set_title(draft: Draft, text: InlineText) -> None:
             draft.marker = marker
             visible = rest
             raw = re.sub(r"^\s*\[[^\]\n]?\]\s*", "", raw)
+    elif draft.kind in (ITEM, HEADING, PSEUDO, DETAILS, ROW):
+        draft.glyph = leading_status_glyph(visible)
     draft.text = visible
     draft.raw = raw
     draft.links = [(t, href) for t, href in text.links if href]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from roadvault.model import Node, Resource, Status
+from roadvault.parse.checklist import read_as_checklist
 from roadvault.parse.drafts import (
     CALLOUT,
     DETAILS,
@@ -30,6 +31,7 @@ from roadvault.parse.drafts import (
 )
 from roadvault.parse.durations import leading_duration
 from roadvault.parse.sections import advice_to_notes, is_about_people, is_intro_title
+from roadvault.parse.statuses import inherited_status, read_status_glyphs
 from roadvault.parse.titles import light_clean, plain_label, remove_controls
 
 logger = logging.getLogger(__name__)
@@ -188,6 +190,12 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             any(d.is_task for d in walk(draft)) or plain_label(draft.title) == title_key
         ):
             draft.excluded = False
+
+
+def _drop_excluded(draft: Draft) -> None:
+    draft.children = [c for c in draft.children if not c.excluded]
+    for child in draft.children:
+        _drop_excluded(child)
 
 
 def _drop_sections_about_people(draft: Draft) -> None:
@@ -361,11 +369,12 @@ def _title_links(draft: Draft) -> list[Resource]:
 def _to_node(draft: Draft, inherited: Status | None) -> Node:
     status = Status.from_marker(draft.marker) if draft.marker is not None else Status.TODO
     marker = draft.marker if draft.marker not in (None, *_CANONICAL_MARKERS) else None
-    if inherited is not None and status is Status.TODO and marker is None:
-        status = inherited  # a ticked parent means its whole subtree is done
+    from_parent = inherited_status(draft, inherited)
+    if from_parent is not None and status is Status.TODO and marker is None:
+        status = from_parent
     passed = inherited
-    if draft.is_task and status in (Status.DONE, Status.SKIPPED):
-        passed = status
+    if draft.is_task:
+        passed = status if status in (Status.DONE, Status.SKIPPED) else None
     return Node(
         title=draft.title,
         status=status,
@@ -413,11 +422,14 @@ def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shape
     root_notes_before = list(root.notes)
     root.notes = []
     _flatten_below(root, 0, [False], source)
+    read_status_glyphs(root)
     _drop_overview_tables(root)
     _dissolve_resources(root)
     _absorb_note_items(root)
     _keep_sections_with_tasks(root, front_title)
     _drop_sections_about_people(root)
+    _drop_excluded(root)
+    read_as_checklist(root, notes)
     _tidy(root)
     advice_to_notes(root, notes)
     _move_intro_sections(root, notes, named_only=True)

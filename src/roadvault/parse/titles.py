@@ -21,7 +21,31 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _BREAK_RE = re.compile(r"[\r\u2028\u2029]")
 _WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#^]*)(?:#\^?([^\[\]|]*))?(?:\|([^\[\]]*))?\]\]")
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]{1,40}\]")
-_TASK_RE = re.compile(r"^\[([^\]\n])\](?:\s+|$)|^\[\](?:\s+|$)")
+_TASK_RE = re.compile(r"^\[([^\]\n])\ufe0f?\](?:\s+|$)|^\[\](?:\s+|$)")
+# Check marks written inside the brackets ("[✔️]", "[✓]") mean done, like "[x]".
+_CHECK_GLYPHS = frozenset("✔✓☑✅✗✘")
+_DONE_GLYPHS = frozenset("✔✓☑✅")
+# A status glyph at the start of an item ("✅ Arrays", "⏳ Trees"): read as a status only in a
+# document that uses several of them (see parse/statuses.py), never alone.
+STATUS_GLYPHS = {
+    "✅": "x",
+    "✔": "x",
+    "☑": "x",
+    "✓": "x",
+    "⏳": "/",
+    "🔄": "/",
+    "🚧": "/",
+    "⌛": "/",
+    "⬜": " ",
+    "☐": " ",
+    "🔲": " ",
+    "➖": " ",
+    "❌": " ",
+    "🔳": " ",
+}
+_STATUS_GLYPH_RE = re.compile(
+    "^(" + "|".join(re.escape(g) for g in STATUS_GLYPHS) + ")\ufe0f?(?=\\s|$)"
+)
 _CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([+-]?)\s*(.*)$")
 # Obsidian Tasks fields at the end of a task: dates, priorities, recurrence, ids.
 _TASKS_FIELD_RE = re.compile(
@@ -219,7 +243,15 @@ def split_task_marker(text: str) -> tuple[str | None, str]:
     if not match:
         return None, text
     marker = match.group(1) if match.group(1) is not None else " "
+    if marker in _CHECK_GLYPHS:
+        marker = "x" if marker in _DONE_GLYPHS else " "
     return marker, text[match.end() :]
+
+
+def leading_status_glyph(text: str) -> str | None:
+    """The checkbox a leading status glyph stands for ("✅ Arrays" → "x"), or None."""
+    match = _STATUS_GLYPH_RE.match(text.lstrip())
+    return STATUS_GLYPHS[match.group(1)] if match else None
 
 
 def split_callout(text: str) -> tuple[str, str] | None:

@@ -1,0 +1,125 @@
+"""Checklist documents: when the author marks study items with task boxes, only those are items.
+
+A study README that ticks its way through a syllabus (`- [ ] Arrays`, `- [x] Heaps`) keeps
+plenty of plain bullets between the boxes: the videos to watch for an item, a "Mock interview
+sites:" list, a course blurb. Those are what the author attached to a task, not more tasks. In
+such a document the plain bullets become the resources (links) and notes (text) of the task
+they stand under or after, and a section without a single box is read as text for the roadmap
+note. A document with only a few boxes among many plain items (a plan with one "Projects"
+checklist) is not a checklist document: its plain items stay items.
+"""
+
+from __future__ import annotations
+
+from roadvault.model import Resource
+from roadvault.parse.drafts import CALLOUT, DETAILS, HEADING, ITEM, PSEUDO, Draft, walk
+from roadvault.parse.rules import fired, rule
+from roadvault.parse.sections import section_text
+from roadvault.parse.titles import light_clean
+
+MIN_TASKS = 3
+# Share of list items written as tasks above which plain bullets are read as attachments.
+MIN_TASK_SHARE = 0.2
+# A section without any task is text only in a long checklist where most sections have tasks.
+MIN_SECTION_SHARE = 0.6
+MIN_TASKS_FOR_SECTIONS = 10
+
+_SECTIONS = (HEADING, PSEUDO, DETAILS, CALLOUT)
+
+
+def _has_task(draft: Draft) -> bool:
+    return any(d.is_task for d in walk(draft))
+
+
+def is_checklist_document(root: Draft) -> bool:
+    items = [d for d in walk(root) if d.kind == ITEM]
+    tasks = sum(1 for d in items if d.is_task)
+    return tasks >= MIN_TASKS and tasks >= MIN_TASK_SHARE * len(items)
+
+
+def _attachment(draft: Draft) -> tuple[list[Resource], list[str]]:
+    """A plain bullet (and what is under it) as resources and note lines."""
+    resources: list[Resource] = []
+    notes: list[str] = []
+    for inner in walk(draft):
+        if inner.image_only:
+            continue  # a picture between the boxes is decoration
+        links = [(t, h) for t, h in inner.links if h and not h.startswith("#")]
+        resources.extend(Resource(light_clean(t) or h, h) for t, h in links)
+        resources.extend(inner.resources)
+        text = inner.raw or inner.text
+        if text and not (links and _link_only(inner)):
+            notes.append(text)
+        notes.extend(inner.notes)
+    return resources, notes
+
+
+def _link_only(draft: Draft) -> bool:
+    text = draft.text
+    for visible, _ in draft.links:
+        text = text.replace(visible, " ", 1)
+    return not light_clean(text.replace(":", " ").replace("-", " ")).strip()
+
+
+def _attach(target: Draft, plain: Draft) -> None:
+    resources, notes = _attachment(plain)
+    target.resources.extend(resources)
+    target.notes.extend(notes)
+    for inner in walk(plain):
+        fired("checklist-mode", inner.line, "resource" if inner.links else "note")
+
+
+def _absorb_plain(section: Draft, strong: bool) -> None:
+    """Plain bullets without a task below them go to the task before them (or above them);
+    plain bullets that hold tasks stay as groups. In a strong checklist document a
+    sub-section without tasks is the section's text too."""
+    kept: list[Draft] = []
+    last_task: Draft | None = section if section.is_task else None
+    for child in section.children:
+        plain = not child.is_task and not _has_task(child)
+        if plain and (child.kind == ITEM or (strong and child.kind in _SECTIONS)):
+            _attach(last_task or section, child)
+            continue
+        if child.kind == ITEM and child.is_task:
+            last_task = child
+        if _has_task(child):
+            _absorb_plain(child, strong)
+        kept.append(child)
+    section.children = kept
+
+
+@rule("checklist-mode")
+def read_as_checklist(root: Draft, notes: list[str]) -> bool:
+    """In a document whose study items are task boxes, plain bullets are the resources and
+    notes of the task they belong to, and a section with no task at all is text."""
+    if not is_checklist_document(root):
+        return False
+    holders = [
+        d
+        for d in root.children
+        if d.kind in _SECTIONS and any(c.kind == ITEM for c in walk(d) if c is not d)
+    ]
+    with_tasks = [d for d in holders if _has_task(d)]
+    tasks = sum(1 for d in walk(root) if d.is_task)
+    strong = (
+        tasks >= MIN_TASKS_FOR_SECTIONS
+        and bool(holders)
+        and len(with_tasks) >= MIN_SECTION_SHARE * len(holders)
+    )
+    kept: list[Draft] = []
+    for child in root.children:
+        if _has_task(child):
+            _absorb_plain(child, strong)
+            kept.append(child)
+        elif strong and (child in holders or child.kind == ITEM):
+            notes.append(section_text(child) if child.kind in _SECTIONS else _as_text(child))
+            for inner in walk(child):
+                fired("checklist-mode", inner.line, "note")
+        else:
+            kept.append(child)
+    root.children = kept
+    return True
+
+
+def _as_text(draft: Draft) -> str:
+    return "\n".join(f"- {d.raw or d.text}" for d in walk(draft) if d.raw or d.text)
