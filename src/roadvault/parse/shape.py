@@ -30,6 +30,9 @@ from roadvault.parse.drafts import (
     walk,
 )
 from roadvault.parse.durations import leading_duration
+from roadvault.parse.labels import name_before_explanation
+from roadvault.parse.links import links_to_resources
+from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import advice_to_notes, is_about_people, is_intro_title
 from roadvault.parse.statuses import inherited_status, read_status_glyphs
 from roadvault.parse.titles import light_clean, plain_label, remove_controls
@@ -102,16 +105,31 @@ def _is_resource_group(draft: Draft) -> bool:
     return False
 
 
+_UNAMBIGUOUS_RESOURCE_RE = re.compile(
+    r"\b(?:resources?|recommend\w*|books?|textbooks?|courses?|reading|tutorials?|videos?"
+    r"|platforms?|mooc)\b"
+)
+
+
+@rule("resource-label")
 def _inline_resource(draft: Draft) -> list[Resource] | None:
-    """ "Resource Recommendation: X" / "Resources: [MDN](…)" as a bullet → its resources."""
+    """ "Resource Recommendation: X" / "Resources: [MDN](…)" as a bullet is the resources of
+    the topic it stands in; a label that could also be a topic needs a link to be one."""
     if draft.is_task or draft.kind != ITEM or draft.children:
         return None
     split = split_label(remove_controls(draft.text))
     if not split or not split[1]:
         return None
-    if resource_kind(split[0]) == "strong":
-        return _resource_of(draft, strip_label=True)
-    return None
+    if resource_kind(split[0]) != "strong":
+        return None
+    if not any(href.startswith(("http", "www.")) for _, href in draft.links) and not (
+        _UNAMBIGUOUS_RESOURCE_RE.search(plain_label(split[0]))
+    ):
+        # "Channels: buffered and unbuffered" is a topic: a resource needs a link, or a label
+        # that says resource in so many words
+        return None
+    fired("resource-label", draft.line, "resource")
+    return _resource_of(draft, strip_label=True)
 
 
 def _dissolve_resources(draft: Draft) -> None:
@@ -434,6 +452,8 @@ def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shape
     advice_to_notes(root, notes)
     _move_intro_sections(root, notes, named_only=True)
     title = _take_title(root, front_title)
+    name_before_explanation(root)
+    links_to_resources(root)
     _fold_descriptions(root)
     _move_intro_sections(root, notes)
     _hoist_wrapper(root)

@@ -1,0 +1,65 @@
+"""Labels: "Linear Algebra: vectors, matrices, eigenvalues…" is the item "Linear Algebra".
+
+Authors name an item and then explain it on the same line, after a colon, often with the name
+in bold. The name is the checkbox; the explanation is the item's note. A short phrase after the
+colon ("Channels: buffered and unbuffered") is part of the name and stays in the title; a
+calendar slot ("Week 5: …") or a numbering label ("Step 2: …") is read by the duration and
+title rules, not here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from roadvault.parse.drafts import ITEM, Draft, split_label, walk
+from roadvault.parse.durations import parse_duration
+from roadvault.parse.rules import fired, rule
+from roadvault.parse.titles import has_numbering, strip_decorations
+
+# Words after the colon from which the rest reads as an explanation, not part of the name.
+MIN_PROSE_WORDS = 6
+MAX_LABEL_WORDS = 5
+_BOLD_LABEL_RE = re.compile(
+    r"^\s*(?:\*\*|__)[^*_\n]{1,80}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?。！？]\s*$")
+
+
+def _is_prose(rest: str) -> bool:
+    words = rest.split()
+    if len(words) >= MIN_PROSE_WORDS:
+        return True
+    return len(words) >= 3 and bool(_SENTENCE_END_RE.search(rest))
+
+
+def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
+    """(name, explanation) when the item's title is a short name, a colon and prose."""
+    if draft.kind != ITEM or not draft.title:
+        return None
+    split = split_label(draft.title)
+    if split is None or not split[1]:
+        return None
+    label, rest = split
+    label = strip_decorations(label).strip(" *_")
+    if not label or len(label.split()) > MAX_LABEL_WORDS or has_numbering(label):
+        return None
+    if parse_duration(label) or parse_duration(rest):
+        return None
+    bold = bool(_BOLD_LABEL_RE.match(draft.raw))
+    if bold or _is_prose(rest):
+        return label, rest
+    return None
+
+
+@rule("label-prose")
+def name_before_explanation(root: Draft) -> None:
+    """`- **Linear Algebra:** vectors, matrices…` and `- Probability: This is crucial for…`
+    are the items "Linear Algebra" and "Probability"; the text after the colon is the note."""
+    for draft in walk(root):
+        found = split_name_and_prose(draft)
+        if found is None:
+            continue
+        label, rest = found
+        draft.title = label
+        draft.notes.insert(0, rest)
+        fired("label-prose", draft.line, "item", f"note: {rest[:40]}")
