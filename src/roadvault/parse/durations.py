@@ -41,20 +41,35 @@ _WORD_NUMBERS = {
 
 _NUM = r"(?:\d{1,4}(?:[.,]\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _NUM_OR_ARTICLE = rf"(?:{_NUM}|half\s+an?|an?)"
-_DASH = r"\s*(?:-|–|—|‒|~|～|to|or)\s*"
+_DASH = r"\s*(?:-|–|—|‒|~|～|〜|to|or|a|à|bis|至|到)\s*"
+_CJK_DASH = r"\s*(?:-|–|—|‒|~|～|〜|至|到)\s*"
 # Unit words: long forms anywhere, one-letter forms only glued to the number ("10h", "2w").
 # Minutes: "min"/"minutes" only; a bare "m" could as well be months ("3m").
-_UNIT_LONG = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
+# Spanish, Portuguese, French and German units too ("3 semanas", "2 meses", "4 Wochen").
+_UNIT_LONG = (
+    r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?"
+    r"|semanas?|mes(?:es)?|d[ií]as?|a[ñn]os?|horas?|minutos?|semaines?|mois|jours?|ans|ann[ée]es?"
+    r"|heures?|wochen?|monate?n?|tage?n?|jahre?n?|stunden?|недел[ьяи]|месяц(?:а|ев)?|дн(?:я|ей)|лет|год(?:а)?)"
+)
 _UNIT_SHORT = r"(?:min|h|d|w|mo|y)"
-_APPROX = r"(?:~|≈|about|approx(?:\.|imately)?|around|roughly|circa|ca\.|up\s+to|at\s+least)"
+# Chinese, Japanese and Korean units follow the number directly ("2-3周", "2〜3ヶ月", "1-2개월").
+_UNIT_CJK = r"(?:个月|個月|ヶ月|か月|カ月|ヵ月|ケ月|개월|週間|星期|周|週|주|小时|小時|時間|시간|天|日間|일|年|년|달)"
+_APPROX = r"(?:~|≈|about|approx(?:\.|imately)?|around|roughly|circa|ca\.|up\s+to|at\s+least|约|大约|約|약)"
 
 AMOUNT = (
     rf"(?:{_APPROX}\s*)?"
-    rf"(?:(?:{_NUM_OR_ARTICLE})(?:{_DASH}{_NUM})?\s*\+?\s*{_UNIT_LONG}"
-    rf"|{_NUM}(?:\s*[-–—]\s*{_NUM})?\+?{_UNIT_SHORT})(?![\w/])"
+    rf"(?:(?:{_NUM_OR_ARTICLE})(?:{_DASH}{_NUM})?\s*\+?\s*{_UNIT_LONG}(?![\w/])"
+    rf"|\d{{1,3}}(?:\s*[-–—]\s*\d{{1,3}})?\+?{_UNIT_SHORT}(?![\w/])"
+    rf"|(?<![\d.])\d{{1,3}}(?:[.,]\d)?(?:{_CJK_DASH}\d{{1,3}}(?:[.,]\d)?)?\s*\+?\s*{_UNIT_CJK}"
+    r"(?!\d))"
 )
-# "Week 3", "Weeks 3-4", "Month 1–2", "Days 1 to 5": positions in a calendar.
-ORDINAL = rf"(?:weeks?|months?|days?|years?)\s+\d{{1,4}}(?:{_DASH}\d{{1,4}})?\+?(?![\w/])"
+# "Week 3", "Weeks 3-4", "Month 1–2", "Days 1 to 5": positions in a calendar; also "第1-3周",
+# "3주차", "1週目".
+ORDINAL = (
+    rf"(?:(?:weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?)\s+\d{{1,4}}(?:{_DASH}\d{{1,4}})?\+?(?![\w/])"
+    rf"|第\s*\d{{1,3}}(?:{_CJK_DASH}\d{{1,3}})?\s*(?:周|週|个月|個月|ヶ月|か月|月|天|日)"
+    rf"|\d{{1,3}}(?:{_CJK_DASH}\d{{1,3}})?\s*(?:주차|週目|개월차|일차))"
+)
 ONGOING = r"(?:ongoing|continuous(?:ly)?|self-paced|lifelong|open-ended|as\s+needed)"
 # A pace: an amount per day/week ("2 hours/day", "5 hrs a week", "10h per week").
 PACE = (
@@ -64,7 +79,8 @@ PACE = (
 )
 _LABEL = (
     r"(?:total|duration|time|timeline|timeframe|time\s+frame|estimated(?:\s+time)?|est\.?"
-    r"|expected(?:\s+duration)?|length|approx\.?)\s*[:=-]?\s*"
+    r"|expected(?:\s+duration)?|length|approx\.?|duración|duracion|tiempo|duração|durée"
+    r"|dauer|时长|时间|預計|预计|期間|期间|기간|所要時間|目安)\s*[:=：-]?\s*"
 )
 _ANY_DURATION = rf"(?:{ORDINAL}|{AMOUNT}|{ONGOING})"
 
@@ -72,8 +88,8 @@ _WHOLE_RE = re.compile(rf"^\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|eac
 _PACE_WHOLE_RE = re.compile(rf"^\s*{PACE}\s*$", re.I)
 # "(3 weeks)", "[Total: 3 months]", "(~2 weeks, 5 hours/week)" — first part only.
 _PAREN_RE = re.compile(
-    rf"\s*[\(\[]\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each|of\s+study)?\s*"
-    rf"(?:[,;]\s*(?P<pace>{PACE})\s*)?[\)\]]",
+    rf"\s*[\(\[（【]\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each|of\s+study)?\s*"
+    rf"(?:[,;，；]\s*(?P<pace>{PACE})\s*)?[\)\]）】]",
     re.I,
 )
 _PAREN_PACE_RE = re.compile(rf"\s*[\(\[]\s*(?P<p>{PACE})\s*[\)\]]", re.I)
@@ -89,6 +105,12 @@ _LEADING_PAREN_RE = re.compile(
 )
 # "Learn Python ~10h": an approximate amount may trail without a separator.
 _TRAILING_APPROX_RE = re.compile(rf"^(?P<rest>.*?\S)\s+(?P<d>[~≈]\s*{AMOUNT})\s*$", re.I)
+# "HTML 3-4 days", "Errors 2〜3ヶ月": a range of time, or a CJK amount, may trail bare.
+_TRAILING_BARE_RE = re.compile(
+    rf"^(?P<rest>.*?\S)\s*(?<![\d.])(?P<d>{_NUM}{_DASH}{_NUM}\s*{_UNIT_LONG}(?![\w/])"
+    rf"|\d{{1,3}}(?:{_CJK_DASH}\d{{1,3}})?\s*{_UNIT_CJK})\s*$",
+    re.I,
+)
 _TRAILING_RE = re.compile(
     rf"^(?P<rest>.*?\S)\s*(?:[:：|·–—,]|\s-)\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*\.?\s*$",
     re.I,
@@ -112,17 +134,29 @@ def _number(text: str) -> float:
     return float(word.replace(",", "."))
 
 
+_CJK_UNIT_DAYS = {
+    "个月": 30.0, "個月": 30.0, "ヶ月": 30.0, "か月": 30.0, "カ月": 30.0, "ヵ月": 30.0,
+    "ケ月": 30.0, "개월": 30.0, "月": 30.0, "달": 30.0, "개월차": 30.0,
+    "週間": 7.0, "星期": 7.0, "周": 7.0, "週": 7.0, "주": 7.0, "주차": 7.0, "週目": 7.0,
+    "小时": 1 / 24, "小時": 1 / 24, "時間": 1 / 24, "시간": 1 / 24,
+    "天": 1.0, "日間": 1.0, "日": 1.0, "일": 1.0, "일차": 1.0,
+    "年": 365.0, "년": 365.0,
+}  # fmt: skip
+
+
 def _unit_days(unit: str) -> float:
     unit = unit.lower().rstrip(".")
+    if unit in _CJK_UNIT_DAYS:
+        return _CJK_UNIT_DAYS[unit]
     if unit.startswith("mi"):
         return _UNIT_DAYS["minute"]
-    if unit.startswith("h"):
+    if unit.startswith(("h", "stund")):
         return _UNIT_DAYS["hour"]
-    if unit.startswith(("mo", "mon")):
+    if unit.startswith(("mo", "mon", "mes", "mois", "мес")):
         return _UNIT_DAYS["month"]
-    if unit.startswith("d"):
+    if unit.startswith(("d", "jour", "tag", "дн")):
         return _UNIT_DAYS["day"]
-    if unit.startswith("w"):
+    if unit.startswith(("w", "sem", "нед")):
         return _UNIT_DAYS["week"]
     return _UNIT_DAYS["year"]
 
@@ -134,11 +168,14 @@ def _tidy(value: float) -> float:
 
 
 _AMOUNT_PARTS = re.compile(
-    rf"(?P<lo>{_NUM_OR_ARTICLE})(?:{_DASH}(?P<hi>{_NUM}))?\s*\+?\s*(?P<unit>[a-z]+)",
+    rf"(?P<lo>{_NUM_OR_ARTICLE})(?:{_DASH}(?P<hi>{_NUM}))?\s*\+?\s*(?P<unit>[^\W\d_]+)",
     re.I,
 )
 _ORDINAL_PARTS = re.compile(
-    rf"(?P<unit>weeks?|months?|days?|years?)\s+(?P<lo>\d{{1,4}})(?:{_DASH}(?P<hi>\d{{1,4}}))?",
+    rf"(?P<unit>weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?)\s+(?P<lo>\d{{1,4}})"
+    rf"(?:{_DASH}(?P<hi>\d{{1,4}}))?"
+    rf"|第\s*(?P<lo2>\d{{1,3}})(?:{_CJK_DASH}(?P<hi2>\d{{1,3}}))?\s*(?P<unit2>\S+)"
+    rf"|(?P<lo3>\d{{1,3}})(?:{_CJK_DASH}(?P<hi3>\d{{1,3}}))?\s*(?P<unit3>\S+)",
     re.I,
 )
 
@@ -150,13 +187,14 @@ def planned_days(duration: str) -> tuple[float, float] | None:
     if re.fullmatch(ONGOING, text, re.I):
         return None
     ordinal = _ORDINAL_PARTS.fullmatch(text.rstrip("+"))
-    if ordinal and text.endswith("+"):
+    if ordinal and text.endswith("+") and re.fullmatch(ORDINAL, text.rstrip("+"), re.I):
         return None  # "Weeks 17+": from then on, no known length
-    if ordinal:
-        lo, hi = int(ordinal["lo"]), int(ordinal["hi"] or ordinal["lo"])
-        if hi < lo:
-            lo, hi = hi, lo
-        days = (hi - lo + 1) * _unit_days(ordinal["unit"])
+    if ordinal and re.fullmatch(ORDINAL, text.rstrip("+"), re.I):
+        lo_text = ordinal["lo"] or ordinal["lo2"] or ordinal["lo3"]
+        hi_text = ordinal["hi"] or ordinal["hi2"] or ordinal["hi3"] or lo_text
+        unit = ordinal["unit"] or ordinal["unit2"] or ordinal["unit3"]
+        lo, hi = sorted((int(lo_text), int(hi_text)))
+        days = (hi - lo + 1) * _unit_days(unit)
         return (_tidy(days), _tidy(days))
     stripped = re.sub(rf"^{_APPROX}\s*", "", text, flags=re.I)
     amount = _AMOUNT_PARTS.fullmatch(stripped)
@@ -225,7 +263,11 @@ def split_duration(title: str) -> TitleDuration:
             duration = match["d"]
             work = f"{match['rest']} {match['tail']}" if match["tail"] else match["rest"]
     if duration is None:
-        match = _TRAILING_RE.match(work) or _TRAILING_APPROX_RE.match(work)
+        match = (
+            _TRAILING_RE.match(work)
+            or _TRAILING_APPROX_RE.match(work)
+            or _TRAILING_BARE_RE.match(work)
+        )
         if match:
             duration, work = match["d"], match["rest"]
     if duration is None:
