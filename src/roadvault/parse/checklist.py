@@ -69,15 +69,28 @@ def _attach(target: Draft, plain: Draft) -> None:
         fired("checklist-mode", inner.line, "resource" if inner.links else "note")
 
 
+def _holds_steps(group: Draft) -> bool:
+    """A sub-section without boxes that still lists several things to do ("**Practice:**"
+    over a numbered list): the author's steps, not an attachment."""
+    steps = [
+        d
+        for d in group.children
+        if d.kind == ITEM and d.title and not (d.links and _link_only(d)) and not d.label
+    ]
+    return len(steps) >= 2
+
+
 def _absorb_plain(section: Draft, strong: bool) -> None:
     """Plain bullets without a task below them go to the task before them (or above them);
     plain bullets that hold tasks stay as groups. In a strong checklist document a
-    sub-section without tasks is the section's text too."""
+    sub-section without tasks is the section's text too, unless it lists steps of its own."""
     kept: list[Draft] = []
     last_task: Draft | None = section if section.is_task else None
     for child in section.children:
         plain = not child.is_task and not _has_task(child)
-        if plain and (child.kind == ITEM or (strong and child.kind in _SECTIONS)):
+        if plain and (
+            child.kind == ITEM or (strong and child.kind in _SECTIONS and not _holds_steps(child))
+        ):
             _attach(last_task or section, child)
             continue
         if child.kind == ITEM and child.is_task:

@@ -53,8 +53,14 @@ _UNIT_LONG = (
 )
 _UNIT_SHORT = r"(?:min|h|d|w|mo|y)"
 # Chinese, Japanese and Korean units follow the number directly ("2-3周", "2〜3ヶ月", "1-2개월").
-_UNIT_CJK = r"(?:个月|個月|ヶ月|か月|カ月|ヵ月|ケ月|개월|週間|星期|周|週|주|小时|小時|時間|시간|天|日間|일|年|년|달)"
-_APPROX = r"(?:~|≈|about|approx(?:\.|imately)?|around|roughly|circa|ca\.|up\s+to|at\s+least|约|大约|約|약)"
+_UNIT_CJK = (
+    r"(?:个月|個月|ヶ月|か月|カ月|ヵ月|ケ月|개월|週間|星期|周|週|주|小时|小時|時間|시간"
+    r"|天|日間|일|年|년|달)"
+)
+_APPROX = (
+    r"(?:~|≈|about|approx(?:\.|imately)?|around|roughly|circa|ca\.|up\s+to|at\s+least"
+    r"|约|大约|約|약)"
+)
 
 AMOUNT = (
     rf"(?:{_APPROX}\s*)?"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from roadvault.parse.drafts import ITEM, Draft, split_label, walk
+from roadvault.parse.drafts import ITEM, PSEUDO, Draft, split_label, walk
 from roadvault.parse.durations import parse_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.titles import has_numbering, strip_decorations
@@ -63,3 +63,38 @@ def name_before_explanation(root: Draft) -> None:
         draft.title = label
         draft.notes.insert(0, rest)
         fired("label-prose", draft.line, "item", f"note: {rest[:40]}")
+
+
+def _collapse_into_child(group: Draft) -> None:
+    only = group.children[0]
+    fired("one-child-group", group.line, "note", group.title)
+    group.notes.insert(0, group.title)
+    group.title = only.title
+    group.text, group.raw, group.links = only.text, only.raw, only.links
+    group.marker = only.marker
+    group.line = only.line
+    group.label = False
+    group.duration = group.duration or only.duration
+    group.planned = group.planned or only.planned
+    group.notes.extend(only.notes)
+    group.resources.extend(only.resources)
+    group.children = only.children
+
+
+@rule("one-child-group")
+def collapse_one_child_groups(draft: Draft) -> None:
+    """A label over a single entry ("Homework:" › "Design a database for a blog",
+    "Deliverable" › "Infra diagram") is that one item; the label goes into its note."""
+    for child in draft.children:
+        collapse_one_child_groups(child)
+        if (
+            child.kind in (ITEM, PSEUDO)
+            and child.label
+            and not child.is_task
+            and len(child.children) == 1
+            and child.children[0].kind == ITEM
+            and child.children[0].title
+        ):
+            _collapse_into_child(child)
+            if child.kind == PSEUDO:
+                child.kind = ITEM

@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - until the recorder lands
     def record(line: int, verdict: str, rule: str, detail: str = "") -> None:
         return None
 
+
 F = TypeVar("F", bound=Callable[..., object])
 
 

@@ -70,7 +70,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
 |staying motivated|stay motivated|how to stay consistent|final words?
 |consejos|recomendaciones|estrategia de aprendizaje|mentalidad|dicas|conseils
-|建议|学习建议|学习方法|学习技巧|心得|注意事项|小贴士|小提示|提示|忠告|心态
+|建议|学习建议|学习方法|学习技巧|心得|注意事项|小贴士|小提示|提示|忠告|心态|常见陷阱(?:规避)?|避坑(?:指南)?
+|常见错误|常见误区|误区|学习资源推荐原则
 |アドバイス|コツ|学習方法|学び方|心構え|注意点|ヒント
 """
 _INTRO = r"""

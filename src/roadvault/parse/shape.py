@@ -30,7 +30,7 @@ from roadvault.parse.drafts import (
     walk,
 )
 from roadvault.parse.durations import leading_duration
-from roadvault.parse.labels import name_before_explanation
+from roadvault.parse.labels import collapse_one_child_groups, name_before_explanation
 from roadvault.parse.links import links_to_resources
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import advice_to_notes, is_about_people, is_intro_title
@@ -454,6 +454,7 @@ def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shape
     title = _take_title(root, front_title)
     name_before_explanation(root)
     links_to_resources(root)
+    collapse_one_child_groups(root)
     _fold_descriptions(root)
     _move_intro_sections(root, notes)
     _hoist_wrapper(root)
