@@ -62,11 +62,19 @@ _DATE_GROUP_RE = re.compile(
     rf"\s*(?:[-–—:|]\s*)?[\[(（]\s*[^\[\]()（）]*?{_DATE}[^\[\]()（）]*[\])）]", re.I
 )
 _BLOCK_ID_RE = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
+# "@(2019-04-15 00:17)": a completion stamp some trackers append; the date, not the title.
+_DONE_STAMP_RE = re.compile(r"\s*@\(\s*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*\)")
+# "🟩🟩🟩⬜⬜ 60%": a progress bar drawn in the title.
+_PROGRESS_BAR_RE = re.compile(r"\s*[🟩🟦🟨🟧🟥🟪⬜⬛█▓▒░■□▰▱●○]{3,}\s*(?:\d{1,3}(?:\.\d)?\s*%)?")
+# "@article@ Title", "@video@ Title": a resource type written before the title.
+_TYPE_PREFIX_RE = re.compile(r"^@[a-z]{2,12}@\s*", re.I)
+# "1 > Title", "2 ) Title" after an emoji: a list decoration with a number.
+_NUMBER_ARROW_RE = re.compile(r"^\d{1,3}\s*[>»›]\s+")
 _KEYCAP_RE = re.compile(r"^[0-9#*]\ufe0f?\u20e3\s*")
 _DECORATION_CHARS = set("•◦▪▫‣⁃►▸▶→⇒➔➜➤»«✓✔✗✘☐☑☒·")
 _NUMBERING_RE = re.compile(
-    r"^(?:#?\d{1,3}(?:\.\d{1,3})*[.):]|\d{1,3}(?:\.\d{1,3})+|\(\d{1,3}\)|[IVXLC]{1,6}[.)]"
-    r"|[A-H][.)]|\d{1,3}\s*[-–—])\s+"
+    r"^(?!\d{1,3}\.0\d)(?:#?\d{1,3}(?:\.\d{1,2})*[.):]|\d{1,3}(?:\.\d{1,2})+|\(\d{1,3}\)"
+    r"|[IVXLC]{1,6}[.)]|[A-H][.)]|\d{1,3}\s*[-–—>»›])\s+"
 )
 _PHASE_WORD_RE = re.compile(
     r"^(?:phase|stage|step|part|module|level|unit|chapter|section|milestone|lesson|tier"
@@ -140,6 +148,30 @@ def _render_wikilinks(text: str) -> str:
     return _WIKILINK_RE.sub(visible, text)
 
 
+_HTML_TAGS = frozenset(
+    re.split(
+        r"\s+",
+        "a abbr b bdi bdo big blockquote br center cite code dd del details dfn div dl dt em font"
+        " h1 h2 h3 h4 h5 h6 hr i img input ins kbd label li mark meter ol p picture pre progress"
+        " q rp rt ruby s samp section small source span strike strong sub summary sup table tbody"
+        " td tfoot th thead time tr tt u ul var video audio wbr iframe script style svg path"
+        " button select option textarea form nav header footer main article aside figure"
+        " figcaption",
+    )
+)
+_TAG_NAME_RE = re.compile(r"</?([A-Za-z][\w-]*)")
+
+
+def _is_generic(tag: str, before: str) -> bool:
+    """`<T>` right after a name ("Option<T>") or a tag no HTML has ("<Vec>"): text."""
+    match = _TAG_NAME_RE.match(tag)
+    if match is None:
+        return False
+    if before[-1:].isalnum():
+        return True
+    return match.group(1).lower() not in _HTML_TAGS
+
+
 def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
     """The visible text of an inline node, one entry per source line."""
     if inline is None:
@@ -182,6 +214,8 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
             elif kind == "html_inline":
                 if re.match(r"<br\s*/?>", child.content, re.I):
                     add(" ", bold)
+                elif _is_generic(child.content, lines[-1].text):
+                    add(child.content, bold)  # "Box<T>", "Vec<String>": code, not a tag
             elif child.children:
                 walk(child, bold, link)
 
@@ -279,12 +313,20 @@ def _strip_emphasis_leftovers(text: str) -> str:
     return text
 
 
+# "第一阶段：", "第2章 ", "1단계:", "ステップ1：": ordinal labels in Chinese, Japanese, Korean.
+_CJK_ORDINAL_RE = re.compile(
+    r"^(?:第\s*[一二三四五六七八九十百\d]{1,4}\s*(?:阶段|階段|部分|章|节|節|步|部|期|单元|單元|课|課|回)"
+    r"|\d{1,3}\s*단계|ステップ\s*\d{1,3}|[一二三四五六七八九十]{1,3}[、.．])\s*[：:、.．\-–—]?\s*"
+)
+
+
 def _strip_numbering(text: str) -> str:
     """ "1. Foo", "Step 1: Foo", "Phase II – Foo" → "Foo" (repeatedly; never down to a title
     without a letter)."""
     for _ in range(4):
         new = _NUMBERING_RE.sub("", text, count=1)
         new = _PHASE_WORD_RE.sub("", new, count=1)
+        new = _CJK_ORDINAL_RE.sub("", new, count=1)
         new = strip_decorations(new).strip()
         if new == text or not any(char.isalpha() for char in new):
             break  # "Topic 0-1" stays itself: numbering alone is not a title
@@ -305,6 +347,12 @@ def clean_title(text: str) -> TitleParts:
     extra: list[str] = []
     text = remove_controls(_FOOTNOTE_REF_RE.sub("", text))
     text = _BLOCK_ID_RE.sub("", text)
+    stamp = _DONE_STAMP_RE.search(text)
+    if stamp:
+        extra.append(f"✅ {stamp.group(1)}")
+        text = remove_controls(text[: stamp.start()] + " " + text[stamp.end() :])
+    text = remove_controls(_PROGRESS_BAR_RE.sub(" ", text))
+    text = _TYPE_PREFIX_RE.sub("", text)
     fields = [m.group(0).strip() for m in _TASKS_FIELD_RE.finditer(text)]
     if fields:
         extra.append(" ".join(fields))
