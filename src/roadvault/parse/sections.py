@@ -241,3 +241,117 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
 
 def is_intro_title(title: str) -> bool:
     return section_role(title) == INTRO
+
+
+_GENERIC_SUMMARY_RE = re.compile(
+    r"^(?:click(?: here)? to (?:expand|show|open|see|view|reveal)(?: \w+){0,3}|toggle(?: \w+){0,2}"
+    r"|expand(?: \w+){0,2}|show(?: \w+){0,2}|details|more|see more|read more|view more|open|spoiler"
+    r"|展开|点击展开|點擊展開|点击查看|展開|詳細|詳細を見る|クリックして展開|ver más"
+    r"|mostrar(?: más)?|haz clic(?: \w+){0,4}|clique(?: \w+){0,4}|펼치기|더 보기)$"
+)
+
+
+def is_generic_summary(title: str) -> bool:
+    return bool(_GENERIC_SUMMARY_RE.match(plain_label(title)))
+
+
+@rule("transparent-details")
+def open_generic_details(draft: Draft) -> None:
+    """A `<details>` whose summary names nothing ("Click to expand", "Toggle section",
+    "展开") only hides its content: what it holds belongs where the group stands."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        open_generic_details(child)
+        if child.kind == DETAILS and child.title and is_generic_summary(child.title):
+            fired("transparent-details", child.line, "dropped", child.title)
+            kept.extend(child.children)
+            draft.notes.extend(child.notes)
+            draft.resources.extend(child.resources)
+            continue
+        kept.append(child)
+    draft.children = kept
+
+
+def _named_sections(root: Draft) -> list[tuple[Draft, str]]:
+    return [
+        (d, plain_label(d.title))
+        for d in walk(root)
+        if d.kind in (HEADING, PSEUDO, DETAILS) and d.title and plain_label(d.title)
+    ]
+
+
+_RECAP_RE = re.compile(
+    r"\b(?:timeline|summary|overview|schedule|recap|at a glance|roadmap|plan|structure|outline"
+    r"|时间线|时间表|总览|概览|スケジュール|概要|일정|cronograma|resumen)\b"
+)
+
+
+def _names_a_section(item: Draft, sections: list[tuple[Draft, str]], parent: Draft) -> bool:
+    """The entry starts with the name of another section ("Fundamentals is optional…")."""
+    key = f"{plain_label(item.title)} "
+    return any(
+        section is not parent and len(name) >= 3 and key.startswith(f"{name} ")
+        for section, name in sections
+    )
+
+
+def _comes_first(items: list[Draft], sections: list[tuple[Draft, str]], parent: Draft) -> bool:
+    """The list stands before every section it could name (an overview at the top)."""
+    first = items[0].line or 0
+    return all((section.line or 0) > first for section, _ in sections if section is not parent)
+
+
+@rule("overview-list")
+def overviews_to_notes(root: Draft, notes: list[str]) -> None:
+    """A list whose entries name the sections of the document ("1. **Fundamentals** is
+    optional…" above a "Fundamentals" section, or a closing timeline restating the phases)
+    is an overview: it is read as text, and the sections keep their items."""
+    sections = _named_sections(root)
+    if len(sections) < 2:
+        return
+    holders = [root, *(d for d in root.children if d.kind in (HEADING, PSEUDO))]
+    for parent in holders:
+        items = [c for c in parent.children if c.kind == ITEM]
+        if len(items) < 2 or any(item.is_task for item in items):
+            continue
+        named = [item for item in items if _names_a_section(item, sections, parent)]
+        if len(named) * 10 < len(items) * 7:
+            continue
+        recap = parent is not root and bool(_RECAP_RE.search(plain_label(parent.title)))
+        if not (recap or _comes_first(items, sections, parent)):
+            continue
+        notes.append("\n".join(f"- {item.raw or item.title}" for item in items))
+        for item in items:
+            fired("overview-list", item.line, "note")
+            for inner in walk(item):
+                fired("overview-list", inner.line, "note")
+        parent.children = [c for c in parent.children if c.kind != ITEM]
+        if parent is not root and not parent.children:
+            root.children = [c for c in root.children if c is not parent]
+            notes[-1] = section_text(parent) + "\n\n" + notes[-1]
+
+
+@rule("wrapper-section")
+def open_wrapper(root: Draft) -> None:
+    """A section that holds the numbered phases ("## Weekly Timeline Summary" over "### Phase
+    1…", "### Phase 2…") while its siblings hold none is a wrapper, not the one phase: its
+    sections take its place."""
+
+    def ordered(d: Draft) -> list[Draft]:
+        return [c for c in d.children if c.kind in (HEADING, PSEUDO, DETAILS) and c.numbered]
+
+    candidates = [
+        d
+        for d in root.children
+        if d.kind in (HEADING, PSEUDO) and not d.numbered and not d.is_task and len(ordered(d)) >= 2
+    ]
+    if len(candidates) != 1:
+        return
+    wrapper = candidates[0]
+    if any(ordered(d) for d in root.children if d is not wrapper):
+        return
+    at = root.children.index(wrapper)
+    fired("wrapper-section", wrapper.line, "dropped", wrapper.title)
+    root.children[at : at + 1] = wrapper.children
+    root.notes.extend(wrapper.notes)
+    root.resources.extend(wrapper.resources)

@@ -33,7 +33,14 @@ from roadvault.parse.durations import leading_duration
 from roadvault.parse.labels import collapse_one_child_groups, name_before_explanation
 from roadvault.parse.links import links_to_resources
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.sections import advice_to_notes, is_about_people, is_intro_title
+from roadvault.parse.sections import (
+    advice_to_notes,
+    is_about_people,
+    is_intro_title,
+    open_generic_details,
+    open_wrapper,
+    overviews_to_notes,
+)
 from roadvault.parse.statuses import inherited_status, read_status_glyphs
 from roadvault.parse.titles import light_clean, plain_label, remove_controls
 
@@ -448,6 +455,7 @@ def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shape
     _drop_sections_about_people(root)
     _drop_excluded(root)
     read_as_checklist(root, notes)
+    open_generic_details(root)
     _tidy(root)
     advice_to_notes(root, notes)
     _move_intro_sections(root, notes, named_only=True)
@@ -457,7 +465,9 @@ def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shape
     collapse_one_child_groups(root)
     _fold_descriptions(root)
     _move_intro_sections(root, notes)
+    overviews_to_notes(root, notes)
     _hoist_wrapper(root)
+    open_wrapper(root)
     _move_intro_sections(root, notes)
     roadmap_notes = _dedupe([*root_notes_before, *root.notes, *notes])
     resource_text = _resources_as_notes(root.resources)
