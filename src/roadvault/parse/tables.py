@@ -42,7 +42,13 @@ _TITLE_COLUMN_RE = re.compile(
 )
 _DURATION_COLUMN_RE = re.compile(
     r"^(?:weeks?|months?|days?|duration|time(?:frame|line)?|period|when|hours?|est\w*"
-    r"|estimated time|schedule|dates?|phase)\b"
+    r"|estimated time|schedule|dates?|phase|effort|length|workload)\b"
+)
+# Columns that say who offers or how, never what to study.
+_NOT_TITLE_COLUMN_RE = re.compile(
+    r"^(?:universit(?:y|ies)|institution|school|college|provider|platform|offered by|by|author"
+    r"|instructors?|teachers?|professors?|source|links?|urls?|languages?|level|difficulty|cost"
+    r"|price|rating|certificates?|type|format|notes?|comments?|remarks?|prerequisites?)$"
 )
 _STATUS_COLUMN_RE = re.compile(r"^(?:status|done|complete[d]?|progress|check|✓|✔|✅|state)$")
 _INDEX_COLUMN_RE = re.compile(r"^(?:#|no\.?|nr\.?|n°|number|index|sl|s\.?no\.?)$")
@@ -102,6 +108,11 @@ def _status_cell(text: str) -> str | None:
     return None
 
 
+def _mostly_links(body: list[list[InlineText]], index: int) -> bool:
+    cells = [row[index] for row in body if len(row) > index and row[index].text.strip()]
+    return bool(cells) and sum(1 for cell in cells if cell.links) * 2 > len(cells)
+
+
 def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, int]:
     roles: dict[str, int] = {}
     keys = [plain_label(cell) for cell in header]
@@ -119,22 +130,40 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
             roles["index"] = index
         elif "duration" not in roles and _DURATION_COLUMN_RE.match(key):
             roles["duration"] = index
-        elif "resources" not in roles and resource_kind(key) == "strong":
+        elif (
+            "resources" not in roles
+            and resource_kind(key) == "strong"
+            and not (_TITLE_COLUMN_RE.match(key) and not _mostly_links(body, index))
+        ):
             roles["resources"] = index
     for index, key in enumerate(keys):
         if index not in roles.values() and _TITLE_COLUMN_RE.match(key):
             roles["title"] = index
             break
     if "title" not in roles:
-        for index, _key in enumerate(keys):
-            if index in roles.values():
-                continue
-            values = [row[index].text.strip() for row in body if len(row) > index]
-            if values and all(re.fullmatch(r"\d{1,4}\.?", value) for value in values if value):
-                continue  # a numbering column
-            roles["title"] = index
-            break
+        title = _title_by_content(keys, body, set(roles.values()))
+        if title is not None:
+            roles["title"] = title
     return roles
+
+
+def _title_by_content(keys: list[str], body: list[list[InlineText]], taken: set[int]) -> int | None:
+    """Without a title-like header, the title column is the one whose cells name different
+    things: not a numbering, not a provider repeated row after row ("Duke", "Duke")."""
+    best: tuple[float, int] | None = None
+    for index, key in enumerate(keys):
+        if index in taken or _NOT_TITLE_COLUMN_RE.match(key):
+            continue
+        values = [" ".join(row[index].text.split()) for row in body if len(row) > index]
+        values = [value for value in values if value]
+        if not values or all(re.fullmatch(r"\d{1,4}\.?", value) for value in values):
+            continue  # empty, or a numbering column
+        distinct = len(set(values)) / len(values)
+        length = min(sum(len(value) for value in values) / len(values), 40) / 40
+        score = distinct * 2 + length - index * 0.05
+        if best is None or score > best[0]:
+            best = (score, index)
+    return best[1] if best else None
 
 
 def table_items(
@@ -195,6 +224,10 @@ def _ordinal_text(value: str, header: str) -> str:
     """ "1" under a "Week" column reads "Week 1"."""
     value = " ".join(value.split())
     unit = plain_label(header)
+    if re.fullmatch(r"\d{1,4}(?:[.,]\d{1,2})?(?:\s*[-–—]\s*\d{1,4})?", value) and re.match(
+        r"^(?:hours?|hrs?|estimated hours|effort \(hours\))$", unit
+    ):
+        return f"{value} hours"
     if re.fullmatch(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?", value) and re.match(
         r"^(weeks?|months?|days?)$", unit
     ):
