@@ -4,23 +4,17 @@ and the tests can hold every rule to a case it must fire on and a case it must l
 (tests/fixtures/rules/<name>/). docs/READING.md describes them for people.
 
 A rule is registered with `@rule("name")` on the small pure function that applies it; the
-function's docstring is the rule's description. `fired(name, line)` records a decision with
-the explain recorder (a no-op unless `--explain` is collecting).
+function's docstring is the rule's description. `fired(name, line, verdict)` records a
+decision while `recording()` is active (`--explain`), and costs one lookup otherwise.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeVar
-
-try:
-    from roadvault.parse.explain import record
-except ImportError:  # pragma: no cover - until the recorder lands
-
-    def record(line: int, verdict: str, rule: str, detail: str = "") -> None:
-        return None
-
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -47,7 +41,34 @@ def rule(name: str) -> Callable[[F], F]:
     return register
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What rule `rule` decided source line `line` became (phase/topic/item/resource/note/
+    dropped/title), with a short detail for people."""
+
+    line: int
+    verdict: str
+    rule: str
+    detail: str = ""
+
+
+_DECISIONS: ContextVar[list[Decision] | None] = ContextVar("roadvault_decisions", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[list[Decision]]:
+    """Collect the decisions rules make while the block runs (for `parse --explain`)."""
+    decisions: list[Decision] = []
+    token = _DECISIONS.set(decisions)
+    try:
+        yield decisions
+    finally:
+        _DECISIONS.reset(token)
+
+
 def fired(name: str, line: int | None, verdict: str, detail: str = "") -> None:
-    """Tell the explain recorder that rule `name` decided what source `line` became."""
-    if line is not None:
-        record(line, verdict, name, detail)
+    """Record that rule `name` decided what source `line` became; costs one lookup when
+    nobody is recording."""
+    decisions = _DECISIONS.get()
+    if decisions is not None and line is not None:
+        decisions.append(Decision(line, verdict, name, detail))

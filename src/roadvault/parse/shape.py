@@ -139,12 +139,18 @@ def _inline_resource(draft: Draft) -> list[Resource] | None:
     return _resource_of(draft, strip_label=True)
 
 
+@rule("resource-group")
 def _dissolve_resources(draft: Draft) -> None:
-    """Resources groups and resource bullets become resources of the topic they stand in."""
+    """A group named for resources ("Recommended Resources", "Books", or "Tools" over names)
+    holds the topic's resources, not steps; resource bullets become resources of the topic
+    they stand in. Tasks written inside such a group stay items."""
     kept: list[Draft] = []
     for child in draft.children:
         _dissolve_resources(child)
         if _is_resource_group(child):
+            for inner in walk(child):
+                if not inner.is_task:
+                    fired("resource-group", inner.line, "resource")
             found, tasks = _collect_resources(child)
             draft.resources.extend(found)
             if tasks:
@@ -162,8 +168,10 @@ def _dissolve_resources(draft: Draft) -> None:
     draft.children = kept
 
 
+@rule("note-label")
 def _absorb_note_items(draft: Draft) -> None:
-    """ "- **Goal**: …" and "- Timebox: 2 hours" under a step describe the step."""
+    """ "- **Goal**: …", "- Status: …" and "- Timebox: 2 hours" under a step describe the
+    step (its note, its duration); they are not steps of their own."""
     kept: list[Draft] = []
     for child in draft.children:
         _absorb_note_items(child)
@@ -175,8 +183,10 @@ def _absorb_note_items(draft: Draft) -> None:
                     found = leading_duration(split[1])
                     if found and draft.duration is None and draft.kind != ROOT:
                         draft.duration, draft.planned = found
+                        fired("note-label", child.line, "note", f"duration {found[0]}")
                         continue
                 if _NOTE_LABEL_RE.match(key) or _DURATION_ITEM_LABEL_RE.match(key):
+                    fired("note-label", child.line, "note")
                     draft.notes.append(child.raw or child.text)
                     draft.notes.extend(child.notes)
                     continue
@@ -184,6 +194,7 @@ def _absorb_note_items(draft: Draft) -> None:
     draft.children = kept
 
 
+@rule("overview-table")
 def _drop_overview_tables(root: Draft) -> None:
     """A table listing the same weeks/phases the sections below spell out is an overview:
     its rows are not extra items."""
@@ -202,10 +213,14 @@ def _drop_overview_tables(root: Draft) -> None:
     }
     if not overview:
         return
+    for table in overview:
+        for member in rows[table]:
+            fired("overview-table", member.line, "dropped")
     for draft in walk(root):
         draft.children = [c for c in draft.children if not (c.kind == ROW and c.table in overview)]
 
 
+@rule("tracked-housekeeping")
 def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
     """A "Contributing"-like heading is left out, unless the author put checkboxes under it
     (then it is theirs to track) or it is the document's own title."""
@@ -215,6 +230,7 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             any(d.is_task for d in walk(draft)) or plain_label(draft.title) == title_key
         ):
             draft.excluded = False
+            fired("tracked-housekeeping", draft.line, "phase", draft.title)
 
 
 def _drop_excluded(draft: Draft) -> None:
@@ -260,6 +276,7 @@ def _tidy(draft: Draft) -> None:
     draft.children = kept
 
 
+@rule("description-line")
 def _fold_descriptions(draft: Draft) -> None:
     """A bullet's single plain sub-bullet describes it: it becomes the bullet's notes."""
     for child in draft.children:
@@ -269,6 +286,7 @@ def _fold_descriptions(draft: Draft) -> None:
     only = draft.children[0]
     if only.kind != ITEM or only.is_task or only.children:
         return
+    fired("description-line", only.line, "note")
     draft.notes.append(only.raw or only.text)
     draft.notes.extend(only.notes)
     draft.resources.extend(only.resources)
@@ -283,6 +301,7 @@ def _section_text(draft: Draft) -> str:
     return "\n\n".join(part for part in [draft.title, *draft.notes] if part)
 
 
+@rule("intro-section")
 def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = False) -> None:
     """Prose-only sections before the first real phase (an introduction), and prose-only
     sections named like one ("Overview", "Conclusion") anywhere at the top, become notes."""
@@ -292,6 +311,7 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
         if _is_prose_only(child):
             named_intro = is_intro_title(child.title)
             if named_intro or (leading and not child.numbered and child.duration is None):
+                fired("intro-section", child.line, "note", child.title)
                 notes.append(_section_text(child))
                 continue
         leading = False
@@ -300,8 +320,10 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
         root.children = kept
 
 
+@rule("title-heading")
 def _take_title(root: Draft, fm_title: str | None) -> str | None:
-    """The document's own title heading, when one holds everything: unwrap it."""
+    """The document's own title heading, when one holds everything, is the roadmap's title,
+    not its only phase."""
     sections = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
     others = [c for c in root.children if c.kind not in (HEADING, PSEUDO)]
     if len(sections) != 1 or others:
@@ -315,6 +337,7 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
         return None
     if top.kind == PSEUDO and not top.children:
         return None
+    fired("title-heading", top.line, "title", top.title)
     root.children = top.children
     root.notes.extend(top.notes)
     root.resources.extend(top.resources)
@@ -323,6 +346,7 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
     return top.title
 
 
+@rule("single-wrapper")
 def _hoist_wrapper(root: Draft) -> None:
     """A single section that holds all the phases ("## Learning Plan") is opened."""
     while len(root.children) == 1:
@@ -333,6 +357,7 @@ def _hoist_wrapper(root: Draft) -> None:
             c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT) for c in wrapper.children
         ):
             return
+        fired("single-wrapper", wrapper.line, "dropped", wrapper.title)
         root.children = wrapper.children
         root.notes.extend(wrapper.notes)
         root.resources.extend(wrapper.resources)

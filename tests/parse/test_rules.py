@@ -1,0 +1,90 @@
+"""Every reading rule has a case it must fire on and a case it must leave alone
+(tests/fixtures/rules/<rule>.fires.md / <rule>.leaves.md). Each fixture starts with an HTML
+comment `<!-- expect {...} -->` holding what the learner must see: leaf count, ticked leaves,
+phases in order, text that must or must not appear in a title."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from roadvault.model import Roadmap, Status
+from roadvault.parse import parse_roadmap
+from roadvault.parse.rules import RULES, recording
+
+RULE_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
+_EXPECT_RE = re.compile(r"\A<!-- expect (\{.*?\}) -->\n", re.S)
+
+
+def _load(name: str, kind: str) -> tuple[str, dict]:
+    text = (RULE_FIXTURES / f"{name}.{kind}.md").read_text(encoding="utf-8")
+    match = _EXPECT_RE.match(text)
+    assert match, f"{name}.{kind}.md must start with <!-- expect {{...}} -->"
+    return text, json.loads(match.group(1))
+
+
+def _check(roadmap: Roadmap, expect: dict) -> list[str]:
+    problems = []
+    leaves = roadmap.leaves()
+    titles = [node.title for node in roadmap.walk()]
+    if "leaves" in expect and len(leaves) != expect["leaves"]:
+        problems.append(f"{len(leaves)} leaves, expected {expect['leaves']}: {titles}")
+    done = sum(1 for leaf in leaves if leaf.status is Status.DONE)
+    if "done" in expect and done != expect["done"]:
+        problems.append(f"{done} done, expected {expect['done']}")
+    if "phases" in expect and [n.title for n in roadmap.nodes] != expect["phases"]:
+        problems.append(f"phases {[n.title for n in roadmap.nodes]}, expected {expect['phases']}")
+    if "title" in expect and roadmap.title != expect["title"]:
+        problems.append(f"title {roadmap.title!r}, expected {expect['title']!r}")
+    for text in expect.get("must_contain", []):
+        if not any(text in title for title in titles):
+            problems.append(f"no title contains {text!r}: {titles}")
+    for text in expect.get("must_not_contain", []):
+        if any(text in title for title in titles):
+            problems.append(f"a title contains {text!r}: {titles}")
+    return problems
+
+
+def test_every_rule_has_both_fixtures() -> None:
+    missing = [
+        f"{name}.{kind}.md"
+        for name in RULES
+        for kind in ("fires", "leaves")
+        if not (RULE_FIXTURES / f"{name}.{kind}.md").exists()
+    ]
+    assert not missing
+    assert len(RULES) >= 15
+
+
+def test_every_rule_is_described() -> None:
+    assert all(rule.doc for rule in RULES.values()), [n for n, r in RULES.items() if not r.doc]
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_the_rule_fires_on_its_case(name: str) -> None:
+    text, expect = _load(name, "fires")
+    with recording() as decisions:
+        roadmap = parse_roadmap(text, source=f"{name}.fires.md")
+    assert name in {d.rule for d in decisions}, f"{name} did not fire"
+    assert _check(roadmap, expect) == []
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_the_rule_leaves_its_counter_case_alone(name: str) -> None:
+    text, expect = _load(name, "leaves")
+    with recording() as decisions:
+        roadmap = parse_roadmap(text, source=f"{name}.leaves.md")
+    assert name not in {d.rule for d in decisions}, f"{name} fired on its counter-case"
+    assert _check(roadmap, expect) == []
+
+
+def test_recording_costs_nothing_outside_explain() -> None:
+    from roadvault.parse.rules import fired
+
+    fired("housekeeping-section", 3, "dropped")  # no recorder: nothing to do, no error
+    with recording() as decisions:
+        fired("housekeeping-section", 3, "dropped")
+    assert [d.line for d in decisions] == [3]
