@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from roadvault.model import Resource, Roadmap
+from roadvault.model import Node, Resource, Roadmap
 from roadvault.parse.drafts import (
     CALLOUT,
     DETAILS,
@@ -42,6 +42,7 @@ from roadvault.parse.drafts import (
     split_label,
 )
 from roadvault.parse.durations import leading_duration
+from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import is_housekeeping
 from roadvault.parse.shape import shape_roadmap, title_from_source
 from roadvault.parse.tables import table_items, table_rows
@@ -545,6 +546,14 @@ def _markdown_fence(blocks: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
     return max(fences, key=lambda block: len(block.content), default=None)
 
 
+@rule("fenced-roadmap")
+def _fence_holds_the_roadmap(outside: list[Node], inner: Roadmap) -> bool:
+    """A roadmap pasted inside a ```markdown fence (as chat answers give it) is the roadmap
+    when the text around it holds none, or far fewer items than the fence does."""
+    around = sum(1 for top in outside for node in top.walk() if not node.children)
+    return not outside or len(inner.leaves()) >= max(2 * around, around + 5)
+
+
 def build_roadmap(
     text: str,
     *,
@@ -562,19 +571,22 @@ def build_roadmap(
 
     shaped = shape_roadmap(root, source=source, front_title=front_title)
 
-    if not shaped.nodes and not _inner:
-        fence = _markdown_fence(blocks)
-        if fence is not None:
-            # A whole roadmap pasted inside a ```markdown fence (chat answers do this).
+    fence = None if _inner else _markdown_fence(blocks)
+    if fence is not None:
+        # A whole roadmap pasted inside a ```markdown fence (chat answers do this): read it
+        # when the text around it holds (far) fewer items than the fence does.
+        first_line = fence.map[0] + 1 if fence.map else 0
+        inner = build_roadmap(
+            "\n" * first_line + fence.content,
+            source=source,
+            front_title=front_title,
+            name=name,
+            _inner=True,
+        )
+        if _fence_holds_the_roadmap(shaped.nodes, inner):
             logger.info("%s: reading the roadmap inside the ```markdown block", source)
-            first_line = fence.map[0] + 1 if fence.map else 0
-            return build_roadmap(
-                "\n" * first_line + fence.content,
-                source=source,
-                front_title=front_title,
-                name=name,
-                _inner=True,
-            )
+            fired("fenced-roadmap", fence.map[0] + 1 if fence.map else None, "note")
+            return inner
     chosen = name or front_title or shaped.title or doc.chat_title or title_from_source(source)
     chosen = remove_controls(chosen.replace("**", "")) or title_from_source(source)
     return Roadmap(title=chosen, source=source, nodes=shaped.nodes, notes=shaped.notes)
