@@ -314,8 +314,14 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
         items = [c for c in parent.children if c.kind == ITEM]
         if len(items) < 2 or any(item.is_task for item in items):
             continue
-        named = [item for item in items if _names_a_section(item, sections, parent)]
-        if len(named) * 10 < len(items) * 7:
+        allowed_misses = len(items) * 3 // 10
+        misses = 0
+        for item in items:
+            if not _names_a_section(item, sections, parent):
+                misses += 1
+                if misses > allowed_misses:
+                    break  # not an overview; stop early on long lists
+        if misses > allowed_misses:
             continue
         recap = parent is not root and bool(_RECAP_RE.search(plain_label(parent.title)))
         if not (recap or _comes_first(items, sections, parent)):
