@@ -96,6 +96,7 @@ _CHAT_TITLE_RE = re.compile(
 # A tag, or an unclosed one up to its line end: no "<" may survive _html_text, or the text would
 # parse as the same HTML block again and recurse forever.
 _TAG_RE = re.compile(r"<[^>]*>|<[^>\n]*$", re.M)
+_BANNER_HEADING_RE = re.compile(r"<h[1-3]\b[^>]*>(.*?)</h[1-3]>", re.I | re.S)
 _DETAILS_TAG_RE = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.I)
 _QUOTE_RUN_RE = re.compile(rf"^((?:[ \t]*>){{{MAX_QUOTES + 1},}})")
 _OBSIDIAN_COMMENT_RE = re.compile(r"%%.*?%%", re.S)
@@ -147,6 +148,8 @@ class _Document:
         self.source = source
         self.lines = text.split("\n")
         self.chat_title: str | None = None
+        self.banner_title: str | None = None  # <h1> in an HTML banner before any section
+        self.first_h1: str | None = None  # the first heading, when it is an H1
         self.seen_section = False
         self.tables = 0
 
@@ -219,6 +222,8 @@ class _Sections:
     def _heading(self, node: SyntaxTreeNode) -> None:
         draft = Draft(HEADING, level=float(node.tag[1:]), line=line_of(node))
         set_title(draft, join_lines(inline_lines(inline_of(node))))
+        if not self.doc.seen_section and node.tag == "h1" and self.depth == 0:
+            self.doc.first_h1 = draft.title
         draft.excluded = is_housekeeping(draft)
         self._push_section(draft)
 
@@ -401,6 +406,10 @@ class _Sections:
         content = node.content or ""
         if content.lstrip().startswith("<!--"):
             return
+        if not self.doc.seen_section and self.doc.banner_title is None:
+            banner = _BANNER_HEADING_RE.search(content)
+            if banner and _strip_tags(banner.group(1)):
+                self.doc.banner_title = _strip_tags(banner.group(1))
         first_line = node.map[0] if node.map else 0
         position = 0
         summary_start: int | None = None
@@ -587,6 +596,14 @@ def build_roadmap(
             logger.info("%s: reading the roadmap inside the ```markdown block", source)
             fired("fenced-roadmap", fence.map[0] + 1 if fence.map else None, "note")
             return inner
-    chosen = name or front_title or shaped.title or doc.chat_title or title_from_source(source)
+    chosen = (
+        name
+        or front_title
+        or shaped.title
+        or doc.chat_title
+        or doc.banner_title
+        or doc.first_h1
+        or title_from_source(source)
+    )
     chosen = remove_controls(chosen.replace("**", "")) or title_from_source(source)
     return Roadmap(title=chosen, source=source, nodes=shaped.nodes, notes=shaped.notes)
