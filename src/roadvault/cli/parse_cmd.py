@@ -1,4 +1,5 @@
-"""`roadvault parse ROADMAP [--json] [--name NAME]`: show how a roadmap was understood."""
+"""`roadvault parse ROADMAP [--json] [--explain | --outline] [--name NAME]`: show how a
+roadmap was understood, why, and as the canonical checklist a learner may correct."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.tree import Tree
 
+from roadvault.errors import InputError
 from roadvault.model import Node, Roadmap, Status
-from roadvault.parse import read_roadmap
+from roadvault.parse import MAX_ROADMAP_LINES, decode_roadmap, read_roadmap, roadmap_to_markdown
+from roadvault.parse.explain import explain_parse, format_explanations
+from roadvault.parse.read import read_roadmap_bytes
 
 _STATUS_STYLE = {
     Status.TODO: "",
@@ -68,15 +72,77 @@ def render_tree(roadmap: Roadmap, console: Console) -> None:
 @click.command()
 @click.argument("roadmap", metavar="ROADMAP")
 @click.option("--json", "as_json", is_flag=True, help="Print the model as JSON (DESIGN §3).")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print every source line with what it became and the rule that decided (--json: a list).",
+)
+@click.option(
+    "--outline",
+    is_flag=True,
+    help="Print the roadmap as the checklist `build` reads back: edit it to correct a misreading.",
+)
 @click.option("--name", default=None, help="Use this as the roadmap's title (it seeds the ids).")
-def parse(roadmap: str, as_json: bool, name: str | None) -> None:
+def parse(roadmap: str, as_json: bool, explain: bool, outline: bool, name: str | None) -> None:
     """Show how a roadmap was understood (`-` reads stdin)."""
+    if outline and (as_json or explain):
+        raise click.UsageError(
+            "--outline prints Markdown; it does not combine with --json or --explain"
+        )
+    if explain:
+        _explain(roadmap, name=name, as_json=as_json)
+        return
     model = read_roadmap(roadmap, name=name)
     if as_json:
-        text = json.dumps(model.to_json(), indent=2, ensure_ascii=False) + "\n"
-        click.echo(text.encode("utf-8"), nl=False)  # bytes: UTF-8 whatever the locale says
+        _echo_utf8(json.dumps(model.to_json(), indent=2, ensure_ascii=False) + "\n")
+        return
+    if outline:
+        _echo_utf8(roadmap_to_markdown(model))
         return
     _print_tree(model)
+
+
+def _echo_utf8(text: str) -> None:
+    """Machine-readable output as UTF-8 bytes, whatever the locale says."""
+    click.echo(text.encode("utf-8"), nl=False)
+
+
+def _read_text(path: str) -> tuple[str, str]:
+    """The decoded text of a roadmap and its name, refused as `read_roadmap` refuses it."""
+    data, source = read_roadmap_bytes(path)
+    text = decode_roadmap(data, source=source)
+    if not text.strip():
+        raise InputError("is empty; nothing to read as a roadmap", path=source)
+    lines = text.count("\n") + 1
+    if lines > MAX_ROADMAP_LINES:
+        raise InputError(
+            f"has {lines:,} lines, over the {MAX_ROADMAP_LINES:,}-line limit for a roadmap",
+            path=source,
+        )
+    return text, source
+
+
+def _explain(path: str, *, name: str | None, as_json: bool) -> None:
+    """Print the explanation; an itemless roadmap is still explained (that is when a reader
+    most wants to know why), then refused like everywhere else."""
+    text, source = _read_text(path)
+    model, explanations = explain_parse(text, source=source, name=name)
+    if as_json:
+        shown = [item.to_json() for item in explanations if item.verdict]
+        _echo_utf8(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
+    else:
+        stdout = sys.stdout
+        encoding = getattr(stdout, "encoding", None) or "utf-8"
+        is_tty = bool(getattr(stdout, "isatty", lambda: False)())
+        width = shutil.get_terminal_size((100, 24)).columns if is_tty else None
+        printed = format_explanations(explanations, width=width)
+        # Bytes, replaced where the terminal's encoding cannot show a character: never a crash.
+        click.echo(printed.encode(encoding, errors="replace"), nl=False)
+    if not model.nodes:
+        raise InputError(
+            "has no roadmap items: no headings, lists, checkboxes or tables were found",
+            path=source,
+        )
 
 
 class _Capture(io.StringIO):

@@ -9,6 +9,7 @@ assign_ids(roadmap) -> None                                        in place
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from roadvault.errors import InputError
@@ -16,6 +17,7 @@ from roadvault.model import Roadmap
 from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
+from roadvault.parse.inputs import as_markdown
 from roadvault.parse.outline import build_roadmap
 from roadvault.parse.read import (
     MAX_ROADMAP_BYTES,
@@ -25,6 +27,9 @@ from roadvault.parse.read import (
 )
 
 MAX_ROADMAP_LINES = 100_000
+
+logger = logging.getLogger(__name__)
+_KIND_NAMES = {"html": "an HTML page", "text": "a plain-text outline"}
 
 __all__ = [
     "MAX_ROADMAP_BYTES",
@@ -42,6 +47,9 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
 
     A text without any item gives a Roadmap with no nodes; `read_roadmap` refuses those."""
     text = clean_text(text)
+    text, kind = as_markdown(text, source=source)
+    if kind != "markdown":
+        logger.info("%s: read as %s", source, _KIND_NAMES[kind])
     front = split_front_matter(text, source=source)
     try:
         roadmap = build_roadmap(front.body, source=source, front_title=front.title, name=name)

@@ -35,15 +35,47 @@ def _resource_line(res: Resource) -> str:
     return text
 
 
+# What would open a block, or end the paragraph, at the start of a line of notes: heading,
+# quote, bullet, numbered item, rule or setext underline, table row, fence, HTML block,
+# link reference definition.
+_NOTE_BLOCK_RE = re.compile(
+    r"^(?:#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$|=+[ \t]*$"
+    r"|\||```|~~~|<|\[[^\]]*\]:)"
+)
+_NOTE_NUMBER_RE = re.compile(r"^\d{1,9}(?=[.)](?:[ \t]|$))")
+
+
+def escape_note_line(line: str) -> str:
+    """Keep a line of notes as the Markdown it is (notes are written by people, with their
+    emphasis and links), escaping only what would turn it into an item or another block,
+    and Obsidian's `%%`, which would hide everything up to the next one."""
+    line = line.replace("%%", "\\%\\%")
+    match = _NOTE_NUMBER_RE.match(line)
+    if match:
+        return line[: match.end()] + "\\" + line[match.end() :]
+    if _NOTE_BLOCK_RE.match(line):
+        return "\\" + line
+    return line
+
+
 def _notes_block(notes: str, indent: str) -> list[str]:
-    """Notes as a plain paragraph: every line escaped so nothing in it reads as an item."""
-    lines = [line.strip() for line in notes.splitlines() if line.strip()]
-    return [f"{indent}{escape_text(line)}" for line in lines]
+    """Notes as plain paragraphs (one blank line between them) that never read as items."""
+    out: list[str] = []
+    for raw in notes.splitlines():
+        line = raw.strip()
+        if line:
+            out.append(f"{indent}{escape_note_line(line)}")
+        elif out and out[-1]:
+            out.append("")
+    while out and not out[-1]:
+        out.pop()
+    return out
 
 
 def _node_lines(node: Node, depth: int) -> list[str]:
     indent = "\t" * depth
-    title = escape_text(node.title)
+    # "\:" reads back as ":" but tells the label rule the colon is part of the name.
+    title = escape_text(node.title).replace(":", "\\:")
     if node.duration:
         title += f" ({node.duration})"
     lines = [f"{indent}- [{node.checkbox}] {title}"]

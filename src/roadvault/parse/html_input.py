@@ -3,9 +3,9 @@
 Pure. People save a roadmap from a browser, a course site or a notes app as HTML; the
 outline reader only knows Markdown, so the page is rewritten first: headings become `#`
 headings, `<ul>/<ol>/<li>` nesting becomes nested lists (a checkbox input becomes `[ ]` or
-`[x]`), `<details><summary>` becomes a bold line (a pseudo-heading to the reader) with its
-content below, tables become pipe tables and links stay links. Page chrome (scripts, styles,
-navigation, site header and footer, comments) is dropped so it never turns into items.
+`[x]`), `<details><summary>` stays a group with its content rewritten as Markdown, tables
+become pipe tables and links stay links. Page chrome (scripts, styles, navigation, site
+header and footer, comments) is dropped so it never turns into items.
 
 The page is parsed with selectolax's Lexbor engine: a real HTML5 parser written in C, so
 broken markup is repaired the way browsers do it and a 1 MB page parses in tens of
@@ -16,10 +16,13 @@ milliseconds. (markdownify was measured too: BeautifulSoup's pure-Python parse a
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from roadvault.parse.text_outline import escape_line_start
 
 MAX_DEPTH = 80  # element nesting walked as structure; deeper content is read as plain text
 
@@ -45,8 +48,6 @@ _CODE = frozenset({"code", "kbd", "samp", "tt"})
 _WS_RE = re.compile(r"\s+")
 # Characters that would start Markdown syntax inside running text.
 _INLINE_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>|&])")
-# What would turn a paragraph's (or an item's) first characters into a block of its own.
-_BLOCK_START_RE = re.compile(r"^(#|>|[-+*=](?=\s|$)|\d{1,9}(?=[.)]))")
 
 
 def html_to_markdown(text: str) -> str:
@@ -111,8 +112,7 @@ def _block(node: LexborNode, depth: int) -> list[str]:
     """One block-level element as Markdown blocks."""
     tag = node.tag or ""
     if tag in _HEADINGS:
-        title = _one_line(_inline_children(node, depth))
-        return [f"{'#' * _HEADINGS[tag]} {title}"] if title else []
+        return _heading(node, depth, _HEADINGS[tag])
     if tag in ("ul", "ol", "menu"):
         listed = _list(node, depth, ordered=tag == "ol")
         return [listed] if listed else []
@@ -134,12 +134,26 @@ def _block(node: LexborNode, depth: int) -> list[str]:
     return _blocks(node, depth)
 
 
+def _heading(node: LexborNode, depth: int, level: int) -> list[str]:
+    """`<hN>` → `#`×N and its text. Blocks inside it (a list in an unclosed `<h2>`, which
+    browsers show under the heading text) follow it instead of joining its title."""
+    blocks = _blocks(node, depth)
+    if not blocks or _is_list(blocks[0]) or blocks[0].startswith(("|", "<details>", "```")):
+        return blocks
+    title = _one_line(blocks[0].replace("\n", " "))
+    return [f"{'#' * level} {title}", *blocks[1:]]
+
+
 def _details(node: LexborNode, depth: int) -> list[str]:
-    """`<details><summary>S</summary>…` → a bold line S (a group heading) and the rest below."""
+    """`<details><summary>S</summary>…` → the same group, its content rewritten as Markdown.
+
+    The reader already knows `<details>` groups in Markdown (S opens a group, `</details>`
+    closes it), which keeps what follows the group out of it; a bold line for S could not
+    be closed. Blank lines around the content make it Markdown, not an HTML block."""
     summary = next((child for child in node.iter() if child.tag == "summary"), None)
-    title = _one_line(_inline_children(summary, depth)).strip("*").strip() if summary else ""
-    head = [f"**{title}**"] if title else []
-    return head + _blocks(node, depth, skip="summary")
+    title = _one_line(summary.text(deep=True, separator=" ") or "") if summary else ""
+    head = f"<details>\n<summary>{html.escape(title, quote=False)}</summary>"
+    return [head, *_blocks(node, depth, skip="summary"), "</details>"]
 
 
 def _list(node: LexborNode, depth: int, *, ordered: bool) -> str:
@@ -304,7 +318,7 @@ def _fence(text: str) -> str:
 def _paragraph(text: str) -> str:
     """Inline text → a paragraph: whitespace collapsed per line, no accidental block syntax."""
     lines = [_collapse(line).strip() for line in text.split("\n")]
-    lines = [_BLOCK_START_RE.sub(r"\\\1", line) for line in lines if line]
+    lines = [escape_line_start(line) for line in lines if line]
     return "\n".join(lines)
 
 

@@ -22,6 +22,7 @@ MAX_LABEL_WORDS = 5
 _BOLD_LABEL_RE = re.compile(
     r"^\s*(?:\*\*|__)[^*_\n]{1,80}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])"
 )
+_UNESCAPED_COLON_RE = re.compile(r"(?<!\\)[:：]")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？]\s*$")
 
 
@@ -45,6 +46,8 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
         return None
     if parse_duration(label) or parse_duration(rest):
         return None
+    if draft.raw and not _UNESCAPED_COLON_RE.search(draft.raw):
+        return None  # "Name\: rest" — the author (or --outline) wrote the colon as text
     bold = bool(_BOLD_LABEL_RE.match(draft.raw))
     if bold or _is_prose(rest):
         return label, rest

@@ -14,12 +14,14 @@ reports still points at the user's file.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 TAB_WIDTH = 4
 PROSE_WORDS = 14  # a line this long that reads as a sentence is prose, not an item
 MIN_OUTLINE_LINES = 3  # structural lines needed before a text is read as an outline
+MAX_DEPTH = 12  # deeper outline levels are written at this depth
 
 # Numbering styles, each a family: the depth of a line is decided by its family's rank and,
 # for dotted numbers (1., 1.1, 1.1.1), by how many parts the number has.
@@ -30,8 +32,9 @@ _ROMAN_LOWER_RE = re.compile(r"^[ivxlc]{1,7}[.)](?=\s|$)")
 _ALPHA_UPPER_RE = re.compile(r"^[A-Z][.)](?=\s|$)")
 _ALPHA_LOWER_RE = re.compile(r"^[a-z][.)](?=\s|$)")
 _PAREN_RE = re.compile(r"^\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)(?=\s|$)")  # (1) (a) (iv)
-_MULTI_ROMAN_RE = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)[.)]\s", re.M)
-_MULTI_ROMAN_LOWER_RE = re.compile(r"^\s*(?:ii|iii|iv|vi|vii|viii)[.)]\s", re.M)
+_NEVER_RE = re.compile(r"(?!)")
+_MULTI_ROMAN_RE = re.compile(r"^[ \t]*(?:II|III|IV|VI|VII|VIII|IX|XI|XII)[.)]\s", re.M)
+_MULTI_ROMAN_LOWER_RE = re.compile(r"^[ \t]*(?:ii|iii|iv|vi|vii|viii)[.)]\s", re.M)
 
 # Markdown structure that means the text is already Markdown (it is then left alone).
 _ATX_RE = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
@@ -66,7 +69,8 @@ def looks_like_outline(text: str) -> bool:
     lines = text.splitlines()
     if _markdown_signals(lines):
         return False
-    parsed = [_line(raw) for raw in lines if raw.strip()]
+    romans = _roman_cases(text)
+    parsed = [_line(raw, romans) for raw in lines if raw.strip()]
     if len(parsed) < MIN_OUTLINE_LINES:
         return False
     return _outline_signals(parsed, lines)
@@ -127,98 +131,142 @@ def _section_lines(parsed: list[_Line]) -> int:
 def _has_parent_child(parsed: list[_Line]) -> bool:
     return any(
         before.indent == 0 and after.indent > 0 and not _is_prose(before.text)
-        for before, after in zip(parsed, parsed[1:], strict=False)
+        for before, after in itertools.pairwise(parsed)
     )
 
 
 def outline_to_markdown(text: str) -> str:
     """The outline as Markdown with the same lines: headings, nested items, prose."""
     raw_lines = text.split("\n")
-    parsed = {index: _line(raw) for index, raw in enumerate(raw_lines) if raw.strip()}
-    families = _family_order(list(parsed.values()), text)
-    depths = _depths(parsed, families)
-    order = sorted(parsed)
+    romans = _roman_cases(text)
+    parsed = {i: _line(raw, romans) for i, raw in enumerate(raw_lines) if raw.strip()}
+    prose = _prose_lines(parsed, raw_lines)
+    order = [index for index in sorted(parsed) if index not in prose]
+    title = _title_line(order, parsed, raw_lines)
+    if title is not None:
+        out_title = "# " + parsed[title].text
+        order.remove(title)
+    depths = _depths([(index, parsed[index]) for index in order])
+    following = dict(itertools.pairwise(order))
     out = list(raw_lines)
-    heading_open = False  # the top-level line above is a heading (its items start at level 0)
-    in_prose = False
-    for position, index in enumerate(order):
+    if title is not None:
+        out[title] = out_title
+    root_is_heading = False  # the open top-level line is a heading: its items start at 0
+    item_level = -1  # list level of the last item written (-1: none since the last heading)
+    for index in sorted(parsed):
         line = parsed[index]
-        depth = depths[index]
-        next_depth = depths[order[position + 1]] if position + 1 < len(order) else -1
-        has_children = next_depth > depth
-        blank_before = index == 0 or not raw_lines[index - 1].strip()
-        if in_prose and not blank_before and line.family == "plain":
-            out[index] = _escape_start(line.text)  # the wrapped rest of a paragraph
+        if index == title:
             continue
-        in_prose = False
-        if depth == 0 and has_children:
-            out[index] = "## " + line.text
-            heading_open = True
-        elif depth == 0 and _is_prose(line.text):
-            out[index] = _escape_start(line.text)
-            in_prose = True
-            heading_open = False
-        elif depth == 0 and position == 0 and _is_title(line, parsed, order):
-            out[index] = "# " + line.text
-        else:
-            level = depth - 1 if heading_open and depth > 0 else depth
-            out[index] = "  " * level + "- " + _escape_start(line.text)
+        if index in prose:
+            # Indented to the last item's content, so it stays that item's text (a note)
+            # instead of closing the list (after which a deep item would be a code block).
+            pad = "  " * (item_level + 1) if item_level >= 0 else ""
+            out[index] = pad + escape_line_start(line.text)
+            continue
+        depth = depths[index]
+        after = following.get(index)
+        has_children = after is not None and depths[after] > depth
+        if depth == 0:
+            root_is_heading = has_children
+            if has_children:
+                out[index] = "## " + line.text
+                item_level = -1
+                continue
+        level = depth - 1 if root_is_heading else depth
+        out[index] = "  " * level + "- " + escape_line_start(line.text)
+        item_level = level
     return "\n".join(out)
 
 
-def _is_title(line: _Line, parsed: dict[int, _Line], order: list[int]) -> bool:
-    """A first line standing alone above the outline (its name), not an item of it."""
+_TITLE_FAMILIES = frozenset({"caps", "plain", "colon"})
+
+
+def _title_line(order: list[int], parsed: dict[int, _Line], raw_lines: list[str]) -> int | None:
+    """The outline's name: an unnumbered first line set off by a blank line, above a
+    top-level line, in a style no other top-level line shares or that the next line shares
+    (so it is not a section whose children start after a blank line)."""
     if len(order) < 2:
-        return False
-    return line.family in ("caps", "plain", "colon") and len(line.text) <= 80
+        return None
+    first = order[0]
+    line = parsed[first]
+    if line.family not in _TITLE_FAMILIES or line.indent or len(line.text) > 80:
+        return None
+    if first + 1 < len(raw_lines) and raw_lines[first + 1].strip():
+        return None
+    after = parsed[order[1]]
+    if after.indent:
+        return None
+    unique = not any(
+        parsed[index].family == line.family and parsed[index].indent == 0 for index in order[1:]
+    )
+    return first if unique or after.family == line.family else None
 
 
-def _depths(parsed: dict[int, _Line], families: dict[str, int]) -> dict[int, int]:
-    """Each line's depth: deeper when more indented, or when its numbering style ranks below
-    its parent's at the same indentation (1. → 1.1 → a), or CAPS section → plain line)."""
-    stack: list[tuple[int, int]] = []  # (indent, rank) of the open ancestors
-    depths: dict[int, int] = {}
-    prose_rank = 10**6
+def _prose_lines(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int]:
+    """Lines of prose paragraphs: a sentence-like line and the lines wrapped under it."""
+    prose: set[int] = set()
     for index in sorted(parsed):
         line = parsed[index]
-        rank = prose_rank if line.family == "plain" else families[line.family] * 100 + line.parts
+        previous = index - 1
+        wrapped = (
+            previous in prose
+            and line.family == "plain"
+            and raw_lines[previous].strip() != ""
+            and line.indent == parsed[previous].indent
+        )
+        if wrapped or (line.family == "plain" and _is_prose(line.text)):
+            prose.add(index)
+    return prose
+
+
+def _depths(lines: list[tuple[int, _Line]]) -> dict[int, int]:
+    """Each line's depth: deeper when more indented, or when its numbering style ranks below
+    its parent's at the same indentation (1. → 1.1 → a), or CAPS section → plain line).
+
+    Numbering families rank by first appearance: the style an outline opens with is its top
+    level (I. → A. → 1. → a) is only one of the conventions people use). Plain lines rank
+    last: under a numbered or CAPS line at the same indentation they are its children."""
+    families: dict[str, int] = {}
+    for _, line in lines:
+        if line.family != "plain":
+            families.setdefault(line.family, len(families))
+    stack: list[tuple[int, int]] = []  # (indent, rank) of the open ancestors
+    depths: dict[int, int] = {}
+    for index, line in lines:
+        rank = 10**6 if line.family == "plain" else families[line.family] * 100 + line.parts
         while stack:
             top_indent, top_rank = stack[-1]
             if line.indent > top_indent or (line.indent == top_indent and rank > top_rank):
                 break
             stack.pop()
-        depths[index] = min(len(stack), 12)
+        depths[index] = min(len(stack), MAX_DEPTH)
         stack.append((line.indent, rank))
     return depths
 
 
-def _family_order(lines: list[_Line], text: str) -> dict[str, int]:
-    """Rank numbering families by first appearance: the style an outline opens with is its
-    top level (I. → A. → 1. → a) is only one of many conventions people use)."""
-    order: dict[str, int] = {}
-    for line in lines:
-        if line.family != "plain" and line.family not in order:
-            order[line.family] = len(order)
-    return order
+def _roman_cases(text: str) -> tuple[bool, bool]:
+    """Whether upper/lower roman numerals are in use: only then is `I.`/`i.` a numeral
+    rather than the letter I of an `A. B. C.` sequence (and `C.` the third letter)."""
+    return bool(_MULTI_ROMAN_RE.search(text)), bool(_MULTI_ROMAN_LOWER_RE.search(text))
 
 
-def _line(raw: str) -> _Line:
+def _line(raw: str, romans: tuple[bool, bool] = (True, True)) -> _Line:
     expanded = raw.expandtabs(TAB_WIDTH)
     text = expanded.strip()
     indent = len(expanded) - len(expanded.lstrip())
-    family, parts = _family(text)
+    family, parts = _family(text, romans)
     return _Line(indent=indent, text=text, family=family, parts=parts)
 
 
-def _family(text: str) -> tuple[str, int]:
+def _family(text: str, romans: tuple[bool, bool]) -> tuple[str, int]:
     dotted = _DOTTED_RE.match(text)
     if dotted:
         return "dotted", dotted.group(1).count(".") + 1
     if _NUMBER_RE.match(text):
         return "dotted", 1
     for family, pattern in (
-        ("ROMAN", _ROMAN_UPPER_RE),
-        ("roman", _ROMAN_LOWER_RE),
+        ("ROMAN", _ROMAN_UPPER_RE if romans[0] else _NEVER_RE),
+        ("roman", _ROMAN_LOWER_RE if romans[1] else _NEVER_RE),
         ("ALPHA", _ALPHA_UPPER_RE),
         ("alpha", _ALPHA_LOWER_RE),
         ("paren", _PAREN_RE),
@@ -247,12 +295,17 @@ def _is_prose(text: str) -> bool:
     return len(words) >= PROSE_WORDS or (len(words) >= 8 and bool(_SENTENCE_END_RE.search(text)))
 
 
-# `1. Foo` or `1) Foo` after `- ` would open a list inside the item; `+`, `*`, `-`, `#` and
-# `>` at the start would open their own blocks.
-_START_RE = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+*#>=])(?=\s|$)")
+# `1. Foo` or `1) Foo` after `- ` would open a list inside the item, and a leading `-`, `+`,
+# `*`, `#`, `>`, `=`, `_`, `~` or backtick could open a block of its own (a list, heading,
+# quote, rule, setext underline or fence). A backslash keeps each as text.
+_START_RE = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+*#>=_~`])")
 
 
-def _escape_start(text: str) -> str:
-    return _START_RE.sub(
-        lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else "\\" + m.group(3), text
-    )
+def escape_line_start(text: str) -> str:
+    """`text` as the start of a Markdown line that is read as text, never as block syntax."""
+    return _START_RE.sub(_escaped, text, count=1)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    number, delimiter, mark = match.groups()
+    return f"{number}\\{delimiter}" if number else "\\" + mark

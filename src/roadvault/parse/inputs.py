@@ -1,0 +1,115 @@
+"""Pre-reading: a roadmap that is not Markdown (an HTML page, a plain-text outline) → Markdown.
+
+Pure. The outline reader understands Markdown only; a page saved from a browser or an
+outline typed in a plain editor would be refused ("no roadmap items") or misread. This
+stage looks at the *content* (never the file name: files arrive as .txt, .md, .html or on
+stdin) and rewrites those two kinds into the Markdown they mean. Everything else, including
+Markdown with some HTML in it (README logos, badges, `<details>` groups), is returned
+unchanged, so this stage can never make a Markdown roadmap read differently.
+
+A front matter block at the top is kept as it is and never looked at here: its `key: value`
+lines are not an outline and its text is not a page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from roadvault.parse.html_input import html_to_markdown
+from roadvault.parse.text_outline import looks_like_outline, outline_to_markdown
+
+Kind = Literal["markdown", "html", "text"]
+
+# Front matter as front.py reads it (YAML `---` or TOML `+++`, closed on its own line).
+_FRONT_RE = re.compile(
+    r"\A(?:---[ \t]*\n(?:.*?\n)??(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)??\+\+\+)[ \t]*(?:\n|\Z)",
+    re.S,
+)
+MAX_FRONT_CHARS = 64 * 1024  # as front.py: a longer "front matter" is not one
+
+# A whole page: a doctype, <html>, <head> or <body> first (after comments, an XML header).
+_PAGE_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
+_BODY_TAG_RE = re.compile(r"^[ \t]*<body\b", re.I | re.M)
+# A line that is HTML markup: it opens with a tag (or closing tag) of a block element.
+_BLOCK_TAGS = (
+    "h[1-6]|ul|ol|li|p|table|thead|tbody|tr|td|th|div|section|article|main|details|summary"
+    "|dl|dt|dd|blockquote|pre|header|footer|nav|aside|hr"
+)
+_TAG_LINE_RE = re.compile(rf"^\s*</?(?:{_BLOCK_TAGS})(?:\s[^>]*)?/?>", re.I)
+_STRUCTURE_TAG_RE = re.compile(r"^[ \t]*<(?:h[1-6]|ul|ol|li)\b", re.I | re.M)
+# Markdown block syntax on a line (outside tags): headings, list markers, pipe tables.
+_MD_LINE_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\|.*\|\s*$)")
+MIN_TAG_LINES = 3
+
+
+def as_markdown(text: str, *, source: str) -> tuple[str, Kind]:
+    """`text` as Markdown the outline reader understands, and what kind it was read as.
+
+    `source` names the input for messages only; it never decides the kind."""
+    del source  # detection is by content only; kept in the signature for callers' logs
+    try:
+        front, body = split_front(text)
+        if looks_like_html(body):
+            return front + html_to_markdown(body), "html"
+        if looks_like_outline(body):
+            return front + outline_to_markdown(body), "text"
+    except RecursionError:
+        # A shape nobody foresaw: read the text as Markdown rather than fail here.
+        return text, "markdown"
+    return text, "markdown"
+
+
+def split_front(text: str) -> tuple[str, str]:
+    """(front matter block with its closing line, the rest); ("", text) when there is none."""
+    if not text.startswith(("---", "+++")):
+        return "", text
+    match = _FRONT_RE.match(text[: MAX_FRONT_CHARS + 16])
+    if match is None:
+        return "", text
+    return text[: match.end()], text[match.end() :]
+
+
+def looks_like_html(text: str) -> bool:
+    """A page (doctype/<html>/<head>/<body>), or a fragment whose lines are mostly block tags
+    with headings or lists among them and hardly any Markdown structure of its own.
+
+    A Markdown README with a centred logo, badges or `<details>` groups has Markdown
+    headings and lists around its HTML, so it stays Markdown."""
+    if _starts_as_page(text) or _BODY_TAG_RE.search(text):
+        return True
+    nonblank = tag_lines = md_lines = 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        nonblank += 1
+        if _TAG_LINE_RE.match(line):
+            tag_lines += 1
+        elif _MD_LINE_RE.match(line):
+            md_lines += 1
+    return (
+        tag_lines >= MIN_TAG_LINES
+        and tag_lines * 2 >= nonblank
+        and md_lines * 5 < tag_lines
+        and bool(_STRUCTURE_TAG_RE.search(text))
+    )
+
+
+def _starts_as_page(text: str) -> bool:
+    """The first thing after blanks, comments and an `<?xml?>` header is a page-level tag."""
+    position = 0
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if text.startswith("<!--", position):
+            end = text.find("-->", position + 4)
+            if end < 0:
+                return False
+            position = end + 3
+        elif text.startswith("<?xml", position):
+            end = text.find(">", position)
+            if end < 0:
+                return False
+            position = end + 1
+        else:
+            return bool(_PAGE_TAG_RE.match(text, position))

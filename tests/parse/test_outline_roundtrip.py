@@ -1,0 +1,197 @@
+"""`parse --outline` is the way a learner corrects a misreading: the checklist it prints must
+read back to the same roadmap (titles, statuses, durations, shape and ids, so a rebuild from
+the edited file finds every tick), and printing that again must give the same text."""
+
+from __future__ import annotations
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from roadvault.model import Node, Resource, Roadmap, Status
+from roadvault.parse import assign_ids, parse_roadmap, roadmap_to_markdown
+from roadvault.parse.durations import planned_days
+from roadvault.parse.emit import escape_text
+from roadvault.parse.titles import clean_title, light_clean
+
+# Pieces of titles: Markdown syntax, generics, labels, numbers, emoji and other scripts.
+_TITLE_PIECES = [
+    "Learn",
+    "SQL",
+    "joins",
+    "Rust",
+    "Option<T>",
+    "<T>",
+    "Vec<u8>",
+    "C#",
+    "#",
+    "F# basics",
+    "*",
+    "**bold**",
+    "*args",
+    "[",
+    "]",
+    "[optional]",
+    "a_b",
+    "`code`",
+    ":",
+    "Note:",
+    "Step 2:",
+    "6.006",
+    "42",
+    "3.14",
+    "2024",
+    "🚀",
+    "📚 Reading",
+    "日本語",
+    "中文学习",
+    "한국어",
+    "Ωπ",
+    "Русский",
+    "العربية",
+    "हिन्दी",
+    "é",
+    "ñ",
+    "&",
+    "!",
+    "?",
+    "%",
+    "100%",
+    "|",
+    "~",
+    "\\",
+    "(",
+    ")",
+    "/",
+    "-",
+    "+",
+    ">",
+]
+_DURATIONS = ["3 weeks", "2 days", "1-2 months", "10 hours", "1 week", "6 months"]
+_MARKERS = [" ", "x", "/", "-", ">", "?"]
+_NOTE_LINES = [
+    "Read this before you start.",
+    "**Goal:** understand the *basics* first.",
+    "Use `git log` and [the docs](https://example.org/docs) often.",
+    "Keep a journal; 20% theory, 80% practice!",
+    "Generics like Option<T> and Vec<u8> come up.",
+    "日本語のメモ 🚀",
+    "A %% half comment",
+    "Compare a < b and c > d.",
+    "C# and F# are fine here",
+    "Escaped \\*stars\\* stay escaped.",
+]
+
+
+def _title_ok(text: str) -> bool:
+    """Only titles the parser could produce itself (the model keeps titles clean): one it
+    reads back unchanged from a lone checklist item. "Note: x" is not one: the parser reads
+    it as the item "Note" explained by "x"."""
+    parts = clean_title(text)
+    if not text or parts.title != text or parts.duration is not None or parts.extra:
+        return False
+    read = parse_roadmap(f"- [ ] {escape_text(text)}\n").nodes
+    return len(read) == 1 and read[0].title == text and not read[0].notes
+
+
+titles = (
+    st.lists(st.sampled_from(_TITLE_PIECES), min_size=1, max_size=5).map(" ".join).filter(_title_ok)
+)
+# A title heading that ends in a colon reads as a label over what follows, not as the title.
+roadmap_titles = titles.filter(lambda text: not text.endswith(":"))
+notes = st.lists(st.sampled_from(_NOTE_LINES), max_size=3, unique=True).map("\n".join)
+urls = st.from_regex(r"https://example\.org/[a-z0-9/_]{0,12}", fullmatch=True)
+resource_texts = st.sampled_from(
+    ["The Book", "Official docs", "Video 🎥", "講座", "Rust by Example", "MDN <video>", "a*b"]
+).filter(lambda text: light_clean(text) == text)
+
+
+@st.composite
+def nodes(draw: st.DrawFn, depth: int = 0) -> Node:
+    marker = draw(st.sampled_from(_MARKERS))
+    status = Status.from_marker(marker)
+    duration = draw(st.none() | st.sampled_from(_DURATIONS))
+    node = Node(
+        title=draw(titles),
+        status=status,
+        marker=None if marker == status.marker else marker,
+        duration=duration,
+        planned_days=planned_days(duration) if duration else None,
+        notes=draw(notes),
+    )
+    texts = draw(st.lists(resource_texts, max_size=2, unique=True))
+    links = draw(st.lists(urls, min_size=len(texts), max_size=len(texts), unique=True))
+    node.resources = [Resource(text, url) for text, url in zip(texts, links, strict=True)]
+    if depth < 2:
+        node.children = draw(st.lists(nodes(depth + 1), max_size=3))
+    return node
+
+
+@st.composite
+def roadmaps(draw: st.DrawFn) -> Roadmap:
+    roadmap = Roadmap(
+        title=draw(roadmap_titles),
+        source="generated.md",
+        nodes=draw(st.lists(nodes(), min_size=1, max_size=3)),
+        notes=draw(notes),
+    )
+    assign_ids(roadmap)
+    return roadmap
+
+
+def _checklist_line(node: Node, depth: int) -> list[str]:
+    """A hand-written style different from the outline's: two-space indents, `*` bullets."""
+    pad = "  " * depth
+    suffix = f" ({node.duration})" if node.duration else ""
+    lines = [f"{pad}* [{node.checkbox}] {node.title}{suffix}"]
+    for child in node.children:
+        lines.extend(_checklist_line(child, depth + 1))
+    return lines
+
+
+@st.composite
+def parsed_checklists(draw: st.DrawFn) -> Roadmap:
+    """A roadmap as the parser reads a generated checklist: whatever it made of it."""
+    generated = draw(roadmaps())
+    lines = [f"# {generated.title}", ""]
+    for node in generated.nodes:
+        lines.extend(_checklist_line(node, 0))
+    roadmap = parse_roadmap("\n".join(lines) + "\n", source="checklist.md")
+    assume(roadmap.nodes)
+    return roadmap
+
+
+def _shape(nodes_: list[Node]) -> list:
+    return [
+        (n.id, n.title, n.status, n.marker, n.duration, n.planned_days, _shape(n.children))
+        for n in nodes_
+    ]
+
+
+def _check(roadmap: Roadmap) -> None:
+    outline = roadmap_to_markdown(roadmap)
+    again = parse_roadmap(outline, source="mine.md")
+    assert again.title == roadmap.title
+    assert _shape(again.nodes) == _shape(roadmap.nodes)
+    assert [n.resources for n in again.walk()] == [n.resources for n in roadmap.walk()]
+    # a fixed point: printing what was read back gives the same file, so editing the
+    # outline and printing it again never piles up escapes
+    assert roadmap_to_markdown(again) == outline
+
+
+@given(roadmaps())
+def test_constructed_roadmap_reads_back_from_its_outline(roadmap: Roadmap) -> None:
+    _check(roadmap)
+
+
+@given(parsed_checklists())
+def test_parsed_checklist_reads_back_from_its_outline(roadmap: Roadmap) -> None:
+    _check(roadmap)
+
+
+def test_notes_keep_their_markdown() -> None:
+    node = Node("Basics", notes="**Goal:** the *basics*.\n- not an item\n# nor a heading")
+    roadmap = Roadmap(title="T", source="t.md", nodes=[node], notes="An `intro`.")
+    again = parse_roadmap(roadmap_to_markdown(roadmap))
+    assert again.notes == "An `intro`."
+    assert again.nodes[0].is_leaf
+    assert again.nodes[0].notes.startswith("**Goal:** the *basics*.")
