@@ -22,8 +22,6 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from roadvault.parse.text_outline import escape_line_start
-
 MAX_DEPTH = 80  # element nesting walked as structure; deeper content is read as plain text
 
 # Always dropped: never roadmap content, and their text would only make noise.
@@ -46,18 +44,40 @@ _ITALIC = frozenset({"em", "i"})
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
 
 _WS_RE = re.compile(r"\s+")
+# Text that would open a block at the start of a line: an ordered-list number, a bullet,
+# heading, quote, setext underline or fence. (`*`, `_` and backticks in text are already
+# escaped everywhere; a `**` here is our own bold and stays.)
+_LINE_START_RE = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+#>=~])")
 # Characters that would start Markdown syntax inside running text.
 _INLINE_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>|&])")
 
 
 def html_to_markdown(text: str) -> str:
     """The page as Markdown: blocks separated by blank lines, ending in one newline."""
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(_literal_raw_text_tags(text))
     root = tree.body or tree.root
     if root is None:
         return ""
     blocks = _blocks(root, 0)
     return "\n\n".join(block for block in blocks if block.strip()) + "\n"
+
+
+_RAW_TEXT_TAGS = ("script", "style", "textarea", "title", "xmp", "noembed", "noframes", "plaintext")
+
+
+def _literal_raw_text_tags(text: str) -> str:
+    """Escape a `<style>` (or `<script>`…) that is never closed: it is a tag *mentioned* in
+    the text ("learn <style> tags"), and read as a tag it would swallow the rest of the page
+    as its raw content."""
+    lowered = text.lower()
+    for tag in _RAW_TEXT_TAGS:
+        if f"<{tag}" in lowered and f"</{tag}" not in lowered:
+            text = re.sub(rf"<({tag})\b", r"&lt;\1", text, flags=re.I)
+            lowered = text.lower()
+    if "<head" not in lowered:
+        # Head-only void tags in a fragment are mentions too ("<link> tags"), not markup.
+        text = re.sub(r"<(link|meta|base)\b", r"&lt;\1", text, flags=re.I)
+    return text
 
 
 def _children(node: LexborNode) -> Iterator[LexborNode]:
@@ -165,10 +185,12 @@ def _list(node: LexborNode, depth: int, *, ordered: bool) -> str:
         tag = child.tag or ""
         if tag == "-text" and not (child.text_content or "").strip():
             continue
-        if _skipped(child):
+        if _skipped(child) or tag == "br":
             continue
         marker = f"{number}." if ordered else "-"
-        body = _blocks(child, depth + 1) if tag != "-text" else [_paragraph(_text(child))]
+        body = [block for block in _list_child(child, depth + 1) if block.strip()]
+        if not body:
+            continue  # an empty <li>: no item
         if tag in ("ul", "ol") and lines:
             # A list put straight inside a list (no <li> around it): it belongs to the item
             # before it, as browsers show it.
@@ -177,6 +199,19 @@ def _list(node: LexborNode, depth: int, *, ordered: bool) -> str:
         lines.extend(_list_item(marker, body))
         number += 1
     return "\n".join(lines)
+
+
+def _list_child(child: LexborNode, depth: int) -> list[str]:
+    """A list's child as blocks: an `<li>` by its content; a stray list, text or element
+    (invalid, but common in hand-written pages) by what it is."""
+    tag = child.tag or ""
+    if tag == "-text":
+        return [_paragraph(_text(child))]
+    if tag == "li":
+        return _blocks(child, depth)
+    if tag in _INLINE:
+        return [_paragraph(_inline(child, depth))]
+    return _block(child, depth)
 
 
 def _list_item(marker: str, blocks: list[str]) -> list[str]:
@@ -318,8 +353,13 @@ def _fence(text: str) -> str:
 def _paragraph(text: str) -> str:
     """Inline text → a paragraph: whitespace collapsed per line, no accidental block syntax."""
     lines = [_collapse(line).strip() for line in text.split("\n")]
-    lines = [escape_line_start(line) for line in lines if line]
+    lines = [_LINE_START_RE.sub(_escaped_start, line, count=1) for line in lines if line]
     return "\n".join(lines)
+
+
+def _escaped_start(match: re.Match[str]) -> str:
+    number, delimiter, mark = match.groups()
+    return f"{number}\\{delimiter}" if number else "\\" + mark
 
 
 def _one_line(text: str) -> str:

@@ -120,11 +120,14 @@ def _outline_signals(parsed: list[_Line], raw_lines: list[str]) -> bool:
 
 
 def _section_lines(parsed: list[_Line]) -> int:
-    """CAPITAL or `Title:` lines that have a line under them (not the last line)."""
+    """Section lines with a line under them: CAPITALS, or a `Title:` line whose lines are
+    indented under it. (An unindented line ending in a colon is everyday chat prose, "Start
+    with the basics:", and alone says nothing about outline structure.)"""
     count = 0
-    for index, line in enumerate(parsed[:-1]):
-        if line.family in ("caps", "colon") and parsed[index + 1].family not in ("caps",):
-            count += 1
+    for line, after in itertools.pairwise(parsed):
+        caps = line.family == "caps" and after.family != "caps"
+        colon = line.family == "colon" and after.indent > line.indent
+        count += caps or colon
     return count
 
 
