@@ -12,6 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 from roadvault.model import Resource
 from roadvault.parse.drafts import ROW, Draft, inline_of, line_of, resource_kind, set_title
 from roadvault.parse.durations import leading_duration
+from roadvault.parse.rules import fired, rule
 from roadvault.parse.titles import (
     InlineText,
     inline_lines,
@@ -130,27 +131,27 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
             roles["index"] = index
         elif "duration" not in roles and _DURATION_COLUMN_RE.match(key):
             roles["duration"] = index
-        elif (
-            "resources" not in roles
-            and resource_kind(key) == "strong"
-            and not (_TITLE_COLUMN_RE.match(key) and not _mostly_links(body, index))
-        ):
+        elif "resources" not in roles and resource_kind(key) == "strong":
             roles["resources"] = index
-    for index, key in enumerate(keys):
-        if index not in roles.values() and _TITLE_COLUMN_RE.match(key):
-            roles["title"] = index
-            break
-    if "title" not in roles:
-        title = _title_by_content(keys, body, set(roles.values()))
-        if title is not None:
-            roles["title"] = title
+    taken = {i for role, i in roles.items() if role != "resources"}
+    title = _title_column(keys, body, taken)
+    if title is None and "resources" in roles and "status" in roles:
+        title = roles["resources"]  # "| Resource | Progress |": each resource is a step
+    if title is not None:
+        roles["title"] = title
+        if roles.get("resources") == title:
+            del roles["resources"]
     return roles
 
 
-def _title_by_content(keys: list[str], body: list[list[InlineText]], taken: set[int]) -> int | None:
-    """Without a title-like header, the title column is the one whose cells name different
-    things: not a numbering, not a provider repeated row after row ("Duke", "Duke")."""
+@rule("table-title-column")
+def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]) -> int | None:
+    """A table's title column is chosen by meaning and content, not position: a header that
+    names what to study (Topic, Course, Lesson, Module…) counts, and so do cells that name
+    different things; a numbering, or a provider repeated row after row ("Duke", "Duke"), is
+    never the title."""
     best: tuple[float, int] | None = None
+    named_seen = False
     for index, key in enumerate(keys):
         if index in taken or _NOT_TITLE_COLUMN_RE.match(key):
             continue
@@ -160,7 +161,13 @@ def _title_by_content(keys: list[str], body: list[list[InlineText]], taken: set[
             continue  # empty, or a numbering column
         distinct = len(set(values)) / len(values)
         length = min(sum(len(value) for value in values) / len(values), 40) / 40
-        score = distinct * 2 + length - index * 0.05
+        named = 0.0
+        if _TITLE_COLUMN_RE.match(key):
+            named = 1.5 if not named_seen else 1.0  # the first named column is preferred
+            named_seen = True
+        if resource_kind(key) == "strong" and not _TITLE_COLUMN_RE.match(key):
+            named = -0.5  # "Resources": a title only when nothing else is
+        score = distinct * 2 + length + named - index * 0.05
         if best is None or score > best[0]:
             best = (score, index)
     return best[1] if best else None
@@ -179,6 +186,10 @@ def table_items(
                 resources.extend(_cell_resources(row, roles["resources"]))
         return drafts, resources
     title_at = roles["title"]
+    by_position = next(i for i in range(len(names)) if i not in roles.values() or i == title_at)
+    if title_at != by_position:
+        for line in lines:
+            fired("table-title-column", line, "item", f"title column {names[title_at]!r}")
     for row, line in zip(body, lines, strict=False):
         if len(row) <= title_at:
             continue
