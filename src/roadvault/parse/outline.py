@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import textwrap
 from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
@@ -208,7 +209,13 @@ class _Sections:
             self._blockquote(node)
         elif kind == "html_block":
             self._html(node)
-        # fence, code_block, hr: never items
+        elif kind == "code_block" and _indented_list(node.content or "") and self.depth < 8:
+            # A list indented four spaces after a blank line renders as code, but its author
+            # wrote a list: read it as one, where it stands.
+            first_line = node.map[0] if node.map else 0
+            fired("indented-list", first_line + 1, "item")
+            self.feed_all(self.doc.fragment(textwrap.dedent(node.content or ""), first_line))
+        # fence, other code blocks, hr: never items
 
     # sections
 
@@ -473,6 +480,24 @@ class _Sections:
         line = first_line + content.count("\n", 0, start)
         self.awaiting_summary = None
         self.feed_all(self.doc.fragment(text, line))
+
+
+_LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
+_CODE_LINE_RE = re.compile(
+    r"[;{}]\s*$|^\s*(?:def|class|import|from|return|if|for|while)\b|=\s*\S|\(\)"
+)
+
+
+@rule("indented-list")
+def _indented_list(content: str) -> bool:
+    """An indented code block whose lines are list items ("    - Week 1: HTML") is a list
+    that was indented too far, not code: most lines start with a list marker and none reads
+    like a program."""
+    lines = [line for line in content.split("\n") if line.strip()]
+    if len(lines) < 2 or any(_CODE_LINE_RE.search(line) for line in lines):
+        return False
+    listed = sum(1 for line in lines if _LIST_LINE_RE.match(line))
+    return listed * 10 >= len(lines) * 7 and bool(_LIST_LINE_RE.match(lines[0]))
 
 
 def _is_empty_label(item: Draft) -> bool:
