@@ -208,7 +208,7 @@ def set_title(draft: Draft, text: InlineText) -> None:
             draft.marker = marker
             visible = rest
             raw = re.sub(r"^\s*\[[^\]\n]?\]\s*", "", raw)
-    if draft.marker is None and draft.kind in (ITEM, HEADING, PSEUDO, DETAILS, ROW):
+    if draft.marker is None and draft.kind in (ITEM, DETAILS, ROW):
         draft.glyph = leading_status_glyph(visible)
     draft.text = visible
     draft.raw = raw
