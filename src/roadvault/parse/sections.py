@@ -42,7 +42,9 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |testimonials?|reviews?|what (?:people|learners|students|others) (?:are )?say(?:ing)?
 |success stories|wall of love|community|join (?:the|our) community|join us|discord|slack
 |telegram|social(?: media)?|follow (?:me|us)|connect with (?:me|us)|newsletter
-|progress statistics|repo stats|visitors?
+|progress statistics|repo stats|visitors?|progress|my progress|current progress
+|overall progress|progress (?:log|tracking|tracker|summary|report|overview|so far|stats)
+|milestones achieved|achievements|completed milestones|what i(?:'ve| have) (?:done|learned) so far
 |related (?:projects|repos(?:itories)?|roadmaps|lists)|other roadmaps|similar projects
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
 |how this (?:repo|repository|list|guide|roadmap) works|using this (?:repo|repository|roadmap)
@@ -361,3 +363,37 @@ def open_wrapper(root: Draft) -> None:
     root.children[at : at + 1] = wrapper.children
     root.notes.extend(wrapper.notes)
     root.resources.extend(wrapper.resources)
+
+
+# An entry that talks to the reader about the repository itself, not about the subject.
+_REPO_CHATTER_RE = re.compile(
+    r"\b(?:pull requests?|open an issue|raise (?:an|any) (?:genuine )?issues?|file an issue"
+    r"|star (?:this|the) (?:repo|repository|project)|give (?:it|this|us|the repo) a star"
+    r"|fork (?:this|the) (?:repo|repository)|become a sponsor|sponsor (?:this|me|us|the)"
+    r"|buy me a coffee|feel free to|please (?:check|consider|star|share|note|see|read|raise)"
+    r"|delete me|comment me out|subscribe to (?:my|our|the)|join (?:our|the) (?:discord|slack"
+    r"|telegram|community)|(?:this|the) (?:repo|repository|readme|list) (?:is|was|will|has)"
+    r"|if you (?:like|find|enjoy) (?:this|the) (?:repo|repository|list|project|guide))\b",
+    re.I,
+)
+
+
+@rule("repo-chatter")
+def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
+    """An entry that talks to the reader about the repository ("Please check NOTES…", "Feel
+    free to open an issue", "Become a Sponsor", "(delete me)") is not study: it moves into
+    the roadmap note. An entry the author wrote as a task box stays theirs."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        drop_repo_chatter(child, notes)
+        if (
+            child.kind == ITEM
+            and not child.is_task
+            and not child.children
+            and _REPO_CHATTER_RE.search(child.text)
+        ):
+            fired("repo-chatter", child.line, "note")
+            notes.append(child.raw or child.text)
+            continue
+        kept.append(child)
+    draft.children = kept

@@ -35,6 +35,7 @@ from roadvault.parse.links import links_to_resources
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
     advice_to_notes,
+    drop_repo_chatter,
     is_about_people,
     is_intro_title,
     open_generic_details,
@@ -480,6 +481,7 @@ def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shape
     _drop_sections_about_people(root)
     _drop_excluded(root)
     read_as_checklist(root, notes)
+    drop_repo_chatter(root, notes)
     open_generic_details(root)
     _tidy(root)
     advice_to_notes(root, notes)
