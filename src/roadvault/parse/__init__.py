@@ -18,6 +18,7 @@ from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
 from roadvault.parse.inputs import as_markdown
+from roadvault.parse.loose_lines import loose_lines_to_markdown, original_line
 from roadvault.parse.outline import build_roadmap
 from roadvault.parse.read import (
     MAX_ROADMAP_BYTES,
@@ -25,6 +26,7 @@ from roadvault.parse.read import (
     decode_roadmap,
     read_roadmap_bytes,
 )
+from roadvault.parse.rules import fired
 
 MAX_ROADMAP_LINES = 100_000
 
@@ -57,7 +59,28 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         # Nesting is clamped before parsing; this is the last guard, so a shape nobody
         # foresaw still gets one clear line instead of a traceback.
         raise InputError("is nested too deeply to read as a roadmap", path=source) from exc
+    if not roadmap.nodes and kind == "markdown":
+        roadmap = _read_loose_lines(front.body, source=source, front_title=front.title, name=name)
     assign_ids(roadmap)
+    return roadmap
+
+
+def _read_loose_lines(
+    body: str, *, source: str, front_title: str | None, name: str | None
+) -> Roadmap:
+    """Nothing read as an item: try the text as loose lines copied from a page or a chat."""
+    try:
+        roadmap = build_roadmap(
+            loose_lines_to_markdown(body), source=source, front_title=front_title, name=name
+        )
+    except RecursionError as exc:
+        raise InputError("is nested too deeply to read as a roadmap", path=source) from exc
+    if roadmap.nodes:
+        logger.info("%s: read as loose lines (no Markdown structure)", source)
+    for node in roadmap.walk():
+        if node.line is not None:
+            node.line = original_line(node.line)
+            fired("loose-lines", node.line, "item" if node.is_leaf else "topic")
     return roadmap
 
 

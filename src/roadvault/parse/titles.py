@@ -148,15 +148,11 @@ def _render_wikilinks(text: str) -> str:
     return _WIKILINK_RE.sub(visible, text)
 
 
-_HTML_TAGS = frozenset(
+_FORMATTING_TAGS = frozenset(
     re.split(
         r"\s+",
-        "a abbr b bdi bdo big blockquote br center cite code dd del details dfn div dl dt em font"
-        " h1 h2 h3 h4 h5 h6 hr i img input ins kbd label li mark meter ol p picture pre progress"
-        " q rp rt ruby s samp section small source span strike strong sub summary sup table tbody"
-        " td tfoot th thead time tr tt u ul var video audio wbr iframe script style svg path"
-        " button select option textarea form nav header footer main article aside figure"
-        " figcaption",
+        "a abbr b bdi bdo big br cite code del dfn em font i img ins kbd mark q s samp small"
+        " span strike strong sub sup time tt u var wbr",
     )
 )
 _TAG_NAME_RE = re.compile(r"</?([A-Za-z][\w-]*)")
@@ -169,7 +165,9 @@ def _is_generic(tag: str, before: str) -> bool:
         return False
     if before[-1:].isalnum():
         return True
-    return match.group(1).lower() not in _HTML_TAGS
+    # A tag that formats text (<b>, <code>) is markup; any other (<h1>, <table>, <!DOCTYPE>)
+    # named inside a title is a mention: "Headings (<h1> to <h6>)".
+    return match.group(1).lower() not in _FORMATTING_TAGS
 
 
 def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
