@@ -72,7 +72,8 @@ MAX_BRACKETS = 200  # "[" on one line beyond which they are read as text (link p
 _DURATION_LABEL_RE = re.compile(
     r"^(?:expected |estimated |total |approximate |approx\.? |suggested |typical )?"
     r"(?:duration|time(?: commitment| needed| required| to complete| frame)?|timeframe"
-    r"|timeline|length|how long|est\.? time)$"
+    r"|timeline|length|how long|est\.? time|time estimate|estimated duration|time needed"
+    r"|duración|duracion|duração|durée|dauer|时长|预计时间|所要時間|目安|期間|기간)$"
 )
 _CHATTER_START_RE = re.compile(
     r"^(?:sure|certainly|absolutely|of course|great question|great|okay|ok|alright|awesome"

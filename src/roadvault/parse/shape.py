@@ -60,7 +60,10 @@ _NOTE_LABEL_RE = re.compile(
 )
 _DURATION_ITEM_LABEL_RE = re.compile(
     r"^(?:timebox|time ?box|duration|time|estimated time|estimate|est\.? time|timeframe"
-    r"|time frame|length|expected duration)$"
+    r"|time frame|length|expected duration|time estimate|estimated duration|time needed"
+    r"|time required|suggested duration|expected time|time to complete|how long|estimated hours"
+    r"|estimated effort|duración|duracion|tiempo estimado|duração|durée|dauer|时长|预计时间"
+    r"|学习时间|所要時間|目安|期間|기간|예상 기간)$"
 )
 
 

@@ -39,11 +39,15 @@ _TITLE_COLUMN_RE = re.compile(
     r"^(?:topics?|titles?|subjects?|focus(?: areas?)?|goals?|tasks?|items?|skills?|modules?"
     r"|lessons?|content|what(?: to (?:learn|study|do))?|themes?|areas?|concepts?|learn"
     r"|milestones?|objectives?|activit(?:y|ies)|projects?|steps?|names?|courses?|chapters?"
-    r"|sections?|units?|problem(?: name)?|exercises?|deliverables?)\b"
+    r"|sections?|units?|problem(?: name)?|exercises?|deliverables?|temas?|contenidos?|módulos?"
+    r"|cursos?|tarefas?|assuntos?|conteúdos?|thèmes?|sujets?|contenus?|cours|themen|inhalte?"
+    r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
+    r"|項目|항목|주제|내용)\b"
 )
 _DURATION_COLUMN_RE = re.compile(
     r"^(?:weeks?|months?|days?|duration|time(?:frame|line)?|period|when|hours?|est\w*"
-    r"|estimated time|schedule|dates?|phase|effort|length|workload)\b"
+    r"|estimated time|schedule|dates?|phase|effort|length|workload|时间|時間|周|週|日期|期間"
+    r"|期间|时间段|阶段|semanas?|fechas?|periodo|durée|semaines?|wochen?|기간|주차)\b"
 )
 # Columns that say who offers or how, never what to study.
 _NOT_TITLE_COLUMN_RE = re.compile(

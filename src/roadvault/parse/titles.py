@@ -318,6 +318,10 @@ _CJK_ORDINAL_RE = re.compile(
 )
 
 
+# "阶段三：", "階段2 ", "3단계": a stage number after the word.
+_CJK_STAGE_RE = re.compile(r"^(?:阶段|階段|ステージ|단계)\s*[一二三四五六七八九十\d]{1,3}")
+
+
 def _strip_numbering(text: str) -> str:
     """ "1. Foo", "Step 1: Foo", "Phase II – Foo" → "Foo" (repeatedly; never down to a title
     without a letter)."""
@@ -388,7 +392,11 @@ def has_numbering(text: str) -> bool:
     """Whether a title starts with numbering or a "Phase N"/"Step N" word (a sign of order)."""
     text = strip_decorations(remove_controls(text)).replace("**", "").replace("__", "")
     return bool(
-        _NUMBERING_RE.match(text) or _PHASE_WORD_RE.match(text) or _ORDER_WORD_RE.match(text)
+        _NUMBERING_RE.match(text)
+        or _PHASE_WORD_RE.match(text)
+        or _ORDER_WORD_RE.match(text)
+        or _CJK_ORDINAL_RE.match(text)
+        or _CJK_STAGE_RE.match(text)
     )
 
 
