@@ -162,7 +162,7 @@ class Roadmap:
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """A checkbox line found in a note by the scanner (progress/scan.py)."""
+    """A checkbox line found in a note by the scanner (obsidian/blocks.py)."""
 
     line: int  # 0-based index of the line in the note text (LF-split)
     col: int  # index in that line of the status character between the brackets

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from roadvault.model import Status
-from roadvault.progress.scan import front_matter_span, scan_raw, scan_tasks
+from roadvault.obsidian.blocks import scan_raw, scan_tasks
+from roadvault.obsidian.frontmatter import front_matter_span
 
 
 def markers(text: str) -> list[str]:

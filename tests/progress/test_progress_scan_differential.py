@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mdit_oracle import oracle_tasks
 
-from roadvault.progress.scan import scan_tasks
+from roadvault.obsidian.blocks import scan_tasks
 
 # Pieces of a line's start: indentation, block quote and list markers.
 PREFIXES = [

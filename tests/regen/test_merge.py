@@ -7,16 +7,14 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_MID, CONFLICT_START
+from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.vault.merge import (
-    CONFLICT_END,
-    CONFLICT_MID,
-    CONFLICT_START,
     count_conflicts,
     item_statuses,
     merge_front_matter,
     merge_note,
     merge_texts,
-    split_front_matter,
 )
 
 FRONT = """---

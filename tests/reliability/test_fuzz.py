@@ -30,9 +30,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roadvault.errors import RoadvaultError
+from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_START
 from roadvault.parse import decode_roadmap, parse_roadmap
 from roadvault.vault.layout import name_fits_title
-from roadvault.vault.merge import CONFLICT_END, CONFLICT_START, merge_note
+from roadvault.vault.merge import merge_note
 from roadvault.vault.names import NameRegistry, safe_name, slugify
 from roadvault.vault.regen import NoteVersions, regenerate
 

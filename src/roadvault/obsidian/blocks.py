@@ -1,24 +1,31 @@
-"""The fence-aware task scanner: every checkbox of a note, in one pass over its lines.
+"""The block structure of a note, in one pass over its lines: its tasks, and which lines are
+not Markdown content.
 
-`scan_tasks(text)` finds the task items of a note the way a CommonMark parser would, without
-building a syntax tree. It follows the block-structure algorithm of the CommonMark reference
-implementation (commonmark.js): per line, match the open containers (block quotes, list
-items), then try new block starts, then decide between lazy continuation and a new
-paragraph. That is what decides, token-accurately, whether `- [ ] x` is a task:
+`read_blocks(text)` reads a note the way a CommonMark parser would, without building a
+syntax tree, and gives (1) every task item and (2) for every line whether it is code or
+otherwise not Markdown content — front matter, fenced and indented code, HTML blocks, and
+Obsidian comments `%% … %%`. Every reader of a note asks this one function ("is this line
+code?", "is this line a task?"), so progress, merge, the vault checks and doctor cannot
+disagree about a note. It follows the block-structure algorithm of the CommonMark
+reference implementation (commonmark.js): per line, match the open containers (block
+quotes, list items), then try new block starts, then decide between lazy continuation and
+a new paragraph. That is what decides, token-accurately, whether `- [ ] x` is a task:
 
-- skipped: YAML front matter at the top (`---` … `---`), fenced code (``` and ~~~, any length
-  ≥ 3, closed by the same character at least as long, indented up to 3 columns, an unclosed
-  fence runs to the end of its container), indented code (4+ columns where no paragraph is
-  open), HTML blocks (all seven CommonMark kinds, so `<!-- … -->` spanning lines, and
-  `<details>` up to the next blank line), Obsidian comments `%% … %%` (possibly multi-line;
-  opened only in text, never inside code or HTML);
+- not content: YAML front matter at the top (`obsidian.frontmatter`), fenced code (``` and
+  ~~~, any length ≥ 3, closed by the same character at least as long, indented up to 3
+  columns, an unclosed fence runs to the end of its container — so also inside quotes and
+  list items), indented code (4+ columns where no paragraph is open), HTML blocks (all seven
+  CommonMark kinds, so `<!-- … -->` spanning lines, and `<div>` or `<details>` up to the next
+  blank line), Obsidian comments `%% … %%` (possibly multi-line; opened only in text, never
+  inside code or HTML; the line that opens one is content up to its `%%`, the lines after
+  it up to the closing `%%` line are not);
 - read: tasks inside block quotes and callouts (`> - [ ] x`, `> > - [x] y`), every list marker
   (`-`, `*`, `+`, `1.`, `1)`), any indentation of tabs and spaces with CommonMark's tab stops
   and its rules for what continues a list item and what becomes indented code; an ordered
   item other than `1.` does not interrupt a paragraph, nor does an empty item.
 
 A task is a list item whose first line starts with `[c]` (any one character) followed by a
-space, a tab or the end of the line. Its block id is a trailing ` ^id` (`[A-Za-z0-9-]+`).
+space, a tab or the end of the line. Its block id is a trailing ` ^id` (`obsidian.ids`).
 
 Where markdown-it-py (the reference of the differential test) departs from the CommonMark
 spec, the scanner follows markdown-it: an open block quote continues at any indentation of
@@ -40,13 +47,27 @@ Input: note text with LF line ends (`fsio.decode_note`); CR/CRLF are normalised 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from roadvault.model import Task
+from roadvault.obsidian.frontmatter import front_matter_span
+from roadvault.obsidian.ids import id_after_caret, trailing_block_id
 
-__all__ = ["SCANNER_VERSION", "front_matter_span", "scan_tasks"]
+__all__ = [
+    "INDENTED_CODE",
+    "SCANNER_VERSION",
+    "NoteBlocks",
+    "code_mask",
+    "read_blocks",
+    "scan_raw",
+    "scan_tasks",
+]
 
 # Bump when the scanner's output can change for the same text (invalidates persisted caches).
 SCANNER_VERSION = 1
+
+# The kind of a non-content line that is indented code (see `code_mask`).
+INDENTED_CODE = 2
 
 # Container kinds on the stack.
 _QUOTE = 0
@@ -70,7 +91,6 @@ _HR = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$")
 _BULLET = re.compile(r"[-*+](?=[ \t]|$)")
 _ORDERED = re.compile(r"([0-9]{1,9})[.)](?=[ \t]|$)")
 _CHECKBOX = re.compile(r"\[([^\n])\](?=[ \t]|$)")
-_BLOCK_ID = re.compile(r"[ \t]\^([A-Za-z0-9-]+)[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 # Fast path: a list item at the top level or under list items only, indented by tabs or
@@ -85,7 +105,6 @@ _SIMPLE_ITEM = {  # by the first character: one pattern each is faster than an a
     " ": re.compile(r"( *)" + _ITEM_TAIL),
     "": re.compile(r"()" + _ITEM_TAIL),
 }
-_ID_TAIL = re.compile(r"([A-Za-z0-9-]+)[ \t]*$")
 _ITEM_FIRST = frozenset("\t -*+0123456789")
 _SPECIAL_OR_BLANK = _MAYBE_SPECIAL | {" ", "\t"}
 
@@ -116,25 +135,6 @@ _HTML_STARTS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
 )
 # Kind 7 (any complete tag alone on its line) cannot interrupt a paragraph.
 _HTML_START_7 = re.compile(r"(?:" + _OPEN_TAG + "|" + _CLOSE_TAG + r")\s*$")
-
-
-# Front matter: a first line `---`, then lines up to one of 3+ dashes (indented < 4) or `...`.
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:[^\n]*\n)*?(?: {0,3}-{3,}|\.\.\.)[ \t]*(?:\n|\Z)")
-
-
-def front_matter_span(text: str) -> int:
-    """The number of lines the YAML front matter takes at the top of `text` (0 if none).
-
-    Front matter opens with a first line `---` and closes at the next line of three or more
-    dashes (indented less than 4) or `...`; unclosed, it is not front matter.
-    """
-    if not text.startswith("---"):
-        return 0
-    found = _FRONT_MATTER.match(text)
-    if found is None:
-        return 0
-    block = found.group(0)
-    return block.count("\n") + (0 if block.endswith("\n") else 1)
 
 
 def _nonspace(line: str, off: int, col: int) -> tuple[int, int]:
@@ -180,14 +180,42 @@ def _odd_comment_marks(text: str) -> bool:
 RawTask = tuple[int, int, int, str, str | None, int | None]
 
 
-def scan_tasks(text: str) -> list[Task]:
-    """Every task item of a note, in order. See the module docstring for the rules."""
+class NoteBlocks(NamedTuple):
+    """What `read_blocks` finds in a note."""
+
+    lines: list[str]  # the note's lines (BOM dropped, line ends normalised to LF)
+    code: list[int]  # per line: 0 content, INDENTED_CODE, or 1 any other non-content
+    tasks: list[RawTask]
+
+
+def read_blocks(text: str) -> NoteBlocks:
+    """The lines of a note, which of them are not Markdown content, and its tasks."""
     text = _normalize(text)
     lines = text.split("\n")
+    code = [0] * len(lines)
+    tasks = _scan_lines(lines, front_matter_span(text), code)
+    return NoteBlocks(lines, code, tasks)
+
+
+def code_mask(text: str, *, indented_code: bool = True) -> list[bool]:
+    """Per line of `text` (split at LF after normalising): True where the line is code or
+    otherwise not Markdown content, so never a task, an item, a link or a block id.
+
+    `indented_code=False` leaves indented code out of the mask, for a reader of texts that
+    are not whole notes: merge reads notes with items lifted out, where a nested item whose
+    parent left reads as indented code though nobody wrote code there.
+    """
+    code = read_blocks(text).code
+    if indented_code:
+        return [bool(kind) for kind in code]
+    return [kind == 1 for kind in code]
+
+
+def scan_tasks(text: str) -> list[Task]:
+    """Every task item of a note, in order. See the module docstring for the rules."""
+    lines, _code, raw = read_blocks(text)
     tasks = []
-    for line_no, col, depth, marker, block_id, parent in _scan_lines(
-        lines, front_matter_span(text)
-    ):
+    for line_no, col, depth, marker, block_id, parent in raw:
         rest = lines[line_no][col + 2 :]
         if block_id is not None:
             rest = rest[: rest.rindex("^")]
@@ -197,8 +225,7 @@ def scan_tasks(text: str) -> list[Task]:
 
 def scan_raw(text: str) -> list[RawTask]:
     """The tasks of a note as plain tuples (no text): the fast path for vault scans."""
-    text = _normalize(text)
-    return _scan_lines(text.split("\n"), front_matter_span(text))
+    return read_blocks(text).tasks
 
 
 def _normalize(text: str) -> str:
@@ -209,7 +236,11 @@ def _normalize(text: str) -> str:
     return text
 
 
-def _scan_lines(lines: list[str], first: int) -> list[RawTask]:
+def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
+    """The tasks of `lines` (from line `first` on); marks in `code` the lines that are not
+    Markdown content (the front matter, lines before `first`, included): INDENTED_CODE for
+    indented code, 1 (True) for the rest."""
+    code[:first] = [1] * first
     tasks: list[RawTask] = []
     # Open containers, outermost first: [kind, content indent, task index or -1, has child].
     stack: list[list[int]] = []
@@ -229,6 +260,7 @@ def _scan_lines(lines: list[str], first: int) -> list[RawTask]:
 
         if in_comment:
             # Inside an Obsidian comment: the line only matters for where the comment ends.
+            code[line_no] = True
             at = line.find("%%")
             if at >= 0:
                 in_comment = _odd_comment_marks(line[at + 2 :])
@@ -303,9 +335,7 @@ def _scan_lines(lines: list[str], first: int) -> list[RawTask]:
                             block_id = None
                             at = line.rfind("^")
                             if at > pos + 3 and line[at - 1] in " \t":
-                                found = _ID_TAIL.match(line, at + 1)
-                                if found:
-                                    block_id = found.group(1)
+                                block_id = id_after_caret(line, at)
                             parent = None
                             for entry in reversed(stack):
                                 if entry[2] >= 0:
@@ -322,7 +352,8 @@ def _scan_lines(lines: list[str], first: int) -> list[RawTask]:
                             in_comment = True
                         continue
         elif leaf == _FENCE and not stack and (not line or line[0] not in (fence_char, " ")):
-            continue  # code that cannot close the fence
+            code[line_no] = True  # code that cannot close the fence
+            continue
 
         n = len(line)
         off = col = 0
@@ -357,6 +388,7 @@ def _scan_lines(lines: list[str], first: int) -> list[RawTask]:
         # 2. Continue the open leaf block when every container matched.
         if all_matched:
             if leaf == _FENCE:
+                code[line_no] = True
                 fn, fncol = nonspace(line, off, col)
                 if fn < n and fncol - col <= 3 and line[fn] == fence_char:
                     closing = _FENCE_CLOSE.match(line, fn)
@@ -364,6 +396,7 @@ def _scan_lines(lines: list[str], first: int) -> list[RawTask]:
                         leaf = _NONE
                 continue
             if leaf == _HTML:
+                code[line_no] = True
                 if html_end is None:
                     if nonspace(line, off, col)[0] >= n:
                         leaf = _NONE
@@ -373,6 +406,7 @@ def _scan_lines(lines: list[str], first: int) -> list[RawTask]:
             if leaf == _ICODE:
                 fn, fncol = nonspace(line, off, col)
                 if fn >= n or fncol - col >= 4:
+                    code[line_no] = INDENTED_CODE
                     continue
                 leaf = _NONE
 
@@ -395,6 +429,7 @@ def _scan_lines(lines: list[str], first: int) -> list[RawTask]:
                 ):
                     leaf = _ICODE
                     consumed = True
+                    code[line_no] = INDENTED_CODE
                 break
             ch = line[fn]
             if ch not in _MAYBE_SPECIAL:
@@ -426,7 +461,7 @@ def _scan_lines(lines: list[str], first: int) -> list[RawTask]:
                     leaf = _FENCE
                     fence_char = ch
                     fence_len = fence.end() - fn
-                    consumed = True
+                    consumed = code[line_no] = True
                     break
             elif ch == "<":
                 kind_end: re.Pattern[str] | None = None
@@ -440,7 +475,7 @@ def _scan_lines(lines: list[str], first: int) -> list[RawTask]:
                 if found:
                     html_end = kind_end
                     leaf = _NONE if kind_end is not None and kind_end.search(line, off) else _HTML
-                    consumed = True
+                    consumed = code[line_no] = True
                     break
             if interrupts and ch in "=-" and _SETEXT.match(line, fn):
                 # The paragraph becomes a heading; nothing can continue it.
@@ -580,11 +615,7 @@ def _task_at(
     box = _CHECKBOX.match(line, off)
     if box is None:
         return -1
-    block_id = None
-    if "^" in line:
-        found = _BLOCK_ID.search(line, box.end())
-        if found:
-            block_id = found.group(1)
+    block_id = trailing_block_id(line, box.end()) if "^" in line else None
     depth = 0
     parent = None
     for entry in reversed(stack):

@@ -11,7 +11,7 @@ Public API:
         scan, record status changes in .roadvault/history.jsonl, rewrite Progress.md if
         its text changed (under the vault lock); True when Progress.md was written.
     scan_tasks(text) -> list[model.Task]
-        the fence-aware task scanner for one note (progress/scan.py).
+        the task scanner for one note (obsidian/blocks.py).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from roadvault.progress.scan import scan_tasks
+from roadvault.obsidian.blocks import scan_tasks
 from roadvault.progress.service import VaultProgress, utc_now
 from roadvault.progress.summary import summary_json
 

@@ -29,8 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from roadvault.obsidian.blocks import SCANNER_VERSION
 from roadvault.progress.notes import NoteScan, Properties
-from roadvault.progress.scan import SCANNER_VERSION
 
 logger = logging.getLogger(__name__)
 

@@ -11,17 +11,13 @@ import logging
 import re
 from typing import Any, NamedTuple
 
-import yaml
-
+from roadvault.errors import InputError
 from roadvault.model import Status
-from roadvault.progress.scan import front_matter_span, scan_raw
+from roadvault.obsidian.blocks import scan_raw
+from roadvault.obsidian.frontmatter import front_matter_yaml, load_yaml
+from roadvault.obsidian.ids import ROADVAULT_PREFIX
 
 logger = logging.getLogger(__name__)
-
-try:  # libyaml: ~6x faster than the pure-Python loader
-    _YamlLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _YamlLoader = yaml.SafeLoader
 
 PROGRESS_NOTE = "Progress.md"
 STATE_DIR = ".roadvault"
@@ -57,7 +53,7 @@ def marker_index(marker: str) -> int:
 
 
 # Roadmap items always carry a roadvault block id; any other task is the learner's own.
-ITEM_ID_PREFIX = "rv-"
+ITEM_ID_PREFIX = ROADVAULT_PREFIX
 
 
 class Properties(NamedTuple):
@@ -109,28 +105,22 @@ def summarize_note(
     properties = None
     if need_properties:
         try:
-            properties = read_properties(text)
-        except ValueError as exc:
+            properties = read_note_identity(text)
+        except InputError as exc:
             logger.warning("%s: %s; its properties are ignored", where, exc)
             properties = Properties()
     return NoteScan(mtime_ns, size, tuple(ids), "".join(marks), tuple(plain), properties)  # type: ignore[arg-type]
 
 
-def read_properties(text: str) -> Properties:
-    """`roadvault_id` and `roadmap` from the front matter; broken YAML is a warning, not fatal."""
+def read_note_identity(text: str) -> Properties:
+    """`roadvault_id` and `roadmap` from the front matter (InputError when its YAML is
+    broken: the caller warns, a note is never refused for it)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    span = front_matter_span(text)
-    if not span:
-        return Properties()
-    head = text.split("\n", span)[1 : span - 1] if span > 1 else []
-    yaml_text = "\n".join(head)
+    yaml_text = front_matter_yaml(text)
     if "roadvault_id" not in yaml_text and "roadmap" not in yaml_text:
         return Properties()  # nothing of ours: no need to parse
-    try:
-        data: Any = yaml.load(yaml_text, Loader=_YamlLoader)  # a safe loader (C or Python)
-    except yaml.YAMLError as exc:
-        raise ValueError(f"front matter is not valid YAML ({exc.__class__.__name__})") from exc
+    data: Any = load_yaml(yaml_text)
     if not isinstance(data, dict):
         return Properties()
     note_id = data.get("roadvault_id")

@@ -21,6 +21,7 @@ from typing import Any
 from roadvault.errors import InputError, InternalError, VaultError
 from roadvault.fsio import STATE_DIR, remove_stale_temps, vault_lock
 from roadvault.model import Node, Roadmap
+from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.parse.ids import node_id
 from roadvault.progress import write_progress
 from roadvault.vault import check, fastpath
@@ -56,7 +57,6 @@ logger = logging.getLogger(__name__)
 
 MAX_DEPTH = 9  # --depth beyond this makes no sense for a learning roadmap
 MAX_NESTING = 100  # deeper trees are refused (they are junk, and recursion has limits)
-_NODE_ID = re.compile(r"^rv-[a-z0-9]+$")
 _WIKILINK_TARGET = re.compile(r"\[\[([^\[\]|#\n]+)")
 # Top-level names a roadmap folder must not take: they belong to the vault itself.
 RESERVED_TOP_LEVEL = (".obsidian", STATE_DIR, ".trash", "Templates", "Home.md", "Progress.md")
@@ -115,7 +115,7 @@ def check_roadmap(roadmap: Roadmap) -> None:
             raise InputError(
                 f"items nested over {MAX_NESTING} levels deep", path=roadmap.source, line=node.line
             )
-        if not _NODE_ID.match(node.id) or node.id in seen:
+        if not is_roadvault_id(node.id) or node.id in seen:
             raise InternalError(
                 f"item {node.title!r} has a missing, invalid or repeated id {node.id!r}",
                 path=roadmap.source,

@@ -17,19 +17,18 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from roadvault.errors import InputError
-from roadvault.vault.frontmatter import REQUIRED_KEYS, read_properties, split_front_matter
+from roadvault.obsidian.blocks import NoteBlocks, read_blocks, scan_tasks
+from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_START, conflict_starts
+from roadvault.obsidian.frontmatter import front_matter_span, read_properties, split_front_matter
+from roadvault.obsidian.ids import ROADVAULT_PREFIX, block_ids_in, trailing_block_id
+from roadvault.vault.frontmatter import REQUIRED_KEYS
 from roadvault.vault.names import MAX_FOLDER_CHARS, MAX_NAME_CHARS, is_safe_name, name_key
 
 NOTE_EXT = ".md"
-CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
-_BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9-]+)\s*$")
 _NEWLINE = re.compile("\n")
-_BLOCK_ID_MULTILINE = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$", re.MULTILINE)
-_TASK = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+\[(.)\](?:\s|$)")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _TAG = re.compile(r"^[^\s#,]*[^\s#,\d/][^\s#,]*$")
 _CANVAS_COLOR = re.compile(r"^(?:[1-6]|#[0-9A-Fa-f]{6})$")
@@ -63,32 +62,29 @@ class Link:
 
 
 def content_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(1-based line number, line) outside front matter and fenced code, with inline code
-    spans blanked out: the lines where links, block ids and tasks can live."""
-    head, body = split_front_matter(text)
-    offset = head.count("\n")
-    fence: str | None = None
-    for number, line in enumerate(body.split("\n"), start=offset + 1):
-        stripped = line.lstrip(" ")
-        if fence is not None:
-            if stripped.startswith(fence) and stripped.strip(fence[0]).strip() == "":
-                fence = None
-            continue
-        match = _FENCE_OPEN.match(line)
-        if match:
-            fence = match.group(1)
-            continue
-        yield number, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+    """(1-based line number, line) of the lines that are Markdown content (not front
+    matter, code, comments or HTML: `obsidian.blocks`), with inline code spans blanked
+    out: the lines where links, block ids and headings can live."""
+    return _content_lines(read_blocks(text))
 
 
-def _codeless_body(text: str) -> tuple[int, str] | None:
-    """(lines before the body, body) when the body has no backtick or tilde at all: then no
-    line needs fence or code-span tracking and one regex pass over the body will do (the
-    common case, and what keeps checking a 1,000-note build cheap)."""
-    head, body = split_front_matter(text)
-    if "`" in body or "~" in body:
+def _content_lines(blocks: NoteBlocks) -> Iterator[tuple[int, str]]:
+    for index, line in enumerate(blocks.lines):
+        if not blocks.code[index]:
+            yield index + 1, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _codeless_body(text: str, blocks: NoteBlocks) -> tuple[int, str] | None:
+    """(lines before the body, body) when no line of the body is code and none has a
+    backtick: then one regex pass over the body will do (the common case, and what keeps
+    checking a 1,000-note build cheap)."""
+    _head, body = split_front_matter(text)
+    if "`" in body or "\r" in text or text.startswith("\ufeff"):
         return None
-    return head.count("\n"), body
+    first = front_matter_span(text)
+    if any(blocks.code[first:]):
+        return None
+    return first, body
 
 
 def _line_numbers(body: str, offset: int) -> Callable[[int], int]:
@@ -98,18 +94,19 @@ def _line_numbers(body: str, offset: int) -> Callable[[int], int]:
 
 def find_links(text: str) -> list[Link]:
     """Every wikilink and embed in the note body (front matter links: `property_links`)."""
-    codeless = _codeless_body(text)
+    if "[[" not in text:
+        return []
+    blocks = read_blocks(text)
+    codeless = _codeless_body(text, blocks)
     if codeless is not None:
         offset, body = codeless
-        if "[[" not in body:
-            return []
         line_of = _line_numbers(body, offset)
         return [
             _parse_link(match.group(2), line_of(match.start()), embed=bool(match.group(1)))
             for match in _WIKILINK.finditer(body)
         ]
     links = []
-    for number, line in content_lines(text):
+    for number, line in _content_lines(blocks):
         for match in _WIKILINK.finditer(line):
             links.append(_parse_link(match.group(2), number, embed=bool(match.group(1))))
     return links
@@ -169,18 +166,19 @@ def canvas_links(text: str) -> list[Link]:
 
 def find_block_ids(text: str) -> list[tuple[int, str]]:
     """(line, id) of every block id (`^id` at the end of a line) in the note body."""
-    codeless = _codeless_body(text)
+    if "^" not in text:
+        return []
+    blocks = read_blocks(text)
+    codeless = _codeless_body(text, blocks)
     if codeless is not None:
         offset, body = codeless
-        if "^" not in body:
-            return []
         line_of = _line_numbers(body, offset)
-        return [(line_of(m.start(1)), m.group(1)) for m in _BLOCK_ID_MULTILINE.finditer(body)]
+        return [(line_of(m.start(1)), m.group(1)) for m in block_ids_in(body)]
     found = []
-    for number, line in content_lines(text):
-        match = _BLOCK_ID.search(line)
-        if match:
-            found.append((number, match.group(1)))
+    for number, line in _content_lines(blocks):
+        block_id = trailing_block_id(line) if "^" in line else None
+        if block_id is not None:
+            found.append((number, block_id))
     return found
 
 
@@ -189,10 +187,8 @@ def find_headings(text: str) -> list[str]:
 
 
 def find_tasks(text: str) -> list[tuple[int, str]]:
-    """(line, status character) of every checkbox line outside code."""
-    return [
-        (number, m.group(1)) for number, line in content_lines(text) if (m := _TASK.match(line))
-    ]
+    """(1-based line, status character) of every task (`obsidian.blocks`)."""
+    return [(task.line + 1, task.marker) for task in scan_tasks(text)]
 
 
 def count_checkboxes(text: str) -> int:
@@ -200,10 +196,8 @@ def count_checkboxes(text: str) -> int:
 
 
 def find_conflict_markers(text: str) -> list[int]:
-    """1-based lines that start a conflict region (`<<<<<<< `) left by a merge."""
-    return [
-        number for number, line in enumerate(text.split("\n"), 1) if line.startswith("<<<<<<< ")
-    ]
+    """1-based lines that start a conflict region left by a merge (outside code)."""
+    return [index + 1 for index in conflict_starts(text)]
 
 
 # --- resolving links -------------------------------------------------------------------------
@@ -289,7 +283,7 @@ def _check_link(
 # --- the other checks ------------------------------------------------------------------------
 
 
-def check_block_ids(files: Mapping[str, str], *, prefix: str = "rv-") -> list[Problem]:
+def check_block_ids(files: Mapping[str, str], *, prefix: str = ROADVAULT_PREFIX) -> list[Problem]:
     """Block ids are unique within each note, and ids starting with `prefix` (roadvault's)
     are unique across the whole vault (FORMAT.md §2)."""
     problems: list[Problem] = []
@@ -486,9 +480,12 @@ def check_canvases(files: Mapping[str, str]) -> list[Problem]:
     ]
 
 
+_UNRESOLVED = f"unresolved conflict ({CONFLICT_START} … {CONFLICT_END})"
+
+
 def check_conflicts(files: Mapping[str, str]) -> list[Problem]:
     return [
-        Problem(relpath, line, "conflict", "unresolved conflict (<<<<<<< vault … >>>>>>> roadmap)")
+        Problem(relpath, line, "conflict", _UNRESOLVED)
         for relpath, text in files.items()
         if relpath.endswith(NOTE_EXT)
         for line in find_conflict_markers(text)

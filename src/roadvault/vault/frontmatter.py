@@ -1,7 +1,9 @@
-"""Note properties (YAML front matter): emit ours, read them, replace one key textually.
+"""Note properties (YAML front matter) roadvault owns: emit them, read the owned ones,
+replace one key textually. Where a note's front matter ends and how its YAML is loaded is
+the dialect's (obsidian/frontmatter.py).
 
-Why textual: PyYAML/python-frontmatter re-dumps sort keys, drop comments and rewrap lines
-(OBSIDIAN.md §1), and a learner's own properties must stay byte-for-byte. So roadvault never
+Why textual: PyYAML/python-frontmatter re-dumps sort keys, drop comments and rewrap lines,
+and a learner's own properties must stay byte-for-byte. So roadvault never
 dumps YAML it did not write: it emits its own keys from one function (`render_property`)
 and, in an existing note, swaps one key's lines for new ones (`set_property`), leaving every
 other line exactly as it was.
@@ -15,14 +17,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
-
 from roadvault.errors import InputError
-
-try:  # libyaml is ~10x faster; PyYAML without it still works
-    _SafeLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _SafeLoader = yaml.SafeLoader
+from roadvault.obsidian.frontmatter import load_yaml, read_properties, split_front_matter
 
 OWNED_KEYS: tuple[str, ...] = (
     "roadvault_id",
@@ -91,8 +87,8 @@ def _is_plain_safe(value: str) -> bool:
     if any(ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F for char in value):
         return False
     try:
-        loaded = yaml.load(f"k: {value}\n", Loader=_SafeLoader)
-    except yaml.YAMLError:
+        loaded = load_yaml(f"k: {value}\n")
+    except InputError:
         return False
     return isinstance(loaded, dict) and loaded.get("k") == value
 
@@ -136,57 +132,6 @@ def render_front_matter(properties: dict[str, PropertyValue]) -> str:
 
 
 # --- reading -------------------------------------------------------------------------------
-
-
-def split_front_matter(text: str) -> tuple[str, str]:
-    """(`head`, `body`) with `head + body == text`: `head` is the front matter block with
-    both `---` lines and the final newline, or "" when the note has none."""
-    if not text.startswith(_FENCE):
-        return "", text
-    first_end = text.find("\n")
-    if first_end == -1 or text[:first_end].rstrip() != _FENCE:
-        return "", text
-    position = first_end + 1
-    while position <= len(text):
-        end = text.find("\n", position)
-        line = text[position:] if end == -1 else text[position:end]
-        if line.rstrip() in (_FENCE, "..."):
-            stop = len(text) if end == -1 else end + 1
-            return text[:stop], text[stop:]
-        if end == -1:
-            break
-        position = end + 1
-    return "", text  # an opening fence that never closes is not front matter
-
-
-def _yaml_lines(head: str) -> list[str]:
-    """The lines between the fences, each with its line end."""
-    lines = head.splitlines(keepends=True)
-    return lines[1:-1]
-
-
-def read_properties(text: str) -> dict[str, Any]:
-    """Every property of a note (safe YAML load of the front matter only); {} without one.
-
-    Raises InputError when the front matter is not valid YAML or not a mapping.
-    """
-    head, _ = split_front_matter(text)
-    if not head:
-        return {}
-    source = "".join(_yaml_lines(head))
-    try:
-        data = yaml.load(source, Loader=_SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 fence, +1 for 1-based
-        raise InputError(
-            f"front matter is not valid YAML ({exc.__class__.__name__})", line=line
-        ) from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise InputError("front matter is not a set of properties", line=1)
-    return data
 
 
 def read_owned_properties(text: str) -> dict[str, Any]:

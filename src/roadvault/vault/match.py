@@ -26,13 +26,13 @@ tests/regen/test_match.py: every listed rename is found and no listed replacemen
 from __future__ import annotations
 
 import difflib
-import hashlib
 import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from roadvault.model import Node, Roadmap
+from roadvault.obsidian.ids import fresh_block_id
 
 logger = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
         if id(new_node) in match_of:
             continue
         if new_node.id in used or new_node.id in old_by_id:
-            new_node.id = _fresh_id(new_node.id, used | set(old_by_id))
+            new_node.id = fresh_block_id(new_node.id, used | set(old_by_id))
         used.add(new_node.id)
     if report.renamed or report.moved:
         logger.info(
@@ -280,26 +280,6 @@ def _pick_moved(candidates: list[_Old], new_parent: Node | None) -> _Old | None:
         if entry.parent is not None and normalise_title(entry.parent.title) == key
     ]
     return same_parent_title[0] if len(same_parent_title) == 1 else None
-
-
-def _fresh_id(base_id: str, taken: set[str]) -> str:
-    """A new id derived from `base_id`, deterministically, that is not in `taken`."""
-    counter = 1
-    candidate = base_id
-    while candidate in taken:
-        digest = hashlib.sha1(f"{base_id}\x1f{counter}".encode()).digest()
-        candidate = "rv-" + _base36(int.from_bytes(digest[:8], "big"))[:6]
-        counter += 1
-    return candidate
-
-
-def _base36(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while number:
-        number, rest = divmod(number, 36)
-        out = digits[rest] + out
-    return out.rjust(6, "0")
 
 
 def _namesake_ids(nodes: list[Node]) -> set[str]:

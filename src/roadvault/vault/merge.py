@@ -34,19 +34,13 @@ import merge3
 
 from roadvault.errors import InputError
 from roadvault.model import Status
-from roadvault.vault.frontmatter import (
-    LIST_KEYS,
-    OWNED_KEYS,
-    read_owned_properties,
-    set_property,
-    split_front_matter,
-)
+from roadvault.obsidian.blocks import code_mask
+from roadvault.obsidian.conflicts import conflict_starts, marked_region
+from roadvault.obsidian.frontmatter import split_front_matter
+from roadvault.obsidian.ids import ROADVAULT_ID, ROADVAULT_PREFIX
+from roadvault.vault.frontmatter import LIST_KEYS, OWNED_KEYS, read_owned_properties, set_property
 
 logger = logging.getLogger(__name__)
-
-CONFLICT_START = "<<<<<<< vault"
-CONFLICT_MID = "======="
-CONFLICT_END = ">>>>>>> roadmap"
 
 # A list item carrying one of our block ids, possibly inside a blockquote/callout.
 ITEM_LINE = re.compile(
@@ -54,9 +48,9 @@ ITEM_LINE = re.compile(
     r"(?P<bullet>[-*+]|\d{1,9}[.)])[ \t]+"
     r"(?:\[(?P<mark>[^\]\n])\][ \t]+)?"
     r"(?P<text>.*?)"
-    r"[ \t]+\^(?P<id>rv-[a-z0-9]+)[ \t]*$"
+    r"[ \t]+\^(?P<id>" + ROADVAULT_ID + r")[ \t]*$"
 )
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_ID_MARK = "^" + ROADVAULT_PREFIX
 _PROGRESS_RANK = {Status.DONE: 3, Status.DOING: 2, Status.SKIPPED: 1, Status.TODO: 0}
 
 
@@ -91,11 +85,17 @@ class ItemLine:
 
 
 def find_item_lines(lines: Sequence[str]) -> list[ItemLine]:
-    """Every line with one of our block ids, outside fenced code and HTML comments."""
-    candidates = [index for index, line in enumerate(lines) if "^rv-" in line]
+    """Every list item line with one of our block ids, outside front matter, fenced code,
+    comments and HTML blocks (`obsidian.blocks.code_mask`).
+
+    Indented code is the exception: regeneration reads notes with items lifted out, and a
+    nested item whose parent left (a tab-indented line after a heading) would read as code
+    there, its tick lost to a second copy of the line. So here such a line stays an item.
+    """
+    candidates = [index for index, line in enumerate(lines) if _ID_MARK in line]
     if not candidates:
         return []
-    in_code = code_mask(lines)
+    in_code = code_mask("\n".join(lines), indented_code=False)
     items = []
     for index in candidates:
         match = None if in_code[index] else ITEM_LINE.match(lines[index])
@@ -111,33 +111,6 @@ def find_item_lines(lines: Sequence[str]) -> list[ItemLine]:
                 )
             )
     return items
-
-
-def code_mask(lines: Sequence[str]) -> list[bool]:
-    """True for lines inside fenced code or an HTML comment (never items)."""
-    mask = [False] * len(lines)
-    fence: str | None = None
-    in_comment = False
-    for index, line in enumerate(lines):
-        if fence is not None:
-            mask[index] = True
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
-            continue
-        if in_comment:
-            mask[index] = True
-            if "-->" in line:
-                in_comment = False
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
-            mask[index] = True
-        elif line.lstrip().startswith("<!--") and "-->" not in line:
-            in_comment = True
-            mask[index] = True
-    return mask
 
 
 def item_statuses(text: str) -> dict[str, str]:
@@ -491,12 +464,12 @@ def _marked(base: list[str], group: list[_Edit]) -> list[str]:
     end = max(e.end for e in group)
     mine = _apply(base, start, end, [e for e in group if e.side == 0])
     new = _apply(base, start, end, [e for e in group if e.side == 1])
-    return [CONFLICT_START + "\n", *mine, CONFLICT_MID + "\n", *new, CONFLICT_END + "\n"]
+    return marked_region(mine, new, "\n")
 
 
 def count_conflicts(text: str) -> int:
-    """Conflict regions left in a note (lines starting with our start marker)."""
-    return sum(1 for line in text.split("\n") if line.startswith("<<<<<<< "))
+    """Conflict regions left in a note (our start marker, outside code)."""
+    return len(conflict_starts(text))
 
 
 # --- one note ------------------------------------------------------------------------------

@@ -28,11 +28,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from roadvault.model import Status
-from roadvault.vault.frontmatter import set_property, split_front_matter
+from roadvault.obsidian.conflicts import marked_region
+from roadvault.obsidian.frontmatter import split_front_matter
+from roadvault.vault.frontmatter import set_property
 from roadvault.vault.merge import (
-    CONFLICT_END,
-    CONFLICT_MID,
-    CONFLICT_START,
     ItemLine,
     MergeResult,
     count_conflicts,
@@ -380,13 +379,7 @@ def _merged_item_line(target: ItemLine, travel: _Carried) -> list[str]:
     text = merge_item_text(before.text if before else None, mine.text, target.text)
     if text is not None:
         return [line.with_text(text).render()]
-    return [
-        CONFLICT_START,
-        line.with_text(mine.text).render(),
-        CONFLICT_MID,
-        line.render(),
-        CONFLICT_END,
-    ]
+    return marked_region([line.with_text(mine.text).render()], [line.render()])
 
 
 def _end_of_item(lines: list[str], item: ItemLine) -> int:

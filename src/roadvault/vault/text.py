@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from roadvault.obsidian.ids import defuse_block_id
+
+__all__ = ["alias_text", "defuse_block_id", "inline_text", "plain_item_text", "wikilink"]
+
 _WHITESPACE = re.compile(r"\s+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # not tab, newline, CR (whitespace)
-# `^id` at the end of a line is an Obsidian block id: roadmap text must not mint one (or
-# copy one of ours, which would make two lines claim the same tick).
-_TRAILING_BLOCK_ID = re.compile(r"(^|\s)\^([A-Za-z0-9-]+\s*)$")
 # Starts of a list item's text that Markdown would read as structure (a heading, a quote,
 # a nested list, a fence, HTML, a checkbox) instead of the title.
 _BLOCK_START = re.compile(
@@ -22,11 +23,6 @@ def inline_text(text: str) -> str:
     readers take the note for binary), `%%` (Obsidian's comment) defused."""
     text = _WHITESPACE.sub(" ", _CONTROLS.sub("", text)).strip()
     return defuse_block_id(text.replace("%%", "%\\%"))
-
-
-def defuse_block_id(line: str) -> str:
-    """`line` without a trailing `^id` that Obsidian would take for a block id."""
-    return _TRAILING_BLOCK_ID.sub(r"\1\\^\2", line)
 
 
 def plain_item_text(text: str) -> str:

@@ -1,0 +1,44 @@
+"""Conflict regions: the markers a three-way merge writes where both sides changed lines.
+
+roadvault writes exactly these three lines, at the start of a line (docs/FORMAT.md §2):
+
+    <<<<<<< vault
+    (the learner's lines)
+    =======
+    (the roadmap's lines)
+    >>>>>>> roadmap
+
+A region is found by its exact start label, outside code: a learner's fenced git example
+holding `<<<<<<< HEAD` (or even `<<<<<<< vault`) is their text, not a conflict, and must not
+stop the note's updates, nor be reported by doctor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from roadvault.obsidian.blocks import read_blocks
+
+__all__ = ["CONFLICT_END", "CONFLICT_MID", "CONFLICT_START", "conflict_starts", "marked_region"]
+
+CONFLICT_START = "<<<<<<< vault"
+CONFLICT_MID = "======="
+CONFLICT_END = ">>>>>>> roadmap"
+
+
+def marked_region(mine: Sequence[str], new: Sequence[str], end: str = "") -> list[str]:
+    """The lines of one conflict region: the learner's side, then the roadmap's. `end` is
+    the line end the marker lines carry (the sides' lines keep their own)."""
+    return [CONFLICT_START + end, *mine, CONFLICT_MID + end, *new, CONFLICT_END + end]
+
+
+def conflict_starts(text: str) -> list[int]:
+    """0-based indexes of the lines that start a conflict region, outside code."""
+    if CONFLICT_START not in text:
+        return []
+    lines, code, _tasks = read_blocks(text)
+    return [
+        index
+        for index, line in enumerate(lines)
+        if not code[index] and line.rstrip(" \t") == CONFLICT_START
+    ]
