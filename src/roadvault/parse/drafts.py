@@ -64,7 +64,7 @@ _WEAK_RESOURCE_RE = re.compile(
     r"(?:\s*(?:and|&|/|,)\s*(?:tools?|frameworks?|libraries|software|platforms?|resources?))*$"
 )
 # First words of an instruction ("Use X for Y."): such bullets are steps, not resource names.
-_IMPERATIVES = frozenset(
+IMPERATIVES = frozenset(
     (
         "use",
         "learn",
@@ -174,7 +174,7 @@ def name_like(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    if words[0].casefold().strip(",.:;") in _IMPERATIVES:
+    if words[0].casefold().strip(",.:;") in IMPERATIVES:
         return False
     return len(words) <= 3 or (len(words) <= 8 and not text.rstrip().endswith("."))
 

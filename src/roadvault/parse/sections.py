@@ -20,7 +20,17 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from roadvault.parse.drafts import CALLOUT, DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
+from roadvault.parse.drafts import (
+    CALLOUT,
+    DETAILS,
+    HEADING,
+    IMPERATIVES,
+    ITEM,
+    PSEUDO,
+    ROW,
+    Draft,
+    walk,
+)
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.titles import plain_label
 
@@ -397,3 +407,82 @@ def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
             continue
         kept.append(child)
     draft.children = kept
+
+
+def _holds_items(draft: Draft) -> bool:
+    return any(d.kind in (ITEM, ROW) for d in walk(draft) if d is not draft)
+
+
+def _reads_as_action(title: str) -> bool:
+    """ "Take the exam", "Build a portfolio": a step, even with only a paragraph under it."""
+    words = plain_label(title).split()
+    return bool(words) and words[0] in IMPERATIVES
+
+
+@rule("prose-section")
+def prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
+    """In a document whose sections hold lists or tables, a heading over nothing but a
+    paragraph ("Tracking Progress", a FAQ question) is text, not a step. A numbered one, one
+    with a duration, one that names an action ("Take the exam"), and every one in a roadmap
+    written only as headings and paragraphs stay steps."""
+    if any(_holds_items(child) for child in draft.children):
+        _prose_sections_to_notes(draft, notes)
+
+
+def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
+    kept: list[Draft] = []
+    for child in draft.children:
+        prose_only = (
+            child.kind in (HEADING, PSEUDO)
+            and not child.children
+            and not child.is_task
+            and not child.numbered
+            and child.duration is None
+            and bool(child.notes)
+            and not _reads_as_action(child.title)
+        )
+        if prose_only:
+            fired("prose-section", child.line, "note", child.title)
+            notes.append("\n\n".join(part for part in [child.title, *child.notes] if part))
+            continue
+        if child.kind in (HEADING, PSEUDO):
+            _prose_sections_to_notes(child, notes)
+        kept.append(child)
+    draft.children = kept
+
+
+# After a numbered plan, a section about practice is still part of it.
+_PLAN_TAIL_RE = re.compile(
+    r"\b(?:projects?|capstone|practice|exercises?|portfolio|interviews?|assignments?|labs?"
+    r"|challenges?|final|bonus|extra|advanced|next steps?|beyond|specialization|electives?"
+    r"|项目|练习|実践|プロジェクト|演習|프로젝트|proyectos?|projetos?|ejercicios|práctica)\b"
+)
+
+
+@rule("plan-boundary")
+def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
+    """When the author numbered the plan ("Phase 1…Phase 5", "Week 1…Week 8"), unnumbered
+    sections after its last step ("Weekly schedule example", "Alternative approaches",
+    "Getting started today") are about the plan, not in it: they become text. Sections on
+    projects, practice or next steps, and sections with task boxes, stay."""
+    tops = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
+    numbered = [i for i, c in enumerate(root.children) if c in tops and c.numbered]
+    if len(numbered) < 3:
+        return
+    last = numbered[-1]
+    kept = root.children[: last + 1]
+    for child in root.children[last + 1 :]:
+        if (
+            child.kind in (HEADING, PSEUDO)
+            and not child.numbered
+            and not any(d.is_task for d in walk(child))
+            and not _PLAN_TAIL_RE.search(plain_label(child.title))
+        ):
+            fired("plan-boundary", child.line, "note", child.title)
+            for inner in walk(child):
+                if inner is not child:
+                    fired("plan-boundary", inner.line, "note")
+            notes.append(section_text(child))
+            continue
+        kept.append(child)
+    root.children = kept

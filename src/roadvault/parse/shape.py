@@ -41,6 +41,8 @@ from roadvault.parse.sections import (
     open_generic_details,
     open_wrapper,
     overviews_to_notes,
+    prose_sections_to_notes,
+    sections_after_the_plan,
 )
 from roadvault.parse.statuses import inherited_status, read_status_glyphs
 from roadvault.parse.titles import light_clean, plain_label, remove_controls
@@ -499,6 +501,8 @@ def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shape
     _hoist_wrapper(root)
     open_wrapper(root)
     _move_intro_sections(root, notes)
+    sections_after_the_plan(root, notes)
+    prose_sections_to_notes(root, notes)
     roadmap_notes = _dedupe([*root_notes_before, *root.notes, *notes])
     resource_text = _resources_as_notes(root.resources)
     if resource_text:
