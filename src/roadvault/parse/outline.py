@@ -252,7 +252,7 @@ class _Sections:
         if nearest is None:
             return heading_level + (0.3 if draft.numbered else 0.6)
         if nearest.kind == HEADING:
-            if draft.numbered and nearest.numbered:
+            if draft.numbered and nearest.numbered and _same_numbering(draft, nearest):
                 return nearest.level
             return nearest.level + (0.3 if draft.numbered else 0.6)
         if draft.numbered == nearest.numbered:
@@ -499,6 +499,20 @@ def _indented_list(content: str) -> bool:
         return False
     listed = sum(1 for line in lines if _LIST_LINE_RE.match(line))
     return listed * 10 >= len(lines) * 7 and bool(_LIST_LINE_RE.match(lines[0]))
+
+
+def _numbering_kind(text: str) -> str:
+    start = strip_decorations(text).lstrip("*_ ")
+    if start[:1] and start[:1] in "一二三四五六七八九十第":
+        return "cjk"
+    if any(char.isascii() and char.isdigit() for char in start[:12]):
+        return "arabic"  # "1.", "Stage 2:", "Phase 3 –"
+    return "word"
+
+
+def _same_numbering(a: Draft, b: Draft) -> bool:
+    """ "1." after "### 2." continues the sequence; "1." under "### 三、" starts a new one."""
+    return _numbering_kind(a.text) == _numbering_kind(b.text)
 
 
 def _is_empty_label(item: Draft) -> bool:
