@@ -174,6 +174,22 @@ def _dissolve_resources(draft: Draft) -> None:
     draft.children = kept
 
 
+# Tracker lines that log the work rather than name it ("- [x] Study time: 45 min",
+# "- [x] Review: 5/5"): even ticked, they describe the step above them.
+_LOG_LABEL_RE = re.compile(
+    r"^(?:time spent|study time|time|hours|duration|review|self[- ]review|score|rating|grade"
+    r"|reflection|retrospective|deliverables?|output|result|notes?|date|started|finished"
+    r"|completed(?: on)?|学習時間|所要時間|作業時間|レビュー|振り返り|成果物|学习时间|用时|耗时"
+    r"|复盘|成果|产出|评分|日期|备注|메모|학습 시간|tiempo|tiempo dedicado|fecha|notas|resultado"
+    r"|entregable|revisión)$"
+)
+
+
+def _is_log_entry(item: Draft) -> bool:
+    split = split_label(remove_controls(item.text))
+    return bool(split and split[1] and _LOG_LABEL_RE.match(plain_label(split[0])))
+
+
 @rule("note-label")
 def _absorb_note_items(draft: Draft) -> None:
     """ "- **Goal**: …", "- Status: …" and "- Timebox: 2 hours" under a step describe the
@@ -181,7 +197,11 @@ def _absorb_note_items(draft: Draft) -> None:
     kept: list[Draft] = []
     for child in draft.children:
         _absorb_note_items(child)
-        if child.kind == ITEM and not child.is_task and not child.children:
+        if (
+            child.kind == ITEM
+            and not child.children
+            and (not child.is_task or _is_log_entry(child))
+        ):
             split = split_label(remove_controls(child.text))
             if split and split[1]:
                 key = plain_label(split[0])
@@ -191,7 +211,11 @@ def _absorb_note_items(draft: Draft) -> None:
                         draft.duration, draft.planned = found
                         fired("note-label", child.line, "note", f"duration {found[0]}")
                         continue
-                if _NOTE_LABEL_RE.match(key) or _DURATION_ITEM_LABEL_RE.match(key):
+                if (
+                    _NOTE_LABEL_RE.match(key)
+                    or _DURATION_ITEM_LABEL_RE.match(key)
+                    or _LOG_LABEL_RE.match(key)
+                ):
                     fired("note-label", child.line, "note")
                     draft.notes.append(child.raw or child.text)
                     draft.notes.extend(child.notes)
