@@ -1,0 +1,139 @@
+"""Every reader of a note agrees on it: progress, merge, the vault checks, doctor, moved-note
+recovery. Each case is a note on which they used to disagree.
+
+Only the consumers' own APIs are used here (not the dialect package), so each test can be
+run against the code from before the readers shared one dialect, where it fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roadvault.progress import scan_tasks
+from roadvault.progress.notes import summarize_note
+from roadvault.vault import check
+from roadvault.vault.doctor import diagnose
+from roadvault.vault.merge import count_conflicts, item_statuses, split_front_matter
+from roadvault.vault.regen import Action, NoteVersions, regenerate
+from roadvault.vault.state import Manifest, recover_note_paths
+
+REAL = "- [ ] Real item ^rv-aaaaa1"
+HIDDEN = "- [x] Hidden copy ^rv-aaaaa1"  # the same id: a duplicate if anyone reads it
+
+REGIONS = {
+    "obsidian-comment": ["%%", HIDDEN, "%%"],
+    "html-div": ["<div>", HIDDEN, "</div>"],
+    "html-comment-after-text": ["Some text", "", "<!-- a comment", HIDDEN, "-->"],
+    "fence-in-quote": ["> ```md", "> " + HIDDEN, "> ```"],
+    "fence-in-callout": ["> [!example]", "> ~~~~", "> " + HIDDEN, "> ~~~~"],
+    "fence-in-list-item": [
+        "- Example:",
+        "",
+        "  1. step",
+        "",
+        "      ```",
+        "      " + HIDDEN,
+        "      ```",
+    ],
+    "long-fence-with-inner-fence": ["`````", "```", HIDDEN, "```", "`````"],
+    "indented-code": ["Example:", "", "    " + HIDDEN],
+}
+
+
+def _note(region: list[str]) -> str:
+    return "\n".join(["# Topic", "", REAL, "", *region, "", "## My notes", ""])
+
+
+def _manifest() -> Manifest:
+    return Manifest()
+
+
+@pytest.mark.parametrize("region", REGIONS.values(), ids=list(REGIONS))
+def test_a_task_in_a_code_region_is_no_task_for_progress_check_and_doctor(
+    region: list[str],
+) -> None:
+    text = _note(region)
+    assert [(t.line, t.block_id) for t in scan_tasks(text)] == [(2, "rv-aaaaa1")]
+    assert check.find_tasks(text) == [(3, " ")]
+    assert check.find_block_ids(text) == [(3, "rv-aaaaa1")]
+    assert diagnose({"T.md": text}, _manifest()) == []
+
+
+@pytest.mark.parametrize(
+    "region",
+    [region for name, region in REGIONS.items() if name != "indented-code"],
+    ids=[name for name in REGIONS if name != "indented-code"],
+)
+def test_a_task_in_a_code_region_is_no_item_to_merge(region: list[str]) -> None:
+    """The hidden copy is ticked: were merge to read it, the tick would land on the item."""
+    text = _note(region)
+    assert item_statuses(text) == {"rv-aaaaa1": " "}
+
+
+GIT_EXAMPLES = {
+    "head": ["```", "<<<<<<< HEAD", "mine", "=======", "theirs", ">>>>>>> branch", "```"],
+    "our-labels": ["~~~", "<<<<<<< vault", "a", "=======", "b", ">>>>>>> roadmap", "~~~"],
+    "in-a-quote": ["> ```", "> <<<<<<< vault", "> a", "> =======", "> b", "> >>>>>>> roadmap"],
+}
+
+
+@pytest.mark.parametrize("example", GIT_EXAMPLES.values(), ids=list(GIT_EXAMPLES))
+def test_a_fenced_git_example_is_no_conflict_anywhere(example: list[str]) -> None:
+    text = _note(example)
+    assert check.find_conflict_markers(text) == []
+    assert count_conflicts(text) == 0
+    assert diagnose({"T.md": text}, _manifest()) == []
+    # The build merges the note (a conflicted note would be skipped, exit 3).
+    new = text.replace("Real item", "Real item, renamed")
+    outcome = regenerate({"T.md": NoteVersions(base=text, mine=text + "mine\n", new=new)})["T.md"]
+    assert outcome.action is Action.MERGE
+    assert "Real item, renamed" in (outcome.text or "")
+
+
+def test_only_roadvaults_own_markers_are_a_conflict() -> None:
+    text = "# T\n\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> main\n"
+    assert check.find_conflict_markers(text) == []
+    assert count_conflicts(text) == 0
+    ours = "# T\n\n<<<<<<< vault\na\n=======\nb\n>>>>>>> roadmap\n"
+    assert check.find_conflict_markers(ours) == [3]
+    assert count_conflicts(ours) == 1
+
+
+FRONT_MATTER_CLOSINGS = {
+    "four-dashes": "----",
+    "dots": "...",
+    "indented": "  ---",
+    "trailing-space": "--- ",
+}
+
+
+@pytest.mark.parametrize("closing", FRONT_MATTER_CLOSINGS.values(), ids=list(FRONT_MATTER_CLOSINGS))
+def test_every_reader_finds_the_same_front_matter(closing: str, tmp_path: Path) -> None:
+    text = f"---\nroadvault_id: rv-note01\nroadmap: R\n{closing}\n# Topic\n{REAL}\n"
+    assert summarize_note(text).properties is not None
+    assert summarize_note(text).properties.note_id == "rv-note01"  # progress
+    assert split_front_matter(text)[0] == text[: text.index("# Topic")]  # merge
+    problems = diagnose({"T.md": text}, _manifest())  # doctor: an id no roadmap knows
+    assert [p.kind for p in problems] == ["unknown-id"]
+    missing = check.check_properties({"T.md": text}, owned=["T.md"])
+    assert [p.message for p in missing] == ["no 'roadvault_kind' property", "no 'tags' property"]
+    (tmp_path / "T.md").write_text(text, encoding="utf-8")
+    assert recover_note_paths(tmp_path, "", ["T.md"]) == {"rv-note01": "T.md"}  # moved notes
+
+
+BLOCK_ID_SEPARATORS = {"no-break-space": "\u00a0", "form-feed": "\f", "ideographic-space": "\u3000"}
+
+
+@pytest.mark.parametrize("with_code", [False, True], ids=["plain", "with-inline-code"])
+@pytest.mark.parametrize("separator", BLOCK_ID_SEPARATORS.values(), ids=list(BLOCK_ID_SEPARATORS))
+def test_every_reader_finds_the_same_block_ids(separator: str, with_code: bool) -> None:
+    """One grammar: a space or a tab before the caret (the check once took any whitespace
+    on notes with inline code, and only spaces and tabs on the others)."""
+    code = "Run `make` first.\n" if with_code else ""
+    text = f"# T\n{code}- [x] Item{separator}^rv-aaaaa1\n- [ ] Other ^rv-bbbbb2\n"
+    by_scan = [(t.line + 1, t.block_id) for t in scan_tasks(text) if t.block_id]
+    assert [block_id for _, block_id in by_scan] == ["rv-bbbbb2"]
+    assert check.find_block_ids(text) == by_scan
+    assert item_statuses(text) == {"rv-bbbbb2": " "}
