@@ -124,6 +124,15 @@ def _is_plain_label(lines: list[InlineText]) -> bool:
     return text.endswith((":", "：")) and 1 <= len(text.split()) <= 3 and not lines[0].links
 
 
+@rule("short-label-line")
+def _short_label_line(text: str) -> bool:
+    """A line of a few words with no sentence punctuation, alone right above a list ("Week
+    1", "Data structures"), is the name of that list's group, as a bold line would be."""
+    text = strip_decorations(remove_controls(text))
+    words = text.split()
+    return 1 <= len(words) <= 4 and not text.endswith((".", "!", "?", ",", ";", "。", "！", "？"))
+
+
 def _indent_width(line: str) -> int:
     width = 0
     for char in line:
@@ -182,6 +191,8 @@ class _Sections:
         self.depth = depth
         self.prev_list: list[Draft] | None = None
         self.prev_list_indent = 0
+        self.list_follows = False  # the block after the one being fed is a list
+        self.current_line: int | None = None
         self.awaiting_summary: Draft | None = None
 
     @property
@@ -189,7 +200,16 @@ class _Sections:
         return self.stack[-1]
 
     def feed_all(self, nodes: Iterable[SyntaxTreeNode]) -> None:
-        for node in nodes:
+        blocks = list(nodes)
+        for index, node in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            # a list on the very next line, no blank line between: the line belongs to it
+            self.list_follows = (
+                following is not None
+                and following.type in ("bullet_list", "ordered_list")
+                and bool(node.map and following.map)
+                and node.map[1] == following.map[0]
+            )
             self.feed(node)
 
     def feed(self, node: SyntaxTreeNode) -> None:
@@ -262,6 +282,7 @@ class _Sections:
         return heading_level + 0.3
 
     def _paragraph(self, node: SyntaxTreeNode) -> None:
+        self.current_line = line_of(node)
         lines = inline_lines(inline_of(node))
         if not lines:
             return
@@ -281,7 +302,7 @@ class _Sections:
                     self.doc.chat_title = match["title"]
             return
         first = lines[0]
-        if first.bold_only or _is_plain_label(lines):
+        if first.bold_only or _is_plain_label(lines) or self._names_the_list(lines):
             draft = Draft(PSEUDO, line=line_of(node))
             set_title(draft, first)
             if draft.title:
@@ -292,6 +313,15 @@ class _Sections:
                     self.prose(lines[1:], draft)
                 return
         self.prose(lines, self.top)
+
+    def _names_the_list(self, lines: list[InlineText]) -> bool:
+        """A short line alone right above a list ("Week 1", "Backend basics") names it."""
+        if not self.list_follows or len(lines) != 1 or lines[0].links:
+            return False
+        if not _short_label_line(lines[0].text):
+            return False
+        fired("short-label-line", self.current_line, "topic")
+        return True
 
     def prose(self, lines: list[InlineText], target: Draft) -> None:
         """A paragraph: notes of `target`, or its duration ("**Duration:** 3 weeks")."""
@@ -551,6 +581,35 @@ def _is_navigation(item: Draft) -> bool:
 # --- entry point ---------------------------------------------------------------------------
 
 
+_GLYPH_BULLET_RE = re.compile(r"^([ \t]*)[•◦○●▪▫‣⁃➢➤►▸◆◇❖·](?:[ \t]+)(?=\S)")
+
+
+@rule("glyph-bullets")
+def _glyph_bullets(text: str) -> str:
+    """Bullets written as glyphs ("• Topic", "    ○ Sub-topic"), as text pasted from a
+    document or a web page keeps them, are list items; how deep each is follows from its
+    indentation compared with the glyph bullets above it."""
+    lines = text.split("\n")
+    if not any(_GLYPH_BULLET_RE.match(line) for line in lines):
+        return text
+    widths: list[int] = []  # indentation of each open glyph-bullet level
+    for index, line in enumerate(lines):
+        match = _GLYPH_BULLET_RE.match(line)
+        if match is None:
+            if line.strip() and _indent_width(line) == 0:
+                widths = []
+            continue
+        width = _indent_width(match.group(1))
+        while widths and widths[-1] >= width and (len(widths) > 1 or widths[-1] > width):
+            widths.pop()
+        if not widths or widths[-1] < width:
+            widths.append(width)
+        depth = len(widths) - 1
+        lines[index] = "  " * depth + "- " + line[match.end() :]
+        fired("glyph-bullets", index + 1, "item")
+    return "\n".join(lines)
+
+
 def _clamp_nesting(text: str, source: str) -> str:
     """Indentation and quote markers deeper than the limits are cut back to them; a line
     crowded with "[" has them read as text (markdown-it's link search would crawl)."""
@@ -612,7 +671,7 @@ def build_roadmap(
     _inner: bool = False,
 ) -> Roadmap:
     """Read Markdown `text` (front matter already removed) into a Roadmap without ids."""
-    text = _clamp_nesting(_blank_comments(text), source)
+    text = _clamp_nesting(_glyph_bullets(_blank_comments(text)), source)
     doc = _Document(text, source)
     root = Draft(ROOT)
     blocks = doc.parse(text)
