@@ -137,3 +137,13 @@ def test_every_reader_finds_the_same_block_ids(separator: str, with_code: bool) 
     assert [block_id for _, block_id in by_scan] == ["rv-bbbbb2"]
     assert check.find_block_ids(text) == by_scan
     assert item_statuses(text) == {"rv-bbbbb2": " "}
+
+
+def test_an_alias_bomb_in_a_note_is_refused_by_every_reader() -> None:
+    """One capped loader: too many aliases is broken front matter for all, never walked."""
+    aliases = ", ".join(["*a"] * 100)
+    text = f"---\nroadvault_id: rv-note01\nroadmap: R\na: &a [x, x]\nb: [{aliases}]\n---\n{REAL}\n"
+    assert summarize_note(text).properties == summarize_note("no front matter").properties
+    problems = diagnose({"T.md": text}, _manifest())
+    assert [p.kind for p in problems] == ["properties"]
+    assert [p.kind for p in check.check_properties({"T.md": text}, owned=[])] == ["properties"]

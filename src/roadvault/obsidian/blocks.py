@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 # Bump when the scanner's output can change for the same text (invalidates persisted caches).
-SCANNER_VERSION = 1
+SCANNER_VERSION = 2  # 2: front matter read by the capped loader
 
 # The kind of a non-content line that is indented code (see `code_mask`).
 INDENTED_CODE = 2

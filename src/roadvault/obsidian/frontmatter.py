@@ -20,7 +20,8 @@ from typing import Any
 import yaml
 
 from roadvault.errors import InputError
-from roadvault.parse.front import MAX_FRONT_MATTER_CHARS, MAX_YAML_ALIASES
+from roadvault.parse.front import MAX_FRONT_MATTER_CHARS
+from roadvault.parse.front import _CappedSafeLoader as _CappedLoader  # the caps, one loader
 
 __all__ = [
     "front_matter_span",
@@ -68,21 +69,6 @@ def front_matter_yaml(text: str) -> str:
     if not head:
         return ""
     return "".join(head.splitlines(keepends=True)[1:-1])
-
-
-class _CappedLoader(yaml.SafeLoader):
-    """The safe loader with a cap on aliases (each alias can multiply what a reader walks)."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_YAML_ALIASES:
-                raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} aliases")
-        return super().compose_node(parent, index)
 
 
 def load_yaml(source: str) -> Any:

@@ -8,6 +8,7 @@ returns `Problem`s; an empty list means clean.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from collections import Counter, defaultdict
@@ -61,11 +62,16 @@ class Link:
 # --- reading Markdown the way Obsidian does (enough for links, ids and tasks) ----------------
 
 
+# The checks read each note several times (links, block ids, headings): its block structure
+# is read once. The results are only read, never changed.
+_read_blocks = functools.lru_cache(maxsize=256)(read_blocks)
+
+
 def content_lines(text: str) -> Iterator[tuple[int, str]]:
     """(1-based line number, line) of the lines that are Markdown content (not front
     matter, code, comments or HTML: `obsidian.blocks`), with inline code spans blanked
     out: the lines where links, block ids and headings can live."""
-    return _content_lines(read_blocks(text))
+    return _content_lines(_read_blocks(text))
 
 
 def _content_lines(blocks: NoteBlocks) -> Iterator[tuple[int, str]]:
@@ -96,7 +102,7 @@ def find_links(text: str) -> list[Link]:
     """Every wikilink and embed in the note body (front matter links: `property_links`)."""
     if "[[" not in text:
         return []
-    blocks = read_blocks(text)
+    blocks = _read_blocks(text)
     codeless = _codeless_body(text, blocks)
     if codeless is not None:
         offset, body = codeless
@@ -168,7 +174,7 @@ def find_block_ids(text: str) -> list[tuple[int, str]]:
     """(line, id) of every block id (`^id` at the end of a line) in the note body."""
     if "^" not in text:
         return []
-    blocks = read_blocks(text)
+    blocks = _read_blocks(text)
     codeless = _codeless_body(text, blocks)
     if codeless is not None:
         offset, body = codeless
