@@ -124,6 +124,29 @@ def _is_plain_label(lines: list[InlineText]) -> bool:
     return text.endswith((":", "：")) and 1 <= len(text.split()) <= 3 and not lines[0].links
 
 
+_ORDINAL_LINE_RE = re.compile(
+    r"^(?:phase|stage|step|part|module|level|unit|chapter|milestone|lesson|week|month|day|sprint)s?"
+    r"\s*\d{1,3}(?:\s*[-–—~]\s*\d{1,3})?\s*(?:[:：.)\-–—|]|$)",
+    re.I,
+)
+
+
+@rule("ordinal-line")
+def _ordinal_line(text: str) -> bool:
+    """A plain line that starts with a place in the plan ("📍 WEEK 1 - Tech Roles", "Phase
+    2: Data") and is no sentence opens that part of the plan, as a heading would."""
+    text = strip_decorations(remove_controls(text))
+    if not _ORDINAL_LINE_RE.match(text) or len(text.split()) > 12:
+        return False
+    return not text.endswith((".", "!", "?", "。"))
+
+
+def _short_title_line(text: str) -> bool:
+    text = strip_decorations(remove_controls(text))
+    words = text.split()
+    return 2 <= len(words) <= 10 and not text.endswith((".", "!", "?", ":", "。", "：", ","))
+
+
 @rule("short-label-line")
 def _short_label_line(text: str) -> bool:
     """A line of a few words with no sentence punctuation, alone right above a list ("Week
@@ -160,6 +183,8 @@ class _Document:
         self.lines = text.split("\n")
         self.chat_title: str | None = None
         self.banner_title: str | None = None  # <h1> in an HTML banner before any section
+        # a short first line, in a text without headings
+        self.first_line_title: str | None = None
         self.first_h1: str | None = None  # the first heading, when it is an H1
         self.seen_section = False
         self.tables = 0
@@ -302,7 +327,20 @@ class _Sections:
                     self.doc.chat_title = match["title"]
             return
         first = lines[0]
-        if first.bold_only or _is_plain_label(lines) or self._names_the_list(lines):
+        if (
+            not self.doc.seen_section
+            and self.doc.first_line_title is None
+            and len(lines) == 1
+            and self.depth == 0
+            and _short_title_line(first.text)
+            and not first.links
+        ):
+            self.doc.first_line_title = strip_decorations(remove_controls(first.text))
+        labelled = first.bold_only or _is_plain_label(lines) or self._names_the_list(lines)
+        if not labelled and _ordinal_line(first.text):
+            fired("ordinal-line", line_of(node), "phase")
+            labelled = True
+        if labelled:
             draft = Draft(PSEUDO, line=line_of(node))
             set_title(draft, first)
             if draft.title:
@@ -585,29 +623,42 @@ _GLYPH_BULLET_RE = re.compile(r"^([ \t]*)[•◦○●▪▫‣⁃➢➤►▸�
 
 
 @rule("glyph-bullets")
-def _glyph_bullets(text: str) -> str:
+def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
     """Bullets written as glyphs ("• Topic", "    ○ Sub-topic"), as text pasted from a
     document or a web page keeps them, are list items; how deep each is follows from its
-    indentation compared with the glyph bullets above it."""
+    indentation compared with the glyph bullets above it. A plain line right after them
+    gets a blank line before it, so it is not read as part of the last bullet; the second
+    value maps each line of the result to its line in `text` (None when nothing changed)."""
     lines = text.split("\n")
     if not any(_GLYPH_BULLET_RE.match(line) for line in lines):
-        return text
+        return text, None
+    out: list[str] = []
+    origin: list[int] = []
     widths: list[int] = []  # indentation of each open glyph-bullet level
-    for index, line in enumerate(lines):
+    after_bullet = False
+    for number, line in enumerate(lines, start=1):
         match = _GLYPH_BULLET_RE.match(line)
         if match is None:
+            if line.strip() and after_bullet and _indent_width(line) == 0:
+                out.append("")
+                origin.append(number)
             if line.strip() and _indent_width(line) == 0:
                 widths = []
+            # an indented line continues the bullet; a blank or unindented one ends the list
+            after_bullet = after_bullet and bool(line.strip()) and _indent_width(line) > 0
+            out.append(line)
+            origin.append(number)
             continue
         width = _indent_width(match.group(1))
         while widths and widths[-1] >= width and (len(widths) > 1 or widths[-1] > width):
             widths.pop()
         if not widths or widths[-1] < width:
             widths.append(width)
-        depth = len(widths) - 1
-        lines[index] = "  " * depth + "- " + line[match.end() :]
-        fired("glyph-bullets", index + 1, "item")
-    return "\n".join(lines)
+        out.append("  " * (len(widths) - 1) + "- " + line[match.end() :])
+        origin.append(number)
+        after_bullet = True
+        fired("glyph-bullets", number, "item")
+    return "\n".join(out), origin
 
 
 def _clamp_nesting(text: str, source: str) -> str:
@@ -671,7 +722,8 @@ def build_roadmap(
     _inner: bool = False,
 ) -> Roadmap:
     """Read Markdown `text` (front matter already removed) into a Roadmap without ids."""
-    text = _clamp_nesting(_glyph_bullets(_blank_comments(text)), source)
+    text, line_origin = _glyph_bullets(_blank_comments(text))
+    text = _clamp_nesting(text, source)
     doc = _Document(text, source)
     root = Draft(ROOT)
     blocks = doc.parse(text)
@@ -702,7 +754,13 @@ def build_roadmap(
         or doc.chat_title
         or doc.banner_title
         or doc.first_h1
+        or doc.first_line_title
         or title_from_source(source)
     )
     chosen = remove_controls(chosen.replace("**", "")) or title_from_source(source)
+    if line_origin is not None:
+        for top in shaped.nodes:
+            for node in top.walk():
+                if node.line is not None and 0 < node.line <= len(line_origin):
+                    node.line = line_origin[node.line - 1]
     return Roadmap(title=chosen, source=source, nodes=shaped.nodes, notes=shaped.notes)
