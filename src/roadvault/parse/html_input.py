@@ -17,6 +17,7 @@ milliseconds. (markdownify was measured too: BeautifulSoup's pure-Python parse a
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 
@@ -59,7 +60,20 @@ def html_to_markdown(text: str) -> str:
     if root is None:
         return ""
     blocks = _blocks(root, 0)
-    return "\n\n".join(block for block in blocks if block.strip()) + "\n"
+    body = "\n\n".join(block for block in blocks if block.strip()) + "\n"
+    title = _page_title(tree)
+    if title:
+        # The page's <title> names the roadmap, as front matter would.
+        return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{body}"
+    return body
+
+
+def _page_title(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first("head > title") or tree.css_first("title")
+    if node is None:
+        return None
+    title = " ".join(node.text(deep=True).split())
+    return title[:200] or None
 
 
 _RAW_TEXT_TAGS = ("script", "style", "textarea", "title", "xmp", "noembed", "noframes", "plaintext")

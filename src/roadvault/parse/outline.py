@@ -185,6 +185,7 @@ class _Document:
         self.banner_title: str | None = None  # <h1> in an HTML banner before any section
         # a short first line, in a text without headings
         self.first_line_title: str | None = None
+        self.has_heading = False
         self.first_h1: str | None = None  # the first heading, when it is an H1
         self.seen_section = False
         self.tables = 0
@@ -275,6 +276,7 @@ class _Sections:
     def _heading(self, node: SyntaxTreeNode) -> None:
         draft = Draft(HEADING, level=float(node.tag[1:]), line=line_of(node))
         set_title(draft, join_lines(inline_lines(inline_of(node))))
+        self.doc.has_heading = True
         if not self.doc.seen_section and node.tag == "h1" and self.depth == 0:
             self.doc.first_h1 = draft.title
         draft.excluded = is_housekeeping(draft)
@@ -754,7 +756,7 @@ def build_roadmap(
         or doc.chat_title
         or doc.banner_title
         or doc.first_h1
-        or doc.first_line_title
+        or (doc.first_line_title if not doc.has_heading else None)
         or title_from_source(source)
     )
     chosen = remove_controls(chosen.replace("**", "")) or title_from_source(source)
