@@ -158,16 +158,22 @@ _FORMATTING_TAGS = frozenset(
 _TAG_NAME_RE = re.compile(r"</?([A-Za-z][\w-]*)")
 
 
-def _is_generic(tag: str, before: str) -> bool:
-    """`<T>` right after a name ("Option<T>") or a tag no HTML has ("<Vec>"): text."""
+def _is_generic(tag: str, before: str, closed: frozenset[str]) -> bool:
+    """`<T>` right after a name ("Option<T>") or a tag no HTML has ("<Vec>"): text. So is a
+    lone structural tag named in a title ("Headings (<h1> to <h6>)"); a tag closed in the
+    same text (`<li>…</li>`), a closing tag, or one that formats text (<b>, <code>) is
+    markup."""
     match = _TAG_NAME_RE.match(tag)
     if match is None:
+        return tag.startswith("<!") and not tag.startswith("<!--")  # "<!DOCTYPE html>"
+    name = match.group(1).lower()
+    if tag.startswith("</"):
         return False
     if before[-1:].isalnum():
         return True
-    # A tag that formats text (<b>, <code>) is markup; any other (<h1>, <table>, <!DOCTYPE>)
-    # named inside a title is a mention: "Headings (<h1> to <h6>)".
-    return match.group(1).lower() not in _FORMATTING_TAGS
+    if name in closed:
+        return False
+    return name not in _FORMATTING_TAGS
 
 
 def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
@@ -212,11 +218,14 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
             elif kind == "html_inline":
                 if re.match(r"<br\s*/?>", child.content, re.I):
                     add(" ", bold)
-                elif _is_generic(child.content, lines[-1].text):
+                elif _is_generic(child.content, lines[-1].text, closed_tags):
                     add(child.content, bold)  # "Box<T>", "Vec<String>": code, not a tag
             elif child.children:
                 walk(child, bold, link)
 
+    closed_tags = frozenset(
+        name.lower() for name in re.findall(r"</([A-Za-z][\w-]*)", inline.content or "")
+    )
     walk(inline, False, None)
     raw_lines = (inline.content or "").split("\n")
     if len(raw_lines) == len(lines):
