@@ -57,6 +57,8 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |milestones achieved|achievements|completed milestones|what i(?:'ve| have) (?:done|learned) so far
 |related (?:projects|repos(?:itories)?|roadmaps|lists)|other roadmaps|similar projects
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
+|how to (?:use|read|follow|navigate|approach) this .*|using this .*
+|about this (?:repo|roadmap|guide)
 |how this (?:repo|repository|list|guide|roadmap) works|using this (?:repo|repository|roadmap)
 |índice|indice|contenidos?|tabla de contenidos?|agradecimientos?|contribuciones|contribuir
 |cómo contribuir|como contribuir|licencia|autor(?:es)?|patrocinadores|comunidad
@@ -413,7 +415,7 @@ def _holds_items(draft: Draft) -> bool:
     return any(d.kind in (ITEM, ROW) for d in walk(draft) if d is not draft)
 
 
-def _reads_as_action(title: str) -> bool:
+def reads_as_action(title: str) -> bool:
     """ "Take the exam", "Build a portfolio": a step, even with only a paragraph under it."""
     words = plain_label(title).split()
     return bool(words) and words[0] in IMPERATIVES
@@ -427,6 +429,30 @@ def prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     written only as headings and paragraphs stay steps."""
     if any(_holds_items(child) for child in draft.children):
         _prose_sections_to_notes(draft, notes)
+    else:
+        _questions_to_notes(draft, notes, nested=False)
+
+
+def _questions_to_notes(draft: Draft, notes: list[str], *, nested: bool) -> None:
+    """In a roadmap of headings and paragraphs, a question below a step ("Will AI tools
+    replace DevOps engineers?") is discussion, not another step."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        question = (
+            nested
+            and child.kind in (HEADING, PSEUDO)
+            and not child.children
+            and not child.is_task
+            and child.title.rstrip().endswith(("?", "？"))
+        )
+        if question:
+            fired("prose-section", child.line, "note", child.title)
+            notes.append("\n\n".join(part for part in [child.title, *child.notes] if part))
+            continue
+        if child.kind in (HEADING, PSEUDO):
+            _questions_to_notes(child, notes, nested=True)
+        kept.append(child)
+    draft.children = kept
 
 
 def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
@@ -439,7 +465,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and not child.numbered
             and child.duration is None
             and bool(child.notes)
-            and not _reads_as_action(child.title)
+            and not reads_as_action(child.title)
         )
         if prose_only:
             fired("prose-section", child.line, "note", child.title)

@@ -42,6 +42,7 @@ from roadvault.parse.sections import (
     open_wrapper,
     overviews_to_notes,
     prose_sections_to_notes,
+    reads_as_action,
     sections_after_the_plan,
 )
 from roadvault.parse.statuses import inherited_status, read_status_glyphs
@@ -340,7 +341,12 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
     for child in root.children:
         if _is_prose_only(child):
             named_intro = is_intro_title(child.title)
-            if named_intro or (leading and not child.numbered and child.duration is None):
+            if named_intro or (
+                leading
+                and not child.numbered
+                and child.duration is None
+                and not reads_as_action(child.title)
+            ):
                 fired("intro-section", child.line, "note", child.title)
                 notes.append(_section_text(child))
                 continue
