@@ -41,7 +41,11 @@ _RES_NOUN = (
     r"|reading(?: list| materials?)?|readings|references?|links?|materials?|videos?"
     r"|video tutorials?|tutorials?|platforms?|websites?|sites?|youtube(?: channels?| playlists?)?"
     r"|channels?|playlists?|documentation|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
-    r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources)"
+    r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources"
+    r"|recursos|referencias|bibliografía|materiales|libros|cursos recomendados|ressources"
+    r"|références|livres|ressourcen|literatur|ресурсы|литература|материалы|полезные ссылки"
+    r"|参考文献|参考资料|参考链接|参考|学习资源|学习资料|资源|推荐资源|推荐书籍|书籍|相关资源"
+    r"|リソース|参考資料|参考書|教材|書籍|学習リソース|자료|참고 자료|학습 자료|추천 자료)"
 )
 _RES_ADJ = (
     r"(?:recommended|suggested|useful|helpful|additional|further|free|paid|beginner"

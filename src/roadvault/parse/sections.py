@@ -94,7 +94,8 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |notes?|wrap(?:ping)? up|in closing|remarks?|purpose|motivation|why .*|background
 |description|goals?|who is this for|who this is for|target audience|audience
 |introducción|acerca de|sobre|prefacio|presentación|conclusión|introdução|sobre este .*
-|前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语
+|前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语|概览|总览
+|项目概览|项目简介|项目介绍|введение|обзор|о проекте|структура репозитория|структура проекта
 |はじめに|概要|序文|まえがき|おわりに|まとめ|소개|개요
 """
 
