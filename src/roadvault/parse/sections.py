@@ -297,7 +297,9 @@ def _named_sections(root: Draft) -> list[tuple[Draft, str]]:
 
 _RECAP_RE = re.compile(
     r"\b(?:timeline|summary|overview|schedule|recap|at a glance|roadmap|plan|structure|outline"
-    r"|时间线|时间表|总览|概览|スケジュール|概要|일정|cronograma|resumen)\b"
+    r"|curriculum|syllabus|learning path|study path|path|programme|program|journey|guide|route"
+    r"|时间线|时间表|总览|概览|路线|学习路线|计划|スケジュール|概要|ロードマップ|カリキュラム|일정|로드맵"
+    r"|cronograma|resumen|temario|plan de estudios)\b"
 )
 
 
@@ -371,6 +373,12 @@ def open_wrapper(root: Draft) -> None:
     wrapper = candidates[0]
     if any(ordered(d) for d in root.children if d is not wrapper):
         return
+    if not _RECAP_RE.search(plain_label(wrapper.title)):
+        return  # only a name that says "the plan" ("Timeline", "Roadmap", "Curriculum")
+    inside = sum(1 for d in walk(wrapper) if d.kind in (ITEM, ROW))
+    everywhere = sum(1 for d in walk(root) if d.kind in (ITEM, ROW))
+    if inside * 10 < everywhere * 6:
+        return  # most of the study is elsewhere: the wrapper is one part among others
     at = root.children.index(wrapper)
     fired("wrapper-section", wrapper.line, "dropped", wrapper.title)
     root.children[at : at + 1] = wrapper.children
@@ -492,11 +500,17 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     sections after its last step ("Weekly schedule example", "Alternative approaches",
     "Getting started today") are about the plan, not in it: they become text. Sections on
     projects, practice or next steps, and sections with task boxes, stay."""
-    tops = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
-    numbered = [i for i, c in enumerate(root.children) if c in tops and c.numbered]
-    if len(numbered) < 3:
+    steps = 0
+    last = -1
+    for index, child in enumerate(root.children):
+        if child.kind not in (HEADING, PSEUDO):
+            continue
+        inner = [c for c in child.children if c.kind in (HEADING, PSEUDO) and c.numbered]
+        if child.numbered or len(inner) >= 3:  # a step, or a section holding the steps
+            steps += max(1, len(inner) if not child.numbered else 1)
+            last = index
+    if steps < 3:
         return
-    last = numbered[-1]
     kept = root.children[: last + 1]
     for child in root.children[last + 1 :]:
         if (

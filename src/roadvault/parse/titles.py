@@ -84,7 +84,9 @@ _PHASE_WORD_RE = re.compile(
     re.I,
 )
 _ORDER_WORD_RE = re.compile(
-    r"^(?:phase|stage|step|part|module|level|unit|chapter|milestone|lesson|week|month|day)s?"
+    r"^(?:phase|stage|step|part|module|level|unit|chapter|milestone|lesson|week|month|day"
+    r"|m[óo]dulo|fase|etapa|semana|mes|d[íi]a|unidad|[ée]tape|semaine|mois|jour|woche|monat"
+    r"|tag|этап|неделя|месяц|день)s?"
     r"\s*(?:\d{1,3}|[ivxlc]{1,6})\b",
     re.I,
 )
@@ -327,6 +329,15 @@ _CJK_ORDINAL_RE = re.compile(
 )
 
 
+# "Fase 1:", "Módulo 2 –", "Étape 3": a place in the plan in other languages. These (and the
+# CJK ones) count as numbering but stay in the title: they are the author's words, and
+# the vault's own numbering does not translate them.
+_FOREIGN_PHASE_RE = re.compile(
+    r"^(?:m[óo]dulo|fase|etapa|unidad|unidade|cap[íi]tulo|lecci[óo]n|aula|paso|nivel|tema"
+    r"|[ée]tape|partie|chapitre|le[çc]on|niveau|modul|kapitel|teil|stufe|lektion"
+    r"|этап|шаг|модуль|уровень|часть|глава|урок)\s*(?:\d{1,3}|[ivxlc]{1,6}\b)",
+    re.I,
+)
 # "阶段三：", "階段2 ", "3단계": a stage number after the word.
 _CJK_STAGE_RE = re.compile(r"^(?:阶段|階段|ステージ|단계)\s*[一二三四五六七八九十\d]{1,3}")
 
@@ -337,7 +348,6 @@ def _strip_numbering(text: str) -> str:
     for _ in range(4):
         new = _NUMBERING_RE.sub("", text, count=1)
         new = _PHASE_WORD_RE.sub("", new, count=1)
-        new = _CJK_ORDINAL_RE.sub("", new, count=1)
         new = strip_decorations(new).strip()
         if new == text or not any(char.isalpha() for char in new):
             break  # "Topic 0-1" stays itself: numbering alone is not a title
@@ -406,6 +416,7 @@ def has_numbering(text: str) -> bool:
         or _ORDER_WORD_RE.match(text)
         or _CJK_ORDINAL_RE.match(text)
         or _CJK_STAGE_RE.match(text)
+        or _FOREIGN_PHASE_RE.match(text)
     )
 
 
