@@ -48,7 +48,8 @@ _RES_NOUN = (
     r"|リソース|参考資料|参考書|教材|書籍|学習リソース|자료|참고 자료|학습 자료|추천 자료)"
 )
 _RES_ADJ = (
-    r"(?:recommended|suggested|useful|helpful|additional|further|free|paid|beginner"
+    r"(?:recommended|suggested|useful|helpful|additional|further|free|paid|beginner|quick"
+    r"|important|external|related"
     r"|intermediate|advanced|core|main|optional|extra|learning|study|top|best|essential|good"
     r"|great|key|official|external|online|other|more|must read|must watch)"
 )

@@ -84,6 +84,9 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
 |staying motivated|stay motivated|how to stay consistent|final words?
 |consejos|recomendaciones|estrategia de aprendizaje|mentalidad|dicas|conseils
+|how to take (?:this|the) course|how (?:this|the) course works|course logistics|logistics
+|certificates?|certification|cost|pricing|registration|how to register|enrol+ment
+
 |建议|学习建议|学习方法|学习技巧|心得|注意事项|小贴士|小提示|提示|忠告|心态|常见陷阱(?:规避)?|避坑(?:指南)?
 |常见错误|常见误区|误区|学习资源推荐原则
 |アドバイス|コツ|学習方法|学び方|心構え|注意点|ヒント
@@ -523,6 +526,39 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
             for inner in walk(child):
                 if inner is not child:
                     fired("plan-boundary", inner.line, "note")
+            notes.append(section_text(child))
+            continue
+        kept.append(child)
+    root.children = kept
+
+
+_PREREQUISITES_RE = re.compile(
+    r"^(?:prerequisites?|pre-?requisites?|requirements|what you need|what you(?:'ll| will) need"
+    r"|before you (?:start|begin)|you should (?:already )?know|requisitos(?: previos)?"
+    r"|pré-requisitos|prérequis|voraussetzungen|前置知识|前提知识|先决条件|预备知识|前提条件"
+    r"|前提知識|必要な知識|선수 지식|사전 지식)$"
+)
+MAX_PREREQUISITES = 8
+
+
+@rule("prerequisites-list")
+def prerequisites_to_notes(root: Draft, notes: list[str]) -> None:
+    """A short list of what the learner should already bring ("Prerequisites: basic Python,
+    some SQL") is a note on the roadmap, not steps of it. A prerequisites part with topics
+    of its own (sub-sections to study) stays a phase."""
+    kept: list[Draft] = []
+    for child in root.children:
+        entries = child.children
+        if (
+            child.kind in (HEADING, PSEUDO)
+            and _PREREQUISITES_RE.match(plain_label(child.title))
+            and entries
+            and len(entries) <= MAX_PREREQUISITES
+            and all(e.kind == ITEM and not e.children and not e.is_task for e in entries)
+        ):
+            fired("prerequisites-list", child.line, "note", child.title)
+            for entry in entries:
+                fired("prerequisites-list", entry.line, "note")
             notes.append(section_text(child))
             continue
         kept.append(child)

@@ -41,6 +41,7 @@ from roadvault.parse.sections import (
     open_generic_details,
     open_wrapper,
     overviews_to_notes,
+    prerequisites_to_notes,
     prose_sections_to_notes,
     reads_as_action,
     sections_after_the_plan,
@@ -543,6 +544,7 @@ def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shape
     open_wrapper(root)
     _move_intro_sections(root, notes)
     sections_after_the_plan(root, notes)
+    prerequisites_to_notes(root, notes)
     prose_sections_to_notes(root, notes)
     roadmap_notes = _dedupe([*root_notes_before, *root.notes, *notes])
     resource_text = _resources_as_notes(root.resources)
