@@ -141,6 +141,13 @@ def _ordinal_line(text: str) -> bool:
     return not text.endswith((".", "!", "?", "。"))
 
 
+def _is_sentence(text: str) -> bool:
+    """Emphasised prose ("**Thanks as well to our team who reviewed every lesson.**") is
+    not a heading: a long line, or one that ends like a sentence."""
+    text = strip_decorations(remove_controls(text)).strip(" *_")
+    return len(text.split()) > 14 or (len(text.split()) > 6 and text.endswith((".", "!")))
+
+
 def _short_title_line(text: str) -> bool:
     text = strip_decorations(remove_controls(text))
     words = text.split()
@@ -338,7 +345,8 @@ class _Sections:
             and not first.links
         ):
             self.doc.first_line_title = strip_decorations(remove_controls(first.text))
-        labelled = first.bold_only or _is_plain_label(lines) or self._names_the_list(lines)
+        bold_heading = first.bold_only and not _is_sentence(first.text)
+        labelled = bold_heading or _is_plain_label(lines) or self._names_the_list(lines)
         if not labelled and _ordinal_line(first.text):
             fired("ordinal-line", line_of(node), "phase")
             labelled = True

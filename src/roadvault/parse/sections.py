@@ -52,6 +52,8 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |testimonials?|reviews?|what (?:people|learners|students|others) (?:are )?say(?:ing)?
 |success stories|wall of love|community|join (?:the|our) community|join us|discord|slack
 |telegram|social(?: media)?|follow (?:me|us)|connect with (?:me|us)|newsletter
+|join (?:the |our )?.{0,40}(?:community|discord|slack|telegram|server)|get involved
+|multi-?language support|available languages|supported languages
 |progress statistics|repo stats|visitors?|progress|my progress|current progress
 |overall progress|progress (?:log|tracking|tracker|summary|report|overview|so far|stats)
 |milestones achieved|achievements|completed milestones|what i(?:'ve| have) (?:done|learned) so far
@@ -84,6 +86,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
 |staying motivated|stay motivated|how to stay consistent|final words?
 |consejos|recomendaciones|estrategia de aprendizaje|mentalidad|dicas|conseils
+|each (?:lesson|module|week|chapter|unit|day) (?:includes|contains|has|consists of)
+|lesson (?:structure|format)|what(?:'s| is) included|what you(?:'ll| will) get
 |how to take (?:this|the) course|how (?:this|the) course works|course logistics|logistics
 |certificates?|certification|cost|pricing|registration|how to register|enrol+ment
 
@@ -397,7 +401,8 @@ _REPO_CHATTER_RE = re.compile(
     r"|buy me a coffee|feel free to|please (?:check|consider|star|share|note|see|read|raise)"
     r"|delete me|comment me out|subscribe to (?:my|our|the)|join (?:our|the) (?:discord|slack"
     r"|telegram|community)|(?:this|the) (?:repo|repository|readme|list) (?:is|was|will|has)"
-    r"|if you (?:like|find|enjoy) (?:this|the) (?:repo|repository|list|project|guide))\b",
+    r"|if you (?:like|find|enjoy) (?:this|the) (?:repo|repository|list|project|guide))\b"
+    r"|^(?:hearty |special |many |big |huge )?thanks\b|^thank you\b",
     re.I,
 )
 
