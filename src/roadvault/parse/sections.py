@@ -57,7 +57,9 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |progress statistics|repo stats|visitors?|progress|my progress|current progress
 |overall progress|progress (?:log|tracking|tracker|summary|report|overview|so far|stats)
 |milestones achieved|achievements|completed milestones|what i(?:'ve| have) (?:done|learned) so far
-|related (?:projects|repos(?:itories)?|roadmaps|lists)|other roadmaps|similar projects
+|related (?:projects|repos(?:itories)?|roadmaps|lists|courses|curricula|content)
+|other (?:roadmaps|curricula|courses|repos(?:itories)?|projects|guides)|similar projects
+|more (?:curricula|courses|roadmaps) from (?:us|\w+)|see also
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
 |how to (?:use|read|follow|navigate|approach) this .*|using this .*
 |about this (?:repo|roadmap|guide)
