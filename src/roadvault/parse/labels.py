@@ -19,6 +19,7 @@ from roadvault.parse.titles import has_numbering, strip_decorations
 # Words after the colon from which the rest reads as an explanation, not part of the name.
 MIN_PROSE_WORDS = 6
 MAX_LABEL_WORDS = 5
+MAX_GROUP_LABEL_WORDS = 3  # "Deliverable", "Homework", "Mini project": kept in the title
 _BOLD_LABEL_RE = re.compile(
     r"^\s*(?:\*\*|__)[^*_\n]{1,80}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])"
 )
@@ -71,8 +72,11 @@ def name_before_explanation(root: Draft) -> None:
 def _collapse_into_child(group: Draft) -> None:
     only = group.children[0]
     fired("one-child-group", group.line, "note", group.title)
-    group.notes.insert(0, group.title)
-    group.title = only.title
+    label = strip_decorations(group.title).rstrip(" :：")
+    short = 0 < len(label.split()) <= MAX_GROUP_LABEL_WORDS
+    group.title = f"{label}: {only.title}" if short else only.title
+    if not short:
+        group.notes.insert(0, label)
     group.text, group.raw, group.links = only.text, only.raw, only.links
     group.marker = only.marker
     group.line = only.line
@@ -85,19 +89,19 @@ def _collapse_into_child(group: Draft) -> None:
 
 
 @rule("one-child-group")
-def collapse_one_child_groups(draft: Draft) -> None:
+def collapse_one_child_groups(draft: Draft, depth: int = 0) -> None:
     """A label over a single entry ("Homework:" › "Design a database for a blog",
-    "Deliverable" › "Infra diagram") is that one item; the label goes into its note."""
+    "Deliverable" › "Infra diagram") is one item, named by both ("Deliverable: Infra
+    diagram"). A phase with one entry stays a phase."""
     for child in draft.children:
-        collapse_one_child_groups(child)
-        if (
-            child.kind in (ITEM, PSEUDO)
-            and child.label
-            and not child.is_task
-            and len(child.children) == 1
-            and child.children[0].kind == ITEM
-            and child.children[0].title
-        ):
+        collapse_one_child_groups(child, depth + 1)
+        if child.is_task or len(child.children) != 1:
+            continue
+        only = child.children[0]
+        if only.kind != ITEM or not only.title:
+            continue
+        labelled_item = child.kind == ITEM and child.label
+        group_of_one = child.kind == PSEUDO and depth >= 1 and not only.children
+        if labelled_item or group_of_one:
             _collapse_into_child(child)
-            if child.kind == PSEUDO:
-                child.kind = ITEM
+            child.kind = ITEM
