@@ -671,6 +671,44 @@ def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
     return "\n".join(out), origin
 
 
+_OUTLINE_MARKER_RE = re.compile(r"^(?:[-*+•◦○▪]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
+_MARKDOWN_BLOCK_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s|```|~~~|\||>)")
+
+
+def _is_indented_outline(lines: list[str]) -> bool:
+    """Most lines indented by four spaces or more, at three depths or more, under unindented
+    ones, and no Markdown headings, fences, tables or quotes: an outline written by
+    indentation, which CommonMark would read as one long paragraph or as code."""
+    body = [line for line in lines if line.strip()]
+    if len(body) < 6 or any(_MARKDOWN_BLOCK_RE.match(line) for line in body):
+        return False
+    widths = [_indent_width(line) for line in body]
+    deep = sum(1 for width in widths if width >= 4)
+    return widths[0] == 0 and deep * 10 >= len(body) * 4 and len(set(widths)) >= 3
+
+
+@rule("indented-outline")
+def _indented_outline(text: str) -> str:
+    """An outline whose structure is its indentation ("1. Basics" › "    a. HTML" ›
+    "        Semantic elements:" › "            + [x] Build a form") is read by that
+    indentation: every line becomes a bullet nested as deep as its indentation ranks."""
+    lines = text.split("\n")
+    if not _is_indented_outline(lines):
+        return text
+    levels = sorted({_indent_width(line) for line in lines if line.strip()})
+    rank = {width: index for index, width in enumerate(levels)}
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            out.append("")
+            continue
+        content = _OUTLINE_MARKER_RE.sub("", line.strip(), count=1)
+        content = re.sub(r"^\[\]\s*", "[ ] ", content)
+        out.append("  " * rank[_indent_width(line)] + "- " + content)
+        fired("indented-outline", number, "item")
+    return "\n".join(out)
+
+
 def _clamp_nesting(text: str, source: str) -> str:
     """Indentation and quote markers deeper than the limits are cut back to them; a line
     crowded with "[" has them read as text (markdown-it's link search would crawl)."""
@@ -732,7 +770,7 @@ def build_roadmap(
     _inner: bool = False,
 ) -> Roadmap:
     """Read Markdown `text` (front matter already removed) into a Roadmap without ids."""
-    text, line_origin = _glyph_bullets(_blank_comments(text))
+    text, line_origin = _glyph_bullets(_indented_outline(_blank_comments(text)))
     text = _clamp_nesting(text, source)
     doc = _Document(text, source)
     root = Draft(ROOT)
