@@ -682,6 +682,8 @@ def _is_indented_outline(lines: list[str]) -> bool:
     body = [line for line in lines if line.strip()]
     if len(body) < 6 or any(_MARKDOWN_BLOCK_RE.match(line) for line in body):
         return False
+    if any(_GLYPH_BULLET_RE.match(line) for line in body):
+        return False  # glyph bullets carry their own nesting (rule glyph-bullets)
     widths = [_indent_width(line) for line in body]
     deep = sum(1 for width in widths if width >= 4)
     return widths[0] == 0 and deep * 10 >= len(body) * 4 and len(set(widths)) >= 3

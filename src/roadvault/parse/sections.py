@@ -76,7 +76,8 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |目次|謝辞|貢献|コントリビュート|コントリビューション|ライセンス|著者|作者|コミュニティ
 |よくある質問|更新履歴|免責事項|スポンサー|お問い合わせ
 |목차|기여|기여하기|라이선스|감사의 글|커뮤니티
-|содержание|оглавление|благодарности|лицензия|авторы|сообщество
+|содержание|оглавление|благодарности|лицензия|авторы|сообщество|структура репозитория
+|структура проекта
 """
 _ADVICE = r"""
 tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|final tips?
@@ -104,7 +105,7 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |description|goals?|who is this for|who this is for|target audience|audience
 |introducción|acerca de|sobre|prefacio|presentación|conclusión|introdução|sobre este .*
 |前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语|概览|总览
-|项目概览|项目简介|项目介绍|введение|обзор|о проекте|структура репозитория|структура проекта
+|项目概览|项目简介|项目介绍|введение|обзор|о проекте
 |はじめに|概要|序文|まえがき|おわりに|まとめ|소개|개요
 """
 

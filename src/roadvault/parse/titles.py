@@ -160,11 +160,13 @@ _FORMATTING_TAGS = frozenset(
 _TAG_NAME_RE = re.compile(r"</?([A-Za-z][\w-]*)")
 
 
-def _is_generic(tag: str, before: str, closed: frozenset[str]) -> bool:
+def _is_generic(
+    tag: str, before: str, closed: frozenset[str], attached: frozenset[str] = frozenset()
+) -> bool:
     """`<T>` right after a name ("Option<T>") or a tag no HTML has ("<Vec>"): text. So is a
     lone structural tag named in a title ("Headings (<h1> to <h6>)"); a tag closed in the
-    same text (`<li>…</li>`), a closing tag, or one that formats text (<b>, <code>) is
-    markup."""
+    same text (`<li>…</li>`), one written right against the text it wraps (`<li>Git`), a
+    closing tag, or one that formats text (<b>, <code>) is markup."""
     match = _TAG_NAME_RE.match(tag)
     if match is None:
         return tag.startswith("<!") and not tag.startswith("<!--")  # "<!DOCTYPE html>"
@@ -173,7 +175,7 @@ def _is_generic(tag: str, before: str, closed: frozenset[str]) -> bool:
         return False
     if before[-1:].isalnum():
         return True
-    if name in closed:
+    if name in closed or tag in attached:
         return False
     return name not in _FORMATTING_TAGS
 
@@ -220,14 +222,14 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
             elif kind == "html_inline":
                 if re.match(r"<br\s*/?>", child.content, re.I):
                     add(" ", bold)
-                elif _is_generic(child.content, lines[-1].text, closed_tags):
+                elif _is_generic(child.content, lines[-1].text, closed_tags, attached_tags):
                     add(child.content, bold)  # "Box<T>", "Vec<String>": code, not a tag
             elif child.children:
                 walk(child, bold, link)
 
-    closed_tags = frozenset(
-        name.lower() for name in re.findall(r"</([A-Za-z][\w-]*)", inline.content or "")
-    )
+    content = inline.content or ""
+    closed_tags = frozenset(name.lower() for name in re.findall(r"</([A-Za-z][\w-]*)", content))
+    attached_tags = frozenset(re.findall(r"<[A-Za-z][^<>]*>(?=\w)", content))
     walk(inline, False, None)
     raw_lines = (inline.content or "").split("\n")
     if len(raw_lines) == len(lines):
