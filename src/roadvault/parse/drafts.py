@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -161,6 +162,7 @@ def walk(draft: Draft) -> Iterable[Draft]:
         stack.extend(reversed(current.children))
 
 
+@lru_cache(maxsize=8192)
 def resource_kind(label: str) -> str | None:
     """ "strong" for labels that always mean resources ("Recommended Resources", "Books"),
     "weak" for those that do when their items are names ("Tools", "Frameworks")."""

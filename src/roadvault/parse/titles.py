@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -365,6 +366,7 @@ def _tidy_end(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)
 def clean_title(text: str) -> TitleParts:
     """A title as the learner should see it, with its duration and pace taken out."""
     extra: list[str] = []
@@ -401,6 +403,7 @@ def clean_title(text: str) -> TitleParts:
     return TitleParts(title=text, duration=duration, planned_days=planned, extra=tuple(extra))
 
 
+@lru_cache(maxsize=16384)
 def plain_label(text: str) -> str:
     """A label reduced for matching: decorations, numbering, emphasis and end punctuation
     removed, case folded ("📚 **Recommended Resources:**" → "recommended resources")."""
