@@ -88,3 +88,8 @@ def test_recording_costs_nothing_outside_explain() -> None:
     with recording() as decisions:
         fired("housekeeping-section", 3, "dropped")
     assert [d.line for d in decisions] == [3]
+
+
+def test_every_rule_is_documented_for_people() -> None:
+    reading = (Path(__file__).resolve().parents[2] / "docs" / "READING.md").read_text("utf-8")
+    assert [name for name in RULES if f"**{name}**" not in reading] == []
