@@ -354,3 +354,15 @@ def test_text_without_items_gives_no_nodes(text: str) -> None:
 def test_every_node_has_a_line_number() -> None:
     roadmap = parse_roadmap(fixture_text("chat_answer"), source="c.md")
     assert all(isinstance(node.line, int) and node.line > 0 for node in roadmap.walk())
+
+
+def test_a_time_budget_list_is_a_note_not_steps() -> None:
+    text = "# Plan\n\n## Schedule\n- Weekdays: 1 hour/day\n- Weekend: 3時間/日\n\n## Basics\n- Syntax\n"
+    roadmap = parse_roadmap(text, source="t.md")
+    assert leaf_titles(roadmap) == ["Syntax"]
+    assert "Weekdays: 1 hour/day" in roadmap.notes
+
+
+def test_a_topic_with_a_pace_stays_a_step() -> None:
+    roadmap = parse_roadmap("# Plan\n\n## Math\n- Arithmetic (3 weeks): 2 hours/day\n", source="t.md")
+    assert leaf_titles(roadmap) == ["Arithmetic"]

@@ -229,8 +229,18 @@ def parse_duration(text: str) -> tuple[str, tuple[float, float] | None] | None:
     return found, planned_days(found)
 
 
+# "1時間/日", "每天2小时", "週3時間", "하루 1시간": a pace in Chinese, Japanese or Korean.
+_CJK_PACE_RE = re.compile(
+    r"^\s*(?:(?:每天|每日|每周|毎日|毎週|週|하루|매일|주)\s*\d{1,3}(?:[.,]\d)?\s*"
+    r"(?:小时|小時|時間|分钟|分|시간|분)"
+    r"|\d{1,3}(?:[.,]\d)?(?:\s*[-~〜～]\s*\d{1,3})?\s*(?:小时|小時|時間|分钟|分|시간|분|h)"
+    r"\s*(?:/|每|毎|per)\s*(?:日|天|週|周|월|일|주|day|week))"
+)
+
+
 def is_pace(text: str) -> bool:
-    return bool(_PACE_WHOLE_RE.match(text))
+    """ "2 hours/day", "5 hrs a week", "1時間/日": how hard to study, not for how long."""
+    return bool(_PACE_WHOLE_RE.match(text) or _CJK_PACE_RE.match(text))
 
 
 def _cut(text: str, start: int, end: int) -> str:

@@ -29,7 +29,7 @@ from roadvault.parse.drafts import (
     split_label,
     walk,
 )
-from roadvault.parse.durations import leading_duration
+from roadvault.parse.durations import is_pace, leading_duration
 from roadvault.parse.labels import collapse_one_child_groups, name_before_explanation
 from roadvault.parse.links import links_to_resources
 from roadvault.parse.rules import fired, rule
@@ -187,6 +187,19 @@ _LOG_LABEL_RE = re.compile(
 )
 
 
+def _is_time_budget(children: list[Draft]) -> bool:
+    """A list whose every entry is "label: pace" ("Weekdays: 1 hour/day", "Weekend: 3
+    hours/day") is the learner's time budget, not steps."""
+    items = [c for c in children if c.kind == ITEM]
+    if len(items) < 2:
+        return False
+    for item in items:
+        split = split_label(remove_controls(item.text))
+        if item.children or item.is_task or not split or not is_pace(split[1]):
+            return False
+    return True
+
+
 def _is_log_entry(item: Draft) -> bool:
     split = split_label(remove_controls(item.text))
     return bool(split and split[1] and _LOG_LABEL_RE.match(plain_label(split[0])))
@@ -197,6 +210,7 @@ def _absorb_note_items(draft: Draft) -> None:
     """ "- **Goal**: …", "- Status: …" and "- Timebox: 2 hours" under a step describe the
     step (its note, its duration); they are not steps of their own."""
     kept: list[Draft] = []
+    pace_list = _is_time_budget(draft.children)
     for child in draft.children:
         _absorb_note_items(child)
         if (
@@ -217,6 +231,7 @@ def _absorb_note_items(draft: Draft) -> None:
                     _NOTE_LABEL_RE.match(key)
                     or _DURATION_ITEM_LABEL_RE.match(key)
                     or _LOG_LABEL_RE.match(key)
+                    or pace_list  # "Weekdays: 1 hour/day", "Weekend: 3 hours/day"
                 ):
                     fired("note-label", child.line, "note")
                     draft.notes.append(child.raw or child.text)
