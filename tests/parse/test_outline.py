@@ -357,12 +357,15 @@ def test_every_node_has_a_line_number() -> None:
 
 
 def test_a_time_budget_list_is_a_note_not_steps() -> None:
-    text = "# Plan\n\n## Schedule\n- Weekdays: 1 hour/day\n- Weekend: 3時間/日\n\n## Basics\n- Syntax\n"
+    text = (
+        "# Plan\n\n## Schedule\n- Weekdays: 1 hour/day\n- Weekend: 3時間/日\n\n## Basics\n- Syntax\n"
+    )
     roadmap = parse_roadmap(text, source="t.md")
     assert leaf_titles(roadmap) == ["Syntax"]
     assert "Weekdays: 1 hour/day" in roadmap.notes
 
 
 def test_a_topic_with_a_pace_stays_a_step() -> None:
-    roadmap = parse_roadmap("# Plan\n\n## Math\n- Arithmetic (3 weeks): 2 hours/day\n", source="t.md")
+    text = "# Plan\n\n## Math\n- Arithmetic (3 weeks): 2 hours/day\n"
+    roadmap = parse_roadmap(text, source="t.md")
     assert leaf_titles(roadmap) == ["Arithmetic"]
