@@ -357,9 +357,8 @@ def test_every_node_has_a_line_number() -> None:
 
 
 def test_a_time_budget_list_is_a_note_not_steps() -> None:
-    text = (
-        "# Plan\n\n## Schedule\n- Weekdays: 1 hour/day\n- Weekend: 3時間/日\n\n## Basics\n- Syntax\n"
-    )
+    text = "# Plan\n\n## Schedule\n- Weekdays: 1 hour/day\n- Weekend: 3時間/日\n"
+    text += "\n## Basics\n- Syntax\n"
     roadmap = parse_roadmap(text, source="t.md")
     assert leaf_titles(roadmap) == ["Syntax"]
     assert "Weekdays: 1 hour/day" in roadmap.notes
