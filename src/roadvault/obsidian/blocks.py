@@ -436,9 +436,7 @@ def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
                 break
             if ch == ">":
                 if not opened:
-                    del stack[matched:]
-                    if quotes:
-                        quotes = sum(1 for entry in stack if entry[0] == _QUOTE)
+                    quotes = _close_unmatched(stack, matched, quotes)
                     opened = True
                 _mark_child(stack)
                 stack.append([_QUOTE, 0, -1, 0])
@@ -499,9 +497,7 @@ def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
             if interrupts and line[after:].strip(" \t") == "":
                 break  # an empty item cannot interrupt a paragraph
             if not opened:
-                del stack[matched:]
-                if quotes:
-                    quotes = sum(1 for entry in stack if entry[0] == _QUOTE)
+                quotes = _close_unmatched(stack, matched, quotes)
                 opened = True
             _mark_child(stack)
             marker_width = after - fn
@@ -535,18 +531,14 @@ def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
         if consumed:
             # A leaf start closes what did not match and becomes the tip.
             if not opened:
-                del stack[matched:]
-                if quotes:
-                    quotes = sum(1 for entry in stack if entry[0] == _QUOTE)
+                quotes = _close_unmatched(stack, matched, quotes)
             _mark_child(stack)
             if heading and "%%" in line and _odd_comment_marks(line[off:]):
                 in_comment = True
             continue
         if nonspace(line, off, col)[0] >= n:  # blank
             if not opened:
-                del stack[matched:]
-                if quotes:
-                    quotes = sum(1 for entry in stack if entry[0] == _QUOTE)
+                quotes = _close_unmatched(stack, matched, quotes)
                 leaf = _NONE
             continue
         if not opened and leaf == _PARA:
@@ -554,9 +546,7 @@ def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
                 pass  # lazy continuation: the unmatched containers stay open
         else:
             if not opened:
-                del stack[matched:]
-                if quotes:
-                    quotes = sum(1 for entry in stack if entry[0] == _QUOTE)
+                quotes = _close_unmatched(stack, matched, quotes)
             _mark_child(stack)
             leaf = _PARA
         if "%%" in line and _odd_comment_marks(line[off:]):
@@ -599,6 +589,12 @@ def _breaks_lazy_line(line: str, fn: int, fncol: int, col: int, unmatched: list[
         list_context = col + sum(entry[1] for entry in unmatched[:-1])
         return fncol - list_context < 4
     return False
+
+
+def _close_unmatched(stack: list[list[int]], matched: int, quotes: int) -> int:
+    """Close the containers this line did not match; the block quotes still open."""
+    del stack[matched:]
+    return sum(1 for entry in stack if entry[0] == _QUOTE) if quotes else 0
 
 
 def _mark_child(stack: list[list[int]]) -> None:
