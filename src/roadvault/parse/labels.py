@@ -24,6 +24,9 @@ _BOLD_LABEL_RE = re.compile(
     r"^\s*(?:\*\*|__)[^*_\n]{1,80}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])"
 )
 _UNESCAPED_COLON_RE = re.compile(r"(?<!\\)[:：]")
+_KEEP_DOT_END_RE = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|no|vol|fig)|\b[A-Za-z])$", re.I
+)
 _SENTENCE_END_RE = re.compile(r"[.!?。！？]\s*$")
 
 
@@ -34,11 +37,30 @@ def _is_prose(rest: str) -> bool:
     return len(words) >= 3 and bool(_SENTENCE_END_RE.search(rest))
 
 
+_FIRST_SENTENCE_RE = re.compile(r"^(?P<label>[^.!?。]{2,50}?)[.。]\s+(?P<rest>\S.*)$", re.S)
+
+
+def _split_first_sentence(title: str) -> tuple[str, str] | None:
+    """ "Habit Change. Learn how to acquire good habits…": a name written as its own short
+    sentence before the explanation (never "e.g. …" or "v2.1")."""
+    match = _FIRST_SENTENCE_RE.match(title)
+    if match is None or not match["label"][:1].isupper():
+        return None
+    label, rest = match["label"].strip(), match["rest"].strip()
+    if (
+        len(label.split()) > 4
+        or len(rest.split()) < MIN_PROSE_WORDS
+        or _KEEP_DOT_END_RE.search(label)
+    ):
+        return None
+    return label, rest
+
+
 def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     """(name, explanation) when the item's title is a short name, a colon and prose."""
     if draft.kind != ITEM or not draft.title:
         return None
-    split = split_label(draft.title)
+    split = split_label(draft.title) or _split_first_sentence(draft.title)
     if split is None or not split[1]:
         return None
     label, rest = split
@@ -47,7 +69,8 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
         return None
     if parse_duration(label) or parse_duration(rest):
         return None
-    if draft.raw and not _UNESCAPED_COLON_RE.search(draft.raw):
+    colon = bool(_UNESCAPED_COLON_RE.search(draft.raw or ""))
+    if draft.raw and not colon and split_label(draft.title):
         return None  # "Name\: rest" — the author (or --outline) wrote the colon as text
     bold = bool(_BOLD_LABEL_RE.match(draft.raw))
     if bold or _is_prose(rest):
