@@ -48,7 +48,7 @@ _CJK_DASH = r"\s*(?:-|–|—|‒|~|～|〜|至|到)\s*"
 # Spanish, Portuguese, French and German units too ("3 semanas", "2 meses", "4 Wochen").
 _UNIT_LONG = (
     r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?"
-    r"|semanas?|mes(?:es)?|d[ií]as?|a[ñn]os?|horas?|minutos?|semaines?|mois|jours?|ans|ann[ée]es?"
+    r"|semanas?|m[eê]s(?:es)?|d[ií]as?|a[ñn]os?|horas?|minutos?|semaines?|mois|jours?|ans|ann[ée]es?"
     r"|heures?|wochen?|monate?n?|tage?n?|jahre?n?|stunden?|недел[ьяи]|месяц(?:а|ев)?|дн(?:я|ей)|лет|год(?:а)?)"
 )
 _UNIT_SHORT = r"(?:min|h|d|w|mo|y)"
@@ -86,7 +86,7 @@ PACE = (
 _LABEL = (
     r"(?:total|duration|time|timeline|timeframe|time\s+frame|estimated(?:\s+time)?|est\.?"
     r"|expected(?:\s+duration)?|length|approx\.?|duración|duracion|tiempo|duração|durée"
-    r"|dauer|时长|时间|預計|预计|期間|期间|기간|所要時間|目安)\s*[:=：-]?\s*"
+    r"|dauer|时长|时间|預計|预计|期間|期间|기간|所要時間|目安|carga hor[áa]ria)\s*[:=：-]?\s*"
 )
 _ANY_DURATION = rf"(?:{ORDINAL}|{AMOUNT}|{ONGOING})"
 
@@ -263,6 +263,8 @@ def split_duration(title: str) -> TitleDuration:
             work = _cut(work, match.start(), match.end())
 
     duration: str | None = None
+    if re.fullmatch(ORDINAL, work.strip(), re.I):
+        return TitleDuration(title=work.strip(), pace=pace)  # "第 1 周", "Week 3": a slot name
     match = _PAREN_RE.search(work)
     if match and (match.start() > 0 or match.end() < len(work)):
         duration = match["d"]

@@ -73,7 +73,8 @@ _DURATION_LABEL_RE = re.compile(
     r"^(?:expected |estimated |total |approximate |approx\.? |suggested |typical )?"
     r"(?:duration|time(?: commitment| needed| required| to complete| frame)?|timeframe"
     r"|timeline|length|how long|est\.? time|time estimate|estimated duration|time needed"
-    r"|duración|duracion|duração|durée|dauer|时长|预计时间|所要時間|目安|期間|기간)$"
+    r"|duración|duracion|duração|durée|dauer|时长|预计时间|所要時間|目安|期間|기간|carga hor[áa]ria"
+    r"|tempo estimado|tiempo estimado|dedicação)$"
 )
 _CHATTER_START_RE = re.compile(
     r"^(?:sure|certainly|absolutely|of course|great question|great|okay|ok|alright|awesome"
@@ -283,9 +284,9 @@ class _Sections:
     def _heading(self, node: SyntaxTreeNode) -> None:
         draft = Draft(HEADING, level=float(node.tag[1:]), line=line_of(node))
         set_title(draft, join_lines(inline_lines(inline_of(node))))
+        if not self.doc.has_heading and node.tag == "h1" and self.depth == 0:
+            self.doc.first_h1 = draft.title  # the first heading, even after a bold line
         self.doc.has_heading = True
-        if not self.doc.seen_section and node.tag == "h1" and self.depth == 0:
-            self.doc.first_h1 = draft.title
         draft.excluded = is_housekeeping(draft)
         self._push_section(draft)
 

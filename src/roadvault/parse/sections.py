@@ -47,7 +47,7 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
 |disclaimer|faq|faqs|frequently asked questions|q ?& ?a|back to top|translations?
 |translations? in progress|other languages|read this in other languages
-|(?:repository|repo|project|folder|directory|file) (?:structure|layout)
+|(?:repository|repo|project|folder|directory|file) (?:structure|layout)(?: .*)?
 |news|latest news|updates|latest updates|recent updates|announcements?|what'?s new
 |testimonials?|reviews?|what (?:people|learners|students|others) (?:are )?say(?:ing)?
 |success stories|wall of love|community|join (?:the|our) community|join us|discord|slack
@@ -161,12 +161,22 @@ def _matches(pattern: re.Pattern[str], title: str) -> bool:
     return len(parts) > 1 and all(pattern.match(part) for part in parts)
 
 
+# Advice named inside a longer title ("Common Mistakes to Avoid", "Tips for Beginners").
+_ADVICE_WORD_RE = re.compile(
+    r"\b(?:tips?|mistakes?|pitfalls?|advice|mindset|dos and don'?ts)\b"
+    r"|^why (?:learn|study|use|choose) "
+)
+
+
 def section_role(title: str) -> str | None:
     """What a section's name says it is: housekeeping, advice, an introduction, or None
     (study material, or unknown)."""
     if _matches(_HOUSEKEEPING_RE, title):
         return HOUSEKEEPING
     if _matches(_ADVICE_RE, title):
+        return ADVICE
+    key = plain_label(title)
+    if len(key.split()) <= 6 and _ADVICE_WORD_RE.search(key):
         return ADVICE
     if _matches(_INTRO_RE, title):
         return INTRO

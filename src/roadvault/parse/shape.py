@@ -60,7 +60,10 @@ _NOTE_LABEL_RE = re.compile(
     r"|expected outcomes?|results?|status|difficulty|level|priority|deadline|due(?: date)?|dates?"
     r"|start(?: date)?|end(?: date)?|owner|tags?|summary|success criteria|definition of done"
     r"|deliverables?|pace|effort|commitment|time commitment|hours|schedule|progress"
-    r"|progress tracker|calendar|score|grade|last updated|updated)$"
+    r"|progress tracker|calendar|score|grade|last updated|updated|key takeaways?|takeaways?"
+    r"|meta|metas|objetivos?|o que aprender|qu[ée] aprender|descripci[óo]n|descri[çc][ãa]o"
+    r"|resultados?|por qu[ée]|ziel|ziele|lernziele?|beschreibung|thema|warum|objectifs?"
+    r"|pourquoi|目标|目的|描述|为什么|ゴール|目標|説明|なぜ|목표|설명|왜)$"
 )
 _DURATION_ITEM_LABEL_RE = re.compile(
     r"^(?:timebox|time ?box|duration|time|estimated time|estimate|est\.? time|timeframe"
@@ -221,6 +224,7 @@ def _absorb_note_items(draft: Draft) -> None:
             split = split_label(remove_controls(child.text))
             if split and split[1]:
                 key = plain_label(split[0])
+                key = re.split(r"\s+(?:&|and|y|e|und|et)\s+", key)[0]  # "Goal & why it matters"
                 if _DURATION_ITEM_LABEL_RE.match(key):
                     found = leading_duration(split[1])
                     if found and draft.duration is None and draft.kind != ROOT:
