@@ -124,6 +124,8 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
         if _has_task(child):
             _absorb_plain(child, strong)
             kept.append(child)
+        elif strong and child.numbered and child in holders:
+            kept.append(child)  # "Etapa 9" in plain bullets after eight ticked stages: a stage
         elif strong and (child in holders or child.kind == ITEM):
             notes.append(section_text(child) if child.kind in _SECTIONS else _as_text(child))
             for inner in walk(child):

@@ -631,25 +631,34 @@ def _is_navigation(item: Draft) -> bool:
 
 
 _GLYPH_BULLET_RE = re.compile(r"^([ \t]*)[•◦○●▪▫‣⁃➢➤►▸◆◇❖·](?:[ \t]+)(?=\S)")
+# "a. Install Node", "b) Learn npm": lettered lines, read as bullets when a run starts at "a".
+_LETTER_BULLET_RE = re.compile(r"^([ \t]*)[a-z][.)](?:[ \t]+)(?=\S)")
+
+
+def _has_letter_run(lines: list[str]) -> bool:
+    """Lettered lines "a." then "b." (not one stray "a. …" sentence)."""
+    letters = [m.group(0).strip()[0] for line in lines if (m := _LETTER_BULLET_RE.match(line))]
+    return "a" in letters and "b" in letters
 
 
 @rule("glyph-bullets")
 def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
-    """Bullets written as glyphs ("• Topic", "    ○ Sub-topic"), as text pasted from a
-    document or a web page keeps them, are list items; how deep each is follows from its
-    indentation compared with the glyph bullets above it. A plain line right after them
+    """Bullets written as glyphs ("• Topic", "    ○ Sub-topic") or letters ("a. Install",
+    "b. Configure"), as text pasted from a document or a web page keeps them, are list
+    items; how deep each is follows from its indentation compared with the ones above it. A plain line right after them
     gets a blank line before it, so it is not read as part of the last bullet; the second
     value maps each line of the result to its line in `text` (None when nothing changed)."""
     lines = text.split("\n")
-    if not any(_GLYPH_BULLET_RE.match(line) for line in lines):
+    lettered = _has_letter_run(lines)
+    if not lettered and not any(_GLYPH_BULLET_RE.match(line) for line in lines):
         return text, None
     out: list[str] = []
     origin: list[int] = []
     widths: list[int] = []  # indentation of each open glyph-bullet level
     after_bullet = False
     for number, line in enumerate(lines, start=1):
-        match = _GLYPH_BULLET_RE.match(line)
-        if match is None:
+        match = _GLYPH_BULLET_RE.match(line) or (lettered and _LETTER_BULLET_RE.match(line))
+        if not match:
             if line.strip() and after_bullet and _indent_width(line) == 0:
                 out.append("")
                 origin.append(number)
