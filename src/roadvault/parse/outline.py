@@ -647,7 +647,8 @@ def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
     "b. Configure"), as text pasted from a document or a web page keeps them, are list
     items, as deep as their indentation ranks among the ones above them. A plain line right
     after them gets a blank line before it, so it is not read as part of the last bullet;
-    the second value maps each line of the result to its line in `text` (None when nothing changed)."""
+    the second value maps each line of the result to its line in `text` (None when nothing
+    changed)."""
     lines = text.split("\n")
     lettered = _has_letter_run(lines)
     if not lettered and not any(_GLYPH_BULLET_RE.match(line) for line in lines):
