@@ -62,7 +62,6 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |more (?:curricula|courses|roadmaps) from (?:us|\w+)|see also
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
 |how to (?:use|read|follow|navigate|approach) this .*|using this .*
-|about this (?:repo|roadmap|guide)
 |how this (?:repo|repository|list|guide|roadmap) works|using this (?:repo|repository|roadmap)
 |índice|indice|contenidos?|tabla de contenidos?|agradecimientos?|contribuciones|contribuir
 |cómo contribuir|como contribuir|licencia|autor(?:es)?|patrocinadores|comunidad
