@@ -190,6 +190,9 @@ _LOG_LABEL_RE = re.compile(
 )
 
 
+_ITALIC_LINE_RE = re.compile(r"^(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[.:]?$")
+
+
 def _is_time_budget(children: list[Draft]) -> bool:
     """A list whose every entry is "label: pace" ("Weekdays: 1 hour/day", "Weekend: 3
     hours/day") is the learner's time budget, not steps."""
@@ -216,6 +219,17 @@ def _absorb_note_items(draft: Draft) -> None:
     pace_list = _is_time_budget(draft.children)
     for child in draft.children:
         _absorb_note_items(child)
+        if (
+            draft.kind == ITEM
+            and child.kind == ITEM
+            and not child.is_task
+            and not child.children
+            and _ITALIC_LINE_RE.match(child.raw.strip())
+        ):
+            # "- Course\n  - *what you learn: …*": an aside in italics describes the item
+            fired("note-label", child.line, "note")
+            draft.notes.append(child.raw)
+            continue
         if (
             child.kind == ITEM
             and not child.children
