@@ -15,9 +15,8 @@ from rich.tree import Tree
 
 from roadvault.errors import InputError
 from roadvault.model import Node, Roadmap, Status
-from roadvault.parse import MAX_ROADMAP_LINES, decode_roadmap, read_roadmap, roadmap_to_markdown
+from roadvault.parse import read_roadmap, read_roadmap_text, roadmap_to_markdown
 from roadvault.parse.explain import explain_parse, format_explanations
-from roadvault.parse.read import read_roadmap_bytes
 
 _STATUS_STYLE = {
     Status.TODO: "",
@@ -107,25 +106,10 @@ def _echo_utf8(text: str) -> None:
     click.echo(text.encode("utf-8"), nl=False)
 
 
-def _read_text(path: str) -> tuple[str, str]:
-    """The decoded text of a roadmap and its name, refused as `read_roadmap` refuses it."""
-    data, source = read_roadmap_bytes(path)
-    text = decode_roadmap(data, source=source)
-    if not text.strip():
-        raise InputError("is empty; nothing to read as a roadmap", path=source)
-    lines = text.count("\n") + 1
-    if lines > MAX_ROADMAP_LINES:
-        raise InputError(
-            f"has {lines:,} lines, over the {MAX_ROADMAP_LINES:,}-line limit for a roadmap",
-            path=source,
-        )
-    return text, source
-
-
 def _explain(path: str, *, name: str | None, as_json: bool) -> None:
     """Print the explanation; an itemless roadmap is still explained (that is when a reader
     most wants to know why), then refused like everywhere else."""
-    text, source = _read_text(path)
+    text, source = read_roadmap_text(path)
     model, explanations = explain_parse(text, source=source, name=name)
     if as_json:
         shown = [item.to_json() for item in explanations if item.verdict]

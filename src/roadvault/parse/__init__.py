@@ -40,6 +40,7 @@ __all__ = [
     "decode_roadmap",
     "parse_roadmap",
     "read_roadmap",
+    "read_roadmap_text",
     "roadmap_to_markdown",
 ]
 
@@ -84,8 +85,9 @@ def _read_loose_lines(
     return roadmap
 
 
-def read_roadmap(path: str | Path, *, name: str | None = None) -> Roadmap:
-    """Read a roadmap file ("-" = stdin) under the size limit; refuse empty and itemless ones."""
+def read_roadmap_text(path: str | Path) -> tuple[str, str]:
+    """The decoded text of a roadmap file ("-" = stdin) and the name to show for it, under
+    the size and line limits; an empty file is refused."""
     data, source = read_roadmap_bytes(path)
     text = decode_roadmap(data, source=source)
     if not text.strip():
@@ -96,6 +98,12 @@ def read_roadmap(path: str | Path, *, name: str | None = None) -> Roadmap:
             f"has {lines:,} lines, over the {MAX_ROADMAP_LINES:,}-line limit for a roadmap",
             path=source,
         )
+    return text, source
+
+
+def read_roadmap(path: str | Path, *, name: str | None = None) -> Roadmap:
+    """Read a roadmap file ("-" = stdin) under the size limit; refuse empty and itemless ones."""
+    text, source = read_roadmap_text(path)
     roadmap = parse_roadmap(text, source=source, name=name)
     if not roadmap.nodes:
         raise InputError(
