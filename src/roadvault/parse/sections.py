@@ -87,6 +87,10 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |important notes?|golden rules|rules of thumb|guiding principles|best advice
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
 |staying motivated|stay motivated|how to stay consistent|final words?
+|conclusions?|final thoughts?|closing thoughts?|wrapping up|wrap up|in closing|final notes?
+|effort estimates?|estimated effort|time estimates?|metrics(?: to (?:monitor|track|watch))?
+|success metrics|north star(?: \w+)?|expected outcomes?|outcomes?|learning outcomes
+|what(?:'s| is) next|next steps after .*
 |consejos|recomendaciones|estrategia de aprendizaje|mentalidad|dicas|conseils
 |each (?:lesson|module|week|chapter|unit|day) (?:includes|contains|has|consists of)
 |lesson (?:structure|format)|what(?:'s| is) included|what you(?:'ll| will) get
