@@ -252,7 +252,10 @@ class _Sections:
             self._list(node)
             return
         self.prev_list = None
-        if self.top.kind == PSEUDO and self.top.label and self.top.children and len(self.stack) > 1:
+        label_done = self.top.children or (self.top.notes and kind != "paragraph")
+        if self.top.kind == PSEUDO and self.top.label and label_done and len(self.stack) > 1:
+            # "**Resources:**" holds the list under it; "**Topics covered:** a, b, c" is a
+            # note, and the table after it is not its content
             self.stack.pop()  # "**Resources:**" holds the list under it, not what follows
         if kind == "heading":
             self._heading(node)
@@ -811,9 +814,9 @@ def build_roadmap(
     chosen = (
         name
         or front_title
+        or doc.banner_title  # the <h1> of a README's centred banner names the whole document
         or shaped.title
         or doc.chat_title
-        or doc.banner_title
         or doc.first_h1
         or (doc.first_line_title if not doc.has_heading else None)
         or title_from_source(source)

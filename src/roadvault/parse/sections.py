@@ -42,7 +42,8 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |sponsors?(?:hip)?|backers?|supporters?|patrons?|support(?: this project| us| me| the project)?
 |show your support|donat\w*|buy me a coffee|funding
 |star history|stargazers|code of conduct|change ?logs?|release notes|version history
-|authors?|maintainers?|contributors?|our team|core team|instructors?|teachers?|mentors?
+|authors?|maintainers?|contributors?|team|our team|core team|congratulations
+|instructors?|teachers?|mentors?
 |about the (?:authors?|instructors?|team|maintainers?)|about me|who am i|who we are|the team
 |citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
 |disclaimer|faq|faqs|frequently asked questions|q ?& ?a|back to top|translations?
@@ -569,6 +570,8 @@ def prerequisites_to_notes(root: Draft, notes: list[str]) -> None:
     of its own (sub-sections to study) stays a phase."""
     kept: list[Draft] = []
     for child in root.children:
+        if child.kind in (HEADING, PSEUDO):
+            prerequisites_to_notes(child, notes)
         entries = child.children
         if (
             child.kind in (HEADING, PSEUDO)

@@ -44,6 +44,7 @@ from roadvault.parse.sections import (
     prerequisites_to_notes,
     prose_sections_to_notes,
     reads_as_action,
+    section_text,
     sections_after_the_plan,
 )
 from roadvault.parse.statuses import inherited_status, read_status_glyphs
@@ -369,6 +370,10 @@ def _fold_descriptions(draft: Draft) -> None:
     draft.children = []
 
 
+def _holds_list(draft: Draft) -> bool:
+    return any(d.kind in (ITEM, ROW) for d in walk(draft) if d is not draft)
+
+
 def _is_prose_only(draft: Draft) -> bool:
     return draft.kind in (HEADING, PSEUDO) and not draft.children and not draft.is_task
 
@@ -383,7 +388,20 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
     sections named like one ("Overview", "Conclusion") anywhere at the top, become notes."""
     kept: list[Draft] = []
     leading = not named_only
+    others_hold_items = sum(1 for c in root.children if _holds_list(c)) >= 2
     for child in root.children:
+        if (
+            others_hold_items
+            and child.kind in (HEADING, PSEUDO)
+            and is_intro_title(child.title)
+            and not child.numbered
+            and not any(d.is_task for d in walk(child))
+            and not any(c.kind == HEADING for c in child.children)
+        ):
+            # "## Summary" or "## About" with a list of its own, beside the real phases
+            fired("intro-section", child.line, "note", child.title)
+            notes.append(section_text(child))
+            continue
         if _is_prose_only(child):
             named_intro = is_intro_title(child.title)
             if named_intro or (
