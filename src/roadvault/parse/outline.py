@@ -142,6 +142,14 @@ def _ordinal_line(text: str) -> bool:
     return not text.endswith((".", "!", "?", "。"))
 
 
+def _is_duration_line(text: str) -> bool:
+    """ "**Estimated time**: 1 week", "Duration: 3 weeks": the length of the part it is in."""
+    split = split_label(remove_controls(text))
+    if not split or not split[1]:
+        return False
+    return bool(_DURATION_LABEL_RE.match(plain_label(split[0])) and leading_duration(split[1]))
+
+
 def _is_sentence(text: str) -> bool:
     """Emphasised prose ("**Thanks as well to our team who reviewed every lesson.**") is
     not a heading: a long line, or one that ends like a sentence."""
@@ -349,6 +357,9 @@ class _Sections:
             and not first.links
         ):
             self.doc.first_line_title = strip_decorations(remove_controls(first.text))
+        if _is_duration_line(first.text):
+            self.prose(lines, self.top)  # "**Estimated time**: 1 week" times the section
+            return
         bold_heading = first.bold_only and not _is_sentence(first.text)
         labelled = bold_heading or _is_plain_label(lines) or self._names_the_list(lines)
         if not labelled and _ordinal_line(first.text):

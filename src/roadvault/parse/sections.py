@@ -91,6 +91,9 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |conclusions?|final thoughts?|closing thoughts?|wrapping up|wrap up|in closing|final notes?
 |effort estimates?|estimated effort|time estimates?|metrics(?: to (?:monitor|track|watch))?
 |success metrics|north star(?: \w+)?|expected outcomes?|outcomes?|learning outcomes
+|skills you(?:'ll| will) (?:gain|acquire|build|have)
+|what you(?:'ll| will) (?:gain|achieve|be able to do)
+|completion criteria|success criteria|definition of done|by the end(?: of this \w+)?|commands
 |what(?:'s| is) next|next steps after .*
 |consejos|recomendaciones|estrategia de aprendizaje|mentalidad|dicas|conseils
 |each (?:lesson|module|week|chapter|unit|day) (?:includes|contains|has|consists of)
