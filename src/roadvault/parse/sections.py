@@ -528,17 +528,23 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     sections after its last step ("Weekly schedule example", "Alternative approaches",
     "Getting started today") are about the plan, not in it: they become text. Sections on
     projects, practice or next steps, and sections with task boxes, stay."""
-    steps = 0
-    last = -1
-    for index, child in enumerate(root.children):
-        if child.kind not in (HEADING, PSEUDO):
-            continue
-        inner = [c for c in child.children if c.kind in (HEADING, PSEUDO) and c.numbered]
-        if child.numbered or len(inner) >= 3:  # a step, or a section holding the steps
-            steps += max(1, len(inner) if not child.numbered else 1)
-            last = index
-    if steps < 3:
-        return
+    sections = [
+        (index, child)
+        for index, child in enumerate(root.children)
+        if child.kind in (HEADING, PSEUDO)
+    ]
+    numbered = [index for index, child in sections if child.numbered]
+    if len(numbered) >= 3:
+        last = numbered[-1]  # the plan is the numbered sections themselves
+    else:
+        holders = [
+            index
+            for index, child in sections
+            if sum(1 for c in child.children if c.kind in (HEADING, PSEUDO) and c.numbered) >= 3
+        ]
+        if not holders:
+            return
+        last = holders[-1]  # the plan is wrapped in sections ("Learning Journey", "Part 2")
     kept = root.children[: last + 1]
     for child in root.children[last + 1 :]:
         if (
