@@ -59,7 +59,7 @@ def loose_lines_to_markdown(text: str) -> str:
             in_section = True
         elif not bullet and _LABEL_END_RE.search(plain) and len(plain.split()) <= 4:
             out.append(f"### {plain}")
-        elif _is_item_text(body) and (in_section or bullet):
+        elif _is_item_text(body) and (in_section or bullet) and not _LABEL_END_RE.search(body):
             out.append(f"- {body}")
         else:
             out.append(plain)
