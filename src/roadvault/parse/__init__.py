@@ -18,7 +18,7 @@ from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
 from roadvault.parse.inputs import as_markdown
-from roadvault.parse.loose_lines import loose_lines_to_markdown, original_line
+from roadvault.parse.loose_lines import loose_lines_to_markdown
 from roadvault.parse.outline import build_roadmap
 from roadvault.parse.read import (
     MAX_ROADMAP_BYTES,
@@ -70,17 +70,16 @@ def _read_loose_lines(
     body: str, *, source: str, front_title: str | None, name: str | None
 ) -> Roadmap:
     """Nothing read as an item: try the text as loose lines copied from a page or a chat."""
+    markdown, origin = loose_lines_to_markdown(body)
     try:
-        roadmap = build_roadmap(
-            loose_lines_to_markdown(body), source=source, front_title=front_title, name=name
-        )
+        roadmap = build_roadmap(markdown, source=source, front_title=front_title, name=name)
     except RecursionError as exc:
         raise InputError("is nested too deeply to read as a roadmap", path=source) from exc
     if roadmap.nodes:
         logger.info("%s: read as loose lines (no Markdown structure)", source)
     for node in roadmap.walk():
         if node.line is not None:
-            node.line = original_line(node.line)
+            node.line = origin[min(node.line, len(origin)) - 1]
             fired("loose-lines", node.line, "item" if node.is_leaf else "topic")
     return roadmap
 

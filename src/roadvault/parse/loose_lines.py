@@ -35,19 +35,59 @@ def _is_item_text(text: str) -> bool:
     return not (text.endswith((".", "。")) and len(words) > 8)
 
 
+def _tab_rows(lines: list[str], start: int) -> int:
+    """How many lines from `start` form a table copied as tab-separated text (a header and
+    at least one row, each with the same number of cells, two or more)."""
+    width = lines[start].strip().count("\t")
+    if width < 1:
+        return 0
+    end = start
+    while end < len(lines) and lines[end].strip() and lines[end].strip().count("\t") == width:
+        end += 1
+    return end - start if end - start >= 2 else 0
+
+
+def _table_lines(rows: list[str]) -> list[str]:
+    cells = [
+        [cell.strip().rstrip("=>").strip() for cell in row.strip().split("\t")] for row in rows
+    ]
+    out = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * len(cells[0])]
+    out += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+    return out
+
+
 @rule("loose-lines")
-def loose_lines_to_markdown(text: str) -> str:
+def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     """Text with no Markdown structure left (copied from a page or a chat window): numbered
     or glyph-marked lines are sections, lines ending in a colon are labels, other short lines
-    are items, long sentences stay text. Tried only when nothing else found an item."""
+    are items, tab-separated rows are a table, long sentences stay text. Tried only when
+    nothing else found an item. The second value maps each output line to its input line."""
     out: list[str] = []
+    origin: list[int] = []
+
+    def emit(line: str, number: int) -> None:
+        out.append(line)
+        origin.append(number)
+
     in_section = False
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        number = index + 1
+        index += 1
         stripped = line.strip()
         plain = strip_decorations(stripped).strip()
         if not any(char.isalnum() for char in plain):
-            out.append("")  # blank, or a rule of dashes: nothing to read
-            out.append("")
+            emit("", number)  # blank, or a rule of dashes: nothing to read
+            continue
+        rows = _tab_rows(lines, index - 1)
+        if rows:
+            emit("", number)
+            for offset, row in enumerate(_table_lines(lines[index - 1 : index - 1 + rows])):
+                emit(row, number + max(0, offset - 1))
+            emit("", number + rows - 1)
+            index += rows - 1
             continue
         bullet = _BULLET_RE.match(plain)
         body = plain[bullet.end() :] if bullet else plain
@@ -55,19 +95,13 @@ def loose_lines_to_markdown(text: str) -> str:
         glyph_led = unicodedata.category(stripped[0]) == "So" and not bullet
         short = len(plain.split()) <= 14 and not plain.endswith((".", "。"))
         if not bullet and indent == 0 and short and (_SECTION_RE.match(plain) or glyph_led):
-            out.append(f"## {plain}")
+            emit(f"## {plain}", number)
             in_section = True
         elif not bullet and _LABEL_END_RE.search(plain) and len(plain.split()) <= 4:
-            out.append(f"### {plain}")
+            emit(f"### {plain}", number)
         elif _is_item_text(body) and (in_section or bullet) and not _LABEL_END_RE.search(body):
-            out.append(f"- {body}")
+            emit(f"- {body}", number)
         else:
-            out.append(plain)
-        out.append("")  # every line its own block: no lazy continuation
-    return "\n".join(out)
-
-
-def original_line(line: int) -> int:
-    """The input line an output line of `loose_lines_to_markdown` came from (each input line
-    is written followed by a blank one)."""
-    return (line + 1) // 2
+            emit(plain, number)
+        emit("", number)  # every line its own block: no lazy continuation
+    return "\n".join(out), origin
