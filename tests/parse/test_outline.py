@@ -368,3 +368,9 @@ def test_a_topic_with_a_pace_stays_a_step() -> None:
     text = "# Plan\n\n## Math\n- Arithmetic (3 weeks): 2 hours/day\n"
     roadmap = parse_roadmap(text, source="t.md")
     assert leaf_titles(roadmap) == ["Arithmetic"]
+
+
+def test_a_numbered_reference_is_not_a_checkbox() -> None:
+    text = "# Plan\n\n## Basics\n- Syntax\n\n## References\n- [1] [Docs](https://x.org)\n"
+    roadmap = parse_roadmap(text, source="t.md")
+    assert leaf_titles(roadmap) == ["Syntax"]
