@@ -33,7 +33,7 @@ def test_rendering_is_a_nested_checklist_with_tabs_and_durations() -> None:
     )
     text = roadmap_to_markdown(roadmap)
     assert "- [ ] Basics (2 weeks)\n\t- [x] Read\n\t- [>] Wait\n" in text
-    assert text.startswith('---\ntitle: "Plan"\n---\n\n# Plan\n')
+    assert text.startswith('---\ntitle: "Plan"\nroadvault: outline\n---\n\n# Plan\n')
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,9 @@ the edited file finds every tick), and printing that again must give the same te
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -195,3 +198,27 @@ def test_notes_keep_their_markdown() -> None:
     assert again.notes == "An `intro`."
     assert again.nodes[0].is_leaf
     assert again.nodes[0].notes.startswith("**Goal:** the *basics*.")
+
+
+_REAL_SHAPES = sorted(
+    [
+        *(Path(__file__).resolve().parents[1] / "fixtures" / "parse").glob("*.md"),
+        *(Path(__file__).resolve().parents[1] / "fixtures" / "rules").glob("*.md"),
+        *(Path(__file__).resolve().parents[1] / "corpus" / "files").glob("*"),
+    ]
+)
+
+
+@pytest.mark.parametrize("path", _REAL_SHAPES, ids=lambda p: p.name)
+def test_the_outline_of_a_real_roadmap_reads_back_exactly(path: Path) -> None:
+    """`--outline` is read as written (`roadvault: outline`): the heuristics that read the
+    original never reinterpret it, so ids, titles, statuses, durations and resources stay."""
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    roadmap = parse_roadmap(text, source=path.name)
+    again = parse_roadmap(roadmap_to_markdown(roadmap), source=path.name)
+
+    def key(node: Node) -> tuple:
+        return (node.id, node.title, node.status, node.duration, node.planned_days, node.resources)
+
+    assert again.title == roadmap.title
+    assert [key(n) for n in again.walk()] == [key(n) for n in roadmap.walk()]

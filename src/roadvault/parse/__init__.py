@@ -55,7 +55,13 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         logger.info("%s: read as %s", source, _KIND_NAMES[kind])
     front = split_front_matter(text, source=source)
     try:
-        roadmap = build_roadmap(front.body, source=source, front_title=front.title, name=name)
+        roadmap = build_roadmap(
+            front.body,
+            source=source,
+            front_title=front.title,
+            name=name,
+            literal=front.outline,
+        )
     except RecursionError as exc:
         # Nesting is clamped before parsing; this is the last guard, so a shape nobody
         # foresaw still gets one clear line instead of a traceback.

@@ -94,7 +94,9 @@ def _node_lines(node: Node, depth: int) -> list[str]:
 
 def roadmap_to_markdown(roadmap: Roadmap) -> str:
     """The roadmap as front matter (its title), an H1, its notes, and a nested checklist."""
-    out = ["---", f"title: {json.dumps(roadmap.title, ensure_ascii=False)}", "---", ""]
+    # `roadvault: outline` asks the reader to take this form as written (docs/OUTLINE.md)
+    title = json.dumps(roadmap.title, ensure_ascii=False)
+    out = ["---", f"title: {title}", "roadvault: outline", "---", ""]
     out += [f"# {escape_text(roadmap.title)}", ""]
     if roadmap.notes:
         out += [*_notes_block(roadmap.notes, ""), ""]

@@ -32,6 +32,7 @@ _TOML_KEY_RE = re.compile(r"^\s*(?:[\w.\"'-]+\s*=.*|\[.*\])$")
 class FrontMatter:
     title: str | None  # the `title` key when it is text
     body: str  # the document with the front matter lines blanked (line numbers unchanged)
+    outline: bool = False  # `roadvault: outline`: roadvault's own checklist form
 
 
 class _CappedSafeLoader(yaml.SafeLoader):
@@ -114,7 +115,8 @@ def split_front_matter(text: str, *, source: str) -> FrontMatter:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             logger.warning("%s: broken %s front matter ignored (%s)", where, kind, reason)
             return FrontMatter(title=None, body=blanked)
-        return FrontMatter(title=_title_of(data), body=blanked)
+        outline = isinstance(data, dict) and data.get("roadvault") == "outline"
+        return FrontMatter(title=_title_of(data), body=blanked, outline=outline)
     lines = text.split("\n", 2)
     if len(lines) > 1 and lines[0].rstrip() == "---" and _YAML_KEY_RE.match(lines[1]):
         logger.warning("%s:1: front matter is not closed by a `---` line; read as text", source)

@@ -202,6 +202,7 @@ class _Document:
         # a short first line, in a text without headings
         self.first_line_title: str | None = None
         self.has_heading = False
+        self.literal = False  # roadvault's own outline form: read as written
         self.first_h1: str | None = None  # the first heading, when it is an H1
         self.seen_section = False
         self.tables = 0
@@ -298,7 +299,7 @@ class _Sections:
         if not self.doc.has_heading and node.tag == "h1" and self.depth == 0:
             self.doc.first_h1 = draft.title  # the first heading, even after a bold line
         self.doc.has_heading = True
-        draft.excluded = is_housekeeping(draft)
+        draft.excluded = not self.doc.literal and is_housekeeping(draft)
         self._push_section(draft)
 
     def _pseudo_level(self, draft: Draft) -> float:
@@ -357,6 +358,9 @@ class _Sections:
             and not first.links
         ):
             self.doc.first_line_title = strip_decorations(remove_controls(first.text))
+        if self.doc.literal:
+            self.prose(lines, self.top)  # the outline's notes are notes, whatever they say
+            return
         if _is_duration_line(first.text):
             self.prose(lines, self.top)  # "**Estimated time**: 1 week" times the section
             return
@@ -370,7 +374,7 @@ class _Sections:
             set_title(draft, first)
             if draft.title:
                 draft.level = self._pseudo_level(draft)
-                draft.excluded = is_housekeeping(draft)
+                draft.excluded = not self.doc.literal and is_housekeeping(draft)
                 self._push_section(draft)
                 if len(lines) > 1:
                     self.prose(lines[1:], draft)
@@ -794,19 +798,25 @@ def build_roadmap(
     source: str,
     front_title: str | None = None,
     name: str | None = None,
+    literal: bool = False,
     _inner: bool = False,
 ) -> Roadmap:
-    """Read Markdown `text` (front matter already removed) into a Roadmap without ids."""
-    text, line_origin = _glyph_bullets(_indented_outline(_blank_comments(text)))
+    """Read Markdown `text` (front matter already removed) into a Roadmap without ids.
+    `literal`: roadvault's own outline form, read as written (docs/OUTLINE.md)."""
+    line_origin: list[int] | None = None
+    text = _blank_comments(text)
+    if not literal:
+        text, line_origin = _glyph_bullets(_indented_outline(text))
     text = _clamp_nesting(text, source)
     doc = _Document(text, source)
+    doc.literal = literal
     root = Draft(ROOT)
     blocks = doc.parse(text)
     _Sections(doc, root).feed_all(blocks)
 
-    shaped = shape_roadmap(root, source=source, front_title=front_title)
+    shaped = shape_roadmap(root, source=source, front_title=front_title, literal=literal)
 
-    fence = None if _inner else _markdown_fence(blocks)
+    fence = None if _inner or literal else _markdown_fence(blocks)
     if fence is not None:
         # A whole roadmap pasted inside a ```markdown fence (chat answers do this): read it
         # when the text around it holds (far) fewer items than the fence does.

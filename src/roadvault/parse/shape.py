@@ -100,7 +100,10 @@ def _collect_resources(group: Draft) -> tuple[list[Resource], list[Draft]]:
             kept.append(child)
             continue
         if child.kind in (ITEM, ROW):
-            resources.extend(_resource_of(child))
+            # "Book: The Visual Display…" without a link is named after its label
+            split = None if child.links else split_label(remove_controls(child.text))
+            labelled = bool(split) and resource_kind(split[0]) == "strong"
+            resources.extend(_resource_of(child, strip_label=labelled))
         inner, inner_kept = _collect_resources(child)
         resources.extend(inner)
         kept.extend(inner_kept)
@@ -158,8 +161,10 @@ def _dissolve_resources(draft: Draft) -> None:
     they stand in. Tasks written inside such a group stay items."""
     kept: list[Draft] = []
     for child in draft.children:
-        _dissolve_resources(child)
-        if _is_resource_group(child):
+        group = _is_resource_group(child)  # whole, before its entries are read one by one
+        if not group:
+            _dissolve_resources(child)
+        if group or _is_resource_group(child):
             for inner in walk(child):
                 if not inner.is_task:
                     fired("resource-group", inner.line, "resource")
@@ -564,13 +569,21 @@ class Shaped:
     notes: str
 
 
-def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shaped:
+def shape_roadmap(
+    root: Draft, *, source: str, front_title: str | None, literal: bool = False
+) -> Shaped:
     """Turn the drafts under `root` into the model (in this order: each step relies on the
-    ones before it)."""
+    ones before it). `literal`: the document is roadvault's own outline form (docs/OUTLINE.md),
+    read as written — its "Resources:" lists and nothing else interpreted."""
     notes: list[str] = []
     root_notes_before = list(root.notes)
     root.notes = []
     _flatten_below(root, 0, [False], source)
+    if literal:
+        _dissolve_resources(root)
+        _tidy(root)
+        title = _take_title(root, front_title)
+        return _shaped(root, title, [*root_notes_before, *root.notes])
     read_status_glyphs(root)
     _drop_overview_tables(root)
     _dissolve_resources(root)
@@ -597,7 +610,11 @@ def shape_roadmap(root: Draft, *, source: str, front_title: str | None) -> Shape
     sections_after_the_plan(root, notes)
     prerequisites_to_notes(root, notes)
     prose_sections_to_notes(root, notes)
-    roadmap_notes = _dedupe([*root_notes_before, *root.notes, *notes])
+    return _shaped(root, title, [*root_notes_before, *root.notes, *notes])
+
+
+def _shaped(root: Draft, title: str | None, notes: list[str]) -> Shaped:
+    roadmap_notes = _dedupe(notes)
     resource_text = _resources_as_notes(root.resources)
     if resource_text:
         roadmap_notes.append(resource_text)

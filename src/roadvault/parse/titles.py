@@ -386,8 +386,8 @@ def clean_title(text: str) -> TitleParts:
         extra.append(" ".join(fields))
         text = remove_controls(_TASKS_FIELD_RE.sub(" ", text))
     text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
-    dates = _DATE_GROUP_RE.search(text)
-    if dates and (dates.start() > 0 or dates.end() < len(text)):
+    # every date group, so that cleaning a clean title changes nothing (the outline form)
+    while (dates := _DATE_GROUP_RE.search(text)) and (dates.start() > 0 or dates.end() < len(text)):
         extra.append(dates.group(0).strip(" -–—:|"))
         text = remove_controls(text[: dates.start()] + " " + text[dates.end() :])
     found = split_duration(text)
@@ -403,6 +403,7 @@ def clean_title(text: str) -> TitleParts:
             duration, planned = whole
     if not text and found.title:
         text = _tidy_end(strip_decorations(found.title)) or found.title.strip()
+    text = " ".join(text.split())  # "3 ** 2" leaves two spaces where the emphasis was
     return TitleParts(title=text, duration=duration, planned_days=planned, extra=tuple(extra))
 
 
