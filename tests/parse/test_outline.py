@@ -374,3 +374,12 @@ def test_a_numbered_reference_is_not_a_checkbox() -> None:
     text = "# Plan\n\n## Basics\n- Syntax\n\n## References\n- [1] [Docs](https://x.org)\n"
     roadmap = parse_roadmap(text, source="t.md")
     assert leaf_titles(roadmap) == ["Syntax"]
+
+
+def test_milestone_boxes_that_restate_the_phases_are_a_note() -> None:
+    text = "# Plan\n\n## Phase 1: Foundation\n- HTML\n\n## Phase 2: Backend\n- Node\n\n"
+    text += "## Milestones Achieved\n- [ ] Completed Phase 1 - Foundation\n"
+    text += "- [ ] Completed Phase 2 - Backend\n"
+    roadmap = parse_roadmap(text, source="t.md")
+    assert leaf_titles(roadmap) == ["HTML", "Node"]
+    assert "Completed Phase 1 - Foundation" in roadmap.notes

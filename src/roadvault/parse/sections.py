@@ -339,6 +339,21 @@ def _names_a_section(item: Draft, sections: list[tuple[Draft, str]], parent: Dra
     )
 
 
+# "Milestones achieved: - [ ] Completed Phase 1 - Foundation": boxes that restate the phases.
+_MILESTONES_RE = re.compile(
+    r"^(?:milestones?(?: achieved| reached)?|checkpoints?|progress checkpoints?|achievements?"
+    r"|里程碑|マイルストーン|hitos)$"
+)
+
+
+def _mentions_a_section(item: Draft, sections: list[tuple[Draft, str]], parent: Draft) -> bool:
+    key = f" {plain_label(item.title)} "
+    return any(
+        section is not parent and len(name) >= 4 and f" {name} " in key
+        for section, name in sections
+    )
+
+
 def _comes_first(items: list[Draft], sections: list[tuple[Draft, str]], parent: Draft) -> bool:
     """The list stands before every section it could name (an overview at the top)."""
     first = items[0].line or 0
@@ -356,18 +371,24 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
     holders = [root, *(d for d in root.children if d.kind in (HEADING, PSEUDO))]
     for parent in holders:
         items = [c for c in parent.children if c.kind == ITEM]
-        if len(items) < 2 or any(item.is_task for item in items):
+        milestones = parent is not root and bool(_MILESTONES_RE.match(plain_label(parent.title)))
+        if len(items) < 2 or (any(item.is_task for item in items) and not milestones):
             continue
         allowed_misses = len(items) * 3 // 10
         misses = 0
         for item in items:
-            if not _names_a_section(item, sections, parent):
+            named = _names_a_section(item, sections, parent) or (
+                milestones and _mentions_a_section(item, sections, parent)
+            )
+            if not named:
                 misses += 1
                 if misses > allowed_misses:
                     break  # not an overview; stop early on long lists
         if misses > allowed_misses:
             continue
-        recap = parent is not root and bool(_RECAP_RE.search(plain_label(parent.title)))
+        recap = milestones or (
+            parent is not root and bool(_RECAP_RE.search(plain_label(parent.title)))
+        )
         if not (recap or _comes_first(items, sections, parent)):
             continue
         notes.append("\n".join(f"- {item.raw or item.title}" for item in items))
