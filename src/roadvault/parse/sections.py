@@ -363,8 +363,9 @@ def _comes_first(items: list[Draft], sections: list[tuple[Draft, str]], parent: 
 @rule("overview-list")
 def overviews_to_notes(root: Draft, notes: list[str]) -> None:
     """A list whose entries name the sections of the document ("1. **Fundamentals** is
-    optional…" above a "Fundamentals" section, or a closing timeline restating the phases)
-    is an overview: it is read as text, and the sections keep their items."""
+    optional…" above a "Fundamentals" section, a closing timeline restating the phases, or
+    "Milestones" boxes like "Completed Phase 1 - Foundation") is an overview: it is read as
+    text, and the sections keep their items."""
     sections = _named_sections(root)
     if len(sections) < 2:
         return
