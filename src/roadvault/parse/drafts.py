@@ -176,6 +176,11 @@ def resource_kind(label: str) -> str | None:
     return None
 
 
+def holds_items(draft: Draft) -> bool:
+    """Something below `draft` is a list item or a table row."""
+    return any(d.kind in (ITEM, ROW) for d in walk(draft) if d is not draft)
+
+
 def name_like(text: str) -> bool:
     """A resource name ("Pandas and Scikit-learn"), not an instruction ("Use X for Y.")."""
     words = text.split()

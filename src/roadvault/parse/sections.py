@@ -29,6 +29,7 @@ from roadvault.parse.drafts import (
     PSEUDO,
     ROW,
     Draft,
+    holds_items,
     walk,
 )
 from roadvault.parse.rules import fired, rule
@@ -470,10 +471,6 @@ def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
     draft.children = kept
 
 
-def _holds_items(draft: Draft) -> bool:
-    return any(d.kind in (ITEM, ROW) for d in walk(draft) if d is not draft)
-
-
 def reads_as_action(title: str) -> bool:
     """ "Take the exam", "Build a portfolio": a step, even with only a paragraph under it."""
     words = plain_label(title).split()
@@ -486,7 +483,7 @@ def prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     paragraph ("Tracking Progress", a FAQ question) is text, not a step. A numbered one, one
     with a duration, one that names an action ("Take the exam"), and every one in a roadmap
     written only as headings and paragraphs stay steps."""
-    if any(_holds_items(child) for child in draft.children):
+    if any(holds_items(child) for child in draft.children):
         _prose_sections_to_notes(draft, notes)
     else:
         _questions_to_notes(draft, notes, nested=False)

@@ -24,6 +24,7 @@ from roadvault.parse.drafts import (
     ROOT,
     ROW,
     Draft,
+    holds_items,
     name_like,
     resource_kind,
     split_label,
@@ -375,10 +376,6 @@ def _fold_descriptions(draft: Draft) -> None:
     draft.children = []
 
 
-def _holds_list(draft: Draft) -> bool:
-    return any(d.kind in (ITEM, ROW) for d in walk(draft) if d is not draft)
-
-
 def _is_prose_only(draft: Draft) -> bool:
     return draft.kind in (HEADING, PSEUDO) and not draft.children and not draft.is_task
 
@@ -393,7 +390,7 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
     sections named like one ("Overview", "Conclusion") anywhere at the top, become notes."""
     kept: list[Draft] = []
     leading = not named_only
-    others_hold_items = sum(1 for c in root.children if _holds_list(c)) >= 2
+    others_hold_items = sum(1 for c in root.children if holds_items(c)) >= 2
     for child in root.children:
         if (
             others_hold_items
