@@ -1,7 +1,7 @@
 """Every reading rule has a case it must fire on and a case it must leave alone
 (tests/fixtures/rules/<rule>.fires.md / <rule>.leaves.md). Each fixture starts with an HTML
 comment `<!-- expect {...} -->` holding what the learner must see: leaf count, ticked leaves,
-phases in order, text that must or must not appear in a title."""
+phases in order, text that must or must not appear in a title, durations by node title."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def _check(roadmap: Roadmap, expect: dict) -> list[str]:
         problems.append(f"phases {[n.title for n in roadmap.nodes]}, expected {expect['phases']}")
     if "title" in expect and roadmap.title != expect["title"]:
         problems.append(f"title {roadmap.title!r}, expected {expect['title']!r}")
+    durations = {node.title: node.duration for node in roadmap.walk()}
+    for title, duration in expect.get("durations", {}).items():
+        if durations.get(title) != duration:
+            problems.append(f"{title!r} lasts {durations.get(title)!r}, expected {duration!r}")
     for text in expect.get("must_contain", []):
         if not any(text in title for title in titles):
             problems.append(f"no title contains {text!r}: {titles}")

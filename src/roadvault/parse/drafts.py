@@ -148,6 +148,7 @@ class Draft:
     anchor_only: bool = False
     table: int | None = None  # which table a row came from
     glyph: str | None = None  # checkbox a leading status glyph stands for ("✅ …" → "x")
+    label_notes: int = 0  # "- **Purpose**: …" bullets read as this draft's notes
 
     @property
     def is_task(self) -> bool:

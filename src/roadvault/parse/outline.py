@@ -142,6 +142,37 @@ def _ordinal_line(text: str) -> bool:
     return not text.endswith((".", "!", "?", "。"))
 
 
+_FACET_RE = re.compile(
+    r"^(?:(?:what|things|topics|skills|concepts) (?:to|you(?:'|’)ll|you will) (?:learn|cover|study"
+    r"|do|build|know|master)|(?:key |core |main )?(?:topics?|concepts?|skills?|goals?|objectives?"
+    r"|outcomes?|tasks?|practice|exercises?|projects?|mini[- ]projects?|deliverables?|resources?"
+    r"|tools?|libraries(?: to learn)?|milestones?|focus(?: areas?)?|learn|study|build|checkpoints?"
+    r"|assignments?|homework|reading|materials?|action items?|hands[- ]on(?: practice)?)"
+    r"(?: to (?:learn|practice|build|use|study))?)$"
+)
+
+
+@rule("facet-duration")
+def _is_facet(draft: Draft) -> bool:
+    """A duration line under a facet of a step ("**Practice:**" … "⏳ Estimated time: 1–2
+    weeks" before the next step) times the step, not the facet: facets are how a step is
+    split, not parts of the plan with a length of their own."""
+    if draft.kind not in (HEADING, PSEUDO) or not draft.title:
+        return False
+    return bool(_FACET_RE.match(plain_label(draft.title).rstrip(":：")))
+
+
+_ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
+
+
+@rule("setext-rule")
+def _rule_under_a_line(node: SyntaxTreeNode, doc: _Document) -> bool:
+    """In a text whose headings are written with "#", a "---" right under the opening line
+    is a horizontal rule (chat answers put one there), not an underline that makes the
+    line a heading."""
+    return node.markup == "-" and doc.atx_headings and not doc.has_heading and not doc.literal
+
+
 def _is_duration_line(text: str) -> bool:
     """ "**Estimated time**: 1 week", "Duration: 3 weeks": the length of the part it is in."""
     split = split_label(remove_controls(text))
@@ -204,8 +235,10 @@ class _Document:
         self.has_heading = False
         self.literal = False  # roadvault's own outline form: read as written
         self.first_h1: str | None = None  # the first heading, when it is an H1
+        self.ruled_title: str | None = None  # an opening line with "---" under it
         self.seen_section = False
         self.tables = 0
+        self.atx_headings = bool(_ATX_HEADING_RE.search(text))
 
     def indent_of(self, line_index: int) -> int:
         if 0 <= line_index < len(self.lines):
@@ -294,6 +327,13 @@ class _Sections:
         self.doc.seen_section = True
 
     def _heading(self, node: SyntaxTreeNode) -> None:
+        if _rule_under_a_line(node, self.doc):
+            fired("setext-rule", line_of(node), "note")
+            lines = inline_lines(inline_of(node))
+            if len(lines) == 1 and _short_title_line(lines[0].text) and not lines[0].links:
+                self.doc.ruled_title = strip_decorations(remove_controls(lines[0].text))
+            self._paragraph(node)
+            return
         draft = Draft(HEADING, level=float(node.tag[1:]), line=line_of(node))
         set_title(draft, join_lines(inline_lines(inline_of(node))))
         if not self.doc.has_heading and node.tag == "h1" and self.depth == 0:
@@ -362,7 +402,7 @@ class _Sections:
             self.prose(lines, self.top)  # the outline's notes are notes, whatever they say
             return
         if _is_duration_line(first.text):
-            self.prose(lines, self.top)  # "**Estimated time**: 1 week" times the section
+            self.prose(lines, self._timed_part())  # "**Estimated time**: 1 week" times the part
             return
         bold_heading = first.bold_only and not _is_sentence(first.text)
         labelled = bold_heading or _is_plain_label(lines) or self._names_the_list(lines)
@@ -380,6 +420,16 @@ class _Sections:
                     self.prose(lines[1:], draft)
                 return
         self.prose(lines, self.top)
+
+    def _timed_part(self) -> Draft:
+        """The part a duration line times: past facet sub-sections ("Practice", "What to
+        learn") that a step is split into, up to the step itself."""
+        index = len(self.stack) - 1
+        while index > 1 and _is_facet(self.stack[index]) and self.stack[index - 1].duration is None:
+            index -= 1
+        if index != len(self.stack) - 1:
+            fired("facet-duration", self.current_line, "phase", self.stack[index].title)
+        return self.stack[index]
 
     def _names_the_list(self, lines: list[InlineText]) -> bool:
         """A short line alone right above a list ("Week 1", "Backend basics") names it."""
@@ -839,6 +889,7 @@ def build_roadmap(
         or shaped.title
         or doc.chat_title
         or doc.first_h1
+        or doc.ruled_title
         or (doc.first_line_title if not doc.has_heading else None)
         or title_from_source(source)
     )

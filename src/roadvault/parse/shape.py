@@ -63,6 +63,9 @@ _NOTE_LABEL_RE = re.compile(
     r"|start(?: date)?|end(?: date)?|owner|tags?|summary|success criteria|definition of done"
     r"|deliverables?|pace|effort|commitment|time commitment|hours|schedule|progress"
     r"|progress tracker|calendar|score|grade|last updated|updated|key takeaways?|takeaways?"
+    r"|best suited for|suited for|ideal for|who (?:is )?this is for|who it(?:'|’)?s for"
+    r"|(?:target )?audience|north star(?: outcome| goal)?|end goal|final goal|vision|mission"
+    r"|(?:expected )?weekly hours|expected weekly hours|motivation|rationale|why it matters"
     r"|meta|metas|objetivos?|o que aprender|qu[ée] aprender|descripci[óo]n|descri[çc][ãa]o"
     r"|resultados?|por qu[ée]|ziel|ziele|lernziele?|beschreibung|thema|warum|objectifs?"
     r"|pourquoi|目标|目的|描述|为什么|ゴール|目標|説明|なぜ|목표|설명|왜)$"
@@ -71,7 +74,8 @@ _DURATION_ITEM_LABEL_RE = re.compile(
     r"^(?:timebox|time ?box|duration|time|estimated time|estimate|est\.? time|timeframe"
     r"|time frame|length|expected duration|time estimate|estimated duration|time needed"
     r"|time required|suggested duration|expected time|time to complete|how long|estimated hours"
-    r"|estimated effort|duración|duracion|tiempo estimado|duração|durée|dauer|时长|预计时间"
+    r"|estimated effort|effort estimate|effort|estimated hours|time investment|total hours"
+    r"|study time|workload|total time|expected effort|duración|duracion|tiempo estimado|duração|durée|dauer|时长|预计时间"
     r"|学习时间|所要時間|目安|期間|기간|예상 기간)$"
 )
 
@@ -250,6 +254,7 @@ def _absorb_note_items(draft: Draft) -> None:
                     found = leading_duration(split[1])
                     if found and draft.duration is None and draft.kind != ROOT:
                         draft.duration, draft.planned = found
+                        draft.label_notes += 1
                         fired("note-label", child.line, "note", f"duration {found[0]}")
                         continue
                 if (
@@ -259,6 +264,7 @@ def _absorb_note_items(draft: Draft) -> None:
                     or pace_list  # "Weekdays: 1 hour/day", "Weekend: 3 hours/day"
                 ):
                     fired("note-label", child.line, "note")
+                    draft.label_notes += 1
                     draft.notes.append(child.raw or child.text)
                     draft.notes.extend(child.notes)
                     continue
@@ -409,7 +415,7 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
             if named_intro or (
                 leading
                 and not child.numbered
-                and child.duration is None
+                and (child.duration is None or child.label_notes >= 2)
                 and not reads_as_action(child.title)
             ):
                 fired("intro-section", child.line, "note", child.title)
