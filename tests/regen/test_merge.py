@@ -10,11 +10,13 @@ from hypothesis import strategies as st
 from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_MID, CONFLICT_START
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.vault.merge import (
+    block_id_counts,
     count_conflicts,
     item_statuses,
     merge_front_matter,
     merge_note,
     merge_texts,
+    repeated_block_ids,
 )
 
 FRONT = """---
@@ -210,3 +212,79 @@ def test_every_learner_added_line_survives(base: str, mine: str, new: str) -> No
     for line in mine.splitlines():
         if line not in base_lines:
             assert line in out
+
+
+# --- items travel by block id: a reorder is never a conflict ---------------------------------
+
+REORDER_BASE = (
+    FRONT
+    + """# Branching
+
+## Checklist
+- [ ] Create a branch ^rv-aaaaa1
+- [ ] Merge a branch ^rv-aaaaa2
+- [ ] Delete a branch ^rv-aaaaa3
+
+## My notes
+"""
+)
+
+
+def _id_count(text: str, item_id: str) -> int:
+    return sum(1 for line in text.split("\n") if line.endswith("^" + item_id))
+
+
+def test_reorder_next_to_an_own_task_is_not_a_conflict() -> None:
+    """The learner ticks B and adds an own task under it; the roadmap reorders to B, A and
+    drops C. (Before: a conflict around lines nobody changed, and B's id twice.)"""
+    mine = REORDER_BASE.replace(
+        "- [ ] Merge a branch ^rv-aaaaa2",
+        "- [x] Merge a branch ^rv-aaaaa2\n- [ ] Practise on my toy repo",
+    )
+    new = REORDER_BASE.replace(
+        "- [ ] Create a branch ^rv-aaaaa1\n- [ ] Merge a branch ^rv-aaaaa2\n"
+        "- [ ] Delete a branch ^rv-aaaaa3",
+        "- [ ] Merge a branch ^rv-aaaaa2\n- [ ] Create a branch ^rv-aaaaa1",
+    )
+    result = merge_note(REORDER_BASE, mine, new)
+    assert result.conflicts == 0, result.text
+    assert _id_count(result.text, "rv-aaaaa2") == 1
+    assert (
+        "## Checklist\n- [x] Merge a branch ^rv-aaaaa2\n- [ ] Practise on my toy repo\n"
+        "- [ ] Create a branch ^rv-aaaaa1\n\n## My notes" in result.text
+    )
+    assert merge_note(REORDER_BASE, result.text, new).text == result.text
+
+
+def test_reorder_carries_nested_notes_and_blank_separated_paragraphs() -> None:
+    mine = REORDER_BASE.replace(
+        "- [ ] Create a branch ^rv-aaaaa1",
+        "- [/] Create a branch ^rv-aaaaa1\n\n  `git switch -c` is the new way.\n",
+    )
+    new = REORDER_BASE.replace(
+        "- [ ] Create a branch ^rv-aaaaa1\n- [ ] Merge a branch ^rv-aaaaa2\n",
+        "- [ ] Merge a branch ^rv-aaaaa2\n- [ ] Create a branch ^rv-aaaaa1\n",
+    )
+    result = merge_note(REORDER_BASE, mine, new)
+    assert result.conflicts == 0, result.text
+    assert (
+        "- [ ] Merge a branch ^rv-aaaaa2\n- [/] Create a branch ^rv-aaaaa1\n\n"
+        "  `git switch -c` is the new way.\n\n- [ ] Delete a branch ^rv-aaaaa3" in result.text
+    )
+
+
+def test_block_id_counts_take_the_larger_side_of_a_conflict() -> None:
+    text = (
+        "- [x] B ^rv-aaaaa2\n<<<<<<< vault\n- [ ] A ^rv-aaaaa1\n=======\n- [ ] A ^rv-aaaaa1\n"
+        "- [ ] B ^rv-aaaaa2\n>>>>>>> roadmap\n"
+    )
+    assert block_id_counts(text) == {"rv-aaaaa1": 1, "rv-aaaaa2": 2}
+    assert repeated_block_ids(text, "") == ["rv-aaaaa2"]
+    fenced = "```\n- [ ] B ^rv-aaaaa2\n```\n- [ ] B ^rv-aaaaa2\n"
+    assert repeated_block_ids(fenced, "") == []  # a code example is not an item
+
+
+def test_a_copy_the_learner_made_is_not_the_merge_repeating_an_id() -> None:
+    mine = "- [x] B ^rv-aaaaa2\n- [ ] B ^rv-aaaaa2\n"
+    assert repeated_block_ids(mine, mine) == []
+    assert repeated_block_ids(mine + "- [ ] B ^rv-aaaaa2\n", mine) == ["rv-aaaaa2"]

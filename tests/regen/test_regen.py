@@ -140,3 +140,28 @@ def test_state_lost_keeps_ticks_and_lines() -> None:
     }
     assert "Written by me." in out["a"].text
     assert out["a"].conflicts == 0
+
+
+def test_a_merge_that_would_repeat_an_id_is_not_written(monkeypatch) -> None:
+    """The run-time invariant: whatever a merge returns, a note is never written with one
+    item twice; it is left as the learner has it, and the report says why."""
+    from roadvault.vault import regen
+    from roadvault.vault.merge import MergeResult
+
+    def repeating(base: str | None, mine: str, new: str) -> MergeResult:
+        return MergeResult(new.replace("- [ ] Two ^rv-two", "- [ ] Two ^rv-two\n- [ ] Two ^rv-two"))
+
+    monkeypatch.setattr(regen, "merge_note", repeating)
+    mine_a = A_OLD.replace("[ ] Two", "[x] Two")
+    new_a = A_OLD.replace("Three", "Three and more")
+    out = regenerate({"a": NoteVersions(A_OLD, mine_a, new_a)})["a"]
+    assert (out.action, out.text) == (Action.SKIP, mine_a)
+    assert "^rv-two" in out.notes[-1]
+
+
+def test_reordered_items_keep_the_own_task_under_the_ticked_one() -> None:
+    mine_a = A_OLD.replace("- [ ] Two ^rv-two", "- [x] Two ^rv-two\n- [ ] my own step")
+    new_a = note("A", "- [ ] Two ^rv-two", "- [ ] One ^rv-one")
+    out = regenerate({"a": NoteVersions(A_OLD, mine_a, new_a)})["a"]
+    assert (out.action, out.conflicts) == (Action.MERGE, 0)
+    assert "- [x] Two ^rv-two\n- [ ] my own step\n- [ ] One ^rv-one\n" in (out.text or "")

@@ -33,7 +33,7 @@ from roadvault.errors import RoadvaultError
 from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_START
 from roadvault.parse import decode_roadmap, parse_roadmap
 from roadvault.vault.layout import name_fits_title
-from roadvault.vault.merge import merge_note
+from roadvault.vault.merge import merge_note, repeated_block_ids
 from roadvault.vault.names import NameRegistry, safe_name, slugify
 from roadvault.vault.regen import NoteVersions, regenerate
 
@@ -289,6 +289,7 @@ def test_merge_keeps_every_learner_line_and_tick(case: tuple) -> None:
     for item_id, mark in marks.items():
         if item_id in new_ids and not any(item_id in line for line in in_conflict):
             assert mark in found.get(item_id, []), (item_id, mark, result.text)
+    assert not repeated_block_ids(result.text, mine), result.text  # the invariant, always
     if not result.conflicts:
         repeated = [item_id for item_id, seen in found.items() if len(seen) > 1]
         mine_repeated = [item_id for item_id, seen in statuses(mine).items() if len(seen) > 1]
@@ -296,11 +297,11 @@ def test_merge_keeps_every_learner_line_and_tick(case: tuple) -> None:
 
 
 @examples(400)
-@given(merges(moves=False))
+@given(merges())
 def test_merge_repeated_after_an_interrupted_build_changes_nothing(case: tuple) -> None:
     """A build killed after writing a note but before its base copy: the next build merges
-    the note it already merged against the same old base. It must come out the same.
-    (Updates that reorder items: see the known issue below.)"""
+    the note it already merged against the same old base. It must come out the same, also
+    when the roadmap reordered items (items travel by block id: vault/reorder.py)."""
     base, mine, new, _, _ = case
     first = merge_note(base, mine, new)
     if first.conflicts:
@@ -308,14 +309,10 @@ def test_merge_repeated_after_an_interrupted_build_changes_nothing(case: tuple) 
     assert merge_note(base, first.text, new).text == first.text
 
 
-@pytest.mark.xfail(strict=True, reason="merge3 is not idempotent when items are reordered")
 def test_merge_repeated_after_reordered_items_changes_nothing() -> None:
-    """Found by the property above with moves allowed: the roadmap reorders items and the
-    learner wrote a line between two of them; merging the merged note again with the old
-    base reports a conflict and repeats a line. The pure merge stays like this (merge3's
-    alignment), so the build never asks for it: an interrupted build leaves
-    `.roadvault/pending.json`, and the next one takes the notes it wrote as already merged
-    (regen/test_scenarios.py::test_a_build_interrupted_after_writing_notes_is_not_merged_twice)."""
+    """Found by the property above: the roadmap reorders items and the learner wrote a line
+    between two of them; merging the merged note again with the old base used to report a
+    conflict and repeat a line (merge3 aligned the moved lines)."""
     items = [(f"rv-i0{i}", "Vectors", " ", 0) for i in range(5)]
     base = render(items)
     mine = base.replace("^rv-i01\n", "^rv-i01\nMy note 0.\n")

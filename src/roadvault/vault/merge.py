@@ -27,6 +27,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -35,10 +36,16 @@ import merge3
 from roadvault.errors import InputError
 from roadvault.model import Status
 from roadvault.obsidian.blocks import code_mask
-from roadvault.obsidian.conflicts import conflict_starts, marked_region
+from roadvault.obsidian.conflicts import (
+    CONFLICT_END,
+    CONFLICT_MID,
+    conflict_starts,
+    marked_region,
+)
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.obsidian.ids import ROADVAULT_ID, ROADVAULT_PREFIX
 from roadvault.vault.frontmatter import LIST_KEYS, OWNED_KEYS, read_owned_properties, set_property
+from roadvault.vault.reorder import follow_order, order_differs
 
 logger = logging.getLogger(__name__)
 
@@ -467,9 +474,113 @@ def _marked(base: list[str], group: list[_Edit]) -> list[str]:
     return marked_region(mine, new, "\n")
 
 
+def _regions(lines: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int, int]]:
+    """(start, mid, end) line indexes of each complete conflict region."""
+    found = []
+    for start in starts:
+        mid = end = None
+        for index in range(start + 1, len(lines)):
+            stripped = lines[index].rstrip(" \t")
+            if stripped == CONFLICT_MID and mid is None:
+                mid = index
+            elif stripped == CONFLICT_END and mid is not None:
+                end = index
+                break
+        if mid is not None and end is not None:
+            found.append((start, mid, end))
+    return found
+
+
+def drop_stale_copies(body: str) -> tuple[str, int]:
+    """Take out of a conflict's vault side the item lines that already stand, the same,
+    outside any conflict: the roadmap moved the item, and its line (with the learner's
+    tick, merged by `align_items`) is in its new place. Left in, the item would be twice in
+    the note. A region left with equal sides is no conflict. Returns (body, conflicts)."""
+    lines = body.split("\n")
+    regions = _regions(lines, conflict_starts(body))
+    inside = {i for start, _mid, end in regions for i in range(start, end + 1)}
+    items = find_item_lines(lines)
+    placed = {(item.id, item.mark, item.text) for item in items if item.index not in inside}
+    stale = {
+        item.index
+        for item in items
+        for start, mid, _end in regions
+        if start < item.index < mid and (item.id, item.mark, item.text) in placed
+    }
+    if not stale:
+        return body, len(regions)
+    out: list[str] = []
+    position = 0
+    conflicts = 0
+    for start, mid, end in regions:
+        out.extend(lines[position:start])
+        mine = [line for i, line in enumerate(lines[start + 1 : mid], start + 1) if i not in stale]
+        new = lines[mid + 1 : end]
+        if mine == new:
+            out.extend(new)
+        else:
+            out.extend(marked_region(mine, new))
+            conflicts += 1
+        position = end + 1
+    out.extend(lines[position:])
+    return "\n".join(out), conflicts
+
+
+def _rank_in(text: str) -> dict[str, int]:
+    """Block id → position of its first item line in `text`."""
+    rank: dict[str, int] = {}
+    for item in find_item_lines(text.split("\n")):
+        rank.setdefault(item.id, len(rank))
+    return rank
+
+
+def _in_order(text: str, rank: dict[str, int]) -> str:
+    lines = text.split("\n")
+    return "\n".join(follow_order(lines, find_item_lines(lines), rank))
+
+
 def count_conflicts(text: str) -> int:
     """Conflict regions left in a note (our start marker, outside code)."""
     return len(conflict_starts(text))
+
+
+def block_id_counts(text: str) -> Counter[str]:
+    """How many times each of our block ids stands on an item line of `text`. A conflict
+    region counts as the side with more: resolving it keeps one side."""
+    lines = text.split("\n")
+    region_of: dict[int, tuple[int, int]] = {}  # line → (region start, side)
+    for start in conflict_starts(text):
+        side = 0
+        for index in range(start + 1, len(lines)):
+            stripped = lines[index].rstrip(" \t")
+            if stripped == CONFLICT_END:
+                break
+            if stripped == CONFLICT_MID:
+                side = 1
+            region_of[index] = (start, side)
+    plain: Counter[str] = Counter()
+    sides: dict[tuple[int, int], Counter[str]] = {}
+    for item in find_item_lines(lines):
+        where = region_of.get(item.index)
+        (plain if where is None else sides.setdefault(where, Counter()))[item.id] += 1
+    by_region: dict[int, Counter[str]] = {}
+    for (start, _side), counts in sides.items():
+        by_region[start] = by_region.get(start, Counter()) | counts  # the larger side
+    for counts in by_region.values():
+        plain.update(counts)
+    return plain
+
+
+def repeated_block_ids(merged: str, mine: str | None) -> list[str]:
+    """Block ids a merge wrote more often than once — more often than the learner's note
+    already had them (their own copy-paste is theirs). The invariant checked before any
+    merged note is written."""
+    before = block_id_counts(mine or "")
+    return sorted(
+        item_id
+        for item_id, count in block_id_counts(merged).items()
+        if count > max(1, before[item_id])
+    )
 
 
 # --- one note ------------------------------------------------------------------------------
@@ -489,11 +600,18 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
     if mine == new:
         return MergeResult(mine)
     base_aligned, new_aligned = align_items(base, mine, new)
+    rank = _rank_in(new_aligned)
+    if order_differs(find_item_lines(base_aligned.split("\n")), rank):
+        # The roadmap reordered items: move the blocks of base and mine first, so merge3
+        # sees no reorder (docs/FORMAT.md §5; vault/reorder.py).
+        base_aligned, mine = _in_order(base_aligned, rank), _in_order(mine, rank)
     base_fm, base_body = split_front_matter(base_aligned)
     mine_fm, mine_body = split_front_matter(mine)
     new_fm, new_body = split_front_matter(new_aligned)
     front, remarks = merge_front_matter(base_fm, mine_fm, new_fm)
     body, conflicts = merge_texts(base_body, mine_body, new_body)
+    if conflicts:
+        body, conflicts = drop_stale_copies(body)
     result = MergeResult((front or "") + body, conflicts, remarks)
     if conflicts:
         result.notes.append(f"{conflicts} conflict(s): both you and the roadmap changed lines")
@@ -503,6 +621,9 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
 def merge_without_base(mine: str, new: str) -> MergeResult:
     """No base: take the roadmap's text, the learner's item states, and keep every other
     line the learner has that the new rendering lacks, where it stood."""
+    rank = _rank_in(new)
+    if order_differs(find_item_lines(mine.split("\n")), rank):
+        mine = _in_order(mine, rank)
     mine_items = {item.id: item for item in find_item_lines(mine.split("\n"))}
     marks = {item_id: item.mark for item_id, item in mine_items.items() if item.mark is not None}
     new_marked = apply_marks(new, marks)
@@ -519,6 +640,8 @@ def merge_without_base(mine: str, new: str) -> MergeResult:
     front, remarks = merge_front_matter(None, mine_fm, new_fm)
     common = _common_lines(mine_body, new_body)
     body, conflicts = merge_texts(common, mine_body, new_body)
+    if conflicts:
+        body, conflicts = drop_stale_copies(body)
     result = MergeResult((front or "") + body, conflicts, remarks)
     result.notes.append("no record of the last build: kept every line of yours")
     return result

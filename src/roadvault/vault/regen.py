@@ -40,6 +40,7 @@ from roadvault.vault.merge import (
     merge_item_text,
     merge_mark,
     merge_note,
+    repeated_block_ids,
 )
 
 logger = logging.getLogger(__name__)
@@ -422,6 +423,18 @@ def _decide(
         return NoteOutcome(kept, action, notes=["no longer in the roadmap; kept for your work"])
     result: MergeResult = merge_note(base, mine, new)
     text = join_archive(result.text, archive)
+    repeated = repeated_block_ids(text, versions.mine)
+    if repeated:
+        # Never write a note with an item twice (its tick would count twice, and the
+        # learner could not tell which line is the item): leave it as it is, and say so.
+        logger.error("merge repeated block ids %s; note left as it is", repeated)
+        shown = ", ".join("^" + item_id for item_id in repeated)
+        return NoteOutcome(
+            versions.mine,
+            Action.SKIP,
+            count_conflicts(versions.mine),
+            [f"not updated: merging would repeat {shown} (a roadvault bug: please report it)"],
+        )
     conflicts = count_conflicts(text)
     notes = remarks + result.notes
     if text == versions.mine:
