@@ -32,7 +32,11 @@ def build_case(case: str, vault: Path) -> BuildReport:
     source = GOLDEN / case / "input"
     options_file = source / "build.json"
     options = json.loads(options_file.read_text()) if options_file.exists() else {}
-    return build_vault(read_roadmap(source / "roadmap.md"), vault, **options)
+    # Built from a copy beside the vault, so the manifest's `source_path` ("../roadmap.md",
+    # relative to the vault) is the same on every machine.
+    roadmap = vault.parent / "roadmap.md"
+    shutil.copyfile(source / "roadmap.md", roadmap)
+    return build_vault(read_roadmap(roadmap), vault, **options)
 
 
 def mtimes(root: Path) -> dict[str, int]:

@@ -51,6 +51,8 @@ def _print_report(report: BuildReport, *, quiet: bool, verbose: bool, diff: bool
             text = diff_text(planned)
             if text:
                 click.echo(text, nl=False)
+    for notice in report.notices:
+        click.echo(notice)
     vault = str(report.vault.resolve()) if report.vault.exists() else str(report.vault)
     click.echo(
         summary_line(report.files, vault=vault, dry_run=report.dry_run, written=report.written)

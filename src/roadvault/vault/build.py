@@ -10,6 +10,7 @@ Everything before the lock only reads, so bad input fails before the first write
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -19,12 +20,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from roadvault.errors import InputError, InternalError, VaultError
-from roadvault.fsio import STATE_DIR, remove_stale_temps, vault_lock
+from roadvault.fsio import STATE_DIR, remove_stale_temps, vault_lock, vault_path
 from roadvault.model import Node, Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.parse.ids import node_id
 from roadvault.progress import write_progress
-from roadvault.vault import check, fastpath
+from roadvault.vault import check, fastpath, identity
 from roadvault.vault.apply import apply_files, save_state
 from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.layout import DEFAULT_DEPTH, Layout, PreviousLayout, plan_layout, walk_levels
@@ -76,6 +77,7 @@ class BuildReport:
     state_written: int = 0  # files written under .roadvault/
     progress_written: bool = False
     dropped: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # the roadmap's identity: renamed, kept apart
 
     def count(self, action: Action) -> int:
         return sum(1 for planned in self.files if planned.action is action)
@@ -146,6 +148,42 @@ class Target:
     slug: str
     folder: str
     entry: dict[str, Any] | None  # the manifest's record of this roadmap, None when new
+    tag: str = ""  # the `roadmap/<tag>` tag of its notes (the slug unless renamed)
+    aliases: tuple[str, ...] = ()  # titles it had before (kept as the roadmap note's aliases)
+    notices: tuple[str, ...] = ()  # what the report should tell about its identity
+    source_path: str | None = None  # the roadmap file, relative to the vault
+
+
+def source_path_of(roadmap: Roadmap, vault: Path) -> str | None:
+    """Where the roadmap was read from, relative to the vault folder (POSIX; absolute when
+    there is no relative path): stable when the vault and the roadmap move together, and
+    the same on every machine for a test. None for stdin or text."""
+    source = roadmap.source
+    if not source or source.startswith("<") or source == "-" or not os.path.isfile(source):
+        return None
+    resolved = Path(source).resolve()
+    try:
+        return Path(os.path.relpath(resolved, Path(vault).resolve())).as_posix()
+    except ValueError:  # another drive (Windows)
+        return resolved.as_posix()
+
+
+def _claim_folder(display: str, listing: VaultListing, manifest: Manifest, own: str = "") -> str:
+    """A top-level folder name for `display` free in the vault (`own`: the roadmap's
+    current folder, which it may keep)."""
+    taken = [name for name in listing.top_level if name_key(name) != name_key(own)]
+    taken += list(RESERVED_TOP_LEVEL)
+    taken += [
+        str(entry.get("folder", ""))
+        for entry in manifest.roadmaps.values()
+        if name_key(str(entry.get("folder", ""))) != name_key(own)
+    ]
+    return NameRegistry(taken).claim(display, max_chars=MAX_FOLDER_CHARS)
+
+
+def _tag_of(slug: str, entry: dict[str, Any] | None) -> str:
+    tag = entry.get("tag") if entry else None
+    return tag if isinstance(tag, str) and tag else slug
 
 
 def choose_target(
@@ -155,29 +193,65 @@ def choose_target(
     *,
     name: str | None,
     is_ours: Callable[[str], bool] = lambda folder: False,
+    source_path: str | None = None,
 ) -> Target:
-    """This roadmap's slug and folder: the manifest's record when the vault already has it
-    (same slug, same folder, or same source file name), else a new unique pair. A folder
-    of the right name whose roadmap note is roadvault's (`is_ours`: state was lost) is
-    reused rather than duplicated."""
+    """This roadmap's slug and folder (vault/identity.py): the manifest's record when the
+    vault already has it — by `--name`, else by source file, items, or title — else a new
+    unique pair. A retitled roadmap is renamed in place (new folder and tag, old title kept
+    as an alias). A folder of the right name whose roadmap note is roadvault's (`is_ours`:
+    state was lost) is reused rather than duplicated."""
     display = name or roadmap.title
     slug = slugify(display)
     folder = NameRegistry().claim(display, max_chars=MAX_FOLDER_CHARS)
-    source_name = PurePosixPath(roadmap.source).name if roadmap.source else ""
-    for key, entry in sorted(manifest.roadmaps.items()):
-        if key == slug or entry.get("folder") == folder:
-            return Target(key, str(entry["folder"]), entry)
-    if name is None and source_name:
+    if name is not None:
         for key, entry in sorted(manifest.roadmaps.items()):
-            if entry.get("source") == source_name:
-                return Target(key, str(entry["folder"]), entry)
+            if key == slug or entry.get("folder") == folder:
+                return Target(key, str(entry["folder"]), entry, tag=_tag_of(key, entry))
+        found = identity.Match(None)
+    else:
+        found = identity.match_roadmap(
+            manifest.roadmaps, roadmap, source_path=source_path, slug=slug, folder=folder
+        )
+    if found.slug is not None:
+        return _existing_target(found.slug, manifest, roadmap, listing)
+    notices: tuple[str, ...] = ()
     slug = unique_slug(slug, manifest.roadmaps)
+    if found.apart_from is not None:
+        other = manifest.roadmaps[found.apart_from]
+        new_folder = _claim_folder(display, listing, manifest)
+        notices = (
+            f"another roadmap is titled {other.get('title')!r} (folder '{other.get('folder')}/', "
+            f"built from {other.get('source_path') or other.get('source') or 'elsewhere'}): "
+            f"this one is kept apart in '{new_folder}/' (--name chooses its name)",
+        )
+        tags = [_tag_of(key, entry) for key, entry in manifest.roadmaps.items()]
+        return Target(slug, new_folder, None, tag=unique_slug(slug, tags), notices=notices)
     top = {name_key(entry) for entry in listing.top_level}
     if name_key(folder) in top and is_ours(folder):
-        return Target(slug, folder, None)  # state lost: the notes are still there
-    taken = [*listing.top_level, *RESERVED_TOP_LEVEL]
-    taken += [str(entry.get("folder", "")) for entry in manifest.roadmaps.values()]
-    return Target(slug, NameRegistry(taken).claim(display, max_chars=MAX_FOLDER_CHARS), None)
+        return Target(slug, folder, None, tag=slug)  # state lost: the notes are still there
+    return Target(slug, _claim_folder(display, listing, manifest), None, tag=slug)
+
+
+def _existing_target(
+    key: str, manifest: Manifest, roadmap: Roadmap, listing: VaultListing
+) -> Target:
+    """The record `key`, renamed in place when the roadmap's title changed."""
+    entry = manifest.roadmaps[key]
+    old_title = entry.get("title")
+    aliases = tuple(identity.former_titles(entry, roadmap.title))
+    if not isinstance(old_title, str) or not old_title or old_title == roadmap.title:
+        return Target(key, str(entry["folder"]), entry, tag=_tag_of(key, entry), aliases=aliases)
+    old_folder = str(entry["folder"])
+    new_folder = _claim_folder(roadmap.title, listing, manifest, own=old_folder)
+    if name_key(new_folder) == name_key(old_folder):
+        new_folder = old_folder  # the title changed in a way the folder name cannot show
+    others = [_tag_of(k, e) for k, e in manifest.roadmaps.items() if k != key]
+    tag = unique_slug(slugify(roadmap.title), others)
+    notice = f"renamed {old_title!r} to {roadmap.title!r}"
+    if new_folder != old_folder:
+        notice += f" (folder '{old_folder}/' → '{new_folder}/')"
+    notice += f"; every tick kept; {old_title!r} stays an alias"
+    return Target(key, new_folder, entry, tag=tag, aliases=aliases, notices=(notice,))
 
 
 def _roadmap_folder_probe(vault: Path) -> Callable[[str], bool]:
@@ -272,8 +346,20 @@ def previous_layout(entry: dict[str, Any] | None) -> PreviousLayout:
 # --- the manifest record of a roadmap ------------------------------------------------------------
 
 
-def roadmap_record(roadmap: Roadmap, layout: Layout, *, slug: str, depth: int) -> dict[str, Any]:
+def roadmap_record(
+    roadmap: Roadmap, layout: Layout, *, slug: str, depth: int, target: Target | None = None
+) -> dict[str, Any]:
     """roadmaps[<slug>] of the manifest (FORMAT.md §4)."""
+    identity_fields: dict[str, Any] = {}
+    source_path = target.source_path if target is not None else None
+    if source_path:
+        identity_fields["source_path"] = source_path
+    elif target is not None and target.entry and target.entry.get("source_path"):
+        identity_fields["source_path"] = target.entry["source_path"]  # built from stdin now
+    if target is not None and target.tag and target.tag != slug:
+        identity_fields["tag"] = target.tag
+    if target is not None and target.aliases:
+        identity_fields["aliases"] = list(target.aliases)
     from roadvault.vault.render import planned_range
 
     days = planned_range(roadmap.nodes)
@@ -316,6 +402,7 @@ def roadmap_record(roadmap: Roadmap, layout: Layout, *, slug: str, depth: int) -
         "items": items,
         "notes": {node_id: slot.relpath for node_id, slot in layout.notes.items()},
         **({"pinned": dict(sorted(layout.pinned.items()))} if layout.pinned else {}),
+        **identity_fields,
     }
 
 
@@ -370,9 +457,16 @@ def _prepare(
     manifest_text = read_text_file(vault, MANIFEST_RELPATH) if vault.is_dir() else None
     manifest = load_manifest(vault) if manifest_text is not None else Manifest()
     listing = list_vault(vault)
+    source_path = source_path_of(roadmap, vault)
     target = choose_target(
-        manifest, roadmap, listing, name=name, is_ours=_roadmap_folder_probe(vault)
+        manifest,
+        roadmap,
+        listing,
+        name=name,
+        is_ours=_roadmap_folder_probe(vault),
+        source_path=source_path,
     )
+    target = dataclasses.replace(target, source_path=source_path)
     previous = previous_layout(target.entry)
     rid = str(target.entry.get("id")) if target.entry and target.entry.get("id") else None
     rid = rid or roadmap_id(target.slug)
@@ -408,8 +502,9 @@ def _prepare(
         depth=depth,
         previous=previous,
         taken_names=taken,
+        former_titles=target.aliases,
     )
-    texts = render_vault(roadmap, layout, slug=target.slug)
+    texts = render_vault(roadmap, layout, slug=target.tag or target.slug)
     verify_rendering(texts, roadmap)
     generated = _generated_files(roadmap, layout, texts)
 
@@ -442,7 +537,9 @@ def _prepare(
         settled=load_pending(vault),
     )
     template_disk: dict[str, DiskFile] = {p: read_disk_file(vault, p) for p in template}
-    slugs = sorted({*manifest.roadmaps, target.slug})
+    tags = {key: _tag_of(key, entry) for key, entry in manifest.roadmaps.items()}
+    tags[target.slug] = target.tag or target.slug
+    slugs = [tags[key] for key in sorted(tags)]
     template_plan = plan_template(template, template_disk, manifest.template, slugs=slugs)
     return _Prepared(manifest, manifest_text, target, layout, generated, plan, template_plan, bases)
 
@@ -487,11 +584,26 @@ def build_vault(
         written += sum(1 for planned in files if planned.deletes)
         state_written = _save(vault, roadmap, prepared, depth=depth)
         save_pending(vault, {})
+        _remove_old_folder(vault, prepared.target)
     report = _report(vault, roadmap, prepared, dry_run=False)
     report.written, report.state_written = written, state_written
     report.progress_written = write_progress_hook(vault)
     _remember(vault, key, report)
     return report
+
+
+def _remove_old_folder(vault: Path, target: Target) -> None:
+    """After a rename, the roadmap's old folder goes when the move left it empty (one that
+    still holds a file of the learner's stays, and is reported by `doctor` as theirs)."""
+    old = str(target.entry.get("folder", "")) if target.entry else ""
+    if not old or old == target.folder:
+        return
+    try:
+        path = vault_path(vault, old)
+        if path.is_dir() and not path.is_symlink():
+            os.rmdir(path)  # fails, harmlessly, unless the folder is empty
+    except (OSError, VaultError):
+        logger.info("%s: kept (it still holds files)", old)
 
 
 def _remember(vault: Path, key: str, report: BuildReport) -> None:
@@ -523,6 +635,7 @@ def _report(vault: Path, roadmap: Roadmap, prepared: _Prepared, *, dry_run: bool
         files=prepared.template_plan + prepared.plan.files,
         dry_run=dry_run,
         dropped=prepared.plan.dropped,
+        notices=list(prepared.target.notices),
     )
 
 
@@ -545,7 +658,9 @@ def _save(vault: Path, roadmap: Roadmap, prepared: _Prepared, *, depth: int) -> 
         if relpath not in files and prepared.bases.get(relpath) is not None:
             bases[relpath] = None
     roadmaps = dict(manifest.roadmaps)
-    roadmaps[slug] = roadmap_record(roadmap, prepared.layout, slug=slug, depth=depth)
+    roadmaps[slug] = roadmap_record(
+        roadmap, prepared.layout, slug=slug, depth=depth, target=prepared.target
+    )
     after = Manifest(
         roadmaps=dict(sorted(roadmaps.items())),
         files=dict(sorted(files.items())),

@@ -73,6 +73,8 @@ class Layout:
     line_note: dict[str, str]
     phase_folders: dict[str, str]  # phase id -> folder relpath, for phases with a note
     pinned: dict[str, str] = field(default_factory=dict)  # notes kept where the learner put them
+    # Titles the roadmap had before a rename: aliases of its roadmap note.
+    roadmap_aliases: tuple[str, ...] = ()
 
     def slots(self) -> list[NoteSlot]:
         """Every note, roadmap note first, then in roadmap order."""
@@ -123,6 +125,14 @@ def name_fits_title(name: str, title: str, ext: str) -> bool:
     return cut > 0 and (rest == "" or rest.startswith(" (") or bool(re.fullmatch(r" \d+", rest)))
 
 
+def is_qualified_by(name: str, title: str, qualifier: str, ext: str) -> bool:
+    """Is `name` the `Title (Qualifier)` form (or a numbered one) for this qualifier?"""
+    candidates = NameRegistry([safe_name(title, ext=ext)])
+    qualified = candidates.claim(title, ext=ext, qualifier=qualifier)
+    stem = name_key(qualified.removesuffix(ext))
+    return name_key(name.removesuffix(ext)).startswith(stem)
+
+
 def _is_natural(relpath: str, phase_folder: str, title: str) -> bool:
     path = PurePosixPath(relpath)
     return str(path.parent) == phase_folder and name_fits_title(path.name, title, NOTE_EXT)
@@ -143,13 +153,17 @@ def plan_layout(
     depth: int = DEFAULT_DEPTH,
     previous: PreviousLayout | None = None,
     taken_names: Iterable[str] = (),
+    former_titles: Iterable[str] = (),
 ) -> Layout:
     """Decide every note's path.
 
     `folder` is the roadmap's folder (already unique in the vault); `taken_names` are the
     file names already in the vault that are not this roadmap's (the learner's notes, other
     roadmaps' notes, template files): no new name may collide with them, ignoring case.
+    `former_titles` are the roadmap's titles before a rename: a phase note named after one
+    (`Basics (Old Title)`) is named afresh, so every name follows the current title.
     """
+    former = tuple(former_titles)
     previous = previous or PreviousLayout()
     registry = NameRegistry(taken_names)
     for relpath in [previous.roadmap_note, previous.canvas, *previous.notes.values()]:
@@ -162,7 +176,10 @@ def plan_layout(
     def keep_or_claim(old_relpath: str | None, title: str, qualifier: str | None, ext: str) -> str:
         if old_relpath and old_relpath.endswith(ext):
             old_name = PurePosixPath(old_relpath).name
-            if name_fits_title(old_name, title, ext):
+            stale = qualifier == roadmap.title and any(
+                is_qualified_by(old_name, title, old, ext) for old in former
+            )
+            if name_fits_title(old_name, title, ext) and not stale:
                 return old_name
         return registry.claim(title, ext=ext, qualifier=qualifier)
 
@@ -216,4 +233,5 @@ def plan_layout(
             for key, path in previous.pinned.items()
             if key in notes and key not in natural
         },
+        roadmap_aliases=former,
     )

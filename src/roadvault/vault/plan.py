@@ -174,6 +174,19 @@ def plan_canvas(
     return planned
 
 
+def _move_canvas(planned: PlannedFile, here: DiskFile, target: DiskFile, src: str) -> None:
+    """The map of a renamed roadmap: written at its new path (empty until now), the old
+    copy deleted after, like a moved note. A map the learner changed stays where it is."""
+    if planned.action is Action.SKIP or target.state != "absent" or planned.after is None:
+        return
+    planned.expect = None  # what stands at the new path now: nothing
+    planned.moved_from = src
+    planned.notes = [f"moved from {src}"]
+    if planned.data is None:
+        planned.action = Action.UPDATE
+        planned.data = encode_like(planned.after, here)
+
+
 def plan_files(
     generated: list[Generated],
     disk: Mapping[str, DiskFile],
@@ -232,6 +245,8 @@ def plan_files(
             planned[g.relpath] = plan_canvas(
                 g, here, base_of[g.relpath], slug=slug, restore=restore
             )
+            if src != g.relpath:
+                _move_canvas(planned[g.relpath], here, disk[g.relpath], src)
             continue
         target = disk[g.relpath]
         if here.state == "blocked" or target.state == "blocked":

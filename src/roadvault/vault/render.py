@@ -153,6 +153,16 @@ def _aliases(slot: NoteSlot) -> list[str] | None:
     return [title] if title and title != slot.name else None
 
 
+def _roadmap_aliases(slot: NoteSlot, former: tuple[str, ...]) -> list[str] | None:
+    """The roadmap note's aliases: its title, then the titles it had before a rename (so
+    links and searches by the old name still find it)."""
+    aliases = _aliases(slot) or []
+    for title in (inline_text(old) for old in former):
+        if title and title != slot.name and title not in aliases:
+            aliases.append(title)
+    return aliases or None
+
+
 def _sections(*parts: str | list[str] | None) -> str:
     """Join non-empty parts with one blank line between them; LF, trailing newline."""
     blocks = []
@@ -188,7 +198,7 @@ def render_roadmap_note(ctx: _Context) -> str:
         "roadmap": inline_text(roadmap.title) or slot.name,
         "planned_days": list(days) if days else None,
         "tags": _tags(ctx, "roadmap"),
-        "aliases": _aliases(slot),
+        "aliases": _roadmap_aliases(slot, layout.roadmap_aliases),
     }
     phases = len(roadmap.nodes)
     items = len(roadmap.leaves())

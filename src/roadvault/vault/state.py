@@ -172,9 +172,14 @@ def _roadmap_entry_problem(entry: dict[str, Any]) -> str | None:
     for key in ("notes", "pinned"):
         if not all(isinstance(value, str) for value in (entry.get(key) or {}).values()):
             return f"{key!r} holds something other than paths"
-    for key in ("note", "canvas", "id", "source", "title"):
+    for key in ("note", "canvas", "id", "source", "title", "source_path", "tag"):
         if entry.get(key) is not None and not isinstance(entry[key], str):
             return f"{key!r} is not text"
+    aliases = entry.get("aliases")
+    if aliases is not None and not (
+        isinstance(aliases, list) and all(isinstance(alias, str) for alias in aliases)
+    ):
+        return "'aliases' is not a list of titles"
     return None
 
 

@@ -1,0 +1,123 @@
+"""Which roadmap already in the vault an incoming roadmap is (pure).
+
+A roadmap's identity is the file it was built from (its absolute path, recorded in the
+manifest as `source_path`) and, failing that, what it holds (the titles of its phases and
+items). Its title is only a name: an author may change it, and two different roadmaps may
+share it ("Learning Roadmap"). So:
+
+- the same source file is the same roadmap, whatever its title now is (a retitle renames
+  the roadmap in place);
+- a roadmap from another file that holds mostly the same items is the same roadmap (moved,
+  or its next version saved under a new name);
+- a roadmap from another file with the same title but other items is another roadmap: it
+  gets its own folder;
+- with no source on either side (stdin, a manifest from before `source_path`), the title
+  and the file name decide, as they always did.
+
+`--name` is an explicit override: the roadmap with that name is the one updated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from roadvault.model import Roadmap
+from roadvault.vault.names import name_key
+
+# Share of the smaller roadmap's titles found in the other for two to count as one roadmap.
+SAME_ITEMS = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The manifest entry this roadmap is (`slug` None: a new roadmap) and why."""
+
+    slug: str | None
+    reason: str = ""  # "source" | "items" | "title" | "name"
+    # A same-titled roadmap in the vault that this one is *not* (kept apart): its slug.
+    apart_from: str | None = None
+
+
+def roadmap_titles(roadmap: Roadmap) -> set[str]:
+    """The comparable titles of a roadmap's phases and items."""
+    titles = [phase.title for phase in roadmap.nodes] + [leaf.title for leaf in roadmap.leaves()]
+    return {name_key(" ".join(title.split())) for title in titles if title.strip()}
+
+
+def entry_titles(entry: Mapping[str, Any]) -> set[str]:
+    """The same, from a manifest record (its `phases` and `items`)."""
+    found = []
+    for key in ("phases", "items"):
+        for record in entry.get(key) or []:
+            if isinstance(record, dict) and isinstance(record.get("title"), str):
+                found.append(record["title"])
+    return {name_key(" ".join(title.split())) for title in found if title.strip()}
+
+
+def overlap(ours: set[str], theirs: set[str]) -> float:
+    """Share of the smaller set found in the other (0 when either is empty)."""
+    if not ours or not theirs:
+        return 0.0
+    return len(ours & theirs) / min(len(ours), len(theirs))
+
+
+def match_roadmap(
+    roadmaps: Mapping[str, Mapping[str, Any]],
+    roadmap: Roadmap,
+    *,
+    source_path: str | None,
+    slug: str,
+    folder: str,
+) -> Match:
+    """The record in `roadmaps` (manifest slug → entry) this roadmap is; see the module doc.
+    `slug`/`folder` are what its title gives."""
+    entries = sorted(roadmaps.items())
+    if source_path:
+        for key, entry in entries:
+            if entry.get("source_path") == source_path:
+                return Match(key, "source")
+    ours = roadmap_titles(roadmap)
+    shares = {key: overlap(ours, entry_titles(entry)) for key, entry in entries}
+    by_title = [key for key, entry in entries if key == slug or entry.get("folder") == folder]
+    source_name = PurePosixPath(source_path).name if source_path else ""
+
+    def other_source(entry: Mapping[str, Any]) -> bool:
+        recorded = entry.get("source_path")
+        return bool(source_path and recorded and recorded != source_path)
+
+    # Mostly the same items: the same roadmap, moved or renamed (or a copy: ask).
+    similar = sorted(
+        (key for key, share in shares.items() if share >= SAME_ITEMS),
+        key=lambda key: (-shares[key], key not in by_title, key),
+    )
+    for key in similar:
+        return Match(key, "items")
+    for key in by_title:
+        entry = roadmaps[key]
+        if other_source(entry):
+            return Match(None, apart_from=key)  # same title, other file, other items
+        recorded_name = entry.get("source") or ""
+        if source_name and recorded_name and recorded_name != source_name and ours:
+            return Match(None, apart_from=key)  # legacy record of another file
+        return Match(key, "title")
+    return Match(None)
+
+
+def former_titles(entry: Mapping[str, Any] | None, title: str) -> list[str]:
+    """The titles a roadmap had before `title` (its aliases), oldest first."""
+    if not entry:
+        return []
+    found = [a for a in entry.get("aliases") or [] if isinstance(a, str)]
+    old = entry.get("title")
+    if isinstance(old, str) and old:
+        found.append(old)
+    seen: set[str] = {name_key(title)}
+    kept = []
+    for alias in found:
+        if name_key(alias) not in seen:
+            seen.add(name_key(alias))
+            kept.append(alias)
+    return kept

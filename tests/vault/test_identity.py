@@ -1,0 +1,229 @@
+"""A roadmap's identity across updates: its source file and its items, not its title.
+
+Golden update cases: tests/golden/update/<case>/case.json lists steps; each builds one
+roadmap file (copied from the case folder to `build`, a path beside the vault, so the
+manifest's `source_path` is the same on every machine), then makes the learner's edits
+(`tick` item titles, `write` lines appended to a note). The vault after the last step is
+compared file by file with `expected/` (Progress.md and history included, clock fixed).
+Regenerate with `pytest tests/vault/test_identity.py --update-golden` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import roadvault.progress
+import roadvault.progress.service
+from conftest import read_tree, write_tree
+from roadvault.cli.main import cli
+from roadvault.parse import read_roadmap
+from roadvault.vault.build import BuildReport, build_vault
+from roadvault.vault.regen import Action
+from roadvault.vault.state import load_manifest
+
+UPDATE = Path(__file__).resolve().parents[1] / "golden" / "update"
+CASES = ["retitle", "same-title-two-roadmaps", "second-roadmap-md"]
+NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(roadvault.progress.service, "utc_now", lambda: NOW)
+    monkeypatch.setattr(roadvault.progress, "utc_now", lambda: NOW, raising=False)
+
+
+def _not_compared(relpath: str) -> bool:
+    return relpath == ".roadvault/lock" or relpath.startswith(".roadvault/cache")
+
+
+def ticked(vault: Path) -> set[str]:
+    """Every ticked item line in the vault (text without the block id)."""
+    found = set()
+    for path in vault.rglob("*.md"):
+        for line in path.read_text().splitlines():
+            match = re.match(r"\s*- \[x\] (.*?)(?: \^rv-\w+)?$", line)
+            if match:
+                found.add(match.group(1))
+    return found
+
+
+def tick(vault: Path, title: str) -> None:
+    pattern = re.compile(rf"^(\s*)- \[ \] {re.escape(title)}( \^rv-\w+)$", re.M)
+    for path in vault.rglob("*.md"):
+        text = path.read_text()
+        if pattern.search(text):
+            path.write_text(pattern.sub(rf"\1- [x] {title}\2", text, count=1))
+            return
+    raise AssertionError(f"no item {title!r} to tick")
+
+
+def run_step(case: Path, work: Path, step: dict) -> BuildReport:
+    source = work / step["build"]
+    source.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(case / step["from"], source)
+    vault = work / "vault"
+    report = build_vault(read_roadmap(source), vault)
+    for title in step.get("tick", []):
+        tick(vault, title)
+    for relpath, text in step.get("write", {}).items():
+        with open(vault / relpath, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    return report
+
+
+def run_case(name: str, work: Path) -> list[BuildReport]:
+    case = UPDATE / name
+    spec = json.loads((case / "case.json").read_text())
+    return [run_step(case, work, step) for step in spec["steps"]]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_update_case(name: str, tmp_path: Path, update_golden: bool) -> None:
+    spec = json.loads((UPDATE / name / "case.json").read_text())
+    reports = run_case(name, tmp_path)
+    vault = tmp_path / "vault"
+    for step, report in zip(spec["steps"], reports, strict=True):
+        assert report.notices == step.get("notices", []), step["build"]
+        assert report.conflicts == 0
+    built = read_tree(vault, skip=_not_compared)
+    expected_dir = UPDATE / name / "expected"
+    if update_golden:
+        shutil.rmtree(expected_dir, ignore_errors=True)
+        write_tree(expected_dir, dict(built))
+    expected = read_tree(expected_dir)
+    assert sorted(built) == sorted(expected)
+    for relpath in expected:  # one file at a time, so a failure names it
+        assert (relpath, built[relpath]) == (relpath, expected[relpath])
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_update_case_rebuild_writes_nothing(name: str, tmp_path: Path) -> None:
+    spec = json.loads((UPDATE / name / "case.json").read_text())
+    run_case(name, tmp_path)
+    vault = tmp_path / "vault"
+    before = read_tree(vault, skip=_not_compared)
+    last = spec["steps"][-1]
+    again = build_vault(read_roadmap(tmp_path / last["build"]), vault)
+    assert (again.written, again.state_written) == (0, 0)
+    assert {p.action for p in again.files} == {Action.UNCHANGED}
+    assert read_tree(vault, skip=_not_compared) == before
+
+
+# --- what each case promises, said plainly --------------------------------------------------
+
+
+def test_retitled_roadmap_is_renamed_in_place_and_keeps_every_tick(tmp_path: Path) -> None:
+    """Before: a second folder of notes at 0%, ticks left in the old one, no word."""
+    reports = run_case("retitle", tmp_path)
+    vault = tmp_path / "vault"
+    assert sorted(p.name for p in vault.iterdir() if not p.name.startswith(".")) == [
+        "Home.md",
+        "Learn Go in 12 Weeks",
+        "Progress.md",
+        "Templates",
+    ]
+    assert ticked(vault) >= {"Install Go and set up VS Code", "Goroutines"}
+    basics = (vault / "Learn Go in 12 Weeks/01 Basics/Basics.md").read_text()
+    assert "My own line about Go." in basics
+    note = (vault / "Learn Go in 12 Weeks/Learn Go in 12 Weeks.md").read_text()
+    assert "roadmap: Learn Go in 12 Weeks" in note
+    assert "  - Learn Go in 10 Weeks" in note  # the old title is an alias
+    assert "roadmap/learn-go-in-12-weeks" in note
+    assert "10 Weeks" not in basics
+    manifest = load_manifest(vault)
+    assert len(manifest.roadmaps) == 1
+    assert reports[-1].count(Action.DELETE) >= 1  # moved, not copied
+    assert not any("(Learn Go in" in p.name for p in vault.rglob("*.md"))
+
+
+def test_retitle_consistent_names_when_phase_notes_were_qualified(tmp_path: Path) -> None:
+    """A phase note named after the roadmap's old title (`Basics (Old)`, because another
+    roadmap has `Basics`) takes the new title: names never mix old and new titles."""
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\n## Basics\n- [ ] Something else\n- [ ] More\n")
+    source = tmp_path / "go.md"
+    shutil.copyfile(UPDATE / "retitle" / "v1.md", source)
+    vault = tmp_path / "vault"
+    build_vault(read_roadmap(other), vault)
+    build_vault(read_roadmap(source), vault)
+    assert (vault / "Learn Go in 10 Weeks/01 Basics/Basics (Learn Go in 10 Weeks).md").is_file()
+    tick(vault, "Variables and types")
+    shutil.copyfile(UPDATE / "retitle" / "v2.md", source)
+    build_vault(read_roadmap(source), vault)
+    names = sorted(p.name for p in (vault / "Learn Go in 12 Weeks").rglob("*.md"))
+    assert "Basics (Learn Go in 12 Weeks).md" in names
+    assert not any("10 Weeks" in name for name in names)
+    assert "Variables and types" in ticked(vault)
+    assert (vault / "Other/01 Basics/Basics.md").is_file()
+
+
+def test_two_roadmaps_with_one_title_are_both_kept(tmp_path: Path) -> None:
+    """Before: the second overwrote the first's notes and archived its tick, exit 0."""
+    run_case("same-title-two-roadmaps", tmp_path)
+    vault = tmp_path / "vault"
+    manifest = load_manifest(vault)
+    assert sorted(entry["folder"] for entry in manifest.roadmaps.values()) == [
+        "Learning Roadmap",
+        "Learning Roadmap 2",
+    ]
+    assert ticked(vault) == {"HTML", "Probability"}
+    assert (vault / "Learning Roadmap/01 Frontend/Frontend.md").is_file()
+    assert (vault / "Learning Roadmap 2/01 Statistics/Statistics.md").is_file()
+
+
+def test_second_roadmap_md_from_another_folder_is_another_roadmap(tmp_path: Path) -> None:
+    """Before: matched by its file name `roadmap.md`, the Rust roadmap was replaced."""
+    run_case("second-roadmap-md", tmp_path)
+    vault = tmp_path / "vault"
+    assert (vault / "Rust Roadmap/Rust Roadmap.md").is_file()
+    assert (vault / "Kubernetes Roadmap/Kubernetes Roadmap.md").is_file()
+    assert ticked(vault) == {"Borrowing", "Pods"}
+
+
+def test_name_stays_an_explicit_override(tmp_path: Path) -> None:
+    source = tmp_path / "roadmap.md"
+    shutil.copyfile(UPDATE / "same-title-two-roadmaps" / "a.md", source)
+    vault = tmp_path / "vault"
+    build_vault(read_roadmap(source, name="Web"), vault, name="Web")
+    tick(vault, "CSS")
+    again = build_vault(read_roadmap(source, name="Web"), vault, name="Web")
+    assert again.notices == [] and again.written == 0
+    assert ticked(vault) == {"CSS"}
+    assert [e["folder"] for e in load_manifest(vault).roadmaps.values()] == ["Web"]
+
+
+def test_roadmap_moved_to_another_file_is_found_by_its_items(tmp_path: Path) -> None:
+    source = tmp_path / "go.md"
+    shutil.copyfile(UPDATE / "retitle" / "v1.md", source)
+    vault = tmp_path / "vault"
+    build_vault(read_roadmap(source), vault)
+    tick(vault, "Channels")
+    moved = tmp_path / "notes" / "golang.md"
+    moved.parent.mkdir()
+    source.rename(moved)
+    report = build_vault(read_roadmap(moved), vault)
+    assert report.written == 0
+    assert len(load_manifest(vault).roadmaps) == 1
+    assert load_manifest(vault).roadmaps["learn-go-in-10-weeks"]["source_path"] == (
+        "../notes/golang.md"
+    )
+    assert ticked(vault) == {"Channels"}
+
+
+def test_cli_reports_the_rename(tmp_path: Path) -> None:
+    source = tmp_path / "go.md"
+    shutil.copyfile(UPDATE / "retitle" / "v1.md", source)
+    runner = CliRunner()
+    first = runner.invoke(cli, ["build", str(source), "--vault", str(tmp_path / "v")])
+    assert first.exit_code == 0, first.output
+    shutil.copyfile(UPDATE / "retitle" / "v2.md", source)
+    second = runner.invoke(cli, ["build", str(source), "--vault", str(tmp_path / "v")])
+    assert second.exit_code == 0, second.output
+    assert "renamed 'Learn Go in 10 Weeks' to 'Learn Go in 12 Weeks'" in second.output
