@@ -15,14 +15,17 @@ is rewritten.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import queue
+import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from watchdog.events import FileSystemEventHandler
 
@@ -45,6 +48,58 @@ TICK = 0.25  # how often the loop checks the vault folder and the stop flag
 RawEvent = tuple[str, str, str | None, bool]
 
 _CHANGE_KINDS = frozenset({"created", "modified", "deleted", "moved", "closed"})
+
+# Put on the event queue by a stop request, so a loop waiting for events wakes at once.
+_WAKE: RawEvent = ("roadvault-stop", "", None, False)
+STOP_SIGNALS = tuple(s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if s is not None)
+
+
+class StopFlag(Protocol):
+    def is_set(self) -> bool: ...
+
+
+class StopRequest:
+    """A stop flag that also wakes the watch loop at once.
+
+    `set()` may run in a signal handler: it only flips a bool and puts a marker on the
+    loop's queue (SimpleQueue.put is reentrant, documented safe in signal handlers), so it
+    never waits on a lock the interrupted main thread might hold (threading.Event.set does).
+    """
+
+    def __init__(self) -> None:
+        self._set = False
+        self._queue: queue.SimpleQueue[RawEvent] | None = None
+
+    def is_set(self) -> bool:
+        return self._set
+
+    def set(self) -> None:
+        self._set = True
+        if self._queue is not None:
+            self._queue.put(_WAKE)
+
+    def attach(self, events: queue.SimpleQueue[RawEvent]) -> None:
+        self._queue = events
+        if self._set:
+            events.put(_WAKE)
+
+
+@contextlib.contextmanager
+def signals_blocked() -> Iterator[None]:
+    """Block SIGINT/SIGTERM in this thread while threads are started, so they inherit the
+    mask and the kernel delivers those signals to the main thread only: its wait for events
+    is then interrupted and the handler runs at once (a signal delivered to the observer
+    thread would only be seen when the main thread's wait timed out)."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 @dataclass
@@ -333,6 +388,17 @@ class Watcher:
             self.save_cache()
         return written
 
+    def flush(self) -> bool | None:
+        """On stop: apply what is pending now, without waiting for the quiet step (a tick
+        inside the debounce window must not be lost). None when nothing was pending."""
+        if not self.pending and self.retry_at is None:
+            return None
+        batch, self.pending = self.pending, Batch()
+        self.debouncer.reset()
+        if batch.vault_gone:
+            return None  # nothing to write to
+        return self.process(batch) if batch else self.commit()
+
     def step(self) -> bool | None:
         """Process what is due; None when nothing was due, else whether Progress.md was written."""
         now = self.clock()
@@ -359,7 +425,7 @@ class Watcher:
 def run_watch(
     vault: Path,
     *,
-    stop: threading.Event,
+    stop: StopFlag,
     poll: bool = False,
     interval: float = DEFAULT_INTERVAL,
     debounce: float = DEFAULT_DEBOUNCE,
@@ -369,6 +435,9 @@ def run_watch(
 ) -> None:
     """Watch `vault` until `stop` is set. Raises VaultError if the vault folder goes away.
 
+    On stop, the batch still inside the debounce window is written before returning. A
+    `StopRequest` wakes the loop at once; any object with `is_set()` is polled every TICK.
+
     `on_update` gets each "Progress: …" line; `on_batch(written)` is called after each
     processed batch and `on_ready()` once the observer runs (both for tests and benchmarks).
     """
@@ -376,9 +445,12 @@ def run_watch(
     watcher.commit()
     watcher.save_cache()
     events: queue.SimpleQueue[RawEvent] = queue.SimpleQueue()
+    if isinstance(stop, StopRequest):
+        stop.attach(events)
     observer = make_observer(poll=poll, interval=interval)
     observer.schedule(_Queueing(events), watcher.root, recursive=True)  # type: ignore[attr-defined]
-    observer.start()  # type: ignore[attr-defined]
+    with signals_blocked():
+        observer.start()  # type: ignore[attr-defined]
     logger.info("watching %s", watcher.root)
     if on_ready is not None:
         on_ready()
@@ -389,20 +461,33 @@ def run_watch(
             except queue.Empty:
                 first = None
             if first is not None:
-                burst = [first]
-                while True:
-                    try:
-                        burst.append(events.get_nowait())
-                    except queue.Empty:
-                        break
-                watcher.add_events(burst)
+                watcher.add_events(_drain(events, first))
+            if stop.is_set():
+                break
             watcher.check_vault()
             if not observer.is_alive():  # type: ignore[attr-defined]
                 raise VaultError("the file watcher stopped unexpectedly", path=watcher.root)
             result = watcher.step()
             if result is not None and on_batch is not None:
                 on_batch(result)
+        # Stopping: what the observer already queued, then the pending batch, is written now.
+        watcher.add_events(_drain(events, None))
+        result = watcher.flush()
+        if result is not None and on_batch is not None:
+            on_batch(result)
     finally:
         observer.stop()  # type: ignore[attr-defined]
-        observer.join(timeout=5)  # type: ignore[attr-defined]
+        # Its threads are daemons: do not let a slow one hold the exit.
+        observer.join(timeout=0.5)  # type: ignore[attr-defined]
         watcher.save_cache()
+
+
+def _drain(events: queue.SimpleQueue[RawEvent], first: RawEvent | None) -> list[RawEvent]:
+    """`first` and every event already queued, without the stop markers."""
+    burst = [first] if first is not None else []
+    while True:
+        try:
+            burst.append(events.get_nowait())
+        except queue.Empty:
+            break
+    return [event for event in burst if event is not _WAKE]

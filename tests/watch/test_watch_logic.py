@@ -227,3 +227,36 @@ def test_watch_command_errors_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.strip().endswith("nowhere: no such folder")
     assert "Traceback" not in result.stderr
+
+
+def test_stopping_writes_the_batch_still_in_the_debounce_window(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    vault = make_vault(tmp_path)
+    watcher = Watcher(vault, debounce=2.5, clock=clock)
+    watcher.commit()
+    assert watcher.flush() is None  # nothing pending: nothing to do
+    tick(vault, JOINS, "rv-j2")
+    watcher.add_events([note_event(vault, JOINS)])
+    clock.advance(0.3)
+    assert watcher.step() is None  # not due yet…
+    assert watcher.flush() is True  # …but a stop writes it now
+    assert "GROUP BY and HAVING" in (vault / "Progress.md").read_text(encoding="utf-8")
+    assert not watcher.debouncer.pending and watcher.flush() is None
+
+
+def test_a_stop_request_wakes_the_loop() -> None:
+    import queue
+
+    from roadvault.watch import StopRequest, _drain
+
+    events: queue.SimpleQueue = queue.SimpleQueue()
+    stop = StopRequest()
+    stop.attach(events)
+    assert not stop.is_set()
+    stop.set()  # as the signal handler does
+    assert stop.is_set()
+    assert events.get(timeout=1) is not None  # the loop's wait returns at once
+    events.put(("modified", "/x/a.md", None, False))
+    stop.set()
+    assert _drain(events, None) == [("modified", "/x/a.md", None, False)]  # markers dropped

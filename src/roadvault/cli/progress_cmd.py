@@ -9,7 +9,6 @@ import contextlib
 import json
 import logging
 import signal
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -25,6 +24,8 @@ from roadvault.progress.summary import ProgressSummary, RoadmapSummary, Totals, 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress_bar import ProgressBar
+
+    from roadvault.watch import StopRequest
 
 _VAULT = click.Path(path_type=Path, file_okay=True, dir_okay=True)
 
@@ -128,8 +129,9 @@ def _print_roadmap(console: Console, roadmap: RoadmapSummary) -> None:
 
 
 @contextmanager
-def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
-    """Ctrl-C and SIGTERM (systemd, launchd) ask the watcher to stop between batches."""
+def _stop_on_signals(stop: StopRequest) -> Iterator[None]:
+    """Ctrl-C and SIGTERM (systemd, launchd) ask the watcher to stop: it wakes at once,
+    writes the pending batch and exits."""
 
     def handler(_signum: int, _frame: object) -> None:
         stop.set()
@@ -177,7 +179,7 @@ def watch(
     verbose: int,
 ) -> None:
     """Keep Progress.md current while you tick boxes (Ctrl-C to stop)."""
-    from roadvault.watch import run_watch
+    from roadvault.watch import StopRequest, run_watch
 
     quiet = quiet or bool(ctx.obj and ctx.obj.get("quiet"))
     verbose = max(verbose, (ctx.obj or {}).get("verbose", 0))
@@ -197,7 +199,7 @@ def watch(
                 f"Watching {vault} — Progress.md follows your ticks. Ctrl-C to stop.", err=True
             )
 
-    stop = threading.Event()
+    stop = StopRequest()
     with _stop_on_signals(stop):
         run_watch(
             vault,
