@@ -162,6 +162,46 @@ def _is_facet(draft: Draft) -> bool:
     return bool(_FACET_RE.match(plain_label(draft.title).rstrip(":：")))
 
 
+def _label_line(text: str) -> tuple[str, str] | None:
+    """ "Linear Algebra: vectors, matrices" (or a bare "Supervised Learning:") as a line of
+    pasted text: a short label, no sentence before the colon, no link."""
+    text = remove_controls(text).strip()
+    split = split_label(text)
+    if not split:
+        return None
+    label = strip_decorations(split[0]).strip(" *_")
+    if not label or len(label.split()) > 5 or label[-1] in ".!?" or "://" in text:
+        return None
+    return label, split[1]
+
+
+@rule("label-lines")
+def _label_lines_as_list(lines: list[InlineText]) -> str | None:
+    """Lines pasted without bullets, each "Label: what it covers" ("Calculus: derivatives,
+    integrals" / "Statistics: distributions, tests"), are a list with one item per line, as
+    bullets would be; a bare "Label:" line among them opens a group of the lines after it."""
+    if len(lines) < 2 or any(line.links for line in lines):
+        return None
+    labelled = [_label_line(line.text) for line in lines]
+    if sum(1 for found in labelled if found and found[1]) < 2:
+        return None
+    out: list[str] = []
+    in_group = False
+    for line, found in zip(lines, labelled, strict=True):
+        raw = (line.raw or line.text).strip()
+        if found is None:
+            # a plain name inside a group ("Supervised Learning:" / "Linear Regression")
+            if not in_group or not _short_title_line(line.text):
+                return None
+            out.append(f"  - {raw}")
+        elif not found[1]:
+            out.append(f"- {raw}")
+            in_group = True
+        else:
+            out.append(f"{'  ' if in_group else ''}- {raw}")
+    return "\n".join(out) + "\n"
+
+
 _ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
 
 
@@ -400,6 +440,11 @@ class _Sections:
             self.doc.first_line_title = strip_decorations(remove_controls(first.text))
         if self.doc.literal:
             self.prose(lines, self.top)  # the outline's notes are notes, whatever they say
+            return
+        as_list = _label_lines_as_list(lines)
+        if as_list is not None and node.map and self.depth < 8:
+            fired("label-lines", line_of(node), "item", f"{len(lines)} lines")
+            self.feed_all(self.doc.fragment(as_list, node.map[0]))
             return
         if _is_duration_line(first.text):
             self.prose(lines, self._timed_part())  # "**Estimated time**: 1 week" times the part

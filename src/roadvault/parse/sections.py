@@ -59,6 +59,10 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |progress statistics|repo stats|visitors?|progress|my progress|current progress
 |overall progress|progress (?:log|tracking|tracker|summary|report|overview|so far|stats)
 |milestones achieved|achievements|completed milestones|what i(?:'ve| have) (?:done|learned) so far
+|current(?:ly)? (?:focus|learning|reading|working on|status)|now (?:learning|reading)|status
+|what i(?:'m| am) (?:learning|reading|working on|doing)(?: now| right now)?|right now
+|текущий фокус|сейчас изучаю|текущий статус|当前(?:进度|重点|学习|状态)|正在学习|近况
+|現在の(?:学習|状況|フォーカス)|foco atual|enfoque actual|estado actual|aktueller (?:fokus|stand)
 |related (?:projects|repos(?:itories)?|roadmaps|lists|courses|curricula|content)
 |other (?:roadmaps|curricula|courses|repos(?:itories)?|projects|guides)|similar projects
 |more (?:curricula|courses|roadmaps) from (?:us|\w+)|see also
