@@ -286,6 +286,48 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     draft.children = kept
 
 
+_EXAMPLES_RE = re.compile(
+    r"^(?:[\w-]+ )?(?:code |syntax |usage |sample |language[- ]specific )?"
+    r"(?:examples?|samples?|snippets?|code samples?|beispiele?|codebeispiele?|ejemplos?"
+    r"|exemplos?|exemples?|esempi|示例|例子|範例|代码示例|コード例|サンプル|例|예제|예시|примеры)$"
+)
+_INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
+
+
+def _shows_code(item: Draft) -> bool:
+    """ "- **Python:** `print("hi")`": a label, then code (a bare `<title>` names a topic)."""
+    if item.kind != ITEM or item.children or ":" not in item.raw:
+        return False
+    return bool(_INLINE_CODE_RE.search(item.raw.split(":", 1)[1]))
+
+
+@rule("example-group")
+def examples_to_notes(draft: Draft) -> None:
+    """A group of examples ("**Language-specific examples:**", "Beispiele", "示例"), or of
+    entries that each show a line of code ("- **Python:** `print()`"), illustrates the
+    step it stands in: it becomes that step's notes, not items to tick."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        entries = [c for c in child.children if c.kind == ITEM]
+        if (
+            child.kind in (HEADING, PSEUDO)
+            and entries
+            and not any(d.is_task for d in walk(child))
+            and not any(c.kind in (HEADING, PSEUDO) for c in child.children)
+            and (
+                _EXAMPLES_RE.match(plain_label(child.title).rstrip(":："))
+                or (len(entries) >= 2 and all(_shows_code(entry) for entry in entries))
+            )
+        ):
+            draft.notes.append(section_text(child))
+            for inner in walk(child):
+                fired("example-group", inner.line, "note")
+            continue
+        examples_to_notes(child)
+        kept.append(child)
+    draft.children = kept
+
+
 def is_intro_title(title: str) -> bool:
     return section_role(title) == INTRO
 

@@ -37,6 +37,7 @@ from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
     advice_to_notes,
     drop_repo_chatter,
+    examples_to_notes,
     is_about_people,
     is_intro_title,
     open_generic_details,
@@ -600,6 +601,7 @@ def shape_roadmap(
     open_generic_details(root)
     _tidy(root)
     advice_to_notes(root, notes)
+    examples_to_notes(root)
     _move_intro_sections(root, notes, named_only=True)
     title = _take_title(root, front_title)
     name_before_explanation(root)
