@@ -364,3 +364,39 @@ def test_a_build_interrupted_after_writing_notes_is_not_merged_twice(
     build(reference, v2)
     assert read(tmp_path, CALCULUS) == read(reference, CALCULUS)
     assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_an_item_in_an_open_conflict_is_counted_once(tmp_path: Path) -> None:
+    """Before: 1/11 became 2/12 while the conflict was open (the roadmap side's copy counted
+    as an own task), and doctor reported one conflict as two problems."""
+    from roadvault.vault.doctor import doctor_vault
+
+    build(tmp_path, V1)
+    edit(tmp_path, ALGEBRA, "- [ ] Variables ^", "- [x] Unknowns ^")
+    before = progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]
+    assert (before["done"], before["total"]) == (1, 11)
+    report = build(tmp_path, V1.replace("- [ ] Variables", "- [ ] Variables and expressions"))
+    assert report.conflicts == 1
+    totals = progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]
+    assert (totals["done"], totals["total"]) == (1, 11)
+    problems = doctor_vault(tmp_path).problems
+    assert [(p.relpath, p.kind) for p in problems] == [(ALGEBRA, "conflict")]
+
+
+def test_report_lines_agree_while_a_conflict_waits(tmp_path: Path) -> None:
+    """Before: `skip … (unresolved conflicts)`, then "nothing to write: the vault is up to
+    date", then "look for <<<<<<< vault in the notes marked 'conflict' above"."""
+    from roadvault.vault.report import conflict_line, summary_line
+
+    build(tmp_path, V1)
+    edit(tmp_path, ALGEBRA, "- [ ] Variables ^", "- [ ] Unknowns ^")
+    v2 = V1.replace("- [ ] Variables", "- [ ] Variables and expressions")
+    first = build(tmp_path, v2)
+    assert conflict_line(first.files) == (
+        f"1 conflict(s) to resolve: look for <<<<<<< vault in {ALGEBRA}"
+    )
+    again = build(tmp_path, v2)
+    line = summary_line(again.files, vault="V", dry_run=False, written=again.written)
+    assert "up to date" not in line
+    assert line.endswith("(nothing written: 1 note waits for its conflicts to be resolved)")
+    assert conflict_line(again.files) == conflict_line(first.files)

@@ -14,7 +14,7 @@ from roadvault.parse import read_roadmap
 from roadvault.vault.build import MAX_DEPTH, BuildReport, build_vault
 from roadvault.vault.layout import DEFAULT_DEPTH
 from roadvault.vault.regen import Action
-from roadvault.vault.report import action_line, diff_text, summary_line
+from roadvault.vault.report import action_line, conflict_line, diff_text, summary_line
 
 PROGRESS_BAR_FROM = 200  # files; smaller builds finish before a bar would be worth drawing
 
@@ -58,11 +58,7 @@ def _print_report(report: BuildReport, *, quiet: bool, verbose: bool, diff: bool
         summary_line(report.files, vault=vault, dry_run=report.dry_run, written=report.written)
     )
     if report.conflicts:
-        click.echo(
-            f"{report.conflicts} conflict(s) to resolve: look for <<<<<<< vault in the notes "
-            "marked 'conflict' above",
-            err=True,
-        )
+        click.echo(conflict_line(report.files), err=True)
 
 
 @click.command()

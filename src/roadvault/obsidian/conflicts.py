@@ -19,7 +19,16 @@ from collections.abc import Sequence
 
 from roadvault.obsidian.blocks import read_blocks
 
-__all__ = ["CONFLICT_END", "CONFLICT_MID", "CONFLICT_START", "conflict_starts", "marked_region"]
+__all__ = [
+    "CONFLICT_END",
+    "CONFLICT_MID",
+    "CONFLICT_START",
+    "conflict_regions",
+    "conflict_starts",
+    "marked_region",
+    "regions_at",
+    "roadmap_side_lines",
+]
 
 CONFLICT_START = "<<<<<<< vault"
 CONFLICT_MID = "======="
@@ -37,8 +46,42 @@ def conflict_starts(text: str) -> list[int]:
     if CONFLICT_START not in text:
         return []
     lines, code, _tasks = read_blocks(text)
+    return _starts(lines, code)
+
+
+def _starts(lines: Sequence[str], code: Sequence[int]) -> list[int]:
     return [
         index
         for index, line in enumerate(lines)
         if not code[index] and line.rstrip(" \t") == CONFLICT_START
     ]
+
+
+def regions_at(lines: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int, int]]:
+    """(start, mid, end) 0-based line indexes of each complete region opening at `starts`."""
+    found = []
+    for start in starts:
+        mid = None
+        for index in range(start + 1, len(lines)):
+            stripped = lines[index].rstrip(" \t")
+            if stripped == CONFLICT_MID and mid is None:
+                mid = index
+            elif stripped == CONFLICT_END and mid is not None:
+                found.append((start, mid, index))
+                break
+    return found
+
+
+def conflict_regions(text: str) -> list[tuple[int, int, int]]:
+    """(start, mid, end) 0-based line indexes of each conflict region, outside code."""
+    if CONFLICT_START not in text:
+        return []
+    lines, code, _tasks = read_blocks(text)  # its lines: line ends normalised, as indexed
+    return regions_at(lines, _starts(lines, code))
+
+
+def roadmap_side_lines(text: str) -> set[int]:
+    """0-based indexes of the lines on the roadmap's side of a conflict (`=======` to
+    `>>>>>>> roadmap`, markers included): the roadmap's proposal, not yet in the note.
+    An item on both sides is one item: the checks and progress count the learner's side."""
+    return {i for _start, mid, end in conflict_regions(text) for i in range(mid, end + 1)}

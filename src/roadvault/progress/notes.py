@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from roadvault.errors import InputError
 from roadvault.model import Status
 from roadvault.obsidian.blocks import scan_raw
+from roadvault.obsidian.conflicts import CONFLICT_START, roadmap_side_lines
 from roadvault.obsidian.frontmatter import front_matter_yaml, load_yaml
 from roadvault.obsidian.ids import ROADVAULT_PREFIX
 
@@ -92,14 +93,20 @@ def summarize_note(
     effective: list[str] = []
     seen: set[str] = set()
     index_of = _MARKER_INDEX.get
-    for _line, _col, _depth, marker, block_id, parent in scan_raw(text):
+    # The roadmap's side of an open conflict is a proposal: its items are counted on the
+    # learner's side, once (docs/FORMAT.md §5b).
+    proposed = roadmap_side_lines(text) if CONFLICT_START in text else ()
+    for line, _col, _depth, marker, block_id, parent in scan_raw(text):
         if parent is not None and effective[parent] in _CARRIED:
             marker = effective[parent]
         effective.append(marker)
-        if block_id is not None and block_id.startswith(ITEM_ID_PREFIX) and block_id not in seen:
-            seen.add(block_id)
-            ids.append(block_id)
-            marks.append(marker)
+        if line in proposed:
+            continue
+        if block_id is not None and block_id.startswith(ITEM_ID_PREFIX):
+            if block_id not in seen:  # a second copy is the same item, not an own task
+                seen.add(block_id)
+                ids.append(block_id)
+                marks.append(marker)
         else:  # the learner's own task (items always have roadvault ids)
             plain[index_of(marker, 0)] += 1
     properties = None

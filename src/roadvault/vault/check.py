@@ -19,7 +19,12 @@ from typing import Any
 
 from roadvault.errors import InputError
 from roadvault.obsidian.blocks import NoteBlocks, read_blocks, scan_tasks
-from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_START, conflict_starts
+from roadvault.obsidian.conflicts import (
+    CONFLICT_END,
+    CONFLICT_START,
+    conflict_starts,
+    roadmap_side_lines,
+)
 from roadvault.obsidian.frontmatter import front_matter_span, read_properties, split_front_matter
 from roadvault.obsidian.ids import ROADVAULT_PREFIX, block_ids_in, trailing_block_id
 from roadvault.vault.frontmatter import REQUIRED_KEYS
@@ -298,6 +303,11 @@ def check_block_ids(files: Mapping[str, str], *, prefix: str = ROADVAULT_PREFIX)
         if not relpath.endswith(NOTE_EXT):
             continue
         found = find_block_ids(text)
+        if CONFLICT_START in text:
+            # An item on both sides of an open conflict is one item; the conflict itself is
+            # the problem to report (docs/FORMAT.md §5b).
+            proposed = roadmap_side_lines(text)
+            found = [(number, block) for number, block in found if number - 1 not in proposed]
         counts = Counter(block for _, block in found)
         for number, block in found:
             if counts[block] > 1:

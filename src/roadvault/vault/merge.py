@@ -37,10 +37,9 @@ from roadvault.errors import InputError
 from roadvault.model import Status
 from roadvault.obsidian.blocks import code_mask
 from roadvault.obsidian.conflicts import (
-    CONFLICT_END,
-    CONFLICT_MID,
     conflict_starts,
     marked_region,
+    regions_at,
 )
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.obsidian.ids import ROADVAULT_ID, ROADVAULT_PREFIX
@@ -474,38 +473,38 @@ def _marked(base: list[str], group: list[_Edit]) -> list[str]:
     return marked_region(mine, new, "\n")
 
 
-def _regions(lines: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int, int]]:
-    """(start, mid, end) line indexes of each complete conflict region."""
-    found = []
-    for start in starts:
-        mid = end = None
-        for index in range(start + 1, len(lines)):
-            stripped = lines[index].rstrip(" \t")
-            if stripped == CONFLICT_MID and mid is None:
-                mid = index
-            elif stripped == CONFLICT_END and mid is not None:
-                end = index
-                break
-        if mid is not None and end is not None:
-            found.append((start, mid, end))
-    return found
+def merged_ids(base: str, mine: str, new: str) -> set[str]:
+    """Ids whose line in the new rendering already holds the learner's state and wording
+    (`align_items` merged them cleanly): another copy of the learner's line is stale."""
+    base_items = {item.id: item for item in find_item_lines(base.split("\n"))}
+    mine_items = {item.id: item for item in find_item_lines(mine.split("\n"))}
+    merged = set()
+    for item in find_item_lines(new.split("\n")):
+        theirs, before = mine_items.get(item.id), base_items.get(item.id)
+        if theirs is not None and (
+            (theirs.mark, theirs.text) == (item.mark, item.text)
+            or merge_item_text(before.text if before else None, theirs.text, item.text) is not None
+        ):
+            merged.add(item.id)
+    return merged
 
 
-def drop_stale_copies(body: str) -> tuple[str, int]:
-    """Take out of a conflict's vault side the item lines that already stand, the same,
+def drop_stale_copies(body: str, merged: set[str]) -> tuple[str, int]:
+    """Take out of a conflict's vault side the item lines of `merged` ids that also stand
     outside any conflict: the roadmap moved the item, and its line (with the learner's
-    tick, merged by `align_items`) is in its new place. Left in, the item would be twice in
-    the note. A region left with equal sides is no conflict. Returns (body, conflicts)."""
+    tick and wording, merged by `align_items`) is in its new place. Left in, the item
+    would be twice in the note. A region left with equal sides is no conflict.
+    Returns (body, conflicts)."""
     lines = body.split("\n")
-    regions = _regions(lines, conflict_starts(body))
+    regions = regions_at(lines, conflict_starts(body))
     inside = {i for start, _mid, end in regions for i in range(start, end + 1)}
     items = find_item_lines(lines)
-    placed = {(item.id, item.mark, item.text) for item in items if item.index not in inside}
+    placed = {item.id for item in items if item.index not in inside} & merged
     stale = {
         item.index
         for item in items
         for start, mid, _end in regions
-        if start < item.index < mid and (item.id, item.mark, item.text) in placed
+        if start < item.index < mid and item.id in placed
     }
     if not stale:
         return body, len(regions)
@@ -548,20 +547,14 @@ def block_id_counts(text: str) -> Counter[str]:
     """How many times each of our block ids stands on an item line of `text`. A conflict
     region counts as the side with more: resolving it keeps one side."""
     lines = text.split("\n")
-    region_of: dict[int, tuple[int, int]] = {}  # line → (region start, side)
-    for start in conflict_starts(text):
-        side = 0
-        for index in range(start + 1, len(lines)):
-            stripped = lines[index].rstrip(" \t")
-            if stripped == CONFLICT_END:
-                break
-            if stripped == CONFLICT_MID:
-                side = 1
-            region_of[index] = (start, side)
+    side_of: dict[int, tuple[int, int]] = {}  # line → (region start, 0 vault / 1 roadmap)
+    for start, mid, end in regions_at(lines, conflict_starts(text)):
+        side_of.update({i: (start, 0) for i in range(start + 1, mid)})
+        side_of.update({i: (start, 1) for i in range(mid + 1, end)})
     plain: Counter[str] = Counter()
     sides: dict[tuple[int, int], Counter[str]] = {}
     for item in find_item_lines(lines):
-        where = region_of.get(item.index)
+        where = side_of.get(item.index)
         (plain if where is None else sides.setdefault(where, Counter()))[item.id] += 1
     by_region: dict[int, Counter[str]] = {}
     for (start, _side), counts in sides.items():
@@ -611,7 +604,7 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
     front, remarks = merge_front_matter(base_fm, mine_fm, new_fm)
     body, conflicts = merge_texts(base_body, mine_body, new_body)
     if conflicts:
-        body, conflicts = drop_stale_copies(body)
+        body, conflicts = drop_stale_copies(body, merged_ids(base, mine, new))
     result = MergeResult((front or "") + body, conflicts, remarks)
     if conflicts:
         result.notes.append(f"{conflicts} conflict(s): both you and the roadmap changed lines")
@@ -641,7 +634,8 @@ def merge_without_base(mine: str, new: str) -> MergeResult:
     common = _common_lines(mine_body, new_body)
     body, conflicts = merge_texts(common, mine_body, new_body)
     if conflicts:
-        body, conflicts = drop_stale_copies(body)
+        # Without a base every copy in `new_marked` took the learner's mark already.
+        body, conflicts = drop_stale_copies(body, set(mine_items) & set(new_by_id))
     result = MergeResult((front or "") + body, conflicts, remarks)
     result.notes.append("no record of the last build: kept every line of yours")
     return result

@@ -44,8 +44,23 @@ def summary_line(files: list[PlannedFile], *, vault: str, dry_run: bool, written
     if dry_run:
         return f"dry run: {text} → {vault} (nothing written)"
     if written == 0:
+        waiting = sum(1 for planned in files if planned.conflicts)
+        if waiting:  # not "up to date": those notes did not get the roadmap's changes
+            notes = "1 note waits for its" if waiting == 1 else f"{waiting} notes wait for their"
+            return f"{text} → {vault} (nothing written: {notes} conflicts to be resolved)"
         return f"{text} → {vault} (nothing to write: the vault is up to date)"
     return f"{text} → {vault}"
+
+
+def conflict_line(files: list[PlannedFile]) -> str:
+    """Where the conflicts are, naming the notes (reported as `conflict` when this build
+    wrote them, `skip` when an earlier build did); "" for none."""
+    conflicted = [planned for planned in files if planned.conflicts]
+    if not conflicted:
+        return ""
+    total = sum(planned.conflicts for planned in conflicted)
+    where = ", ".join(planned.relpath for planned in conflicted)
+    return f"{total} conflict(s) to resolve: look for <<<<<<< vault in {where}"
 
 
 def diff_text(planned: PlannedFile) -> str:
