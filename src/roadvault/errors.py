@@ -57,6 +57,10 @@ class ChangedMeanwhileError(VaultError):
     MESSAGE = "changed while roadvault was building; left as is (run build again)"
 
 
+class NotRegularFileError(VaultError):
+    """A FIFO, socket, device or folder stands where roadvault expects a file."""
+
+
 class UnsafePathError(VaultError):
     """A write would leave the vault or go through a symlink."""
 

@@ -29,6 +29,7 @@ from roadvault.errors import (
     ChangedMeanwhileError,
     InputError,
     LockedError,
+    NotRegularFileError,
     UnsafePathError,
     VaultError,
 )
@@ -217,8 +218,63 @@ def sync_all(folders: set[Path] | list[Path]) -> None:
                 os.close(fd)
 
 
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def open_regular(path: str | Path, *, what: str = "file") -> int:
+    """Open a file for reading only if it is a regular file; return the descriptor.
+
+    Every reader of a vault's state goes through here: `open` on a FIFO blocks until a
+    writer comes (forever, for a learner's stray `mkfifo`), so the file is opened with
+    O_NONBLOCK and checked with `fstat` on the very descriptor that will be read (no
+    window between a check and the open). FileNotFoundError and other OSErrors propagate;
+    a folder, FIFO, socket or device is a NotRegularFileError naming the file."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise NotRegularFileError(f"is a folder, not a {what}", path=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFileError(
+                f"is {_kind_of(info.st_mode)}, not a {what}; move it aside", path=path
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # regular files ignore it; keep reads plain
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_regular(path: str | Path, *, limit: int | None = None, what: str = "file") -> bytes:
+    """The whole of a regular file (see `open_regular`); with `limit`, at most limit + 1
+    bytes are read so the caller can tell it was over."""
+    fd = open_regular(path, what=what)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while limit is None or size <= limit:
+            chunk = os.read(fd, 1 << 20 if limit is None else min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
 def read_bytes(path: Path, *, limit: int = MAX_NOTE_BYTES, what: str = "file") -> bytes:
-    """Read a whole file, with one clear error for each way it can fail."""
+    """Read a whole file, with one clear error for each way it can fail. A FIFO, socket
+    or device is NotRegularFileError (a VaultError: never read, never a hang)."""
     try:
         info = os.stat(path)
     except FileNotFoundError as exc:
@@ -233,8 +289,9 @@ def read_bytes(path: Path, *, limit: int = MAX_NOTE_BYTES, what: str = "file") -
             path=path,
         )
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+        data = read_regular(path, limit=limit, what=what)
+    except FileNotFoundError as exc:
+        raise InputError(f"no such {what}", path=path) from exc
     except OSError as exc:
         raise InputError(f"cannot read {what}: {exc.strerror}", path=path) from exc
     if len(data) > limit:

@@ -56,6 +56,8 @@ class Faults:
 
     def wrap(self, real: Callable[..., Any]) -> Callable[..., Any]:
         def call(*args: Any, **kwargs: Any) -> Any:
+            if self.operation == "open" and not _writes(args, kwargs):
+                return real(*args, **kwargs)  # disk full strikes writes, not reads
             self.calls += 1
             if self.calls == self.at:
                 self.fired = True
@@ -68,6 +70,11 @@ class Faults:
             return real(*args, **kwargs)
 
         return call
+
+
+def _writes(args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    flags = args[1] if len(args) > 1 else kwargs.get("flags", 0)
+    return bool(flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND))
 
 
 @contextmanager

@@ -8,6 +8,7 @@ import click
 
 from roadvault.errors import EXIT_CONFLICT, EXIT_ERROR
 from roadvault.vault.doctor import doctor_vault
+from roadvault.vault.state import check_state_files
 
 _KIND_NAMES = {
     "conflict": "unresolved conflicts",
@@ -27,6 +28,8 @@ _KIND_NAMES = {
 def doctor(ctx: click.Context, vault: Path, all_links: bool) -> None:
     """Check a vault: conflicts to resolve, repeated block ids, notes with an unknown
     roadvault_id, broken links. Exit 0 only when clean (3 when conflicts are left)."""
+    if vault.is_dir():
+        check_state_files(vault)  # a FIFO there: one clear line, not a hang or "clean"
     diagnosis = doctor_vault(vault, all_links=all_links)
     for problem in diagnosis.problems:
         click.echo(str(problem))

@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from roadvault.errors import VaultError
+from roadvault.fsio import read_regular
 from roadvault.obsidian.blocks import SCANNER_VERSION
 from roadvault.progress.notes import NoteScan, Properties
 
@@ -94,10 +96,10 @@ def load_cache(vault: Path) -> dict[str, NoteScan]:
     """The cached scans of a vault's notes (empty when there is no usable cache)."""
     path = cache_path(vault)
     try:
-        data = json.loads(path.read_bytes())
+        data = json.loads(read_regular(path, what="cache file"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, VaultError) as exc:
         logger.debug("ignoring the progress cache %s: %s", path, exc)
         return {}
     if (

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from roadvault.errors import VaultError
-from roadvault.fsio import ensure_folder, vault_path
+from roadvault.fsio import ensure_folder, read_regular, vault_path
 from roadvault.model import Status
 from roadvault.progress.notes import STATE_DIR
 
@@ -155,7 +155,7 @@ def parse_history(text: str, *, where: str = HISTORY_RELPATH) -> History:
 def load_history(vault: Path) -> History:
     path = vault_path(vault, HISTORY_RELPATH)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, what="history file")  # a FIFO here must not hang
     except FileNotFoundError:
         return History()
     except OSError as exc:

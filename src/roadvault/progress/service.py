@@ -28,7 +28,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from roadvault.errors import VaultError
-from roadvault.fsio import MAX_NOTE_BYTES, atomic_write, decode_note, vault_lock, vault_path
+from roadvault.fsio import (
+    MAX_NOTE_BYTES,
+    atomic_write,
+    decode_note,
+    read_regular,
+    vault_lock,
+    vault_path,
+)
 from roadvault.progress.aggregate import Change, Progress
 from roadvault.progress.cache import RACY_NS, load_cache, save_cache
 from roadvault.progress.history import Entry, History, append_history, load_history
@@ -97,7 +104,9 @@ def read_note_scan(
     path = os.path.join(vault, relpath)
     read_at = time.time_ns()
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        # O_NONBLOCK: a FIFO in place of a note must not hang the scan (fstat below skips it).
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         return None, read_at
     except OSError as exc:
@@ -385,7 +394,7 @@ class VaultProgress:
         digest = hashlib.sha256(data).hexdigest()
         target = vault_path(self.vault, PROGRESS_NOTE)
         try:
-            current = target.read_bytes()
+            current = read_regular(target, what="note")  # a FIFO: one clear error
         except FileNotFoundError:
             current = None
         except OSError:
@@ -400,8 +409,8 @@ class VaultProgress:
     def progress_file_is_ours(self) -> bool:
         """Is Progress.md on disk exactly what we last wrote? (our own write's event)"""
         try:
-            data = vault_path(self.vault, PROGRESS_NOTE).read_bytes()
-        except OSError:
+            data = read_regular(vault_path(self.vault, PROGRESS_NOTE), what="note")
+        except (OSError, VaultError):
             return False
         return hashlib.sha256(data).hexdigest() == self.written_hash
 

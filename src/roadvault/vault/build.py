@@ -39,6 +39,7 @@ from roadvault.vault.state import (
     DiskFile,
     Manifest,
     VaultListing,
+    check_state_files,
     json_lines,
     list_vault,
     load_base,
@@ -559,6 +560,8 @@ def build_vault(
         raise InputError(f"--depth must be between 0 and {MAX_DEPTH}, not {depth}")
     vault = Path(vault)
     check_vault_folder(vault)
+    if vault.is_dir():
+        check_state_files(vault)
     key = fastpath.fingerprint(roadmap, name=name, depth=depth, restore=restore)
     last = fastpath.is_up_to_date(vault, key) if vault.is_dir() else None
     if last is not None:

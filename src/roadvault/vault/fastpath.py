@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from roadvault import __version__
+from roadvault.fsio import read_regular
 from roadvault.model import Roadmap
 from roadvault.progress.cache import cache_path
 
@@ -76,7 +77,7 @@ def is_up_to_date(vault: Path, key: str) -> list[Any] | None:
     """The files of the last build when nothing changed since (same fingerprint, same
     stats); None when a full build is needed."""
     try:
-        record = json.loads(_record_path(vault).read_text(encoding="utf-8"))
+        record = json.loads(read_regular(_record_path(vault), what="state file"))
         if record.get("format") != FORMAT or record.get("key") != key:
             return None
         recorded: dict[str, list[int]] = record["stats"]

@@ -27,6 +27,7 @@ from roadvault.fsio import (
     atomic_write,
     check_relpath,
     decode_note,
+    open_regular,
     read_bytes,
     remove_file,
     vault_path,
@@ -200,6 +201,23 @@ def read_text_file(vault: Path, relpath: str, *, limit: int = MAX_NOTE_BYTES) ->
         return None
     data = read_bytes(path, limit=limit, what="state file")
     return data.decode("utf-8", errors="replace")
+
+
+# State files a build reads only at its very end (Progress.md refresh): checked up front,
+# so a FIFO there fails the build in one line instead of a warning after the writes.
+LATE_STATE_FILES = (f"{STATE_DIR}/history.jsonl", "Progress.md")
+
+
+def check_state_files(vault: Path) -> None:
+    """NotRegularFileError when a FIFO, socket, device or folder stands at a state file
+    the build reads late (symlinks are refused where they are read)."""
+    for relpath in LATE_STATE_FILES:
+        try:
+            info = os.lstat(vault_path(vault, relpath))
+        except (OSError, VaultError):
+            continue
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
+            os.close(open_regular(vault / relpath, what="state file"))  # raises, naming it
 
 
 def load_manifest(vault: Path) -> Manifest:
