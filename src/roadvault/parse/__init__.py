@@ -10,6 +10,7 @@ assign_ids(roadmap) -> None                                        in place
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from roadvault.errors import InputError
@@ -66,10 +67,27 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         # Nesting is clamped before parsing; this is the last guard, so a shape nobody
         # foresaw still gets one clear line instead of a traceback.
         raise InputError("is nested too deeply to read as a roadmap", path=source) from exc
-    if not roadmap.nodes and kind == "markdown":
-        roadmap = _read_loose_lines(front.body, source=source, front_title=front.title, name=name)
+    if kind == "markdown" and not (roadmap.nodes and _has_markdown_structure(front.body)):
+        loose = _read_loose_lines(front.body, source=source, front_title=front.title, name=name)
+        if loose.nodes or not roadmap.nodes:
+            roadmap = loose
     assign_ids(roadmap)
     return roadmap
+
+
+# A heading, a setext underline, a list item or a table row: Markdown the author wrote.
+_STRUCTURE_RE = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t]|[-*+][ \t]+\S|\d{1,3}[.)][ \t]+\S|\|.*\||=+[ \t]*$|-{2,}[ \t]*$)"
+    r"|^[ \t]*[•◦▪‣○●■□➢►▸][ \t]+\S"  # glyph bullets, read by the glyph-bullets rule
+    r"|^[ \t]*<(?:h[1-6]|ul|ol|li|table|details)\b",
+    re.M | re.I,
+)
+
+
+def _has_markdown_structure(body: str) -> bool:
+    """Text copied from a rendered page or a chat window has lost its headings and list
+    markers: then the loose-lines reading (docs/READING.md) knows its shape better."""
+    return bool(_STRUCTURE_RE.search(body))
 
 
 def _read_loose_lines(

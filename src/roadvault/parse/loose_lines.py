@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from roadvault.parse.rules import rule
-from roadvault.parse.titles import strip_decorations
+from roadvault.parse.titles import opens_a_part, strip_decorations
 
 # A section line: numbering or an ordinal word first, after any glyphs.
 _SECTION_RE = re.compile(
@@ -23,6 +23,10 @@ _SECTION_RE = re.compile(
     re.I,
 )
 _LABEL_END_RE = re.compile(r"[:：]\s*$")
+# A directory tree as `tree` prints it ("├── src/", "│   └── main.py"), and the path above it.
+_TREE_LINE_RE = re.compile(r"^\s*(?:[├└│┌]|\|--|`--)")
+_PATH_LINE_RE = re.compile(r"^[\w.-]+/$")
+_STATUS_GLYPHS = frozenset("✔✅✓☑❌⏳✗✘☐🔲")
 _BULLET_RE = re.compile(r"^[-*+•◦▪‣]\s+")
 MAX_ITEM_WORDS = 16
 MAX_ITEM_CHARS = 120
@@ -70,6 +74,8 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         origin.append(number)
 
     in_section = False
+    glyph_section = False  # a glyph-marked line has opened a top section
+    section_level = 2
     lines = text.split("\n")
     index = 0
     while index < len(lines):
@@ -89,16 +95,33 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             emit("", number + rows - 1)
             index += rows - 1
             continue
+        if _TREE_LINE_RE.match(line) or (
+            _PATH_LINE_RE.match(stripped)
+            and index < len(lines)
+            and _TREE_LINE_RE.match(lines[index])
+        ):
+            emit(f"    {line}", number)  # a file tree is shown, not read: indented code
+            continue
         bullet = _BULLET_RE.match(plain)
         body = plain[bullet.end() :] if bullet else plain
         indent = len(line) - len(line.lstrip())
-        glyph_led = unicodedata.category(stripped[0]) == "So" and not bullet
+        # a status glyph ("✔️ Project 1") marks an entry done, not a section
+        glyph_led = (
+            unicodedata.category(stripped[0]) == "So"
+            and stripped[0] not in _STATUS_GLYPHS
+            and not bullet
+        )
         short = len(plain.split()) <= 14 and not plain.endswith((".", "。"))
-        if not bullet and indent == 0 and short and (_SECTION_RE.match(plain) or glyph_led):
-            emit(f"## {plain}", number)
+        numbered = bool(_SECTION_RE.match(plain) or opens_a_part(plain))
+        if not bullet and indent == 0 and short and (numbered or glyph_led):
+            # a numbered part under a glyph-marked heading ("🛣️ Route" › "Stage 1: …")
+            level = 3 if numbered and not glyph_led and glyph_section else 2
+            glyph_section = glyph_section or (glyph_led and not numbered)
+            section_level = level
+            emit(f"{'#' * level} {plain}", number)
             in_section = True
         elif not bullet and _LABEL_END_RE.search(plain) and len(plain.split()) <= 4:
-            emit(f"### {plain}", number)
+            emit(f"{'#' * (section_level + 1)} {plain}", number)
         elif _is_item_text(body) and (in_section or bullet) and not _LABEL_END_RE.search(body):
             emit(f"- {body}", number)
         else:

@@ -51,6 +51,7 @@ from roadvault.parse.titles import (
     InlineText,
     inline_lines,
     join_lines,
+    opens_a_part,
     plain_label,
     remove_controls,
     split_callout,
@@ -135,11 +136,14 @@ _ORDINAL_LINE_RE = re.compile(
 @rule("ordinal-line")
 def _ordinal_line(text: str) -> bool:
     """A plain line that starts with a place in the plan ("📍 WEEK 1 - Tech Roles", "Phase
-    2: Data") and is no sentence opens that part of the plan, as a heading would."""
+    2: Data", "阶段一：基础（约 5 天）", "Woche 3 – Schleifen") and is no sentence opens that
+    part of the plan, as a heading would."""
     text = strip_decorations(remove_controls(text))
-    if not _ORDINAL_LINE_RE.match(text) or len(text.split()) > 12:
+    if not (_ORDINAL_LINE_RE.match(text) or opens_a_part(text)):
         return False
-    return not text.endswith((".", "!", "?", "。"))
+    if len(text.split()) > 12 or len(text) > 90:
+        return False
+    return not text.endswith((".", "!", "?", "。", "！", "？"))
 
 
 _FACET_RE = re.compile(

@@ -348,6 +348,25 @@ _FOREIGN_PHASE_RE = re.compile(
 _CJK_STAGE_RE = re.compile(r"^(?:阶段|階段|ステージ|단계)\s*[一二三四五六七八九十\d]{1,3}")
 
 
+_CJK_SLOT_RE = re.compile(
+    r"^第\s*[一二三四五六七八九十百\d]{1,4}\s*(?:周|週|天|日|月|个月|ヶ月|か月|週目|日目|주|일차)"
+    r"|^\d{1,3}\s*(?:주차|일차|週目|日目)"
+)
+
+
+def opens_a_part(text: str) -> bool:
+    """A place in the plan in any language ("Woche 3", "Fase 2", "阶段一", "第3周", "2단계"),
+    as a line's first words."""
+    text = strip_decorations(remove_controls(text)).replace("**", "").replace("__", "")
+    return bool(
+        _ORDER_WORD_RE.match(text)
+        or _FOREIGN_PHASE_RE.match(text)
+        or _CJK_STAGE_RE.match(text)
+        or _CJK_ORDINAL_RE.match(text)
+        or _CJK_SLOT_RE.match(text)
+    )
+
+
 def _strip_numbering(text: str) -> str:
     """ "1. Foo", "Step 1: Foo", "Phase II – Foo" → "Foo" (repeatedly; never down to a title
     without a letter)."""

@@ -1,0 +1,69 @@
+"""Kinds of documents the rules in docs/READING.md must read as their authors meant: each
+case is a small roadmap of that kind, written for this test."""
+
+from __future__ import annotations
+
+from roadvault.model import Roadmap
+from roadvault.parse import parse_roadmap
+
+
+def _tree(roadmap: Roadmap) -> list[tuple[str, list[str]]]:
+    return [(phase.title, [leaf.title for leaf in phase.leaves()]) for phase in roadmap.nodes]
+
+
+def test_text_copied_from_a_page_keeps_its_stages_even_when_one_line_looks_like_a_heading():
+    text = "\n\n".join(
+        [
+            "🌱 Gardening Notes",
+            "🗂 Folder layout",
+            "garden/",
+            "├── beds/        # raised beds",
+            "│   └── tomatoes.md",
+            "└── README.md",
+            "🛣 Route",
+            "Stage 1: Soil (about 5 days)",
+            "What to learn:",
+            "Compost, pH, drainage",
+            "Stage 2: Seeds (about 7 days)",
+            "What to learn:",
+            "Sowing depth",
+            "Watering schedule",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    assert not any("README" in t or "tomatoes" in t or "garden/" in t for t in titles), titles
+    stages = [node for node in roadmap.walk() if node.title in ("Soil", "Seeds")]
+    assert [s.duration for s in stages] == ["about 5 days", "about 7 days"], titles
+    assert [leaf.title for leaf in stages[1].leaves()] == ["Sowing depth", "Watering schedule"]
+
+
+def test_a_stage_line_in_another_language_opens_a_part_of_the_plan():
+    text = (
+        "# 学习路线\n\n阶段一：基础（约 5 天）\n\n- 变量\n- 循环\n\n"
+        "阶段二：函数（约 7 天）\n\n- 参数\n"
+    )
+    # the stage word stays: it is the author's (docs/READING.md)
+    assert _tree(parse_roadmap(text)) == [
+        ("阶段一：基础", ["变量", "循环"]),
+        ("阶段二：函数", ["参数"]),
+    ]
+
+
+def test_a_snapshot_of_purpose_and_duration_before_the_phases_is_the_roadmaps_text():
+    text = (
+        "# Pottery Roadmap\n\n## Snapshot\n"
+        "- **Purpose**: learn to throw pots on a wheel, from centring to glazing.\n"
+        "- **Duration**: 8 weeks\n"
+        "- **Best suited for**: beginners with a free evening a week.\n\n"
+        "## Phase 1 - Centring\n- Wedging clay\n- Centring\n"
+        "- **Effort estimate**: ~20 hours\n\n"
+        "## Phase 2 - Glazing\n- Dipping\n- Brushing\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [
+        ("Centring", ["Wedging clay", "Centring"]),
+        ("Glazing", ["Dipping", "Brushing"]),
+    ]
+    assert roadmap.nodes[0].duration == "~20 hours"
+    assert "Purpose" in roadmap.notes
