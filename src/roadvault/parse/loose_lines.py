@@ -3,8 +3,8 @@
 What is left is one thing per line, blank lines between them, section lines marked by a
 number or a glyph ("🔹 1. Understand the Basics", "🟢 2. Basic HTML Elements"), labels ending
 in a colon ("📘 Resources:"), and short lines that were bullets. Markdown reads all of it as
-paragraphs, so the document would be refused as having no items. This last reading, tried
-only when nothing else found an item, turns those lines back into headings, labels and
+paragraphs, so the document would be refused as having no items. This reading, tried when
+nothing else found an item or when the text has no Markdown structure at all, turns those lines back into headings, labels and
 bullets so the usual rules can read them; `original_line` maps line numbers back.
 """
 
@@ -64,8 +64,9 @@ def _table_lines(rows: list[str]) -> list[str]:
 def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     """Text with no Markdown structure left (copied from a page or a chat window): numbered
     or glyph-marked lines are sections, lines ending in a colon are labels, other short lines
-    are items, tab-separated rows are a table, long sentences stay text. Tried only when
-    nothing else found an item. The second value maps each output line to its input line."""
+    are items, tab-separated rows are a table, file trees are shown as code, long sentences
+    stay text. Tried when nothing else found an item or the text has no Markdown structure
+    (no heading, list or table). The second value maps each output line to its input line."""
     out: list[str] = []
     origin: list[int] = []
 
