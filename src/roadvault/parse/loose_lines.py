@@ -4,8 +4,9 @@ What is left is one thing per line, blank lines between them, section lines mark
 number or a glyph ("🔹 1. Understand the Basics", "🟢 2. Basic HTML Elements"), labels ending
 in a colon ("📘 Resources:"), and short lines that were bullets. Markdown reads all of it as
 paragraphs, so the document would be refused as having no items. This reading, tried when
-nothing else found an item or when the text has no Markdown structure at all, turns those lines back into headings, labels and
-bullets so the usual rules can read them; `original_line` maps line numbers back.
+nothing else found an item or when the text has no Markdown structure at all, turns those
+lines back into headings, labels and bullets so the usual rules can read them; the second
+value returned maps line numbers back.
 """
 
 from __future__ import annotations
