@@ -249,6 +249,12 @@ def load_manifest(vault: Path) -> ManifestIndex | None:
         text = data.decode("utf-8")
         del data
         return index_manifest(json.loads(text, object_hook=_compact))
+    except RecursionError as exc:  # nested too deeply for the parser: damaged too
+        raise VaultError(
+            "the manifest is damaged (nested too deeply); progress cannot be attributed",
+            path=path,
+            hint="run `roadvault build` again to rewrite it",
+        ) from exc
     except (ValueError, KeyError, TypeError) as exc:
         raise VaultError(
             f"the manifest is damaged ({exc}); progress cannot be attributed",

@@ -81,7 +81,7 @@ def is_up_to_date(vault: Path, key: str) -> list[Any] | None:
         if record.get("format") != FORMAT or record.get("key") != key:
             return None
         recorded: dict[str, list[int]] = record["stats"]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
     if _stats(vault, recorded) != recorded:
         return None

@@ -33,6 +33,7 @@ from roadvault.fsio import (
     vault_path,
 )
 from roadvault.model import Roadmap
+from roadvault.obsidian.ids import is_roadvault_id
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,21 @@ def json_lines(value: Any, *, depth: int) -> str:
     return render(value, 0) + "\n"
 
 
+def load_json(text: str) -> Any:
+    """`json.loads` for a state file, where every way damage can break it is a ValueError
+    (JSONDecodeError included): nesting too deep for the parser raises RecursionError, and
+    a number of thousands of digits a ValueError, neither of them a JSONDecodeError."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ValueError("nested too deeply") from exc
+
+
+def _short(exc: BaseException, limit: int = 120) -> str:
+    text = str(exc)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(slots=True)
 class Manifest:
     """`.roadvault/manifest.json` (FORMAT.md §4)."""
@@ -116,11 +132,13 @@ class Manifest:
             "your notes are kept and matched by their block ids"
         )
         try:
-            data = json.loads(text)
+            data = load_json(text)
         except json.JSONDecodeError as exc:
             raise VaultError(
                 f"manifest is not valid JSON ({exc.msg})", path=path, line=exc.lineno, hint=hint
             ) from exc
+        except ValueError as exc:
+            raise VaultError(f"manifest is damaged ({_short(exc)})", path=path, hint=hint) from exc
         if not isinstance(data, dict):
             raise VaultError("manifest is not a JSON object", path=path, hint=hint)
         version = data.get("format")
@@ -239,10 +257,12 @@ def load_pending(vault: Path) -> dict[str, tuple[str, str]]:
     wrote, sha256 of the rendering merged into it). Empty when the last build finished."""
     try:
         text = read_text_file(vault, PENDING_RELPATH)
-        data = json.loads(text) if text else {}
-    except (InputError, ValueError):
+        data = load_json(text) if text else {}
+    except (InputError, ValueError) as exc:
+        logger.warning("%s: damaged, ignored (%s)", PENDING_RELPATH, _short(exc))
         return {}
     if not isinstance(data, dict):
+        logger.warning("%s: damaged, ignored (not a JSON object)", PENDING_RELPATH)
         return {}
     return {
         str(relpath): (pair[0], pair[1])
@@ -269,16 +289,60 @@ def load_base(vault: Path, relpath: str) -> str | None:
 
 
 def load_roadmap_model(vault: Path, slug: str) -> Roadmap | None:
-    """The roadmap model as last built, for carrying ids over (None when unknown)."""
+    """The roadmap model as last built, for carrying ids over (None when unknown). A
+    damaged one is named in one warning and treated as missing: ids are then matched by
+    title, and the notes' block ids still carry every tick."""
     relpath = model_relpath(slug)
     try:
         text = read_text_file(vault, relpath)
         if text is None:
             return None
-        return Roadmap.from_json(json.loads(text))
-    except (InputError, ValueError, KeyError, TypeError) as exc:
-        logger.warning("%s: unreadable (%s); ids are matched by title instead", relpath, exc)
-        return None
+        data = load_json(text)
+        problem = model_problem(data)
+        if problem is None:
+            return Roadmap.from_json(data)
+    except InputError as exc:
+        problem = exc.message
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        problem = _short(exc)
+    logger.warning("%s: damaged (%s); ids are matched by title instead", relpath, problem)
+    return None
+
+
+_NODE_TEXT = ("duration", "marker", "notes")
+
+
+def model_problem(data: Any) -> str | None:
+    """What makes a `roadmaps/<slug>.json` unusable (None: its shape is sound). Checked
+    before use: its ids go into notes, so one like `../../etc/x` must never pass."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    if not isinstance(data.get("title"), str) or not isinstance(data.get("notes", ""), str):
+        return "its title is not text"
+    nodes = data.get("nodes", [])
+    if not isinstance(nodes, list):
+        return "'nodes' is not a list"
+    stack = [(node, 1) for node in nodes]
+    while stack:
+        node, level = stack.pop()
+        if not isinstance(node, dict) or not isinstance(node.get("title"), str):
+            return "an item is not an object with a title"
+        if level > 100:
+            return "items nested over 100 levels deep"
+        if not is_roadvault_id(node.get("id", "")):
+            return f"an item has an invalid id {str(node.get('id'))[:40]!r}"
+        if any(node.get(key) is not None and not isinstance(node[key], str) for key in _NODE_TEXT):
+            return "an item's text field is not text"
+        resources = node.get("resources", [])
+        if not isinstance(resources, list) or not all(
+            isinstance(r, dict) and isinstance(r.get("text"), str) for r in resources
+        ):
+            return "an item's resources are not a list of links"
+        children = node.get("children", [])
+        if not isinstance(children, list):
+            return "an item's children are not a list"
+        stack.extend((child, level + 1) for child in children)
+    return None
 
 
 # --- the files a build touches --------------------------------------------------------------
