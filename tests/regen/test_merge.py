@@ -288,3 +288,25 @@ def test_a_copy_the_learner_made_is_not_the_merge_repeating_an_id() -> None:
     mine = "- [x] B ^rv-aaaaa2\n- [ ] B ^rv-aaaaa2\n"
     assert repeated_block_ids(mine, mine) == []
     assert repeated_block_ids(mine + "- [ ] B ^rv-aaaaa2\n", mine) == ["rv-aaaaa2"]
+
+
+def test_item_moved_under_another_parent_keeps_its_lines_once() -> None:
+    """The roadmap moves a sub-item to another parent; the learner ticked it and wrote an
+    own task under it. (Before: its id twice, inside a conflict.)"""
+    base = FRONT + (
+        "# Git\n\n## Checklist\n- Branches ^rv-aaaaa1\n\t- [ ] Create ^rv-aaaaa2\n"
+        "\t- [ ] Rebase ^rv-aaaaa3\n- History ^rv-aaaaa4\n\t- [ ] Log ^rv-aaaaa5\n\n## My notes\n"
+    )
+    mine = base.replace("- Branches ^", "- Branches (done) ^").replace(
+        "\t- [ ] Rebase ^rv-aaaaa3", "\t- [x] Rebase ^rv-aaaaa3\n\t- [ ] rebase my fork"
+    )
+    new = base.replace("\t- [ ] Rebase ^rv-aaaaa3\n", "").replace(
+        "\t- [ ] Log ^rv-aaaaa5", "\t- [ ] Log ^rv-aaaaa5\n\t- [ ] Rebase ^rv-aaaaa3"
+    )
+    result = merge_note(base, mine, new)
+    assert result.conflicts == 0, result.text
+    assert _id_count(result.text, "rv-aaaaa3") == 1
+    assert "\t- [ ] Log ^rv-aaaaa5\n\t- [x] Rebase ^rv-aaaaa3\n\t- [ ] rebase my fork\n" in (
+        result.text
+    )
+    assert merge_note(base, result.text, new).text == result.text

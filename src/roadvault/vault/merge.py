@@ -44,7 +44,7 @@ from roadvault.obsidian.conflicts import (
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.obsidian.ids import ROADVAULT_ID, ROADVAULT_PREFIX
 from roadvault.vault.frontmatter import LIST_KEYS, OWNED_KEYS, read_owned_properties, set_property
-from roadvault.vault.reorder import follow_order, order_differs
+from roadvault.vault.reorder import Layout, differs, follow_layout, layout_of
 
 logger = logging.getLogger(__name__)
 
@@ -525,17 +525,9 @@ def drop_stale_copies(body: str, merged: set[str]) -> tuple[str, int]:
     return "\n".join(out), conflicts
 
 
-def _rank_in(text: str) -> dict[str, int]:
-    """Block id → position of its first item line in `text`."""
-    rank: dict[str, int] = {}
-    for item in find_item_lines(text.split("\n")):
-        rank.setdefault(item.id, len(rank))
-    return rank
-
-
-def _in_order(text: str, rank: dict[str, int]) -> str:
+def _in_layout(text: str, layout: Layout) -> str:
     lines = text.split("\n")
-    return "\n".join(follow_order(lines, find_item_lines(lines), rank))
+    return "\n".join(follow_layout(lines, find_item_lines(lines), layout))
 
 
 def count_conflicts(text: str) -> int:
@@ -593,11 +585,11 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
     if mine == new:
         return MergeResult(mine)
     base_aligned, new_aligned = align_items(base, mine, new)
-    rank = _rank_in(new_aligned)
-    if order_differs(find_item_lines(base_aligned.split("\n")), rank):
-        # The roadmap reordered items: move the blocks of base and mine first, so merge3
-        # sees no reorder (docs/FORMAT.md §5; vault/reorder.py).
-        base_aligned, mine = _in_order(base_aligned, rank), _in_order(mine, rank)
+    layout = layout_of(find_item_lines(new_aligned.split("\n")))
+    if differs(find_item_lines(base_aligned.split("\n")), layout):
+        # The roadmap reordered or moved items: move the blocks of base and mine first, so
+        # merge3 sees no move (docs/FORMAT.md §5b; vault/reorder.py).
+        base_aligned, mine = _in_layout(base_aligned, layout), _in_layout(mine, layout)
     base_fm, base_body = split_front_matter(base_aligned)
     mine_fm, mine_body = split_front_matter(mine)
     new_fm, new_body = split_front_matter(new_aligned)
@@ -614,9 +606,9 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
 def merge_without_base(mine: str, new: str) -> MergeResult:
     """No base: take the roadmap's text, the learner's item states, and keep every other
     line the learner has that the new rendering lacks, where it stood."""
-    rank = _rank_in(new)
-    if order_differs(find_item_lines(mine.split("\n")), rank):
-        mine = _in_order(mine, rank)
+    layout = layout_of(find_item_lines(new.split("\n")))
+    if differs(find_item_lines(mine.split("\n")), layout):
+        mine = _in_layout(mine, layout)
     mine_items = {item.id: item for item in find_item_lines(mine.split("\n"))}
     marks = {item_id: item.mark for item_id, item in mine_items.items() if item.mark is not None}
     new_marked = apply_marks(new, marks)

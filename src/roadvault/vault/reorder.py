@@ -1,24 +1,28 @@
-"""Items travel by block id: put a note's item blocks in the roadmap's new order.
+"""Items travel by block id: put a note's item blocks where the roadmap now has them.
 
-merge3 aligns lines, so a roadmap that reorders items looks to it like lines deleted in one
-place and inserted in another; a learner's line next to a moved item then clashes with
-lines nobody changed, and the moved item's line can come out twice. So before the line
-merge, the item blocks of *base* and *mine* are sorted into the order *new* has them in:
-after that merge3 only sees what really changed (docs/FORMAT.md §5).
+merge3 aligns lines, so a roadmap that reorders items, or moves one under another parent,
+looks to it like lines deleted in one place and inserted in another; a learner's line next
+to a moved item then clashes with lines nobody changed, and the moved item's line can come
+out twice. So before the line merge, the item blocks of *base* and *mine* are put in the
+places *new* has them (same parent, same order): after that merge3 only sees what really
+changed (docs/FORMAT.md §5b).
 
 An item's block is its line, the lines nested under it (deeper, also after a blank line)
-and the learner's own lines at its level up to the next item (an own task written under
-it, or a line continuing it) — they move with it. Items the new rendering no longer has
-keep their place after the block they followed. Blocks are only sorted among siblings: an
-item that changes parent inside a note is left to the line merge.
+and the learner's own lines up to the next item at its level or above (an own task written
+under it, a line continuing it) — they move with it. Items the new rendering no longer has
+keep their place after the block they followed. A block moves to another parent only
+within the note, and only when that parent is in the text too (or, for a top-level item,
+when one of its new siblings is); its item lines are re-indented to the new lead, the
+learner's lines are kept as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
-__all__ = ["follow_order", "order_differs"]
+__all__ = ["Layout", "differs", "follow_layout", "layout_of"]
 
 
 class ItemLine(Protocol):
@@ -29,24 +33,76 @@ class ItemLine(Protocol):
     @property
     def id(self) -> str: ...
     @property
+    def lead(self) -> str: ...
+    @property
     def width(self) -> int: ...
 
 
-def order_differs(items: Sequence[ItemLine], rank: Mapping[str, int]) -> bool:
-    """Do the ids of `items` that `rank` has stand in another order than `rank`'s?"""
-    shared = [item.id for item in items if item.id in rank]
-    return shared != sorted(shared, key=rank.__getitem__)
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the items of a text are: order (first occurrence), parent, lead."""
+
+    rank: dict[str, int]
+    parent: dict[str, str | None]
+    lead: dict[str, str]
 
 
-def follow_order(
-    lines: Sequence[str], items: Sequence[ItemLine], rank: Mapping[str, int]
-) -> list[str]:
-    """`lines` with sibling item blocks sorted by `rank` (stable; see the module doc).
+def layout_of(items: Sequence[ItemLine]) -> Layout:
+    rank: dict[str, int] = {}
+    parent: dict[str, str | None] = {}
+    lead: dict[str, str] = {}
+    stack: list[ItemLine] = []
+    for item in items:
+        while stack and stack[-1].width >= item.width:
+            stack.pop()
+        if item.id not in rank:
+            rank[item.id] = len(rank)
+            parent[item.id] = stack[-1].id if stack else None
+            lead[item.id] = item.lead
+        stack.append(item)
+    return Layout(rank, parent, lead)
+
+
+def differs(items: Sequence[ItemLine], target: Layout) -> bool:
+    """Do the items shared with `target` stand in another order, or under other parents?"""
+    mine = layout_of(items)
+    shared = [item_id for item_id in mine.rank if item_id in target.rank]
+    if shared != sorted(shared, key=target.rank.__getitem__):
+        return True
+    return any(mine.parent[i] != target.parent[i] for i in shared)
+
+
+def follow_layout(lines: Sequence[str], items: Sequence[ItemLine], target: Layout) -> list[str]:
+    """`lines` with item blocks moved to `target`'s parents and order (see the module doc).
     `items` are the item lines of `lines`."""
     by_index = {item.index: item for item in items}
-    if len(by_index) < 2:
+    if not by_index:
         return list(lines)
-    return _reorder(lines, 0, len(lines), by_index, rank)
+    root = _Block("", "", [])
+    root.content = _parse(lines, 0, len(lines), by_index)
+    blocks: dict[str, _Block] = {}
+    _index(root, blocks)
+    for item_id in sorted(blocks, key=lambda i: target.rank.get(i, -1)):
+        if item_id in target.rank:
+            _move(root, blocks, item_id, target)
+    _sort(root, target.rank)
+    return _lines(root)
+
+
+# --- the tree of blocks ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Run:
+    blocks: list[_Block]
+
+
+@dataclass(slots=True)
+class _Block:
+    id: str
+    lead: str
+    head: list[str]  # the item line ([] for the root)
+    content: list[str | _Run] = field(default_factory=list)
 
 
 def _width(line: str) -> int:
@@ -73,7 +129,7 @@ def _block_end(
             index = after
             continue
         # Any other line up to the next sibling stays with this item, even a shallower one:
-        # base and mine must split into the same blocks, or a reorder applied to one and
+        # base and mine must split into the same blocks, or a move applied to one and
         # not the other would read as an edit (a lazy continuation, an own task).
         other = by_index.get(index)
         if _is_heading(line) or (other is not None and other.width <= item.width):
@@ -82,22 +138,18 @@ def _block_end(
     return index
 
 
-def _reorder(
-    lines: Sequence[str],
-    start: int,
-    stop: int,
-    by_index: Mapping[int, ItemLine],
-    rank: Mapping[str, int],
-) -> list[str]:
-    out: list[str] = []
+def _parse(
+    lines: Sequence[str], start: int, stop: int, by_index: Mapping[int, ItemLine]
+) -> list[str | _Run]:
+    content: list[str | _Run] = []
     index = start
     while index < stop:
         first = by_index.get(index)
         if first is None:
-            out.append(lines[index])
+            content.append(lines[index])
             index += 1
             continue
-        blocks: list[tuple[str, list[str]]] = []
+        run = _Run([])
         while index < stop:
             item = by_index.get(index)
             if item is None or item.width != first.width:
@@ -110,21 +162,114 @@ def _reorder(
             sibling = by_index.get(after)
             if after > end and sibling is not None and sibling.width == first.width:
                 end = after
-            blocks.append(
-                (item.id, [lines[index], *_reorder(lines, index + 1, end, by_index, rank)])
-            )
+            block = _Block(item.id, item.lead, [lines[index]])
+            block.content = _parse(lines, index + 1, end, by_index)
+            run.blocks.append(block)
             index = end
-        out.extend(_sorted_blocks(blocks, rank))
-    return out
+        content.append(run)
+    return content
 
 
-def _sorted_blocks(blocks: list[tuple[str, list[str]]], rank: Mapping[str, int]) -> list[str]:
-    """Sibling blocks in rank order; a block without a rank stays after the one before it."""
-    groups: list[tuple[int, list[str]]] = []
-    for item_id, lines in blocks:
-        if item_id in rank or not groups:
-            groups.append((rank.get(item_id, -1), list(lines)))
+def _runs(block: _Block) -> list[_Run]:
+    return [part for part in block.content if isinstance(part, _Run)]
+
+
+def _index(block: _Block, found: dict[str, _Block]) -> None:
+    for run in _runs(block):
+        for child in run.blocks:
+            found.setdefault(child.id, child)
+            _index(child, found)
+
+
+def _holder(root: _Block, target: _Block) -> tuple[_Block, _Run] | None:
+    """The block and run that hold `target`."""
+    stack = [root]
+    while stack:
+        block = stack.pop()
+        for run in _runs(block):
+            if any(child is target for child in run.blocks):
+                return block, run
+            stack.extend(run.blocks)
+    return None
+
+
+def _contains(block: _Block, target: _Block) -> bool:
+    return any(
+        child is target or _contains(child, target) for run in _runs(block) for child in run.blocks
+    )
+
+
+def _move(root: _Block, blocks: dict[str, _Block], item_id: str, target: Layout) -> None:
+    """Move the block of `item_id` under its new parent, next to its new siblings."""
+    block = blocks[item_id]
+    held = _holder(root, block)
+    if held is None:
+        return
+    parent_id = target.parent.get(item_id)
+    holder, run = held
+    if holder.id == (parent_id or ""):
+        return
+    siblings = [
+        blocks[other]
+        for other, its_parent in target.parent.items()
+        if its_parent == parent_id and other != item_id and other in blocks
+    ]
+    destination: _Run | None = None
+    for sibling in siblings:
+        found = _holder(root, sibling)
+        if found is not None and found[0].id == (parent_id or ""):
+            destination = found[1]
+            break
+    new_parent = blocks.get(parent_id) if parent_id else None
+    if destination is None and new_parent is not None:
+        destination = _Run([])
+        new_parent.content.append(destination)
+    if destination is None or (new_parent is not None and _contains(block, new_parent)):
+        return
+    run.blocks.remove(block)
+    if not run.blocks:
+        holder.content.remove(run)
+    _reindent(block, block.lead, target.lead[item_id])
+    destination.blocks.append(block)
+
+
+def _reindent(block: _Block, old: str, new: str) -> None:
+    if old == new:
+        return
+
+    def shift(line: str) -> str:
+        return new + line[len(old) :] if line.startswith(old) else line
+
+    block.head = [shift(line) for line in block.head]
+    block.lead = new + block.lead[len(old) :] if block.lead.startswith(old) else block.lead
+    # Only item lines: the learner's lines stay byte for byte (still under the item when
+    # it moved up; when it moved deeper, Markdown may read them one level out).
+    for run in _runs(block):
+        for child in run.blocks:
+            _reindent(child, old, new)
+
+
+def _sort(block: _Block, rank: Mapping[str, int]) -> None:
+    """Siblings in rank order; a block without a rank stays after the one before it."""
+    for run in _runs(block):
+        groups: list[tuple[int, list[_Block]]] = []
+        for child in run.blocks:
+            if child.id in rank or not groups:
+                groups.append((rank.get(child.id, -1), [child]))
+            else:
+                groups[-1][1].append(child)
+        groups.sort(key=lambda group: group[0])
+        run.blocks = [child for _, members in groups for child in members]
+        for child in run.blocks:
+            _sort(child, rank)
+
+
+def _lines(block: _Block) -> list[str]:
+    out = list(block.head)
+    for part in block.content:
+        if isinstance(part, str):
+            out.append(part)
         else:
-            groups[-1][1].extend(lines)
-    groups.sort(key=lambda group: group[0])
-    return [line for _, lines in groups for line in lines]
+            for child in part.blocks:
+                out.extend(_lines(child))
+    return out
