@@ -35,6 +35,9 @@ REPO = Path(__file__).resolve().parents[1]
 # roadvault's caches (scan cache, build fast path) live outside vaults, in the user's cache
 # folder: keep the suite's own away from the real one, and fresh for every run.
 os.environ["ROADVAULT_CACHE_DIR"] = tempfile.mkdtemp(prefix="roadvault-test-cache-")
+# Dates in Progress.md are the learner's local dates: golden files are made in UTC unless
+# the run asks for a zone (TZ=Pacific/Kiritimati scripts/test); zone tests set their own.
+os.environ.setdefault("TZ", "UTC")
 SHARED = REPO.parent / "shared"
 
 

@@ -90,7 +90,7 @@ def manifest() -> dict:
                 "depth": 2,
                 "note": ROADMAP_NOTE,
                 "canvas": None,
-                "planned_days": [28, 70],
+                "planned_days": [58, 88],
                 "phases": [
                     {
                         "id": "rv-ph1",

@@ -43,11 +43,12 @@ def test_status_json_is_the_documented_object(tmp_path: Path) -> None:
     [roadmap] = data["roadmaps"]
     assert set(roadmap) == {
         "slug", "title", "note", "totals", "missing", "phases", "doing", "next_up",
-        "recently_done", "pace", "estimate", "last_active",
+        "recently_done", "pace", "estimate", "last_active", "plan", "today_items",
     }  # fmt: skip
     assert roadmap["slug"] == "data-engineering-starter" and roadmap["missing"] == 0
     assert set(roadmap["phases"][0]) == {
         "id", "title", "note", "duration", "planned_days", "totals", "completed",
+        "planned_start", "planned_end", "planned_end_early", "schedule", "schedule_text",
     }  # fmt: skip
     assert roadmap["doing"] == [
         {"id": "rv-m1", "title": "Star schemas",
@@ -63,7 +64,7 @@ def test_status_json_is_the_documented_object(tmp_path: Path) -> None:
     assert set(roadmap["estimate"]) == {
         "started", "planned_days", "planned_finish", "finish", "on_plan",
     }  # fmt: skip
-    assert roadmap["estimate"]["planned_days"] == [28, 70]
+    assert roadmap["estimate"]["planned_days"] == [58, 88]
     assert data["other"] == {"totals": {"done": 0, "doing": 0, "todo": 0, "skipped": 0,
                                         "total": 0, "percent": 0.0}, "notes": 0}  # fmt: skip
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -73,8 +73,8 @@ def test_first_scan_records_the_starting_state_once(tmp_path: Path) -> None:
     assert len(lines) == len(ITEMS)
     assert all(line["from"] is None and line["t"] == "2026-03-01T09:00:00Z" for line in lines)
     assert {line["id"]: line["to"] for line in lines}["rv-j1"] == "done"
-    # Nothing changed: nothing appended, Progress.md left alone.
-    assert not write_progress(vault, now=T2)
+    # Nothing changed (the same day): nothing appended, Progress.md left alone.
+    assert not write_progress(vault, now=T1 + timedelta(hours=3))
     assert len(history_lines(vault)) == len(ITEMS)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from progress_vaults import SLUG, manifest, notes
 from test_progress_aggregate import progress_of
@@ -50,13 +51,14 @@ def test_pace_estimate_and_plan() -> None:
     assert remaining == 5
     assert roadmap.estimate.finish == date(2026, 3, 1) + timedelta(days=70)  # 5 / 0.5 weeks
     assert roadmap.estimate.started == date(2026, 1, 20)
-    assert roadmap.estimate.planned_finish == (date(2026, 2, 17), date(2026, 3, 31))
+    # The plan: its phases one after another (21 + 30–60 + 7 days) from the first entry.
+    assert roadmap.estimate.planned_finish == (date(2026, 3, 19), date(2026, 4, 18))
     assert roadmap.estimate.on_plan is False
     assert [link.id for _, link in roadmap.recently_done] == ["rv-j3", "rv-j2", "rv-j1"]
     assert roadmap.recently_done[0][0] == date(2026, 2, 20)
     text = render_progress_note(summary)
-    assert "**Pace:** 0.5 items/week over the last 4 week(s) · **finish ≈** 2026-05-10" in text
-    assert "**plan:** 28–70 days → 2026-02-17 – 2026-03-31 (behind plan)" in text
+    assert "**Pace:** 0.5 items/week over the last 4 weeks · **finish ≈** 2026-05-10" in text
+    assert "**plan:** 58–88 days → 2026-03-19 – 2026-04-18 (behind plan)" in text
     assert "- 2026-02-20 [[Joins and Aggregation#^rv-j3|Window functions]]" in text
 
 
@@ -131,6 +133,61 @@ def test_json_dates_and_nulls() -> None:
     roadmap = data["roadmaps"][0]
     assert roadmap["pace"] is None and roadmap["last_active"] is None
     assert roadmap["estimate"] == {
-        "started": None, "planned_days": [28.0, 70.0], "planned_finish": None,
+        "started": None, "planned_days": [58.0, 88.0], "planned_finish": None,
         "finish": None, "on_plan": None,
     }  # fmt: skip
+
+
+AUCKLAND = ZoneInfo("Pacific/Auckland")  # UTC+13 in March: its date is a day ahead at noon UTC
+
+
+def test_dates_are_the_learners_local_dates() -> None:
+    # 11:30 UTC on 1 March is 00:30 on 2 March in Auckland.
+    done_at = datetime(2026, 3, 1, 11, 30, tzinfo=UTC)
+    events = [*started_history(), (done_at, "rv-j1", Status.TODO, Status.DONE)]
+    progress = progress_of(notes(rv_j1="x"))
+    utc = build_summary(progress, history_of(*events), now=NOW)
+    local = build_summary(progress, history_of(*events), now=NOW, zone=AUCKLAND)
+    assert utc.today == date(2026, 3, 1) and local.today == date(2026, 3, 2)
+    assert utc.roadmaps[0].recently_done[0][0] == date(2026, 3, 1)
+    assert local.roadmaps[0].recently_done[0][0] == date(2026, 3, 2)
+    text = render_progress_note(local)
+    assert "- 2026-03-02 [[Joins and Aggregation#^rv-j1|Inner and outer joins]]" in text
+    assert "> Updated 2026-03-02 00:30 +13:00 · " in text
+    # Done "today" in Auckland (but yesterday in UTC): it heads the day's portion, ticked.
+    assert local.roadmaps[0].today[0] == (True, local.roadmaps[0].recently_done[0][1])
+    assert summary_json(local)["today"] == "2026-03-02"
+
+
+def test_on_track_behind_and_today_with_a_fixed_clock_and_zone() -> None:
+    # The plan starts on 20 Jan (local): SQL Foundations 21 days (by 10 Feb), Pipelines
+    # 30–60 days (by 12 Mar – 11 Apr), Capstone 7 days.
+    events = [
+        *started_history(),
+        (datetime(2026, 2, 5, tzinfo=UTC), "rv-j1", Status.TODO, Status.DONE),
+        (datetime(2026, 2, 28, 20, 0, tzinfo=UTC), "rv-j2", Status.TODO, Status.DONE),
+    ]
+    progress = progress_of(notes(rv_j1="x", rv_j2="x"))
+    summary = build_summary(progress, history_of(*events), now=NOW, zone=AUCKLAND)
+    [roadmap] = summary.roadmaps
+    sql, pipes, _cap = roadmap.phases
+    assert sql.planned_end == (date(2026, 2, 10), date(2026, 2, 10))
+    assert sql.verdict is not None and sql.verdict.text() == "20 days behind"
+    assert pipes.planned_end == (date(2026, 3, 12), date(2026, 4, 11))
+    # Nothing of it done yet, but its first item is due only on 12 Mar: on track.
+    assert pipes.verdict is not None and pipes.verdict.text() == "on track"
+    text = render_progress_note(summary)
+    assert (
+        '| [[SQL Foundations]] | 3/6 | <progress value="3" max="6"></progress> | 3 weeks '
+        "| planned by 10 Feb · 20 days behind | in progress |"
+    ) in text
+    assert "| 1-2 months | planned by 12 Mar – 11 Apr · on track |  |" in text
+    assert "| phase | done | progress | planned | schedule | status |" in text
+    # Today (2 March in Auckland): rv-j2 was done on 1 March local, so not today's; the plan
+    # asks 8 items in 95 days: one a day.
+    assert "### Today\n- [[Joins and Aggregation#^rv-j3|Window functions]]\n" in text
+    data = summary_json(summary)["roadmaps"][0]
+    assert data["phases"][0]["schedule"] == {"state": "behind", "days": 20}
+    assert data["phases"][0]["planned_end"] == "2026-02-10"
+    assert data["plan"] == {"start": "2026-01-20", "end": ["2026-03-19", "2026-04-18"]}
+    assert [item["id"] for item in data["today_items"]] == ["rv-j3"]

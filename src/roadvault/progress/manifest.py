@@ -11,6 +11,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -48,6 +49,7 @@ class RoadmapInfo:
     planned_days: tuple[float, float] | None
     phases: tuple[Phase, ...]
     items: tuple[Item, ...]  # in roadmap order (`Item.order` is the index here)
+    start: date | None = None  # the plan's start the build recorded (`build --start`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,15 @@ def _compact(obj: dict[str, Any]) -> Any:
     return obj
 
 
+def _start(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def index_manifest(data: Any) -> ManifestIndex:
     """Index a manifest's JSON object. Raises ValueError when its shape is wrong."""
     if not isinstance(data, dict):
@@ -208,6 +219,7 @@ def index_manifest(data: Any) -> ManifestIndex:
             planned_days=_days(entry.get("planned_days")),
             phases=phases,
             items=tuple(items),
+            start=_start(entry.get("start")),
         )
         index.slug_by_title.setdefault(title, slug)
     homes: dict[tuple[str, str | None], Home] = {}

@@ -24,7 +24,7 @@ import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from roadvault.errors import VaultError
@@ -39,6 +39,7 @@ from roadvault.fsio import (
 from roadvault.progress.aggregate import Change, Progress
 from roadvault.progress.cache import RACY_NS, load_cache, save_cache
 from roadvault.progress.history import Entry, History, append_history, load_history
+from roadvault.progress.localtime import local_zone
 from roadvault.progress.manifest import ManifestIndex, load_manifest, manifest_stamp
 from roadvault.progress.notes import (
     PROGRESS_NOTE,
@@ -47,6 +48,7 @@ from roadvault.progress.notes import (
     is_note_relpath,
     summarize_note,
 )
+from roadvault.progress.plan_start import read_plan_starts
 from roadvault.progress.summary import ProgressSummary, build_summary, render_progress_note
 
 logger = logging.getLogger(__name__)
@@ -371,7 +373,9 @@ class VaultProgress:
             history = history.copy()
             for entry in pending:
                 history.add(entry)
-        return build_summary(self.progress, history, now=now)
+        return build_summary(
+            self.progress, history, now=now, zone=local_zone(), starts=self.plan_starts()
+        )
 
     def commit(self, now: datetime, *, lock_timeout: float = WRITE_LOCK_TIMEOUT) -> bool:
         """Record pending changes and rewrite Progress.md if its text changed.
@@ -386,8 +390,15 @@ class VaultProgress:
             for entry in entries:
                 self.history.add(entry)
             self.unrecorded = set()
-            text = render_progress_note(build_summary(self.progress, self.history, now=now))
+            summary = build_summary(
+                self.progress, self.history, now=now, zone=local_zone(), starts=self.plan_starts()
+            )
+            text = render_progress_note(summary)
             return self._write_if_changed(text)
+
+    def plan_starts(self) -> dict[str, date]:
+        """Each roadmap's plan start: its note's `start` property, else the build's."""
+        return read_plan_starts(self.vault, self.progress.index)
 
     def _write_if_changed(self, text: str) -> bool:
         data = text.encode("utf-8")

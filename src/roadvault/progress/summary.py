@@ -12,7 +12,7 @@ without a change in the vault.
 
     {
       "format": 1,
-      "today": "2026-03-14",                       # the date the summary was made for
+      "today": "2026-03-14",                       # the learner's local date (TZ / system zone)
       "updated": "2026-03-14T09:12:00Z" | null,    # latest status change in the history
       "totals": Totals,                            # all roadmaps together
       "roadmaps": [                                # most recently active first
@@ -25,19 +25,25 @@ without a change in the vault.
           "phases": [
             {"id": "rv-…", "title": "SQL Foundations", "note": "…/SQL Foundations.md" | null,
              "duration": "3 weeks" | null, "planned_days": [21, 21] | null,
-             "totals": Totals, "completed": "2026-03-02" | null}
+             "totals": Totals, "completed": "2026-03-02" | null,
+             "planned_start": "2026-02-01" | null, "planned_end": "2026-03-12" | null,
+             "planned_end_early": "2026-03-05" | null,   # a range's early end
+             "schedule": {"state": "behind" | "on track" | "ahead", "days": 4} | null,
+             "schedule_text": "planned by 5 Mar – 12 Mar · 4 days behind" | null}
           ],
           "doing": [Item], "next_up": [Item],      # roadmap order, at most 5 each
           "recently_done": [Item + {"date": "2026-03-13"}],   # latest first, at most 5
           "pace": {"items_per_week": 4.5, "weeks": 3.0, "done": 13} | null,
           "estimate": {
-            "started": "2026-02-01" | null,        # first status seen in the history
-            "planned_days": [51, 81] | null,
+            "started": "2026-02-01" | null,        # the plan's start (see progress/plan.py)
+            "planned_days": [51, 81] | null,       # the plan's length (its phases in a row)
             "planned_finish": ["2026-03-24", "2026-04-23"] | null,
             "finish": "2026-04-25" | null,         # at the current pace
             "on_plan": false | null
           },
-          "last_active": "2026-03-14T09:12:00Z" | null
+          "last_active": "2026-03-14T09:12:00Z" | null,
+          "plan": {"start": "2026-02-01", "end": ["2026-03-24", "2026-04-23"] | null} | null,
+          "today_items": [Item + {"done": true}]   # the day's portion (done today first)
         }
       ],
       "other": {"totals": Totals, "notes": 2}     # tasks in notes of no roadmap
@@ -52,13 +58,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from roadvault.model import Status
 from roadvault.progress.aggregate import Progress
 from roadvault.progress.history import History, format_time
 from roadvault.progress.manifest import Item
+from roadvault.progress.plan import Plan, Verdict, make_plan, plural, short_date, verdict
 
 JSON_FORMAT = 1
 LIST_LIMIT = 5  # doing, next up, recently done
@@ -127,6 +134,9 @@ class PhaseSummary:
     planned_days: tuple[float, float] | None
     totals: Totals
     completed: date | None
+    planned_start: date | None = None
+    planned_end: tuple[date, date] | None = None  # (early, late); "planned by" the late one
+    verdict: Verdict | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +170,8 @@ class RoadmapSummary:
     pace: Pace | None
     estimate: Estimate
     last_active: datetime | None
+    plan: Plan | None = None
+    today: tuple[tuple[bool, ItemLink], ...] = ()  # (done today?, item): the day's portion
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,16 +182,30 @@ class ProgressSummary:
     roadmaps: tuple[RoadmapSummary, ...]
     other: Totals = field(default_factory=Totals)
     other_notes: int = 0
+    zone: tzinfo = UTC  # the learner's time zone: every date shown is a local date
 
 
 # --- building ------------------------------------------------------------------------------
 
 
-def build_summary(progress: Progress, history: History, *, now: datetime) -> ProgressSummary:
-    """The summary of a vault's progress on `now`'s date (pure)."""
-    today = now.astimezone(UTC).date()
+def build_summary(
+    progress: Progress,
+    history: History,
+    *,
+    now: datetime,
+    zone: tzinfo = UTC,
+    starts: dict[str, date] | None = None,
+) -> ProgressSummary:
+    """The summary of a vault's progress on `now`'s local date in `zone` (pure).
+
+    `starts` gives a roadmap's plan start (the `start` property or the build's); without
+    one the plan starts on the day of the roadmap's first history entry."""
+    today = now.astimezone(zone).date()
     order = {slug: n for n, slug in enumerate(progress.roadmap_slugs())}
-    roadmaps = [_roadmap_summary(progress, history, slug, today) for slug in order]
+    roadmaps = [
+        _roadmap_summary(progress, history, slug, today, zone, (starts or {}).get(slug))
+        for slug in order
+    ]
     # Most recently active first; never active keep the manifest's order.
     roadmaps.sort(
         key=lambda r: (
@@ -202,6 +228,7 @@ def build_summary(progress: Progress, history: History, *, now: datetime) -> Pro
         roadmaps=tuple(roadmaps),
         other=Totals.of(progress.other_counts),
         other_notes=other_notes,
+        zone=zone,
     )
 
 
@@ -213,8 +240,16 @@ def _link(progress: Progress, item: Item) -> ItemLink | None:
 
 
 def _roadmap_summary(
-    progress: Progress, history: History, slug: str, today: date
+    progress: Progress,
+    history: History,
+    slug: str,
+    today: date,
+    zone: tzinfo,
+    start: date | None,
 ) -> RoadmapSummary:
+    def local(moment: datetime) -> date:
+        return moment.astimezone(zone).date()
+
     info = progress.index.roadmap_info(slug)
     totals = Totals.of(progress.counts(slug))
     completed_phases = {
@@ -227,9 +262,17 @@ def _roadmap_summary(
         for item in info.items:
             when = history.done_at.get(item.id)
             if item.phase in completed_phases and when is not None:
-                day = when.date()
+                day = local(when)
                 if item.phase not in completed_on or day > completed_on[item.phase]:
                     completed_on[item.phase] = day
+    started_at = history.started.get(slug)
+    if start is None and started_at is not None:
+        start = local(started_at)
+    plan = None
+    if start is not None:
+        plan = make_plan(
+            start, [(p.id, p.planned_days) for p in info.phases], total=info.planned_days
+        )
     phases = []
     for phase in info.phases:
         note = phase.note if phase.note and progress.has_note(phase.note) else None
@@ -250,6 +293,7 @@ def _roadmap_summary(
                 completed=completed_on.get(phase.id) if phase.id in completed_phases else None,
             )
         )
+        phases[-1] = _with_plan(phases[-1], plan, today)
     doing = [
         link
         for i in progress.first_items(slug, Status.DOING, LIST_LIMIT)
@@ -269,10 +313,10 @@ def _roadmap_summary(
         item = progress.index.items.get(item_id)
         link = _link(progress, item) if item else None
         if link is not None:
-            recent.append((when.date(), link))
+            recent.append((local(when), link))
             if len(recent) == LIST_LIMIT:
                 break
-    pace = _pace(progress, history, slug, today)
+    pace = _pace(progress, history, slug, today, zone)
     note = info.note if info.note and progress.has_note(info.note) else None
     return RoadmapSummary(
         slug=slug,
@@ -286,12 +330,90 @@ def _roadmap_summary(
         next_up=tuple(next_up),
         recently_done=tuple(recent),
         pace=pace,
-        estimate=_estimate(info.planned_days, history.started.get(slug), totals, pace, today),
+        estimate=_estimate(plan, info.planned_days, totals, pace, today),
         last_active=history.active.get(slug),
+        plan=plan,
+        today=_today(progress, history, slug, today, zone, plan, pace),
     )
 
 
-def _pace(progress: Progress, history: History, slug: str, today: date) -> Pace | None:
+def _with_plan(phase: PhaseSummary, plan: Plan | None, today: date) -> PhaseSummary:
+    dated = plan.phase(phase.id) if plan else None
+    if dated is None or dated.days is None:
+        return phase
+    from dataclasses import replace
+
+    return replace(
+        phase,
+        planned_start=dated.start,
+        planned_end=(dated.early_end, dated.end),
+        verdict=verdict(
+            dated,
+            done=phase.totals.done,
+            total=phase.totals.total,
+            today=today,
+            completed=phase.completed,
+        ),
+    )
+
+
+TODAY_LIMIT = 10  # a day's portion never lists more
+
+
+def daily_portion(plan: Plan | None, total_items: int, pace: Pace | None) -> int:
+    """How many items a day asks for: the plan's items per day (its late schedule, the
+    gentle one), else the learner's own pace, else one; at least 1, at most TODAY_LIMIT."""
+    per_day = 0.0
+    if plan is not None and plan.end is not None:
+        days = (plan.end[1] - plan.start).days
+        if days > 0:
+            per_day = total_items / days
+    if not per_day and pace is not None and pace.items_per_week > 0:
+        per_day = pace.items_per_week / 7
+    return max(1, min(TODAY_LIMIT, math.ceil(per_day)))
+
+
+def _today(
+    progress: Progress,
+    history: History,
+    slug: str,
+    today: date,
+    zone: tzinfo,
+    plan: Plan | None,
+    pace: Pace | None,
+) -> tuple[tuple[bool, ItemLink], ...]:
+    """The day's portion: items finished today (they stay, ticked, so the list does not
+    shift under the learner), then doing and next items up to the plan's daily size."""
+    info = progress.index.roadmap_info(slug)
+    portion = daily_portion(plan, len(info.items), pace)
+    out: list[tuple[bool, ItemLink]] = []
+    seen: set[str] = set()
+    for when, item_id in reversed(history.done_events.get(slug, [])):
+        if when.astimezone(zone).date() != today:
+            break
+        item = progress.index.items.get(item_id)
+        if item_id in seen or item is None or progress.status_of(item_id) is not Status.DONE:
+            continue
+        seen.add(item_id)
+        if (link := _link(progress, item)) is not None:
+            out.append((True, link))
+    out.reverse()  # in the order they were done
+    left = portion - len(out)
+    if left > 0:
+        for status in (Status.DOING, Status.TODO):
+            for item in progress.first_items(slug, status, left):
+                if item.id not in seen and (link := _link(progress, item)) is not None:
+                    out.append((False, link))
+                    seen.add(item.id)
+            left = portion - len(out)
+            if left <= 0:
+                break
+    return tuple(out)
+
+
+def _pace(
+    progress: Progress, history: History, slug: str, today: date, zone: tzinfo
+) -> Pace | None:
     """Items done per week over the last weeks (those still done), None before any change."""
     started = history.started.get(slug)
     if started is None:
@@ -299,28 +421,29 @@ def _pace(progress: Progress, history: History, slug: str, today: date) -> Pace 
     window_start = today - timedelta(weeks=PACE_WEEKS)
     done: set[str] = set()
     for when, item_id in reversed(history.done_events.get(slug, [])):
-        if when.date() <= window_start:
+        if when.astimezone(zone).date() <= window_start:
             break
         if progress.status_of(item_id) is Status.DONE:
             done.add(item_id)
-    days = (today - max(window_start, started.date())).days
+    days = (today - max(window_start, started.astimezone(zone).date())).days
     weeks = min(float(PACE_WEEKS), max(1.0, days / 7))
     return Pace(items_per_week=round(len(done) / weeks, 1), weeks=round(weeks, 1), done=len(done))
 
 
 def _estimate(
+    plan: Plan | None,
     planned_days: tuple[float, float] | None,
-    started_at: datetime | None,
     totals: Totals,
     pace: Pace | None,
     today: date,
 ) -> Estimate:
-    started = started_at.date() if started_at else None
-    planned_finish = None
-    if started and planned_days:
-        planned_finish = (
-            started + timedelta(days=math.ceil(planned_days[0])),
-            started + timedelta(days=math.ceil(planned_days[1])),
+    started = plan.start if plan else None
+    planned_finish = plan.end if plan else None
+    if plan is not None and plan.end is not None:
+        # The plan's own length (its phases one after another) is what the dates say.
+        planned_days = (
+            float((plan.end[0] - plan.start).days),
+            float((plan.end[1] - plan.start).days),
         )
     remaining = totals.todo + totals.doing
     finish = None
@@ -379,7 +502,18 @@ _LEGEND = (
 def _updated(summary: ProgressSummary) -> str:
     if summary.updated is None:
         return ""
-    return f"Updated {summary.updated.astimezone(UTC):%Y-%m-%d %H:%M} UTC · "
+    local = summary.updated.astimezone(summary.zone)
+    return f"Updated {local:%Y-%m-%d %H:%M} {_zone_name(local)} · "
+
+
+def _zone_name(moment: datetime) -> str:
+    """ "UTC", or the offset ("+13:00") — the same text on every machine."""
+    offset = moment.utcoffset() or timedelta(0)
+    if not offset:
+        return "UTC"
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def render_progress_note(summary: ProgressSummary) -> str:
@@ -402,24 +536,55 @@ def render_progress_note(summary: ProgressSummary) -> str:
     if len(summary.roadmaps) > 1:
         out += [f"**Overall:** {_fraction(summary.totals)} {_bar(summary.totals)}", ""]
     for roadmap in summary.roadmaps:
-        out += _render_roadmap(roadmap)
+        out += _render_roadmap(roadmap, summary.today)
     if summary.other.total:
         out += [
             f"## Other notes — {_fraction(summary.other)}",
             _bar(summary.other),
             "",
-            f"Tasks in {summary.other_notes} note(s) that belong to no roadmap.",
+            f"Tasks in {plural(summary.other_notes, 'note')} that belong to no roadmap.",
             "",
         ]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _render_roadmap(roadmap: RoadmapSummary) -> list[str]:
+def schedule_text(phase: PhaseSummary, today: date) -> str:
+    """ "planned by 12 Mar · 4 days behind" ("by 5–12 Mar" for a range), "" without a plan."""
+    if phase.planned_end is None:
+        return ""
+    early, late = phase.planned_end
+    when = short_date(late, today)
+    if early != late:
+        when = f"{short_date(early, today)} – {when}"
+    text = f"planned by {when}"
+    if phase.verdict is not None and not phase.completed:
+        text += f" · {phase.verdict.text()}"
+    elif phase.verdict is not None:
+        text += f" · done {phase.verdict.text()}"
+    return text
+
+
+def today_lines(roadmap: RoadmapSummary, *, embed: bool = False) -> list[str]:
+    """The day's portion as list lines: an embedded block (`![[Note#^id]]`, tickable where
+    Obsidian renders it) or a link, done ones marked ✅."""
+    out = []
+    for done, link in roadmap.today:
+        if embed and link.target and not _LINK_BREAKERS.search(link.target):
+            out.append(f"- ![[{link.target}#^{link.id}]]")
+        else:
+            out.append(f"- {'✅ ' if done else ''}{_item(link)}")
+    return out
+
+
+def _render_roadmap(roadmap: RoadmapSummary, today: date) -> list[str]:
     out = [f"## {roadmap.title} — {_fraction(roadmap.totals)}", _bar(roadmap.totals), ""]
     if roadmap.target:
         out += [f"Roadmap: {_wikilink(roadmap.target, roadmap.title)}", ""]
     if roadmap.phases:
-        out += ["| phase | done | progress | planned | |", "|---|---|---|---|---|"]
+        out += [
+            "| phase | done | progress | planned | schedule | status |",
+            "|---|---|---|---|---|---|",
+        ]
         for phase in roadmap.phases:
             state = ""
             if phase.completed:
@@ -432,9 +597,11 @@ def _render_roadmap(roadmap: RoadmapSummary) -> list[str]:
             out.append(
                 f"| {_wikilink(phase.target, phase.title, phase.block, table=True)} "
                 f"| {phase.totals.done}/{phase.totals.total} | {_bar(phase.totals)} "
-                f"| {planned} | {state} |"
+                f"| {planned} | {schedule_text(phase, today)} | {state} |"
             )
         out.append("")
+    if roadmap.today:
+        out += ["### Today", *today_lines(roadmap), ""]
     if roadmap.doing:
         out.append("**Doing now:** " + " · ".join(_item(link) for link in roadmap.doing))
     if roadmap.next_up:
@@ -444,8 +611,9 @@ def _render_roadmap(roadmap: RoadmapSummary) -> list[str]:
     out += ["", _pace_line(roadmap), ""]
     if roadmap.missing:
         out += [
-            f"{roadmap.missing} item(s) of this roadmap are in no note (their lines were "
-            "deleted); they are not counted.",
+            f"{plural(roadmap.missing, 'item')} of this roadmap "
+            f"{'is' if roadmap.missing == 1 else 'are'} in no note (deleted lines); "
+            "not counted.",
             "",
         ]
     if roadmap.recently_done:
@@ -475,10 +643,11 @@ def _pace_line(roadmap: RoadmapSummary) -> str:
     if pace is None:
         parts.append("**Pace:** not measured yet (it starts with your first tick)")
     elif not pace.done:
-        parts.append(f"**Pace:** no item finished in the last {pace.weeks:g} week(s)")
+        parts.append(f"**Pace:** no item finished in the last {plural(pace.weeks, 'week')}")
     else:
         parts.append(
-            f"**Pace:** {pace.items_per_week:g} items/week over the last {pace.weeks:g} week(s)"
+            f"**Pace:** {pace.items_per_week:g} items/week over the last "
+            f"{plural(pace.weeks, 'week')}"
         )
     if estimate.finish is not None:
         if not (roadmap.totals.todo or roadmap.totals.doing):
@@ -508,6 +677,19 @@ def _date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _verdict_json(value: Verdict | None) -> dict[str, Any] | None:
+    return {"state": value.state, "days": value.days} if value else None
+
+
+def _plan_json(plan: Plan | None) -> dict[str, Any] | None:
+    if plan is None:
+        return None
+    return {
+        "start": plan.start.isoformat(),
+        "end": [d.isoformat() for d in plan.end] if plan.end else None,
+    }
+
+
 def summary_json(summary: ProgressSummary) -> dict[str, Any]:
     """The `status --json` object (schema in the module docstring)."""
     return {
@@ -531,6 +713,11 @@ def summary_json(summary: ProgressSummary) -> dict[str, Any]:
                         "planned_days": list(p.planned_days) if p.planned_days else None,
                         "totals": p.totals.to_json(),
                         "completed": _date(p.completed),
+                        "planned_start": _date(p.planned_start),
+                        "planned_end": _date(p.planned_end[1]) if p.planned_end else None,
+                        "planned_end_early": _date(p.planned_end[0]) if p.planned_end else None,
+                        "schedule": _verdict_json(p.verdict),
+                        "schedule_text": schedule_text(p, summary.today) or None,
                     }
                     for p in r.phases
                 ],
@@ -562,6 +749,8 @@ def summary_json(summary: ProgressSummary) -> dict[str, Any]:
                     "on_plan": r.estimate.on_plan,
                 },
                 "last_active": format_time(r.last_active) if r.last_active else None,
+                "plan": _plan_json(r.plan),
+                "today_items": [{**_item_json(link), "done": done} for done, link in r.today],
             }
             for r in summary.roadmaps
         ],
