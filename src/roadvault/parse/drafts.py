@@ -192,6 +192,24 @@ def name_like(text: str) -> bool:
     return len(words) <= 3 or (len(words) <= 8 and not text.rstrip().endswith("."))
 
 
+_FACET_RE = re.compile(
+    r"^(?:(?:what|things|topics|skills|concepts) (?:to|you(?:'|’)ll|you will) (?:learn|cover|study"
+    r"|do|build|know|master)|(?:key |core |main )?(?:topics?|concepts?|skills?|goals?|objectives?"
+    r"|outcomes?|tasks?|practice|exercises?|projects?|mini[- ]projects?|deliverables?|resources?"
+    r"|tools?|libraries(?: to learn)?|milestones?|focus(?: areas?)?|learn|study|build|checkpoints?"
+    r"|assignments?|homework|reading|materials?|action items?|hands[- ]on(?: practice)?)"
+    r"(?: to (?:learn|practice|build|use|study))?)$"
+    r"|^(?:learning objectives|outline|overview|syllabus|agenda|schedule|readings?|lectures?"
+    r"|labs?|quizz?(?:es)?|tests?|notes|summary|homeworks?|videos?|slides)$"
+)
+
+
+def is_facet_title(title: str) -> bool:
+    """ "What to learn", "Practice", "Learning Objectives", "Tools": a facet of a step (how
+    the step is split), not a part of the plan of its own."""
+    return bool(title) and bool(_FACET_RE.match(plain_label(title).rstrip(":：")))
+
+
 def split_label(text: str) -> tuple[str, str] | None:
     match = _LABEL_RE.match(text)
     if not match or len(match["label"].split()) > 6 or "http" in match["label"]:

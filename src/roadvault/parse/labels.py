@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from roadvault.parse.drafts import ITEM, PSEUDO, Draft, split_label, walk
+from roadvault.parse.drafts import HEADING, ITEM, PSEUDO, Draft, is_facet_title, split_label, walk
 from roadvault.parse.durations import parse_duration
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.titles import has_numbering, strip_decorations
+from roadvault.parse.titles import has_numbering, plain_label, strip_decorations
 
 # Words after the colon from which the rest reads as an explanation, not part of the name.
 MIN_PROSE_WORDS = 6
@@ -128,3 +128,83 @@ def collapse_one_child_groups(draft: Draft, depth: int = 0) -> None:
         if labelled_item or group_of_one:
             _collapse_into_child(child)
             child.kind = ITEM
+
+
+# A title of calendar slots only: "Day 1 - Day 2", "Day 3 and Day 4", "Week 8 - Week 9".
+_SLOTS_ONLY_RE = re.compile(
+    r"^(?:(?:weeks?|days?|months?|sessions?|class(?:es)?|lectures?|semanas?|d[íi]as?|woche|tage?"
+    r"|semaines?|jours?)\s*\d{1,3}\s*(?:[-–—&,+/]|\band\b|\by\b|\bund\b|\bet\b)?\s*)+$",
+    re.I,
+)
+
+
+def _is_caption(draft: Draft) -> bool:
+    """An empty heading that is no facet ("### Soft Skills" straight above the next one)."""
+    return (
+        draft.kind in (HEADING, PSEUDO)
+        and not draft.children
+        and not draft.notes
+        and not draft.is_task
+        and not is_facet_title(draft.title)
+    )
+
+
+@rule("slot-caption")
+def name_slots_by_topic(draft: Draft) -> None:
+    """A section named only by its calendar slot ("## Week 6 - Day 1 - Day 2") takes its name
+    from the topic heading right under it ("### Soft Skills"): the slot is the part's time,
+    the topic its name. Further empty headings under it are subtitles (notes); a slot
+    holding a single topic section becomes that topic."""
+    for child in draft.children:
+        name_slots_by_topic(child)
+    for index, child in enumerate(draft.children):
+        if child.kind not in (HEADING, PSEUDO) or not child.duration:
+            continue
+        if child.title and not _SLOTS_ONLY_RE.match(plain_label(child.title)):
+            continue
+        sections = [c for c in child.children if c.kind in (HEADING, PSEUDO)]
+        if not sections or is_facet_title(sections[0].title):
+            continue
+        first = sections[0]
+        if _is_caption(first):
+            fired("slot-caption", first.line, "phase", first.title)
+            child.title, child.text, child.raw = first.title, first.text, first.raw
+            child.children.remove(first)
+            for caption in [c for c in child.children if _is_caption(c)]:
+                child.children.remove(caption)
+                child.notes.append(caption.title)
+        elif len(sections) == 1 and len(child.children) == 1:
+            fired("slot-caption", first.line, "phase", first.title)
+            first.duration = first.duration or child.duration
+            first.planned = first.planned or child.planned
+            first.level = child.level
+            first.notes[:0] = child.notes
+            draft.children[index] = first
+
+
+@rule("empty-facet")
+def drop_empty_facets(draft: Draft) -> None:
+    """A facet heading with nothing under it ("#### Outline" over a lone "*", "Exercises"
+    left to fill in) beside filled facets is a placeholder of a template, not a step to
+    tick."""
+    kept = []
+    # a template's facets side by side ("Outline", "Exercises", "Tools"), one of them filled
+    facets = [c for c in draft.children if is_facet_title(c.title)]
+    siblings_hold_items = (len(facets) >= 2 and any(c.children for c in facets)) or (
+        draft.kind in (HEADING, PSEUDO) and is_facet_title(draft.title)
+    )
+    for child in draft.children:
+        drop_empty_facets(child)
+        if (
+            siblings_hold_items
+            and child.kind in (HEADING, PSEUDO)
+            and not child.children
+            and not child.notes
+            and not child.resources
+            and not child.is_task
+            and is_facet_title(child.title)
+        ):
+            fired("empty-facet", child.line, "dropped", child.title)
+            continue
+        kept.append(child)
+    draft.children = kept

@@ -37,6 +37,7 @@ from roadvault.parse.drafts import (
     SECTIONS,
     Draft,
     inline_of,
+    is_facet_title,
     line_of,
     resource_kind,
     set_title,
@@ -146,24 +147,12 @@ def _ordinal_line(text: str) -> bool:
     return not text.endswith((".", "!", "?", "。", "！", "？"))
 
 
-_FACET_RE = re.compile(
-    r"^(?:(?:what|things|topics|skills|concepts) (?:to|you(?:'|’)ll|you will) (?:learn|cover|study"
-    r"|do|build|know|master)|(?:key |core |main )?(?:topics?|concepts?|skills?|goals?|objectives?"
-    r"|outcomes?|tasks?|practice|exercises?|projects?|mini[- ]projects?|deliverables?|resources?"
-    r"|tools?|libraries(?: to learn)?|milestones?|focus(?: areas?)?|learn|study|build|checkpoints?"
-    r"|assignments?|homework|reading|materials?|action items?|hands[- ]on(?: practice)?)"
-    r"(?: to (?:learn|practice|build|use|study))?)$"
-)
-
-
 @rule("facet-duration")
 def _is_facet(draft: Draft) -> bool:
     """A duration line under a facet of a step ("**Practice:**" … "⏳ Estimated time: 1–2
     weeks" before the next step) times the step, not the facet: facets are how a step is
     split, not parts of the plan with a length of their own."""
-    if draft.kind not in (HEADING, PSEUDO) or not draft.title:
-        return False
-    return bool(_FACET_RE.match(plain_label(draft.title).rstrip(":：")))
+    return draft.kind in (HEADING, PSEUDO) and is_facet_title(draft.title)
 
 
 def _label_line(text: str) -> tuple[str, str] | None:

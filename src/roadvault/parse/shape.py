@@ -31,7 +31,12 @@ from roadvault.parse.drafts import (
     walk,
 )
 from roadvault.parse.durations import is_pace, leading_duration
-from roadvault.parse.labels import collapse_one_child_groups, name_before_explanation
+from roadvault.parse.labels import (
+    collapse_one_child_groups,
+    drop_empty_facets,
+    name_before_explanation,
+    name_slots_by_topic,
+)
 from roadvault.parse.links import links_to_resources
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
@@ -600,6 +605,8 @@ def shape_roadmap(
     drop_repo_chatter(root, notes)
     open_generic_details(root)
     _tidy(root)
+    name_slots_by_topic(root)
+    drop_empty_facets(root)
     advice_to_notes(root, notes)
     examples_to_notes(root)
     _move_intro_sections(root, notes, named_only=True)
