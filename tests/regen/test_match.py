@@ -202,3 +202,56 @@ def test_moved_and_renamed_is_not_guessed_between_two_candidates() -> None:
     carry_over_ids(old, new)
     new_id = ids_by_title(new)["Graph search basics"]
     assert new_id not in {n.id for n in old.walk()}
+
+
+GO_OLD = [
+    (
+        "Basics",
+        [
+            (
+                "Setup",
+                [
+                    "Download the toolchain",
+                    "Install Go and set up VS Code with the Go extension",
+                    "Write hello world",
+                ],
+            )
+        ],
+    )
+]
+
+
+def _reworded(spec: list, old_title: str, new_title: str) -> list:
+    (phase, [(topic, items)]) = spec[0]
+    return [(phase, [(topic, [new_title if i == old_title else i for i in items])])]
+
+
+def test_item_reworded_in_the_same_place_keeps_its_id_and_says_so() -> None:
+    """Before: a new id, the old ticked line archived, "done" dropped."""
+    old_title = "Install Go and set up VS Code with the Go extension"
+    new_title = "Install Go and set up your editor (VS Code or GoLand)"
+    assert rename_score(old_title, new_title) == 0  # too large a rewording for the words
+    old = tree("Go", GO_OLD)
+    new = tree("Go", _reworded(GO_OLD, old_title, new_title))
+    report = carry_over_ids(old, new)
+    assert ids_by_title(new)[new_title] == ids_by_title(old)[old_title]
+    assert report.reworded == [(old_title, new_title)]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        # Two new items in the gap: which one is it? Keep both apart.
+        [("Basics", [("Setup", ["Download the toolchain", "Set up an editor", "Pick a Go IDE",
+                                "Write hello world"])])],
+        # Nothing in common but the place: a replacement, not a rewording.
+        [("Basics", [("Setup", ["Download the toolchain", "Read the language spec",
+                                "Write hello world"])])],
+    ],
+)  # fmt: skip
+def test_a_replacement_in_the_same_place_is_not_a_rewording(spec: list) -> None:
+    old, new = tree("Go", GO_OLD), tree("Go", spec)
+    report = carry_over_ids(old, new)
+    old_id = ids_by_title(old)["Install Go and set up VS Code with the Go extension"]
+    assert old_id not in set(ids_by_title(new).values())
+    assert report.reworded == []

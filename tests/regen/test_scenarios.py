@@ -400,3 +400,23 @@ def test_report_lines_agree_while_a_conflict_waits(tmp_path: Path) -> None:
     assert "up to date" not in line
     assert line.endswith("(nothing written: 1 note waits for its conflicts to be resolved)")
     assert conflict_line(again.files) == conflict_line(first.files)
+
+
+def test_a_reworded_item_keeps_its_tick_and_the_report_says_so(tmp_path: Path) -> None:
+    """Before: an item reworded beyond a rename lost its tick (archived, done 1 → 0)."""
+    from roadvault.vault.match import rename_score
+
+    old, new = "Mean and variance", "Variance of a sample, and the standard deviation"
+    assert rename_score(old, new) == 0  # not a rename by its words
+    build(tmp_path, V1)
+    tick(tmp_path, STATISTICS, old)
+    v2 = V1.replace(f"- [ ] {old}", f"- [ ] {new}")
+    report = build(tmp_path, v2)
+    assert f"- [x] {new} ^" in read(tmp_path, STATISTICS)
+    assert ARCHIVE_HEADING not in read(tmp_path, STATISTICS)
+    assert report.notices == [
+        f"{old!r} is now {new!r} (same place in the roadmap): kept as the same item, with "
+        "its tick and your lines"
+    ]
+    assert progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]["done"] == 1
+    assert_second_build_is_noop(tmp_path, v2)

@@ -29,7 +29,7 @@ from roadvault.vault import check, fastpath, identity
 from roadvault.vault.apply import apply_files, save_state
 from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.layout import DEFAULT_DEPTH, Layout, PreviousLayout, plan_layout, walk_levels
-from roadvault.vault.match import carry_over_ids
+from roadvault.vault.match import carry_over_ids, reworded_notices
 from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, name_key, slugify, unique_slug
 from roadvault.vault.plan import Generated, Plan, PlannedFile, plan_files
 from roadvault.vault.regen import Action
@@ -484,7 +484,8 @@ def _prepare(
     else:
         previous = _find_moved_notes(vault, previous, listing, manifest)
     old_model = load_roadmap_model(vault, target.slug) if target.entry is not None else None
-    carry_over_ids(old_model, roadmap)
+    matched = carry_over_ids(old_model, roadmap)
+    target = dataclasses.replace(target, notices=(*target.notices, *reworded_notices(matched)))
     check_roadmap(roadmap)
 
     own_paths = set(manifest.files_of(target.slug)) | set(previous.notes.values())

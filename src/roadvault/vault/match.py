@@ -108,6 +108,8 @@ class MatchReport:
     same: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (old title, new title)
     moved: list[str] = field(default_factory=list)  # titles
+    # (old title, new title): reworded in place, judged by position, not by the words alone
+    reworded: list[tuple[str, str]] = field(default_factory=list)
 
 
 def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
@@ -166,6 +168,9 @@ def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
         for new_node, old_node in _best_renames(free_old, free_new):  # 3: renamed
             claim(new_node, old_node)
             report.renamed.append((old_node.title, new_node.title))
+        for new_node, old_node in _reworded_in_place(old_children, new_children, match_of):
+            claim(new_node, old_node)  # 3b: the one item that changed between two that did not
+            report.reworded.append((old_node.title, new_node.title))
         for new_node in new_children:
             old_node = match_of.get(id(new_node))
             if new_node.children:
@@ -219,6 +224,16 @@ def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
     return report
 
 
+def reworded_notices(report: MatchReport) -> list[str]:
+    """One line per item judged reworded by its place, for the build report: the learner
+    should know a tick moved on by position."""
+    return [
+        f"{old!r} is now {new!r} (same place in the roadmap): kept as the same item, with "
+        "its tick and your lines"
+        for old, new in report.reworded
+    ]
+
+
 def _best_renames(old_nodes: list[Node], new_nodes: list[Node]) -> list[tuple[Node, Node]]:
     """Pairs (new, old) judged renames, best score first, each node used once."""
     scored: list[tuple[float, int, int]] = []
@@ -242,6 +257,51 @@ def _best_renames(old_nodes: list[Node], new_nodes: list[Node]) -> list[tuple[No
         used_old.add(j)
         pairs.append((new_nodes[i], old_nodes[j]))
     return pairs
+
+
+def _reworded_in_place(
+    old_children: list[Node], new_children: list[Node], match_of: dict[int, Node]
+) -> list[tuple[Node, Node]]:
+    """(new, old) pairs that sit in the same place: the only unmatched new sibling and the
+    only unmatched old sibling between the same matched neighbours (or a list's end, with
+    one real neighbour at least), of the same kind (leaf or not), sharing a word. A
+    rewording too large for `rename_score` keeps its id, so its tick (docs/FORMAT.md §5b)."""
+    position = {id(node): index for index, node in enumerate(old_children)}
+    matched_old = {match.id for match in match_of.values()}
+    pairs: list[tuple[Node, Node]] = []
+    for index, new_node in enumerate(new_children):
+        if id(new_node) in match_of:
+            continue
+        before = new_children[index - 1] if index else None
+        after = new_children[index + 1] if index + 1 < len(new_children) else None
+        if before is None and after is None:
+            continue  # no neighbour to tell the place by
+        if any(n is not None and id(n) not in match_of for n in (before, after)):
+            continue  # more than one new item in this gap
+        start = position.get(id(match_of[id(before)])) if before is not None else -1
+        end = position.get(id(match_of[id(after)])) if after is not None else None
+        if start is None or (after is not None and end is None):
+            continue  # a neighbour came from another parent: not the same place
+        stop = len(old_children) if end is None else end
+        if stop <= start:
+            continue
+        gap = old_children[start + 1 : stop]
+        free = [node for node in gap if node.id not in matched_old]
+        if len(gap) != 1 or len(free) != 1:
+            continue
+        old_node = free[0]
+        if bool(old_node.children) != bool(new_node.children):
+            continue
+        if not _share_a_word(old_node.title, new_node.title):
+            continue  # truly unsure: keep both (a worked-on old item is archived, reported)
+        pairs.append((new_node, old_node))
+    return pairs
+
+
+def _share_a_word(a: str, b: str) -> bool:
+    words_a = [w for w in normalise_title(a).split() if w not in _STOP_WORDS]
+    words_b = [w for w in normalise_title(b).split() if w not in _STOP_WORDS]
+    return any(_close_words(x, y) for x in words_a for y in words_b)
 
 
 def _unique_renames(old_nodes: list[Node], new_nodes: list[Node]) -> list[tuple[Node, Node]]:
