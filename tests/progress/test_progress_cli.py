@@ -88,3 +88,27 @@ def test_a_folder_that_is_not_a_vault_is_one_line_and_exit_1(tmp_path: Path) -> 
     assert "Traceback" not in err and len(err.strip().splitlines()) == 2  # the line + a hint
     code, _, err = run("status", str(tmp_path / "nowhere"))
     assert code == 1 and err.strip() == f"roadvault: {tmp_path / 'nowhere'}: no such folder"
+
+
+def test_status_prints_titles_as_written_and_cuts_huge_ones(tmp_path: Path) -> None:
+    vault = make_vault(tmp_path)
+    path = vault / ".roadvault/manifest.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    items = data["roadmaps"]["data-engineering-starter"]["items"]
+    items[0]["title"] = "[bold]not bold[/] and [link=x]y[/link]"
+    items[1]["title"] = "a **b** [c](d) " * 7000  # ~100 KB of inline markup
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run("status", str(vault))
+    assert code == 0, err
+    assert "[bold]not bold[/] and [link=x]y[/link]" in out  # markup printed, not applied
+    assert "a **b** [c](d) a **b**" in out and "…" in out
+    assert len(out) < 5000
+
+
+def test_doctor_and_status_say_the_same_for_a_missing_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    lines = {run(command, str(missing))[2].strip() for command in ("status", "doctor", "watch")}
+    assert lines == {f"roadvault: {missing}: no such folder"}
+    (tmp_path / "a file").write_text("x")
+    lines = {run(c, str(tmp_path / "a file"))[2].strip() for c in ("status", "doctor")}
+    assert lines == {f"roadvault: {tmp_path / 'a file'}: is not a folder"}

@@ -11,15 +11,23 @@ import logging
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from roadvault.cli.params import VaultFolder
 from roadvault.progress import scan_vault
+from roadvault.progress.plan import plural
 from roadvault.progress.service import utc_now
-from roadvault.progress.summary import ProgressSummary, RoadmapSummary, Totals, summary_json
+from roadvault.progress.summary import (
+    ProgressSummary,
+    RoadmapSummary,
+    Totals,
+    schedule_text,
+    summary_json,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,7 +35,7 @@ if TYPE_CHECKING:
 
     from roadvault.watch import StopRequest
 
-_VAULT = click.Path(path_type=Path, file_okay=True, dir_okay=True)
+_VAULT = VaultFolder()
 
 
 @click.command()
@@ -51,10 +59,26 @@ def status(vault: Path, as_json: bool, write: bool) -> None:
         _print_summary(summary)
 
 
+TITLE_LIMIT = 120  # characters of a title shown in the terminal
+
+
+def _plain(title: str) -> str:
+    """A roadmap title for the terminal: at most TITLE_LIMIT characters, its markup escaped.
+
+    Why: rich parses `[...]` as markup and wraps long cells by measuring them again and
+    again (a 20 KB title took 7 s, quadratic); a title cut first costs the same whatever its
+    length, and escaped it prints as written."""
+    from rich.markup import escape
+
+    if len(title) > TITLE_LIMIT:
+        title = title[: TITLE_LIMIT - 1].rstrip() + "…"
+    return escape(" ".join(title.split()))
+
+
 def _bar(totals: Totals) -> ProgressBar:
     from rich.progress_bar import ProgressBar
 
-    return ProgressBar(total=max(totals.total, 1), completed=totals.done, width=24)
+    return ProgressBar(total=max(totals.total, 1), completed=totals.done, width=12)
 
 
 def _fraction(totals: Totals) -> str:
@@ -72,59 +96,71 @@ def _print_summary(summary: ProgressSummary) -> None:
         console.print(Group(f"[bold]Overall[/] {_fraction(summary.totals)}", _bar(summary.totals)))
         console.print()
     for roadmap in summary.roadmaps:
-        _print_roadmap(console, roadmap)
+        _print_roadmap(console, roadmap, summary.today)
     if summary.other.total:
         console.print(f"[bold]Other notes[/] ({summary.other_notes}) {_fraction(summary.other)}")
 
 
-def _print_roadmap(console: Console, roadmap: RoadmapSummary) -> None:
+def _print_roadmap(console: Console, roadmap: RoadmapSummary, today: date) -> None:
     from rich.table import Table
 
     bar, fraction = _bar, _fraction
 
     table = Table(
-        title=f"{roadmap.title} — {fraction(roadmap.totals)}",
+        title=f"{_plain(roadmap.title)} — {fraction(roadmap.totals)}",
         title_justify="left",
         title_style="bold",
         show_edge=False,
     )
-    table.add_column("phase")
+    table.add_column("phase", ratio=2)
     table.add_column("done", justify="right")
     table.add_column("progress")
     table.add_column("planned")
-    table.add_column("")
+    table.add_column("schedule", ratio=3)
+    table.add_column("status")
     for phase in roadmap.phases:
         state = f"done {phase.completed.isoformat()}" if phase.completed else ""
         table.add_row(
-            phase.title,
+            _plain(phase.title),
             f"{phase.totals.done}/{phase.totals.total}",
             bar(phase.totals),
-            phase.duration or "",
+            _plain(phase.duration or ""),
+            schedule_text(phase, today).removeprefix("planned "),
             state,
         )
     if roadmap.phases:
         console.print(table)
     else:
-        console.print(f"[bold]{roadmap.title}[/] {fraction(roadmap.totals)}")
+        console.print(f"[bold]{_plain(roadmap.title)}[/] {fraction(roadmap.totals)}")
         console.print(bar(roadmap.totals))
+    if roadmap.today:
+        console.print(
+            "Today:     "
+            + " · ".join(
+                ("✓ " if done else "") + _plain(link.title) for done, link in roadmap.today
+            )
+        )
     if roadmap.doing:
-        console.print("Doing now: " + " · ".join(link.title for link in roadmap.doing))
+        console.print("Doing now: " + " · ".join(_plain(link.title) for link in roadmap.doing))
     if roadmap.next_up:
-        console.print("Next up:   " + " · ".join(link.title for link in roadmap.next_up))
+        console.print("Next up:   " + " · ".join(_plain(link.title) for link in roadmap.next_up))
     pace, estimate = roadmap.pace, roadmap.estimate
     line = []
     if pace is not None:
-        line.append(f"pace {pace.items_per_week:g} items/week (last {pace.weeks:g} wk)")
+        line.append(f"pace {pace.items_per_week:g} items/week (last {plural(pace.weeks, 'week')})")
     if estimate.finish is not None:
         line.append(f"finish ≈ {estimate.finish.isoformat()}")
     if estimate.planned_finish is not None:
-        line.append(f"plan → {estimate.planned_finish[1].isoformat()}")
+        low, high = estimate.planned_finish
+        span = high.isoformat() if low == high else f"{low.isoformat()} – {high.isoformat()}"
+        line.append(f"plan ends {span}")
         if estimate.on_plan is not None:
             line.append("on plan" if estimate.on_plan else "behind plan")
     if line:
         console.print(" · ".join(line))
     if roadmap.missing:
-        console.print(f"{roadmap.missing} item(s) are in no note and are not counted.")
+        verb = "is" if roadmap.missing == 1 else "are"
+        console.print(f"{plural(roadmap.missing, 'item')} {verb} in no note and not counted.")
     console.print()
 
 

@@ -104,8 +104,9 @@ def read_vault_files(vault: Path) -> tuple[dict[str, str], list[str]]:
 def doctor_vault(vault: Path, *, all_links: bool = False) -> Diagnosis:
     """Check the vault at `vault` (read-only)."""
     vault = Path(vault)
-    if not vault.is_dir():
-        raise VaultError("is not a folder", path=vault)
+    from roadvault.progress.service import check_vault_folder
+
+    check_vault_folder(vault)  # the same words as `status` and `watch` for a missing folder
     if read_text_file(vault, MANIFEST_RELPATH) is None:
         raise VaultError(
             "is not a roadvault vault (no .roadvault/manifest.json)",
