@@ -67,3 +67,17 @@ def test_a_snapshot_of_purpose_and_duration_before_the_phases_is_the_roadmaps_te
     ]
     assert roadmap.nodes[0].duration == "~20 hours"
     assert "Purpose" in roadmap.notes
+
+
+def test_a_tools_bullet_among_topic_bullets_is_a_topic_but_a_tools_heading_is_equipment():
+    text = (
+        "# Studio Week\n\n## Week 1 - Recording\n"
+        "- Microphones:\n  - polar patterns, placement\n"
+        "- Tools:\n  - Audacity, Reaper\n"
+        "- Mixing:\n  - levels, panning\n\n"
+        "### Tools\n- Audacity\n- Reaper\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = [leaf.title for leaf in roadmap.leaves()]
+    assert len(leaves) == 3 and any(title.startswith("Tools") for title in leaves), leaves
+    assert {r.text for r in roadmap.nodes[0].resources} >= {"Audacity", "Reaper"}

@@ -135,6 +135,8 @@ def _is_resource_group(draft: Draft) -> bool:
         return True
     if kind == "weak":
         items = [d for d in walk(draft) if d is not draft and d.kind in (ITEM, ROW)]
+        if draft.kind == ITEM and not any(d.links for d in items):
+            return False  # "• Tools:" › "ChatGPT, Copilot" beside "• Prompting:": a topic
         return bool(items) and all(name_like(light_clean(d.text)) for d in items)
     return False
 
@@ -168,9 +170,10 @@ def _inline_resource(draft: Draft) -> list[Resource] | None:
 
 @rule("resource-group")
 def _dissolve_resources(draft: Draft) -> None:
-    """A group named for resources ("Recommended Resources", "Books", or "Tools" over names)
-    holds the topic's resources, not steps; resource bullets become resources of the topic
-    they stand in. Tasks written inside such a group stay items."""
+    """A group named for resources ("Recommended Resources", "Books", or a "Tools" heading over
+    names) holds the topic's resources, not steps; resource bullets become resources of the
+    topic they stand in. A "Tools:" bullet over names without links, beside topic bullets,
+    is a topic. Tasks written inside such a group stay items."""
     kept: list[Draft] = []
     for child in draft.children:
         group = _is_resource_group(child)  # whole, before its entries are read one by one
