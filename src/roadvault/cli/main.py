@@ -21,7 +21,9 @@ COMMANDS = {
     "build": "roadvault.cli.build_cmd:build",
     "doctor": "roadvault.cli.doctor_cmd:doctor",
     "parse": "roadvault.cli.parse_cmd:parse",
+    "plan": "roadvault.cli.plan_cmd:plan",
     "status": "roadvault.cli.progress_cmd:status",
+    "today": "roadvault.cli.today_cmd:today",
     "watch": "roadvault.cli.progress_cmd:watch",
 }
 
