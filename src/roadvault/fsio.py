@@ -17,6 +17,8 @@ import errno
 import functools
 import logging
 import os
+import re
+import secrets
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -41,6 +43,12 @@ LOCK_NAME = "lock"
 MAX_NOTE_BYTES = 20 * 1024 * 1024
 TEMP_PREFIX = ".rv-"
 TEMP_SUFFIX = ".tmp"
+# The vault's own temp-file token: every temp file roadvault makes in a vault is named
+# `.rv-<token>-<random>.tmp`, and only those are ever cleaned up, so a learner's file that
+# merely looks alike (`.rv-draft.tmp`) is never deleted.
+TOKEN_RELPATH = f"{STATE_DIR}/temp-token"
+_TOKEN = re.compile(r"[0-9a-f]{16}")
+_tokens: dict[str, str] = {}
 
 
 def _current_umask() -> int:
@@ -118,6 +126,51 @@ def ensure_folder(vault: Path, rel_dir: str, *, checked: set[str] | None = None)
     return Path(folder)
 
 
+def is_read_only(path: str | Path, mode: int) -> bool:
+    """A file the learner made read-only (no write bit at all), or one we may not write.
+    The mode bits are what counts: `os.access` says yes to root for every file."""
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
+
+
+def _read_token(vault: Path) -> str | None:
+    try:
+        text = read_regular(vault_path(vault, TOKEN_RELPATH), limit=64, what="state file")
+    except (OSError, VaultError):
+        return None
+    token = text.decode("ascii", errors="replace").strip()
+    return token if _TOKEN.fullmatch(token) else None
+
+
+def temp_token(vault: Path) -> str:
+    """The vault's recorded temp-file token, created (O_EXCL: one winner when processes
+    race) the first time roadvault writes in the vault. When it cannot be recorded, a
+    fresh unrecorded token: those temp files are then never cleaned, which is the safe
+    side of the bargain."""
+    key = os.fspath(vault)
+    if key in _tokens:
+        return _tokens[key]
+    token = _read_token(vault)
+    if token is None:
+        candidate = secrets.token_hex(8)
+        try:
+            ensure_folder(vault, STATE_DIR)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            fd = os.open(vault_path(vault, TOKEN_RELPATH), flags, 0o644)
+            try:
+                os.write(fd, f"{candidate}\n".encode())
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except FileExistsError:
+            pass  # another process recorded one just now: use it
+        except (OSError, VaultError) as exc:
+            logger.debug("temp token not recorded: %s", exc)
+            return candidate
+        token = _read_token(vault) or candidate
+    _tokens[key] = token
+    return token
+
+
 def atomic_write(
     vault: Path,
     relpath: str,
@@ -150,10 +203,11 @@ def atomic_write(
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
             raise VaultError("is a folder, not a note; left alone", path=target)
-        if not os.access(target, os.W_OK):
+        if is_read_only(target, info.st_mode):
             raise VaultError("is read-only; left unchanged", path=target)
         mode = stat.S_IMODE(info.st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
+    prefix = f"{TEMP_PREFIX}{temp_token(vault)}-"
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         view = memoryview(data)
         while view:
@@ -188,13 +242,18 @@ def remove_file(vault: Path, relpath: str) -> None:
 
 
 def remove_stale_temps(vault: Path) -> int:
-    """Delete temp files (`.rv-*.tmp`) a killed roadvault left behind. Call it only while
-    holding the vault lock: every roadvault writer holds it, so none of these is live."""
+    """Delete temp files a killed roadvault left behind: only `.rv-<token>-*.tmp` with
+    this vault's recorded token (a learner's `.rv-notes.tmp` is theirs). Call it only
+    while holding the vault lock: every roadvault writer holds it, so none is live."""
+    token = _read_token(vault)
+    if token is None:
+        return 0
+    prefix = f"{TEMP_PREFIX}{token}-"
     removed = 0
     for root, dirs, names in os.walk(vault):
         dirs[:] = [d for d in dirs if d not in (".obsidian", ".git", ".trash")]
         for name in names:
-            if name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX):
+            if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
                 path = Path(root) / name
                 with contextlib.suppress(OSError):
                     if not os.path.islink(path):

@@ -24,8 +24,14 @@ CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "input").is_dir
 
 
 def not_compared(relpath: str) -> bool:
-    """The OS lock file, and what the progress work writes at the end of a build."""
-    return relpath in {".roadvault/lock", "Progress.md", ".roadvault/history.jsonl"}
+    """The OS lock file, the vault's random temp-file token, and what the progress work
+    writes at the end of a build."""
+    return relpath in {
+        ".roadvault/lock",
+        ".roadvault/temp-token",
+        "Progress.md",
+        ".roadvault/history.jsonl",
+    }
 
 
 def build_case(case: str, vault: Path) -> BuildReport:

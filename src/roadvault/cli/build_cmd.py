@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from roadvault.cli.params import VaultFolder
 from roadvault.errors import EXIT_CONFLICT
 from roadvault.parse import read_roadmap
 from roadvault.vault.build import MAX_DEPTH, BuildReport, build_vault
@@ -67,7 +68,7 @@ def _print_report(report: BuildReport, *, quiet: bool, verbose: bool, diff: bool
     "--vault",
     "vault",
     required=True,
-    type=click.Path(path_type=Path, file_okay=True, dir_okay=True),
+    type=VaultFolder(),
     help="The vault folder (created when it does not exist).",
 )
 @click.option("--name", default=None, help="The roadmap's name in the vault (folder and title).")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from roadvault.cli.params import VaultFolder
 from roadvault.errors import EXIT_CONFLICT, EXIT_ERROR
 from roadvault.vault.doctor import doctor_vault
 from roadvault.vault.state import check_state_files
@@ -20,7 +21,7 @@ _KIND_NAMES = {
 
 
 @click.command()
-@click.argument("vault", type=click.Path(path_type=Path, file_okay=True, dir_okay=True))
+@click.argument("vault", type=VaultFolder())
 @click.option(
     "--all-links", is_flag=True, help="Check links in your own notes too, not only roadvault's."
 )

@@ -272,13 +272,16 @@ def _roadmap_folder_probe(vault: Path) -> Callable[[str], bool]:
 
 
 def _find_moved_notes(
-    vault: Path, previous: PreviousLayout, listing: VaultListing, manifest: Manifest
+    vault: Path, previous: PreviousLayout, listing: VaultListing, manifest: Manifest, rid: str
 ) -> PreviousLayout:
     """Notes of the last build that are gone from their place: the learner may have moved or
     renamed them (in Obsidian). Found again by their `roadvault_id`, they stay where they are
-    now (pinned); notes found nowhere were deleted (and are not re-created)."""
+    now (pinned); notes found nowhere were deleted (and are not re-created). The roadmap
+    note (`rid`) is looked for like any other."""
     present = set(listing.file_relpaths)
     missing = {node_id for node_id, path in previous.notes.items() if path not in present}
+    if previous.roadmap_note and previous.roadmap_note not in present:
+        missing.add(rid)
     pinned = {node_id: path for node_id, path in previous.pinned.items() if path in present}
     if missing:
         recorded = set(manifest.files)
@@ -482,7 +485,7 @@ def _prepare(
             notes=recovered,
         )
     else:
-        previous = _find_moved_notes(vault, previous, listing, manifest)
+        previous = _find_moved_notes(vault, previous, listing, manifest, rid)
     old_model = load_roadmap_model(vault, target.slug) if target.entry is not None else None
     matched = carry_over_ids(old_model, roadmap)
     target = dataclasses.replace(target, notices=(*target.notices, *reworded_notices(matched)))

@@ -184,7 +184,9 @@ def plan_layout(
         return registry.claim(title, ext=ext, qualifier=qualifier)
 
     note_name = keep_or_claim(previous.roadmap_note, folder, None, NOTE_EXT)
-    roadmap_slot = NoteSlot(roadmap_id, "roadmap", roadmap.title, f"{folder}/{note_name}")
+    # A roadmap note the learner moved or renamed stays there, like any other note.
+    roadmap_relpath = previous.pinned.get(roadmap_id) or f"{folder}/{note_name}"
+    roadmap_slot = NoteSlot(roadmap_id, "roadmap", roadmap.title, roadmap_relpath)
     canvas_stem = note_name.removesuffix(NOTE_EXT)
     canvas_name = keep_or_claim(previous.canvas, canvas_stem, None, CANVAS_EXT)
 
@@ -231,7 +233,7 @@ def plan_layout(
         pinned={
             key: path
             for key, path in previous.pinned.items()
-            if key in notes and key not in natural
+            if (key in notes and key not in natural) or key == roadmap_id
         },
         roadmap_aliases=former,
     )

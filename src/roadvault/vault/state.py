@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from roadvault import __version__
-from roadvault.errors import InputError, RoadvaultError, VaultError
+from roadvault.errors import InputError, RoadvaultError, UnsafePathError, VaultError
 from roadvault.fsio import (
     MAX_NOTE_BYTES,
     STATE_DIR,
@@ -27,6 +27,7 @@ from roadvault.fsio import (
     atomic_write,
     check_relpath,
     decode_note,
+    is_read_only,
     open_regular,
     read_bytes,
     remove_file,
@@ -227,8 +228,18 @@ LATE_STATE_FILES = (f"{STATE_DIR}/history.jsonl", "Progress.md")
 
 
 def check_state_files(vault: Path) -> None:
-    """NotRegularFileError when a FIFO, socket, device or folder stands at a state file
-    the build reads late (symlinks are refused where they are read)."""
+    """Before anything is written: UnsafePathError when a state folder is a symlink (a
+    symlinked `base/` used to be found only after the notes were written, as a dozen
+    warnings); NotRegularFileError when a FIFO, socket, device or folder stands at a state
+    file the build reads late."""
+    for relpath in (STATE_DIR, BASE_DIR, ROADMAPS_DIR):
+        path = vault / relpath
+        if os.path.islink(path):
+            raise UnsafePathError(
+                "is a symlink; roadvault never writes through links (nothing written)",
+                path=path,
+                hint="replace it with a real folder (or move it aside) and build again",
+            )
     for relpath in LATE_STATE_FILES:
         try:
             info = os.lstat(vault_path(vault, relpath))
@@ -396,7 +407,8 @@ def read_disk_file(vault: Path, relpath: str) -> DiskFile:
     except UnicodeDecodeError:
         # Merging would write U+FFFD over the bytes we could not read: leave the file be.
         return DiskFile("blocked", reason="is not valid UTF-8; left as is")
-    return DiskFile("file", note=decode_note(raw), raw=raw, writable=os.access(path, os.W_OK))
+    writable = not is_read_only(path, info.st_mode)
+    return DiskFile("file", note=decode_note(raw), raw=raw, writable=writable)
 
 
 @dataclass(slots=True)
