@@ -880,6 +880,37 @@ def _fence_holds_the_roadmap(outside: list[Node], inner: Roadmap) -> bool:
     return not outside or len(inner.leaves()) >= max(2 * around, around + 5)
 
 
+# A list entry that starts by naming HTML tags ("- <table>, <thead>", "- <form> tag and
+# attributes", "- <meta charset=…>" alone) would open an HTML block and vanish.
+_NAMED_TAG_ENTRY_RE = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+)(?=<(?P<name>[A-Za-z][\w-]*)(?:\s[^<>\n]*)?>"
+    r"(?P<after>\s*(?:,|/|\band\b|\bor\b|\bto\b|\btags?\b|\belements?\b|\battributes?\b)"
+    r"|\s*$))",
+    re.M,
+)
+# Tags that hold nothing: alone in an entry they can only be named, not open a block.
+_VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+
+
+def _named_tag_lead(match: re.Match[str]) -> str:
+    if not match["after"].strip() and match["name"].lower() not in _VOID_TAGS:
+        return match["lead"]  # "- <details>" alone: real markup
+    fired("named-tag-entry", match.string.count("\n", 0, match.start()) + 1, "item")
+    return f"{match['lead']}\\"
+
+
+@rule("named-tag-entry")
+def _escape_named_tags(text: str) -> str:
+    """A bullet that starts with tags named as topics ("<table>, <thead>, <tbody>", "<form>
+    tag and attributes", "<meta charset=…>" alone) is about those tags: its "<" is escaped
+    so it stays text instead of opening an HTML block that swallows the entry."""
+    if "<" not in text:
+        return text
+    return _NAMED_TAG_ENTRY_RE.sub(_named_tag_lead, text)
+
+
 def build_roadmap(
     text: str,
     *,
@@ -894,6 +925,7 @@ def build_roadmap(
     line_origin: list[int] | None = None
     text = _blank_comments(text)
     if not literal:
+        text = _escape_named_tags(text)
         text, line_origin = _glyph_bullets(_indented_outline(text))
     text = _clamp_nesting(text, source)
     doc = _Document(text, source)

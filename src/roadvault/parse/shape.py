@@ -267,7 +267,9 @@ def _absorb_note_items(draft: Draft) -> None:
                         draft.label_notes += 1
                         fired("note-label", child.line, "note", f"duration {found[0]}")
                         continue
-                if (
+                if key.startswith("tag") and "<" in split[1]:
+                    pass  # "Tags: <header>, <nav>": HTML tags to learn, not the note's tags
+                elif (
                     _NOTE_LABEL_RE.match(key)
                     or _DURATION_ITEM_LABEL_RE.match(key)
                     or _LOG_LABEL_RE.match(key)

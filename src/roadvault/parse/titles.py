@@ -184,6 +184,11 @@ def _is_generic(
     return name not in _FORMATTING_TAGS
 
 
+def _closes_in(tag: str, closed: frozenset[str]) -> bool:
+    match = _TAG_NAME_RE.match(tag)
+    return tag.startswith("</") or (match is not None and match.group(1).lower() in closed)
+
+
 def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
     """The visible text of an inline node, one entry per source line."""
     if inline is None:
@@ -224,9 +229,15 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
             elif kind == "strong":
                 walk(child, True, link)
             elif kind == "html_inline":
+                # named in a list of tags ("(<br>, <hr>)", "Adding images (<img>)")
+                named = lines[-1].text.rstrip().endswith(("(", ",", "，")) and not (
+                    _closes_in(child.content, closed_tags)
+                )
                 if re.match(r"<br\s*/?>", child.content, re.I):
-                    add(" ", bold)
-                elif _is_generic(child.content, lines[-1].text, closed_tags, attached_tags):
+                    add(child.content if named else " ", bold)  # else a line break
+                elif named or _is_generic(
+                    child.content, lines[-1].text, closed_tags, attached_tags
+                ):
                     add(child.content, bold)  # "Box<T>", "Vec<String>": code, not a tag
             elif child.children:
                 walk(child, bold, link)
