@@ -890,7 +890,22 @@ _NAMED_TAG_ENTRY_RE = re.compile(
 )
 # Tags that hold nothing: alone in an entry they can only be named, not open a block.
 _VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 
 
