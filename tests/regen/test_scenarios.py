@@ -420,3 +420,19 @@ def test_a_reworded_item_keeps_its_tick_and_the_report_says_so(tmp_path: Path) -
     ]
     assert progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]["done"] == 1
     assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_a_ticked_item_that_gains_sub_items_keeps_its_tick(tmp_path: Path) -> None:
+    """Before: the line became a plain bullet (`- Limits ✅ … ^rv-…`), the report said
+    `merge`, done dropped 1 → 0."""
+    build(tmp_path, V1)
+    edit(tmp_path, CALCULUS, "- [ ] Limits ^", "- [x] Limits ✅ 2026-03-01 ^")
+    v2 = V1.replace(
+        "- [ ] Limits\n", "- [ ] Limits\n  - [ ] One-sided limits\n  - [ ] Continuity\n"
+    )
+    build(tmp_path, v2)
+    text = read(tmp_path, CALCULUS)
+    assert re.search(r"^- \[x\] Limits ✅ 2026-03-01 \^rv-\w+\n\t- \[ \] One-sided", text, re.M)
+    done = progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]["done"]
+    assert done >= 1
+    assert_second_build_is_noop(tmp_path, v2)

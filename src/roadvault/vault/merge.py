@@ -149,6 +149,17 @@ def merge_mark(base: str | None, mine: str | None, new: str | None) -> str | Non
     return mine
 
 
+def kept_mark(base: ItemLine | None, mine: ItemLine, new: ItemLine) -> str | None:
+    """The checkbox an item's line gets: merged three-way; and when the roadmap now writes
+    the item as a plain bullet (it gained sub-items), the learner's box stays if they had
+    made progress on it — a tick is never dropped by a reshape."""
+    if new.mark is not None:
+        return merge_mark(base.mark if base else None, mine.mark, new.mark)
+    if mine.mark is not None and Status.from_marker(mine.mark) is not Status.TODO:
+        return mine.mark
+    return None
+
+
 def line_extras(base_text: str, mine_text: str) -> str | None:
     """What the learner appended to a generated item's text (Tasks' `✅ 2026-11-20`, tags),
     or None when they changed the text itself."""
@@ -190,8 +201,7 @@ def align_items(base: str, mine: str, new: str) -> tuple[str, str]:
         if theirs is None:
             continue
         before = base_items.get(item.id)
-        mark = merge_mark(before.mark if before else None, theirs.mark, item.mark)
-        updated = item.with_mark(mark if item.mark is not None else None)
+        updated = item.with_mark(kept_mark(before, theirs, item))
         text = merge_item_text(before.text if before else None, theirs.text, item.text)
         if text is not None:
             new_lines[item.index] = updated.with_text(text).render()

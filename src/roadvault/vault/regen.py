@@ -36,9 +36,9 @@ from roadvault.vault.merge import (
     MergeResult,
     count_conflicts,
     find_item_lines,
+    kept_mark,
     line_extras,
     merge_item_text,
-    merge_mark,
     merge_note,
     repeated_block_ids,
 )
@@ -373,10 +373,7 @@ def _inject(
 def _merged_item_line(target: ItemLine, travel: _Carried) -> list[str]:
     """The item's line in its new place: merged status, the learner's extras or wording."""
     before, mine = travel.base_item, travel.item
-    mark = target.mark
-    if target.mark is not None:
-        mark = merge_mark(before.mark if before else None, mine.mark, target.mark)
-    line = target.with_mark(mark)
+    line = target.with_mark(kept_mark(before, mine, target))
     text = merge_item_text(before.text if before else None, mine.text, target.text)
     if text is not None:
         return [line.with_text(text).render()]
