@@ -81,3 +81,13 @@ def test_a_tools_bullet_among_topic_bullets_is_a_topic_but_a_tools_heading_is_eq
     leaves = [leaf.title for leaf in roadmap.leaves()]
     assert len(leaves) == 3 and any(title.startswith("Tools") for title in leaves), leaves
     assert {r.text for r in roadmap.nodes[0].resources} >= {"Audacity", "Reaper"}
+
+
+def test_an_overview_table_of_module_codes_is_not_a_second_set_of_items():
+    text = (
+        "# Course Plan\n\n## Overview\n\n| Module | Weeks | Status |\n|---|---|---|\n"
+        "| K01 | 2 | 🟡 |\n| K02 | 3 | 🔵 |\n\n## Modules\n\n"
+        "### K01 - Knots\n- Bowline\n- Clove hitch\n\n### K02 - Splices\n- Eye splice\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Bowline", "Clove hitch", "Eye splice"]

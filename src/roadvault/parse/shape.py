@@ -298,8 +298,10 @@ def _names_one_of(name: str, titles: set[str]) -> bool:
 def _drop_overview_tables(root: Draft) -> None:
     """A table listing the same weeks/phases the sections below spell out is an overview:
     its rows are not extra items."""
-    section_titles = {
-        plain_label(d.title) for d in walk(root) if d.kind in (HEADING, PSEUDO) and d.title
+    sections = [d for d in walk(root) if d.kind in (HEADING, PSEUDO) and d.title]
+    # the title as cleaned, and as written: "M01 - Frontend I" is named by a row "M01"
+    section_titles = {plain_label(d.title) for d in sections} | {
+        re.split(r"\s+[-–—:]\s+", d.text.strip())[0].casefold() for d in sections if d.text
     }
     rows: dict[int, list[Draft]] = {}
     for draft in walk(root):
