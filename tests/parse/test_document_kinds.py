@@ -91,3 +91,13 @@ def test_an_overview_table_of_module_codes_is_not_a_second_set_of_items():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Bowline", "Clove hitch", "Eye splice"]
+
+
+def test_milestone_boxes_naming_phases_by_number_restate_the_plan():
+    text = (
+        "# Tracker\n\n## Phase 1: Knots and Lines (Weeks 1-2)\n- [ ] Bowline\n- [ ] Cleat hitch\n\n"
+        "## Phase 2: Sail Trim Basics (Weeks 3-4)\n- [ ] Telltales\n\n"
+        "## Milestones Achieved\n- [ ] Completed Phase 1 - Knots\n- [ ] Completed Phase 2 - Trim\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Bowline", "Cleat hitch", "Telltales"]

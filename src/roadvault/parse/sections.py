@@ -393,10 +393,25 @@ _MILESTONES_RE = re.compile(
 )
 
 
+_PLACE_RE = re.compile(
+    r"\b(phase|stage|step|part|module|week|month|level|unit|chapter|fase|etapa|semana|módulo"
+    r"|modulo|woche|étape)\s*(\d{1,3})\b",
+    re.I,
+)
+
+
+def _places(text: str) -> set[tuple[str, str]]:
+    return {(word.casefold(), number) for word, number in _PLACE_RE.findall(text)}
+
+
 def _mentions_a_section(item: Draft, sections: list[tuple[Draft, str]], parent: Draft) -> bool:
+    """The entry names a section, or its place ("Completed Phase 2 - Modern Frontend" for
+    "Phase 2: Modern Frontend Development")."""
     key = f" {plain_label(item.title)} "
+    places = _places(item.text)
     return any(
-        section is not parent and len(name) >= 4 and f" {name} " in key
+        section is not parent
+        and ((len(name) >= 4 and f" {name} " in key) or bool(places & _places(section.text)))
         for section, name in sections
     )
 
