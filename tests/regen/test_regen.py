@@ -165,3 +165,11 @@ def test_reordered_items_keep_the_own_task_under_the_ticked_one() -> None:
     out = regenerate({"a": NoteVersions(A_OLD, mine_a, new_a)})["a"]
     assert (out.action, out.conflicts) == (Action.MERGE, 0)
     assert "- [x] Two ^rv-two\n- [ ] my own step\n- [ ] One ^rv-one\n" in (out.text or "")
+
+
+def test_copies_the_learner_reworded_are_left_as_they_are() -> None:
+    """Which wording is the learner's is not ours to pick: both lines stay, ticks kept."""
+    mine_a = A_OLD.replace("- [ ] Two ^rv-two", "- [x] Two ^rv-two\n- [ ] Two, again ^rv-two")
+    new_a = A_OLD.replace("Three", "Three and more")
+    out = regenerate({"a": NoteVersions(A_OLD, mine_a, new_a)})["a"]
+    assert "- [x] Two ^rv-two\n- [ ] Two, again ^rv-two\n" in (out.text or "")

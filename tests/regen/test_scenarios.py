@@ -436,3 +436,22 @@ def test_a_ticked_item_that_gains_sub_items_keeps_its_tick(tmp_path: Path) -> No
     done = progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]["done"]
     assert done >= 1
     assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_a_copy_pasted_item_line_keeps_the_most_advanced_status_and_all_lines(
+    tmp_path: Path,
+) -> None:
+    """The learner duplicates an item line, ticks the upper copy and writes under the lower
+    one. Before: an unrelated update kept `[ ]` with the note and deleted the `[x]` copy."""
+    build(tmp_path, V1)
+    text = read(tmp_path, ALGEBRA)
+    line = re.search(r"^- \[ \] Equations \^rv-\w+$", text, re.M).group(0)
+    twin = line.replace("[ ]", "[x]") + "\n" + line + "\n\t- balance both sides"
+    (tmp_path / ALGEBRA).write_text(text.replace(line, twin), encoding="utf-8")
+    v2 = V1.replace("- [ ] Inequalities", "- [ ] Inequalities and intervals")
+    build(tmp_path, v2)
+    merged = read(tmp_path, ALGEBRA)
+    assert merged.count(line.split(" ^")[1]) == 1, merged  # one line for the item
+    assert re.search(r"^- \[x\] Equations \^rv-\w+\n\t- balance both sides$", merged, re.M)
+    assert "Inequalities and intervals" in merged
+    assert_second_build_is_noop(tmp_path, v2)

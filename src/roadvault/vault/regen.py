@@ -42,6 +42,7 @@ from roadvault.vault.merge import (
     merge_note,
     repeated_block_ids,
 )
+from roadvault.vault.reorder import join_copies
 
 logger = logging.getLogger(__name__)
 
@@ -213,7 +214,13 @@ def regenerate(
             continue
         if versions.new == versions.base and ARCHIVE_HEADING not in versions.mine:
             continue  # the roadmap left this note alone: nothing can leave it
-        mine_rest, archived = split_archive(versions.mine)
+        mine_text, joined = _join_copies(versions.mine)
+        if joined:
+            lifted_mine[key] = mine_text
+            remarks[key].append(
+                f"joined your copies of {len(joined)} item line(s) (kept the most advanced box)"
+            )
+        mine_rest, archived = split_archive(mine_text)
         base_rest = split_archive(versions.base)[0] if versions.base is not None else None
         archive_entries[key] = _revive_archived(archived, new_home, carried)
 
@@ -278,6 +285,24 @@ def regenerate(
         for key, versions in notes.items()
         if key not in frozen
     }
+
+
+def _join_copies(text: str) -> tuple[str, list[str]]:
+    """The note with copy-pasted item lines joined (vault/reorder.py `join_copies`): one
+    line per item, so the merge can neither drop the ticked copy nor write the id twice."""
+    lines = text.split("\n")
+    items = find_item_lines(lines)
+    if len({item.id for item in items}) == len(items):
+        return text, []
+    joined, ids = join_copies(lines, items, _mark_rank)
+    return "\n".join(joined), ids
+
+
+def _mark_rank(mark: str | None) -> int:
+    return -1 if mark is None else _PROGRESS.index(Status.from_marker(mark))
+
+
+_PROGRESS = [Status.TODO, Status.SKIPPED, Status.DOING, Status.DONE]
 
 
 def _worked_on(item: ItemLine, before: ItemLine | None) -> bool:

@@ -18,11 +18,16 @@ learner's lines are kept as written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-__all__ = ["Layout", "differs", "follow_layout", "layout_of"]
+__all__ = ["Layout", "differs", "follow_layout", "join_copies", "layout_of"]
+
+
+# The checkbox of a list item line: (lead and bullet)(mark).
+_BOX = re.compile(r"^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([^\]\n])\][ \t]+")
 
 
 class ItemLine(Protocol):
@@ -87,6 +92,71 @@ def follow_layout(lines: Sequence[str], items: Sequence[ItemLine], target: Layou
             _move(root, blocks, item_id, target)
     _sort(root, target.rank)
     return _lines(root)
+
+
+def join_copies(
+    lines: Sequence[str], items: Sequence[ItemLine], rank: Callable[[str | None], int]
+) -> tuple[list[str], list[str]]:
+    """One block per item: where the learner copy-pasted an item line, the first copy stays,
+    with the most advanced checkbox (`rank` orders marks) and the lines under every copy
+    after its own. Copies whose text differs beyond the checkbox are left alone (which
+    wording is the learner's is not ours to pick). Returns (lines, ids joined)."""
+    seen: dict[str, list[ItemLine]] = {}
+    for item in items:
+        seen.setdefault(item.id, []).append(item)
+    repeated = {
+        item_id
+        for item_id, copies in seen.items()
+        if len(copies) > 1 and len({_unmarked(lines[c.index]) for c in copies}) == 1
+    }
+    if not repeated:
+        return list(lines), []
+    by_index = {item.index: item for item in items}
+    root = _Block("", "", [])
+    root.content = _parse(lines, 0, len(lines), by_index)
+    first: dict[str, _Block] = {}
+    for block in _all_blocks(root):
+        if block.id not in repeated:
+            continue
+        keep = first.setdefault(block.id, block)
+        if keep is block:
+            continue
+        held = _holder(root, block)
+        if held is None or _contains(block, keep):
+            continue
+        holder, run = held
+        run.blocks.remove(block)
+        if not run.blocks:
+            holder.content.remove(run)
+        mark = _mark_of(block.head[0])
+        if rank(mark) > rank(_mark_of(keep.head[0])):
+            keep.head = [_with_mark(keep.head[0], mark)]
+        keep.content.extend(block.content)
+    return _lines(root), sorted(first)
+
+
+def _unmarked(line: str) -> str:
+    return _BOX.sub(r"\1", line, count=1).strip()
+
+
+def _mark_of(line: str) -> str | None:
+    match = _BOX.match(line)
+    return match.group(2) if match else None
+
+
+def _with_mark(line: str, mark: str | None) -> str:
+    if mark is None:
+        return line
+    return _BOX.sub(lambda m: f"{m.group(1)}[{mark}] ", line, count=1)
+
+
+def _all_blocks(block: _Block) -> list[_Block]:
+    found = []
+    for run in _runs(block):
+        for child in run.blocks:
+            found.append(child)
+            found.extend(_all_blocks(child))
+    return found
 
 
 # --- the tree of blocks ----------------------------------------------------------------------
