@@ -455,3 +455,25 @@ def test_a_copy_pasted_item_line_keeps_the_most_advanced_status_and_all_lines(
     assert re.search(r"^- \[x\] Equations \^rv-\w+\n\t- balance both sides$", merged, re.M)
     assert "Inequalities and intervals" in merged
     assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_text_appended_to_an_item_comes_back_with_it(tmp_path: Path) -> None:
+    """Removed, then re-added: the learner's `✅ date` and words come back with the item.
+    Before: the ticked item returned without its date; the unticked extended one stayed as
+    an orphan and, re-added, the note held its block id twice (doctor exit 1)."""
+    from roadvault.vault.doctor import doctor_vault
+
+    build(tmp_path, V1)
+    edit(tmp_path, ALGEBRA, "- [ ] Variables ^", "- [x] Variables ✅ 2026-02-10 ^")
+    edit(tmp_path, ALGEBRA, "- [ ] Equations ^", "- [ ] Equations (chapter 3) ^")
+    gone = V1.replace("- [ ] Variables\n", "").replace("- [ ] Equations\n", "")
+    build(tmp_path, gone)
+    assert "Equations (chapter 3)" in read(tmp_path, ALGEBRA)
+    build(tmp_path, V1)
+    text = read(tmp_path, ALGEBRA)
+    assert re.search(r"^- \[x\] Variables ✅ 2026-02-10 \^rv-\w+$", text, re.M), text
+    assert re.search(r"^- \[ \] Equations \(chapter 3\) \^rv-\w+$", text, re.M), text
+    assert ARCHIVE_HEADING not in text
+    assert [p.kind for p in doctor_vault(tmp_path).problems] == []
+    assert progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]["total"] == 11
+    assert_second_build_is_noop(tmp_path, V1)

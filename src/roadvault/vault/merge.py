@@ -174,6 +174,8 @@ def merge_item_text(base_text: str | None, mine_text: str, new_text: str) -> str
     """Three-way merge of one item's text: what its line should say now, or None when the
     learner and the roadmap both reworded it (a conflict). Extras the learner appended
     ride on the roadmap's new wording."""
+    if base_text is None and line_extras(new_text, mine_text):
+        return mine_text  # an item coming back (archived, re-added) with the learner's extras
     if base_text is None or mine_text in (base_text, new_text):
         return new_text
     if line_extras(new_text, mine_text) is not None:

@@ -246,15 +246,19 @@ def regenerate(
             before = base_items.get(item.id)
             annotation = [mine_lines[i] for i in notes_under.get(item.id, [])]
             edited = before is not None and line_extras(before.text, item.text) is None
-            worked_on = _worked_on(item, before) or bool(annotation) or edited
+            # Any change to the line's text is work, words appended (a `✅ date`) included.
+            changed = before is not None and item.text != before.text
+            worked_on = _worked_on(item, before) or bool(annotation) or changed
             if home is None:
                 if versions.new is None or not worked_on:
                     continue  # the whole note goes (see _decide) / untouched: merge3 drops it
                 archive_entries[key].extend(_archive_lines(item, annotation))
                 remarks[key].append(f"kept {item.text!r} under {ARCHIVE_HEADING[3:]!r}")
-            elif home[0] == key and not annotation:
+            elif home[0] == key and not annotation and (before is not None or base_rest is None):
                 continue  # stays in this note: merged in place by merge_note
             else:
+                # Moved, annotated, or not in the last rendering (an orphan line coming
+                # back): it travels to its place, so its line is not written twice.
                 carried[item.id] = _Carried(item, before, annotation, edited)
             drop_mine.add(item.index)
             drop_mine.update(notes_under.get(item.id, []))
