@@ -101,3 +101,18 @@ def test_milestone_boxes_naming_phases_by_number_restate_the_plan():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Bowline", "Cleat hitch", "Telltales"]
+
+
+def test_a_repository_step_among_many_steps_to_take_is_a_step():
+    steps = [
+        "Read the rules",
+        "Fork this repo and start your log",
+        "Sketch for an hour every day",
+        "Share a sketch every week",
+        "Encourage two other people",
+        "Keep going for 100 days",
+    ]
+    text = "# Challenge\n\n## How to join\n\n" + "".join(
+        f"{n}. {step}\n" for n, step in enumerate(steps, 1)
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == steps

@@ -515,19 +515,60 @@ _REPO_CHATTER_RE = re.compile(
 def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
     """An entry that talks to the reader about the repository ("Please check NOTES…", "Feel
     free to open an issue", "Become a Sponsor", "(delete me)") is not study: it moves into
-    the roadmap note. An entry the author wrote as a task box stays theirs."""
+    the roadmap note. An entry the author wrote as a task box, or one such step among
+    many that are not ("Fork this repo and start your log" in ten steps to join), stays."""
     kept: list[Draft] = []
+    entries = [c for c in draft.children if c.kind == ITEM]
+    chatter = {id(c) for c in entries if _REPO_CHATTER_RE.search(c.text)}
+    # "2. Fork this repo and commit to the log" among ten steps to take: a step of the plan
+    among_steps = len(entries) >= 6 and len(chatter) * 4 <= len(entries)
     for child in draft.children:
         drop_repo_chatter(child, notes)
         if (
             child.kind == ITEM
             and not child.is_task
             and not child.children
-            and _REPO_CHATTER_RE.search(child.text)
+            and id(child) in chatter
+            and not among_steps
         ):
             fired("repo-chatter", child.line, "note")
             notes.append(child.raw or child.text)
             continue
+        kept.append(child)
+    draft.children = kept
+
+
+# The author selling something beside the plan: a newsletter, a paid course, a channel.
+_PROMOTION_RE = re.compile(
+    r"\b(?:newsletter|subscribe|subscription|sign up (?:for|to) (?:my|our)|my (?:youtube )?channel"
+    r"|my (?:paid |online )?(?:course|book|ebook|bootcamp|mentorship|coaching)|patreon|ko-fi"
+    r"|substack|discount|coupon|promo code|affiliate|hire me|book a call|dm me)\b",
+    re.I,
+)
+
+
+@rule("promotion-section")
+def drop_promotions(draft: Draft, notes: list[str]) -> None:
+    """A section whose own text sells something beside the plan ("I publish a newsletter…
+    The themes covered are: …", "Check out my paid course") is the author's promotion, not
+    study: it moves into the roadmap note, lists and all. Sections with task boxes stay."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        if (
+            child.kind in (HEADING, PSEUDO)
+            and not child.numbered
+            and child.notes
+            and _PROMOTION_RE.search(" ".join(child.notes[:2]))
+            and not any(d.is_task for d in walk(child))
+            and not any(c.kind == HEADING for c in child.children)  # a whole part of the plan
+        ):
+            fired("promotion-section", child.line, "note", child.title)
+            for inner in walk(child):
+                if inner is not child:
+                    fired("promotion-section", inner.line, "note")
+            notes.append(section_text(child))
+            continue
+        drop_promotions(child, notes)
         kept.append(child)
     draft.children = kept
 

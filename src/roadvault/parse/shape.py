@@ -41,6 +41,7 @@ from roadvault.parse.links import links_to_resources
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
     advice_to_notes,
+    drop_promotions,
     drop_repo_chatter,
     examples_to_notes,
     is_about_people,
@@ -610,6 +611,7 @@ def shape_roadmap(
     _drop_excluded(root)
     read_as_checklist(root, notes)
     drop_repo_chatter(root, notes)
+    drop_promotions(root, notes)
     open_generic_details(root)
     _tidy(root)
     name_slots_by_topic(root)
