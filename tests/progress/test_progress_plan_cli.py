@@ -15,6 +15,7 @@ from progress_vaults import JOINS, ROADMAP, ROADMAP_NOTE, make_vault, private_ca
 from test_progress_history import tick
 
 import roadvault.cli.plan_cmd
+import roadvault.cli.progress_cmd
 import roadvault.cli.today_cmd
 import roadvault.progress.service
 from roadvault.cli import cli
@@ -24,7 +25,8 @@ NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    for module in (roadvault.progress.service, roadvault.cli.plan_cmd, roadvault.cli.today_cmd):
+    modules = (roadvault.progress.service, roadvault.cli.plan_cmd, roadvault.cli.today_cmd)
+    for module in (*modules, roadvault.cli.progress_cmd):
         monkeypatch.setattr(module, "utc_now", lambda: NOW)
     monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: still 14 March there
 

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from roadvault.errors import VaultError
-from roadvault.fsio import ensure_folder, read_regular, vault_path
+from roadvault.fsio import ensure_folder, vault_path
 from roadvault.model import Status
 from roadvault.progress.notes import STATE_DIR
 
@@ -91,11 +91,17 @@ def parse_line(line: str) -> Entry:
 
 @dataclass
 class History:
-    """The history file, indexed for the summary: last status per id, done events, dates."""
+    """The history file, indexed for the summary: last status per id, latest done event per
+    id, dates. Its size is bounded by the number of ids, not of lines: a history of years
+    (millions of lines) is read as a stream and only this is kept.
+
+    Why the latest done event per id is enough: "recently done", the pace window and
+    "today" all ask, per id that is done now, when it was last done (an earlier done of the
+    same id is never shown nor counted twice)."""
 
     last: dict[str, Status] = field(default_factory=dict)
-    # Per roadmap: (time, id) of every change to done from a known status, in file order.
-    done_events: dict[str, list[tuple[datetime, str]]] = field(default_factory=dict)
+    # Per roadmap: id -> (time, sequence) of its latest change to done from a known status.
+    done_latest: dict[str, dict[str, tuple[datetime, int]]] = field(default_factory=dict)
     done_at: dict[str, datetime] = field(default_factory=dict)  # latest time each id got done
     started: dict[str, datetime] = field(default_factory=dict)  # first entry per roadmap
     active: dict[str, datetime] = field(default_factory=dict)  # latest entry per roadmap
@@ -113,12 +119,22 @@ class History:
         if entry.after is Status.DONE:
             self.done_at[entry.id] = entry.t
             if entry.before is not None and entry.before is not Status.DONE:
-                self.done_events.setdefault(entry.roadmap, []).append((entry.t, entry.id))
+                latest = self.done_latest.setdefault(entry.roadmap, {})
+                latest.pop(entry.id, None)  # re-inserted: the dict stays in file order
+                latest[entry.id] = (entry.t, self.size)
+
+    @property
+    def done_events(self) -> dict[str, list[tuple[datetime, str]]]:
+        """Per roadmap: (time, id) of each id's latest change to done, in file order."""
+        return {
+            roadmap: [(t, item_id) for item_id, (t, _) in latest.items()]
+            for roadmap, latest in self.done_latest.items()
+        }
 
     def copy(self) -> History:
         return History(
             last=dict(self.last),
-            done_events={k: list(v) for k, v in self.done_events.items()},
+            done_latest={k: dict(v) for k, v in self.done_latest.items()},
             done_at=dict(self.done_at),
             started=dict(self.started),
             active=dict(self.active),
@@ -138,30 +154,77 @@ class History:
 def parse_history(text: str, *, where: str = HISTORY_RELPATH) -> History:
     """Index a history file's text; corrupt lines are skipped with one warning."""
     history = History()
+    _warn_bad(_index_lines(history, text.split("\n"), first=1), where)
+    return history
+
+
+def _index_lines(history: History, lines: Iterable[str], *, first: int) -> list[int]:
+    """Add each line's entry; the numbers (from `first`) of the unreadable lines."""
     bad: list[int] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         try:
             history.add(parse_line(line))
         except (ValueError, TypeError):
             bad.append(number)
+    return bad
+
+
+def _warn_bad(bad: list[int], where: str) -> None:
     if bad:
         lines = ", ".join(str(n) for n in bad[:5]) + (" …" if len(bad) > 5 else "")
         logger.warning("%s: skipped %d unreadable line(s): %s", where, len(bad), lines)
-    return history
+
+
+_READ_CHUNK = 1 << 20
+
+
+def index_stream(fd: int, history: History, *, where: str, line: int = 1) -> tuple[int, int, bytes]:
+    """Index the whole lines read from `fd` (from its current offset) into `history`, a
+    chunk at a time: memory stays that of one chunk whatever the file's size. Returns (bytes
+    of whole lines read, the next line's number, what follows the last line end — a line
+    still being written, or one whose line end was lost; see `index_rest`)."""
+    consumed = 0
+    rest = b""
+    bad: list[int] = []
+    while chunk := os.read(fd, _READ_CHUNK):
+        data = rest + chunk
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:
+            rest = data
+            continue
+        lines = data[:cut].decode("utf-8", errors="replace").split("\n")[:-1]
+        bad += _index_lines(history, lines, first=line)
+        line += len(lines)
+        consumed += cut
+        rest = data[cut:]
+    _warn_bad(bad, where)
+    return consumed, line, rest
+
+
+def index_rest(history: History, rest: bytes, *, where: str, line: int) -> None:
+    """Index a last line without its line end (as the whole-file reader always did)."""
+    if rest.strip():
+        _warn_bad(
+            _index_lines(history, [rest.decode("utf-8", errors="replace")], first=line), where
+        )
 
 
 def load_history(vault: Path) -> History:
+    """The vault's history, indexed: an earlier run's snapshot plus the lines appended
+    since (progress/history_snapshot.py), else streamed from the start. A FIFO or folder in
+    its place is an error (never a hang); an unreadable file a warning."""
+    from roadvault.progress.history_snapshot import load_indexed_history
+
     path = vault_path(vault, HISTORY_RELPATH)
     try:
-        data = read_regular(path, what="history file")  # a FIFO here must not hang
+        return load_indexed_history(vault, path)
     except FileNotFoundError:
         return History()
     except OSError as exc:
         logger.warning("%s: cannot read history (%s); pace starts afresh", path, exc.strerror)
         return History()
-    return parse_history(data.decode("utf-8", errors="replace"), where=str(path))
 
 
 def append_history(vault: Path, entries: list[Entry]) -> None:
