@@ -94,7 +94,11 @@ def test_deleted_notes_stay_deleted(tmp_path: Path) -> None:
     assert not (tmp_path / TOPIC).exists() and not (tmp_path / "Home.md").exists()
     actions = {p.relpath: p for p in report.files}
     assert actions[TOPIC].action is Action.SKIP and "deleted" in actions[TOPIC].notes[0]
-    assert report.written == 0
+    # Only the notes (and canvas) that linked to it change: the link becomes plain text.
+    assert {p.relpath for p in report.files if p.writes} <= {
+        p.relpath for p in report.files if p.kind in ("phase", "canvas", "roadmap", "topic")
+    }
+    assert build_vault(data_roadmap(), tmp_path).written == 0
 
 
 def test_lost_state_rebuilds_in_place_without_duplicates(tmp_path: Path) -> None:

@@ -298,6 +298,25 @@ def _find_moved_notes(
     )
 
 
+def deleted_notes(
+    previous: PreviousLayout, listing: VaultListing, manifest: Manifest, rid: str
+) -> set[str]:
+    """Ids of notes the learner deleted: built before (with a base copy, so the plan does
+    not re-create them), gone from where they were and found nowhere else. Links to them
+    are rendered as plain text."""
+    present = set(listing.file_relpaths)
+    recorded = {**previous.notes}
+    if previous.roadmap_note:
+        recorded[rid] = previous.roadmap_note
+    return {
+        node_id
+        for node_id, path in recorded.items()
+        if path not in present
+        and node_id not in previous.pinned
+        and (manifest.files.get(path) or {}).get("sha256")
+    }
+
+
 def _verified_base(relpath: str, base: str | None, record: dict[str, Any] | None) -> str | None:
     """A base copy whose hash differs from the manifest's record was changed behind our back
     (or torn by a disk fault): trusting it could take a learner's tick for ours, so merge
@@ -486,6 +505,7 @@ def _prepare(
         )
     else:
         previous = _find_moved_notes(vault, previous, listing, manifest, rid)
+    deleted = set() if restore else deleted_notes(previous, listing, manifest, rid)
     old_model = load_roadmap_model(vault, target.slug) if target.entry is not None else None
     matched = carry_over_ids(old_model, roadmap)
     target = dataclasses.replace(target, notices=(*target.notices, *reworded_notices(matched)))
@@ -508,6 +528,7 @@ def _prepare(
         previous=previous,
         taken_names=taken,
         former_titles=target.aliases,
+        deleted=deleted,
     )
     texts = render_vault(roadmap, layout, slug=target.tag or target.slug)
     verify_rendering(texts, roadmap)

@@ -65,14 +65,20 @@ def _edge(from_id: str, to_id: str, from_side: str, to_side: str) -> dict[str, A
 def _phase_cards(phase: Node, layout: Layout) -> list[tuple[str, str | None, str | None]]:
     """(card id, note relpath or None, text or None) for one phase, in roadmap order."""
     if phase.id not in layout.notes:
-        text = wikilink(layout.roadmap_note.name, phase.title, block=phase.id)
+        text = (
+            inline_text(phase.title)
+            if layout.roadmap_note.deleted
+            else wikilink(layout.roadmap_note.name, phase.title, block=phase.id)
+        )
         if phase.duration:
             text += f"\n\n{inline_text(phase.duration)}"
         return [(f"card-{phase.id}", None, text)]
     cards: list[tuple[str, str | None, str | None]] = []
     for node in phase.walk():
         slot = layout.notes.get(node.id)
-        if slot is not None:
+        if slot is not None and slot.deleted:  # the learner deleted it: a card of text
+            cards.append((f"card-{node.id}", None, inline_text(slot.title) or slot.name))
+        elif slot is not None:
             cards.append((f"card-{node.id}", slot.relpath, None))
     return cards
 
@@ -84,11 +90,20 @@ def render_canvas(roadmap: Roadmap, layout: Layout) -> str:
     edges: list[dict[str, Any]] = []
 
     roadmap_card = f"card-{layout.roadmap_note.id}"
-    cards.append(
-        _file_card(
-            roadmap_card, layout.roadmap_note.relpath, 0, 0, ROADMAP_CARD_WIDTH, ROADMAP_CARD_HEIGHT
+    if layout.roadmap_note.deleted:
+        card = _text_card(roadmap_card, f"# {inline_text(roadmap.title)}", 0, 0)
+        cards.append({**card, "width": ROADMAP_CARD_WIDTH, "height": ROADMAP_CARD_HEIGHT})
+    else:
+        cards.append(
+            _file_card(
+                roadmap_card,
+                layout.roadmap_note.relpath,
+                0,
+                0,
+                ROADMAP_CARD_WIDTH,
+                ROADMAP_CARD_HEIGHT,
+            )
         )
-    )
     top = ROADMAP_CARD_HEIGHT + GROUP_GAP
     previous_group: str | None = None
     for position, phase in enumerate(roadmap.nodes, start=1):

@@ -8,9 +8,10 @@ note with `all_links`). Reading is the edge (`read_vault_files`); `diagnose` is 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from roadvault.errors import InputError, VaultError
 from roadvault.model import Roadmap
@@ -81,8 +82,32 @@ def diagnose(
             problems.append(check.Problem(relpath, None, "unknown-id", message))
     link_sources = set(files) if all_links else {*manifest.files, PROGRESS_RELPATH}
     link_problems = check.check_links(files, authored_targets=authored_targets)
-    problems += [problem for problem in link_problems if problem.relpath in link_sources]
+    problems += [
+        explain_deleted(problem, files, manifest)
+        for problem in link_problems
+        if problem.relpath in link_sources
+    ]
     return sorted(problems, key=lambda p: (p.relpath, p.line or 0, p.kind))
+
+
+def explain_deleted(
+    problem: check.Problem, files: Mapping[str, str], manifest: Manifest
+) -> check.Problem:
+    """A broken link to a note roadvault generated and the learner deleted says so, and how
+    to get it back (the next build writes the title as plain text instead of the link)."""
+    match = re.match(r"broken link \[\[(.+)\]\]$", problem.message)
+    if problem.kind != "link" or match is None:
+        return problem
+    target = match.group(1).casefold()
+    for relpath in manifest.files:
+        name = PurePosixPath(relpath).name.removesuffix(".md").casefold()
+        if relpath.endswith(".md") and relpath not in files and name == target:
+            message = (
+                f"link to [[{match.group(1)}]], a note you deleted ({relpath}): the next build "
+                "writes its title as plain text; `roadvault build --restore` brings it back"
+            )
+            return check.Problem(problem.relpath, problem.line, problem.kind, message)
+    return problem
 
 
 def read_vault_files(vault: Path) -> tuple[dict[str, str], list[str]]:

@@ -43,6 +43,8 @@ class NoteSlot:
     kind: str  # "roadmap" | "phase" | "topic"
     title: str
     relpath: str  # POSIX, relative to the vault
+    # The learner deleted this note (it is not re-created): links to it are plain text.
+    deleted: bool = False
 
     @property
     def name(self) -> str:
@@ -154,6 +156,7 @@ def plan_layout(
     previous: PreviousLayout | None = None,
     taken_names: Iterable[str] = (),
     former_titles: Iterable[str] = (),
+    deleted: Iterable[str] = (),
 ) -> Layout:
     """Decide every note's path.
 
@@ -164,6 +167,7 @@ def plan_layout(
     (`Basics (Old Title)`) is named afresh, so every name follows the current title.
     """
     former = tuple(former_titles)
+    gone = frozenset(deleted)  # ids of notes the learner deleted (see NoteSlot.deleted)
     previous = previous or PreviousLayout()
     registry = NameRegistry(taken_names)
     for relpath in [previous.roadmap_note, previous.canvas, *previous.notes.values()]:
@@ -186,7 +190,9 @@ def plan_layout(
     note_name = keep_or_claim(previous.roadmap_note, folder, None, NOTE_EXT)
     # A roadmap note the learner moved or renamed stays there, like any other note.
     roadmap_relpath = previous.pinned.get(roadmap_id) or f"{folder}/{note_name}"
-    roadmap_slot = NoteSlot(roadmap_id, "roadmap", roadmap.title, roadmap_relpath)
+    roadmap_slot = NoteSlot(
+        roadmap_id, "roadmap", roadmap.title, roadmap_relpath, deleted=roadmap_id in gone
+    )
     canvas_stem = note_name.removesuffix(NOTE_EXT)
     canvas_name = keep_or_claim(previous.canvas, canvas_stem, None, CANVAS_EXT)
 
@@ -217,7 +223,7 @@ def plan_layout(
             if not relpath:
                 name = keep_or_claim(previous.notes.get(node.id), node.title, qualifier, NOTE_EXT)
                 relpath = f"{phase_folders[phase_id]}/{name}"
-            notes[node.id] = NoteSlot(node.id, kind, node.title, relpath)
+            notes[node.id] = NoteSlot(node.id, kind, node.title, relpath, deleted=node.id in gone)
             container[node.id] = relpath
         else:
             container[node.id] = here

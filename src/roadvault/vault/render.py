@@ -32,6 +32,10 @@ _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
 def note_link(slot: NoteSlot) -> str:
+    """A link to the note; its title as plain text when the learner deleted the note (a
+    link would dangle: Obsidian would offer to create an empty note)."""
+    if slot.deleted:
+        return inline_text(slot.title) or slot.name
     return wikilink(slot.name, slot.title)
 
 
