@@ -547,6 +547,109 @@ def build_10k(bench: Bench) -> list[Result]:
     return [result_build, result_noop]
 
 
+# --- history and terminal status ------------------------------------------------------------
+
+
+def _run_cli(*args: str) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one `python -m roadvault ARGS` (output dropped)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "roadvault", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    took = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise AssertionError(f"roadvault {' '.join(args)} exited {proc.returncode}")
+    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return took, rss
+
+
+def _small_vault(bench: Bench, name: str, notes: int = 100) -> tuple[Path, dict[str, Any]]:
+    root = bench.work / name
+    if not root.exists():
+        write_synthetic_vault(root, make_synthetic_vault(notes))
+    manifest = json.loads((root / ".roadvault" / "manifest.json").read_text(encoding="utf-8"))
+    return root, manifest
+
+
+@figure("history", quick=False)
+def history_3m(bench: Bench) -> list[Result]:
+    """`status` on a vault whose history.jsonl has 3 M lines (~350 MB): the first run
+    streams it (bounded memory), later runs start from the snapshot. Floor: the same
+    `status` on the same vault with an empty history."""
+    from roadvault.bench_history import write_history
+    from roadvault.progress.history import HISTORY_RELPATH
+
+    lines = 300_000 if bench.quick else 3_000_000
+    vault, manifest = _small_vault(bench, "history-vault")
+    floor_vault, _ = _small_vault(bench, "history-floor")
+    slug, entry = next(iter(manifest["roadmaps"].items()))
+    ids = [item["id"] for item in entry["items"]] + [f"rv-old{n}" for n in range(10_000)]
+    bench.log(f"writing a {lines:,}-line history…")
+    size = write_history(vault / HISTORY_RELPATH, lines=lines, roadmap=slug, ids=ids)
+    cold_s, cold_rss = _run_cli("status", str(vault), "--json")
+    warm: list[float] = []
+    rss: list[float] = []
+
+    def run_warm() -> None:
+        took, peak = _run_cli("status", str(vault), "--json")
+        warm.append(took)
+        rss.append(peak)
+
+    def run_floor() -> None:
+        _run_cli("status", str(floor_vault), "--json")
+
+    warm_s, floor_s = bench.paired_medians(run_warm, run_floor)
+    label = f"status, {lines / 1e6:g} M-line history ({size / 1e6:.0f} MB)"
+    result = Result(label, warm_s, floor_s, "≤ 2 s, ≤ 200 MB", None)
+    result.ok = warm_s <= 2.0 and max(rss) <= 200
+    return [
+        result,
+        Result(
+            f"{label}: peak RSS", None, None, "≤ 200 MB", max(rss) <= 200, value=max(rss), unit="MB"
+        ),
+        Result(
+            f"{label}: first run (no snapshot)",
+            cold_s,
+            floor_s,
+            "informative",
+            None,
+            note=f"peak RSS {cold_rss:.0f} MB",
+        ),
+    ]
+
+
+@figure("status-markup")
+def status_markup(bench: Bench) -> list[Result]:
+    """`status` in the terminal on titles of ~100 KB of inline markup (`a **b** [c](d) `
+    repeated) against `status --json` on the same vault: rich must not make it quadratic."""
+    vault, manifest = _small_vault(bench, "markup-vault", notes=20)
+    entry = next(iter(manifest["roadmaps"].values()))
+    title = "a **b** [c](d) " * 7000
+    for item in entry["items"][:20]:
+        item["title"] = title
+    for phase in entry["phases"]:
+        phase["title"] = title
+    (vault / ".roadvault" / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    terminal, as_json = bench.paired_medians(
+        lambda: _run_cli("status", str(vault)), lambda: _run_cli("status", str(vault), "--json")
+    )
+    result = Result(
+        "status (terminal), 100 KB markup titles",
+        terminal,
+        as_json,
+        "≤ 1.5× --json",
+        None,
+        note="floor: status --json, same vault",
+    )
+    result.ok = result.ratio is not None and result.ratio <= 1.5
+    return [result]
+
+
 # --- running ---------------------------------------------------------------------------------
 
 
