@@ -227,3 +227,36 @@ def test_cli_reports_the_rename(tmp_path: Path) -> None:
     second = runner.invoke(cli, ["build", str(source), "--vault", str(tmp_path / "v")])
     assert second.exit_code == 0, second.output
     assert "renamed 'Learn Go in 10 Weeks' to 'Learn Go in 12 Weeks'" in second.output
+
+
+SHARED = "# {title}\n\n## Start\n- [ ] Setup\n- [ ] Git basics\n- [ ] Testing\n{own}"
+
+
+def test_roadmaps_sharing_a_few_items_are_not_taken_for_one(tmp_path: Path) -> None:
+    """Two roadmaps from two files, 3 of 5 items alike (generic ones): both kept."""
+    web, cli_tools = tmp_path / "web.md", tmp_path / "cli.md"
+    web.write_text(SHARED.format(title="Web", own="- [ ] HTML\n- [ ] CSS\n"))
+    cli_tools.write_text(SHARED.format(title="Shell", own="- [ ] Bash\n- [ ] Make\n"))
+    vault = tmp_path / "vault"
+    build_vault(read_roadmap(web), vault)
+    tick(vault, "HTML")
+    build_vault(read_roadmap(cli_tools), vault)
+    assert sorted(e["folder"] for e in load_manifest(vault).roadmaps.values()) == ["Shell", "Web"]
+    assert ticked(vault) == {"HTML"}
+
+
+def test_a_moved_roadmap_needs_only_half_its_items(tmp_path: Path) -> None:
+    """The file it was built from is gone: a retitled, partly rewritten roadmap from the
+    new file is still the same roadmap (3 of 5 items alike)."""
+    old, new = tmp_path / "web.md", tmp_path / "notes" / "web-2.md"
+    old.write_text(SHARED.format(title="Web", own="- [ ] HTML\n- [ ] CSS\n"))
+    vault = tmp_path / "vault"
+    build_vault(read_roadmap(old), vault)
+    tick(vault, "Setup")
+    new.parent.mkdir()
+    new.write_text(SHARED.format(title="Web Dev", own="- [ ] React\n- [ ] Vue\n"))
+    old.unlink()
+    report = build_vault(read_roadmap(new), vault)
+    assert [e["folder"] for e in load_manifest(vault).roadmaps.values()] == ["Web Dev"]
+    assert report.notices and report.notices[0].startswith("renamed 'Web' to 'Web Dev'")
+    assert ticked(vault) == {"Setup"}

@@ -169,6 +169,15 @@ def source_path_of(roadmap: Roadmap, vault: Path) -> str | None:
         return resolved.as_posix()
 
 
+def _source_exists(vault: Path) -> Callable[[str], bool]:
+    """Whether a recorded `source_path` (relative to the vault) is still a file."""
+
+    def exists(recorded: str) -> bool:
+        return os.path.isfile(Path(vault).resolve() / recorded)  # an absolute one stays so
+
+    return exists
+
+
 def _claim_folder(display: str, listing: VaultListing, manifest: Manifest, own: str = "") -> str:
     """A top-level folder name for `display` free in the vault (`own`: the roadmap's
     current folder, which it may keep)."""
@@ -195,6 +204,7 @@ def choose_target(
     name: str | None,
     is_ours: Callable[[str], bool] = lambda folder: False,
     source_path: str | None = None,
+    source_exists: Callable[[str], bool] = lambda recorded: False,
 ) -> Target:
     """This roadmap's slug and folder (vault/identity.py): the manifest's record when the
     vault already has it — by `--name`, else by source file, items, or title — else a new
@@ -211,7 +221,12 @@ def choose_target(
         found = identity.Match(None)
     else:
         found = identity.match_roadmap(
-            manifest.roadmaps, roadmap, source_path=source_path, slug=slug, folder=folder
+            manifest.roadmaps,
+            roadmap,
+            source_path=source_path,
+            slug=slug,
+            folder=folder,
+            source_exists=source_exists,
         )
     if found.slug is not None:
         return _existing_target(found.slug, manifest, roadmap, listing)
@@ -488,6 +503,7 @@ def _prepare(
         name=name,
         is_ours=_roadmap_folder_probe(vault),
         source_path=source_path,
+        source_exists=_source_exists(vault),
     )
     target = dataclasses.replace(target, source_path=source_path)
     previous = previous_layout(target.entry)

@@ -7,8 +7,10 @@ share it ("Learning Roadmap"). So:
 
 - the same source file is the same roadmap, whatever its title now is (a retitle renames
   the roadmap in place);
-- a roadmap from another file that holds mostly the same items is the same roadmap (moved,
-  or its next version saved under a new name);
+- a roadmap from another file that holds mostly the same items is the same roadmap: moved
+  (its old file is gone: half its items are enough), or its next version saved under a new
+  name (the old file is still there: 80% of the items are needed, so two roadmaps that
+  merely share a few generic items are not taken for one);
 - a roadmap from another file with the same title but other items is another roadmap: it
   gets its own folder;
 - with no source on either side (stdin, a manifest from before `source_path`), the title
@@ -19,7 +21,7 @@ share it ("Learning Roadmap"). So:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -27,8 +29,10 @@ from typing import Any
 from roadvault.model import Roadmap
 from roadvault.vault.names import name_key
 
-# Share of the smaller roadmap's titles found in the other for two to count as one roadmap.
+# Share of the smaller roadmap's item titles found in the other for two to count as one
+# roadmap: when the file it was built from is gone (moved), and when it is still there.
 SAME_ITEMS = 0.5
+SAME_ITEMS_BESIDE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,18 +46,19 @@ class Match:
 
 
 def roadmap_titles(roadmap: Roadmap) -> set[str]:
-    """The comparable titles of a roadmap's phases and items."""
-    titles = [phase.title for phase in roadmap.nodes] + [leaf.title for leaf in roadmap.leaves()]
+    """The comparable titles of a roadmap's items (leaves: phase names like "Basics" are
+    too generic to tell two roadmaps apart)."""
+    titles = [leaf.title for leaf in roadmap.leaves()]
     return {name_key(" ".join(title.split())) for title in titles if title.strip()}
 
 
 def entry_titles(entry: Mapping[str, Any]) -> set[str]:
-    """The same, from a manifest record (its `phases` and `items`)."""
-    found = []
-    for key in ("phases", "items"):
-        for record in entry.get(key) or []:
-            if isinstance(record, dict) and isinstance(record.get("title"), str):
-                found.append(record["title"])
+    """The same, from a manifest record (its `items`)."""
+    found = [
+        record["title"]
+        for record in entry.get("items") or []
+        if isinstance(record, dict) and isinstance(record.get("title"), str)
+    ]
     return {name_key(" ".join(title.split())) for title in found if title.strip()}
 
 
@@ -71,9 +76,11 @@ def match_roadmap(
     source_path: str | None,
     slug: str,
     folder: str,
+    source_exists: Callable[[str], bool] = lambda recorded: False,
 ) -> Match:
     """The record in `roadmaps` (manifest slug → entry) this roadmap is; see the module doc.
-    `slug`/`folder` are what its title gives."""
+    `slug`/`folder` are what its title gives; `source_exists` says whether a recorded
+    source file is still there."""
     entries = sorted(roadmaps.items())
     if source_path:
         for key, entry in entries:
@@ -94,7 +101,10 @@ def match_roadmap(
         key=lambda key: (-shares[key], key not in by_title, key),
     )
     for key in similar:
-        return Match(key, "items")
+        entry = roadmaps[key]
+        beside = other_source(entry) and source_exists(str(entry["source_path"]))
+        if shares[key] >= (SAME_ITEMS_BESIDE if beside else SAME_ITEMS):
+            return Match(key, "items")
     for key in by_title:
         entry = roadmaps[key]
         if other_source(entry):
