@@ -116,3 +116,14 @@ def test_a_repository_step_among_many_steps_to_take_is_a_step():
         f"{n}. {step}\n" for n, step in enumerate(steps, 1)
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == steps
+
+
+def test_a_blog_post_with_a_plain_contents_list_and_a_misspelt_conclusion():
+    text = (
+        "# Becoming a Baker\n\nAn intro paragraph about baking.\n\nTable Of Content\n\n"
+        "1. Basics\n2. Breads\n3. Counclusion\n\n"
+        "## 1. Basics\n- Scales\n- Ovens\n\n## 2. Breads\n- Sourdough\n\n"
+        "## 3. Counclusion\nThat is all; happy baking, and thanks for reading.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Scales", "Ovens", "Sourdough"]

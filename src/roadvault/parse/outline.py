@@ -45,7 +45,7 @@ from roadvault.parse.drafts import (
 )
 from roadvault.parse.durations import leading_duration
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.sections import is_housekeeping
+from roadvault.parse.sections import HOUSEKEEPING, is_housekeeping, section_role
 from roadvault.parse.shape import shape_roadmap, title_from_source
 from roadvault.parse.tables import table_items, table_rows
 from roadvault.parse.titles import (
@@ -301,6 +301,8 @@ class _Sections:
         self.prev_list: list[Draft] | None = None
         self.prev_list_indent = 0
         self.list_follows = False  # the block after the one being fed is a list
+        self.list_next = False  # … on the next line, or after blank lines
+        self.housekeeping_label = False
         self.current_line: int | None = None
         self.awaiting_summary: Draft | None = None
 
@@ -313,12 +315,11 @@ class _Sections:
         for index, node in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             # a list on the very next line, no blank line between: the line belongs to it
+            list_next = following is not None and following.type in ("bullet_list", "ordered_list")
             self.list_follows = (
-                following is not None
-                and following.type in ("bullet_list", "ordered_list")
-                and bool(node.map and following.map)
-                and node.map[1] == following.map[0]
+                list_next and bool(node.map and following.map) and node.map[1] == following.map[0]
             )
+            self.list_next = list_next  # after a blank line, too
             self.feed(node)
 
     def feed(self, node: SyntaxTreeNode) -> None:
@@ -450,6 +451,8 @@ class _Sections:
         if labelled:
             draft = Draft(PSEUDO, line=line_of(node))
             set_title(draft, first)
+            draft.label = draft.label or self.housekeeping_label
+            self.housekeeping_label = False
             if draft.title:
                 draft.level = self._pseudo_level(draft)
                 draft.excluded = not self.doc.literal and is_housekeeping(draft)
@@ -470,7 +473,17 @@ class _Sections:
         return self.stack[index]
 
     def _names_the_list(self, lines: list[InlineText]) -> bool:
-        """A short line alone right above a list ("Week 1", "Backend basics") names it."""
+        """A short line alone right above a list ("Week 1", "Backend basics") names it; a
+        plain "Table of Contents" line names the list after it even across a blank line."""
+        if (
+            len(lines) == 1
+            and self.list_next
+            and not lines[0].links
+            and section_role(strip_decorations(remove_controls(lines[0].text))) == HOUSEKEEPING
+        ):
+            fired("short-label-line", self.current_line, "topic")
+            self.housekeeping_label = True  # it holds that list, nothing after it
+            return True
         if not self.list_follows or len(lines) != 1 or lines[0].links:
             return False
         if not _short_label_line(lines[0].text):

@@ -192,7 +192,52 @@ def section_role(title: str) -> str | None:
         return ADVICE
     if _matches(_INTRO_RE, title):
         return INTRO
+    return _misspelt_role(key)
+
+
+# One-word names, to recognise them misspelt ("Counclusion", "Acknowledgments").
+def _top_level_words(pattern: str) -> list[str]:
+    """The plain words among a pattern's top-level alternatives ("conclusions?" → conclusion)."""
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    words = [part.removesuffix("s?") for part in parts]
+    return [word for word in words if word.isalpha() and word.isascii() and len(word) >= 8]
+
+
+_ONE_WORD_ROLES = {
+    word: role
+    for role, block in ((HOUSEKEEPING, _HOUSEKEEPING), (ADVICE, _ADVICE), (INTRO, _INTRO))
+    for word in _top_level_words(_alternatives(block))
+}
+
+
+def _misspelt_role(key: str) -> str | None:
+    """A long one-word name one letter off a known one: a typo, not a new kind of section."""
+    if " " in key or len(key) < 8 or not key.isalpha():
+        return None
+    for word, role in _ONE_WORD_ROLES.items():
+        if abs(len(word) - len(key)) <= 1 and _one_edit_apart(word, key):
+            return role
     return None
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(a)):
+        if a[i] != b[i]:
+            # substitution, or b has one extra letter here
+            return a[i + 1 :] == b[i + 1 :] or a[i:] == b[i + 1 :]
+    return len(b) - len(a) == 1
 
 
 @rule("housekeeping-section")
