@@ -477,3 +477,32 @@ def test_text_appended_to_an_item_comes_back_with_it(tmp_path: Path) -> None:
     assert [p.kind for p in doctor_vault(tmp_path).problems] == []
     assert progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]["total"] == 11
     assert_second_build_is_noop(tmp_path, V1)
+
+
+def test_a_topic_that_returns_is_no_longer_marked_removed(tmp_path: Path) -> None:
+    """Before: the note kept `roadvault_status: removed` after its topic came back."""
+    build(tmp_path, V1)
+    tick(tmp_path, GEOMETRY, "Angles")
+    v2 = V1.replace("### Geometry\n- [ ] Angles\n- [ ] Triangles\n", "")
+    build(tmp_path, v2)
+    assert "roadvault_status: removed" in read(tmp_path, GEOMETRY)
+    report = build(tmp_path, V1)
+    text = read(tmp_path, GEOMETRY)
+    assert "roadvault_status" not in text
+    assert re.search(r"^- \[x\] Angles \^rv-\w+$", text, re.M)
+    assert report.conflicts == 0
+    assert_second_build_is_noop(tmp_path, V1)
+
+
+def test_items_returning_to_an_emptied_note_merge_without_a_conflict(tmp_path: Path) -> None:
+    """The roadmap empties a topic (the note stays, for the learner's line), then brings
+    its items back: no conflict markers, the learner's line kept, ticks counted."""
+    build(tmp_path, V1)
+    edit(tmp_path, GEOMETRY, "## My notes", "- [ ] my own geometry task\n\n## My notes")
+    build(tmp_path, V1.replace("- [ ] Angles\n- [ ] Triangles\n", ""))
+    report = build(tmp_path, V1)
+    text = read(tmp_path, GEOMETRY)
+    assert report.conflicts == 0 and "<<<<<<<" not in text
+    assert "- [ ] my own geometry task" in text and "roadvault_status" not in text
+    assert re.search(r"^- \[ \] Angles \^rv-\w+\n- \[ \] Triangles \^rv-\w+$", text, re.M)
+    assert_second_build_is_noop(tmp_path, V1)

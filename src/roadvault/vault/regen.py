@@ -27,10 +27,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from roadvault.errors import InputError
 from roadvault.model import Status
 from roadvault.obsidian.conflicts import marked_region
 from roadvault.obsidian.frontmatter import split_front_matter
-from roadvault.vault.frontmatter import set_property
+from roadvault.vault.frontmatter import read_owned_properties, set_property
 from roadvault.vault.merge import (
     ItemLine,
     MergeResult,
@@ -422,6 +423,16 @@ def _end_of_item(lines: list[str], item: ItemLine) -> int:
     return end
 
 
+def _marked_removed(text: str) -> bool:
+    front = split_front_matter(text)[0]
+    if not front or "roadvault_status" not in front:
+        return False
+    try:
+        return read_owned_properties(front).get("roadvault_status") == "removed"
+    except InputError:
+        return False  # broken YAML: the merge leaves the learner's properties alone
+
+
 def _decide(
     versions: NoteVersions,
     mine: str | None,
@@ -447,6 +458,10 @@ def _decide(
             kept = set_property(kept, "roadvault_status", "removed")
         action = Action.UNCHANGED if kept == versions.mine else Action.ARCHIVE
         return NoteOutcome(kept, action, notes=["no longer in the roadmap; kept for your work"])
+    if _marked_removed(mine) and not _marked_removed(new):
+        # roadvault set this when the topic left; it is back, so the mark goes.
+        mine = set_property(mine, "roadvault_status", None)
+        remarks = [*remarks, "back in the roadmap"]
     result: MergeResult = merge_note(base, mine, new)
     text = join_archive(result.text, archive)
     repeated = repeated_block_ids(text, versions.mine)
