@@ -105,3 +105,40 @@ def test_today_lists_the_days_portion(tmp_path: Path) -> None:
     ]  # fmt: skip
     text = (vault / "Progress.md").read_text(encoding="utf-8")
     assert "### Today\n- ✅ [[Joins and Aggregation#^rv-j1|Inner and outer joins]]\n" in text
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "web-backend-roadmap.md"
+
+
+def phase_notes(vault: Path) -> dict[str, dict]:
+    from roadvault.obsidian.frontmatter import read_properties
+
+    found = {}
+    for path in sorted(vault.glob("*/*/*.md")):
+        props = read_properties(path.read_text(encoding="utf-8"))
+        if props.get("roadvault_kind") == "phase":
+            found[props["roadvault_id"]] = props
+    return found
+
+
+def test_build_start_dates_the_phase_notes_and_status_agrees(tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    code, _, err = run("build", str(EXAMPLE), "--vault", str(vault), "--start", "2026-03-02")
+    assert code == 0, err
+    phases = phase_notes(vault)
+    assert phases and all(isinstance(p["planned_start"], date) for p in phases.values())
+    data = json.loads(run("status", str(vault), "--json")[1])["roadmaps"][0]
+    for phase in data["phases"]:
+        if phase["planned_start"]:
+            props = phases[phase["id"]]
+            assert props["planned_start"].isoformat() == phase["planned_start"]
+            assert props["planned_end"].isoformat() == phase["planned_end"]
+    assert data["plan"]["start"] == "2026-03-02"
+    # Rebuilt: nothing to write. The learner moves the start: the next build follows it.
+    assert "nothing to write" in run("build", str(EXAMPLE), "--vault", str(vault))[1]
+    [note] = [p for p in vault.glob("*/*.md") if "start: 2026-03-02" in p.read_text("utf-8")]
+    note.write_text(note.read_text("utf-8").replace("2026-03-02", "2026-04-01"), "utf-8")
+    assert run("build", str(EXAMPLE), "--vault", str(vault))[0] == 0
+    starts = sorted(p["planned_start"] for p in phase_notes(vault).values())
+    assert starts[0] == date(2026, 4, 1)
+    assert "start: 2026-04-01" in note.read_text("utf-8")  # the learner's edit kept

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -84,6 +85,13 @@ def _print_report(report: BuildReport, *, quiet: bool, verbose: bool, diff: bool
 @click.option(
     "--restore", is_flag=True, help="Re-create generated notes you deleted (default: leave them)."
 )
+@click.option(
+    "--start",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="Start the study plan on DATE (YYYY-MM-DD; kept in the roadmap note's `start`).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary line only.")
 @click.pass_context
 def build(
@@ -95,6 +103,7 @@ def build(
     dry_run: bool,
     diff: bool,
     restore: bool,
+    start: datetime | None,
     quiet: bool,
 ) -> None:
     """Build or update a vault from a roadmap (Markdown; `-` reads stdin).
@@ -114,6 +123,7 @@ def build(
             dry_run=dry_run,
             restore=restore,
             progress=progress,
+            start=start.date() if start else None,
         )
     _print_report(report, quiet=quiet, verbose=verbose, diff=diff)
     if report.conflicts:

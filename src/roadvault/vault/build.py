@@ -16,10 +16,11 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from roadvault.errors import InputError, InternalError, VaultError
+from roadvault.errors import InputError, InternalError, RoadvaultError, VaultError
 from roadvault.fsio import STATE_DIR, remove_stale_temps, vault_lock, vault_path
 from roadvault.model import Node, Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
@@ -490,7 +491,13 @@ def verify_rendering(files: dict[str, str], roadmap: Roadmap) -> None:
 
 
 def _prepare(
-    roadmap: Roadmap, vault: Path, *, name: str | None, depth: int, restore: bool
+    roadmap: Roadmap,
+    vault: Path,
+    *,
+    name: str | None,
+    depth: int,
+    restore: bool,
+    start: date | None = None,
 ) -> _Prepared:
     manifest_text = read_text_file(vault, MANIFEST_RELPATH) if vault.is_dir() else None
     manifest = load_manifest(vault) if manifest_text is not None else Manifest()
@@ -546,7 +553,9 @@ def _prepare(
         former_titles=target.aliases,
         deleted=deleted,
     )
-    texts = render_vault(roadmap, layout, slug=target.tag or target.slug)
+    # The plan's start: --start, else the `start` property the learner may edit.
+    start = start or _note_start(vault, layout.roadmap_note.relpath)
+    texts = render_vault(roadmap, layout, slug=target.tag or target.slug, start=start)
     verify_rendering(texts, roadmap)
     generated = _generated_files(roadmap, layout, texts)
 
@@ -595,6 +604,7 @@ def build_vault(
     dry_run: bool = False,
     restore: bool = False,
     progress: Progress | None = None,
+    start: date | None = None,
 ) -> BuildReport:
     """Build or update `vault` from `roadmap` (parsed; ids assigned). See the module doc."""
     if not 0 <= depth <= MAX_DEPTH:
@@ -604,10 +614,10 @@ def build_vault(
     if vault.is_dir():
         check_state_files(vault)
     key = fastpath.fingerprint(roadmap, name=name, depth=depth, restore=restore)
-    last = fastpath.is_up_to_date(vault, key) if vault.is_dir() else None
+    last = fastpath.is_up_to_date(vault, key) if vault.is_dir() and start is None else None
     if last is not None:
         return _unchanged_report(vault, roadmap, last, dry_run=dry_run)
-    prepared = _prepare(roadmap, vault, name=name, depth=depth, restore=restore)
+    prepared = _prepare(roadmap, vault, name=name, depth=depth, restore=restore, start=start)
     if dry_run:
         return _report(vault, roadmap, prepared, dry_run=True)
 
@@ -615,7 +625,9 @@ def build_vault(
     with vault_lock(vault):
         if read_text_file(vault, MANIFEST_RELPATH) != prepared.manifest_text:
             # Another build finished between our look and the lock: plan again.
-            prepared = _prepare(roadmap, vault, name=name, depth=depth, restore=restore)
+            prepared = _prepare(
+                roadmap, vault, name=name, depth=depth, restore=restore, start=start
+            )
         remove_stale_temps(vault)
         files = prepared.template_plan + prepared.plan.files
         pending = {
@@ -629,11 +641,32 @@ def build_vault(
         state_written = _save(vault, roadmap, prepared, depth=depth)
         save_pending(vault, {})
         _remove_old_folder(vault, prepared.target)
+        if start is not None:
+            _record_start(vault, prepared.layout.roadmap_note.relpath, start)
     report = _report(vault, roadmap, prepared, dry_run=False)
     report.written, report.state_written = written, state_written
     report.progress_written = write_progress_hook(vault)
     _remember(vault, key, report)
     return report
+
+
+def _note_start(vault: Path, relpath: str) -> date | None:
+    """The `start` property of the roadmap note on disk (progress/plan_start.py)."""
+    from roadvault.progress.plan_start import note_start
+
+    text = read_text_file(vault, relpath) if vault.is_dir() else None
+    return note_start(text) if text else None
+
+
+def _record_start(vault: Path, relpath: str, start: date) -> None:
+    """`build --start`: the date goes into the roadmap note's `start` property, where the
+    learner can see and edit it (later builds and Progress.md read it there)."""
+    from roadvault.progress.plan_start import set_start_property
+
+    try:
+        set_start_property(vault, relpath, start)
+    except (OSError, RoadvaultError) as exc:
+        logger.warning("%s: the start date was not recorded: %s", relpath, exc)
 
 
 def _remove_old_folder(vault: Path, target: Target) -> None:

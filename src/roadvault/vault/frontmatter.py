@@ -28,6 +28,8 @@ OWNED_KEYS: tuple[str, ...] = (
     "up",
     "duration",
     "planned_days",
+    "planned_start",
+    "planned_end",
     "tags",
     "aliases",
     "roadvault_status",
@@ -37,6 +39,10 @@ REQUIRED_KEYS: tuple[str, ...] = ("roadvault_id", "roadvault_kind", "roadmap", "
 LIST_KEYS = frozenset({"tags", "aliases"})
 FLOW_LIST_KEYS = frozenset({"planned_days"})
 LINK_KEYS = frozenset({"phase", "up"})
+# ISO dates written plain (`planned_end: 2026-03-12`), so Obsidian's property view, Dataview
+# and Bases read a date and can sort by it (a quoted one is text).
+DATE_KEYS = frozenset({"planned_start", "planned_end", "start"})
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 PropertyValue = str | Sequence[str] | Sequence[float] | None
 
@@ -118,6 +124,8 @@ def render_property(key: str, value: PropertyValue) -> str:
         raise TypeError(f"property {key!r} wants a string, got {type(value).__name__}")
     if key in LINK_KEYS:
         return f"{key}: {yaml_link(value)}\n"
+    if key in DATE_KEYS and _ISO_DATE.match(value):
+        return f"{key}: {value}\n"
     return f"{key}: {yaml_string(value)}\n"
 
 

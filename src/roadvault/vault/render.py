@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from roadvault.model import Node, Resource, Roadmap
 from roadvault.vault.canvas import render_canvas
@@ -93,6 +94,8 @@ class _Context:
     roadmap: Roadmap
     layout: Layout
     slug: str
+    # Phase id -> (planned start, planned end) when the plan has a start (render_vault).
+    dates: dict[str, tuple[date, date]] = field(default_factory=dict)
 
 
 def _line_for(ctx: _Context, node: Node, indent: int) -> list[str]:
@@ -256,9 +259,14 @@ def render_node_note(ctx: _Context, node: Node, ancestors: list[Node], position:
         "up": note_link(parent_slot),
         "duration": inline_text(node.duration) if node.duration else None,
         "planned_days": list(node.planned_days) if node.planned_days else None,
+        "planned_start": None,
+        "planned_end": None,
         "tags": _tags(ctx, slot.kind),
         "aliases": _aliases(slot),
     }
+    if not ancestors and node.id in ctx.dates:
+        start, end = ctx.dates[node.id]
+        properties["planned_start"], properties["planned_end"] = start.isoformat(), end.isoformat()
     trail = [note_link(layout.roadmap_note)]
     trail += [note_link(layout.notes[ancestor.id]) for ancestor in ancestors]
     breadcrumb = " › ".join(trail)
@@ -292,10 +300,23 @@ def _noted_nodes(ctx: _Context) -> Iterator[tuple[Node, list[Node], int]]:
             yield node, ancestors, position_of[phase.id]
 
 
-def render_vault(roadmap: Roadmap, layout: Layout, *, slug: str) -> dict[str, str]:
+def phase_dates(roadmap: Roadmap, start: date) -> dict[str, tuple[date, date]]:
+    """Each dated phase's (planned start, planned end — the late one) from `start`: the
+    plan of progress/plan.py over the phases' own planned days, as the manifest records
+    them, so the notes' properties and Progress.md agree."""
+    from roadvault.progress.plan import make_plan
+
+    plan = make_plan(start, [(node.id, node.planned_days) for node in roadmap.nodes])
+    return {p.id: (p.start, p.end) for p in plan.phases if p.days is not None}
+
+
+def render_vault(
+    roadmap: Roadmap, layout: Layout, *, slug: str, start: date | None = None
+) -> dict[str, str]:
     """Every generated file of one roadmap: {relpath: text}, LF line ends, in roadmap order
-    (roadmap note, canvas, then each phase note followed by its topic notes)."""
-    ctx = _Context(roadmap, layout, slug)
+    (roadmap note, canvas, then each phase note followed by its topic notes). With the
+    plan's `start`, phase notes carry `planned_start` / `planned_end`."""
+    ctx = _Context(roadmap, layout, slug, phase_dates(roadmap, start) if start else {})
     files = {
         layout.roadmap_note.relpath: render_roadmap_note(ctx),
         layout.canvas: render_canvas(roadmap, layout),
