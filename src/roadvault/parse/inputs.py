@@ -70,6 +70,9 @@ def split_front(text: str) -> tuple[str, str]:
     return text[: match.end()], text[match.end() :]
 
 
+_MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+
+
 def looks_like_html(text: str) -> bool:
     """A page (doctype/<html>/<head>/<body>), or a fragment whose lines are mostly block tags
     with headings or lists among them and hardly any Markdown structure of its own.
@@ -78,6 +81,8 @@ def looks_like_html(text: str) -> bool:
     headings and lists around its HTML, so it stays Markdown."""
     if _starts_as_page(text) or _BODY_TAG_RE.search(text):
         return True
+    if _MD_HEADING_RE.search(text):
+        return False  # "# Title" over HTML paragraphs: Markdown with HTML inside
     nonblank = tag_lines = md_lines = 0
     for line in text.splitlines():
         if not line.strip():

@@ -44,6 +44,7 @@ from roadvault.parse.drafts import (
     split_label,
 )
 from roadvault.parse.durations import leading_duration
+from roadvault.parse.html_input import html_to_markdown
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import HOUSEKEEPING, is_housekeeping, section_role
 from roadvault.parse.shape import shape_roadmap, title_from_source
@@ -142,7 +143,7 @@ def _ordinal_line(text: str) -> bool:
     text = strip_decorations(remove_controls(text))
     if not (_ORDINAL_LINE_RE.match(text) or opens_a_part(text)):
         return False
-    if len(text.split()) > 12 or len(text) > 90:
+    if len(text.split()) > 16 or len(text) > 100:
         return False
     return not text.endswith((".", "!", "?", "。", "！", "？"))
 
@@ -617,6 +618,10 @@ class _Sections:
             if banner and _strip_tags(banner.group(1)):
                 self.doc.banner_title = _strip_tags(banner.group(1))
         first_line = node.map[0] if node.map else 0
+        if _html_list(content) and not self._in_details() and self.depth <= 8:
+            fired("html-list", first_line + 1, "item")
+            self.feed_all(self.doc.fragment(html_to_markdown(content), first_line))
+            return
         position = 0
         summary_start: int | None = None
         for match in _DETAILS_TAG_RE.finditer(content):
@@ -679,6 +684,17 @@ class _Sections:
         line = first_line + content.count("\n", 0, start)
         self.awaiting_summary = None
         self.feed_all(self.doc.fragment(text, line))
+
+
+_HTML_LI_RE = re.compile(r"<li\b", re.I)
+_HTML_DETAILS_RE = re.compile(r"<(?:details|summary)\b", re.I)
+
+
+@rule("html-list")
+def _html_list(content: str) -> bool:
+    """A list written in HTML in a Markdown file (`<ul><li>…</li></ul>` under a step) is a
+    list like any other: its entries are read as items where it stands."""
+    return bool(_HTML_LI_RE.search(content)) and not _HTML_DETAILS_RE.search(content)
 
 
 _LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
