@@ -591,7 +591,13 @@ def _prepare(
     tags = {key: _tag_of(key, entry) for key, entry in manifest.roadmaps.items()}
     tags[target.slug] = target.tag or target.slug
     slugs = [tags[key] for key in sorted(tags)]
-    template_plan = plan_template(template, template_disk, manifest.template, slugs=slugs)
+    template_plan = plan_template(
+        template,
+        template_disk,
+        manifest.template,
+        slugs=slugs,
+        home_links=_home_links(manifest, target.slug, layout),
+    )
     return _Prepared(manifest, manifest_text, target, layout, generated, plan, template_plan, bases)
 
 
@@ -648,6 +654,22 @@ def build_vault(
     report.progress_written = write_progress_hook(vault)
     _remember(vault, key, report)
     return report
+
+
+def _home_links(manifest: Manifest, slug: str, layout: Layout) -> list[tuple[str, str]]:
+    """(note name, title) of each roadmap note for Home.md, in title order."""
+    notes = {slug: (layout.roadmap_note.relpath, layout.roadmap_note.title)}
+    for key, entry in manifest.roadmaps.items():
+        note = entry.get("note") if isinstance(entry, dict) else None
+        if key != slug and isinstance(note, str) and note.endswith(".md"):
+            notes[key] = (note, str(entry.get("title") or PurePosixPath(note).stem))
+    stems = [PurePosixPath(relpath).stem.casefold() for relpath, _ in notes.values()]
+    links = []
+    for relpath, title in notes.values():
+        name = PurePosixPath(relpath).stem
+        # Two roadmap notes of one name: the path tells them apart (as Obsidian does).
+        links.append((relpath[:-3] if stems.count(name.casefold()) > 1 else name, title))
+    return sorted(links, key=lambda link: (link[1].casefold(), link[0]))
 
 
 def _note_start(vault: Path, relpath: str) -> date | None:

@@ -310,6 +310,27 @@ def phase_dates(roadmap: Roadmap, start: date) -> dict[str, tuple[date, date]]:
     return {p.id: (p.start, p.end) for p in plan.phases if p.days is not None}
 
 
+HOME_NOTE = "Home.md"
+HOME_BEGIN = "%% roadvault: roadmaps"
+HOME_END = "%% roadvault: end %%"
+
+
+def render_home(text: str, links: list[tuple[str, str]]) -> str:
+    """Home.md with the list between its `%% roadvault: roadmaps … %%` and
+    `%% roadvault: end %%` lines set to a link per roadmap ((note name, title), in order).
+    Everything else is the learner's: without both marker lines, `text` comes back as is
+    (deleting them is how a learner keeps Home.md entirely to themselves)."""
+    lines = text.split("\n")
+    begin = next((n for n, line in enumerate(lines) if line.startswith(HOME_BEGIN)), None)
+    if begin is None:
+        return text
+    end = next((n for n in range(begin + 1, len(lines)) if lines[n].strip() == HOME_END), None)
+    if end is None:
+        return text
+    body = [f"- {wikilink(name, title)}" for name, title in links]
+    return "\n".join([*lines[: begin + 1], *body, *lines[end:]])
+
+
 def render_vault(
     roadmap: Roadmap, layout: Layout, *, slug: str, start: date | None = None
 ) -> dict[str, str]:

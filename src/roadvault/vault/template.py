@@ -24,6 +24,7 @@ from pathlib import Path
 
 from roadvault.vault.plan import PlannedFile, encode_like
 from roadvault.vault.regen import Action
+from roadvault.vault.render import HOME_NOTE, render_home
 from roadvault.vault.state import DiskFile, sha256_text
 
 logger = logging.getLogger(__name__)
@@ -109,13 +110,18 @@ def plan_template(
     written_before: Mapping[str, str],
     *,
     slugs: list[str],
+    home_links: list[tuple[str, str]] | None = None,
 ) -> list[PlannedFile]:
     """What to do with each template file (pure); `disk` holds every template relpath and
-    `written_before` is the manifest's `template` map."""
+    `written_before` is the manifest's `template` map. `home_links` ((note name, title) per
+    roadmap) fill Home.md's roadmap list, also in a Home.md the learner has changed, as long
+    as it keeps the list's marker lines (vault/render.py `render_home`)."""
     planned: list[PlannedFile] = []
     for relpath, text in template.items():
         here = disk[relpath]
         wanted = render_graph(text, slugs) if relpath == GRAPH else text
+        if relpath == HOME_NOTE and home_links is not None:
+            wanted = render_home(text, home_links)
         ours_before = written_before.get(relpath)
         action, notes, after = Action.UNCHANGED, [], here.text
         if here.state == "blocked":
@@ -126,6 +132,10 @@ def plan_template(
         elif relpath == GRAPH and ours_before == sha256_text(here.text or ""):
             if here.text != wanted:
                 action, after = Action.UPDATE, wanted
+        elif relpath == HOME_NOTE and home_links is not None and here.text is not None:
+            merged = render_home(here.text, home_links)
+            if merged != here.text:
+                action, after, notes = Action.MERGE, merged, ["the list of roadmaps"]
         elif relpath == TYPES:
             merged = add_missing_types(here.text or "", json.loads(text)["types"])
             if merged is not None:
