@@ -195,7 +195,7 @@ def table_items(
     if title_at != by_position:
         for line in lines:
             fired("table-title-column", line, "item", f"title column {names[title_at]!r}")
-    for row, line in zip(body, lines, strict=False):
+    for row, line in _rows_by_entry(body, lines, title_at, roles):
         if len(row) <= title_at:
             continue
         cell = row[title_at]
@@ -234,6 +234,71 @@ def table_items(
         )
         drafts.append(draft)
     return drafts, resources
+
+
+_LI_RE = re.compile(r"<li\b[^>]*>(.*?)(?=<li\b|</li>|</ul>|</ol>|$)", re.I | re.S)
+_A_RE = re.compile(r"<a\b[^>]*?href=[\"']([^\"']*)[\"'][^>]*>(.*?)</a>", re.I | re.S)
+_ANY_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def _html_entries(cell: InlineText) -> list[InlineText]:
+    """The `<li>` entries of a cell written in HTML (`<ul><li><a href=…>A</a></li>…</ul>`)."""
+    entries = []
+    for match in _LI_RE.finditer(cell.raw):
+        inner = match.group(1)
+        links = [(_ANY_TAG_RE.sub("", text).strip(), href) for href, text in _A_RE.findall(inner)]
+        text = " ".join(_ANY_TAG_RE.sub(" ", inner).split())
+        if text:
+            entries.append(InlineText(text=text, raw=text, links=links))
+    return entries
+
+
+_BREAK_RE = re.compile(
+    r"\b(?:holidays?|vacations?|break|no class(?:es)?|vacances|ferien|vacaciones|férias"
+    r"|feriado|jour férié)\b|假期|放假|休み|休講|방학",
+    re.I,
+)
+
+
+def _same_across(row: list[InlineText], roles: dict[str, int], title_at: int) -> bool:
+    """A row whose content columns all say the same, marked as a break ("AUTUMN HOLIDAYS" |
+    "AUTUMN HOLIDAYS", highlighted or in capitals): a break in the calendar, not study."""
+    skip = {roles.get("duration"), roles.get("index"), roles.get("status")}
+    if title_at != 0:
+        skip.add(0)  # the row's slot ("SEM 04", a date range) comes first
+    content = [
+        " ".join(remove_controls(cell.text).split()).casefold()
+        for index, cell in enumerate(row)
+        if index not in skip
+    ]
+    if len(content) < 2 or len(set(content)) != 1 or not content[0]:
+        return False
+    text = remove_controls(row[title_at].text) if len(row) > title_at else ""
+    letters = [char for char in text if char.isalpha()]
+    shouted = len(letters) >= 4 and sum(char.isupper() for char in letters) * 10 >= len(letters) * 8
+    marked = any("<mark" in cell.raw.lower() for cell in row)
+    return shouted or marked or bool(_BREAK_RE.search(content[0]))
+
+
+@rule("table-cell-list")
+def _rows_by_entry(
+    body: list[list[InlineText]], lines: list[int | None], title_at: int, roles: dict[str, int]
+) -> list[tuple[list[InlineText], int | None]]:
+    """A title cell holding an HTML list gives one item per `<li>` entry, each with the rest
+    of its row; a row saying the same thing in every content column (a holiday, a special
+    week) is no item."""
+    out: list[tuple[list[InlineText], int | None]] = []
+    for row, line in zip(body, lines, strict=False):
+        if len(row) > title_at and _same_across(row, roles, title_at):
+            fired("table-cell-list", line, "dropped", "same in every column")
+            continue
+        entries = _html_entries(row[title_at]) if len(row) > title_at else []
+        if not entries:
+            out.append((row, line))
+            continue
+        fired("table-cell-list", line, "item", f"{len(entries)} entries")
+        out.extend(([*row[:title_at], entry, *row[title_at + 1 :]], line) for entry in entries)
+    return out
 
 
 def _ordinal_text(value: str, header: str) -> str:
