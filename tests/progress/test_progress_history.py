@@ -73,8 +73,8 @@ def test_first_scan_records_the_starting_state_once(tmp_path: Path) -> None:
     assert len(lines) == len(ITEMS)
     assert all(line["from"] is None and line["t"] == "2026-03-01T09:00:00Z" for line in lines)
     assert {line["id"]: line["to"] for line in lines}["rv-j1"] == "done"
-    # Nothing changed (the same day): nothing appended, Progress.md left alone.
-    assert not write_progress(vault, now=T1 + timedelta(hours=3))
+    # Nothing changed (the same day, in any zone): nothing appended, Progress.md left alone.
+    assert not write_progress(vault, now=T1 + timedelta(minutes=30))
     assert len(history_lines(vault)) == len(ITEMS)
 
 

@@ -47,7 +47,10 @@ def test_progress_note_reads_well_and_every_link_resolves(tmp_path: Path) -> Non
     assert check_links(files) == []
 
 
-def test_written_only_when_its_text_changes(tmp_path: Path) -> None:
+def test_written_only_when_its_text_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "UTC")  # "the same day" below is a UTC day
     vault = make_vault(tmp_path)
     assert write_progress(vault, now=T1)
     stamp = os.stat(vault / "Progress.md").st_mtime_ns

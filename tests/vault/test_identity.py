@@ -37,6 +37,7 @@ NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(roadvault.progress.service, "utc_now", lambda: NOW)
     monkeypatch.setattr(roadvault.progress, "utc_now", lambda: NOW, raising=False)
+    monkeypatch.setenv("TZ", "UTC")  # Progress.md shows local dates; these were made in UTC
 
 
 def _not_compared(relpath: str) -> bool:
