@@ -127,3 +127,17 @@ def test_a_blog_post_with_a_plain_contents_list_and_a_misspelt_conclusion():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Scales", "Ovens", "Sourdough"]
+
+
+def test_a_checklist_track_keeps_its_plain_final_stage_and_reads_objectives_as_text():
+    lessons = "".join(f"- [{'x' if n < 3 else ' '}] **Lesson {n}:** topic {n}\n" for n in range(1, 6))
+    text = (
+        "# Woodworking Track\n\n## Stage 1: Hand tools\n\n**Objectives:**\n\n"
+        "- Sharpen a chisel\n- Cut a straight line\n\n### Chapter 1\n\n" + lessons + "\n"
+        "## Stage 2: Joinery\n\n### Chapter 1\n\n" + lessons.replace("Lesson", "Joint") + "\n"
+        "## Stage 3: Final project\n\n### Plan\n\n- Choose a piece\n- Draw it\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = [leaf.title for leaf in roadmap.leaves()]
+    assert "Sharpen a chisel" not in leaves
+    assert leaves[-2:] == ["Choose a piece", "Draw it"] and len(leaves) == 12, leaves

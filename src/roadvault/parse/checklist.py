@@ -11,11 +11,13 @@ checklist) is not a checklist document: its plain items stay items.
 
 from __future__ import annotations
 
+import re
+
 from roadvault.model import Resource
 from roadvault.parse.drafts import CALLOUT, DETAILS, HEADING, ITEM, PSEUDO, Draft, walk
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
-from roadvault.parse.titles import light_clean
+from roadvault.parse.titles import light_clean, plain_label
 
 MIN_TASKS = 3
 # Share of list items written as tasks above which plain bullets are read as attachments.
@@ -69,15 +71,29 @@ def _attach(target: Draft, plain: Draft) -> None:
         fired("checklist-mode", inner.line, "resource" if inner.links else "note")
 
 
+_GOALS_RE = re.compile(
+    r"^(?:(?:learning |course |main |key )?(?:goals?|objectives?|outcomes?|aims?)"
+    r"|objetivos?(?: de aprendizaje| de aprendizagem)?|metas?|ziele?|lernziele?|objectifs?"
+    r"|目标|学习目标|目標|学習目標|목표)$"
+)
+
+
 def _holds_steps(group: Draft) -> bool:
     """A sub-section without boxes that still lists several things to do ("**Practice:**"
     over a numbered list): the author's steps, not an attachment."""
+    if _GOALS_RE.match(plain_label(group.title).rstrip(":：")):
+        return False  # "**Objectives:**" says what the boxes are for
     steps = [
         d
         for d in group.children
         if d.kind == ITEM and d.title and not (d.links and _link_only(d)) and not d.label
     ]
     return len(steps) >= 2
+
+
+def _numbered_stage(section: Draft) -> bool:
+    """ "Etapa 9" in plain bullets after eight ticked stages: a stage, not an attachment."""
+    return section.numbered and any(d.kind == ITEM for d in walk(section) if d is not section)
 
 
 def _absorb_plain(section: Draft, strong: bool) -> None:
@@ -89,7 +105,13 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
     for child in section.children:
         plain = not child.is_task and not _has_task(child)
         if plain and (
-            child.kind == ITEM or (strong and child.kind in _SECTIONS and not _holds_steps(child))
+            child.kind == ITEM
+            or (
+                strong
+                and child.kind in _SECTIONS
+                and not _holds_steps(child)
+                and not _numbered_stage(child)
+            )
         ):
             _attach(last_task or section, child)
             continue
