@@ -130,7 +130,8 @@ def test_a_blog_post_with_a_plain_contents_list_and_a_misspelt_conclusion():
 
 
 def test_a_checklist_track_keeps_its_plain_final_stage_and_reads_objectives_as_text():
-    lessons = "".join(f"- [{'x' if n < 3 else ' '}] **Lesson {n}:** topic {n}\n" for n in range(1, 6))
+    marks = "xx   "
+    lessons = "".join(f"- [{marks[n - 1]}] **Lesson {n}:** topic {n}\n" for n in range(1, 6))
     text = (
         "# Woodworking Track\n\n## Stage 1: Hand tools\n\n**Objectives:**\n\n"
         "- Sharpen a chisel\n- Cut a straight line\n\n### Chapter 1\n\n" + lessons + "\n"
