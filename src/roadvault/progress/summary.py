@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -341,8 +341,6 @@ def _with_plan(phase: PhaseSummary, plan: Plan | None, today: date) -> PhaseSumm
     dated = plan.phase(phase.id) if plan else None
     if dated is None or dated.days is None:
         return phase
-    from dataclasses import replace
-
     return replace(
         phase,
         planned_start=dated.start,
