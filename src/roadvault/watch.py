@@ -308,6 +308,9 @@ class Watcher:
         progress = self.state.progress
         return {slug: Totals.of(progress.counts(slug)) for slug in progress.roadmap_slugs()}
 
+    def _roadmap_notes(self) -> set[str]:
+        return {info.note for info in self.state.progress.index.roadmaps.values() if info.note}
+
     def _titles(self) -> dict[str, str]:
         index = self.state.progress.index
         return {
@@ -358,6 +361,8 @@ class Watcher:
         )
         if changed:
             self.dirty = True
+        if batch.notes & self._roadmap_notes():
+            self.dirty = True  # its `start` property dates the plan: render again
         if batch.progress_note and not self.state.progress_file_is_ours():
             self.dirty = True  # edited or deleted by someone else: put ours back
         if not self.dirty:

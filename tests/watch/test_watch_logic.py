@@ -260,3 +260,20 @@ def test_a_stop_request_wakes_the_loop() -> None:
     events.put(("modified", "/x/a.md", None, False))
     stop.set()
     assert _drain(events, None) == [("modified", "/x/a.md", None, False)]  # markers dropped
+
+
+def test_a_new_start_date_on_the_roadmap_note_redates_the_plan(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    from watch_helpers import ROADMAP_NOTE
+
+    vault = make_vault(tmp_path)
+    watcher = Watcher(vault, debounce=2.5, clock=clock)
+    watcher.commit()
+    path = vault / ROADMAP_NOTE
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("---\n", "---\nstart: 2026-01-05\n", 1),
+        encoding="utf-8",
+    )
+    assert run_batch(watcher, clock, note_event(vault, ROADMAP_NOTE)) is True
+    assert "planned by 26 Jan" in (vault / "Progress.md").read_text(encoding="utf-8")

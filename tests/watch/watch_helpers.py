@@ -11,9 +11,10 @@ from progress_vaults import (
     JOINS,
     MODEL,
     PIPE_NOTE,
+    ROADMAP_NOTE,
     make_vault,
     private_cache,
 )
 from test_progress_history import tick
 
-__all__ = ["JOINS", "MODEL", "PIPE_NOTE", "make_vault", "private_cache", "tick"]
+__all__ = ["JOINS", "MODEL", "PIPE_NOTE", "ROADMAP_NOTE", "make_vault", "private_cache", "tick"]
