@@ -142,3 +142,16 @@ def test_a_checklist_track_keeps_its_plain_final_stage_and_reads_objectives_as_t
     leaves = [leaf.title for leaf in roadmap.leaves()]
     assert "Sharpen a chisel" not in leaves
     assert leaves[-2:] == ["Choose a piece", "Draw it"] and len(leaves) == 12, leaves
+
+
+def test_a_day_per_row_table_makes_each_day_an_item_with_its_points_under_it():
+    text = (
+        "## Week 1\n\n| Day | Hours | Focus | Resources |\n|---|---|---|---|\n"
+        "| **Mon (1h)** | 1 | - Scales<br>- Chords | [Book](https://example.org/b) |\n"
+        "| **Tue (1h)** | 1 | - Rhythm<br>- Reading | - |\n"
+    )
+    week = parse_roadmap(text).nodes[0]
+    assert [(day.title, [p.title for p in day.children]) for day in week.children] == [
+        ("Mon", ["Scales", "Chords"]),
+        ("Tue", ["Rhythm", "Reading"]),
+    ]

@@ -27,6 +27,7 @@ from roadvault.parse.drafts import (
     IMPERATIVES,
     ITEM,
     PSEUDO,
+    ROOT,
     ROW,
     Draft,
     holds_items,
@@ -614,6 +615,39 @@ def drop_promotions(draft: Draft, notes: list[str]) -> None:
             notes.append(section_text(child))
             continue
         drop_promotions(child, notes)
+        kept.append(child)
+    draft.children = kept
+
+
+# "Week 1 summary", "第 1 周总结", "Phase 2 recap": a look back at the part just studied.
+_RECAP_TITLE_RE = re.compile(
+    r"(?:summary|recap|wrap-?up|retrospective|what (?:i|we|you) learned|review of the week"
+    r"|resumen|resumo|r[ée]capitulatif|zusammenfassung|总结|小结|回顾|まとめ|振り返り|요약|정리)$"
+)
+
+
+@rule("recap-group")
+def recaps_to_notes(draft: Draft) -> None:
+    """A group that sums up the part it closes ("**Week 1 summary**", "第 1 周总结" with
+    what was covered) restates that part: it becomes the part's notes, not more items.
+    Groups with task boxes stay."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        title = plain_label(child.title)
+        if (
+            child.kind in (HEADING, PSEUDO)
+            and draft.kind != ROOT
+            and title
+            and _RECAP_TITLE_RE.search(title)
+            and len(title.split()) <= 5
+            and not any(d.is_task for d in walk(child))
+            and not any(c.kind in (HEADING, PSEUDO) for c in child.children)
+        ):
+            draft.notes.append(section_text(child))
+            for inner in walk(child):
+                fired("recap-group", inner.line, "note")
+            continue
+        recaps_to_notes(child)
         kept.append(child)
     draft.children = kept
 

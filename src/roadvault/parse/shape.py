@@ -44,6 +44,7 @@ from roadvault.parse.sections import (
     drop_promotions,
     drop_repo_chatter,
     examples_to_notes,
+    recaps_to_notes,
     is_about_people,
     is_intro_title,
     open_generic_details,
@@ -618,6 +619,7 @@ def shape_roadmap(
     drop_empty_facets(root)
     advice_to_notes(root, notes)
     examples_to_notes(root)
+    recaps_to_notes(root)
     _move_intro_sections(root, notes, named_only=True)
     title = _take_title(root, front_title)
     name_before_explanation(root)

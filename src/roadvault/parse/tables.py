@@ -10,7 +10,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from roadvault.model import Resource
-from roadvault.parse.drafts import ROW, Draft, inline_of, line_of, resource_kind, set_title
+from roadvault.parse.drafts import ITEM, ROW, Draft, inline_of, line_of, resource_kind, set_title
 from roadvault.parse.durations import leading_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.titles import (
@@ -200,6 +200,22 @@ def table_items(
             continue
         cell = row[title_at]
         draft = Draft(ROW, line=line)
+        points = _points(cell)
+        slot_at = roles.get("duration")
+        if len(points) >= 2 and slot_at is not None and slot_at < len(row) and slot_at != title_at:
+            # "| Monday (1h) | - Arrays<br>- Linked lists |": the day is the item, the points
+            # its sub-items
+            fired("table-title-column", line, "item", "points under the row's slot")
+            set_title(draft, row[slot_at])
+            for point in points:
+                child = Draft(ITEM, line=line)
+                set_title(child, point)
+                if child.title:
+                    draft.children.append(child)
+            if draft.title:
+                _row_notes(draft, row, names, roles, {title_at, slot_at})
+                drafts.append(draft)
+            continue
         set_title(draft, cell)
         marker, rest = split_task_marker(cell.text.strip())
         if marker is not None:
@@ -299,6 +315,33 @@ def _rows_by_entry(
         fired("table-cell-list", line, "item", f"{len(entries)} entries")
         out.extend(([*row[:title_at], entry, *row[title_at + 1 :]], line) for entry in entries)
     return out
+
+
+_POINT_SPLIT_RE = re.compile(r"<br\s*/?>", re.I)
+_POINT_RE = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
+
+
+def _points(cell: InlineText) -> list[InlineText]:
+    """A cell listing points on `<br>`-separated lines ("- Arrays<br>- Linked lists")."""
+    parts = [part for part in _POINT_SPLIT_RE.split(cell.raw) if part.strip()]
+    if len(parts) < 2 or not all(_POINT_RE.match(part) for part in parts):
+        return []
+    texts = [_ANY_TAG_RE.sub("", _POINT_RE.sub("", part, count=1)).strip() for part in parts]
+    return [InlineText(text=text, raw=text) for text in texts if text]
+
+
+def _row_notes(
+    draft: Draft, row: list[InlineText], names: list[str], roles: dict[str, int], used: set[int]
+) -> None:
+    """The row's other cells: resources where the column is for them, else notes."""
+    for index, value in enumerate(row):
+        text = remove_controls(value.text)
+        if index in used or index in (roles.get("status"), roles.get("index")) or not text:
+            continue
+        if value.links:
+            draft.resources.extend(_cell_resources(row, index))
+        name = names[index] if index < len(names) else ""
+        draft.notes.append(f"{name}: {value.raw or text}" if name else value.raw or text)
 
 
 def _ordinal_text(value: str, header: str) -> str:
