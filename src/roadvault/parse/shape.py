@@ -44,7 +44,6 @@ from roadvault.parse.sections import (
     drop_promotions,
     drop_repo_chatter,
     examples_to_notes,
-    recaps_to_notes,
     is_about_people,
     is_intro_title,
     open_generic_details,
@@ -53,6 +52,7 @@ from roadvault.parse.sections import (
     prerequisites_to_notes,
     prose_sections_to_notes,
     reads_as_action,
+    recaps_to_notes,
     section_text,
     sections_after_the_plan,
 )
