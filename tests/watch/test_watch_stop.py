@@ -59,7 +59,8 @@ def stop_after_tick(vault: Path, delay: float, signum: int, *, ticked: int) -> f
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
+    out, err = proc.communicate()
+    assert proc.returncode == 0, f"exit {proc.returncode}: {err!r} {out!r}"
     progress = (vault / "Progress.md").read_text(encoding="utf-8")
     recently_done = progress.partition("### Recently done")[2]
     assert f"|{title}]]" in recently_done, "the pending tick was not written"
