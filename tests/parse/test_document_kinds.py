@@ -155,3 +155,17 @@ def test_a_day_per_row_table_makes_each_day_an_item_with_its_points_under_it():
         ("Mon", ["Scales", "Chords"]),
         ("Tue", ["Rhythm", "Reading"]),
     ]
+
+
+def test_a_tracker_table_with_a_status_column_in_another_language_keeps_its_rows():
+    text = (
+        "## 阶段一：基础\n\n| Skill | 状态 | 笔记 |\n|---|---|---|\n"
+        "| brush-basics | ✅ 已完成 | - |\n| ink-mixing | ⬜ 未开始 | - |\n"
+        "| paper-choice | 🔄 进行中 | - |\n\n- [ ] Write one page\n- [x] Buy ink\n- [ ] Rest\n"
+    )
+    leaves = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
+    assert {k: leaves[k] for k in ("brush-basics", "ink-mixing", "paper-choice")} == {
+        "brush-basics": "done",
+        "ink-mixing": "todo",
+        "paper-choice": "doing",
+    }

@@ -208,3 +208,35 @@ def drop_empty_facets(draft: Draft) -> None:
             continue
         kept.append(child)
     draft.children = kept
+
+
+_DATE_ONLY_RE = re.compile(
+    r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?"
+    r"|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日)$"
+)
+
+
+def _names_only_a_day(entry: Draft) -> bool:
+    title = strip_decorations(entry.title).strip(" :：")
+    return bool(_SLOTS_ONLY_RE.match(title) or _DATE_ONLY_RE.match(title))
+
+
+@rule("check-in-log")
+def drop_check_in_logs(draft: Draft, notes: list[str]) -> None:
+    """Boxes that name only a day or a date ("- [ ] Day 1", "- [ ] 2025/12/29", … "Day 14")
+    are a habit check-in, not study: the learner's log, kept as text."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        entries = child.children
+        if (
+            child.kind in (HEADING, PSEUDO)
+            and len(entries) >= 3
+            and all(e.kind == ITEM and not e.children and _names_only_a_day(e) for e in entries)
+        ):
+            notes.append("\n".join([child.title, *(f"- {e.raw or e.title}" for e in entries)]))
+            for inner in walk(child):
+                fired("check-in-log", inner.line, "note")
+            continue
+        drop_check_in_logs(child, notes)
+        kept.append(child)
+    draft.children = kept

@@ -33,6 +33,7 @@ from roadvault.parse.drafts import (
 from roadvault.parse.durations import is_pace, leading_duration
 from roadvault.parse.labels import (
     collapse_one_child_groups,
+    drop_check_in_logs,
     drop_empty_facets,
     name_before_explanation,
     name_slots_by_topic,
@@ -616,6 +617,7 @@ def shape_roadmap(
     open_generic_details(root)
     _tidy(root)
     name_slots_by_topic(root)
+    drop_check_in_logs(root, notes)
     drop_empty_facets(root)
     advice_to_notes(root, notes)
     examples_to_notes(root)

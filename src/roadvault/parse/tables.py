@@ -56,7 +56,11 @@ _NOT_TITLE_COLUMN_RE = re.compile(
     r"|instructors?|teachers?|professors?|source|links?|urls?|languages?|level|difficulty|cost"
     r"|price|rating|certificates?|type|format|notes?|comments?|remarks?|prerequisites?)$"
 )
-_STATUS_COLUMN_RE = re.compile(r"^(?:status|done|complete[d]?|progress|check|✓|✔|✅|state)$")
+_STATUS_COLUMN_RE = re.compile(
+    r"^(?:status|done|complete[d]?|progress|check|✓|✔|✅|state|estado|situação|progreso"
+    r"|progresso|statut|état|avancement|fortschritt|zustand|状态|狀態|状况|进度|進度|状況"
+    r"|ステータス|進捗|상태|진행(?: 상황)?)$"
+)
 _INDEX_COLUMN_RE = re.compile(r"^(?:#|no\.?|nr\.?|n°|number|index|sl|s\.?no\.?)$")
 _CHECK_CELL = {
     "[x]": "x",
@@ -111,6 +115,20 @@ def _status_cell(text: str) -> str | None:
         return "-"
     if re.search(r"\b(?:todo|to do|upcoming|planned|pending|not started|next)\b", lowered):
         return " "
+    if state[:1] in "⬜☐⭕⏸🔲" or re.search(
+        r"未开始|未開始|未着手|待开始|计划中|未完成|sin empezar|pendiente|não iniciado|pendente"
+        r"|nicht begonnen|offen|à faire|시작 전|미완료",
+        lowered,
+    ):
+        return " "
+    if re.search(
+        r"已完成|完成|完了|済み|terminado|completado|concluído|erledigt|fait|완료", lowered
+    ):
+        return "x"
+    if re.search(
+        r"进行中|学习中|進行中|学習中|en curso|em andamento|läuft|en cours|진행 중", lowered
+    ):
+        return "/"
     return None
 
 
