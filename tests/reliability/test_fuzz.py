@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roadvault.errors import RoadvaultError
+from roadvault.obsidian.blocks import code_mask
 from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_START
 from roadvault.parse import decode_roadmap, parse_roadmap
 from roadvault.vault.layout import name_fits_title
@@ -229,6 +230,25 @@ def learner_edit(draw: st.DrawFn, base: str) -> tuple[str, list[str], dict[str, 
         lines.insert(at, text)
         added.append(text)
     if draw(st.booleans()):
+        # A fenced example holding conflict markers, a task line with one of our ids and a
+        # block id: text, never a conflict, an item or a repeated id.
+        item_id = draw(st.sampled_from([f"rv-i{i:02d}" for i in range(8)]))
+        fence = [
+            "```text",
+            draw(st.sampled_from(["<<<<<<< HEAD", "<<<<<<< vault"])),
+            f"- [x] Vectors ^{item_id}",
+            "=======",
+            "- [ ] code task",
+            draw(st.sampled_from([">>>>>>> feature", ">>>>>>> roadmap"])),
+            "```",
+        ]
+        # Before a line that is not indented: a fence ends a list, so an indented item
+        # after it would be indented code (also for Obsidian), not an item any more.
+        places = [i for i in range(body_start + 1, len(lines)) if not lines[i][:1].isspace()]
+        at = draw(st.sampled_from(places))
+        lines[at:at] = ["", *fence, ""]
+        added.extend(fence)
+    if draw(st.booleans()):
         lines.insert(1, "rating: 5  # mine")
         added.append("rating: 5  # mine")
     return "\n".join(lines), added, marks
@@ -245,8 +265,12 @@ def merges(draw: st.DrawFn, *, moves: bool = True) -> tuple[str, str, str, list[
 
 
 def statuses(text: str) -> dict[str, list[str]]:
+    """Id → the marks of its item lines (outside code: a fenced example is not an item)."""
     found: dict[str, list[str]] = {}
-    for line in text.split("\n"):
+    in_code = code_mask(text, indented_code=False)  # as merge reads notes
+    for index, line in enumerate(text.split("\n")):
+        if in_code[index]:
+            continue
         match = _ITEM.match(re.sub(r" ✅ \d{4}-\d\d-\d\d", "", line))
         if match:
             found.setdefault(match[4], []).append(match[2])
@@ -255,7 +279,10 @@ def statuses(text: str) -> dict[str, list[str]]:
 
 def conflict_lines(text: str) -> set[str]:
     inside, lines = False, set()
-    for line in text.split("\n"):
+    in_code = code_mask(text, indented_code=False)  # as merge reads notes
+    for index, line in enumerate(text.split("\n")):
+        if in_code[index]:
+            continue
         if line.startswith(CONFLICT_START):
             inside = True
         elif line.startswith(CONFLICT_END):

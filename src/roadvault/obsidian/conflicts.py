@@ -57,12 +57,17 @@ def _starts(lines: Sequence[str], code: Sequence[int]) -> list[int]:
     ]
 
 
-def regions_at(lines: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int, int]]:
-    """(start, mid, end) 0-based line indexes of each complete region opening at `starts`."""
+def regions_at(
+    lines: Sequence[str], starts: Sequence[int], code: Sequence[int] = ()
+) -> list[tuple[int, int, int]]:
+    """(start, mid, end) 0-based line indexes of each complete region opening at `starts`;
+    marker lines inside code (`code`, per line) are the learner's text, not ours."""
     found = []
     for start in starts:
         mid = None
         for index in range(start + 1, len(lines)):
+            if code and code[index]:
+                continue
             stripped = lines[index].rstrip(" \t")
             if stripped == CONFLICT_MID and mid is None:
                 mid = index
@@ -77,7 +82,7 @@ def conflict_regions(text: str) -> list[tuple[int, int, int]]:
     if CONFLICT_START not in text:
         return []
     lines, code, _tasks = read_blocks(text)  # its lines: line ends normalised, as indexed
-    return regions_at(lines, _starts(lines, code))
+    return regions_at(lines, _starts(lines, code), code)
 
 
 def roadmap_side_lines(text: str) -> set[int]:

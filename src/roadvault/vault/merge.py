@@ -36,11 +36,7 @@ import merge3
 from roadvault.errors import InputError
 from roadvault.model import Status
 from roadvault.obsidian.blocks import code_mask
-from roadvault.obsidian.conflicts import (
-    conflict_starts,
-    marked_region,
-    regions_at,
-)
+from roadvault.obsidian.conflicts import conflict_regions, conflict_starts, marked_region
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.obsidian.ids import ROADVAULT_ID, ROADVAULT_PREFIX
 from roadvault.vault.frontmatter import LIST_KEYS, OWNED_KEYS, read_owned_properties, set_property
@@ -508,7 +504,7 @@ def drop_stale_copies(body: str, merged: set[str]) -> tuple[str, int]:
     would be twice in the note. A region left with equal sides is no conflict.
     Returns (body, conflicts)."""
     lines = body.split("\n")
-    regions = regions_at(lines, conflict_starts(body))
+    regions = conflict_regions(body)
     inside = {i for start, _mid, end in regions for i in range(start, end + 1)}
     items = find_item_lines(lines)
     placed = {item.id for item in items if item.index not in inside} & merged
@@ -552,7 +548,7 @@ def block_id_counts(text: str) -> Counter[str]:
     region counts as the side with more: resolving it keeps one side."""
     lines = text.split("\n")
     side_of: dict[int, tuple[int, int]] = {}  # line → (region start, 0 vault / 1 roadmap)
-    for start, mid, end in regions_at(lines, conflict_starts(text)):
+    for start, mid, end in conflict_regions(text):
         side_of.update({i: (start, 0) for i in range(start + 1, mid)})
         side_of.update({i: (start, 1) for i in range(mid + 1, end)})
     plain: Counter[str] = Counter()

@@ -7,9 +7,10 @@ out twice. So before the line merge, the item blocks of *base* and *mine* are pu
 places *new* has them (same parent, same order): after that merge3 only sees what really
 changed (docs/FORMAT.md §5b).
 
-An item's block is its line, the lines nested under it (deeper, also after a blank line)
-and the learner's own lines up to the next item at its level or above (an own task written
-under it, a line continuing it) — they move with it. Items the new rendering no longer has
+An item's block is its line and every line up to the next item at its level (the last of a
+list: up to a blank line followed by text no deeper than the item): the lines nested under
+it, the learner's own lines (an own task written under it, a line continuing it, a fenced
+example) — they move with it. Items the new rendering no longer has
 keep their place after the block they followed. A block moves to another parent only
 within the note, and only when that parent is in the text too (or, for a top-level item,
 when one of its new siblings is); its item lines are re-indented to the new lead, the
@@ -181,31 +182,44 @@ def _width(line: str) -> int:
 
 
 def _is_heading(line: str) -> bool:
-    return line.lstrip(" ").startswith("#") and line.lstrip(" #")[:1] in (" ", "")
+    """An ATX heading (`## My notes`): 1-6 `#` after up to 3 spaces, then a space or the end."""
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > 3:
+        return False
+    hashes = len(stripped) - len(stripped.lstrip("#"))
+    return 1 <= hashes <= 6 and stripped[hashes : hashes + 1] in (" ", "\t", "")
 
 
 def _block_end(
     lines: Sequence[str], start: int, stop: int, item: ItemLine, by_index: Mapping[int, ItemLine]
 ) -> int:
-    """Exclusive end of the block `item` starts at `start` (see the module doc)."""
+    """Exclusive end of the block `item` starts at `start`.
+
+    Up to the next item at its level: every line between stays with the item (a lazy
+    continuation, an own task, a fenced example after a blank line) — base and mine must
+    split into the same blocks whatever the learner wrote between two items, or a move
+    applied to one and not the other would read as an edit. The last item of a run ends
+    at its nested lines: a blank line then text no deeper than the item is what follows
+    the list, not part of it; a heading or an item further out ends it too."""
     index = start + 1
     while index < stop:
-        line = lines[index]
-        if not line.strip():
-            # A blank line belongs to the block only when deeper lines follow it.
-            after = next((k for k in range(index + 1, stop) if lines[k].strip()), None)
-            if after is None or _is_heading(lines[after]) or _width(lines[after]) <= item.width:
-                break
-            index = after
-            continue
-        # Any other line up to the next sibling stays with this item, even a shallower one:
-        # base and mine must split into the same blocks, or a move applied to one and
-        # not the other would read as an edit (a lazy continuation, an own task).
         other = by_index.get(index)
-        if _is_heading(line) or (other is not None and other.width <= item.width):
+        if _is_heading(lines[index]) or (other is not None and other.width <= item.width):
             break
         index += 1
-    return index
+    sibling = by_index.get(index) if index < stop else None
+    if sibling is not None and sibling.width == item.width:
+        return index
+    end = start + 1
+    while end < index:
+        if not lines[end].strip():
+            after = next((k for k in range(end + 1, index) if lines[k].strip()), None)
+            if after is None or _width(lines[after]) <= item.width:
+                break
+            end = after
+            continue
+        end += 1
+    return end
 
 
 def _parse(
@@ -225,13 +239,6 @@ def _parse(
             if item is None or item.width != first.width:
                 break
             end = _block_end(lines, index, stop, item, by_index)
-            # Blank lines between two siblings (a loose list) stay with the one before.
-            after = end
-            while after < stop and not lines[after].strip():
-                after += 1
-            sibling = by_index.get(after)
-            if after > end and sibling is not None and sibling.width == first.width:
-                end = after
             block = _Block(item.id, item.lead, [lines[index]])
             block.content = _parse(lines, index + 1, end, by_index)
             run.blocks.append(block)
@@ -293,7 +300,7 @@ def _move(root: _Block, blocks: dict[str, _Block], item_id: str, target: Layout)
     new_parent = blocks.get(parent_id) if parent_id else None
     if destination is None and new_parent is not None:
         destination = _Run([])
-        new_parent.content.append(destination)
+        new_parent.content.insert(0, destination)  # sub-items first, right under the item
     if destination is None or (new_parent is not None and _contains(block, new_parent)):
         return
     run.blocks.remove(block)
