@@ -1,7 +1,12 @@
 """Property test of regeneration: random roadmaps, random roadmap edits interleaved with random
-learner work; after every rebuild the promises hold.
+learner work; after every rebuild the promises hold. The roadmap adds, removes, renames and
+moves items, swaps neighbours, reorders phases; the learner ticks, annotates, writes own
+tasks (also right under an item, at its level), notes, properties, and fenced git examples
+holding conflict markers and a block id.
 
 Promises checked after each rebuild:
+- no conflict (the learner never edits generated lines here: a reorder or a fenced example
+  is never one);
 - no tick (or other status) the learner set on a surviving item is lost; a removed item the
   learner had ticked is kept (archived), with its tick;
 - every line the learner wrote is still in the vault;
@@ -93,9 +98,11 @@ def roadmaps(draw: st.DrawFn) -> list[Phase]:
 
 
 # Roadmap edits and learner actions, as (kind, random numbers) resolved against the state.
-ROADMAP_EDITS = st.sampled_from(["add", "remove", "rename", "move", "reorder", "rename_topic"])
+ROADMAP_EDITS = st.sampled_from(
+    ["add", "remove", "rename", "move", "reorder", "rename_topic", "swap"]
+)
 LEARNER_ACTIONS = st.sampled_from(
-    ["tick", "doing", "untick", "note", "own_task", "property", "annotate"]
+    ["tick", "doing", "untick", "note", "own_task", "property", "annotate", "task_under", "fence"]
 )
 STEP = st.tuples(
     st.lists(st.tuples(LEARNER_ACTIONS, st.integers(0, 10**6)), max_size=4),
@@ -132,6 +139,11 @@ def apply_edit(phases: list[Phase], kind: str, n: int, counter: list[int]) -> No
             target.leaves.append(leaf)
     elif kind == "reorder" and len(phases) > 1:
         phases.append(phases.pop(0))
+    elif kind == "swap":  # two items of a topic change places (next to the learner's lines)
+        topic = topics[n % len(topics)]
+        if len(topic.leaves) > 1:
+            i = (n // 3) % (len(topic.leaves) - 1)
+            topic.leaves[i], topic.leaves[i + 1] = topic.leaves[i + 1], topic.leaves[i]
     elif kind == "rename_topic":
         topic = topics[n % len(topics)]
         if not topic.title.endswith(" revised"):
@@ -169,22 +181,26 @@ class Learner:
         self.counter += 1
         leaves = [leaf for _, leaf in all_leaves(phases)]
         notes = [p for p in self.notes() if "roadvault_kind: topic" in p.read_text()]
-        if kind in ("tick", "doing", "untick", "annotate"):
+        if kind in ("tick", "doing", "untick", "annotate", "task_under"):
             leaf = leaves[n % len(leaves)]
             found = self.find_leaf(leaf)
             if found is None:
                 return
             path, line = found
             text = path.read_text()
-            if kind == "annotate":
-                note = f"\t- learner note {self.counter}"
+            if kind in ("annotate", "task_under"):
+                note = (
+                    f"\t- learner note {self.counter}"
+                    if kind == "annotate"
+                    else f"- [ ] my task under it {self.counter}"  # at the item's level
+                )
                 path.write_text(text.replace(line + "\n", f"{line}\n{note}\n", 1))
                 self.lines.append(note.strip())
                 return
             mark = {"tick": "x", "doing": "/", "untick": " "}[kind]
             path.write_text(text.replace(line, line[:3] + mark + line[4:], 1))
             self.marks[leaf.uid] = mark
-        elif kind in ("note", "own_task", "property") and notes:
+        elif kind in ("note", "own_task", "property", "fence") and notes:
             path = notes[n % len(notes)]
             text = path.read_text()
             if kind == "property":
@@ -195,6 +211,21 @@ class Learner:
                 line = f"- [ ] my own task {self.counter}"
                 path.write_text(text.replace("## My notes", f"{line}\n\n## My notes", 1))
                 self.lines.append(line)
+            elif kind == "fence":
+                # A git example: conflict markers, a task with a block id of this note —
+                # text, never a conflict, an item or a repeated id.
+                found = re.search(r"\^(rv-[a-z0-9]+)$", text, re.M)
+                item_id = found.group(1) if found else "rv-none"
+                fence = [
+                    "```",
+                    f"<<<<<<< HEAD {self.counter}",
+                    f"- [x] copied task ^{item_id}",
+                    "=======",
+                    ">>>>>>> feature",
+                    "```",
+                ]
+                path.write_text(text.rstrip("\n") + "\n\n" + "\n".join(fence) + "\n")
+                self.lines.append(fence[1])
             else:
                 line = f"My thought number {self.counter}."
                 path.write_text(text.rstrip("\n") + f"\n{line}\n")
