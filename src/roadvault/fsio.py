@@ -171,6 +171,56 @@ def temp_token(vault: Path) -> str:
     return token
 
 
+# os.replace takes src_dir_fd/dst_dir_fd wherever os.rename does (it is not listed itself).
+_DIR_FD_OK = {os.open, os.stat, os.rename, os.unlink, os.mkdir} <= os.supports_dir_fd
+_DIR_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_DIRECTORY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+@contextlib.contextmanager
+def open_folder(vault: Path, rel_dir: str, *, create: bool) -> Iterator[int]:
+    """A descriptor of the folder `vault/rel_dir`, reached one component at a time with
+    `openat(O_NOFOLLOW|O_DIRECTORY)` from the vault's own descriptor (`create`: missing
+    components are made as real folders on the way). Whatever is done through it happens
+    in the folder that was checked, even if a folder on the path is swapped for a symlink
+    a moment later (a path, looked at again by `mkstemp` or `os.replace`, would follow it)."""
+    parts = safe_parts(rel_dir) if rel_dir not in ("", ".") else ()
+    fd = os.open(vault, _DIR_FLAGS & ~getattr(os, "O_NOFOLLOW", 0))
+    current = os.fspath(vault)
+    try:
+        for part in parts:
+            current = os.path.join(current, part)
+            if create:
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(part, dir_fd=fd)
+            try:
+                child = os.open(part, _DIR_FLAGS, dir_fd=fd)
+            except OSError as exc:
+                raise _folder_error(exc, fd, part, current) from exc
+            os.close(fd)
+            fd = child
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def _folder_error(exc: OSError, parent_fd: int, part: str, path: str) -> Exception:
+    """What opening one folder component failed on, as the error a user can act on."""
+    if isinstance(exc, FileNotFoundError):
+        return exc
+    with contextlib.suppress(OSError):
+        info = os.stat(part, dir_fd=parent_fd, follow_symlinks=False)
+        if stat.S_ISLNK(info.st_mode):
+            return UnsafePathError("is a symlink; roadvault never writes through links", path=path)
+        if not stat.S_ISDIR(info.st_mode):
+            return VaultError("a file stands where a folder is needed", path=path)
+    return exc
+
+
 def atomic_write(
     vault: Path,
     relpath: str,
@@ -187,14 +237,82 @@ def atomic_write(
     temp file is written and flushed and just before the rename: when it says False the old
     file stays and `ChangedMeanwhileError` is raised. Asking it any earlier would leave the
     write and the fsync (milliseconds) open to a learner's save, which the rename would undo.
-    Returns the absolute path written.
+    The temp file is made and renamed relative to a descriptor of its folder (`open_folder`),
+    where the platform allows. Returns the absolute path written.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
-    parent_rel = str(PurePosixPath(relpath).parent)
-    if parent_rel != ".":
-        ensure_folder(vault, parent_rel, checked=checked)
-    target = vault_path(vault, relpath, checked=checked)
+    parts = safe_parts(relpath)
+    parent_rel = "/".join(parts[:-1])
+    if not _DIR_FD_OK:
+        if parent_rel:
+            ensure_folder(vault, parent_rel, checked=checked)
+        target = vault_path(vault, relpath, checked=checked)
+        return _atomic_write_by_path(vault, target, data, fsync=fsync, unchanged=unchanged)
+    # No path-based look first: open_folder checks (and makes) each folder itself, and a
+    # path looked at a moment earlier proves nothing about the folder written to.
+    target = Path(os.path.join(vault, *parts))
+    name = parts[-1]
+    with open_folder(vault, parent_rel, create=True) as folder:
+        mode = _mode_to_write(target, name, folder)
+        tmp = f"{TEMP_PREFIX}{temp_token(vault)}-{secrets.token_hex(6)}{TEMP_SUFFIX}"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(tmp, flags | getattr(os, "O_CLOEXEC", 0), 0o600, dir_fd=folder)
+        try:
+            _write_all(fd, data)
+            if fsync:
+                os.fsync(fd)
+            os.fchmod(fd, mode)
+            os.close(fd)
+            fd = -1
+            if unchanged is not None and not unchanged():
+                raise ChangedMeanwhileError(ChangedMeanwhileError.MESSAGE, path=target)
+            os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+        except BaseException as exc:
+            if fd >= 0:
+                os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp, dir_fd=folder)
+            if isinstance(exc, OSError):
+                # Name the file being written (os.write names none; os.replace the temp
+                # file), so "disk full" says where.
+                exc.filename, exc.filename2 = str(target), None
+            raise
+    return target
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _mode_to_write(target: Path, name: str, folder: int) -> int:
+    """The mode for the new file: the old file's (refusing a folder or a read-only note
+    there), else the default for new files."""
+    try:
+        info = os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return 0o666 & ~_UMASK
+    if stat.S_ISDIR(info.st_mode):
+        raise VaultError("is a folder, not a note; left alone", path=target)
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafePathError("is a symlink; roadvault never writes through links", path=target)
+    if is_read_only(target, info.st_mode):
+        raise VaultError("is read-only; left unchanged", path=target)
+    return stat.S_IMODE(info.st_mode)
+
+
+def _atomic_write_by_path(
+    vault: Path,
+    target: Path,
+    data: bytes,
+    *,
+    fsync: bool,
+    unchanged: Callable[[], bool] | None,
+) -> Path:
+    """`atomic_write` where folders cannot be opened as descriptors (Windows)."""
     mode = 0o666 & ~_UMASK
     try:
         info = os.lstat(target)
@@ -209,10 +327,7 @@ def atomic_write(
     prefix = f"{TEMP_PREFIX}{temp_token(vault)}-"
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        _write_all(fd, data)
         if fsync:
             os.fsync(fd)
         os.close(fd)
@@ -227,18 +342,24 @@ def atomic_write(
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            # Name the file being written (os.write names none; os.replace the temp file),
-            # so "disk full" says where.
             exc.filename, exc.filename2 = str(target), None
         raise
     return target
 
 
 def remove_file(vault: Path, relpath: str) -> None:
-    """Delete a file inside the vault (never through a symlinked folder)."""
+    """Delete a file inside the vault (never through a symlinked folder: relative to a
+    descriptor of its folder, where the platform allows)."""
     target = vault_path(vault, relpath)
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(target)
+    if not _DIR_FD_OK:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        return
+    try:
+        with open_folder(vault, str(PurePosixPath(relpath).parent), create=False) as folder:
+            os.unlink(target.name, dir_fd=folder)
+    except FileNotFoundError:
+        pass
 
 
 def remove_stale_temps(vault: Path) -> int:

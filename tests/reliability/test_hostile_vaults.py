@@ -505,7 +505,9 @@ def test_a_folder_swapped_for_a_symlink_during_the_build_is_not_written_through(
 
     def replace_then_swap(source, target, *args, **kwargs):
         result = real_replace(source, target, *args, **kwargs)
-        if not swapped and Path(target).parent == folder:
+        dir_fd = kwargs.get("dst_dir_fd")  # writes go relative to a folder descriptor
+        parent = Path(os.readlink(f"/proc/self/fd/{dir_fd}")) if dir_fd else Path(target).parent
+        if not swapped and parent == folder:
             shutil.move(str(folder), str(aside))
             os.symlink(aside, folder)
             swapped.append(tree_bytes(worked.outside))
