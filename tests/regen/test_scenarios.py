@@ -506,3 +506,23 @@ def test_items_returning_to_an_emptied_note_merge_without_a_conflict(tmp_path: P
     assert "- [ ] my own geometry task" in text and "roadvault_status" not in text
     assert re.search(r"^- \[ \] Angles \^rv-\w+\n- \[ \] Triangles \^rv-\w+$", text, re.M)
     assert_second_build_is_noop(tmp_path, V1)
+
+
+def test_a_ticked_item_that_becomes_a_topic_hands_its_tick_to_the_new_note(
+    tmp_path: Path,
+) -> None:
+    """A phase-level item gains sub-items and becomes a topic with its own note. Before: the
+    ticked line was archived ("Removed from the roadmap") and done dropped 1 → 0."""
+    v1 = "# Ops\n\n## Phase 1: Containers\n- [ ] Docker basics\n- [ ] Compose files\n"
+    v2 = v1.replace("- [ ] Docker basics\n", "- [ ] Docker basics\n  - [ ] Run\n  - [ ] Images\n")
+    phase = "Ops/01 Containers/Containers.md"
+    build(tmp_path, v1)
+    tick(tmp_path, phase, "Docker basics")
+    report = build(tmp_path, v2)
+    topic = read(tmp_path, "Ops/01 Containers/Docker basics.md")
+    assert re.search(r"^- \[x\] Run \^rv-\w+\n- \[x\] Images \^rv-\w+$", topic, re.M), topic
+    assert ARCHIVE_HEADING not in read(tmp_path, phase)
+    notes = [note for p in report.files if p.relpath == phase for note in p.notes]
+    assert any("Docker basics" in note and "tick" in note for note in notes), notes
+    assert progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]["done"] == 2
+    assert_second_build_is_noop(tmp_path, v2)

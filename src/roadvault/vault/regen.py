@@ -208,6 +208,8 @@ def regenerate(
     carried: dict[str, _Carried] = {}  # item id -> what travels to its new place
     remarks: dict[str, list[str]] = {key: [] for key in notes}
     known_new_lines: set[str] | None = None
+    promoted: dict[str, str] = {}  # note key -> the mark its former item line carried
+    note_ids: dict[str, str] = {}  # roadvault_id -> key of the note rendering it (lazy)
 
     for key, versions in notes.items():
         lifted_mine[key], lifted_base[key] = versions.mine, versions.base
@@ -253,6 +255,18 @@ def regenerate(
             if home is None:
                 if versions.new is None or not worked_on:
                     continue  # the whole note goes (see _decide) / untouched: merge3 drops it
+                topic = _promoted_to(item, annotation, notes, note_ids)
+                if topic is not None:
+                    # It gained sub-items and became a topic with its own note: its done
+                    # (or skipped) carries to the items there, as a ticked parent's does.
+                    promoted[topic] = item.mark or "x"
+                    remarks[key].append(
+                        f"{item.text!r} is a topic now: its [{item.mark}] went to its new note"
+                        " (every item of it ticked)"
+                    )
+                    drop_mine.add(item.index)
+                    drop_base_ids.add(item.id)
+                    continue
                 archive_entries[key].extend(_archive_lines(item, annotation))
                 remarks[key].append(f"kept {item.text!r} under {ARCHIVE_HEADING[3:]!r}")
             elif home[0] == key and not annotation and (before is not None or base_rest is None):
@@ -268,6 +282,8 @@ def regenerate(
         lifted_base[key] = _without_items(base_rest, drop_base_ids)
 
     injected = _inject(notes, new_home, carried)
+    for topic, mark in promoted.items():
+        injected[topic] = _tick_all(injected.get(topic, notes[topic].new) or "", mark)
     outcomes = {
         key: NoteOutcome(
             notes[key].mine,
@@ -421,6 +437,43 @@ def _end_of_item(lines: list[str], item: ItemLine) -> int:
             break
         end = index
     return end
+
+
+def _promoted_to(
+    item: ItemLine,
+    annotation: list[str],
+    notes: Mapping[str, NoteVersions],
+    note_ids: dict[str, str],
+) -> str | None:
+    """The note an item became (its id is the note's `roadvault_id`), when the item's
+    status carries to sub-items (done, skipped) and it has no lines of the learner's
+    under it (those stay archived, with it)."""
+    if annotation or item.mark is None:
+        return None
+    if Status.from_marker(item.mark) not in (Status.DONE, Status.SKIPPED):
+        return None
+    if not note_ids:
+        for key, versions in notes.items():
+            front = split_front_matter(versions.new or "")[0]
+            if front and "roadvault_id" in front:
+                try:
+                    note_id = read_owned_properties(front).get("roadvault_id")
+                except InputError:
+                    continue
+                if isinstance(note_id, str):
+                    note_ids.setdefault(note_id, key)
+        note_ids.setdefault("", "")  # computed: do not look again
+    key = note_ids.get(item.id)
+    return key or None
+
+
+def _tick_all(text: str, mark: str) -> str:
+    """Every to-do checkbox item line of `text` set to `mark`."""
+    lines = text.split("\n")
+    for item in find_item_lines(lines):
+        if item.mark is not None and Status.from_marker(item.mark) is Status.TODO:
+            lines[item.index] = item.with_mark(mark).render()
+    return "\n".join(lines)
 
 
 def _marked_removed(text: str) -> bool:
