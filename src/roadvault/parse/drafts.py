@@ -163,6 +163,9 @@ def walk(draft: Draft) -> Iterable[Draft]:
         stack.extend(reversed(current.children))
 
 
+_ASIDE_RE = re.compile(r"\s*[（(][^）)]*[）)]\s*")
+
+
 @lru_cache(maxsize=8192)
 def resource_kind(label: str) -> str | None:
     """ "strong" for labels that always mean resources ("Recommended Resources", "Books"),
@@ -170,6 +173,9 @@ def resource_kind(label: str) -> str | None:
     key = plain_label(label)
     if not key or _NOT_RESOURCE_RE.search(key):
         return None
+    bare = plain_label(_ASIDE_RE.sub("", label))  # "Learning resources (from day 201)"
+    if bare and bare != key and not _NOT_RESOURCE_RE.search(bare):
+        key = bare if _STRONG_RESOURCE_RE.match(bare) or _WEAK_RESOURCE_RE.match(bare) else key
     if _STRONG_RESOURCE_RE.match(key):
         return "strong"
     if _WEAK_RESOURCE_RE.match(key):

@@ -84,6 +84,9 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |목차|기여|기여하기|라이선스|감사의 글|커뮤니티
 |содержание|оглавление|благодарности|лицензия|авторы|сообщество|структура репозитория
 |структура проекта
+|関連リポジトリ|関連プロジェクト|関連リンク|相关项目|相关仓库|相關專案|相关链接|友情项目
+|repositorios relacionados|proyectos relacionados|projetos relacionados|repositórios relacionados
+|projets (?:liés|connexes)|verwandte projekte|관련 저장소|관련 프로젝트
 """
 _ADVICE = r"""
 tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|final tips?

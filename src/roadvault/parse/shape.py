@@ -57,7 +57,7 @@ from roadvault.parse.sections import (
     section_text,
     sections_after_the_plan,
 )
-from roadvault.parse.statuses import inherited_status, read_status_glyphs
+from roadvault.parse.statuses import inherited_status, read_legend, read_status_glyphs
 from roadvault.parse.titles import light_clean, plain_label, remove_controls
 
 logger = logging.getLogger(__name__)
@@ -604,6 +604,7 @@ def shape_roadmap(
         _tidy(root)
         title = _take_title(root, front_title)
         return _shaped(root, title, [*root_notes_before, *root.notes])
+    read_legend(root, notes)
     read_status_glyphs(root)
     _drop_overview_tables(root)
     _dissolve_resources(root)

@@ -9,9 +9,13 @@ document that uses at least two kinds of them: one ✅ in front of every heading
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from roadvault.model import Status
-from roadvault.parse.drafts import Draft, walk
+from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
 from roadvault.parse.rules import fired, rule
+from roadvault.parse.sections import section_text
 
 MIN_GLYPH_ITEMS = 2
 
@@ -36,3 +40,76 @@ def inherited_status(draft: Draft, inherited: Status | None) -> Status | None:
         return None
     fired("ticked-parent", draft.line, "item")
     return inherited
+
+
+_TODO_WORDS_RE = re.compile(
+    r"not (?:yet )?(?:started|studied|learned|learnt|begun)|to ?do|untouched|未学習|未学习|未开始"
+    r"|未開始|未着手|まだ|sin empezar|no iniciado|pendiente|não iniciado|pendente|nicht begonnen"
+    r"|pas commencé|à faire|미학습|시작 전",
+    re.I,
+)
+_DOING_WORDS_RE = re.compile(
+    r"in progress|studying|learning|doing|started|ongoing|wip|学習中|学习中|进行中|進行中|勉強中"
+    r"|en curso|aprendiendo|em andamento|estudando|en cours|lerne|in arbeit|학습 중|진행 중",
+    re.I,
+)
+MIN_LEGEND_ENTRIES = 3
+
+
+def _leading_emoji(text: str) -> str | None:
+    text = text.lstrip()
+    if not text or unicodedata.category(text[0]) != "So":
+        return None
+    return text[0]
+
+
+def _legend_markers(entries: list[Draft]) -> dict[str, str] | None:
+    """glyph → checkbox for a legend ("⬜ not studied", "🔄 studying", "✅ basics", "🌟
+    practical"): by its words where they say, else by its order (levels rise)."""
+    glyphs = [_leading_emoji(entry.text) for entry in entries]
+    if None in glyphs or len(set(glyphs)) != len(glyphs):
+        return None
+    doing_at = next(
+        (i for i, entry in enumerate(entries) if _DOING_WORDS_RE.search(entry.text)), None
+    )
+    markers: dict[str, str] = {}
+    for index, (glyph, entry) in enumerate(zip(glyphs, entries, strict=True)):
+        if _TODO_WORDS_RE.search(entry.text):
+            markers[str(glyph)] = " "
+        elif index == doing_at:
+            markers[str(glyph)] = "/"
+        elif doing_at is not None:
+            markers[str(glyph)] = "x" if index > doing_at else " "
+        else:
+            markers[str(glyph)] = " " if index == 0 else "x"
+    return markers
+
+
+@rule("legend")
+def read_legend(root: Draft, notes: list[str]) -> None:
+    """A tracker that defines its own marks first ("⬜ not studied · 🔄 studying · ✅ basics ·
+    🌟 practical · 🏆 can teach") uses them as statuses: each item's leading mark says how far
+    the learner is. The legend itself is text."""
+    others = [d for d in walk(root) if d.kind in (ITEM, ROW, DETAILS) and d.marker is None]
+    for holder in walk(root):
+        entries = [c for c in holder.children if c.kind == ITEM]
+        if len(entries) < MIN_LEGEND_ENTRIES or len(entries) != len(holder.children):
+            continue
+        markers = _legend_markers(entries)
+        if markers is None:
+            continue
+        marked = [d for d in others if d not in entries and _leading_emoji(d.text) in markers]
+        if len(marked) < len(entries):
+            continue
+        for draft in marked:
+            draft.glyph = markers[str(_leading_emoji(draft.text))]
+        for entry in entries:
+            fired("legend", entry.line, "note")
+        if holder.kind in (HEADING, PSEUDO):
+            notes.append(section_text(holder))
+            holder.children = []
+            holder.excluded = True
+        else:
+            notes.append("\n".join(f"- {e.raw or e.text}" for e in entries))
+            holder.children = [c for c in holder.children if c not in entries]
+        return
