@@ -126,3 +126,19 @@ def test_a_line_still_being_written_is_read_but_not_snapshotted(
     (tmp_path / HISTORY_RELPATH).write_text(text, encoding="utf-8")
     history = load_history(tmp_path)
     assert history.size == 2 and history.last == {"rv-1": Status.DONE}
+
+
+def test_lines_not_in_our_own_spelling_are_read_too(tmp_path: Path) -> None:
+    own = entry_line(Entry(T0, "a", "rv-1", None, Status.TODO))
+    others = (
+        '{"to": "done", "from": "todo", "id": "rv-1", "roadmap": "a", '
+        '"t": "2026-03-02T10:00:00Z"}\n'
+        '{"t": "2026-03-03T10:00:00+00:00", "roadmap": "a", "id": "rv-\\"2\\"", "from": null, '
+        '"to": "doing"}\n'
+    )
+    (tmp_path / ".roadvault").mkdir()
+    (tmp_path / HISTORY_RELPATH).write_text(own + others, encoding="utf-8")
+    history = load_history(tmp_path)
+    assert history.last == {"rv-1": Status.DONE, 'rv-"2"': Status.DOING}
+    assert history.done_events == {"a": [(datetime(2026, 3, 2, 10, tzinfo=UTC), "rv-1")]}
+    assert index(history) == index(parse_history(own + others))

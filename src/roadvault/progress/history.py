@@ -19,6 +19,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -109,19 +110,26 @@ class History:
     size: int = 0  # entries
 
     def add(self, entry: Entry) -> None:
+        self.record(entry.t, entry.roadmap, entry.id, entry.before, entry.after)
+
+    def record(
+        self, t: datetime, roadmap: str, item_id: str, before: Status | None, after: Status
+    ) -> None:
+        """`add` without an Entry (the history reader calls it millions of times)."""
         self.size += 1
-        self.last[entry.id] = entry.after
-        self.started.setdefault(entry.roadmap, entry.t)
-        if entry.roadmap not in self.active or entry.t >= self.active[entry.roadmap]:
-            self.active[entry.roadmap] = entry.t
-        if self.latest is None or entry.t > self.latest:
-            self.latest = entry.t
-        if entry.after is Status.DONE:
-            self.done_at[entry.id] = entry.t
-            if entry.before is not None and entry.before is not Status.DONE:
-                latest = self.done_latest.setdefault(entry.roadmap, {})
-                latest.pop(entry.id, None)  # re-inserted: the dict stays in file order
-                latest[entry.id] = (entry.t, self.size)
+        self.last[item_id] = after
+        if roadmap not in self.active:
+            self.started[roadmap] = self.active[roadmap] = t
+        elif t >= self.active[roadmap]:
+            self.active[roadmap] = t
+        if self.latest is None or t > self.latest:
+            self.latest = t
+        if after is Status.DONE:
+            self.done_at[item_id] = t
+            if before is not None and before is not Status.DONE:
+                latest = self.done_latest.setdefault(roadmap, {})
+                latest.pop(item_id, None)  # re-inserted: the dict stays in file order
+                latest[item_id] = (t, self.size)
 
     @property
     def done_events(self) -> dict[str, list[tuple[datetime, str]]]:
@@ -158,10 +166,28 @@ def parse_history(text: str, *, where: str = HISTORY_RELPATH) -> History:
     return history
 
 
+# A line exactly as `entry_line` writes it (plain ids, no JSON escapes): read without json
+# and without an Entry, ~3× faster; any other line goes through `parse_line`.
+_OWN_LINE = re.compile(
+    r'\{"t": "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z", "roadmap": "([^"\\]*)", "id": "([^"\\]*)", '
+    r'"from": (?:null|"(todo|doing|done|skipped)"), "to": "(todo|doing|done|skipped)"\}'
+)
+_STATUS = {status.value: status for status in Status}
+
+
 def _index_lines(history: History, lines: Iterable[str], *, first: int) -> list[int]:
     """Add each line's entry; the numbers (from `first`) of the unreadable lines."""
     bad: list[int] = []
+    match, status, record = _OWN_LINE.fullmatch, _STATUS, history.record
+    last_text, last_time = "", datetime.min.replace(tzinfo=UTC)
     for number, line in enumerate(lines, start=first):
+        found = match(line)
+        if found is not None:
+            text, roadmap, item_id, before, after = found.groups()
+            if text != last_text:  # a first scan writes thousands of lines with one time
+                last_text, last_time = text, datetime.fromisoformat(text + "+00:00")
+            record(last_time, roadmap, item_id, status[before] if before else None, status[after])
+            continue
         if not line.strip():
             continue
         try:
