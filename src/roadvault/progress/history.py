@@ -20,7 +20,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -130,6 +130,12 @@ class History:
                 latest = self.done_latest.setdefault(roadmap, {})
                 latest.pop(item_id, None)  # re-inserted: the dict stays in file order
                 latest[item_id] = (t, self.size)
+
+    def latest_done(self, roadmap: str) -> Iterator[tuple[datetime, str]]:
+        """(time, id) of each id's latest change to done, latest first (lazily: the summary
+        stops after a few)."""
+        for item_id, (t, _) in reversed(self.done_latest.get(roadmap, {}).items()):
+            yield t, item_id
 
     @property
     def done_events(self) -> dict[str, list[tuple[datetime, str]]]:

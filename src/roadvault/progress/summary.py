@@ -306,7 +306,7 @@ def _roadmap_summary(
     ]
     recent: list[tuple[date, ItemLink]] = []
     seen: set[str] = set()
-    for when, item_id in reversed(history.done_events.get(slug, [])):
+    for when, item_id in history.latest_done(slug):
         if item_id in seen or progress.status_of(item_id) is not Status.DONE:
             continue
         seen.add(item_id)
@@ -386,7 +386,7 @@ def _today(
     portion = daily_portion(plan, len(info.items), pace)
     out: list[tuple[bool, ItemLink]] = []
     seen: set[str] = set()
-    for when, item_id in reversed(history.done_events.get(slug, [])):
+    for when, item_id in history.latest_done(slug):
         if when.astimezone(zone).date() != today:
             break
         item = progress.index.items.get(item_id)
@@ -418,7 +418,7 @@ def _pace(
         return None
     window_start = today - timedelta(weeks=PACE_WEEKS)
     done: set[str] = set()
-    for when, item_id in reversed(history.done_events.get(slug, [])):
+    for when, item_id in history.latest_done(slug):
         if when.astimezone(zone).date() <= window_start:
             break
         if progress.status_of(item_id) is Status.DONE:
