@@ -6,7 +6,8 @@ schedules side by side: the early one adds up every phase's low figure, the late
 high figure, so phase i starts early at start + Σ low[<i] and ends late at start + Σ high[≤i].
 A phase without a duration takes no time (it gets the dates of the point it sits at). The
 phases' own figures are used as the manifest records them: items sharing a schedule slot and
-a summary timeline restating the phases are resolved by the reader (docs/DIALECT.md), not
+a summary timeline restating the phases are resolved by the reader (docs/READING.md:
+slot-caption, overview-list), not
 added here.
 
 On track or not (`verdict`), from the fraction of the phase's items done:
