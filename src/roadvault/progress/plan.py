@@ -7,8 +7,7 @@ high figure, so phase i starts early at start + Σ low[<i] and ends late at star
 A phase without a duration takes no time (it gets the dates of the point it sits at). The
 phases' own figures are used as the manifest records them: items sharing a schedule slot and
 a summary timeline restating the phases are resolved by the reader (docs/READING.md:
-slot-caption, overview-list), not
-added here.
+slot-caption, overview-list), not added here.
 
 On track or not (`verdict`), from the fraction of the phase's items done:
 - done on date C: behind if C is after the late end, ahead if before the early end;
