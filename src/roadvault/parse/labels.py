@@ -11,7 +11,17 @@ from __future__ import annotations
 
 import re
 
-from roadvault.parse.drafts import HEADING, ITEM, PSEUDO, Draft, is_facet_title, split_label, walk
+from roadvault.parse.drafts import (
+    HEADING,
+    ITEM,
+    PSEUDO,
+    ROW,
+    Draft,
+    holds_items,
+    is_facet_title,
+    split_label,
+    walk,
+)
 from roadvault.parse.durations import parse_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.titles import has_numbering, plain_label, strip_decorations
@@ -238,5 +248,37 @@ def drop_check_in_logs(draft: Draft, notes: list[str]) -> None:
                 fired("check-in-log", inner.line, "note")
             continue
         drop_check_in_logs(child, notes)
+        kept.append(child)
+    draft.children = kept
+
+
+# "[Lesson]", "X.1 [Leccion]", "[Skill 1]", "____": a blank of a template to copy.
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:[Xx]{1,2}(?:\.[\dXx]{1,2})*\.?\s+)?(?:\[[^\[\]()\s]{1,20}(?: [^\[\]()\s]{1,20}){0,2}\]"
+    r"|_{3,}|\.{3,}|…)"
+    r"(?:\s*[:：-].*)?$"
+)
+
+
+@rule("template-placeholder")
+def drop_placeholders(draft: Draft, notes: list[str]) -> None:
+    """An entry that is only a blank to fill in ("- [ ] [Lesson]", "- [ ] X.1 [Leccion]",
+    "- [ ] [Skill 1]") belongs to a template the author left for copying, not to the plan;
+    a section named with such a blank ("Module X: [Name]") is that template."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        text = strip_decorations(child.text).strip()
+        if child.kind in (ITEM, ROW) and not child.children and _PLACEHOLDER_RE.match(text):
+            fired("template-placeholder", child.line, "dropped")
+            continue
+        if child.kind in (HEADING, PSEUDO) and re.search(r"\[[^\[\]()\n]{1,40}\](?!\()", child.raw):
+            drop_placeholders(child, notes)
+            if not holds_items(child):
+                fired("template-placeholder", child.line, "note", child.title)
+                notes.append(child.raw or child.title)
+                continue
+            kept.append(child)
+            continue
+        drop_placeholders(child, notes)
         kept.append(child)
     draft.children = kept

@@ -113,6 +113,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |建议|学习建议|学习方法|学习技巧|心得|注意事项|小贴士|小提示|提示|忠告|心态|常见陷阱(?:规避)?|避坑(?:指南)?
 |常见错误|常见误区|误区|学习资源推荐原则
 |アドバイス|コツ|学習方法|学び方|心構え|注意点|ヒント
+|팁|학습 팁|공부 팁|조언|학습 방법|공부 방법|주의 ?사항|마음가짐|советы|рекомендации
 """
 _INTRO = r"""
 intro|introduction|about|about this .*|overview|preface|foreword|summary|conclusions?
@@ -343,18 +344,25 @@ _EXAMPLES_RE = re.compile(
 _INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
 
 
+_CODE_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?`[^`\n]+`(?:\*\*|__)?\s*[:：]\s*\S")
+
+
 def _shows_code(item: Draft) -> bool:
-    """ "- **Python:** `print("hi")`": a label, then code (a bare `<title>` names a topic)."""
+    """ "- **Python:** `print("hi")`" (a label, then code) or "- `input()`: reads a line"
+    (code, then what it does); a bare `<title>` names a topic."""
     if item.kind != ITEM or item.children or ":" not in item.raw:
         return False
+    if _CODE_LABEL_RE.match(item.raw):
+        return True
     return bool(_INLINE_CODE_RE.search(item.raw.split(":", 1)[1]))
 
 
 @rule("example-group")
 def examples_to_notes(draft: Draft) -> None:
     """A group of examples ("**Language-specific examples:**", "Beispiele", "示例"), or of
-    entries that each show a line of code ("- **Python:** `print()`"), illustrates the
-    step it stands in: it becomes that step's notes, not items to tick."""
+    entries that each show or explain a line of code ("- **Python:** `print()`", "- `#`:
+    starts a comment"), illustrates the step it stands in: it becomes that step's notes,
+    not items to tick."""
     kept: list[Draft] = []
     for child in draft.children:
         entries = [c for c in child.children if c.kind == ITEM]
@@ -653,6 +661,41 @@ def recaps_to_notes(draft: Draft) -> None:
         recaps_to_notes(child)
         kept.append(child)
     draft.children = kept
+
+
+def _names_one_seen(name: str, seen: set[str]) -> bool:
+    """ "HTML and CSS" restates "HTML"; "JS" restates "JS ⭐⭐⭐"."""
+    if name in seen:
+        return True
+    return len(name) >= 2 and any(
+        len(other) >= 2 and (other in name or name in other) for other in seen
+    )
+
+
+@rule("restated-sections")
+def restated_sections_to_notes(root: Draft, notes: list[str]) -> None:
+    """A part whose sub-headings name parts already given, with nothing to do under them
+    ("4. Time plan" › "HTML and CSS", "JS" holding only schedule notes) plans the roadmap's
+    time; it is text, not a second set of steps."""
+    seen: set[str] = set()
+    kept: list[Draft] = []
+    for child in root.children:
+        subs = [d for d in walk(child) if d is not child and d.kind in (HEADING, PSEUDO)]
+        named = [c for c in subs if _names_one_seen(plain_label(c.title), seen)]
+        if (
+            child.kind in (HEADING, PSEUDO)
+            and len(subs) >= 2
+            and not holds_items(child)
+            and not any(d.is_task for d in walk(child))
+            and len(named) * 10 >= len(subs) * 7
+        ):
+            notes.append(section_text(child))
+            for inner in walk(child):
+                fired("restated-sections", inner.line, "note")
+            continue
+        seen.update(plain_label(d.title) for d in walk(child) if d.title)
+        kept.append(child)
+    root.children = kept
 
 
 def reads_as_action(title: str) -> bool:

@@ -35,6 +35,7 @@ from roadvault.parse.labels import (
     collapse_one_child_groups,
     drop_check_in_logs,
     drop_empty_facets,
+    drop_placeholders,
     name_before_explanation,
     name_slots_by_topic,
 )
@@ -54,6 +55,7 @@ from roadvault.parse.sections import (
     prose_sections_to_notes,
     reads_as_action,
     recaps_to_notes,
+    restated_sections_to_notes,
     section_text,
     sections_after_the_plan,
 )
@@ -619,6 +621,7 @@ def shape_roadmap(
     _tidy(root)
     name_slots_by_topic(root)
     drop_check_in_logs(root, notes)
+    drop_placeholders(root, notes)
     drop_empty_facets(root)
     advice_to_notes(root, notes)
     examples_to_notes(root)
@@ -635,6 +638,7 @@ def shape_roadmap(
     open_wrapper(root)
     _move_intro_sections(root, notes)
     sections_after_the_plan(root, notes)
+    restated_sections_to_notes(root, notes)
     prerequisites_to_notes(root, notes)
     prose_sections_to_notes(root, notes)
     return _shaped(root, title, [*root_notes_before, *root.notes, *notes])
