@@ -26,9 +26,20 @@ _VAULT = click.Path(path_type=Path, file_okay=True, dir_okay=True)
     is_flag=True,
     help="Print Obsidian block embeds (![[Note#^id]]) to paste into a note.",
 )
-def today(vault: Path, as_json: bool, embed: bool) -> None:
+@click.option(
+    "--daily-note",
+    is_flag=True,
+    help="Also put the list into today's daily note (between roadvault's marker lines).",
+)
+def today(vault: Path, as_json: bool, embed: bool, daily_note: bool) -> None:
     """List today's items: what you finished today and what comes next."""
     summary = scan_vault(vault).summary(utc_now())
+    if daily_note:
+        from roadvault.progress.daily_note import write_daily_note
+
+        lines = [line for roadmap in summary.roadmaps for line in today_lines(roadmap, embed=True)]
+        relpath = write_daily_note(vault, summary.today, lines)
+        click.echo(f"Today's items are in {relpath}", err=True)
     if as_json:
         data = {
             "today": summary.today.isoformat(),
