@@ -261,3 +261,24 @@ def test_a_moved_roadmap_needs_only_half_its_items(tmp_path: Path) -> None:
     assert [e["folder"] for e in load_manifest(vault).roadmaps.values()] == ["Web Dev"]
     assert report.notices and report.notices[0].startswith("renamed 'Web' to 'Web Dev'")
     assert ticked(vault) == {"Setup"}
+
+
+def test_same_title_from_stdin_with_other_items_is_refused_naming_name(tmp_path: Path) -> None:
+    """Read from stdin there is no file to tell two roadmaps apart: refused, not clobbered."""
+    vault = tmp_path / "vault"
+    first = tmp_path / "a.md"
+    shutil.copyfile(UPDATE / "same-title-two-roadmaps" / "a.md", first)
+    build_vault(read_roadmap(first), vault)
+    tick(vault, "HTML")
+    before = read_tree(vault, skip=_not_compared)
+    other = (UPDATE / "same-title-two-roadmaps" / "b.md").read_text()
+    result = CliRunner().invoke(cli, ["build", "-", "--vault", str(vault)], input=other)
+    assert result.exit_code == 1
+    assert "--name" in result.stderr and "mostly other items" in result.stderr
+    assert read_tree(vault, skip=_not_compared) == before
+    named = CliRunner().invoke(
+        cli, ["build", "-", "--vault", str(vault), "--name", "ML"], input=other
+    )
+    assert named.exit_code == 0, named.stderr
+    assert ticked(vault) == {"HTML"}
+    assert len(load_manifest(vault).roadmaps) == 2

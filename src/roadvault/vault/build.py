@@ -58,6 +58,7 @@ from roadvault.vault.template import plan_template, read_template, template_reco
 
 logger = logging.getLogger(__name__)
 
+STDIN_SOURCE = "<stdin>"  # what parse.read names a roadmap read from stdin
 MAX_DEPTH = 9  # --depth beyond this makes no sense for a learning roadmap
 MAX_NESTING = 100  # deeper trees are refused (they are junk, and recursion has limits)
 _WIKILINK_TARGET = re.compile(r"\[\[([^\[\]|#\n]+)")
@@ -228,9 +229,19 @@ def choose_target(
             slug=slug,
             folder=folder,
             source_exists=source_exists,
+            from_stdin=roadmap.source == STDIN_SOURCE,
         )
     if found.slug is not None:
         return _existing_target(found.slug, manifest, roadmap, listing)
+    if found.unsure_of is not None:
+        other = manifest.roadmaps[found.unsure_of]
+        raise InputError(
+            f"the vault has a roadmap titled {other.get('title')!r} (folder "
+            f"'{other.get('folder')}/') with mostly other items; nothing written",
+            path=roadmap.source or None,
+            hint=f"--name {other.get('title')!r} updates that one; "
+            "--name 'Another name' keeps both",
+        )
     notices: tuple[str, ...] = ()
     slug = unique_slug(slug, manifest.roadmaps)
     if found.apart_from is not None:

@@ -14,7 +14,9 @@ share it ("Learning Roadmap"). So:
 - a roadmap from another file with the same title but other items is another roadmap: it
   gets its own folder;
 - with no source on either side (stdin, a manifest from before `source_path`), the title
-  and the file name decide, as they always did.
+  and the file name decide, as they always did; but a roadmap read from stdin that shares
+  a title and few items with one in the vault is refused (name it with `--name`) rather
+  than written over the other.
 
 `--name` is an explicit override: the roadmap with that name is the one updated.
 """
@@ -43,6 +45,9 @@ class Match:
     reason: str = ""  # "source" | "items" | "title" | "name"
     # A same-titled roadmap in the vault that this one is *not* (kept apart): its slug.
     apart_from: str | None = None
+    # A same-titled roadmap this one may or may not be, with nothing to tell (read from
+    # stdin, few items alike): the build refuses and names `--name`.
+    unsure_of: str | None = None
 
 
 def roadmap_titles(roadmap: Roadmap) -> set[str]:
@@ -77,6 +82,7 @@ def match_roadmap(
     slug: str,
     folder: str,
     source_exists: Callable[[str], bool] = lambda recorded: False,
+    from_stdin: bool = False,
 ) -> Match:
     """The record in `roadmaps` (manifest slug → entry) this roadmap is; see the module doc.
     `slug`/`folder` are what its title gives; `source_exists` says whether a recorded
@@ -112,6 +118,8 @@ def match_roadmap(
         recorded_name = entry.get("source") or ""
         if source_name and recorded_name and recorded_name != source_name and ours:
             return Match(None, apart_from=key)  # legacy record of another file
+        if from_stdin and ours and entry_titles(entry) and shares[key] < SAME_ITEMS:
+            return Match(None, unsure_of=key)  # stdin, and mostly other items
         return Match(key, "title")
     return Match(None)
 
