@@ -3,8 +3,9 @@
 Golden update cases: tests/golden/update/<case>/case.json lists steps; each builds one
 roadmap file (copied from the case folder to `build`, a path beside the vault, so the
 manifest's `source_path` is the same on every machine), then makes the learner's edits
-(`tick` item titles, `write` lines appended to a note). The vault after the last step is
-compared file by file with `expected/` (Progress.md and history included, clock fixed).
+(`tick` item titles, `write` lines appended to a note, `delete` notes). The vault after
+the last step is compared file by file with `expected/` (Progress.md and history
+included, clock fixed).
 Regenerate with `pytest tests/vault/test_identity.py --update-golden` and review the diff.
 """
 
@@ -29,7 +30,7 @@ from roadvault.vault.regen import Action
 from roadvault.vault.state import load_manifest
 
 UPDATE = Path(__file__).resolve().parents[1] / "golden" / "update"
-CASES = ["retitle", "same-title-two-roadmaps", "second-roadmap-md"]
+CASES = ["deleted-note", "retitle", "same-title-two-roadmaps", "second-roadmap-md"]
 NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 
 
@@ -76,6 +77,8 @@ def run_step(case: Path, work: Path, step: dict) -> BuildReport:
     for relpath, text in step.get("write", {}).items():
         with open(vault / relpath, "a", encoding="utf-8") as handle:
             handle.write(text)
+    for relpath in step.get("delete", []):
+        (vault / relpath).unlink()
     return report
 
 
@@ -113,7 +116,10 @@ def test_update_case_rebuild_writes_nothing(name: str, tmp_path: Path) -> None:
     last = spec["steps"][-1]
     again = build_vault(read_roadmap(tmp_path / last["build"]), vault)
     assert (again.written, again.state_written) == (0, 0)
-    assert {p.action for p in again.files} == {Action.UNCHANGED}
+    deleted = {
+        p.relpath for p in again.files if p.action is Action.SKIP and "deleted" in p.notes[0]
+    }
+    assert {p.action for p in again.files if p.relpath not in deleted} == {Action.UNCHANGED}
     assert read_tree(vault, skip=_not_compared) == before
 
 
