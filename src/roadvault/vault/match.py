@@ -42,6 +42,7 @@ SHORT_TITLE = 10  # characters, after normalising
 CHILD_OVERLAP = 0.5
 WORD_COVERAGE = 0.66
 CLOSE_WORD_RATIO = 0.85
+REWORD_COVERAGE = 0.5  # a rewording in place: position says much, the words need say less
 
 _WORD = re.compile(r"[^\W_]+")
 _STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "to", "in", "on", "for", "with", "&"})
@@ -264,7 +265,7 @@ def _reworded_in_place(
 ) -> list[tuple[Node, Node]]:
     """(new, old) pairs that sit in the same place: the only unmatched new sibling and the
     only unmatched old sibling between the same matched neighbours (or a list's end, with
-    one real neighbour at least), of the same kind (leaf or not), sharing a word. A
+    one real neighbour at least), of the same kind (leaf or not), on the same subject. A
     rewording too large for `rename_score` keeps its id, so its tick (docs/FORMAT.md §5b)."""
     position = {id(node): index for index, node in enumerate(old_children)}
     matched_old = {match.id for match in match_of.values()}
@@ -292,16 +293,22 @@ def _reworded_in_place(
         old_node = free[0]
         if bool(old_node.children) != bool(new_node.children):
             continue
-        if not _share_a_word(old_node.title, new_node.title):
+        if not _same_subject(old_node.title, new_node.title):
             continue  # truly unsure: keep both (a worked-on old item is archived, reported)
         pairs.append((new_node, old_node))
     return pairs
 
 
-def _share_a_word(a: str, b: str) -> bool:
+def _same_subject(a: str, b: str) -> bool:
+    """Could `b` be `a` reworded? Half the shorter title's words have a close word in the
+    other, and the numbers agree ("Week 1" and "Week 2" are two items, not one reworded)."""
     words_a = [w for w in normalise_title(a).split() if w not in _STOP_WORDS]
     words_b = [w for w in normalise_title(b).split() if w not in _STOP_WORDS]
-    return any(_close_words(x, y) for x in words_a for y in words_b)
+    if not words_a or not words_b:
+        return False
+    if {w for w in words_a if w.isdigit()} != {w for w in words_b if w.isdigit()}:
+        return False
+    return _word_coverage(words_a, words_b) >= REWORD_COVERAGE
 
 
 def _unique_renames(old_nodes: list[Node], new_nodes: list[Node]) -> list[tuple[Node, Node]]:
