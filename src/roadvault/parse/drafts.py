@@ -234,6 +234,23 @@ def inline_of(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
     return None
 
 
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAYS = r"mon|tue|wed|thu|fri|sat|sun"
+# What is left of "Day 1: June 27, Monday" or "Week 3 (2024-03-04)" once the slot is read.
+_DATE_TITLE_RE = re.compile(
+    rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})"
+    rf"|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
+    rf"(?:,?\s*(?:(?:{_WEEKDAYS})[a-z]*))?$",
+    re.I,
+)
+
+
+_DAY_SLOT_RE = re.compile(r"^(?:day|week|session|entry|tag|día|dia|jour)\s*\d{1,3}$", re.I)
+
+
 def set_title(draft: Draft, text: InlineText) -> None:
     """Fill a draft from its title line: checkbox, clean title, duration, and the signs the
     second pass reads (a label ending in ":", numbering, image-only, navigation link)."""
@@ -253,6 +270,9 @@ def set_title(draft: Draft, text: InlineText) -> None:
     parts = clean_title(visible)
     draft.title = parts.title
     draft.duration, draft.planned = parts.duration, parts.planned_days
+    if parts.duration and _DAY_SLOT_RE.match(parts.duration) and _DATE_TITLE_RE.match(parts.title):
+        # "Day 1: June 27, Monday": a log entry is named by its day, not by its date
+        draft.title = f"{parts.duration}: {parts.title}"
     draft.notes.extend(parts.extra)
     stripped = strip_decorations(remove_controls(visible)).rstrip(" *_")
     draft.label = stripped.endswith((":", "："))

@@ -227,8 +227,9 @@ _DATE_ONLY_RE = re.compile(
 
 
 def _names_only_a_day(entry: Draft) -> bool:
-    title = strip_decorations(entry.title).strip(" :：")
-    return bool(_SLOTS_ONLY_RE.match(title) or _DATE_ONLY_RE.match(title))
+    """ "Day 3", "2025/12/29", "Day 1: 2025/12/29"."""
+    parts = re.split(r"\s*[:：|·-]\s+|\s+[-–—]\s+", strip_decorations(entry.title).strip(" :："))
+    return all(_SLOTS_ONLY_RE.match(part) or _DATE_ONLY_RE.match(part) for part in parts if part)
 
 
 @rule("check-in-log")

@@ -60,7 +60,7 @@ from roadvault.parse.sections import (
     sections_after_the_plan,
 )
 from roadvault.parse.statuses import inherited_status, read_legend, read_status_glyphs
-from roadvault.parse.titles import light_clean, plain_label, remove_controls
+from roadvault.parse.titles import light_clean, plain_label, remove_controls, settled_title
 
 logger = logging.getLogger(__name__)
 
@@ -552,7 +552,7 @@ def _to_node(draft: Draft, inherited: Status | None) -> Node:
     if draft.is_task:
         passed = status if status in (Status.DONE, Status.SKIPPED) else None
     return Node(
-        title=draft.title,
+        title=settled_title(draft.title),
         status=status,
         marker=marker,
         duration=draft.duration,

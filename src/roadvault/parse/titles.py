@@ -399,6 +399,17 @@ def _tidy_end(text: str) -> str:
     return text
 
 
+def settled_title(title: str) -> str:
+    """The title with its end tidied until nothing changes, so that reading it back (from
+    the outline form, or a note) gives the same title: "syntax: >, []. --" → "syntax: >, []."""
+    for _ in range(4):
+        tidy = _tidy_end(title)
+        if tidy == title or not tidy:
+            return title
+        title = tidy
+    return title
+
+
 @lru_cache(maxsize=16384)
 def clean_title(text: str) -> TitleParts:
     """A title as the learner should see it, with its duration and pace taken out."""
