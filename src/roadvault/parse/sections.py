@@ -84,6 +84,9 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |목차|기여|기여하기|라이선스|감사의 글|커뮤니티
 |содержание|оглавление|благодарности|лицензия|авторы|сообщество|структура репозитория
 |структура проекта
+|legend|legends|key to (?:symbols|icons|the icons)|symbols|icons used
+|how to read (?:this|the) (?:table|list|legend)
+|凡例|图例|圖例|说明符号|범례|leyenda|légende|legende|легенда|условные обозначения
 |関連リポジトリ|関連プロジェクト|関連リンク|相关项目|相关仓库|相關專案|相关链接|友情项目
 |repositorios relacionados|proyectos relacionados|projetos relacionados|repositórios relacionados
 |projets (?:liés|connexes)|verwandte projekte|관련 저장소|관련 프로젝트

@@ -69,6 +69,13 @@ def _legend_markers(entries: list[Draft]) -> dict[str, str] | None:
     glyphs = [_leading_emoji(entry.text) for entry in entries]
     if None in glyphs or len(set(glyphs)) != len(glyphs):
         return None
+    # a legend of progress, not of categories ("🛠 PE · 🎨 ART · 🔁 BOTH" tags items, it
+    # does not tick them): it names a not-yet and an under-way level
+    if not (
+        any(_TODO_WORDS_RE.search(entry.text) for entry in entries)
+        and any(_DOING_WORDS_RE.search(entry.text) for entry in entries)
+    ):
+        return None
     doing_at = next(
         (i for i, entry in enumerate(entries) if _DOING_WORDS_RE.search(entry.text)), None
     )
