@@ -169,3 +169,15 @@ def test_a_tracker_table_with_a_status_column_in_another_language_keeps_its_rows
         "ink-mixing": "todo",
         "paper-choice": "doing",
     }
+
+
+def test_bold_week_labels_under_a_phase_heading_are_its_weeks():
+    text = (
+        "# Plan\n\n## Fase 1: Basics (Semanas 1-2)\n\n**Semana 1:**\n- Install\n- Syntax\n\n"
+        "**Semana 2:**\n- Loops\n\n## Fase 2: Objects (Semanas 3-4)\n\n**Semana 3:**\n- Classes\n"
+    )
+    phases = parse_roadmap(text).nodes
+    assert [(p.title, [w.title for w in p.children]) for p in phases] == [
+        ("Fase 1: Basics", ["Semana 1", "Semana 2"]),
+        ("Fase 2: Objects", ["Semana 3"]),
+    ]

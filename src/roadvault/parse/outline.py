@@ -734,7 +734,9 @@ def _numbering_kind(text: str) -> str:
     if start[:1] and start[:1] in "一二三四五六七八九十第":
         return "cjk"
     if any(char.isascii() and char.isdigit() for char in start[:12]):
-        return "arabic"  # "1.", "Stage 2:", "Phase 3 –"
+        # "1." and "2." continue each other; "Semana 1" does not continue "Fase 1"
+        word = re.match(r"[^\W\d_]*", start)
+        return f"arabic:{word.group(0).casefold() if word else ''}"
     return "word"
 
 
