@@ -526,3 +526,18 @@ def test_a_ticked_item_that_becomes_a_topic_hands_its_tick_to_the_new_note(
     assert any("Docker basics" in note and "tick" in note for note in notes), notes
     assert progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]["done"] == 2
     assert_second_build_is_noop(tmp_path, v2)
+
+
+def test_a_ticked_item_archived_then_back_with_sub_items_keeps_its_tick(tmp_path: Path) -> None:
+    """The two-step form: removed (archived with its tick), then re-added with sub-items.
+    Before: revived onto a plain bullet, the tick gone."""
+    build(tmp_path, V1)
+    tick(tmp_path, CALCULUS, "Limits")
+    build(tmp_path, V1.replace("- [ ] Limits\n", ""))
+    v3 = V1.replace("- [ ] Limits\n", "- [ ] Limits\n  - [ ] One-sided limits\n")
+    build(tmp_path, v3)
+    text = read(tmp_path, CALCULUS)
+    assert re.search(r"^- \[x\] Limits \^rv-\w+\n\t- \[ \] One-sided limits", text, re.M)
+    assert ARCHIVE_HEADING not in text
+    assert progress_summary(scan_vault(tmp_path, use_cache=False))["totals"]["done"] == 1
+    assert_second_build_is_noop(tmp_path, v3)
