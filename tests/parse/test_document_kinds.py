@@ -174,7 +174,8 @@ def test_a_tracker_table_with_a_status_column_in_another_language_keeps_its_rows
 def test_bold_week_labels_under_a_phase_heading_are_its_weeks():
     text = (
         "# Plan\n\n## Fase 1: Basics (Semanas 1-2)\n\n**Semana 1:**\n- Install\n- Syntax\n\n"
-        "**Semana 2:**\n- Loops\n\n## Fase 2: Objects (Semanas 3-4)\n\n**Semana 3:**\n- Classes\n"
+        "**Semana 2:**\n- Loops\n- Lists\n\n## Fase 2: Objects (Semanas 3-4)\n\n**Semana 3:**\n"
+        "- Classes\n- Methods\n"
     )
     phases = parse_roadmap(text).nodes
     assert [(p.title, [w.title for w in p.children]) for p in phases] == [

@@ -741,8 +741,19 @@ def _numbering_kind(text: str) -> str:
 
 
 def _same_numbering(a: Draft, b: Draft) -> bool:
-    """ "1." after "### 2." continues the sequence; "1." under "### 三、" starts a new one."""
-    return _numbering_kind(a.text) == _numbering_kind(b.text)
+    """ "2." after "### 1." continues the sequence; "1." under "### 三、" starts a new one;
+    a worded one continues a bare number only with the next number ("**Stage 2**" after
+    "### 1."); "**Semana 1**" under "## Fase 1" starts the phase's own sequence."""
+    kind_a, kind_b = _numbering_kind(a.text), _numbering_kind(b.text)
+    if kind_a == kind_b:
+        return True
+    if not (kind_a.startswith("arabic") and kind_b == "arabic:"):
+        return False  # a bare number may be continued by a worded one, not the reverse
+    number_a, number_b = _FIRST_NUMBER_RE.search(a.text), _FIRST_NUMBER_RE.search(b.text)
+    return bool(number_a and number_b and int(number_a[0]) == int(number_b[0]) + 1)
+
+
+_FIRST_NUMBER_RE = re.compile(r"\d{1,3}")
 
 
 def _is_empty_label(item: Draft) -> bool:
