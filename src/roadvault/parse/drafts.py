@@ -270,7 +270,12 @@ def set_title(draft: Draft, text: InlineText) -> None:
     parts = clean_title(visible)
     draft.title = parts.title
     draft.duration, draft.planned = parts.duration, parts.planned_days
-    if parts.duration and _DAY_SLOT_RE.match(parts.duration) and _DATE_TITLE_RE.match(parts.title):
+    if (
+        parts.duration
+        and _DAY_SLOT_RE.match(parts.duration)
+        and _DATE_TITLE_RE.match(parts.title)
+        and strip_decorations(visible).casefold().startswith(parts.duration.casefold())
+    ):
         # "Day 1: June 27, Monday": a log entry is named by its day, not by its date
         draft.title = f"{parts.duration}: {parts.title}"
     draft.notes.extend(parts.extra)
