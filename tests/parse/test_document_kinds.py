@@ -182,3 +182,14 @@ def test_bold_week_labels_under_a_phase_heading_are_its_weeks():
         ("Fase 1: Basics", ["Semana 1", "Semana 2"]),
         ("Fase 2: Objects", ["Semana 3"]),
     ]
+
+
+def test_mark_columns_without_a_status_header_are_the_status_but_yes_no_columns_are_not():
+    text = (
+        "## Web\n\n| Topic | Basic | Advanced | Free |\n|---|---|---|---|\n"
+        "| HTML | ✅ | ✅ | yes |\n| CSS | ✅ | ⬜️ | no |\n| JS | ⬜️ | ⬜️ | yes |\n"
+    )
+    leaves = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
+    assert leaves == {"HTML": "done", "CSS": "done", "JS": "todo"}
+    plain = "## Web\n\n| Topic | Free |\n|---|---|\n| HTML | yes |\n| CSS | no |\n"
+    assert {leaf.status.value for leaf in parse_roadmap(plain).leaves()} == {"todo"}

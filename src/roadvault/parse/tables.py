@@ -96,7 +96,7 @@ _CHECK_CELL = {
 
 def _status_cell(text: str) -> str | None:
     """The checkbox a status cell means ("✅ Complete" → x, "📖 Reading" → /, "Upcoming" → " ")."""
-    state = " ".join(text.split())
+    state = " ".join(text.replace("\ufe0f", "").split())
     mark = _CHECK_CELL.get(state) or _CHECK_CELL.get(state.casefold())
     if mark is not None:
         return mark
@@ -137,17 +137,27 @@ def _mostly_links(body: list[list[InlineText]], index: int) -> bool:
     return bool(cells) and sum(1 for cell in cells if cell.links) * 2 > len(cells)
 
 
+def _check_cell(text: str) -> str | None:
+    return _CHECK_CELL.get(text.strip().replace("\ufe0f", ""))
+
+
+def _all_check_cells(body: list[list[InlineText]], index: int, *, marks_only: bool = False) -> bool:
+    """Every row has a checkbox-like mark in this column ("✅", "⬜️", "[x]"; with
+    `marks_only`, no words such as "yes"/"done")."""
+    return bool(body) and all(
+        len(row) > index
+        and _check_cell(row[index].text) is not None
+        and not (marks_only and any(char.isalpha() for char in row[index].text))
+        for row in body
+    )
+
+
 def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, int]:
     roles: dict[str, int] = {}
     keys = [plain_label(cell) for cell in header]
     for index, key in enumerate(keys):
         if "status" not in roles and (
-            _STATUS_COLUMN_RE.match(key)
-            or (
-                not key
-                and body
-                and all(len(row) > index and row[index].text.strip() in _CHECK_CELL for row in body)
-            )
+            _STATUS_COLUMN_RE.match(key) or (not key and _all_check_cells(body, index))
         ):
             roles["status"] = index
         elif "index" not in roles and _INDEX_COLUMN_RE.match(key):
@@ -156,6 +166,13 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
             roles["duration"] = index
         elif "resources" not in roles and resource_kind(key) == "strong":
             roles["resources"] = index
+    if "status" not in roles:
+        # "| Topic | Basic | Advanced |" with ✅/⬜ cells: the first such column is the status
+        # (marks only: a "Free?" column of yes/no ticks nothing)
+        for index in range(len(keys)):
+            if index not in roles.values() and _all_check_cells(body, index, marks_only=True):
+                roles["status"] = index
+                break
     taken = {i for role, i in roles.items() if role != "resources"}
     title = _title_column(keys, body, taken)
     if title is None and "resources" in roles and "status" in roles:
