@@ -27,7 +27,7 @@ STATE_FILES = {
     ".roadvault/manifest.json": ("build", "status", "doctor"),
     ".roadvault/history.jsonl": ("build", "status", "doctor"),
     ".roadvault/pending.json": ("build",),
-    ".roadvault/roadmaps/{slug}.json": ("build",),
+    ".roadvault/roadmaps/{slug}.json": ("build", "doctor"),
     f".roadvault/base/{BASE_NOTE}": ("build",),
     "Progress.md": ("build", "status --write", "doctor"),
 }
