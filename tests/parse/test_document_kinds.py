@@ -193,3 +193,14 @@ def test_mark_columns_without_a_status_header_are_the_status_but_yes_no_columns_
     assert leaves == {"HTML": "done", "CSS": "done", "JS": "todo"}
     plain = "## Web\n\n| Topic | Free |\n|---|---|\n| HTML | yes |\n| CSS | no |\n"
     assert {leaf.status.value for leaf in parse_roadmap(plain).leaves()} == {"todo"}
+
+
+def test_a_course_schedule_reads_its_assignments_and_keeps_files_as_resources():
+    text = (
+        "# Course\n\n**Course Coordinators:**\n\n- Ana: labs\n- Bo: grading\n\n## Schedule\n\n"
+        "| Week | Assignments | Relevant Files |\n|---|---|---|\n"
+        "| 1 | hw1 due Friday | [Sheet 1](hw1.pdf) |\n| 2 | hw2 due Friday | [Sheet 2](hw2.pdf) |\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == ["hw1 due Friday", "hw2 due Friday"]
+    assert [r.url for r in leaves[0].resources] == ["hw1.pdf"]

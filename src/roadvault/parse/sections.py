@@ -45,7 +45,8 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |show your support|donat\w*|buy me a coffee|funding
 |star history|stargazers|code of conduct|change ?logs?|release notes|version history
 |authors?|maintainers?|contributors?|team|our team|core team|congratulations
-|instructors?|teachers?|mentors?
+|instructors?|teachers?|mentors?|coordinators?|course (?:coordinators?|staff|team|instructors?)
+|teaching (?:assistants?|team|staff)|tas|office hours|graders?|staff
 |about the (?:authors?|instructors?|team|maintainers?)|about me|who am i|who we are|the team
 |citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
 |disclaimer|faq|faqs|frequently asked questions|q ?& ?a|back to top|translations?

@@ -40,6 +40,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"|lessons?|content|what(?: to (?:learn|study|do))?|themes?|areas?|concepts?|learn"
     r"|milestones?|objectives?|activit(?:y|ies)|projects?|steps?|names?|courses?|chapters?"
     r"|sections?|units?|problem(?: name)?|exercises?|deliverables?|components?|systems?"
+    r"|assignments?|homeworks?|due|agenda|activities|labs?|readings?"
     r"|temas?|contenidos?|módulos?"
     r"|cursos?|tarefas?|assuntos?|conteúdos?|thèmes?|sujets?|contenus?|cours|themen|inhalte?"
     r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
@@ -54,7 +55,13 @@ _DURATION_COLUMN_RE = re.compile(
 _NOT_TITLE_COLUMN_RE = re.compile(
     r"^(?:universit(?:y|ies)|institution|school|college|provider|platform|offered by|by|author"
     r"|instructors?|teachers?|professors?|source|links?|urls?|languages?|level|difficulty|cost"
-    r"|price|rating|certificates?|type|format|notes?|comments?|remarks?|prerequisites?)$"
+    r"|price|rating|certificates?|type|format|notes?|comments?|remarks?|prerequisites?"
+    r"|(?:relevant |related |course )?files?|attachments?|downloads?)$"
+)
+# "| Relevant Files |", "| Slides |": what to open for the row, its resources.
+_FILES_COLUMN_RE = re.compile(
+    r"^(?:(?:relevant |related |course )?(?:files?|materials?|slides|handouts?|attachments?)"
+    r"|downloads?)$"
 )
 _STATUS_COLUMN_RE = re.compile(
     r"^(?:status|done|complete[d]?|progress|check|✓|✔|✅|state|estado|situação|progreso"
@@ -164,7 +171,9 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
             roles["index"] = index
         elif "duration" not in roles and _DURATION_COLUMN_RE.match(key):
             roles["duration"] = index
-        elif "resources" not in roles and resource_kind(key) == "strong":
+        elif "resources" not in roles and (
+            resource_kind(key) == "strong" or _FILES_COLUMN_RE.match(key)
+        ):
             roles["resources"] = index
     if "status" not in roles:
         # "| Topic | Basic | Advanced |" with ✅/⬜ cells: the first such column is the status
