@@ -204,3 +204,15 @@ def test_a_course_schedule_reads_its_assignments_and_keeps_files_as_resources():
     leaves = parse_roadmap(text).leaves()
     assert [leaf.title for leaf in leaves] == ["hw1 due Friday", "hw2 due Friday"]
     assert [r.url for r in leaves[0].resources] == ["hw1.pdf"]
+
+
+def test_weekday_labels_keep_what_is_studied_and_a_blank_week_template_is_not_a_week():
+    text = (
+        "# Schedule\n\n### Week 1 – Closures\n\n- **Plan**\n"
+        "  - Mon–Tue: scope, hoisting and closures, with examples of each kind\n"
+        "  - Wed: the this keyword and how call, apply and bind change it today\n\n"
+        "### Week N – (topic of the week)\n\n- **Plan**\n  - Mon:\n  - Tue:\n  - Write the goal\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert any("scope, hoisting and closures" in t for t in titles), titles
+    assert not any("goal" in t for t in titles), titles

@@ -66,6 +66,19 @@ def _split_first_sentence(title: str) -> tuple[str, str] | None:
     return label, rest
 
 
+_WEEKDAY = (
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|周[一二三四五六日天]|星期[一二三四五六日天]|[月火水木金土日]曜日?"
+    r"|[월화수목금토일](?:요일)?|weekends?|weekdays?|周末|週末|주말"
+)
+# "Mon", "Mon–Tue", "월~화", "周一至周三", "Sat/Sun": days of the week, alone or as a range.
+_WEEKDAYS_RE = re.compile(
+    rf"^(?:{_WEEKDAY})(?:\s*(?:[-–—~〜～/,&+]|to|至|and|y|e)\s*(?:{_WEEKDAY}))*$", re.I
+)
+
+
 def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     """(name, explanation) when the item's title is a short name, a colon and prose."""
     if draft.kind != ITEM or not draft.title:
@@ -77,8 +90,8 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     label = strip_decorations(label).strip(" *_")
     if not label or len(label.split()) > MAX_LABEL_WORDS or has_numbering(label):
         return None
-    if parse_duration(label) or parse_duration(rest):
-        return None
+    if parse_duration(label) or parse_duration(rest) or _WEEKDAYS_RE.match(label):
+        return None  # "Mon–Tue: closures + examples": the day is when, the rest is what
     colon = bool(_UNESCAPED_COLON_RE.search(draft.raw or ""))
     if draft.raw and not colon and split_label(draft.title):
         return None  # "Name\: rest" — the author (or --outline) wrote the colon as text
@@ -261,16 +274,35 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
+_LETTER_SLOT_RE = re.compile(
+    r"\b(?:week|day|module|m[óo]dulo|phase|step|stage|semana|woche|lesson|unit|chapter|sprint)"
+    r"\s+[NXnx]\b",
+    re.I,
+)
+
+
+def section_text_of(draft: Draft) -> str:
+    return "\n".join(
+        [draft.title, *(f"- {d.raw or d.title}" for d in walk(draft) if d is not draft)]
+    )
+
+
 @rule("template-placeholder")
 def drop_placeholders(draft: Draft, notes: list[str]) -> None:
     """An entry that is only a blank to fill in ("- [ ] [Lesson]", "- [ ] X.1 [Leccion]",
     "- [ ] [Skill 1]") belongs to a template the author left for copying, not to the plan;
-    a section named with such a blank ("Module X: [Name]") is that template."""
+    a section named with such a blank ("Module X: [Name]", "Week N – (topic)") is that
+    template."""
     kept: list[Draft] = []
     for child in draft.children:
         text = strip_decorations(child.text).strip()
         if child.kind in (ITEM, ROW) and not child.children and _PLACEHOLDER_RE.match(text):
             fired("template-placeholder", child.line, "dropped")
+            continue
+        if child.kind in (HEADING, PSEUDO) and _LETTER_SLOT_RE.search(child.text):
+            # "Week N – (topic of the week)": the blank week to copy, whatever it lists
+            fired("template-placeholder", child.line, "note", child.title)
+            notes.append(section_text_of(child))
             continue
         if child.kind in (HEADING, PSEUDO) and re.search(r"\[[^\[\]()\n]{1,40}\](?!\()", child.raw):
             drop_placeholders(child, notes)

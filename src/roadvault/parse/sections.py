@@ -118,6 +118,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |常见错误|常见误区|误区|学习资源推荐原则
 |アドバイス|コツ|学習方法|学び方|心構え|注意点|ヒント
 |팁|학습 팁|공부 팁|조언|학습 방법|공부 방법|주의 ?사항|마음가짐|советы|рекомендации
+|basic principles|ground rules|study rules|기본 원칙|학습 원칙|学习原则|基本原则|基本方針|学習方針
+|principios básicos|princípios básicos|grundregeln|règles de base
 """
 _INTRO = r"""
 intro|introduction|about|about this .*|overview|preface|foreword|summary|conclusions?
@@ -184,8 +186,9 @@ def _matches(pattern: re.Pattern[str], title: str) -> bool:
 
 # Advice named inside a longer title ("Common Mistakes to Avoid", "Tips for Beginners").
 _ADVICE_WORD_RE = re.compile(
-    r"\b(?:tips?|mistakes?|pitfalls?|advice|mindset|dos and don'?ts)\b"
-    r"|^why (?:learn|study|use|choose) "
+    r"\b(?:tips?|mistakes?|pitfalls?|advice|mindset|dos and don'?ts|consejos|dicas"
+    r"|conseils|tipps)\b"
+    r"|^why (?:learn|study|use|choose) |팁|조언|技巧|建议|心得|コツ|ヒント|心構え"
 )
 
 
