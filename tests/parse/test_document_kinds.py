@@ -216,3 +216,13 @@ def test_weekday_labels_keep_what_is_studied_and_a_blank_week_template_is_not_a_
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert any("scope, hoisting and closures" in t for t in titles), titles
     assert not any("goal" in t for t in titles), titles
+
+
+def test_an_overview_list_naming_weeks_by_number_in_chinese_restates_the_plan():
+    text = (
+        "# 学习计划\n\n## 总览路线\n\n- 第 1 周：基础与结构\n- 第 2 周：数据访问\n\n"
+        "## 详细计划\n\n### 第 1 周（基础）\n- 变量\n- 函数\n\n"
+        "### 第 2 周（数据）\n- 连接池\n- 会话\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["变量", "函数", "连接池", "会话"], leaves

@@ -464,8 +464,26 @@ _PLACE_RE = re.compile(
 )
 
 
+_CJK_PLACE_RE = re.compile(
+    r"第\s*(\d{1,3})\s*(周|週|天|日|阶段|階段|章|课|課|月|个月|部分)|(\d{1,3})\s*(주차|일차|단계)"
+)
+
+
 def _places(text: str) -> set[tuple[str, str]]:
-    return {(word.casefold(), number) for word, number in _PLACE_RE.findall(text)}
+    """ "Phase 2", "Semana 3", "第 1 周", "3주차": a place in the plan, as (unit, number)."""
+    places = {(word.casefold(), number) for word, number in _PLACE_RE.findall(text)}
+    for match in _CJK_PLACE_RE.finditer(text):
+        number, unit = (match[1], match[2]) if match[1] else (match[3], match[4])
+        places.add((unit, number))
+    return places
+
+
+def _shares_a_place(item: Draft, sections: list[tuple[Draft, str]], parent: Draft) -> bool:
+    """ "Week 1: basics" in a list while "### Week 1 (Basics)" is a section."""
+    places = _places(item.text)
+    return bool(places) and any(
+        section is not parent and bool(places & _places(section.text)) for section, _ in sections
+    )
 
 
 def _mentions_a_section(item: Draft, sections: list[tuple[Draft, str]], parent: Draft) -> bool:
@@ -504,8 +522,10 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
         allowed_misses = len(items) * 3 // 10
         misses = 0
         for item in items:
-            named = _names_a_section(item, sections, parent) or (
-                milestones and _mentions_a_section(item, sections, parent)
+            named = (
+                _names_a_section(item, sections, parent)
+                or _shares_a_place(item, sections, parent)
+                or (milestones and _mentions_a_section(item, sections, parent))
             )
             if not named:
                 misses += 1
@@ -820,7 +840,8 @@ _PREREQUISITES_RE = re.compile(
     r"^(?:prerequisites?|pre-?requisites?|requirements|what you need|what you(?:'ll| will) need"
     r"|before you (?:start|begin)|you should (?:already )?know|requisitos(?: previos)?"
     r"|pré-requisitos|prérequis|voraussetzungen|前置知识|前提知识|先决条件|预备知识|前提条件"
-    r"|前提知識|必要な知識|선수 지식|사전 지식)$"
+    r"|前提知識|必要な知識|선수 지식|사전 지식|前置要求|前提要求|基础要求|事前準備|사전 준비"
+    r"|pr[ée]-?requis|prerrequisitos|vorkenntnisse)$"
 )
 MAX_PREREQUISITES = 8
 
