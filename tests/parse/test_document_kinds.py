@@ -226,3 +226,13 @@ def test_an_overview_list_naming_weeks_by_number_in_chinese_restates_the_plan():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["变量", "函数", "连接池", "会话"], leaves
+
+
+def test_a_domain_named_recommendations_beside_other_link_lists_is_a_topic():
+    text = (
+        "# ML design\n\n## Domains\n\n#### Adtech\n* [CTR](https://e.org/1)\n* [Bids](https://e.org/2)\n\n"
+        "#### Search\n* [Ranking](https://e.org/3)\n* [Recall](https://e.org/4)\n\n"
+        "#### Recommendations:\n* [Explore feed](https://e.org/5)\n* [Wide & Deep](https://e.org/6)\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Wide & Deep" in titles and len(titles) == 6, titles

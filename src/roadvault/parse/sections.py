@@ -725,6 +725,38 @@ def restated_sections_to_notes(root: Draft, notes: list[str]) -> None:
     root.children = kept
 
 
+_MONTH_WORD = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# "Oct 10th:", "June 8th -", "2024-01-02:", "[2024/03]", "12.03.2024:" at the start of an entry.
+_DATED_ENTRY_RE = re.compile(
+    rf"^\s*[\[(]?(?:(?:{_MONTH_WORD})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_WORD})(?:\s+\d{{4}})?"
+    r"|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?)[\])]?\s*[:：\-–—|]",
+    re.I,
+)
+MIN_NEWS_ENTRIES = 3
+
+
+@rule("dated-news")
+def news_to_notes(draft: Draft, notes: list[str]) -> None:
+    """A list whose entries are mostly dated announcements ("Oct 10th: the course became…",
+    "2024-03-01: launched…") is news about the project, not study: it becomes text.
+    Entries written as task boxes stay."""
+    entries = [c for c in draft.children if c.kind == ITEM and not c.is_task]
+    dated = [c for c in entries if _DATED_ENTRY_RE.match(c.text)]
+    if len(entries) >= MIN_NEWS_ENTRIES and len(dated) * 10 >= len(entries) * 6:
+        notes.append("\n".join(f"- {c.raw or c.text}" for c in entries))
+        for entry in entries:
+            fired("dated-news", entry.line, "note")
+        draft.children = [c for c in draft.children if c not in entries]
+    for child in draft.children:
+        if child.kind in (HEADING, PSEUDO, DETAILS):
+            news_to_notes(child, notes)
+
+
 def reads_as_action(title: str) -> bool:
     """ "Take the exam", "Build a portfolio": a step, even with only a paragraph under it."""
     words = plain_label(title).split()

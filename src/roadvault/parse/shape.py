@@ -48,6 +48,7 @@ from roadvault.parse.sections import (
     examples_to_notes,
     is_about_people,
     is_intro_title,
+    news_to_notes,
     open_generic_details,
     open_wrapper,
     overviews_to_notes,
@@ -173,6 +174,21 @@ def _inline_resource(draft: Draft) -> list[Resource] | None:
     return _resource_of(draft, strip_label=True)
 
 
+def _is_link_list(draft: Draft) -> bool:
+    items = [c for c in draft.children if c.kind == ITEM]
+    return (
+        draft.kind in (HEADING, PSEUDO)
+        and len(items) >= 2
+        and len(items) == len(draft.children)
+        and all(item.links for item in items)
+    )
+
+
+def _topic_link_lists(draft: Draft) -> int:
+    """How many of the groups under `draft` are link lists named for a topic."""
+    return sum(1 for c in draft.children if _is_link_list(c) and resource_kind(c.text) is None)
+
+
 @rule("resource-group")
 def _dissolve_resources(draft: Draft) -> None:
     """A group named for resources ("Recommended Resources", "Books", or a "Tools" heading over
@@ -180,11 +196,15 @@ def _dissolve_resources(draft: Draft) -> None:
     topic they stand in. A "Tools:" bullet over names without links, beside topic bullets,
     is a topic. Tasks written inside such a group stay items."""
     kept: list[Draft] = []
+    peers = _topic_link_lists(draft)
     for child in draft.children:
-        group = _is_resource_group(child)  # whole, before its entries are read one by one
+        # whole, before its entries are read one by one; "#### Recommendations:" beside
+        # "#### Adtech" and "#### Food delivery" (link lists too) is a topic like them
+        topic_peer = peers >= 2 and _is_link_list(child)
+        group = _is_resource_group(child) and not topic_peer
         if not group:
             _dissolve_resources(child)
-        if group or _is_resource_group(child):
+        if group or (not topic_peer and _is_resource_group(child)):
             for inner in walk(child):
                 if not inner.is_task:
                     fired("resource-group", inner.line, "resource")
@@ -617,6 +637,7 @@ def shape_roadmap(
     read_as_checklist(root, notes)
     drop_repo_chatter(root, notes)
     drop_promotions(root, notes)
+    news_to_notes(root, notes)
     open_generic_details(root)
     _tidy(root)
     name_slots_by_topic(root)
