@@ -236,3 +236,12 @@ def test_a_domain_named_recommendations_beside_other_link_lists_is_a_topic():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "Wide & Deep" in titles and len(titles) == 6, titles
+
+
+def test_chinese_section_names_are_read_by_their_head_word():
+    text = (
+        "# 路线\n\n## 第一阶段：基础\n- 变量\n- 循环\n\n## 深度学习\n- 神经网络\n\n"
+        "## 项目学习建议\n- 每天练习\n\n## 专栏文档链接目录（按顺序）\n- [文章一](https://e.org/1)\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["变量", "循环", "神经网络"], leaves

@@ -45,6 +45,7 @@ from roadvault.parse.drafts import (
 )
 from roadvault.parse.durations import leading_duration
 from roadvault.parse.html_input import html_to_markdown
+from roadvault.parse.mermaid import inline_mermaid
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import HOUSEKEEPING, is_housekeeping, section_role
 from roadvault.parse.shape import shape_roadmap, title_from_source
@@ -996,7 +997,7 @@ def build_roadmap(
     line_origin: list[int] | None = None
     text = _blank_comments(text)
     if not literal:
-        text = _escape_named_tags(text)
+        text = inline_mermaid(_escape_named_tags(text))
         text, line_origin = _glyph_bullets(_indented_outline(text))
     text = _clamp_nesting(text, source)
     doc = _Document(text, source)

@@ -34,7 +34,7 @@ from roadvault.parse.drafts import (
     walk,
 )
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.titles import plain_label
+from roadvault.parse.titles import plain_label, strip_decorations
 
 # One alternative per line: English first, then other languages.
 _HOUSEKEEPING = r"""
@@ -204,7 +204,24 @@ def section_role(title: str) -> str | None:
         return ADVICE
     if _matches(_INTRO_RE, title):
         return INTRO
-    return _misspelt_role(key)
+    return _misspelt_role(key) or _head_word_role(title)
+
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_ASIDE_RE = re.compile(r"\s*[（(][^）)]*[）)]\s*$")
+
+
+def _head_word_role(title: str) -> str | None:
+    """Chinese, Japanese and Korean names end in their head word: "专栏文档链接目录" is a
+    table of contents (目录), "项目学习建议" advice (建议)."""
+    key = strip_decorations(title).strip(" :：*_")
+    key = _CJK_ASIDE_RE.sub("", key).strip(" :：*_")
+    if not key or not _CJK_RE.match(key[-1]):
+        return None
+    for role, words in _CJK_HEAD_WORDS:
+        if key.endswith(words):
+            return role
+    return None
 
 
 # One-word names, to recognise them misspelt ("Counclusion", "Acknowledgments").
@@ -228,6 +245,45 @@ _ONE_WORD_ROLES = {
     for role, block in ((HOUSEKEEPING, _HOUSEKEEPING), (ADVICE, _ADVICE), (INTRO, _INTRO))
     for word in _top_level_words(_alternatives(block))
 }
+
+
+# Head words that say what a section is whatever precedes them (a curated few: "学习" or
+# "支持" would end far too many study topics).
+_CJK_HEAD_WORDS = (
+    (
+        HOUSEKEEPING,
+        (
+            "目录",
+            "目錄",
+            "目次",
+            "致谢",
+            "鸣谢",
+            "许可证",
+            "贡献指南",
+            "更新日志",
+            "常见问题",
+            "免责声明",
+            "목차",
+        ),
+    ),
+    (
+        ADVICE,
+        (
+            "建议",
+            "技巧",
+            "心得",
+            "注意事项",
+            "小贴士",
+            "误区",
+            "避坑指南",
+            "コツ",
+            "ヒント",
+            "팁",
+            "조언",
+        ),
+    ),
+    (INTRO, ("前言", "简介", "簡介", "介绍", "概述", "结语", "はじめに", "まとめ", "소개", "개요")),
+)
 
 
 def _misspelt_role(key: str) -> str | None:
