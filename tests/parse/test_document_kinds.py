@@ -245,3 +245,13 @@ def test_chinese_section_names_are_read_by_their_head_word():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["变量", "循环", "神经网络"], leaves
+
+
+def test_a_lettered_module_number_is_numbering_and_the_module_stays():
+    text = (
+        "# Plan\n\n## Part 1\n\n### 6. Entity Framework\n\nGoal: connect.\n\n- [Docs](https://e.org/1)\n\n"
+        "### 6a. Connect with ADO.NET\n\nGoal: connect without EF.\n\n"
+        "### 7. Controllers\n\nGoal: refactor.\n\n- [Docs](https://e.org/2)\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Connect with ADO.NET" in titles, titles

@@ -75,7 +75,7 @@ _NUMBER_ARROW_RE = re.compile(r"^\d{1,3}\s*[>»›]\s+")
 _KEYCAP_RE = re.compile(r"^[0-9#*]\ufe0f?\u20e3\s*")
 _DECORATION_CHARS = set("•◦▪▫‣⁃►▸▶→⇒➔➜➤»«✓✔✗✘☐☑☒·")
 _NUMBERING_RE = re.compile(
-    r"^(?!\d{1,3}\.0\d)(?:#?\d{1,3}(?:\.\d{1,2})*[.):]|\d{1,3}(?:\.\d{1,2})+|\(\d{1,3}\)"
+    r"^(?!\d{1,3}\.0\d)(?:#?\d{1,3}(?:\.\d{1,2})*[.):]|\d{1,3}[a-h][.)]|\d{1,3}(?:\.\d{1,2})+|\(\d{1,3}\)"
     r"|[IVXLC]{1,6}[.)]|[A-H][.)]|\d{1,3}\s*[-–—>»›])\s+"
     # "7.参考文献", "3、数据结构": CJK text needs no space after the number
     r"|^\d{1,3}[.．、)）](?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
