@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from roadvault.model import Node, Resource, Roadmap
+from roadvault.parse.boxes import inline_box_diagrams
 from roadvault.parse.drafts import (
     CALLOUT,
     DETAILS,
@@ -997,7 +998,7 @@ def build_roadmap(
     line_origin: list[int] | None = None
     text = _blank_comments(text)
     if not literal:
-        text = inline_mermaid(_escape_named_tags(text))
+        text = inline_box_diagrams(inline_mermaid(_escape_named_tags(text)))
         text, line_origin = _glyph_bullets(_indented_outline(text))
     text = _clamp_nesting(text, source)
     doc = _Document(text, source)

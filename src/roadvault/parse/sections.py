@@ -815,6 +815,39 @@ def news_to_notes(draft: Draft, notes: list[str]) -> None:
             news_to_notes(child, notes)
 
 
+MIN_REPEATED_LEAVES = 3
+
+
+def _leaf_titles(draft: Draft) -> tuple[str, ...]:
+    return tuple(
+        plain_label(d.title) for d in walk(draft) if d is not draft and not d.children and d.title
+    )
+
+
+@rule("repeated-section")
+def drop_repeated_sections(root: Draft, notes: list[str]) -> None:
+    """A part that repeats an earlier part step for step (a chat page that shows the answer
+    twice, as "Welcome message" and again under "Conversation") is the same plan, not a
+    second one: the copy is left out."""
+    seen: set[tuple[str, ...]] = set()
+    kept: list[Draft] = []
+    for child in root.children:
+        leaves = _leaf_titles(child)
+        if (
+            child.kind in (HEADING, PSEUDO)
+            and len(leaves) >= MIN_REPEATED_LEAVES
+            and leaves in seen
+            and not child.numbered
+            and child.duration is None  # "Week 2" repeating "Week 1": practice, kept
+            and not any(d.is_task for d in walk(child))
+        ):
+            fired("repeated-section", child.line, "dropped", child.title)
+            continue
+        seen.add(leaves)
+        kept.append(child)
+    root.children = kept
+
+
 def reads_as_action(title: str) -> bool:
     """ "Take the exam", "Build a portfolio": a step, even with only a paragraph under it."""
     words = plain_label(title).split()

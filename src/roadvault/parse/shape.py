@@ -44,6 +44,7 @@ from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
     advice_to_notes,
     drop_promotions,
+    drop_repeated_sections,
     drop_repo_chatter,
     examples_to_notes,
     is_about_people,
@@ -660,6 +661,7 @@ def shape_roadmap(
     _move_intro_sections(root, notes)
     sections_after_the_plan(root, notes)
     restated_sections_to_notes(root, notes)
+    drop_repeated_sections(root, notes)
     prerequisites_to_notes(root, notes)
     prose_sections_to_notes(root, notes)
     return _shaped(root, title, [*root_notes_before, *root.notes, *notes])
