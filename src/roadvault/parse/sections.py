@@ -18,6 +18,7 @@ introductions move into the roadmap note's text, where the learner still reads t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from roadvault.parse.drafts import (
@@ -422,12 +423,8 @@ def _shows_code(item: Draft) -> bool:
     return bool(_INLINE_CODE_RE.search(item.raw.split(":", 1)[1]))
 
 
-@rule("example-group")
-def examples_to_notes(draft: Draft) -> None:
-    """A group of examples ("**Language-specific examples:**", "Beispiele", "示例"), or of
-    entries that each show or explain a line of code ("- **Python:** `print()`", "- `#`:
-    starts a comment"), illustrates the step it stands in: it becomes that step's notes,
-    not items to tick."""
+def _move_groups_to_step_notes(draft: Draft, matches: Callable[[Draft], bool], name: str) -> None:
+    """Groups under a step for which `matches` holds become that step's notes."""
     kept: list[Draft] = []
     for child in draft.children:
         entries = [c for c in child.children if c.kind == ITEM]
@@ -436,18 +433,52 @@ def examples_to_notes(draft: Draft) -> None:
             and entries
             and not any(d.is_task for d in walk(child))
             and not any(c.kind in (HEADING, PSEUDO) for c in child.children)
-            and (
-                _EXAMPLES_RE.match(plain_label(child.title).rstrip(":："))
-                or (len(entries) >= 2 and all(_shows_code(entry) for entry in entries))
-            )
+            and matches(child)
         ):
             draft.notes.append(section_text(child))
             for inner in walk(child):
-                fired("example-group", inner.line, "note")
+                fired(name, inner.line, "note")
             continue
-        examples_to_notes(child)
+        _move_groups_to_step_notes(child, matches, name)
         kept.append(child)
     draft.children = kept
+
+
+def _shows_examples(group: Draft) -> bool:
+    entries = [c for c in group.children if c.kind == ITEM]
+    return bool(_EXAMPLES_RE.match(plain_label(group.title).rstrip(":："))) or (
+        len(entries) >= 2 and all(_shows_code(entry) for entry in entries)
+    )
+
+
+@rule("example-group")
+def examples_to_notes(draft: Draft) -> None:
+    """A group of examples ("**Language-specific examples:**", "Beispiele", "示例"), or of
+    entries that each show or explain a line of code ("- **Python:** `print()`", "- `#`:
+    starts a comment"), illustrates the step it stands in: it becomes that step's notes,
+    not items to tick."""
+    _move_groups_to_step_notes(draft, _shows_examples, "example-group")
+
+
+_SELF_CHECK_RE = re.compile(
+    r"^(?:self[- ]?(?:assessment|check|evaluation|test|quiz)|check your (?:understanding|knowledge)"
+    r"|review questions|reflection(?: questions)?|questions to (?:ask yourself|reflect on)"
+    r"|retro(?:spective)? (?:questions|prompts)|autoevaluaci[óo]n|autoavalia[çc][ãa]o"
+    r"|auto-?[ée]valuation|selbsttest|selbstkontrolle|自测|自我检测|自我评估|自检|セルフチェック"
+    r"|振り返り|자기 ?평가|자가 ?점검)$"
+)
+
+
+def _asks_the_learner(group: Draft) -> bool:
+    return bool(_SELF_CHECK_RE.match(plain_label(group.title).rstrip(":：")))
+
+
+@rule("self-check")
+def self_checks_to_notes(draft: Draft) -> None:
+    """Self-assessment questions ("**Autoevaluacion:** 1. What is the difference between a
+    class and an object?") are for the learner to answer, not steps to tick: they become the
+    step's notes. Boxes the author wrote stay items."""
+    _move_groups_to_step_notes(draft, _asks_the_learner, "self-check")
 
 
 def is_intro_title(title: str) -> bool:

@@ -60,6 +60,7 @@ from roadvault.parse.sections import (
     restated_sections_to_notes,
     section_text,
     sections_after_the_plan,
+    self_checks_to_notes,
 )
 from roadvault.parse.statuses import inherited_status, read_legend, read_status_glyphs
 from roadvault.parse.titles import light_clean, plain_label, remove_controls, settled_title
@@ -647,6 +648,7 @@ def shape_roadmap(
     drop_empty_facets(root)
     advice_to_notes(root, notes)
     examples_to_notes(root)
+    self_checks_to_notes(root)
     recaps_to_notes(root)
     _move_intro_sections(root, notes, named_only=True)
     title = _take_title(root, front_title)
