@@ -255,3 +255,21 @@ def test_a_lettered_module_number_is_numbering_and_the_module_stays():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "Connect with ADO.NET" in titles, titles
+
+
+def test_loose_text_nests_a_second_kind_of_number_inside_the_first():
+    text = "\n\n".join(
+        [
+            "🌱 Garden Plan",
+            "🛣 Route",
+            "Stage 1: Soil",
+            "Compost basics",
+            "Stage 2: Beds",
+            "Module 1: Raised bed",
+            "Cut the boards",
+            "Module 2: Trellis",
+            "Tie the twine",
+        ]
+    )
+    stage2 = parse_roadmap(text).nodes[-1]
+    assert [child.title for child in stage2.children] == ["Raised bed", "Trellis"]

@@ -33,6 +33,12 @@ MAX_ITEM_WORDS = 16
 MAX_ITEM_CHARS = 120
 
 
+def _ordinal_word(text: str) -> str:
+    """ "阶段一：…" → "阶段", "Stage 2: …" → "stage", "项目 1：…" → "项目", "3. …" → ""."""
+    match = re.match(r"[^\W\d_]+?(?=\s*[\d一二三四五六七八九十])", text)
+    return match.group(0).casefold() if match else ""
+
+
 def _is_item_text(text: str) -> bool:
     words = text.split()
     if not words or len(text) > MAX_ITEM_CHARS or len(words) > MAX_ITEM_WORDS:
@@ -77,6 +83,7 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
 
     in_section = False
     glyph_section = False  # a glyph-marked line has opened a top section
+    ordinals: list[tuple[str, int]] = []  # the first numbered kind ("stage") and its level
     section_level = 2
     lines = text.split("\n")
     index = 0
@@ -118,6 +125,12 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         if not bullet and indent == 0 and short and (numbered or glyph_led):
             # a numbered part under a glyph-marked heading ("🛣️ Route" › "Stage 1: …")
             level = 3 if numbered and not glyph_led and glyph_section else 2
+            word = _ordinal_word(plain) if numbered and not glyph_led else None
+            if word and ordinals and word != ordinals[0][0]:
+                # "Stage 4: …" › "Project 1: …": another kind of number opens a part inside
+                level = ordinals[0][1] + 1
+            elif word and not ordinals:
+                ordinals.append((word, level))
             glyph_section = glyph_section or (glyph_led and not numbered)
             section_level = level
             emit(f"{'#' * level} {plain}", number)

@@ -359,6 +359,10 @@ _FOREIGN_PHASE_RE = re.compile(
 _CJK_STAGE_RE = re.compile(r"^(?:阶段|階段|ステージ|단계)\s*[一二三四五六七八九十\d]{1,3}")
 
 
+# "项目 1：", "任务2", "プロジェクト3", "과제 1": a numbered piece of work inside a part.
+_CJK_WORK_RE = re.compile(
+    r"^(?:项目|任务|练习|作业|课时|模块|单元|プロジェクト|課題|演習|프로젝트|과제)\s*\d{1,3}(?!\d)"
+)
 _CJK_SLOT_RE = re.compile(
     r"^第\s*[一二三四五六七八九十百\d]{1,4}\s*(?:周|週|天|日|月|个月|ヶ月|か月|週目|日目|주|일차)"
     r"|^\d{1,3}\s*(?:주차|일차|週目|日目)"
@@ -375,6 +379,7 @@ def opens_a_part(text: str) -> bool:
         or _CJK_STAGE_RE.match(text)
         or _CJK_ORDINAL_RE.match(text)
         or _CJK_SLOT_RE.match(text)
+        or _CJK_WORK_RE.match(text)
     )
 
 
