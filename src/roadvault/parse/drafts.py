@@ -15,6 +15,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from roadvault.model import Resource
 from roadvault.parse.titles import (
+    MONTH_NAMES,
     InlineText,
     clean_title,
     has_numbering,
@@ -234,14 +235,10 @@ def inline_of(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
     return None
 
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 _WEEKDAYS = r"mon|tue|wed|thu|fri|sat|sun"
 # What is left of "Day 1: June 27, Monday" or "Week 3 (2024-03-04)" once the slot is read.
 _DATE_TITLE_RE = re.compile(
-    rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})"
+    rf"^(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTH_NAMES})"
     rf"|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
     rf"(?:,?\s*(?:(?:{_WEEKDAYS})[a-z]*))?$",
     re.I,

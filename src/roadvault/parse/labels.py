@@ -24,6 +24,7 @@ from roadvault.parse.drafts import (
 )
 from roadvault.parse.durations import parse_duration
 from roadvault.parse.rules import fired, rule
+from roadvault.parse.sections import pull_sections
 from roadvault.parse.titles import has_numbering, plain_label, strip_decorations
 
 # Words after the colon from which the rest reads as an explanation, not part of the name.
@@ -249,21 +250,21 @@ def _names_only_a_day(entry: Draft) -> bool:
 def drop_check_in_logs(draft: Draft, notes: list[str]) -> None:
     """Boxes that name only a day or a date ("- [ ] Day 1", "- [ ] 2025/12/29", … "Day 14")
     are a habit check-in, not study: the learner's log, kept as text."""
-    kept: list[Draft] = []
-    for child in draft.children:
+
+    def is_log(child: Draft, _parent: Draft) -> bool:
         entries = child.children
-        if (
+        return (
             child.kind in (HEADING, PSEUDO)
             and len(entries) >= 3
             and all(e.kind == ITEM and not e.children and _names_only_a_day(e) for e in entries)
-        ):
-            notes.append("\n".join([child.title, *(f"- {e.raw or e.title}" for e in entries)]))
-            for inner in walk(child):
-                fired("check-in-log", inner.line, "note")
-            continue
-        drop_check_in_logs(child, notes)
-        kept.append(child)
-    draft.children = kept
+        )
+
+    def take(log: Draft, _parent: Draft) -> None:
+        notes.append("\n".join([log.title, *(f"- {e.raw or e.title}" for e in log.children)]))
+        for inner in walk(log):
+            fired("check-in-log", inner.line, "note")
+
+    pull_sections(draft, is_log, take)
 
 
 # "[Lesson]", "X.1 [Leccion]", "[Skill 1]", "____": a blank of a template to copy.

@@ -35,7 +35,7 @@ from roadvault.parse.drafts import (
     walk,
 )
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.titles import plain_label, strip_decorations
+from roadvault.parse.titles import MONTH_NAMES, plain_label, strip_decorations
 
 # One alternative per line: English first, then other languages.
 _HOUSEKEEPING = r"""
@@ -381,25 +381,45 @@ def section_text(draft: Draft) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
+def pull_sections(
+    draft: Draft, matches: Callable[[Draft, Draft], bool], take: Callable[[Draft, Draft], None]
+) -> None:
+    """Walk `draft`: each child for which `matches(child, parent)` holds is handed to
+    `take(child, parent)` and left out; the others are walked in turn."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        if matches(child, draft):
+            take(child, draft)
+            continue
+        pull_sections(child, matches, take)
+        kept.append(child)
+    draft.children = kept
+
+
+def _to_notes(notes: list[str], name: str) -> Callable[[Draft, Draft], None]:
+    """Hand a section to the roadmap note's text, firing `name` for all it held."""
+
+    def take(section: Draft, _parent: Draft) -> None:
+        notes.append(section_text(section))
+        for inner in walk(section):
+            fired(name, inner.line, "note")
+
+    return take
+
+
 @rule("advice-section")
 def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     """Advice ("Tips", "Key mindset", "Learning strategy", "Consejos", "学习建议") is read,
     not ticked: such a section, at any level, moves into the roadmap note's text."""
-    kept: list[Draft] = []
-    for child in draft.children:
-        if (
+
+    def is_advice(child: Draft, _parent: Draft) -> bool:
+        return (
             child.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)
-            and not child.is_task
             and not any(d.is_task for d in walk(child))
             and section_role(child.title) == ADVICE
-        ):
-            notes.append(section_text(child))
-            for inner in walk(child):
-                fired("advice-section", inner.line, "note")
-            continue
-        advice_to_notes(child, notes)
-        kept.append(child)
-    draft.children = kept
+        )
+
+    pull_sections(draft, is_advice, _to_notes(notes, "advice-section"))
 
 
 _EXAMPLES_RE = re.compile(
@@ -424,24 +444,23 @@ def _shows_code(item: Draft) -> bool:
 
 
 def _move_groups_to_step_notes(draft: Draft, matches: Callable[[Draft], bool], name: str) -> None:
-    """Groups under a step for which `matches` holds become that step's notes."""
-    kept: list[Draft] = []
-    for child in draft.children:
-        entries = [c for c in child.children if c.kind == ITEM]
-        if (
+    """Groups of entries under a step for which `matches` holds become that step's notes."""
+
+    def is_group(child: Draft, _parent: Draft) -> bool:
+        return (
             child.kind in (HEADING, PSEUDO)
-            and entries
+            and any(c.kind == ITEM for c in child.children)
             and not any(d.is_task for d in walk(child))
             and not any(c.kind in (HEADING, PSEUDO) for c in child.children)
             and matches(child)
-        ):
-            draft.notes.append(section_text(child))
-            for inner in walk(child):
-                fired(name, inner.line, "note")
-            continue
-        _move_groups_to_step_notes(child, matches, name)
-        kept.append(child)
-    draft.children = kept
+        )
+
+    def to_step(group: Draft, step: Draft) -> None:
+        step.notes.append(section_text(group))
+        for inner in walk(group):
+            fired(name, inner.line, "note")
+
+    pull_sections(draft, is_group, to_step)
 
 
 def _shows_examples(group: Draft) -> bool:
@@ -725,25 +744,18 @@ def drop_promotions(draft: Draft, notes: list[str]) -> None:
     """A section whose own text sells something beside the plan ("I publish a newsletter…
     The themes covered are: …", "Check out my paid course") is the author's promotion, not
     study: it moves into the roadmap note, lists and all. Sections with task boxes stay."""
-    kept: list[Draft] = []
-    for child in draft.children:
-        if (
+
+    def is_promotion(child: Draft, _parent: Draft) -> bool:
+        return (
             child.kind in (HEADING, PSEUDO)
             and not child.numbered
-            and child.notes
-            and _PROMOTION_RE.search(" ".join(child.notes[:2]))
+            and bool(child.notes)
+            and bool(_PROMOTION_RE.search(" ".join(child.notes[:2])))
             and not any(d.is_task for d in walk(child))
             and not any(c.kind == HEADING for c in child.children)  # a whole part of the plan
-        ):
-            fired("promotion-section", child.line, "note", child.title)
-            for inner in walk(child):
-                if inner is not child:
-                    fired("promotion-section", inner.line, "note")
-            notes.append(section_text(child))
-            continue
-        drop_promotions(child, notes)
-        kept.append(child)
-    draft.children = kept
+        )
+
+    pull_sections(draft, is_promotion, _to_notes(notes, "promotion-section"))
 
 
 # "Week 1 summary", "第 1 周总结", "Phase 2 recap": a look back at the part just studied.
@@ -758,25 +770,25 @@ def recaps_to_notes(draft: Draft) -> None:
     """A group that sums up the part it closes ("**Week 1 summary**", "第 1 周总结" with
     what was covered) restates that part: it becomes the part's notes, not more items.
     Groups with task boxes stay."""
-    kept: list[Draft] = []
-    for child in draft.children:
+
+    def is_recap(child: Draft, parent: Draft) -> bool:
         title = plain_label(child.title)
-        if (
+        return (
             child.kind in (HEADING, PSEUDO)
-            and draft.kind != ROOT
-            and title
-            and _RECAP_TITLE_RE.search(title)
+            and parent.kind != ROOT
+            and bool(title)
+            and bool(_RECAP_TITLE_RE.search(title))
             and len(title.split()) <= 5
             and not any(d.is_task for d in walk(child))
             and not any(c.kind in (HEADING, PSEUDO) for c in child.children)
-        ):
-            draft.notes.append(section_text(child))
-            for inner in walk(child):
-                fired("recap-group", inner.line, "note")
-            continue
-        recaps_to_notes(child)
-        kept.append(child)
-    draft.children = kept
+        )
+
+    def to_part(group: Draft, part: Draft) -> None:
+        part.notes.append(section_text(group))
+        for inner in walk(group):
+            fired("recap-group", inner.line, "note")
+
+    pull_sections(draft, is_recap, to_part)
 
 
 def _names_one_seen(name: str, seen: set[str]) -> bool:
@@ -814,14 +826,10 @@ def restated_sections_to_notes(root: Draft, notes: list[str]) -> None:
     root.children = kept
 
 
-_MONTH_WORD = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 # "Oct 10th:", "June 8th -", "2024-01-02:", "[2024/03]", "12.03.2024:" at the start of an entry.
 _DATED_ENTRY_RE = re.compile(
-    rf"^\s*[\[(]?(?:(?:{_MONTH_WORD})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_WORD})(?:\s+\d{{4}})?"
+    rf"^\s*[\[(]?(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
     r"|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
     r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?)[\])]?\s*[:：\-–—|]",
     re.I,

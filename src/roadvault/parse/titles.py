@@ -72,6 +72,11 @@ _PROGRESS_BAR_RE = re.compile(r"\s*[🟩🟦🟨🟧🟥🟪⬜⬛█▓▒░�
 _TYPE_PREFIX_RE = re.compile(r"^@[a-z]{2,12}@\s*", re.I)
 # "1 > Title", "2 ) Title" after an emoji: a list decoration with a number.
 _NUMBER_ARROW_RE = re.compile(r"^\d{1,3}\s*[>»›]\s+")
+# Month names as dates write them ("Oct 10th", "June 27"), for date-shaped text.
+MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _KEYCAP_RE = re.compile(r"^[0-9#*]\ufe0f?\u20e3\s*")
 _DECORATION_CHARS = set("•◦▪▫‣⁃►▸▶→⇒➔➜➤»«✓✔✗✘☐☑☒·")
 _NUMBERING_RE = re.compile(
