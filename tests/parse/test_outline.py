@@ -207,7 +207,10 @@ def test_table_rows_are_items_with_status_and_week_durations() -> None:
 
 def test_an_overview_table_repeating_the_sections_adds_no_items() -> None:
     roadmap = parse_roadmap(fixture_text("overview_table"), source="o.md")
-    assert [n.title for n in roadmap.nodes] == ["Wedging and centring", "Pulling walls"]
+    assert [n.title for n in roadmap.nodes] == [
+        "Week 1: Wedging and centring",
+        "Week 2: Pulling walls",
+    ]
     assert len(roadmap.leaves()) == 3
 
 
@@ -217,8 +220,8 @@ def test_an_overview_table_repeating_the_sections_adds_no_items() -> None:
 def test_details_groups_with_and_without_blank_lines() -> None:
     roadmap = parse_roadmap(fixture_text("details_groups"), source="c.md")
     assert outline(roadmap.nodes) == [
-        ("King's Pawn", ["Italian Game", "Ruy Lopez"]),
-        ("Queen's Pawn", ["Queen's Gambit", "London System"]),
+        ("Week 1: King's Pawn", ["Italian Game", "Ruy Lopez"]),
+        ("Week 2: Queen's Pawn", ["Queen's Gambit", "London System"]),
         ("Week 3", ["Study the Caro-Kann", "Play ten rapid games"]),
     ]
     assert find(roadmap, "Italian Game").status is Status.DONE
@@ -236,8 +239,8 @@ def test_an_unclosed_tag_inside_details_keeps_the_items_after_it(opener: str) ->
 def test_callouts_with_tasks_are_groups_and_prose_callouts_are_notes() -> None:
     roadmap = parse_roadmap(fixture_text("callouts"), source="a.md")
     assert [(n.title, n.duration) for n in roadmap.nodes] == [
-        ("Naked Eye", "Month 1"),
-        ("Binoculars", "Month 2"),
+        ("Month 1: Naked Eye", "Month 1"),
+        ("Month 2: Binoculars", "Month 2"),
     ]
     assert find(roadmap, "Trace the Plough").status is Status.DONE
     assert "Bring a red torch" in roadmap.notes

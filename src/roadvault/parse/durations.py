@@ -274,7 +274,11 @@ def split_duration(title: str) -> TitleDuration:
     if duration is None:
         match = _LEADING_RE.match(work)
         if match:
-            duration, work = match["d"], match["rest"]
+            duration = match["d"]
+            # "Week 1: Basics" keeps its place in the plan in the title (the author's words,
+            # and the order a learner reads notes in); "3 weeks: Basics" is only a length
+            if not re.fullmatch(ORDINAL, duration.strip(), re.I):
+                work = match["rest"]
     if duration is None:
         match = _LEADING_PAREN_RE.match(work)
         if match:

@@ -10,6 +10,7 @@ letters, digits and dashes).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -47,6 +48,20 @@ def node_id(roadmap_title: str, path: list[tuple[str, int]], attempt: int = 0) -
     return ID_PREFIX + _base36(int.from_bytes(digest[:8], "big") % _SPACE)
 
 
+_AFTER_SLOT_RE = re.compile(r"^\s*(?:[:：|–—-])\s*(?P<rest>\S.*)$", re.S)
+
+
+def _id_title(node: Node) -> str:
+    """The title an id is made from: without a leading slot that is also the node's duration
+    ("Week 1: Basics" → "Basics"), so ids stay what they were when titles dropped the slot."""
+    duration = node.duration or ""
+    if duration and node.title.casefold().startswith(duration.casefold()):
+        match = _AFTER_SLOT_RE.match(node.title[len(duration) :])
+        if match:
+            return match["rest"]
+    return node.title
+
+
 def _paths(nodes: list[Node]) -> Iterator[tuple[list[tuple[str, int]], Node]]:
     """(path, node) for every node, depth first in roadmap order, without recursion (deep
     roadmaps must not hit Python's recursion limit)."""
@@ -60,7 +75,7 @@ def _paths(nodes: list[Node]) -> Iterator[tuple[list[tuple[str, int]], Node]]:
             continue
         stack[-1] = (prefix, siblings, index + 1, seen)
         node = siblings[index]
-        title = normalise_title(node.title)
+        title = normalise_title(_id_title(node))
         path = [*prefix, (title, seen[title])]
         seen[title] += 1
         yield path, node

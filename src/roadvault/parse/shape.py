@@ -212,6 +212,8 @@ def _dissolve_resources(draft: Draft) -> None:
                     fired("resource-group", inner.line, "resource")
             found, tasks = _collect_resources(child)
             draft.resources.extend(found)
+            for task in tasks:
+                _dissolve_resources(task)  # a task kept in the group has its own "Resources:"
             if tasks:
                 child.children = tasks
                 child.resources = []
