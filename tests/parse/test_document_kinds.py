@@ -273,3 +273,13 @@ def test_loose_text_nests_a_second_kind_of_number_inside_the_first():
     )
     stage2 = parse_roadmap(text).nodes[-1]
     assert [child.title for child in stage2.children] == ["Raised bed", "Trellis"]
+
+
+def test_a_chat_plan_header_of_bold_fields_and_a_tracker_of_blank_fields_add_no_items():
+    text = (
+        "**Guitar Plan**\n\n**Current Date:** Jan 4, 2026.\n**Target Finish:** April 2026.\n"
+        "**Constraint:** 1 hour a day.\n\n### Month 1: Chords\n- Open chords\n- Barre chords\n\n"
+        "### Project\n- [ ] Song name:\n- [ ] Recording link:\n- [ ] Record one song\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Open chords", "Barre chords", "Record one song"], leaves

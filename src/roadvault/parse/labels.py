@@ -288,6 +288,18 @@ def section_text_of(draft: Draft) -> str:
     )
 
 
+def _blank_field(entry: Draft) -> bool:
+    """ "- [ ] GitHub:" with nothing after the colon and nothing under it."""
+    text = strip_decorations(entry.text).strip()
+    return (
+        entry.kind == ITEM
+        and not entry.children
+        and not entry.notes
+        and text.endswith((":", "："))
+        and len(text.split()) <= 4
+    )
+
+
 @rule("template-placeholder")
 def drop_placeholders(draft: Draft, notes: list[str]) -> None:
     """An entry that is only a blank to fill in ("- [ ] [Lesson]", "- [ ] X.1 [Leccion]",
@@ -295,8 +307,12 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
     a section named with such a blank ("Module X: [Name]", "Week N – (topic)") is that
     template."""
     kept: list[Draft] = []
+    blanks = [c for c in draft.children if _blank_field(c)]
     for child in draft.children:
         text = strip_decorations(child.text).strip()
+        if len(blanks) >= 2 and child in blanks:
+            fired("template-placeholder", child.line, "dropped", "blank field")
+            continue  # "- [ ] GitHub:", "- [ ] Completion Date:": fields left to fill in
         if child.kind in (ITEM, ROW) and not child.children and _PLACEHOLDER_RE.match(text):
             fired("template-placeholder", child.line, "dropped")
             continue

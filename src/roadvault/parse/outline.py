@@ -194,7 +194,9 @@ def _label_lines_as_list(lines: list[InlineText]) -> str | None:
     if sum(1 for found in labelled if found and found[1]) < 2:
         return None
     if any(found and _is_metadata_label(found[0]) for found in labelled):
-        return None  # "**Author:** … / **License:** MIT": the document's colophon
+        return None  # "Author: … / License: MIT": the document's colophon
+    if any((line.raw or "").lstrip().startswith(("**", "__")) for line in lines):
+        return None  # "**Current date:** …" lines: fields the author formatted, not a list
     out: list[str] = []
     in_group = False
     for line, found in zip(lines, labelled, strict=True):
