@@ -283,3 +283,9 @@ def test_a_chat_plan_header_of_bold_fields_and_a_tracker_of_blank_fields_add_no_
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Open chords", "Barre chords", "Record one song"], leaves
+
+
+def test_week_codes_before_a_colon_keep_what_is_studied_in_the_title():
+    text = "### Q1 (Hafta 1–13)\n- H1: UEFI/BIOS, disk partitions; a dual-boot plan\n- H2: Kern\n"
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[0].startswith("H1: UEFI/BIOS"), titles

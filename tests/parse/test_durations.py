@@ -68,3 +68,21 @@ def test_whole_numbers_are_ints_and_fractions_two_decimals() -> None:
     assert days == (10.5, 10.5)
     assert isinstance(parse_duration("2 weeks")[1][0], int)
     assert parse_duration("1 hour")[1] == (0.04, 0.04)
+
+
+@pytest.mark.parametrize(
+    ("title", "duration", "days"),
+    [
+        ("Q1 (Hafta 1–13)", "Hafta 1–13", (91, 91)),
+        ("Ağ temelleri (2 hafta)", "2 hafta", (14, 14)),
+        ("Belajar Python (3 minggu)", "3 minggu", (21, 21)),
+        ("Linux (1 bulan)", "1 bulan", (30, 30)),
+        ("Mạng máy tính (2 tuần)", "2 tuần", (14, 14)),
+        ("Reti (3 settimane)", "3 settimane", (21, 21)),
+    ],
+)
+def test_durations_in_turkish_indonesian_vietnamese_and_italian(
+    title: str, duration: str, days: tuple[int, int]
+) -> None:
+    found = split_duration(title)
+    assert (found.duration, found.planned_days) == (duration, days)

@@ -49,8 +49,44 @@ _CJK_DASH = r"\s*(?:-|–|—|‒|~|～|〜|至|到)\s*"
 _UNIT_LONG = (
     r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?"
     r"|semanas?|m[eê]s(?:es)?|d[ií]as?|a[ñn]os?|horas?|minutos?|semaines?|mois|jours?|ans|ann[ée]es?"
-    r"|heures?|wochen?|monate?n?|tage?n?|jahre?n?|stunden?|недел[ьяи]|месяц(?:а|ев)?|дн(?:я|ей)|лет|год(?:а)?)"
+    r"|heures?|wochen?|monate?n?|tage?n?|jahre?n?|stunden?|недел[ьяи]|месяц(?:а|ев)?|дн(?:я|ей)|лет|год(?:а)?"
+    r"|hafta|ay|gün|gun|yıl|yil|saat|minggu|bulan|hari|tahun|jam|tuần|tháng|ngày|năm|giờ"
+    r"|settiman[ae]|mes[ei]|giorn[oi]|ann[oi]|weken|maand(?:en)?|dagen|jaar|uur)"
 )
+# Units whose first letters would read as another unit ("hafta" is a week, not hours).
+_WORD_UNITS = {
+    "hafta": "week",
+    "ay": "month",
+    "gün": "day",
+    "gun": "day",
+    "yıl": "year",
+    "yil": "year",
+    "saat": "hour",
+    "minggu": "week",
+    "bulan": "month",
+    "hari": "day",
+    "tahun": "year",
+    "jam": "hour",
+    "tuần": "week",
+    "tháng": "month",
+    "ngày": "day",
+    "năm": "year",
+    "giờ": "hour",
+    "settimana": "week",
+    "settimane": "week",
+    "mese": "month",
+    "mesi": "month",
+    "giorno": "day",
+    "giorni": "day",
+    "anno": "year",
+    "anni": "year",
+    "weken": "week",
+    "maand": "month",
+    "maanden": "month",
+    "dagen": "day",
+    "jaar": "year",
+    "uur": "hour",
+}
 _UNIT_SHORT = r"(?:min|h|d|w|mo|y)"
 # Chinese, Japanese and Korean units follow the number directly ("2-3周", "2〜3ヶ月", "1-2개월").
 _UNIT_CJK = (
@@ -72,7 +108,8 @@ AMOUNT = (
 # "Week 3", "Weeks 3-4", "Month 1–2", "Days 1 to 5": positions in a calendar; also "第1-3周",
 # "3주차", "1週目".
 ORDINAL = (
-    rf"(?:(?:weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?)\s+\d{{1,4}}(?:{_DASH}\d{{1,4}})?\+?(?![\w/])"
+    rf"(?:(?:weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?|hafta|minggu|tuần|settimana)"
+    rf"\s+\d{{1,4}}(?:{_DASH}\d{{1,4}})?\+?(?![\w/])"
     rf"|第\s*\d{{1,3}}(?:{_CJK_DASH}\d{{1,3}})?\s*(?:周|週|个月|個月|ヶ月|か月|月|天|日)"
     rf"|\d{{1,3}}(?:{_CJK_DASH}\d{{1,3}})?\s*(?:주차|週目|개월차|일차))"
 )
@@ -154,6 +191,8 @@ def _unit_days(unit: str) -> float:
     unit = unit.lower().rstrip(".")
     if unit in _CJK_UNIT_DAYS:
         return _CJK_UNIT_DAYS[unit]
+    if unit in _WORD_UNITS:
+        return _UNIT_DAYS[_WORD_UNITS[unit]]
     if unit.startswith("mi"):
         return _UNIT_DAYS["minute"]
     if unit.startswith(("h", "stund")):
@@ -178,7 +217,8 @@ _AMOUNT_PARTS = re.compile(
     re.I,
 )
 _ORDINAL_PARTS = re.compile(
-    rf"(?P<unit>weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?)\s+(?P<lo>\d{{1,4}})"
+    rf"(?P<unit>weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?|hafta|minggu|tuần|settimana)"
+    rf"\s+(?P<lo>\d{{1,4}})"
     rf"(?:{_DASH}(?P<hi>\d{{1,4}}))?"
     rf"|第\s*(?P<lo2>\d{{1,3}})(?:{_CJK_DASH}(?P<hi2>\d{{1,3}}))?\s*(?P<unit2>\S+)"
     rf"|(?P<lo3>\d{{1,3}})(?:{_CJK_DASH}(?P<hi3>\d{{1,3}}))?\s*(?P<unit3>\S+)",

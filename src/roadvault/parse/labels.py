@@ -80,6 +80,10 @@ _WEEKDAYS_RE = re.compile(
 )
 
 
+# "W1", "H3", "D12", "S2": a week, day or session code, not a name.
+_SLOT_CODE_RE = re.compile(r"^[A-Za-z]{1,2}\d{1,3}$")
+
+
 def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     """(name, explanation) when the item's title is a short name, a colon and prose."""
     if draft.kind != ITEM or not draft.title:
@@ -91,8 +95,13 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     label = strip_decorations(label).strip(" *_")
     if not label or len(label.split()) > MAX_LABEL_WORDS or has_numbering(label):
         return None
-    if parse_duration(label) or parse_duration(rest) or _WEEKDAYS_RE.match(label):
-        return None  # "Mon–Tue: closures + examples": the day is when, the rest is what
+    if (
+        parse_duration(label)
+        or parse_duration(rest)
+        or _WEEKDAYS_RE.match(label)
+        or _SLOT_CODE_RE.match(label)
+    ):
+        return None  # "Mon–Tue: closures", "W3: joins": the label is when, the rest is what
     colon = bool(_UNESCAPED_COLON_RE.search(draft.raw or ""))
     if draft.raw and not colon and split_label(draft.title):
         return None  # "Name\: rest" — the author (or --outline) wrote the colon as text
