@@ -289,3 +289,13 @@ def test_week_codes_before_a_colon_keep_what_is_studied_in_the_title():
     text = "### Q1 (Hafta 1–13)\n- H1: UEFI/BIOS, disk partitions; a dual-boot plan\n- H2: Kern\n"
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[0].startswith("H1: UEFI/BIOS"), titles
+
+
+def test_steps_that_name_a_file_in_code_are_steps_not_code_examples():
+    text = (
+        "# Week 1\n\n## First steps\n\n1.  **Best practice:** Read `practices.md` to see how to "
+        "study well.\n2.  **Pre-test:** Do `pre_test.md` and send your answers.\n\n"
+        "## Goals\n- [ ] Present tenses\n- [ ] 100 words\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert any(title.startswith("Pre-test") for title in leaves), leaves

@@ -462,7 +462,12 @@ class _Sections:
         if _is_duration_line(first.text):
             self.prose(lines, self._timed_part())  # "**Estimated time**: 1 week" times the part
             return
-        bold_heading = first.bold_only and not _is_sentence(first.text)
+        # "**Great job!**" cheers the reader; a title does not exclaim
+        bold_heading = (
+            first.bold_only
+            and not _is_sentence(first.text)
+            and not first.text.rstrip(" *_").endswith(("!", "！"))
+        )
         labelled = bold_heading or _is_plain_label(lines) or self._names_the_list(lines)
         if not labelled and _ordinal_line(first.text):
             fired("ordinal-line", line_of(node), "phase")

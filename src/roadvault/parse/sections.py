@@ -122,6 +122,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |アドバイス|コツ|学習方法|学び方|心構え|注意点|ヒント
 |팁|학습 팁|공부 팁|조언|학습 방법|공부 방법|주의 ?사항|마음가짐|советы|рекомендации
 |basic principles|ground rules|study rules|기본 원칙|학습 원칙|学习原则|基本原则|基本方針|学習方針
+|reflections?|weekly reflections?|weekly review|retrospective|retro|reflexiones|reflexión
+|reflexões|réflexions|reflexion|反思|회고
 |principios básicos|princípios básicos|grundregeln|règles de base
 """
 _INTRO = r"""
@@ -440,7 +442,10 @@ def _shows_code(item: Draft) -> bool:
         return False
     if _CODE_LABEL_RE.match(item.raw):
         return True
-    return bool(_INLINE_CODE_RE.search(item.raw.split(":", 1)[1]))
+    # mostly code after the label: "`print()`", not a sentence naming `notes.md`
+    rest = item.raw.split(":", 1)[1].strip(" *_")
+    code = sum(len(match) for match in _INLINE_CODE_RE.findall(rest))
+    return bool(rest) and code * 2 >= len(rest)
 
 
 def _move_groups_to_step_notes(draft: Draft, matches: Callable[[Draft], bool], name: str) -> None:

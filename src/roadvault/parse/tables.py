@@ -340,14 +340,27 @@ def _same_across(row: list[InlineText], roles: dict[str, int], title_at: int) ->
     return shouted or marked or bool(_BREAK_RE.search(content[0]))
 
 
+def _blank_log(body: list[list[InlineText]]) -> bool:
+    """ "| Mon | | | |" row after row: a log the learner fills in, not things to study."""
+    return len(body) >= 3 and all(
+        len(row) >= 3 and not any(remove_controls(cell.text).strip() for cell in row[1:])
+        for row in body
+    )
+
+
 @rule("table-cell-list")
 def _rows_by_entry(
     body: list[list[InlineText]], lines: list[int | None], title_at: int, roles: dict[str, int]
 ) -> list[tuple[list[InlineText], int | None]]:
     """A title cell holding an HTML list gives one item per `<li>` entry, each with the rest
     of its row; a row saying the same thing in every content column (a holiday, a special
-    week) is no item."""
+    week) is no item, nor is a table whose rows are blank after their first cell (a log
+    left to fill in)."""
     out: list[tuple[list[InlineText], int | None]] = []
+    if _blank_log(body):
+        for line in lines:
+            fired("table-cell-list", line, "dropped", "a log left to fill in")
+        return out
     for row, line in zip(body, lines, strict=False):
         if len(row) > title_at and _same_across(row, roles, title_at):
             fired("table-cell-list", line, "dropped", "same in every column")
