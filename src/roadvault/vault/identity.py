@@ -9,8 +9,9 @@ share it ("Learning Roadmap"). So:
   the roadmap in place);
 - a roadmap from another file that holds mostly the same items is the same roadmap: moved
   (its old file is gone: half its items are enough), or its next version saved under a new
-  name (the old file is still there: 80% of the items are needed, so two roadmaps that
-  merely share a few generic items are not taken for one);
+  name (the old file is still there: with the same title half its items are enough, with
+  another title 80% are needed, so two roadmaps that merely share a few generic items are
+  not taken for one);
 - a roadmap from another file with the same title but other items is another roadmap: it
   gets its own folder;
 - with no source on either side (stdin, a manifest from before `source_path`), the title
@@ -109,7 +110,9 @@ def match_roadmap(
     for key in similar:
         entry = roadmaps[key]
         beside = other_source(entry) and source_exists(str(entry["source_path"]))
-        if shares[key] >= (SAME_ITEMS_BESIDE if beside else SAME_ITEMS):
+        # the same title and half the items: its next version, wherever it was saved
+        needed = SAME_ITEMS if key in by_title or not beside else SAME_ITEMS_BESIDE
+        if shares[key] >= needed:
             return Match(key, "items")
     for key in by_title:
         entry = roadmaps[key]
