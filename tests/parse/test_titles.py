@@ -75,3 +75,13 @@ def test_callout_header() -> None:
 
 def test_plain_label_for_matching() -> None:
     assert plain_label("📚 **Recommended Resources:**") == "recommended resources"
+
+
+def test_an_ordinal_word_without_a_separator_is_part_of_the_title_and_ids_do_not_change() -> None:
+    from roadvault.parse import parse_roadmap
+
+    for title in ("Topic Two renamed", "Module One Review", "Chapter 10 Summary"):
+        assert clean_title(title).title == title
+    kept = parse_roadmap("# X\n\n## Phase 1 Foundations\n- a\n").nodes[0]
+    plain = parse_roadmap("# X\n\n## Foundations\n- a\n").nodes[0]
+    assert kept.title == "Phase 1 Foundations" and kept.id == plain.id

@@ -51,15 +51,28 @@ def node_id(roadmap_title: str, path: list[tuple[str, int]], attempt: int = 0) -
 _AFTER_SLOT_RE = re.compile(r"^\s*(?:[:：|–—-])\s*(?P<rest>\S.*)$", re.S)
 
 
+# "Phase 1 Foundations": titles kept this ordinal since it is no longer cut without a
+# separator; ids are still made without it.
+_BARE_ORDINAL_RE = re.compile(
+    r"^(?:phase|stage|step|part|module|level|unit|chapter|section|milestone|lesson|tier"
+    r"|sprint|track|round|session|topic|period|block|task|exercise|project)\s*"
+    r"(?:\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,6}\b|[a-h]\b|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten)\s+(?=[A-Z0-9\"“'(])",
+    re.I,
+)
+
+
 def _id_title(node: Node) -> str:
     """The title an id is made from: without a leading slot that is also the node's duration
-    ("Week 1: Basics" → "Basics"), so ids stay what they were when titles dropped the slot."""
+    ("Week 1: Basics" → "Basics") or a bare ordinal ("Phase 1 Foundations" → "Foundations"),
+    so ids stay what they were when titles dropped those."""
     duration = node.duration or ""
     if duration and node.title.casefold().startswith(duration.casefold()):
         match = _AFTER_SLOT_RE.match(node.title[len(duration) :])
         if match:
             return match["rest"]
-    return node.title
+    bare = _BARE_ORDINAL_RE.sub("", node.title, count=1)
+    return bare if bare.strip() else node.title
 
 
 def _paths(nodes: list[Node]) -> Iterator[tuple[list[tuple[str, int]], Node]]:

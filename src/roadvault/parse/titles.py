@@ -89,7 +89,7 @@ _PHASE_WORD_RE = re.compile(
     r"^(?:phase|stage|step|part|module|level|unit|chapter|section|milestone|lesson|tier"
     r"|sprint|track|round|session|topic|period|block|task|exercise|project|m(?=\d))\s*"
     r"(?:\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,6}\b|[a-h]\b|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten)\s*(?:[:：.)\]|–—-]+\s*|\s+(?=[A-Z0-9\"“'(]))",
+    r"|nine|ten)\s*[:：.)\]|–—-]+\s*",  # with a separator: "Chapter 10 Summary" keeps its words
     re.I,
 )
 _ORDER_WORD_RE = re.compile(
