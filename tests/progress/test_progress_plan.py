@@ -141,3 +141,20 @@ def test_the_start_property_starts_the_plan(
     )
     data = progress_summary(scan_vault(vault), now=datetime(2026, 3, 2, 12, tzinfo=UTC))
     assert data["roadmaps"][0]["phases"][0]["schedule"] == {"state": "behind", "days": 40}
+
+
+def test_a_restated_timeline_and_a_shared_slot_add_no_time() -> None:
+    from roadvault.parse import parse_roadmap
+
+    text = (
+        "# Plan\n\n## Phase 1: Basics (2 weeks)\n- a\n- b\n\n"
+        "## Week 3 - Day 1 - Day 2\n\n### Data\n\n#### Outline\n- c\n- d\n\n"
+        "## Timeline\n\n| Topic | Weeks |\n|---|---|\n| Basics | 2 |\n| Data | 1 |\n"
+    )
+    roadmap = parse_roadmap(text)
+    phases = [(node.title, node.planned_days) for node in roadmap.nodes]
+    # the summary table restates the phases and adds no phase; the slot heading and the
+    # topic under it are one phase, timed once
+    assert [title for title, _ in phases] == ["Basics", "Data"], phases
+    plan = make_plan(START, phases)
+    assert plan.end == (START + timedelta(days=21), START + timedelta(days=21))

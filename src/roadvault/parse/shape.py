@@ -350,8 +350,18 @@ def _drop_overview_tables(root: Draft) -> None:
     for table in overview:
         for member in rows[table]:
             fired("overview-table", member.line, "dropped")
+    emptied: set[int] = set()
     for draft in walk(root):
-        draft.children = [c for c in draft.children if not (c.kind == ROW and c.table in overview)]
+        kept = [c for c in draft.children if not (c.kind == ROW and c.table in overview)]
+        if draft.children and not kept:
+            emptied.add(id(draft))  # "## Timeline" over the table alone: nothing left to do
+        draft.children = kept
+    for draft in walk(root):
+        draft.children = [
+            c
+            for c in draft.children
+            if not (id(c) in emptied and c.kind in (HEADING, PSEUDO) and not c.is_task)
+        ]
 
 
 @rule("tracked-housekeeping")
