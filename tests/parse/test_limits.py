@@ -106,3 +106,39 @@ def test_shared_seed_check_passes() -> None:
         timeout=120,
     )
     assert "outline: 5 of 5 roadmaps as expected" in run.stdout, run.stdout + run.stderr
+
+
+def test_an_overlong_line_is_cut_with_a_warning_naming_it(caplog) -> None:
+    """One megabyte of dense inline markup on one line would take minutes to read: the line
+    is cut at the cap, the items around it are read as usual."""
+    from roadvault.parse.read import MAX_LINE_CHARS
+
+    dense = "a **b** [c](d) " * (MAX_LINE_CHARS // 5)
+    text = f"# Plan\n\n## Part\n\n- [x] first\n- {dense}\n- [ ] last\n"
+    roadmap = parse_roadmap(text, source="dense.md")
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles[0] == "first" and titles[-1] == "last"
+    assert len(titles) == 3
+    assert max(len(t) for t in titles) <= MAX_LINE_CHARS
+    assert "dense.md:6: line is over 10,000 characters" in caplog.text
+
+
+def test_a_table_wider_than_the_cap_keeps_its_rows_and_first_columns(caplog) -> None:
+    from roadvault.parse.read import MAX_TABLE_CELLS
+
+    columns = MAX_TABLE_CELLS * 3
+    head = "| Topic | " + " | ".join(f"c{i}" for i in range(1, columns)) + " |"
+    rule = "|" + "---|" * columns
+    rows = ["| " + " | ".join([f"Topic {r}"] + ["x"] * (columns - 1)) + " |" for r in range(5)]
+    text = "# Plan\n\n" + "\n".join([head, rule, *rows]) + "\n"
+    roadmap = parse_roadmap(text, source="wide.md")
+    assert [leaf.title for leaf in roadmap.leaves()] == [f"Topic {r}" for r in range(5)]
+    assert f"wide.md:3: 7 table rows are over {MAX_TABLE_CELLS} cells" in caplog.text
+    assert "c63" in roadmap.leaves()[0].notes and "c64" not in roadmap.leaves()[0].notes
+
+
+def test_ordinary_long_lines_and_pipes_are_left_alone(caplog) -> None:
+    text = "# Plan\n\n- [ ] " + "word " * 1500 + "\n- [ ] a | b | c\n"
+    roadmap = parse_roadmap(text, source="ok.md")
+    assert len(roadmap.leaves()) == 2
+    assert "are read" not in caplog.text

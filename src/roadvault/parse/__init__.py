@@ -23,6 +23,7 @@ from roadvault.parse.loose_lines import loose_lines_to_markdown
 from roadvault.parse.outline import build_roadmap
 from roadvault.parse.read import (
     MAX_ROADMAP_BYTES,
+    cap_overlong_lines,
     clean_text,
     decode_roadmap,
     read_roadmap_bytes,
@@ -50,7 +51,7 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
     """Pure: clean text → Roadmap with stable ids. `name` overrides the title (and seeds ids).
 
     A text without any item gives a Roadmap with no nodes; `read_roadmap` refuses those."""
-    text = clean_text(text)
+    text = cap_overlong_lines(clean_text(text), source=source)
     text, kind = as_markdown(text, source=source)
     if kind != "markdown":
         logger.info("%s: read as %s", source, _KIND_NAMES[kind])

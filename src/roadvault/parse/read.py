@@ -166,6 +166,53 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", _CONTROLS_RE.sub("", text))
 
 
+# Real roadmap lines are short (the longest seen: ~3,000 characters, a badge row) and real
+# tables narrow. Parsing costs ~8 µs a character of dense inline markup and more per table
+# cell, so a megabyte line or a 2,000-column table would take minutes: the excess is cut,
+# with a warning naming the line, and the rest is read as usual.
+MAX_LINE_CHARS = 10_000
+MAX_TABLE_CELLS = 64
+_CELL_PIPE_RE = re.compile(r"(?<!\\)\|")
+
+
+def cap_overlong_lines(text: str, *, source: str) -> str:
+    """Cut lines over `MAX_LINE_CHARS` and table rows over `MAX_TABLE_CELLS` cells (the same
+    cut for every row, so a table stays a table); one warning per kind names the first line."""
+    if len(text) <= MAX_LINE_CHARS and text.count("|") <= MAX_TABLE_CELLS:
+        return text
+    lines = text.split("\n")
+    wide: list[int] = []
+    long: list[int] = []
+    for number, line in enumerate(lines, 1):
+        cut = line
+        if cut.count("|") > MAX_TABLE_CELLS:
+            pipes = [m.start() for m in _CELL_PIPE_RE.finditer(cut)]
+            # A row with outer pipes opens with one: its 64th cell ends at the 65th pipe.
+            last = MAX_TABLE_CELLS if cut.lstrip().startswith("|") else MAX_TABLE_CELLS - 1
+            if len(pipes) > last + 1:
+                cut = cut[: pipes[last] + 1]
+                wide.append(number)
+        if len(cut) > MAX_LINE_CHARS:
+            cut = cut[:MAX_LINE_CHARS]
+            long.append(number)
+        lines[number - 1] = cut
+    if wide:
+        logger.warning(
+            "%s:%d: %s over %d cells; only the first %d cells are read",
+            source, wide[0], _rows(len(wide), "table row"), MAX_TABLE_CELLS, MAX_TABLE_CELLS,
+        )  # fmt: skip
+    if long:
+        logger.warning(
+            "%s:%d: %s over %s characters; only the first %s characters are read",
+            source, long[0], _rows(len(long), "line"), f"{MAX_LINE_CHARS:,}", f"{MAX_LINE_CHARS:,}",
+        )  # fmt: skip
+    return "\n".join(lines)
+
+
+def _rows(count: int, what: str) -> str:
+    return f"{what} is" if count == 1 else f"{count:,} {what}s are"
+
+
 def read_roadmap_bytes(path: str | Path) -> tuple[bytes, str]:
     """The bytes of a roadmap file, or of stdin for "-", and the name to show for it."""
     if str(path) == STDIN_NAME:
