@@ -85,3 +85,25 @@ def test_an_ordinal_word_without_a_separator_is_part_of_the_title_and_ids_do_not
     kept = parse_roadmap("# X\n\n## Phase 1 Foundations\n- a\n").nodes[0]
     plain = parse_roadmap("# X\n\n## Foundations\n- a\n").nodes[0]
     assert kept.title == "Phase 1 Foundations" and kept.id == plain.id
+
+
+def test_a_task_box_with_only_an_emoji_or_an_embed_is_still_an_item() -> None:
+    """The author made a box: it never vanishes. An emoji stays the title; an embed or an
+    image is named by its alt text or file name and kept in the item's notes."""
+    from roadvault.parse import parse_roadmap
+
+    text = (
+        "# Plan\n\n## Part\n\n- [ ] 🚀\n- [x] ![[diagrams/flow chart.png]]\n"
+        "- [ ] ![Big picture](img/overview.svg)\n- [ ] ![](img/map.png)\n- [ ] plain\n"
+    )
+    leaves = parse_roadmap(text, source="bare.md").leaves()
+    assert [leaf.title for leaf in leaves] == ["🚀", "flow chart", "Big picture", "map", "plain"]
+    assert leaves[1].status.value == "done"
+    assert "![[diagrams/flow chart.png]]" in leaves[1].notes
+
+
+def test_plain_bullets_of_badges_and_emoji_stay_decoration() -> None:
+    from roadvault.parse import parse_roadmap
+
+    text = "# Plan\n\n## Part\n\n- ![badge](https://img.shields.io/x.svg)\n- 🔥\n- real item\n"
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["real item"]

@@ -17,6 +17,7 @@ from roadvault.model import Resource
 from roadvault.parse.titles import (
     MONTH_NAMES,
     InlineText,
+    bare_task_title,
     clean_title,
     has_numbering,
     leading_status_glyph,
@@ -275,6 +276,10 @@ def set_title(draft: Draft, text: InlineText) -> None:
     ):
         # "Day 1: June 27, Monday": a log entry is named by its day, not by its date
         draft.title = f"{parts.duration}: {parts.title}"
+    if not draft.title and draft.marker is not None:
+        draft.title = bare_task_title(visible, raw)
+        if draft.title and not visible.strip():
+            draft.notes.append(raw.strip())  # the embed itself, so the note still shows it
     draft.notes.extend(parts.extra)
     stripped = strip_decorations(remove_controls(visible)).rstrip(" *_")
     draft.label = stripped.endswith((":", "："))

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import PurePosixPath
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -456,6 +457,27 @@ def clean_title(text: str) -> TitleParts:
         text = _tidy_end(strip_decorations(found.title)) or found.title.strip()
     text = " ".join(text.split())  # "3 ** 2" leaves two spaces where the emphasis was
     return TitleParts(title=text, duration=duration, planned_days=planned, extra=tuple(extra))
+
+
+_IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")
+
+
+def bare_task_title(visible: str, raw: str) -> str:
+    """A name for a task box whose text has nothing left to clean into a title: the author
+    made a box, so it is an item. Emoji only ("- [ ] 🚀") keeps the emoji; an embed or an
+    image ("- [ ] ![[diagram.png]]") is named by its alt text or its file name."""
+    shown = " ".join(remove_controls(visible).split()).strip(" *_~")
+    if shown:
+        return shown
+    for match in _WIKILINK_RE.finditer(raw):
+        page = (match.group(4) or match.group(2) or "").strip()
+        if page:
+            return PurePosixPath(page).stem or page
+    for match in _IMAGE_RE.finditer(raw):
+        alt, src = match.group(1).strip(), match.group(2).split("?")[0]
+        if alt or src:
+            return alt or PurePosixPath(src).stem or src
+    return ""
 
 
 @lru_cache(maxsize=16384)
