@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -191,6 +192,28 @@ def test_notes_read_just_after_a_change_are_not_cached(tmp_path: Path) -> None:
     assert JOINS in state.racy  # written a moment ago: its mtime could be reused
     state.save_cache()
     assert service_module.load_cache(vault).keys().isdisjoint(state.racy)
+
+
+def test_a_same_size_tick_in_the_same_mtime_is_seen_after_a_rescan(tmp_path: Path) -> None:
+    # A file system with coarse timestamps (or a quick edit under `--poll`) can change a note
+    # without changing its mtime or size: a note read just after a change is read again.
+    vault = make_vault(tmp_path)
+    path = vault / PIPE_NOTE
+    stamp = time.time_ns()
+    os.utime(path, ns=(stamp, stamp))
+    state = VaultProgress.open(vault, use_cache=False)
+    assert PIPE_NOTE in state.racy
+    before = state.progress.counts("data-engineering-starter")[2]
+    size = path.stat().st_size
+    tick(vault, PIPE_NOTE, "rv-p1")
+    os.utime(path, ns=(stamp, stamp))  # the same mtime as when it was read
+    assert path.stat().st_size == size
+    state.rescan_all()
+    assert state.progress.counts("data-engineering-starter")[2] == before + 1
+    tick(vault, PIPE_NOTE, "rv-p1", mark=" ")
+    os.utime(path, ns=(stamp, stamp))
+    state.rescan([PIPE_NOTE])  # the watcher's path for one note
+    assert state.progress.counts("data-engineering-starter")[2] == before
 
 
 def test_a_damaged_manifest_is_one_clear_error(tmp_path: Path) -> None:

@@ -13,7 +13,8 @@ scanner version, it is ignored and rebuilt; deleting it is always safe.
 Key: (relpath, mtime_ns, size). A note's entry is trusted only when both match the file on
 disk. An entry read less than `RACY_NS` after its file was modified is not saved (a file
 system with coarse timestamps could change it again within the same mtime and size — git's
-"racily clean" problem): it is read again next time.
+"racily clean" problem): it is read again next time, and a running scan (`rescan`,
+`rescan_all`) reads such a note again even when its mtime and size are unchanged.
 """
 
 from __future__ import annotations

@@ -259,6 +259,7 @@ class VaultProgress:
         fresh: dict[str, NoteScan] = {}
         listed = progress.index.files  # notes the manifest names need no properties
         known = progress.notes
+        racy = self.racy  # read too soon after a change: the same (mtime, size) proves nothing
         for relpath, stamp in on_disk.items():
             scan = cached.get(relpath)
             if (
@@ -266,6 +267,7 @@ class VaultProgress:
                 and scan[0] == stamp[0]  # mtime_ns (NamedTuple indexing: this loop is hot)
                 and scan[1] == stamp[1]  # size
                 and (scan[5] is not None or relpath in listed)  # properties
+                and relpath not in racy
             ):
                 if cold or known.get(relpath) is not scan:
                     fresh[relpath] = scan
@@ -306,7 +308,11 @@ class VaultProgress:
                     changes += self.progress.set_note(relpath, None)
                 continue
             old = self.progress.notes.get(relpath)
-            if old is not None and (old.mtime_ns, old.size) == (info.st_mtime_ns, info.st_size):
+            if (
+                old is not None
+                and (old.mtime_ns, old.size) == (info.st_mtime_ns, info.st_size)
+                and relpath not in self.racy
+            ):
                 continue
             scan, read_at = read_note_scan(
                 root, relpath, need_properties=self._needs_properties(relpath)
