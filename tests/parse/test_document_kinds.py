@@ -299,3 +299,18 @@ def test_steps_that_name_a_file_in_code_are_steps_not_code_examples():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert any(title.startswith("Pre-test") for title in leaves), leaves
+
+
+def test_week_lists_that_restate_the_week_sections_are_text_wherever_they_stand():
+    """An overview of the weeks after the introduction and prerequisites, and a closing list
+    of weekly checkpoints: both restate the week sections, which keep the items."""
+    text = (
+        "# 木工学习计划\n\n本计划帮助你在四周内入门木工。\n\n"
+        "## 前置要求\n\n- 会使用卷尺\n- 有一个工作台\n\n"
+        "## 总览路线（3 周）\n\n- 第 1 周：工具与安全\n- 第 2 周：榫卯结构\n- 第 3 周：打磨与上漆\n\n"
+        "## 详细计划\n\n### 第 1 周（工具与安全）\n\n- 认识手锯\n- 护目镜与口罩\n\n"
+        "### 第 2 周（榫卯）\n\n- 直角榫\n- 燕尾榫\n\n### 第 3 周（表面处理）\n\n- 砂纸目数\n- 木蜡油\n\n"
+        "## 每周检查点\n\n- 第 1 周：能安全锯出直线\n- 第 2 周：完成一个直角榫\n- 第 3 周：完成一个小凳子\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["认识手锯", "护目镜与口罩", "直角榫", "燕尾榫", "砂纸目数", "木蜡油"], leaves

@@ -549,8 +549,11 @@ def _named_sections(root: Draft) -> list[tuple[Draft, str]]:
 _RECAP_RE = re.compile(
     r"\b(?:timeline|summary|overview|schedule|recap|at a glance|roadmap|plan|structure|outline"
     r"|curriculum|syllabus|learning path|study path|path|programme|program|journey|guide|route"
-    r"|时间线|时间表|总览|概览|路线|学习路线|计划|スケジュール|概要|ロードマップ|カリキュラム|일정|로드맵"
-    r"|cronograma|resumen|temario|plan de estudios)\b"
+    r"|checkpoints?|deliverables?|milestones?|cronograma|resumen|temario|plan de estudios"
+    r"|entregables|zeitplan|überblick|übersicht)\b"
+    # no word boundaries inside CJK text: "总览路线" holds "路线"
+    r"|时间线|时间表|总览|概览|路线|计划|检查点|交付|里程碑|スケジュール|概要|ロードマップ"
+    r"|カリキュラム|マイルストーン|일정|로드맵|체크포인트"
 )
 
 
@@ -612,9 +615,20 @@ def _mentions_a_section(item: Draft, sections: list[tuple[Draft, str]], parent: 
 
 
 def _comes_first(items: list[Draft], sections: list[tuple[Draft, str]], parent: Draft) -> bool:
-    """The list stands before every section it could name (an overview at the top)."""
+    """The list stands before the sections it names (an overview at the top; an
+    introduction or a prerequisites section may come before it)."""
     first = items[0].line or 0
-    return all((section.line or 0) > first for section, _ in sections if section is not parent)
+    named = [
+        section
+        for section, name in sections
+        if section is not parent
+        and any(
+            _names_a_section(item, [(section, name)], parent)
+            or _shares_a_place(item, [(section, name)], parent)
+            for item in items
+        )
+    ]
+    return bool(named) and all((section.line or 0) > first for section in named)
 
 
 @rule("overview-list")
