@@ -12,7 +12,13 @@ The public API (everything else is internal and may change):
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+
+# A library logs, an application decides where logs go: without this, Python's last-resort
+# handler would print roadvault's warnings to the stderr of a program that set up no logging.
+# The CLI adds its own handler (cli/main.py).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"
 __all__ = [
