@@ -317,3 +317,19 @@ def test_week_lists_that_restate_the_week_sections_are_text_wherever_they_stand(
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["认识手锯", "护目镜与口罩", "直角榫", "燕尾榫", "砂纸目数", "木蜡油"], leaves
+
+
+def test_a_small_tracker_keeps_its_boxes_and_reads_its_plain_log_as_text():
+    """Seven boxes in two sections and a "Log" of plain dated lines: the boxes are the
+    items, the log is what the learner wrote about them."""
+    text = (
+        "# Pottery tracker\n\n## Throwing\n- [x] Wedging\n- [x] Centring\n- [ ] Opening\n"
+        "- [/] Pulling walls\n\n## Finishing\n- [ ] Trimming\n- [ ] Glazing\n- [-] Raku\n\n"
+        "## Log\n- 2026-01-06: centred 2 lbs at last\n- 2026-01-08: first cylinder\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [
+        ("Throwing", ["Wedging", "Centring", "Opening", "Pulling walls"]),
+        ("Finishing", ["Trimming", "Glazing", "Raku"]),
+    ]
+    assert "first cylinder" in roadmap.notes

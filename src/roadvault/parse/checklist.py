@@ -24,7 +24,7 @@ MIN_TASKS = 3
 MIN_TASK_SHARE = 0.2
 # A section without any task is text only in a long checklist where most sections have tasks.
 MIN_SECTION_SHARE = 0.6
-MIN_TASKS_FOR_SECTIONS = 10
+MIN_TASKS_FOR_SECTIONS = 5
 
 _SECTIONS = (HEADING, PSEUDO, DETAILS, CALLOUT)
 
