@@ -2,14 +2,14 @@
 
     scripts/bench [--quick] [--json] [--only NAME ...] [--keep DIR]
 
-Generates a deterministic synthetic vault (roadvault.bench_vault: ~2.8 KB notes, ~20 tasks
+Generates a deterministic synthetic vault (benchmarks/bench_vault.py: ~2.8 KB notes, ~20 tasks
 each, true counts known) in a temp folder, checks that the scan finds exactly the true
 counts, then measures each figure as the median of >= 5 runs after a warm-up, next to its
 floor. `--quick` runs the 10k-note figures only (under a minute); `--json` prints
 `{"results": [{"name", "median_s", "floor_s", "ratio", "target", "ok", ...}]}`.
 
 A figure is one function taking the `Bench` and returning `Result`s, registered with
-`@figure(name)`; add one by writing it below (build figures: see issue 7).
+`@figure(name)`; add one by writing it below.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from roadvault.bench_vault import SyntheticVault, make_synthetic_vault, write_synthetic_vault
+from benchmarks.bench_vault import SyntheticVault, make_synthetic_vault, write_synthetic_vault
 
 RUNS = 5
 NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
@@ -490,7 +490,7 @@ def _atomic_write_floor(root: Path, files: dict[str, bytes]) -> None:
 def build_10k(bench: Bench) -> list[Result]:
     import copy
 
-    from roadvault.bench_vault import make_synthetic_roadmap
+    from benchmarks.bench_vault import make_synthetic_roadmap
     from roadvault.parse import parse_roadmap
     from roadvault.vault.build import build_vault
 

@@ -1,0 +1,1 @@
+"""roadvault's benchmarks (`scripts/bench`): run from the repository, never shipped in the wheel."""
