@@ -129,33 +129,55 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     notes of the task they belong to, and a section with no task at all is text."""
     if not is_checklist_document(root):
         return False
-    holders = [
-        d
-        for d in root.children
-        if d.kind in _SECTIONS and any(c.kind == ITEM for c in walk(d) if c is not d)
-    ]
-    with_tasks = [d for d in holders if _has_task(d)]
-    tasks = sum(1 for d in walk(root) if d.is_task)
-    strong = (
-        tasks >= MIN_TASKS_FOR_SECTIONS
-        and bool(holders)
-        and len(with_tasks) >= MIN_SECTION_SHARE * len(holders)
-    )
+    strong = _strong(root)
     kept: list[Draft] = []
     for child in root.children:
         if _has_task(child):
             _absorb_plain(child, strong)
             kept.append(child)
-        elif strong and child.numbered and child in holders:
+        elif strong and child.numbered and _holds_items(child):
             kept.append(child)  # "Etapa 9" in plain bullets after eight ticked stages: a stage
-        elif strong and (child in holders or child.kind == ITEM):
-            notes.append(section_text(child) if child.kind in _SECTIONS else _as_text(child))
-            for inner in walk(child):
-                fired("checklist-mode", inner.line, "note")
+        elif strong and (_holds_items(child) or child.kind == ITEM):
+            _to_notes(child, notes)
         else:
             kept.append(child)
     root.children = kept
+    title = root.children[0] if len(root.children) == 1 else None
+    if title is not None and title.kind in _SECTIONS and _strong(title):
+        # The document's title heading holds the sections: the same reading one level down.
+        kept = []
+        for child in title.children:
+            if _holds_items(child) and not _has_task(child) and not child.numbered:
+                _to_notes(child, notes)
+                continue
+            kept.append(child)
+        title.children = kept
     return True
+
+
+def _holds_items(section: Draft) -> bool:
+    return section.kind in _SECTIONS and any(
+        c.kind == ITEM for c in walk(section) if c is not section
+    )
+
+
+def _strong(parent: Draft) -> bool:
+    """Enough tasks, and most sections under `parent` hold one: a section without any is
+    text."""
+    holders = [d for d in parent.children if _holds_items(d)]
+    with_tasks = [d for d in holders if _has_task(d)]
+    tasks = sum(1 for d in walk(parent) if d.is_task)
+    return (
+        tasks >= MIN_TASKS_FOR_SECTIONS
+        and bool(holders)
+        and len(with_tasks) >= MIN_SECTION_SHARE * len(holders)
+    )
+
+
+def _to_notes(child: Draft, notes: list[str]) -> None:
+    notes.append(section_text(child) if child.kind in _SECTIONS else _as_text(child))
+    for inner in walk(child):
+        fired("checklist-mode", inner.line, "note")
 
 
 def _as_text(draft: Draft) -> str:
