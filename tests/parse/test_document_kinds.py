@@ -333,3 +333,23 @@ def test_a_small_tracker_keeps_its_boxes_and_reads_its_plain_log_as_text():
         ("Finishing", ["Trimming", "Glazing", "Raku"]),
     ]
     assert "first cylinder" in roadmap.notes
+
+
+def test_a_plan_written_under_a_contents_heading_is_read_not_refused():
+    text = (
+        "# 30 Days of Knots\n\n## Table of Contents\n\n"
+        "### Day 1: [Basics](day1.md)\n- Overhand knot\n- Figure eight\n\n"
+        "### Day 2: [Loops](day2.md)\n- Bowline\n"
+    )
+    assert _tree(parse_roadmap(text)) == [
+        ("Day 1: Basics", ["Overhand knot", "Figure eight"]),
+        ("Day 2: Loops", ["Bowline"]),
+    ]
+
+
+def test_a_contents_list_beside_the_plan_is_still_dropped():
+    text = (
+        "# Knots\n\n## Contents\n- [Basics](#basics)\n- [Loops](#loops)\n\n"
+        "## Basics\n- Overhand knot\n\n## Loops\n- Bowline\n"
+    )
+    assert _tree(parse_roadmap(text)) == [("Basics", ["Overhand knot"]), ("Loops", ["Bowline"])]

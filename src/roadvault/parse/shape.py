@@ -367,7 +367,8 @@ def _drop_overview_tables(root: Draft) -> None:
 @rule("tracked-housekeeping")
 def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
     """A "Contributing"-like heading is left out, unless the author put checkboxes under it
-    (then it is theirs to track) or it is the document's own title."""
+    (then it is theirs to track), it is the document's own title, or leaving it out would
+    leave nothing (a "Table of Contents" heading over the day-by-day sections)."""
     title_key = plain_label(front_title) if front_title else None
     for draft in walk(root):
         if draft.excluded and (
@@ -375,6 +376,30 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
         ):
             draft.excluded = False
             fired("tracked-housekeeping", draft.line, "phase", draft.title)
+    if not _items_outside_excluded(root):
+        # Dropping the sections would leave nothing: a "Table of Contents" heading over
+        # "### Day 1: …" sections with their steps is where the author put the plan.
+        for draft in walk(root):
+            if draft.excluded and _holds_sections_with_items(draft):
+                draft.excluded = False
+                fired("tracked-housekeeping", draft.line, "phase", draft.title)
+
+
+def _items_outside_excluded(draft: Draft) -> bool:
+    return any(
+        c.kind in (ITEM, ROW) or (not c.excluded and _items_outside_excluded(c))
+        for c in draft.children
+        if not c.excluded
+    )
+
+
+def _holds_sections_with_items(draft: Draft) -> bool:
+    sections = [
+        c
+        for c in draft.children
+        if c.kind in (HEADING, PSEUDO) and any(d.kind in (ITEM, ROW) for d in walk(c))
+    ]
+    return len(sections) >= 2
 
 
 def _drop_excluded(draft: Draft) -> None:
