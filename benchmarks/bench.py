@@ -578,20 +578,29 @@ def _small_vault(bench: Bench, name: str, notes: int = 100) -> tuple[Path, dict[
 
 @figure("history", quick=False)
 def history_3m(bench: Bench) -> list[Result]:
-    """`status` on a vault whose history.jsonl has 3 M lines (~350 MB): the first run
-    streams it (bounded memory), later runs start from the snapshot. Floor: the same
-    `status` on the same vault with an empty history."""
-    from roadvault.bench_history import write_history
+    """`status` on a vault after 3 M history events (a raw file: ~340 MB). As roadvault
+    keeps it (compacted: a summary record plus < 8 MB of lines since) the first run, with no
+    snapshot, is the figure with a target; later runs too. Informative: the same 3 M lines
+    in one raw file (an older roadvault's, or copied in), whose first read streams it all,
+    and `status --write` on it, which compacts it once. Floor: `status` on the same vault
+    with an empty history."""
+    from benchmarks.bench_history import write_history, write_kept_history
     from roadvault.progress.history import HISTORY_RELPATH
 
     lines = 300_000 if bench.quick else 3_000_000
     vault, manifest = _small_vault(bench, "history-vault")
+    raw_vault, _ = _small_vault(bench, "history-raw")
     floor_vault, _ = _small_vault(bench, "history-floor")
     slug, entry = next(iter(manifest["roadmaps"].items()))
     ids = [item["id"] for item in entry["items"]] + [f"rv-old{n}" for n in range(10_000)]
-    bench.log(f"writing a {lines:,}-line history…")
-    size = write_history(vault / HISTORY_RELPATH, lines=lines, roadmap=slug, ids=ids)
+    bench.log(f"writing a {lines:,}-line history, raw and as roadvault keeps it…")
+    raw_size = write_history(raw_vault / HISTORY_RELPATH, lines=lines, roadmap=slug, ids=ids)
+    kept_size = write_kept_history(vault, lines=lines, roadmap=slug, ids=ids)
+    for snapshot in (bench.work / "cache").glob("history-*.json"):
+        snapshot.unlink()  # the first run below has no snapshot to start from
     cold_s, cold_rss = _run_cli("status", str(vault), "--json")
+    raw_cold_s, raw_cold_rss = _run_cli("status", str(raw_vault), "--json")
+    migrate_s, migrate_rss = _run_cli("status", str(raw_vault), "--write")
     warm: list[float] = []
     rss: list[float] = []
 
@@ -604,21 +613,34 @@ def history_3m(bench: Bench) -> list[Result]:
         _run_cli("status", str(floor_vault), "--json")
 
     warm_s, floor_s = bench.paired_medians(run_warm, run_floor)
-    label = f"status, {lines / 1e6:g} M-line history ({size / 1e6:.0f} MB)"
-    result = Result(label, warm_s, floor_s, "≤ 2 s, ≤ 200 MB", None)
+    label = f"status, {lines / 1e6:g} M events (kept: {kept_size / 1e6:.1f} MB)"
+    first = Result(f"{label}: first run", cold_s, floor_s, "≤ 2 s, ≤ 200 MB", None)
+    first.ok = cold_s <= 2.0 and cold_rss <= 200
+    first.note = f"peak RSS {cold_rss:.0f} MB"
+    result = Result(f"{label}: later runs", warm_s, floor_s, "≤ 2 s, ≤ 200 MB", None)
     result.ok = warm_s <= 2.0 and max(rss) <= 200
+    raw = f"{lines / 1e6:g} M-line raw file ({raw_size / 1e6:.0f} MB)"
     return [
+        first,
         result,
         Result(
             f"{label}: peak RSS", None, None, "≤ 200 MB", max(rss) <= 200, value=max(rss), unit="MB"
         ),
         Result(
-            f"{label}: first run (no snapshot)",
-            cold_s,
+            f"status, {raw}: first run",
+            raw_cold_s,
             floor_s,
             "informative",
             None,
-            note=f"peak RSS {cold_rss:.0f} MB",
+            note=f"peak RSS {raw_cold_rss:.0f} MB",
+        ),
+        Result(
+            f"status --write, {raw}: compacts it once",
+            migrate_s,
+            floor_s,
+            "informative",
+            None,
+            note=f"peak RSS {migrate_rss:.0f} MB",
         ),
     ]
 

@@ -11,6 +11,17 @@ starting state once. Only roadmap items (block ids in the manifest) are recorded
 the last status of every id is rebuilt from the file; a corrupt line is skipped with a
 warning. Appending is one `os.write` of whole lines to an `O_APPEND` descriptor (no temp
 file + rename: it is a log, and a reader must never see it shrink), refusing symlinks.
+
+Compaction: when the lines after the head pass COMPACT_BYTES, the append (always under the
+vault lock) folds the whole file into one *summary record*, the first line of the new file:
+
+    {"roadvault_history_summary": 1, "length": "000000123456", "history": {...}}
+
+It is the index below (`History`) serialized exactly, so reading the summary and then the
+lines appended after it gives the same index — hence the same Progress.md — as reading
+every event ever appended (History is a left fold of the lines). The old file is kept,
+hard-linked (else copied) to `.roadvault/history-archive/`, before the new one replaces
+it atomically: nothing is lost, and a reader sees the old file or the new, never a gap.
 """
 
 from __future__ import annotations
@@ -24,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from roadvault.errors import VaultError
 from roadvault.fsio import ensure_folder, vault_path
@@ -156,6 +168,12 @@ class History:
             size=self.size,
         )
 
+    def absorb(self, other: History) -> None:
+        """Take `other`'s index as this one's (a summary record read as the first line)."""
+        self.last, self.done_latest, self.done_at = other.last, other.done_latest, other.done_at
+        self.started, self.active = other.started, other.active
+        self.latest, self.size = other.latest, other.size
+
     def pending(self, statuses: Iterable[tuple[str, str, Status]], now: datetime) -> list[Entry]:
         """Entries for the (roadmap, id, status) triples that differ from the last recorded."""
         return [
@@ -195,6 +213,16 @@ def _index_lines(history: History, lines: Iterable[str], *, first: int) -> list[
             record(last_time, roadmap, item_id, status[before] if before else None, status[after])
             continue
         if not line.strip():
+            continue
+        if line.startswith(_SUMMARY_START):
+            # Only the first line of a file may hold the folded past; one anywhere else (two
+            # files pasted together) would count events twice, so it is skipped as bad.
+            try:
+                if number != 1 or history.size:
+                    raise ValueError("a summary record not on the first line")
+                history.absorb(history_from_state(json.loads(line)["history"]))
+            except (ValueError, TypeError, KeyError, AttributeError):
+                bad.append(number)
             continue
         try:
             history.add(parse_line(line))
@@ -243,6 +271,135 @@ def index_rest(history: History, rest: bytes, *, where: str, line: int) -> None:
         )
 
 
+# --- the summary record and compaction ----------------------------------------------------
+
+SUMMARY_KEY = "roadvault_history_summary"
+SUMMARY_FORMAT = 1
+_SUMMARY_START = '{"' + SUMMARY_KEY + '"'
+_LENGTH_DIGITS = 12  # the record's own length, fixed width: read back from the first 64 bytes
+COMPACT_BYTES = 8 << 20  # lines after the summary that trigger a compaction (~65,000 lines)
+ARCHIVE_DIR = f"{STATE_DIR}/history-archive"
+
+
+def _iso(moment: datetime) -> str:
+    # Exact (microseconds kept): a foreign line may carry a fraction of a second.
+    return moment.astimezone(UTC).isoformat()
+
+
+def _from_iso(text: str) -> datetime:
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def history_state(history: History) -> dict[str, Any]:
+    """The index as JSON-ready data (the summary record's and the snapshot's body)."""
+    return {
+        "last": {k: v.value for k, v in history.last.items()},
+        "done_latest": {
+            roadmap: [[item_id, _iso(t), seq] for item_id, (t, seq) in latest.items()]
+            for roadmap, latest in history.done_latest.items()
+        },
+        "done_at": {k: _iso(v) for k, v in history.done_at.items()},
+        "started": {k: _iso(v) for k, v in history.started.items()},
+        "active": {k: _iso(v) for k, v in history.active.items()},
+        "latest": _iso(history.latest) if history.latest else None,
+        "size": history.size,
+    }
+
+
+def history_from_state(data: dict[str, Any]) -> History:
+    """`history_state` read back (ValueError/TypeError/KeyError on damage)."""
+    return History(
+        last={str(k): Status(v) for k, v in data["last"].items()},
+        done_latest={
+            str(roadmap): {str(item_id): (_from_iso(t), int(seq)) for item_id, t, seq in rows}
+            for roadmap, rows in data["done_latest"].items()
+        },
+        done_at={str(k): _from_iso(v) for k, v in data["done_at"].items()},
+        started={str(k): _from_iso(v) for k, v in data["started"].items()},
+        active={str(k): _from_iso(v) for k, v in data["active"].items()},
+        latest=_from_iso(data["latest"]) if data["latest"] else None,
+        size=int(data["size"]),
+    )
+
+
+def summary_line(history: History) -> bytes:
+    """The summary record of `history`, one line, its own byte length inside it."""
+    body = json.dumps(history_state(history), ensure_ascii=False, separators=(",", ":"))
+    head = f'{_SUMMARY_START}: {SUMMARY_FORMAT}, "length": "'
+    tail = f'", "history": {body}}}\n'
+    length = len(head.encode()) + _LENGTH_DIGITS + len(tail.encode("utf-8"))
+    return f"{head}{length:0{_LENGTH_DIGITS}d}{tail}".encode()
+
+
+def summary_length(fd: int) -> int:
+    """Bytes of the summary record heading the file at `fd`, 0 when there is none."""
+    head = os.pread(fd, 96, 0)
+    if not head.startswith(_SUMMARY_START.encode()):
+        return 0
+    found = re.search(rb'"length": "(\d{%d})"' % _LENGTH_DIGITS, head)
+    return int(found.group(1)) if found else 0
+
+
+def compact_history(vault: Path, *, now: datetime | None = None) -> bool:
+    """Fold the vault's history into a summary record (see the module doc). The caller
+    holds the vault lock (no append can come between the read and the replace). Returns
+    True when the file was compacted; a file that cannot be read is left alone."""
+    from roadvault.fsio import atomic_write, open_regular
+    from roadvault.progress.history_snapshot import index_open_history
+
+    path = vault_path(vault, HISTORY_RELPATH)
+    fd = open_regular(path, what="history file")
+    try:
+        info = os.fstat(fd)
+        history, end, _, rest = index_open_history(vault, fd, info, where=str(path))
+        if end == 0:
+            return False
+        _archive(vault, path, fd, info, now or datetime.now(UTC))
+    finally:
+        os.close(fd)
+    # A last line without its line end (torn by a crash long ago) is kept as it was.
+    atomic_write(vault, HISTORY_RELPATH, summary_line(history) + rest)
+    return True
+
+
+def _archive(vault: Path, path: Path, fd: int, info: os.stat_result, now: datetime) -> None:
+    """Keep the file about to be replaced under ARCHIVE_DIR: a hard link (instant, whatever
+    its size), else a copy. Already there (a compaction cut short after this step): kept."""
+    folder = ensure_folder(vault, ARCHIVE_DIR)
+    for entry in os.scandir(folder):
+        with contextlib.suppress(OSError):
+            seen = entry.stat(follow_symlinks=False)
+            if (seen.st_ino, seen.st_dev) == (info.st_ino, info.st_dev):
+                return
+    stem = "history-" + now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    name, n = f"{stem}.jsonl", 1
+    while os.path.lexists(folder / name):
+        n += 1
+        name = f"{stem}-{n}.jsonl"
+    target = folder / name
+    try:
+        os.link(path, target, follow_symlinks=False)
+        return
+    except OSError:
+        pass  # no hard links here (FAT, some network folders): copy it
+    tmp = folder / f".{name}.tmp"
+    out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        offset = 0
+        while data := os.pread(fd, _READ_CHUNK, offset):
+            _write_all(out, data)
+            offset += len(data)
+        os.fsync(out)
+    except BaseException:
+        os.close(out)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    os.close(out)
+    os.replace(tmp, target)
+
+
 def load_history(vault: Path) -> History:
     """The vault's history, indexed: an earlier run's snapshot plus the lines appended
     since (progress/history_snapshot.py), else streamed from the start. A FIFO or folder in
@@ -260,12 +417,13 @@ def load_history(vault: Path) -> History:
 
 
 def append_history(vault: Path, entries: list[Entry]) -> None:
-    """Append entries as whole lines to the vault's history (O_APPEND, never via a symlink)."""
+    """Append entries as whole lines to the vault's history (O_APPEND, never via a symlink),
+    then compact it when it has grown past COMPACT_BYTES. Call it under the vault lock."""
     if not entries:
         return
     ensure_folder(vault, STATE_DIR)
     path = vault_path(vault, HISTORY_RELPATH)
-    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)  # RDWR: its head
     try:
         fd = os.open(path, flags, 0o644)
     except OSError as exc:
@@ -281,9 +439,17 @@ def append_history(vault: Path, entries: list[Entry]) -> None:
             chunk.append(data)
             size += len(data)
         _write_all(fd, b"".join(chunk))
+        size = os.fstat(fd).st_size
+        due = size >= COMPACT_BYTES and size - summary_length(fd) >= COMPACT_BYTES
     finally:
         with contextlib.suppress(OSError):
             os.close(fd)
+    if due:
+        # The lines are safely appended; a compaction that fails only leaves them as they are.
+        try:
+            compact_history(vault)
+        except (OSError, VaultError) as exc:
+            logger.warning("%s: history not compacted (%s)", path, exc)
 
 
 def _write_all(fd: int, data: bytes) -> None:

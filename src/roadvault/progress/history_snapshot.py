@@ -20,18 +20,21 @@ import json
 import logging
 import os
 import tempfile
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from roadvault.fsio import open_regular, read_regular
-from roadvault.model import Status
 from roadvault.progress.cache import cache_dir
-from roadvault.progress.history import History, format_time, index_rest, index_stream
+from roadvault.progress.history import (
+    History,
+    history_from_state,
+    history_state,
+    index_rest,
+    index_stream,
+)
 
 logger = logging.getLogger(__name__)
 
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2  # 2: times to the microsecond (history_state)
 MIN_BYTES = 4 << 20
 CHECK_BYTES = 4096
 
@@ -46,21 +49,30 @@ def load_indexed_history(vault: Path, path: Path) -> History:
     or folder is refused by `open_regular`)."""
     fd = open_regular(path, what="history file")  # a FIFO here must not hang
     try:
-        info = os.fstat(fd)
-        start = _usable_snapshot(vault, fd, info)
-        if start is None:
-            history, offset, line = History(), 0, 1
-        else:
-            history, offset, line = start
-            os.lseek(fd, offset, os.SEEK_SET)
-        consumed, line, rest = index_stream(fd, history, where=str(path), line=line)
-        end = offset + consumed
-        if consumed and end >= MIN_BYTES:
-            _save(vault, fd, history, end, line, info.st_ino)
+        history, _, line, rest = index_open_history(vault, fd, os.fstat(fd), where=str(path))
         index_rest(history, rest, where=str(path), line=line)
         return history
     finally:
         os.close(fd)
+
+
+def index_open_history(
+    vault: Path, fd: int, info: os.stat_result, *, where: str
+) -> tuple[History, int, int, bytes]:
+    """Index the whole lines of the open history `fd` (from a usable snapshot on, else from
+    the start), saving a new snapshot when it is big. Returns (index, bytes of whole lines,
+    the next line's number, what follows the last line end: not indexed)."""
+    start = _usable_snapshot(vault, fd, info)
+    if start is None:
+        history, offset, line = History(), 0, 1
+    else:
+        history, offset, line = start
+        os.lseek(fd, offset, os.SEEK_SET)
+    consumed, line, rest = index_stream(fd, history, where=where, line=line)
+    end = offset + consumed
+    if consumed and end >= MIN_BYTES:
+        _save(vault, fd, history, end, line, info.st_ino)
+    return history, end, line, rest
 
 
 def _check(fd: int, end: int) -> str:
@@ -76,7 +88,7 @@ def _usable_snapshot(vault: Path, fd: int, info: os.stat_result) -> tuple[Histor
         offset, line = int(data["offset"]), int(data["line"])
         if offset > info.st_size or _check(fd, offset) != data["check"]:
             return None
-        return _history_from_json(data["history"]), offset, line
+        return history_from_state(data["history"]), offset, line
     except FileNotFoundError:
         return None
     except Exception:  # stale, corrupt, from another version: stream from the start
@@ -91,7 +103,7 @@ def _save(vault: Path, fd: int, history: History, offset: int, line: int, inode:
         "offset": offset,
         "line": line,
         "check": _check(fd, offset),
-        "history": _history_json(history),
+        "history": history_state(history),
     }
     target = snapshot_path(vault)
     try:
@@ -104,37 +116,3 @@ def _save(vault: Path, fd: int, history: History, offset: int, line: int, inode:
         logger.debug("history snapshot not saved: %s", exc)
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(tmp)
-
-
-def _time(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
-def _history_json(history: History) -> dict[str, Any]:
-    return {
-        "last": {k: v.value for k, v in history.last.items()},
-        "done_latest": {
-            roadmap: [[item_id, format_time(t), seq] for item_id, (t, seq) in latest.items()]
-            for roadmap, latest in history.done_latest.items()
-        },
-        "done_at": {k: format_time(v) for k, v in history.done_at.items()},
-        "started": {k: format_time(v) for k, v in history.started.items()},
-        "active": {k: format_time(v) for k, v in history.active.items()},
-        "latest": format_time(history.latest) if history.latest else None,
-        "size": history.size,
-    }
-
-
-def _history_from_json(data: dict[str, Any]) -> History:
-    return History(
-        last={k: Status(v) for k, v in data["last"].items()},
-        done_latest={
-            roadmap: {item_id: (_time(t), int(seq)) for item_id, t, seq in rows}
-            for roadmap, rows in data["done_latest"].items()
-        },
-        done_at={k: _time(v) for k, v in data["done_at"].items()},
-        started={k: _time(v) for k, v in data["started"].items()},
-        active={k: _time(v) for k, v in data["active"].items()},
-        latest=_time(data["latest"]) if data["latest"] else None,
-        size=int(data["size"]),
-    )
