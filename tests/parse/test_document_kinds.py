@@ -353,3 +353,19 @@ def test_a_contents_list_beside_the_plan_is_still_dropped():
         "## Basics\n- Overhand knot\n\n## Loops\n- Bowline\n"
     )
     assert _tree(parse_roadmap(text)) == [("Basics", ["Overhand knot"]), ("Loops", ["Bowline"])]
+
+
+def test_bold_week_lines_under_a_range_heading_are_its_groups_and_lessons_on_pull_requests_stay():
+    text = (
+        "# Curso de Cerámica\n\n### Semana 1-2: Fundamentos\n**Semana 1:**\n- Aula 1: Barro\n"
+        "- Aula 2: Amasado\n\n**Semana 2:**\n- Aula 3: Torno\n\n"
+        "### Semana 3-4: Git para ceramistas\n**Semana 3:**\n- Aula 4: Ramas\n"
+        "- Aula 5: Pull requests y revisión\n\n**Semana 4:**\n- Aula 6: Etiquetas\n- Aula 7: Tags\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes] == [
+        "Semana 1-2: Fundamentos",
+        "Semana 3-4: Git para ceramistas",
+    ]
+    assert [t.title for t in roadmap.nodes[1].children] == ["Semana 3", "Semana 4"]
+    assert "Aula 5: Pull requests y revisión" in [leaf.title for leaf in roadmap.leaves()]

@@ -412,7 +412,12 @@ class _Sections:
         if nearest is None:
             return heading_level + (0.3 if draft.numbered else 0.6)
         if nearest.kind == HEADING:
-            if draft.numbered and nearest.numbered and _same_numbering(draft, nearest):
+            if (
+                draft.numbered
+                and nearest.numbered
+                and _same_numbering(draft, nearest)
+                and not _range_holds(nearest.text, draft.text)
+            ):
                 return nearest.level
             return nearest.level + (0.3 if draft.numbered else 0.6)
         if draft.numbered == nearest.numbered:
@@ -763,6 +768,18 @@ def _same_numbering(a: Draft, b: Draft) -> bool:
 
 
 _FIRST_NUMBER_RE = re.compile(r"\d{1,3}")
+_FIRST_RANGE_RE = re.compile(r"(\d{1,3})\s*(?:-|–|—|~|to|a|bis|至|到)\s*(\d{1,3})(?!\d)")
+
+
+def _range_holds(outer: str, inner: str) -> bool:
+    """ "**Semana 1:**" under "### Semana 1-2: …" is a part of that range, not the next
+    step after it."""
+    span, number = _FIRST_RANGE_RE.search(outer), _FIRST_NUMBER_RE.search(inner)
+    if not span or not number or _FIRST_RANGE_RE.search(inner):
+        return False
+    if span.start() > 24:
+        return False  # a range far into the title is its subject ("Lab 3: ports 8000-8080")
+    return int(span[1]) <= int(number[0]) <= int(span[2])
 
 
 def _is_empty_label(item: Draft) -> bool:

@@ -710,7 +710,9 @@ def open_wrapper(root: Draft) -> None:
 
 # An entry that talks to the reader about the repository itself, not about the subject.
 _REPO_CHATTER_RE = re.compile(
-    r"\b(?:pull requests?|open an issue|raise (?:an|any) (?:genuine )?issues?|file an issue"
+    r"\b(?:(?:send|submit|make|open) (?:a |your |us a )?pull requests?"
+    r"|pull requests? (?:are )?welcome|open an issue"
+    r"|raise (?:an|any) (?:genuine )?issues?|file an issue"
     r"|star (?:this|the) (?:repo|repository|project)|give (?:it|this|us|the repo) a star"
     r"|fork (?:this|the) (?:repo|repository)|become a sponsor|sponsor (?:this|me|us|the)"
     r"|buy me a coffee|feel free to|please (?:check|consider|star|share|note|see|read|raise)"
