@@ -28,7 +28,19 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE)
+
+
+def examples(ci: int) -> int:
+    """How many examples a property test draws: `ci` (the figure it was tuned to) under the
+    "ci" profile, the profile's own `max_examples` under any other (5,000 under "long").
+
+    Use it in place of a bare `max_examples=` pin, which would override the profile:
+    `@settings(max_examples=examples(150))`.
+    """
+    return ci if PROFILE == "ci" else settings.default.max_examples
+
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from roadvault.errors import RoadvaultError
 from roadvault.model import Node, Resource, Roadmap, Status
 from roadvault.parse import decode_roadmap, parse_roadmap, roadmap_to_markdown
@@ -105,13 +106,13 @@ def _check_parse(text: str) -> None:
 
 
 @given(any_text)
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_parse_never_fails_with_a_foreign_error(text: str) -> None:
     _check_parse(text)
 
 
 @given(st.binary(max_size=300))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_decode_never_fails_with_a_foreign_error(data: bytes) -> None:
     try:
         text = decode_roadmap(data, source="fuzz.md")
@@ -122,7 +123,7 @@ def test_decode_never_fails_with_a_foreign_error(data: bytes) -> None:
 
 @pytest.mark.slow
 @given(any_text)
-@settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(5000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_parse_never_fails_with_a_foreign_error_long(text: str) -> None:
     _check_parse(text)
 
@@ -212,13 +213,13 @@ def _check_round_trip(roadmap: Roadmap) -> None:
 
 
 @given(roadmaps())
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_checklist_round_trip(roadmap: Roadmap) -> None:
     _check_round_trip(roadmap)
 
 
 @pytest.mark.slow
 @given(roadmaps())
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(3000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_checklist_round_trip_long(roadmap: Roadmap) -> None:
     _check_round_trip(roadmap)

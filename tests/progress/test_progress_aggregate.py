@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from progress_vaults import JOINS, MODEL, PIPE_NOTE, SLUG, manifest, notes
 
+from conftest import examples
 from roadvault.model import Status
 from roadvault.progress.aggregate import Progress
 from roadvault.progress.manifest import index_manifest
@@ -146,7 +147,7 @@ VARIANTS = [
 ]
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(st.lists(st.tuples(st.sampled_from([JOINS, MODEL, "Inbox.md", "B/C.md"]),
                           st.sampled_from(VARIANTS)), max_size=12))  # fmt: skip
 def test_updates_by_difference_match_a_recount(updates: list[tuple[str, str | None]]) -> None:

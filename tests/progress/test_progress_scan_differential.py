@@ -6,6 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mdit_oracle import oracle_tasks
 
+from conftest import examples
 from roadvault.obsidian.blocks import scan_tasks
 
 # Pieces of a line's start: indentation, block quote and list markers.
@@ -51,7 +52,7 @@ def _tasks(text: str) -> list[tuple[int, int, int, str, int | None]]:
     return [(t.line, t.col, t.depth, t.marker, t.parent) for t in scan_tasks(text)]
 
 
-@settings(max_examples=1500)
+@settings(max_examples=examples(1500))
 @given(soup_note())
 @example("- a\n\t- [ ] b\n  2. [x] c\n> - [/] d\n>\n>     - [ ] code")
 @example("para\n2. [ ] not a list\n1. [ ] a list")
@@ -133,7 +134,7 @@ def realistic_note(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=700)
+@settings(max_examples=examples(700))
 @given(realistic_note())
 def test_scanner_agrees_on_realistic_notes(text: str) -> None:
     assert _tasks(text) == oracle_tasks(text)

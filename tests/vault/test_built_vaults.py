@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, SHARED, read_tree
+from conftest import REPO, SHARED, examples, read_tree
 from roadvault.cli import cli
 from roadvault.model import Node, Roadmap
 from roadvault.parse import read_roadmap
@@ -113,7 +113,7 @@ def test_hand_made_and_big_roadmaps_agree_with_the_reader(tmp_path: Path) -> Non
         agree_with_reader(check_built_vault(vault, roadmap), roadmap)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(roadmap=roadmaps(max_depth=4), depth=st.integers(0, 3))
 def test_random_roadmaps_agree_with_the_reader(roadmap: Roadmap, depth: int) -> None:
     import tempfile

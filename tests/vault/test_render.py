@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from roadvault.model import Node, Roadmap
 from roadvault.vault import check
 from roadvault.vault.build import authored_link_targets, roadmap_id
@@ -95,7 +96,7 @@ def test_roadmap_prose_never_adds_tasks() -> None:
     assert "\\[ ] sneaky" in files["Roadmap/Roadmap.md"]
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(roadmap=roadmaps(), depth=st.integers(0, 4))
 def test_every_leaf_is_one_checkbox_and_every_link_resolves(roadmap: Roadmap, depth: int) -> None:
     files = render(roadmap, depth)
@@ -121,7 +122,7 @@ def test_every_leaf_is_one_checkbox_and_every_link_resolves(roadmap: Roadmap, de
     assert problems == []
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(roadmap=roadmaps(), depth=st.integers(0, 3))
 def test_render_is_deterministic(roadmap: Roadmap, depth: int) -> None:
     assert render(roadmap, depth) == render(Roadmap.from_json(roadmap.to_json()), depth)
