@@ -369,3 +369,22 @@ def test_bold_week_lines_under_a_range_heading_are_its_groups_and_lessons_on_pul
     ]
     assert [t.title for t in roadmap.nodes[1].children] == ["Semana 3", "Semana 4"]
     assert "Aula 5: Pull requests y revisión" in [leaf.title for leaf in roadmap.leaves()]
+
+
+def test_a_day_plan_with_a_time_budget_line_and_a_table_to_fill_after_a_box():
+    """ "**Zeitaufwand:** 60 Min" times the day it stands under; the comparison table right
+    after "- [ ] Vergleich erstellen:" is that task's material, not more tasks."""
+    text = (
+        "# Wochenplan\n\n## Woche 1\n\n### Tag 1: Grundlagen\n**Zeitaufwand:** 60 Min\n\n"
+        "- [ ] Video ansehen\n- [ ] Vergleich erstellen:\n\n"
+        "| Aspekt | Ton | Porzellan |\n|---|---|---|\n| Brenntemperatur | niedrig | hoch |\n"
+        "| Preis | günstig | teuer |\n\n### Tag 2: Glasur\n**Zeitaufwand:** 45 Min\n\n"
+        "- [ ] Glasur mischen\n- [ ] Probe brennen\n"
+    )
+    roadmap = parse_roadmap(text)
+    days = roadmap.nodes[0].children
+    assert [(d.title, d.duration) for d in days] == [
+        ("Tag 1: Grundlagen", "60 Min"),
+        ("Tag 2: Glasur", "45 Min"),
+    ]
+    assert [leaf.title for leaf in days[0].leaves()] == ["Video ansehen", "Vergleich erstellen"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from roadvault.model import Resource
-from roadvault.parse.drafts import CALLOUT, DETAILS, HEADING, ITEM, PSEUDO, Draft, walk
+from roadvault.parse.drafts import CALLOUT, DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
 from roadvault.parse.titles import light_clean, plain_label
@@ -97,8 +97,9 @@ def _numbered_stage(section: Draft) -> bool:
 
 
 def _absorb_plain(section: Draft, strong: bool) -> None:
-    """Plain bullets without a task below them go to the task before them (or above them);
-    plain bullets that hold tasks stay as groups. In a strong checklist document a
+    """Plain bullets without a task below them go to the task before them (or above them),
+    and so do the rows of a table right after a task; plain bullets that hold tasks stay as
+    groups. In a strong checklist document a
     sub-section without tasks is the section's text too, unless it lists steps of its own."""
     kept: list[Draft] = []
     last_task: Draft | None = section if section.is_task else None
@@ -106,6 +107,8 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
         plain = not child.is_task and not _has_task(child)
         if plain and (
             child.kind == ITEM
+            # a table right after a box ("- [ ] Draw a comparison table:") is its material
+            or (child.kind == ROW and last_task is not None and child.glyph is None)
             or (
                 strong
                 and child.kind in _SECTIONS

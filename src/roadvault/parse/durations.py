@@ -123,7 +123,10 @@ PACE = (
 _LABEL = (
     r"(?:total|duration|time|timeline|timeframe|time\s+frame|estimated(?:\s+time)?|est\.?"
     r"|expected(?:\s+duration)?|length|approx\.?|duración|duracion|tiempo|duração|durée"
-    r"|dauer|时长|时间|預計|预计|期間|期间|기간|所要時間|目安|carga hor[áa]ria)\s*[:=：-]?\s*"
+    r"|dauer|zeitaufwand|aufwand|zeitbedarf|time\s+(?:commitment|required|needed|budget)"
+    r"|effort|esfuerzo|esforço|tempo(?:\s+estimado)?|temps(?:\s+estimé)?|estimativa"
+    r"|学习时间|所需时间|耗时|时长|时间|預計|预计|期間|期间|기간|소요\s*시간|所要時間|目安"
+    r"|carga hor[áa]ria)\s*[:=：-]?\s*"
 )
 _ANY_DURATION = rf"(?:{ORDINAL}|{AMOUNT}|{ONGOING})"
 
