@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# Exit statuses of the `roadvault` command.
-EXIT_OK = 0
+# Exit statuses of the `roadvault` command (0: done; 2, a usage error, is click's own).
 EXIT_ERROR = 1
-EXIT_USAGE = 2  # click's own
 EXIT_CONFLICT = 3  # a rebuild left conflict markers to resolve (a result, not an error)
 EXIT_LOCKED = 4
 

@@ -13,7 +13,6 @@ Rules kept here so no caller can forget them:
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 import logging
 import os
@@ -519,10 +518,6 @@ def decode_note(data: bytes) -> NoteText:
     return NoteText(text=text, newline=newline, bom=bom)
 
 
-def read_note(path: Path, *, limit: int = MAX_NOTE_BYTES) -> NoteText:
-    return decode_note(read_bytes(path, limit=limit, what="note"))
-
-
 # --- the lock shared by build and watch ----------------------------------------------------
 
 
@@ -543,7 +538,3 @@ def vault_lock(vault: Path, *, timeout: float = 0.0) -> Iterator[None]:
         yield
     finally:
         lock.release()
-
-
-def is_disk_full(exc: OSError) -> bool:
-    return exc.errno in (errno.ENOSPC, errno.EDQUOT)

@@ -89,7 +89,7 @@ def test_seed_roadmap_builds_a_clean_vault(path: Path, tmp_path: Path) -> None:
     roadmap = read_roadmap(path)
     build_vault(roadmap, tmp_path)
     generated = check_built_vault(tmp_path, roadmap)
-    checkboxes = sum(check.count_checkboxes(t) for p, t in generated.items() if p.endswith(".md"))
+    checkboxes = sum(len(check.find_tasks(t)) for p, t in generated.items() if p.endswith(".md"))
     assert checkboxes == parsed_leaf_count(path)
     agree_with_reader(generated, roadmap)
     assert build_vault(read_roadmap(path), tmp_path).written == 0
@@ -101,7 +101,7 @@ def test_example_builds_a_clean_vault(path: Path, depth: int, tmp_path: Path) ->
     roadmap = read_roadmap(path)
     build_vault(roadmap, tmp_path, depth=depth)
     generated = check_built_vault(tmp_path, roadmap)
-    checkboxes = sum(check.count_checkboxes(t) for p, t in generated.items() if p.endswith(".md"))
+    checkboxes = sum(len(check.find_tasks(t)) for p, t in generated.items() if p.endswith(".md"))
     assert checkboxes == parsed_leaf_count(path)
     agree_with_reader(generated, roadmap)
 

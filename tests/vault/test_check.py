@@ -9,9 +9,9 @@ from roadvault.vault.check import (
     check_names,
     check_properties,
     check_vault,
-    count_checkboxes,
     find_conflict_markers,
     find_links,
+    find_tasks,
 )
 
 GOOD = {
@@ -120,7 +120,7 @@ def test_small_readers() -> None:
         "---\nx: '- [ ] no'\n---\n- [ ] a\n\t- [/] b\n> - [x] c\n"
         "```\n- [ ] code\n```\n<<<<<<< vault\n"
     )
-    assert count_checkboxes(text) == 3
+    assert [marker for _, marker in find_tasks(text)] == [" ", "/", "x"]
     assert find_conflict_markers(text) == [10]
     assert [link.target for link in find_links("![[Pic.png]] [[A|b]] [[C#^d]]")] == [
         "Pic.png",

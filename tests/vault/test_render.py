@@ -92,7 +92,7 @@ def test_roadmap_prose_never_adds_tasks() -> None:
         )
     )
     files = render(roadmap, depth=1)
-    assert sum(check.count_checkboxes(text) for text in notes(files).values()) == 1
+    assert sum(len(check.find_tasks(text)) for text in notes(files).values()) == 1
     assert "\\[ ] sneaky" in files["Roadmap/Roadmap.md"]
 
 
@@ -107,7 +107,7 @@ def test_every_leaf_is_one_checkbox_and_every_link_resolves(roadmap: Roadmap, de
             match = LEAF_LINE.match(line)
             if match:
                 found.append(match.group(3))
-        assert check.count_checkboxes(text) == sum(
+        assert len(check.find_tasks(text)) == sum(
             1 for line in text.splitlines() if LEAF_LINE.match(line)
         )
     assert sorted(found) == sorted(leaves)

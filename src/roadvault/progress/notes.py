@@ -26,7 +26,6 @@ MANIFEST_RELPATH = f"{STATE_DIR}/manifest.json"
 
 # Counts are kept as 4-item lists in this order.
 STATUS_ORDER: tuple[Status, ...] = (Status.TODO, Status.DOING, Status.DONE, Status.SKIPPED)
-STATUS_INDEX = {status: index for index, status in enumerate(STATUS_ORDER)}
 _CARRIED = frozenset({"x", "X", "-"})  # a done or skipped parent carries its subtree
 
 _CONFLICT_COPY = re.compile(r"\(Conflicted copy [^)]*\)\.md$|\.sync-conflict-[^/]*\.md$")

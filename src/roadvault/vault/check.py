@@ -104,7 +104,7 @@ def _line_numbers(body: str, offset: int) -> Callable[[int], int]:
 
 
 def find_links(text: str) -> list[Link]:
-    """Every wikilink and embed in the note body (front matter links: `property_links`)."""
+    """Every wikilink and embed in the note body."""
     if "[[" not in text:
         return []
     blocks = _read_blocks(text)
@@ -149,18 +149,6 @@ def _parse_link(inner: str, line: int, *, embed: bool) -> Link:
     )
 
 
-def property_links(properties: Mapping[str, Any]) -> list[Link]:
-    """Wikilinks in property values (Obsidian treats them as links too)."""
-    links = []
-    for value in properties.values():
-        values = value if isinstance(value, list) else [value]
-        for item in values:
-            if isinstance(item, str):
-                for match in _WIKILINK.finditer(item):
-                    links.append(_parse_link(match.group(2), 1, embed=False))
-    return links
-
-
 def canvas_links(text: str) -> list[Link]:
     """Wikilinks inside the text cards of a canvas (line = 1: a canvas has no lines)."""
     try:
@@ -200,10 +188,6 @@ def find_headings(text: str) -> list[str]:
 def find_tasks(text: str) -> list[tuple[int, str]]:
     """(1-based line, status character) of every task (`obsidian.blocks`)."""
     return [(task.line + 1, task.marker) for task in scan_tasks(text)]
-
-
-def count_checkboxes(text: str) -> int:
-    return len(find_tasks(text))
 
 
 def find_conflict_markers(text: str) -> list[int]:
