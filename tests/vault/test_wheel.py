@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,9 @@ def test_installed_wheel_builds_a_vault_with_obsidian_settings(tmp_path: Path) -
         timeout=600,
     )
     (wheel,) = wheels.glob("roadvault-*.whl")
+    shipped = zipfile.ZipFile(wheel).namelist()
+    assert not [name for name in shipped if "bench" in name]  # benchmarks/ stays in the repo
+    assert "roadvault/vault_template/.obsidian/app.json" in shipped
     env_dir = tmp_path / "env"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
