@@ -28,6 +28,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples as profile_examples
 from roadvault.errors import RoadvaultError
 from roadvault.obsidian.blocks import code_mask
 from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_START
@@ -41,9 +42,9 @@ from .helpers import link_name_problem, name_key, windows_name_problem
 
 
 def examples(count: int) -> settings:
-    """`count` examples in CI; the long profile's 5,000 when HYPOTHESIS_PROFILE=long."""
+    """`count` examples in CI; the profile's own number under any other (conftest.examples)."""
     return settings(
-        max_examples=max(count, settings.default.max_examples),
+        max_examples=profile_examples(count),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
