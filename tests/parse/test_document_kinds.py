@@ -388,3 +388,8 @@ def test_a_day_plan_with_a_time_budget_line_and_a_table_to_fill_after_a_box():
         ("Tag 2: Glasur", "45 Min"),
     ]
     assert [leaf.title for leaf in days[0].leaves()] == ["Video ansehen", "Vergleich erstellen"]
+
+
+def test_a_heading_of_punctuation_names_nothing():
+    text = "# :\n\n# Pottery in 8 weeks\n\n## Week 1\n- Wedging\n- Centring\n"
+    assert parse_roadmap(text, source="pottery.md").title == "Pottery in 8 weeks"

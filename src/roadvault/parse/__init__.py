@@ -15,6 +15,7 @@ from pathlib import Path
 
 from roadvault.errors import InputError
 from roadvault.model import Roadmap
+from roadvault.parse.bare_lines import mark_bare_lines
 from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
@@ -56,9 +57,10 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
     if kind != "markdown":
         logger.info("%s: read as %s", source, _KIND_NAMES[kind])
     front = split_front_matter(text, source=source)
+    body, bare = (front.body, []) if front.outline else mark_bare_lines(front.body)
     try:
         roadmap = build_roadmap(
-            front.body,
+            body,
             source=source,
             front_title=front.title,
             name=name,
@@ -72,6 +74,11 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         loose = _read_loose_lines(front.body, source=source, front_title=front.title, name=name)
         if loose.nodes or not roadmap.nodes:
             roadmap = loose
+    if bare:
+        marked = set(bare)
+        for node in roadmap.walk():
+            if node.line in marked:
+                fired("bare-lines", node.line, "item" if node.is_leaf else "topic")
     assign_ids(roadmap)
     return roadmap
 

@@ -769,6 +769,7 @@ def _same_numbering(a: Draft, b: Draft) -> bool:
 
 
 _FIRST_NUMBER_RE = re.compile(r"\d{1,3}")
+_NAMES_RE = re.compile(r"[^\W_]")
 _FIRST_RANGE_RE = re.compile(r"(\d{1,3})\s*(?:-|–|—|~|to|a|bis|至|到)\s*(\d{1,3})(?!\d)")
 
 
@@ -1050,17 +1051,17 @@ def build_roadmap(
             logger.info("%s: reading the roadmap inside the ```markdown block", source)
             fired("fenced-roadmap", fence.map[0] + 1 if fence.map else None, "note")
             return inner
-    chosen = (
-        name
-        or front_title
-        or doc.banner_title  # the <h1> of a README's centred banner names the whole document
-        or shaped.title
-        or doc.chat_title
-        or doc.first_h1
-        or doc.ruled_title
-        or (doc.first_line_title if not doc.has_heading else None)
-        or title_from_source(source)
+    # a candidate with no letter or digit (a heading that is only "#  :") names nothing
+    candidates = (
+        doc.banner_title,  # the <h1> of a README's centred banner names the whole document
+        shaped.title,
+        doc.chat_title,
+        doc.first_h1,
+        doc.ruled_title,
+        doc.first_line_title if not doc.has_heading else None,
     )
+    named = next((t for t in candidates if t and _NAMES_RE.search(t.replace("**", ""))), None)
+    chosen = name or front_title or named or title_from_source(source)
     chosen = remove_controls(chosen.replace("**", "")) or title_from_source(source)
     if line_origin is not None:
         for top in shaped.nodes:

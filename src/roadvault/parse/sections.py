@@ -973,8 +973,12 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
 # After a numbered plan, a section about practice is still part of it.
 _PLAN_TAIL_RE = re.compile(
     r"\b(?:projects?|capstone|practice|exercises?|portfolio|interviews?|assignments?|labs?"
-    r"|challenges?|final|bonus|extra|advanced|next steps?|beyond|specialization|electives?"
-    r"|项目|练习|実践|プロジェクト|演習|프로젝트|proyectos?|projetos?|ejercicios|práctica)\b"
+    r"|challenges?|final|bonus|extras?|advanced|next steps?|beyond|specialization|electives?"
+    r"|proyectos?|projetos?|ejercicios|práctica|adicionales?|avanzad[oa]s?|avançad[oa]s?"
+    r"|bônus|zusätzlich|fortgeschritten|weiterführend|projekte?|übungen)\b"
+    # no word boundaries inside CJK text
+    r"|项目|练习|额外|附加|进阶|高级|拓展|扩展|加分|実践|プロジェクト|演習|発展|応用|追加"
+    r"|프로젝트|심화|추가|보너스"
 )
 
 

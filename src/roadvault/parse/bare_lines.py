@@ -1,0 +1,112 @@
+"""Bare lines: a section whose steps are written one per line, without list markers.
+
+Text pasted from a document or a chat often keeps its headings but loses its bullets: under
+"## Phase 1 – Basics (1–2 months)" come "Primitive types", "Control flow", "Loops", each
+alone on its line. Read as Markdown those are paragraphs, so the phase would hold nothing.
+When a section opens with a run of such short lines, they are given the list marker they
+lost, before the Markdown is read; line numbers do not change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from roadvault.parse.rules import rule
+
+MIN_BARE_LINES = 3
+MAX_BARE_CHARS = 70
+MAX_BARE_WORDS = 10
+
+_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_FENCE_RE = re.compile(r"^ {0,3}(```|~~~)")
+# Lines that are Markdown already, or not a step: lists, quotes, tables, HTML, rules, links.
+_NOT_BARE_RE = re.compile(
+    r"^(?: {4}|\t)"  # indented code
+    r"|^\s*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|>|\||<|!\[|\[|https?://|---|\*\*\*|___|={3,}|\$\$"
+    r"|```|~~~|//|#|%%)"
+    r"|[─│├└┌┐┘┬┴┼═║]"  # a drawn tree or box
+)
+# Shell commands pasted without a fence ("npm install", "pip install -r requirements.txt").
+_COMMAND_RE = re.compile(
+    r"^\$?\s*(?:npm|npx|yarn|pnpm|pip3?|python3?|py|node|git|cd|ls|mkdir|rm|cp|mv|cat|echo"
+    r"|docker|kubectl|brew|apt(?:-get)?|sudo|curl|wget|cargo|go|rustup|make|conda|poetry|uv"
+    r"|java|javac|mvn|gradle|dotnet|gem|bundle|rails|php|composer|ssh|chmod|export|source)"
+    r"(?:\s+[-\w./:=@~\\]+)+\s*$"
+)
+# A sentence, a label ("Resources:") or emphasis used as a heading is not a bare step.
+_SENTENCE_END_RE = re.compile(r"[.!?。！？:：;；…]\s*$")
+
+
+def _kind(line: str) -> str | None:
+    """ "bare" (a short plain line), "label" ("DevOps basics:" over the next lines),
+    "field" ("Resilience: circuit breakers"), or None for anything else."""
+    text = line.strip()
+    if not text or _NOT_BARE_RE.match(line) or _COMMAND_RE.match(text):
+        return None
+    if len(text) > MAX_BARE_CHARS or len(text.split()) > MAX_BARE_WORDS:
+        return None
+    if text.startswith(("**", "__")) and text.endswith(("**", "__")):
+        return None  # a bold line alone names a group
+    if text.endswith((":", "：")):
+        return "label"
+    if _SENTENCE_END_RE.search(text):
+        return None
+    if ": " in text or "：" in text:
+        return "field"
+    return "bare"
+
+
+@rule("bare-lines")
+def mark_bare_lines(body: str) -> tuple[str, list[int]]:
+    """Under a heading, a run of at least three short lines with no sentence punctuation and
+    no list marker ("Primitive types" / "Control flow" / "Loops"), before any list of the
+    section, is the section's list written without bullets: each line is an item. A
+    section of prose, or one that opens with a list, is left as it is."""
+    lines = body.split("\n")
+    marked: list[int] = []
+    index = 0
+    in_fence = False
+    while index < len(lines):
+        line = lines[index]
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+        if in_fence or not _HEADING_RE.match(line):
+            index += 1
+            continue
+        run = _opening_run(lines, index + 1)
+        if sum(1 for at in run if _kind(lines[at]) == "bare") >= MIN_BARE_LINES:
+            for at in run:
+                lines[at] = f"- {lines[at].strip()}"
+            marked.extend(at + 1 for at in run)
+        index += 1
+    return "\n".join(lines), marked
+
+
+def _opening_run(lines: list[str], start: int) -> list[int]:
+    """The bare lines a section opens with: whole paragraphs of bare lines, up to its first
+    paragraph with anything else (so the first lines of wrapped prose never count). A label
+    line ("DevOps basics:") counts when bare lines follow it; "Label: text" lines count
+    among bare lines, not on their own (the label-lines rule reads those)."""
+    paragraphs: list[list[int]] = [[]]
+    for at in range(start, len(lines)):
+        if _HEADING_RE.match(lines[at]):
+            break
+        if lines[at].strip():
+            paragraphs[-1].append(at)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    run: list[int] = []
+    pending: list[int] = []
+    for paragraph in paragraphs:
+        kinds = [_kind(lines[at]) for at in paragraph]
+        if not paragraph:
+            continue
+        if kinds == ["label"]:
+            pending = paragraph
+            continue
+        if None in kinds or "label" in kinds:
+            break
+        run.extend(pending + paragraph)
+        pending = []
+    plain = sum(1 for at in run if _kind(lines[at]) == "bare")
+    return run if plain * 2 >= len(run) else []
