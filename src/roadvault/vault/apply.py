@@ -87,8 +87,11 @@ def apply_files(vault: Path, files: list[PlannedFile], *, progress: Progress | N
         # New notes must be on disk before anything (the manifest) says they exist.
         sync_all(new_folders | {vault})
     emptied: set[PurePosixPath] = set()
+    # A move's old copy goes only once its new copy is in place: written now, or already
+    # there (an interrupted build wrote it; plan_files finishes the move).
+    unwritten = {planned.relpath for planned in writes} - succeeded
     for planned in deletes:
-        if planned.moved_to is not None and planned.moved_to not in succeeded:
+        if planned.moved_to is not None and planned.moved_to in unwritten:
             planned.fail(f"kept: its new copy {planned.moved_to} could not be written")
         else:
             _delete(vault, planned)

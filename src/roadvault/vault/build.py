@@ -60,6 +60,9 @@ logger = logging.getLogger(__name__)
 
 STDIN_SOURCE = "<stdin>"  # what parse.read names a roadmap read from stdin
 MAX_DEPTH = 9  # --depth beyond this makes no sense for a learning roadmap
+# Notes' texts kept in pending.json: at most 6 bytes a character (an escape) stays under
+# the 20 MB cap state files are read with.
+PENDING_JOURNAL_CHARS = 3_000_000
 MAX_NESTING = 100  # deeper trees are refused (they are junk, and recursion has limits)
 _WIKILINK_TARGET = re.compile(r"\[\[([^\[\]|#\n]+)")
 # Top-level names a roadmap folder must not take: they belong to the vault itself.
@@ -596,7 +599,7 @@ def _prepare(
         slug=target.slug,
         moves=moves,
         restore=restore,
-        settled=load_pending(vault),
+        pending=load_pending(vault),
     )
     template_disk: dict[str, DiskFile] = {p: read_disk_file(vault, p) for p in template}
     tags = {key: _tag_of(key, entry) for key, entry in manifest.roadmaps.items()}
@@ -647,12 +650,7 @@ def build_vault(
             )
         remove_stale_temps(vault)
         files = prepared.template_plan + prepared.plan.files
-        pending = {
-            p.relpath: [sha256_text(p.after), sha256_text(p.base_after)]
-            for p in prepared.plan.files
-            if p.writes and p.after is not None and p.base_after is not None
-        }
-        save_pending(vault, pending)  # before the notes: see plan_files(settled=...)
+        save_pending(vault, _pending(prepared.plan.files))  # before the notes: plan_files
         written = apply_files(vault, files, progress=progress)
         written += sum(1 for planned in files if planned.deletes)
         state_written = _save(vault, roadmap, prepared, depth=depth)
@@ -665,6 +663,31 @@ def build_vault(
     report.progress_written = write_progress_hook(vault)
     _remember(vault, key, report)
     return report
+
+
+def _pending(files: list[PlannedFile]) -> dict[str, Any]:
+    """What `pending.json` records before the notes are written (state.Pending)."""
+    old_copies = {p.relpath: p.before for p in files if p.deletes and p.moved_to is not None}
+    writes = [p for p in files if p.writes and p.after is not None and p.base_after is not None]
+    befores = {
+        p.relpath: old_copies.get(p.moved_from) if p.moved_from else p.before
+        for p in writes
+        if p.kind != "canvas"  # notes: merged again from this after an interruption
+    }
+    # Past the limit, no texts: an interruption then costs the replay (plan._replayable),
+    # not the whole record (pending.json is read with the state files' size cap).
+    journal = sum(len(text or "") for text in befores.values()) <= PENDING_JOURNAL_CHARS
+    pending: dict[str, Any] = {}
+    for p in writes:
+        entry: list[str | None] = [sha256_text(p.after or ""), sha256_text(p.base_after or "")]
+        if journal and p.relpath in befores:
+            base = sha256_text(p.base_before) if p.base_before is not None else ""
+            entry += [befores[p.relpath], base]
+        pending[p.relpath] = entry
+    for p in files:
+        if p.deletes and p.moved_to is not None and p.before is not None:
+            pending[p.relpath] = {"moved_to": p.moved_to, "sha256": sha256_text(p.before)}
+    return pending
 
 
 def _home_links(manifest: Manifest, slug: str, layout: Layout) -> list[tuple[str, str]]:

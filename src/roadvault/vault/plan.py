@@ -21,7 +21,7 @@ from typing import Any
 
 from roadvault.fsio import NoteText
 from roadvault.vault.regen import Action, NoteOutcome, NoteVersions, regenerate
-from roadvault.vault.state import DiskFile, sha256_text
+from roadvault.vault.state import DiskFile, Pending, sha256_text
 
 WRITING = frozenset({Action.CREATE, Action.UPDATE, Action.MERGE, Action.CONFLICT, Action.ARCHIVE})
 
@@ -196,41 +196,47 @@ def plan_files(
     slug: str,
     moves: Mapping[str, str] | None = None,
     restore: bool = False,
-    settled: Mapping[str, tuple[str, str]] | None = None,
+    pending: Pending | None = None,
 ) -> Plan:
     """Plan every file of one roadmap.
 
     `disk` and `bases` must hold an entry for every generated path, every previous path
     (`previous`: this roadmap's manifest records, relpath → entry) and every move source;
-    `moves` maps a generated path to the path the same note had before. `settled` is what
-    an interrupted build had written (relpath → sha256 of the note it wrote, sha256 of the
-    rendering it merged in): a note still holding exactly that already has this rendering
-    merged in, so its base is the rendering itself (merging it again could repeat lines).
+    `moves` maps a generated path to the path the same note had before. `pending` is what
+    an interrupted build was writing (state.Pending): a note still holding exactly the
+    text it wrote already has this rendering merged in, so its base is the rendering itself
+    (merging it again could repeat lines); a move it wrote but whose old copy it did not
+    delete yet is finished (the old copy, still as it read it, is deleted).
     """
     moves = dict(moves or {})
+    pending = pending or Pending()
     generated_paths = {g.relpath for g in generated}
     # A note moves only when its old file is still there; if the old one is gone but the
     # new one exists (a build stopped half way), the new one is the learner's copy. The
     # base stays recorded under the old path until the manifest says otherwise.
     source: dict[str, str] = {}  # where the learner's copy is read from
     base_of: dict[str, str | None] = {}
+    finishing: dict[str, str] = {}  # old path → new path of moves to finish
+    mine_of: dict[str, str | None] = {}  # merged again from their text before (_replayable)
     for g in generated:
         old = moves.get(g.relpath)
         if old and old not in generated_paths:
             here_is_new = disk[old].state == "absent" and disk[g.relpath].state != "absent"
+            if _move_written(g, old, disk, pending):
+                here_is_new = True
+                finishing[old] = g.relpath
             source[g.relpath] = g.relpath if here_is_new else old
             base_of[g.relpath] = bases.get(old)
         else:
             source[g.relpath] = g.relpath
             base_of[g.relpath] = bases.get(g.relpath)
-        written = (settled or {}).get(g.relpath)
-        here = disk[source[g.relpath]]
-        if (
-            written is not None
-            and source[g.relpath] == g.relpath
-            and here.text is not None
-            and (sha256_text(here.text), sha256_text(g.text)) == tuple(written)
-        ):
+    replay = _replayable(pending, disk, {**bases, **base_of})
+    for g in generated:
+        if source[g.relpath] != g.relpath:
+            continue
+        if replay and g.relpath in pending.before and _written(g.relpath, disk[g.relpath], pending):
+            mine_of[g.relpath] = pending.before[g.relpath][0]
+        elif _settled(g, disk[g.relpath], pending):
             base_of[g.relpath] = g.text
     move_sources = {
         old for path, old in moves.items() if path in source and old not in generated_paths
@@ -263,7 +269,8 @@ def plan_files(
                 record_before=_record(g, slug, base),
             )
             continue
-        versions[g.relpath] = NoteVersions(base=base_of[g.relpath], mine=here.text, new=g.text)
+        mine = mine_of.get(g.relpath, here.text)  # a stored None: absent before
+        versions[g.relpath] = NoteVersions(base=base_of[g.relpath], mine=mine, new=g.text)
 
     stale = [
         relpath
@@ -290,7 +297,10 @@ def plan_files(
                 record_before=previous[relpath],
             )
         else:
-            versions[relpath] = NoteVersions(base=bases.get(relpath), mine=here.text, new=None)
+            mine = here.text
+            if replay and relpath in pending.before and _written(relpath, here, pending):
+                mine = mine_of[relpath] = pending.before[relpath][0]
+            versions[relpath] = NoteVersions(base=bases.get(relpath), mine=mine, new=None)
 
     outcomes = regenerate(versions, restore=restore)
     by_path = {g.relpath: g for g in generated}
@@ -306,6 +316,8 @@ def plan_files(
             planned[relpath] = _generated_note(
                 g, disk[src], outcome, base, slug, src, target=disk[relpath]
             )
+        if relpath in mine_of and planned[relpath].data is None:
+            _already_done(planned[relpath])
 
     files = [planned[g.relpath] for g in generated]
     for planned_file in files:
@@ -324,8 +336,98 @@ def plan_files(
                     record_before=files_entry,
                 )
             )
+    files += [
+        _finish_move(old, new, planned[new], disk[old], bases.get(old), previous.get(old))
+        for old, new in finishing.items()
+        if planned[new].action is not Action.SKIP
+    ]
     files += [planned[relpath] for relpath in stale if relpath in planned]
     return Plan(files, dropped)
+
+
+def _settled(g: Generated, here: DiskFile, pending: Pending) -> bool:
+    """The note at `g`'s path holds exactly what an interrupted build wrote there, with
+    this very rendering merged in."""
+    written = pending.written.get(g.relpath)
+    return (
+        written is not None
+        and here.text is not None
+        and (sha256_text(here.text), sha256_text(g.text)) == tuple(written)
+    )
+
+
+def _written(relpath: str, here: DiskFile, pending: Pending) -> bool:
+    """The file holds exactly what an interrupted build wrote there."""
+    written = pending.written.get(relpath)
+    return written is not None and here.text is not None and sha256_text(here.text) == written[0]
+
+
+def _replayable(
+    pending: Pending, disk: Mapping[str, DiskFile], bases: Mapping[str, str | None]
+) -> bool:
+    """Whether the notes an interrupted build wrote are merged again from what they held
+    before (`pending.before`), as that build did, instead of being taken as merged. Items
+    travel between notes: taken as merged, a note written before the one its items went to
+    would hand over nothing, and their ticks would be lost. All or none (a mix could lift an
+    item out of one note and miss it in the other): every such note still holds either
+    what it held before (not written yet) or exactly what was written, with the same base."""
+    if not pending.before:
+        return False
+    for relpath, (before, base_sha) in pending.before.items():
+        here = disk.get(relpath)
+        if here is None or here.state == "blocked":
+            return False
+        if _written(relpath, here, pending):
+            base = bases.get(relpath)
+            if base_sha != (sha256_text(base) if base is not None else ""):
+                return False  # its base copy was replaced meanwhile: too late to replay
+        elif here.text is not None and here.text != before:
+            return False  # changed since: the learner's now
+    return True
+
+
+def _already_done(planned: PlannedFile) -> None:
+    """A note merged again from its text before that comes out as it stands: nothing to
+    write, and nothing to report (an unfinished conflict is still reported)."""
+    if planned.action in (Action.MERGE, Action.UPDATE, Action.ARCHIVE):
+        planned.action = Action.UNCHANGED
+        planned.notes = []
+
+
+def _move_written(g: Generated, old: str, disk: Mapping[str, DiskFile], pending: Pending) -> bool:
+    """An interrupted build moved this note from `old`: it wrote the new copy (still
+    exactly as written) and stopped before deleting the old one (still as it read it). The
+    new copy is then the note; merging the old one again would miss the items that
+    travelled into it from notes already written."""
+    here = disk[old]
+    return (
+        pending.moved.get(old) is not None
+        and here.text is not None
+        and pending.moved[old] == (g.relpath, sha256_text(here.text))
+        and _written(g.relpath, disk[g.relpath], pending)
+    )
+
+
+def _finish_move(
+    old: str,
+    new: str,
+    planned: PlannedFile,
+    here: DiskFile,
+    base: str | None,
+    entry: dict[str, Any] | None,
+) -> PlannedFile:
+    """The deletion of a moved note's old copy that an interrupted build did not get to."""
+    return PlannedFile(
+        old,
+        Action.DELETE,
+        planned.kind,
+        notes=[f"moved to {new}"],
+        moved_to=new,
+        before=here.text,
+        expect=here.raw,
+        base_before=base,
+        record_before=entry,
+    )
 
 
 def _generated_note(

@@ -263,29 +263,66 @@ def load_manifest(vault: Path) -> Manifest:
 PENDING_RELPATH = f"{STATE_DIR}/pending.json"
 
 
-def load_pending(vault: Path) -> dict[str, tuple[str, str]]:
-    """What a build that did not finish was writing: relpath → (sha256 of the note it
-    wrote, sha256 of the rendering merged into it). Empty when the last build finished."""
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """What a build that did not finish was doing (`pending.json`; empty when the last
+    build finished). `written`: relpath → (sha256 of the note it wrote, sha256 of the
+    rendering merged into it). `moved`: the old path of a note it moved → (the new path,
+    sha256 of the old copy as it read it): the old copy is deleted after the new one is
+    written, so a build stopped in between leaves both. `before`: relpath of a note it
+    wrote → (the text the note had before, None when it was new; sha256 of the base it was
+    merged with, "" for none): items travel between notes, so a note written before the
+    one its items went to is merged again from what it held (vault/plan.py)."""
+
+    written: dict[str, tuple[str, str]] = field(default_factory=dict)
+    moved: dict[str, tuple[str, str]] = field(default_factory=dict)
+    before: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+
+
+def load_pending(vault: Path) -> Pending:
+    """What an interrupted build was writing (see Pending); damage is ignored (logged)."""
     try:
         text = read_text_file(vault, PENDING_RELPATH)
         data = load_json(text) if text else {}
     except (InputError, ValueError) as exc:
         logger.warning("%s: damaged, ignored (%s)", PENDING_RELPATH, _short(exc))
-        return {}
+        return Pending()
     if not isinstance(data, dict):
         logger.warning("%s: damaged, ignored (not a JSON object)", PENDING_RELPATH)
-        return {}
-    return {
-        str(relpath): (pair[0], pair[1])
-        for relpath, pair in data.items()
-        if isinstance(pair, list) and len(pair) == 2 and all(isinstance(h, str) for h in pair)
+        return Pending()
+    written = {
+        str(relpath): (entry[0], entry[1])
+        for relpath, entry in data.items()
+        if isinstance(entry, list)
+        and len(entry) in (2, 4)
+        and all(isinstance(part, str) for part in entry[:2])
     }
+    before = {
+        str(relpath): (entry[2], entry[3])
+        for relpath, entry in data.items()
+        if relpath in written
+        and len(entry) == 4
+        and isinstance(entry[2], str | None)
+        and isinstance(entry[3], str)
+    }
+    moved = {
+        str(relpath): (entry["moved_to"], entry["sha256"])
+        for relpath, entry in data.items()
+        if isinstance(entry, dict)
+        and isinstance(entry.get("moved_to"), str)
+        and isinstance(entry.get("sha256"), str)
+    }
+    return Pending(written, moved, before)
 
 
-def save_pending(vault: Path, pending: dict[str, list[str]]) -> None:
-    """Record (fsynced, before the notes are written) or clear the pending writes."""
+def save_pending(vault: Path, pending: dict[str, Any]) -> None:
+    """Record (fsynced, before the notes are written) or clear the pending writes: per
+    note written, [sha256 written, sha256 of the rendering, its text before (null: new),
+    sha256 of its base ("": none)]; per old copy of a moved note,
+    {"moved_to": new path, "sha256": of the old copy}."""
     if pending:
-        atomic_write(vault, PENDING_RELPATH, json.dumps(pending, sort_keys=True) + "\n")
+        text = json.dumps(pending, sort_keys=True, ensure_ascii=False)
+        atomic_write(vault, PENDING_RELPATH, text + "\n")
     else:
         remove_file(vault, PENDING_RELPATH)
 
