@@ -144,6 +144,7 @@ def plan_template(
             action, after, notes = Action.SKIP, here.text, ["is read-only; left unchanged"]
         entry = PlannedFile(relpath, action, "template", notes=notes, before=here.text, after=after)
         entry.expect = here.raw
+        entry.base_after = wanted  # what roadvault writes there (template_record)
         if action in (Action.CREATE, Action.UPDATE, Action.MERGE):
             entry.data = encode_like(after or "", here)
         planned.append(entry)
@@ -159,6 +160,9 @@ def template_record(planned: list[PlannedFile], before: Mapping[str, str]) -> di
         written = entry.action in (Action.CREATE, Action.UPDATE)
         # A types.json we merged keys into stays the learner's unless it was ours before.
         merged_ours = entry.action is Action.MERGE and entry.relpath in record
-        if (written or merged_ours) and entry.after is not None:
+        # Exactly what roadvault writes, yet unrecorded: a first build killed before its
+        # manifest, or a deleted .roadvault/, wrote it. Ours, as after an unbroken build.
+        found_ours = entry.relpath not in record and entry.after == entry.base_after
+        if (written or merged_ours or found_ours) and entry.after is not None:
             record[entry.relpath] = sha256_text(entry.after)
     return dict(sorted(record.items()))
