@@ -393,3 +393,27 @@ def test_a_day_plan_with_a_time_budget_line_and_a_table_to_fill_after_a_box():
 def test_a_heading_of_punctuation_names_nothing():
     text = "# :\n\n# Pottery in 8 weeks\n\n## Week 1\n- Wedging\n- Centring\n"
     assert parse_roadmap(text, source="pottery.md").title == "Pottery in 8 weeks"
+
+
+def test_week_lines_under_headings_are_the_weeks_even_as_sentences():
+    """A chat answer with several plans, each a heading over "Semana N: …" paragraphs."""
+    text = (
+        "Aqui estão dois planos:\n\n## Plano para cerâmica:\n\n"
+        "Semana 1: Introdução ao barro, amassar e centrar.\n\n"
+        "Semana 2: Levantar paredes.\n\nSemana 3: Acabamento e esmalte.\n\n---\n\n"
+        "## Plano para vidro:\n\nSemana 1: Segurança no forno.\n\nSemana 2: Soprar.\n\n"
+        "Semana 3: Recozimento.\n\nLembre-se de praticar todos os dias.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [len(phase.leaves()) for phase in roadmap.nodes] == [3, 3]
+    assert roadmap.nodes[1].leaves()[0].title.startswith("Semana 1: Segurança")
+
+
+def test_a_status_line_of_a_phase_is_no_part_of_the_plan():
+    text = (
+        "# Tracker\n\n## Phase 1: Clay\n- [x] Wedging\n- [ ] Centring\n\n"
+        "**Phase 1 Status**: ⏳ In progress\n\n## Phase 2: Glaze\n- [ ] Dipping\n- [ ] Firing\n"
+        "- [ ] Cooling\n\n**Phase 2 Target:** a tea bowl\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Wedging", "Centring", "Dipping", "Firing", "Cooling"], leaves

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from roadvault.parse.durations import ORDINAL
 from roadvault.parse.rules import rule
 
 MIN_BARE_LINES = 3
@@ -33,6 +34,10 @@ _COMMAND_RE = re.compile(
     r"|java|javac|mvn|gradle|dotnet|gem|bundle|rails|php|composer|ssh|chmod|export|source)"
     r"(?:\s+[-\w./:=@~\\]+)+\s*$"
 )
+# "Semana 1: Variables, tipos de datos." / "Day 3 – Loops": a slot of the plan and its topic,
+# a step however long its text.
+_SLOT_LINE_RE = re.compile(rf"^[*_]{{0,2}}(?:{ORDINAL})[*_]{{0,2}}\s*[:：\-–—|]\s*\S", re.I)
+MAX_SLOT_CHARS = 300
 # A sentence, a label ("Resources:") or emphasis used as a heading is not a bare step.
 _SENTENCE_END_RE = re.compile(r"[.!?。！？:：;；…]\s*$")
 
@@ -43,6 +48,8 @@ def _kind(line: str) -> str | None:
     text = line.strip()
     if not text or _NOT_BARE_RE.match(line) or _COMMAND_RE.match(text):
         return None
+    if _SLOT_LINE_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
+        return "bare"
     if len(text) > MAX_BARE_CHARS or len(text.split()) > MAX_BARE_WORDS:
         return None
     if text.startswith(("**", "__")) and text.endswith(("**", "__")):
@@ -59,8 +66,9 @@ def _kind(line: str) -> str | None:
 @rule("bare-lines")
 def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     """Under a heading, a run of at least three short lines with no sentence punctuation and
-    no list marker ("Primitive types" / "Control flow" / "Loops"), before any list of the
-    section, is the section's list written without bullets: each line is an item. A
+    no list marker ("Primitive types" / "Control flow" / "Loops"), or of lines that open with
+    a slot of the plan ("Semana 1: Variables y tipos."), before any list of the section, is
+    the section's list written without bullets: each line is an item. A
     section of prose, or one that opens with a list, is left as it is."""
     lines = body.split("\n")
     marked: list[int] = []

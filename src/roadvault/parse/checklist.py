@@ -114,6 +114,7 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
                 and child.kind in _SECTIONS
                 and not _holds_steps(child)
                 and not _numbered_stage(child)
+                and bool(child.children)  # an empty heading is a step of its own
             )
         ):
             _attach(last_task or section, child)

@@ -148,7 +148,19 @@ def _ordinal_line(text: str) -> bool:
         return False
     if len(text.split()) > 16 or len(text) > 100:
         return False
+    split = split_label(text.replace("**", "").replace("__", ""))
+    if split and _FIELD_OF_PART_RE.search(plain_label(split[0])):
+        return False  # "**Phase 1 Status**: ⏳ Pending" describes the part, it opens none
     return not text.endswith((".", "!", "?", "。", "！", "？"))
+
+
+# "Phase 1 Status", "Week 2 goal", "Fase 3 objetivo": a field about the part, not a part.
+_FIELD_OF_PART_RE = re.compile(
+    r"\b(?:status|state|progress|target|targets|goals?|objectives?|outcomes?|results?"
+    r"|deliverables?|checkpoint|review|reflection|summary|recap|notes?|duration|estado"
+    r"|progreso|progresso|objetivos?|metas?|resumen|resumo|ziele?|fortschritt)$"
+    r"|(?:状态|进度|目标|总结|目標|進捗|まとめ|상태|목표|진행)$"
+)
 
 
 @rule("facet-duration")
