@@ -24,8 +24,10 @@ MAX_NAME_BYTES = 255  # per path component on every common file system
 MAX_QUALIFIER_CHARS = 40  # the "(Parent)" part of a disambiguated name
 FALLBACK_NAME = "Untitled"
 
+# Windows device names (CLOCK$ too: pathvalidate refuses it, and a title the list missed
+# fell through to the fallback "Untitled" instead of becoming "CLOCK$_").
 _RESERVED_WINDOWS = frozenset(
-    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"]
     + [f"{dev}{n}" for dev in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]]
 )
 
