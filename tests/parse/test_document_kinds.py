@@ -417,3 +417,15 @@ def test_a_status_line_of_a_phase_is_no_part_of_the_plan():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Wedging", "Centring", "Dipping", "Firing", "Cooling"], leaves
+
+
+def test_a_check_mark_on_the_first_days_marks_them_done_and_on_every_outcome_is_decoration():
+    text = (
+        "# 60 Days of Pottery\n\n### Phase 1: Clay (Days 1–3)\n- ✅ **Day 1**: Wedging\n"
+        "- ✅ **Day 2**: Centring\n- ✅ **Day 3**: Opening\n\n### Phase 2: Walls (Days 4–6)\n"
+        "- **Day 4**: Pulling\n- **Day 5**: Collaring\n- **Day 6**: Trimming\n\n"
+        "### What you will be able to do\n- ✅ Throw a cylinder\n- ✅ Trim a foot ring\n"
+    )
+    roadmap = parse_roadmap(text)
+    done = [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"]
+    assert done == ["Day 1: Wedging", "Day 2: Centring", "Day 3: Opening"], done

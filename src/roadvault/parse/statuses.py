@@ -22,14 +22,59 @@ MIN_GLYPH_ITEMS = 2
 
 @rule("status-glyphs")
 def read_status_glyphs(root: Draft) -> None:
-    """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind."""
+    """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind, or
+    when ✅ marks some entries of a list and the others carry no glyph at all."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
     kinds = {d.glyph for d in marked}
-    if len(marked) < MIN_GLYPH_ITEMS or len(kinds) < 2:
+    if len(marked) < MIN_GLYPH_ITEMS:
         return
+    if len(kinds) < 2:
+        marked = [d for d in marked if _ticks_part_of_a_list(d, root)]
     for draft in marked:
         draft.marker = draft.glyph
         fired("status-glyphs", draft.line, "item")
+
+
+def _ticks_part_of_a_list(draft: Draft, root: Draft) -> bool:
+    """ "✅ Day 1" … "✅ Day 10", then "Day 11" … "Day 90" in the next phases: a ✅ on some
+    entries and no glyph at all on the others marks what is done, either within one list or
+    as the first entries of the plan's lists; on every entry it is decoration."""
+    if draft.glyph != "x":
+        return False
+    parents = {id(c): d for d in walk(root) for c in d.children}
+    parent = parents.get(id(draft))
+    if parent is None:
+        return False
+    siblings = [c for c in parent.children if c.kind == draft.kind]
+    if _some_ticked(siblings):
+        return True
+    cousins = sorted(
+        (
+            d
+            for d in walk(root)
+            if d.kind == draft.kind
+            and d.numbered  # "Day 11" continues "✅ Day 10"; outcome lists are not the plan
+            and (up := parents.get(id(d))) is not None
+            and up.kind == parent.kind
+            and up.level == parent.level
+        ),
+        key=lambda d: d.line or 0,
+    )
+    if not draft.numbered:
+        return False
+    ticked = [d.glyph == "x" for d in cousins]
+    first_plain = ticked.index(False) if False in ticked else len(ticked)
+    return _some_ticked(cousins) and not any(ticked[first_plain:])
+
+
+def _some_ticked(entries: list[Draft]) -> bool:
+    done = [c for c in entries if c.glyph == "x"]
+    plain = [c for c in entries if c.glyph is None and not _leading_emoji(c.text)]
+    return (
+        len(done) >= MIN_GLYPH_ITEMS
+        and len(plain) >= MIN_GLYPH_ITEMS
+        and (len(done) + len(plain) == len(entries))
+    )
 
 
 @rule("ticked-parent")
