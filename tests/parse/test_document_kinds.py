@@ -429,3 +429,35 @@ def test_a_check_mark_on_the_first_days_marks_them_done_and_on_every_outcome_is_
     roadmap = parse_roadmap(text)
     done = [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"]
     assert done == ["Day 1: Wedging", "Day 2: Centring", "Day 3: Opening"], done
+
+
+def test_a_one_line_legend_after_the_plan_gives_its_dots_their_meaning():
+    text = (
+        "# Glassblowing\n\n## Phase 1\n- 🟢 Furnace safety\n- 🟢 Gathering\n- 🟡 Marvering\n\n"
+        "## Phase 2\n- 🔴 Blowing a bubble\n- 🔴 Jacks\n\n---\n\n"
+        "**NB:** 🔴 => Not started yet | 🟡 => In progress | 🟢 => Completed\n"
+    )
+    statuses = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert statuses == [
+        ("Furnace safety", "done"),
+        ("Gathering", "done"),
+        ("Marvering", "doing"),
+        ("Blowing a bubble", "todo"),
+        ("Jacks", "todo"),
+    ]
+
+
+def test_a_key_to_level_marks_is_text_and_the_marks_tick_nothing():
+    text = (
+        "- 🟢 **Green** – what a beginner needs\n- 🔵 **Blue** – intermediate\n"
+        "- 🔴 **Red** – expert level\n\n# Woodturning\n\n## Basics 🟢\n- Sharpening 🟢\n"
+        "- Roughing gouge 🟢\n\n## Bowls 🔵\n- Coring 🔵\n- Finishing 🔴\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "Sharpening",
+        "Roughing gouge",
+        "Coring",
+        "Finishing",
+    ]
+    assert {leaf.status.value for leaf in leaves} == {"todo"}

@@ -139,9 +139,10 @@ def _legend_markers(entries: list[Draft]) -> dict[str, str] | None:
 
 @rule("legend")
 def read_legend(root: Draft, notes: list[str]) -> None:
-    """A tracker that defines its own marks first ("⬜ not studied · 🔄 studying · ✅ basics ·
-    🌟 practical · 🏆 can teach") uses them as statuses: each item's leading mark says how far
-    the learner is. The legend itself is text."""
+    """A tracker that defines its own marks ("⬜ not studied · 🔄 studying · ✅ basics ·
+    🌟 practical · 🏆 can teach" as a list, or on one line before or after the plan: "🔴 =>
+    Not started | 🟡 => In progress | 🟢 => Completed") uses them as statuses: each item's
+    leading mark says how far the learner is. The legend itself is text."""
     others = [d for d in walk(root) if d.kind in (ITEM, ROW, DETAILS) and d.marker is None]
     for holder in walk(root):
         entries = [c for c in holder.children if c.kind == ITEM]
@@ -165,3 +166,95 @@ def read_legend(root: Draft, notes: list[str]) -> None:
             notes.append("\n".join(f"- {e.raw or e.text}" for e in entries))
             holder.children = [c for c in holder.children if c not in entries]
         return
+    _read_inline_legend(root, others)
+    _drop_category_legends(root, notes)
+
+
+MAX_LEGEND_WORDS = 12
+
+
+def _drop_category_legends(root: Draft, notes: list[str]) -> None:
+    """ "🟢 Green – the junior minimum", "🔵 Blue – middle", "🔴 Red – senior": a key to
+    marks the plan puts on its entries (levels, categories) explains them; it is text, not
+    three items. Its marks must be used on entries all after it (or all before it)."""
+    drafts = list(walk(root))
+    runs: list[tuple[Draft, list[Draft]]] = []
+    for holder in drafts:
+        run: list[Draft] = []
+        for child in [*holder.children, None]:
+            glyph = _leading_emoji(child.text) if child is not None else None
+            if (
+                child is not None
+                and child.kind == ITEM
+                and not child.children
+                and glyph is not None
+                and len(child.text.split()) <= MAX_LEGEND_WORDS
+                and glyph not in {_leading_emoji(d.text) for d in run}
+            ):
+                run.append(child)
+                continue
+            if len(run) >= 2:
+                runs.append((holder, run))
+            run = []
+    for holder, run in sorted(runs, key=lambda pair: pair[1][0].line or 0):
+        if _marks_used(run, drafts):
+            notes.append("\n".join(f"- {d.raw or d.text}" for d in run))
+            for entry in run:
+                fired("legend", entry.line, "note")
+            holder.children = [c for c in holder.children if c not in run]
+            return  # a document has one key
+
+
+def _marks_used(run: list[Draft], drafts: list[Draft]) -> bool:
+    glyphs = {str(_leading_emoji(d.text)) for d in run}
+    first, last = run[0].line or 0, run[-1].line or 0
+    users = [d for d in drafts if d not in run and any(g in d.text for g in glyphs)]
+    lines = [d.line or 0 for d in users]
+    placed = all(line > last for line in lines) or all(line < first for line in lines)
+    return len(users) >= 2 * len(run) and placed
+
+
+_DONE_WORDS_RE = re.compile(
+    r"\b(?:completed?|done|finished|mastered|learned|learnt|terminad[oa]|completad[oa]"
+    r"|conclu[ií]d[oa]|termin[ée]|erledigt|fertig|abgeschlossen)\b|完了|已完成|完成|済み|완료",
+    re.I,
+)
+_LEGEND_SEPARATORS_RE = re.compile(r"\s*(?:\||·|•|;|,|\n)\s*")
+
+
+def _read_inline_legend(root: Draft, others: list[Draft]) -> None:
+    """A legend written on one line ("**NB:** 🔴 => Not started | 🟡 => In progress | 🟢 =>
+    Completed"), before or after the plan: its marks are the items' statuses."""
+    for holder in walk(root):
+        for text in holder.notes:
+            markers = _inline_legend_markers(text)
+            if markers is None:
+                continue
+            marked = [d for d in others if _leading_emoji(d.text) in markers]
+            if len(marked) < len(markers):
+                continue
+            for draft in marked:
+                draft.glyph = markers[str(_leading_emoji(draft.text))]
+            fired("legend", holder.line, "note")
+            return
+
+
+def _inline_legend_markers(text: str) -> dict[str, str] | None:
+    if len(text) > 300:
+        return None
+    markers: dict[str, str] = {}
+    for part in _LEGEND_SEPARATORS_RE.split(text.replace("**", "")):
+        at = next((i for i, ch in enumerate(part) if unicodedata.category(ch) == "So"), None)
+        if at is None:
+            continue
+        glyph, words = part[at], part[at + 1 :].strip(" \ufe0f=>:-–—→")
+        if _TODO_WORDS_RE.search(words):
+            markers[glyph] = " "
+        elif _DOING_WORDS_RE.search(words):
+            markers[glyph] = "/"
+        elif _DONE_WORDS_RE.search(words):
+            markers[glyph] = "x"
+        else:
+            return None  # a glyph that names no progress: a legend of categories
+    states = set(markers.values())
+    return markers if len(markers) >= 2 and " " in states and len(states) >= 2 else None
