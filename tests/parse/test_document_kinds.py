@@ -461,3 +461,19 @@ def test_a_key_to_level_marks_is_text_and_the_marks_tick_nothing():
         "Finishing",
     ]
     assert {leaf.status.value for leaf in leaves} == {"todo"}
+
+
+def test_the_assistants_closing_question_is_no_step():
+    text = (
+        "Here is a plan to learn pottery:\n\n1. Clay\n\n    - Wedging\n    - Centring\n\n"
+        "2. Firing\n\n    - Kiln safety\n    - Bisque\n"
+        "    - Would you like recommendations for books or classes?\n\n"
+        "💡 **Ce plan te motive ? Tu veux qu'on creuse un point précis ?** 🚀\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Wedging", "Centring", "Kiln safety", "Bisque"], leaves
+
+
+def test_a_topic_asked_as_a_question_stays():
+    text = "# Web\n\n## Internet\n- What is HTTP?\n- How does DNS work?\n- Why is UDP fast?\n"
+    assert len(parse_roadmap(text).leaves()) == 3

@@ -48,7 +48,7 @@ from roadvault.parse.durations import leading_duration
 from roadvault.parse.html_input import html_to_markdown
 from roadvault.parse.mermaid import inline_mermaid
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.sections import HOUSEKEEPING, is_housekeeping, section_role
+from roadvault.parse.sections import HOUSEKEEPING, asks_the_reader, is_housekeeping, section_role
 from roadvault.parse.shape import shape_roadmap, title_from_source
 from roadvault.parse.tables import table_items, table_rows
 from roadvault.parse.titles import (
@@ -120,7 +120,9 @@ _MD = _markdown()
 
 def _is_chatter(text: str) -> bool:
     text = strip_decorations(text).strip()
-    return bool(_CHATTER_START_RE.match(text) or _CHATTER_ANYWHERE_RE.search(text))
+    return bool(
+        _CHATTER_START_RE.match(text) or _CHATTER_ANYWHERE_RE.search(text) or asks_the_reader(text)
+    )
 
 
 def _is_plain_label(lines: list[InlineText]) -> bool:

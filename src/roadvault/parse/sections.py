@@ -724,15 +724,34 @@ _REPO_CHATTER_RE = re.compile(
 )
 
 
+# A question put to the reader ("Would you like courses for each step?", "Ce plan te motive ?",
+# "¿Quieres que…?", "需要我…吗？"): the assistant's offer at the end of a chat answer.
+_TO_THE_READER_RE = re.compile(
+    r"^(?:would you|do you|want me|shall i|should i|can i|may i|need (?:more|any)|any questions"
+    r"|tu veux|veux-tu|voulez-vous|ce plan te|ça te|quieres|¿|quer que|você quer|gostaria"
+    r"|möchtest du|willst du|soll ich|需要我|要不要|你想|您想|是否需要|如果你|如果您)"
+    r"|\b(?:you|your|te|tu|vous|du|dich|dir|você)\b.*[?？]\s*$",
+    re.I,
+)
+
+
+def asks_the_reader(text: str) -> bool:
+    """A question addressed to the reader, not a topic phrased as a question ("What is
+    HTTP?")."""
+    text = strip_decorations(text).replace("**", "").replace("__", "").strip(" *_🚀💡👉")
+    return text.endswith(("?", "？")) and bool(_TO_THE_READER_RE.search(text))
+
+
 @rule("repo-chatter")
 def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
     """An entry that talks to the reader about the repository ("Please check NOTES…", "Feel
-    free to open an issue", "Become a Sponsor", "(delete me)") is not study: it moves into
+    free to open an issue", "Become a Sponsor", "(delete me)") or asks the reader a question
+    ("Would you like courses for each step?") is not study: it moves into
     the roadmap note. An entry the author wrote as a task box, or one such step among
     many that are not ("Fork this repo and start your log" in ten steps to join), stays."""
     kept: list[Draft] = []
     entries = [c for c in draft.children if c.kind == ITEM]
-    chatter = {id(c) for c in entries if _REPO_CHATTER_RE.search(c.text)}
+    chatter = {id(c) for c in entries if _REPO_CHATTER_RE.search(c.text) or asks_the_reader(c.text)}
     # "2. Fork this repo and commit to the log" among ten steps to take: a step of the plan
     among_steps = len(entries) >= 6 and len(chatter) * 4 <= len(entries)
     for child in draft.children:
