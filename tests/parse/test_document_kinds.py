@@ -477,3 +477,21 @@ def test_the_assistants_closing_question_is_no_step():
 def test_a_topic_asked_as_a_question_stays():
     text = "# Web\n\n## Internet\n- What is HTTP?\n- How does DNS work?\n- Why is UDP fast?\n"
     assert len(parse_roadmap(text).leaves()) == 3
+
+
+def test_an_html_table_alone_is_a_tracker_not_nothing():
+    text = (
+        "<table>\n<thead>\n<tr>\n<th>Категория</th>\n<th>Технология</th>\n<th>Статус</th>\n"
+        "</tr>\n</thead>\n<tbody>\n<tr>\n<td>Гончарное дело</td>\n<td>Глина</td>\n"
+        "<td>✅ Изучено</td>\n</tr>\n<tr>\n<td></td>\n<td>Гончарный круг</td>\n"
+        "<td>🚧 В процессе</td>\n</tr>\n<tr>\n<td>Обжиг</td>\n<td>Печь</td>\n"
+        "<td>Не начато</td>\n</tr>\n<tr>\n<td></td>\n<td>Глазурь</td>\n<td>Не начато</td>\n"
+        "</tr>\n</tbody>\n</table>\n"
+    )
+    roadmap = parse_roadmap(text, source="tracker.html")
+    assert [
+        (p.title, [(leaf.title, leaf.status.value) for leaf in p.leaves()]) for p in roadmap.nodes
+    ] == [
+        ("Гончарное дело", [("Глина", "done"), ("Гончарный круг", "doing")]),
+        ("Обжиг", [("Печь", "todo"), ("Глазурь", "todo")]),
+    ]

@@ -37,7 +37,7 @@ _BLOCK_TAGS = (
     "|dl|dt|dd|blockquote|pre|header|footer|nav|aside|hr"
 )
 _TAG_LINE_RE = re.compile(rf"^\s*</?(?:{_BLOCK_TAGS})(?:\s[^>]*)?/?>", re.I)
-_STRUCTURE_TAG_RE = re.compile(r"^[ \t]*<(?:h[1-6]|ul|ol|li)\b", re.I | re.M)
+_STRUCTURE_TAG_RE = re.compile(r"^[ \t]*<(?:h[1-6]|ul|ol|li|table)\b", re.I | re.M)
 # Markdown block syntax on a line (outside tags): headings, list markers, pipe tables.
 _MD_LINE_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\|.*\|\s*$)")
 MIN_TAG_LINES = 3

@@ -625,6 +625,10 @@ class _Sections:
         self.doc.tables += 1
         for draft in drafts:
             draft.table = self.doc.tables
+            if draft.kind == PSEUDO:  # a group of rows (table-group-column)
+                draft.level = self.top.level + 0.5
+                for row in draft.children:
+                    row.table = self.doc.tables
         self.top.children.extend(drafts)
         self.top.resources.extend(resources)
 

@@ -10,7 +10,16 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from roadvault.model import Resource
-from roadvault.parse.drafts import ITEM, ROW, Draft, inline_of, line_of, resource_kind, set_title
+from roadvault.parse.drafts import (
+    ITEM,
+    PSEUDO,
+    ROW,
+    Draft,
+    inline_of,
+    line_of,
+    resource_kind,
+    set_title,
+)
 from roadvault.parse.durations import leading_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.titles import (
@@ -41,7 +50,8 @@ _TITLE_COLUMN_RE = re.compile(
     r"|milestones?|objectives?|activit(?:y|ies)|projects?|steps?|names?|courses?|chapters?"
     r"|sections?|units?|problem(?: name)?|exercises?|deliverables?|components?|systems?"
     r"|assignments?|homeworks?|due|agenda|activities|labs?|readings?"
-    r"|temas?|contenidos?|módulos?"
+    r"|temas?|contenidos?|módulos?|technolog(?:y|ies)|tools?|technologien?|themen?"
+    r"|тем[аы]|технологи[яи]|навык[и]?|курс[ы]?|урок[и]?|модул[ьи]|раздел[ы]?|задач[аи]"
     r"|cursos?|tarefas?|assuntos?|conteúdos?|thèmes?|sujets?|contenus?|cours|themen|inhalte?"
     r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
     r"|項目|항목|주제|내용)\b"
@@ -66,7 +76,7 @@ _FILES_COLUMN_RE = re.compile(
 _STATUS_COLUMN_RE = re.compile(
     r"^(?:status|done|complete[d]?|progress|check|✓|✔|✅|state|estado|situação|progreso"
     r"|progresso|statut|état|avancement|fortschritt|zustand|状态|狀態|状况|进度|進度|状況"
-    r"|ステータス|進捗|상태|진행(?: 상황)?)$"
+    r"|ステータス|進捗|상태|진행(?: 상황)?|статус|прогресс|состояние)$"
 )
 _INDEX_COLUMN_RE = re.compile(r"^(?:#|no\.?|nr\.?|n°|number|index|sl|s\.?no\.?)$")
 _CHECK_CELL = {
@@ -124,16 +134,20 @@ def _status_cell(text: str) -> str | None:
         return " "
     if state[:1] in "⬜☐⭕⏸🔲" or re.search(
         r"未开始|未開始|未着手|待开始|计划中|未完成|sin empezar|pendiente|não iniciado|pendente"
-        r"|nicht begonnen|offen|à faire|시작 전|미완료",
+        r"|nicht begonnen|offen|à faire|시작 전|미완료|не начато|не изучено|запланировано",
         lowered,
     ):
         return " "
     if re.search(
-        r"已完成|完成|完了|済み|terminado|completado|concluído|erledigt|fait|완료", lowered
+        r"已完成|完成|完了|済み|terminado|completado|concluído|erledigt|fait|완료"
+        r"|изучено|выполнено|готово|завершено",
+        lowered,
     ):
         return "x"
     if re.search(
-        r"进行中|学习中|進行中|学習中|en curso|em andamento|läuft|en cours|진행 중", lowered
+        r"进行中|学习中|進行中|学習中|en curso|em andamento|läuft|en cours|진행 중"
+        r"|в процессе|изучаю",
+        lowered,
     ):
         return "/"
     return None
@@ -208,7 +222,8 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
         values = [value for value in values if value]
         if not values or all(re.fullmatch(r"\d{1,4}\.?", value) for value in values):
             continue  # empty, or a numbering column
-        distinct = len(set(values)) / len(values)
+        # a column filled on a few rows only (a group cell, as if merged) names no row
+        distinct = len(set(values)) / len(values) * min(1.0, len(values) / max(len(body), 1))
         length = min(sum(len(value) for value in values) / len(values), 40) / 40
         named = 0.0
         if _TITLE_COLUMN_RE.match(key):
@@ -216,6 +231,8 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
             named_seen = True
         if resource_kind(key) == "strong" and not _TITLE_COLUMN_RE.match(key):
             named = -0.5  # "Resources": a title only when nothing else is
+        if key and _GROUP_COLUMN_RE.match(key) and not _TITLE_COLUMN_RE.match(key):
+            named = -0.5  # "Category": the group a row is in
         score = distinct * 2 + length + named - index * 0.05
         if best is None or score > best[0]:
             best = (score, index)
@@ -239,7 +256,14 @@ def table_items(
     if title_at != by_position:
         for line in lines:
             fired("table-title-column", line, "item", f"title column {names[title_at]!r}")
+    group_at = _group_column(body, title_at, roles, names)
+    groups: list[Draft] = []
     for row, line in _rows_by_entry(body, lines, title_at, roles):
+        if group_at is not None and len(row) > group_at and row[group_at].text.strip():
+            group = Draft(PSEUDO, line=line)
+            set_title(group, row[group_at])
+            groups.append(group)
+            fired("table-group-column", line, "topic", group.title)
         if len(row) <= title_at:
             continue
         cell = row[title_at]
@@ -275,7 +299,7 @@ def table_items(
         if "duration" in roles and len(row) > roles["duration"] and draft.duration is None:
             _row_duration(draft, row[roles["duration"]].text, names[roles["duration"]])
         for index, value in enumerate(row):
-            if index == title_at or index in (roles.get("status"), roles.get("index")):
+            if index in (title_at, group_at, roles.get("status"), roles.get("index")):
                 continue
             text = remove_controls(value.text)
             if not text:
@@ -292,8 +316,41 @@ def table_items(
         draft.resources.extend(
             Resource(text or href, href) for text, href in cell.links if not href.startswith("#")
         )
-        drafts.append(draft)
+        (groups[-1].children if groups else drafts).append(draft)
+    if groups:
+        drafts = [*drafts, *(group for group in groups if group.children)]
     return drafts, resources
+
+
+# "| Category | Technology | Status |": a column that names the group a row belongs to.
+_GROUP_COLUMN_RE = re.compile(
+    r"^(?:categor(?:y|ies)|group|section|area|domain|field|track|block|part|stage|phase"
+    r"|категория|раздел|направление|分类|类别|類別|カテゴリ|カテゴリー|분류|카테고리"
+    r"|categor[ií]as?|kategorie|bereich|catégorie|domaine)?$"
+)
+
+
+@rule("table-group-column")
+def _group_column(
+    body: list[list[InlineText]], title_at: int, roles: dict[str, int], names: list[str]
+) -> int | None:
+    """A column left of the titles that is filled only where a new group starts ("| 🗃️
+    Databases | SQL |", "| | PostgreSQL |", "| Java | Core |"), as a merged cell would be,
+    groups the rows below it: each filled cell is a topic holding its rows."""
+    for index in range(title_at):
+        if index in roles.values() or not _GROUP_COLUMN_RE.match(plain_label(names[index])):
+            continue
+        filled = [bool(len(row) > index and row[index].text.strip()) for row in body]
+        if (
+            len(body) >= 4
+            and filled[0]
+            and 2 <= sum(filled) <= len(body) * 6 // 10
+            and not any(
+                len(row) > index and row[index].text.strip() and row[index].links for row in body
+            )
+        ):
+            return index
+    return None
 
 
 _LI_RE = re.compile(r"<li\b[^>]*>(.*?)(?=<li\b|</li>|</ul>|</ol>|$)", re.I | re.S)
