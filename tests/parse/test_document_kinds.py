@@ -495,3 +495,24 @@ def test_an_html_table_alone_is_a_tracker_not_nothing():
         ("Гончарное дело", [("Глина", "done"), ("Гончарный круг", "doing")]),
         ("Обжиг", [("Печь", "todo"), ("Глазурь", "todo")]),
     ]
+
+
+def test_an_obsidian_board_gives_statuses_by_column_and_tags_are_no_title():
+    text = (
+        "# My plan\n\n## 📝 Backlog\n- [[Kilns]] #to-learn\n- [[Glazes]] #to-learn\n\n"
+        "## 🚀 In progress\n- [[Wheel]] #learning\n\n## ✅ Done\n- [[Clay]] #learned\n"
+        "- [[Wedging]] #learned\n- #learned\n"
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [
+        ("Kilns", "todo"),
+        ("Glazes", "todo"),
+        ("Wheel", "doing"),
+        ("Clay", "done"),
+        ("Wedging", "done"),
+    ], leaves
+
+
+def test_a_lone_finished_heading_is_only_a_name():
+    text = "# Plan\n\n## Finished projects to study\n- Bridge\n- Tower\n\n## Next\n- Arch\n"
+    assert {leaf.status.value for leaf in parse_roadmap(text).leaves()} == {"todo"}

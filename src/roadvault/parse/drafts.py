@@ -146,6 +146,7 @@ class Draft:
     label: bool = False  # the title ended with ":" (it names the group below it)
     numbered: bool = False  # the title had numbering or a "Phase N" word
     excluded: bool = False
+    section_status: str | None = None  # a board column's mark for what it holds
     image_only: bool = False
     anchor_only: bool = False
     table: int | None = None  # which table a row came from

@@ -62,7 +62,12 @@ from roadvault.parse.sections import (
     sections_after_the_plan,
     self_checks_to_notes,
 )
-from roadvault.parse.statuses import inherited_status, read_legend, read_status_glyphs
+from roadvault.parse.statuses import (
+    inherited_status,
+    read_board_columns,
+    read_legend,
+    read_status_glyphs,
+)
 from roadvault.parse.titles import light_clean, plain_label, remove_controls, settled_title
 
 logger = logging.getLogger(__name__)
@@ -612,6 +617,8 @@ def _to_node(draft: Draft, inherited: Status | None) -> Node:
     passed = inherited
     if draft.is_task:
         passed = status if status in (Status.DONE, Status.SKIPPED) else None
+    if draft.section_status is not None:
+        passed = Status.from_marker(draft.section_status)  # a board's "Done" column
     return Node(
         title=settled_title(draft.title),
         status=status,
@@ -669,6 +676,7 @@ def shape_roadmap(
         return _shaped(root, title, [*root_notes_before, *root.notes])
     read_legend(root, notes)
     read_status_glyphs(root)
+    read_board_columns(root)
     _drop_overview_tables(root)
     _dissolve_resources(root)
     _absorb_note_items(root)

@@ -16,6 +16,7 @@ from roadvault.model import Status
 from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
+from roadvault.parse.titles import plain_label
 
 MIN_GLYPH_ITEMS = 2
 
@@ -75,6 +76,66 @@ def _some_ticked(entries: list[Draft]) -> bool:
         and len(plain) >= MIN_GLYPH_ITEMS
         and (len(done) + len(plain) == len(entries))
     )
+
+
+_BOARD_COLUMNS = (
+    (
+        "x",
+        re.compile(
+            r"\b(?:done|completed?|finished|learned|learnt|mastered|hecho|terminad[oa]s?"
+            r"|aprendid[oa]s?|conclu[ií]d[oa]s?|erledigt|gelernt|termin[ée]s?|appris)\b"
+            r"|выучил|изучено|изученное|пройдено|已完成|已学|完了|学習済み|완료",
+            re.I,
+        ),
+    ),
+    (
+        "/",
+        re.compile(
+            r"\b(?:in progress|doing|currently (?:learning|studying)|learning now|en curso"
+            r"|aprendiendo|em andamento|estudando|en cours|lerne gerade)\b"
+            r"|сейчас учу|в процессе|изучаю|进行中|学习中|学習中|진행 ?중",
+            re.I,
+        ),
+    ),
+    (
+        " ",
+        re.compile(
+            r"\b(?:backlog|to ?do|to learn|planned|wish ?list|up next|pendiente|pendente"
+            r"|geplant|à faire)\b|хочу изучить|планирую|计划|待学|予定|예정",
+            re.I,
+        ),
+    ),
+)
+MAX_COLUMN_WORDS = 8
+
+
+@rule("board-columns")
+def read_board_columns(root: Draft) -> None:
+    """A board of sections ("Backlog" / "In progress" / "Done", "Что хочу изучить" / "Что я
+    выучил") says how far each entry is by where it stands: the entries of a "Done" section
+    are done, of an "In progress" one under way. Two kinds of such sections side by side
+    make a board; a lone "Finished projects" heading is just a name."""
+    for parent in walk(root):
+        sections = [
+            (child, mark)
+            for child in parent.children
+            if child.kind in (HEADING, PSEUDO, DETAILS)
+            and len(plain_label(child.title).split()) <= MAX_COLUMN_WORDS
+            and (mark := _column_mark(child.title)) is not None
+        ]
+        if len({mark for _, mark in sections}) < 2:
+            continue
+        for section, mark in sections:
+            if mark != " ":
+                section.section_status = mark
+                fired("board-columns", section.line, "phase", section.title)
+
+
+def _column_mark(title: str) -> str | None:
+    for mark, pattern in _BOARD_COLUMNS:
+        if pattern.search(title):
+            return mark
+    return None
 
 
 @rule("ticked-parent")

@@ -66,6 +66,9 @@ _DATE_GROUP_RE = re.compile(
 )
 _BLOCK_ID_RE = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
 # "@(2019-04-15 00:17)": a completion stamp some trackers append; the date, not the title.
+# Obsidian tags after a title ("MySQL #to-learn", "Kanban #learned #pm"): labels, not name.
+# "C#" and "#1" are no tags: a tag follows a space and starts with a letter.
+_TRAILING_TAGS_RE = re.compile(r"(?:\s+#[^\W\d_][\w/-]*)+\s*$")
 _DONE_STAMP_RE = re.compile(r"\s*@\(\s*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*\)")
 # "🟩🟩🟩⬜⬜ 60%": a progress bar drawn in the title.
 _PROGRESS_BAR_RE = re.compile(r"\s*[🟩🟦🟨🟧🟥🟪⬜⬛█▓▒░■□▰▱●○]{3,}\s*(?:\d{1,3}(?:\.\d)?\s*%)?")
@@ -433,6 +436,10 @@ def clean_title(text: str) -> TitleParts:
         text = remove_controls(text[: stamp.start()] + " " + text[stamp.end() :])
     text = remove_controls(_PROGRESS_BAR_RE.sub(" ", text))
     text = _TYPE_PREFIX_RE.sub("", text)
+    tags = _TRAILING_TAGS_RE.search(f" {text}")
+    if tags:
+        extra.append(" ".join(tags.group(0).split()))
+        text = text[: max(tags.start() - 1, 0)]  # tags only ("- #learned"): no title at all
     fields = [m.group(0).strip() for m in _TASKS_FIELD_RE.finditer(text)]
     if fields:
         extra.append(" ".join(fields))
