@@ -516,3 +516,14 @@ def test_an_obsidian_board_gives_statuses_by_column_and_tags_are_no_title():
 def test_a_lone_finished_heading_is_only_a_name():
     text = "# Plan\n\n## Finished projects to study\n- Bridge\n- Tower\n\n## Next\n- Arch\n"
     assert {leaf.status.value for leaf in parse_roadmap(text).leaves()} == {"todo"}
+
+
+def test_how_to_proceed_sections_are_advice_in_japanese_and_english():
+    text = (
+        "# 陶芸カリキュラム\n\n## フェーズ1: 土\n- 菊練り\n- 芯出し\n\n"
+        "## 学習の進め方\n- 毎日30分は土に触る\n- 分からないことは先生に聞く\n\n"
+        "## How to proceed\n- Keep a kiln log\n- Photograph every pot\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["菊練り", "芯出し"]
+    assert "毎日30分" in roadmap.notes and "kiln log" in roadmap.notes

@@ -100,6 +100,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |general tips?|helpful tips?|key mindset|mindset|the right mindset|learning strategy
 |study strategy|learning strategies|advice|general advice|final advice
 |a word of advice|some advice|how to study|how to learn|how to approach this|learning approach
+|how to proceed|how to use this (?:plan|roadmap|guide)|study habits|habits
 |study approach|things to (?:keep in mind|remember)|keep in mind
 |important notes?|golden rules|rules of thumb|guiding principles|best advice
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
@@ -283,8 +284,17 @@ _CJK_HEAD_WORDS = (
             "避坑指南",
             "コツ",
             "ヒント",
+            "進め方",
+            "学び方",
+            "勉強法",
+            "学習法",
+            "心構え",
+            "注意点",
+            "アドバイス",
             "팁",
             "조언",
+            "공부법",
+            "주의사항",
         ),
     ),
     (INTRO, ("前言", "简介", "簡介", "介绍", "概述", "结语", "はじめに", "まとめ", "소개", "개요")),
