@@ -527,3 +527,20 @@ def test_how_to_proceed_sections_are_advice_in_japanese_and_english():
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["菊練り", "芯出し"]
     assert "毎日30分" in roadmap.notes and "kiln log" in roadmap.notes
+
+
+def test_a_tracker_template_keeps_project_names_and_reads_reflections_and_how_to_as_text():
+    text = (
+        "# Pottery tracker\n\n## How to Use This Tracker\n- [ ] Mark completed items with [x]\n"
+        "- Update your progress weekly\n\n## Phase 1: Clay\n\n### Week 1\n- [ ] Wedging\n"
+        "- [ ] **Project**: A pinch pot\n- **Time spent**: ___ hours\n\n"
+        "**Phase 1 Reflection**:\n- What was the hardest part?\n- What did you enjoy most?\n\n"
+        "## Phase 2: Kiln\n- [ ] Loading\n- [ ] Basic Resources: cones, shelves and posts\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [
+        "Wedging",
+        "Project: A pinch pot",
+        "Loading",
+        "Basic Resources: cones, shelves and posts",  # a kind of resource, no reading list
+    ], leaves

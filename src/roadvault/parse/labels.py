@@ -84,6 +84,15 @@ _WEEKDAYS_RE = re.compile(
 _SLOT_CODE_RE = re.compile(r"^[A-Za-z]{1,2}\d{1,3}$")
 
 
+_KIND_OF_STEP_RE = re.compile(
+    r"^(?:(?:mini[- ]?|final |capstone |side |group |weekly |practice |hands-on )?"
+    r"(?:projects?|exercises?|tasks?|assignments?|homework|labs?|challenges?|practice|quiz"
+    r"|exam|capstone|deliverables?|kata|drill)"
+    r"|proyecto|projeto|projekt|projet|ejercicio|exercício|übung|aufgabe|tarea|tarefa"
+    r"|项目|练习|作业|任务|課題|演習|プロジェクト|과제|실습|프로젝트)$"
+)
+
+
 def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     """(name, explanation) when the item's title is a short name, a colon and prose."""
     if draft.kind != ITEM or not draft.title:
@@ -95,6 +104,8 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     label = strip_decorations(label).strip(" *_")
     if not label or len(label.split()) > MAX_LABEL_WORDS or has_numbering(label):
         return None
+    if _KIND_OF_STEP_RE.match(plain_label(label)):
+        return None  # "**Project**: Log analyzer": the kind of step, then its name: keep both
     if (
         parse_duration(label)
         or parse_duration(rest)

@@ -504,7 +504,25 @@ _SELF_CHECK_RE = re.compile(
 
 
 def _asks_the_learner(group: Draft) -> bool:
-    return bool(_SELF_CHECK_RE.match(plain_label(group.title).rstrip(":：")))
+    title = plain_label(group.title).rstrip(":：")
+    if _SELF_CHECK_RE.match(title):
+        return True
+    # "**Phase 1 Reflection**:" over "- What was the hardest concept?": questions to answer
+    entries = [c for c in group.children if c.kind == ITEM]
+    asked = [c for c in entries if not c.is_task and c.text.rstrip(" *_").endswith(("?", "？"))]
+    return (
+        bool(_REFLECTION_RE.search(title))
+        and len(entries) >= 2
+        and len(entries) == len(group.children)
+        and len(asked) * 10 >= len(entries) * 6
+    )
+
+
+_REFLECTION_RE = re.compile(
+    r"\b(?:reflections?|reflect|retrospective|review questions|questions|reflexión|reflexão"
+    r"|preguntas|perguntas|fragen)\b|振り返り|反思|复盘|회고|질문",
+    re.I,
+)
 
 
 @rule("self-check")
@@ -736,6 +754,12 @@ _REPO_CHATTER_RE = re.compile(
 
 # A question put to the reader ("Would you like courses for each step?", "Ce plan te motive ?",
 # "¿Quieres que…?", "需要我…吗？"): the assistant's offer at the end of a chat answer.
+_OFFERS = (
+    r"^(?:would you|do you want|want me|shall i|should i|can i|may i|need (?:more|any)"
+    r"|any questions|tu veux|veux-tu|voulez-vous|quieres|¿|quer que|você quer|gostaria"
+    r"|möchtest du|willst du|soll ich|需要我|要不要|是否需要)"
+)
+_OFFER_RE = re.compile(_OFFERS, re.I)
 _TO_THE_READER_RE = re.compile(
     r"^(?:would you|do you|want me|shall i|should i|can i|may i|need (?:more|any)|any questions"
     r"|tu veux|veux-tu|voulez-vous|ce plan te|ça te|quieres|¿|quer que|você quer|gostaria"
@@ -745,11 +769,15 @@ _TO_THE_READER_RE = re.compile(
 )
 
 
-def asks_the_reader(text: str) -> bool:
+def asks_the_reader(text: str, *, offers_only: bool = False) -> bool:
     """A question addressed to the reader, not a topic phrased as a question ("What is
-    HTTP?")."""
+    HTTP?"). `offers_only`: only an offer ("Would you like…?"), not a question on the
+    learner's own work ("What did you enjoy most?")."""
     text = strip_decorations(text).replace("**", "").replace("__", "").strip(" *_🚀💡👉")
-    return text.endswith(("?", "？")) and bool(_TO_THE_READER_RE.search(text))
+    if not text.endswith(("?", "？")):
+        return False
+    pattern = _OFFER_RE if offers_only else _TO_THE_READER_RE
+    return bool(pattern.search(text))
 
 
 @rule("repo-chatter")
@@ -761,7 +789,9 @@ def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
     many that are not ("Fork this repo and start your log" in ten steps to join), stays."""
     kept: list[Draft] = []
     entries = [c for c in draft.children if c.kind == ITEM]
-    chatter = {id(c) for c in entries if _REPO_CHATTER_RE.search(c.text) or asks_the_reader(c.text)}
+    chatter = {id(c) for c in entries if _REPO_CHATTER_RE.search(c.text)}
+    if entries and asks_the_reader(entries[-1].text, offers_only=True):
+        chatter.add(id(entries[-1]))  # the closing offer of a chat answer
     # "2. Fork this repo and commit to the log" among ten steps to take: a step of the plan
     among_steps = len(entries) >= 6 and len(chatter) * 4 <= len(entries)
     for child in draft.children:

@@ -162,6 +162,13 @@ _UNAMBIGUOUS_RESOURCE_RE = re.compile(
 )
 
 
+# "Basic Resources: Pods, Deployments": a kind of the subject's own resources, not reading.
+_NAMES_A_KIND_RE = re.compile(
+    r"^(?:basic|advanced|core|common|other|more|additional|key|main|cluster|cloud|compute"
+    r"|system|shared|static|human|natural|network|kubernetes|k8s|aws|azure|gcp)\b"
+)
+
+
 @rule("resource-label")
 def _inline_resource(draft: Draft) -> list[Resource] | None:
     """ "Resource Recommendation: X" / "Resources: [MDN](…)" as a bullet is the resources of
@@ -175,6 +182,7 @@ def _inline_resource(draft: Draft) -> list[Resource] | None:
         return None
     if not any(href.startswith(("http", "www.")) for _, href in draft.links) and not (
         _UNAMBIGUOUS_RESOURCE_RE.search(plain_label(split[0]))
+        and not _NAMES_A_KIND_RE.search(plain_label(split[0]))
     ):
         # "Channels: buffered and unbuffered" is a topic: a resource needs a link, or a label
         # that says resource in so many words
@@ -369,6 +377,14 @@ def _drop_overview_tables(root: Draft) -> None:
         ]
 
 
+# "How to Use This Tracker" › "- [ ] Mark completed items with [x]": a box that shows how.
+_HOW_TO_USE_RE = re.compile(
+    r"\b(?:how to use|usage|instructions?|c[oó]mo usar|como usar|mode d'emploi|anleitung)\b"
+    r"|使い方|使用方法|使用说明|사용법",
+    re.I,
+)
+
+
 @rule("tracked-housekeeping")
 def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
     """A "Contributing"-like heading is left out, unless the author put checkboxes under it
@@ -377,7 +393,8 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
     title_key = plain_label(front_title) if front_title else None
     for draft in walk(root):
         if draft.excluded and (
-            any(d.is_task for d in walk(draft)) or plain_label(draft.title) == title_key
+            (any(d.is_task for d in walk(draft)) and not _HOW_TO_USE_RE.search(draft.title))
+            or plain_label(draft.title) == title_key
         ):
             draft.excluded = False
             fired("tracked-housekeeping", draft.line, "phase", draft.title)
