@@ -544,3 +544,19 @@ def test_a_tracker_template_keeps_project_names_and_reads_reflections_and_how_to
         "Loading",
         "Basic Resources: cones, shelves and posts",  # a kind of resource, no reading list
     ], leaves
+
+
+def test_a_chat_answer_titled_one_level_too_deep_keeps_its_title():
+    text = (
+        "### 🚀 **Un plan pour apprendre la poterie**\n\nCe plan te guidera pas à pas.\n\n"
+        "## Phase 1 : Les bases\n- Argile\n- Tournage\n\n## Phase 2 : Cuisson\n- Four\n- Émail\n"
+    )
+    roadmap = parse_roadmap(text, source="chat.md")
+    assert roadmap.title == "Un plan pour apprendre la poterie"
+    assert len(roadmap.leaves()) == 4
+
+
+def test_a_first_heading_at_the_level_of_the_others_is_a_part_not_the_title():
+    text = "## Basics\n- Clay\n- Wheel\n\n## Firing\n- Kiln\n"
+    roadmap = parse_roadmap(text, source="pottery-notes.md")
+    assert roadmap.title == "Pottery Notes" and len(roadmap.nodes) == 2

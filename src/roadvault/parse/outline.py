@@ -302,10 +302,26 @@ class _Document:
         self.has_heading = False
         self.literal = False  # roadvault's own outline form: read as written
         self.first_h1: str | None = None  # the first heading, when it is an H1
+        # the heading the text opens with, and the levels of all headings after it
+        self.opening_heading: Draft | None = None
+        self.heading_levels: list[float] = []
         self.ruled_title: str | None = None  # an opening line with "---" under it
         self.seen_section = False
         self.tables = 0
         self.atx_headings = bool(_ATX_HEADING_RE.search(text))
+
+    def opens_at(self, line: int | None) -> bool:
+        """Whether `line` (1-based) is the first non-blank line of the text."""
+        first = next((i for i, text in enumerate(self.lines, 1) if text.strip()), None)
+        return line is not None and line == first
+
+    def opening_title(self) -> str | None:
+        """ "### 🚀 **A Plan to Become a Developer**" on the first line, over "## Phase 1"
+        sections: a chat answer's title, set one level too deep."""
+        opening = self.opening_heading
+        if opening is None or opening.numbered or not self.heading_levels:
+            return None
+        return opening.title if opening.level > min(self.heading_levels) else None
 
     def indent_of(self, line_index: int) -> int:
         if 0 <= line_index < len(self.lines):
@@ -406,6 +422,10 @@ class _Sections:
         set_title(draft, join_lines(inline_lines(inline_of(node))))
         if not self.doc.has_heading and node.tag == "h1" and self.depth == 0:
             self.doc.first_h1 = draft.title  # the first heading, even after a bold line
+        if not self.doc.has_heading and self.depth == 0 and self.doc.opens_at(line_of(node)):
+            self.doc.opening_heading = draft
+        elif self.depth == 0:
+            self.doc.heading_levels.append(draft.level)
         self.doc.has_heading = True
         draft.excluded = not self.doc.literal and is_housekeeping(draft)
         self._push_section(draft)
@@ -1075,6 +1095,7 @@ def build_roadmap(
         shaped.title,
         doc.chat_title,
         doc.first_h1,
+        doc.opening_title(),
         doc.ruled_title,
         doc.first_line_title if not doc.has_heading else None,
     )
