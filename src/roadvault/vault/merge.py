@@ -166,13 +166,33 @@ def line_extras(base_text: str, mine_text: str) -> str | None:
     return None
 
 
+# What the Tasks plugin and Obsidian append to a task line, recognisable without the line
+# as generated: dated signifiers (`✅ 2026-02-10`, due, scheduled, start, created,
+# cancelled), priorities, `#tags`, Dataview `[key:: value]` fields.
+_EXTRAS_TAIL = re.compile(
+    r"(?:[ \t]+(?:[✅❌📅⏳🛫➕]\ufe0f?[ \t]*\d{4}-\d\d-\d\d|[⏫🔼🔽🔺⏬]\ufe0f?"
+    r"|#[^\s#\[\]]+|\[[^\[\]]+::[^\[\]]*\]))+$"
+)
+
+
+def extras_tail(text: str) -> str:
+    """The run of plugin metadata at the end of an item's text ("" when none)."""
+    found = _EXTRAS_TAIL.search(text)
+    return found.group(0) if found and found.start() > 0 else ""
+
+
 def merge_item_text(base_text: str | None, mine_text: str, new_text: str) -> str | None:
     """Three-way merge of one item's text: what its line should say now, or None when the
     learner and the roadmap both reworded it (a conflict). Extras the learner appended
     ride on the roadmap's new wording."""
     if base_text is None and line_extras(new_text, mine_text):
         return mine_text  # an item coming back (archived, re-added) with the learner's extras
-    if base_text is None or mine_text in (base_text, new_text):
+    if base_text is None:
+        # Back under a new title (renamed while archived): the base is gone, but a Tasks
+        # date or a tag at the end is the learner's still. Before, it was dropped.
+        tail = extras_tail(mine_text)
+        return new_text + tail if tail and not new_text.endswith(tail) else new_text
+    if mine_text in (base_text, new_text):
         return new_text
     if line_extras(new_text, mine_text) is not None:
         return mine_text  # the new wording is in already, with extras (a merge repeated)
@@ -397,6 +417,12 @@ def _merge_conflict(base: list[str], mine: list[str], new: list[str]) -> tuple[l
             # lines of their own: keep it (the roadmap's change is in). This is also what a
             # merge repeated after an interrupted build sees (FORMAT.md §5).
             out.extend(mine_part)
+        elif all(e.start == e.end for e in _side(group, 0)):
+            # The learner only added lines, between lines the roadmap replaced (an own task
+            # between two items the roadmap swapped for others): no line was changed by
+            # both, so no conflict — the roadmap's lines, then the learner's, all kept.
+            out.extend(new_part)
+            out.extend(line for e in _side(group, 0) for line in e.lines)
         else:
             conflicts += 1
             out.extend(_marked(base, group))

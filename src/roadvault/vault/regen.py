@@ -215,7 +215,14 @@ def regenerate(
         lifted_mine[key], lifted_base[key] = versions.mine, versions.base
         if versions.mine is None or key in frozen:
             continue
-        if versions.new == versions.base and ARCHIVE_HEADING not in versions.mine:
+        if versions.new is not None and _marked_removed(versions.mine):
+            versions = _returning(versions)
+            lifted_base[key] = versions.base
+        if (
+            versions.new == versions.base
+            and ARCHIVE_HEADING not in versions.mine
+            and not _has_copies(versions.mine, versions.base)
+        ):
             continue  # the roadmap left this note alone: nothing can leave it
         mine_text, joined = _join_copies(versions.mine)
         if joined:
@@ -283,7 +290,14 @@ def regenerate(
 
     injected = _inject(notes, new_home, carried)
     for topic, mark in promoted.items():
-        injected[topic] = _tick_all(injected.get(topic, notes[topic].new) or "", mark)
+        for key in _notes_under(topic, notes):
+            injected[key] = _tick_all(injected.get(key, notes[key].new) or "", mark)
+    for item_id, (home, mark) in _demoted(notes, new_home, frozen).items():
+        injected[home] = _mark_one(injected.get(home, notes[home].new) or "", item_id, mark)
+        remarks[home].append(
+            f"{new_home[item_id][1].text!r} is an item again: every item of its note was"
+            f" [{mark}], so it is too"
+        )
     outcomes = {
         key: NoteOutcome(
             notes[key].mine,
@@ -317,6 +331,16 @@ def _join_copies(text: str) -> tuple[str, list[str]]:
         return text, []
     joined, ids = join_copies(lines, items, _mark_rank)
     return "\n".join(joined), ids
+
+
+def _has_copies(mine: str, base: str | None) -> bool:
+    """Did the learner copy-paste an item line? Then the note is joined even when the
+    roadmap left it alone: a rebuild leaves every block id once in the vault (the copies
+    used to stay until an update happened to touch the note)."""
+    if mine == base:
+        return False  # as generated: no copies (the cheap test for untouched notes)
+    items = find_item_lines(mine.split("\n"))
+    return len({item.id for item in items}) != len(items)
 
 
 def _mark_rank(mark: str | None) -> int:
@@ -467,6 +491,87 @@ def _promoted_to(
     return key or None
 
 
+def _demoted(
+    notes: Mapping[str, NoteVersions],
+    new_home: dict[str, tuple[str, ItemLine]],
+    frozen: set[str],
+) -> dict[str, tuple[str, str]]:
+    """Topic notes folded back into one item (the topic lost its sub-items: its id is an
+    item line now): item id -> (its note, the mark it takes). The reverse of a promotion:
+    when every item of the note was done or skipped (one done at least: done; all
+    skipped: skipped), the item is too. Before, it came back unticked — a tick handed to
+    the sub-items when the item became a topic was lost on the way back. Only on the
+    build that folds it (the note not yet marked removed): after that, the learner's box."""
+    out: dict[str, tuple[str, str]] = {}
+    for key, versions in notes.items():
+        if versions.new is not None or versions.mine is None or key in frozen:
+            continue
+        front = split_front_matter(versions.mine)[0]
+        if not front or "roadvault_id" not in front or _marked_removed(versions.mine):
+            continue
+        try:
+            note_id = read_owned_properties(front).get("roadvault_id")
+        except InputError:
+            continue
+        home = new_home.get(note_id) if isinstance(note_id, str) else None
+        if home is None or home[1].mark is None or home[0] in frozen:
+            continue  # not an item now, or a parent (its sub-items keep their own marks)
+        marks = [
+            Status.from_marker(item.mark)
+            for item in find_item_lines(split_archive(versions.mine)[0].split("\n"))
+            if item.mark is not None
+        ]
+        if not marks or any(m not in (Status.DONE, Status.SKIPPED) for m in marks):
+            continue
+        mark = "x" if Status.DONE in marks else "-"
+        out[note_id] = (home[0], mark)
+    return out
+
+
+def _mark_one(text: str, item_id: str, mark: str) -> str:
+    """`text` with the to-do checkbox of `item_id` set to `mark`."""
+    lines = text.split("\n")
+    for item in find_item_lines(lines):
+        todo = item.mark is not None and Status.from_marker(item.mark) is Status.TODO
+        if item.id == item_id and todo:
+            lines[item.index] = item.with_mark(mark).render()
+    return "\n".join(lines)
+
+
+def _notes_under(top: str, notes: Mapping[str, NoteVersions]) -> list[str]:
+    """`top` and every generated note below it (by the `up` links of the new renderings).
+    Why: an item that becomes a phase with topics has no items in its own note, only
+    links; its done or skipped goes to the items of the notes under it (before, it went
+    nowhere and the tick was lost while the report said it was handed on)."""
+    names: dict[str, str] = {}
+    ups: dict[str, str] = {}
+    for key, versions in notes.items():
+        if versions.new is None:
+            continue
+        stem = key.removesuffix(".md")
+        names[stem] = key
+        names.setdefault(stem.rsplit("/", 1)[-1], key)
+        front = split_front_matter(versions.new)[0]
+        if not front or "up:" not in front:
+            continue
+        try:
+            up = read_owned_properties(front).get("up")
+        except InputError:
+            continue
+        if isinstance(up, str) and up.startswith("[[") and up.endswith("]]"):
+            ups[key] = up[2:-2].split("|")[0].split("#")[0]
+    out = [top]
+    for key in ups:
+        seen = {key}
+        parent = names.get(ups[key])
+        while parent is not None and parent not in seen and parent != top:
+            seen.add(parent)
+            parent = names.get(ups.get(parent, ""))
+        if parent == top and key != top:
+            out.append(key)
+    return out
+
+
 def _tick_all(text: str, mark: str) -> str:
     """Every to-do checkbox item line of `text` set to `mark`."""
     lines = text.split("\n")
@@ -474,6 +579,22 @@ def _tick_all(text: str, mark: str) -> str:
         if item.mark is not None and Status.from_marker(item.mark) is Status.TODO:
             lines[item.index] = item.with_mark(mark).render()
     return "\n".join(lines)
+
+
+def _returning(versions: NoteVersions) -> NoteVersions:
+    """A note kept for the learner's work (`roadvault_status: removed`) that the roadmap
+    generates again. Its base copy is still the last rendering, but the items that left
+    while it was out (moved to another note, e.g. by a depth change) were taken out by
+    roadvault, not by the learner: merged against that base, their coming back read as
+    the learner deleting them, and they vanished from the vault with their ticks. So those
+    items are out of the base too: they come back as the roadmap's additions."""
+    if versions.base is None or versions.mine is None:
+        return versions
+    present = {item.id for item in find_item_lines(versions.mine.split("\n"))}
+    left = {
+        item.id for item in find_item_lines(versions.base.split("\n")) if item.id not in present
+    }
+    return NoteVersions(_without_items(versions.base, left), versions.mine, versions.new)
 
 
 def _marked_removed(text: str) -> bool:
