@@ -15,7 +15,7 @@ from pathlib import Path
 
 from roadvault.errors import InputError
 from roadvault.model import Roadmap
-from roadvault.parse.bare_lines import mark_bare_lines
+from roadvault.parse.bare_lines import demote_heading_lines, mark_bare_lines
 from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
@@ -58,6 +58,7 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         logger.info("%s: read as %s", source, _KIND_NAMES[kind])
     front = split_front_matter(text, source=source)
     body, bare = (front.body, []) if front.outline else mark_bare_lines(front.body)
+    body, demoted = (body, []) if front.outline else demote_heading_lines(body)
     try:
         roadmap = build_roadmap(
             body,
@@ -74,11 +75,11 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         loose = _read_loose_lines(front.body, source=source, front_title=front.title, name=name)
         if loose.nodes or not roadmap.nodes:
             roadmap = loose
-    if bare:
-        marked = set(bare)
-        for node in roadmap.walk():
+    for name, lines in (("bare-lines", bare), ("heading-lines", demoted)):
+        marked = set(lines)
+        for node in roadmap.walk() if marked else ():
             if node.line in marked:
-                fired("bare-lines", node.line, "item" if node.is_leaf else "topic")
+                fired(name, node.line, "item" if node.is_leaf else "topic")
     assign_ids(roadmap)
     return roadmap
 

@@ -13,6 +13,8 @@ import re
 
 from roadvault.parse.durations import ORDINAL
 from roadvault.parse.rules import rule
+from roadvault.parse.sections import is_plan_tail
+from roadvault.parse.titles import opens_a_part
 
 MIN_BARE_LINES = 3
 MAX_BARE_CHARS = 70
@@ -118,3 +120,43 @@ def _opening_run(lines: list[str], start: int) -> list[int]:
         pending = []
     plain = sum(1 for at in run if _kind(lines[at]) == "bare")
     return run if plain * 2 >= len(run) else []
+
+
+MIN_HEADING_LINES = 8
+_ATX_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
+_LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
+
+
+@rule("heading-lines")
+def demote_heading_lines(body: str) -> tuple[str, list[int]]:
+    """A text where every line is a heading of one level ("# Month 1 – Python", "# Basics
+    of Python", "# Libraries: NumPy", "# Month 2 – Statistics"), with no list at all, was
+    typed with "#" on each line: the lines that open a part of the plan ("Month 1", "Phase
+    2", or "Projects to try" after the last one) stay headings, the lines between them are
+    its items."""
+    lines = body.split("\n")
+    if any(_LIST_LINE_RE.match(line) for line in lines) or "```" in body:
+        return body, []
+    headings = [(at, m) for at, line in enumerate(lines) if (m := _ATX_RE.match(line))]
+    nonblank = sum(1 for line in lines if line.strip())
+    levels = {len(m.group(1)) for _, m in headings}
+    parts = [at for at, m in headings if opens_a_part(m.group(2))]
+    if (
+        len(headings) < MIN_HEADING_LINES
+        or len(levels) != 1
+        or len(headings) * 10 < nonblank * 8
+        or len(parts) < 2
+    ):
+        return body, []
+    # "# 🎯 Projects to try" after the last part opens one more
+    parts += [
+        at
+        for at, m in headings
+        if at > parts[-1] and is_plan_tail(m.group(2)) and len(m.group(2).split()) <= 5
+    ]
+    marked: list[int] = []
+    for at, match in headings:
+        if at > parts[0] and at not in parts:
+            lines[at] = f"- {match.group(2)}"
+            marked.append(at + 1)
+    return "\n".join(lines), marked

@@ -300,6 +300,7 @@ class _Document:
         # a short first line, in a text without headings
         self.first_line_title: str | None = None
         self.has_heading = False
+        self.has_named_heading = False  # a heading with a letter or digit ("# :" names nothing)
         self.literal = False  # roadvault's own outline form: read as written
         self.first_h1: str | None = None  # the first heading, when it is an H1
         # the heading the text opens with, and the levels of all headings after it
@@ -420,8 +421,10 @@ class _Sections:
             return
         draft = Draft(HEADING, level=float(node.tag[1:]), line=line_of(node))
         set_title(draft, join_lines(inline_lines(inline_of(node))))
-        if not self.doc.has_heading and node.tag == "h1" and self.depth == 0:
+        named = bool(_NAMES_RE.search(draft.title))
+        if not self.doc.has_named_heading and node.tag == "h1" and self.depth == 0 and named:
             self.doc.first_h1 = draft.title  # the first heading, even after a bold line
+        self.doc.has_named_heading = self.doc.has_named_heading or named
         if not self.doc.has_heading and self.depth == 0 and self.doc.opens_at(line_of(node)):
             self.doc.opening_heading = draft
         elif self.depth == 0:

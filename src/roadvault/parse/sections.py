@@ -1041,6 +1041,11 @@ _PLAN_TAIL_RE = re.compile(
 )
 
 
+def is_plan_tail(title: str) -> bool:
+    """ "Projects to try", "Bonus", "Next steps": a part that may follow the numbered plan."""
+    return bool(_PLAN_TAIL_RE.search(plain_label(title)))
+
+
 @rule("plan-boundary")
 def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     """When the author numbered the plan ("Phase 1…Phase 5", "Week 1…Week 8"), unnumbered
