@@ -560,3 +560,11 @@ def test_a_first_heading_at_the_level_of_the_others_is_a_part_not_the_title():
     text = "## Basics\n- Clay\n- Wheel\n\n## Firing\n- Kiln\n"
     roadmap = parse_roadmap(text, source="pottery-notes.md")
     assert roadmap.title == "Pottery Notes" and len(roadmap.nodes) == 2
+
+
+def test_an_estimated_total_time_line_times_its_path():
+    text = (
+        "# Paths\n\n## Glaze path\n**Estimated Total Time:** 60-90 hours\n\n- Dipping\n"
+        "- Brushing\n\n## Wheel path\n**Estimated Total Time:** 80-120 hours\n\n- Centring\n"
+    )
+    assert [p.duration for p in parse_roadmap(text).nodes] == ["60-90 hours", "80-120 hours"]

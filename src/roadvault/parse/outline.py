@@ -75,7 +75,7 @@ MAX_DETAILS = 12  # open <details> groups inside each other
 MAX_BRACKETS = 200  # "[" on one line beyond which they are read as text (link parsing cost)
 
 _DURATION_LABEL_RE = re.compile(
-    r"^(?:expected |estimated |total |approximate |approx\.? |suggested |typical )?"
+    r"^(?:(?:expected|estimated|total|approximate|approx\.?|suggested|typical|overall) ){0,2}"
     r"(?:duration|time(?: commitment| needed| required| to complete| frame)?|timeframe"
     r"|timeline|length|how long|est\.? time|time estimate|estimated duration|time needed"
     r"|duración|duracion|duração|durée|dauer|时长|预计时间|所要時間|目安|期間|기간|carga hor[áa]ria"
