@@ -15,7 +15,11 @@ from pathlib import Path
 
 from roadvault.errors import InputError
 from roadvault.model import Roadmap
-from roadvault.parse.bare_lines import demote_heading_lines, mark_bare_lines
+from roadvault.parse.bare_lines import (
+    demote_heading_lines,
+    mark_bare_lines,
+    promote_slot_lines,
+)
 from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
@@ -57,7 +61,8 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
     if kind != "markdown":
         logger.info("%s: read as %s", source, _KIND_NAMES[kind])
     front = split_front_matter(text, source=source)
-    body, bare = (front.body, []) if front.outline else mark_bare_lines(front.body)
+    body, slots = (front.body, []) if front.outline else promote_slot_lines(front.body)
+    body, bare = (body, []) if front.outline else mark_bare_lines(body)
     body, demoted = (body, []) if front.outline else demote_heading_lines(body)
     try:
         roadmap = build_roadmap(
@@ -71,11 +76,13 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         # Nesting is clamped before parsing; this is the last guard, so a shape nobody
         # foresaw still gets one clear line instead of a traceback.
         raise InputError("is nested too deeply to read as a roadmap", path=source) from exc
-    if kind == "markdown" and not (roadmap.nodes and _has_markdown_structure(front.body)):
+    # slot lines promoted to headings are structure the text had, in its own way
+    structured = _has_markdown_structure(front.body) or bool(slots)
+    if kind == "markdown" and not (roadmap.nodes and structured):
         loose = _read_loose_lines(front.body, source=source, front_title=front.title, name=name)
         if loose.nodes or not roadmap.nodes:
             roadmap = loose
-    for name, lines in (("bare-lines", bare), ("heading-lines", demoted)):
+    for name, lines in (("slot-lines", slots), ("bare-lines", bare), ("heading-lines", demoted)):
         marked = set(lines)
         for node in roadmap.walk() if marked else ():
             if node.line in marked:

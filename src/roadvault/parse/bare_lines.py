@@ -13,7 +13,7 @@ import re
 
 from roadvault.parse.durations import ORDINAL
 from roadvault.parse.rules import rule
-from roadvault.parse.sections import is_plan_tail
+from roadvault.parse.sections import is_plan_tail, reads_as_action
 from roadvault.parse.titles import opens_a_part
 
 MIN_BARE_LINES = 3
@@ -40,6 +40,7 @@ _COMMAND_RE = re.compile(
 # a step however long its text.
 _SLOT_LINE_RE = re.compile(rf"^[*_]{{0,2}}(?:{ORDINAL})[*_]{{0,2}}\s*[:：\-–—|]\s*\S", re.I)
 MAX_SLOT_CHARS = 300
+MAX_ACTION_WORDS = 25
 # A sentence, a label ("Resources:") or emphasis used as a heading is not a bare step.
 _SENTENCE_END_RE = re.compile(r"[.!?。！？:：;；…]\s*$")
 
@@ -52,6 +53,8 @@ def _kind(line: str) -> str | None:
         return None
     if _SLOT_LINE_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
         return "bare"
+    if len(text.split()) <= MAX_ACTION_WORDS and reads_as_action(text) and text[-1] in ".!":
+        return "bare"  # "Learn what HTML is and its role in web development."
     if len(text) > MAX_BARE_CHARS or len(text.split()) > MAX_BARE_WORDS:
         return None
     if text.startswith(("**", "__")) and text.endswith(("**", "__")):
@@ -114,6 +117,10 @@ def _opening_run(lines: list[str], start: int) -> list[int]:
         if kinds == ["label"]:
             pending = paragraph
             continue
+        if run and kinds[0] == "label" and None not in kinds and "label" not in kinds[1:]:
+            run.extend(pending + paragraph)  # "project:" with its step on the next line
+            pending = []
+            continue
         if None in kinds or "label" in kinds:
             break
         run.extend(pending + paragraph)
@@ -160,3 +167,34 @@ def demote_heading_lines(body: str) -> tuple[str, list[int]]:
             lines[at] = f"- {match.group(2)}"
             marked.append(at + 1)
     return "\n".join(lines), marked
+
+
+MIN_SLOT_LINES = 3
+# "Day 1:", "Day2:", "Week 3", "Semana 4:" alone on a line of plain text.
+_LONE_SLOT_RE = re.compile(
+    r"^\s*[*_]{0,2}(?:day|week|month|phase|stage|step|part|module|lesson|semana|d[ií]a|mes"
+    r"|tag|woche|jour|semaine|fase|etapa|etape|étape)\s*\d{1,3}[*_]{0,2}\s*[:：.)\-–—]?\s*$",
+    re.I,
+)
+
+
+@rule("slot-lines")
+def promote_slot_lines(body: str) -> tuple[str, list[int]]:
+    """Plain text with a slot alone on its line ("Day 1:", then "Introduction to HTML" on
+    the next) and no Markdown headings: each slot opens a part, named by the line after it
+    when that line is a short name; the steps after it are then read as bare lines."""
+    lines = body.split("\n")
+    if any(_HEADING_RE.match(line) for line in lines):
+        return body, []
+    slots = [at for at, line in enumerate(lines) if _LONE_SLOT_RE.match(line)]
+    if len(slots) < MIN_SLOT_LINES:
+        return body, []
+    for at in slots:
+        slot = lines[at].strip().strip("*_").rstrip(" :：.)-–—")
+        after = lines[at + 1].strip() if at + 1 < len(lines) else ""
+        if after and _kind(after) == "bare" and not reads_as_action(after):
+            lines[at] = f"## {slot}: {after}"
+            lines[at + 1] = ""
+        else:
+            lines[at] = f"## {slot}"
+    return "\n".join(lines), [at + 1 for at in slots]
