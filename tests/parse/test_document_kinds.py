@@ -568,3 +568,17 @@ def test_an_estimated_total_time_line_times_its_path():
         "- Brushing\n\n## Wheel path\n**Estimated Total Time:** 80-120 hours\n\n- Centring\n"
     )
     assert [p.duration for p in parse_roadmap(text).nodes] == ["60-90 hours", "80-120 hours"]
+
+
+def test_numbered_link_paragraphs_under_a_heading_are_the_steps():
+    text = (
+        "# Pottery\n\n## The year\n\n[1. Clay](clay/README.md) (January)\n\n"
+        "[2. Wheel](wheel/README.md) (February)\n\n[3. Glaze](glaze/README.md) (March)\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "Clay (January)",
+        "Wheel (February)",
+        "Glaze (March)",
+    ]
+    assert leaves[0].resources[0].url == "clay/README.md"

@@ -40,6 +40,7 @@ _COMMAND_RE = re.compile(
 # a step however long its text.
 _SLOT_LINE_RE = re.compile(rf"^[*_]{{0,2}}(?:{ORDINAL})[*_]{{0,2}}\s*[:：\-–—|]\s*\S", re.I)
 MAX_SLOT_CHARS = 300
+_NUMBERED_LINK_RE = re.compile(r"^\[\s*\d{1,3}[.)]\s+[^\]]+\]\([^)\s]+\)")
 MAX_ACTION_WORDS = 25
 # A sentence, a label ("Resources:") or emphasis used as a heading is not a bare step.
 _SENTENCE_END_RE = re.compile(r"[.!?。！？:：;；…]\s*$")
@@ -49,6 +50,8 @@ def _kind(line: str) -> str | None:
     """ "bare" (a short plain line), "label" ("DevOps basics:" over the next lines),
     "field" ("Resilience: circuit breakers"), or None for anything else."""
     text = line.strip()
+    if _NUMBERED_LINK_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
+        return "bare"  # "[1. Programming](part1/README.md) (February)": a numbered step
     if not text or _NOT_BARE_RE.match(line) or _COMMAND_RE.match(text):
         return None
     if _SLOT_LINE_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
