@@ -30,7 +30,7 @@ from roadvault.vault import check, fastpath, identity
 from roadvault.vault.apply import apply_files, save_state
 from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.layout import DEFAULT_DEPTH, Layout, PreviousLayout, plan_layout, walk_levels
-from roadvault.vault.match import carry_over_ids, reworded_notices
+from roadvault.vault.match import MatchReport, carry_over_ids, reworded_notices
 from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, name_key, slugify, unique_slug
 from roadvault.vault.plan import Generated, Plan, PlannedFile, plan_files
 from roadvault.vault.regen import Action
@@ -347,6 +347,88 @@ def deleted_notes(
     }
 
 
+def _node_pairs(old: list[Node], new: list[Node]) -> list[tuple[Node, Node]] | None:
+    """Old and new nodes place by place when both trees have the same titles in the same
+    shape, else None (iterative: trees may be deep)."""
+    pairs: list[tuple[Node, Node]] = []
+    stack = [(old, new)]
+    while stack:
+        olds, news = stack.pop()
+        if len(olds) != len(news):
+            return None
+        for a, b in zip(olds, news, strict=True):
+            if a.title != b.title:
+                return None
+            pairs.append((a, b))
+            stack.append((a.children, b.children))
+    return pairs
+
+
+def _same_ids_as_last_build(old_model: Roadmap | None, roadmap: Roadmap) -> MatchReport | None:
+    """The roadmap the last build was made from (the same titles in the same tree): every
+    node takes its id from there, place by place, so a rebuild changes nothing. Matching
+    instead could pair namesakes ("Projects" in two phases, with the same items) the
+    other way round, and the notes would swap places on a build with nothing new."""
+    pairs = _node_pairs(old_model.nodes, roadmap.nodes) if old_model is not None else None
+    if pairs is None:
+        return None
+    for old, new in pairs:
+        new.id = old.id
+    return MatchReport()
+
+
+def _other_roadmaps_ids(vault: Path, manifest: Manifest, slug: str) -> set[str]:
+    """Every node id of the vault's other roadmaps (their last models)."""
+    ids: set[str] = set()
+    for key in sorted(manifest.roadmaps):
+        model = load_roadmap_model(vault, key) if key != slug else None
+        if model is not None:
+            ids.update(node.id for node in model.walk())
+    return ids
+
+
+def _keep_ids_apart(
+    roadmap: Roadmap, others: set[str], old_model: Roadmap | None, target: Target
+) -> None:
+    """Ids are hashed from the roadmap's title and each item's path, so a roadmap sharing
+    its title with another of the vault (kept apart, or built with --name) would repeat
+    the other's block ids for the items they share. Such a new id is derived again from
+    this roadmap's slug (the same on every build, so a rebuild keeps it). An id this
+    roadmap already had stays: its notes carry it (ticks travel by it)."""
+    if not others:
+        return
+    own = {node.id for node in old_model.walk()} if old_model is not None else set()
+    used = {node.id for node in roadmap.walk()}
+    for node in roadmap.walk():
+        if node.id not in others or node.id in own:
+            continue
+        attempt = 0
+        fresh = node_id(f"apart\x1f{target.slug}", [(node.id, 0)])
+        while fresh in others or fresh in used:
+            attempt += 1
+            fresh = node_id(f"apart\x1f{target.slug}", [(node.id, 0)], attempt)
+        used.add(fresh)
+        node.id = fresh
+
+
+def _stale_where_the_learner_put_them(
+    previous: PreviousLayout, layout: Layout, records: dict[str, dict[str, Any]]
+) -> dict[str, str]:
+    """Notes the roadmap no longer generates that the learner had moved or renamed:
+    recorded path → where they are now. They are handled there like any note the roadmap
+    dropped (items that went elsewhere leave it; kept or deleted as their work says);
+    left unseen, they kept the block ids of items now rendered in other notes."""
+    return {
+        old: previous.pinned[node_id]
+        for node_id, old in previous.notes.items()
+        if node_id not in layout.notes
+        and node_id in previous.pinned
+        and previous.pinned[node_id] != old
+        and old in records
+        and previous.pinned[node_id] not in records
+    }
+
+
 def _verified_base(relpath: str, base: str | None, record: dict[str, Any] | None) -> str | None:
     """A base copy whose hash differs from the manifest's record was changed behind our back
     (or torn by a disk fault): trusting it could take a learner's tick for ours, so merge
@@ -544,8 +626,9 @@ def _prepare(
         previous = _find_moved_notes(vault, previous, listing, manifest, rid)
     deleted = set() if restore else deleted_notes(previous, listing, manifest, rid)
     old_model = load_roadmap_model(vault, target.slug) if target.entry is not None else None
-    matched = carry_over_ids(old_model, roadmap)
+    matched = _same_ids_as_last_build(old_model, roadmap) or carry_over_ids(old_model, roadmap)
     target = dataclasses.replace(target, notices=(*target.notices, *reworded_notices(matched)))
+    _keep_ids_apart(roadmap, _other_roadmaps_ids(vault, manifest, target.slug), old_model, target)
     check_roadmap(roadmap)
 
     own_paths = set(manifest.files_of(target.slug)) | set(previous.notes.values())
@@ -585,16 +668,22 @@ def _prepare(
     if previous.canvas and previous.canvas != layout.canvas:
         moves[layout.canvas] = previous.canvas
 
+    kept_where = _stale_where_the_learner_put_them(previous, layout, previous_records)
     paths = {g.relpath for g in generated} | set(previous_records) | set(moves.values())
+    paths |= set(kept_where.values())
     disk = {relpath: read_disk_file(vault, relpath) for relpath in sorted(paths)}
     bases = {
         relpath: _verified_base(relpath, load_base(vault, relpath), manifest.files.get(relpath))
         for relpath in sorted(paths)
     }
+    plan_bases = dict(bases)
+    for old, now in kept_where.items():
+        previous_records[now] = previous_records.pop(old)
+        plan_bases[now] = bases.get(old)  # recorded under `now` after this build
     plan = plan_files(
         generated,
         disk,
-        bases,
+        plan_bases,
         previous_records,
         slug=target.slug,
         moves=moves,
