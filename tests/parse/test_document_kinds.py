@@ -582,3 +582,16 @@ def test_numbered_link_paragraphs_under_a_heading_are_the_steps():
         "Glaze (March)",
     ]
     assert leaves[0].resources[0].url == "clay/README.md"
+
+
+def test_steps_that_name_their_tags_are_steps_not_examples():
+    text = (
+        "# Day 1: Basics\n\n### Structure\n\n- Revise the basic syntax: `<html>`, `<head>`.\n"
+        "- Understand semantic elements: `<main>`, `<article>`.\n\n### Examples\n\n"
+        "- **Python:** `print('hi')`\n- **Ruby:** `puts 'hi'`\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [
+        "Revise the basic syntax: <html>, <head>",
+        "Understand semantic elements: <main>, <article>",
+    ], leaves

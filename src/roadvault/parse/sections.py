@@ -450,6 +450,8 @@ def _shows_code(item: Draft) -> bool:
     (code, then what it does); a bare `<title>` names a topic."""
     if item.kind != ITEM or item.children or ":" not in item.raw:
         return False
+    if reads_as_action(item.raw.split(":", 1)[0]):
+        return False  # "Revise the basic syntax: `<html>`, `<body>`": a step naming its code
     if _CODE_LABEL_RE.match(item.raw):
         return True
     # mostly code after the label: "`print()`", not a sentence naming `notes.md`
