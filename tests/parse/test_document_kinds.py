@@ -595,3 +595,18 @@ def test_steps_that_name_their_tags_are_steps_not_examples():
         "Revise the basic syntax: <html>, <head>",
         "Understand semantic elements: <main>, <article>",
     ], leaves
+
+
+def test_a_wrapped_entry_whose_first_line_ends_in_a_colon_labels_nothing_after_it():
+    text = (
+        "# Lunes\n\n## Actividades:\n\n-   Leer la guía de\n    fundamentos.\n\n"
+        "-   Visitar GeeksforGeeks:\n    https://example.com/big-o\n    para repasar Big-O.\n\n"
+        "-   Reflexionar sobre la eficiencia.\n\n-   Resolver dos problemas.\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [
+        "Leer la guía de fundamentos",
+        "Visitar GeeksforGeeks",
+        "Reflexionar sobre la eficiencia",
+        "Resolver dos problemas",
+    ], leaves

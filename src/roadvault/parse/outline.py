@@ -628,6 +628,9 @@ class _Sections:
                 if split_first:
                     set_title(draft, first)
                     rest = lines[1:]
+                    # "Visit GeeksforGeeks:" wrapped onto its link and purpose: what follows
+                    # the colon is in the entry itself, it labels no entries after it
+                    draft.label = False
                 else:
                     set_title(draft, join_lines(lines))
             blocks = blocks[1:]
