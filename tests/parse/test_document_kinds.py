@@ -610,3 +610,8 @@ def test_a_wrapped_entry_whose_first_line_ends_in_a_colon_labels_nothing_after_i
         "Reflexionar sobre la eficiencia",
         "Resolver dos problemas",
     ], leaves
+
+
+def test_an_exclaiming_heading_over_nothing_is_no_step():
+    text = "# Plan\n\n## Clay\n- Wedging\n- Centring\n\n## 🔮 More coming soon!\n"
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedging", "Centring"]

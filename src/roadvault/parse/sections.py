@@ -445,10 +445,18 @@ _INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
 _CODE_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?`[^`\n]+`(?:\*\*|__)?\s*[:：]\s*\S")
 
 
+_CODE_DASH_RE = re.compile(r"^\s*`[^`]+`\s+[–—-]\s+\S")
+
+
 def _shows_code(item: Draft) -> bool:
     """ "- **Python:** `print("hi")`" (a label, then code) or "- `input()`: reads a line"
-    (code, then what it does); a bare `<title>` names a topic."""
-    if item.kind != ITEM or item.children or ":" not in item.raw:
+    / "- `README.md` – what it holds" (code, then what it does); a bare `<title>` names a
+    topic."""
+    if item.kind != ITEM or item.children:
+        return False
+    if _CODE_DASH_RE.match(item.raw):
+        return True
+    if ":" not in item.raw:
         return False
     if reads_as_action(item.raw.split(":", 1)[0]):
         return False  # "Revise the basic syntax: `<html>`, `<body>`": a step naming its code

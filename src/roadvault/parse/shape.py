@@ -463,8 +463,20 @@ def _tidy(draft: Draft) -> None:
         if empty and child.kind == CALLOUT:
             draft.notes.append("\n\n".join([child.title, *child.notes]))
             continue
+        if empty and _exclaims_or_signs(child):
+            # "## 🔮 Upcoming!" over nothing: text, not a step
+            draft.notes.append("\n\n".join([child.title, *child.notes]))
+            continue
         kept.append(child)
     draft.children = kept
+
+
+def _exclaims_or_signs(draft: Draft) -> bool:
+    """A heading that exclaims over nothing ("## 🔮 Upcoming!", "**Stay tuned!**") cheers
+    the reader; a step does not exclaim."""
+    if draft.is_task or draft.kind not in (HEADING, PSEUDO) or draft.numbered:
+        return False
+    return draft.title.strip().endswith(("!", "！"))
 
 
 @rule("description-line")
