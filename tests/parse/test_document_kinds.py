@@ -615,3 +615,15 @@ def test_a_wrapped_entry_whose_first_line_ends_in_a_colon_labels_nothing_after_i
 def test_an_exclaiming_heading_over_nothing_is_no_step():
     text = "# Plan\n\n## Clay\n- Wedging\n- Centring\n\n## 🔮 More coming soon!\n"
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedging", "Centring"]
+
+
+def test_the_same_side_by_side_labels_in_every_week_are_a_comparison_not_steps():
+    week = (
+        "### Woche {n}: Thema {n}\n- **Kernpunkte:**\n  1. Punkt A{n}\n  2. Punkt B{n}\n\n"
+        "**Syntax:**\n- **Python:** `print()` und mehr Text hier\n"
+        "- **JavaScript:** `console.log()` und mehr Text hier\n\n"
+    )
+    text = "# Kurs\n\n" + "".join(week.format(n=n) for n in (1, 2, 3))
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Python" not in leaves and "JavaScript" not in leaves, leaves
+    assert "Punkt A1" in leaves and "Punkt B3" in leaves, leaves

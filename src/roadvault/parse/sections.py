@@ -500,8 +500,46 @@ def examples_to_notes(draft: Draft) -> None:
     """A group of examples ("**Language-specific examples:**", "Beispiele", "示例"), or of
     entries that each show or explain a line of code ("- **Python:** `print()`", "- `#`:
     starts a comment"), illustrates the step it stands in: it becomes that step's notes,
-    not items to tick."""
-    _move_groups_to_step_notes(draft, _shows_examples, "example-group")
+    not items to tick. So is a group whose entries are labelled by the same names as in two
+    more groups ("**Python:** …", "**JavaScript:** …", "**C#:** …" in every week): a side
+    by side comparison, repeated for each step."""
+    repeated = _repeated_label_sets(draft)
+    _move_groups_to_step_notes(
+        draft,
+        lambda group: _shows_examples(group) or _entry_labels(group) in repeated,
+        "example-group",
+    )
+
+
+MIN_REPEATED_GROUPS = 3
+
+
+def _entry_labels(group: Draft) -> frozenset[str] | None:
+    """The labels of a group's entries ("Python", "JavaScript"), when every entry has one."""
+    entries = [c for c in group.children if c.kind == ITEM and not c.children]
+    if len(entries) < 2 or len(entries) != len(group.children):
+        return None
+    labels = []
+    for entry in entries:
+        split = _LABEL_RE.match(strip_decorations(entry.text).replace("**", ""))
+        if not split:
+            return None
+        label = split.group(1)
+        if any(ch.isdigit() for ch in label):
+            return None  # "Semana 1:", "Week 2:": a plan's slots, not names compared
+        labels.append(plain_label(label))
+    return frozenset(labels) if len(set(labels)) == len(labels) else None
+
+
+def _repeated_label_sets(root: Draft) -> set[frozenset[str]]:
+    counts: dict[frozenset[str], int] = {}
+    for group in walk(root):
+        if group.kind in (HEADING, PSEUDO, ITEM) and (labels := _entry_labels(group)):
+            counts[labels] = counts.get(labels, 0) + 1
+    return {labels for labels, count in counts.items() if count >= MIN_REPEATED_GROUPS}
+
+
+_LABEL_RE = re.compile(r"^\s*([^:：]{1,30}?)\s*[:：]\s*\S")
 
 
 _SELF_CHECK_RE = re.compile(
