@@ -37,6 +37,7 @@ from roadvault.vault.merge import (
     MergeResult,
     count_conflicts,
     find_item_lines,
+    item_statuses,
     kept_mark,
     line_extras,
     merge_item_text,
@@ -516,10 +517,10 @@ def _demoted(
         home = new_home.get(note_id) if isinstance(note_id, str) else None
         if home is None or home[1].mark is None or home[0] in frozen:
             continue  # not an item now, or a parent (its sub-items keep their own marks)
+        # Per item its most advanced box (copy-pasted lines count once, as when joined).
         marks = [
-            Status.from_marker(item.mark)
-            for item in find_item_lines(split_archive(versions.mine)[0].split("\n"))
-            if item.mark is not None
+            Status.from_marker(mark)
+            for mark in item_statuses(split_archive(versions.mine)[0]).values()
         ]
         if not marks or any(m not in (Status.DONE, Status.SKIPPED) for m in marks):
             continue
