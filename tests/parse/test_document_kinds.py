@@ -627,3 +627,14 @@ def test_the_same_side_by_side_labels_in_every_week_are_a_comparison_not_steps()
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "Python" not in leaves and "JavaScript" not in leaves, leaves
     assert "Punkt A1" in leaves and "Punkt B3" in leaves, leaves
+
+
+def test_a_phase_overview_table_before_the_week_sections_is_an_overview():
+    text = (
+        "# Pottery\n\n## 1. Phase overview\n\n| Phase | Focus | Time |\n|---|---|---|\n"
+        "| 1 | Clay and hand building | 2 weeks |\n| 2 | Wheel | 3 weeks |\n\n"
+        "## 2. Weekly plan\n\n### Week 1 – Clay\n- Wedging\n- Pinch pots\n\n"
+        "### Week 2 – Coils\n- Coil pots\n- Slabs\n\n### Week 3 – Wheel\n- Centring\n- Opening\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Wedging", "Pinch pots", "Coil pots", "Slabs", "Centring", "Opening"]

@@ -338,10 +338,43 @@ def _names_one_of(name: str, titles: set[str]) -> bool:
     return any(f" {name} " in f" {title} " for title in titles)
 
 
+# "## 2. Phase overview", "전체 단계 개요", "Übersicht": a section that sums the plan up.
+_OVERVIEW_TITLE_RE = re.compile(
+    r"\b(?:overview|summary|at a glance|resumen|resumo|übersicht|aperçu|vue d'ensemble)\b"
+    r"|개요|概要|总览|概览|一覧"
+)
+MIN_SECTIONS_AFTER_OVERVIEW = 3
+
+
+def _tables_under_an_overview(root: Draft, rows: dict[int, list[Draft]]) -> set[int]:
+    """A table that is all an "overview" section holds, before at least three sections with
+    steps of their own, sums up the plan those sections spell out."""
+    found: set[int] = set()
+    sections = [d for d in walk(root) if d.kind in (HEADING, PSEUDO)]
+    for holder in sections:
+        tables = {c.table for c in holder.children if c.kind == ROW}
+        if (
+            len(tables) != 1
+            or any(c.kind != ROW for c in holder.children)
+            or not _OVERVIEW_TITLE_RE.search(plain_label(holder.title))
+        ):
+            continue
+        later = [
+            d
+            for d in sections
+            if (d.line or 0) > (holder.line or 0)
+            and any(c.kind in (ITEM, ROW) and c.table not in tables for c in d.children)
+        ]
+        if len(later) >= MIN_SECTIONS_AFTER_OVERVIEW:
+            found |= {t for t in tables if t is not None}
+    return found
+
+
 @rule("overview-table")
 def _drop_overview_tables(root: Draft) -> None:
     """A table listing the same weeks/phases the sections below spell out is an overview:
-    its rows are not extra items."""
+    its rows are not extra items. So is a table that is all an "Overview" section holds,
+    before three or more sections with steps."""
     sections = [d for d in walk(root) if d.kind in (HEADING, PSEUDO) and d.title]
     # the title as cleaned, and as written: "M01 - Frontend I" is named by a row "M01"
     section_titles = {plain_label(d.title) for d in sections} | {
@@ -358,6 +391,7 @@ def _drop_overview_tables(root: Draft) -> None:
         and sum(_names_one_of(plain_label(m.title), section_titles) for m in members) * 2
         >= len(members)
     }
+    overview |= _tables_under_an_overview(root, rows)
     if not overview:
         return
     for table in overview:
