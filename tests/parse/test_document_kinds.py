@@ -638,3 +638,11 @@ def test_a_phase_overview_table_before_the_week_sections_is_an_overview():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Wedging", "Pinch pots", "Coil pots", "Slabs", "Centring", "Opening"]
+
+
+def test_a_prose_section_whose_sub_sections_are_prose_too_is_text():
+    text = (
+        "# Course\n\n## Lessons\n- Clay\n- Wheel\n\n## Quiz\n\nTest yourself [here](https://q.example).\n\n"
+        "### PDF\n\nYou can print this course as a PDF.\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Clay", "Wheel"]

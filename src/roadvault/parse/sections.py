@@ -1058,6 +1058,12 @@ def _questions_to_notes(draft: Draft, notes: list[str], *, nested: bool) -> None
 def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     kept: list[Draft] = []
     for child in draft.children:
+        if child.kind in (HEADING, PSEUDO) and child.children:
+            # its own prose sub-sections first: "## Quiz" › "### PDF" leaves a prose "Quiz"
+            had_children = True
+            _prose_sections_to_notes(child, notes)
+        else:
+            had_children = False
         prose_only = (
             child.kind in (HEADING, PSEUDO)
             and not child.children
@@ -1071,7 +1077,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             fired("prose-section", child.line, "note", child.title)
             notes.append("\n\n".join(part for part in [child.title, *child.notes] if part))
             continue
-        if child.kind in (HEADING, PSEUDO):
+        if child.kind in (HEADING, PSEUDO) and not had_children:
             _prose_sections_to_notes(child, notes)
         kept.append(child)
     draft.children = kept
