@@ -41,6 +41,23 @@ def _notes_and_state(vault: Path) -> dict[str, bytes]:
     return {rel: data for rel, data in snapshot(vault).items() if rel not in skip}
 
 
+def _dies_at_write(number: int):
+    """Wraps `atomic_write` and `remove_file` of the apply step: dying before the
+    `number`-th call of either."""
+    calls = [0]
+
+    def wrap(real):
+        def call(*args, **kwargs):
+            calls[0] += 1
+            if calls[0] == number:
+                raise Killed
+            return real(*args, **kwargs)
+
+        return call
+
+    return wrap
+
+
 def test_a_deleted_state_folder_records_the_template_again(tmp_path: Path) -> None:
     reference = tmp_path / "reference"
     _build(reference)
@@ -71,17 +88,7 @@ def test_a_first_build_killed_at_any_write_is_completed_with_its_template_record
     while True:
         number += 1
         vault = tmp_path / f"vault-{number}"
-        calls = [0]
-
-        def wrap(real):
-            def call(*args, **kwargs):
-                calls[0] += 1
-                if calls[0] == number:  # noqa: B023 - read while this iteration runs
-                    raise Killed
-                return real(*args, **kwargs)
-
-            return call
-
+        wrap = _dies_at_write(number)
         with monkeypatch.context() as patch:
             patch.setattr(apply_module, "atomic_write", wrap(apply_module.atomic_write))
             patch.setattr(apply_module, "remove_file", wrap(apply_module.remove_file))
