@@ -646,3 +646,13 @@ def test_a_prose_section_whose_sub_sections_are_prose_too_is_text():
         "### PDF\n\nYou can print this course as a PDF.\n"
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Clay", "Wheel"]
+
+
+def test_closing_remarks_are_text():
+    text = (
+        "# Plan\n\n## Semana 1\n- Barro\n- Torno\n\n### Observaciones adicionales:\n"
+        "- Los días de repaso permiten consolidar lo aprendido.\n- Este plan es flexible.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Barro", "Torno"]
+    assert "Este plan es flexible" in roadmap.notes

@@ -113,6 +113,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |completion criteria|success criteria|definition of done|by the end(?: of this \w+)?|commands
 |what(?:'s| is) next|next steps after .*
 |consejos|recomendaciones|estrategia de aprendizaje|mentalidad|dicas|conseils
+|(?:additional |final |general )?(?:observations|remarks)|observaciones(?: adicionales| finales)?
+|observações(?: adicionais| finais)?|anmerkungen|remarques|備考|备注|비고
 |each (?:lesson|module|week|chapter|unit|day) (?:includes|contains|has|consists of)
 |lesson (?:structure|format)|what(?:'s| is) included|what you(?:'ll| will) get
 |how to take (?:this|the) course|how (?:this|the) course works|course logistics|logistics
