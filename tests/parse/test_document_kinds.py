@@ -656,3 +656,11 @@ def test_closing_remarks_are_text():
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Barro", "Torno"]
     assert "Este plan es flexible" in roadmap.notes
+
+
+def test_keys_to_success_are_advice():
+    text = (
+        "# Plan\n\n## Phase 1\n- Clay\n- Wheel\n\n### 🔥 Résumé : Clés pour Réussir\n\n"
+        "1️⃣ **Comprendre avant de tourner.**\n\n2️⃣ **Pratiquer chaque jour.**\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Clay", "Wheel"]
