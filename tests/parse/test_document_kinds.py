@@ -664,3 +664,15 @@ def test_keys_to_success_are_advice():
         "1️⃣ **Comprendre avant de tourner.**\n\n2️⃣ **Pratiquer chaque jour.**\n"
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Clay", "Wheel"]
+
+
+def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
+    text = (
+        "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"
+        "| 1 | Clay | Completed |\n| 2 | Wheel | In Progress |\n| 3 | Glaze | Upcoming |\n\n"
+        "## Projects\n- Mug\n\n## Tools\n- Kiln\n\n## Ideas\n- Vase\n\n"
+        "I build this in public to stay accountable.\n\n**Shreesh**\n"
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves[:3] == [("Clay", "done"), ("Wheel", "doing"), ("Glaze", "todo")], leaves
+    assert "Shreesh" not in [title for title, _ in leaves]

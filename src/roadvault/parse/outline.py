@@ -48,7 +48,13 @@ from roadvault.parse.durations import leading_duration
 from roadvault.parse.html_input import html_to_markdown
 from roadvault.parse.mermaid import inline_mermaid
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.sections import HOUSEKEEPING, asks_the_reader, is_housekeeping, section_role
+from roadvault.parse.sections import (
+    HOUSEKEEPING,
+    asks_the_reader,
+    is_housekeeping,
+    reads_as_action,
+    section_role,
+)
 from roadvault.parse.shape import shape_roadmap, title_from_source
 from roadvault.parse.tables import table_items, table_rows
 from roadvault.parse.titles import (
@@ -510,6 +516,7 @@ class _Sections:
             first.bold_only
             and not _is_sentence(first.text)
             and not first.text.rstrip(" *_").endswith(("!", "！"))
+            and not self._signs_off(node, lines)
         )
         labelled = bold_heading or _is_plain_label(lines) or self._names_the_list(lines)
         if not labelled and _ordinal_line(first.text):
@@ -528,6 +535,24 @@ class _Sections:
                     self.prose(lines[1:], draft)
                 return
         self.prose(lines, self.top)
+
+    def _signs_off(self, node: SyntaxTreeNode, lines: list[InlineText]) -> bool:
+        """ "**Shreesh**" as the very last line of the text: the author's signature."""
+        if len(lines) != 1 or not node.map or self.depth > 1:
+            return False
+        rest = self.doc.lines[node.map[1] :]
+        before = [line.strip() for line in self.doc.lines[: node.map[0]] if line.strip()]
+        words = strip_decorations(lines[0].text).strip(" *_").split()
+        return (
+            not any(line.strip() for line in rest)
+            and 1 <= len(words) <= 3
+            and all(word[:1].isupper() for word in words)
+            and not reads_as_action(lines[0].text)
+            # after a closing paragraph, not after the plan's last step
+            and bool(before)
+            and before[-1].endswith((".", "!", "?", "。", "！"))
+            and not re.match(r"^(?:[-*+]|\d{1,3}[.)])\s", before[-1])
+        )
 
     def _timed_part(self) -> Draft:
         """The part a duration line times: past facet sub-sections ("Practice", "What to

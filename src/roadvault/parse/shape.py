@@ -356,6 +356,7 @@ def _tables_under_an_overview(root: Draft, rows: dict[int, list[Draft]]) -> set[
         if (
             len(tables) != 1
             or any(c.kind != ROW for c in holder.children)
+            or any(c.marker is not None for c in holder.children)  # a tracker: the plan itself
             or not _OVERVIEW_TITLE_RE.search(plain_label(holder.title))
         ):
             continue
