@@ -676,3 +676,14 @@ def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
     assert leaves[:3] == [("Clay", "done"), ("Wheel", "doing"), ("Glaze", "todo")], leaves
     assert "Shreesh" not in [title for title, _ in leaves]
+
+
+def test_how_to_reproduce_sections_are_housekeeping():
+    text = (
+        "# Week 1\n\n## Notebooks\n- day1.ipynb\n- day2.ipynb\n\n## 再現手順（Colab）\n"
+        "- 各ノートをColabで開く。\n- 成果はGitHubに保存。\n\n"
+        "## How to reproduce\n- Open in Colab\n- Save a copy\n\n"
+        "## Next\n- [ ] Mon: setup\n- [ ] Tue: functions\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["day1.ipynb", "day2.ipynb", "Mon: setup", "Tue: functions"], leaves

@@ -74,6 +74,7 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
 |how to (?:use|read|follow|navigate|approach) this .*|using this .*
 |how this (?:repo|repository|list|guide|roadmap) works|using this (?:repo|repository|roadmap)
+|how to (?:reproduce|run (?:the|this) (?:code|project|notebooks?))|running the notebooks?
 |índice|indice|contenidos?|tabla de contenidos?|agradecimientos?|contribuciones|contribuir
 |cómo contribuir|como contribuir|licencia|autor(?:es)?|patrocinadores|comunidad
 |preguntas frecuentes|novedades|noticias|testimonios|créditos
@@ -272,6 +273,11 @@ _CJK_HEAD_WORDS = (
             "常见问题",
             "免责声明",
             "목차",
+            "再現手順",
+            "再現方法",
+            "実行方法",
+            "复现步骤",
+            "运行方法",
         ),
     ),
     (
