@@ -687,3 +687,15 @@ def test_how_to_reproduce_sections_are_housekeeping():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["day1.ipynb", "day2.ipynb", "Mon: setup", "Tue: functions"], leaves
+
+
+def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
+    text = (
+        "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"
+        "- **Detailed plan**\n  - A simple pinch pot, then a coil pot\n\n"
+        "### Week 2 – Wheel\n- Centring\n- Opening\n\n## Empty week template\n\n"
+        "### Week N – (topic)\n- **Goals**\n- Mon:\n- Tue:\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Detailed plan: A simple pinch pot, then a coil pot" in leaves, leaves
+    assert not any("template" in title.lower() for title in leaves), leaves

@@ -167,7 +167,12 @@ def collapse_one_child_groups(draft: Draft, depth: int = 0) -> None:
         only = child.children[0]
         if only.kind != ITEM or not only.title:
             continue
-        labelled_item = child.kind == ITEM and child.label
+        # "- Homework:" or a bold "- **Detailed plan**" over one entry
+        # (over a sentence, "- **Sharpening**" › "Keep the angle." is described instead)
+        bold_label = bool(
+            re.fullmatch(r"\s*(\*\*|__)[^*_\n]{1,40}\1\s*", child.raw or "")
+        ) and not only.text.rstrip().endswith((".", "。", "!", "?"))
+        labelled_item = child.kind == ITEM and (child.label or bold_label)
         group_of_one = child.kind == PSEUDO and depth >= 1 and not only.children
         if labelled_item or group_of_one:
             _collapse_into_child(child)
@@ -349,6 +354,22 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
                 continue
             kept.append(child)
             continue
+        had_children = bool(child.children)
         drop_placeholders(child, notes)
+        if (
+            had_children
+            and child.kind in (HEADING, PSEUDO)
+            and not child.children
+            and _TEMPLATE_TITLE_RE.search(plain_label(child.title))
+        ):
+            # "## 4. Empty week template" once its blank week is gone: nothing to study
+            fired("template-placeholder", child.line, "note", child.title)
+            notes.append(child.raw or child.title)
+            continue
         kept.append(child)
     draft.children = kept
+
+
+_TEMPLATE_TITLE_RE = re.compile(
+    r"\b(?:templates?|plantillas?|modelos?|vorlagen?|modèles?)\b|템플릿|テンプレ|模板|範本"
+)
