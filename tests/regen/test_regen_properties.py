@@ -446,7 +446,8 @@ def hand_over(learner: Learner, plan: Plan, text: str) -> None:
             learner.marks.update({leaf.uid: mark for leaf in leaves})
             learner.suffix.pop(item.uid, None)  # its line, and the date on it, went
             plan.reworded.discard(item.uid)
-        del learner.marks[item.uid]
+            del learner.marks[item.uid]
+        # Archived: the mark stays the learner's; the line comes back with it, if ever.
 
 
 def note_items(item: Item) -> list[Item] | None:

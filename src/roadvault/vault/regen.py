@@ -293,7 +293,7 @@ def regenerate(
     for topic, mark in promoted.items():
         for key in _notes_under(topic, notes):
             injected[key] = _tick_all(injected.get(key, notes[key].new) or "", mark)
-    for item_id, (home, mark) in _demoted(notes, new_home, frozen).items():
+    for item_id, (home, mark) in _demoted(notes, new_home, frozen, carried).items():
         injected[home] = _mark_one(injected.get(home, notes[home].new) or "", item_id, mark)
         remarks[home].append(
             f"{new_home[item_id][1].text!r} is an item again: every item of its note was"
@@ -496,6 +496,7 @@ def _demoted(
     notes: Mapping[str, NoteVersions],
     new_home: dict[str, tuple[str, ItemLine]],
     frozen: set[str],
+    carried: Mapping[str, _Carried],
 ) -> dict[str, tuple[str, str]]:
     """Topic notes folded back into one item (the topic lost its sub-items: its id is an
     item line now): item id -> (its note, the mark it takes). The reverse of a promotion:
@@ -517,6 +518,8 @@ def _demoted(
         home = new_home.get(note_id) if isinstance(note_id, str) else None
         if home is None or home[1].mark is None or home[0] in frozen:
             continue  # not an item now, or a parent (its sub-items keep their own marks)
+        if note_id in carried:
+            continue  # its own line comes back (archived, revived): the learner's box wins
         # Per item its most advanced box (copy-pasted lines count once, as when joined).
         marks = [
             Status.from_marker(mark)
