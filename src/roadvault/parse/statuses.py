@@ -30,42 +30,53 @@ def read_status_glyphs(root: Draft) -> None:
     if len(marked) < MIN_GLYPH_ITEMS:
         return
     if len(kinds) < 2:
-        marked = [d for d in marked if _ticks_part_of_a_list(d, root)]
+        ticks = _TickedPart(root)
+        marked = [d for d in marked if ticks.holds(d)]
     for draft in marked:
         draft.marker = draft.glyph
         fired("status-glyphs", draft.line, "item")
 
 
-def _ticks_part_of_a_list(draft: Draft, root: Draft) -> bool:
+class _TickedPart:
     """ "✅ Day 1" … "✅ Day 10", then "Day 11" … "Day 90" in the next phases: a ✅ on some
     entries and no glyph at all on the others marks what is done, either within one list or
-    as the first entries of the plan's lists; on every entry it is decoration."""
-    if draft.glyph != "x":
-        return False
-    parents = {id(c): d for d in walk(root) for c in d.children}
-    parent = parents.get(id(draft))
-    if parent is None:
-        return False
-    siblings = [c for c in parent.children if c.kind == draft.kind]
-    if _some_ticked(siblings):
-        return True
-    cousins = sorted(
-        (
-            d
-            for d in walk(root)
-            if d.kind == draft.kind
-            and d.numbered  # "Day 11" continues "✅ Day 10"; outcome lists are not the plan
-            and (up := parents.get(id(d))) is not None
-            and up.kind == parent.kind
-            and up.level == parent.level
-        ),
-        key=lambda d: d.line or 0,
-    )
-    if not draft.numbered:
-        return False
-    ticked = [d.glyph == "x" for d in cousins]
-    first_plain = ticked.index(False) if False in ticked else len(ticked)
-    return _some_ticked(cousins) and not any(ticked[first_plain:])
+    as the first entries of the plan's lists; on every entry it is decoration. The tree is
+    walked once, whatever the number of marks."""
+
+    def __init__(self, root: Draft) -> None:
+        self.parents = {id(c): d for d in walk(root) for c in d.children}
+        self.cousins: dict[tuple[str, str, float], list[Draft]] = {}
+        for d in walk(root):
+            up = self.parents.get(id(d))
+            # "Day 11" continues "✅ Day 10"; outcome lists are not the plan
+            if up is not None and d.numbered:
+                self.cousins.setdefault((d.kind, up.kind, up.level), []).append(d)
+        for group in self.cousins.values():
+            group.sort(key=lambda d: d.line or 0)
+        self.lists: dict[tuple[int, str], bool] = {}
+        self.plans: dict[tuple[str, str, float], bool] = {}
+
+    def holds(self, draft: Draft) -> bool:
+        parent = self.parents.get(id(draft))
+        if draft.glyph != "x" or parent is None:
+            return False
+        if self._in_list(parent, draft.kind):
+            return True
+        return draft.numbered and self._first_of_the_plan((draft.kind, parent.kind, parent.level))
+
+    def _in_list(self, parent: Draft, kind: str) -> bool:
+        key = (id(parent), kind)
+        if key not in self.lists:
+            self.lists[key] = _some_ticked([c for c in parent.children if c.kind == kind])
+        return self.lists[key]
+
+    def _first_of_the_plan(self, key: tuple[str, str, float]) -> bool:
+        if key not in self.plans:
+            cousins = self.cousins.get(key, [])
+            ticked = [d.glyph == "x" for d in cousins]
+            first_plain = ticked.index(False) if False in ticked else len(ticked)
+            self.plans[key] = _some_ticked(cousins) and not any(ticked[first_plain:])
+        return self.plans[key]
 
 
 def _some_ticked(entries: list[Draft]) -> bool:
