@@ -243,6 +243,7 @@ def read_legend(root: Draft, notes: list[str]) -> None:
 
 
 MAX_LEGEND_WORDS = 12
+MAX_KEY_CANDIDATES = 3
 
 
 def _drop_category_legends(root: Draft, notes: list[str]) -> None:
@@ -268,7 +269,9 @@ def _drop_category_legends(root: Draft, notes: list[str]) -> None:
             if len(run) >= 2:
                 runs.append((holder, run))
             run = []
-    for holder, run in sorted(runs, key=lambda pair: pair[1][0].line or 0):
+    runs.sort(key=lambda pair: pair[1][0].line or 0)
+    # a key stands before the plan or after it: the first and last runs are the candidates
+    for holder, run in runs[:MAX_KEY_CANDIDATES] + runs[MAX_KEY_CANDIDATES:][-MAX_KEY_CANDIDATES:]:
         if _marks_used(run, drafts):
             notes.append("\n".join(f"- {d.raw or d.text}" for d in run))
             for entry in run:
