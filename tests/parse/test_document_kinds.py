@@ -699,3 +699,16 @@ def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "Detailed plan: A simple pinch pot, then a coil pot" in leaves, leaves
     assert not any("template" in title.lower() for title in leaves), leaves
+
+
+def test_a_bold_total_line_of_a_phase_is_no_step():
+    text = (
+        "# Workbook\n\n## Phase 1: Clay\n\n| No | Theme |\n|---|---|\n| 1 | Wedging |\n"
+        "| 2 | Pinching |\n\n**Phase 1 合計: 2テーマ**\n\n## Phase 2: Wheel\n\n| No | Theme |\n"
+        "|---|---|\n| 3 | Centring |\n\n**Phase 2 Total: 1 theme**\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == [
+        "Wedging",
+        "Pinching",
+        "Centring",
+    ]

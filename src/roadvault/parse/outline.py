@@ -156,18 +156,25 @@ def _ordinal_line(text: str) -> bool:
         return False
     if len(text.split()) > 16 or len(text) > 100:
         return False
-    split = split_label(text.replace("**", "").replace("__", ""))
-    if split and _FIELD_OF_PART_RE.search(plain_label(split[0])):
+    if _describes_a_part(text):
         return False  # "**Phase 1 Status**: ⏳ Pending" describes the part, it opens none
     return not text.endswith((".", "!", "?", "。", "！", "？"))
+
+
+def _describes_a_part(text: str) -> bool:
+    """ "Phase 1 Status: ⏳ Pending", "Phase 2 合計: 11 テーマ": a field about a part, with its
+    value."""
+    split = split_label(strip_decorations(text).replace("**", "").replace("__", ""))
+    return bool(split and split[1] and _FIELD_OF_PART_RE.search(plain_label(split[0])))
 
 
 # "Phase 1 Status", "Week 2 goal", "Fase 3 objetivo": a field about the part, not a part.
 _FIELD_OF_PART_RE = re.compile(
     r"\b(?:status|state|progress|target|targets|goals?|objectives?|outcomes?|results?"
     r"|deliverables?|checkpoint|review|reflection|summary|recap|notes?|duration|estado"
-    r"|progreso|progresso|objetivos?|metas?|resumen|resumo|ziele?|fortschritt)$"
-    r"|(?:状态|进度|目标|总结|目標|進捗|まとめ|상태|목표|진행)$"
+    r"|progreso|progresso|objetivos?|metas?|resumen|resumo|ziele?|fortschritt|totals?"
+    r"|gesamt|subtotal)$"
+    r"|(?:状态|进度|目标|总结|目標|進捗|まとめ|상태|목표|진행|合計|合计|总计|小计|총계|합계)$"
 )
 
 
@@ -517,6 +524,7 @@ class _Sections:
             and not _is_sentence(first.text)
             and not first.text.rstrip(" *_").endswith(("!", "！"))
             and not self._signs_off(node, lines)
+            and not _describes_a_part(first.text)
         )
         labelled = bold_heading or _is_plain_label(lines) or self._names_the_list(lines)
         if not labelled and _ordinal_line(first.text):
