@@ -712,3 +712,11 @@ def test_a_bold_total_line_of_a_phase_is_no_step():
         "Pinching",
         "Centring",
     ]
+
+
+def test_days_with_the_same_facet_labels_are_the_plan_not_a_comparison():
+    day = "## Day {n}: Topic {n}\n- **Theory:** Reading {n}\n- **Task:** Exercise {n}\n\n"
+    text = "# 30 days\n\n" + "".join(day.format(n=n) for n in range(1, 5))
+    roadmap = parse_roadmap(text)
+    assert [p.title for p in roadmap.nodes] == [f"Day {n}: Topic {n}" for n in range(1, 5)]
+    assert len(roadmap.leaves()) == 8

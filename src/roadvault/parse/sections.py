@@ -514,7 +514,12 @@ def examples_to_notes(draft: Draft) -> None:
     repeated = _repeated_label_sets(draft)
     _move_groups_to_step_notes(
         draft,
-        lambda group: _shows_examples(group) or _entry_labels(group) in repeated,
+        lambda group: (
+            _shows_examples(group)
+            # a bold group inside a step ("**Syntax:**"), never a step's own section: "## Day 1"
+            # with "Theory:", "Task:" entries like every other day is the plan itself
+            or (group.kind == PSEUDO and _entry_labels(group) in repeated)
+        ),
         "example-group",
     )
 
@@ -542,7 +547,7 @@ def _entry_labels(group: Draft) -> frozenset[str] | None:
 def _repeated_label_sets(root: Draft) -> set[frozenset[str]]:
     counts: dict[frozenset[str], int] = {}
     for group in walk(root):
-        if group.kind in (HEADING, PSEUDO, ITEM) and (labels := _entry_labels(group)):
+        if group.kind in (PSEUDO, ITEM) and (labels := _entry_labels(group)):
             counts[labels] = counts.get(labels, 0) + 1
     return {labels for labels, count in counts.items() if count >= MIN_REPEATED_GROUPS}
 
