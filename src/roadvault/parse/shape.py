@@ -672,8 +672,26 @@ def _title_links(draft: Draft) -> list[Resource]:
     ]
 
 
+# "- **Task:** ~~Install Git and set up VS Code.~~": the author struck it out when done.
+_STRUCK_OUT_RE = re.compile(
+    r"^\s*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:?\s*)?~~[^~\n]+~~[.!]?\s*$"
+)
+
+
+@rule("struck-out")
+def _struck_out(draft: Draft) -> bool:
+    """An entry struck through from end to end ("~~Install Git~~", "**Task:** ~~Study the
+    tutorial.~~") is one its author crossed off: done."""
+    struck = draft.kind in (ITEM, ROW) and bool(_STRUCK_OUT_RE.match(draft.raw or ""))
+    if struck:
+        fired("struck-out", draft.line, "item", "done")
+    return struck
+
+
 def _to_node(draft: Draft, inherited: Status | None) -> Node:
     status = Status.from_marker(draft.marker) if draft.marker is not None else Status.TODO
+    if draft.marker is None and _struck_out(draft):
+        status = Status.DONE
     marker = draft.marker if draft.marker not in (None, *_CANONICAL_MARKERS) else None
     from_parent = inherited_status(draft, inherited)
     if from_parent is not None and status is Status.TODO and marker is None:

@@ -340,8 +340,8 @@ class TitleParts:
 
 
 def _strip_emphasis_leftovers(text: str) -> str:
-    """Unbalanced emphasis markers Markdown left as text ("**Title", "Title_")."""
-    text = text.replace("**", "").replace("__", "")
+    """Unbalanced emphasis markers Markdown left as text ("**Title", "Title_", "~~ Write")."""
+    text = text.replace("**", "").replace("__", "").replace("~~", "")
     for mark in "*_":
         if text.count(mark) == 1:
             text = re.sub(rf"^\{mark}(?=\S)|(?<=\S)\{mark}$", "", text)
