@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from conftest import write_tree
+from roadvault.model import Status
 from roadvault.progress import cache as progress_cache
+from roadvault.progress.history import History
 
 ROADMAP = "Data Engineering Starter"
 SLUG = "data-engineering-starter"
@@ -143,3 +146,22 @@ def private_cache(
     monkeypatch.setenv("ROADVAULT_CACHE_DIR", str(folder))
     monkeypatch.setattr(progress_cache, "MIN_NOTES", 0)
     return folder
+
+
+# --- history: a clock, the statuses, and what a history index holds -----------------------
+
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+STATUSES = list(Status)
+
+
+def index(history: History) -> tuple:
+    """Everything Progress.md is computed from, to compare two ways of reading a history."""
+    return (
+        history.last,
+        history.done_events,
+        history.done_at,
+        history.started,
+        history.active,
+        history.latest,
+        history.size,
+    )

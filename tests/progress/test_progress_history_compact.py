@@ -8,13 +8,22 @@ from __future__ import annotations
 import json
 import logging
 import os
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import timedelta, timezone
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from progress_vaults import ITEMS, JOINS, SLUG, make_vault, private_cache  # noqa: F401
+from progress_vaults import (  # noqa: F401
+    ITEMS,
+    JOINS,
+    SLUG,
+    STATUSES,
+    T0,
+    index,
+    make_vault,
+    private_cache,
+)
 
 from roadvault.model import Status
 from roadvault.progress import history as history_module
@@ -23,7 +32,6 @@ from roadvault.progress.history import (
     ARCHIVE_DIR,
     HISTORY_RELPATH,
     Entry,
-    History,
     append_history,
     compact_history,
     entry_line,
@@ -33,21 +41,6 @@ from roadvault.progress.history import (
 )
 from roadvault.progress.service import VaultProgress
 from roadvault.progress.summary import build_summary
-
-T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
-STATUSES = list(Status)
-
-
-def index(history: History) -> tuple:
-    return (
-        history.last,
-        history.done_events,
-        history.done_at,
-        history.started,
-        history.active,
-        history.latest,
-        history.size,
-    )
 
 
 def foreign(n: int, roadmap: str, item: str, before: Status | None, after: Status) -> str:

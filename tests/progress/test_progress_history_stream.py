@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from progress_vaults import private_cache  # noqa: F401
+from progress_vaults import STATUSES, T0, index, private_cache  # noqa: F401
 
 from roadvault.model import Status
 from roadvault.progress import history as history_module
@@ -24,22 +24,6 @@ from roadvault.progress.history import (
     load_history,
     parse_history,
 )
-
-T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
-STATUSES = list(Status)
-
-
-def index(history: History) -> tuple:
-    return (
-        history.last,
-        history.done_events,
-        history.done_at,
-        history.started,
-        history.active,
-        history.latest,
-        history.size,
-    )
-
 
 entries = st.lists(
     st.tuples(
