@@ -116,6 +116,17 @@ def _without_progress(files: dict[str, bytes]) -> dict[str, bytes]:
     return {rel: data for rel, data in files.items() if rel != "Progress.md"}
 
 
+def _start_and_reference(tmp_path: Path, update: str) -> tuple[Path, Path]:
+    """v1 built and worked on by the learner, and a copy of it updated without interruption."""
+    start = tmp_path / "start"
+    build_vault(parse_roadmap(V1, source="plan.md"), start)
+    _learner_work(start)
+    reference = tmp_path / "reference"
+    shutil.copytree(start, reference)
+    build_vault(parse_roadmap(update, source="plan.md"), reference)
+    return start, reference
+
+
 @pytest.mark.parametrize(
     ("update", "deletion"),
     [(V2_TRAVEL, 1), (V2_SWAP, 1), (V2_SWAP, 3)],
@@ -124,12 +135,7 @@ def _without_progress(files: dict[str, bytes]) -> dict[str, bytes]:
 def test_a_build_interrupted_while_moving_notes_is_finished_by_the_next(
     update: str, deletion: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    start = tmp_path / "start"
-    build_vault(parse_roadmap(V1, source="plan.md"), start)
-    _learner_work(start)
-    reference = tmp_path / "reference"
-    shutil.copytree(start, reference)
-    build_vault(parse_roadmap(update, source="plan.md"), reference)
+    start, reference = _start_and_reference(tmp_path, update)
 
     vault = tmp_path / "vault"
     shutil.copytree(start, vault)
@@ -184,12 +190,7 @@ def test_a_build_interrupted_at_any_write_of_a_move_is_finished_by_the_next(
     update: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every write and deletion of the update, in turn, is the one the build dies before."""
-    start = tmp_path / "start"
-    build_vault(parse_roadmap(V1, source="plan.md"), start)
-    _learner_work(start)
-    reference = tmp_path / "reference"
-    shutil.copytree(start, reference)
-    build_vault(parse_roadmap(update, source="plan.md"), reference)
+    start, reference = _start_and_reference(tmp_path, update)
     expected = _without_progress(snapshot(reference))
     number = 0
     while True:
