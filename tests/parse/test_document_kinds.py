@@ -720,3 +720,17 @@ def test_days_with_the_same_facet_labels_are_the_plan_not_a_comparison():
     roadmap = parse_roadmap(text)
     assert [p.title for p in roadmap.nodes] == [f"Day {n}: Topic {n}" for n in range(1, 5)]
     assert len(roadmap.leaves()) == 8
+
+
+def test_question_boxes_after_the_plan_check_understanding_and_are_not_steps():
+    text = (
+        "# Knitting in 30 Days\n\n## Week 1: Stitches\n- Cast on\n- Knit stitch\n\n"
+        "## Week 2: Purl\n- Purl stitch\n\n## Week 3: Projects\n- A scarf\n\n"
+        "## Success Metrics\nEach week, ask yourself:\n"
+        "- [ ] Could you teach this stitch to a friend?\n- [ ] Can you spot a dropped stitch?\n"
+    )
+    titles = [node.title for node in parse_roadmap(text).walk()]
+    assert not any("?" in t for t in titles), titles
+    # a box that names work stays a step, even after the plan
+    kept = text + "\n## Extra\n- [ ] Knit a hat\n"
+    assert "Knit a hat" in [node.title for node in parse_roadmap(kept).walk()]

@@ -61,6 +61,7 @@ from roadvault.parse.titles import (
     InlineText,
     inline_lines,
     join_lines,
+    light_clean,
     opens_a_part,
     plain_label,
     remove_controls,
@@ -606,7 +607,9 @@ class _Sections:
                         target.duration, target.planned = found
                         break
         if target.label and resource_kind(target.text) and text.links and text.link_only:
-            target.resources.extend(Resource(t or href, href) for t, href in text.links)
+            target.resources.extend(
+                Resource(light_clean(t) or href, href) for t, href in text.links
+            )
             return
         target.notes.append(text.raw or visible)
 

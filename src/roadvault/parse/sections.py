@@ -73,6 +73,12 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |more (?:curricula|courses|roadmaps) from (?:us|\w+)|see also
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
 |how to (?:use|read|follow|navigate|approach) this .*|using this .*
+|c[oó]mo usar(?: este| esta| el| la| o| a)? .*|c[oó]mo utilizar .*|comment utiliser .*
+|utilisation|mode d'emploi
+|wie (?:man )?(?:dieses|diese|diesen|das|den|die) .* (?:nutzt|benutzt|verwendet)
+|benutzung|nutzung|anleitung|使い方|(?:この|本)?(?:リポジトリ|ロードマップ|資料)の使い方
+|使用方法|使用说明|使用指南|如何使用(?:本|这个|此)?.*|怎么使用.*
+|사용법|사용 방법|이용 방법|활용 방법|как (?:пользоваться|использовать) .*|как работать с .*
 |how this (?:repo|repository|list|guide|roadmap) works|using this (?:repo|repository|roadmap)
 |how to (?:reproduce|run (?:the|this) (?:code|project|notebooks?))|running the notebooks?
 |índice|indice|contenidos?|tabla de contenidos?|agradecimientos?|contribuciones|contribuir
@@ -427,6 +433,17 @@ def _to_notes(notes: list[str], name: str) -> Callable[[Draft, Draft], None]:
     return take
 
 
+def _asks(text: str) -> bool:
+    return text.rstrip(" *_").endswith(("?", "？"))
+
+
+def holds_work_boxes(section: Draft) -> bool:
+    """Task boxes make a section after the plan part of the work, except boxes that only
+    ask the learner ("- [ ] Can you explain it to someone else?"): those check understanding.
+    (Inside the plan, a week's "- [ ] What did I learn?" box is the author's step.)"""
+    return any(d.is_task and not _asks(d.text) for d in walk(section))
+
+
 @rule("advice-section")
 def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     """Advice ("Tips", "Key mindset", "Learning strategy", "Consejos", "学习建议") is read,
@@ -570,7 +587,7 @@ def _asks_the_learner(group: Draft) -> bool:
         return True
     # "**Phase 1 Reflection**:" over "- What was the hardest concept?": questions to answer
     entries = [c for c in group.children if c.kind == ITEM]
-    asked = [c for c in entries if not c.is_task and c.text.rstrip(" *_").endswith(("?", "？"))]
+    asked = [c for c in entries if not c.is_task and _asks(c.text)]
     return (
         bool(_REFLECTION_RE.search(title))
         and len(entries) >= 2
@@ -1141,7 +1158,7 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
         if (
             child.kind in (HEADING, PSEUDO)
             and not child.numbered
-            and not any(d.is_task for d in walk(child))
+            and not holds_work_boxes(child)
             and not _PLAN_TAIL_RE.search(plain_label(child.title))
         ):
             fired("plan-boundary", child.line, "note", child.title)

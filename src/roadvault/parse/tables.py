@@ -314,7 +314,9 @@ def table_items(
             name = names[index] if index < len(names) else ""
             draft.notes.append(f"{name}: {value.raw or text}" if name else value.raw or text)
         draft.resources.extend(
-            Resource(text or href, href) for text, href in cell.links if not href.startswith("#")
+            Resource(light_clean(text) or href, href)
+            for text, href in cell.links
+            if not href.startswith("#")
         )
         (groups[-1].children if groups else drafts).append(draft)
     if groups:
@@ -485,6 +487,6 @@ def _cell_resources(row: list[InlineText], index: int) -> list[Resource]:
         return []
     cell = row[index]
     if cell.links:
-        return [Resource(text or href, href) for text, href in cell.links if href]
+        return [Resource(light_clean(text) or href, href) for text, href in cell.links if href]
     text = light_clean(cell.text)
     return [Resource(text)] if text else []
