@@ -734,3 +734,18 @@ def test_question_boxes_after_the_plan_check_understanding_and_are_not_steps():
     # a box that names work stays a step, even after the plan
     kept = text + "\n## Extra\n- [ ] Knit a hat\n"
     assert "Knit a hat" in [node.title for node in parse_roadmap(kept).walk()]
+
+
+def test_task_boxes_typed_without_a_list_marker_are_the_checklist():
+    text = (
+        "# Networks\n\n[x] TCP handshake\n[ ] DNS lookup\n  [ ] Resolvers\n\n"
+        "# Storage\n\n[ ] B-trees\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [
+        ("Networks", ["TCP handshake", "Resolvers"]),
+        ("Storage", ["B-trees"]),
+    ]
+    assert [leaf.status.value for leaf in roadmap.nodes[0].leaves()] == ["done", "todo"]
+    # one "[x] marks the spot" sentence is no checklist
+    assert "marks" not in str(_tree(parse_roadmap("# Maps\n\n[x] marks the spot.\n\n- Legend\n")))

@@ -903,6 +903,9 @@ def _is_navigation(item: Draft) -> bool:
 _GLYPH_BULLET_RE = re.compile(r"^([ \t]*)[•◦○●▪▫‣⁃➢➤►▸◆◇❖·](?:[ \t]+)(?=\S)")
 # "a. Install Node", "b) Learn npm": lettered lines, read as bullets when a run starts at "a".
 _LETTER_BULLET_RE = re.compile(r"^([ \t]*)[a-z][.)](?:[ \t]+)(?=\S)")
+# "[ ] Paging", "[x] TCP handshake": task boxes typed without a list marker.
+_BARE_BOX_RE = re.compile(r"^([ \t]*)(?=\[[ xX/\-]\][ \t]+[^\s:(])")
+MIN_BARE_BOXES = 2
 
 
 def _has_letter_run(lines: list[str]) -> bool:
@@ -913,22 +916,27 @@ def _has_letter_run(lines: list[str]) -> bool:
 
 @rule("glyph-bullets")
 def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
-    """Bullets written as glyphs ("• Topic", "    ○ Sub-topic") or letters ("a. Install",
-    "b. Configure"), as text pasted from a document or a web page keeps them, are list
-    items, as deep as their indentation ranks among the ones above them. A plain line right
-    after them gets a blank line before it, so it is not read as part of the last bullet;
-    the second value maps each line of the result to its line in `text` (None when nothing
-    changed)."""
+    """Bullets written as glyphs ("• Topic", "    ○ Sub-topic"), letters ("a. Install",
+    "b. Configure") or bare task boxes ("[ ] Paging", "[x] DNS"), as text pasted from a
+    document or a web page keeps them, are list items, as deep as their indentation ranks
+    among the ones above them. A plain line right after them gets a blank line before it,
+    so it is not read as part of the last bullet; the second value maps each line of the
+    result to its line in `text` (None when nothing changed)."""
     lines = text.split("\n")
     lettered = _has_letter_run(lines)
-    if not lettered and not any(_GLYPH_BULLET_RE.match(line) for line in lines):
+    boxed = sum(1 for line in lines if _BARE_BOX_RE.match(line)) >= MIN_BARE_BOXES
+    if not lettered and not boxed and not any(_GLYPH_BULLET_RE.match(line) for line in lines):
         return text, None
     out: list[str] = []
     origin: list[int] = []
     widths: list[int] = []  # indentation of each open glyph-bullet level
     after_bullet = False
     for number, line in enumerate(lines, start=1):
-        match = _GLYPH_BULLET_RE.match(line) or (lettered and _LETTER_BULLET_RE.match(line))
+        match = (
+            _GLYPH_BULLET_RE.match(line)
+            or (lettered and _LETTER_BULLET_RE.match(line))
+            or (boxed and _BARE_BOX_RE.match(line))
+        )
         if not match:
             if line.strip() and after_bullet and _indent_width(line) == 0:
                 out.append("")
