@@ -749,3 +749,22 @@ def test_task_boxes_typed_without_a_list_marker_are_the_checklist():
     assert [leaf.status.value for leaf in roadmap.nodes[0].leaves()] == ["done", "todo"]
     # one "[x] marks the spot" sentence is no checklist
     assert "marks" not in str(_tree(parse_roadmap("# Maps\n\n[x] marks the spot.\n\n- Legend\n")))
+
+
+def test_a_numbered_part_label_or_a_listing_aside_keeps_the_name_after_its_colon():
+    text = (
+        "# Web\n\n## Checklist\n\n"
+        "- [x] Bloco 4: Introdução à JavaScript e Lógica da Programação\n"
+        "- [ ] Practice problems: LeetCode (Medium: Single Number, Power of Two)\n"
+        "- [ ] 《重构：改善既有代码的设计》\n"
+        "- [ ] Incidents: when «prod is on fire»\n"
+        "- [ ] Probability: this is crucial for every model you will ever train\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).nodes[0].leaves()]
+    assert titles == [
+        "Bloco 4: Introdução à JavaScript e Lógica da Programação",
+        "Practice problems: LeetCode (Medium: Single Number, Power of Two)",
+        "《重构：改善既有代码的设计》",
+        "Incidents: when «prod is on fire»",
+        "Probability",  # a name and its explanation still part
+    ]

@@ -241,9 +241,19 @@ def is_facet_title(title: str) -> bool:
     return bool(title) and bool(_FACET_RE.match(plain_label(title).rstrip(":：")))
 
 
+_BRACKET_PAIRS = ("《》", "「」", "『』", "“”", "()", "（）", "【】", "[]", "«»")
+
+
+def _opens_a_bracket(text: str) -> bool:
+    """ "《重构" or "Refactoring (2nd ed" — the colon after it is inside a title or an aside."""
+    return any(text.count(pair[0]) > text.count(pair[1]) for pair in _BRACKET_PAIRS)
+
+
 def split_label(text: str) -> tuple[str, str] | None:
     match = _LABEL_RE.match(text)
     if not match or len(match["label"].split()) > 6 or "http" in match["label"]:
+        return None
+    if _opens_a_bracket(match["label"]):
         return None
     return match["label"], match["rest"].strip()
 

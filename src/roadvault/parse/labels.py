@@ -41,8 +41,12 @@ _KEEP_DOT_END_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[.!?。！？]\s*$")
 
 
+_ASIDES_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+
 def _is_prose(rest: str) -> bool:
-    words = rest.split()
+    # "LeetCode (Medium: Single Number, Power of Two)": an aside lists, it does not explain
+    words = _ASIDES_RE.sub(" ", rest).split()
     if len(words) >= MIN_PROSE_WORDS:
         return True
     return len(words) >= 3 and bool(_SENTENCE_END_RE.search(rest))
@@ -82,6 +86,11 @@ _WEEKDAYS_RE = re.compile(
 
 # "W1", "H3", "D12", "S2": a week, day or session code, not a name.
 _SLOT_CODE_RE = re.compile(r"^[A-Za-z]{1,2}\d{1,3}$")
+# "Bloco 4", "Модуль 3", "Kapitel II", "Unit #2": a numbered part in any language; what
+# follows its colon is the part's name, not an explanation.
+_ORDINAL_LABEL_RE = re.compile(
+    r"^[^\W\d_]{2,20}\.?\s*(?:#|№|n[°º]\s*)?(?:\d{1,3}(?:\.\d{1,2})?|[IVXL]{1,5})[a-z]?$"
+)
 
 
 _KIND_OF_STEP_RE = re.compile(
@@ -111,6 +120,7 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
         or parse_duration(rest)
         or _WEEKDAYS_RE.match(label)
         or _SLOT_CODE_RE.match(label)
+        or _ORDINAL_LABEL_RE.match(label)
     ):
         return None  # "Mon–Tue: closures", "W3: joins": the label is when, the rest is what
     colon = bool(_UNESCAPED_COLON_RE.search(draft.raw or ""))

@@ -302,6 +302,8 @@ def strip_decorations(text: str) -> str:
     while start < end and _is_decoration(text[start]):
         start += 1
     while end > start and _is_decoration(text[end - 1]):
+        if text[end - 1] == "»" and "«" in text[start : end - 1]:
+            break  # the close of a «quotation», not an arrow
         end -= 1
     return text[start:end]
 
