@@ -242,6 +242,10 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
 def table_items(
     header: list[InlineText], body: list[list[InlineText]], lines: list[int | None]
 ) -> tuple[list[Draft], list[Resource]]:
+    if describes_step(header, body):
+        for line in lines:
+            fired("key-value-table", line, "note")
+        return [_step_notes(header, body, lines[0] if lines else None)], []
     names = [remove_controls(cell.text) for cell in header]
     roles = _column_roles(names, body)
     drafts: list[Draft] = []
@@ -490,3 +494,98 @@ def _cell_resources(row: list[InlineText], index: int) -> list[Resource]:
         return [Resource(light_clean(text) or href, href) for text, href in cell.links if href]
     text = light_clean(cell.text)
     return [Resource(text)] if text else []
+
+
+# Family 1: "| Field | Detail |" tables that describe the step above them.
+
+# "| Field | Detail |", "| Элемент | Описание |", "| Aspecto | Descripción |": a header
+# that says the table pairs a key with what it says.
+_KEY_HEADER_RE = re.compile(
+    r"^(?:fields?|elements?|keys?|parameters?|params?|propert(?:y|ies)|attributes?|aspects?"
+    r"|facets?|info(?:rmation)?|details?|what|part|component"
+    r"|элемент|параметр|поле|атрибут|аспект|свойство|пункт|характеристика"
+    r"|campo|elemento|parámetro|parametro|aspecto|atributo|champ|élément|paramètre|aspect"
+    r"|feld|element|eigenschaft|merkmal|字段|要素|属性|参数|項目|要点|구분|요소|속성)$"
+)
+_VALUE_HEADER_RE = re.compile(
+    r"^(?:details?|descriptions?|values?|contents?|info(?:rmation)?|explanation|notes?|what"
+    r"|описание|значение|содержание|детали|подробности|descripción|descripcion|detalles?"
+    r"|valor|contenido|descrição|detalhes|conteúdo|détails?|valeur|contenu|beschreibung"
+    r"|wert|inhalt|details|说明|描述|内容|详情|説明|詳細|内容|설명|내용|상세)$"
+)
+# What a step's description is made of: its goal, theory, practice, homework, checks…
+_FACET_LABEL_RE = re.compile(
+    r"^(?:(?:main |learning |key |common |typical |expected |final )?"
+    r"(?:goals?|objectives?|aims?|purpose|outcomes?|results?|theory|practice|exercises?"
+    r"|homework|assignments?|tasks?|deliverables?|checks?|check ?points?|verification"
+    r"|assessment|quiz|self[- ]check|mistakes?|pitfalls?|errors?|prerequisites?|requirements?"
+    r"|duration|time|timebox|effort|format|description|summary|overview|topics?|concepts?"
+    r"|readings?|resources?|materials?|tools?|notes?|project|level|difficulty|why|how|focus"
+    r"|skills?|artifacts?|artefacts?|output|outputs|success criteria|criteria|definition of done"
+    r"|tips?|hints?|lab|lecture|video|slides|when|status|scope|key ideas?|takeaways?)"
+    r"|what you(?:'ll| will) (?:learn|build|do)|how to practice"
+    r"|цель|цели|теория|практика|проверка|ошибки|типичные ошибки|дз|домашнее задание|задание"
+    r"|задачи|результат|формат|артефакты|описание|материалы|ресурсы|время|длительность"
+    r"|инструменты|темы?|итог|критерии|навыки|чек-лист"
+    r"|objetivos?|tareas?|teoría|teoria|práctica|prática|pratica|ejercicios?|exercícios?"
+    r"|descripción|descrição|duración|duração|recursos|resultados?|entregables?|entregáveis?"
+    r"|evaluación|avaliação|requisitos|herramientas|ferramentas|temas?|errores comunes"
+    r"|objectifs?|devoirs?|théorie|pratique|exercices?|durée|ressources|résultats?|outils"
+    r"|ziele?|hausaufgaben?|theorie|praxis|übungen?|aufgaben?|dauer|ergebnis|werkzeuge"
+    r"|目标|目的|理论|实践|练习|作业|任务|产出|成果|时长|时间|说明|描述|资源|工具|检查|验收"
+    r"|常见错误|前置知识|要点|目標|理論|実践|演習|課題|宿題|成果物|所要時間|教材|確認"
+    r"|목표|이론|실습|과제|숙제|결과물|소요 시간|자료|점검|확인)$"
+)
+MAX_KEY_WORDS = 4
+
+
+@rule("key-value-table")
+def describes_step(header: list[InlineText], body: list[list[InlineText]]) -> bool:
+    """A two-column table whose first column holds short labels of what a step is made of
+    ("| Field | Detail |" over "Goal", "Homework"; "| Элемент | Описание |" over "Цель",
+    "Теория"; "Objetivo", "Tarea") describes the step above it: its rows are that step's
+    notes, not steps. A two-column list of many topics ("| Topic | Resources |") is items."""
+    if len(header) != 2 or not body or any(len(row) != 2 for row in body):
+        return False
+    keys = [plain_label(row[0].text) for row in body]
+    if any(
+        not key or len(key.split()) > MAX_KEY_WORDS or len(key) > 40 or row[0].links
+        for key, row in zip(keys, body, strict=True)
+    ):
+        return False
+    if len(set(keys)) != len(keys):
+        return False
+    head = [plain_label(cell.text) for cell in header]
+    facets = sum(1 for key in keys if _FACET_LABEL_RE.match(key))
+    total = len(keys)
+    if _header_is_pair(head):
+        facets, total = facets + 1, total + 1
+    named = _KEY_HEADER_RE.match(head[0]) and (not head[1] or _VALUE_HEADER_RE.match(head[1]))
+    if named and not _TITLE_COLUMN_RE.match(head[0]):
+        return facets >= 1 or len(body) <= MAX_KEY_WORDS * 2
+    return facets >= 2 and facets * 10 >= total * 6
+
+
+def _header_is_pair(head: list[str]) -> bool:
+    """ "| Goal | Learn to write tests |": the header row is the first key and its value."""
+    return bool(_FACET_LABEL_RE.match(head[0]) and head[1] and not _VALUE_HEADER_RE.match(head[1]))
+
+
+def _step_notes(header: list[InlineText], body: list[list[InlineText]], line: int | None) -> Draft:
+    """The rows of a key/value table as notes ("Goal: Learn to write tests") on an untitled
+    row, which hands them to the step it stands in."""
+    holder = Draft(ROW, line=line)
+    pairs = body
+    if _header_is_pair([plain_label(cell.text) for cell in header]):
+        pairs = [header, *body]
+    for key, value in pairs:
+        label = light_clean(remove_controls(key.text)).rstrip(":：")
+        text = (value.raw or value.text).strip()
+        if label and text:
+            holder.notes.append(f"{label}: {text}")
+            holder.resources.extend(
+                Resource(light_clean(name) or href, href)
+                for name, href in value.links
+                if href and not href.startswith("#")
+            )
+    return holder

@@ -1,0 +1,57 @@
+"""Kinds of tables the rules in docs/READING.md must read as their authors meant: each case
+is a small roadmap of that kind, written for this test."""
+
+from __future__ import annotations
+
+from roadvault.model import Roadmap, Status
+from roadvault.parse import parse_roadmap
+
+
+def _tree(roadmap: Roadmap) -> list[tuple[str, list[str]]]:
+    return [(phase.title, [leaf.title for leaf in phase.leaves()]) for phase in roadmap.nodes]
+
+
+def test_a_table_of_goal_and_homework_under_each_lesson_is_that_lessons_notes():
+    text = (
+        "# Bread baking course\n\n## Month 1 - Basics\n\n"
+        "### Lesson 1 — Flour and water\n\n"
+        "| Field | Detail |\n|---|---|\n"
+        "| Goal | Mix a simple dough by hand |\n"
+        "| Homework | Bake one loaf and photograph the crumb |\n\n"
+        "### Lesson 2 — Starters\n\n"
+        "| Field | Detail |\n|---|---|\n"
+        "| Goal | Feed a sourdough starter for a week |\n"
+        "| Check | The starter doubles in six hours |\n"
+        "| Homework | Keep a feeding log |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [("Month 1 - Basics", ["Flour and water", "Starters"])]
+    lesson = roadmap.nodes[0].leaves()[1]
+    assert "Goal: Feed a sourdough starter for a week" in lesson.notes
+    assert "Homework: Keep a feeding log" in lesson.notes
+
+
+def test_a_key_value_table_in_another_language_describes_its_lesson():
+    text = (
+        "# Curso de cerámica\n\n## Semana 1\n\n### Clase 1 — El torno\n\n"
+        "| Elemento | Descripción |\n|---|---|\n"
+        "| Objetivo | Centrar el barro |\n| Teoría | Velocidad y presión |\n"
+        "| Tarea | Tres cilindros |\n\n"
+        "### Clase 2 — Esmaltes\n\n"
+        "| Elemento | Descripción |\n|---|---|\n"
+        "| Objetivo | Preparar un esmalte |\n| Tarea | Probar dos colores |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Clase 1 — El torno", "Clase 2 — Esmaltes"]
+    assert all(leaf.status is Status.TODO for leaf in roadmap.leaves())
+
+
+def test_a_two_column_table_of_topics_and_resources_stays_items():
+    text = (
+        "# Statistics\n\n## Topics\n\n| Topic | Resources |\n|---|---|\n"
+        "| Distributions | Chapter 2 |\n| Sampling | Chapter 3 |\n"
+        "| Hypothesis tests | Chapter 5 |\n| Regression | Chapter 7 |\n"
+    )
+    assert _tree(parse_roadmap(text)) == [
+        ("Topics", ["Distributions", "Sampling", "Hypothesis tests", "Regression"])
+    ]
