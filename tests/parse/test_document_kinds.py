@@ -768,3 +768,26 @@ def test_a_numbered_part_label_or_a_listing_aside_keeps_the_name_after_its_colon
         "Incidents: when «prod is on fire»",
         "Probability",  # a name and its explanation still part
     ]
+
+
+def test_a_pasted_plain_text_plan_is_named_by_its_first_line():
+    text = (
+        "Pottery Plan - Wheel First, Glaze Later\n"
+        "🎯 Study Philosophy\nThrow every day\nKeep a clay diary\n\n"
+        "📅 Week 1: Centring\nWedging clay\nCentring on the wheel\n\n"
+        "📅 Week 2: Pulling walls\nCylinders\nBowls\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Pottery Plan - Wheel First, Glaze Later"
+    # the philosophy is advice: text, not the first phase
+    assert [phase.title for phase in roadmap.nodes] == ["Week 1: Centring", "Week 2: Pulling walls"]
+    chat = "Sure, here is a plan\n📅 Week 1: Centring\nWedging clay\n"
+    assert parse_roadmap(chat, source="plan.md").title != "Sure, here is a plan"
+
+
+def test_a_closing_summary_in_a_language_that_puts_the_head_word_first_restates_the_plan():
+    text = (
+        "# Kế hoạch\n\n## Tháng 1\n- Biến\n- Vòng lặp\n\n## Tháng 2\n- HTML\n- CSS\n\n"
+        "### Tóm tắt nội dung 2 tháng:\n1. Tháng 1: lập trình cơ bản\n2. Tháng 2: web\n"
+    )
+    assert [len(phase.leaves()) for phase in parse_roadmap(text).nodes] == [2, 2]

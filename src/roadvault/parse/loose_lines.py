@@ -67,6 +67,27 @@ def _table_lines(rows: list[str]) -> list[str]:
     return out
 
 
+MAX_TITLE_WORDS = 12
+_CHAT_OPENING_RE = re.compile(r"^(?:sure|okay|ok|great|certainly|absolutely|here)\b", re.I)
+
+
+def _has_text(out: list[str]) -> bool:
+    return any(line.strip() for line in out)
+
+
+def _names_the_document(plain: str, lines: list[str], index: int) -> bool:
+    """ "Complete React Plan - No Code, Just Strategy" on the first line, then the plan: a
+    title, not an entry (never a chat opening, a sentence or a label)."""
+    following = next((line.strip() for line in lines[index:] if line.strip()), "")
+    return (
+        len(plain.split()) <= MAX_TITLE_WORDS
+        and not plain.endswith((".", "。", ":", "：", "!", "?", ","))
+        and not _CHAT_OPENING_RE.match(plain)
+        and not _SECTION_RE.match(plain)
+        and bool(following)
+    )
+
+
 @rule("loose-lines")
 def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     """Text with no Markdown structure left (copied from a page or a chat window): numbered
@@ -122,7 +143,9 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         )
         short = len(plain.split()) <= 14 and not plain.endswith((".", "。"))
         numbered = bool(_SECTION_RE.match(plain) or opens_a_part(plain))
-        if not bullet and indent == 0 and short and (numbered or glyph_led):
+        if not _has_text(out) and not bullet and _names_the_document(plain, lines, index):
+            emit(f"# {plain}", number)  # the first line, alone, names what follows
+        elif not bullet and indent == 0 and short and (numbered or glyph_led):
             # a numbered part under a glyph-marked heading ("🛣️ Route" › "Stage 1: …")
             level = 3 if numbered and not glyph_led and glyph_section else 2
             word = _ordinal_word(plain) if numbered and not glyph_led else None

@@ -50,6 +50,8 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |teaching (?:assistants?|team|staff)|tas|office hours|graders?|staff
 |about the (?:authors?|instructors?|team|maintainers?)|about me|who am i|who we are|the team
 |citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
+|contacts|mục lục|đóng góp|giấy phép|lời cảm ơn|daftar isi|kontribusi|lisensi|ucapan terima kasih
+|içindekiler|katkıda bulun\w*|katkı|lisans|teşekkürler|iletişim|kontakt|contato|contacto
 |disclaimer|faq|faqs|frequently asked questions|q ?& ?a|back to top|translations?
 |translations? in progress|other languages|read this in other languages
 |(?:repository|repo|project|folder|directory|file) (?:structure|layout)(?: .*)?
@@ -135,6 +137,9 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |reflections?|weekly reflections?|weekly review|retrospective|retro|reflexiones|reflexión
 |reflexões|réflexions|reflexion|反思|회고
 |principios básicos|princípios básicos|grundregeln|règles de base
+|(?:learning |study |my |teaching )?philosoph(?:y|ie)|(?:key |core |learning |study )?principles
+|(?:(?:daily|study|practice|learning|golden|house) )+rules(?: to follow)?|rules to follow
+|lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 """
 _INTRO = r"""
 intro|introduction|about|about this .*|overview|preface|foreword|summary|conclusions?
@@ -145,11 +150,17 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语|概览|总览
 |项目概览|项目简介|项目介绍|введение|обзор|о проекте
 |はじめに|概要|序文|まえがき|おわりに|まとめ|소개|개요
+|summary of .*|resumen(?: .*)?|resumo(?: .*)?|r[ée]sum[ée]|zusammenfassung|tóm tắt(?: .*)?
+|giới thiệu|tổng quan|kết luận|ringkasan|pendahuluan|kesimpulan|özet|giriş|sonuç
+|요약|결론|итоги?|резюме
 """
 
 
 def _alternatives(block: str) -> str:
-    return "|".join(part.strip() for part in block.split("|") if part.strip())
+    """The lines of a block joined into one alternation (spaces inside a group, as in
+    "(?:key |core )?principles", are the pattern's own and stay)."""
+    joined = "".join(line.strip() for line in block.splitlines())
+    return re.sub(r"\|{2,}", "|", joined).strip("|")
 
 
 _HOUSEKEEPING_RE = re.compile(rf"^(?:{_alternatives(_HOUSEKEEPING)})$")
@@ -919,8 +930,15 @@ def drop_promotions(draft: Draft, notes: list[str]) -> None:
 # "Week 1 summary", "第 1 周总结", "Phase 2 recap": a look back at the part just studied.
 _RECAP_TITLE_RE = re.compile(
     r"(?:summary|recap|wrap-?up|retrospective|what (?:i|we|you) learned|review of the week"
-    r"|resumen|resumo|r[ée]capitulatif|zusammenfassung|总结|小结|回顾|まとめ|振り返り|요약|정리)$"
+    r"|resumen|resumo|r[ée]capitulatif|zusammenfassung|tóm tắt|ringkasan|özet|итоги?"
+    r"|总结|小结|回顾|まとめ|振り返り|요약|정리)$"
+    # languages that put the head word first: "Tóm tắt nội dung 6 tháng", "Resumen del mes"
+    r"|^(?:summary of|recap of|resumen|resumo|r[ée]sum[ée]|r[ée]capitulatif|zusammenfassung"
+    r"|tóm tắt|ringkasan|özet|итоги)\b"
 )
+
+
+MAX_RECAP_WORDS = 8  # Vietnamese writes a word per syllable: "Tóm tắt nội dung 6 tháng"
 
 
 @rule("recap-group")
@@ -936,7 +954,7 @@ def recaps_to_notes(draft: Draft) -> None:
             and parent.kind != ROOT
             and bool(title)
             and bool(_RECAP_TITLE_RE.search(title))
-            and len(title.split()) <= 5
+            and len(title.split()) <= MAX_RECAP_WORDS
             and not any(d.is_task for d in walk(child))
             and not any(c.kind in (HEADING, PSEUDO) for c in child.children)
         )
