@@ -55,3 +55,40 @@ def test_a_two_column_table_of_topics_and_resources_stays_items():
     assert _tree(parse_roadmap(text)) == [
         ("Topics", ["Distributions", "Sampling", "Hypothesis tests", "Regression"])
     ]
+
+
+def _done(roadmap: Roadmap) -> list[str]:
+    return [leaf.title for leaf in roadmap.leaves() if leaf.status is Status.DONE]
+
+
+def test_status_codes_and_progress_bars_in_a_tracker_say_what_is_done():
+    text = (
+        "# 学习进度\n\n## 基础\n\n| 课程 | 状态 |\n|---|---|\n"
+        "| Databases 101 | CPLT |\n| Operating Systems | [WIP](https://example.org/os) |\n"
+        "| Tools | N/A |\n| Distributed Systems | TBD |\n\n"
+        "## 讲座\n\n| 번호 | 강의 | 진척도 |\n|---|---|---|\n"
+        "| 1 | Spring intro | ![](https://bars.example.dev/progress/100) |\n"
+        "| 2 | Spring MVC | ![](https://bars.example.dev/progress/0) |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _done(roadmap) == ["Databases 101", "Spring intro"]
+    statuses = {leaf.title: leaf.status for leaf in roadmap.leaves()}
+    assert statuses["Operating Systems"] is Status.DOING
+    assert statuses["Distributed Systems"] is Status.TODO
+    assert not any("CPLT" in leaf.title or "progress" in leaf.title for leaf in roadmap.leaves())
+
+
+def test_a_tick_at_the_end_of_a_cell_marks_its_row_done_and_leaves_the_title():
+    text = (
+        "# Piano practice\n\n| Day | Piece | Drills |\n|---|---|---|\n"
+        "| 1 | Minuet in G | Scales C, G ✅ |\n| 2 | **Arabesque ✅** | Arpeggios |\n"
+        "| 3 | Recital piece (Hoàn thành ✅) | Sight reading |\n| 4 | Prelude | Chords |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Minuet in G",
+        "Arabesque",
+        "Recital piece",
+        "Prelude",
+    ]
+    assert _done(roadmap) == ["Minuet in G", "Arabesque", "Recital piece"]

@@ -22,6 +22,7 @@ from roadvault.parse.drafts import (
 )
 from roadvault.parse.durations import leading_duration
 from roadvault.parse.rules import fired, rule
+from roadvault.parse.table_status import end_tick, image_status, status_code
 from roadvault.parse.titles import (
     InlineText,
     inline_lines,
@@ -54,12 +55,14 @@ _TITLE_COLUMN_RE = re.compile(
     r"|тем[аы]|технологи[яи]|навык[и]?|курс[ы]?|урок[и]?|модул[ьи]|раздел[ы]?|задач[аи]"
     r"|cursos?|tarefas?|assuntos?|conteúdos?|thèmes?|sujets?|contenus?|cours|themen|inhalte?"
     r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
-    r"|項目|항목|주제|내용)\b"
+    r"|項目|항목|주제|내용|nội dung|chủ đề|bài học|môn học|khóa học|kỹ năng|nhiệm vụ"
+    r"|materi|topik|konu(?:lar)?|argomenti?|contenuti|temat[y]?)\b"
 )
 _DURATION_COLUMN_RE = re.compile(
     r"^(?:weeks?|months?|days?|duration|time(?:frame|line)?|period|when|hours?|est\w*"
     r"|estimated time|schedule|dates?|phase|effort|length|workload|时间|時間|周|週|日期|期間"
-    r"|期间|时间段|阶段|semanas?|fechas?|periodo|durée|semaines?|wochen?|기간|주차)\b"
+    r"|期间|时间段|阶段|semanas?|fechas?|periodo|durée|semaines?|wochen?|기간|주차"
+    r"|ngày|tuần|tháng|thời gian|hari|minggu|gün|hafta|settimane?)\b"
 )
 # Columns that say who offers or how, never what to study.
 _NOT_TITLE_COLUMN_RE = re.compile(
@@ -76,7 +79,8 @@ _FILES_COLUMN_RE = re.compile(
 _STATUS_COLUMN_RE = re.compile(
     r"^(?:status|done|complete[d]?|progress|check|✓|✔|✅|state|estado|situação|progreso"
     r"|progresso|statut|état|avancement|fortschritt|zustand|状态|狀態|状况|进度|進度|状況"
-    r"|ステータス|進捗|상태|진행(?: 상황)?|статус|прогресс|состояние)$"
+    r"|ステータス|進捗|상태|진행(?: 상황)?|진척(?:도| 상황)?|진도|статус|прогресс|состояние"
+    r"|trạng thái|tiến độ|tình trạng|durum|ilerleme)$"
 )
 _INDEX_COLUMN_RE = re.compile(r"^(?:#|no\.?|nr\.?|n°|number|index|sl|s\.?no\.?)$")
 _CHECK_CELL = {
@@ -117,6 +121,9 @@ def _status_cell(text: str) -> str | None:
     mark = _CHECK_CELL.get(state) or _CHECK_CELL.get(state.casefold())
     if mark is not None:
         return mark
+    code = status_code(state)
+    if code is not None:
+        return code
     lowered = state.casefold()
     if re.search(r"\b(?:not|in|un|incomplete)\b", lowered) and "progress" not in lowered:
         return " "
@@ -173,6 +180,23 @@ def _all_check_cells(body: list[list[InlineText]], index: int, *, marks_only: bo
     )
 
 
+def _all_image_states(body: list[list[InlineText]], index: int) -> bool:
+    """Every row's cell in this column is an image that says a state (image-status-cell)."""
+    return bool(body) and all(len(row) > index and image_status(row[index]) for row in body)
+
+
+def _cell_status(cell: InlineText, line: int | None) -> str | None:
+    """The checkbox a status cell means: its words, its code, or the image it holds."""
+    pictured = image_status(cell)
+    if pictured is not None:
+        fired("image-status-cell", line, "item", f"[{pictured}]")
+        return pictured
+    mark = _status_cell(cell.text)
+    if mark is not None and status_code(cell.text) is not None:
+        fired("status-code", line, "item", f"[{mark}]")
+    return mark
+
+
 def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, int]:
     roles: dict[str, int] = {}
     keys = [plain_label(cell) for cell in header]
@@ -194,6 +218,12 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
         # (marks only: a "Free?" column of yes/no ticks nothing)
         for index in range(len(keys)):
             if index not in roles.values() and _all_check_cells(body, index, marks_only=True):
+                roles["status"] = index
+                break
+    if "status" not in roles:
+        # "| Lecture | ![](…/progress/100) |": a column of images that each say a state
+        for index in range(len(keys)):
+            if index not in roles.values() and _all_image_states(body, index):
                 roles["status"] = index
                 break
     taken = {i for role, i in roles.items() if role != "resources"}
@@ -288,6 +318,11 @@ def table_items(
                 _row_notes(draft, row, names, roles, {title_at, slot_at})
                 drafts.append(draft)
             continue
+        ticked = None if "status" in roles else end_tick(cell.text)
+        if ticked is not None:
+            # "| **OOP basics ✅** |", "| Project (Completed ✅) |": done, mark off the title
+            raw = end_tick(cell.raw)
+            cell = InlineText(text=ticked[1], raw=raw[1] if raw else ticked[1], links=cell.links)
         set_title(draft, cell)
         marker, rest = split_task_marker(cell.text.strip())
         if marker is not None:
@@ -297,9 +332,12 @@ def table_items(
         if not draft.title or draft.image_only:
             continue
         if "status" in roles and len(row) > roles["status"]:
-            mark = _status_cell(row[roles["status"]].text)
+            mark = _cell_status(row[roles["status"]], line)
             if mark is not None:
                 draft.marker = mark
+        elif ticked is not None or _ticked_elsewhere(row, title_at, group_at):
+            fired("end-tick", line, "item", "[x]")
+            draft.marker = "x"
         if "duration" in roles and len(row) > roles["duration"] and draft.duration is None:
             _row_duration(draft, row[roles["duration"]].text, names[roles["duration"]])
         for index, value in enumerate(row):
@@ -357,6 +395,14 @@ def _group_column(
         ):
             return index
     return None
+
+
+def _ticked_elsewhere(row: list[InlineText], title_at: int, group_at: int | None) -> bool:
+    """Another cell of the row ends with a tick ("| Arrays | Ex. 4–6 ✅ |")."""
+    return any(
+        index not in (title_at, group_at) and end_tick(cell.text) is not None
+        for index, cell in enumerate(row)
+    )
 
 
 _LI_RE = re.compile(r"<li\b[^>]*>(.*?)(?=<li\b|</li>|</ul>|</ol>|$)", re.I | re.S)
