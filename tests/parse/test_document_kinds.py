@@ -791,3 +791,13 @@ def test_a_closing_summary_in_a_language_that_puts_the_head_word_first_restates_
         "### Tóm tắt nội dung 2 tháng:\n1. Tháng 1: lập trình cơ bản\n2. Tháng 2: web\n"
     )
     assert [len(phase.leaves()) for phase in parse_roadmap(text).nodes] == [2, 2]
+
+
+def test_a_group_of_boxes_inside_a_courses_section_stays_a_group():
+    text = (
+        "# Courses\n\n- [ ] CMU\n  - [ ] Databases\n\n"
+        "**Lecture channels**\n- [ ] Vipin\n- [x] Chris\n\n# Books\n\n- [ ] SICP\n"
+    )
+    courses = parse_roadmap(text).nodes[0]
+    assert [child.title for child in courses.children] == ["CMU", "Lecture channels"]
+    assert [leaf.title for leaf in courses.children[1].leaves()] == ["Vipin", "Chris"]

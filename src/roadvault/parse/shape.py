@@ -133,6 +133,12 @@ def _collect_resources(group: Draft) -> tuple[list[Resource], list[Draft]]:
             resources.extend(_resource_of(child, strip_label=labelled))
         inner, inner_kept = _collect_resources(child)
         resources.extend(inner)
+        if inner_kept and child.kind in (HEADING, PSEUDO, DETAILS, CALLOUT):
+            # "**Lecture channels**" over boxes inside "# Courses": a group of tasks stays one
+            child.children = inner_kept
+            child.resources = []
+            kept.append(child)
+            continue
         kept.extend(inner_kept)
     return resources, kept
 
