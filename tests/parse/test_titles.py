@@ -21,7 +21,8 @@ from roadvault.parse.titles import clean_title, plain_label, split_callout, spli
         ("Tools, etc.", "Tools, etc."),
         ("**stray bold", "stray bold"),
         ("Read book 📅 2024-05-01 ⏫ ^abc-12", "Read book"),
-        ("Task 1.1: First task", "First task"),
+        ("Task 1.1: First task", "Task 1.1: First task"),  # the kind of part stays
+        ("Chapter 3 – Loops", "Chapter 3 – Loops"),
         ("Beginner Python - [May 19, 2025 - May 25, 2025]", "Beginner Python"),
         ("C++ basics", "C++ basics"),
         ("2048 game", "2048 game"),
@@ -107,3 +108,12 @@ def test_plain_bullets_of_badges_and_emoji_stay_decoration() -> None:
 
     text = "# Plan\n\n## Part\n\n- ![badge](https://img.shields.io/x.svg)\n- 🔥\n- real item\n"
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["real item"]
+
+
+def test_a_kept_kind_label_leaves_the_id_as_it_was_when_the_label_was_cut():
+    from roadvault.parse import parse_roadmap
+
+    labelled = parse_roadmap("# Book\n\n## Chapter 3: Loops\n- For loops\n")
+    bare = parse_roadmap("# Book\n\n## Loops\n- For loops\n")
+    assert labelled.nodes[0].title == "Chapter 3: Loops"
+    assert [n.id for n in labelled.walk()] == [n.id for n in bare.walk()]

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from roadvault.model import Node, Roadmap
+from roadvault.parse.titles import without_kind_label
 
 ID_PREFIX = "rv-"
 ID_LENGTH = 6
@@ -71,8 +72,9 @@ def _id_title(node: Node) -> str:
         match = _AFTER_SLOT_RE.match(node.title[len(duration) :])
         if match:
             return match["rest"]
-    bare = _BARE_ORDINAL_RE.sub("", node.title, count=1)
-    return bare if bare.strip() else node.title
+    title = without_kind_label(node.title)
+    bare = _BARE_ORDINAL_RE.sub("", title, count=1)
+    return bare if bare.strip() else title
 
 
 def _paths(nodes: list[Node]) -> Iterator[tuple[list[tuple[str, int]], Node]]:

@@ -89,13 +89,30 @@ _NUMBERING_RE = re.compile(
     # "7.参考文献", "3、数据结构": CJK text needs no space after the number
     r"|^\d{1,3}[.．、)）](?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
 )
-_PHASE_WORD_RE = re.compile(
-    r"^(?:phase|stage|step|part|module|level|unit|chapter|section|milestone|lesson|tier"
-    r"|sprint|track|round|session|topic|period|block|task|exercise|project|m(?=\d))\s*"
+_ORDINAL_NUMBER = (
     r"(?:\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,6}\b|[a-h]\b|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten)\s*[:：.)\]|–—-]+\s*",  # with a separator: "Chapter 10 Summary" keeps its words
+    r"|nine|ten)\s*[:：.)\]|–—-]+\s*"  # with a separator: "Chapter 10 Summary" keeps its words
+)
+# "Phase 1: Core" → "Core": the words that only say where a part stands in the plan.
+_PHASE_WORD_RE = re.compile(
+    rf"^(?:phase|stage|step|part|module|level|unit|section|m(?=\d))\s*{_ORDINAL_NUMBER}", re.I
+)
+# "Chapter 3: Loops", "Track A — Godot", "Project 2: Chat app" keep their label: it names the
+# kind of part (a chapter of a book, a track, a project), as the author wrote it. Ids are made
+# without it (see `without_kind_label`), as they were when these labels were cut.
+_KIND_WORD_RE = re.compile(
+    rf"^(?:chapter|milestone|lesson|tier|sprint|track|round|session|topic|period|block|task"
+    rf"|exercise|project)\s*{_ORDINAL_NUMBER}",
     re.I,
 )
+
+
+def without_kind_label(title: str) -> str:
+    """ "Chapter 3: Loops" → "Loops" (a title that is only the label stays)."""
+    bare = strip_decorations(_KIND_WORD_RE.sub("", title, count=1)).strip()
+    return bare if any(char.isalpha() for char in bare) else title
+
+
 _ORDER_WORD_RE = re.compile(
     r"^(?:phase|stage|step|part|module|level|unit|chapter|milestone|lesson|week|month|day"
     r"|m[óo]dulo|fase|etapa|semana|mes|d[íi]a|unidad|[ée]tape|semaine|mois|jour|woche|monat"
