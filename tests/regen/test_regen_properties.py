@@ -88,19 +88,6 @@ def walk(phases: list[Item]) -> list[tuple[Item | None, Item, int]]:
     return out
 
 
-def paths_of(phases: list[Item]) -> dict[int, tuple[str, ...]]:
-    """Each node's path of titles from its phase (what its id is hashed from)."""
-    out: dict[int, tuple[str, ...]] = {}
-
-    def visit(items: list[Item], above: tuple[str, ...]) -> None:
-        for item in items:
-            out[item.uid] = (*above, item.title)
-            visit(item.children, out[item.uid])
-
-    visit(phases, ())
-    return out
-
-
 def has_note(item: Item, level: int, depth: int) -> bool:
     """A node with children at a level the depth gives notes to is a note, not a line."""
     return bool(item.children) and level <= depth
@@ -157,11 +144,6 @@ class Plan:
     removed: dict[int, tuple[Item, int | None]] = field(default_factory=dict)  # uid -> parent
     reworded: set[int] = field(default_factory=set)  # learner-extended: never renamed
     built_titles: dict[int, str] = field(default_factory=dict)  # as of the last build
-    origin: dict[int, tuple[str, ...]] = field(default_factory=dict)  # first titles' path
-
-    def note_origins(self) -> None:
-        for uid, path in paths_of(self.phases).items():
-            self.origin.setdefault(uid, path)
 
     def new_uid(self) -> int:
         self.counter += 1
@@ -201,17 +183,14 @@ class Plan:
             item, parent_uid = self.removed[uid]
             if any(i.uid == uid for _, i, _ in nodes):
                 return  # back already (this step)
-            # Only back at the place its id was made for (ids hash the titles' path): the
-            # promise is for the roadmap bringing the id back. Known (issue 13 note): an
-            # item moved or re-parented before it left gets another id on its return —
-            # `[ ]`, its tick left in the archive.
+            # Back under the parent it left, with the title it had then — wherever its id
+            # was made (moved, re-parented or renamed before it left: its id is not the
+            # hash of its place; it takes it back from the archive, or from its kept note).
             if parent_uid is None:
-                if self.origin.get(uid) == (item.title,):
-                    self.phases.append(Item(item.uid, item.title))
+                self.phases.append(Item(item.uid, item.title))
                 return
-            paths = paths_of(self.phases)
             hosts = [i for _, i, lv in nodes if i.uid == parent_uid and lv < MAX_LEVEL]
-            if hosts and self.origin.get(uid) == (*paths[parent_uid], item.title):
+            if hosts:
                 hosts[0].children.append(Item(item.uid, item.title))
         elif kind == "rename" and not node.children and node.uid not in self.reworded:
             if not node.title.endswith(" basics"):
@@ -253,8 +232,7 @@ class Line:
 def live(text: str) -> str:
     """A note's text without its "Removed from the roadmap" section (archived lines); a
     note kept for the learner's work (`roadvault_status: removed`) is all archive: progress
-    does not count it either. (Known: a topic that returns under a new title gets a new
-    note; the kept one stays beside it, its lines archived there — issue 13 note.)"""
+    does not count it either."""
     if "\nroadvault_status: removed\n" in text.split("\n---\n", 1)[0] + "\n":
         return ""
     start = text.find(f"\n{ARCHIVE}\n")
@@ -484,12 +462,6 @@ def check_promises(learner: Learner, plan: Plan) -> None:
         if has_note(item, level, plan.depth):
             continue
         found = learner.find(item)
-        words = item.title + learner.suffix.get(item.uid, "")
-        if not found and item.uid in learner.suffix and f"] {words} ^rv-" in text:
-            # Known (issue 13 note): a topic back under a new title gets a new note; the
-            # kept old one holds the line with the learner's words, the new one the item.
-            del learner.suffix[item.uid]
-            found = learner.find(item)
         assert len(found) == 1, f"{item.title!r}: {len(found)} live lines ({learner.suffix})"
         want = learner.marks.get(item.uid)
         if want is not None and want != " ":
@@ -517,7 +489,6 @@ def run_scenario(initial: list[Item], steps: list) -> None:
         root = Path(tmp)
         vault, twin = root / "vault", root / "twin"
         plan = Plan(initial)
-        plan.note_origins()
         build_vault(to_model(plan.phases), vault, depth=plan.depth)
         build_vault(to_model(plan.phases), twin, depth=plan.depth)
         learner = Learner(vault)
@@ -533,7 +504,6 @@ def run_scenario(initial: list[Item], steps: list) -> None:
             plan.built_titles = {uid: item.title for uid, (item, _) in before.items()}
             for kind, n in edits:
                 plan.edit(kind, n)
-                plan.note_origins()
             after = {item.uid for _, item, _ in walk(plan.phases)}
             plan.removed.update({uid: v for uid, v in before.items() if uid not in after})
             for uid in after & set(plan.removed):

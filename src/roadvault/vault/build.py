@@ -30,10 +30,10 @@ from roadvault.vault import check, fastpath, identity
 from roadvault.vault.apply import apply_files, save_state
 from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.layout import DEFAULT_DEPTH, Layout, PreviousLayout, plan_layout, walk_levels
-from roadvault.vault.match import MatchReport, carry_over_ids, reworded_notices
+from roadvault.vault.match import MatchReport, Retired, carry_over_ids, reworded_notices
 from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, name_key, slugify, unique_slug
 from roadvault.vault.plan import Generated, Plan, PlannedFile, plan_files
-from roadvault.vault.regen import Action
+from roadvault.vault.regen import Action, retired_in
 from roadvault.vault.render import PROGRESS_NOTE, render_vault
 from roadvault.vault.state import (
     MANIFEST_RELPATH,
@@ -377,6 +377,29 @@ def _same_ids_as_last_build(old_model: Roadmap | None, roadmap: Roadmap) -> Matc
     return MatchReport()
 
 
+def _retired(
+    vault: Path,
+    manifest: Manifest,
+    slug: str,
+    previous: PreviousLayout,
+    old_model: Roadmap | None,
+    read: dict[str, DiskFile],
+) -> list[Retired]:
+    """What the roadmap's notes keep of items and topics it no longer has (archived lines,
+    kept notes): a node that returns takes its id back from there (match.py, step 6). The
+    notes read are left in `read` for the plan."""
+    if old_model is None:
+        return []
+    paths = set(manifest.files_of(slug)) | set(previous.pinned.values())
+    texts: dict[str, str] = {}
+    for relpath in sorted(path for path in paths if path.endswith(".md")):
+        read[relpath] = read_disk_file(vault, relpath)
+        text = read[relpath].text
+        if text is not None:
+            texts[relpath] = text
+    return retired_in(texts)
+
+
 def _other_roadmaps_ids(vault: Path, manifest: Manifest, slug: str) -> set[str]:
     """Every node id of the vault's other roadmaps (their last models)."""
     ids: set[str] = set()
@@ -626,7 +649,11 @@ def _prepare(
         previous = _find_moved_notes(vault, previous, listing, manifest, rid)
     deleted = set() if restore else deleted_notes(previous, listing, manifest, rid)
     old_model = load_roadmap_model(vault, target.slug) if target.entry is not None else None
-    matched = _same_ids_as_last_build(old_model, roadmap) or carry_over_ids(old_model, roadmap)
+    read_early: dict[str, DiskFile] = {}  # notes read to match, not read again below
+    matched = _same_ids_as_last_build(old_model, roadmap)
+    if matched is None:
+        retired = _retired(vault, manifest, target.slug, previous, old_model, read_early)
+        matched = carry_over_ids(old_model, roadmap, retired)
     target = dataclasses.replace(target, notices=(*target.notices, *reworded_notices(matched)))
     _keep_ids_apart(roadmap, _other_roadmaps_ids(vault, manifest, target.slug), old_model, target)
     check_roadmap(roadmap)
@@ -671,7 +698,10 @@ def _prepare(
     kept_where = _stale_where_the_learner_put_them(previous, layout, previous_records)
     paths = {g.relpath for g in generated} | set(previous_records) | set(moves.values())
     paths |= set(kept_where.values())
-    disk = {relpath: read_disk_file(vault, relpath) for relpath in sorted(paths)}
+    disk = {
+        relpath: read_early[relpath] if relpath in read_early else read_disk_file(vault, relpath)
+        for relpath in sorted(paths)
+    }
     bases = {
         relpath: _verified_base(relpath, load_base(vault, relpath), manifest.files.get(relpath))
         for relpath in sorted(paths)

@@ -9,7 +9,14 @@ A node of the new roadmap takes the id of the old node it *is*, judged in this o
 4. a moved item: the same title somewhere else, when exactly one unmatched old node has it
    (or one of several is under a parent of the same title);
 5. moved and renamed at once: a similar title anywhere, when the two are each other's only
-   candidate.
+   candidate;
+6. back in the roadmap: a node the last roadmap did not have, but whose work the vault kept
+   (an archived item line, a note kept with `roadvault_status: removed`: `Retired`), takes
+   that id back when it is the one retired thing of its title (a note: or of mostly its
+   items). Ids hash the title path, so an item that returns where it was made comes back
+   by step 1 alone; one that had moved (or been renamed) before it left carried an id its
+   new place does not hash to, and came back as a new item, its tick left in the archive —
+   or, for a topic, a second note with the same `roadvault_id` beside the kept one.
 
 Why the rename threshold is conservative: a missed rename costs little — the old item, if
 ticked or annotated, is kept under "Removed from the roadmap" and nothing is lost — while a
@@ -28,7 +35,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from roadvault.model import Node, Roadmap
@@ -103,18 +110,34 @@ class _Old:
 
 
 @dataclass(slots=True)
+class Retired:
+    """Something of the roadmap's that the vault keeps though the last build no longer had
+    it: an archived item line (`node.title` is the line's text, the learner's appended words
+    included) or a kept note (`note`: its H1 title, its item lines as children). `place` is
+    the `roadvault_id` of the note an item line sits in."""
+
+    node: Node
+    place: str | None = None
+    note: bool = False
+
+
+@dataclass(slots=True)
 class MatchReport:
     """What the matcher decided, for the build report and for tests."""
 
     same: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (old title, new title)
     moved: list[str] = field(default_factory=list)  # titles
+    returned: list[str] = field(default_factory=list)  # titles that took a retired id back
     # (old title, new title): reworded in place, judged by position, not by the words alone
     reworded: list[tuple[str, str]] = field(default_factory=list)
 
 
-def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
-    """Give every node of `new` that is a node of `old` (same, renamed or moved) the old id.
+def carry_over_ids(
+    old: Roadmap | None, new: Roadmap, retired: Sequence[Retired] = ()
+) -> MatchReport:
+    """Give every node of `new` that is a node of `old` (same, renamed or moved) the old id,
+    and a node that returns (step 6) the id of its `retired` work in the vault.
 
     Mutates `new` in place. Ids of unmatched new nodes stay as parsed, except where one
     would clash with an old id that is still in use, in which case it is re-derived.
@@ -206,6 +229,11 @@ def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
         report.moved.append(new_node.title)
         report.renamed.append((old_node.title, new_node.title))
 
+    # 6. Back in the roadmap: the id of the work the vault kept for it.
+    for new_node, node in _returning(new, retired, old_by_id, match_of):
+        claim(new_node, node)
+        report.returned.append(new_node.title)
+
     # Apply: matched nodes take the old id; others keep theirs unless it clashes.
     used = set(claimed)
     for new_node in _walk(new.nodes):
@@ -218,11 +246,99 @@ def carry_over_ids(old: Roadmap | None, new: Roadmap) -> MatchReport:
         if new_node.id in used or new_node.id in old_by_id:
             new_node.id = fresh_block_id(new_node.id, used | set(old_by_id))
         used.add(new_node.id)
-    if report.renamed or report.moved:
+    if report.renamed or report.moved or report.returned:
         logger.info(
-            "matched %d items as renamed and %d as moved", len(report.renamed), len(report.moved)
+            "matched %d items as renamed, %d as moved and %d as back from the archive",
+            len(report.renamed),
+            len(report.moved),
+            len(report.returned),
         )
     return report
+
+
+def _returning(
+    new: Roadmap,
+    retired: Sequence[Retired],
+    old_by_id: dict[str, _Old],
+    match_of: dict[int, Node],
+) -> list[tuple[Node, Node]]:
+    """(new, retired) pairs of step 6, top-down (a returning topic first, so that its items
+    are judged under its id). A retired thing is a candidate of a still unmatched node when
+    no node of either roadmap has its id (an item back at the place its id was made for
+    keeps it by step 1) and its title is the node's (an item line's text may go on with the
+    learner's words: then it must be the only one); a kept note also when it is the node
+    renamed with mostly the same items. Leaves take item lines; a node with children a kept
+    note, else an item line (the line is revived onto the parent). Ambiguity matches
+    nothing: a missed return costs a fresh `[ ]` (the old work stays archived), a false one
+    a tick on another item."""
+    if not retired:
+        return []
+    in_use = set(old_by_id) | {node.id for node in _walk(new.nodes)}
+    free: dict[str, Retired] = {}
+    for entry in retired:
+        if entry.node.id and entry.node.id not in in_use:
+            free.setdefault(entry.node.id, entry)
+    if not free:
+        return []
+    lines = [entry for entry in free.values() if not entry.note]
+    notes = [entry for entry in free.values() if entry.note]
+    claimants: dict[str, int] = {}  # retired id -> how many nodes want it
+    choice: dict[int, str] = {}  # id(new node) -> the retired id it wants
+
+    def id_of(node: Node | None) -> str | None:
+        """A parent's id as it will be: carried over, taken back, or its own."""
+        if node is None:
+            return None
+        matched = match_of.get(id(node))
+        return matched.id if matched is not None else choice.get(id(node), node.id)
+
+    for parent, children in _families(None, new.nodes):
+        place = id_of(parent)
+        for new_node in children:
+            if id(new_node) in match_of:
+                continue
+            picked = None
+            if new_node.children:
+                picked = _pick_returning(new_node, place, notes, note=True)
+            if picked is None:
+                picked = _pick_returning(new_node, place, lines, note=False)
+            if picked is not None:
+                choice[id(new_node)] = picked.node.id
+                claimants[picked.node.id] = claimants.get(picked.node.id, 0) + 1
+    return [
+        (new_node, free[choice[id(new_node)]].node)
+        for new_node in _walk(new.nodes)
+        if id(new_node) in choice and claimants[choice[id(new_node)]] == 1
+    ]
+
+
+def _pick_returning(
+    new_node: Node, place: str | None, entries: list[Retired], *, note: bool
+) -> Retired | None:
+    key = normalise_title(new_node.title)
+    if not key:
+        return None
+    same = [entry for entry in entries if normalise_title(entry.node.title) == key]
+    if not same and not note:
+        # The learner's words after the title (`✅ 2026-02-10`, "(chapter 3)"), or the
+        # item's duration: the text goes on after the title's words.
+        same = [
+            entry for entry in entries if normalise_title(entry.node.title).startswith(key + " ")
+        ]
+    if not same and note and new_node.children:
+        same = [
+            entry
+            for entry in entries
+            if rename_score(entry.node.title, new_node.title) > 0
+            and _child_overlap(entry.node, new_node) >= CHILD_OVERLAP
+        ]
+    if len(same) == 1:
+        return same[0]
+    if len(same) > 1 and place is not None:
+        here = [entry for entry in same if entry.place == place]
+        if len(here) == 1:
+            return here[0]
+    return None
 
 
 def reworded_notices(report: MatchReport) -> list[str]:

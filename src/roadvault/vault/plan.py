@@ -211,6 +211,7 @@ def plan_files(
     moves = dict(moves or {})
     pending = pending or Pending()
     generated_paths = {g.relpath for g in generated}
+    moves.update(_kept_notes_returning(generated, disk, bases, previous, moves, pending))
     # A note moves only when its old file is still there; if the old one is gone but the
     # new one exists (a build stopped half way), the new one is the learner's copy. The
     # base stays recorded under the old path until the manifest says otherwise.
@@ -343,6 +344,41 @@ def plan_files(
     ]
     files += [planned[relpath] for relpath in stale if relpath in planned]
     return Plan(files, dropped)
+
+
+def _kept_notes_returning(
+    generated: list[Generated],
+    disk: Mapping[str, DiskFile],
+    bases: Mapping[str, str | None],
+    previous: Mapping[str, dict[str, Any]],
+    moves: Mapping[str, str],
+    pending: Pending,
+) -> dict[str, str]:
+    """Notes the roadmap generates again at a new path whose kept note (recorded with the
+    same `roadvault_id`, no longer generated: its topic had left, `roadvault_status:
+    removed`) still stands: generated path -> the kept note's path. The kept note *is* the
+    note, so it moves there like a retitled one, merged with the learner's lines and ticks.
+    Before, a second note with the same id was created beside it (the topic back under
+    another title than the kept note's), the learner's lines left behind in the kept one."""
+    generated_paths = {g.relpath for g in generated}
+    taken = set(moves.values())
+    kept: dict[str, list[str]] = {}  # note id -> kept paths
+    for relpath, entry in previous.items():
+        if relpath in generated_paths or relpath in taken or not relpath.endswith(".md"):
+            continue
+        note_id = entry.get("id")
+        here = disk[relpath]
+        if isinstance(note_id, str) and here.state == "file" and here.writable:
+            kept.setdefault(note_id, []).append(relpath)
+    found: dict[str, str] = {}
+    for g in generated:
+        paths = kept.get(g.id)
+        if g.kind == "canvas" or not paths or len(paths) != 1 or g.relpath in moves:
+            continue
+        free = disk[g.relpath].state == "absent" and bases.get(g.relpath) is None
+        if free or _move_written(g, paths[0], disk, pending):  # (or half done: finish it)
+            found[g.relpath] = paths[0]
+    return found
 
 
 def _settled(g: Generated, here: DiskFile, pending: Pending) -> bool:

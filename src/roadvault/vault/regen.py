@@ -28,14 +28,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from roadvault.errors import InputError
-from roadvault.model import Status
+from roadvault.model import Node, Status
 from roadvault.obsidian.conflicts import marked_region
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.vault.frontmatter import read_owned_properties, set_property
+from roadvault.vault.match import Retired
 from roadvault.vault.merge import (
     ItemLine,
     MergeResult,
     count_conflicts,
+    extras_tail,
     find_item_lines,
     item_statuses,
     kept_mark,
@@ -180,6 +182,58 @@ def join_archive(text: str, entries: list[str]) -> str:
             lines.append("")
         return "\n".join([*lines, *section])
     return "\n".join(lines[:at] + section + lines[at:])
+
+
+# --- what the vault keeps of items the roadmap no longer has ---------------------------------
+
+
+def retired_in(texts: Mapping[str, str]) -> list[Retired]:
+    """The archived item lines and kept notes (`roadvault_status: removed`) of a roadmap's
+    notes (relpath -> text): what a returning node takes its id back from (match.py, step
+    6). Only notes holding either are parsed."""
+    found: list[Retired] = []
+    for _key, text in sorted(texts.items()):
+        archived = f"\n{ARCHIVE_HEADING}\n" in text
+        kept = _marked_removed(text) if "roadvault_status" in text else False
+        if not archived and not kept:
+            continue
+        note_id = _note_id(text)
+        rest, entries = split_archive(text)
+        for item in find_item_lines(entries):
+            found.append(Retired(_titled(item), place=note_id))
+        if not kept or note_id is None:
+            continue
+        live = find_item_lines(rest.split("\n"))
+        found.extend(Retired(_titled(item), place=note_id) for item in live)
+        children = [_titled(item) for item in live]
+        found.append(Retired(Node(_heading(rest), note_id, children=children), note=True))
+    return found
+
+
+def _titled(item: ItemLine) -> Node:
+    """An item line as a node to match: its text without the plugins' tail (`✅ date`)."""
+    tail = extras_tail(item.text)
+    return Node(item.text[: len(item.text) - len(tail)] if tail else item.text, item.id)
+
+
+def _note_id(text: str) -> str | None:
+    front = split_front_matter(text)[0]
+    if not front or "roadvault_id" not in front:
+        return None
+    try:
+        note_id = read_owned_properties(front).get("roadvault_id")
+    except InputError:
+        return None
+    return note_id if isinstance(note_id, str) and note_id else None
+
+
+def _heading(text: str) -> str:
+    """A note's H1 title ("" when it has none)."""
+    body = split_front_matter(text)[1]
+    for line in body.split("\n"):
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
 
 
 # --- the pass over all notes --------------------------------------------------------------
