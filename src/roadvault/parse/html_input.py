@@ -20,8 +20,11 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from contextvars import ContextVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from roadvault.parse.rules import fired, rule
 
 MAX_DEPTH = 80  # element nesting walked as structure; deeper content is read as plain text
 
@@ -56,16 +59,74 @@ _INLINE_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>|&])")
 def html_to_markdown(text: str) -> str:
     """The page as Markdown: blocks separated by blank lines, ending in one newline."""
     tree = LexborHTMLParser(_literal_raw_text_tags(text))
-    root = tree.body or tree.root
-    if root is None:
+    token = _SOURCE.set(_Source(text))
+    try:
+        body = _body_markdown(tree)
+    finally:
+        _SOURCE.reset(token)
+    if not body:
         return ""
-    blocks = _blocks(root, 0)
-    body = "\n\n".join(block for block in blocks if block.strip()) + "\n"
     title = _page_title(tree)
     if title:
         # The page's <title> names the roadmap, as front matter would.
         return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{body}"
     return body
+
+
+def _body_markdown(tree: LexborHTMLParser) -> str:
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    blocks = _blocks(root, 0)
+    return "\n\n".join(block for block in blocks if block.strip()) + "\n"
+
+
+_TABLE_TAG_RE = re.compile(r"<table\b", re.I)
+
+
+def html_table_markdown(fragment: str, first_line: int = 0) -> str | None:
+    """An HTML `<table>` written in a Markdown file — alone, or inside a `<details>` group —
+    is read as the table it shows: its rows are table rows (title column by meaning, status
+    column read), as a pipe table's would be, not loose text. Gives the fragment as
+    Markdown, or None when it holds no table. `first_line` is the fragment's first line in
+    the document (0-based), for `--explain`. (For the outline reader's HTML blocks: a
+    `<details>` group's content and a standalone `<table>` block.)"""
+    match = _TABLE_TAG_RE.search(fragment)
+    if not match:
+        return None
+    token = _SOURCE.set(_Source(fragment, first_line))
+    try:
+        return _body_markdown(LexborHTMLParser(_literal_raw_text_tags(fragment)))
+    finally:
+        _SOURCE.reset(token)
+
+
+class _Source:
+    """The HTML being rewritten, to tell `--explain` on which source line a node stands
+    (the parser keeps no positions): its text is looked for from where the last one was
+    found, so repeated text maps in order."""
+
+    def __init__(self, text: str, first_line: int = 0) -> None:
+        self.text = text
+        self.first_line = first_line
+        self.cursor = 0
+
+    def line(self, node: LexborNode) -> int:
+        words = (node.text(deep=True, separator=" ") or "").split()
+        probe = words[0] if words else ""
+        found = self.text.find(probe, self.cursor) if probe else -1
+        if found < 0:
+            return self.first_line + self.text.count("\n", 0, self.cursor) + 1
+        self.cursor = found
+        return self.first_line + self.text.count("\n", 0, found) + 1
+
+
+_SOURCE: ContextVar[_Source | None] = ContextVar("roadvault_html_source", default=None)
+
+
+def _fire(name: str, node: LexborNode, verdict: str, detail: str = "") -> None:
+    source = _SOURCE.get()
+    fired(name, source.line(node) if source is not None else 1, verdict, detail)
 
 
 def _page_title(tree: LexborHTMLParser) -> str | None:
@@ -128,6 +189,8 @@ def _blocks(node: LexborNode, depth: int, *, skip: str = "") -> list[str]:
         tag = child.tag or ""
         if tag == "-text":
             run.append(_text(child))
+        elif tag == "img":
+            run.append(_image_mark(child))
         elif tag == skip or _skipped(child):
             continue
         elif tag == "br":
@@ -252,19 +315,83 @@ def _is_list(block: str) -> bool:
 
 
 def _table(node: LexborNode, depth: int) -> str:
-    """`<table>` → a pipe table; the first row is its header."""
-    rows = [[_cell(cell, depth) for cell in _cells(row)] for row in _rows(node)]
-    rows = [row for row in rows if row]
+    """`<table>` → a pipe table. The first row is its header when it is one (in `<thead>`, or
+    header cells only); otherwise the header is left blank, so no item is lost to it. A cell
+    holding several lines (`<br>`, blocks) keeps them apart (see `cell_entries`)."""
+    rows = [(row, list(_cells(row))) for row in _rows(node)]
+    rows = [(row, cells) for row, cells in rows if cells]
     if not rows:
         return ""
-    width = max(len(row) for row in rows)
-    lines = []
-    for index, row in enumerate(rows):
-        cells = row + [""] * (width - len(row))
+    nodes = [cells for _, cells in rows]
+    grid = [[_cell_lines(cell, depth) for cell in cells] for _, cells in rows]
+    first_row, first_cells = rows[0]
+    headed = _is_header_row(first_row, first_cells, rows[1][1] if len(rows) > 1 else [])
+    header = [" ".join(lines) for lines in grid[0]] if headed else []
+    body = grid[1:] if headed else grid
+    body_nodes = nodes[1:] if headed else nodes
+    width = max(len(row) for row in grid)
+    header += [""] * (width - len(header))
+    body = [row + [[]] * (width - len(row)) for row in body]
+    columns = [_column_shape(header[index], [row[index] for row in body]) for index in range(width)]
+    slotted = any(shape == "slot" for shape in columns) or any(
+        _SLOT_HEADER_RE.match(_plain(name)) for name in header
+    )
+    head_cells: list[str] = []
+    for index, name in enumerate(header):
+        head_cells.append(_pipe(name))
+        if columns[index] == "slot":
+            head_cells.append(_DATES_HEADER)
+    # The first column listing entries holds the steps; later ones are the row's notes.
+    steps = next(
+        (
+            index
+            for index in range(width)
+            if columns[index] == "text" and any(cell_entries(row[index]) for row in body)
+        ),
+        None,
+    )
+    lines = ["| " + " | ".join(head_cells) + " |", "|" + " --- |" * len(head_cells)]
+    for row, row_nodes in zip(body, body_nodes, strict=False):
+        cells: list[str] = []
+        for index, value in enumerate(row):
+            if columns[index] == "slot":
+                if len(value) > 1:
+                    _fire("slot-cell", row_nodes[index], "phase", "the dates are a note")
+                cells.extend([_pipe(value[0] if value else ""), _pipe(" ".join(value[1:]))])
+            elif index == steps:
+                if cell_entries(value):
+                    _fire("cell-entries", row_nodes[index], "item", f"{len(value)} entries")
+                cells.append(_pipe(_cell_markdown(value, slotted=slotted)))
+            else:
+                joiner = "<br>" if cell_entries(value) else " "
+                cells.append(_pipe(joiner.join(value)))
         lines.append("| " + " | ".join(cells) + " |")
-        if index == 0:
-            lines.append("|" + " --- |" * width)
     return "\n".join(lines)
+
+
+def _is_header_row(row: LexborNode, cells: list[LexborNode], after: list[LexborNode]) -> bool:
+    """Whether a table's first row is its header: a `<thead>` row or `<th>` cells only are;
+    a row shaped like the next one (a `<th>` labelling each row beside `<td>`s) or holding a
+    tick box is data. Otherwise the first row is taken as the header, as before."""
+    if row.parent is not None and row.parent.tag == "thead":
+        return True
+    tags = [cell.tag for cell in cells]
+    if all(tag == "th" for tag in tags):
+        return True
+    if "th" in tags and tags == [cell.tag for cell in after]:
+        return False
+    return not any(_holds_tick(cell) for cell in cells)
+
+
+def _holds_tick(cell: LexborNode) -> bool:
+    for node in cell.traverse():
+        if node.tag == "img" and tick_image(
+            node.attributes.get("src") or "", node.attributes.get("alt") or ""
+        ):
+            return True
+        if node.tag == "input" and (node.attributes.get("type") or "").lower() == "checkbox":
+            return True
+    return False
 
 
 def _rows(table: LexborNode) -> Iterator[LexborNode]:
@@ -280,9 +407,205 @@ def _cells(row: LexborNode) -> Iterator[LexborNode]:
     return (cell for cell in row.iter() if cell.tag in ("td", "th"))
 
 
-def _cell(cell: LexborNode, depth: int) -> str:
-    """A cell's content on one line (a pipe table cell cannot hold blocks)."""
-    return _one_line(" ".join(_blocks(cell, depth + 1)))
+_LIST_MARK_RE = re.compile(r"^(?:[-*+]|\d{1,9}\.)\s+")
+
+
+def _cell_lines(cell: LexborNode, depth: int) -> list[str]:
+    """A cell's content as its lines of Markdown: one per `<br>`-separated line, paragraph,
+    block or list entry (the list marker dropped)."""
+    lines: list[str] = []
+    for block in _blocks(cell, depth + 1):
+        for line in block.splitlines():
+            line = _LIST_MARK_RE.sub("", _one_line(line), count=1)
+            if line:
+                lines.append(line)
+    return lines
+
+
+# "3<br/>01/15-01/21", "Week 3<br>Jan 15": a calendar slot over its dates.
+_SLOT_LINE_RE = re.compile(
+    r"^(?:(?:week|wk|w|day|d|month|session|semana|semaine|woche|周|週|第)\s*)?\d{1,3}"
+    r"(?:\s*[.:周週天日])?$",
+    re.I,
+)
+_MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|set|dic|janv|févr|mai|juin"
+    r"|juil|août|sept|déc|mär|okt|dez"
+)
+_DATE_LINE_RE = re.compile(
+    rf"^[(\[]?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?"
+    rf"(?:\d{{1,4}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{2,4}})?|(?:{_MONTHS})\w*\.?\s*\d{{1,2}}"
+    rf"|\d{{1,2}}\.?\s*(?:{_MONTHS})\w*)"
+    rf"(?:\s*(?:[-–—]|to|bis|a|au|~)\s*[\w/.\- ]{{1,14}})?[)\]]?$",
+    re.I,
+)
+# Headers that name a calendar slot per row: the table is a schedule.
+_SLOT_HEADER_RE = re.compile(
+    r"^(?:weeks?|days?|months?|dates?|semanas?|semaines?|wochen?|周|週|周次|日期|주차)$", re.I
+)
+_DATES_HEADER = "Dates"
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[*_`\\]", "", text).split()).strip()
+
+
+@rule("slot-cell")
+def slot_cell(lines: list[str]) -> bool:
+    """A table cell holding a calendar slot over its dates (`3<br/>01/15-01/21`,
+    `Week 3<br/>Jan 15 – Jan 21`) names the row by its slot; the dates are a note, not part
+    of the name. The column is split in two: the slot, then its dates."""
+    return (
+        len(lines) >= 2
+        and bool(_SLOT_LINE_RE.match(_plain(lines[0])))
+        and all(_DATE_LINE_RE.match(_plain(line)) for line in lines[1:])
+    )
+
+
+def _column_shape(header: str, cells: list[list[str]]) -> str:
+    """ "slot" when every filled cell of the column is a slot over its dates (most rows say
+    so, and none says anything else), else "text"."""
+    del header
+    filled = [lines for lines in cells if lines]
+    if (
+        len(filled) >= 2
+        and all(
+            slot_cell(lines) or (len(lines) == 1 and _SLOT_LINE_RE.match(_plain(lines[0])))
+            for lines in filled
+        )
+        and sum(1 for lines in filled if slot_cell(lines)) * 2 >= len(filled)
+    ):
+        return "slot"
+    return "text"
+
+
+@rule("cell-entries")
+def cell_entries(lines: list[str]) -> bool:
+    """A cell whose lines (split by `<br>`, blocks or list entries) each name something on
+    their own — a link, or a short phrase — lists several entries
+    (`<a>Loops</a><br/><a>Functions</a>`): each is a step of its own, not one title joining
+    them; in a calendar the row's slot holds them. A sentence broken over lines, a line that
+    continues the one before it (starting in lower case or with punctuation), or a bare
+    number (`1<br>Kitchen safety`) is one text."""
+    if len(lines) < 2 or len(lines) > 40:
+        return False
+    for line in lines:
+        plain = _plain(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line))
+        if len(plain) > 90 or plain[:1] in ",.;:)]" or not any(c.isalpha() for c in plain):
+            return False
+        if plain[:1].islower() and not _LINK_LINE_RE.match(line):
+            return False
+    return True
+
+
+_LINK_LINE_RE = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
+
+
+def _cell_markdown(lines: list[str], *, slotted: bool) -> str:
+    """A cell's lines as one pipe-table cell. Several entries become the forms the table
+    reader splits: `- a<br>- b` in a schedule (the slot is the step, the entries its
+    parts), an HTML list elsewhere (one step per entry); other lines are joined by `<br>`."""
+    if not lines:
+        return ""
+    if len(lines) == 1 or not cell_entries(lines):
+        return " ".join(lines) if len(lines) == 1 else "<br>".join(lines)
+    entries = [_line_html(line) for line in lines]
+    if slotted:
+        return "<br>".join(f"- {entry}" for entry in entries)
+    return "<ul>" + "".join(f"<li>{entry}</li>" for entry in entries) + "</ul>"
+
+
+_MD_TOKEN_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\((<[^>]*>|[^)\s]*)\)|\\(.)|\*\*|`")
+
+
+def _line_html(line: str) -> str:
+    """One line of our own Markdown back as HTML text (links as `<a href>`), for cell forms
+    whose entries the table reader takes as HTML."""
+    out: list[str] = []
+    position = 0
+    for match in _MD_TOKEN_RE.finditer(line):
+        out.append(html.escape(line[position : match.start()], quote=False))
+        label, href, escaped = match.groups()
+        if label is not None:
+            href = href[1:-1] if href.startswith("<") else href
+            text = html.escape(re.sub(r"\\(.)", r"\1", label), quote=False)
+            out.append(f'<a href="{html.escape(href)}">{text}</a>')
+        elif escaped is not None:
+            out.append(html.escape(escaped, quote=False))
+        position = match.end()
+    out.append(html.escape(line[position:], quote=False))
+    return "".join(out)
+
+
+def _pipe(text: str) -> str:
+    """Text for a pipe-table cell: a bare `|` would end the cell."""
+    return re.sub(r"(?<!\\)\|", r"\|", text)
+
+
+_MARKS = {"x": "✅", " ": "⬜", "/": "🔄"}
+_DONE_WORDS = frozenset(
+    {"checked", "check", "checkmark", "tick", "ticked", "done", "complete", "completed",
+     "finished", "yes"}
+)  # fmt: skip
+_TODO_WORDS = frozenset(
+    {"unchecked", "uncheck", "unticked", "todo", "incomplete", "uncompleted", "pending",
+     "unfinished", "empty", "blank", "checkbox", "notdone"}
+)  # fmt: skip
+_DOING_WORDS = frozenset({"progress", "inprogress", "doing", "wip", "started", "ongoing"})
+
+
+@rule("tick-image")
+def tick_image(src: str, alt: str) -> str | None:
+    """An HTML image that is a tick box — its file name or alt text says checked /
+    unchecked / done / todo (`checked_16.svg`, `alt="done"`, `checkbox-empty.png`) — is the
+    status of the row or entry it stands in (a table cell, the start of a list entry): done,
+    not started or in progress. Other images (logos, badges, screenshots) say nothing and
+    are dropped."""
+    name = src.rsplit("/", 1)[-1].split("?", 1)[0].rsplit(".", 1)[0]
+    words = set(re.findall(r"[a-z]+", f"{name} {alt}".casefold().replace("to do", "todo")))
+    if re.search(r"\bnot[ _-]?(?:done|started|checked)\b", f"{name} {alt}".casefold()):
+        return " "
+    if words & _DOING_WORDS:
+        return "/"
+    if words & (_TODO_WORDS - {"checkbox"}):
+        return " "
+    if words & _DONE_WORDS:
+        return "x"
+    if "checkbox" in words:
+        return " "
+    return None
+
+
+def _image_mark(node: LexborNode) -> str:
+    """An `<img>` as text: the status of a tick-box image (see `tick_image`) in a table
+    cell (its mark), or at the start of a list entry (a task box); else nothing."""
+    place = _status_place(node)
+    if place is None:
+        return ""
+    mark = tick_image(node.attributes.get("src") or "", node.attributes.get("alt") or "")
+    if mark is None:
+        return ""
+    _fire("tick-image", node.parent or node, "item", f"[{mark}]")
+    return f"[{mark}] " if place == "li" else f" {_MARKS[mark]} "
+
+
+def _status_place(node: LexborNode) -> str | None:
+    """ "cell" in a table cell, "li" before any text of a list entry, else None."""
+    parent = node.parent
+    for _ in range(6):
+        if parent is None:
+            return None
+        if parent.tag in ("td", "th"):
+            return "cell"
+        if parent.tag == "li":
+            for part in parent.traverse(include_text=True):
+                if part == node:
+                    return "li"
+                if part.tag == "-text" and (part.text_content or "").strip():
+                    return None
+            return None
+        parent = parent.parent
+    return None
 
 
 def _inline(node: LexborNode, depth: int) -> str:
@@ -296,6 +619,8 @@ def _inline(node: LexborNode, depth: int) -> str:
         return "[x] " if "checked" in node.attributes else "[ ] "
     inner = _inline_children(node, depth)
     if tag == "a":
+        if inner.strip() in _MARKS.values():
+            return inner  # a status image that links somewhere: the mark is what it says
         return _link(inner, node.attributes.get("href") or "")
     if tag in _CODE:
         return _code(node.text(deep=True, separator="") or "")
@@ -314,6 +639,8 @@ def _inline_children(node: LexborNode, depth: int) -> str:
         tag = child.tag or ""
         if tag == "-text":
             parts.append(_text(child))
+        elif tag == "img":
+            parts.append(_image_mark(child))
         elif _skipped(child):
             continue
         elif tag in _INLINE:

@@ -1,0 +1,259 @@
+"""HTML in roadmaps, one small invented document per kind (docs/READING.md): tables inside
+`<details>` groups with tick-box images, cells listing several entries, calendar slots over
+their dates, and the headings, lists and groups HTML pages already had."""
+
+from __future__ import annotations
+
+from roadvault.model import Roadmap
+from roadvault.parse import parse_roadmap
+from roadvault.parse.html_input import html_table_markdown, html_to_markdown, tick_image
+
+
+def _leaves(roadmap: Roadmap) -> list[tuple[str, str]]:
+    return [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()]
+
+
+def _tree(nodes) -> list:
+    return [(node.title, _tree(node.children)) if node.children else node.title for node in nodes]
+
+
+# --- tables in <details> groups, ticked by images -------------------------------------------
+
+_POTTERY_PAGE = """<html><body>
+<h1>Pottery Path</h1>
+<details><summary>Hand building</summary>
+  <details><summary>Pinch pots</summary>
+    <table>
+      <tr>
+        <td class="tick"><a href="#x"><img src="assets/checked_12.svg"></a></td>
+        <th>Lesson</th>
+        <td>Opening the ball</td>
+      </tr>
+      <tr>
+        <td class="tick"><img src="assets/unchecked_12.svg"></td>
+        <th>Project</th>
+        <td>A nesting set</td>
+      </tr>
+    </table>
+  </details>
+  <details><summary>Coil building</summary>
+    <table>
+      <tr>
+        <td><img src="assets/checked_12.svg"></td>
+        <th>Lesson</th>
+        <td>Rolling even coils</td>
+      </tr>
+    </table>
+  </details>
+</details>
+</body></html>
+"""
+
+
+def test_rows_of_tables_in_details_groups_are_items_ticked_by_their_images():
+    roadmap = parse_roadmap(_POTTERY_PAGE, source="pottery.html")
+    assert _leaves(roadmap) == [
+        ("Opening the ball", "done"),
+        ("A nesting set", "todo"),
+        ("Rolling even coils", "done"),
+    ]
+    assert _tree(roadmap.nodes) == [
+        (
+            "Hand building",
+            [
+                ("Pinch pots", ["Opening the ball", "A nesting set"]),
+                ("Coil building", ["Rolling even coils"]),
+            ],
+        )
+    ]
+
+
+def test_a_table_whose_first_row_is_data_keeps_that_row():
+    # no <thead>, no header cells: the first row is a lesson like the others
+    markdown = html_to_markdown(_POTTERY_PAGE)
+    assert "| ✅ | Lesson | Opening the ball |" in markdown
+    assert markdown.count("| --- |") >= 2
+
+
+def test_a_first_row_of_plain_cells_is_still_the_header():
+    page = (
+        "<html><body><table><tr><td>Topic</td><td>Notes</td></tr>"
+        "<tr><td>Glazing</td><td>two coats</td></tr>"
+        "<tr><td>Firing</td><td>cone 6</td></tr></table></body></html>"
+    )
+    assert _leaves(parse_roadmap(page, source="p.html")) == [
+        ("Glazing", "todo"),
+        ("Firing", "todo"),
+    ]
+
+
+def test_tick_images_are_told_by_name_or_alt_text():
+    assert tick_image("img/checked_16.svg", "") == "x"
+    assert tick_image("img/unchecked_16.svg", "") == " "
+    assert tick_image("/icons/mark.png", "done") == "x"
+    assert tick_image("/icons/mark.png", "to do") == " "
+    assert tick_image("/icons/box-in-progress.png", "") == "/"
+    assert tick_image("/icons/not_done.png", "") == " "
+    assert tick_image("/logos/kiln-club.png", "Kiln club") is None
+    assert tick_image("https://img.shields.io/badge/build-passing.svg", "build") is None
+
+
+def test_a_tick_image_opening_a_list_entry_is_its_box():
+    page = (
+        "<html><body><h1>Glazes</h1><ul>"
+        '<li><img src="i/checked.png"> Celadon</li>'
+        '<li><img src="i/unchecked.png"> Tenmoku</li>'
+        '<li>Shino <img src="i/checked.png"></li>'
+        "</ul></body></html>"
+    )
+    assert _leaves(parse_roadmap(page, source="g.html")) == [
+        ("Celadon", "done"),
+        ("Tenmoku", "todo"),
+        ("Shino", "todo"),  # an image after the text is no box
+    ]
+
+
+def test_logos_in_cells_say_nothing():
+    page = (
+        "<html><body><table><tr><th>Logo</th><th>Course</th></tr>"
+        '<tr><td><img src="l/clay.png" alt="Clay"></td><td>Wedging</td></tr>'
+        '<tr><td><img src="l/wheel.png"></td><td>Centering</td></tr>'
+        "</table></body></html>"
+    )
+    roadmap = parse_roadmap(page, source="l.html")
+    assert _leaves(roadmap) == [("Wedging", "todo"), ("Centering", "todo")]
+
+
+def test_a_details_fragment_with_a_table_reads_as_a_pipe_table():
+    fragment = (
+        "\n    <table>\n      <tr><td><img src='r/checked_16.svg'></td><th>Quiz</th>"
+        "<td>Clay bodies</td></tr>\n      <tr><td><img src='r/unchecked_16.svg'></td>"
+        "<th>Lesson</th><td>Slips</td></tr>\n    </table>\n"
+    )
+    markdown = html_table_markdown(fragment)
+    assert markdown is not None
+    assert markdown.splitlines()[2:] == [
+        "| ✅ | Quiz | Clay bodies |",
+        "| ⬜ | Lesson | Slips |",
+    ]
+    assert html_table_markdown("\n<p>No table here</p>\n") is None
+
+
+# --- cells listing several entries, calendar slots over their dates ---------------------------
+
+_CALENDAR = """<html><body>
+<table>
+<thead><tr><th>Week</th><th>Topics</th><th>Quiz</th><th>Reading</th></tr></thead>
+<tbody>
+<tr>
+  <td>1<br/>03/02-03/06</td>
+  <td><a href="/l/rests.html">Rests</a><br/><a href="/l/clefs.html">Clefs</a></td>
+  <td><a href="/q/1.html">Quiz 1</a><br/>Online quiz: clefs</td>
+  <td>p. 1-10</td>
+</tr>
+<tr>
+  <td>2<br/>03/09-03/13</td>
+  <td>Scales<br>Intervals<br>Triads</td>
+  <td>Online quiz: scales</td>
+  <td>p. 11-40<br/>p. 52-60</td>
+</tr>
+</tbody>
+</table>
+</body></html>
+"""
+
+
+def test_a_calendar_row_is_its_week_and_the_topics_cell_its_steps():
+    roadmap = parse_roadmap(_CALENDAR, source="calendar.html")
+    assert _tree(roadmap.nodes) == [
+        ("1", ["Rests", "Clefs"]),
+        ("2", ["Scales", "Intervals", "Triads"]),
+    ]
+    first = roadmap.nodes[0]
+    assert "Dates: 03/02-03/06" in first.notes
+    assert "Quiz 1" in first.notes and "Online quiz: clefs" in first.notes
+
+
+def test_entries_without_a_calendar_slot_are_one_item_each():
+    page = """<html><body><h1>Music theory</h1><table>
+<tr><th>Term</th><th>Lessons</th></tr>
+<tr><td>Rhythm</td><td><a href="/a">Note values</a><br><a href="/b">Time signatures</a></td></tr>
+<tr><td>Pitch</td><td>Clefs<br/>Key signatures</td></tr>
+</table></body></html>"""
+    titles = [title for title, _ in _leaves(parse_roadmap(page, source="m.html"))]
+    assert titles == ["Note values", "Time signatures", "Clefs", "Key signatures"]
+
+
+def test_a_sentence_broken_over_lines_stays_one_title():
+    page = """<html><body><h1>Music theory</h1><table>
+<tr><th>Unit</th><th>Lessons</th></tr>
+<tr><td>Rhythm</td><td>Clap the rhythm of a song<br>you know well</td></tr>
+<tr><td>Pitch</td><td>Sing a major scale, then<br>sing it again in minor.</td></tr>
+</table></body></html>"""
+    titles = [title for title, _ in _leaves(parse_roadmap(page, source="m.html"))]
+    assert titles == [
+        "Clap the rhythm of a song you know well",
+        "Sing a major scale, then sing it again in minor",
+    ]
+
+
+def test_a_week_cell_without_dates_is_not_split():
+    page = """<html><body><table>
+<thead><tr><th>Week</th><th>Topics</th></tr></thead>
+<tr><td>1<br>Warm-up</td><td>Breathing</td></tr>
+<tr><td>2<br>Range</td><td>Head voice</td></tr>
+</table></body></html>"""
+    markdown = html_to_markdown(page)
+    assert "Dates" not in markdown
+    titles = [title for title, _ in _leaves(parse_roadmap(page, source="v.html"))]
+    assert titles == ["Breathing", "Head voice"]
+
+
+# --- HTML headings, lists and groups read as before --------------------------------------------
+
+
+def test_an_html_page_of_headings_lists_and_groups_reads_as_before():
+    page = """<!doctype html><html><head><title>Sailing</title></head><body>
+<nav><a href="/">Home</a></nav>
+<h1>Sailing</h1>
+<h2>Dinghy</h2>
+<ul>
+  <li><input type="checkbox" checked> Rigging</li>
+  <li><input type="checkbox"> Tacking
+    <ul><li>Roll tacks</li><li>Tacking in waves</li></ul>
+  </li>
+</ul>
+<details><summary>Keelboat</summary>
+<ol><li>Reefing</li><li>Heaving to</li></ol>
+</details>
+<footer>© club</footer>
+</body></html>"""
+    roadmap = parse_roadmap(page, source="sail.html")
+    assert roadmap.title == "Sailing"
+    assert _leaves(roadmap) == [
+        ("Rigging", "done"),
+        ("Roll tacks", "todo"),
+        ("Tacking in waves", "todo"),
+        ("Reefing", "todo"),
+        ("Heaving to", "todo"),
+    ]
+    assert all("Home" not in node.title and "club" not in node.title for node in roadmap.walk())
+
+
+def test_an_html_list_in_markdown_is_still_read_where_it_stands():
+    text = "# Sailing\n\n## Dinghy\n\n<ul>\n<li>Rigging</li>\n<li>Tacking</li>\n</ul>\n"
+    assert [title for title, _ in _leaves(parse_roadmap(text))] == ["Rigging", "Tacking"]
+
+
+def test_a_headed_html_table_with_a_status_column_reads_as_before():
+    page = """<table><thead><tr><th>Topic</th><th>Status</th></tr></thead><tbody>
+<tr><td>Knots</td><td>Done</td></tr>
+<tr><td>Charts</td><td>In progress</td></tr>
+<tr><td>Tides</td><td>Not started</td></tr>
+</tbody></table>
+"""
+    assert _leaves(parse_roadmap(page, source="t.html")) == [
+        ("Knots", "done"),
+        ("Charts", "doing"),
+        ("Tides", "todo"),
+    ]
