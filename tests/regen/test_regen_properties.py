@@ -38,7 +38,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import read_tree
+from conftest import examples, read_tree
 from roadvault.model import Node, Roadmap
 from roadvault.parse.ids import assign_ids
 from roadvault.vault import check
@@ -522,14 +522,14 @@ def run_scenario(initial: list[Item], steps: list) -> None:
             assert normalised(twin) == normalised(fresh)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps(), st.lists(STEP, min_size=1, max_size=3))
 def test_regeneration_keeps_every_promise(initial: list[Item], steps: list) -> None:
     run_scenario(initial, steps)
 
 
 @pytest.mark.slow
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps(), st.lists(STEP, min_size=1, max_size=4))
 def test_regeneration_keeps_every_promise_long(initial: list[Item], steps: list) -> None:
     run_scenario(initial, steps)
