@@ -903,9 +903,34 @@ def _is_navigation(item: Draft) -> bool:
 _GLYPH_BULLET_RE = re.compile(r"^([ \t]*)[•◦○●▪▫‣⁃➢➤►▸◆◇❖·](?:[ \t]+)(?=\S)")
 # "a. Install Node", "b) Learn npm": lettered lines, read as bullets when a run starts at "a".
 _LETTER_BULLET_RE = re.compile(r"^([ \t]*)[a-z][.)](?:[ \t]+)(?=\S)")
-# "[ ] Paging", "[x] TCP handshake": task boxes typed without a list marker.
-_BARE_BOX_RE = re.compile(r"^([ \t]*)(?=\[[ xX/\-]\][ \t]+[^\s:(])")
-MIN_BARE_BOXES = 2
+# "[ ] Paging", "[x] TCP handshake": task boxes typed without a list marker; "☐ Read ch. 2",
+# "✔ Intro @done (2018-11-04)", "✘ Skipped": the task lines of PlainTasks / Todo+ files.
+_BOX_LINE_RE = re.compile(
+    r"^(?P<indent>[ \t]*)"
+    r"(?:\[(?P<box>[ xX/\-])\][ \t]+(?=[^\s:(])|(?P<glyph>[☐❑□✔✓☑✘✗])(?:[ \t]|$))"
+    r"(?P<rest>.*)$"
+)
+_BOX_GLYPHS = {"☐": " ", "❑": " ", "□": " ", "✔": "x", "✓": "x", "☑": "x", "✘": "-", "✗": "-"}
+MIN_BOX_LINES = 2
+
+
+@rule("box-lines")
+def _box_lines(text: str) -> str:
+    """Task boxes typed without a list marker ("[ ] Paging", "[x] TCP handshake") and the
+    task lines of plain-text task files ("☐ Read chapter 2", "✔ Intro @done (2018-11-04)",
+    "✘ Dropped") are list items with that box, where they stand (their indentation nests
+    them under the bullet above). A box with nothing after it is an empty line. Two such
+    lines at least: one "[x] marks the spot" sentence is not a checklist."""
+    lines = text.split("\n")
+    found = [(i, m) for i, line in enumerate(lines) if (m := _BOX_LINE_RE.match(line))]
+    if len(found) < MIN_BOX_LINES:
+        return text
+    for index, match in found:
+        box = match["box"] or _BOX_GLYPHS[match["glyph"]]
+        rest = match["rest"].strip()
+        lines[index] = f"{match['indent']}- [{box}] {rest}" if rest else ""
+        fired("box-lines", index + 1, "item")
+    return "\n".join(lines)
 
 
 def _has_letter_run(lines: list[str]) -> bool:
@@ -916,27 +941,22 @@ def _has_letter_run(lines: list[str]) -> bool:
 
 @rule("glyph-bullets")
 def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
-    """Bullets written as glyphs ("• Topic", "    ○ Sub-topic"), letters ("a. Install",
-    "b. Configure") or bare task boxes ("[ ] Paging", "[x] DNS"), as text pasted from a
-    document or a web page keeps them, are list items, as deep as their indentation ranks
-    among the ones above them. A plain line right after them gets a blank line before it,
-    so it is not read as part of the last bullet; the second value maps each line of the
-    result to its line in `text` (None when nothing changed)."""
+    """Bullets written as glyphs ("• Topic", "    ○ Sub-topic") or letters ("a. Install",
+    "b. Configure"), as text pasted from a document or a web page keeps them, are list
+    items, as deep as their indentation ranks among the ones above them. A plain line right
+    after them gets a blank line before it, so it is not read as part of the last bullet;
+    the second value maps each line of the result to its line in `text` (None when nothing
+    changed)."""
     lines = text.split("\n")
     lettered = _has_letter_run(lines)
-    boxed = sum(1 for line in lines if _BARE_BOX_RE.match(line)) >= MIN_BARE_BOXES
-    if not lettered and not boxed and not any(_GLYPH_BULLET_RE.match(line) for line in lines):
+    if not lettered and not any(_GLYPH_BULLET_RE.match(line) for line in lines):
         return text, None
     out: list[str] = []
     origin: list[int] = []
     widths: list[int] = []  # indentation of each open glyph-bullet level
     after_bullet = False
     for number, line in enumerate(lines, start=1):
-        match = (
-            _GLYPH_BULLET_RE.match(line)
-            or (lettered and _LETTER_BULLET_RE.match(line))
-            or (boxed and _BARE_BOX_RE.match(line))
-        )
+        match = _GLYPH_BULLET_RE.match(line) or (lettered and _LETTER_BULLET_RE.match(line))
         if not match:
             if line.strip() and after_bullet and _indent_width(line) == 0:
                 out.append("")
@@ -1113,7 +1133,7 @@ def build_roadmap(
     text = _blank_comments(text)
     if not literal:
         text = inline_box_diagrams(inline_mermaid(_escape_named_tags(text)))
-        text, line_origin = _glyph_bullets(_indented_outline(text))
+        text, line_origin = _glyph_bullets(_indented_outline(_box_lines(text)))
     text = _clamp_nesting(text, source)
     doc = _Document(text, source)
     doc.literal = literal

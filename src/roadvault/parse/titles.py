@@ -69,6 +69,12 @@ _BLOCK_ID_RE = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
 # Obsidian tags after a title ("MySQL #to-learn", "Kanban #learned #pm"): labels, not name.
 # "C#" and "#1" are no tags: a tag follows a space and starts with a letter.
 _TRAILING_TAGS_RE = re.compile(r"(?:\s+#[^\W\d_][\w/-]*)+\s*$")
+# PlainTasks / TaskPaper tags: "@done (2018-11-04 21:17)", "@started(…)", "@high".
+_TASK_TAG_RE = re.compile(
+    r"(?:^|\s)@(?P<tag>done|cancell?ed|started|created|lasted|wasted|due|today|critical|high"
+    r"|low|flag)\b(?:\s*\((?P<value>[^()\n]{0,40})\))?(?=\s|$)",
+    re.I,
+)
 _DONE_STAMP_RE = re.compile(r"\s*@\(\s*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*\)")
 # "🟩🟩🟩⬜⬜ 60%": a progress bar drawn in the title.
 _PROGRESS_BAR_RE = re.compile(r"\s*[🟩🟦🟨🟧🟥🟪⬜⬛█▓▒░■□▰▱●○]{3,}\s*(?:\d{1,3}(?:\.\d)?\s*%)?")
@@ -453,6 +459,11 @@ def clean_title(text: str) -> TitleParts:
     if stamp:
         extra.append(f"✅ {stamp.group(1)}")
         text = remove_controls(text[: stamp.start()] + " " + text[stamp.end() :])
+    for tag in list(_TASK_TAG_RE.finditer(text))[::-1]:
+        day = re.match(r"\s*(\d{4}-\d{2}-\d{2})", tag["value"] or "")
+        if tag["tag"].casefold() == "done" and day and not stamp:
+            extra.append(f"✅ {day.group(1)}")
+        text = text[: tag.start()] + " " + text[tag.end() :]
     text = remove_controls(_PROGRESS_BAR_RE.sub(" ", text))
     text = _TYPE_PREFIX_RE.sub("", text)
     tags = _TRAILING_TAGS_RE.search(f" {text}")
