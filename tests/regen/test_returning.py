@@ -286,6 +286,18 @@ def test_matcher_prefers_the_namesake_archived_under_the_same_parent() -> None:
     assert {node.title: node.id for node in new.walk()}["Twice"] == "rv-old2"
 
 
+def test_matcher_takes_a_common_title_back_only_where_it_was_kept() -> None:
+    """ "Review" closes every topic: an archived "Review" is no evidence for a "Review"
+    elsewhere (its tick would go to another item), only for the one back in its note."""
+    old = _roadmap(("Topic a", ["Kept"]), ("Topic b", ["Other"]))
+    new = _roadmap(("Topic a", ["Kept", "Review"]), ("Topic b", ["Other", "Review"]))
+    carry_over_ids(old, new, [Retired(Node("Review", "rv-old"), place="rv-elsewhere")])
+    assert "rv-old" not in {node.id for node in new.walk()}
+    new = _roadmap(("Topic a", ["Kept", "Review"]), ("Topic b", ["Other", "Review"]))
+    carry_over_ids(old, new, [Retired(Node("Review", "rv-old"), place="rv-t1")])
+    assert [node.id for node in new.nodes[0].children[1].children] == ["rv-i10", "rv-old"]
+
+
 def test_matcher_gives_a_renamed_topic_its_kept_note_by_its_items() -> None:
     old = _roadmap(("Topic b", ["B1"]))
     new = _roadmap(("Topic b", ["B1"]), ("Topic a revised", ["A1", "A2"]))

@@ -12,11 +12,13 @@ A node of the new roadmap takes the id of the old node it *is*, judged in this o
    candidate;
 6. back in the roadmap: a node the last roadmap did not have, but whose work the vault kept
    (an archived item line, a note kept with `roadvault_status: removed`: `Retired`), takes
-   that id back when it is the one retired thing of its title (a note: or of mostly its
-   items). Ids hash the title path, so an item that returns where it was made comes back
-   by step 1 alone; one that had moved (or been renamed) before it left carried an id its
-   new place does not hash to, and came back as a new item, its tick left in the archive —
-   or, for a topic, a second note with the same `roadvault_id` beside the kept one.
+   that id back when it is the one retired thing of its title kept in a note of its
+   ancestors, or the one anywhere and its title is the roadmap's only one (a kept note:
+   also renamed, with mostly the same items). Ids hash the title path, so an item that
+   returns where it was made comes back by step 1 alone; one that had moved (or been
+   renamed) before it left carried an id its new place does not hash to, and came back as
+   a new item, its tick left in the archive — or, for a topic, a second note with the same
+   `roadvault_id` beside the kept one.
 
 Why the rename threshold is conservative: a missed rename costs little — the old item, if
 ticked or annotated, is kept under "Removed from the roadmap" and nothing is lost — while a
@@ -266,11 +268,11 @@ def _returning(
     are judged under its id). A retired thing is a candidate of a still unmatched node when
     no node of either roadmap has its id (an item back at the place its id was made for
     keeps it by step 1) and its title is the node's (an item line's text may go on with the
-    learner's words: then it must be the only one); a kept note also when it is the node
-    renamed with mostly the same items. Leaves take item lines; a node with children a kept
-    note, else an item line (the line is revived onto the parent). Ambiguity matches
-    nothing: a missed return costs a fresh `[ ]` (the old work stays archived), a false one
-    a tick on another item."""
+    learner's words); a kept note also when it is the node renamed with mostly the same
+    items. Leaves take item lines; a node with children a kept note, else an item line
+    (the line is revived onto the parent). See `_pick_returning` for how sure it must be:
+    a missed return costs a fresh `[ ]` (the old work stays archived), a false one a tick
+    on another item."""
     if not retired:
         return []
     in_use = set(old_by_id) | {node.id for node in _walk(new.nodes)}
@@ -282,29 +284,31 @@ def _returning(
         return []
     lines = [entry for entry in free.values() if not entry.note]
     notes = [entry for entry in free.values() if entry.note]
+    titles: dict[str, int] = {}  # how many nodes of the new roadmap have a title
+    for node in _walk(new.nodes):
+        key = normalise_title(node.title)
+        titles[key] = titles.get(key, 0) + 1
     claimants: dict[str, int] = {}  # retired id -> how many nodes want it
     choice: dict[int, str] = {}  # id(new node) -> the retired id it wants
 
-    def id_of(node: Node | None) -> str | None:
-        """A parent's id as it will be: carried over, taken back, or its own."""
-        if node is None:
-            return None
-        matched = match_of.get(id(node))
-        return matched.id if matched is not None else choice.get(id(node), node.id)
+    def visit(nodes: list[Node], above: tuple[str, ...]) -> None:
+        for new_node in nodes:
+            matched = match_of.get(id(new_node))
+            if matched is None:
+                unique = titles.get(normalise_title(new_node.title), 0) == 1
+                picked = None
+                if new_node.children:
+                    picked = _pick_returning(new_node, above, notes, unique=unique)
+                if picked is None:
+                    picked = _pick_returning(new_node, above, lines, unique=unique)
+                if picked is not None:
+                    choice[id(new_node)] = picked.node.id
+                    claimants[picked.node.id] = claimants.get(picked.node.id, 0) + 1
+            # Its id as it will be (carried over, taken back, or its own), for its children.
+            own = matched.id if matched is not None else choice.get(id(new_node), new_node.id)
+            visit(new_node.children, (*above, own))
 
-    for parent, children in _families(None, new.nodes):
-        place = id_of(parent)
-        for new_node in children:
-            if id(new_node) in match_of:
-                continue
-            picked = None
-            if new_node.children:
-                picked = _pick_returning(new_node, place, notes, note=True)
-            if picked is None:
-                picked = _pick_returning(new_node, place, lines, note=False)
-            if picked is not None:
-                choice[id(new_node)] = picked.node.id
-                claimants[picked.node.id] = claimants.get(picked.node.id, 0) + 1
+    visit(new.nodes, ())
     return [
         (new_node, free[choice[id(new_node)]].node)
         for new_node in _walk(new.nodes)
@@ -313,31 +317,41 @@ def _returning(
 
 
 def _pick_returning(
-    new_node: Node, place: str | None, entries: list[Retired], *, note: bool
+    new_node: Node, above: tuple[str, ...], entries: list[Retired], *, unique: bool
 ) -> Retired | None:
+    """The retired thing `new_node` is, if sure: the one of its title kept in a note of its
+    own ancestors (back where its work was kept), else the one of its title anywhere when
+    no other node of the roadmap has that title ("Review" in every phase is no evidence).
+    A kept note renamed is its node when they share most items. An item line's text may go
+    on with the learner's words or the item's duration: a candidate only when no line has
+    exactly the title."""
     key = normalise_title(new_node.title)
     if not key:
         return None
     same = [entry for entry in entries if normalise_title(entry.node.title) == key]
-    if not same and not note:
-        # The learner's words after the title (`✅ 2026-02-10`, "(chapter 3)"), or the
-        # item's duration: the text goes on after the title's words.
-        same = [
-            entry for entry in entries if normalise_title(entry.node.title).startswith(key + " ")
-        ]
-    if not same and note and new_node.children:
+    if not same:
         same = [
             entry
             for entry in entries
-            if rename_score(entry.node.title, new_node.title) > 0
+            if not entry.note and normalise_title(entry.node.title).startswith(key + " ")
+        ]
+    if same:
+        near = [entry for entry in same if entry.place is not None and entry.place in above]
+        if len(near) == 1:
+            return near[0]
+        if len(same) == 1 and unique:
+            return same[0]
+        return None
+    if new_node.children:
+        renamed = [
+            entry
+            for entry in entries
+            if entry.note
+            and rename_score(entry.node.title, new_node.title) > 0
             and _child_overlap(entry.node, new_node) >= CHILD_OVERLAP
         ]
-    if len(same) == 1:
-        return same[0]
-    if len(same) > 1 and place is not None:
-        here = [entry for entry in same if entry.place == place]
-        if len(here) == 1:
-            return here[0]
+        if len(renamed) == 1:
+            return renamed[0]
     return None
 
 
