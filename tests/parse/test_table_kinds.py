@@ -117,3 +117,12 @@ def test_a_week_topic_resources_table_stays_one_item_per_week():
         "| 3 | Regular verbs | Unit 3 audio |\n"
     )
     assert _tree(parse_roadmap(text)) == [("Plan", ["Greetings", "Numbers", "Regular verbs"])]
+
+
+def test_a_week_with_one_point_stays_a_week_when_the_others_list_points():
+    text = "# Plan\n\n| Week | Topics |\n|---|---|\n| 1 | - Arrays<br>- Lists |\n| 2 | - Trees |\n"
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes] == ["1", "2"]
+    assert "Trees" in roadmap.nodes[1].title + roadmap.nodes[1].notes + str(
+        [leaf.title for leaf in roadmap.nodes[1].leaves()]
+    )

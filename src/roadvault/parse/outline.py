@@ -45,7 +45,7 @@ from roadvault.parse.drafts import (
     split_label,
 )
 from roadvault.parse.durations import leading_duration
-from roadvault.parse.html_input import html_to_markdown
+from roadvault.parse.html_input import html_table_markdown, html_to_markdown
 from roadvault.parse.mermaid import inline_mermaid
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
@@ -731,6 +731,12 @@ class _Sections:
             fired("html-list", first_line + 1, "item")
             self.feed_all(self.doc.fragment(html_to_markdown(content), first_line))
             return
+        if _html_table(content) and not self._in_details() and self.depth <= 8:
+            table = html_table_markdown(content, first_line)
+            if table is not None:
+                fired("html-table", first_line + 1, "item")
+                self.feed_all(self.doc.fragment(table, first_line))
+                return
         position = 0
         summary_start: int | None = None
         for match in _DETAILS_TAG_RE.finditer(content):
@@ -789,8 +795,11 @@ class _Sections:
         text = content[start:end]
         if not _strip_tags(text):
             return
-        text = _TAG_RE.sub("", text)
         line = first_line + content.count("\n", 0, start)
+        table = html_table_markdown(text, line) if _html_table(text) else None
+        if table is not None:
+            fired("html-table", line + 1, "item")
+        text = table if table is not None else _TAG_RE.sub("", text)
         self.awaiting_summary = None
         self.feed_all(self.doc.fragment(text, line))
 
@@ -804,6 +813,21 @@ def _html_list(content: str) -> bool:
     """A list written in HTML in a Markdown file (`<ul><li>…</li></ul>` under a step) is a
     list like any other: its entries are read as items where it stands."""
     return bool(_HTML_LI_RE.search(content)) and not _HTML_DETAILS_RE.search(content)
+
+
+_HTML_TABLE_RE = re.compile(r"<table\b", re.I)
+
+
+@rule("html-table")
+def _html_table(content: str) -> bool:
+    """A table written in HTML in a Markdown file (alone, or inside a `<details>` group) is
+    read as the table it shows — title column by meaning, status column read — not as the
+    loose text left when its tags are stripped."""
+    return (
+        bool(_HTML_TABLE_RE.search(content))
+        and not _HTML_DETAILS_RE.search(content)
+        and any(char.isalnum() for char in _strip_tags(content))  # not a row of badges
+    )
 
 
 _LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")

@@ -295,6 +295,13 @@ def table_items(
         for line in lines:
             fired("table-title-column", line, "item", f"title column {names[title_at]!r}")
     group_at = _group_column(body, title_at, roles, names)
+    slot_at = roles.get("duration")
+    # once some rows list points under their slot, a row with one point is read the same way
+    nests = (
+        slot_at is not None
+        and slot_at != title_at
+        and any(len(row) > title_at and len(_points(row[title_at])) >= 2 for row in body)
+    )
     groups: list[Draft] = []
     for row, line in _rows_by_entry(body, lines, title_at, roles):
         if group_at is not None and len(row) > group_at and row[group_at].text.strip():
@@ -306,9 +313,13 @@ def table_items(
             continue
         cell = row[title_at]
         draft = Draft(ROW, line=line)
-        points = _points(cell)
-        slot_at = roles.get("duration")
-        if len(points) >= 2 and slot_at is not None and slot_at < len(row) and slot_at != title_at:
+        points = _points(cell) or (_single_point(cell) if nests else [])
+        if (
+            (len(points) >= 2 or (nests and points))
+            and slot_at is not None
+            and slot_at < len(row)
+            and slot_at != title_at
+        ):
             # "| Monday (1h) | - Arrays<br>- Linked lists |": the day is the item, the points
             # its sub-items
             fired("table-title-column", line, "item", "points under the row's slot")
@@ -498,6 +509,13 @@ def _points(cell: InlineText) -> list[InlineText]:
         return []
     texts = [_ANY_TAG_RE.sub("", _POINT_RE.sub("", part, count=1)).strip() for part in parts]
     return [InlineText(text=text, raw=text) for text in texts if text]
+
+
+def _single_point(cell: InlineText) -> list[InlineText]:
+    """A cell naming one point, as a point: its marker off, its links kept."""
+    text = _POINT_RE.sub("", cell.text, count=1).strip()
+    raw = _POINT_RE.sub("", cell.raw, count=1).strip()
+    return [InlineText(text=text, raw=raw, links=cell.links)] if text else []
 
 
 def _row_notes(
