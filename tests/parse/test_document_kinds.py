@@ -801,3 +801,19 @@ def test_a_group_of_boxes_inside_a_courses_section_stays_a_group():
     courses = parse_roadmap(text).nodes[0]
     assert [child.title for child in courses.children] == ["CMU", "Lecture channels"]
     assert [leaf.title for leaf in courses.children[1].leaves()] == ["Vipin", "Chris"]
+
+
+def test_a_tick_among_icons_is_an_icon_and_a_platforms_label_without_a_link_is_a_topic():
+    text = (
+        "# Data Engineering\n\n## Storage\n"
+        "* **❄️ Platforms**: cloud warehouses such as Snowflake and BigQuery\n"
+        "* **⏳ History**: slowly changing dimensions over time\n\n"
+        "## Operations\n"
+        "* **📜 IaC**: infrastructure as code with Terraform\n"
+        "* **🚀 CI/CD**: automated testing and deployment pipelines\n"
+        "* **✅ Quality**: data tests and a catalogue of datasets\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = roadmap.leaves()
+    assert [leaf.title for leaf in leaves] == ["Platforms", "History", "IaC", "CI/CD", "Quality"]
+    assert all(leaf.status.value == "todo" for leaf in leaves)

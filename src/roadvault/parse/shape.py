@@ -164,7 +164,7 @@ def _is_resource_group(draft: Draft) -> bool:
 
 _UNAMBIGUOUS_RESOURCE_RE = re.compile(
     r"\b(?:resources?|recommend\w*|books?|textbooks?|courses?|reading|tutorials?|videos?"
-    r"|platforms?|mooc)\b"
+    r"|mooc)\b"
 )
 
 

@@ -24,7 +24,8 @@ MIN_GLYPH_ITEMS = 2
 @rule("status-glyphs")
 def read_status_glyphs(root: Draft) -> None:
     """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind, or
-    when ✅ marks some entries of a list and the others carry no glyph at all."""
+    when ✅ marks some entries of a list and the others carry no glyph at all; never where
+    the entries around it each wear an icon of their own (then ✅ is an icon too)."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
     kinds = {d.glyph for d in marked}
     if len(marked) < MIN_GLYPH_ITEMS:
@@ -32,9 +33,21 @@ def read_status_glyphs(root: Draft) -> None:
     if len(kinds) < 2:
         ticks = _TickedPart(root)
         marked = [d for d in marked if ticks.holds(d)]
+    parents = {id(c): d for d in walk(root) for c in d.children}
+    marked = [d for d in marked if not _among_icons(d, parents.get(id(d)))]
     for draft in marked:
         draft.marker = draft.glyph
         fired("status-glyphs", draft.line, "item")
+
+
+def _among_icons(draft: Draft, parent: Draft | None) -> bool:
+    """ "**✅ Quality**" among "**📜 IaC**", "**🚀 CI/CD**", "**🧐 Monitoring**": each entry
+    wears an icon, and ✅ is one of them, not a tick."""
+    if parent is None:
+        return False
+    others = [c for c in parent.children if c.kind == draft.kind and c is not draft]
+    icons = [c for c in others if c.glyph is None and _leading_emoji(c.text)]
+    return bool(icons) and len(icons) * 2 >= len(others)
 
 
 class _TickedPart:
