@@ -817,3 +817,20 @@ def test_a_tick_among_icons_is_an_icon_and_a_platforms_label_without_a_link_is_a
     leaves = roadmap.leaves()
     assert [leaf.title for leaf in leaves] == ["Platforms", "History", "IaC", "CI/CD", "Quality"]
     assert all(leaf.status.value == "todo" for leaf in leaves)
+
+
+def test_a_track_dashboard_reads_its_tracks_not_its_overview_bars_or_spaced_links():
+    text = (
+        "# Game Dev Dashboard\n\n## Track Overview\n\n"
+        "| Track | Name | Issues | Progress |\n|---|---|---|---|\n"
+        "| **A** | Basics | 2 | ☐☐ |\n| **B** | Breakout | 2 | ☐☐ |\n\n"
+        "## TRACK A — Basics\n\n**Progress:** ☐☐☐☐\n\n"
+        "- [ ] [A1 – Editor] (issues/A1-editor.md)\n- [x] [A2 – Nodes] (issues/A2.md)\n\n"
+        "## TRACK B — Breakout\n\n**Progress:** ☐☐☐☐\n\n"
+        "- [ ] [B1 – Paddle] (issues/B1.md)\n- [ ] [B2 – Ball] (issues/B2.md)\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [
+        ("TRACK A — Basics", ["A1 – Editor", "A2 – Nodes"]),
+        ("TRACK B — Breakout", ["B1 – Paddle", "B2 – Ball"]),
+    ]

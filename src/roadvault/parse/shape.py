@@ -68,7 +68,13 @@ from roadvault.parse.statuses import (
     read_legend,
     read_status_glyphs,
 )
-from roadvault.parse.titles import light_clean, plain_label, remove_controls, settled_title
+from roadvault.parse.titles import (
+    light_clean,
+    plain_label,
+    remove_controls,
+    settled_title,
+    shows_progress_bar,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -384,9 +390,14 @@ def _drop_overview_tables(root: Draft) -> None:
     before three or more sections with steps."""
     sections = [d for d in walk(root) if d.kind in (HEADING, PSEUDO) and d.title]
     # the title as cleaned, and as written: "M01 - Frontend I" is named by a row "M01"
+    # and each side of a label: "TRACK B — Breakout" is named by a row "Breakout"
     section_titles = {plain_label(d.title) for d in sections} | {
-        re.split(r"\s+[-–—:]\s+", d.text.strip())[0].casefold() for d in sections if d.text
+        plain_label(part)
+        for d in sections
+        if d.text
+        for part in re.split(r"\s+[-–—:]\s+", d.text.strip())[:2]
     }
+    section_titles.discard("")
     rows: dict[int, list[Draft]] = {}
     for draft in walk(root):
         if draft.kind == ROW and draft.table is not None:
@@ -432,6 +443,7 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
     (then it is theirs to track), it is the document's own title, or leaving it out would
     leave nothing (a "Table of Contents" heading over the day-by-day sections)."""
     title_key = plain_label(front_title) if front_title else None
+    _lift_progress_lines(root)
     for draft in walk(root):
         if draft.excluded and (
             (any(d.is_task for d in walk(draft)) and not _HOW_TO_USE_RE.search(draft.title))
@@ -446,6 +458,21 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             if draft.excluded and _holds_sections_with_items(draft):
                 draft.excluded = False
                 fired("tracked-housekeeping", draft.line, "phase", draft.title)
+
+
+def _lift_progress_lines(draft: Draft) -> None:
+    """ "**Progress:** ☐☐☐☐☐☐" above a track's boxes draws how far the track is: a line of
+    the track's text, not a group around its boxes."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        _lift_progress_lines(child)
+        if child.excluded and child.kind == PSEUDO and shows_progress_bar(child.raw or ""):
+            draft.notes.append(child.raw)
+            fired("tracked-housekeeping", child.line, "note")
+            kept.extend(child.children)
+            continue
+        kept.append(child)
+    draft.children = kept
 
 
 def _items_outside_excluded(draft: Draft) -> bool:

@@ -69,6 +69,11 @@ _BLOCK_ID_RE = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
 # Obsidian tags after a title ("MySQL #to-learn", "Kanban #learned #pm"): labels, not name.
 # "C#" and "#1" are no tags: a tag follows a space and starts with a letter.
 _TRAILING_TAGS_RE = re.compile(r"(?:\s+#[^\W\d_][\w/-]*)+\s*$")
+# "[B3 – Ball physics] (issues/B3.md)": a link typed with a space before its address, which
+# Markdown does not read as a link; the brackets and the address are not the title.
+_SPACED_LINK_RE = re.compile(
+    r"\[(?P<text>[^\[\]\n]{1,200})\]\s+\((?P<href>[^()\s]*[/.#][^()\s]*)\)"
+)
 # PlainTasks / TaskPaper tags: "@done (2018-11-04 21:17)", "@started(…)", "@high".
 _TASK_TAG_RE = re.compile(
     r"(?:^|\s)@(?P<tag>done|cancell?ed|started|created|lasted|wasted|due|today|critical|high"
@@ -77,7 +82,14 @@ _TASK_TAG_RE = re.compile(
 )
 _DONE_STAMP_RE = re.compile(r"\s*@\(\s*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*\)")
 # "🟩🟩🟩⬜⬜ 60%": a progress bar drawn in the title.
-_PROGRESS_BAR_RE = re.compile(r"\s*[🟩🟦🟨🟧🟥🟪⬜⬛█▓▒░■□▰▱●○]{3,}\s*(?:\d{1,3}(?:\.\d)?\s*%)?")
+_PROGRESS_BAR_RE = re.compile(r"\s*[🟩🟦🟨🟧🟥🟪⬜⬛█▓▒░■□▰▱●○☐☑☒]{3,}\s*(?:\d{1,3}(?:\.\d)?\s*%)?")
+
+
+def shows_progress_bar(text: str) -> bool:
+    """ "**Progress:** ☐☐☐☐☐☐", "███░░ 60%": a line that draws how far the learner is."""
+    return bool(_PROGRESS_BAR_RE.search(text))
+
+
 # "@article@ Title", "@video@ Title": a resource type written before the title.
 _TYPE_PREFIX_RE = re.compile(r"^@[a-z]{2,12}@\s*", re.I)
 # "1 > Title", "2 ) Title" after an emoji: a list decoration with a number.
@@ -459,6 +471,9 @@ def clean_title(text: str) -> TitleParts:
     if stamp:
         extra.append(f"✅ {stamp.group(1)}")
         text = remove_controls(text[: stamp.start()] + " " + text[stamp.end() :])
+    for link in list(_SPACED_LINK_RE.finditer(text))[::-1]:
+        extra.append(link["href"])
+        text = text[: link.start()] + link["text"] + text[link.end() :]
     for tag in list(_TASK_TAG_RE.finditer(text))[::-1]:
         day = re.match(r"\s*(\d{4}-\d{2}-\d{2})", tag["value"] or "")
         if tag["tag"].casefold() == "done" and day and not stamp:
