@@ -834,3 +834,12 @@ def test_a_track_dashboard_reads_its_tracks_not_its_overview_bars_or_spaced_link
         ("TRACK A — Basics", ["A1 – Editor", "A2 – Nodes"]),
         ("TRACK B — Breakout", ["B1 – Paddle", "B2 – Ball"]),
     ]
+
+
+def test_a_pages_completion_box_under_a_module_is_no_step():
+    text = (
+        "# Course\n\n## 1. Setup\n\n- Install the SDK\n- Create a project\n\n"
+        "[ ] Section 1 completed\n\n## 2. APIs\n\n- Routing\n\n[ ] Section 2 completed\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Install the SDK", "Create a project", "Routing"]

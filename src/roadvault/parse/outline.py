@@ -936,6 +936,13 @@ _BOX_LINE_RE = re.compile(
 )
 _BOX_GLYPHS = {"☐": " ", "❑": " ", "□": " ", "✔": "x", "✓": "x", "☑": "x", "✘": "-", "✗": "-"}
 MIN_BOX_LINES = 2
+# "[ ] Section 1 completed", "[ ] Mark as done": a page's control for the part above it.
+_COMPLETION_CONTROL_RE = re.compile(
+    r"^(?:(?:section|module|chapter|lesson|week|day|part|unit|step)\s*\d*\s*)?"
+    r"(?:(?:is )?completed?|done|finished|mark(?:ed)?(?: (?:as|it))? (?:complete[d]?|done|read))"
+    r"[.!]?$",
+    re.I,
+)
 
 
 @rule("box-lines")
@@ -946,7 +953,11 @@ def _box_lines(text: str) -> str:
     them under the bullet above). A box with nothing after it is an empty line. Two such
     lines at least: one "[x] marks the spot" sentence is not a checklist."""
     lines = text.split("\n")
-    found = [(i, m) for i, line in enumerate(lines) if (m := _BOX_LINE_RE.match(line))]
+    found = [
+        (i, m)
+        for i, line in enumerate(lines)
+        if (m := _BOX_LINE_RE.match(line)) and not _COMPLETION_CONTROL_RE.match(m["rest"].strip())
+    ]
     if len(found) < MIN_BOX_LINES:
         return text
     for index, match in found:
