@@ -843,3 +843,24 @@ def test_a_pages_completion_box_under_a_module_is_no_step():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Install the SDK", "Create a project", "Routing"]
+
+
+def test_a_tree_of_topics_after_the_numbered_plan_is_still_study_material():
+    plan = (
+        "# Me\n\n# Phase 1: Code\n- Bash\n\n# Phase 2: Maths\n- Algebra\n\n"
+        "# Phase 3: AI\n- Papers\n\n"
+    )
+    tree = (
+        "# Continuous learning\n- Systems\n\t- Kernel development\n\t- Processor design\n"
+        "- Maths\n\t- Matrix theory\n\t- Probability\n- Computing\n\t- Parallel computing\n"
+        "\t- Memory hierarchies\n"
+    )
+    remarks = (
+        "# Staying on track\n- Community\n\t- Join a forum and ask questions.\n"
+        "\t- Attend a meetup.\n- Reflection\n\t- What did I learn today?\n"
+        "\t- What was hard?\n\t- What will I change?\n\t- Who can I ask?\n"
+    )
+    kept = [leaf.title for leaf in parse_roadmap(plan + tree).leaves()]
+    assert "Matrix theory" in kept and "Memory hierarchies" in kept
+    dropped = [leaf.title for leaf in parse_roadmap(plan + remarks).leaves()]
+    assert dropped == ["Bash", "Algebra", "Papers"]

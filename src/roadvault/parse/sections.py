@@ -1148,12 +1148,41 @@ def is_plan_tail(title: str) -> bool:
     return bool(_PLAN_TAIL_RE.search(plain_label(title)))
 
 
+MIN_TREE_GROUPS = 2
+MIN_TREE_LEAVES = 6
+
+
+def _holds_a_topic_tree(section: Draft) -> bool:
+    """ "Continuous learning" over "- Kernel dev" › "- Linux kernel development", "- Maths"
+    › "- Matrix theory": bullets grouping more bullets, as the plan's own parts do, are
+    study material after the plan, not remarks about it."""
+    groups = [
+        d for d in walk(section) if d.kind == ITEM and any(c.kind == ITEM for c in d.children)
+    ]
+    leaves = [d for d in walk(section) if d.kind == ITEM and not d.children]
+    # names of things to study, not sentences ("Join a community.", "What did I learn?")
+    names = [d for d in leaves if len(d.title.split()) <= MAX_TOPIC_WORDS and not _is_sentence(d)]
+    return (
+        len(groups) >= MIN_TREE_GROUPS
+        and len(leaves) >= MIN_TREE_LEAVES
+        and len(names) * 3 >= len(leaves) * 2
+    )
+
+
+MAX_TOPIC_WORDS = 8
+
+
+def _is_sentence(draft: Draft) -> bool:
+    return draft.text.rstrip(" *_").endswith((".", "?", "!", "。", "？", "！"))
+
+
 @rule("plan-boundary")
 def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     """When the author numbered the plan ("Phase 1…Phase 5", "Week 1…Week 8"), unnumbered
     sections after its last step ("Weekly schedule example", "Alternative approaches",
     "Getting started today") are about the plan, not in it: they become text. Sections on
-    projects, practice or next steps, and sections with task boxes, stay."""
+    projects, practice or next steps, sections with task boxes, and sections holding a tree
+    of topics (bullets grouping bullets), stay."""
     sections = [
         (index, child)
         for index, child in enumerate(root.children)
@@ -1178,6 +1207,7 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
             and not child.numbered
             and not holds_work_boxes(child)
             and not _PLAN_TAIL_RE.search(plain_label(child.title))
+            and not _holds_a_topic_tree(child)
         ):
             fired("plan-boundary", child.line, "note", child.title)
             for inner in walk(child):
