@@ -275,6 +275,29 @@ def _short_title_line(text: str) -> bool:
     return 2 <= len(words) <= 10 and not text.endswith((".", "!", "?", ":", "。", "：", ","))
 
 
+_STEP_LINE_RE = re.compile(
+    r"^\s*(?:\*\*|__)(?P<kind>(?:mini[- ]?|final |group |weekly )?(?:lab|quiz|exam|midterm|test"
+    r"|project|assignment|homework|exercise|challenge|capstone|deliverable|presentation|kata"
+    r"|проект|тест|экзамен|домашнее задание|proyecto|examen|tarea|projeto|prova|tarefa|projekt"
+    r"|prüfung|übung|aufgabe|projet|examen|devoir|项目|测验|考试|作业|课题|課題|試験|テスト|과제"
+    r"|시험|퀴즈))(?:\s*#?\d{1,3})?(?:\s*[(（][^()（）]{1,30}[)）])?\s*[:：]?\s*(?:\*\*|__)\s*[:：]?\s*(?P<name>\S.{0,100})$",
+    re.I,
+)
+MAX_STEP_NAME_WORDS = 12
+
+
+@rule("step-line")
+def _step_line(raw: str) -> bool:
+    """ "**Quiz:** Async basics", "**Lab 3:** Weather app", "**EXAM 1:** Midterm" on a line of
+    their own inside a part: a step of a kind the part holds (a quiz to take, a lab to do),
+    named after the colon, not a remark about the part."""
+    match = _STEP_LINE_RE.match(raw)
+    if match is None:
+        return False
+    name = match["name"].strip()
+    return len(name.split()) <= MAX_STEP_NAME_WORDS and not name.endswith((".", "!", "?", "。"))
+
+
 @rule("short-label-line")
 def _short_label_line(text: str) -> bool:
     """A line of a few words with no sentence punctuation, alone right above a list ("Week
@@ -527,7 +550,13 @@ class _Sections:
             and not self._signs_off(node, lines)
             and not _describes_a_part(first.text)
         )
-        labelled = bold_heading or _is_plain_label(lines) or self._names_the_list(lines)
+        labelled = (
+            bold_heading
+            or _is_plain_label(lines)
+            or self._names_the_list(lines)
+            # "**Lab:** Build your first website" over the lab's own bullets
+            or (self.list_follows and len(lines) == 1 and _step_line(first.raw))
+        )
         if not labelled and _ordinal_line(first.text):
             fired("ordinal-line", line_of(node), "phase")
             labelled = True
@@ -543,6 +572,23 @@ class _Sections:
                 if len(lines) > 1:
                     self.prose(lines[1:], draft)
                 return
+        if (
+            len(lines) == 1
+            and not self.doc.literal
+            and node.map
+            and self.top.kind in (HEADING, PSEUDO, DETAILS)
+            and _step_line(first.raw)
+        ):
+            fired("step-line", line_of(node), "item")
+            # a sibling of "**Lectures:**" or "**Lab:** Weather app" above it, not their entry
+            while (
+                len(self.stack) > 2
+                and self.top.kind == PSEUDO
+                and (self.top.label or _step_line(self.top.raw))
+            ):
+                self.stack.pop()
+            self.feed_all(self.doc.fragment(f"- {first.raw.strip()}", node.map[0]))
+            return
         self.prose(lines, self.top)
 
     def _signs_off(self, node: SyntaxTreeNode, lines: list[InlineText]) -> bool:

@@ -555,6 +555,16 @@ def examples_to_notes(draft: Draft) -> None:
 MIN_REPEATED_GROUPS = 3
 
 
+_CALENDAR_LABEL_RE = re.compile(
+    r"^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|周[一二三四五六日天]|星期[一二三四五六日天]|[月火水木金土日]曜日?"
+    rf"|[월화수목금토일]요일|weekends?|morning|afternoon|evening|{MONTH_NAMES})$",
+    re.I,
+)
+
+
 def _entry_labels(group: Draft) -> frozenset[str] | None:
     """The labels of a group's entries ("Python", "JavaScript"), when every entry has one."""
     entries = [c for c in group.children if c.kind == ITEM and not c.children]
@@ -566,8 +576,8 @@ def _entry_labels(group: Draft) -> frozenset[str] | None:
         if not split:
             return None
         label = split.group(1)
-        if any(ch.isdigit() for ch in label):
-            return None  # "Semana 1:", "Week 2:": a plan's slots, not names compared
+        if any(ch.isdigit() for ch in label) or _CALENDAR_LABEL_RE.match(plain_label(label)):
+            return None  # "Semana 1:", "Week 2:", "Monday:": a plan's slots, not names compared
         labels.append(plain_label(label))
     return frozenset(labels) if len(set(labels)) == len(labels) else None
 
@@ -1157,11 +1167,20 @@ def _holds_a_topic_tree(section: Draft) -> bool:
     › "- Matrix theory": bullets grouping more bullets, as the plan's own parts do, are
     study material after the plan, not remarks about it."""
     groups = [
-        d for d in walk(section) if d.kind == ITEM and any(c.kind == ITEM for c in d.children)
+        d
+        for d in walk(section)
+        if d.kind == ITEM and not d.label and any(c.kind == ITEM for c in d.children)
     ]
     leaves = [d for d in walk(section) if d.kind == ITEM and not d.children]
-    # names of things to study, not sentences ("Join a community.", "What did I learn?")
-    names = [d for d in leaves if len(d.title.split()) <= MAX_TOPIC_WORDS and not _is_sentence(d)]
+    # names of things to study, not sentences ("Join a community.", "What did I learn?") or
+    # fields ("**Title:** e.g. Monday")
+    names = [
+        d
+        for d in leaves
+        if len(d.title.split()) <= MAX_TOPIC_WORDS
+        and not _is_sentence(d)
+        and not _LABEL_RE.match(d.text)
+    ]
     return (
         len(groups) >= MIN_TREE_GROUPS
         and len(leaves) >= MIN_TREE_LEAVES
