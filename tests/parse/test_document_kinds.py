@@ -864,3 +864,18 @@ def test_a_tree_of_topics_after_the_numbered_plan_is_still_study_material():
     assert "Matrix theory" in kept and "Memory hierarchies" in kept
     dropped = [leaf.title for leaf in parse_roadmap(plan + remarks).leaves()]
     assert dropped == ["Bash", "Algebra", "Papers"]
+
+
+def test_a_schedule_of_commitment_and_total_length_is_the_budget_not_steps():
+    text = (
+        "# Python in a Month\n\n## Schedule\n- **Daily Commitment**: 2 hours\n"
+        "- **Total Duration**: 1 month\n\n## Week 1: Basics\n- Variables\n- Loops\n\n"
+        "## Week 2: Data\n- JavaScript Basics: 15 hours\n- Dictionaries: 5 hours\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Variables",
+        "Loops",
+        "JavaScript Basics",
+        "Dictionaries",
+    ]

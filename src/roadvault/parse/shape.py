@@ -271,16 +271,30 @@ _ITALIC_LINE_RE = re.compile(r"^(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[.:]?$")
 
 
 def _is_time_budget(children: list[Draft]) -> bool:
-    """A list whose every entry is "label: pace" ("Weekdays: 1 hour/day", "Weekend: 3
-    hours/day") is the learner's time budget, not steps."""
+    """A list whose every entry is "label: pace" or "label: length" ("Weekdays: 1 hour/day",
+    "Weekend: 3 hours/day", "**Daily commitment**: 2 hours", "**Total duration**: 1
+    month") is the learner's time budget, not steps."""
     items = [c for c in children if c.kind == ITEM]
     if len(items) < 2:
         return False
     for item in items:
         split = split_label(remove_controls(item.text))
-        if item.children or item.is_task or not split or not is_pace(split[1]):
+        if item.children or item.is_task or not split:
             return False
+        value = split[1].strip(" *_")
+        budget = _BUDGET_LABEL_RE.search(plain_label(split[0])) and leading_duration(
+            value, whole=True
+        )
+        if not (is_pace(value) or budget):
+            return False  # "JavaScript basics: 15 hours" is a step and its length
     return True
+
+
+# "Daily commitment", "Total duration", "Time per week": what a length is the budget of.
+_BUDGET_LABEL_RE = re.compile(
+    r"\b(?:daily|weekly|monthly|total|overall|commitment|duration|time|per (?:day|week)"
+    r"|weekdays?|weekends?|hours|schedule|pace|length)\b"
+)
 
 
 def _is_log_entry(item: Draft) -> bool:
