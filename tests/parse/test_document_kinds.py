@@ -879,3 +879,14 @@ def test_a_schedule_of_commitment_and_total_length_is_the_budget_not_steps():
         "JavaScript Basics",
         "Dictionaries",
     ]
+
+
+def test_course_administration_and_notes_to_self_are_text_in_any_language():
+    text = (
+        "# Bootcamp\n\n## Week 1: Git\n- Commits\n- Branches\n\n## Week 2: React\n- Hooks\n\n"
+        "## Evaluation\n- Final project presentations\n- Peer review\n\n"
+        "## Herramientas Necesarias\n- Un editor\n- Un navegador\n\n"
+        "## Notes to Self\n- Use spaced repetition for tough topics\n\n"
+        "## Recursos adicionales\n- [Docs](https://example.org/docs)\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Commits", "Branches", "Hooks"]

@@ -45,7 +45,8 @@ _RES_NOUN = (
     r"|video tutorials?|tutorials?|platforms?|websites?|sites?|youtube(?: channels?| playlists?)?"
     r"|channels?|playlists?|documentation|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
     r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources"
-    r"|recursos|referencias|bibliografía|materiales|libros|cursos recomendados|ressources"
+    r"|recursos|referencias|referências|bibliografía|bibliografia|materiales|materiais|libros"
+    r"|livros|cursos recomendados|ressources"
     r"|références|livres|ressourcen|literatur|ресурсы|литература|материалы|полезные ссылки"
     r"|参考文献|参考资料|参考链接|参考|学习资源|学习资料|资源|推荐资源|推荐书籍|书籍|相关资源"
     r"|リソース|参考資料|参考書|教材|書籍|学習リソース|자료|참고 자료|학습 자료|추천 자료)"
@@ -60,6 +61,10 @@ _STRONG_RESOURCE_RE = re.compile(
     rf"^(?:{_RES_ADJ}\s+)*{_RES_NOUN}(?:\s*(?:and|&|/|,|or)\s*(?:{_RES_ADJ}\s+)*{_RES_NOUN})*"
     r"(?:\s+(?:to (?:use|read|watch|follow|check)|for (?:learning|practice|reference)|used))?$"
     r"|^(?:recommended|suggested)(?:\s+[\w-]+){1,2}$"
+    # the adjective after the noun: "Recursos adicionales", "Ressources complémentaires"
+    rf"|^{_RES_NOUN}\s+(?:adicionales|adicionais|complementari[oa]s|complementares"
+    r"|recomendad[oa]s|útiles|úteis|supplémentaires|complémentaires|recommandées|utiles"
+    r"|de apoyo|de apoio|de estudio|de estudo|d'apprentissage)$"
 )
 # "Suggested timeline", "Recommended order": plans, not resources.
 _NOT_RESOURCE_RE = re.compile(

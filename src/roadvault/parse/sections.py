@@ -51,6 +51,13 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |about the (?:authors?|instructors?|team|maintainers?)|about me|who am i|who we are|the team
 |citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
 |contacts|mục lục|đóng góp|giấy phép|lời cảm ơn|daftar isi|kontribusi|lisensi|ucapan terima kasih
+|evaluation|grading(?: system| policy| criteria)?|how (?:we|you(?:'ll| will)? be) grade[ds]?
+|assessment (?:criteria|policy)|academic (?:integrity|honesty)|honou?r code|plagiarism(?: policy)?
+|integridad académica|código de honor|evaluación|calificación|avaliação|integridade acadêmica
+|style ?guides?|coding style|code style|guías? de estilo|guias? de estilo|guide de style
+|(?:tools?|software|technologies|tech stack) (?:needed|required|used|you(?:'ll| will) need)
+|tech stack|technologies used|herramientas(?: necesarias| requeridas)?|ferramentas(?: necessárias)?
+|outils(?: nécessaires)?|benötigte werkzeuge
 |içindekiler|katkıda bulun\w*|katkı|lisans|teşekkürler|iletişim|kontakt|contato|contacto
 |disclaimer|faq|faqs|frequently asked questions|q ?& ?a|back to top|translations?
 |translations? in progress|other languages|read this in other languages
@@ -138,6 +145,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |reflexões|réflexions|reflexion|反思|회고
 |principios básicos|princípios básicos|grundregeln|règles de base
 |(?:learning |study |my |teaching )?philosoph(?:y|ie)|(?:key |core |learning |study )?principles
+|notes to (?:self|myself)|reminders(?: to self)?
 |(?:(?:daily|study|practice|learning|golden|house) )+rules(?: to follow)?|rules to follow
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 """
