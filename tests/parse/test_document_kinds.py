@@ -890,3 +890,15 @@ def test_course_administration_and_notes_to_self_are_text_in_any_language():
         "## Recursos adicionales\n- [Docs](https://example.org/docs)\n"
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Commits", "Branches", "Hooks"]
+
+
+def test_a_topic_named_with_an_advice_word_inside_a_phase_is_still_a_topic():
+    part = (
+        "# Security\n\n## Phase 1: Core\n\n### Networking\n- TCP/IP\n\n### Linux\n- Permissions\n\n"
+        "### Security Mindset\n- Identifying weak points\n- Chaining small issues\n\n"
+    )
+    tips = "### Common Mistakes\n- Skipping the basics is the fastest way to get stuck.\n\n"
+    end = "## Phase 2: Crypto\n- Hashing\n\n## Phase 3: Web\n- XSS\n"
+    leaves = [leaf.title for leaf in parse_roadmap(part + tips + end).leaves()]
+    assert "Chaining small issues" in leaves
+    assert not any("Skipping" in title for title in leaves)

@@ -463,16 +463,33 @@ def holds_work_boxes(section: Draft) -> bool:
     return any(d.is_task and not _asks(d.text) for d in walk(section))
 
 
+def _a_topic_of_its_part(section: Draft, parent: Draft) -> bool:
+    """ "### Security mindset" between "### Networking" and "### Linux" inside "## Phase 1":
+    a topic named with an advice word, when the name is more than that word ("Tips" and
+    "Common mistakes" inside a phase are still advice) and it lists names like its
+    siblings do, not sentences."""
+    if not parent.numbered or _matches(_ADVICE_RE, section.title):
+        return False
+    siblings = [c for c in parent.children if c.kind == section.kind and c is not section]
+    entries = [c for c in section.children if c.kind == ITEM]
+    return (
+        len(siblings) >= 2
+        and bool(entries)
+        and not any(_is_sentence(c) or len(c.title.split()) > MAX_TOPIC_WORDS for c in entries)
+    )
+
+
 @rule("advice-section")
 def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     """Advice ("Tips", "Key mindset", "Learning strategy", "Consejos", "学习建议") is read,
     not ticked: such a section, at any level, moves into the roadmap note's text."""
 
-    def is_advice(child: Draft, _parent: Draft) -> bool:
+    def is_advice(child: Draft, parent: Draft) -> bool:
         return (
             child.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)
             and not any(d.is_task for d in walk(child))
             and section_role(child.title) == ADVICE
+            and not _a_topic_of_its_part(child, parent)
         )
 
     pull_sections(draft, is_advice, _to_notes(notes, "advice-section"))
