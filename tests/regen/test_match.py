@@ -272,3 +272,19 @@ def test_numbered_or_unrelated_neighbours_are_not_rewordings(
     report = carry_over_ids(old, new)
     assert ids_by_title(new)[new_title] != ids_by_title(old)[old_title]
     assert report.reworded == []
+
+
+def test_a_title_extended_is_the_rename_not_a_sibling_one_word_apart() -> None:
+    """Found by the regeneration soak: "Phase dune" (ticked) becomes "Phase dune basics"
+    while its sibling "Phase jasper basics" leaves. The sibling's letters are closer
+    (0.78 against 0.74), but "Phase dune basics" keeps every word of "Phase dune" and
+    drops "jasper". Before: the id (and the tick) went to the sibling's, "Phase dune"
+    archived and "Phase dune basics" `[ ]`."""
+    old = tree("R", ["Phase jasper basics", "Phase dune"])
+    new = tree("R", ["Phase dune basics"])
+    assert rename_score("Phase dune", "Phase dune basics") > rename_score(
+        "Phase jasper basics", "Phase dune basics"
+    )
+    report = carry_over_ids(old, new)
+    assert ids_by_title(new)["Phase dune basics"] == ids_by_title(old)["Phase dune"]
+    assert report.renamed == [("Phase dune", "Phase dune basics")]

@@ -74,8 +74,11 @@ def rename_score(old: str, new: str) -> float:
     words_a = [w for w in a.split() if w not in _STOP_WORDS] or a.split()
     words_b = [w for w in b.split() if w not in _STOP_WORDS] or b.split()
     if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
-        # One title extends the other ("Linear Algebra" → "Linear Algebra Basics").
-        return max(RENAME_RATIO, ratio)
+        # One title extends the other ("Linear Algebra" → "Linear Algebra Basics"): every
+        # word kept is stronger evidence than letters alike, so it ranks above a sibling
+        # one word apart ("Phase jasper basics" is not "Phase dune basics", whose ratio is
+        # higher than "Phase dune"'s; found by the regeneration soak: the tick went away).
+        return RENAME_RATIO + (1 - RENAME_RATIO) * ratio
     need = SHORT_RENAME_RATIO if min(len(a), len(b)) <= SHORT_TITLE else RENAME_RATIO
     if ratio < need or _word_coverage(words_a, words_b) < WORD_COVERAGE:
         return 0.0
