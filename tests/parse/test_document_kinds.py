@@ -902,3 +902,18 @@ def test_a_topic_named_with_an_advice_word_inside_a_phase_is_still_a_topic():
     leaves = [leaf.title for leaf in parse_roadmap(part + tips + end).leaves()]
     assert "Chaining small issues" in leaves
     assert not any("Skipping" in title for title in leaves)
+
+
+def test_numbered_project_headings_with_a_line_each_are_steps_of_their_phase():
+    text = (
+        "# Plan\n\n## Phase 1: Basics\n- [x] Python\n- [ ] NumPy\n\n"
+        "## Phase 2: Models\n- [ ] Regression\n- [ ] Trees\n\n"
+        "## Phase 3: Projects\n\n### 🚀 **Project 1: Recommender**\nBuild a recommender.\n\n"
+        "### 🚀 **Project 2: Chatbot**\nBuild a chatbot with retrieval.\n\n"
+        "## Tracking\nTick the boxes as you go.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.nodes[2].leaves()] == [
+        "Project 1: Recommender",
+        "Project 2: Chatbot",
+    ]

@@ -92,8 +92,11 @@ def _holds_steps(group: Draft) -> bool:
 
 
 def _numbered_stage(section: Draft) -> bool:
-    """ "Etapa 9" in plain bullets after eight ticked stages: a stage, not an attachment."""
-    return section.numbered and any(d.kind == ITEM for d in walk(section) if d is not section)
+    """ "Etapa 9" in plain bullets after eight ticked stages, or "Phase 5" over "### Project
+    1: …" headings with a line each: a stage, not an attachment."""
+    inner = [d for d in walk(section) if d is not section]
+    steps = [d for d in section.children if d.kind in _SECTIONS and not d.children]
+    return section.numbered and (any(d.kind == ITEM for d in inner) or len(steps) >= 2)
 
 
 def _absorb_plain(section: Draft, strong: bool) -> None:

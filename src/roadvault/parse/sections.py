@@ -1138,6 +1138,15 @@ def _questions_to_notes(draft: Draft, notes: list[str], *, nested: bool) -> None
     draft.children = kept
 
 
+# "Proyecto 1: Sistema de recomendación", "Lab 3 – Joins", "Capstone": a step of a kind,
+# even with only its description under it.
+_STEP_KIND_TITLE_RE = re.compile(
+    r"^(?:(?:mini[- ]|final |capstone |side )?(?:projects?|proyectos?|projetos?|projekte?|projets?"
+    r"|labs?|exercises?|ejercicios?|exercícios?|assignments?|tareas?|homework|challenges?|retos?"
+    r"|desafíos?|desafios?|capstone|kata|项目|プロジェクト|프로젝트)(?:\s*#?\d{1,3}\b|$))"
+)
+
+
 def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     kept: list[Draft] = []
     for child in draft.children:
@@ -1155,6 +1164,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and child.duration is None
             and bool(child.notes)
             and not reads_as_action(child.title)
+            and not _STEP_KIND_TITLE_RE.match(plain_label(child.title))
         )
         if prose_only:
             fired("prose-section", child.line, "note", child.title)
