@@ -917,3 +917,13 @@ def test_numbered_project_headings_with_a_line_each_are_steps_of_their_phase():
         "Project 1: Recommender",
         "Project 2: Chatbot",
     ]
+
+
+def test_a_short_line_right_above_a_table_names_its_rows():
+    text = (
+        "# Terms\n\n## Term 1\n\nMaths\nCourse | Weeks\n:-- | :--:\nAlgebra | 3\nCalculus | 4\n\n"
+        "## Term 2\n\nPhysics\nCourse | Weeks\n:-- | :--:\nMechanics | 3\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [child.title for child in roadmap.nodes[0].children] == ["Maths"]
+    assert [leaf.title for leaf in roadmap.nodes[0].leaves()] == ["Algebra", "Calculus"]

@@ -390,6 +390,7 @@ class _Sections:
         self.prev_list_indent = 0
         self.list_follows = False  # the block after the one being fed is a list
         self.list_next = False  # … on the next line, or after blank lines
+        self.table_follows = False  # a table right below the block being fed
         self.housekeeping_label = False
         self.current_line: int | None = None
         self.awaiting_summary: Draft | None = None
@@ -408,6 +409,13 @@ class _Sections:
                 list_next and bool(node.map and following.map) and node.map[1] == following.map[0]
             )
             self.list_next = list_next  # after a blank line, too
+            # "Section 1" on the line right above a table names the table's rows
+            self.table_follows = (
+                following is not None
+                and following.type == "table"
+                and bool(node.map and following.map)
+                and node.map[1] == following.map[0]
+            )
             self.feed(node)
 
     def feed(self, node: SyntaxTreeNode) -> None:
@@ -631,7 +639,7 @@ class _Sections:
             fired("short-label-line", self.current_line, "topic")
             self.housekeeping_label = True  # it holds that list, nothing after it
             return True
-        if not self.list_follows or len(lines) != 1 or lines[0].links:
+        if not (self.list_follows or self.table_follows) or len(lines) != 1 or lines[0].links:
             return False
         if not _short_label_line(lines[0].text):
             return False
