@@ -117,3 +117,18 @@ def test_a_kept_kind_label_leaves_the_id_as_it_was_when_the_label_was_cut():
     bare = parse_roadmap("# Book\n\n## Loops\n- For loops\n")
     assert labelled.nodes[0].title == "Chapter 3: Loops"
     assert [n.id for n in labelled.walk()] == [n.id for n in bare.walk()]
+
+
+def test_a_plain_text_checklist_line_keeps_its_name_and_moves_description_and_tags_out():
+    from roadvault.parse import parse_roadmap
+
+    text = (
+        "# Systems\n\n## Memory | cpu | concept\n"
+        "[x] Paging vs Segmentation :: how memory is split | https://example.org/a\n"
+        "[ ] TLB | https://example.org/b\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.nodes[0].title == "Memory"
+    leaves = roadmap.nodes[0].leaves()
+    assert [leaf.title for leaf in leaves] == ["Paging vs Segmentation", "TLB"]
+    assert "how memory is split" in leaves[0].notes and "https://example.org/b" in leaves[1].notes

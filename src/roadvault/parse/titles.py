@@ -74,6 +74,10 @@ _TRAILING_TAGS_RE = re.compile(r"(?:\s+#[^\W\d_][\w/-]*)+\s*$")
 _SPACED_LINK_RE = re.compile(
     r"\[(?P<text>[^\[\]\n]{1,200})\]\s+\((?P<href>[^()\s]*[/.#][^()\s]*)\)"
 )
+# "… | https://t.me/post/1": an address written after a bar at the end of a title.
+_BARE_URL_TAIL_RE = re.compile(r"\s+\|\s+(https?://\S+)\s*$")
+# "Networking | globe | concept": one-word lowercase tags after bars (an icon, a kind).
+_TAG_TAIL_RE = re.compile(r"\s+\|\s+([a-z][a-z0-9-]{1,15})\s*$")
 # PlainTasks / TaskPaper tags: "@done (2018-11-04 21:17)", "@started(…)", "@high".
 _TASK_TAG_RE = re.compile(
     r"(?:^|\s)@(?P<tag>done|cancell?ed|started|created|lasted|wasted|due|today|critical|high"
@@ -471,6 +475,15 @@ def clean_title(text: str) -> TitleParts:
     if stamp:
         extra.append(f"✅ {stamp.group(1)}")
         text = remove_controls(text[: stamp.start()] + " " + text[stamp.end() :])
+    # "Paging vs Segmentation :: how memory is split | https://…": the name, then its
+    # description and addresses (a plain-text checklist's own syntax)
+    name, sep, rest = text.partition(" :: ")
+    if sep and name.strip():
+        extra.append(rest.strip())
+        text = name
+    while (bare := _BARE_URL_TAIL_RE.search(text) or _TAG_TAIL_RE.search(text)) and bare.start():
+        extra.append(bare.group(1))
+        text = text[: bare.start()]
     for link in list(_SPACED_LINK_RE.finditer(text))[::-1]:
         extra.append(link["href"])
         text = text[: link.start()] + link["text"] + text[link.end() :]
