@@ -20,6 +20,7 @@ import html
 import logging
 import re
 import textwrap
+import unicodedata
 from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
@@ -145,6 +146,26 @@ _ORDINAL_LINE_RE = re.compile(
     r"\s*\d{1,3}(?:\s*[-–—~]\s*\d{1,3})?\s*(?:[:：.)\-–—|]|$)",
     re.I,
 )
+
+
+_STATUS_MARKS = frozenset("✅✔☑⬜☐❌⏳🔄➖✓✗✘")
+MAX_EMOJI_TITLE_WORDS = 6
+
+
+@rule("emoji-title-line")
+def _emoji_title_line(text: str) -> bool:
+    """In a document without a single "#" heading (a page copied with its look), a short
+    line led by an emoji ("🗓 Progress Log", "🚀 Next Steps") names the part below it, as
+    the page showed it in large type. A status mark (✅ Done) or a sentence is no name."""
+    text = remove_controls(text).strip()
+    if not text or unicodedata.category(text[0]) != "So" or text[0] in _STATUS_MARKS:
+        return False
+    words = strip_decorations(text).split()
+    return (
+        1 <= len(words) <= MAX_EMOJI_TITLE_WORDS
+        and ":" not in text
+        and not text.endswith((".", "!", "?", "。", "！", "？", ","))
+    )
 
 
 @rule("ordinal-line")
@@ -336,6 +357,7 @@ class _Document:
         self.banner_title: str | None = None  # <h1> in an HTML banner before any section
         # a short first line, in a text without headings
         self.first_line_title: str | None = None
+        self.first_line_at: int | None = None  # where that first line stands
         self.has_heading = False
         self.has_named_heading = False  # a heading with a letter or digit ("# :" names nothing)
         self.literal = False  # roadvault's own outline form: read as written
@@ -539,6 +561,7 @@ class _Sections:
             and not first.links
         ):
             self.doc.first_line_title = strip_decorations(remove_controls(first.text))
+            self.doc.first_line_at = line_of(node)
         if self.doc.literal:
             self.prose(lines, self.top)  # the outline's notes are notes, whatever they say
             return
@@ -567,6 +590,17 @@ class _Sections:
         )
         if not labelled and _ordinal_line(first.text):
             fired("ordinal-line", line_of(node), "phase")
+            labelled = True
+        if (
+            not labelled
+            and len(lines) == 1
+            and not self.doc.atx_headings
+            and not self.doc.literal
+            and self.depth == 0
+            and line_of(node) != self.doc.first_line_at  # the first line names the document
+            and _emoji_title_line(first.text)
+        ):
+            fired("emoji-title-line", line_of(node), "phase")
             labelled = True
         if labelled:
             draft = Draft(PSEUDO, line=line_of(node))
