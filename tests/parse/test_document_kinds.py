@@ -927,3 +927,15 @@ def test_a_short_line_right_above_a_table_names_its_rows():
     roadmap = parse_roadmap(text)
     assert [child.title for child in roadmap.nodes[0].children] == ["Maths"]
     assert [leaf.title for leaf in roadmap.nodes[0].leaves()] == ["Algebra", "Calculus"]
+
+
+def test_an_introductions_list_of_what_the_weeks_cover_is_an_overview():
+    text = (
+        "# Web Bootcamp\n\n## Introduction\n\n### Technologies\n\nThis course covers:\n\n"
+        "- Git: a version control system for your code\n- HTML/CSS: the languages of pages\n"
+        "- React: a library for interfaces\n\n## Curriculum\n\n### Week 1: Git\n- Commits\n"
+        "### Week 2: HTML/CSS\n- Selectors\n### Week 3: React\n- Hooks\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Commits", "Selectors", "Hooks"]
+    assert "version control" in roadmap.notes

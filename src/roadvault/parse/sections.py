@@ -690,12 +690,20 @@ def open_generic_details(draft: Draft) -> None:
     draft.children = kept
 
 
+_SLOT_LABEL_RE = re.compile(r"^[^:：–—|]{1,24}?\s*[:：–—|]\s*(?=\S)")
+
+
 def _named_sections(root: Draft) -> list[tuple[Draft, str]]:
-    return [
-        (d, plain_label(d.title))
-        for d in walk(root)
-        if d.kind in (HEADING, PSEUDO, DETAILS) and d.title and plain_label(d.title)
-    ]
+    """Each section with its name, and with the name after its slot or numbering label
+    ("Week 1: Git" is named "week 1 git" and "git")."""
+    named: list[tuple[Draft, str]] = []
+    for d in walk(root):
+        if d.kind not in (HEADING, PSEUDO, DETAILS) or not d.title:
+            continue
+        for name in {plain_label(d.title), plain_label(_SLOT_LABEL_RE.sub("", d.title, count=1))}:
+            if name:
+                named.append((d, name))
+    return named
 
 
 _RECAP_RE = re.compile(
@@ -793,6 +801,14 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
     if len(sections) < 2:
         return
     holders = [root, *(d for d in root.children if d.kind in (HEADING, PSEUDO))]
+    # an introduction's own sub-sections ("# Introduction" › "### Technologies" › the list)
+    holders += [
+        d
+        for top in root.children
+        if top.kind in (HEADING, PSEUDO) and is_intro_title(top.title)
+        for d in walk(top)
+        if d is not top and d.kind in (HEADING, PSEUDO)
+    ]
     for parent in holders:
         items = [c for c in parent.children if c.kind == ITEM]
         milestones = parent is not root and bool(_MILESTONES_RE.match(plain_label(parent.title)))
@@ -824,8 +840,24 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
                 fired("overview-list", inner.line, "note")
         parent.children = [c for c in parent.children if c.kind != ITEM]
         if parent is not root and not parent.children:
-            root.children = [c for c in root.children if c is not parent]
             notes[-1] = section_text(parent) + "\n\n" + notes[-1]
+            _drop_emptied(root, parent, notes)
+
+
+def _drop_emptied(root: Draft, emptied: Draft, notes: list[str]) -> None:
+    """Take out a section the overview emptied, and the sections it leaves empty above it
+    (an introduction with nothing else to study)."""
+    for parent in walk(root):
+        if emptied in parent.children:
+            parent.children = [c for c in parent.children if c is not emptied]
+            if (
+                parent is not root
+                and parent.kind in (HEADING, PSEUDO)
+                and not any(d.kind in (ITEM, ROW) for d in walk(parent) if d is not parent)
+            ):
+                notes.append(section_text(parent))
+                _drop_emptied(root, parent, notes)
+            return
 
 
 @rule("wrapper-section")
