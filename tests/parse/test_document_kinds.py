@@ -939,3 +939,15 @@ def test_an_introductions_list_of_what_the_weeks_cover_is_an_overview():
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Commits", "Selectors", "Hooks"]
     assert "version control" in roadmap.notes
+
+
+def test_a_resources_section_whose_parts_are_link_lists_is_reading_whatever_their_names():
+    text = (
+        "# SQL\n\n## Week 1\n- Joins\n- Subqueries\n\n## Resources\n\n### Concept Map\n\n"
+        "### Self Assessments\n- [Quiz 1](https://example.org/q1)\n- [Quiz 2](https://example.org/q2)\n\n"
+        "### Videos\n- [What is SQL?](https://example.org/v)\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Joins", "Subqueries"]
+    # a part with steps of its own keeps "## Course" a structure
+    steps = text.replace("### Concept Map\n", "### Concept Map\n- Draw the schema\n- Name keys\n")
+    assert "Draw the schema" in [leaf.title for leaf in parse_roadmap(steps).leaves()]

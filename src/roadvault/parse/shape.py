@@ -155,7 +155,7 @@ def _is_resource_group(draft: Draft) -> bool:
     if draft.kind == ITEM and not draft.children:
         return False
     sections = [c for c in draft.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
-    if any(resource_kind(c.text) is None for c in sections):
+    if any(resource_kind(c.text) is None and not _only_links(c) for c in sections):
         return False  # "Course" over "Introduction" and "Plan": structure, not a reading list
     kind = resource_kind(draft.text)
     if kind == "strong":
@@ -201,6 +201,13 @@ def _inline_resource(draft: Draft) -> list[Resource] | None:
         return None
     fired("resource-label", draft.line, "resource")
     return _resource_of(draft, strip_label=True)
+
+
+def _only_links(section: Draft) -> bool:
+    """ "### Self assessments" › links alone, under "## Resources": more reading, whatever
+    its name (a section with no entries at all, "### Concept map" and a picture, too)."""
+    entries = [d for d in walk(section) if d is not section and d.kind in (ITEM, ROW)]
+    return all(d.links and not d.is_task and not d.children for d in entries)
 
 
 def _is_link_list(draft: Draft) -> bool:
