@@ -114,6 +114,20 @@ _CHAT_TITLE_RE = re.compile(
 # parse as the same HTML block again and recurse forever.
 _TAG_RE = re.compile(r"<[^>]*>|<[^>\n]*$", re.M)
 _BANNER_HEADING_RE = re.compile(r"<h[1-3]\b[^>]*>(.*?)</h[1-3]>", re.I | re.S)
+# A centred block opened in HTML with Markdown inside ('<div align="center">', blank line,
+# "# Course name"): the README's banner.
+_BANNER_OPEN_RE = re.compile(r"<(?:div|p)\b[^>]*align\s*=\s*[\"']?center", re.I)
+_BANNER_CLOSE_RE = re.compile(r"</(?:div|p)>", re.I)
+
+
+@rule("banner-title")
+def _opens_a_banner(content: str) -> bool:
+    """A README that opens with a centred block holding Markdown ('<div align="center">',
+    "# Course name", "### tagline", '</div>') is named by the heading in it; the block's
+    headings are no parts of the plan."""
+    return bool(_BANNER_OPEN_RE.search(content)) and not _BANNER_CLOSE_RE.search(content)
+
+
 _DETAILS_TAG_RE = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.I)
 _QUOTE_RUN_RE = re.compile(rf"^((?:[ \t]*>){{{MAX_QUOTES + 1},}})")
 _OBSIDIAN_COMMENT_RE = re.compile(r"%%.*?%%", re.S)
@@ -358,6 +372,7 @@ class _Document:
         # a short first line, in a text without headings
         self.first_line_title: str | None = None
         self.first_line_at: int | None = None  # where that first line stands
+        self.in_banner = False  # inside a centred HTML block at the top of the README
         self.has_heading = False
         self.has_named_heading = False  # a heading with a letter or digit ("# :" names nothing)
         self.literal = False  # roadvault's own outline form: read as written
@@ -489,6 +504,11 @@ class _Sections:
         draft = Draft(HEADING, level=float(node.tag[1:]), line=line_of(node))
         set_title(draft, join_lines(inline_lines(inline_of(node))))
         named = bool(_NAMES_RE.search(draft.title))
+        if self.doc.in_banner and self.depth == 0 and not self.doc.has_heading and named:
+            # "# Course: AI coding" in the centred block a README opens with: its name
+            fired("banner-title", line_of(node), "title")
+            self.doc.banner_title = self.doc.banner_title or draft.title
+            return
         if not self.doc.has_named_heading and node.tag == "h1" and self.depth == 0 and named:
             self.doc.first_h1 = draft.title  # the first heading, even after a bold line
         self.doc.has_named_heading = self.doc.has_named_heading or named
@@ -815,6 +835,11 @@ class _Sections:
             if banner and _strip_tags(banner.group(1)):
                 self.doc.banner_title = _strip_tags(banner.group(1))
         first_line = node.map[0] if node.map else 0
+        if self.depth == 0:
+            if _opens_a_banner(content):
+                self.doc.in_banner = not self.doc.has_heading
+            elif _BANNER_CLOSE_RE.search(content):
+                self.doc.in_banner = False
         if _html_list(content) and not self._in_details() and self.depth <= 8:
             fired("html-list", first_line + 1, "item")
             self.feed_all(self.doc.fragment(html_to_markdown(content), first_line))
