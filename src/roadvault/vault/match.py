@@ -285,8 +285,9 @@ def _returning(
             free.setdefault(entry.node.id, entry)
     if not free:
         return []
-    lines = [entry for entry in free.values() if not entry.note]
-    notes = [entry for entry in free.values() if entry.note]
+    # (normalised title, entry): compared with every unmatched node, normalised once.
+    lines = [(normalise_title(e.node.title), e) for e in free.values() if not e.note]
+    notes = [(normalise_title(e.node.title), e) for e in free.values() if e.note]
     titles: dict[str, int] = {}  # how many nodes of the new roadmap have a title
     for node in _walk(new.nodes):
         key = normalise_title(node.title)
@@ -320,7 +321,11 @@ def _returning(
 
 
 def _pick_returning(
-    new_node: Node, above: tuple[str, ...], entries: list[Retired], *, unique: bool
+    new_node: Node,
+    above: tuple[str, ...],
+    entries: list[tuple[str, Retired]],
+    *,
+    unique: bool,
 ) -> Retired | None:
     """The retired thing `new_node` is, if sure: the one of its title kept in a note of its
     own ancestors (back where its work was kept), else the one of its title anywhere when
@@ -331,13 +336,10 @@ def _pick_returning(
     key = normalise_title(new_node.title)
     if not key:
         return None
-    same = [entry for entry in entries if normalise_title(entry.node.title) == key]
+    same = [entry for title, entry in entries if title == key]
     if not same:
-        same = [
-            entry
-            for entry in entries
-            if not entry.note and normalise_title(entry.node.title).startswith(key + " ")
-        ]
+        longer = key + " "
+        same = [entry for title, entry in entries if not entry.note and title.startswith(longer)]
     if same:
         near = [entry for entry in same if entry.place is not None and entry.place in above]
         if len(near) == 1:
@@ -348,7 +350,7 @@ def _pick_returning(
     if new_node.children:
         renamed = [
             entry
-            for entry in entries
+            for _title, entry in entries
             if entry.note
             and rename_score(entry.node.title, new_node.title) > 0
             and _child_overlap(entry.node, new_node) >= CHILD_OVERLAP
