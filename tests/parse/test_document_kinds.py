@@ -592,8 +592,8 @@ def test_steps_that_name_their_tags_are_steps_not_examples():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == [
-        "Revise the basic syntax: <html>, <head>",
-        "Understand semantic elements: <main>, <article>",
+        "Revise the basic syntax: <html>, <head>.",
+        "Understand semantic elements: <main>, <article>.",
     ], leaves
 
 
@@ -605,10 +605,10 @@ def test_a_wrapped_entry_whose_first_line_ends_in_a_colon_labels_nothing_after_i
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == [
-        "Leer la guía de fundamentos",
+        "Leer la guía de fundamentos.",
         "Visitar GeeksforGeeks",
-        "Reflexionar sobre la eficiencia",
-        "Resolver dos problemas",
+        "Reflexionar sobre la eficiencia.",
+        "Resolver dos problemas.",
     ], leaves
 
 

@@ -193,7 +193,7 @@ def test_a_sentence_broken_over_lines_stays_one_title():
     titles = [title for title, _ in _leaves(parse_roadmap(page, source="m.html"))]
     assert titles == [
         "Clap the rhythm of a song you know well",
-        "Sing a major scale, then sing it again in minor",
+        "Sing a major scale, then sing it again in minor.",
     ]
 
 

@@ -326,8 +326,8 @@ def test_resources_groups_and_labels_become_resources_unless_written_as_tasks() 
     # "Tools:" over instructions is a group of steps, not resources
     tools = next(n for n in internals.children if n.title == "Tools")
     assert [c.title for c in tools.children] == [
-        "Use git fsck on a test repository",
-        "Compare two packfiles by hand",
+        "Use git fsck on a test repository.",
+        "Compare two packfiles by hand.",
     ]
 
 

@@ -16,7 +16,7 @@ from roadvault.parse.titles import clean_title, plain_label, split_callout, spli
         ("Phase II: Core", "Core"),
         ("📘 Topics:", "Topics"),
         ("1️⃣ Foundations", "Foundations"),
-        ("Feedforward networks.", "Feedforward networks"),
+        ("Feedforward networks.", "Feedforward networks."),  # a sentence keeps its stop
         ("See e.g.", "See e.g."),
         ("Tools, etc.", "Tools, etc."),
         ("**stray bold", "stray bold"),
@@ -132,3 +132,12 @@ def test_a_plain_text_checklist_line_keeps_its_name_and_moves_description_and_ta
     leaves = roadmap.nodes[0].leaves()
     assert [leaf.title for leaf in leaves] == ["Paging vs Segmentation", "TLB"]
     assert "how memory is split" in leaves[0].notes and "https://example.org/b" in leaves[1].notes
+
+
+def test_a_sentence_keeps_its_full_stop_and_its_id():
+    from roadvault.parse import parse_roadmap
+
+    with_stop = parse_roadmap("# Plan\n\n## Week 1\n- Implement it from scratch.\n")
+    without = parse_roadmap("# Plan\n\n## Week 1\n- Implement it from scratch\n")
+    assert with_stop.leaves()[0].title == "Implement it from scratch."
+    assert [n.id for n in with_stop.walk()] == [n.id for n in without.walk()]

@@ -63,6 +63,10 @@ _BARE_ORDINAL_RE = re.compile(
 )
 
 
+def _without_full_stop(title: str) -> str:
+    return title[:-1].rstrip() if title.endswith(".") and not title.endswith("..") else title
+
+
 def _id_title(node: Node) -> str:
     """The title an id is made from: without a leading slot that is also the node's duration
     ("Week 1: Basics" → "Basics") or a bare ordinal ("Phase 1 Foundations" → "Foundations"),
@@ -72,7 +76,8 @@ def _id_title(node: Node) -> str:
         match = _AFTER_SLOT_RE.match(node.title[len(duration) :])
         if match:
             return match["rest"]
-    title = without_kind_label(node.title)
+    # ids were made when titles lost a sentence's full stop: they still are made without it
+    title = without_kind_label(_without_full_stop(node.title))
     bare = _BARE_ORDINAL_RE.sub("", title, count=1)
     return bare if bare.strip() else title
 

@@ -46,6 +46,7 @@ _ASIDES_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 def _is_prose(rest: str) -> bool:
     # "LeetCode (Medium: Single Number, Power of Two)": an aside lists, it does not explain
+    rest = rest.removesuffix(".")  # titles keep a sentence's full stop; it says no more here
     words = _ASIDES_RE.sub(" ", rest).split()
     if len(words) >= MIN_PROSE_WORDS:
         return True

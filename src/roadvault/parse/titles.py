@@ -142,11 +142,6 @@ _ORDER_WORD_RE = re.compile(
     r"\s*(?:\d{1,3}|[ivxlc]{1,6})\b",
     re.I,
 )
-_KEEP_DOT_RE = re.compile(
-    r"(?:\b(?:etc|e\.g|i\.e|al|vs|approx|inc|ltd|co|jr|sr|dr|st|no|vol|ed|eds|pp|cf)"
-    r"|(?:^|\s)[A-Za-z]|\.[A-Za-z])\.$",
-    re.I,
-)
 _TRAILING_PUNCT_RE = re.compile(r"(?:\s*[:：\-–—|]+)+\s*$")
 
 
@@ -447,11 +442,9 @@ def _strip_numbering(text: str) -> str:
 
 
 def _tidy_end(text: str) -> str:
-    """Trailing colons, dashes and a sentence's full stop off ("etc." and "e.g." keep theirs)."""
-    text = _TRAILING_PUNCT_RE.sub("", text).strip()
-    if text.endswith(".") and not text.endswith("..") and not _KEEP_DOT_RE.search(text):
-        text = text[:-1].rstrip()
-    return text
+    """Trailing colons and dashes off. A sentence keeps its full stop: it is the author's
+    ("Implement it from scratch."); ids are made without it (parse/ids.py)."""
+    return _TRAILING_PUNCT_RE.sub("", text).strip()
 
 
 def settled_title(title: str) -> str:
