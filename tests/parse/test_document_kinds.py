@@ -951,3 +951,21 @@ def test_a_resources_section_whose_parts_are_link_lists_is_reading_whatever_thei
     # a part with steps of its own keeps "## Course" a structure
     steps = text.replace("### Concept Map\n", "### Concept Map\n- Draw the schema\n- Name keys\n")
     assert "Draw the schema" in [leaf.title for leaf in parse_roadmap(steps).leaves()]
+
+
+def test_a_document_titled_course_or_books_is_no_reading_list():
+    text = "# Course\n\n## Week 1\n- Loops\n- Lists\n\n## Week 2\n- Graphs\n"
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Course"
+    assert _tree(roadmap) == [("Week 1", ["Loops", "Lists"]), ("Week 2", ["Graphs"])]
+
+
+def test_a_timetable_under_one_schedule_heading_keeps_the_heading_as_its_part():
+    text = (
+        "# Data Science\n\n**TA:**\n\n* Jo Smith\n\n### Course Schedule\n\n"
+        "Week | Monday | Wednesday\n--- | --- | ---\n1 | Intro | Databases\n"
+        " - | No class | No class\n2 | Pandas | Scraping\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == ["Course Schedule"]
+    assert "Jo Smith" not in [leaf.title for leaf in roadmap.leaves()]

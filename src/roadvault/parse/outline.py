@@ -1196,6 +1196,29 @@ def _clamp_nesting(text: str, source: str) -> str:
     return "\n".join(lines)
 
 
+_DELIMITER_ROW_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_MARKER_CELL_RE = re.compile(r"^(\s{0,3})([-*+])(\s+\|)")
+
+
+@rule("dash-cell")
+def _escape_marker_cells(text: str) -> str:
+    """A table row whose first cell is a dash (" - | 12/21: no class |", a week with no
+    number) is a row of the table, not a bullet that would end the table there."""
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+    in_table = False
+    for index, line in enumerate(lines):
+        if _DELIMITER_ROW_RE.match(line):
+            in_table = True
+        elif not line.strip() or "|" not in line:
+            in_table = False
+        elif in_table and (match := _MARKER_CELL_RE.match(line)):
+            lines[index] = f"{match[1]}\\{match[2]}{line[match.end(2) :]}"
+            fired("dash-cell", index + 1, "item")
+    return "\n".join(lines)
+
+
 def _blank_comments(text: str) -> str:
     """Obsidian `%% comments %%` hold nothing to study; keep their line breaks."""
     if "%%" not in text:
@@ -1280,7 +1303,7 @@ def build_roadmap(
     line_origin: list[int] | None = None
     text = _blank_comments(text)
     if not literal:
-        text = inline_box_diagrams(inline_mermaid(_escape_named_tags(text)))
+        text = inline_box_diagrams(inline_mermaid(_escape_named_tags(_escape_marker_cells(text))))
         text, line_origin = _glyph_bullets(_indented_outline(_box_lines(text)))
     text = _clamp_nesting(text, source)
     doc = _Document(text, source)

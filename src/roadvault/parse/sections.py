@@ -47,7 +47,7 @@ table of contents?|contents?|toc|outline of this (?:repo|document|guide)
 |star history|stargazers|code of conduct|change ?logs?|release notes|version history
 |authors?|maintainers?|contributors?|team|our team|core team|congratulations
 |instructors?|teachers?|mentors?|coordinators?|course (?:coordinators?|staff|team|instructors?)
-|teaching (?:assistants?|team|staff)|tas|office hours|graders?|staff
+|teaching (?:assistants?|team|staff)|tas?|office hours|graders?|staff
 |about the (?:authors?|instructors?|team|maintainers?)|about me|who am i|who we are|the team
 |citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
 |contacts|mục lục|đóng góp|giấy phép|lời cảm ơn|daftar isi|kontribusi|lisensi|ucapan terima kasih

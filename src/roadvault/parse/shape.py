@@ -149,6 +149,14 @@ def _collect_resources(group: Draft) -> tuple[list[Resource], list[Draft]]:
     return resources, kept
 
 
+def _title_heading(draft: Draft) -> Draft | None:
+    """The document's one top heading ("# Course") when it holds everything."""
+    if draft.kind != ROOT or len(draft.children) != 1:
+        return None
+    only = draft.children[0]
+    return only if only.kind == HEADING and only.level == 1 else None
+
+
 def _is_resource_group(draft: Draft) -> bool:
     if draft.is_task or draft.kind not in (ITEM, HEADING, PSEUDO, CALLOUT, DETAILS):
         return False
@@ -233,14 +241,16 @@ def _dissolve_resources(draft: Draft) -> None:
     is a topic. Tasks written inside such a group stay items."""
     kept: list[Draft] = []
     peers = _topic_link_lists(draft)
+    title = _title_heading(draft)
     for child in draft.children:
         # whole, before its entries are read one by one; "#### Recommendations:" beside
         # "#### Adtech" and "#### Food delivery" (link lists too) is a topic like them
         topic_peer = peers >= 2 and _is_link_list(child)
-        group = _is_resource_group(child) and not topic_peer
+        # "# Course" over the whole document names it; it is no reading list
+        group = _is_resource_group(child) and not topic_peer and child is not title
         if not group:
             _dissolve_resources(child)
-        if group or (not topic_peer and _is_resource_group(child)):
+        if group:
             for inner in walk(child):
                 if not inner.is_task:
                     fired("resource-group", inner.line, "resource")
@@ -663,10 +673,11 @@ def _hoist_wrapper(root: Draft) -> None:
         wrapper = root.children[0]
         if wrapper.kind not in (HEADING, PSEUDO) or wrapper.is_task or wrapper.numbered:
             return
-        if len(wrapper.children) < 2 or not any(
-            c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT) for c in wrapper.children
-        ):
+        sections = [c for c in wrapper.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
+        if len(wrapper.children) < 2 or not sections:
             return
+        if all(c.children and all(g.kind == ROW for g in c.children) for c in sections):
+            return  # a timetable's rows grouped by week: the table is the part, not its rows
         fired("single-wrapper", wrapper.line, "dropped", wrapper.title)
         root.children = wrapper.children
         root.notes.extend(wrapper.notes)
