@@ -969,3 +969,15 @@ def test_a_timetable_under_one_schedule_heading_keeps_the_heading_as_its_part():
     roadmap = parse_roadmap(text)
     assert [phase.title for phase in roadmap.nodes] == ["Course Schedule"]
     assert "Jo Smith" not in [leaf.title for leaf in roadmap.leaves()]
+
+
+def test_a_capstones_requirements_inside_its_phase_are_its_steps():
+    text = (
+        "# ML Engineer\n\n## Prerequisites\n- Python\n- Some algebra\n\n"
+        "## Phase 1: Basics\n- NumPy\n\n## Phase 2: Capstone\n\n**Objective:**\n\n"
+        "- Ship a monitored service.\n\n**Requirements:**\n\n1. Containerize it.\n"
+        "2. Add monitoring.\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Containerize it." in leaves and "Add monitoring." in leaves
+    assert "Python" not in leaves  # the document's own prerequisites are still a note

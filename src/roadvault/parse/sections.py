@@ -1328,6 +1328,8 @@ def prerequisites_to_notes(root: Draft, notes: list[str]) -> None:
         if (
             child.kind in (HEADING, PSEUDO)
             and _PREREQUISITES_RE.match(plain_label(child.title))
+            # "Phase 6: Capstone" › "**Requirements:** 1. Containerize…": what the part asks
+            and not (root.numbered and child.kind == PSEUDO)
             and entries
             and len(entries) <= MAX_PREREQUISITES
             and all(e.kind == ITEM and not e.children and not e.is_task for e in entries)
