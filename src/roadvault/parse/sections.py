@@ -479,6 +479,49 @@ def _a_topic_of_its_part(section: Draft, parent: Draft) -> bool:
     )
 
 
+# What a course grades: "quizzes", "final exam", "participation", "tareas", "Prüfung"…
+_ASSESSED_RE = re.compile(
+    r"\b(?:quiz\w*|exams?|midterms?|finals?|homeworks?|assignments?|projects?|labs?"
+    r"|participation|attendance|presentations?|papers?|reports?|tests?|essays?|problem sets?"
+    r"|exámenes|examen|tareas?|proyectos?|participación|provas?|trabalhos?|prüfung\w*"
+    r"|hausaufgaben|devoirs?|examens?|partiels?|контрольн\w*|экзамен\w*)\b"
+    r"|作业|考试|测验|課題|試験|レポート|과제|시험",
+    re.I,
+)
+_WEIGHT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
+MIN_WEIGHTS = 2
+
+
+def _weights(section: Draft) -> list[float] | None:
+    """The percentages a section's entries carry ("Homework (60 %)", "**Exams: 30%**"),
+    when every entry carries one."""
+    entries = [c for c in section.children if c.kind in (ITEM, ROW)]
+    found: list[float] = []
+    for entry in entries:
+        match = _WEIGHT_RE.search(entry.text)
+        if match is None or entry.is_task:
+            return None
+        found.append(float(match.group(1).replace(",", ".")))
+    return found if len(found) >= MIN_WEIGHTS else None
+
+
+@rule("grading-weights")
+def grading_to_notes(draft: Draft, notes: list[str]) -> None:
+    """A list whose entries are weighted to make a whole ("Homework (60 %)", "Final exam
+    (40 %)") says how the course is graded: text, not steps. Weights that do not add up to
+    about 100 % (progress marks, "JavaScript 80%") leave the list alone."""
+
+    def is_grading(child: Draft, _parent: Draft) -> bool:
+        weights = _weights(child) if child.kind in (HEADING, PSEUDO) else None
+        if weights is None or not 95 <= sum(weights) <= 105:
+            return False
+        entries = [c for c in child.children if c.kind in (ITEM, ROW)]
+        graded = [c for c in entries if _ASSESSED_RE.search(c.text)]
+        return len(graded) * 2 >= len(entries)
+
+    pull_sections(draft, is_grading, _to_notes(notes, "grading-weights"))
+
+
 @rule("advice-section")
 def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     """Advice ("Tips", "Key mindset", "Learning strategy", "Consejos", "学习建议") is read,
