@@ -981,3 +981,15 @@ def test_a_capstones_requirements_inside_its_phase_are_its_steps():
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "Containerize it." in leaves and "Add monitoring." in leaves
     assert "Python" not in leaves  # the document's own prerequisites are still a note
+
+
+def test_what_you_do_not_need_and_a_typical_week_are_not_steps():
+    text = (
+        "# ML Engineer\n\n## Stage 1: Python\n\nYou must know:\n- Generators\n- Typing\n\n"
+        "You DO NOT need:\n- Metaclasses\n- Descriptor protocol\n\n## Stage 2: Models\n\n"
+        "In a typical week:\n- Monday lectures introduce the ideas.\n- Friday labs apply them.\n\n"
+        "- Regression\n- Trees\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Metaclasses" not in leaves and "Generators" in leaves
+    assert not any(title.startswith("Monday") for title in leaves)

@@ -146,6 +146,10 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |principios básicos|princípios básicos|grundregeln|règles de base
 |(?:learning |study |my |teaching )?philosoph(?:y|ie)|(?:key |core |learning |study )?principles
 |notes to (?:self|myself)|reminders(?: to self)?
+|(?:in )?a typical (?:week|day|session|class)|(?:weekly|daily) (?:structure|rhythm|routine|format)
+|(?:you )?(?:do not|don'?t|won'?t) need(?: to (?:learn|know|study))?(?: yet| now)?|(?:you )?can skip
+|skip(?: for now| these)?|what to skip|what not to (?:learn|study|do)|not needed(?: yet)?
+|out of scope|no necesitas|não precisa|不需要(?:学)?|可以跳过|跳过|必要ない|不要なもの|필요 없음
 |(?:(?:daily|study|practice|learning|golden|house) )+rules(?: to follow)?|rules to follow
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 """
