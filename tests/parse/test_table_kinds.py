@@ -126,3 +126,19 @@ def test_a_week_with_one_point_stays_a_week_when_the_others_list_points():
     assert "Trees" in roadmap.nodes[1].title + roadmap.nodes[1].notes + str(
         [leaf.title for leaf in roadmap.nodes[1].leaves()]
     )
+
+
+def test_what_the_learner_wrote_in_a_completed_column_says_done_or_not():
+    text = (
+        "# Self-study\n\n| Course | Completed |\n|---|---|\n| Algebra | [Finished] |\n"
+        "| Calculus | [Took the class, got an A] |\n| Physics | [Incompleted] |\n"
+        "| Chemistry | [] |\n| Biology | NA |\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.status for leaf in leaves] == [
+        Status.DONE,
+        Status.DONE,
+        Status.TODO,
+        Status.TODO,
+        Status.SKIPPED,  # "NA": not applicable
+    ]

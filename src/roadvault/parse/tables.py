@@ -186,6 +186,26 @@ def _all_image_states(body: list[list[InlineText]], index: int) -> bool:
     return bool(body) and all(len(row) > index and image_status(row[index]) for row in body)
 
 
+# A column that asks "done?" ("Completed", "Finished", "Erledigt"), not "what state?".
+_DONE_HEADER_RE = re.compile(
+    r"^(?:done|completed?|finished|passed|completado|terminado|concluído|feito|terminé|fait"
+    r"|erledigt|abgeschlossen|已完成|完成|完了|済|완료|выполнено|пройдено)\??$"
+)
+_NOT_DONE_RE = re.compile(r"\b(?:in|un)(?:complete|finish)\w*|\b(?:not|no|never|dropped)\b", re.I)
+_NO_ANSWER_RE = re.compile(r"^(?:n/?a|none|-+|\?+|tbd|soon)$", re.I)
+
+
+def _said_done(text: str) -> str | None:
+    """In a "Completed" column, what the learner wrote ("[Took the class, got an A]",
+    "Jan 2024") says it is done; an empty cell, "N/A" or "[]" says nothing."""
+    words = remove_controls(text).strip(" []()")
+    if not words or _NO_ANSWER_RE.match(words) or not any(c.isalnum() for c in words):
+        return None
+    if _NOT_DONE_RE.search(words):
+        return " "
+    return "x"
+
+
 def _cell_status(cell: InlineText, line: int | None) -> str | None:
     """The checkbox a status cell means: its words, its code, or the image it holds."""
     pictured = image_status(cell)
@@ -348,6 +368,8 @@ def table_items(
             continue
         if "status" in roles and len(row) > roles["status"]:
             mark = _cell_status(row[roles["status"]], line)
+            if mark is None and _DONE_HEADER_RE.match(plain_label(names[roles["status"]])):
+                mark = _said_done(row[roles["status"]].text)
             if mark is not None:
                 draft.marker = mark
         elif ticked is not None or _ticked_elsewhere(row, title_at, group_at):
