@@ -229,6 +229,29 @@ def test_an_item_moved_into_a_topic_that_left_comes_back_elsewhere(tmp_path: Pat
     assert_settled(tmp_path, back)
 
 
+def test_an_item_back_renamed_in_the_note_that_kept_it_takes_its_tick(tmp_path: Path) -> None:
+    """Found by the soak: Item one (ticked) is removed, archived in Topic alpha, and comes
+    back in Topic alpha as "Item one basics". Before: a new `[ ]` item beside the archived
+    `[x]` line. Back renamed in another topic, it is a new item (no evidence it is it)."""
+    vault, other = tmp_path / "vault", tmp_path / "other"
+    build(vault, V1)
+    edit(vault, ALPHA, "- [ ] Item one ^", "- [x] Item one ^")
+    old_id = re.search(r"Item one \^(rv-\w+)", read(vault, ALPHA))[1]
+    build(vault, roadmap("Topic alpha", ["Item two"], ["Item three"]))
+    elsewhere = roadmap("Topic alpha", ["Item two"], ["Item three", "Item one basics"])
+    shutil.copytree(vault, other)
+    build(other, elsewhere)
+    assert re.search(r"^- \[ \] Item one basics \^", read(other, BETA), re.M)
+    assert f"- [x] Item one ^{old_id}" in read(other, ALPHA)
+    v3 = roadmap("Topic alpha", ["Item two", "Item one basics"], ["Item three"])
+    report = build(vault, v3)
+    assert report.conflicts == 0
+    text = read(vault, ALPHA)
+    assert re.search(rf"^- \[x\] Item one basics \^{old_id}$", text, re.M), text
+    assert ARCHIVE_HEADING not in text
+    assert_settled(vault, v3)
+
+
 def test_a_returning_item_with_two_archived_namesakes_takes_neither(tmp_path: Path) -> None:
     """Two archived "Intro" lines (in two notes, neither the item's) and a new "Intro"
     elsewhere: nothing tells which one it is, so it is a new item — a tick must never go to

@@ -13,11 +13,12 @@ A node of the new roadmap takes the id of the old node it *is*, judged in this o
 6. back in the roadmap: a node the last roadmap did not have, but whose work the vault kept
    (an archived item line, a note kept with `roadvault_status: removed`: `Retired`), takes
    that id back when it is the one retired thing of its title kept in a note of its
-   ancestors, or the one anywhere and its title is the roadmap's only one (a kept note:
-   also renamed, with mostly the same items). Ids hash the title path, so an item that
-   returns where it was made comes back by step 1 alone; one that had moved (or been
-   renamed) before it left carried an id its new place does not hash to, and came back as
-   a new item, its tick left in the archive — or, for a topic, a second note with the same
+   ancestors, or the one anywhere and its title is the roadmap's only one (or renamed on
+   its way back: an item line kept in a note of its ancestors, a kept note with mostly the
+   same items). Ids hash the title path, so an item that returns where it was made, as it
+   was, comes back by step 1 alone; one that had moved (or been renamed) before it left,
+   or comes back renamed, carried an id its new place does not hash to, and came back as a
+   new item, its tick left in the archive — or, for a topic, a second note with the same
    `roadvault_id` beside the kept one.
 
 Why the rename threshold is conservative: a missed rename costs little — the old item, if
@@ -330,9 +331,10 @@ def _pick_returning(
     """The retired thing `new_node` is, if sure: the one of its title kept in a note of its
     own ancestors (back where its work was kept), else the one of its title anywhere when
     no other node of the roadmap has that title ("Review" in every phase is no evidence).
-    A kept note renamed is its node when they share most items. An item line's text may go
-    on with the learner's words or the item's duration: a candidate only when no line has
-    exactly the title."""
+    An item line's text may go on with the learner's words or the item's duration: a
+    candidate only when no line has exactly the title. Renamed on its way back (a rename
+    by `rename_score`): a kept note when they share most items, an item line kept in a note
+    of its ancestors — the one such candidate."""
     key = normalise_title(new_node.title)
     if not key:
         return None
@@ -347,17 +349,17 @@ def _pick_returning(
         if len(same) == 1 and unique:
             return same[0]
         return None
-    if new_node.children:
-        renamed = [
-            entry
-            for _title, entry in entries
+    renamed = [
+        entry
+        for _title, entry in entries
+        if (
+            _child_overlap(entry.node, new_node) >= CHILD_OVERLAP
             if entry.note
-            and rename_score(entry.node.title, new_node.title) > 0
-            and _child_overlap(entry.node, new_node) >= CHILD_OVERLAP
-        ]
-        if len(renamed) == 1:
-            return renamed[0]
-    return None
+            else entry.place is not None and entry.place in above
+        )
+        and rename_score(entry.node.title, new_node.title) > 0
+    ]
+    return renamed[0] if len(renamed) == 1 else None
 
 
 def reworded_notices(report: MatchReport) -> list[str]:
