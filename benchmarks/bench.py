@@ -580,10 +580,12 @@ def _small_vault(bench: Bench, name: str, notes: int = 100) -> tuple[Path, dict[
 def history_3m(bench: Bench) -> list[Result]:
     """`status` on a vault after 3 M history events (a raw file: ~340 MB). As roadvault
     keeps it (compacted: a summary record plus < 8 MB of lines since) the first run, with no
-    snapshot, is the figure with a target; later runs too. Informative: the same 3 M lines
-    in one raw file (an older roadvault's, or copied in), whose first read streams it all,
-    and `status --write` on it, which compacts it once. Floor: `status` on the same vault
-    with an empty history."""
+    snapshot, is the figure with a target; later runs too. The same 3 M lines in one raw file
+    (an older roadvault's, or copied in) have the same targets: the first run reads its tail
+    and only the lines before it that can change the summary (progress/history_tail.py),
+    the next one starts from the snapshot that left. Informative: `status --write` on it,
+    which compacts it once (reading every line). Floor: `status` on the same vault with an
+    empty history."""
     from benchmarks.bench_history import write_history, write_kept_history
     from roadvault.progress.history import HISTORY_RELPATH
 
@@ -594,13 +596,26 @@ def history_3m(bench: Bench) -> list[Result]:
     slug, entry = next(iter(manifest["roadmaps"].items()))
     ids = [item["id"] for item in entry["items"]] + [f"rv-old{n}" for n in range(10_000)]
     bench.log(f"writing a {lines:,}-line history, raw and as roadvault keeps it…")
-    raw_size = write_history(raw_vault / HISTORY_RELPATH, lines=lines, roadmap=slug, ids=ids)
+    raw_path = raw_vault / HISTORY_RELPATH
+    raw_size = write_history(raw_path, lines=lines, roadmap=slug, ids=ids)
     kept_size = write_kept_history(vault, lines=lines, roadmap=slug, ids=ids)
-    for snapshot in (bench.work / "cache").glob("history-*.json"):
-        snapshot.unlink()  # the first run below has no snapshot to start from
+    raw_copy = bench.work / "history-raw.jsonl"
+    shutil.copyfile(raw_path, raw_copy)
+
+    def no_snapshots() -> None:
+        for snapshot in (bench.work / "cache").glob("history-*.json"):
+            snapshot.unlink()  # the first run below has no snapshot to start from
+
+    no_snapshots()
     cold_s, cold_rss = _run_cli("status", str(vault), "--json")
-    raw_cold_s, raw_cold_rss = _run_cli("status", str(raw_vault), "--json")
+    raw_first: list[tuple[float, float]] = []
+    raw_next: list[tuple[float, float]] = []
+    for _ in range(3):  # first runs are one each: a few, for a median
+        no_snapshots()
+        raw_first.append(_run_cli("status", str(raw_vault), "--json"))
+        raw_next.append(_run_cli("status", str(raw_vault), "--json"))
     migrate_s, migrate_rss = _run_cli("status", str(raw_vault), "--write")
+    shutil.copyfile(raw_copy, raw_path)  # raw again, for another figure or run
     warm: list[float] = []
     rss: list[float] = []
 
@@ -619,23 +634,22 @@ def history_3m(bench: Bench) -> list[Result]:
     first.note = f"peak RSS {cold_rss:.0f} MB"
     result = Result(f"{label}: later runs", warm_s, floor_s, "≤ 2 s, ≤ 200 MB", None)
     result.ok = warm_s <= 2.0 and max(rss) <= 200
-    raw = f"{lines / 1e6:g} M-line raw file ({raw_size / 1e6:.0f} MB)"
+    raw = f"status, {lines / 1e6:g} M-line raw file ({raw_size / 1e6:.0f} MB)"
+    results = [first, result]
+    for name, runs in (("first run", raw_first), ("next run", raw_next)):
+        took = statistics.median(t for t, _ in runs)
+        peak = max(m for _, m in runs)
+        raw_result = Result(f"{raw}: {name}", took, floor_s, "≤ 2 s, ≤ 200 MB", None)
+        raw_result.ok = took <= 2.0 and peak <= 200
+        raw_result.note = f"peak RSS {peak:.0f} MB; median of {len(runs)}"
+        results.append(raw_result)
     return [
-        first,
-        result,
+        *results,
         Result(
             f"{label}: peak RSS", None, None, "≤ 200 MB", max(rss) <= 200, value=max(rss), unit="MB"
         ),
         Result(
-            f"status, {raw}: first run",
-            raw_cold_s,
-            floor_s,
-            "informative",
-            None,
-            note=f"peak RSS {raw_cold_rss:.0f} MB",
-        ),
-        Result(
-            f"status --write, {raw}: compacts it once",
+            f"status --write, {raw[len('status, ') :]}: compacts it once",
             migrate_s,
             floor_s,
             "informative",

@@ -22,6 +22,11 @@ lines appended after it gives the same index — hence the same Progress.md — 
 every event ever appended (History is a left fold of the lines). The old file is kept,
 hard-linked (else copied) to `.roadvault/history-archive/`, before the new one replaces
 it atomically: nothing is lost, and a reader sees the old file or the new, never a gap.
+
+A long file that roadvault has not indexed yet (an older version's, or copied in) is read for
+a *scope* — the ids and roadmaps the vault's summary asks about — from its tail, the rest
+only where it can change that summary (progress/history_tail.py); the file is never changed
+by reading it.
 """
 
 from __future__ import annotations
@@ -102,6 +107,18 @@ def parse_line(line: str) -> Entry:
     )
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What a vault's summary asks the history about: its items (id, the roadmap it is in)
+    and its roadmaps."""
+
+    items: frozenset[tuple[str, str]] = frozenset()
+    roadmaps: frozenset[str] = frozenset()
+
+    def within(self, other: Scope) -> bool:
+        return self.items <= other.items and self.roadmaps <= other.roadmaps
+
+
 @dataclass
 class History:
     """The history file, indexed for the summary: last status per id, latest done event per
@@ -119,7 +136,25 @@ class History:
     started: dict[str, datetime] = field(default_factory=dict)  # first entry per roadmap
     active: dict[str, datetime] = field(default_factory=dict)  # latest entry per roadmap
     latest: datetime | None = None
-    size: int = 0  # entries
+    size: int = 0  # entries (read: a scoped index counts the lines it read)
+    # None: every line was read. Else the index was read for this scope (history_tail.py):
+    # exact for what a summary of it asks — its ids' statuses and done events, its roadmaps'
+    # first, latest and recent entries — as long as the pace window starts after
+    # `recent_from`; other ids may be missing or out of date.
+    scope: Scope | None = None
+    recent_from: datetime | None = None
+
+    def covers(self, scope: Scope, now: datetime | None = None) -> bool:
+        """Can a summary about `scope`, made at `now`, be made from this index?"""
+        if self.scope is None:
+            return True
+        if not scope.within(self.scope):
+            return False
+        if now is None or self.recent_from is None:
+            return True
+        from roadvault.progress.history_tail import horizon
+
+        return self.recent_from <= horizon(now)
 
     def add(self, entry: Entry) -> None:
         self.record(entry.t, entry.roadmap, entry.id, entry.before, entry.after)
@@ -166,7 +201,32 @@ class History:
             active=dict(self.active),
             latest=self.latest,
             size=self.size,
+            scope=self.scope,
+            recent_from=self.recent_from,
         )
+
+    def then(self, later: History) -> History:
+        """The index of this index's lines followed by `later`'s (both read from empty):
+        the same as reading all the lines in one go, since each field is a last, a first, a
+        maximum or a count per key."""
+        out = self.copy()
+        out.last.update(later.last)
+        out.done_at.update(later.done_at)
+        for roadmap, entries in later.done_latest.items():
+            latest = out.done_latest.setdefault(roadmap, {})
+            for item_id, (t, seq) in entries.items():
+                latest.pop(item_id, None)  # re-inserted: the dict stays in file order
+                latest[item_id] = (t, seq + self.size)
+        for roadmap, first in later.started.items():
+            if roadmap not in out.active:
+                out.started[roadmap] = first
+                out.active[roadmap] = later.active[roadmap]
+            elif later.active[roadmap] >= out.active[roadmap]:
+                out.active[roadmap] = later.active[roadmap]
+        if later.latest is not None and (out.latest is None or later.latest > out.latest):
+            out.latest = later.latest
+        out.size += later.size
+        return out
 
     def absorb(self, other: History) -> None:
         """Take `other`'s index as this one's (a summary record read as the first line)."""
@@ -190,30 +250,93 @@ def parse_history(text: str, *, where: str = HISTORY_RELPATH) -> History:
     return history
 
 
-# A line exactly as `entry_line` writes it (plain ids, no JSON escapes): read without json
-# and without an Entry, ~3× faster; any other line goes through `parse_line`.
+# A line exactly as `entry_line` writes it (plain ids, no JSON escapes, a real clock time):
+# read without json, an Entry or a datetime per line (~3× faster); any other line goes
+# through `parse_line`.
 _OWN_LINE = re.compile(
-    r'\{"t": "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z", "roadmap": "([^"\\]*)", "id": "([^"\\]*)", '
+    r'\{"t": "([0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])'
+    r'T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])Z", '
+    r'"roadmap": "([^"\\]*)", "id": "([^"\\]*)", '
     r'"from": (?:null|"(todo|doing|done|skipped)"), "to": "(todo|doing|done|skipped)"\}'
 )
 _STATUS = {status.value: status for status in Status}
+_QUALIFY = {"todo", "doing", "skipped"}  # a change to done from these is a done event
 
 
 def _index_lines(history: History, lines: Iterable[str], *, first: int) -> list[int]:
-    """Add each line's entry; the numbers (from `first`) of the unreadable lines."""
+    """Add each line's entry; the numbers (from `first`) of the unreadable lines.
+
+    Lines in our own spelling are folded into local tables keyed by their time's text (ISO
+    times of one width order as text); the tables go into `history` — times parsed once per
+    distinct value kept — before any other line and at the end, so the result is the fold
+    of `History.record` over the lines in order."""
     bad: list[int] = []
-    match, status, record = _OWN_LINE.fullmatch, _STATUS, history.record
-    last_text, last_time = "", datetime.min.replace(tzinfo=UTC)
+    match, status = _OWN_LINE.fullmatch, _STATUS
+    last, active, started = history.last, history.active, history.started
+    size = history.size
+    top: dict[str, str] = {}  # roadmap -> latest time text since the last flush
+    done_at: dict[str, str] = {}  # id -> time text of its latest change to done
+    done_latest: dict[tuple[str, str], tuple[str, int]] = {}  # in file order
+    checked: set[str] = set()  # dates checked to exist (the 29th to the 31st)
+
+    def flush() -> None:
+        times: dict[str, datetime] = {}
+
+        def moment(text: str) -> datetime:
+            found = times.get(text)
+            if found is None:
+                found = times[text] = datetime.fromisoformat(text + "+00:00")
+            return found
+
+        history.size = size
+        for roadmap, text in top.items():
+            t = moment(text)
+            if t >= active[roadmap]:
+                active[roadmap] = t
+            if history.latest is None or t > history.latest:
+                history.latest = t
+        for item_id, text in done_at.items():
+            history.done_at[item_id] = moment(text)
+        for (roadmap, item_id), (text, seq) in done_latest.items():
+            entries = history.done_latest.setdefault(roadmap, {})
+            entries.pop(item_id, None)  # re-inserted: the dict stays in file order
+            entries[item_id] = (moment(text), seq)
+        top.clear()
+        done_at.clear()
+        done_latest.clear()
+
     for number, line in enumerate(lines, start=first):
         found = match(line)
         if found is not None:
             text, roadmap, item_id, before, after = found.groups()
-            if text != last_text:  # a first scan writes thousands of lines with one time
-                last_text, last_time = text, datetime.fromisoformat(text + "+00:00")
-            record(last_time, roadmap, item_id, status[before] if before else None, status[after])
+            if text[8] == "3" or text[8:10] == "29":  # does the 29th to 31st exist?
+                day = text[:10]
+                if day not in checked:
+                    try:
+                        datetime.fromisoformat(day)
+                    except ValueError:
+                        bad.append(number)
+                        continue
+                    checked.add(day)
+            size += 1
+            last[item_id] = status[after]
+            if roadmap not in active:
+                t = datetime.fromisoformat(text + "+00:00")
+                started[roadmap] = active[roadmap] = t
+                if history.latest is None or t > history.latest:
+                    history.latest = t
+            elif text > top.get(roadmap, ""):
+                top[roadmap] = text
+            if after == "done":
+                done_at[item_id] = text
+                if before in _QUALIFY:
+                    key = (roadmap, item_id)
+                    done_latest.pop(key, None)
+                    done_latest[key] = (text, size)
             continue
         if not line.strip():
             continue
+        flush()
         if line.startswith(_SUMMARY_START):
             # Only the first line of a file may hold the folded past; one anywhere else (two
             # files pasted together) would count events twice, so it is skipped as bad.
@@ -223,28 +346,48 @@ def _index_lines(history: History, lines: Iterable[str], *, first: int) -> list[
                 history.absorb(history_from_state(json.loads(line)["history"]))
             except (ValueError, TypeError, KeyError, AttributeError):
                 bad.append(number)
-            continue
-        try:
-            history.add(parse_line(line))
-        except (ValueError, TypeError):
-            bad.append(number)
+        else:
+            try:
+                history.add(parse_line(line))
+            except (ValueError, TypeError):
+                bad.append(number)
+        last, active, started = history.last, history.active, history.started
+        size = history.size
+    flush()
     return bad
 
 
-def _warn_bad(bad: list[int], where: str) -> None:
-    if bad:
-        lines = ", ".join(str(n) for n in bad[:5]) + (" …" if len(bad) > 5 else "")
-        logger.warning("%s: skipped %d unreadable line(s): %s", where, len(bad), lines)
+def _warn_bad(bad: list[int], where: str, *, total: int | None = None) -> None:
+    """One warning naming the first unreadable lines (`total` of them, default all)."""
+    total = len(bad) if total is None else total
+    if total:
+        lines = ", ".join(str(n) for n in bad[:5]) + (" …" if total > 5 else "")
+        logger.warning("%s: skipped %d unreadable line(s): %s", where, total, lines)
 
 
 _READ_CHUNK = 1 << 20
 
 
-def index_stream(fd: int, history: History, *, where: str, line: int = 1) -> tuple[int, int, bytes]:
+def lines_before(fd: int, offset: int, start: int = 0) -> int:
+    """How many line ends the file at `fd` has from `start` to `offset` (for a warning's
+    line numbers when the reader started past the beginning without counting)."""
+    count, at = 0, start
+    while at < offset and (data := os.pread(fd, min(_READ_CHUNK * 8, offset - at), at)):
+        count += data.count(b"\n")
+        at += len(data)
+    return count
+
+
+def index_stream(
+    fd: int, history: History, *, where: str, line: int | None = 1
+) -> tuple[int, int | None, bytes]:
     """Index the whole lines read from `fd` (from its current offset) into `history`, a
     chunk at a time: memory stays that of one chunk whatever the file's size. Returns (bytes
     of whole lines read, the next line's number, what follows the last line end — a line
-    still being written, or one whose line end was lost; see `index_rest`)."""
+    still being written, or one whose line end was lost; see `index_rest`). `line` None:
+    the first line's number is not known (counted only to name an unreadable line)."""
+    start = os.lseek(fd, 0, os.SEEK_CUR)
+    number = 2 if line is None else line  # never 1 past the start: see _index_lines
     consumed = 0
     rest = b""
     bad: list[int] = []
@@ -255,20 +398,31 @@ def index_stream(fd: int, history: History, *, where: str, line: int = 1) -> tup
             rest = data
             continue
         lines = data[:cut].decode("utf-8", errors="replace").split("\n")[:-1]
-        bad += _index_lines(history, lines, first=line)
-        line += len(lines)
+        bad += _index_lines(history, lines, first=number)
+        number += len(lines)
         consumed += cut
         rest = data[cut:]
+    if line is None:
+        if bad:
+            shift = lines_before(fd, start) + 1 - 2
+            bad = [n + shift for n in bad]
+        _warn_bad(bad, where)
+        return consumed, None, rest
     _warn_bad(bad, where)
-    return consumed, line, rest
+    return consumed, number, rest
 
 
-def index_rest(history: History, rest: bytes, *, where: str, line: int) -> None:
+def index_rest(
+    history: History, rest: bytes, *, where: str, line: int | None, fd: int | None = None
+) -> None:
     """Index a last line without its line end (as the whole-file reader always did)."""
     if rest.strip():
-        _warn_bad(
-            _index_lines(history, [rest.decode("utf-8", errors="replace")], first=line), where
-        )
+        number = line if line is not None else 2
+        bad = _index_lines(history, [rest.decode("utf-8", errors="replace")], first=number)
+        if bad and line is None:
+            size = os.fstat(fd).st_size if fd is not None else 0
+            bad = [lines_before(fd, size) + 1] if fd is not None else []
+        _warn_bad(bad, where)
 
 
 # --- the summary record and compaction ----------------------------------------------------
@@ -400,15 +554,19 @@ def _archive(vault: Path, path: Path, fd: int, info: os.stat_result, now: dateti
     os.replace(tmp, target)
 
 
-def load_history(vault: Path) -> History:
+def load_history(
+    vault: Path, *, scope: Scope | None = None, now: datetime | None = None
+) -> History:
     """The vault's history, indexed: an earlier run's snapshot plus the lines appended
-    since (progress/history_snapshot.py), else streamed from the start. A FIFO or folder in
-    its place is an error (never a hang); an unreadable file a warning."""
+    since (progress/history_snapshot.py), else streamed from the start. With a `scope`, a
+    long file not indexed yet is read for that scope only (progress/history_tail.py): its
+    summary made at `now` or later is the same, in a fraction of the time. A FIFO or folder
+    in its place is an error (never a hang); an unreadable file a warning."""
     from roadvault.progress.history_snapshot import load_indexed_history
 
     path = vault_path(vault, HISTORY_RELPATH)
     try:
-        return load_indexed_history(vault, path)
+        return load_indexed_history(vault, path, scope=scope, now=now)
     except FileNotFoundError:
         return History()
     except OSError as exc:

@@ -10,6 +10,11 @@ streamed from the start. Like the scan cache (progress/cache.py, same folder), i
 outside the vault, is only a speed-up, and is safe to delete.
 
 Only histories over MIN_BYTES get one: smaller ones stream in well under 100 ms.
+
+A reader with a scope (a vault's summary: see progress/history_tail.py) may read a long file
+it has no snapshot for from its tail; the snapshot then holds that scoped index, with its
+scope, and serves later reads whose scope is within it. A reader that needs every line (the
+compaction) uses only a snapshot of every line.
 """
 
 from __future__ import annotations
@@ -20,12 +25,15 @@ import json
 import logging
 import os
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from roadvault.fsio import open_regular, read_regular
+from roadvault.progress import history_tail
 from roadvault.progress.cache import cache_dir
 from roadvault.progress.history import (
     History,
+    Scope,
     history_from_state,
     history_state,
     index_rest,
@@ -34,7 +42,8 @@ from roadvault.progress.history import (
 
 logger = logging.getLogger(__name__)
 
-SNAPSHOT_FORMAT = 2  # 2: times to the microsecond (history_state)
+SNAPSHOT_FORMAT = 3  # 2: times to the microsecond (history_state); 3: a scoped index
+READ_FORMATS = (2, 3)  # a format 2 snapshot is a format 3 one of every line
 MIN_BYTES = 4 << 20
 CHECK_BYTES = 4096
 
@@ -44,30 +53,50 @@ def snapshot_path(vault: Path) -> Path:
     return cache_dir() / f"history-{key[:16]}.json"
 
 
-def load_indexed_history(vault: Path, path: Path) -> History:
-    """The index of the history at `path` (FileNotFoundError and OSError propagate; a FIFO
-    or folder is refused by `open_regular`)."""
+def load_indexed_history(
+    vault: Path, path: Path, *, scope: Scope | None = None, now: datetime | None = None
+) -> History:
+    """The index of the history at `path`, for `scope` (None: every line; see
+    `History.scope`). FileNotFoundError and OSError propagate; a FIFO or folder is refused
+    by `open_regular`."""
     fd = open_regular(path, what="history file")  # a FIFO here must not hang
     try:
-        history, _, line, rest = index_open_history(vault, fd, os.fstat(fd), where=str(path))
-        index_rest(history, rest, where=str(path), line=line)
+        history, _, line, rest = index_open_history(
+            vault, fd, os.fstat(fd), where=str(path), scope=scope, now=now
+        )
+        index_rest(history, rest, where=str(path), line=line, fd=fd)
         return history
     finally:
         os.close(fd)
 
 
 def index_open_history(
-    vault: Path, fd: int, info: os.stat_result, *, where: str
-) -> tuple[History, int, int, bytes]:
+    vault: Path,
+    fd: int,
+    info: os.stat_result,
+    *,
+    where: str,
+    scope: Scope | None = None,
+    now: datetime | None = None,
+) -> tuple[History, int, int | None, bytes]:
     """Index the whole lines of the open history `fd` (from a usable snapshot on, else from
-    the start), saving a new snapshot when it is big. Returns (index, bytes of whole lines,
-    the next line's number, what follows the last line end: not indexed)."""
-    start = _usable_snapshot(vault, fd, info)
+    the start; a long unread part from its tail when there is a `scope`), saving a new
+    snapshot when it is big. Returns (index, bytes of whole lines, the next line's number
+    or None when not counted, what follows the last line end: not indexed)."""
+    now = now or datetime.now(UTC)
+    start = _usable_snapshot(vault, fd, info, scope, now)
     if start is None:
         history, offset, line = History(), 0, 1
     else:
         history, offset, line = start
-        os.lseek(fd, offset, os.SEEK_SET)
+    if scope is not None and info.st_size - offset >= history_tail.FAST_MIN_BYTES:
+        end = _whole_lines_end(fd, info.st_size)
+        scoped = history_tail.index_scoped(fd, history, offset, end, scope, now, where=where)
+        if scoped is not None:
+            rest = os.pread(fd, info.st_size - end, end)
+            _save(vault, fd, scoped, end, None, info.st_ino)
+            return scoped, end, None, rest
+    os.lseek(fd, offset, os.SEEK_SET)
     consumed, line, rest = index_stream(fd, history, where=where, line=line)
     end = offset + consumed
     if consumed and end >= MIN_BYTES:
@@ -75,20 +104,43 @@ def index_open_history(
     return history, end, line, rest
 
 
+def _whole_lines_end(fd: int, size: int) -> int:
+    """The offset after the file's last line end."""
+    at = size
+    while at > 0:
+        begin = max(0, at - 65536)
+        found = os.pread(fd, at - begin, begin).rfind(b"\n")
+        if found >= 0:
+            return begin + found + 1
+        at = begin
+    return 0
+
+
 def _check(fd: int, end: int) -> str:
     begin = max(0, end - CHECK_BYTES)
     return hashlib.sha256(os.pread(fd, end - begin, begin)).hexdigest()
 
 
-def _usable_snapshot(vault: Path, fd: int, info: os.stat_result) -> tuple[History, int, int] | None:
+def _usable_snapshot(
+    vault: Path, fd: int, info: os.stat_result, scope: Scope | None, now: datetime
+) -> tuple[History, int, int | None] | None:
     try:
         data = json.loads(read_regular(snapshot_path(vault), what="history snapshot"))
-        if data.get("format") != SNAPSHOT_FORMAT or data.get("inode") != info.st_ino:
+        if data.get("format") not in READ_FORMATS or data.get("inode") != info.st_ino:
             return None
-        offset, line = int(data["offset"]), int(data["line"])
+        offset = int(data["offset"])
+        line = None if data["line"] is None else int(data["line"])
         if offset > info.st_size or _check(fd, offset) != data["check"]:
             return None
-        return history_from_state(data["history"]), offset, line
+        history = history_from_state(data["history"])
+        kept = data.get("scope")
+        if kept is not None:  # a scoped index: only for a scope within it, from its time on
+            items = frozenset((str(i), str(r)) for i, r in kept["items"])
+            history.scope = Scope(items, frozenset(kept["roadmaps"]))
+            history.recent_from = datetime.fromisoformat(kept["recent_from"])
+            if scope is None or not history.covers(scope, now):
+                return None  # needs every line; other ids; or a pace window further back
+        return history, offset, line
     except FileNotFoundError:
         return None
     except Exception:  # stale, corrupt, from another version: stream from the start
@@ -96,7 +148,10 @@ def _usable_snapshot(vault: Path, fd: int, info: os.stat_result) -> tuple[Histor
         return None
 
 
-def _save(vault: Path, fd: int, history: History, offset: int, line: int, inode: int) -> None:
+def _save(
+    vault: Path, fd: int, history: History, offset: int, line: int | None, inode: int
+) -> None:
+    scope = history.scope
     data = {
         "format": SNAPSHOT_FORMAT,
         "inode": inode,
@@ -104,13 +159,20 @@ def _save(vault: Path, fd: int, history: History, offset: int, line: int, inode:
         "line": line,
         "check": _check(fd, offset),
         "history": history_state(history),
+        "scope": None
+        if scope is None
+        else {
+            "items": sorted(scope.items),
+            "roadmaps": sorted(scope.roadmaps),
+            "recent_from": history.recent_from.isoformat() if history.recent_from else None,
+        },
     }
     target = snapshot_path(vault)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".history-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, separators=(",", ":"))
+            out.write(json.dumps(data, separators=(",", ":")))  # one C call: ~5× json.dump
         os.replace(tmp, target)
     except OSError as exc:  # a read-only cache folder: only slower next time
         logger.debug("history snapshot not saved: %s", exc)

@@ -38,7 +38,7 @@ from roadvault.fsio import (
 )
 from roadvault.progress.aggregate import Change, Progress
 from roadvault.progress.cache import RACY_NS, load_cache, save_cache
-from roadvault.progress.history import Entry, History, append_history, load_history
+from roadvault.progress.history import Entry, History, Scope, append_history, load_history
 from roadvault.progress.localtime import local_zone
 from roadvault.progress.manifest import ManifestIndex, load_manifest, manifest_stamp
 from roadvault.progress.notes import (
@@ -238,8 +238,16 @@ class VaultProgress:
                 path=vault,
                 hint="build one first: roadvault build ROADMAP.md --vault " + str(vault),
             )
-        state.history = load_history(vault)
+        state.history = load_history(vault, scope=state.history_scope())
         return state
+
+    def history_scope(self) -> Scope:
+        """What the summary asks the history about (a long history is read for it only)."""
+        items = self.progress.index.items
+        return Scope(
+            frozenset((item_id, item.roadmap) for item_id, item in items.items()),
+            frozenset(self.progress.roadmap_slugs()),
+        )
 
     def _needs_properties(self, relpath: str) -> bool:
         return relpath not in self.progress.index.files
@@ -360,6 +368,10 @@ class VaultProgress:
     def pending_entries(self, now: datetime) -> list[Entry]:
         """History entries for items whose status differs from the last one recorded."""
         progress = self.progress
+        if self.history.scope is not None:  # read for a scope: does it still cover the vault?
+            scope = self.history_scope()
+            if not self.history.covers(scope, now):  # a build or a note brought items in
+                self.history = load_history(self.vault, scope=scope, now=now)
         items = progress.index.items
         ids = items if self.unrecorded is None else sorted(self.unrecorded)
         return self.history.pending(
