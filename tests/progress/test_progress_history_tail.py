@@ -212,7 +212,7 @@ def test_two_processes_find_what_one_finds(
 ) -> None:
     """A long head is scanned by a forked child (its second half) and this process: the
     index is the one a single scan gives; a child that fails leaves its half to this one."""
-    if not history_tail._can_fork():
+    if not history_tail.can_fork():
         pytest.skip("no fork here (not Linux, one core, or threads running)")
     vault, text, now = big_vault(tmp_path)
     lines = text.splitlines(keepends=True)
@@ -236,18 +236,61 @@ def test_two_processes_find_what_one_finds(
     assert split
     real_scan = history_tail._scan
 
-    def failing(fd: int, passes: list, firsts: dict, lo: int, hi: int, *, lead: bool) -> object:
-        if not lead:
+    def failing(fd: int, passes: list, needs: object, lo: int, hi: int, *, lead: bool) -> object:
+        if passes and needs is None:  # the child's part
             if os.getpid() != parent:
                 os._exit(3)  # the child dies
             redone.append(lo)
-        return real_scan(fd, passes, firsts, lo, hi, lead=lead)
+        return real_scan(fd, passes, needs, lo, hi, lead=lead)
 
     parent, redone = os.getpid(), []
     monkeypatch.setattr(history_tail, "_scan", failing)
     history_snapshot.snapshot_path(vault).unlink()
     assert index(load_history(vault, scope=scope, now=now))[:-1] == index(single)[:-1]
     assert redone  # the child's half, read here
+
+
+@pytest.mark.parametrize("snapshot", [False, True])
+def test_every_line_read_by_two_processes_is_the_same_index(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    snapshot: bool,
+) -> None:
+    """The reader that needs every line (compaction; a scoped read that cannot be exact)
+    indexes a long file's halves in two processes and joins them: the same index, the
+    unreadable lines named by their numbers; from a snapshot on too."""
+    if not history_tail.can_fork():
+        pytest.skip("no fork here (not Linux, one core, or threads running)")
+    vault, text, _ = big_vault(tmp_path)
+    lines = text.splitlines(keepends=True)
+    for at in (3, len(lines) // 2 + 5, len(lines) - 2):
+        lines.insert(at, "{not json\n")
+    text = "".join(lines)
+    path = vault / HISTORY_RELPATH
+    if snapshot:  # a snapshot of the first 60 lines, then the rest appended
+        monkeypatch.setattr(history_snapshot, "MIN_BYTES", 0)
+        path.write_text("".join(lines[:60]), encoding="utf-8")
+        load_history(vault)
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_text(text, encoding="utf-8")
+    joined: list[int] = []
+    real = history_snapshot._index_in_two
+
+    def spy(*args: object, **kwargs: object) -> object:
+        found = real(*args, **kwargs)  # type: ignore[arg-type]
+        joined.append(found is not None)
+        return found
+
+    monkeypatch.setattr(history_tail, "PARALLEL_MIN_BYTES", 1000)
+    monkeypatch.setattr(history_snapshot, "_index_in_two", spy)
+    with caplog.at_level(logging.WARNING):
+        history = load_history(vault)
+    assert joined == [True]
+    assert index(history) == index(parse_history(text))
+    numbers = [n + 1 for n, line in enumerate(lines) if line.startswith("{not")]
+    assert f"skipped 3 unreadable line(s): {', '.join(map(str, numbers))}" in caplog.text
 
 
 def test_an_event_appended_after_the_snapshot_is_seen(

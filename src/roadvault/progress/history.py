@@ -412,6 +412,25 @@ def index_stream(
     return consumed, number, rest
 
 
+def index_range(
+    fd: int, history: History, start: int, end: int, *, first: int
+) -> tuple[list[int], int]:
+    """`index_stream` of the whole lines in [start, end) (line starts), read at their offsets
+    (`os.pread`: another process may read the same open file). Returns (the unreadable lines'
+    numbers, counted from `first`; how many lines there were)."""
+    number, at, rest = first, start, b""
+    bad: list[int] = []
+    while at < end and (chunk := os.pread(fd, min(_READ_CHUNK, end - at), at)):
+        at += len(chunk)
+        data = rest + chunk
+        cut = data.rfind(b"\n") + 1
+        lines = data[:cut].decode("utf-8", errors="replace").split("\n")[:-1]
+        bad += _index_lines(history, lines, first=number)
+        number += len(lines)
+        rest = data[cut:]
+    return bad, number - first
+
+
 def index_rest(
     history: History, rest: bytes, *, where: str, line: int | None, fd: int | None = None
 ) -> None:

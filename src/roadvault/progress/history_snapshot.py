@@ -34,10 +34,13 @@ from roadvault.progress.cache import cache_dir
 from roadvault.progress.history import (
     History,
     Scope,
+    _warn_bad,
     history_from_state,
     history_state,
+    index_range,
     index_rest,
     index_stream,
+    lines_before,
 )
 
 logger = logging.getLogger(__name__)
@@ -96,12 +99,51 @@ def index_open_history(
             rest = os.pread(fd, info.st_size - end, end)
             _save(vault, fd, scoped, end, None, info.st_ino)
             return scoped, end, None, rest
-    os.lseek(fd, offset, os.SEEK_SET)
-    consumed, line, rest = index_stream(fd, history, where=where, line=line)
+    split = None
+    if info.st_size - offset >= 2 * history_tail.PARALLEL_MIN_BYTES and history_tail.can_fork():
+        split = _index_in_two(fd, history, offset, info.st_size, line, where=where)
+    if split is not None:
+        history, consumed, line, rest = split
+    else:
+        os.lseek(fd, offset, os.SEEK_SET)
+        consumed, line, rest = index_stream(fd, history, where=where, line=line)
     end = offset + consumed
     if consumed and end >= MIN_BYTES:
         _save(vault, fd, history, end, line, info.st_ino)
     return history, end, line, rest
+
+
+def _index_in_two(
+    fd: int, history: History, offset: int, size: int, line: int | None, *, where: str
+) -> tuple[History, int, int | None, bytes] | None:
+    """`index_stream` of a long file by this process and a forked child (the other core),
+    each indexing half its lines from empty; `History.then` joins them (a left fold: the
+    same index). Returns (index, bytes of whole lines, the next line's number or None,
+    what follows the last line end), or None when there is no second half."""
+    end = _whole_lines_end(fd, size)
+    middle = history_tail.line_start_after(fd, (offset + end) // 2, end)
+    if not offset < middle < end:
+        return None
+
+    def second_half() -> tuple[History, list[int], int]:
+        later = History()
+        return later, *index_range(fd, later, middle, end, first=2)
+
+    with history_tail.forked(second_half) as result:
+        first = 2 if line is None else line  # 1: the line that may be a summary record
+        bad, count = index_range(fd, history, offset, middle, first=first)
+        ok, got = result()
+    later, more, count_later = got if ok and got is not None else second_half()
+    bad += [first + count + n - 2 for n in more]
+    if line is None:
+        if bad:
+            shift = lines_before(fd, offset) + 1 - 2
+            bad = [n + shift for n in bad]
+        next_line = None
+    else:
+        next_line = line + count + count_later
+    _warn_bad(bad, where)
+    return history.then(later), end - offset, next_line, os.pread(fd, size - end, end)
 
 
 def _whole_lines_end(fd: int, size: int) -> int:

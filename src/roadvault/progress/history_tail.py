@@ -55,13 +55,15 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from roadvault.model import Status
 from roadvault.progress.history import History, Scope, _index_lines, _warn_bad, lines_before
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 FAST_MIN_BYTES = 16 << 20  # smaller: streamed whole (~0.3 s), and the index is exact
 TAIL_FIRST = 1 << 20
@@ -239,13 +241,13 @@ def _picks(
     picks = _first_lines(fd, firsts, offset, start)
     # 2. What the items in scope still need (from the head's end back; see `_Needs`).
     needs = _Needs(scope, tail)
-    if start - offset >= PARALLEL_MIN_BYTES and _can_fork():
+    if start - offset >= PARALLEL_MIN_BYTES and can_fork():
         # The child runs the passes over the part after `middle`, this process the rest and
         # the needs over all of it: `middle` evens the two out (costs in pass-1 units).
         passes_cost = 1 + 0.6 * (len(passes) - 1)
         needs_cost = 0.9 if needs.pattern() is not None else 0
         share = max(0.1, (passes_cost - needs_cost) / (2 * passes_cost))
-        middle = _line_start_after(fd, offset + int((start - offset) * share), start)
+        middle = line_start_after(fd, offset + int((start - offset) * share), start)
         if offset < middle < start:
             found = _scan_in_two(fd, passes, needs, offset, middle, start)
             return None if found is None else {**picks, **found}
@@ -339,7 +341,7 @@ def _scan(
 PARALLEL_MIN_BYTES = 64 << 20  # a head this long is scanned by two processes
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     return (
         sys.platform.startswith("linux")
         and len(os.sched_getaffinity(0)) > 1
@@ -347,7 +349,7 @@ def _can_fork() -> bool:
     )
 
 
-def _line_start_after(fd: int, at: int, end: int) -> int:
+def line_start_after(fd: int, at: int, end: int) -> int:
     """The start of the first line after offset `at` (`end` when none)."""
     while at < end:
         data = os.pread(fd, min(65536, end - at), at)
@@ -367,42 +369,57 @@ def _scan_in_two(
     regular-expression engine, which holds the GIL) running the passes over [middle, hi).
     The needs are met here, over all of it from its end: what settles an item depends on
     what was found after."""
+    with forked(lambda: _scan(fd, passes, None, middle, hi, lead=False)) as result:
+        newer = _scan(fd, [], needs, middle, hi, lead=False)
+        older = _scan(fd, passes, needs, lo, middle, lead=True)
+        ok, theirs = result()
+    if not ok:  # the child failed (out of memory?): its passes here
+        theirs = _scan(fd, passes, None, middle, hi, lead=False)
+    parts = (newer, older, theirs)
+    if any(part is None for part in parts) or sum(map(len, parts)) > MAX_PICKED:  # type: ignore[arg-type]
+        return None
+    return {**newer, **older, **theirs}  # type: ignore[dict-item]
+
+
+@contextlib.contextmanager
+def forked(work: Callable[[], T]) -> Iterator[Callable[[], tuple[bool, T | None]]]:
+    """Run `work` in a forked child while the `with` body runs here; `result()` waits for it:
+    (True, its value), or (False, None) when it failed. Leaving the block early kills it.
+    Only where `can_fork()`."""
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: scan, send, and leave without running the parent's exit code
+    if pid == 0:  # the child: work, send, and leave without running the parent's exit code
         status = 1
         try:
             os.close(read_end)
-            found = _scan(fd, passes, None, middle, hi, lead=False)
-            payload = memoryview(pickle.dumps(found))
+            payload = memoryview(pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL))
             while payload:
                 payload = payload[os.write(write_end, payload) :]
             status = 0
         finally:
             os._exit(status)
     os.close(write_end)
-    try:
-        newer = _scan(fd, [], needs, middle, hi, lead=False)
-        older = _scan(fd, passes, needs, lo, middle, lead=True)
+    waited = False
+
+    def result() -> tuple[bool, T | None]:
+        nonlocal waited
         received = []
         while data := os.read(read_end, 1 << 20):
             received.append(data)
         _, status = os.waitpid(pid, 0)
-        pid = 0
-        if os.waitstatus_to_exitcode(status) == 0:
-            theirs = pickle.loads(b"".join(received))
-        else:  # the child failed (out of memory?): its passes here
-            theirs = _scan(fd, passes, None, middle, hi, lead=False)
+        waited = True
+        if os.waitstatus_to_exitcode(status) != 0 or not received:
+            return False, None
+        return True, pickle.loads(b"".join(received))
+
+    try:
+        yield result
     finally:
         os.close(read_end)
-        if pid:  # interrupted: the child goes too
+        if not waited:  # interrupted: the child goes too
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
-    parts = (newer, older, theirs)
-    if any(part is None for part in parts) or sum(map(len, parts)) > MAX_PICKED:  # type: ignore[arg-type]
-        return None
-    return {**newer, **older, **theirs}  # type: ignore[dict-item]
 
 
 WINDOW = 16 << 20  # bytes read at a time: the peak memory the head adds
