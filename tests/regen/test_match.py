@@ -288,3 +288,32 @@ def test_a_title_extended_is_the_rename_not_a_sibling_one_word_apart() -> None:
     report = carry_over_ids(old, new)
     assert ids_by_title(new)["Phase dune basics"] == ids_by_title(old)["Phase dune"]
     assert report.renamed == [("Phase dune", "Phase dune basics")]
+
+
+def test_two_topics_that_swap_phases_are_moves_not_rewordings() -> None:
+    """Found by the regeneration soak: "Topic cedar" goes to Phase ember and "Topic fjord"
+    to Phase alpha, each into the other's old place. Before: each was taken for the other
+    reworded in place — the notes swapped ids (and the learner's lines with them)."""
+    old = tree(
+        "R",
+        [
+            ("Phase alpha", ["Topic bravo", ("Topic cedar", ["Delta"])]),
+            ("Phase ember", [("Topic fjord", ["Gamma", "Harbor"])]),
+        ],
+    )
+    new = tree(
+        "R",
+        [
+            ("Phase alpha", ["Topic bravo", ("Topic fjord", ["Gamma", "Harbor"])]),
+            ("Phase ember", [("Topic cedar", ["Delta"])]),
+        ],
+    )
+    before = ids_by_title(old)
+    report = carry_over_ids(old, new)
+    after = ids_by_title(new)
+    assert (after["Topic cedar"], after["Topic fjord"]) == (
+        before["Topic cedar"],
+        before["Topic fjord"],
+    )
+    assert report.reworded == []
+    assert {"Topic cedar", "Topic fjord"} <= set(report.moved)

@@ -198,7 +198,7 @@ def carry_over_ids(
         for new_node, old_node in _best_renames(free_old, free_new):  # 3: renamed
             claim(new_node, old_node)
             report.renamed.append((old_node.title, new_node.title))
-        for new_node, old_node in _reworded_in_place(old_children, new_children, match_of):
+        for new_node, old_node in _reworded_in_place(old_children, new_children, match_of, moving):
             claim(new_node, old_node)  # 3b: the one item that changed between two that did not
             report.reworded.append((old_node.title, new_node.title))
         for new_node in new_children:
@@ -206,6 +206,7 @@ def carry_over_ids(
             if new_node.children:
                 match_children(old_node.children if old_node else [], new_node.children)
 
+    moving = _moving_titles(old, new)
     match_children(old.nodes, new.nodes)
 
     # 4. Moved: the same title under another parent.
@@ -397,13 +398,38 @@ def _best_renames(old_nodes: list[Node], new_nodes: list[Node]) -> list[tuple[No
     return pairs
 
 
+def _moving_titles(old: Roadmap, new: Roadmap) -> set[str]:
+    """Titles (normalised) in both trees that change places: one of them stands under a
+    parent whose title has no namesake of it in the other tree (a topic moved to another
+    phase). Such a node is no rewording of whatever took its old place: it moved, and step
+    4 finds it."""
+    places: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+    for tree, found in zip((old, new), places, strict=True):
+        for parent, children in _families(None, tree.nodes):
+            above = normalise_title(parent.title) if parent is not None else ""
+            for child in children:
+                found.setdefault(normalise_title(child.title), set()).add(above)
+    before, after = places
+    return {
+        title
+        for title in before.keys() & after.keys()
+        if before[title] - after[title] or after[title] - before[title]
+    }
+
+
 def _reworded_in_place(
-    old_children: list[Node], new_children: list[Node], match_of: dict[int, Node]
+    old_children: list[Node],
+    new_children: list[Node],
+    match_of: dict[int, Node],
+    moving: set[str],
 ) -> list[tuple[Node, Node]]:
     """(new, old) pairs that sit in the same place: the only unmatched new sibling and the
     only unmatched old sibling between the same matched neighbours (or a list's end, with
     one real neighbour at least), of the same kind (leaf or not), on the same subject. A
-    rewording too large for `rename_score` keeps its id, so its tick (docs/FORMAT.md §5b)."""
+    rewording too large for `rename_score` keeps its id, so its tick (docs/FORMAT.md §5b).
+    Neither may be a node that moves (`_moving_titles`): two topics that swap phases are
+    each in the other's old place, "Topic cedar" is no rewording of "Topic fjord" (found
+    by the regeneration soak: the notes swapped ids, the learner's lines with them)."""
     position = {id(node): index for index, node in enumerate(old_children)}
     matched_old = {match.id for match in match_of.values()}
     pairs: list[tuple[Node, Node]] = []
@@ -430,6 +456,8 @@ def _reworded_in_place(
         old_node = free[0]
         if bool(old_node.children) != bool(new_node.children):
             continue
+        if normalise_title(new_node.title) in moving or normalise_title(old_node.title) in moving:
+            continue  # one of them moved here or away: step 4's, not a rewording
         if not _same_subject(old_node.title, new_node.title):
             continue  # truly unsure: keep both (a worked-on old item is archived, reported)
         pairs.append((new_node, old_node))
