@@ -584,8 +584,8 @@ def history_3m(bench: Bench) -> list[Result]:
     (an older roadvault's, or copied in) have the same targets: the first run reads its tail
     and only the lines before it that can change the summary (progress/history_tail.py),
     the next one starts from the snapshot that left. Informative: `status --write` on it,
-    which compacts it once (reading every line). Floor: `status` on the same vault with an
-    empty history."""
+    which compacts it once (reading every line, in two processes on Linux). Floor: `status`
+    on the same vault with an empty history."""
     from benchmarks.bench_history import write_history, write_kept_history
     from roadvault.progress.history import HISTORY_RELPATH
 
