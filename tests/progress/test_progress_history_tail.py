@@ -207,6 +207,27 @@ def test_a_raw_history_gives_the_summary_of_the_compacted_one(
     assert before["roadmaps"][0]["recently_done"]
 
 
+def test_a_summary_record_before_a_long_raw_part_is_read_first(
+    tmp_path: Path, small_knobs: None
+) -> None:
+    """A compacted file that then grew long without roadvault compacting it (an older
+    version appending, a synced copy): its summary record, the head's first line, is read
+    before anything else, and the summary is that of every line."""
+    vault, text, now = big_vault(tmp_path)
+    lines = text.splitlines(keepends=True)
+    path = vault / HISTORY_RELPATH
+    path.write_text("".join(lines[:1500]), encoding="utf-8")
+    assert compact_history(vault, now=now)
+    path.write_text(path.read_text(encoding="utf-8") + "".join(lines[1500:]), encoding="utf-8")
+    scope = VaultProgress.open(vault, use_cache=False).history_scope()
+    history_snapshot.snapshot_path(vault).unlink(missing_ok=True)
+    scoped = load_history(vault, scope=scope, now=now)
+    assert scoped.scope is not None
+    assert summaries(vault, scoped, parse_history(text), now) == summaries(
+        vault, parse_history(text), parse_history(text), now
+    )
+
+
 def test_two_processes_find_what_one_finds(
     tmp_path: Path, small_knobs: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
