@@ -423,7 +423,7 @@ def hand_over(learner: Learner, plan: Plan, text: str) -> None:
         assert handed or kept, (
             f"{item.title!r} became a note: its mark {mark!r} is neither on its items nor kept"
         )
-        if handed:
+        if handed and not kept:  # (no unmarked items: "handed" says nothing, the line tells)
             learner.marks.update({leaf.uid: mark for leaf in leaves})
             learner.suffix.pop(item.uid, None)  # its line, and the date on it, went
             plan.reworded.discard(item.uid)
@@ -747,3 +747,20 @@ def test_a_ticked_copy_renamed_into_a_note_stays_archived_a_build_later() -> Non
     model looked for it under the new title and the last one only."""
     steps = [([("copy", 0)], [("rename", 0), ("grow", 0)]), ([], [("add", 0)])]
     run_scenario([Item(0, "Phase alpha")], steps)
+
+
+def test_a_copied_dated_line_of_an_item_whose_items_are_all_marked_stays_archived() -> None:
+    """Found by the soak (a limit of this test's model, not of roadvault): "Phase bravo"
+    (ticked, dated, copy-pasted, a line under the copy) gets its topic back, whose only item
+    the learner had ticked. Nothing is left to hand its mark to, and its line is archived
+    with the learner's line; the model took the mark as handed over (vacuously) and forgot
+    the date, then found no "Phase bravo" when it came back from the archive, dated."""
+    initial = [Item(0, "Phase alpha"), Item(1, "Phase bravo", [Item(2, "Topic cedar")])]
+    initial.append(Item(3, "Phase delta"))
+    steps = [
+        ([("tick", 0), ("tick", 35950)], [("shrink", 0)]),
+        ([("stamp", 130)], [("readd", 0), ("remove", 240778)]),
+        ([("copy", 449509)], [("readd", 0)]),
+        ([], [("shrink", 0)]),
+    ]
+    run_scenario(initial, steps)
