@@ -342,6 +342,8 @@ class Learner:
             self.marks[item.uid] = "x"
         else:
             mark = {"tick": "x", "doing": "/", "skip": "-", "untick": " "}[kind]
+            if mark == line.mark:
+                return  # the box already shows it: nothing in the file says they set it
             kept = self.suffix.get(item.uid, "")
             if mark != "x" and kept.endswith(STAMP):  # the Tasks plugin drops its date
                 kept = kept[: -len(STAMP)]
@@ -764,3 +766,11 @@ def test_a_copied_dated_line_of_an_item_whose_items_are_all_marked_stays_archive
         ([], [("shrink", 0)]),
     ]
     run_scenario(initial, steps)
+
+
+def test_an_untouched_box_under_a_ticked_item_that_becomes_a_topic_is_ticked() -> None:
+    """Found by the soak (a limit of this test's model): the learner "unticked" a sub-item
+    box that was already `[ ]` (the file did not change), then its ticked parent became a
+    topic and handed its tick to it. The model had counted the no-op as their mark."""
+    initial = [Item(0, "Phase alpha", [Item(1, "Topic bravo", [Item(2, "Item cedar 2")])])]
+    run_scenario(initial, [([("tick", 0)], [("grow", 0)]), ([("untick", 1)], [("depth", 3)])])
