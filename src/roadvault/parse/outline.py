@@ -70,6 +70,7 @@ from roadvault.parse.titles import (
     split_task_marker,
     strip_decorations,
 )
+from roadvault.parse.trees import inline_tree_diagrams
 
 logger = logging.getLogger(__name__)
 
@@ -1303,7 +1304,8 @@ def build_roadmap(
     line_origin: list[int] | None = None
     text = _blank_comments(text)
     if not literal:
-        text = inline_box_diagrams(inline_mermaid(_escape_named_tags(_escape_marker_cells(text))))
+        text = _escape_named_tags(_escape_marker_cells(text))
+        text = inline_box_diagrams(inline_mermaid(inline_tree_diagrams(text)))
         text, line_origin = _glyph_bullets(_indented_outline(_box_lines(text)))
     text = _clamp_nesting(text, source)
     doc = _Document(text, source)

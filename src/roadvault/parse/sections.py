@@ -1224,6 +1224,20 @@ _STEP_KIND_TITLE_RE = re.compile(
     r"|labs?|exercises?|ejercicios?|exercícios?|assignments?|tareas?|homework|challenges?|retos?"
     r"|desafíos?|desafios?|capstone|kata|项目|プロジェクト|프로젝트)(?:\s*#?\d{1,3}\b|$))"
 )
+# "📦 Project: Chat app", "Lab 2 – Joins": the kind of step, then its name.
+_STEP_KIND_NAMED_RE = re.compile(
+    r"^(?:mini[- ]|final |capstone |side )?(?:projects?|proyectos?|projetos?|projekte?|projets?"
+    r"|labs?|exercises?|ejercicios?|exercícios?|assignments?|tareas?|homework|challenges?"
+    r"|retos?|desafíos?|desafios?|capstone|kata|项目|プロジェクト|프로젝트)(?:\s*#?\d{1,3})?"
+    r"\s*[:：–—-]\s*\S",
+    re.I,
+)
+
+
+def is_step_kind_title(title: str) -> bool:
+    """Whether a title names a step by its kind ("Project: Chat app", "Lab 3", "Capstone")."""
+    plain = strip_decorations(title).replace("**", "").replace("__", "").strip()
+    return bool(_STEP_KIND_TITLE_RE.match(plain_label(title)) or _STEP_KIND_NAMED_RE.match(plain))
 
 
 def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
@@ -1243,7 +1257,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and child.duration is None
             and bool(child.notes)
             and not reads_as_action(child.title)
-            and not _STEP_KIND_TITLE_RE.match(plain_label(child.title))
+            and not is_step_kind_title(child.title)
         )
         if prose_only:
             fired("prose-section", child.line, "note", child.title)
@@ -1310,12 +1324,17 @@ def _is_sentence(draft: Draft) -> bool:
 
 
 @rule("plan-boundary")
+def _holds_words(section: Draft) -> bool:
+    """Whether a section holds any text or entry (a code block alone is no word)."""
+    return bool(section.children or section.notes or section.is_task)
+
+
 def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     """When the author numbered the plan ("Phase 1…Phase 5", "Week 1…Week 8"), unnumbered
     sections after its last step ("Weekly schedule example", "Alternative approaches",
     "Getting started today") are about the plan, not in it: they become text. Sections on
-    projects, practice or next steps, sections with task boxes, and sections holding a tree
-    of topics (bullets grouping bullets), stay."""
+    projects, practice or next steps (unless they hold only a drawing or a chart), sections
+    with task boxes, and sections holding a tree of topics (bullets grouping bullets), stay."""
     sections = [
         (index, child)
         for index, child in enumerate(root.children)
@@ -1339,7 +1358,7 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
             child.kind in (HEADING, PSEUDO)
             and not child.numbered
             and not holds_work_boxes(child)
-            and not _PLAN_TAIL_RE.search(plain_label(child.title))
+            and not (_PLAN_TAIL_RE.search(plain_label(child.title)) and _holds_words(child))
             and not _holds_a_topic_tree(child)
         ):
             fired("plan-boundary", child.line, "note", child.title)

@@ -50,6 +50,7 @@ from roadvault.parse.sections import (
     grading_to_notes,
     is_about_people,
     is_intro_title,
+    is_step_kind_title,
     news_to_notes,
     open_generic_details,
     open_wrapper,
@@ -581,13 +582,14 @@ def _exclaims_or_signs(draft: Draft) -> bool:
 
 @rule("description-line")
 def _fold_descriptions(draft: Draft) -> None:
-    """A bullet's single plain sub-bullet describes it: it becomes the bullet's notes."""
+    """A bullet's single plain sub-bullet describes it: it becomes the bullet's notes. One
+    that names a step by its kind ("Project: Chat app", "Lab 2 – Joins") is that step."""
     for child in draft.children:
         _fold_descriptions(child)
     if draft.kind not in (ITEM, ROW) or len(draft.children) != 1:
         return
     only = draft.children[0]
-    if only.kind != ITEM or only.is_task or only.children:
+    if only.kind != ITEM or only.is_task or only.children or is_step_kind_title(only.title):
         return
     fired("description-line", only.line, "note")
     draft.notes.append(only.raw or only.text)

@@ -1,0 +1,150 @@
+"""Roadmaps drawn as a tree in a code block, as chat answers draw a "visual roadmap":
+
+    Month 1-2: FOUNDATION
+    ├── Week 1-3: JavaScript
+    │   ├── Fundamentals
+    │   └── Project: Task manager
+    └── Week 4: HTML & CSS
+
+Each branch is a step, nested as deep as it is drawn; a line the branches hang from is the
+part they belong to. A directory tree (`src/`, `main.py`) is a drawing of files, not a plan,
+and a tree beside a plan written as lists is its picture: both stay code.
+
+Pure: text → the same text with each such block replaced, where it stands, by headings and
+bullets (padded to the block's line count, so later lines keep their numbers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from roadvault.parse.rules import fired, rule
+
+# "├── label", "└─ label", "|-- label", "`-- label", "+-- label" after any "│   " guides.
+_BRANCH_RE = re.compile(
+    r"^(?P<guides>(?:[│|┃║ \t])*)(?P<glyph>[├└┣┗╠╚]|\|--|`--|\+--)[─━═\-]*\s*(?P<label>.*)$"
+)
+_GUIDE_ONLY_RE = re.compile(r"^[\s│|┃║]*$")
+_FENCE_OPEN_RE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
+_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})\s")
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
+# A file or folder name: "src/", "main.py", "package.json", "README.md", ".gitignore".
+_FILE_NAME_RE = re.compile(r"^[\w.@-]*(?:/|\.[A-Za-z][A-Za-z0-9]{0,5})(?:\s|$|#)|^\.\w")
+# Languages a tree drawing is fenced as; a fence naming a programming language holds code.
+_TREE_INFOS = frozenset(["", "text", "txt", "plaintext", "plain", "markdown", "md", "tree"])
+MIN_BRANCHES = 4
+
+
+def _branch(line: str) -> tuple[int, str] | None:
+    """(column of the branch glyph, label) of a branch line, or None."""
+    match = _BRANCH_RE.match(line)
+    if match is None or not match["label"].strip():
+        return None
+    return len(match["guides"].expandtabs(4)), match["label"].strip()
+
+
+def _is_file_tree(labels: list[str]) -> bool:
+    files = sum(1 for label in labels if _FILE_NAME_RE.match(label))
+    return files * 3 >= len(labels)
+
+
+def tree_markdown(lines: list[str], *, heading_level: int) -> list[str] | None:
+    """The drawn tree in `lines` as Markdown (same line count), or None when the lines are
+    not one: a plan needs `MIN_BRANCHES` branches and no line that is neither a branch, a
+    guide, blank nor a part name; a file tree is None too."""
+    branches = [_branch(line) for line in lines]
+    labels = [found[1] for found in branches if found is not None]
+    if len(labels) < MIN_BRANCHES or _is_file_tree(labels):
+        return None
+    roots = [
+        index
+        for index, line in enumerate(lines)
+        if branches[index] is None and not _GUIDE_ONLY_RE.match(line)
+    ]
+    # a part name hangs branches: the next drawn line is a branch
+    for index in roots:
+        following = next((b for b in branches[index + 1 :] if b is not None), None)
+        nxt = next((line for line in lines[index + 1 :] if not _GUIDE_ONLY_RE.match(line)), "")
+        if following is None or _branch(nxt) is None:
+            return None
+    out: list[str] = []
+    columns: list[int] = []
+    base = 1 if len(roots) == 1 else 0
+    level = min(heading_level, 6)
+    for index, line in enumerate(lines):
+        found = branches[index]
+        if found is None:
+            if index in roots:
+                columns = []
+                out.append(f"- {line.strip()}" if base else f"{'#' * level} {line.strip()}")
+            else:
+                out.append("")
+            continue
+        column, label = found
+        while columns and columns[-1] >= column:
+            columns.pop()
+        columns.append(column)
+        depth = len(columns) - 1 + base
+        out.append(f"{'  ' * depth}- {label}")
+    return out
+
+
+def _fenced_blocks(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(first content line, closing line, info) of every fenced code block."""
+    blocks: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(lines):
+        opened = _FENCE_OPEN_RE.match(lines[index])
+        if opened is None:
+            index += 1
+            continue
+        fence = opened["fence"]
+        end = index + 1
+        while end < len(lines) and not lines[end].strip().startswith(fence):
+            end += 1
+        blocks.append((index + 1, end, opened["info"].strip().lower()))
+        index = end + 1
+    return blocks
+
+
+def _items_outside(lines: list[str], blocks: list[tuple[int, int, str]]) -> int:
+    inside = {n for start, end, _ in blocks for n in range(start - 1, end + 1)}
+    return sum(1 for n, line in enumerate(lines) if n not in inside and _LIST_ITEM_RE.match(line))
+
+
+def _heading_level_at(lines: list[str], index: int) -> int:
+    for line in reversed(lines[:index]):
+        heading = _HEADING_RE.match(line)
+        if heading:
+            return len(heading.group(1))
+    return 0
+
+
+@rule("tree-diagram")
+def inline_tree_diagrams(text: str) -> str:
+    """A plan drawn as a tree in a code block ("Month 1-2: Foundation" › "├── Week 1-3:
+    JavaScript" › "│   └── Closures") is read as the outline it draws, where it stands:
+    the lines the branches hang from are parts, each branch a step nested as deep as it is
+    drawn. A directory tree ("src/", "main.py") stays code, and so does a tree beside a plan
+    written as lists (far more items than the drawings hold): there it is a picture."""
+    if "├" not in text and "|--" not in text and "┣" not in text:
+        return text
+    lines = text.split("\n")
+    blocks = [block for block in _fenced_blocks(lines) if block[2] in _TREE_INFOS]
+    converted: list[tuple[int, int, list[str]]] = []
+    for start, end, _ in blocks:
+        level = _heading_level_at(lines, start) + 1
+        markdown = tree_markdown(lines[start:end], heading_level=max(level, 2))
+        if markdown is not None:
+            converted.append((start, end, markdown))
+    if not converted:
+        return text
+    drawn = sum(1 for *_, md in converted for line in md if line.lstrip().startswith("- "))
+    around = _items_outside(lines, _fenced_blocks(lines))
+    if drawn < max(2 * around, around + 5):
+        return text
+    for start, end, markdown in reversed(converted):
+        fired("tree-diagram", start + 1, "item", f"{len(markdown)} lines")
+        # the fence lines become blank lines: the tree is Markdown now
+        lines[start - 1 : end + 1] = ["", *markdown, ""] if end < len(lines) else ["", *markdown]
+    return "\n".join(lines)
