@@ -993,3 +993,30 @@ def test_what_you_do_not_need_and_a_typical_week_are_not_steps():
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "Metaclasses" not in leaves and "Generators" in leaves
     assert not any(title.startswith("Monday") for title in leaves)
+
+
+def test_a_chinese_label_list_names_every_entry_by_its_label_even_one_with_spaces():
+    text = (
+        "# 后端学习\n\n## 重点\n\n"
+        "- Web 服务 框架：路由、请求生命周期、中间件、错误处理。\n"
+        "- 数据库：连接池、事务、迁移策略、索引设计。\n"
+        "- 缓存：过期策略、缓存击穿、限流、降级。\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [("重点", ["Web 服务 框架", "数据库", "缓存"])]
+    first = roadmap.nodes[0].children[0]
+    assert "请求生命周期" in first.notes
+
+
+def test_a_visual_roadmap_drawn_as_a_tree_is_the_plan_and_a_file_tree_beside_it_is_not():
+    text = (
+        "# Pottery\n\nYour path:\n\n```\nMonth 1: HAND BUILDING\n"
+        "├── Pinch pots\n├── Coil pots\n└── Slab boxes\n\n"
+        "Month 2: THE WHEEL\n├── Centering\n│   └── 📦 Project: Five cylinders\n"
+        "└── Trimming\n```\n\n## Files\n\n```\nstudio/\n├── glazes.md\n└── kiln-log.csv\n```\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.title, [leaf.title for leaf in p.leaves()]) for p in roadmap.nodes] == [
+        ("Month 1: HAND BUILDING", ["Pinch pots", "Coil pots", "Slab boxes"]),
+        ("Month 2: THE WHEEL", ["Project: Five cylinders", "Trimming"]),
+    ]

@@ -179,6 +179,7 @@ class Draft:
     table: int | None = None  # which table a row came from
     glyph: str | None = None  # checkbox a leading status glyph stands for ("✅ …" → "x")
     label_notes: int = 0  # "- **Purpose**: …" bullets read as this draft's notes
+    held_code: bool = False  # a code block stood right in this section
 
     @property
     def is_task(self) -> bool:

@@ -44,13 +44,22 @@ _SENTENCE_END_RE = re.compile(r"[.!?。！？]\s*$")
 _ASIDES_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
+# Chinese and Japanese write words without spaces: two characters make about one word.
+_CJK_RUN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+
+
+def _word_count(text: str) -> int:
+    cjk = sum(max(1, len(run) // 2) for run in _CJK_RUN_RE.findall(text))
+    return len(_CJK_RUN_RE.sub(" ", text).replace("、", " ").split()) + cjk
+
+
 def _is_prose(rest: str) -> bool:
     # "LeetCode (Medium: Single Number, Power of Two)": an aside lists, it does not explain
     rest = rest.removesuffix(".")  # titles keep a sentence's full stop; it says no more here
-    words = _ASIDES_RE.sub(" ", rest).split()
-    if len(words) >= MIN_PROSE_WORDS:
+    words = _word_count(_ASIDES_RE.sub(" ", rest))
+    if words >= MIN_PROSE_WORDS:
         return True
-    return len(words) >= 3 and bool(_SENTENCE_END_RE.search(rest))
+    return words >= 3 and bool(_SENTENCE_END_RE.search(rest))
 
 
 _FIRST_SENTENCE_RE = re.compile(r"^(?P<label>[^.!?。]{2,50}?)[.。]\s+(?P<rest>\S.*)$", re.S)

@@ -483,7 +483,9 @@ class _Sections:
             first_line = node.map[0] if node.map else 0
             fired("indented-list", first_line + 1, "item")
             self.feed_all(self.doc.fragment(textwrap.dedent(node.content or ""), first_line))
-        # fence, other code blocks, hr: never items
+        elif kind in ("fence", "code_block"):
+            self.top.held_code = True  # never items; a section of code alone is no step
+        # hr: nothing
 
     # sections
 

@@ -1186,7 +1186,8 @@ def reads_as_action(title: str) -> bool:
 @rule("prose-section")
 def prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     """In a document whose sections hold lists or tables, a heading over nothing but a
-    paragraph ("Tracking Progress", a FAQ question) is text, not a step. A numbered one, one
+    paragraph or a code block ("Tracking Progress", a FAQ question, "Project layout") is
+    text, not a step. A numbered one, one
     with a duration, one that names an action ("Take the exam"), and every one in a roadmap
     written only as headings and paragraphs stay steps."""
     if any(holds_items(child) for child in draft.children):
@@ -1255,7 +1256,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and not child.is_task
             and not child.numbered
             and child.duration is None
-            and bool(child.notes)
+            and (bool(child.notes) or child.held_code)
             and not reads_as_action(child.title)
             and not is_step_kind_title(child.title)
         )
