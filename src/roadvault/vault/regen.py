@@ -315,8 +315,10 @@ def regenerate(
             changed = before is not None and item.text != before.text
             worked_on = _worked_on(item, before) or bool(annotation) or changed
             if home is None:
-                if versions.new is None or not worked_on:
-                    continue  # the whole note goes (see _decide) / untouched: merge3 drops it
+                if versions.new is None:
+                    continue  # the whole note goes (see _decide)
+                if not worked_on and not _untick_of_a_fold(item, notes, note_ids):
+                    continue  # untouched: merge3 drops it
                 topic = _promoted_to(item, annotation, notes, note_ids)
                 if topic is not None:
                     # It gained sub-items and became a topic with its own note: its done
@@ -531,6 +533,14 @@ def _promoted_to(
         return None
     if Status.from_marker(item.mark) not in (Status.DONE, Status.SKIPPED):
         return None
+    return _note_of(item.id, notes, note_ids)
+
+
+def _note_of(
+    item_id: str, notes: Mapping[str, NoteVersions], note_ids: dict[str, str]
+) -> str | None:
+    """The key of the note the new renderings give `item_id` (its `roadvault_id`), if any;
+    `note_ids` caches the lookup across items."""
     if not note_ids:
         for key, versions in notes.items():
             front = split_front_matter(versions.new or "")[0]
@@ -542,8 +552,23 @@ def _promoted_to(
                 if isinstance(note_id, str):
                     note_ids.setdefault(note_id, key)
         note_ids.setdefault("", "")  # computed: do not look again
-    key = note_ids.get(item.id)
+    key = note_ids.get(item_id)
     return key or None
+
+
+def _untick_of_a_fold(
+    item: ItemLine, notes: Mapping[str, NoteVersions], note_ids: dict[str, str]
+) -> bool:
+    """A to-do line whose item becomes a note again, that note coming back (kept for the
+    learner's work) with every item done or skipped. When it folded, the fold-back gave
+    the line that mark (`_demoted`); the base copy is the rendering, so the learner's
+    untick reads as no change there. It is their box all the same: kept (archived), so
+    it comes back with the item, and the next fold-back leaves it alone."""
+    if item.mark is None or Status.from_marker(item.mark) is not Status.TODO:
+        return False
+    key = _note_of(item.id, notes, note_ids)
+    mine = notes[key].mine if key is not None else None
+    return mine is not None and _marked_removed(mine) and _folds_to(mine) is not None
 
 
 def _demoted(
@@ -574,16 +599,20 @@ def _demoted(
             continue  # not an item now, or a parent (its sub-items keep their own marks)
         if note_id in carried:
             continue  # its own line comes back (archived, revived): the learner's box wins
-        # Per item its most advanced box (copy-pasted lines count once, as when joined).
-        marks = [
-            Status.from_marker(mark)
-            for mark in item_statuses(split_archive(versions.mine)[0]).values()
-        ]
-        if not marks or any(m not in (Status.DONE, Status.SKIPPED) for m in marks):
-            continue
-        mark = "x" if Status.DONE in marks else "-"
-        out[note_id] = (home[0], mark)
+        mark = _folds_to(versions.mine)
+        if mark is not None:
+            out[note_id] = (home[0], mark)
     return out
+
+
+def _folds_to(note: str) -> str | None:
+    """The mark a note's item takes when the note folds back into it: done when every
+    item of the note is done or skipped (one done at least), skipped when all are
+    skipped, else None. Per item its most advanced box (copies count once, as joined)."""
+    marks = [Status.from_marker(mark) for mark in item_statuses(split_archive(note)[0]).values()]
+    if not marks or any(m not in (Status.DONE, Status.SKIPPED) for m in marks):
+        return None
+    return "x" if Status.DONE in marks else "-"
 
 
 def _mark_one(text: str, item_id: str, mark: str) -> str:
