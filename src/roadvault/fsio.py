@@ -34,18 +34,21 @@ from roadvault.errors import (
     UnsafePathError,
     VaultError,
 )
+from roadvault.vaultformat import (
+    LOCK_NAME,
+    MAX_NOTE_BYTES,
+    STATE_DIR,
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    TOKEN_RELPATH,
+    enter_for_temps,
+)
 
 logger = logging.getLogger(__name__)
 
-STATE_DIR = ".roadvault"
-LOCK_NAME = "lock"
-MAX_NOTE_BYTES = 20 * 1024 * 1024
-TEMP_PREFIX = ".rv-"
-TEMP_SUFFIX = ".tmp"
 # The vault's own temp-file token: every temp file roadvault makes in a vault is named
 # `.rv-<token>-<random>.tmp`, and only those are ever cleaned up, so a learner's file that
 # merely looks alike (`.rv-draft.tmp`) is never deleted.
-TOKEN_RELPATH = f"{STATE_DIR}/temp-token"
 _TOKEN = re.compile(r"[0-9a-f]{16}")
 _tokens: dict[str, str] = {}
 
@@ -371,7 +374,7 @@ def remove_stale_temps(vault: Path) -> int:
     prefix = f"{TEMP_PREFIX}{token}-"
     removed = 0
     for root, dirs, names in os.walk(vault):
-        dirs[:] = [d for d in dirs if d not in (".obsidian", ".git", ".trash")]
+        dirs[:] = [d for d in dirs if enter_for_temps(d)]
         for name in names:
             if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
                 path = Path(root) / name

@@ -30,9 +30,17 @@ from typing import Protocol
 from watchdog.events import FileSystemEventHandler
 
 from roadvault.errors import LockedError, RoadvaultError, VaultError
-from roadvault.progress.notes import MANIFEST_RELPATH, PROGRESS_NOTE, NoteScan, is_note_relpath
+from roadvault.fsio import vault_lock
+from roadvault.progress.history import (
+    compact_history,
+    compact_read_max,
+    compaction_waits,
+    index_every_line,
+)
+from roadvault.progress.notes import NoteScan, is_note_relpath
 from roadvault.progress.service import VaultProgress, check_vault_folder, utc_now
 from roadvault.progress.summary import Totals
+from roadvault.vaultformat import MANIFEST_RELPATH, PROGRESS_NOTE, is_hidden_relpath
 
 logger = logging.getLogger(__name__)
 
@@ -160,7 +168,7 @@ def coalesce(events: Iterable[RawEvent], *, root: str) -> Batch:
             if relpath == MANIFEST_RELPATH:
                 batch.manifest = True
             elif is_dir:
-                hidden = relpath.startswith(".") or "/." in relpath
+                hidden = is_hidden_relpath(relpath)
                 if kind != "modified" and kind != "closed" and not hidden:
                     batch.rescan_all = True
             elif relpath == PROGRESS_NOTE:
@@ -393,6 +401,30 @@ class Watcher:
             self.save_cache()
         return written
 
+    def start_history_indexer(self) -> threading.Thread | None:
+        """A history too long to compact on a command's path (a raw file of millions of
+        lines: an older version's, or copied in) is indexed here in the background, so
+        Progress.md is never kept waiting for it; then `compact_history` folds it."""
+        if not compaction_waits(Path(self.root)):
+            return None
+        logger.info("indexing the long history in the background, to compact it")
+        thread = threading.Thread(
+            target=index_every_line, args=(Path(self.root),), name="history-index", daemon=True
+        )
+        thread.start()
+        return thread
+
+    def compact_history(self) -> None:
+        """Compact the history once the background indexer has read it: under the lock,
+        only the lines appended since are read. Busy or failing: the next append does it."""
+        try:
+            with vault_lock(Path(self.root), timeout=LOCK_TIMEOUT):
+                compact_history(Path(self.root), max_read=compact_read_max())
+        except LockedError:
+            logger.info("a build is writing to the vault; the history is compacted later")
+        except (RoadvaultError, OSError) as exc:
+            logger.warning("history not compacted: %s", exc)
+
     def flush(self) -> bool | None:
         """On stop: apply what is pending now, without waiting for the quiet step (a tick
         inside the debounce window must not be lost). None when nothing was pending."""
@@ -449,6 +481,7 @@ def run_watch(
     watcher = Watcher(vault, debounce=debounce, on_update=on_update)
     watcher.commit()
     watcher.save_cache()
+    indexer = watcher.start_history_indexer()
     events: queue.SimpleQueue[RawEvent] = queue.SimpleQueue()
     if isinstance(stop, StopRequest):
         stop.attach(events)
@@ -475,6 +508,9 @@ def run_watch(
             result = watcher.step()
             if result is not None and on_batch is not None:
                 on_batch(result)
+            if indexer is not None and not indexer.is_alive():
+                indexer = None
+                watcher.compact_history()
         # Stopping: what the observer already queued, then the pending batch, is written now.
         watcher.add_events(_drain(events, None))
         result = watcher.flush()

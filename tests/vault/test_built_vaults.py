@@ -17,7 +17,7 @@ from roadvault.model import Node, Roadmap
 from roadvault.parse import read_roadmap
 from roadvault.vault import check
 from roadvault.vault.build import authored_link_targets, build_vault
-from roadvault.vault.render import PROGRESS_NOTE
+from roadvault.vault.render import PROGRESS_LINK
 
 from .reader import read_note
 from .roadmaps import data_roadmap, generated_roadmap
@@ -46,7 +46,7 @@ def check_built_vault(vault: Path, roadmap: Roadmap) -> dict[str, str]:
     assert owned, "nothing generated"
     allowed = authored_link_targets(roadmap)
     if "Progress.md" not in files:
-        allowed.add(PROGRESS_NOTE)  # written by the progress work when it is installed
+        allowed.add(PROGRESS_LINK)  # written by the progress work when it is installed
     vault_files = {path: text for path, text in files.items() if not path.startswith(".")}
     problems = check.check_vault(vault_files, owned=owned, authored_targets=allowed)
     assert problems == [], "\n".join(map(str, problems))

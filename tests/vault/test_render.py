@@ -13,7 +13,7 @@ from roadvault.vault import check
 from roadvault.vault.build import authored_link_targets, roadmap_id
 from roadvault.vault.frontmatter import read_properties
 from roadvault.vault.layout import plan_layout
-from roadvault.vault.render import PROGRESS_NOTE, render_vault
+from roadvault.vault.render import PROGRESS_LINK, render_vault
 
 from .roadmaps import data_roadmap, node, with_ids
 from .strategies import roadmaps
@@ -72,7 +72,7 @@ def test_roadmap_note_lists_phases_map_and_progress() -> None:
     text = render(data_roadmap())["Roadmap/Roadmap.md"]
     assert "# Data Engineering Starter\n" in text
     assert "> [!summary] 3 phases · 11 items · ≈ 52–82 days" in text
-    assert f"[[{PROGRESS_NOTE}]]" in text and "[[Roadmap.canvas|The map]]" in text
+    assert f"[[{PROGRESS_LINK}]]" in text and "[[Roadmap.canvas|The map]]" in text
     assert "- [[SQL Foundations]] · 3 weeks\n- [[Pipelines]] · 1-2 months\n" in text
     assert "- [ ] Celebrate · 1 day ^rv-" in text  # a leaf phase is a checkbox here
 
@@ -117,7 +117,7 @@ def test_every_leaf_is_one_checkbox_and_every_link_resolves(roadmap: Roadmap, de
         block for text in notes(files).values() for _, block in check.find_block_ids(text)
     }
     assert ids_in_text <= all_ids
-    allowed = authored_link_targets(roadmap) | {PROGRESS_NOTE}
+    allowed = authored_link_targets(roadmap) | {PROGRESS_LINK}
     problems = check.check_vault(files, authored_targets=allowed)
     assert problems == []
 

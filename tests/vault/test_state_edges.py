@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from conftest import read_tree
 from roadvault.cli.main import cli
 from roadvault.errors import UnsafePathError
-from roadvault.fsio import TOKEN_RELPATH
 from roadvault.parse import read_roadmap
 from roadvault.vault.build import build_vault
 from roadvault.vault.regen import Action
+from roadvault.vaultformat import TOKEN_RELPATH
 
 GO_V1 = Path(__file__).resolve().parents[1] / "golden" / "update" / "retitle" / "v1.md"
 FOLDER = "Learn Go in 10 Weeks"

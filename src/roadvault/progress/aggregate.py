@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from roadvault.model import Status
 from roadvault.progress.manifest import Home, Item, ManifestIndex
-from roadvault.progress.notes import PROGRESS_NOTE, NoteScan, marker_index
+from roadvault.progress.notes import NoteScan, marker_index
+from roadvault.vaultformat import PROGRESS_NOTE
 
 # A task with a roadvault block id the manifest no longer lists is an item the roadmap
 # dropped, kept under "Removed from the roadmap" for the learner's record (FORMAT.md §5b):

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from roadvault.errors import VaultError
 from roadvault.fsio import read_bytes, vault_path
-from roadvault.progress.notes import MANIFEST_RELPATH
+from roadvault.vaultformat import MANIFEST_RELPATH
 
 
 class Item(NamedTuple):

@@ -17,12 +17,11 @@ from roadvault.obsidian.blocks import scan_raw
 from roadvault.obsidian.conflicts import CONFLICT_START, roadmap_side_lines
 from roadvault.obsidian.frontmatter import front_matter_yaml, load_yaml
 from roadvault.obsidian.ids import ROADVAULT_PREFIX
+from roadvault.vaultformat import PROGRESS_NOTE, is_hidden_relpath
+from roadvault.vaultformat import STATE_DIR as STATE_DIR  # progress/history.py's import
 
 logger = logging.getLogger(__name__)
 
-PROGRESS_NOTE = "Progress.md"
-STATE_DIR = ".roadvault"
-MANIFEST_RELPATH = f"{STATE_DIR}/manifest.json"
 
 # Counts are kept as 4-item lists in this order.
 STATUS_ORDER: tuple[Status, ...] = (Status.TODO, Status.DOING, Status.DONE, Status.SKIPPED)
@@ -39,7 +38,7 @@ def is_note_relpath(relpath: str) -> bool:
     """
     if not relpath.endswith(".md") or relpath == PROGRESS_NOTE:
         return False
-    if relpath.startswith(".") or "/." in relpath:
+    if is_hidden_relpath(relpath):
         return False
     return _CONFLICT_COPY.search(relpath) is None
 

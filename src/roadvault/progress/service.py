@@ -28,28 +28,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from roadvault.errors import VaultError
-from roadvault.fsio import (
-    MAX_NOTE_BYTES,
-    atomic_write,
-    decode_note,
-    read_regular,
-    vault_lock,
-    vault_path,
-)
+from roadvault.fsio import atomic_write, decode_note, read_regular, vault_lock, vault_path
 from roadvault.progress.aggregate import Change, Progress
 from roadvault.progress.cache import RACY_NS, load_cache, save_cache
 from roadvault.progress.history import Entry, History, Scope, append_history, load_history
 from roadvault.progress.localtime import local_zone
 from roadvault.progress.manifest import ManifestIndex, load_manifest, manifest_stamp
-from roadvault.progress.notes import (
-    PROGRESS_NOTE,
-    NoteScan,
-    Properties,
-    is_note_relpath,
-    summarize_note,
-)
+from roadvault.progress.notes import NoteScan, Properties, is_note_relpath, summarize_note
 from roadvault.progress.plan_start import read_plan_starts
 from roadvault.progress.summary import ProgressSummary, build_summary, render_progress_note
+from roadvault.vaultformat import MAX_NOTE_BYTES, PROGRESS_NOTE, is_hidden
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +68,7 @@ def walk_notes(vault: Path) -> dict[str, tuple[int, int]]:
         with entries:
             for entry in entries:
                 name = entry.name
-                if name.startswith("."):
+                if is_hidden(name):
                     continue
                 relpath = prefix + name
                 try:

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from roadvault.errors import ChangedMeanwhileError, VaultError
 from roadvault.fsio import atomic_write, remove_file, sync_all, vault_path
 from roadvault.vault.plan import PlannedFile
-from roadvault.vault.state import base_relpath
+from roadvault.vaultformat import base_relpath
 
 logger = logging.getLogger(__name__)
 

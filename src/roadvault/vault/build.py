@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from roadvault.errors import InputError, InternalError, RoadvaultError, VaultError
-from roadvault.fsio import STATE_DIR, remove_stale_temps, vault_lock, vault_path
+from roadvault.fsio import remove_stale_temps, vault_lock, vault_path
 from roadvault.model import Node, Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.parse.ids import node_id
@@ -34,9 +34,8 @@ from roadvault.vault.match import MatchReport, Retired, carry_over_ids, reworded
 from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, name_key, slugify, unique_slug
 from roadvault.vault.plan import Generated, Plan, PlannedFile, plan_files
 from roadvault.vault.regen import Action, retired_in
-from roadvault.vault.render import PROGRESS_NOTE, render_vault
+from roadvault.vault.render import PROGRESS_LINK, render_vault
 from roadvault.vault.state import (
-    MANIFEST_RELPATH,
     DiskFile,
     Manifest,
     VaultListing,
@@ -47,7 +46,6 @@ from roadvault.vault.state import (
     load_manifest,
     load_pending,
     load_roadmap_model,
-    model_relpath,
     read_disk_file,
     read_text_file,
     recover_note_paths,
@@ -55,6 +53,12 @@ from roadvault.vault.state import (
     sha256_text,
 )
 from roadvault.vault.template import plan_template, read_template, template_record
+from roadvault.vaultformat import (
+    MANIFEST_RELPATH,
+    PROGRESS_NOTE,
+    RESERVED_TOP_LEVEL,
+    model_relpath,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +70,6 @@ PENDING_JOURNAL_CHARS = 3_000_000
 MAX_NESTING = 100  # deeper trees are refused (they are junk, and recursion has limits)
 _WIKILINK_TARGET = re.compile(r"\[\[([^\[\]|#\n]+)")
 # Top-level names a roadmap folder must not take: they belong to the vault itself.
-RESERVED_TOP_LEVEL = (".obsidian", STATE_DIR, ".trash", "Templates", "Home.md", "Progress.md")
 
 Progress = Callable[[int, int], None]
 
@@ -597,7 +600,7 @@ def _generated_files(roadmap: Roadmap, layout: Layout, texts: dict[str, str]) ->
 
 def verify_rendering(files: dict[str, str], roadmap: Roadmap) -> None:
     """The rendering passes our own vault checks, or nothing is written (InternalError)."""
-    allowed = authored_link_targets(roadmap) | {PROGRESS_NOTE}
+    allowed = authored_link_targets(roadmap) | {PROGRESS_LINK}
     problems = (
         check.check_names(files)
         + check.check_links(files, authored_targets=allowed)
@@ -666,7 +669,7 @@ def _prepare(
     template = read_template()
     taken = [PurePosixPath(p).name for p in listing.file_relpaths if p not in own_paths]
     taken += [PurePosixPath(p).name for p in template if p.endswith(".md")]
-    taken.append(f"{PROGRESS_NOTE}.md")
+    taken.append(PROGRESS_NOTE)
     layout = plan_layout(
         roadmap,
         roadmap_id=rid,

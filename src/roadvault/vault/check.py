@@ -29,6 +29,7 @@ from roadvault.obsidian.frontmatter import front_matter_span, read_properties, s
 from roadvault.obsidian.ids import ROADVAULT_PREFIX, block_ids_in, trailing_block_id
 from roadvault.vault.frontmatter import REQUIRED_KEYS
 from roadvault.vault.names import MAX_FOLDER_CHARS, MAX_NAME_CHARS, is_safe_name, name_key
+from roadvault.vaultformat import is_hidden_relpath
 
 NOTE_EXT = ".md"
 
@@ -360,8 +361,8 @@ def check_names(
     by_path: dict[str, list[str]] = defaultdict(list)
     by_name: dict[str, list[str]] = defaultdict(list)
     for relpath in paths:
-        if any(part.startswith(".") for part in PurePosixPath(relpath).parts):
-            continue  # Obsidian ignores dot folders: .obsidian, .roadvault, .trash
+        if is_hidden_relpath(relpath):
+            continue  # Obsidian ignores dot folders and files: .obsidian, .roadvault, .trash
         by_path[name_key(relpath)].append(relpath)
         by_name[name_key(PurePosixPath(relpath).name)].append(relpath)
     for group in list(by_path.values()) + list(by_name.values()):

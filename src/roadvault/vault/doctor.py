@@ -18,7 +18,6 @@ from roadvault.model import Roadmap
 from roadvault.vault import check
 from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.state import (
-    MANIFEST_RELPATH,
     Manifest,
     list_vault,
     load_manifest,
@@ -26,10 +25,10 @@ from roadvault.vault.state import (
     read_disk_file,
     read_text_file,
 )
+from roadvault.vaultformat import MANIFEST_RELPATH, PROGRESS_NOTE
 
 logger = logging.getLogger(__name__)
 
-PROGRESS_RELPATH = "Progress.md"
 _CHECKED_EXTS = (".md", ".canvas")
 
 
@@ -80,7 +79,7 @@ def diagnose(
         if isinstance(note_id, str) and note_id not in ids:
             message = f"roadvault_id {note_id} belongs to no roadmap of this vault"
             problems.append(check.Problem(relpath, None, "unknown-id", message))
-    link_sources = set(files) if all_links else {*manifest.files, PROGRESS_RELPATH}
+    link_sources = set(files) if all_links else {*manifest.files, PROGRESS_NOTE}
     link_problems = check.check_links(files, authored_targets=authored_targets)
     problems += [
         explain_deleted(problem, files, manifest)

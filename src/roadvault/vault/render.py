@@ -18,10 +18,11 @@ from roadvault.vault.canvas import render_canvas
 from roadvault.vault.frontmatter import PropertyValue, render_front_matter
 from roadvault.vault.layout import Layout, NoteSlot, walk_levels
 from roadvault.vault.text import defuse_block_id, inline_text, plain_item_text, wikilink
+from roadvault.vaultformat import PROGRESS_NOTE
 
 SEPARATOR = " · "
 MY_NOTES_HEADING = "## My notes"
-PROGRESS_NOTE = "Progress"  # Progress.md at the vault root (progress/summary.py)
+PROGRESS_LINK = PROGRESS_NOTE.removesuffix(".md")  # how notes link to Progress.md
 
 # A line in roadmap prose that a Markdown reader would take for a task (or a block id):
 # neutralised so the only checkboxes in a generated note are the roadmap's leaves.
@@ -218,7 +219,7 @@ def render_roadmap_note(ctx: _Context) -> str:
     canvas_name = layout.canvas.rsplit("/", 1)[-1]
     summary = [
         f"> [!summary] {SEPARATOR.join(facts)}",
-        f"> Tick the boxes in the notes below; {wikilink(PROGRESS_NOTE)} keeps count. "
+        f"> Tick the boxes in the notes below; {wikilink(PROGRESS_LINK)} keeps count. "
         f"{wikilink(canvas_name, 'The map')} shows the whole path.",
     ]
     return render_front_matter(properties) + _sections(
@@ -310,7 +311,6 @@ def phase_dates(roadmap: Roadmap, start: date) -> dict[str, tuple[date, date]]:
     return {p.id: (p.start, p.end) for p in plan.phases if p.days is not None}
 
 
-HOME_NOTE = "Home.md"
 HOME_BEGIN = "%% roadvault: roadmaps"
 HOME_END = "%% roadvault: end %%"
 

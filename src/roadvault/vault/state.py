@@ -21,8 +21,6 @@ from typing import Any
 from roadvault import __version__
 from roadvault.errors import InputError, RoadvaultError, UnsafePathError, VaultError
 from roadvault.fsio import (
-    MAX_NOTE_BYTES,
-    STATE_DIR,
     NoteText,
     atomic_write,
     check_relpath,
@@ -35,28 +33,28 @@ from roadvault.fsio import (
 )
 from roadvault.model import Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
+from roadvault.vaultformat import (
+    BASE_DIR,
+    FORMAT_VERSION,
+    HISTORY_RELPATH,
+    MANIFEST_RELPATH,
+    MAX_NOTE_BYTES,
+    PENDING_RELPATH,
+    PROGRESS_NOTE,
+    ROADMAPS_DIR,
+    STATE_DIR,
+    base_relpath,
+    is_hidden,
+    model_relpath,
+)
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
-MANIFEST_RELPATH = f"{STATE_DIR}/manifest.json"
-BASE_DIR = f"{STATE_DIR}/base"
-ROADMAPS_DIR = f"{STATE_DIR}/roadmaps"
 GENERATOR = f"roadvault {__version__}"
-# Folders no note of ours lives in, and whose files are not link targets in Obsidian.
-IGNORED_DIRS = frozenset({".obsidian", STATE_DIR, ".trash", ".git"})
 
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def base_relpath(relpath: str) -> str:
-    return f"{BASE_DIR}/{relpath}"
-
-
-def model_relpath(slug: str) -> str:
-    return f"{ROADMAPS_DIR}/{slug}.json"
 
 
 # --- the manifest ----------------------------------------------------------------------------
@@ -224,7 +222,7 @@ def read_text_file(vault: Path, relpath: str, *, limit: int = MAX_NOTE_BYTES) ->
 
 # State files a build reads only at its very end (Progress.md refresh): checked up front,
 # so a FIFO there fails the build in one line instead of a warning after the writes.
-LATE_STATE_FILES = (f"{STATE_DIR}/history.jsonl", "Progress.md")
+LATE_STATE_FILES = (HISTORY_RELPATH, PROGRESS_NOTE)
 
 
 def check_state_files(vault: Path) -> None:
@@ -258,9 +256,6 @@ def load_manifest(vault: Path) -> Manifest:
     if text is None:
         return Manifest()
     return Manifest.from_text(text, path=vault / MANIFEST_RELPATH)
-
-
-PENDING_RELPATH = f"{STATE_DIR}/pending.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,20 +447,22 @@ def read_disk_file(vault: Path, relpath: str) -> DiskFile:
 class VaultListing:
     """Names in the vault that new names must not collide with."""
 
-    file_relpaths: list[str]  # every file outside ignored dot folders, POSIX relpaths
+    file_relpaths: list[str]  # every file not hidden (vaultformat.is_hidden), POSIX relpaths
     top_level: list[str]  # names of entries at the vault root
 
 
 def list_vault(vault: Path) -> VaultListing:
-    """Walk the vault (not following symlinked folders, skipping `.obsidian`, `.roadvault`,
-    `.trash`, `.git`); an absent vault lists as empty."""
+    """Walk the vault (not following symlinked folders, skipping hidden files and folders:
+    `vaultformat.is_hidden`); an absent vault lists as empty."""
     if not vault.is_dir():
         return VaultListing([], [])
     files: list[str] = []
     for root, dirs, names in os.walk(vault):
-        dirs[:] = sorted(d for d in dirs if d not in IGNORED_DIRS and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not is_hidden(d))
         rel_root = Path(root).relative_to(vault).as_posix()
         for name in sorted(names):
+            if is_hidden(name):
+                continue
             files.append(name if rel_root == "." else f"{rel_root}/{name}")
     top = sorted(os.listdir(vault))
     return VaultListing(files, top)

@@ -24,14 +24,15 @@ from pathlib import Path
 
 from roadvault.vault.plan import PlannedFile, encode_like
 from roadvault.vault.regen import Action
-from roadvault.vault.render import HOME_NOTE, render_home
+from roadvault.vault.render import render_home
 from roadvault.vault.state import DiskFile, sha256_text
+from roadvault.vaultformat import CONFIG_DIR, HOME_NOTE
 
 logger = logging.getLogger(__name__)
 
 PACKAGE_FOLDER = "vault_template"
-GRAPH = ".obsidian/graph.json"
-TYPES = ".obsidian/types.json"
+GRAPH = f"{CONFIG_DIR}/graph.json"
+TYPES = f"{CONFIG_DIR}/types.json"
 _NEVER_SHIP = re.compile(r"(^|/)(workspace[^/]*\.json|plugins/|\.DS_Store$)")
 # Graph colours (RGB as Obsidian stores them), one per roadmap in manifest order.
 PALETTE = (0x4C9BE8, 0xE8894C, 0x5DBB63, 0xC25FD3, 0xE0C341, 0xE05D6F, 0x45C4B8, 0x8C7AE6)

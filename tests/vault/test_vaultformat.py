@@ -1,0 +1,68 @@
+"""The vault's format as code (src/roadvault/vaultformat.py): one answer to "which paths
+does roadvault look at", whoever asks — the build's listing, the progress walk, the watcher
+and the temp-file cleanup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import write_tree
+from roadvault.fsio import remove_stale_temps, temp_token
+from roadvault.progress.notes import is_note_relpath
+from roadvault.progress.service import walk_notes
+from roadvault.vault.state import list_vault, recover_note_paths
+from roadvault.vaultformat import CONFIG_DIR, PROGRESS_NOTE, STATE_DIR
+from roadvault.watch import coalesce
+
+NOTE = "---\nroadvault_id: rv-abc123\n---\n- [ ] a task ^rv-t1\n"
+
+TREE = {
+    "Road/Topic.md": NOTE,
+    "Road/.Hidden topic.md": NOTE.replace("rv-abc123", "rv-hid111"),
+    ".Top hidden.md": NOTE.replace("rv-abc123", "rv-hid222"),
+    ".obsidian/snippets/x.md": "",
+    ".trash/Old.md": NOTE,
+    ".git/notes.md": "",
+    "Road/.drafts/Draft.md": NOTE.replace("rv-abc123", "rv-hid333"),
+    PROGRESS_NOTE: "# Progress\n",
+    "Top.md": "",
+}
+
+
+def test_listing_walk_and_watch_see_the_same_notes(tmp_path: Path) -> None:
+    """Before: the build's listing kept hidden files (`.Hidden topic.md`) that progress,
+    the watcher and Obsidian ignore, so a note the learner hid was still "found again" by
+    its roadvault_id, and updated where nobody sees it."""
+    write_tree(tmp_path, TREE)
+    listed = {p for p in list_vault(tmp_path).file_relpaths if p.endswith(".md")}
+    walked = set(walk_notes(tmp_path))
+    assert walked == {"Road/Topic.md", "Top.md"}
+    assert listed == walked | {PROGRESS_NOTE}
+    watched = {
+        relpath
+        for relpath in TREE
+        if coalesce([("modified", str(tmp_path / relpath), None, False)], root=str(tmp_path)).notes
+    }
+    assert watched == walked
+    assert {p for p in TREE if is_note_relpath(p)} == walked
+    relpaths = list_vault(tmp_path).file_relpaths
+    assert recover_note_paths(tmp_path, "", relpaths) == {"rv-abc123": "Road/Topic.md"}
+
+
+def test_temp_files_a_killed_build_left_in_obsidian_settings_are_cleaned(tmp_path: Path) -> None:
+    """Before: the cleanup skipped `.obsidian/`, where the build writes the template's
+    files, so a temp file a killed build left there stayed for ever."""
+    token = temp_token(tmp_path)
+    stale = [
+        f"{CONFIG_DIR}/.rv-{token}-a1.tmp",
+        f"{STATE_DIR}/base/Road/.rv-{token}-b2.tmp",
+        f"Road/.rv-{token}-c3.tmp",
+    ]
+    kept = [
+        f".git/.rv-{token}-d4.tmp",  # not ours to look into
+        f"{CONFIG_DIR}/.rv-draft.tmp",  # a learner's look-alike
+    ]
+    write_tree(tmp_path, dict.fromkeys(stale + kept, "half"))
+    assert remove_stale_temps(tmp_path) == len(stale)
+    assert not any((tmp_path / relpath).exists() for relpath in stale)
+    assert all((tmp_path / relpath).exists() for relpath in kept)
