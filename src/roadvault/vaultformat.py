@@ -7,6 +7,9 @@ Progress.md or a folder to skip takes the name from here, so the layout is writt
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 # --- the vault's own folder (docs/FORMAT.md §1) ----------------------------------------------
 
 STATE_DIR = ".roadvault"  # machine state; a dot folder, so Obsidian hides it
@@ -47,6 +50,39 @@ MAX_NOTE_BYTES = 20 * 1024 * 1024  # a note, a base copy, a state file other tha
 # A manifest lists every item of every roadmap: a vault of 100,000 items writes one of tens
 # of MB, and whatever the build writes, build, doctor and progress must read back.
 MAX_MANIFEST_BYTES = 512 * 1024 * 1024
+
+
+# --- slugs: manifest keys, `roadmaps/<slug>.json`, `roadmap/<slug>` tags ----------------------
+
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+MAX_SLUG_CHARS = 48
+# Windows device names (CLOCK$ too: pathvalidate refuses it, and a title the list missed
+# fell through to the fallback "Untitled" instead of becoming "CLOCK$_").
+_DEVICE_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"]
+    + [f"{dev}{n}" for dev in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]]
+)
+
+
+def is_device_name(stem: str) -> bool:
+    """Windows device names, also with an extension (`nul.md`) or trailing spaces."""
+    head = stem.split(".", 1)[0].rstrip(" ").upper()
+    return head in _DEVICE_NAMES
+
+
+def slugify(text: str, *, fallback: str = "roadmap") -> str:
+    """An ASCII slug `[a-z0-9-]` for tags and manifest keys; always has a non-digit. The
+    one slug rule: the build keys a roadmap by it, progress a roadmap known only by its
+    notes' `roadmap` property ("Español básico" → `espanol-basico` for both)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
+    slug = slug[:MAX_SLUG_CHARS].rstrip("-")
+    if not slug:
+        return fallback
+    if slug.replace("-", "").isdigit() or is_device_name(slug):
+        # `.roadvault/roadmaps/<slug>.json` must not be a Windows device (`con.json`).
+        slug = f"{fallback}-{slug}"
+    return slug
 
 
 def base_relpath(relpath: str) -> str:

@@ -19,6 +19,7 @@ from roadvault.progress import progress_summary, scan_vault, write_progress
 from roadvault.progress import service as service_module
 from roadvault.progress.service import VaultProgress
 from roadvault.vault.check import check_links
+from roadvault.vaultformat import slugify
 
 T1 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -110,6 +111,17 @@ def test_a_vault_without_manifest_uses_note_properties(tmp_path: Path) -> None:
     [roadmap] = summary["roadmaps"]
     assert roadmap["title"] == "Hand Made" and roadmap["totals"]["total"] == 3
     assert summary["other"]["totals"]["todo"] == 1
+
+
+def test_a_roadmap_known_by_its_notes_gets_the_slug_a_build_would_give_it(
+    tmp_path: Path,
+) -> None:
+    """Before: progress had its own slug rule ("Español básico" → `espa-ol-b-sico`, the
+    build's `espanol-basico`), so `status --json` named such a roadmap by another key than
+    the one its first build gives it."""
+    write_tree(tmp_path, {"a.md": "---\nroadmap: Español básico\n---\n- [x] uno\n"})
+    [roadmap] = progress_summary(scan_vault(tmp_path), now=T1)["roadmaps"]
+    assert roadmap["slug"] == slugify("Español básico") == "espanol-basico"
 
 
 def test_odd_files_are_skipped_with_a_warning(

@@ -8,7 +8,6 @@ is the I/O edge: no manifest is None (a hand-made vault), a broken one a VaultEr
 from __future__ import annotations
 
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +16,7 @@ from typing import Any, NamedTuple
 
 from roadvault.errors import VaultError
 from roadvault.fsio import read_bytes, vault_path
-from roadvault.vaultformat import MANIFEST_RELPATH
+from roadvault.vaultformat import MANIFEST_RELPATH, slugify
 
 
 class Item(NamedTuple):
@@ -80,7 +79,7 @@ class ManifestIndex:
         if roadmap_title is not None:
             slug = self.slug_by_title.get(roadmap_title)
             if slug is None:
-                slug = title_slug(roadmap_title)
+                slug = slugify(roadmap_title)  # the slug a build would give it
                 self.titles_seen.setdefault(slug, roadmap_title)
             return Home(slug)
         return Home(None)
@@ -91,14 +90,6 @@ class ManifestIndex:
         if info is None:
             info = RoadmapInfo(slug, self.titles_seen.get(slug, slug), None, None, (), ())
         return info
-
-
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
-
-
-def title_slug(title: str) -> str:
-    """A key for a roadmap known only by the `roadmap` property of its notes."""
-    return _SLUG_JUNK.sub("-", title.casefold()).strip("-") or "roadmap"
 
 
 def _str(value: Any) -> str | None:

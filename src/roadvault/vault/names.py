@@ -18,18 +18,14 @@ from collections.abc import Iterable
 
 from pathvalidate import is_valid_filename
 
+from roadvault.vaultformat import is_device_name as _is_reserved
+from roadvault.vaultformat import slugify as slugify  # the one slug rule lives there
+
 MAX_NAME_CHARS = 100  # whole file name, extension included (OBSIDIAN.md §5 advises short)
 MAX_FOLDER_CHARS = 64  # folders nest: roadmap/phase/note must stay well under MAX_PATH
 MAX_NAME_BYTES = 255  # per path component on every common file system
 MAX_QUALIFIER_CHARS = 40  # the "(Parent)" part of a disambiguated name
 FALLBACK_NAME = "Untitled"
-
-# Windows device names (CLOCK$ too: pathvalidate refuses it, and a title the list missed
-# fell through to the fallback "Untitled" instead of becoming "CLOCK$_").
-_RESERVED_WINDOWS = frozenset(
-    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"]
-    + [f"{dev}{n}" for dev in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]]
-)
 
 # Characters replaced by something readable; everything else unsafe is dropped.
 _SHARP_AFTER_LETTER = re.compile(r"(?<=[^\W\d_])#")  # C#, F# → C-sharp, F-sharp
@@ -116,12 +112,6 @@ def _trim(stem: str, room_chars: int, room_bytes: int = MAX_NAME_BYTES) -> str:
     while stem and unicodedata.combining(stem[-1]):
         stem = stem[:-1]
     return re.sub(r"[\s.\-]+$", "", stem)
-
-
-def _is_reserved(stem: str) -> bool:
-    """Windows device names, also with an extension (`nul.md`) or trailing spaces."""
-    head = stem.split(".", 1)[0].rstrip(" ").upper()
-    return head in _RESERVED_WINDOWS
 
 
 @functools.lru_cache(maxsize=65536)
@@ -217,23 +207,6 @@ class NameRegistry:
                 self.reserve(name)
                 self._next_number[key] = number
                 return name
-
-
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
-MAX_SLUG_CHARS = 48
-
-
-def slugify(text: str, *, fallback: str = "roadmap") -> str:
-    """An ASCII slug `[a-z0-9-]` for tags and manifest keys; always has a non-digit."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
-    slug = slug[:MAX_SLUG_CHARS].rstrip("-")
-    if not slug:
-        return fallback
-    if slug.replace("-", "").isdigit() or _is_reserved(slug):
-        # `.roadvault/roadmaps/<slug>.json` must not be a Windows device (`con.json`).
-        slug = f"{fallback}-{slug}"
-    return slug
 
 
 def unique_slug(slug: str, taken: Iterable[str]) -> str:
