@@ -1020,3 +1020,29 @@ def test_a_visual_roadmap_drawn_as_a_tree_is_the_plan_and_a_file_tree_beside_it_
         ("Month 1: HAND BUILDING", ["Pinch pots", "Coil pots", "Slab boxes"]),
         ("Month 2: THE WHEEL", ["Project: Five cylinders", "Trimming"]),
     ]
+
+
+def test_a_course_syllabus_without_boxes_beside_ticked_goals_keeps_its_items():
+    weeks = "".join(
+        f"### Week {n} - {topic}\n- **Lab {n}:**\n  - {lab}\n- **Problem Set {n}:**\n"
+        f"  - {a}\n  - {b}\n\n"
+        for n, (topic, lab, a, b) in enumerate(
+            [
+                ("Knots", "Bowline", "Clove hitch", "Sheet bend"),
+                ("Sails", "Reefing", "Trimming", "Tacking"),
+                ("Weather", "Barometer", "Fog", "Squalls"),
+                ("Navigation", "Charts", "Tides", "Buoys"),
+            ]
+        )
+    )
+    goals = "".join(f"- [{'x' if n < 3 else ' '}] Goal {n}\n" for n in range(8))
+    text = (
+        "# Sailing School\n\n## About\nNotes for the course.\n\n## Course structure\n\n"
+        f"{weeks}## Goals per fortnight\n\n{goals}\n## Tools\n\n- A notebook\n- A whistle\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert "Clove hitch" in titles and "Goal 7" in titles, titles
+    assert len(titles) == 4 * 3 + 8, titles
+    assert sum(leaf.status.value == "done" for leaf in roadmap.leaves()) == 3
+    assert "A whistle" not in titles  # a list beside the boxes is still text

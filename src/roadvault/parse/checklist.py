@@ -99,6 +99,23 @@ def _numbered_stage(section: Draft) -> bool:
     return section.numbered and (any(d.kind == ITEM for d in inner) or len(steps) >= 2)
 
 
+MIN_PLAN_PARTS = 3
+
+
+def _plan_of_its_own(section: Draft, tasks: int) -> bool:
+    """A section without boxes that lays out a plan of its own — three or more parts that
+    list items, at least as many items as the boxes elsewhere (a course's week-by-week syllabus
+    beside the learner's ticked goals) — is study the author did not tick, not an
+    attachment."""
+    parts = [
+        d
+        for d in section.children
+        if d.kind in _SECTIONS and any(x.kind == ITEM for x in walk(d) if x is not d)
+    ]
+    leaves = sum(1 for d in walk(section) if d.kind == ITEM and not d.children)
+    return len(parts) >= MIN_PLAN_PARTS and leaves >= tasks
+
+
 def _absorb_plain(section: Draft, strong: bool) -> None:
     """Plain bullets without a task below them go to the task before them (or above them),
     and so do the rows of a table right after a task; plain bullets that hold tasks stay as
@@ -106,6 +123,7 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
     sub-section without tasks is the section's text too, unless it lists steps of its own."""
     kept: list[Draft] = []
     last_task: Draft | None = section if section.is_task else None
+    tasks = sum(1 for d in walk(section) if d.is_task)
     for child in section.children:
         plain = not child.is_task and not _has_task(child)
         if plain and (
@@ -117,6 +135,7 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
                 and child.kind in _SECTIONS
                 and not _holds_steps(child)
                 and not _numbered_stage(child)
+                and not _plan_of_its_own(child, tasks)
                 and bool(child.children)  # an empty heading is a step of its own
             )
         ):
@@ -133,7 +152,8 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
 @rule("checklist-mode")
 def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     """In a document whose study items are task boxes, plain bullets are the resources and
-    notes of the task they belong to, and a section with no task at all is text."""
+    notes of the task they belong to, and a section with no task at all is text — unless it
+    lays out a plan of its own (several parts listing items, at least as many as the boxes)."""
     if not is_checklist_document(root):
         return False
     strong = _strong(root)
@@ -145,6 +165,9 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
         elif strong and child.numbered and _holds_items(child):
             kept.append(child)  # "Etapa 9" in plain bullets after eight ticked stages: a stage
         elif strong and (_holds_items(child) or child.kind == ITEM):
+            if _plan_of_its_own(child, sum(1 for d in walk(root) if d.is_task)):
+                kept.append(child)
+                continue
             _to_notes(child, notes)
         else:
             kept.append(child)
