@@ -327,6 +327,26 @@ def _atomic_write_by_path(
             raise VaultError("is read-only; left unchanged", path=target)
         mode = stat.S_IMODE(info.st_mode)
     prefix = f"{TEMP_PREFIX}{temp_token(vault)}-"
+    try:
+        _replace_via_temp(target, data, prefix=prefix, fsync=fsync, mode=mode, unchanged=unchanged)
+    except OSError as exc:
+        exc.filename, exc.filename2 = str(target), None
+        raise
+    return target
+
+
+def _replace_via_temp(
+    target: Path,
+    data: bytes,
+    *,
+    prefix: str,
+    fsync: bool,
+    mode: int | None = None,
+    unchanged: Callable[[], bool] | None = None,
+) -> None:
+    """The atomic write by path: a temp file (`mkstemp`) in the target's folder, written,
+    optionally flushed and given `mode`, then `os.replace`d over the target; on any
+    failure the temp file is removed and the error propagates."""
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         _write_all(fd, data)
@@ -334,19 +354,28 @@ def _atomic_write_by_path(
             os.fsync(fd)
         os.close(fd)
         fd = -1
-        os.chmod(tmp, mode)
+        if mode is not None:
+            os.chmod(tmp, mode)
         if unchanged is not None and not unchanged():
             raise ChangedMeanwhileError(ChangedMeanwhileError.MESSAGE, path=target)
         os.replace(tmp, target)
-    except BaseException as exc:
+    except BaseException:
         if fd >= 0:
             os.close(fd)
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        if isinstance(exc, OSError):
-            exc.filename, exc.filename2 = str(target), None
         raise
-    return target
+
+
+def write_private_file(path: Path, data: bytes | str, *, prefix: str) -> None:
+    """Replace a file outside any vault (the caches, docs/FORMAT.md §8) atomically, its
+    folder created first: a reader sees the old file or the new one, and a failed write
+    leaves no temp file behind (`<prefix>…tmp`). OSError propagates (a cache's caller
+    only logs it)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _replace_via_temp(path, data, prefix=prefix, fsync=False)
 
 
 def remove_file(vault: Path, relpath: str) -> None:

@@ -4,12 +4,17 @@ and the temp-file cleanup."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from conftest import write_tree
 from roadvault.fsio import remove_stale_temps, temp_token
-from roadvault.progress.notes import is_note_relpath
+from roadvault.progress.cache import save_cache
+from roadvault.progress.notes import is_note_relpath, summarize_note
 from roadvault.progress.service import walk_notes
+from roadvault.vault import fastpath
 from roadvault.vault.state import list_vault, recover_note_paths
 from roadvault.vaultformat import CONFIG_DIR, PROGRESS_NOTE, STATE_DIR
 from roadvault.watch import coalesce
@@ -66,3 +71,23 @@ def test_temp_files_a_killed_build_left_in_obsidian_settings_are_cleaned(tmp_pat
     assert remove_stale_temps(tmp_path) == len(stale)
     assert not any((tmp_path / relpath).exists() for relpath in stale)
     assert all((tmp_path / relpath).exists() for relpath in kept)
+
+
+def test_a_build_record_that_fails_to_save_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: the build's fingerprint cache had its own atomic write, which left its
+    `.build-*.tmp` behind in the cache folder whenever the write or the rename failed;
+    the caches now share fsio's one helper (the progress cache's copy cleaned up)."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ROADVAULT_CACHE_DIR", str(cache))
+    vault = tmp_path / "vault"
+    write_tree(vault, {"A.md": "a\n"})
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    fastpath.remember(vault, "key", ["A.md"], [])
+    save_cache(vault, {"A.md": summarize_note("- [ ] a\n")}, min_notes=0)
+    assert [p.name for p in cache.iterdir() if p.name.endswith(".tmp")] == []

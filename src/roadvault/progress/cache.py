@@ -25,13 +25,12 @@ import json
 import logging
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from roadvault.errors import VaultError
-from roadvault.fsio import read_regular
+from roadvault.fsio import read_regular, write_private_file
 from roadvault.obsidian.blocks import SCANNER_VERSION
 from roadvault.progress.notes import NoteScan, Properties
 
@@ -139,17 +138,9 @@ def save_cache(
         "vault": os.path.realpath(vault),
         "notes": {relpath: _encode(scan) for relpath, scan in scans.items() if relpath not in skip},
     }
+    text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, separators=(",", ":"), ensure_ascii=False)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_private_file(path, text, prefix=".progress-")
     except OSError as exc:
         logger.debug("could not save the progress cache %s: %s", path, exc)
         return

@@ -22,13 +22,12 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from roadvault import __version__
-from roadvault.fsio import read_regular
+from roadvault.fsio import read_regular, write_private_file
 from roadvault.model import Roadmap
 from roadvault.progress.cache import cache_path
 
@@ -112,11 +111,7 @@ def remember(vault: Path, key: str, owned: Iterable[str], report: list[Any]) -> 
     record = {"format": FORMAT, "key": key, "stats": stats, "report": report}
     path = _record_path(vault)
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".build-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(record, handle, separators=(",", ":"))
-        os.replace(tmp, path)
+        write_private_file(path, json.dumps(record, separators=(",", ":")), prefix=".build-")
 
 
 def forget(vault: Path) -> None:
