@@ -10,10 +10,16 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Hypothesis profiles: "ci" is the default (a few hundred examples where a test asks for
-# them); "long" for local soak runs: HYPOTHESIS_PROFILE=long scripts/test --slow
-# CI runs the same examples every time (derandomize): a gate that passes or fails on the
-# code, not on the draw. New examples are explored by the long profile, random each run.
+# Hypothesis profiles, chosen by HYPOTHESIS_PROFILE:
+# - "quick": the default of a local run (scripts/test, plain pytest): a fifth of the examples
+#   of "ci" (QUICK_SHARE), so the quick suite stays within a minute on 2 cores.
+# - "ci": the default when CI is set (.ci/run) and of scripts/test --slow: the figures the
+#   tests were tuned to (a test's `examples(n)`, else Hypothesis' 100). Run it locally with
+#   HYPOTHESIS_PROFILE=ci scripts/test before a change to a property's code.
+# - "long": local soak runs, 5,000 examples each: HYPOTHESIS_PROFILE=long scripts/test --slow
+# "quick" and "ci" run the same examples every time (derandomize): a gate that passes or fails
+# on the code, not on the draw. New examples are explored by "long", random each run.
+QUICK_SHARE = 5
 settings.register_profile(
     "ci",
     deadline=None,
@@ -22,24 +28,34 @@ settings.register_profile(
     print_blob=True,
 )
 settings.register_profile(
+    "quick",
+    settings.get_profile("ci"),
+    max_examples=settings.get_profile("ci").max_examples // QUICK_SHARE,
+)
+settings.register_profile(
     "long",
     deadline=None,
     max_examples=5000,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
-PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "quick")
 settings.load_profile(PROFILE)
 
 
 def examples(ci: int) -> int:
     """How many examples a property test draws: `ci` (the figure it was tuned to) under the
-    "ci" profile, the profile's own `max_examples` under any other (5,000 under "long").
+    "ci" profile, a fifth of it (at least 10) under "quick", the profile's own
+    `max_examples` under any other (5,000 under "long").
 
     Use it in place of a bare `max_examples=` pin, which would override the profile:
     `@settings(max_examples=examples(150))`.
     """
-    return ci if PROFILE == "ci" else settings.default.max_examples
+    if PROFILE == "ci":
+        return ci
+    if PROFILE == "quick":
+        return max(10, ci // QUICK_SHARE)
+    return settings.default.max_examples
 
 
 REPO = Path(__file__).resolve().parents[1]

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from progress_vaults import STATUSES, T0, index, private_cache  # noqa: F401
 
+from conftest import examples
 from roadvault.model import Status
 from roadvault.progress import history as history_module
 from roadvault.progress import history_snapshot
@@ -50,7 +51,7 @@ def write(vault: Path, rows: list, *, garbage: bool = False) -> str:
     return text
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(rows=entries, chunk=st.integers(1, 300), garbage=st.booleans())
 def test_streamed_in_any_chunks_the_index_is_the_same(
     tmp_path_factory: pytest.TempPathFactory, rows: list, chunk: int, garbage: bool

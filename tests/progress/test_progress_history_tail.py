@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from progress_vaults import ITEMS, SLUG, STATUSES, T0, index, make_vault, private_cache  # noqa: F401
 
+from conftest import examples
 from roadvault.model import Status
 from roadvault.progress import history_snapshot, history_tail
 from roadvault.progress.history import (
@@ -96,7 +97,9 @@ rows = st.lists(
 
 
 @settings(
-    max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(250),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     generated=rows,
@@ -406,7 +409,7 @@ def test_unreadable_lines_before_the_tail_are_named_by_line(
     assert "skipped 2 unreadable line(s): 8, 102" in caplog.text
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(words=st.sets(st.text(min_size=1, max_size=6), min_size=1, max_size=12), probe=st.text())
 def test_the_alternatives_pattern_matches_exactly_its_words(words: set, probe: str) -> None:
     pattern = re.compile(history_tail._alternatives(words))
@@ -415,7 +418,7 @@ def test_the_alternatives_pattern_matches_exactly_its_words(words: set, probe: s
         assert (pattern.fullmatch(encoded) is not None) == (word in words)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(floor=st.binary(min_size=1, max_size=10), probe=st.binary(max_size=12))
 def test_the_at_least_pattern_is_a_byte_order(floor: bytes, probe: bytes) -> None:
     pattern = re.compile(history_tail._at_least(floor))

@@ -27,6 +27,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from roadvault.parse import parse_roadmap
 from roadvault.vault import build_vault, check
 from roadvault.vault.build import BuildReport
@@ -159,7 +160,7 @@ def learner_work(vault: Path, data: st.DataObject) -> None:
 
 
 @settings(
-    max_examples=int(os.environ.get("ROADVAULT_STABLE_EXAMPLES", "60")),
+    max_examples=int(os.environ.get("ROADVAULT_STABLE_EXAMPLES", "0")) or examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
