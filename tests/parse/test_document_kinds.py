@@ -1046,3 +1046,24 @@ def test_a_course_syllabus_without_boxes_beside_ticked_goals_keeps_its_items():
     assert len(titles) == 4 * 3 + 8, titles
     assert sum(leaf.status.value == "done" for leaf in roadmap.leaves()) == 3
     assert "A whistle" not in titles  # a list beside the boxes is still text
+
+
+def test_a_chat_plan_with_a_captioned_title_and_a_mindset_stage_keeps_every_stage():
+    text = (
+        "# 🎨 COMPLETE ILLUSTRATOR ROADMAP\n### Target: Beginner → Paid commissions\n"
+        "### Pace: 10 hours a week\n\n---\n\n"
+        "# 🧭 STAGE 0 — MINDSET & PRACTICE HABITS (Before Anything)\n\nYou are building:\n"
+        "- A daily sketch habit\n- A reference library\n\n---\n\n"
+        "# 📘 STAGE 1 — DRAWING FUNDAMENTALS (0–3 Months)\n\n- Gesture\n- Perspective\n\n"
+        "# 📗 STAGE 2 — COLOUR (3–5 Months)\n\n- Value\n- Harmony\n\n"
+        "# 💡 Tips\n\n- Draw every day\n- Keep old sketches\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "COMPLETE ILLUSTRATOR ROADMAP"
+    assert [p.title for p in roadmap.nodes] == [
+        "MINDSET & PRACTICE HABITS (Before Anything)",
+        "DRAWING FUNDAMENTALS",
+        "COLOUR",
+    ]
+    assert "Target: Beginner → Paid commissions" in roadmap.notes
+    assert "Draw every day" in roadmap.notes  # a tips section is still advice

@@ -35,7 +35,7 @@ from roadvault.parse.drafts import (
     walk,
 )
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.titles import MONTH_NAMES, plain_label, strip_decorations
+from roadvault.parse.titles import MONTH_NAMES, has_stage_word, plain_label, strip_decorations
 
 # One alternative per line: English first, then other languages.
 _HOUSEKEEPING = r"""
@@ -529,7 +529,8 @@ def grading_to_notes(draft: Draft, notes: list[str]) -> None:
 @rule("advice-section")
 def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     """Advice ("Tips", "Key mindset", "Learning strategy", "Consejos", "学习建议") is read,
-    not ticked: such a section, at any level, moves into the roadmap note's text."""
+    not ticked: such a section, at any level, moves into the roadmap note's text. A stage
+    numbered in the plan's series ("Stage 0 — Mindset & role clarity") stays a stage."""
 
     def is_advice(child: Draft, parent: Draft) -> bool:
         return (
@@ -537,9 +538,20 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
             and not any(d.is_task for d in walk(child))
             and section_role(child.title) == ADVICE
             and not _a_topic_of_its_part(child, parent)
+            and not _a_stage_of_the_series(child, parent)
         )
 
     pull_sections(draft, is_advice, _to_notes(notes, "advice-section"))
+
+
+def _a_stage_of_the_series(section: Draft, parent: Draft) -> bool:
+    """ "Stage 0 — Mindset & role clarity" before "Stage 1 — Python": numbered like the
+    stages beside it, a part of the plan that only has an advice word in its name ("Step 7:
+    Tips" and "5. Usage tips" are still advice)."""
+    if not has_stage_word(section.text or section.title) or _matches(_ADVICE_RE, section.title):
+        return False
+    numbered = [c for c in parent.children if c.kind == section.kind and c.numbered]
+    return len(numbered) >= 3 and bool(section.children)
 
 
 _EXAMPLES_RE = re.compile(

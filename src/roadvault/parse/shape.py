@@ -646,9 +646,12 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
 @rule("title-heading")
 def _take_title(root: Draft, fm_title: str | None) -> str | None:
     """The document's own title heading, when one holds everything, is the roadmap's title,
-    not its only phase."""
+    not its only phase; so is a first heading that holds only its caption lines ("### Target:
+    junior developer") above the parts of the plan written at its level."""
     sections = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
     others = [c for c in root.children if c.kind not in (HEADING, PSEUDO)]
+    if _captioned_title(root):
+        return _take_captioned_title(root)
     if len(sections) != 1 or others:
         return None
     top = sections[0]
@@ -666,6 +669,32 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
     root.resources.extend(top.resources)
     if top.duration:
         root.notes.insert(0, f"Duration: {top.duration}")
+    return top.title
+
+
+def _captioned_title(root: Draft) -> bool:
+    """ "# Full-stack roadmap" › "### Target: junior developer", "### Pace: 10 h a week",
+    then "# Stage 1 …", "# Stage 2 …": the first heading holds only empty headings (its
+    caption lines) while the parts of the plan follow at its level."""
+    if len(root.children) < 3:
+        return False
+    top = root.children[0]
+    if top.kind != HEADING or top.is_task or not top.children:
+        return False
+    captions = all(
+        c.kind == HEADING and not c.children and not c.is_task and len(c.notes) <= 1
+        for c in top.children
+    )
+    parts = [
+        c for c in root.children[1:] if c.kind == HEADING and c.level == top.level and c.children
+    ]
+    return captions and len(parts) >= 2
+
+
+def _take_captioned_title(root: Draft) -> str:
+    top = root.children.pop(0)
+    fired("title-heading", top.line, "title", top.title)
+    root.notes.extend([*top.notes, *(section_text(c) for c in top.children)])
     return top.title
 
 

@@ -560,6 +560,15 @@ def has_numbering(text: str) -> bool:
     )
 
 
+def has_stage_word(text: str) -> bool:
+    """Whether a title opens with a word for a part of a plan and its number ("Stage 0",
+    "Phase 2:", "Fase 1", "第一阶段"), not just a number ("5. Tips")."""
+    text = strip_decorations(remove_controls(text)).replace("**", "").replace("__", "")
+    return bool(
+        _PHASE_WORD_RE.match(text) or _CJK_STAGE_RE.match(text) or _FOREIGN_PHASE_RE.match(text)
+    )
+
+
 def light_clean(text: str) -> str:
     """Clean-up for resource names: no numbering or duration stripping, just decoration."""
     text = _strip_emphasis_leftovers(strip_decorations(remove_controls(text))).strip()
