@@ -231,8 +231,11 @@ def test_a_same_size_tick_in_the_same_mtime_is_seen_after_a_rescan(tmp_path: Pat
 def test_a_damaged_manifest_is_one_clear_error(tmp_path: Path) -> None:
     vault = make_vault(tmp_path)
     (vault / ".roadvault/manifest.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(VaultError, match="manifest is damaged"):
+    with pytest.raises(VaultError, match="manifest is not valid JSON") as caught:
         scan_vault(vault)
+    assert (
+        caught.value.hint is not None and "move .roadvault/manifest.json aside" in caught.value.hint
+    )
 
 
 def test_small_vaults_leave_no_cache_file_and_stale_ones_go(

@@ -5,20 +5,27 @@ and the temp-file cleanup."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from conftest import write_tree
+from roadvault.errors import VaultError
 from roadvault.fsio import remove_stale_temps, temp_token
+from roadvault.parse import read_roadmap
+from roadvault.progress import scan_vault
 from roadvault.progress.cache import save_cache
 from roadvault.progress.notes import is_note_relpath, summarize_note
 from roadvault.progress.service import walk_notes
 from roadvault.vault import fastpath
-from roadvault.vault.state import list_vault, recover_note_paths
-from roadvault.vaultformat import CONFIG_DIR, PROGRESS_NOTE, STATE_DIR
+from roadvault.vault.build import build_vault
+from roadvault.vault.doctor import doctor_vault
+from roadvault.vault.state import list_vault, load_manifest, recover_note_paths
+from roadvault.vaultformat import CONFIG_DIR, MANIFEST_RELPATH, PROGRESS_NOTE, STATE_DIR
 from roadvault.watch import coalesce
 
+GO_V1 = Path(__file__).resolve().parents[1] / "golden" / "update" / "retitle" / "v1.md"
 NOTE = "---\nroadvault_id: rv-abc123\n---\n- [ ] a task ^rv-t1\n"
 
 TREE = {
@@ -91,3 +98,51 @@ def test_a_build_record_that_fails_to_save_leaves_no_temp_file(
     fastpath.remember(vault, "key", ["A.md"], [])
     save_cache(vault, {"A.md": summarize_note("- [ ] a\n")}, min_notes=0)
     assert [p.name for p in cache.iterdir() if p.name.endswith(".tmp")] == []
+
+
+# --- the manifest: one reader, one cap, one wording --------------------------------------------
+
+
+def _built(tmp_path: Path) -> Path:
+    vault = tmp_path / "vault"
+    build_vault(read_roadmap(GO_V1), vault)
+    return vault
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: "{not json",
+        lambda text: text.replace('"format": 1', '"format": 99'),
+        lambda text: text.replace('"format": 1,', ""),
+        lambda text: "[]",
+    ],
+    ids=["not-json", "newer-format", "no-format", "a-list"],
+)
+def test_build_doctor_and_progress_refuse_a_damaged_manifest_in_the_same_words(
+    tmp_path: Path, damage: Callable[[str], str]
+) -> None:
+    """Before: progress had its own loader: it read a manifest of a newer format (or of
+    none) as if it were its own, and for one that is not JSON said "run `roadvault build`
+    again" — a build that then refused the same file."""
+    vault = _built(tmp_path)
+    manifest = vault / MANIFEST_RELPATH
+    manifest.write_text(damage(manifest.read_text(encoding="utf-8")), encoding="utf-8")
+    errors = []
+    for reader in (load_manifest, doctor_vault, scan_vault):
+        with pytest.raises(VaultError) as caught:
+            reader(vault)
+        errors.append((str(caught.value), caught.value.hint))
+    assert errors[0] == errors[1] == errors[2], errors
+
+
+def test_a_manifest_over_20_mb_is_read_by_the_build_that_wrote_it(tmp_path: Path) -> None:
+    """Before: progress read manifests up to 512 MiB, the build only up to 20 MiB, so a
+    vault of many roadmaps got a manifest its next build refused to read."""
+    vault = _built(tmp_path)
+    manifest = vault / MANIFEST_RELPATH
+    text = manifest.read_text(encoding="utf-8")
+    padded = text.replace("{", "{" + " " * (21 * 1024 * 1024), 1)
+    manifest.write_text(padded, encoding="utf-8")
+    assert load_manifest(vault).roadmaps.keys() == {"learn-go-in-10-weeks"}
+    assert scan_vault(vault) is not None

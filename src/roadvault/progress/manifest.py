@@ -7,7 +7,6 @@ is the I/O edge: no manifest is None (a hand-made vault), a broken one a VaultEr
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +14,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from roadvault.errors import VaultError
-from roadvault.fsio import read_bytes, vault_path
+from roadvault.fsio import vault_path
+from roadvault.manifest import DAMAGED_HINT, parse_manifest, read_manifest_text
 from roadvault.vaultformat import MANIFEST_RELPATH, slugify
 
 
@@ -243,24 +243,16 @@ def manifest_stamp(vault: Path) -> tuple[int, int] | None:
 
 
 def load_manifest(vault: Path) -> ManifestIndex | None:
-    """The vault's manifest, indexed; None when the vault has none."""
-    path = vault_path(vault, MANIFEST_RELPATH)
-    if not path.exists():
+    """The vault's manifest, indexed; None when the vault has none. Read by the one reader
+    (roadvault/manifest.py), so a manifest the build would refuse is refused here too, in
+    the same words."""
+    text = read_manifest_text(vault)
+    if text is None:
         return None
-    data = read_bytes(path, limit=512 * 1024 * 1024, what="manifest")
+    path = vault_path(vault, MANIFEST_RELPATH)
+    data = parse_manifest(text, path=path, object_hook=_compact)
+    del text
     try:
-        text = data.decode("utf-8")
-        del data
-        return index_manifest(json.loads(text, object_hook=_compact))
-    except RecursionError as exc:  # nested too deeply for the parser: damaged too
-        raise VaultError(
-            "the manifest is damaged (nested too deeply); progress cannot be attributed",
-            path=path,
-            hint="run `roadvault build` again to rewrite it",
-        ) from exc
+        return index_manifest(data)
     except (ValueError, KeyError, TypeError) as exc:
-        raise VaultError(
-            f"the manifest is damaged ({exc}); progress cannot be attributed",
-            path=path,
-            hint="run `roadvault build` again to rewrite it",
-        ) from exc
+        raise VaultError(f"manifest is damaged ({exc})", path=path, hint=DAMAGED_HINT) from exc

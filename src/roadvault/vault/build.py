@@ -22,6 +22,7 @@ from typing import Any
 
 from roadvault.errors import InputError, InternalError, RoadvaultError, VaultError
 from roadvault.fsio import remove_stale_temps, vault_lock, vault_path
+from roadvault.manifest import read_manifest_text
 from roadvault.model import Node, Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.parse.ids import node_id
@@ -621,7 +622,7 @@ def _prepare(
     restore: bool,
     start: date | None = None,
 ) -> _Prepared:
-    manifest_text = read_text_file(vault, MANIFEST_RELPATH) if vault.is_dir() else None
+    manifest_text = read_manifest_text(vault) if vault.is_dir() else None
     manifest = load_manifest(vault) if manifest_text is not None else Manifest()
     listing = list_vault(vault)
     source_path = source_path_of(roadmap, vault)
@@ -765,7 +766,7 @@ def build_vault(
 
     vault.mkdir(parents=True, exist_ok=True)
     with vault_lock(vault):
-        if read_text_file(vault, MANIFEST_RELPATH) != prepared.manifest_text:
+        if read_manifest_text(vault) != prepared.manifest_text:
             # Another build finished between our look and the lock: plan again.
             prepared = _prepare(
                 roadmap, vault, name=name, depth=depth, restore=restore, start=start

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from roadvault.errors import InputError, VaultError
+from roadvault.manifest import read_manifest_text
 from roadvault.model import Roadmap
 from roadvault.vault import check
 from roadvault.vault.frontmatter import read_owned_properties
@@ -23,9 +24,8 @@ from roadvault.vault.state import (
     load_manifest,
     load_roadmap_model,
     read_disk_file,
-    read_text_file,
 )
-from roadvault.vaultformat import MANIFEST_RELPATH, PROGRESS_NOTE
+from roadvault.vaultformat import PROGRESS_NOTE
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +131,7 @@ def doctor_vault(vault: Path, *, all_links: bool = False) -> Diagnosis:
     from roadvault.progress.service import check_vault_folder
 
     check_vault_folder(vault)  # the same words as `status` and `watch` for a missing folder
-    if read_text_file(vault, MANIFEST_RELPATH) is None:
+    if read_manifest_text(vault) is None:
         raise VaultError(
             "is not a roadvault vault (no .roadvault/manifest.json)",
             path=vault,

@@ -31,6 +31,7 @@ from roadvault.fsio import (
     remove_file,
     vault_path,
 )
+from roadvault.manifest import DAMAGED_HINT, SECTIONS, parse_manifest, read_manifest_text
 from roadvault.model import Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.vaultformat import (
@@ -125,35 +126,11 @@ class Manifest:
 
     @classmethod
     def from_text(cls, text: str, *, path: str | Path = MANIFEST_RELPATH) -> Manifest:
-        """Parse and sanity-check a manifest; VaultError when it cannot be trusted."""
-        hint = (
-            "move .roadvault/manifest.json aside and build again: "
-            "your notes are kept and matched by their block ids"
-        )
-        try:
-            data = load_json(text)
-        except json.JSONDecodeError as exc:
-            raise VaultError(
-                f"manifest is not valid JSON ({exc.msg})", path=path, line=exc.lineno, hint=hint
-            ) from exc
-        except ValueError as exc:
-            raise VaultError(f"manifest is damaged ({_short(exc)})", path=path, hint=hint) from exc
-        if not isinstance(data, dict):
-            raise VaultError("manifest is not a JSON object", path=path, hint=hint)
-        version = data.get("format")
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise VaultError("manifest has no format version", path=path, hint=hint)
-        if version > FORMAT_VERSION:
-            raise VaultError(
-                f"manifest format {version} is newer than this roadvault understands",
-                path=path,
-                hint="upgrade roadvault",
-            )
-        roadmaps, files, template = (data.get(key, {}) for key in ("roadmaps", "files", "template"))
-        if not all(isinstance(part, dict) for part in (roadmaps, files, template)):
-            raise VaultError(
-                "manifest is damaged (a section is not an object)", path=path, hint=hint
-            )
+        """Parse (roadvault/manifest.py, the one reader) and sanity-check every record the
+        build relies on; VaultError when it cannot be trusted."""
+        hint = DAMAGED_HINT
+        data = parse_manifest(text, path=path)
+        roadmaps, files, template = (data.get(key, {}) for key in SECTIONS)
         for section in (roadmaps, files):
             if not all(isinstance(entry, dict) for entry in section.values()):
                 raise VaultError(
@@ -249,10 +226,7 @@ def check_state_files(vault: Path) -> None:
 
 def load_manifest(vault: Path) -> Manifest:
     """The vault's manifest; an empty one when there is none yet."""
-    try:
-        text = read_text_file(vault, MANIFEST_RELPATH)
-    except InputError as exc:
-        raise VaultError(exc.message, path=exc.path) from exc
+    text = read_manifest_text(vault)
     if text is None:
         return Manifest()
     return Manifest.from_text(text, path=vault / MANIFEST_RELPATH)

@@ -1,0 +1,94 @@
+"""`.roadvault/manifest.json` as read from disk (docs/FORMAT.md §4): the one reader.
+
+One size cap (`vaultformat.MAX_MANIFEST_BYTES`), one JSON parse, one check of the
+envelope — a JSON object, a format version this roadvault understands, sections that are
+objects — and one wording of every way it can be damaged, with one hint, for the build,
+doctor and progress alike. What each makes of the records is its own: the build keeps them
+(`vault/state.py` `Manifest`), progress indexes the few keys it reads
+(`progress/manifest.py` `ManifestIndex`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from roadvault.errors import InputError, VaultError
+from roadvault.fsio import read_bytes, vault_path
+from roadvault.vaultformat import FORMAT_VERSION, MANIFEST_RELPATH, MAX_MANIFEST_BYTES
+
+# What to do with a manifest that cannot be trusted: the notes are not lost, the next build
+# finds them again by their block ids and writes a new manifest.
+DAMAGED_HINT = (
+    "move .roadvault/manifest.json aside and build again: "
+    "your notes are kept and matched by their block ids"
+)
+SECTIONS = ("roadmaps", "files", "template")
+
+
+def read_manifest_text(vault: Path) -> str | None:
+    """The manifest's text, or None when the vault has none. Never through a symlink;
+    a manifest that cannot be read (a folder, a FIFO, over the cap) is a VaultError."""
+    try:
+        path = vault_path(vault, MANIFEST_RELPATH)
+    except VaultError as exc:
+        raise VaultError(exc.message, path=exc.path, hint=DAMAGED_HINT) from exc
+    if not os.path.lexists(path):
+        return None
+    try:
+        data = read_bytes(path, limit=MAX_MANIFEST_BYTES, what="manifest")
+    except InputError as exc:
+        raise VaultError(exc.message, path=exc.path) from exc
+    return data.decode("utf-8", errors="replace")
+
+
+def _short(exc: BaseException, limit: int = 120) -> str:
+    text = str(exc)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_manifest(
+    text: str,
+    *,
+    path: str | Path = MANIFEST_RELPATH,
+    object_hook: Callable[[dict[str, Any]], Any] | None = None,
+) -> dict[str, Any]:
+    """The manifest's JSON object, its envelope checked; VaultError (naming `path`, with
+    DAMAGED_HINT) when it cannot be trusted. `object_hook` is json's: progress compacts
+    records while they are parsed."""
+    try:
+        data = json.loads(text, object_hook=object_hook)
+    except json.JSONDecodeError as exc:
+        raise VaultError(
+            f"manifest is not valid JSON ({exc.msg})",
+            path=path,
+            line=exc.lineno,
+            hint=DAMAGED_HINT,
+        ) from exc
+    except RecursionError as exc:  # nesting too deep for the parser
+        raise VaultError(
+            "manifest is damaged (nested too deeply)", path=path, hint=DAMAGED_HINT
+        ) from exc
+    except ValueError as exc:  # a number of thousands of digits
+        raise VaultError(
+            f"manifest is damaged ({_short(exc)})", path=path, hint=DAMAGED_HINT
+        ) from exc
+    if not isinstance(data, dict):
+        raise VaultError("manifest is not a JSON object", path=path, hint=DAMAGED_HINT)
+    version = data.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise VaultError("manifest has no format version", path=path, hint=DAMAGED_HINT)
+    if version > FORMAT_VERSION:
+        raise VaultError(
+            f"manifest format {version} is newer than this roadvault understands",
+            path=path,
+            hint="upgrade roadvault",
+        )
+    if not all(isinstance(data.get(key, {}), dict) for key in SECTIONS):
+        raise VaultError(
+            "manifest is damaged (a section is not an object)", path=path, hint=DAMAGED_HINT
+        )
+    return data
