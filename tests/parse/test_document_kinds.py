@@ -1067,3 +1067,26 @@ def test_a_chat_plan_with_a_captioned_title_and_a_mindset_stage_keeps_every_stag
     ]
     assert "Target: Beginner → Paid commissions" in roadmap.notes
     assert "Draw every day" in roadmap.notes  # a tips section is still advice
+
+
+def test_a_tracker_that_marks_topics_after_their_names_gives_them_those_statuses():
+    text = (
+        "# Knitting\n\n## Beginner\n\n1. **Casting on** ✅\n   - Long-tail cast on\n"
+        "   - Cable cast on\n2. **Knit stitch** ✅\n   - Tension\n3. **Purl stitch** 🛑\n"
+        "   - Continental purl\n"
+    )
+    status = {node.title: node.status.value for node in parse_roadmap(text).walk()}
+    assert (status["Casting on"], status["Knit stitch"], status["Purl stitch"]) == (
+        "done",
+        "done",
+        "todo",
+    ), status
+
+
+def test_one_kind_of_mark_after_links_says_published_not_learned():
+    text = (
+        "# Knitting notes\n\n## Articles I wrote\n\n"
+        "- Yarn weights: [blog](https://e.org/1) ✅\n- Needle sizes: [blog](https://e.org/2) ✅\n"
+        "- Blocking: [blog](https://e.org/3)\n"
+    )
+    assert all(leaf.status.value == "todo" for leaf in parse_roadmap(text).leaves())

@@ -25,6 +25,7 @@ from roadvault.parse.titles import (
     remove_controls,
     split_task_marker,
     strip_decorations,
+    trailing_status_glyph,
 )
 
 ROOT, HEADING, PSEUDO, ITEM, ROW, CALLOUT, DETAILS, QUOTE = (
@@ -180,6 +181,7 @@ class Draft:
     glyph: str | None = None  # checkbox a leading status glyph stands for ("✅ …" → "x")
     label_notes: int = 0  # "- **Purpose**: …" bullets read as this draft's notes
     held_code: bool = False  # a code block stood right in this section
+    glyph_after: bool = False  # the status glyph follows the title ("Arrays ✅")
 
     @property
     def is_task(self) -> bool:
@@ -301,6 +303,9 @@ def set_title(draft: Draft, text: InlineText) -> None:
             raw = re.sub(r"^\s*\[[^\]\n]?\]\s*", "", raw)
     if draft.marker is None and draft.kind in (ITEM, DETAILS, ROW):
         draft.glyph = leading_status_glyph(visible)
+        if draft.glyph is None:
+            draft.glyph = trailing_status_glyph(visible)
+            draft.glyph_after = draft.glyph is not None
     draft.text = visible
     draft.raw = raw
     draft.links = [(t, href) for t, href in text.links if href]

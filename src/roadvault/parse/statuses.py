@@ -25,14 +25,16 @@ MIN_GLYPH_ITEMS = 2
 def read_status_glyphs(root: Draft) -> None:
     """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind, or
     when ✅ marks some entries of a list and the others carry no glyph at all; never where
-    the entries around it each wear an icon of their own (then ✅ is an icon too)."""
+    the entries around it each wear an icon of their own (then ✅ is an icon too). Glyphs
+    after the title ("**Arrays** ✅", "Trees 🛑") are statuses when two kinds are used."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
     kinds = {d.glyph for d in marked}
     if len(marked) < MIN_GLYPH_ITEMS:
         return
     if len(kinds) < 2:
+        # one kind after the titles ("… [post](url) ✅") may say published, checked, kept
         ticks = _TickedPart(root)
-        marked = [d for d in marked if ticks.holds(d)]
+        marked = [d for d in marked if not d.glyph_after and ticks.holds(d)]
     parents = {id(c): d for d in walk(root) for c in d.children}
     marked = [d for d in marked if not _among_icons(d, parents.get(id(d)))]
     for draft in marked:

@@ -45,9 +45,14 @@ STATUS_GLYPHS = {
     "➖": " ",
     "❌": " ",
     "🔳": " ",
+    "🛑": " ",
 }
 _STATUS_GLYPH_RE = re.compile(
     "^(" + "|".join(re.escape(g) for g in STATUS_GLYPHS) + ")\ufe0f?(?=\\s|$)"
+)
+# "**HTML Basics** ✅", "Accessibility 🛑": the same marks written after the title.
+_TRAILING_STATUS_GLYPH_RE = re.compile(
+    "\\S[*_]*\\s+(" + "|".join(re.escape(g) for g in STATUS_GLYPHS) + ")\ufe0f?[*_]*\\s*$"
 )
 _CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([+-]?)\s*(.*)$")
 # Obsidian Tasks fields at the end of a task: dates, priorities, recurrence, ids.
@@ -356,6 +361,13 @@ def split_task_marker(text: str) -> tuple[str | None, str]:
 def leading_status_glyph(text: str) -> str | None:
     """The checkbox a leading status glyph stands for ("✅ Arrays" → "x"), or None."""
     match = _STATUS_GLYPH_RE.match(text.lstrip())
+    return STATUS_GLYPHS[match.group(1)] if match else None
+
+
+def trailing_status_glyph(text: str) -> str | None:
+    """The checkbox a status glyph after the title stands for ("**Arrays** ✅" → "x",
+    "Trees 🛑" → " "), or None."""
+    match = _TRAILING_STATUS_GLYPH_RE.search(text)
     return STATUS_GLYPHS[match.group(1)] if match else None
 
 
