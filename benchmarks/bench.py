@@ -583,9 +583,10 @@ def history_3m(bench: Bench) -> list[Result]:
     snapshot, is the figure with a target; later runs too. The same 3 M lines in one raw file
     (an older roadvault's, or copied in) have the same targets: the first run reads its tail
     and only the lines before it that can change the summary (progress/history_tail.py),
-    the next one starts from the snapshot that left. Informative: `status --write` on it,
-    which compacts it once (reading every line, in two processes on Linux). Floor: `status`
-    on the same vault with an empty history."""
+    the next one starts from the snapshot that left. `status --write` on it (first run) has
+    the same targets: it appends, and leaves the compaction (every line read) to `watch`,
+    which indexes the file in the background first. Floor: `status` on the same vault with
+    an empty history."""
     from benchmarks.bench_history import write_history, write_kept_history
     from roadvault.progress.history import HISTORY_RELPATH
 
@@ -614,6 +615,7 @@ def history_3m(bench: Bench) -> list[Result]:
         no_snapshots()
         raw_first.append(_run_cli("status", str(raw_vault), "--json"))
         raw_next.append(_run_cli("status", str(raw_vault), "--json"))
+    no_snapshots()
     migrate_s, migrate_rss = _run_cli("status", str(raw_vault), "--write")
     shutil.copyfile(raw_copy, raw_path)  # raw again, for another figure or run
     warm: list[float] = []
@@ -635,6 +637,14 @@ def history_3m(bench: Bench) -> list[Result]:
     result = Result(f"{label}: later runs", warm_s, floor_s, "≤ 2 s, ≤ 200 MB", None)
     result.ok = warm_s <= 2.0 and max(rss) <= 200
     raw = f"status, {lines / 1e6:g} M-line raw file ({raw_size / 1e6:.0f} MB)"
+    write = Result(
+        f"status --write, {raw[len('status, ') :]}: first run",
+        migrate_s,
+        floor_s,
+        "≤ 2 s, ≤ 200 MB",
+        migrate_s <= 2.0 and migrate_rss <= 200,
+        note=f"peak RSS {migrate_rss:.0f} MB; not compacted on this path",
+    )
     results = [first, result]
     for name, runs in (("first run", raw_first), ("next run", raw_next)):
         took = statistics.median(t for t, _ in runs)
@@ -648,14 +658,7 @@ def history_3m(bench: Bench) -> list[Result]:
         Result(
             f"{label}: peak RSS", None, None, "≤ 200 MB", max(rss) <= 200, value=max(rss), unit="MB"
         ),
-        Result(
-            f"status --write, {raw[len('status, ') :]}: compacts it once",
-            migrate_s,
-            floor_s,
-            "informative",
-            None,
-            note=f"peak RSS {migrate_rss:.0f} MB",
-        ),
+        write,
     ]
 
 

@@ -22,6 +22,8 @@ lines appended after it gives the same index — hence the same Progress.md — 
 every event ever appended (History is a left fold of the lines). The old file is kept,
 hard-linked (else copied) to `.roadvault/history-archive/`, before the new one replaces
 it atomically: nothing is lost, and a reader sees the old file or the new, never a gap.
+An append compacts only when that read is short (COMPACT_READ_FACTOR): a raw file of
+millions of lines waits, appended to, until `watch` has indexed it in the background.
 
 A long file that roadvault has not indexed yet (an older version's, or copied in) is read for
 a *scope* — the ids and roadmaps the vault's summary asks about — from its tail, the rest
@@ -451,6 +453,11 @@ SUMMARY_FORMAT = 1
 _SUMMARY_START = '{"' + SUMMARY_KEY + '"'
 _LENGTH_DIGITS = 12  # the record's own length, fixed width: read back from the first 64 bytes
 COMPACT_BYTES = 8 << 20  # lines after the summary that trigger a compaction (~65,000 lines)
+# An append compacts only when the lines it must index one by one (after the summary record
+# or a snapshot of every line) are at most this many COMPACT_BYTES: ~0.3 s, so a command
+# never waits for a raw file of millions of lines (12 s for 3 M); `watch` indexes such a
+# file in the background first (`index_every_line`), then its compaction is this cheap.
+COMPACT_READ_FACTOR = 4
 ARCHIVE_DIR = f"{STATE_DIR}/history-archive"
 
 
@@ -514,17 +521,37 @@ def summary_length(fd: int) -> int:
     return int(found.group(1)) if found else 0
 
 
-def compact_history(vault: Path, *, now: datetime | None = None) -> bool:
+def compact_read_max() -> int:
+    """The most bytes of lines a compaction on a command's path indexes one by one."""
+    return COMPACT_READ_FACTOR * COMPACT_BYTES
+
+
+def compact_history(
+    vault: Path, *, now: datetime | None = None, max_read: int | None = None
+) -> bool:
     """Fold the vault's history into a summary record (see the module doc). The caller
     holds the vault lock (no append can come between the read and the replace). Returns
-    True when the file was compacted; a file that cannot be read is left alone."""
+    True when the file was compacted; a file that cannot be read is left alone. With
+    `max_read`, a file whose lines past its summary record (or a snapshot of every line)
+    are longer is left as it is too: the lines stay, appended, and reads of it go by
+    its tail (progress/history_tail.py)."""
     from roadvault.fsio import atomic_write, open_regular
-    from roadvault.progress.history_snapshot import index_open_history
+    from roadvault.progress.history_snapshot import index_open_history, unindexed_bytes
 
     path = vault_path(vault, HISTORY_RELPATH)
     fd = open_regular(path, what="history file")
     try:
         info = os.fstat(fd)
+        if max_read is not None:
+            unread = unindexed_bytes(vault, fd, info)
+            if unread > max_read:
+                logger.info(
+                    "%s: not compacted now (%d MB of lines never summarised; "
+                    "`roadvault watch` indexes them in the background, then compacts)",
+                    path,
+                    unread >> 20,
+                )
+                return False
         history, end, _, rest = index_open_history(vault, fd, info, where=str(path))
         if end == 0:
             return False
@@ -624,9 +651,41 @@ def append_history(vault: Path, entries: list[Entry]) -> None:
     if due:
         # The lines are safely appended; a compaction that fails only leaves them as they are.
         try:
-            compact_history(vault)
+            compact_history(vault, max_read=compact_read_max())
         except (OSError, VaultError) as exc:
             logger.warning("%s: history not compacted (%s)", path, exc)
+
+
+def compaction_waits(vault: Path) -> bool:
+    """Is the history due for a compaction that an append would not do now (too many lines
+    never summarised: see COMPACT_READ_FACTOR)? Cheap: a stat and the snapshot's check."""
+    from roadvault.fsio import open_regular
+    from roadvault.progress.history_snapshot import unindexed_bytes
+
+    try:
+        fd = open_regular(vault_path(vault, HISTORY_RELPATH), what="history file")
+    except (OSError, VaultError):
+        return False
+    try:
+        info = os.fstat(fd)
+        if info.st_size < COMPACT_BYTES:
+            return False
+        return unindexed_bytes(vault, fd, info) > compact_read_max()
+    finally:
+        os.close(fd)
+
+
+def index_every_line(vault: Path) -> None:
+    """Index every line of the vault's history and keep the index as its snapshot (outside
+    the vault: progress/history_snapshot.py), so the compaction that follows indexes only
+    the lines appended since. Reads only: no lock needed. For a long file roadvault never
+    compacted; `watch` runs it in a background thread."""
+    from roadvault.progress.history_snapshot import load_indexed_history
+
+    try:
+        load_indexed_history(vault, vault_path(vault, HISTORY_RELPATH))
+    except (OSError, VaultError) as exc:
+        logger.warning("history not indexed for compaction: %s", exc)
 
 
 def _write_all(fd: int, data: bytes) -> None:

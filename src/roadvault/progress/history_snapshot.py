@@ -41,6 +41,7 @@ from roadvault.progress.history import (
     index_rest,
     index_stream,
     lines_before,
+    summary_length,
 )
 
 logger = logging.getLogger(__name__)
@@ -111,6 +112,13 @@ def index_open_history(
     if consumed and end >= MIN_BYTES:
         _save(vault, fd, history, end, line, info.st_ino)
     return history, end, line, rest
+
+
+def unindexed_bytes(vault: Path, fd: int, info: os.stat_result) -> int:
+    """Bytes of the open history `fd` that a reader of every line indexes one by one: those
+    after a usable snapshot of every line, else after the summary record heading it."""
+    start = _usable_snapshot(vault, fd, info, None, datetime.now(UTC))
+    return info.st_size - max(start[1] if start is not None else 0, summary_length(fd))
 
 
 def _index_in_two(
