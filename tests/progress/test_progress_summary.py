@@ -6,10 +6,12 @@ import copy
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from progress_vaults import SLUG, manifest, notes
 from test_progress_aggregate import progress_of
 
 from roadvault.model import Status
+from roadvault.obsidian.links import render_link
 from roadvault.progress.aggregate import Progress
 from roadvault.progress.history import Entry, History
 from roadvault.progress.manifest import index_manifest
@@ -116,14 +118,27 @@ def test_most_recently_active_roadmap_first() -> None:
     assert "**Overall:** 0/17 · 0%" in text
 
 
-def test_titles_that_would_break_a_link_are_made_safe() -> None:
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        # Before, Progress.md had its own rule (`|` → `/`); now the notes' one (`|` → `-`).
+        ("A | B ]] [[C", "A - B )) ((C"),
+        # Before, `%%` went into Progress.md as is: an Obsidian comment that hid the rest of
+        # the note; the notes defused it, as Progress.md now does.
+        ("Comments %% in Obsidian", "Comments %\\% in Obsidian"),
+    ],
+)
+def test_titles_that_would_break_a_link_are_made_safe(title: str, shown: str) -> None:
     data = manifest()
-    data["roadmaps"][SLUG]["items"][0]["title"] = "A | B ]] [[C"
+    data["roadmaps"][SLUG]["items"][0]["title"] = title
     progress = Progress(index_manifest(data))
     for relpath, text in notes().items():
         progress.set_note(relpath, summarize_note(text))
     text = render_progress_note(build_summary(progress, History(), now=NOW))
-    assert "[[Joins and Aggregation#^rv-j1|A / B )) ((C]]" in text
+    assert f"[[Joins and Aggregation#^rv-j1|{shown}]]" in text
+    assert f"[[Joins and Aggregation#^rv-j1|{shown}]]" == render_link(
+        "Joins and Aggregation", title, block="rv-j1"
+    )
 
 
 def test_json_dates_and_nulls() -> None:

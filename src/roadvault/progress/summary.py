@@ -62,6 +62,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from roadvault.model import Status
+from roadvault.obsidian.links import link_alias, linkable, render_link
 from roadvault.progress.aggregate import Progress
 from roadvault.progress.history import History, format_time
 from roadvault.progress.manifest import Item
@@ -457,21 +458,15 @@ def _estimate(
 
 # --- Progress.md ---------------------------------------------------------------------------
 
-_LINK_BREAKERS = re.compile(r"[\[\]|#^]")
-_ALIAS_FIXES = str.maketrans({"[": "(", "]": ")", "|": "/", "\n": " "})
-
 
 def _wikilink(
     target: str | None, text: str, block: str | None = None, *, table: bool = False
 ) -> str:
-    """`[[target#^block|text]]`, or just the text when the target cannot be linked safely."""
-    alias = text.translate(_ALIAS_FIXES)
-    if target is None or _LINK_BREAKERS.search(target):
-        return alias
-    inner = target + (f"#^{block}" if block else "")
-    if alias != target or block:
-        inner += ("\\|" if table else "|") + alias
-    return f"[[{inner}]]"
+    """`[[target#^block|text]]` (obsidian/links.py: the display text as in the notes), or
+    just the text when there is no target or it cannot be linked safely."""
+    if target is None:
+        return link_alias(text)
+    return render_link(target, text, block=block, table=table)
 
 
 def _item(link: ItemLink) -> str:
@@ -567,8 +562,8 @@ def today_lines(roadmap: RoadmapSummary, *, embed: bool = False) -> list[str]:
     Obsidian renders it) or a link, done ones marked ✅."""
     out = []
     for done, link in roadmap.today:
-        if embed and link.target and not _LINK_BREAKERS.search(link.target):
-            out.append(f"- ![[{link.target}#^{link.id}]]")
+        if embed and link.target and linkable(link.target):
+            out.append(f"- {render_link(link.target, block=link.id, embed=True)}")
         else:
             out.append(f"- {'✅ ' if done else ''}{_item(link)}")
     return out

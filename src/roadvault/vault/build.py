@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +24,7 @@ from roadvault.fsio import remove_stale_temps, vault_lock, vault_path
 from roadvault.manifest import read_manifest_text
 from roadvault.model import Node, Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
+from roadvault.obsidian.links import link_targets
 from roadvault.parse.ids import node_id
 from roadvault.progress import write_progress
 from roadvault.vault import check, fastpath, identity
@@ -69,8 +69,6 @@ MAX_DEPTH = 9  # --depth beyond this makes no sense for a learning roadmap
 # the 20 MB cap state files are read with.
 PENDING_JOURNAL_CHARS = 3_000_000
 MAX_NESTING = 100  # deeper trees are refused (they are junk, and recursion has limits)
-_WIKILINK_TARGET = re.compile(r"\[\[([^\[\]|#\n]+)")
-# Top-level names a roadmap folder must not take: they belong to the vault itself.
 
 Progress = Callable[[int, int], None]
 
@@ -141,7 +139,7 @@ def authored_link_targets(roadmap: Roadmap) -> set[str]:
     texts = [roadmap.title, roadmap.notes]
     for node in roadmap.walk():
         texts += [node.title, node.notes, *(res.text for res in node.resources)]
-    return {match.strip() for text in texts for match in _WIKILINK_TARGET.findall(text or "")}
+    return {target for text in texts for target in link_targets(text or "")}
 
 
 def roadmap_id(slug: str) -> str:

@@ -13,8 +13,8 @@ import json
 from typing import Any
 
 from roadvault.model import Node, Roadmap
+from roadvault.obsidian.links import inline_text, link_alias, render_link
 from roadvault.vault.layout import Layout
-from roadvault.vault.text import alias_text, inline_text, wikilink
 
 CARD_WIDTH = 300
 CARD_HEIGHT = 140
@@ -68,7 +68,7 @@ def _phase_cards(phase: Node, layout: Layout) -> list[tuple[str, str | None, str
         text = (
             inline_text(phase.title)
             if layout.roadmap_note.deleted
-            else wikilink(layout.roadmap_note.name, phase.title, block=phase.id)
+            else render_link(layout.roadmap_note.name, phase.title, block=phase.id)
         )
         if phase.duration:
             text += f"\n\n{inline_text(phase.duration)}"
@@ -113,7 +113,7 @@ def render_canvas(roadmap: Roadmap, layout: Layout) -> str:
         width = 2 * GROUP_PADDING + columns * CARD_WIDTH + (columns - 1) * GAP
         height = 2 * GROUP_PADDING + rows * CARD_HEIGHT + (rows - 1) * GAP
         group_id = f"group-{phase.id}"
-        label = f"{position}. {alias_text(phase.title)}"
+        label = f"{position}. {link_alias(phase.title)}"
         if phase.duration:
             label += f" · {inline_text(phase.duration)}"
         groups.append(

@@ -27,6 +27,7 @@ from roadvault.obsidian.conflicts import (
 )
 from roadvault.obsidian.frontmatter import front_matter_span, read_properties, split_front_matter
 from roadvault.obsidian.ids import ROADVAULT_PREFIX, block_ids_in, trailing_block_id
+from roadvault.obsidian.links import WIKILINK, Link, parse_link, wikilinks_in
 from roadvault.vault.frontmatter import REQUIRED_KEYS
 from roadvault.vault.names import MAX_FOLDER_CHARS, MAX_NAME_CHARS, is_safe_name, name_key
 from roadvault.vaultformat import is_hidden_relpath
@@ -34,7 +35,6 @@ from roadvault.vaultformat import is_hidden_relpath
 NOTE_EXT = ".md"
 
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
 _NEWLINE = re.compile("\n")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _TAG = re.compile(r"^[^\s#,]*[^\s#,\d/][^\s#,]*$")
@@ -54,15 +54,6 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.relpath}:{self.line}" if self.line else self.relpath
         return f"{where}: {self.message}"
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    line: int  # 1-based
-    target: str  # note name or path, as written ("" for a link inside the same note)
-    subpath: str | None  # "^block-id" or a heading, without the "#"
-    alias: str | None
-    embed: bool
 
 
 # --- reading Markdown the way Obsidian does (enough for links, ids and tasks) ----------------
@@ -114,14 +105,10 @@ def find_links(text: str) -> list[Link]:
         offset, body = codeless
         line_of = _line_numbers(body, offset)
         return [
-            _parse_link(match.group(2), line_of(match.start()), embed=bool(match.group(1)))
-            for match in _WIKILINK.finditer(body)
+            parse_link(match.group(2), line_of(match.start()), embed=bool(match.group(1)))
+            for match in WIKILINK.finditer(body)
         ]
-    links = []
-    for number, line in _content_lines(blocks):
-        for match in _WIKILINK.finditer(line):
-            links.append(_parse_link(match.group(2), number, embed=bool(match.group(1))))
-    return links
+    return [link for number, line in _content_lines(blocks) for link in wikilinks_in(line, number)]
 
 
 def front_matter_links(text: str) -> list[Link]:
@@ -131,23 +118,10 @@ def front_matter_links(text: str) -> list[Link]:
     if "[[" not in head:
         return []
     return [
-        _parse_link(match.group(2), number, embed=False)
+        parse_link(match.group(2), number, embed=False)
         for number, line in enumerate(head.split("\n"), 1)
-        for match in _WIKILINK.finditer(line)
+        for match in WIKILINK.finditer(line)
     ]
-
-
-def _parse_link(inner: str, line: int, *, embed: bool) -> Link:
-    inner = inner.replace("\\|", "|")  # escaped pipe inside tables
-    target, _, alias = inner.partition("|")
-    target, hash_sign, subpath = target.partition("#")
-    return Link(
-        line=line,
-        target=target.strip(),
-        subpath=subpath.strip() if hash_sign else None,
-        alias=alias if alias else None,
-        embed=embed,
-    )
 
 
 def canvas_links(text: str) -> list[Link]:
@@ -159,8 +133,7 @@ def canvas_links(text: str) -> list[Link]:
     links = []
     for node in nodes if isinstance(nodes, list) else []:
         if isinstance(node, dict) and node.get("type") == "text":
-            for match in _WIKILINK.finditer(str(node.get("text", ""))):
-                links.append(_parse_link(match.group(2), 1, embed=bool(match.group(1))))
+            links += wikilinks_in(str(node.get("text", "")))
     return links
 
 

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from roadvault.model import Node, Resource, Roadmap
+from roadvault.obsidian.ids import defuse_block_id
+from roadvault.obsidian.links import inline_text, render_link
 from roadvault.vault.canvas import render_canvas
 from roadvault.vault.frontmatter import PropertyValue, render_front_matter
 from roadvault.vault.layout import Layout, NoteSlot, walk_levels
-from roadvault.vault.text import defuse_block_id, inline_text, plain_item_text, wikilink
+from roadvault.vault.text import plain_item_text
 from roadvault.vaultformat import PROGRESS_NOTE
 
 SEPARATOR = " · "
@@ -38,7 +40,7 @@ def note_link(slot: NoteSlot) -> str:
     link would dangle: Obsidian would offer to create an empty note)."""
     if slot.deleted:
         return inline_text(slot.title) or slot.name
-    return wikilink(slot.name, slot.title)
+    return render_link(slot.name, slot.title)
 
 
 def with_duration(text: str, node: Node) -> str:
@@ -219,8 +221,8 @@ def render_roadmap_note(ctx: _Context) -> str:
     canvas_name = layout.canvas.rsplit("/", 1)[-1]
     summary = [
         f"> [!summary] {SEPARATOR.join(facts)}",
-        f"> Tick the boxes in the notes below; {wikilink(PROGRESS_LINK)} keeps count. "
-        f"{wikilink(canvas_name, 'The map')} shows the whole path.",
+        f"> Tick the boxes in the notes below; {render_link(PROGRESS_LINK)} keeps count. "
+        f"{render_link(canvas_name, 'The map')} shows the whole path.",
     ]
     return render_front_matter(properties) + _sections(
         f"# {inline_text(roadmap.title) or slot.name}",
@@ -327,7 +329,7 @@ def render_home(text: str, links: list[tuple[str, str]]) -> str:
     end = next((n for n in range(begin + 1, len(lines)) if lines[n].strip() == HOME_END), None)
     if end is None:
         return text
-    body = [f"- {wikilink(name, title)}" for name, title in links]
+    body = [f"- {render_link(name, title)}" for name, title in links]
     return "\n".join([*lines[: begin + 1], *body, *lines[end:]])
 
 
