@@ -1090,3 +1090,31 @@ def test_one_kind_of_mark_after_links_says_published_not_learned():
         "- Blocking: [blog](https://e.org/3)\n"
     )
     assert all(leaf.status.value == "todo" for leaf in parse_roadmap(text).leaves())
+
+
+def test_github_emoji_shortcodes_are_no_words_of_a_title_and_a_tick_shortcode_ticks():
+    text = (
+        "# Rust\n\n## Books :books:\n\n- [x] The Book :fire::fire:\n- [ ] Rust for Rustaceans\n\n"
+        "## Topics\n\n- :white_check_mark: Ownership\n- :hourglass: Lifetimes\n"
+        "- [ ] `std::mem::swap` and friends\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = {leaf.title: leaf.status.value for leaf in roadmap.leaves()}
+    assert titles == {
+        "The Book": "done",
+        "Rust for Rustaceans": "todo",
+        "Ownership": "done",
+        "Lifetimes": "doing",
+        "std::mem::swap and friends": "todo",
+    }, titles
+    assert [p.title for p in roadmap.nodes] == ["Books", "Topics"]
+
+
+def test_the_one_hash_heading_under_a_tagline_heading_names_the_roadmap():
+    text = (
+        "### My notes while studying at the bakery school :bread:\n\n# Bread Baking Course\n\n"
+        "The course runs for a year.\n\n## Module 1 - Doughs\n\n"
+        "- [x] Lean dough\n- [ ] Enriched dough\n\n"
+        "## Module 2 - Ovens\n\n- [ ] Deck ovens\n"
+    )
+    assert parse_roadmap(text).title == "Bread Baking Course"

@@ -23,6 +23,7 @@ from roadvault.parse.titles import (
     leading_status_glyph,
     plain_label,
     remove_controls,
+    replace_shortcodes,
     split_task_marker,
     strip_decorations,
     trailing_status_glyph,
@@ -293,7 +294,7 @@ _DAY_SLOT_RE = re.compile(r"^(?:day|week|session|entry|tag|día|dia|jour)\s*\d{1
 def set_title(draft: Draft, text: InlineText) -> None:
     """Fill a draft from its title line: checkbox, clean title, duration, and the signs the
     second pass reads (a label ending in ":", numbering, image-only, navigation link)."""
-    visible = text.text
+    visible = replace_shortcodes(text.text)
     raw = text.raw
     if draft.kind in (ITEM, HEADING):
         marker, rest = split_task_marker(visible.lstrip())

@@ -699,21 +699,26 @@ def _take_captioned_title(root: Draft) -> str:
 
 
 @rule("single-wrapper")
-def _hoist_wrapper(root: Draft) -> None:
-    """A single section that holds all the phases ("## Learning Plan") is opened."""
+def _hoist_wrapper(root: Draft) -> str | None:
+    """A single section that holds all the phases ("## Learning Plan") is opened; when it is
+    the document's one "#" heading, it names the roadmap (gives its title, or None)."""
+    named = None
     while len(root.children) == 1:
         wrapper = root.children[0]
         if wrapper.kind not in (HEADING, PSEUDO) or wrapper.is_task or wrapper.numbered:
-            return
+            return named
         sections = [c for c in wrapper.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
         if len(wrapper.children) < 2 or not sections:
-            return
+            return named
         if all(c.children and all(g.kind == ROW for g in c.children) for c in sections):
-            return  # a timetable's rows grouped by week: the table is the part, not its rows
+            return named  # a timetable's rows grouped by week: the table is the part
+        if named is None and wrapper.kind == HEADING and wrapper.level == 1:
+            named = wrapper.title
         fired("single-wrapper", wrapper.line, "dropped", wrapper.title)
         root.children = wrapper.children
         root.notes.extend(wrapper.notes)
         root.resources.extend(wrapper.resources)
+    return named
 
 
 def _flatten_below(draft: Draft, depth: int, warned: list[bool], source: str) -> None:
@@ -885,7 +890,8 @@ def shape_roadmap(
     _fold_descriptions(root)
     _move_intro_sections(root, notes)
     overviews_to_notes(root, notes)
-    _hoist_wrapper(root)
+    hoisted = _hoist_wrapper(root)
+    title = title or hoisted
     open_wrapper(root)
     _move_intro_sections(root, notes)
     sections_after_the_plan(root, notes)

@@ -470,6 +470,39 @@ def settled_title(title: str) -> str:
     return title
 
 
+# GitHub's emoji shortcodes (":fire:", ":white_check_mark:"): pictures where GitHub shows
+# the page, letters in Obsidian. The ones trackers tick with stand for their glyph.
+_SHORTCODES_RE = re.compile(r"(?<![:\w/])(?::[a-z][a-z0-9_+-]{1,40}:)+(?![:\w/])")
+_SHORTCODE_RE = re.compile(r":([a-z][a-z0-9_+-]{1,40}):")
+_STATUS_SHORTCODES = {
+    "white_check_mark": "✅",
+    "heavy_check_mark": "✔",
+    "ballot_box_with_check": "☑",
+    "hourglass": "⏳",
+    "hourglass_flowing_sand": "⏳",
+    "construction": "🚧",
+    "arrows_counterclockwise": "🔄",
+    "white_large_square": "⬜",
+    "black_square_button": "🔲",
+    "heavy_minus_sign": "➖",
+    "x": "❌",
+    "stop_sign": "🛑",
+}
+
+
+def replace_shortcodes(text: str) -> str:
+    """Emoji shortcodes out of a title line: a status one becomes its glyph, others go."""
+    if ":" not in text:
+        return text
+    replaced = _SHORTCODES_RE.sub(
+        lambda run: _SHORTCODE_RE.sub(
+            lambda m: _STATUS_SHORTCODES.get(m.group(1), ""), run.group(0)
+        ),
+        text,
+    )
+    return " ".join(replaced.split()) if replaced != text else text
+
+
 @lru_cache(maxsize=16384)
 def clean_title(text: str) -> TitleParts:
     """A title as the learner should see it, with its duration and pace taken out."""
@@ -583,5 +616,6 @@ def has_stage_word(text: str) -> bool:
 
 def light_clean(text: str) -> str:
     """Clean-up for resource names: no numbering or duration stripping, just decoration."""
-    text = _strip_emphasis_leftovers(strip_decorations(remove_controls(text))).strip()
+    text = replace_shortcodes(remove_controls(text))
+    text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
     return _tidy_end(text) or text
