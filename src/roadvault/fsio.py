@@ -104,13 +104,13 @@ def _walk_components(vault: Path, parts: tuple[str, ...], *, create: bool) -> st
     return current
 
 
-def vault_path(vault: Path, relpath: str, *, checked: set[str] | None = None) -> Path:
+def vault_path(vault: Path, relpath: str) -> Path:
     """The absolute path of `relpath` inside `vault`, refusing any symlinked component.
 
     Components that do not exist yet are fine (they will be created as real folders).
-    `checked` (see `ensure_folder`) is not trusted here: every component is looked at again
-    on each call, since a folder can be swapped for a symlink while a build runs (the
-    lstat calls cost ~1% of a build).
+    Every component is looked at again on each call (unlike `ensure_folder`, which may
+    remember folders it made), since a folder can be swapped for a symlink while a build
+    runs (the lstat calls cost ~1% of a build).
     """
     parts = safe_parts(relpath)
     _walk_components(vault, parts, create=False)
@@ -249,7 +249,7 @@ def atomic_write(
     if not _DIR_FD_OK:
         if parent_rel:
             ensure_folder(vault, parent_rel, checked=checked)
-        target = vault_path(vault, relpath, checked=checked)
+        target = vault_path(vault, relpath)
         return _atomic_write_by_path(vault, target, data, fsync=fsync, unchanged=unchanged)
     # No path-based look first: open_folder checks (and makes) each folder itself, and a
     # path looked at a moment earlier proves nothing about the folder written to.

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from roadvault.errors import InputError, VaultError
 from roadvault.fsio import atomic_write, read_regular, vault_path
+from roadvault.vaultformat import CONFIG_DIR
 
-SETTINGS = ".obsidian/daily-notes.json"
+SETTINGS = f"{CONFIG_DIR}/daily-notes.json"
 BEGIN = "%% roadvault: today %%"
 END = "%% roadvault: end %%"
 _MONTHS = [

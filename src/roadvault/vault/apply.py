@@ -28,8 +28,8 @@ Progress = Callable[[int, int], None]  # (done, total)
 CHANGED_MEANWHILE = ChangedMeanwhileError.MESSAGE
 
 
-def _current_bytes(vault: Path, relpath: str, checked: set[str] | None = None) -> bytes | None:
-    path = vault_path(vault, relpath, checked=checked)
+def _current_bytes(vault: Path, relpath: str) -> bytes | None:
+    path = vault_path(vault, relpath)
     try:
         with open(path, "rb") as handle:
             return handle.read()
@@ -39,11 +39,9 @@ def _current_bytes(vault: Path, relpath: str, checked: set[str] | None = None) -
         raise VaultError("a folder stands where the note should be", path=path) from exc
 
 
-def _still(
-    vault: Path, planned: PlannedFile, checked: set[str] | None = None
-) -> Callable[[], bool]:
+def _still(vault: Path, planned: PlannedFile) -> Callable[[], bool]:
     """Whether the file still holds what the plan read (asked just before the rename)."""
-    return lambda: _current_bytes(vault, planned.relpath, checked) == planned.expect
+    return lambda: _current_bytes(vault, planned.relpath) == planned.expect
 
 
 def _folder_of(vault: Path, relpath: str) -> Path:
@@ -69,7 +67,7 @@ def apply_files(vault: Path, files: list[PlannedFile], *, progress: Progress | N
                 planned.data,
                 fsync=planned.fsync,
                 checked=checked,
-                unchanged=_still(vault, planned, checked),
+                unchanged=_still(vault, planned),
             )
             written += 1
             succeeded.add(planned.relpath)

@@ -23,8 +23,6 @@ from roadvault.fsio import NoteText
 from roadvault.vault.regen import Action, NoteOutcome, NoteVersions, regenerate
 from roadvault.vault.state import DiskFile, Pending, sha256_text
 
-WRITING = frozenset({Action.CREATE, Action.UPDATE, Action.MERGE, Action.CONFLICT, Action.ARCHIVE})
-
 
 @dataclass(frozen=True, slots=True)
 class Generated:
