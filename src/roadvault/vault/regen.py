@@ -265,12 +265,19 @@ def regenerate(
     known_new_lines: set[str] | None = None
     promoted: dict[str, str] = {}  # note key -> the mark its former item line carried
     note_ids: dict[str, str] = {}  # roadvault_id -> key of the note rendering it (lazy)
+    # Notes kept for the learner's work (`roadvault_status: removed`) the roadmap brings back.
+    returning = {
+        key
+        for key, v in notes.items()
+        if v.new is not None and v.mine is not None and key not in frozen
+        if _marked_removed(v.mine)
+    }
 
     for key, versions in notes.items():
         lifted_mine[key], lifted_base[key] = versions.mine, versions.base
         if versions.mine is None or key in frozen:
             continue
-        if versions.new is not None and _marked_removed(versions.mine):
+        if key in returning:
             versions = _returning(versions)
             lifted_base[key] = versions.base
         if (
@@ -317,7 +324,7 @@ def regenerate(
             if home is None:
                 if versions.new is None:
                     continue  # the whole note goes (see _decide)
-                if not worked_on and not _untick_of_a_fold(item, notes, note_ids):
+                if not worked_on and not _untick_of_a_fold(item, notes, note_ids, returning):
                     continue  # untouched: merge3 drops it
                 topic = _promoted_to(item, annotation, notes, note_ids)
                 if topic is not None:
@@ -557,18 +564,21 @@ def _note_of(
 
 
 def _untick_of_a_fold(
-    item: ItemLine, notes: Mapping[str, NoteVersions], note_ids: dict[str, str]
+    item: ItemLine,
+    notes: Mapping[str, NoteVersions],
+    note_ids: dict[str, str],
+    returning: set[str],
 ) -> bool:
     """A to-do line whose item becomes a note again, that note coming back (kept for the
     learner's work) with every item done or skipped. When it folded, the fold-back gave
     the line that mark (`_demoted`); the base copy is the rendering, so the learner's
     untick reads as no change there. It is their box all the same: kept (archived), so
     it comes back with the item, and the next fold-back leaves it alone."""
-    if item.mark is None or Status.from_marker(item.mark) is not Status.TODO:
-        return False
+    if not returning or item.mark is None or Status.from_marker(item.mark) is not Status.TODO:
+        return False  # (no note comes back: no need to read every note's properties)
     key = _note_of(item.id, notes, note_ids)
-    mine = notes[key].mine if key is not None else None
-    return mine is not None and _marked_removed(mine) and _folds_to(mine) is not None
+    mine = notes[key].mine if key in returning else None
+    return mine is not None and _folds_to(mine) is not None
 
 
 def _demoted(
