@@ -44,7 +44,6 @@ from roadvault.vault.state import (
     json_lines,
     list_vault,
     load_base,
-    load_manifest,
     load_pending,
     load_roadmap_model,
     read_disk_file,
@@ -621,7 +620,11 @@ def _prepare(
     start: date | None = None,
 ) -> _Prepared:
     manifest_text = read_manifest_text(vault) if vault.is_dir() else None
-    manifest = load_manifest(vault) if manifest_text is not None else Manifest()
+    manifest = (
+        Manifest.from_text(manifest_text, path=vault / MANIFEST_RELPATH)
+        if manifest_text is not None
+        else Manifest()
+    )
     listing = list_vault(vault)
     source_path = source_path_of(roadmap, vault)
     target = choose_target(

@@ -21,11 +21,10 @@ from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.state import (
     Manifest,
     list_vault,
-    load_manifest,
     load_roadmap_model,
     read_disk_file,
 )
-from roadvault.vaultformat import PROGRESS_NOTE
+from roadvault.vaultformat import MANIFEST_RELPATH, PROGRESS_NOTE
 
 logger = logging.getLogger(__name__)
 
@@ -131,13 +130,14 @@ def doctor_vault(vault: Path, *, all_links: bool = False) -> Diagnosis:
     from roadvault.progress.service import check_vault_folder
 
     check_vault_folder(vault)  # the same words as `status` and `watch` for a missing folder
-    if read_manifest_text(vault) is None:
+    text = read_manifest_text(vault)
+    if text is None:
         raise VaultError(
             "is not a roadvault vault (no .roadvault/manifest.json)",
             path=vault,
             hint="build one with: roadvault build ROADMAP --vault " + str(vault),
         )
-    manifest = load_manifest(vault)
+    manifest = Manifest.from_text(text, path=vault / MANIFEST_RELPATH)
     authored: set[str] = set()
     for slug in manifest.roadmaps:
         model = load_roadmap_model(vault, slug)
