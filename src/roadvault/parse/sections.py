@@ -1269,6 +1269,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and not child.numbered
             and child.duration is None
             and (bool(child.notes) or child.held_code)
+            and child.said is None  # "Status: Underway" under it: a course being taken
             and not reads_as_action(child.title)
             and not is_step_kind_title(child.title)
         )

@@ -68,7 +68,9 @@ from roadvault.parse.statuses import (
     inherited_status,
     read_board_columns,
     read_legend,
+    read_state_suffixes,
     read_status_glyphs,
+    said_state,
 )
 from roadvault.parse.titles import (
     light_clean,
@@ -93,6 +95,9 @@ _NOTE_LABEL_RE = re.compile(
     r"|deliverables?|pace|effort|commitment|time commitment|hours|schedule|progress"
     r"|progress tracker|calendar|score|grade|last updated|updated|key takeaways?|takeaways?"
     r"|best suited for|suited for|ideal for|who (?:is )?this is for|who it(?:'|’)?s for"
+    # what a course or book is, beside its name: "Type: Online course", "Provided by: edX"
+    r"|type|format|provider|provided by|offered by|platform|authors?|instructors?|teachers?"
+    r"|cost|price|rating|syllabus|publisher|certificate|language"
     r"|(?:target )?audience|north star(?: outcome| goal)?|end goal|final goal|vision|mission"
     r"|(?:expected )?weekly hours|expected weekly hours|motivation|rationale|why it matters"
     r"|meta|metas|objetivos?|o que aprender|qu[ée] aprender|descripci[óo]n|descri[çc][ãa]o"
@@ -365,6 +370,10 @@ def _absorb_note_items(draft: Draft) -> None:
                     or pace_list  # "Weekdays: 1 hour/day", "Weekend: 3 hours/day"
                 ):
                     fired("note-label", child.line, "note")
+                    said = said_state(split[0], split[1])
+                    if said is not None and draft.marker is None and draft.kind != ROOT:
+                        draft.said = said  # "- **Status:** Completed" under a course
+                        fired("state-suffix", child.line, "item", f"[{said}]")
                     draft.label_notes += 1
                     draft.notes.append(child.raw or child.text)
                     draft.notes.extend(child.notes)
@@ -792,6 +801,8 @@ def _struck_out(draft: Draft) -> bool:
 
 def _to_node(draft: Draft, inherited: Status | None) -> Node:
     status = Status.from_marker(draft.marker) if draft.marker is not None else Status.TODO
+    if draft.marker is None and draft.said is not None:
+        status = Status.from_marker(draft.said)  # "Git (done)", "Status: Completed"
     if draft.marker is None and _struck_out(draft):
         status = Status.DONE
     marker = draft.marker if draft.marker not in (None, *_CANONICAL_MARKERS) else None
@@ -799,7 +810,7 @@ def _to_node(draft: Draft, inherited: Status | None) -> Node:
     if from_parent is not None and status is Status.TODO and marker is None:
         status = from_parent
     passed = inherited
-    if draft.is_task:
+    if draft.is_task or draft.said is not None:
         passed = status if status in (Status.DONE, Status.SKIPPED) else None
     if draft.section_status is not None:
         passed = Status.from_marker(draft.section_status)  # a board's "Done" column
@@ -860,6 +871,7 @@ def shape_roadmap(
         return _shaped(root, title, [*root_notes_before, *root.notes])
     read_legend(root, notes)
     read_status_glyphs(root)
+    read_state_suffixes(root)
     read_board_columns(root)
     _drop_overview_tables(root)
     _dissolve_resources(root)

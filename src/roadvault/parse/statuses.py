@@ -16,6 +16,7 @@ from roadvault.model import Status
 from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
+from roadvault.parse.tables import status_of_words
 from roadvault.parse.titles import plain_label
 
 MIN_GLYPH_ITEMS = 2
@@ -348,3 +349,54 @@ def _inline_legend_markers(text: str) -> dict[str, str] | None:
             return None  # a glyph that names no progress: a legend of categories
     states = set(markers.values())
     return markers if len(markers) >= 2 and " " in states and len(states) >= 2 else None
+
+
+# A state written after the title: "Git basics (완)", "Docker (done)", "Kafka [in progress]",
+# "SQL — done". Only a word that is a state on its own counts, never a word in a sentence.
+_STATE_WORD = (
+    r"done|completed?|finished|wip|in progress|doing|todo|to do|skipped|not started|started"
+    r"|완|완료|진행중|진행 중|미완|完了|済|済み|完成|已完成|进行中|学习中|未完成|terminado|hecho"
+    r"|completado|concluído|concluido|feito|fertig|erledigt|fait|terminé|en curso"
+    r"|em andamento|готово|пройдено|изучено|в процессе"
+)
+_STATE_SUFFIX_RE = re.compile(
+    rf"\s*(?:[(（\[]\s*(?P<bracketed>{_STATE_WORD})\s*[.!]?\s*[)）\]]"
+    rf"|\s[-–—]\s*(?P<dashed>{_STATE_WORD}))\s*$",
+    re.I,
+)
+_SAID = {"완": "x", "미완": " ", "hecho": "x", "started": "/"}
+
+
+def state_suffix(title: str) -> tuple[str, str] | None:
+    """(title without it, checkbox) for a title ending in a state word ("Git (완)" →
+    ("Git", "x")), or None."""
+    match = _STATE_SUFFIX_RE.search(title)
+    if match is None or not title[: match.start()].strip():
+        return None
+    word = (match["bracketed"] or match["dashed"]).casefold()
+    mark = _SAID.get(word) or status_of_words(word)
+    return (title[: match.start()].rstrip(), mark) if mark is not None else None
+
+
+@rule("state-suffix")
+def read_state_suffixes(root: Draft) -> None:
+    """A state written after an entry's name — "Git basics (완)", "Docker (done)", "Kafka
+    [in progress]", "SQL — done", or a "Status: Completed" line under it — is how far the
+    learner got: that entry's status, not words of its name. A sentence that only
+    contains such a word ("Done is better than perfect") says nothing."""
+    for draft in walk(root):
+        if draft.kind not in (ITEM, HEADING, PSEUDO, ROW) or draft.marker is not None:
+            continue
+        found = state_suffix(draft.title)
+        if found is None:
+            continue
+        draft.title, draft.said = found
+        fired("state-suffix", draft.line, "item", f"[{draft.said}]")
+
+
+def said_state(label: str, value: str) -> str | None:
+    """The checkbox a "Status: Completed" line under an entry gives it, or None."""
+    if plain_label(label) not in ("status", "state", "estado", "статус", "状态", "状態", "상태"):
+        return None
+    words = value.strip(" *_.")
+    return status_of_words(words) if 0 < len(words.split()) <= 3 else None

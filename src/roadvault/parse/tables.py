@@ -116,7 +116,7 @@ _CHECK_CELL = {
 }
 
 
-def _status_cell(text: str) -> str | None:
+def status_of_words(text: str) -> str | None:
     """The checkbox a status cell means ("✅ Complete" → x, "📖 Reading" → /, "Upcoming" → " ")."""
     state = " ".join(text.replace("\ufe0f", "").split())
     mark = _CHECK_CELL.get(state) or _CHECK_CELL.get(state.casefold())
@@ -133,7 +133,7 @@ def _status_cell(text: str) -> str | None:
     ):
         return "x"
     if any(sign in state for sign in "🔄⏳📖🚧") or re.search(
-        r"\b(?:in progress|doing|reading|started|ongoing|wip|learning)\b", lowered
+        r"\b(?:in progress|doing|reading|started|ongoing|underway|wip|learning)\b", lowered
     ):
         return "/"
     if re.search(r"\b(?:skip(?:ped)?|dropped|cancel+ed)\b", lowered):
@@ -212,7 +212,7 @@ def _cell_status(cell: InlineText, line: int | None) -> str | None:
     if pictured is not None:
         fired("image-status-cell", line, "item", f"[{pictured}]")
         return pictured
-    mark = _status_cell(cell.text)
+    mark = status_of_words(cell.text)
     if mark is not None and status_code(cell.text) is not None:
         fired("status-code", line, "item", f"[{mark}]")
     return mark

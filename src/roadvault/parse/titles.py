@@ -100,7 +100,12 @@ def shows_progress_bar(text: str) -> bool:
 
 
 # "@article@ Title", "@video@ Title": a resource type written before the title.
-_TYPE_PREFIX_RE = re.compile(r"^@[a-z]{2,12}@\s*", re.I)
+# "@article@ Title" (a type prefix); "Title: Data Science" / "Name: …" (a form's field name)
+_TYPE_PREFIX_RE = re.compile(
+    r"^(?:@[a-z]{2,12}@\s*|(?:\*\*|__)?(?:title|name|t[íi]tulo|nombre|nome|titre|标题|名称|タイトル"
+    r"|제목|название)\s*[:：]\s*(?:\*\*|__)?\s*(?=\S))",
+    re.I,
+)
 # "1 > Title", "2 ) Title" after an emoji: a list decoration with a number.
 _NUMBER_ARROW_RE = re.compile(r"^\d{1,3}\s*[>»›]\s+")
 # Month names as dates write them ("Oct 10th", "June 27"), for date-shaped text.
