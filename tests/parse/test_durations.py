@@ -25,7 +25,7 @@ from roadvault.parse.durations import leading_duration, parse_duration, split_du
         ("Probability (two weeks)", ("Probability", "two weeks", (14, 14), None)),
         ("Capstone (3+ months)", ("Capstone", "3+ months", (90, 90), None)),
         ("Later (Weeks 17+)", ("Later", "Weeks 17+", None, None)),
-        ("Week 1 (Beginner Python)", ("Beginner Python", "Week 1", (7, 7), None)),
+        ("Week 1 (Beginner Python)", ("Week 1 (Beginner Python)", "Week 1", (7, 7), None)),
         ("Arithmetic (3 weeks): 2 hours/day", ("Arithmetic", "3 weeks", (21, 21), "2 hours/day")),
         ("NLP (4 weeks): 2-3 hours/day", ("NLP", "4 weeks", (28, 28), "2-3 hours/day")),
         ("Reading (5 hrs per week)", ("Reading", None, None, "5 hrs per week")),

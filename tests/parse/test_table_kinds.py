@@ -142,3 +142,22 @@ def test_what_the_learner_wrote_in_a_completed_column_says_done_or_not():
         Status.TODO,
         Status.SKIPPED,  # "NA": not applicable
     ]
+
+
+def test_a_week_table_whose_every_column_is_a_day_gives_one_item_per_day():
+    cell = "📅 **Day {n}**<br>🗂 **Topic:** {topic}<br>♻️ **Review:** {review}"
+    days = [("Knife grips", "Safety"), ("Stocks", "Knife grips"), ("Sauces", "Stocks")]
+    text = (
+        "## 📅 WEEK 1 (MARCH)\n\n| Mon 3 | Tue 4 | Wed 5 | Thu 6 |\n|---|---|---|---|\n| "
+        + " | ".join(cell.format(n=n, topic=t, review=r) for n, (t, r) in enumerate(days, 1))
+        + " | Rest |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [p.title for p in roadmap.nodes] == ["WEEK 1 (MARCH)"]
+    leaves = roadmap.leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "Day 1: Knife grips",
+        "Day 2: Stocks",
+        "Day 3: Sauces",
+    ]
+    assert "Review:" in leaves[0].notes and "Safety" in leaves[0].notes

@@ -326,7 +326,9 @@ def split_duration(title: str) -> TitleDuration:
         match = _LEADING_PAREN_RE.match(work)
         if match:
             duration = match["d"]
-            work = f"{match['rest']} {match['tail']}" if match["tail"] else match["rest"]
+            # "Semana 1 (julio)" is named by its slot, like "Week 1: Basics"
+            if not re.fullmatch(ORDINAL, duration.strip(), re.I):
+                work = f"{match['rest']} {match['tail']}" if match["tail"] else match["rest"]
     if duration is None:
         match = (
             _TRAILING_RE.match(work)

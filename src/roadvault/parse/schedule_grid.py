@@ -68,25 +68,39 @@ def schedule_slots(header: list[InlineText], body: list[list[InlineText]]) -> li
     whose rows are weeks or dates is a timetable: each filled cell is a session to study
     (an item), under its row (a group named by its first cell). An ordinary "| Week |
     Topic | Resources |" table stays one item per row; a grid of ticks or hours is a log.
-    Gives the slot columns, or [] when the table is no such grid."""
+    A table whose every column is a day ("| Lunes 1 | Martes 2 | … |") is one week: each
+    filled cell a day of the part it stands in. Gives the slot columns, or [] when the table
+    is no such grid."""
     if len(header) < MIN_SLOTS + 1 or not body:
         return []
+    days = [index for index, cell in enumerate(header) if _is_slot_header(cell)]
+    if len(days) == len(header):
+        # "| Lunes 1 | Martes 2 | … |": a week of days, each cell one day (no row names)
+        return days if _sessions_in(body, days) else []
     if not _ROW_HEADER_RE.match(plain_label(header[0].text)):
         return []
-    slots = [
-        index
-        for index, cell in enumerate(header)
-        if index and _SLOT_HEADER_RE.match(plain_label(cell.text))
-    ]
+    slots = [index for index in days if index]
     named = [index for index, cell in enumerate(header) if index and _cell_text(cell)]
     if len(slots) < MIN_SLOTS or len(slots) * 10 < len(named) * 8:
         return []
     if not all(len(row) > 0 and _cell_text(row[0]) for row in body[:1]):
         return []  # the first row names its week
+    return slots if _sessions_in(body, slots) else []
+
+
+# "Lunes 1", "Mon 3/4", "Tuesday (12)": a weekday header with the day's date.
+_DATED_DAY_RE = re.compile(r"\s*[(（]?\d{1,2}(?:[./-]\d{1,2})?[)）]?$")
+
+
+def _is_slot_header(cell: InlineText) -> bool:
+    label = plain_label(cell.text)
+    return bool(_SLOT_HEADER_RE.match(label) or _SLOT_HEADER_RE.match(_DATED_DAY_RE.sub("", label)))
+
+
+def _sessions_in(body: list[list[InlineText]], slots: list[int]) -> bool:
+    """Whether the slot cells hold sessions: words, not ticks, hours or numbers (a log)."""
     cells = [row[i] for row in body for i in slots if i < len(row) and not is_rest(row[i])]
     if not cells:
-        return []
+        return False
     words = [cell for cell in cells if sum(ch.isalpha() for ch in _cell_text(cell)) >= 3]
-    if len(words) * 10 < len(cells) * 7:
-        return []  # ticks, hours or numbers: a log of what was done, not sessions
-    return slots
+    return len(words) * 10 >= len(cells) * 7

@@ -690,14 +690,19 @@ def _grid_sessions(
     """A timetable's rows as groups named by their first cell, each filled slot a session
     (schedule-grid); a row with no name continues the one above it."""
     groups: list[Draft] = []
+    week = Draft(PSEUDO)  # a grid with no row names: its days belong to the part above
     for row, line in zip(body, lines, strict=False):
         name = row[0] if row else InlineText()
-        if remove_controls(name.text).strip() or not groups:
+        if 0 in slots:
+            group = week
+        elif remove_controls(name.text).strip() or not groups:
             group = Draft(PSEUDO, line=line)
             set_title(group, name)
             groups.append(group)
             fired("schedule-grid", line, "topic", group.title)
-        group = groups[-1]
+            group = groups[-1]
+        else:
+            group = groups[-1]
         for index in slots:
             if index >= len(row) or is_rest(row[index]):
                 continue
@@ -708,11 +713,13 @@ def _grid_sessions(
                 cell = InlineText(
                     text=ticked[1], raw=raw[1] if raw else ticked[1], links=cell.links
                 )
-            for entry in _points(cell) or [cell]:
+            facets = _day_facets(cell)
+            for entry in _points(cell) or ([facets[0]] if facets else [cell]):
                 session = Draft(ROW, line=line)
                 set_title(session, entry)
                 if not session.title:
                     continue
+                session.notes.extend(facet.raw for facet in facets[1:])
                 if ticked is not None:
                     session.marker = "x"
                 slot = remove_controls(header[index].text).strip()
@@ -725,4 +732,29 @@ def _grid_sessions(
                 )
                 group.children.append(session)
                 fired("schedule-grid", line, "item", session.title)
+    if 0 in slots:
+        return week.children
     return [group for group in groups if group.children]
+
+
+_FACET_LINE_RE = re.compile(
+    r"^[^\w]*(?:\*\*|__)?(?P<label>[^:*_<>]{1,24}?)[:：]\s*(?:\*\*|__)?\s*(?P<value>\S.*)$"
+)
+
+
+def _day_facets(cell: InlineText) -> list[InlineText]:
+    """A day cell written as labelled lines ("📅 **Día 12**<br>🗂 **Tema:** Funciones<br>
+    ♻️ **Repaso:** Bucles"): the day named by its first labelled line ("Día 12: Funciones"),
+    then the other lines as its notes; [] for any other cell."""
+    lines = [_ANY_TAG_RE.sub("", part).strip() for part in _POINT_SPLIT_RE.split(cell.raw)]
+    lines = [line for line in lines if line]
+    labelled = [line for line in lines if _FACET_LINE_RE.match(line)]
+    if len(labelled) < 2:
+        return []
+    first = _FACET_LINE_RE.match(labelled[0])
+    assert first is not None
+    lead = lines[0] if lines[0] not in labelled else ""
+    name = " ".join(remove_controls(lead.replace("**", "").replace("__", "")).split())
+    title = f"{name}: {first['value']}" if name else first["value"]
+    rest = [line for line in lines if line not in (lead, labelled[0])]
+    return [InlineText(text=title, raw=title), *(InlineText(text=r, raw=r) for r in rest)]
