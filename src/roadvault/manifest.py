@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,55 @@ DAMAGED_HINT = (
     "your notes are kept and matched by their block ids"
 )
 SECTIONS = ("roadmaps", "files", "template")
+
+
+def _text(value: Any) -> str | None:
+    """A record's value as text: None stays None, anything but a string is kept as its JSON
+    text (a damaged `"sha256": 5` then matches no base copy, which is not trusted)."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value)
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """One entry of the manifest's `files`: a file roadvault generated (docs/FORMAT.md §4).
+    `sha256` is of its text in `base/`. `leftover_of` / `leftover_sha256`: the old copy of a
+    moved note whose deletion failed — the path it moved to and what this copy held."""
+
+    roadmap: str | None  # slug
+    id: str | None
+    kind: str | None  # roadmap | phase | topic | canvas
+    phase: str | None
+    sha256: str | None
+    leftover_of: str | None = None
+    leftover_sha256: str | None = None
+
+    @classmethod
+    def from_json(cls, entry: dict[str, Any]) -> FileRecord:
+        """The record of a JSON object (see `_text` for a value of another type)."""
+        return cls(
+            _text(entry.get("roadmap")),
+            _text(entry.get("id")),
+            _text(entry.get("kind")),
+            _text(entry.get("phase")),
+            _text(entry.get("sha256")),
+            _text(entry.get("leftover_of")),
+            _text(entry.get("leftover_sha256")),
+        )
+
+    def to_json(self) -> dict[str, str | None]:
+        data = {
+            "roadmap": self.roadmap,
+            "id": self.id,
+            "kind": self.kind,
+            "phase": self.phase,
+            "sha256": self.sha256,
+        }
+        if self.leftover_of is not None:
+            data["leftover_of"] = self.leftover_of
+            data["leftover_sha256"] = self.leftover_sha256
+        return data
 
 
 def read_manifest_text(vault: Path) -> str | None:

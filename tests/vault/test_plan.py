@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from roadvault.fsio import decode_note
+from roadvault.manifest import FileRecord
 from roadvault.vault.plan import Generated, plan_canvas, plan_files
 from roadvault.vault.regen import Action
 from roadvault.vault.state import ABSENT, DiskFile, sha256_text
@@ -13,6 +14,7 @@ BASE = (
 )
 NEW = BASE.replace("- [ ] Two ^rv-two222", "- [ ] Two, renamed ^rv-two222")
 PATH = "R/01 P/Topic.md"
+TOPIC_RECORD = FileRecord(None, None, "topic", None, None)
 
 
 def on_disk(text: str, *, writable: bool = True, crlf: bool = False, bom: bool = False) -> DiskFile:
@@ -23,7 +25,7 @@ def on_disk(text: str, *, writable: bool = True, crlf: bool = False, bom: bool =
 
 def plan_one(disk: DiskFile, base: str | None, new: str = NEW, previous: bool = True):
     generated = [Generated(PATH, new, "topic", "rv-topic1", "rv-phase1")]
-    records = {PATH: {"roadmap": "r", "id": "rv-topic1", "kind": "topic"}} if previous else {}
+    records = {PATH: FileRecord("r", "rv-topic1", "topic", None, None)} if previous else {}
     plan = plan_files(generated, {PATH: disk}, {PATH: base}, records, slug="r")
     assert len(plan.files) == 1
     return plan.files[0]
@@ -34,13 +36,7 @@ def test_first_build_creates() -> None:
     assert planned.action is Action.CREATE
     assert planned.data == NEW.encode() and not planned.fsync
     assert planned.base_after == NEW
-    assert planned.record == {
-        "roadmap": "r",
-        "id": "rv-topic1",
-        "kind": "topic",
-        "phase": "rv-phase1",
-        "sha256": sha256_text(NEW),
-    }
+    assert planned.record == FileRecord("r", "rv-topic1", "topic", "rv-phase1", sha256_text(NEW))
 
 
 def test_nothing_new_is_unchanged_and_writes_nothing() -> None:
@@ -100,7 +96,7 @@ def test_a_note_whose_folder_moved_is_written_there_and_the_old_one_deleted() ->
         generated,
         {PATH: ABSENT, old: on_disk(mine)},
         {PATH: None, old: BASE},
-        {old: {"roadmap": "r", "id": "rv-topic1", "kind": "topic"}},
+        {old: FileRecord("r", "rv-topic1", "topic", None, None)},
         slug="r",
         moves={PATH: old},
     )
@@ -118,14 +114,14 @@ def test_notes_no_longer_generated_go_only_when_untouched() -> None:
         [],
         {gone: on_disk(BASE), kept: on_disk(worked)},
         {gone: BASE, kept: BASE},
-        {gone: {"kind": "topic"}, kept: {"kind": "topic"}},
+        {gone: TOPIC_RECORD, kept: TOPIC_RECORD},
         slug="r",
     )
     by_path = {planned.relpath: planned for planned in plan.files}
     assert by_path[gone].action is Action.DELETE and by_path[gone].record is None
     assert by_path[kept].action is Action.ARCHIVE
     assert "roadvault_status: removed" in (by_path[kept].after or "")
-    assert by_path[kept].record == {"kind": "topic"}
+    assert by_path[kept].record == TOPIC_RECORD
 
 
 CANVAS = '{\n  "nodes": [],\n  "edges": []\n}\n'

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import write_tree
 from roadvault.errors import VaultError
+from roadvault.manifest import FileRecord
 from roadvault.vault.state import (
     Manifest,
     list_vault,
@@ -48,7 +49,7 @@ def test_damaged_manifest_is_a_clear_vault_error(tmp_path: Path, text: str, mess
 def test_manifest_round_trips_with_sorted_keys(tmp_path: Path) -> None:
     manifest = Manifest(
         roadmaps={"b": {"folder": "B", "z": 1, "a": 2}},
-        files={"X/Y.md": {"roadmap": "b"}},
+        files={"X/Y.md": FileRecord("b", None, None, None, None)},
         template={},
     )
     text = manifest.to_text()
@@ -84,3 +85,15 @@ def test_listing_skips_dot_folders_and_symlinked_folders(tmp_path: Path) -> None
     listing = list_vault(tmp_path)
     assert listing.file_relpaths == ["top.md", "A/n.md"]
     assert "B" in listing.top_level
+
+
+def test_file_records_round_trip_as_written() -> None:
+    """The manifest's `files` entries are typed records (roadvault/manifest.py FileRecord):
+    what a build wrote reads back and is written again byte for byte, the keys of a
+    leftover copy included; a value of the wrong type stays visibly wrong (a damaged hash
+    matches no base copy)."""
+    written = {"roadmap": "r", "id": "rv-1", "kind": "topic", "phase": None, "sha256": "ab"}
+    assert FileRecord.from_json(written).to_json() == written
+    leftover = {**written, "leftover_of": "R/New.md", "leftover_sha256": "cd"}
+    assert FileRecord.from_json(leftover).to_json() == leftover
+    assert FileRecord.from_json({**written, "sha256": 5}).sha256 == "5"

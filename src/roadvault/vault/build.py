@@ -21,7 +21,7 @@ from typing import Any
 
 from roadvault.errors import InputError, InternalError, RoadvaultError, VaultError
 from roadvault.fsio import remove_stale_temps, vault_lock, vault_path
-from roadvault.manifest import read_manifest_text
+from roadvault.manifest import FileRecord, read_manifest_text
 from roadvault.model import Node, Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.obsidian.links import link_targets
@@ -344,7 +344,8 @@ def deleted_notes(
         for node_id, path in recorded.items()
         if path not in present
         and node_id not in previous.pinned
-        and (manifest.files.get(path) or {}).get("sha256")
+        and (record := manifest.files.get(path)) is not None
+        and record.sha256
     }
 
 
@@ -436,7 +437,7 @@ def _keep_ids_apart(
 
 
 def _stale_where_the_learner_put_them(
-    previous: PreviousLayout, layout: Layout, records: dict[str, dict[str, Any]]
+    previous: PreviousLayout, layout: Layout, records: dict[str, FileRecord]
 ) -> dict[str, str]:
     """Notes the roadmap no longer generates that the learner had moved or renamed:
     recorded path → where they are now. They are handled there like any note the roadmap
@@ -453,13 +454,13 @@ def _stale_where_the_learner_put_them(
     }
 
 
-def _verified_base(relpath: str, base: str | None, record: dict[str, Any] | None) -> str | None:
+def _verified_base(relpath: str, base: str | None, record: FileRecord | None) -> str | None:
     """A base copy whose hash differs from the manifest's record was changed behind our back
     (or torn by a disk fault): trusting it could take a learner's tick for ours, so merge
     as if there were none (every line and tick of the note is then kept)."""
-    if base is None or not record or not record.get("sha256"):
+    if base is None or record is None or not record.sha256:
         return base
-    if sha256_text(base) != record["sha256"]:
+    if sha256_text(base) != record.sha256:
         logger.warning("%s: the base copy does not match the manifest; merging without it", relpath)
         return None
     return base

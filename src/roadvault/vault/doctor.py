@@ -52,7 +52,7 @@ def known_ids(manifest: Manifest) -> set[str]:
         ids.update(str(key) for key in (entry.get("notes") or {}))
         if entry.get("id"):
             ids.add(str(entry["id"]))
-    ids.update(str(rec["id"]) for rec in manifest.files.values() if rec.get("id"))
+    ids.update(rec.id for rec in manifest.files.values() if rec.id)
     return ids
 
 

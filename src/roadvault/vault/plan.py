@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from roadvault.fsio import NoteText
+from roadvault.manifest import FileRecord
 from roadvault.vault.regen import Action, NoteOutcome, NoteVersions, regenerate
 from roadvault.vault.state import DiskFile, Pending, sha256_text
 
@@ -51,8 +51,8 @@ class PlannedFile:
     # What .roadvault/ records afterwards: the base text and the manifest entry (None: forget).
     base_before: str | None = None
     base_after: str | None = None
-    record: dict[str, Any] | None = None
-    record_before: dict[str, Any] | None = None
+    record: FileRecord | None = None
+    record_before: FileRecord | None = None
 
     @property
     def writes(self) -> bool:
@@ -78,19 +78,19 @@ class PlannedFile:
         if self.moved_to is not None and self.before is not None and self.record is not None:
             # The old copy of a moved note could not be deleted: its content is already in
             # the new copy. Remember what it held, so the next build can finish the move.
-            self.record = {
-                **self.record,
-                "leftover_of": self.moved_to,
-                "leftover_sha256": sha256_text(self.before),
-            }
+            self.record = replace(
+                self.record,
+                leftover_of=self.moved_to,
+                leftover_sha256=sha256_text(self.before),
+            )
 
 
-def is_untouched_leftover(entry: dict[str, Any], here: DiskFile) -> bool:
+def is_untouched_leftover(entry: FileRecord, here: DiskFile) -> bool:
     """The old copy of a moved note whose deletion failed, still as the build left it."""
     return (
-        isinstance(entry.get("leftover_of"), str)
+        entry.leftover_of is not None
         and here.text is not None
-        and sha256_text(here.text) == entry.get("leftover_sha256")
+        and sha256_text(here.text) == entry.leftover_sha256
     )
 
 
@@ -106,16 +106,14 @@ def encode_like(text: str, disk: DiskFile | None) -> bytes:
     return original.encode(text)
 
 
-def _record(generated: Generated, slug: str, base: str | None) -> dict[str, Any] | None:
+def _record(generated: Generated, slug: str, base: str | None) -> FileRecord | None:
     if base is None:
         return None
-    return {
-        "roadmap": slug,
-        "id": generated.id,
-        "kind": generated.kind,
-        "phase": generated.phase,
-        "sha256": sha256_text(base),
-    }
+    return FileRecord(slug, generated.id, generated.kind, generated.phase, sha256_text(base))
+
+
+def _kind(entry: FileRecord, default: str) -> str:
+    return entry.kind if entry.kind is not None else default
 
 
 def _json_equal(a: str | None, b: str | None) -> bool:
@@ -189,7 +187,7 @@ def plan_files(
     generated: list[Generated],
     disk: Mapping[str, DiskFile],
     bases: Mapping[str, str | None],
-    previous: Mapping[str, dict[str, Any]],
+    previous: Mapping[str, FileRecord],
     *,
     slug: str,
     moves: Mapping[str, str] | None = None,
@@ -288,8 +286,8 @@ def plan_files(
             planned[relpath] = PlannedFile(
                 relpath,
                 Action.DELETE,
-                str(previous[relpath].get("kind", "topic")),
-                notes=[f"finishing a move to {previous[relpath]['leftover_of']}"],
+                _kind(previous[relpath], "topic"),
+                notes=[f"finishing a move to {previous[relpath].leftover_of}"],
                 before=here.text,
                 expect=here.raw,
                 base_before=bases.get(relpath),
@@ -348,7 +346,7 @@ def _kept_notes_returning(
     generated: list[Generated],
     disk: Mapping[str, DiskFile],
     bases: Mapping[str, str | None],
-    previous: Mapping[str, dict[str, Any]],
+    previous: Mapping[str, FileRecord],
     moves: Mapping[str, str],
     pending: Pending,
 ) -> dict[str, str]:
@@ -364,9 +362,9 @@ def _kept_notes_returning(
     for relpath, entry in previous.items():
         if relpath in generated_paths or relpath in taken or not relpath.endswith(".md"):
             continue
-        note_id = entry.get("id")
+        note_id = entry.id
         here = disk[relpath]
-        if isinstance(note_id, str) and here.state == "file" and here.writable:
+        if note_id is not None and here.state == "file" and here.writable:
             kept.setdefault(note_id, []).append(relpath)
     found: dict[str, str] = {}
     for g in generated:
@@ -448,7 +446,7 @@ def _finish_move(
     planned: PlannedFile,
     here: DiskFile,
     base: str | None,
-    entry: dict[str, Any] | None,
+    entry: FileRecord | None,
 ) -> PlannedFile:
     """The deletion of a moved note's old copy that an interrupted build did not get to."""
     return PlannedFile(
@@ -519,13 +517,13 @@ def _generated_note(
 
 
 def _stale_note(
-    relpath: str, entry: dict[str, Any], here: DiskFile, outcome: NoteOutcome, base: str | None
+    relpath: str, entry: FileRecord, here: DiskFile, outcome: NoteOutcome, base: str | None
 ) -> PlannedFile:
     """A note this roadmap no longer generates: deleted when untouched, else kept."""
     planned = PlannedFile(
         relpath,
         outcome.action,
-        str(entry.get("kind", "topic")),
+        _kind(entry, "topic"),
         notes=list(outcome.notes),
         conflicts=outcome.conflicts,
         before=here.text,
@@ -547,14 +545,12 @@ def _stale_note(
     return planned
 
 
-def _stale_other(
-    relpath: str, entry: dict[str, Any], here: DiskFile, base: str | None
-) -> PlannedFile:
+def _stale_other(relpath: str, entry: FileRecord, here: DiskFile, base: str | None) -> PlannedFile:
     """A stale canvas (or a blocked stale note): removed only when it is exactly ours."""
     planned = PlannedFile(
         relpath,
         Action.ARCHIVE,
-        str(entry.get("kind", "canvas")),
+        _kind(entry, "canvas"),
         before=here.text,
         after=here.text,
         expect=here.raw,

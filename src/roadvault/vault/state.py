@@ -31,7 +31,13 @@ from roadvault.fsio import (
     remove_file,
     vault_path,
 )
-from roadvault.manifest import DAMAGED_HINT, SECTIONS, parse_manifest, read_manifest_text
+from roadvault.manifest import (
+    DAMAGED_HINT,
+    SECTIONS,
+    FileRecord,
+    parse_manifest,
+    read_manifest_text,
+)
 from roadvault.model import Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.vaultformat import (
@@ -105,21 +111,21 @@ class Manifest:
     """`.roadvault/manifest.json` (FORMAT.md §4)."""
 
     roadmaps: dict[str, dict[str, Any]] = field(default_factory=dict)
-    files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    files: dict[str, FileRecord] = field(default_factory=dict)
     # Template files roadvault copied into the vault: relpath -> sha256 of what it wrote.
     # A file listed here is never copied again (the learner may have deleted it on
     # purpose) and is rewritten only while its content is still exactly ours.
     template: dict[str, str] = field(default_factory=dict)
 
-    def files_of(self, slug: str) -> dict[str, dict[str, Any]]:
-        return {path: entry for path, entry in self.files.items() if entry.get("roadmap") == slug}
+    def files_of(self, slug: str) -> dict[str, FileRecord]:
+        return {path: entry for path, entry in self.files.items() if entry.roadmap == slug}
 
     def to_text(self) -> str:
         document = {
             "format": FORMAT_VERSION,
             "generator": GENERATOR,
             "roadmaps": self.roadmaps,
-            "files": self.files,
+            "files": {relpath: record.to_json() for relpath, record in self.files.items()},
             "template": self.template,
         }
         return json_lines(document, depth=3)
@@ -151,7 +157,8 @@ class Manifest:
                 raise VaultError(
                     f"manifest names an unsafe path {relpath!r}", path=path, hint=hint
                 ) from exc
-        return cls(roadmaps=roadmaps, files=files, template=template)
+        records = {relpath: FileRecord.from_json(entry) for relpath, entry in files.items()}
+        return cls(roadmaps=roadmaps, files=records, template=template)
 
 
 _ENTRY_SHAPE: dict[str, type] = {"notes": dict, "pinned": dict, "phases": list, "items": list}
