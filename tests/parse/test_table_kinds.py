@@ -161,3 +161,25 @@ def test_a_week_table_whose_every_column_is_a_day_gives_one_item_per_day():
         "Day 3: Sauces",
     ]
     assert "Review:" in leaves[0].notes and "Safety" in leaves[0].notes
+
+
+def test_a_course_table_grouped_by_a_merged_category_cell_in_japanese_groups_its_rows():
+    rows = [
+        ("1-1", "包丁<br>(約3h)", "基本の持ち方", "完了"),
+        ("1-2", "", "みじん切り", "完了"),
+        ("1-3", "", "かつらむき", ""),
+        ("2-1", "出汁<br>(約2h)", "昆布出汁", "完了"),
+        ("2-2", "", "鰹出汁", ""),
+    ]
+    body = "".join(f"|{a}|{b}|{c}|{d}|\n" for a, b, c, d in rows)
+    text = (
+        "## 和食の練習\n\n|No.|コース分類|コース|ステータス|\n|--|--|--|--|\n"
+        + body
+        + "\n## 感じたこと\n\n- 包丁は毎日触るのが大事だと思った\n- 出汁は思ったより簡単\n"
+    )
+    roadmap = parse_roadmap(text)
+    groups = {node.title: [leaf.title for leaf in node.leaves()] for node in roadmap.walk()}
+    assert groups["包丁"] == ["基本の持ち方", "みじん切り", "かつらむき"], groups
+    assert groups["出汁"] == ["昆布出汁", "鰹出汁"], groups
+    assert len(roadmap.leaves()) == 5  # the impressions are the learner's, not steps
+    assert sum(leaf.status is Status.DONE for leaf in roadmap.leaves()) == 3

@@ -142,7 +142,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |팁|학습 팁|공부 팁|조언|학습 방법|공부 방법|주의 ?사항|마음가짐|советы|рекомендации
 |basic principles|ground rules|study rules|기본 원칙|학습 원칙|学习原则|基本原则|基本方針|学習方針
 |reflections?|weekly reflections?|weekly review|retrospective|retro|reflexiones|reflexión
-|reflexões|réflexions|reflexion|反思|회고
+|reflexões|réflexions|reflexion|反思|회고|感想|所感|感じたこと|振り返り|学んだこと|느낀 점|소감
+|impressions?|thoughts|my thoughts|lessons learned|what i learned|things i learned|感悟|心得体会
 |principios básicos|princípios básicos|grundregeln|règles de base
 |(?:learning |study |my |teaching )?philosoph(?:y|ie)|(?:key |core |learning |study )?principles
 |notes to (?:self|myself)|reminders(?: to self)?

@@ -419,7 +419,10 @@ def _group_column(
     Databases | SQL |", "| | PostgreSQL |", "| Java | Core |"), as a merged cell would be,
     groups the rows below it: each filled cell is a topic holding its rows."""
     for index in range(title_at):
-        if index in roles.values() or not _GROUP_COLUMN_RE.match(plain_label(names[index])):
+        if index in roles.values():
+            continue
+        named = bool(_GROUP_COLUMN_RE.match(plain_label(names[index])))
+        if not named and not _GROUP_WORD_RE.search(names[index].casefold()):
             continue
         filled = [bool(len(row) > index and row[index].text.strip()) for row in body]
         if (
@@ -432,6 +435,13 @@ def _group_column(
         ):
             return index
     return None
+
+
+# "コース分類", "Course category", "Kategorie des Kurses": a header that names groups.
+_GROUP_WORD_RE = re.compile(
+    r"\b(?:categor(?:y|ies)|group|section|area|track|stage|phase|categor[ií]as?|kategorie)\b"
+    r"|分類|分类|类别|類別|区分|カテゴリ|분류|카테고리|категория|раздел"
+)
 
 
 def _ticked_elsewhere(row: list[InlineText], title_at: int, group_at: int | None) -> bool:
