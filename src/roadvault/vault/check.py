@@ -374,17 +374,21 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _id_problems(element: dict[str, Any], ids: set[str]) -> list[str]:
+    """A canvas node's or edge's id: a string not used before (then remembered)."""
+    element_id = element.get("id")
+    if not isinstance(element_id, str) or not element_id:
+        return ["no string 'id'"]
+    if element_id in ids:
+        return [f"duplicate id {element_id!r}"]
+    ids.add(element_id)
+    return []
+
+
 def _node_problems(node: Any, ids: set[str], files: set[str]) -> list[str]:
     if not isinstance(node, dict):
         return ["not an object"]
-    problems = []
-    node_id = node.get("id")
-    if not isinstance(node_id, str) or not node_id:
-        problems.append("no string 'id'")
-    elif node_id in ids:
-        problems.append(f"duplicate id {node_id!r}")
-    else:
-        ids.add(node_id)
+    problems = _id_problems(node, ids)
     kind = node.get("type")
     if kind not in _NODE_TYPES:
         problems.append(f"bad type {kind!r}")
@@ -419,14 +423,7 @@ def _node_problems(node: Any, ids: set[str], files: set[str]) -> list[str]:
 def _edge_problems(edge: Any, ids: set[str]) -> list[str]:
     if not isinstance(edge, dict):
         return ["not an object"]
-    problems = []
-    edge_id = edge.get("id")
-    if not isinstance(edge_id, str) or not edge_id:
-        problems.append("no string 'id'")
-    elif edge_id in ids:
-        problems.append(f"duplicate id {edge_id!r}")
-    else:
-        ids.add(edge_id)
+    problems = _id_problems(edge, ids)
     for key in ("fromNode", "toNode"):
         if edge.get(key) not in ids:
             problems.append(f"'{key}' {edge.get(key)!r} is not a node")

@@ -516,16 +516,14 @@ def _generated_note(
     return planned
 
 
-def _stale_note(
-    relpath: str, entry: FileRecord, here: DiskFile, outcome: NoteOutcome, base: str | None
+def _as_it_stands(
+    relpath: str, action: Action, kind: str, entry: FileRecord, here: DiskFile, base: str | None
 ) -> PlannedFile:
-    """A note this roadmap no longer generates: deleted when untouched, else kept."""
-    planned = PlannedFile(
+    """A file planned to stay as it is, with its record and base (until decided otherwise)."""
+    return PlannedFile(
         relpath,
-        outcome.action,
-        _kind(entry, "topic"),
-        notes=list(outcome.notes),
-        conflicts=outcome.conflicts,
+        action,
+        kind,
         before=here.text,
         after=here.text,
         expect=here.raw,
@@ -534,6 +532,14 @@ def _stale_note(
         record=entry,
         record_before=entry,
     )
+
+
+def _stale_note(
+    relpath: str, entry: FileRecord, here: DiskFile, outcome: NoteOutcome, base: str | None
+) -> PlannedFile:
+    """A note this roadmap no longer generates: deleted when untouched, else kept."""
+    planned = _as_it_stands(relpath, outcome.action, _kind(entry, "topic"), entry, here, base)
+    planned.notes, planned.conflicts = list(outcome.notes), outcome.conflicts
     if outcome.action is Action.DELETE:
         planned.after = planned.base_after = planned.record = None
     elif outcome.text is not None and outcome.text != here.text:
@@ -547,18 +553,7 @@ def _stale_note(
 
 def _stale_other(relpath: str, entry: FileRecord, here: DiskFile, base: str | None) -> PlannedFile:
     """A stale canvas (or a blocked stale note): removed only when it is exactly ours."""
-    planned = PlannedFile(
-        relpath,
-        Action.ARCHIVE,
-        _kind(entry, "canvas"),
-        before=here.text,
-        after=here.text,
-        expect=here.raw,
-        base_before=base,
-        base_after=base,
-        record=entry,
-        record_before=entry,
-    )
+    planned = _as_it_stands(relpath, Action.ARCHIVE, _kind(entry, "canvas"), entry, here, base)
     if here.state == "blocked":
         planned.action, planned.notes = Action.SKIP, [here.reason or "cannot be read"]
     elif base is not None and _json_equal(here.text, base):
