@@ -1118,3 +1118,18 @@ def test_the_one_hash_heading_under_a_tagline_heading_names_the_roadmap():
         "## Module 2 - Ovens\n\n- [ ] Deck ovens\n"
     )
     assert parse_roadmap(text).title == "Bread Baking Course"
+
+
+def test_a_bold_source_before_a_name_stays_in_the_title_and_a_bold_topic_before_a_list_does_not():
+    text = (
+        "# Pottery\n\n## Glazes\n\n- **Udemy course**: Glazes from Scratch\n"
+        "- **Linda Bloomfield**: Colour in Glazes\n- **Chemistry:** oxides, fluxes, silica\n"
+        "- **Firing:** how the kiln's atmosphere changes the colour of every glaze we use\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == [
+        "Udemy course: Glazes from Scratch",
+        "Linda Bloomfield: Colour in Glazes",
+        "Chemistry",
+        "Firing",
+    ]

@@ -137,9 +137,30 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     if draft.raw and not colon and split_label(draft.title):
         return None  # "Name\: rest" — the author (or --outline) wrote the colon as text
     bold = bool(_BOLD_LABEL_RE.match(draft.raw))
-    if bold or _is_prose(rest):
+    if _is_prose(rest):
+        return label, rest
+    if bold and not _names_one_thing(rest):
         return label, rest
     return None
+
+
+_ENUMERATION_RE = re.compile(r"[,;、，；]|\s(?:and|or|y|e|und|et|и)\s|\s[-–—]\s")
+
+
+def _names_one_thing(rest: str) -> bool:
+    """ "**Hussein Nasser**: OS Fundamentals", "**Book**: Concurrency in Go": what follows
+    the bold label is the name of the thing to study (its source or kind before it), not
+    an explanation or a list of what the label covers ("**Linear Algebra:** vectors,
+    matrices"). The label stays in the title."""
+    words = rest.split()
+    return (
+        0 < len(words) <= MAX_NAME_WORDS
+        and not _ENUMERATION_RE.search(rest)
+        and (rest[:1].isupper() or rest[:1].isdigit())
+    )
+
+
+MAX_NAME_WORDS = 8
 
 
 @rule("label-prose")
