@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+# Under PYTHONDONTWRITEBYTECODE every run (and every xdist worker, and every `python -m
+# roadvault` a test starts) compiled the sources and rewrote the tests' asserts anew: ~4 s of
+# CPU per process before the first test. Keep the bytecode in the venv instead (nothing is
+# written next to the sources, which is what that setting is for).
+if sys.dont_write_bytecode and not sys.pycache_prefix and sys.prefix != sys.base_prefix:
+    sys.pycache_prefix = os.path.join(sys.prefix, "pycache")
+    sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Hypothesis profiles, chosen by HYPOTHESIS_PROFILE:
 # - "quick": the default of a local run (scripts/test, plain pytest): a fifth of the examples
