@@ -1,4 +1,4 @@
-"""`roadvault status DIR [--json] [--write]` and `roadvault watch DIR [...]` (issue 6).
+"""`roadvault status DIR [--json] [--write]` and `roadvault watch DIR [...]`.
 
 The `--json` object's schema is documented (and versioned) in roadvault/progress/summary.py.
 """

@@ -1,4 +1,4 @@
-"""Progress: scan a vault's checkboxes, keep the history, write Progress.md (issue 6).
+"""Progress: scan a vault's checkboxes, keep the history, write Progress.md.
 
 Public API:
 

@@ -5,7 +5,7 @@ notes outside any roadmap. `set_note(relpath, scan)` replaces one note's contrib
 subtracts what the old scan added and adds the new one, so a tick costs work proportional
 to that note, not to the vault.
 
-Rules (docs/FORMAT.md and issue 6):
+Rules (docs/FORMAT.md §6, §7):
 - a task whose block id is a manifest item belongs to that item (its roadmap, phase and
   roadmap order) wherever the line now lives; if the id is found in several notes, the
   item's own note wins, else the first path in sort order; an item found nowhere is
