@@ -37,6 +37,7 @@ _STATUS_OF_MARKER = {
     "/": Status.DOING,
     "-": Status.SKIPPED,
 }
+KNOWN_MARKERS = tuple(_STATUS_OF_MARKER)  # every other checkbox character reads as todo
 _MARKER_OF_STATUS = {
     Status.TODO: " ",
     Status.DOING: "/",

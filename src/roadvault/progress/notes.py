@@ -12,7 +12,7 @@ import re
 from typing import Any, NamedTuple
 
 from roadvault.errors import InputError
-from roadvault.model import Status
+from roadvault.model import KNOWN_MARKERS, Status
 from roadvault.obsidian.blocks import scan_raw
 from roadvault.obsidian.conflicts import CONFLICT_START, roadmap_side_lines
 from roadvault.obsidian.frontmatter import front_matter_yaml, load_yaml
@@ -43,7 +43,9 @@ def is_note_relpath(relpath: str) -> bool:
     return _CONFLICT_COPY.search(relpath) is None
 
 
-_MARKER_INDEX = {" ": 0, "/": 1, "x": 2, "X": 2, "-": 3}  # anything else: todo (0)
+# model.Status.from_marker as a position in STATUS_ORDER, for the scan's hot loop (anything
+# else: todo, 0).
+_MARKER_INDEX = {marker: STATUS_ORDER.index(Status.from_marker(marker)) for marker in KNOWN_MARKERS}
 
 
 def marker_index(marker: str) -> int:
