@@ -1133,3 +1133,29 @@ def test_a_bold_source_before_a_name_stays_in_the_title_and_a_bold_topic_before_
         "Chemistry",
         "Firing",
     ]
+
+
+def test_a_chat_plan_keeps_its_outcomes_goals_schedule_and_pep_talk_out_of_the_checklist():
+    text = (
+        "Yes, you can do it in a month.\n\n# 🚀 **Your 1-Month Sailing Roadmap**\n\n"
+        "### ⏳ Total timeline: **30 days**\n\n### 🧠 Target outcome:\n\n"
+        "✔ Confident at the helm\n✔ Able to dock alone\n✔ Ready for a skipper course\n\n"
+        "# ⭐ Phase 1 — Boat handling (Week 1)\n\n### 🎯 Goal: Feel the boat\n\n"
+        "### Day 1–3: Basics\n\n* Knots\n* Points of sail\n\n### Day 4–7: Manoeuvres\n\n"
+        "* Tacking\n* Gybing\n\n# ⭐ Phase 2 — Navigation (Week 2)\n\n"
+        "### 🎯 Goal: Find your way\n\n### Topics:\n\n* Charts\n* Tides\n\n"
+        "# ⭐ Phase 3 — Docking (Week 3–4)\n\n### Topics:\n\n* Springs\n* Mooring buoys\n\n"
+        "# ⭐ Extra DAILY PLAN (1 hour/day)\n\n### ⏳ **Week 1: Boat handling**\n\n"
+        "* 20 min theory\n* 40 min on the water\n\n# 💥 Final Reality Check\n\n"
+        "✔ Follow this roadmap\n✔ Sail every day\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Your 1-Month Sailing Roadmap"
+    assert [p.title for p in roadmap.nodes] == ["Boat handling", "Navigation", "Docking"]
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles == [
+        "Knots", "Points of sail", "Tacking", "Gybing", "Charts", "Tides", "Springs",
+        "Mooring buoys",
+    ]  # fmt: skip
+    assert "Feel the boat" in roadmap.nodes[0].notes
+    assert "Confident at the helm" in roadmap.notes

@@ -1067,13 +1067,19 @@ def _box_lines(text: str) -> str:
     task lines of plain-text task files ("☐ Read chapter 2", "✔ Intro @done (2018-11-04)",
     "✘ Dropped") are list items with that box, where they stand (their indentation nests
     them under the bullet above). A box with nothing after it is an empty line. Two such
-    lines at least: one "[x] marks the spot" sentence is not a checklist."""
+    lines at least: one "[x] marks the spot" sentence is not a checklist; nor are "✔"
+    lines in a text without a single open box or "@done" tag (a chat answer's bullets)."""
     lines = text.split("\n")
     found = [
         (i, m)
         for i, line in enumerate(lines)
         if (m := _BOX_LINE_RE.match(line)) and not _COMPLETION_CONTROL_RE.match(m["rest"].strip())
     ]
+    if not any(m["box"] or _BOX_GLYPHS[m["glyph"]] == " " for _, m in found) and not any(
+        "@done" in m["rest"] for _, m in found
+    ):
+        # only "✔ Follow this roadmap" marks and no open box: a chat answer's bullets
+        found = [(i, m) for i, m in found if m["box"]]
     if len(found) < MIN_BOX_LINES:
         return text
     for index, match in found:

@@ -159,6 +159,8 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |final (?:thoughts?|words?|notes?|remarks?)|closing (?:thoughts?|words?|notes?)
 |notes?|wrap(?:ping)? up|in closing|remarks?|purpose|motivation|why .*|background
 |description|goals?|who is this for|who this is for|target audience|audience
+|(?:target |expected |learning |final )?outcomes?|what you(?:'ll| will) (?:learn|achieve|get|build)
+|by the end(?: of .*)?|end result|results you(?:'ll| will) get
 |introducción|acerca de|sobre|prefacio|presentación|conclusión|introdução|sobre este .*
 |前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语|概览|总览
 |项目概览|项目简介|项目介绍|введение|обзор|о проекте
@@ -1287,7 +1289,8 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
 # After a numbered plan, a section about practice is still part of it.
 _PLAN_TAIL_RE = re.compile(
     r"\b(?:projects?|capstone|practice|exercises?|portfolio|interviews?|assignments?|labs?"
-    r"|challenges?|final|bonus|extras?|advanced|next steps?|beyond|specialization|electives?"
+    r"|challenges?|final (?:projects?|exam|assessment|week|phase|stage|month|steps?|tasks?)"
+    r"|bonus|extras?|advanced|next steps?|beyond|specialization|electives?"
     r"|proyectos?|projetos?|ejercicios|práctica|adicionales?|avanzad[oa]s?|avançad[oa]s?"
     r"|bônus|zusätzlich|fortgeschritten|weiterführend|projekte?|übungen)\b"
     # no word boundaries inside CJK text
@@ -1338,12 +1341,19 @@ def _is_sentence(draft: Draft) -> bool:
     return draft.text.rstrip(" *_").endswith((".", "?", "!", "。", "？", "！"))
 
 
-@rule("plan-boundary")
+# "Extra daily plan (2 hours/day)", "Bonus: weekly schedule": how to spend the plan's time.
+_SCHEDULE_TITLE_RE = re.compile(
+    r"\b(?:daily|weekly|study|time) (?:plan|schedule|routine)|\bschedules?\b|\broutine\b"
+    r"|\btimeline\b|\bcalendar\b|日程|时间表|時間割|스케줄|horario|cronograma"
+)
+
+
 def _holds_words(section: Draft) -> bool:
     """Whether a section holds any text or entry (a code block alone is no word)."""
     return bool(section.children or section.notes or section.is_task)
 
 
+@rule("plan-boundary")
 def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     """When the author numbered the plan ("Phase 1…Phase 5", "Week 1…Week 8"), unnumbered
     sections after its last step ("Weekly schedule example", "Alternative approaches",
@@ -1373,7 +1383,11 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
             child.kind in (HEADING, PSEUDO)
             and not child.numbered
             and not holds_work_boxes(child)
-            and not (_PLAN_TAIL_RE.search(plain_label(child.title)) and _holds_words(child))
+            and not (
+                _PLAN_TAIL_RE.search(plain_label(child.title))
+                and not _SCHEDULE_TITLE_RE.search(plain_label(child.title))
+                and _holds_words(child)
+            )
             and not _holds_a_topic_tree(child)
         ):
             fired("plan-boundary", child.line, "note", child.title)

@@ -334,6 +334,11 @@ def _absorb_note_items(draft: Draft) -> None:
     pace_list = _is_time_budget(draft.children)
     for child in draft.children:
         _absorb_note_items(child)
+        if _facet_heading(draft, child):
+            # "### 🎯 Goal: Learn Python fundamentals quickly" alone under a phase heading
+            fired("note-label", child.line, "note")
+            draft.notes.append(section_text(child))
+            continue
         if (
             draft.kind == ITEM
             and child.kind == ITEM
@@ -380,6 +385,20 @@ def _absorb_note_items(draft: Draft) -> None:
                     continue
         kept.append(child)
     draft.children = kept
+
+
+def _facet_heading(parent: Draft, child: Draft) -> bool:
+    """An empty heading that states a facet of the part it stands in ("Goal: …", "Pace: …")
+    under a part heading, beside its real sections."""
+    if parent.kind not in (HEADING, PSEUDO) or child.kind != HEADING:
+        return False
+    if child.children or child.is_task or child.numbered:
+        return False
+    split = split_label(remove_controls(child.text))
+    if not split or not split[1]:
+        return False
+    key = re.split(r"\s+(?:&|and|y|e|und|et)\s+", plain_label(split[0]))[0]
+    return bool(_NOTE_LABEL_RE.match(key))
 
 
 def _names_one_of(name: str, titles: set[str]) -> bool:
@@ -691,7 +710,13 @@ def _captioned_title(root: Draft) -> bool:
     if top.kind != HEADING or top.is_task or not top.children:
         return False
     captions = all(
-        c.kind == HEADING and not c.children and not c.is_task and len(c.notes) <= 1
+        c.kind == HEADING
+        and not c.is_task
+        and (
+            (not c.children and len(c.notes) <= 1)
+            # "### 🧠 Target outcome:" › "✔ Confident in Python": about the plan, too
+            or (is_intro_title(c.title) and not any(d.is_task for d in walk(c)))
+        )
         for c in top.children
     )
     parts = [
