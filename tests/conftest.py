@@ -1,4 +1,5 @@
-"""Shared test helpers: write and read whole folder trees, a fake clock."""
+"""Shared test helpers: the Hypothesis profiles, write and read whole folder trees, and the
+fixtures of tests/support (a private cache for every test, a clock moved by hand)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from support.cache import private_cache_dir  # noqa: F401 (autouse: every test its own cache)
+from support.clock import FakeClock
 
 # Under PYTHONDONTWRITEBYTECODE every run (and every xdist worker, and every `python -m
 # roadvault` a test starts) compiled the sources and rewrote the tests' asserts anew: ~4 s of
@@ -72,7 +76,8 @@ def examples(ci: int) -> int:
 REPO = Path(__file__).resolve().parents[1]
 
 # roadvault's caches (scan cache, build fast path) live outside vaults, in the user's cache
-# folder: keep the suite's own away from the real one, and fresh for every run.
+# folder: keep the suite's own away from the real one, and fresh for every run. Each test
+# gets one of its own besides (support.cache); this one serves module-scoped set-ups.
 os.environ["ROADVAULT_CACHE_DIR"] = tempfile.mkdtemp(prefix="roadvault-test-cache-")
 # Dates in Progress.md are the learner's local dates: golden files are made in UTC unless
 # the run asks for a zone (TZ=Pacific/Kiritimati scripts/test); zone tests set their own.
@@ -100,19 +105,6 @@ def read_tree(root: Path, *, skip: Callable[[str], bool] | None = None) -> dict[
             if skip is None or not skip(relpath):
                 tree[relpath] = path.read_bytes().decode("utf-8", errors="replace")
     return tree
-
-
-class FakeClock:
-    """A clock tests move by hand: `clock()` returns the time, `clock.advance(s)` moves it."""
-
-    def __init__(self, start: float = 1_000_000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

@@ -137,15 +137,11 @@ def make_vault(root: Path, **marks: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def private_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    """Keep the progress cache out of the user's cache folder, and use it even for these
-    small vaults (import this fixture)."""
-    folder = tmp_path_factory.mktemp("rv-cache")
-    monkeypatch.setenv("ROADVAULT_CACHE_DIR", str(folder))
+def private_cache(private_cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Use the progress cache (the test's own: support.cache) even for these small vaults
+    (import this fixture)."""
     monkeypatch.setattr(progress_cache, "MIN_NOTES", 0)
-    return folder
+    return private_cache_dir
 
 
 # --- history: a clock, the statuses, and what a history index holds -----------------------

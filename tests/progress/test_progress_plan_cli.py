@@ -19,6 +19,7 @@ import roadvault.cli.progress_cmd
 import roadvault.cli.today_cmd
 import roadvault.progress.service
 from roadvault.cli import cli
+from support.clock import fix_now
 
 NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 
@@ -26,8 +27,7 @@ NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     modules = (roadvault.progress.service, roadvault.cli.plan_cmd, roadvault.cli.today_cmd)
-    for module in (*modules, roadvault.cli.progress_cmd):
-        monkeypatch.setattr(module, "utc_now", lambda: NOW)
+    fix_now(monkeypatch, NOW, *modules, roadvault.cli.progress_cmd)
     monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: still 14 March there
 
 

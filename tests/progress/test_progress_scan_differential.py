@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from mdit_oracle import oracle_tasks
 
 from conftest import examples
 from roadvault.obsidian.blocks import scan_tasks
+from support.markdown_oracle import oracle_tasks
 
 # Pieces of a line's start: indentation, block quote and list markers.
 PREFIXES = [

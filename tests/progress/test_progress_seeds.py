@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from mdit_oracle import oracle_tasks
 from progress_vaults import private_cache  # noqa: F401
 
 from conftest import SHARED, read_tree
@@ -16,6 +15,7 @@ from roadvault.parse import read_roadmap
 from roadvault.progress import progress_summary, scan_vault, write_progress
 from roadvault.vault.build import build_vault
 from roadvault.vault.check import check_links
+from support.markdown_oracle import oracle_tasks
 
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []
 NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)

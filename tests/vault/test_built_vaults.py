@@ -18,8 +18,8 @@ from roadvault.parse import read_roadmap
 from roadvault.vault import check
 from roadvault.vault.build import authored_link_targets, build_vault
 from roadvault.vault.render import PROGRESS_LINK
+from support.markdown_oracle import read_note
 
-from .reader import read_note
 from .roadmaps import data_roadmap, generated_roadmap
 from .strategies import roadmaps
 

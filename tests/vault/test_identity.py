@@ -28,6 +28,7 @@ from roadvault.parse import read_roadmap
 from roadvault.vault.build import BuildReport, build_vault
 from roadvault.vault.regen import Action
 from roadvault.vault.state import load_manifest
+from support.clock import fix_now
 
 UPDATE = Path(__file__).resolve().parents[1] / "golden" / "update"
 CASES = ["deleted-note", "retitle", "same-title-two-roadmaps", "second-roadmap-md"]
@@ -36,8 +37,7 @@ NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(roadvault.progress.service, "utc_now", lambda: NOW)
-    monkeypatch.setattr(roadvault.progress, "utc_now", lambda: NOW, raising=False)
+    fix_now(monkeypatch, NOW, roadvault.progress.service, roadvault.progress)
     monkeypatch.setenv("TZ", "UTC")  # Progress.md shows local dates; these were made in UTC
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from watch_helpers import JOINS, MODEL, make_vault, private_cache, tick  # noqa: F401
 
-from conftest import FakeClock, write_tree
+from conftest import write_tree
 from roadvault.errors import VaultError
 from roadvault.progress.summary import Totals
 from roadvault.watch import Batch, Debouncer, Watcher, coalesce, to_relpath, update_lines
+from support.clock import FakeClock
 
 ROOT = "/home/me/Study"
 

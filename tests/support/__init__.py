@@ -1,0 +1,3 @@
+"""What the tests share, once: the markdown-it oracle (markdown_oracle), the cache isolation
+(cache: every test gets its own ROADVAULT_CACHE_DIR), and the clocks (clock: a clock moved by
+hand, and a fixed "now" for the modules that ask for one)."""
