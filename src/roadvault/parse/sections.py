@@ -39,7 +39,8 @@ from roadvault.parse.titles import MONTH_NAMES, has_stage_word, plain_label, str
 
 # One alternative per line: English first, then other languages.
 _HOUSEKEEPING = r"""
-table of contents?|contents?|toc|outline of this (?:repo|document|guide)
+table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
+|outline of this (?:repo|document|guide)
 |contribut\w*|how to contribute|ways to contribute
 |licen[cs]e\w*|copyright|acknowledg\w*|thanks?|thank you|special thanks|credits?
 |sponsors?(?:hip)?|backers?|supporters?|patrons?|support(?: this project| us| me| the project)?

@@ -611,19 +611,70 @@ def _exclaims_or_signs(draft: Draft) -> bool:
 @rule("description-line")
 def _fold_descriptions(draft: Draft) -> None:
     """A bullet's single plain sub-bullet describes it: it becomes the bullet's notes. One
-    that names a step by its kind ("Project: Chat app", "Lab 2 – Joins") is that step."""
+    that names a step by its kind ("Project: Chat app", "Lab 2 – Joins") is that step. A
+    linked heading's single bullet describes it when it is a sentence ("### [Read the Code
+    Book](…)" › "- the best first book on ciphers, fun to read")."""
     for child in draft.children:
         _fold_descriptions(child)
-    if draft.kind not in (ITEM, ROW) or len(draft.children) != 1:
+    if len(draft.children) != 1:
         return
     only = draft.children[0]
     if only.kind != ITEM or only.is_task or only.children or is_step_kind_title(only.title):
         return
+    if draft.kind not in (ITEM, ROW) and not (
+        draft.kind == HEADING and draft.links and _describes(only)
+    ):
+        return  # "### [1. Read the Code Book](…)" › "- a great first book because…" too
     fired("description-line", only.line, "note")
     draft.notes.append(only.raw or only.text)
     draft.notes.extend(only.notes)
     draft.resources.extend(only.resources)
     draft.children = []
+
+
+MIN_DESCRIPTION_WORDS = 7
+
+
+@rule("lead-sentences")
+def _lead_sentences_to_notes(draft: Draft) -> None:
+    """Sentences in bullets at the top of a part that has parts of its own ("# History" ›
+    "- it is best we learn from the mistakes already made" › "## Basics") introduce it:
+    they are its notes, not steps."""
+    for child in draft.children:
+        _lead_sentences_to_notes(child)
+    if draft.kind not in (HEADING, PSEUDO):
+        return
+    lead = 0
+    while lead < len(draft.children):
+        entry = draft.children[lead]
+        if entry.kind != ITEM or entry.is_task or entry.children or not _describes(entry):
+            break
+        if reads_as_action(entry.title):
+            break  # "Solve challenges on Frontend Mentor.": a step written as a sentence
+        lead += 1
+    rest = draft.children[lead:]
+    if not lead or not rest or not all(c.kind in (HEADING, PSEUDO) for c in rest):
+        return
+    for entry in draft.children[:lead]:
+        fired("lead-sentences", entry.line, "note")
+        draft.notes.append(entry.raw or entry.text)
+    draft.children = rest
+
+
+def _describes(entry: Draft) -> bool:
+    """A sentence about the step above it, not a step: long, no link, no numbering."""
+    text = entry.text.strip()
+    words = [word for word in text.split() if any(char.isalpha() for char in word)]
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return (
+        not entry.links
+        and not entry.numbered
+        and capitalised * 2 < len(words)  # a sentence, not a Title Cased name
+        and (
+            len(words) >= MIN_DESCRIPTION_WORDS
+            or (len(words) >= 3 and text.endswith((".", "!", "。")))
+        )
+    )
 
 
 def _is_prose_only(draft: Draft) -> bool:
@@ -925,6 +976,7 @@ def shape_roadmap(
     links_to_resources(root)
     collapse_one_child_groups(root)
     _fold_descriptions(root)
+    _lead_sentences_to_notes(root)
     _move_intro_sections(root, notes)
     overviews_to_notes(root, notes)
     hoisted = _hoist_wrapper(root)
