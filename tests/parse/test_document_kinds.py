@@ -1159,3 +1159,17 @@ def test_a_chat_plan_keeps_its_outcomes_goals_schedule_and_pep_talk_out_of_the_c
     ]  # fmt: skip
     assert "Feel the boat" in roadmap.nodes[0].notes
     assert "Confident at the helm" in roadmap.notes
+
+
+def test_a_folder_name_before_a_description_keeps_the_description_in_the_title():
+    text = (
+        "# Go 学习\n\n## 第一阶段\n\n- [x] **01-basics**: 变量、常量与基本类型。\n"
+        "- [ ] **02_control-flow**: If, for and switch statements.\n"
+        "- [ ] **Linear Algebra:** vectors, matrices, eigenvalues and why they matter here.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == [
+        "01-basics: 变量、常量与基本类型。",
+        "02_control-flow: If, for and switch statements.",
+        "Linear Algebra",
+    ]

@@ -112,6 +112,10 @@ _KIND_OF_STEP_RE = re.compile(
 )
 
 
+# "06-maps", "02_control_flow", "lesson-3", "ch04": a folder or file name, not a topic name.
+_SLUG_RE = re.compile(r"^(?:\d{1,3}[-_.][a-z0-9][a-z0-9_-]*|[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)$")
+
+
 def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     """(name, explanation) when the item's title is a short name, a colon and prose."""
     if draft.kind != ITEM or not draft.title:
@@ -125,6 +129,8 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
         return None
     if _KIND_OF_STEP_RE.match(plain_label(label)):
         return None  # "**Project**: Log analyzer": the kind of step, then its name: keep both
+    if _SLUG_RE.match(label):
+        return None  # "**06-maps**: Map CRUD": the folder the work lives in, then what it is
     if (
         parse_duration(label)
         or parse_duration(rest)
