@@ -1173,3 +1173,22 @@ def test_a_folder_name_before_a_description_keeps_the_description_in_the_title()
         "02_control-flow: If, for and switch statements.",
         "Linear Algebra",
     ]
+
+
+def test_materials_written_as_steps_are_steps_and_a_progress_list_of_the_phases_is_not():
+    text = (
+        "# Hoja de ruta - Cerámica\n\n## FASE 1: Torno\n\n### 📖 Materiales\n"
+        "1. Leer el PDF del tema 1\n2. Ver el vídeo de centrado\n\n### ✅ Tareas\n"
+        "- Hacer tres cilindros\n\n## FASE 2: Esmaltes\n\n### 📖 Materiales\n"
+        "1. Leer el PDF del tema 2\n\n### ✅ Tareas\n- Esmaltar dos tazas\n\n"
+        "## 📊 PROGRESO\n\n- [ ] Fase 1: Torno\n- [ ] Fase 2: Esmaltes\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles == [
+        "Leer el PDF del tema 1",
+        "Ver el vídeo de centrado",
+        "Hacer tres cilindros",
+        "Leer el PDF del tema 2",
+        "Esmaltar dos tazas",
+    ], titles

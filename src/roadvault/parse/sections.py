@@ -792,6 +792,8 @@ def _names_a_section(item: Draft, sections: list[tuple[Draft, str]], parent: Dra
 # "Milestones achieved: - [ ] Completed Phase 1 - Foundation": boxes that restate the phases.
 _MILESTONES_RE = re.compile(
     r"^(?:milestones?(?: achieved| reached)?|checkpoints?|progress checkpoints?|achievements?"
+    r"|(?:my |overall |course |learning )?progress(?: tracker| tracking| overview)?"
+    r"|progreso|progresso|fortschritt|progrès|прогресс|进度|学习进度|進捗|진도|진행 상황"
     r"|里程碑|マイルストーン|hitos)$"
 )
 

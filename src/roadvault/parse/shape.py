@@ -173,6 +173,13 @@ def _is_resource_group(draft: Draft) -> bool:
     if any(resource_kind(c.text) is None and not _only_links(c) for c in sections):
         return False  # "Course" over "Introduction" and "Plan": structure, not a reading list
     kind = resource_kind(draft.text)
+    entries = [c for c in draft.children if c.kind == ITEM]
+    if (
+        entries
+        and not any(d.links for d in walk(draft))
+        and sum(1 for c in entries if reads_as_action(c.title)) * 2 >= len(entries)
+    ):
+        return False  # "Materials" › "1. Read the PDF of unit 4", "2. Watch the video": steps
     if kind == "strong":
         return True
     if kind == "weak":
