@@ -1192,3 +1192,19 @@ def test_materials_written_as_steps_are_steps_and_a_progress_list_of_the_phases_
         "Leer el PDF del tema 2",
         "Esmaltar dos tazas",
     ], titles
+
+
+def test_a_how_to_that_says_which_mark_means_done_makes_those_marks_ticks():
+    text = (
+        "# Roteiro de Cerâmica\n\n## Como usar\n\n1. Siga os módulos na ordem.\n"
+        "2. Marque como concluído cada item (✅) para acompanhar seu progresso.\n\n"
+        "## Módulo 1: Torno\n\n- ✅ Centrar o barro\n- ✅ Abrir o cilindro\n\n"
+        "## Módulo 2: Esmaltes\n\n- ✅ Preparar o esmalte\n- Queimar a peça\n"
+    )
+    done = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
+    assert done == {
+        "Centrar o barro": "done",
+        "Abrir o cilindro": "done",
+        "Preparar o esmalte": "done",
+        "Queimar a peça": "todo",
+    }, done

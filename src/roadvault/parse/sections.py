@@ -83,7 +83,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |more (?:curricula|courses|roadmaps) from (?:us|\w+)|see also
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
 |how to (?:use|read|follow|navigate|approach) this .*|using this .*
-|c[oó]mo usar(?: este| esta| el| la| o| a)? .*|c[oó]mo utilizar .*|comment utiliser .*
+|c[oó]mo usar(?: este| esta| el| la| o| a)?(?: .*)?|c[oó]mo utilizar .*|comment utiliser .*
 |utilisation|mode d'emploi
 |wie (?:man )?(?:dieses|diese|diesen|das|den|die) .* (?:nutzt|benutzt|verwendet)
 |benutzung|nutzung|anleitung|使い方|(?:この|本)?(?:リポジトリ|ロードマップ|資料)の使い方

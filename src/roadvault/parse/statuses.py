@@ -255,6 +255,7 @@ def read_legend(root: Draft, notes: list[str]) -> None:
             holder.children = [c for c in holder.children if c not in entries]
         return
     _read_inline_legend(root, others)
+    _read_instruction_legend(root, others, notes)
     _drop_category_legends(root, notes)
 
 
@@ -328,6 +329,34 @@ def _read_inline_legend(root: Draft, others: list[Draft]) -> None:
                 draft.glyph = markers[str(_leading_emoji(draft.text))]
             fired("legend", holder.line, "note")
             return
+
+
+# "Mark each item as done (✅)", "Marque como concluído cada item (✅)", "完成したら ✅ を
+# 付ける": the how-to says which mark means done.
+_MARK_VERB = r"(?:mark|tick|check|marque|marca|marcar|markier\w*|coche|cochez|标记|打勾|付け|표시)"
+_DONE_WORD = (
+    r"(?:done|complete[d]?|finished|conclu[íi]d[oa]|completad[oa]|hech[oa]|terminad[oa]"
+    r"|erledigt|fertig|termin[ée]|fait|完成|已完成|完了|済み|완료)"
+)
+_INSTRUCTION_LEGEND_RE = re.compile(
+    rf"{_MARK_VERB}[^\n()]{{0,60}}?{_DONE_WORD}[^\n()]{{0,60}}?[(（]\s*(?P<glyph>[✅✔☑])\ufe0f?\s*[)）]",
+    re.I,
+)
+
+
+def _read_instruction_legend(root: Draft, others: list[Draft], notes: list[str]) -> None:
+    """ "Mark each item as done (✅)" in the how-to: the items wearing that mark are done,
+    even when every one of them does (the author ticked them all)."""
+    texts = [*notes, *(n for d in walk(root) for n in d.notes), *(d.text for d in walk(root))]
+    found = next((m for t in texts if (m := _INSTRUCTION_LEGEND_RE.search(t))), None)
+    if found is None:
+        return
+    glyph = found["glyph"]
+    marked = [d for d in others if _leading_emoji(d.text) == glyph]
+    for draft in marked:
+        draft.glyph = None  # a status said, not a box written: the plain entries stay items
+        draft.said = "x"
+        fired("legend", draft.line, "item", "[x]")
 
 
 def _inline_legend_markers(text: str) -> dict[str, str] | None:
