@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from support.cache import private_cache_dir  # noqa: F401 (autouse: every test its own cache)
 from support.clock import FakeClock
+from support.disk import no_disk_flushes  # noqa: F401 (autouse: no flushes in tests)
 
 # Under PYTHONDONTWRITEBYTECODE every run (and every xdist worker, and every `python -m
 # roadvault` a test starts) compiled the sources and rewrote the tests' asserts anew: ~4 s of
