@@ -432,6 +432,7 @@ class _Sections:
         self.housekeeping_label = False
         self.current_line: int | None = None
         self.awaiting_summary: Draft | None = None
+        self.quoted_entries = False  # several quotes each holding one linked entry
 
     @property
     def top(self) -> Draft:
@@ -439,6 +440,8 @@ class _Sections:
 
     def feed_all(self, nodes: Iterable[SyntaxTreeNode]) -> None:
         blocks = list(nodes)
+        linked_quotes = sum(1 for block in blocks if _quotes_a_link(block))
+        self.quoted_entries = linked_quotes >= MIN_QUOTED_ENTRIES
         for index, node in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             # a list on the very next line, no blank line between: the line belongs to it
@@ -822,6 +825,16 @@ class _Sections:
                 sub.feed_all(blocks[1:])
                 self.top.children.append(draft)
                 return
+        if self.quoted_entries and _quotes_a_link(node) and node.map:
+            # "> [Algebra I](…) Khan Academy", quote after quote: a list set as quotes
+            first, last = node.map
+            body = " ".join(
+                _QUOTE_MARK_RE.sub("", line).strip() for line in self.doc.lines[first:last]
+            )
+            fired("quoted-entries", first + 1, "item")
+            self.feed_all(self.doc.fragment(f"- {body}", first))
+            self.quoted_entries = True
+            return
         # A plain quote: what it holds counts where the quote stands.
         holder = Draft(QUOTE, level=self.top.level)
         _Sections(self.doc, holder, self.depth + 1, self).feed_all(blocks)
@@ -1296,6 +1309,25 @@ def _escape_named_tags(text: str) -> str:
     if "<" not in text:
         return text
     return _NAMED_TAG_ENTRY_RE.sub(_named_tag_lead, text)
+
+
+_QUOTE_MARK_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
+MIN_QUOTED_ENTRIES = 3
+
+
+@rule("quoted-entries")
+def _quotes_a_link(block: SyntaxTreeNode) -> bool:
+    """Entries each set in a quote of their own ("> [Algebra I](…) Khan Academy", then
+    "> [Geometry](…)"), three such quotes at least in a part, are a list of entries, as
+    bullets would be: a quote that starts with a link names a thing to study, not a
+    remark."""
+    if block.type != "blockquote" or len(block.children) != 1:
+        return False
+    paragraph = block.children[0]
+    inline = inline_of(paragraph) if paragraph.type == "paragraph" else None
+    if inline is None or not inline.children:
+        return False
+    return inline.children[0].type == "link"
 
 
 def build_roadmap(
