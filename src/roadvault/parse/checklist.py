@@ -157,6 +157,7 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     if not is_checklist_document(root):
         return False
     strong = _strong(root)
+    all_tasks = sum(1 for d in walk(root) if d.is_task)
     kept: list[Draft] = []
     for child in root.children:
         if _has_task(child):
@@ -165,7 +166,7 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
         elif strong and child.numbered and _holds_items(child):
             kept.append(child)  # "Etapa 9" in plain bullets after eight ticked stages: a stage
         elif strong and (_holds_items(child) or child.kind == ITEM):
-            if _plan_of_its_own(child, sum(1 for d in walk(root) if d.is_task)):
+            if _plan_of_its_own(child, all_tasks):
                 kept.append(child)
                 continue
             _to_notes(child, notes)
