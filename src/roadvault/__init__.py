@@ -4,9 +4,11 @@ The public API (everything else is internal and may change):
 
     parse_roadmap(text, *, source, name) -> Roadmap     read a roadmap from text (pure)
     read_roadmap(path, *, name) -> Roadmap              ... from a file ("-" = stdin)
-    build_vault(roadmap, vault, *, ...) -> BuildReport  build or regenerate a vault
+    build_vault(roadmap, vault, *, ...) -> BuildReport  build or regenerate a vault (no
+                                                        Progress.md: refresh_progress next)
+    refresh_progress(report, *, now) -> bool            after a build: history, Progress.md
     doctor_vault(vault) -> Diagnosis                    conflicts, duplicate ids, broken links
-    write_progress(vault) -> bool                       refresh Progress.md once
+    write_progress(vault, *, now=None) -> bool          refresh Progress.md once
     RoadvaultError (and its subclasses in roadvault.errors)
 """
 
@@ -28,6 +30,7 @@ __all__ = [
     "doctor_vault",
     "parse_roadmap",
     "read_roadmap",
+    "refresh_progress",
     "write_progress",
 ]
 
@@ -36,6 +39,7 @@ _LAZY = {
     "parse_roadmap": "roadvault.parse",
     "read_roadmap": "roadvault.parse",
     "build_vault": "roadvault.vault.build",
+    "refresh_progress": "roadvault.vault.build",
     "doctor_vault": "roadvault.vault.doctor",
     "write_progress": "roadvault.progress",
     "RoadvaultError": "roadvault.errors",

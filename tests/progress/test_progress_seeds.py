@@ -13,8 +13,8 @@ from progress_vaults import private_cache  # noqa: F401
 from conftest import SHARED, read_tree
 from roadvault.parse import read_roadmap
 from roadvault.progress import progress_summary, scan_vault, write_progress
-from roadvault.vault.build import build_vault
 from roadvault.vault.check import check_links
+from support.build import build_with_progress
 from support.markdown_oracle import oracle_tasks
 
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []
@@ -22,7 +22,7 @@ NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 
 
 def _build(seed: Path, vault: Path) -> dict:
-    build_vault(read_roadmap(seed), vault)
+    build_with_progress(read_roadmap(seed), vault)
     return json.loads((vault / ".roadvault/manifest.json").read_text(encoding="utf-8"))
 
 

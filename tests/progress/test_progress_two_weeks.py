@@ -18,7 +18,7 @@ import roadvault.progress
 import roadvault.progress.service
 from roadvault.parse import read_roadmap
 from roadvault.progress import write_progress
-from roadvault.vault.build import build_vault
+from support.build import build_with_progress
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = Path(__file__).parent / "golden" / "two-weeks-Progress.md"
@@ -32,7 +32,7 @@ def simulate(vault: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setattr(roadvault.progress.service, "utc_now", lambda: START)
     monkeypatch.setattr(roadvault.progress, "utc_now", lambda: START, raising=False)
     roadmap = read_roadmap(REPO / "examples" / "web-backend-roadmap.md")
-    build_vault(roadmap, vault, start=date(2026, 11, 17))
+    build_with_progress(roadmap, vault, now=START, start=date(2026, 11, 17))
     order = [
         (path, line)
         for path in sorted(vault.glob("*/0*/*.md"))

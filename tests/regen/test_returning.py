@@ -20,10 +20,11 @@ from roadvault.model import Node, Roadmap
 from roadvault.parse import parse_roadmap
 from roadvault.progress import progress_summary, scan_vault
 from roadvault.vault import apply as apply_module
-from roadvault.vault.build import BuildReport, build_vault
+from roadvault.vault.build import BuildReport
 from roadvault.vault.doctor import doctor_vault
 from roadvault.vault.match import Retired, carry_over_ids
 from roadvault.vault.regen import ARCHIVE_HEADING, Action, retired_in
+from support.build import build_with_progress
 
 PHASE = "Plan/01 Phase one"
 
@@ -39,7 +40,7 @@ def roadmap(alpha: str | None, alpha_items: list[str], beta_items: list[str]) ->
 
 
 def build(vault: Path, text: str) -> BuildReport:
-    return build_vault(parse_roadmap(text, source="plan.md"), vault)
+    return build_with_progress(parse_roadmap(text, source="plan.md"), vault)
 
 
 def read(vault: Path, relpath: str) -> str:

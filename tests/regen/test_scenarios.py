@@ -16,9 +16,10 @@ import pytest
 
 from roadvault.parse import parse_roadmap
 from roadvault.progress import progress_summary, scan_vault
-from roadvault.vault.build import BuildReport, build_vault
+from roadvault.vault.build import BuildReport
 from roadvault.vault.merge import item_statuses
 from roadvault.vault.regen import ARCHIVE_HEADING, Action
+from support.build import build_with_progress
 
 V1 = """# Study Plan
 
@@ -54,7 +55,7 @@ STATISTICS = f"{ROOT}/02 Analysis/Statistics.md"
 
 
 def build(vault: Path, text: str, **options: object) -> BuildReport:
-    return build_vault(parse_roadmap(text, source="plan.md"), vault, **options)
+    return build_with_progress(parse_roadmap(text, source="plan.md"), vault, **options)
 
 
 def read(vault: Path, relpath: str) -> str:

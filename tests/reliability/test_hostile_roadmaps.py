@@ -20,9 +20,9 @@ from roadvault.cli import cli
 from roadvault.model import Node, Roadmap, Status
 from roadvault.parse import parse_roadmap
 from roadvault.parse.ids import assign_ids
-from roadvault.vault import build_vault
 from roadvault.vault.build import authored_link_targets
 from roadvault.vault.names import NameRegistry
+from support.build import build_with_progress
 
 from .helpers import assert_safe_vault, run_limited, tree_bytes, windows_name_problem
 
@@ -174,14 +174,14 @@ def test_hostile_title_through_the_api(case: str, room: tuple[Path, Path]) -> No
     for depth in (3, 5):  # deeper levels get notes too; the second depth regenerates
         model = roadmap_model(HOSTILE_TITLES[case])
         began = time.monotonic()
-        build_vault(model, vault, depth=depth)
+        build_with_progress(model, vault, depth=depth)
         assert time.monotonic() - began < CASE_SECONDS
         assert_safe_vault(vault, authored=frozenset(authored_link_targets(model)))
-    again = build_vault(roadmap_model(HOSTILE_TITLES[case]), vault, depth=5)
+    again = build_with_progress(roadmap_model(HOSTILE_TITLES[case]), vault, depth=5)
     assert (again.written, again.state_written) == (0, 0), "names must be stable"
     parsed = parse_roadmap(roadmap_text(HOSTILE_TITLES[case]), source="hostile.md")
     if parsed.nodes:
-        build_vault(parsed, vault)
+        build_with_progress(parsed, vault)
         assert_safe_vault(vault, authored=frozenset(authored_link_targets(parsed)))
     assert_nothing_escaped(work, before)
 

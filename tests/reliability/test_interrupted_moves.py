@@ -21,9 +21,9 @@ import pytest
 
 import roadvault.vault.apply as apply_module
 from roadvault.parse import parse_roadmap
-from roadvault.vault import build_vault
 from roadvault.vault.doctor import doctor_vault
 from roadvault.vault.regen import Action
+from support.build import build_with_progress
 
 from .helpers import snapshot
 from .scenario import ITEM
@@ -119,11 +119,11 @@ def _without_progress(files: dict[str, bytes]) -> dict[str, bytes]:
 def _start_and_reference(tmp_path: Path, update: str) -> tuple[Path, Path]:
     """v1 built and worked on by the learner, and a copy of it updated without interruption."""
     start = tmp_path / "start"
-    build_vault(parse_roadmap(V1, source="plan.md"), start)
+    build_with_progress(parse_roadmap(V1, source="plan.md"), start)
     _learner_work(start)
     reference = tmp_path / "reference"
     shutil.copytree(start, reference)
-    build_vault(parse_roadmap(update, source="plan.md"), reference)
+    build_with_progress(parse_roadmap(update, source="plan.md"), reference)
     return start, reference
 
 
@@ -142,20 +142,20 @@ def test_a_build_interrupted_while_moving_notes_is_finished_by_the_next(
     with monkeypatch.context() as patch:
         patch.setattr(apply_module, "_delete", _dies_before_deletion(deletion))
         try:
-            build_vault(parse_roadmap(update, source="plan.md"), vault)
+            build_with_progress(parse_roadmap(update, source="plan.md"), vault)
         except Killed:
             pass
         else:
             raise AssertionError("the build was not interrupted")
 
-    report = build_vault(parse_roadmap(update, source="plan.md"), vault)
+    report = build_with_progress(parse_roadmap(update, source="plan.md"), vault)
     skipped = [(p.relpath, p.notes) for p in report.files if p.action is Action.SKIP]
     assert not skipped, skipped
     assert _without_progress(snapshot(vault)) == _without_progress(snapshot(reference))
     ids = _block_ids(vault)
     assert len(ids) == len(set(ids)), "a block id is repeated"
     assert not doctor_vault(vault).problems
-    again = build_vault(parse_roadmap(update, source="plan.md"), vault)
+    again = build_with_progress(parse_roadmap(update, source="plan.md"), vault)
     assert again.written == 0 and again.state_written == 0
 
 
@@ -203,12 +203,12 @@ def test_a_build_interrupted_at_any_write_of_a_move_is_finished_by_the_next(
             patch.setattr(apply_module, "atomic_write", wrap(apply_module.atomic_write))
             patch.setattr(apply_module, "remove_file", wrap(apply_module.remove_file))
             try:
-                build_vault(parse_roadmap(update, source="plan.md"), vault)
+                build_with_progress(parse_roadmap(update, source="plan.md"), vault)
             except Killed:
                 pass
             else:
                 break  # past the last write: every point was tried
-        report = build_vault(parse_roadmap(update, source="plan.md"), vault)
+        report = build_with_progress(parse_roadmap(update, source="plan.md"), vault)
         where = f"died before write {number}"
         skipped = [(p.relpath, p.notes) for p in report.files if p.action is Action.SKIP]
         assert not skipped, (where, skipped)

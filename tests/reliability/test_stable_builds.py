@@ -29,9 +29,10 @@ from hypothesis import strategies as st
 
 from conftest import examples
 from roadvault.parse import parse_roadmap
-from roadvault.vault import build_vault, check
+from roadvault.vault import check
 from roadvault.vault.build import BuildReport
 from roadvault.vault.regen import Action
+from support.build import build_with_progress
 
 POOL = [
     "Fuzzing calculus",
@@ -123,10 +124,10 @@ def changes(report: BuildReport) -> list[tuple[str, str, list[str]]]:
 
 
 def build_twice(vault: Path, text: str, depth: int) -> None:
-    build_vault(parse_roadmap(text, source="plan.md"), vault, depth=depth)
+    build_with_progress(parse_roadmap(text, source="plan.md"), vault, depth=depth)
     problems = check.check_block_ids(vault_files(vault))
     assert not problems, [str(problem) for problem in problems]
-    again = build_vault(parse_roadmap(text, source="plan.md"), vault, depth=depth)
+    again = build_with_progress(parse_roadmap(text, source="plan.md"), vault, depth=depth)
     assert (again.written, again.state_written) == (0, 0), changes(again)
 
 
@@ -228,7 +229,7 @@ def test_a_first_build_beside_a_namesake_roadmap_repeats_no_block_id(tmp_path: P
 
     def build(file: str, **options: object) -> BuildReport:
         roadmap = parse_roadmap((tmp_path / file).read_text(), source=str(tmp_path / file))
-        return build_vault(roadmap, vault, **options)  # type: ignore[arg-type]
+        return build_with_progress(roadmap, vault, **options)  # type: ignore[arg-type]
 
     build("a.md")
     first_ids = sorted(_block_ids(vault))
@@ -257,7 +258,7 @@ def test_a_note_the_learner_renamed_gives_up_the_items_that_left_it(tmp_path: Pa
     v1 = f"# Plan\n\n{alpha}## Beta\n\n### Two\n\n- [ ] cherry\n"
     v2 = "# Plan\n\n## Beta\n\n### Two\n\n- [ ] cherry\n- [ ] apple\n- [ ] banana\n"
     vault = tmp_path / "vault"
-    build_vault(parse_roadmap(v1, source="plan.md"), vault)
+    build_with_progress(parse_roadmap(v1, source="plan.md"), vault)
     one = vault / "Plan" / "01 Alpha" / "One.md"
     one.write_text(one.read_text().replace("- [ ] apple", "- [x] apple"))
     one.rename(one.with_name("One mine.md"))

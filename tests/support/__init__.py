@@ -1,4 +1,4 @@
 """What the tests share, once: the markdown-it oracle (markdown_oracle), the cache isolation
 (cache: every test gets its own ROADVAULT_CACHE_DIR), the clocks (clock: a clock moved by
-hand, and a fixed "now" for the modules that ask for one), and no disk flushes in the test
-process (disk)."""
+hand, and a fixed "now" for the modules that ask for one), no disk flushes in the test
+process (disk), and a build as the CLI runs one, Progress.md included (build)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,12 @@ from conftest import read_tree, write_tree
 from roadvault.errors import InputError, InternalError, LockedError, VaultError
 from roadvault.fsio import vault_lock
 from roadvault.model import Node, Roadmap
-from roadvault.vault.build import build_vault
+from roadvault.vault.build import build_vault, refresh_progress
 from roadvault.vault.regen import Action
 
 from .roadmaps import data_roadmap, node, with_ids
+
+NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 
 TOPIC = "Data Engineering Starter/01 SQL Foundations/Joins - and Aggregation.md"
 PHASE_DIR = "Data Engineering Starter/02 Pipelines"
@@ -242,25 +245,45 @@ def test_bad_models_fail_before_any_write(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_progress_hook_runs_after_real_builds_only(
+def test_progress_is_the_callers_step_after_real_builds_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[Path] = []
-    monkeypatch.setattr(roadvault.vault.build, "write_progress", calls.append)
-    build_vault(data_roadmap(), tmp_path, dry_run=True)
-    assert calls == []
+    """build_vault writes no Progress.md; refresh_progress does, at the caller's `now`, after
+    a build that applied its plan (not a dry run, not a rebuild found up to date)."""
+    calls: list[tuple[Path, datetime]] = []
+
+    def record(vault: Path, *, now: datetime) -> bool:
+        calls.append((vault, now))
+        return True
+
+    monkeypatch.setattr(roadvault.vault.build, "write_progress", record)
+    dry = build_vault(data_roadmap(), tmp_path, dry_run=True)
+    assert not refresh_progress(dry, now=NOW) and calls == []
     report = build_vault(data_roadmap(), tmp_path)
-    assert calls == [tmp_path] and report.progress_written
+    assert calls == [] and not (tmp_path / "Progress.md").exists()
+    assert refresh_progress(report, now=NOW) and report.progress_written
+    assert calls == [(tmp_path, NOW)]
+    again = build_vault(data_roadmap(), tmp_path)  # the fast path: nothing to refresh
+    assert not refresh_progress(again, now=NOW) and len(calls) == 1
+
+
+def test_progress_md_and_history_follow_the_given_now(tmp_path: Path) -> None:
+    report = build_vault(data_roadmap(), tmp_path)
+    assert refresh_progress(report, now=NOW)
+    history = (tmp_path / ".roadvault" / "history.jsonl").read_text(encoding="utf-8")
+    assert history and all('"t": "2026-03-14T09:00:00Z"' in line for line in history.splitlines())
+    assert (tmp_path / "Progress.md").is_file()
 
 
 def test_a_failed_progress_update_is_a_warning_and_the_vault_is_built(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def refuse(vault: Path) -> bool:
+    def refuse(vault: Path, *, now: datetime) -> bool:
         raise VaultError("is read-only; left unchanged", path=vault / "Progress.md")
 
     monkeypatch.setattr(roadvault.vault.build, "write_progress", refuse)
     report = build_vault(data_roadmap(), tmp_path)
+    assert not refresh_progress(report, now=NOW)
     assert not report.progress_written and report.written > 0
     assert "Progress.md not updated" in caplog.text and "read-only" in caplog.text
     assert (tmp_path / ".roadvault" / "manifest.json").exists()

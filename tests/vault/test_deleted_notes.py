@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from roadvault.cli.main import cli
 from roadvault.parse import read_roadmap
-from roadvault.vault.build import build_vault
 from roadvault.vault.doctor import doctor_vault
+from support.build import build_with_progress
 
 GO_V1 = Path(__file__).resolve().parents[1] / "golden" / "update" / "retitle" / "v1.md"
 FOLDER = "Learn Go in 10 Weeks"
@@ -25,7 +25,7 @@ def _built(tmp_path: Path) -> tuple[Path, Path]:
     source = tmp_path / "go.md"
     shutil.copyfile(GO_V1, source)
     vault = tmp_path / "vault"
-    build_vault(read_roadmap(source), vault)
+    build_with_progress(read_roadmap(source), vault)
     return source, vault
 
 
@@ -36,7 +36,7 @@ def _canvas_nodes(vault: Path) -> list[dict]:
 def test_links_to_a_deleted_note_become_plain_text(tmp_path: Path) -> None:
     source, vault = _built(tmp_path)
     (vault / CONCURRENCY).unlink()
-    build_vault(read_roadmap(source), vault)
+    build_with_progress(read_roadmap(source), vault)
     assert not (vault / CONCURRENCY).exists()
     for path in vault.rglob("*.md"):
         assert "[[Concurrency" not in path.read_text(), path
@@ -45,15 +45,15 @@ def test_links_to_a_deleted_note_become_plain_text(tmp_path: Path) -> None:
     assert not any(node.get("file") == CONCURRENCY for node in nodes)
     assert any(node.get("text") == "Concurrency" for node in nodes)
     assert doctor_vault(vault).problems == []
-    again = build_vault(read_roadmap(source), vault)
+    again = build_with_progress(read_roadmap(source), vault)
     assert (again.written, again.state_written) == (0, 0)
 
 
 def test_restore_brings_the_note_and_its_links_back(tmp_path: Path) -> None:
     source, vault = _built(tmp_path)
     (vault / CONCURRENCY).unlink()
-    build_vault(read_roadmap(source), vault)
-    build_vault(read_roadmap(source), vault, restore=True)
+    build_with_progress(read_roadmap(source), vault)
+    build_with_progress(read_roadmap(source), vault, restore=True)
     assert (vault / CONCURRENCY).is_file()
     assert "[[Concurrency]]" in (vault / ROADMAP_NOTE).read_text()
     assert any(node.get("file") == CONCURRENCY for node in _canvas_nodes(vault))

@@ -28,6 +28,7 @@ from roadvault.parse import read_roadmap
 from roadvault.vault.build import BuildReport, build_vault
 from roadvault.vault.regen import Action
 from roadvault.vault.state import load_manifest
+from support.build import build_with_progress
 from support.clock import fix_now
 
 UPDATE = Path(__file__).resolve().parents[1] / "golden" / "update"
@@ -71,7 +72,7 @@ def run_step(case: Path, work: Path, step: dict) -> BuildReport:
     source.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(case / step["from"], source)
     vault = work / "vault"
-    report = build_vault(read_roadmap(source), vault)
+    report = build_with_progress(read_roadmap(source), vault, now=NOW)
     for title in step.get("tick", []):
         tick(vault, title)
     for relpath, text in step.get("write", {}).items():

@@ -1,4 +1,5 @@
-"""`roadvault build ROADMAP --vault DIR`: flags in, `build_vault`, the report out."""
+"""`roadvault build ROADMAP --vault DIR`: flags in, `build_vault`, then Progress.md at the
+clock's `now` (`refresh_progress`), the report out."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import click
 from roadvault.cli.params import VaultFolder
 from roadvault.errors import EXIT_CONFLICT
 from roadvault.parse import read_roadmap
-from roadvault.vault.build import MAX_DEPTH, BuildReport, build_vault
+from roadvault.progress.service import utc_now
+from roadvault.vault.build import MAX_DEPTH, BuildReport, build_vault, refresh_progress
 from roadvault.vault.layout import DEFAULT_DEPTH
 from roadvault.vault.regen import Action
 from roadvault.vault.report import action_line, conflict_line, diff_text, summary_line
@@ -125,6 +127,7 @@ def build(
             progress=progress,
             start=start.date() if start else None,
         )
+    refresh_progress(report, now=utc_now())
     _print_report(report, quiet=quiet, verbose=verbose, diff=diff)
     if report.conflicts:
         ctx.exit(EXIT_CONFLICT)

@@ -2,10 +2,13 @@
 
     validate (vault folder, roadmap ids) → state (manifest, last model, carry ids over)
     → layout → render → verify the rendering → read what is on disk → plan
-    → [dry run stops here] → lock → apply → state → Progress.md
+    → [dry run stops here] → lock → apply → state
 
 Everything before the lock only reads, so bad input fails before the first write and
 `--dry-run` writes nothing at all (not even `.roadvault/` or `.obsidian/`).
+
+Progress.md and the history are the caller's next step, `refresh_progress(report, now=…)`:
+the caller owns the clock (the CLI reads it, golden tests fix it).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -82,7 +85,10 @@ class BuildReport:
     dry_run: bool
     written: int = 0  # vault files written or deleted (notes, canvas, template files)
     state_written: int = 0  # files written under .roadvault/
-    progress_written: bool = False
+    # The plan was applied (not a dry run, not a rebuild the fast path found up to date):
+    # the caller refreshes Progress.md after it (refresh_progress).
+    applied: bool = False
+    progress_written: bool = False  # refresh_progress brought Progress.md up to date
     dropped: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # the roadmap's identity: renamed, kept apart
 
@@ -785,7 +791,7 @@ def build_vault(
             _record_start(vault, prepared.layout.roadmap_note.relpath, start)
     report = _report(vault, roadmap, prepared, dry_run=False)
     report.written, report.state_written = written, state_written
-    report.progress_written = write_progress_hook(vault)
+    report.applied = True
     _remember(vault, key, report)
     return report
 
@@ -940,13 +946,20 @@ def _save(vault: Path, roadmap: Roadmap, prepared: _Prepared, *, depth: int) -> 
     )
 
 
-def write_progress_hook(vault: Path) -> bool:
-    """Refresh Progress.md at the end of a real build (only the notes the build changed are
-    read again: the progress cache knows the rest). A failure here is a warning: the vault
-    itself is built, and the next `status --write` or `watch` brings Progress.md up to date."""
+def refresh_progress(report: BuildReport, *, now: datetime) -> bool:
+    """The step after a build, the caller's: bring the history and Progress.md up to date at
+    `now` after a build that applied its plan (not after a dry run, nor after a rebuild the
+    fast path found up to date). Only the notes the build changed are read again: the
+    progress cache knows the rest. A failure here is a warning: the vault itself is built,
+    and the next `status --write` or `watch` brings Progress.md up to date. Sets and returns
+    `report.progress_written`."""
+    if not report.applied:
+        return False
     try:
-        write_progress(vault)
+        write_progress(report.vault, now=now)
     except Exception as exc:  # the build succeeded; a stale Progress.md is not fatal
         logger.warning("Progress.md not updated: %s", exc)
-        return False
-    return True
+        report.progress_written = False
+    else:
+        report.progress_written = True
+    return report.progress_written
