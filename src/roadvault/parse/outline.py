@@ -378,6 +378,7 @@ class _Document:
         self.has_named_heading = False  # a heading with a letter or digit ("# :" names nothing)
         self.literal = False  # roadvault's own outline form: read as written
         self.first_h1: str | None = None  # the first heading, when it is an H1
+        self.first_heading: str | None = None  # the first heading of any level
         # the heading the text opens with, and the levels of all headings after it
         self.opening_heading: Draft | None = None
         self.heading_levels: list[float] = []
@@ -494,6 +495,19 @@ class _Sections:
 
     def _push_section(self, draft: Draft) -> None:
         while len(self.stack) > 1 and self.top.kind in SECTIONS and self.top.level >= draft.level:
+            if self.top.kind == DETAILS and draft.kind == HEADING:
+                group = self.top
+                if not _heading_names_its_group(group, draft):
+                    # "<summary>Inflearn</summary>" then "## Lecture list": the heading is
+                    # inside the group the summary names, whatever its level
+                    fired("details-heading", draft.line, "topic")
+                    break
+                # "<summary>Next in line</summary>" then "### Next in line": the heading
+                # names the group itself; it takes the group's place
+                self.stack.pop()
+                if not group.children and group in self.top.children:
+                    self.top.children.remove(group)
+                continue
             self.stack.pop()
         self.top.children.append(draft)
         self.stack.append(draft)
@@ -517,6 +531,8 @@ class _Sections:
             return
         if not self.doc.has_named_heading and node.tag == "h1" and self.depth == 0 and named:
             self.doc.first_h1 = draft.title  # the first heading, even after a bold line
+        if self.depth == 0 and self.doc.first_heading is None and named:
+            self.doc.first_heading = draft.title
         self.doc.has_named_heading = self.doc.has_named_heading or named
         if not self.doc.has_heading and self.depth == 0 and self.doc.opens_at(line_of(node)):
             self.doc.opening_heading = draft
@@ -1311,6 +1327,32 @@ def _escape_named_tags(text: str) -> str:
     return _NAMED_TAG_ENTRY_RE.sub(_named_tag_lead, text)
 
 
+@rule("details-heading")
+def _heading_names_its_group(group: Draft, heading: Draft) -> bool:
+    """A heading inside a `<details>` group belongs to it, whatever its level ("<summary>
+    Inflearn</summary>" then "## Lecture list" and its table: Inflearn's lectures), until
+    `</details>`; a heading that repeats the summary ("<summary>Next in line</summary>",
+    "### Next in line") names the group itself and takes its place."""
+    return plain_label(group.title) == plain_label(heading.title)
+
+
+# "AI Learning Roadmap: 90 days", "Lộ Trình 52 Tuần", "学习路线", "Plan de estudio": a name
+# that says it is the plan itself.
+_PLAN_NAME_RE = re.compile(
+    r"\b(?:road ?map|learning (?:path|plan|journey)|study (?:plan|guide|path)|curriculum"
+    r"|syllabus|hoja de ruta|ruta de aprendizaje|plan de estudios?|roteiro|trilha"
+    r"|feuille de route|parcours|lernpfad|lernplan|fahrplan|lộ trình|kế hoạch học"
+    r"|учебный план|план обучения|дорожная карта)\b"
+    r"|学习路线|学习路径|学习计划|路线图|ロードマップ|学習計画|로드맵|학습 계획",
+    re.I,
+)
+
+
+def names_a_plan(title: str | None) -> bool:
+    """Whether a heading's name says it is the roadmap ("AI Learning Roadmap: 90 days")."""
+    return bool(title and _PLAN_NAME_RE.search(title))
+
+
 _QUOTE_MARK_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
 MIN_QUOTED_ENTRIES = 3
 
@@ -1378,6 +1420,7 @@ def build_roadmap(
         shaped.title,
         doc.chat_title,
         doc.first_h1,
+        doc.first_heading if names_a_plan(doc.first_heading) else None,
         doc.opening_title(),
         doc.ruled_title,
         doc.first_line_title if not doc.has_heading else None,
