@@ -79,6 +79,52 @@ class FileRecord:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class RoadmapRecord:
+    """One entry of the manifest's `roadmaps` (docs/FORMAT.md §4), its shape checked by the
+    reader (`vault/state.py`). The fields the build, identity and doctor read are typed;
+    `json` is the record itself, written back as it was read (keys an older or newer
+    roadvault wrote included), so a manifest rewritten for another roadmap keeps this one
+    byte for byte. `items`: the item records (`id`, `title`, `note`, …), as written."""
+
+    folder: str
+    title: str | None
+    source: str | None  # the roadmap's file name
+    source_path: str | None  # the file it was built from, relative to the vault
+    id: str | None  # the roadmap note's roadvault_id
+    note: str | None  # the roadmap note
+    canvas: str | None
+    tag: str | None  # its `roadmap/<tag>` tag, when not the slug
+    aliases: tuple[str, ...]  # its former titles
+    notes: dict[str, str]  # node id -> note path
+    pinned: dict[str, str]  # node id -> a note the learner moved or renamed
+    items: tuple[Any, ...]
+    json: dict[str, Any]
+
+    @classmethod
+    def from_json(cls, entry: dict[str, Any]) -> RoadmapRecord:
+        """The record of a JSON object whose shape was checked (`folder` a path; the path,
+        text and list keys of the right type when present)."""
+        return cls(
+            folder=entry["folder"],
+            title=entry.get("title"),
+            source=entry.get("source"),
+            source_path=entry.get("source_path"),
+            id=entry.get("id"),
+            note=entry.get("note"),
+            canvas=entry.get("canvas"),
+            tag=entry.get("tag"),
+            aliases=tuple(entry.get("aliases") or ()),
+            notes=dict(entry.get("notes") or {}),
+            pinned=dict(entry.get("pinned") or {}),
+            items=tuple(entry.get("items") or ()),
+            json=entry,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return self.json
+
+
 def read_manifest_text(vault: Path) -> str | None:
     """The manifest's text, or None when the vault has none. Never through a symlink;
     a manifest that cannot be read (a folder, a FIFO, over the cap) is a VaultError."""

@@ -177,7 +177,7 @@ def test_two_roadmaps_with_one_title_are_both_kept(tmp_path: Path) -> None:
     run_case("same-title-two-roadmaps", tmp_path)
     vault = tmp_path / "vault"
     manifest = load_manifest(vault)
-    assert sorted(entry["folder"] for entry in manifest.roadmaps.values()) == [
+    assert sorted(entry.folder for entry in manifest.roadmaps.values()) == [
         "Learning Roadmap",
         "Learning Roadmap 2",
     ]
@@ -204,7 +204,7 @@ def test_name_stays_an_explicit_override(tmp_path: Path) -> None:
     again = build_vault(read_roadmap(source, name="Web"), vault, name="Web")
     assert again.notices == [] and again.written == 0
     assert ticked(vault) == {"CSS"}
-    assert [e["folder"] for e in load_manifest(vault).roadmaps.values()] == ["Web"]
+    assert [e.folder for e in load_manifest(vault).roadmaps.values()] == ["Web"]
 
 
 def test_roadmap_moved_to_another_file_is_found_by_its_items(tmp_path: Path) -> None:
@@ -219,7 +219,7 @@ def test_roadmap_moved_to_another_file_is_found_by_its_items(tmp_path: Path) -> 
     report = build_vault(read_roadmap(moved), vault)
     assert report.written == 0
     assert len(load_manifest(vault).roadmaps) == 1
-    assert load_manifest(vault).roadmaps["learn-go-in-10-weeks"]["source_path"] == (
+    assert load_manifest(vault).roadmaps["learn-go-in-10-weeks"].source_path == (
         "../notes/golang.md"
     )
     assert ticked(vault) == {"Channels"}
@@ -249,7 +249,7 @@ def test_roadmaps_sharing_a_few_items_are_not_taken_for_one(tmp_path: Path) -> N
     build_vault(read_roadmap(web), vault)
     tick(vault, "HTML")
     build_vault(read_roadmap(cli_tools), vault)
-    assert sorted(e["folder"] for e in load_manifest(vault).roadmaps.values()) == ["Shell", "Web"]
+    assert sorted(e.folder for e in load_manifest(vault).roadmaps.values()) == ["Shell", "Web"]
     assert ticked(vault) == {"HTML"}
 
 
@@ -265,7 +265,7 @@ def test_a_moved_roadmap_needs_only_half_its_items(tmp_path: Path) -> None:
     new.write_text(SHARED.format(title="Web Dev", own="- [ ] React\n- [ ] Vue\n"))
     old.unlink()
     report = build_vault(read_roadmap(new), vault)
-    assert [e["folder"] for e in load_manifest(vault).roadmaps.values()] == ["Web Dev"]
+    assert [e.folder for e in load_manifest(vault).roadmaps.values()] == ["Web Dev"]
     assert report.notices and report.notices[0].startswith("renamed 'Web' to 'Web Dev'")
     assert ticked(vault) == {"Setup"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from roadvault.manifest import RoadmapRecord
 from roadvault.model import Node, Roadmap
 from roadvault.vault.identity import match_roadmap
 
@@ -10,13 +11,15 @@ def _roadmap(title: str, items: list[str]) -> Roadmap:
     return Roadmap(title=title, source="x.md", nodes=[Node(title=t) for t in items])
 
 
-def _entry(title: str, items: list[str], source: str) -> dict:
-    return {
-        "title": title,
-        "folder": title,
-        "source_path": source,
-        "items": [{"title": t} for t in items],
-    }
+def _entry(title: str, items: list[str], source: str) -> RoadmapRecord:
+    return RoadmapRecord.from_json(
+        {
+            "title": title,
+            "folder": title,
+            "source_path": source,
+            "items": [{"title": t} for t in items],
+        }
+    )
 
 
 def test_the_next_version_saved_beside_the_old_file_with_the_same_title_is_the_same_roadmap():

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import write_tree
 from roadvault.errors import VaultError
-from roadvault.manifest import FileRecord
+from roadvault.manifest import FileRecord, RoadmapRecord
 from roadvault.vault.state import (
     Manifest,
     list_vault,
@@ -48,7 +48,7 @@ def test_damaged_manifest_is_a_clear_vault_error(tmp_path: Path, text: str, mess
 
 def test_manifest_round_trips_with_sorted_keys(tmp_path: Path) -> None:
     manifest = Manifest(
-        roadmaps={"b": {"folder": "B", "z": 1, "a": 2}},
+        roadmaps={"b": RoadmapRecord.from_json({"folder": "B", "z": 1, "a": 2})},
         files={"X/Y.md": FileRecord("b", None, None, None, None)},
         template={},
     )
@@ -97,3 +97,29 @@ def test_file_records_round_trip_as_written() -> None:
     leftover = {**written, "leftover_of": "R/New.md", "leftover_sha256": "cd"}
     assert FileRecord.from_json(leftover).to_json() == leftover
     assert FileRecord.from_json({**written, "sha256": 5}).sha256 == "5"
+
+
+def test_roadmap_records_are_typed_and_written_back_byte_for_byte() -> None:
+    """The manifest's `roadmaps` entries are typed records (roadvault/manifest.py
+    RoadmapRecord): the fields the build reads are typed, and the record is written back as
+    it was read, keys of another roadvault version and the key order included."""
+    entry = {
+        "title": "Go",
+        "folder": "Go",
+        "source": "go.md",
+        "depth": 2,
+        "id": "rv-1",
+        "note": "Go/Go.md",
+        "canvas": "Go/Go.canvas",
+        "items": [{"id": "rv-2", "title": "Channels"}, "junk"],
+        "notes": {"rv-3": "Go/01 Basics/Basics.md"},
+        "aliases": ["Golang"],
+        "from_the_future": {"kept": True},
+    }
+    text = Manifest(roadmaps={"go": RoadmapRecord.from_json(entry)}).to_text()
+    record = Manifest.from_text(text).roadmaps["go"]
+    assert (record.folder, record.title, record.source_path, record.tag) == ("Go", "Go", None, None)
+    assert record.aliases == ("Golang",) and record.notes == {"rv-3": "Go/01 Basics/Basics.md"}
+    assert record.pinned == {} and len(record.items) == 2
+    assert record.to_json() == entry
+    assert Manifest.from_text(text).to_text() == text

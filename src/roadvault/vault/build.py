@@ -24,7 +24,7 @@ from typing import Any
 
 from roadvault.errors import InputError, InternalError, RoadvaultError, VaultError
 from roadvault.fsio import remove_stale_temps, vault_lock, vault_path
-from roadvault.manifest import FileRecord, read_manifest_text
+from roadvault.manifest import FileRecord, RoadmapRecord, read_manifest_text
 from roadvault.model import Node, Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.obsidian.links import link_targets
@@ -160,7 +160,7 @@ def roadmap_id(slug: str) -> str:
 class Target:
     slug: str
     folder: str
-    entry: dict[str, Any] | None  # the manifest's record of this roadmap, None when new
+    entry: RoadmapRecord | None  # the manifest's record of this roadmap, None when new
     tag: str = ""  # the `roadmap/<tag>` tag of its notes (the slug unless renamed)
     aliases: tuple[str, ...] = ()  # titles it had before (kept as the roadmap note's aliases)
     notices: tuple[str, ...] = ()  # what the report should tell about its identity
@@ -196,16 +196,16 @@ def _claim_folder(display: str, listing: VaultListing, manifest: Manifest, own: 
     taken = [name for name in listing.top_level if name_key(name) != name_key(own)]
     taken += list(RESERVED_TOP_LEVEL)
     taken += [
-        str(entry.get("folder", ""))
+        entry.folder
         for entry in manifest.roadmaps.values()
-        if name_key(str(entry.get("folder", ""))) != name_key(own)
+        if name_key(entry.folder) != name_key(own)
     ]
     return NameRegistry(taken).claim(display, max_chars=MAX_FOLDER_CHARS)
 
 
-def _tag_of(slug: str, entry: dict[str, Any] | None) -> str:
-    tag = entry.get("tag") if entry else None
-    return tag if isinstance(tag, str) and tag else slug
+def _tag_of(slug: str, entry: RoadmapRecord | None) -> str:
+    tag = entry.tag if entry else None
+    return tag or slug
 
 
 def choose_target(
@@ -228,8 +228,8 @@ def choose_target(
     folder = NameRegistry().claim(display, max_chars=MAX_FOLDER_CHARS)
     if name is not None:
         for key, entry in sorted(manifest.roadmaps.items()):
-            if key == slug or entry.get("folder") == folder:
-                return Target(key, str(entry["folder"]), entry, tag=_tag_of(key, entry))
+            if key == slug or entry.folder == folder:
+                return Target(key, entry.folder, entry, tag=_tag_of(key, entry))
         found = identity.Match(None)
     else:
         found = identity.match_roadmap(
@@ -246,11 +246,10 @@ def choose_target(
     if found.unsure_of is not None:
         other = manifest.roadmaps[found.unsure_of]
         raise InputError(
-            f"the vault has a roadmap titled {other.get('title')!r} (folder "
-            f"'{other.get('folder')}/') with mostly other items; nothing written",
+            f"the vault has a roadmap titled {other.title!r} (folder "
+            f"'{other.folder}/') with mostly other items; nothing written",
             path=roadmap.source or None,
-            hint=f"--name {other.get('title')!r} updates that one; "
-            "--name 'Another name' keeps both",
+            hint=f"--name {other.title!r} updates that one; --name 'Another name' keeps both",
         )
     notices: tuple[str, ...] = ()
     slug = unique_slug(slug, manifest.roadmaps)
@@ -258,8 +257,8 @@ def choose_target(
         other = manifest.roadmaps[found.apart_from]
         new_folder = _claim_folder(display, listing, manifest)
         notices = (
-            f"another roadmap is titled {other.get('title')!r} (folder '{other.get('folder')}/', "
-            f"built from {other.get('source_path') or other.get('source') or 'elsewhere'}): "
+            f"another roadmap is titled {other.title!r} (folder '{other.folder}/', "
+            f"built from {other.source_path or other.source or 'elsewhere'}): "
             f"this one is kept apart in '{new_folder}/' (--name chooses its name)",
         )
         tags = [_tag_of(key, entry) for key, entry in manifest.roadmaps.items()]
@@ -275,11 +274,11 @@ def _existing_target(
 ) -> Target:
     """The record `key`, renamed in place when the roadmap's title changed."""
     entry = manifest.roadmaps[key]
-    old_title = entry.get("title")
+    old_title = entry.title
     aliases = tuple(identity.former_titles(entry, roadmap.title))
-    if not isinstance(old_title, str) or not old_title or old_title == roadmap.title:
-        return Target(key, str(entry["folder"]), entry, tag=_tag_of(key, entry), aliases=aliases)
-    old_folder = str(entry["folder"])
+    if not old_title or old_title == roadmap.title:
+        return Target(key, entry.folder, entry, tag=_tag_of(key, entry), aliases=aliases)
+    old_folder = entry.folder
     new_folder = _claim_folder(roadmap.title, listing, manifest, own=old_folder)
     if name_key(new_folder) == name_key(old_folder):
         new_folder = old_folder  # the title changed in a way the folder name cannot show
@@ -496,16 +495,14 @@ def _half_built_paths(
     return set(found.values())
 
 
-def previous_layout(entry: dict[str, Any] | None) -> PreviousLayout:
+def previous_layout(entry: RoadmapRecord | None) -> PreviousLayout:
     if entry is None:
         return PreviousLayout()
-    notes = entry.get("notes") or {}
-    pinned = entry.get("pinned") or {}
     return PreviousLayout(
-        roadmap_note=entry.get("note"),
-        canvas=entry.get("canvas"),
-        notes={str(k): str(v) for k, v in notes.items() if isinstance(v, str)},
-        pinned={str(k): str(v) for k, v in pinned.items() if isinstance(v, str)},
+        roadmap_note=entry.note,
+        canvas=entry.canvas,
+        notes=dict(entry.notes),
+        pinned=dict(entry.pinned),
     )
 
 
@@ -514,14 +511,14 @@ def previous_layout(entry: dict[str, Any] | None) -> PreviousLayout:
 
 def roadmap_record(
     roadmap: Roadmap, layout: Layout, *, slug: str, depth: int, target: Target | None = None
-) -> dict[str, Any]:
+) -> RoadmapRecord:
     """roadmaps[<slug>] of the manifest (FORMAT.md §4)."""
     identity_fields: dict[str, Any] = {}
     source_path = target.source_path if target is not None else None
     if source_path:
         identity_fields["source_path"] = source_path
-    elif target is not None and target.entry and target.entry.get("source_path"):
-        identity_fields["source_path"] = target.entry["source_path"]  # built from stdin now
+    elif target is not None and target.entry and target.entry.source_path:
+        identity_fields["source_path"] = target.entry.source_path  # built from stdin now
     if target is not None and target.tag and target.tag != slug:
         identity_fields["tag"] = target.tag
     if target is not None and target.aliases:
@@ -555,7 +552,7 @@ def roadmap_record(
                     "status": node.status.value,
                 }
             )
-    return {
+    record = {
         "title": roadmap.title,
         "source": PurePosixPath(roadmap.source).name if roadmap.source else "",
         "folder": layout.folder,
@@ -570,6 +567,7 @@ def roadmap_record(
         **({"pinned": dict(sorted(layout.pinned.items()))} if layout.pinned else {}),
         **identity_fields,
     }
+    return RoadmapRecord.from_json(record)
 
 
 # --- the build -----------------------------------------------------------------------------------
@@ -645,7 +643,7 @@ def _prepare(
     )
     target = dataclasses.replace(target, source_path=source_path)
     previous = previous_layout(target.entry)
-    rid = str(target.entry.get("id")) if target.entry and target.entry.get("id") else None
+    rid = target.entry.id if target.entry and target.entry.id else None
     rid = rid or roadmap_id(target.slug)
     recovered: dict[str, str] = {}
     if target.entry is None:
@@ -825,9 +823,9 @@ def _home_links(manifest: Manifest, slug: str, layout: Layout) -> list[tuple[str
     """(note name, title) of each roadmap note for Home.md, in title order."""
     notes = {slug: (layout.roadmap_note.relpath, layout.roadmap_note.title)}
     for key, entry in manifest.roadmaps.items():
-        note = entry.get("note") if isinstance(entry, dict) else None
-        if key != slug and isinstance(note, str) and note.endswith(".md"):
-            notes[key] = (note, str(entry.get("title") or PurePosixPath(note).stem))
+        note = entry.note
+        if key != slug and note and note.endswith(".md"):
+            notes[key] = (note, entry.title or PurePosixPath(note).stem)
     stems = [PurePosixPath(relpath).stem.casefold() for relpath, _ in notes.values()]
     links = []
     for relpath, title in notes.values():
@@ -859,7 +857,7 @@ def _record_start(vault: Path, relpath: str, start: date) -> None:
 def _remove_old_folder(vault: Path, target: Target) -> None:
     """After a rename, the roadmap's old folder goes when the move left it empty (one that
     still holds a file of the learner's stays, and is reported by `doctor` as theirs)."""
-    old = str(target.entry.get("folder", "")) if target.entry else ""
+    old = target.entry.folder if target.entry else ""
     if not old or old == target.folder:
         return
     try:

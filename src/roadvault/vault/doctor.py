@@ -49,9 +49,9 @@ def known_ids(manifest: Manifest) -> set[str]:
     """Every note id the manifest's roadmaps know (roadmap notes included)."""
     ids: set[str] = set()
     for entry in manifest.roadmaps.values():
-        ids.update(str(key) for key in (entry.get("notes") or {}))
-        if entry.get("id"):
-            ids.add(str(entry["id"]))
+        ids.update(entry.notes)
+        if entry.id:
+            ids.add(entry.id)
     ids.update(rec.id for rec in manifest.files.values() if rec.id)
     return ids
 

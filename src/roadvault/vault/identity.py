@@ -27,8 +27,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
 
+from roadvault.manifest import RoadmapRecord
 from roadvault.model import Roadmap
 from roadvault.vault.names import name_key
 
@@ -58,11 +58,11 @@ def roadmap_titles(roadmap: Roadmap) -> set[str]:
     return {name_key(" ".join(title.split())) for title in titles if title.strip()}
 
 
-def entry_titles(entry: Mapping[str, Any]) -> set[str]:
+def entry_titles(entry: RoadmapRecord) -> set[str]:
     """The same, from a manifest record (its `items`)."""
     found = [
         record["title"]
-        for record in entry.get("items") or []
+        for record in entry.items
         if isinstance(record, dict) and isinstance(record.get("title"), str)
     ]
     return {name_key(" ".join(title.split())) for title in found if title.strip()}
@@ -76,7 +76,7 @@ def overlap(ours: set[str], theirs: set[str]) -> float:
 
 
 def match_roadmap(
-    roadmaps: Mapping[str, Mapping[str, Any]],
+    roadmaps: Mapping[str, RoadmapRecord],
     roadmap: Roadmap,
     *,
     source_path: str | None,
@@ -91,15 +91,15 @@ def match_roadmap(
     entries = sorted(roadmaps.items())
     if source_path:
         for key, entry in entries:
-            if entry.get("source_path") == source_path:
+            if entry.source_path == source_path:
                 return Match(key, "source")
     ours = roadmap_titles(roadmap)
     shares = {key: overlap(ours, entry_titles(entry)) for key, entry in entries}
-    by_title = [key for key, entry in entries if key == slug or entry.get("folder") == folder]
+    by_title = [key for key, entry in entries if key == slug or entry.folder == folder]
     source_name = PurePosixPath(source_path).name if source_path else ""
 
-    def other_source(entry: Mapping[str, Any]) -> bool:
-        recorded = entry.get("source_path")
+    def other_source(entry: RoadmapRecord) -> bool:
+        recorded = entry.source_path
         return bool(source_path and recorded and recorded != source_path)
 
     # Mostly the same items: the same roadmap, moved or renamed (or a copy: ask).
@@ -109,7 +109,7 @@ def match_roadmap(
     )
     for key in similar:
         entry = roadmaps[key]
-        beside = other_source(entry) and source_exists(str(entry["source_path"]))
+        beside = other_source(entry) and source_exists(str(entry.source_path))
         # the same title and half the items: its next version, wherever it was saved
         needed = SAME_ITEMS if key in by_title or not beside else SAME_ITEMS_BESIDE
         if shares[key] >= needed:
@@ -118,7 +118,7 @@ def match_roadmap(
         entry = roadmaps[key]
         if other_source(entry):
             return Match(None, apart_from=key)  # same title, other file, other items
-        recorded_name = entry.get("source") or ""
+        recorded_name = entry.source or ""
         if source_name and recorded_name and recorded_name != source_name and ours:
             return Match(None, apart_from=key)  # legacy record of another file
         if from_stdin and ours and entry_titles(entry) and shares[key] < SAME_ITEMS:
@@ -127,12 +127,12 @@ def match_roadmap(
     return Match(None)
 
 
-def former_titles(entry: Mapping[str, Any] | None, title: str) -> list[str]:
+def former_titles(entry: RoadmapRecord | None, title: str) -> list[str]:
     """The titles a roadmap had before `title` (its aliases), oldest first."""
     if not entry:
         return []
-    found = [a for a in entry.get("aliases") or [] if isinstance(a, str)]
-    old = entry.get("title")
+    found = list(entry.aliases)
+    old = entry.title
     if isinstance(old, str) and old:
         found.append(old)
     seen: set[str] = {name_key(title)}

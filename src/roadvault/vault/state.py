@@ -35,6 +35,7 @@ from roadvault.manifest import (
     DAMAGED_HINT,
     SECTIONS,
     FileRecord,
+    RoadmapRecord,
     parse_manifest,
     read_manifest_text,
 )
@@ -110,7 +111,7 @@ def _short(exc: BaseException, limit: int = 120) -> str:
 class Manifest:
     """`.roadvault/manifest.json` (FORMAT.md §4)."""
 
-    roadmaps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    roadmaps: dict[str, RoadmapRecord] = field(default_factory=dict)
     files: dict[str, FileRecord] = field(default_factory=dict)
     # Template files roadvault copied into the vault: relpath -> sha256 of what it wrote.
     # A file listed here is never copied again (the learner may have deleted it on
@@ -124,7 +125,7 @@ class Manifest:
         document = {
             "format": FORMAT_VERSION,
             "generator": GENERATOR,
-            "roadmaps": self.roadmaps,
+            "roadmaps": {slug: record.to_json() for slug, record in self.roadmaps.items()},
             "files": {relpath: record.to_json() for relpath, record in self.files.items()},
             "template": self.template,
         }
@@ -158,7 +159,8 @@ class Manifest:
                     f"manifest names an unsafe path {relpath!r}", path=path, hint=hint
                 ) from exc
         records = {relpath: FileRecord.from_json(entry) for relpath, entry in files.items()}
-        return cls(roadmaps=roadmaps, files=records, template=template)
+        entries = {slug: RoadmapRecord.from_json(entry) for slug, entry in roadmaps.items()}
+        return cls(roadmaps=entries, files=records, template=template)
 
 
 _ENTRY_SHAPE: dict[str, type] = {"notes": dict, "pinned": dict, "phases": list, "items": list}
@@ -204,7 +206,7 @@ def read_text_file(vault: Path, relpath: str, *, limit: int = MAX_NOTE_BYTES) ->
     return data.decode("utf-8", errors="replace")
 
 
-# State files a build reads only at its very end (Progress.md refresh): checked up front,
+# State files read only after a build (the caller's Progress.md refresh): checked up front,
 # so a FIFO there fails the build in one line instead of a warning after the writes.
 LATE_STATE_FILES = (HISTORY_RELPATH, PROGRESS_NOTE)
 
