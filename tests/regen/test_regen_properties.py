@@ -771,3 +771,19 @@ def test_an_untouched_box_under_a_ticked_item_that_becomes_a_topic_is_ticked() -
     topic and handed its tick to it. The model had counted the no-op as their mark."""
     initial = [Item(0, "Phase alpha", [Item(1, "Topic bravo", [Item(2, "Item cedar 2")])])]
     run_scenario(initial, [([("tick", 0)], [("grow", 0)]), ([("untick", 1)], [("depth", 3)])])
+
+
+def test_a_ticked_leaf_phase_back_under_a_new_title_takes_its_tick_back() -> None:
+    """Found by the long soak (3,589 examples): a ticked leaf phase (its line in the roadmap
+    note) is removed, so archived there; it comes back renamed ("New 10001 basics"). An
+    item back renamed takes its archived id and tick when the line was kept in a note of
+    its ancestors — but a phase has none: the roadmap note was no place of it. Before: a
+    new `[ ]` line beside the archived `[x]`."""
+    initial = [Item(0, "Phase alpha"), Item(1, "Phase bravo", [Item(2, "Topic cedar")])]
+    steps = [
+        ([], [("add", 0)]),  # "New 10001", a leaf phase
+        ([("tick", 0)], [("add", 1)]),
+        ([], [("remove", 0), ("rename", 0)]),  # New 10001 [x] archived in the roadmap note
+        ([], [("readd", 0), ("rename", 24)]),  # back as "New 10001 basics"
+    ]
+    run_scenario(initial, steps)

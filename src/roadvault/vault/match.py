@@ -115,12 +115,15 @@ class _Old:
     index: int
 
 
+ROADMAP_PLACE = "roadmap"  # the `place` of a line kept in the roadmap note (no rv- id)
+
+
 @dataclass(slots=True)
 class Retired:
     """Something of the roadmap's that the vault keeps though the last build no longer had
     it: an archived item line (`node.title` is the line's text, the learner's appended words
     included) or a kept note (`note`: its H1 title, its item lines as children). `place` is
-    the `roadvault_id` of the note an item line sits in."""
+    the `roadvault_id` of the note an item line sits in (ROADMAP_PLACE: the roadmap note)."""
 
     node: Node
     place: str | None = None
@@ -312,9 +315,12 @@ def _returning(
                     claimants[picked.node.id] = claimants.get(picked.node.id, 0) + 1
             # Its id as it will be (carried over, taken back, or its own), for its children.
             own = matched.id if matched is not None else choice.get(id(new_node), new_node.id)
-            visit(new_node.children, (*above, own))
+            ancestors = above[1:] if above[:1] == (ROADMAP_PLACE,) else above
+            visit(new_node.children, (*ancestors, own))
 
-    visit(new.nodes, ())
+    # A phase's line (a leaf phase) is kept in the roadmap note: its place for the phases
+    # only (before, a leaf phase back renamed found no place, and came back unticked).
+    visit(new.nodes, (ROADMAP_PLACE,))
     return [
         (new_node, free[choice[id(new_node)]].node)
         for new_node in _walk(new.nodes)

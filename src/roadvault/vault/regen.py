@@ -32,7 +32,7 @@ from roadvault.model import Node, Status
 from roadvault.obsidian.conflicts import marked_region
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.vault.frontmatter import read_owned_properties, set_property
-from roadvault.vault.match import Retired
+from roadvault.vault.match import ROADMAP_PLACE, Retired
 from roadvault.vault.merge import (
     ItemLine,
     MergeResult,
@@ -199,8 +199,9 @@ def retired_in(texts: Mapping[str, str]) -> list[Retired]:
             continue
         note_id = _note_id(text)
         rest, entries = split_archive(text)
+        place = ROADMAP_PLACE if _is_roadmap_note(text) else note_id
         for item in find_item_lines(entries):
-            found.append(Retired(_titled(item), place=note_id))
+            found.append(Retired(_titled(item), place=place))
         if not kept or note_id is None:
             continue
         live = find_item_lines(rest.split("\n"))
@@ -214,6 +215,16 @@ def _titled(item: ItemLine) -> Node:
     """An item line as a node to match: its text without the plugins' tail (`✅ date`)."""
     tail = extras_tail(item.text)
     return Node(item.text[: len(item.text) - len(tail)] if tail else item.text, item.id)
+
+
+def _is_roadmap_note(text: str) -> bool:
+    front = split_front_matter(text)[0]
+    if not front or "roadvault_kind" not in front:
+        return False
+    try:
+        return read_owned_properties(front).get("roadvault_kind") == "roadmap"
+    except InputError:
+        return False
 
 
 def _note_id(text: str) -> str | None:
