@@ -1208,3 +1208,26 @@ def test_a_how_to_that_says_which_mark_means_done_makes_those_marks_ticks():
         "Preparar o esmalte": "done",
         "Queimar a peça": "todo",
     }, done
+
+
+def test_a_chat_answer_without_a_hash_heading_is_named_by_its_first_heading_naming_a_plan():
+    text = (
+        "Sure! Here is your plan.\n\n### **Lộ Trình 12 Tuần Học Gốm**\n\n#### Cách dùng\n\n"
+        "Đọc mỗi tuần một chủ đề.\n\n#### Tháng 1\n\n- Nhào đất\n- Vuốt trụ\n\n#### Tháng 2\n\n"
+        "- Men gốm\n- Nung\n"
+    )
+    assert parse_roadmap(text, source="plan.md").title == "Lộ Trình 12 Tuần Học Gốm"
+
+
+def test_an_estimated_duration_line_under_a_phase_times_it_and_is_no_step():
+    text = (
+        "# Ruta de cerámica\n\n## FASE 1 – Torno\n\n⌛ *Duración estimada:* **4 – 5 semanas**\n\n"
+        "🎯 **Objetivo:**  \nDominar el centrado.\n\n### 1.1 Centrado\n\n- Cono\n- Presión\n\n"
+        "## FASE 2 – Esmaltes\n\n⌛ *Duración:* **2 semanas**\n\n### 2.1 Mezclas\n\n- Feldespato\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.title, p.duration) for p in roadmap.nodes] == [
+        ("FASE 1 – Torno", "4 – 5 semanas"),
+        ("FASE 2 – Esmaltes", "2 semanas"),
+    ]
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Cono", "Presión", "Feldespato"]

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from roadvault.parse.durations import ORDINAL
+from roadvault.parse.durations import ORDINAL, parse_duration
 from roadvault.parse.rules import rule
 from roadvault.parse.sections import is_plan_tail, reads_as_action
-from roadvault.parse.titles import opens_a_part
+from roadvault.parse.titles import opens_a_part, strip_decorations
 
 MIN_BARE_LINES = 3
 MAX_BARE_CHARS = 70
@@ -66,6 +66,9 @@ def _kind(line: str) -> str | None:
         return "label"
     if _SENTENCE_END_RE.search(text):
         return None
+    plain = strip_decorations(text).replace("**", "").replace("*", "").replace("__", "")
+    if (":" in plain or "：" in plain) and parse_duration(plain.strip()):
+        return None  # "⌛ *Estimated duration:* **4 – 5 weeks**" times the part
     if ": " in text or "：" in text:
         return "field"
     return "bare"

@@ -121,8 +121,10 @@ PACE = (
     r"(?![\w])"
 )
 _LABEL = (
-    r"(?:total|duration|time|timeline|timeframe|time\s+frame|estimated(?:\s+time)?|est\.?"
-    r"|expected(?:\s+duration)?|length|approx\.?|duración|duracion|tiempo|duração|durée"
+    r"(?:total|duration|time|timeline|timeframe|time\s+frame|estimated(?:\s+(?:time|duration))?"
+    r"|est\.?|expected(?:\s+duration)?|length|approx\.?"
+    r"|(?:duración|duracion|duração|duracao|durée)(?:\s+(?:estimada|estimad[ao]|estimée|aproximada))?"
+    r"|tiempo|geschätzte\s+dauer"
     r"|dauer|zeitaufwand|aufwand|zeitbedarf|time\s+(?:commitment|required|needed|budget)"
     r"|effort|esfuerzo|esforço|tempo(?:\s+estimado)?|temps(?:\s+estimé)?|estimativa"
     r"|学习时间|所需时间|耗时|时长|时间|預計|预计|期間|期间|기간|소요\s*시간|所要時間|目安"
