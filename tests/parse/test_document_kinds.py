@@ -1231,3 +1231,21 @@ def test_an_estimated_duration_line_under_a_phase_times_it_and_is_no_step():
         ("FASE 2 – Esmaltes", "2 semanas"),
     ]
     assert [leaf.title for leaf in roadmap.leaves()] == ["Cono", "Presión", "Feldespato"]
+
+
+def test_a_chat_preamble_list_before_the_plan_is_no_part_of_it():
+    text = (
+        "Each week I will give you:\n\n1. **Patterns:** sentences to copy\n"
+        "2. **Vocabulary:** words to learn\n\n### Plan\n\n#### Month 1\n\n"
+        + "".join(f"- Topic {n}\n" for n in range(1, 5))
+        + "\n#### Month 2\n\n"
+        + "".join(f"- Topic {n}\n" for n in range(5, 9))
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == [f"Topic {n}" for n in range(1, 9)], titles
+
+
+def test_page_spacing_in_loose_text_is_no_step():
+    text = "Week 1-2: Programming<br>\nBest book: SICP<br>\n<br>\n&nbsp;&nbsp;Week 3: Math<br>\n"
+    titles = [node.title for node in parse_roadmap(text).walk()]
+    assert not any("<br>" in t or "nbsp" in t or not t.strip() for t in titles), titles

@@ -88,6 +88,9 @@ def _names_the_document(plain: str, lines: list[str], index: int) -> bool:
     )
 
 
+_SPACING_RE = re.compile(r"<br\s*/?>|&nbsp;", re.I)
+
+
 @rule("loose-lines")
 def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     """Text with no Markdown structure left (copied from a page or a chat window): numbered
@@ -109,7 +112,8 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     lines = text.split("\n")
     index = 0
     while index < len(lines):
-        line = lines[index]
+        # "<br>" and "&nbsp;" are spacing a page kept, not words ("<br>" alone: a blank line)
+        line = _SPACING_RE.sub(" ", lines[index]).rstrip()
         number = index + 1
         index += 1
         stripped = line.strip()

@@ -89,6 +89,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |benutzung|nutzung|anleitung|使い方|(?:この|本)?(?:リポジトリ|ロードマップ|資料)の使い方
 |使用方法|使用说明|使用指南|如何使用(?:本|这个|此)?.*|怎么使用.*
 |사용법|사용 방법|이용 방법|활용 방법|как (?:пользоваться|использовать) .*|как работать с .*
+|cách sử dụng(?: .*)?|hướng dẫn sử dụng(?: .*)?|cara (?:menggunakan|pakai)(?: .*)?
 |how this (?:repo|repository|list|guide|roadmap) works|using this (?:repo|repository|roadmap)
 |how to (?:reproduce|run (?:the|this) (?:code|project|notebooks?))|running the notebooks?
 |índice|indice|contenidos?|tabla de contenidos?|agradecimientos?|contribuciones|contribuir

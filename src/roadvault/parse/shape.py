@@ -729,6 +729,28 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
         root.children = kept
 
 
+MIN_PLAN_AFTER_PREAMBLE = 6
+
+
+def _preamble_items_to_notes(root: Draft, notes: list[str]) -> None:
+    """ "Each lesson gives you: 1. **Patterns:** … 2. **Vocabulary:** …" before the first
+    heading of a plan written under headings: the answer's preamble, not steps."""
+    lead = 0
+    while lead < len(root.children) and root.children[lead].kind == ITEM:
+        lead += 1
+    leading = root.children[:lead]
+    sections = [c for c in root.children[lead:] if c.kind in (HEADING, PSEUDO) and holds_items(c)]
+    planned = sum(1 for c in sections for d in walk(c) if d.kind in (ITEM, ROW) and not d.children)
+    if not leading or not sections or any(d.is_task for c in leading for d in walk(c)):
+        return
+    if planned < max(MIN_PLAN_AFTER_PREAMBLE, 3 * len(leading)):
+        return
+    for entry in leading:
+        fired("intro-section", entry.line, "note")
+    notes.append("\n".join(f"- {e.raw or e.text}" for e in leading))
+    root.children = root.children[lead:]
+
+
 @rule("title-heading")
 def _take_title(root: Draft, fm_title: str | None) -> str | None:
     """The document's own title heading, when one holds everything, is the roadmap's title,
@@ -978,6 +1000,7 @@ def shape_roadmap(
     self_checks_to_notes(root)
     recaps_to_notes(root)
     _move_intro_sections(root, notes, named_only=True)
+    _preamble_items_to_notes(root, notes)
     title = _take_title(root, front_title)
     name_before_explanation(root)
     links_to_resources(root)
