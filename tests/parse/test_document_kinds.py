@@ -1249,3 +1249,21 @@ def test_page_spacing_in_loose_text_is_no_step():
     text = "Week 1-2: Programming<br>\nBest book: SICP<br>\n<br>\n&nbsp;&nbsp;Week 3: Math<br>\n"
     titles = [node.title for node in parse_roadmap(text).walk()]
     assert not any("<br>" in t or "nbsp" in t or not t.strip() for t in titles), titles
+
+
+def test_a_session_described_by_labelled_facets_is_one_step_with_its_time():
+    text = (
+        "# Session 1\n\n## Semaine 40\n\n#### **Lun 30 Sept :** Découverte du tournage\n\n"
+        "* **Notions :** [Tournage](cours/tournage.md)\n* **Objectif•s :**\n"
+        "  * Centrer la terre\n  * Monter un cylindre\n* **Compétence•s visée•s :** 3 et 7\n"
+        "* **Temporalité :** 2h\n\n#### **Mar 1 Oct :** Les émaux\n\n* **Notions :** Émaux\n"
+        "* **Temporalité :** 3h\n\n### Livrables\n\n* **Deliverables**\n  * Un bol\n  * Une tasse\n"
+    )
+    roadmap = parse_roadmap(text)
+    sessions = [n for n in roadmap.walk() if n.title.startswith(("Lun", "Mar"))]
+    assert [(s.title, s.duration, s.children) for s in sessions] == [
+        ("Lun 30 Sept : Découverte du tournage", "2h", []),
+        ("Mar 1 Oct : Les émaux", "3h", []),
+    ]
+    assert "Centrer la terre" in sessions[0].notes
+    assert {"Un bol", "Une tasse"} <= {leaf.title for leaf in roadmap.leaves()}

@@ -101,8 +101,18 @@ _NOTE_LABEL_RE = re.compile(
     r"|(?:target )?audience|north star(?: outcome| goal)?|end goal|final goal|vision|mission"
     r"|(?:expected )?weekly hours|expected weekly hours|motivation|rationale|why it matters"
     r"|meta|metas|objetivos?|o que aprender|qu[ée] aprender|descripci[óo]n|descri[çc][ãa]o"
+    r"|objectifs?|notions?|comp[ée]tences?(?: vis[ée]es*)?|modalit[ée]s?(?: p[ée]dagogiques?)?"
+    r"|ziele?|lernziele?|kompetenzen"
     r"|resultados?|por qu[ée]|ziel|ziele|lernziele?|beschreibung|thema|warum|objectifs?"
     r"|pourquoi|目标|目的|描述|为什么|ゴール|目標|説明|なぜ|목표|설명|왜)$"
+)
+# A group of bullets that says what a step is for, not what to do ("**Objectives:**" ›
+# "Understand X", "Be able to Y"); deliverables and tasks are steps.
+_NOTE_GROUP_RE = re.compile(
+    r"^(?:(?:learning |course |key )?(?:goals?|objectives?|outcomes?)|objectifs?|objetivos?"
+    r"|ziele?|lernziele?|purpose|why|context|notes?|description|descripci[óo]n"
+    r"|comp[ée]tences?(?: vis[ée]es*)?|modalit[ée]s?(?: p[ée]dagogiques?)?|notions?"
+    r"|目标|学习目标|目標|学習目標|목표|학습 목표)$"
 )
 _DURATION_ITEM_LABEL_RE = re.compile(
     r"^(?:timebox|time ?box|duration|time|estimated time|estimate|est\.? time|timeframe"
@@ -110,7 +120,7 @@ _DURATION_ITEM_LABEL_RE = re.compile(
     r"|time required|suggested duration|expected time|time to complete|how long|estimated hours"
     r"|estimated effort|effort estimate|effort|estimated hours|time investment|total hours"
     r"|study time|workload|total time|expected effort"
-    r"|duración|duracion|tiempo estimado|duração|durée|dauer|时长|预计时间"
+    r"|duración|duracion|tiempo estimado|duração|durée|temporalit[ée]|dauer|时长|预计时间"
     r"|学习时间|所要時間|目安|期間|기간|예상 기간)$"
 )
 
@@ -356,6 +366,22 @@ def _absorb_note_items(draft: Draft) -> None:
             # "- Course\n  - *what you learn: …*": an aside in italics describes the item
             fired("note-label", child.line, "note")
             draft.notes.append(child.raw)
+            continue
+        if (
+            draft.kind != ROOT
+            and child.kind == ITEM
+            and child.children
+            and not child.is_task
+            and not any(d.is_task for d in walk(child))
+            and _NOTE_GROUP_RE.match(plain_label(child.title))
+            and (child.label or not split_label(remove_controls(child.text)))
+        ):
+            # "- **Objectives:**" over the objectives' bullets: what the step is for
+            fired("note-label", child.line, "note")
+            draft.label_notes += 1
+            draft.notes.append(
+                "\n".join(f"- {d.raw or d.text}" for d in walk(child) if d.raw or d.text)
+            )
             continue
         if (
             child.kind == ITEM

@@ -588,12 +588,16 @@ def bare_task_title(visible: str, raw: str) -> str:
     return ""
 
 
+_INCLUSIVE_DOT_RE = re.compile(r"(?<=\w)[•·](?=\w)")
+
+
 @lru_cache(maxsize=16384)
 def plain_label(text: str) -> str:
     """A label reduced for matching: decorations, numbering, emphasis and end punctuation
     removed, case folded ("📚 **Recommended Resources:**" → "recommended resources")."""
     text = _strip_emphasis_leftovers(strip_decorations(remove_controls(text)))
     text = _tidy_end(_strip_numbering(text))
+    text = _INCLUSIVE_DOT_RE.sub("", text)  # "Objectif•s", "étudiant·e·s": one word
     return " ".join(re.sub(r"[^\w&+#'’ -]", " ", text).casefold().split())
 
 
