@@ -1267,3 +1267,15 @@ def test_a_session_described_by_labelled_facets_is_one_step_with_its_time():
     ]
     assert "Centrer la terre" in sessions[0].notes
     assert {"Un bol", "Une tasse"} <= {leaf.title for leaf in roadmap.leaves()}
+
+
+def test_a_japanese_prerequisites_part_of_environment_and_references_is_no_phase():
+    text = (
+        "# 陶芸入門\n\n## 前提条件\n\n### 必要な環境\n- **ろくろ** - 電動のもの\n"
+        "- **粘土** - 信楽の土\n\n"
+        "### 参考リソース\n- [陶芸の基本](https://example.org/a)\n- [釉薬の本](https://example.org/b)\n\n"
+        "## 学習コンテンツ\n\n### 1. 菊練り\n\n説明。\n\n### 2. 土殺し\n\n説明。\n\n"
+        "### 3. 挽き上げ\n\n説明。\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["菊練り", "土殺し", "挽き上げ"]

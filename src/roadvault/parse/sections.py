@@ -1409,7 +1409,8 @@ _PREREQUISITES_RE = re.compile(
     r"|before you (?:start|begin)|you should (?:already )?know|requisitos(?: previos)?"
     r"|pré-requisitos|prérequis|voraussetzungen|前置知识|前提知识|先决条件|预备知识|前提条件"
     r"|前提知識|必要な知識|선수 지식|사전 지식|前置要求|前提要求|基础要求|事前準備|사전 준비"
-    r"|pr[ée]-?requis|prerrequisitos|vorkenntnisse)$"
+    r"|pr[ée]-?requis|prerrequisitos|vorkenntnisse|必要な環境|開発環境|必要なもの|用意するもの"
+    r"|环境要求|环境准备|필요한 환경|준비물|what you(?:'ll| will)? need to (?:have|install))$"
 )
 MAX_PREREQUISITES = 8
 
@@ -1429,7 +1430,8 @@ def prerequisites_to_notes(root: Draft, notes: list[str]) -> None:
             and _PREREQUISITES_RE.match(plain_label(child.title))
             # "Phase 6: Capstone" › "**Requirements:** 1. Containerize…": what the part asks
             and not (root.numbered and child.kind == PSEUDO)
-            and entries
+            and not child.is_task
+            # emptied: its "Environment" and "References" parts were notes and resources
             and len(entries) <= MAX_PREREQUISITES
             and all(e.kind == ITEM and not e.children and not e.is_task for e in entries)
         ):
