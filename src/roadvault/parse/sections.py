@@ -70,6 +70,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |join (?:the |our )?.{0,40}(?:community|discord|slack|telegram|server)|get involved
 |multi-?language support|available languages|supported languages
 |progress statistics|repo stats|visitors?|progress|my progress|current progress
+|진행 현황|진행 상황|학습 현황|進捗状況|学習状況|学习进度|进度统计|进度情况
 |overall progress|progress (?:log|tracking|tracker|summary|report|overview|so far|stats)
 |milestones achieved|achievements|completed milestones|what i(?:'ve| have) (?:done|learned) so far
 |current(?:ly)? (?:focus|learning|reading|working on|status)|now (?:learning|reading)|status
@@ -165,6 +166,7 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |by the end(?: of .*)?|end result|results you(?:'ll| will) get
 |introducción|acerca de|sobre|prefacio|presentación|conclusión|introdução|sobre este .*
 |前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语|概览|总览
+|목적|目的|이 저장소는.*|about this repo.*
 |项目概览|项目简介|项目介绍|введение|обзор|о проекте
 |はじめに|概要|序文|まえがき|おわりに|まとめ|소개|개요
 |summary of .*|resumen(?: .*)?|resumo(?: .*)?|r[ée]sum[ée]|zusammenfassung|tóm tắt(?: .*)?
