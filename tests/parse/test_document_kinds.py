@@ -1279,3 +1279,16 @@ def test_a_japanese_prerequisites_part_of_environment_and_references_is_no_phase
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["菊練り", "土殺し", "挽き上げ"]
+
+
+def test_plain_text_weeks_with_captioned_term_lists_and_tab_numbered_tasks():
+    text = (
+        "WEEK 1: Glazes\n\nMust-learn\n'oxides'\n'fluxes'\n\nDaily tasks\n1\tMix a test tile\n"
+        "2\tFire a cone 6 test\n3\tCompare the tiles\n\nWEEK 2: Firing\n\nDaily tasks\n"
+        "4\tLoad the kiln\n5\tRead the cones\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert "Mix a test tile" in titles and "Read the cones" in titles, titles
+    assert "Must-learn" not in titles and "Daily tasks" not in titles, titles
+    assert not any(t.startswith(("1:", "Daily")) for t in titles), titles

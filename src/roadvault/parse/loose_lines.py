@@ -58,6 +58,33 @@ def _tab_rows(lines: list[str], start: int) -> int:
     return end - start if end - start >= 2 else 0
 
 
+# What a list of steps or terms looks like when it differs from its caption: "1<TAB>…",
+# "2. …", "'print()'", "`os`".
+_LISTED_RE = re.compile(r"^\s*(?:\d{1,3}(?:\t|[.)]\s)|['\"`‘“])")
+MAX_CAPTION_WORDS = 3
+
+
+def _names_the_list_below(plain: str, lines: list[str], index: int) -> bool:
+    """ "Must-learn" over "'print()'", "'variables'"; "Daily tasks" over "1<TAB>Hello": a
+    short caption, after a blank line, right above two or more lines of another shape
+    (numbered or quoted), names their list as a colon would."""
+    if len(plain.split()) > MAX_CAPTION_WORDS or _LISTED_RE.match(plain):
+        return False
+    if index >= 2 and lines[index - 2].strip():
+        return False  # not after a blank line: one line of a run
+    below = lines[index : index + 2]
+    return len(below) == 2 and all(line.strip() and _LISTED_RE.match(line) for line in below)
+
+
+def _numbered_rows(rows: list[str]) -> bool:
+    """Rows of two cells whose first cells count 1, 2, 3…: a numbered list copied with tabs."""
+    firsts = [row.strip().split("\t")[0].strip() for row in rows]
+    if any(row.strip().count("\t") != 1 for row in rows) or not all(f.isdigit() for f in firsts):
+        return False
+    numbers = [int(f) for f in firsts]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
 def _table_lines(rows: list[str]) -> list[str]:
     cells = [
         [cell.strip().rstrip("=>").strip() for cell in row.strip().split("\t")] for row in rows
@@ -122,6 +149,13 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             emit("", number)  # blank, or a rule of dashes: nothing to read
             continue
         rows = _tab_rows(lines, index - 1)
+        if rows and _numbered_rows(lines[index - 1 : index - 1 + rows]):
+            # "1<TAB>Hello + variables", "2<TAB>If script": a numbered list, not a table
+            for offset, row in enumerate(lines[index - 1 : index - 1 + rows]):
+                number_text, _, rest = row.strip().partition("\t")
+                emit(f"{number_text}. {rest.strip()}", number + offset)
+            index += rows - 1
+            continue
         if rows:
             emit("", number)
             for offset, row in enumerate(_table_lines(lines[index - 1 : index - 1 + rows])):
@@ -162,7 +196,10 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             section_level = level
             emit(f"{'#' * level} {plain}", number)
             in_section = True
-        elif not bullet and _LABEL_END_RE.search(plain) and len(plain.split()) <= 4:
+        elif not bullet and (
+            (_LABEL_END_RE.search(plain) and len(plain.split()) <= 4)
+            or _names_the_list_below(plain, lines, index)
+        ):
             emit(f"{'#' * (section_level + 1)} {plain}", number)
         elif _is_item_text(body) and (in_section or bullet) and not _LABEL_END_RE.search(body):
             emit(f"- {body}", number)
