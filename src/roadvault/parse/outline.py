@@ -842,7 +842,7 @@ class _Sections:
                 sub.feed_all(blocks[1:])
                 self.top.children.append(draft)
                 return
-        if self.quoted_entries and _quotes_a_link(node) and node.map:
+        if self.quoted_entries and _quotes_an_entry(node) and node.map:
             # "> [Algebra I](…) Khan Academy", quote after quote: a list set as quotes
             first, last = node.map
             body = " ".join(
@@ -1326,6 +1326,22 @@ def _escape_named_tags(text: str) -> str:
     if "<" not in text:
         return text
     return _NAMED_TAG_ENTRY_RE.sub(_named_tag_lead, text)
+
+
+MAX_QUOTED_ENTRY_WORDS = 12
+
+
+def _quotes_an_entry(block: SyntaxTreeNode) -> bool:
+    """Among quoted entries, a short quote that holds a link ("> OSSU Computer Science
+    [GitHub](…)") is one more; a sentence without a link ("> Follow the paths below") is not."""
+    if _quotes_a_link(block):
+        return True
+    if block.type != "blockquote" or len(block.children) != 1:
+        return False
+    inline = inline_of(block.children[0]) if block.children[0].type == "paragraph" else None
+    if inline is None or not any(child.type == "link" for child in inline.children):
+        return False
+    return len((inline.content or "").split()) <= MAX_QUOTED_ENTRY_WORDS
 
 
 @rule("details-heading")
