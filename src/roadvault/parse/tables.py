@@ -297,6 +297,15 @@ def table_items(
         for line in lines:
             fired("key-value-table", line, "note")
         return [_step_notes(header, body, lines[0] if lines else None)], []
+    if counts_only(header, body):
+        holder = Draft(ROW, line=lines[0] if lines else None)
+        names = [remove_controls(cell.text).strip() for cell in header]
+        for row, line in zip(body, lines, strict=False):
+            fired("count-table", line, "note")
+            cells = [remove_controls(cell.text).strip() for cell in row]
+            pairs = [f"{n} {c}".strip() for n, c in zip(names[1:], cells[1:], strict=False)]
+            holder.notes.append(f"{cells[0]}: {', '.join(p for p in pairs if p)}")
+        return [holder], []
     slots = schedule_slots(header, body)
     if slots:
         return _grid_sessions(header, body, lines, slots), []
@@ -669,6 +678,37 @@ def describes_step(header: list[InlineText], body: list[list[InlineText]]) -> bo
 def _header_is_pair(head: list[str]) -> bool:
     """ "| Goal | Learn to write tests |": the header row is the first key and its value."""
     return bool(_FACET_LABEL_RE.match(head[0]) and head[1] and not _VALUE_HEADER_RE.match(head[1]))
+
+
+# What a count table's rows count: totals and states ("Total lectures", "총 강의", "合計").
+_TALLY_RE = re.compile(
+    r"\b(?:total|sum|all|overall|count|remaining|left)\b|合計|合计|总计|总数|총|전체|gesamt"
+    r"|insgesamt|totale?s?|restantes?",
+    re.I,
+)
+_COUNT_CELL_RE = re.compile(r"^[-–—]?\s*\d[\d.,]*\s*(?:%|/\s*\d+|h|hrs?|min)?$|^$", re.I)
+MIN_COUNT_COLUMNS = 2
+
+
+@rule("count-table")
+def counts_only(header: list[InlineText], body: list[list[InlineText]]) -> bool:
+    """A table whose rows are totals or states and whose other cells are all numbers ("|
+    Total lectures | 44 | 34 | 3 |", "| Completed (✅) | 36 | 29 | 0 |") counts the plan's
+    progress: a summary to read, not steps — its rows become notes. Steps with their hours
+    ("| Knife skills | 3 | 1 |") stay steps."""
+    if len(header) < MIN_COUNT_COLUMNS + 1 or len(body) < 2:
+        return False
+    firsts = [remove_controls(row[0].text).strip() if row else "" for row in body]
+    tallies = sum(1 for cell in firsts if _TALLY_RE.search(cell) or status_of_words(cell))
+    if tallies * 2 < len(body):
+        return False  # "| Knife skills | 3 h | week 1 |": steps with their numbers
+    numeric = 0
+    for row in body:
+        cells = [remove_controls(cell.text).strip() for cell in row[1:]]
+        if not all(_COUNT_CELL_RE.match(cell) for cell in cells):
+            return False
+        numeric = max(numeric, sum(1 for cell in cells if cell))
+    return numeric >= MIN_COUNT_COLUMNS
 
 
 def _step_notes(header: list[InlineText], body: list[list[InlineText]], line: int | None) -> Draft:
