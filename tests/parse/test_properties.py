@@ -223,3 +223,10 @@ def test_checklist_round_trip(roadmap: Roadmap) -> None:
 @settings(max_examples=examples(3000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_checklist_round_trip_long(roadmap: Roadmap) -> None:
     _check_round_trip(roadmap)
+
+
+def test_a_resource_named_like_a_step_stays_a_resource_in_the_outline_form() -> None:
+    """Found by the long round trip: "Resources:" › "RESUELVE" (no address) read back as a
+    step once imperative words in Spanish were known; the outline form says what it means."""
+    node = Node(title="0", id="", resources=[Resource("RESUELVE", None), Resource("Read", None)])
+    _check_round_trip(Roadmap(title="0", source="generated.md", nodes=[node]))

@@ -174,7 +174,7 @@ def _title_heading(draft: Draft) -> Draft | None:
     return only if only.kind == HEADING and only.level == 1 else None
 
 
-def _is_resource_group(draft: Draft) -> bool:
+def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
     if draft.is_task or draft.kind not in (ITEM, HEADING, PSEUDO, CALLOUT, DETAILS):
         return False
     if draft.kind == ITEM and not draft.children:
@@ -185,7 +185,8 @@ def _is_resource_group(draft: Draft) -> bool:
     kind = resource_kind(draft.text)
     entries = [c for c in draft.children if c.kind == ITEM]
     if (
-        entries
+        not literal  # roadvault's own outline form says "Resources:" and means it
+        and entries
         and not any(d.links for d in walk(draft))
         and sum(1 for c in entries if reads_as_action(c.title)) * 2 >= len(entries)
     ):
@@ -258,7 +259,7 @@ def _topic_link_lists(draft: Draft) -> int:
 
 
 @rule("resource-group")
-def _dissolve_resources(draft: Draft) -> None:
+def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
     """A group named for resources ("Recommended Resources", "Books", or a "Tools" heading over
     names) holds the topic's resources, not steps; resource bullets become resources of the
     topic they stand in. A "Tools:" bullet over names without links, beside topic bullets,
@@ -271,9 +272,9 @@ def _dissolve_resources(draft: Draft) -> None:
         # "#### Adtech" and "#### Food delivery" (link lists too) is a topic like them
         topic_peer = peers >= 2 and _is_link_list(child)
         # "# Course" over the whole document names it; it is no reading list
-        group = _is_resource_group(child) and not topic_peer and child is not title
+        group = _is_resource_group(child, literal=literal) and not topic_peer and child is not title
         if not group:
-            _dissolve_resources(child)
+            _dissolve_resources(child, literal=literal)
         if group:
             for inner in walk(child):
                 if not inner.is_task:
@@ -281,7 +282,7 @@ def _dissolve_resources(draft: Draft) -> None:
             found, tasks = _collect_resources(child)
             draft.resources.extend(found)
             for task in tasks:
-                _dissolve_resources(task)  # a task kept in the group has its own "Resources:"
+                _dissolve_resources(task, literal=literal)  # a kept task's own "Resources:"
             if tasks:
                 child.children = tasks
                 child.resources = []
@@ -996,7 +997,7 @@ def shape_roadmap(
     root.notes = []
     _flatten_below(root, 0, [False], source)
     if literal:
-        _dissolve_resources(root)
+        _dissolve_resources(root, literal=True)
         _tidy(root)
         title = _take_title(root, front_title)
         return _shaped(root, title, [*root_notes_before, *root.notes])
