@@ -317,3 +317,18 @@ def test_two_topics_that_swap_phases_are_moves_not_rewordings() -> None:
     )
     assert report.reworded == []
     assert {"Topic cedar", "Topic fjord"} <= set(report.moved)
+
+
+def test_a_word_every_sibling_has_is_no_evidence_of_a_rewording() -> None:
+    """Found by the regeneration soak: "Phase gamma" (ticked, last) leaves and "Phase
+    alpha" comes back at the end. They share only "Phase", which every phase has. Before:
+    taken as gamma reworded, alpha got gamma's id and tick."""
+    old = tree("R", ["Phase bravo", "Phase delta", "Phase gamma"])
+    new = tree("R", ["Phase bravo", "Phase delta", "Phase alpha"])
+    report = carry_over_ids(old, new)
+    assert ids_by_title(new)["Phase alpha"] != ids_by_title(old)["Phase gamma"]
+    assert report.reworded == []
+    # a real rewording beside the same siblings still keeps its id
+    new = tree("R", ["Phase bravo", "Phase delta", "Phase gamma rays"])
+    carry_over_ids(old, new)
+    assert ids_by_title(new)["Phase gamma rays"] == ids_by_title(old)["Phase gamma"]

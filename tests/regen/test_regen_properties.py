@@ -789,13 +789,6 @@ def test_a_ticked_leaf_phase_back_under_a_new_title_takes_its_tick_back() -> Non
     run_scenario(initial, steps)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known (found by the long soak, also on the code before): the matcher's "
-    "'reworded in place' step takes a removed ticked leaf phase and the phase re-added "
-    "at its place for one item reworded ('Phase gamma' -> 'Phase alpha': half the words "
-    "shared), so the tick goes to the returning phase and nothing is archived",
-)
 def test_a_ticked_phase_removed_as_another_returns_in_its_place_stays_its_own() -> None:
     """Phase gamma (a leaf phase, last) is ticked and Phase alpha removed; then Phase alpha
     comes back (appended: last) while Phase gamma is removed. Expected: gamma's `[x]` kept

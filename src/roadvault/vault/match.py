@@ -438,6 +438,7 @@ def _reworded_in_place(
     by the regeneration soak: the notes swapped ids, the learner's lines with them)."""
     position = {id(node): index for index, node in enumerate(old_children)}
     matched_old = {match.id for match in match_of.values()}
+    shared = _shared_words([*old_children, *new_children])
     pairs: list[tuple[Node, Node]] = []
     for index, new_node in enumerate(new_children):
         if id(new_node) in match_of:
@@ -464,17 +465,32 @@ def _reworded_in_place(
             continue
         if normalise_title(new_node.title) in moving or normalise_title(old_node.title) in moving:
             continue  # one of them moved here or away: step 4's, not a rewording
-        if not _same_subject(old_node.title, new_node.title):
+        if not _same_subject(old_node.title, new_node.title, ignore=shared):
             continue  # truly unsure: keep both (a worked-on old item is archived, reported)
         pairs.append((new_node, old_node))
     return pairs
 
 
-def _same_subject(a: str, b: str) -> bool:
+MIN_SIBLINGS_FOR_SHARED = 3
+
+
+def _shared_words(siblings: list[Node]) -> frozenset[str]:
+    """Words every sibling's title has ("Phase" in "Phase alpha", "Phase bravo", "Phase
+    gamma"): the list's pattern, which says nothing of any one item's subject."""
+    titles = [set(normalise_title(node.title).split()) for node in siblings]
+    if len(titles) < MIN_SIBLINGS_FOR_SHARED:
+        return frozenset()
+    return frozenset(set.intersection(*titles))
+
+
+def _same_subject(a: str, b: str, *, ignore: frozenset[str] = frozenset()) -> bool:
     """Could `b` be `a` reworded? Half the shorter title's words have a close word in the
-    other, and the numbers agree ("Week 1" and "Week 2" are two items, not one reworded)."""
-    words_a = [w for w in normalise_title(a).split() if w not in _STOP_WORDS]
-    words_b = [w for w in normalise_title(b).split() if w not in _STOP_WORDS]
+    other, and the numbers agree ("Week 1" and "Week 2" are two items, not one reworded).
+    Words every sibling has (`ignore`: "Phase" in "Phase gamma" and "Phase alpha") are no
+    evidence (found by the regeneration soak: a removed ticked phase gave its tick to the
+    phase returning in its place)."""
+    words_a = [w for w in normalise_title(a).split() if w not in _STOP_WORDS and w not in ignore]
+    words_b = [w for w in normalise_title(b).split() if w not in _STOP_WORDS and w not in ignore]
     if not words_a or not words_b:
         return False
     if {w for w in words_a if w.isdigit()} != {w for w in words_b if w.isdigit()}:
