@@ -1292,3 +1292,16 @@ def test_plain_text_weeks_with_captioned_term_lists_and_tab_numbered_tasks():
     assert "Mix a test tile" in titles and "Read the cones" in titles, titles
     assert "Must-learn" not in titles and "Daily tasks" not in titles, titles
     assert not any(t.startswith(("1:", "Daily")) for t in titles), titles
+
+
+def test_a_week_heading_with_a_time_line_takes_the_time_as_its_duration():
+    text = (
+        "# Glazing in six weeks\n\n## Week 1: Foundations\n**Focus**: clays\n"
+        "**Time Commitment**: 8-10 hours\n\n### Day 1: Wedging\n**Time**: 1.5 hours\n\n"
+        "- Spiral wedging\n\n## Week 2: Throwing\n\n- Centering\n"
+    )
+    roadmap = parse_roadmap(text)
+    durations = {node.title: node.duration for node in roadmap.walk()}
+    assert durations["Week 1: Foundations"] == "8-10 hours"
+    assert durations["Day 1: Wedging"] == "1.5 hours"
+    assert durations["Week 2: Throwing"] == "Week 2"  # no time line: the slot stays

@@ -45,7 +45,7 @@ from roadvault.parse.drafts import (
     set_title,
     split_label,
 )
-from roadvault.parse.durations import leading_duration
+from roadvault.parse.durations import ORDINAL, leading_duration
 from roadvault.parse.html_input import html_table_markdown, html_to_markdown
 from roadvault.parse.mermaid import inline_mermaid
 from roadvault.parse.rules import fired, rule
@@ -729,7 +729,16 @@ class _Sections:
         visible = remove_controls(text.text)
         if not visible:
             return
-        if target.duration is None and target.kind in (HEADING, PSEUDO, CALLOUT, DETAILS):
+        # a slot the title named ("Week 1: Basics") says when; "Time: 8-10 hours" how long
+        slot_only = target.duration is not None and bool(
+            re.fullmatch(ORDINAL, target.duration.strip(), re.I)
+        )
+        if (target.duration is None or slot_only) and target.kind in (
+            HEADING,
+            PSEUDO,
+            CALLOUT,
+            DETAILS,
+        ):
             for line in lines:
                 split = split_label(remove_controls(line.text))
                 if split and _DURATION_LABEL_RE.match(plain_label(split[0])):
