@@ -183,3 +183,20 @@ def test_a_course_table_grouped_by_a_merged_category_cell_in_japanese_groups_its
     assert groups["出汁"] == ["昆布出汁", "鰹出汁"], groups
     assert len(roadmap.leaves()) == 5  # the impressions are the learner's, not steps
     assert sum(leaf.status is Status.DONE for leaf in roadmap.leaves()) == 3
+
+
+def test_a_statistics_table_by_category_is_no_step_but_a_course_table_with_counts_is():
+    stats = (
+        "## Statistics\n\n| Category | Total | Done | Progress |\n|---|---|---|---|\n"
+        "| Books | 16 | 1 | 6% |\n| Practical Tasks | 10 | 2 | 20% |\n"
+    )
+    text = "# Kiln\n\n## Tasks\n\n- [ ] Stack the kiln\n- [x] Clean the shelves\n\n" + stats
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == [
+        "Stack the kiln",
+        "Clean the shelves",
+    ]
+    courses = (
+        "# Kiln\n\n## Courses taken\n\n| Course | Total hours | Done |\n|---|---|---|\n"
+        "| Loading | 3 | 1 |\n| Firing | 4 | 2 |\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(courses).leaves()] == ["Loading", "Firing"]

@@ -682,9 +682,15 @@ def _header_is_pair(head: list[str]) -> bool:
 
 # What a count table's rows count: totals and states ("Total lectures", "총 강의", "合計").
 _TALLY_RE = re.compile(
-    r"\b(?:total|sum|all|overall|count|remaining|left)\b|合計|合计|总计|总数|총|전체|gesamt"
+    r"\b(?:total|sum|all|overall|count|remaining|left|progress|percent(?:age)?)\b|%"
+    r"|合計|合计|总计|总数|총|전체|gesamt"
     r"|insgesamt|totale?s?|restantes?",
     re.I,
+)
+# "| Category | Total | Done | Progress |": rows that are kinds of things, counted.
+_KIND_HEADER_RE = re.compile(
+    r"^(?:categor(?:y|ies)|metric|stat(?:istic)?s?|type|kind|area|section|구분|분류|分类|類別"
+    r"|区分|カテゴリ|項目|categor[ií]a|kategorie|catégorie)?$"
 )
 _COUNT_CELL_RE = re.compile(r"^[-–—]?\s*\d[\d.,]*\s*(?:%|/\s*\d+|h|hrs?|min)?$|^$", re.I)
 MIN_COUNT_COLUMNS = 2
@@ -692,15 +698,18 @@ MIN_COUNT_COLUMNS = 2
 
 @rule("count-table")
 def counts_only(header: list[InlineText], body: list[list[InlineText]]) -> bool:
-    """A table whose rows are totals or states and whose other cells are all numbers ("|
-    Total lectures | 44 | 34 | 3 |", "| Completed (✅) | 36 | 29 | 0 |") counts the plan's
-    progress: a summary to read, not steps — its rows become notes. Steps with their hours
-    ("| Knife skills | 3 | 1 |") stay steps."""
+    """A table whose rows (or columns) are totals or states and whose other cells are all
+    numbers ("| Total lectures | 44 | 34 | 3 |", "| Books | 16 | 1 | 6% |" under "| Category
+    | Total | Done | Progress |") counts the plan's progress: a summary to read, not steps —
+    its rows become notes. Steps with their hours ("| Knife skills | 3 | 1 |") stay steps."""
     if len(header) < MIN_COUNT_COLUMNS + 1 or len(body) < 2:
         return False
     firsts = [remove_controls(row[0].text).strip() if row else "" for row in body]
     tallies = sum(1 for cell in firsts if _TALLY_RE.search(cell) or status_of_words(cell))
-    if tallies * 2 < len(body):
+    counted = [remove_controls(cell.text).strip() for cell in header[1:]]
+    counting = sum(1 for name in counted if _TALLY_RE.search(name) or status_of_words(name))
+    by_kind = bool(_KIND_HEADER_RE.match(plain_label(header[0].text)))
+    if tallies * 2 < len(body) and not (by_kind and counting * 2 >= len(counted)):
         return False  # "| Knife skills | 3 h | week 1 |": steps with their numbers
     numeric = 0
     for row in body:
