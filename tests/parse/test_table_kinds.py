@@ -200,3 +200,14 @@ def test_a_statistics_table_by_category_is_no_step_but_a_course_table_with_count
         "| Loading | 3 | 1 |\n| Firing | 4 | 2 |\n"
     )
     assert [leaf.title for leaf in parse_roadmap(courses).leaves()] == ["Loading", "Firing"]
+
+
+def test_the_topic_column_names_the_rows_not_the_longer_assignments_beside_it():
+    text = (
+        "## Schedule\n\n| Unit | Topic | Assignments/Activities |\n|---|---|---|\n"
+        "| Unit 1 | Clay bodies | Discussion: which clay for which pot, post by Friday |\n"
+        "| Unit 2 | Glaze chemistry | Mix three test glazes and photograph the tiles |\n"
+        "| Unit 3 | Kiln firing | Write a firing log for your first bisque load |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Clay bodies", "Glaze chemistry", "Kiln firing"], titles

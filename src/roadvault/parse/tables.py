@@ -258,6 +258,18 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
     return roles
 
 
+_KIND_NUMBER_RE = re.compile(r"[^\W\d_]{2,12}\.?\s*#?\d{1,3}[a-z]?")
+# Columns that name the work done on a subject, beside one that names the subject.
+_WORK_COLUMN_RE = re.compile(
+    r"^(?:assignments?|homeworks?|activit(?:y|ies)|tasks?|due|deliverables?|exercises?"
+    r"|labs?|readings?|agenda|tarefas?|tareas?|devoirs?|aufgaben|作业|課題|과제)\b"
+)
+_SUBJECT_COLUMN_RE = re.compile(
+    r"^(?:topics?|subjects?|titles?|themes?|lessons?|modules?|courses?|content|chapters?"
+    r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제)$"
+)
+
+
 @rule("table-title-column")
 def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]) -> int | None:
     """A table's title column is chosen by meaning and content, not position: a header that
@@ -280,10 +292,16 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
         if _TITLE_COLUMN_RE.match(key):
             named = 1.5 if not named_seen else 1.0  # the first named column is preferred
             named_seen = True
+            if _WORK_COLUMN_RE.match(key) and any(_SUBJECT_COLUMN_RE.match(k) for k in keys):
+                named = 0.5  # "Assignments/Activities" beside "Topic": the work on a topic
+            elif _SUBJECT_COLUMN_RE.match(key):
+                named = 1.5  # "Topic" names what a row is about, wherever it stands
         if resource_kind(key) == "strong" and not _TITLE_COLUMN_RE.match(key):
             named = -0.5  # "Resources": a title only when nothing else is
         if key and _GROUP_COLUMN_RE.match(key) and not _TITLE_COLUMN_RE.match(key):
             named = -0.5  # "Category": the group a row is in
+        if all(_KIND_NUMBER_RE.fullmatch(value) for value in values):
+            named -= 1.5  # "Unit 1", "Unit 2": which unit, not what it is about
         score = distinct * 2 + length + named - index * 0.05
         if best is None or score > best[0]:
             best = (score, index)
