@@ -14,10 +14,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -280,6 +281,27 @@ class ChildRun:
     peak_mb: float  # the child's maximum resident set size
 
 
+# A process forked from pytest carries pytest's pages until it execs, and Linux counts them
+# in the child's peak RSS (a child of a 500 MB test process reported 510 MB). So a small
+# launcher is started first (its own peak is of no interest) and it forks the command: the
+# command's peak is then its own. The launcher writes that peak, in kilobytes, to a file.
+_LAUNCHER = """
+import os, resource, signal, sys
+limit, report, command = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+pid = os.fork()
+if pid == 0:
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    os.execv(command[0], command)
+_, status, usage = os.wait4(pid, 0)
+with open(report, "w") as out:
+    out.write(str(usage.ru_maxrss))
+if os.WIFSIGNALED(status):
+    signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+    os.kill(os.getpid(), os.WTERMSIG(status))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_limited(
     args: list[str],
     *,
@@ -289,42 +311,49 @@ def run_limited(
     env: dict[str, str] | None = None,
 ) -> ChildRun:
     """`roadvault ARGS` in a child limited to `memory_mb` of address space; its peak RSS
-    comes from `os.wait4` (the rusage of that very child)."""
+    comes from `os.wait4` on that very child, forked by a small launcher (`_LAUNCHER`)."""
     limit = memory_mb * 1024 * 1024
-
-    def limit_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
+        report = Path(scratch) / "peak"
         stdin_handle = open(stdin, "rb") if stdin else subprocess.DEVNULL  # noqa: SIM115
         try:
             began = time.monotonic()
+            launcher = [sys.executable, "-c", _LAUNCHER, str(limit), str(report)]
             child = subprocess.Popen(
-                [sys.executable, "-m", "roadvault", *args],
+                [*launcher, sys.executable, "-m", "roadvault", *args],
                 cwd=REPO,
                 stdin=stdin_handle,
                 stdout=out,
                 stderr=err,
-                preexec_fn=limit_memory,  # the child sets its own limit before exec
+                start_new_session=True,  # a timeout kills the launcher and the command
                 env={**os.environ, **(env or {})},
             )
-            timer = threading.Timer(timeout, child.kill)
+            timer = threading.Timer(timeout, lambda: _kill_group(child.pid))
             timer.start()
             try:
-                _, status, usage = os.wait4(child.pid, 0)
+                child.wait()
             finally:
                 timer.cancel()
             seconds = time.monotonic() - began
-            child.returncode = os.waitstatus_to_exitcode(status)
         finally:
             if stdin:
                 stdin_handle.close()  # type: ignore[union-attr]
         out.seek(0)
         err.seek(0)
+        peak_kb = int(report.read_text()) if report.exists() else 0
         return ChildRun(
             code=child.returncode,
             stdout=out.read().decode("utf-8", errors="replace"),
             stderr=err.read().decode("utf-8", errors="replace"),
             seconds=seconds,
-            peak_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+            peak_mb=peak_kb / 1024,  # kilobytes on Linux
         )
+
+
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
