@@ -1241,19 +1241,14 @@ def _questions_to_notes(draft: Draft, notes: list[str], *, nested: bool) -> None
 
 # "Proyecto 1: Sistema de recomendación", "Lab 3 – Joins", "Capstone": a step of a kind,
 # even with only its description under it.
-_STEP_KIND_TITLE_RE = re.compile(
-    r"^(?:(?:mini[- ]|final |capstone |side )?(?:projects?|proyectos?|projetos?|projekte?|projets?"
+_STEP_KIND = (
+    r"(?:mini[- ]|final |capstone |side )?(?:projects?|proyectos?|projetos?|projekte?|projets?"
     r"|labs?|exercises?|ejercicios?|exercícios?|assignments?|tareas?|homework|challenges?|retos?"
-    r"|desafíos?|desafios?|capstone|kata|项目|プロジェクト|프로젝트)(?:\s*#?\d{1,3}\b|$))"
+    r"|desafíos?|desafios?|capstone|kata|项目|プロジェクト|프로젝트)"
 )
+_STEP_KIND_TITLE_RE = re.compile(rf"^(?:{_STEP_KIND}(?:\s*#?\d{{1,3}}\b|$))")
 # "📦 Project: Chat app", "Lab 2 – Joins": the kind of step, then its name.
-_STEP_KIND_NAMED_RE = re.compile(
-    r"^(?:mini[- ]|final |capstone |side )?(?:projects?|proyectos?|projetos?|projekte?|projets?"
-    r"|labs?|exercises?|ejercicios?|exercícios?|assignments?|tareas?|homework|challenges?"
-    r"|retos?|desafíos?|desafios?|capstone|kata|项目|プロジェクト|프로젝트)(?:\s*#?\d{1,3})?"
-    r"\s*[:：–—-]\s*\S",
-    re.I,
-)
+_STEP_KIND_NAMED_RE = re.compile(rf"^{_STEP_KIND}(?:\s*#?\d{{1,3}})?\s*[:：–—-]\s*\S", re.I)
 
 
 def is_step_kind_title(title: str) -> bool:
