@@ -253,6 +253,10 @@ class Learner:
     counter: int = 0
     touched: set[int] = field(default_factory=set)  # copy-pasted this step: left alone
     note_items: dict[int, list[int]] = field(default_factory=dict)  # note uid -> its items
+    annotated: set[int] = field(default_factory=set)  # items with lines of theirs under them
+    # This step's box changes: node uid -> (the node, its box as built, the mark recorded
+    # before). A box ticked and unticked again between two builds never changed in a file.
+    boxes: dict[int, tuple[Item, str | None, str | None]] = field(default_factory=dict)
 
     def notes(self) -> list[Path]:
         return sorted(
@@ -302,6 +306,7 @@ class Learner:
             note = f"{line.lead}\t- learner note {self.counter}"
             self.write_line(line, f"{line.text}\n{note}")
             self.lines.append(note.strip())
+            self.annotated.add(item.uid)
             return
         if kind == "task_under":  # at the item's level, after the lines nested under it
             note = f"{line.lead}- [ ] my task under it {self.counter}"
@@ -330,6 +335,7 @@ class Learner:
             under = f"{line.lead}\t- under the copy {self.counter}"
             self.write_line(line, f"{head}{mark}{tail}\n{line.text}\n{under}")
             self.lines.append(under.strip())
+            self.annotated.add(item.uid)
             best = max((mark, line.mark), key=RANK.__getitem__)
             self.marks[item.uid] = best
             self.touched.add(item.uid)
@@ -337,6 +343,7 @@ class Learner:
             stamped = self.suffix.get(item.uid, "") + STAMP
             if self.suffix.get(item.uid, "").endswith(STAMP):
                 return
+            self.boxes.setdefault(item.uid, (item, line.mark, self.marks.get(item.uid)))
             self.suffix[item.uid] = stamped
             self.write_line(line, f"{head}x] {item.title}{stamped} ^{line.id}")
             self.marks[item.uid] = "x"
@@ -344,6 +351,7 @@ class Learner:
             mark = {"tick": "x", "doing": "/", "skip": "-", "untick": " "}[kind]
             if mark == line.mark:
                 return  # the box already shows it: nothing in the file says they set it
+            self.boxes.setdefault(item.uid, (item, line.mark, self.marks.get(item.uid)))
             kept = self.suffix.get(item.uid, "")
             if mark != "x" and kept.endswith(STAMP):  # the Tasks plugin drops its date
                 kept = kept[: -len(STAMP)]
@@ -352,6 +360,19 @@ class Learner:
                     del self.suffix[item.uid]
             self.write_line(line, f"{head}{mark}] {item.title}{kept} ^{line.id}")
             self.marks[item.uid] = mark
+
+    def settle(self) -> None:
+        """At the end of a step: a box that shows what it showed at the last build (ticked
+        and unticked again) was never set, as far as any file can tell."""
+        for uid, (item, built, before) in self.boxes.items():
+            found = self.find(item)
+            if uid in self.touched or not found or found[0].mark != built:
+                continue
+            if before is None:
+                self.marks.pop(uid, None)
+            else:
+                self.marks[uid] = before
+        self.boxes.clear()
 
     def write_in_note(self, path: Path, kind: str) -> None:
         text = path.read_text()
@@ -444,10 +465,16 @@ def note_items(item: Item) -> list[Item] | None:
 def fold_back(learner: Learner, plan: Plan) -> None:
     """A node that was a note at the last check and is an item now (it lost its sub-items):
     when every item of its note carried done or skipped, the item takes done (skipped if
-    all were skipped) — the reverse of `hand_over`."""
+    all were skipped) — the reverse of `hand_over`. A box the learner set stays, but an
+    open box with lines of theirs under it is not theirs to keep: the line was archived
+    for those lines, and shows the box it had then."""
     for _, item, _ in walk(plan.phases):
         leaves = learner.note_items.get(item.uid)
-        if leaves is None or item.children or item.uid in learner.marks:
+        if leaves is None or item.children:
+            continue
+        if learner.marks.get(item.uid, " ") != " " or (
+            item.uid in learner.marks and item.uid not in learner.annotated
+        ):
             continue
         marks = [learner.marks.get(uid, " ") for uid in leaves]
         if marks and all(mark in "x-" for mark in marks):
@@ -501,6 +528,7 @@ def run_scenario(initial: list[Item], steps: list) -> None:
             learner.touched.clear()
             for kind, n in actions:
                 learner.act(plan, kind, n)
+            learner.settle()
             # Nodes as the vault has them now: a removed one is archived under this title.
             before = {
                 item.uid: (Item(item.uid, item.title), parent.uid if parent else None)
@@ -800,27 +828,25 @@ def test_a_ticked_phase_removed_as_another_returns_in_its_place_stays_its_own() 
     run_scenario(initial, steps)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known (found by the long soak after this session's fixes, also on the code "
-    "before them): a leaf phase that grew parts, whose parts the learner annotated and "
-    "ticked, loses the tick of its first part when an update removes the phase's last "
-    "part ('Part 10001': [ ] where the learner set [x])",
-)
 def test_a_tick_on_a_grown_part_survives_the_removal_of_a_sibling_part() -> None:
+    """Found by the long soak: leaf "Phase alpha" grows "Part 10001", which the learner
+    annotates; it grows "Part 10002", so it becomes a topic and its line is archived with
+    the learner's line. The learner ticks Part 10002, which the roadmap then removes:
+    Part 10001 is an item again, every item of its note ticked. Before: its line came back
+    from the archive `[ ]` (that box won over the fold-back, though the learner never set
+    it). An explicit example: test_fold_back.py."""
     initial = [Item(0, "Phase alpha")]
     steps = [([], [("grow", 0)]), ([("annotate", 0)], [("grow", 0)])]
     steps.append(([("tick", 0)], [("remove", 5864)]))
     run_scenario(initial, steps)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known (found by the long soak, also on the code before this session): after "
-    "a reorder and repeated ticks, a part the learner left unticked comes back ticked "
-    "('Part 10002': '- [x] …' where it should stay open) when a sibling is removed",
-)
 def test_an_open_part_stays_open_after_a_reorder_and_a_removal() -> None:
+    """Found by the long soak (a limit of this test's model, not of roadvault): the learner
+    ticked "Part 10002" and unticked it again before the next build — no file ever showed
+    it — and the model took that as their `[ ]`. Part 10002 then became a topic whose only
+    item they ticked, and folded back done, as an untouched item does. The model now counts
+    a box only when it differs from the last build's (`Learner.settle`)."""
     first = [("stamp", 11596), ("tick", 22438), ("doing", 1867), ("own_task", 4075)]
     steps = [
         (first, [("add", 238), ("remove", 238), ("grow", 23382)]),

@@ -618,12 +618,28 @@ def _demoted(
         home = new_home.get(note_id) if isinstance(note_id, str) else None
         if home is None or home[1].mark is None or home[0] in frozen:
             continue  # not an item now, or a parent (its sub-items keep their own marks)
-        if note_id in carried:
+        travel = carried.get(note_id)
+        if travel is not None and _box_kept_it(travel, home[1]):
             continue  # its own line comes back (archived, revived): the learner's box wins
         mark = _folds_to(versions.mine)
         if mark is not None:
             out[note_id] = (home[0], mark)
     return out
+
+
+def _box_kept_it(travel: _Carried, target: ItemLine) -> bool:
+    """Is the box of an archived line coming back the learner's say on its item? A mark of
+    progress is. A to-do box is only when nothing else of theirs is on the line: no lines
+    under it, the roadmap's words. Then the box is what kept it (an untick of a fold-back,
+    `_untick_of_a_fold`). A to-do line kept for the lines under it (or its wording) just
+    shows the box it had when it left. Before, that `[ ]` won over the fold-back, and an
+    item whose note the learner had ticked through came back unticked."""
+    mark = travel.item.mark
+    if mark is not None and Status.from_marker(mark) is not Status.TODO:
+        return True
+    if travel.annotations:
+        return False
+    return travel.item.text == target.text
 
 
 def _folds_to(note: str) -> str | None:
