@@ -36,10 +36,12 @@ class Result:
     problems: list[str] = field(default_factory=list)
 
 
-def load_cases(match: str | None = None) -> list[tuple[str, dict]]:
+def load_cases(match: str | None = None, skip: tuple[str, ...] = ()) -> list[tuple[str, dict]]:
     cases = []
     for path in sorted(CASES.glob("*.json")):
         if match and match not in path.stem:
+            continue
+        if path.stem.startswith(skip):
             continue
         cases.append((path.stem, json.loads(path.read_text(encoding="utf-8"))))
     return cases
@@ -65,10 +67,12 @@ def run_case(name: str, case: dict) -> Result:
     return Result(name, shape, "miss" if problems else "ok", problems)
 
 
-def run_corpus(match: str | None = None) -> list[Result]:
+def run_corpus(match: str | None = None, skip: tuple[str, ...] = ()) -> list[Result]:
     """Every case whose file is present; an InputError is a refusal, anything else raises."""
     return [
-        run_case(name, case) for name, case in load_cases(match) if (FILES / case["file"]).is_file()
+        run_case(name, case)
+        for name, case in load_cases(match, skip)
+        if (FILES / case["file"]).is_file()
     ]
 
 
@@ -80,7 +84,8 @@ def summary(results: list[Result]) -> str:
 
 def mirror_git_dir(mirror: Path, repo: str) -> Path | None:
     base = mirror / repo.replace("/", "+")
-    for candidate in (base / "repo", base):
+    # Some snapshots are clones with a work tree: their git directory is repo/.git.
+    for candidate in (base / "repo", base / "repo" / ".git", base):
         if (candidate / "HEAD").is_file():
             return candidate
     return None
@@ -129,6 +134,13 @@ def write_pins() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/corpus", description=__doc__.split("\n")[0])
     parser.add_argument("-k", dest="match", help="only cases whose name contains this")
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="SET",
+        help="leave out the set whose names start with SET- (e.g. a holdout not yet measured)",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 below 90%% or on refusal")
     parser.add_argument("--collect", action="store_true", help="fetch missing files first")
     parser.add_argument("--mirror", type=Path, default=DEFAULT_MIRROR, help="mirror folder")
@@ -141,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.collect:
         collect(args.mirror, args.match)
 
-    results = run_corpus(args.match)
+    results = run_corpus(args.match, tuple(f"{name}-" for name in args.skip))
     for r in results:
         if r.verdict == "ok":
             print(f"ok   {r.name} ({r.shape})")
