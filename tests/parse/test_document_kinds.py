@@ -1305,3 +1305,19 @@ def test_a_week_heading_with_a_time_line_takes_the_time_as_its_duration():
     assert durations["Week 1: Foundations"] == "8-10 hours"
     assert durations["Day 1: Wedging"] == "1.5 hours"
     assert durations["Week 2: Throwing"] == "Week 2"  # no time line: the slot stays
+
+
+def test_a_book_among_materials_named_by_their_source_is_one_more_thing_to_study():
+    text = (
+        "# Pottery reading\n\n## Glazes\n"
+        "- **Linda Bloomfield**: Colour in Glazes\n"
+        "- **Book**: The Complete Guide to Mid-Range Glazes\n"
+        "- **Ceramic Arts Network**: Glaze chemistry workshop\n\n"
+        "## Firing\n- Loading a kiln\n- Reading cones\n- **Book**: The Kiln Book\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert "The Complete Guide to Mid-Range Glazes" in " ".join(titles), titles
+    # beside plain steps, a "Book:" bullet is still the reading for them
+    assert not any("Kiln Book" in title for title in titles), titles
+    assert any("Kiln Book" in r.text for r in roadmap.nodes[1].resources)

@@ -19,6 +19,7 @@ from roadvault.parse.drafts import (
     Draft,
     holds_items,
     is_facet_title,
+    resource_kind,
     split_label,
     walk,
 )
@@ -143,6 +144,8 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     if draft.raw and not colon and split_label(draft.title):
         return None  # "Name\: rest" — the author (or --outline) wrote the colon as text
     bold = bool(_BOLD_LABEL_RE.match(draft.raw))
+    if bold and resource_kind(label) == "strong" and _names_one_thing(rest):
+        return None  # "**Book**: The Complete Guide to Glazes": the kind, then a title
     if _is_prose(rest):
         return label, rest
     if bold and not _names_one_thing(rest):

@@ -215,7 +215,7 @@ _NAMES_A_KIND_RE = re.compile(
 
 
 @rule("resource-label")
-def _inline_resource(draft: Draft) -> list[Resource] | None:
+def _inline_resource(draft: Draft, *, quiet: bool = False) -> list[Resource] | None:
     """ "Resource Recommendation: X" / "Resources: [MDN](…)" as a bullet is the resources of
     the topic it stands in; a label that could also be a topic needs a link to be one."""
     if draft.is_task or draft.kind != ITEM or draft.children:
@@ -232,7 +232,8 @@ def _inline_resource(draft: Draft) -> list[Resource] | None:
         # "Channels: buffered and unbuffered" is a topic: a resource needs a link, or a label
         # that says resource in so many words
         return None
-    fired("resource-label", draft.line, "resource")
+    if not quiet:
+        fired("resource-label", draft.line, "resource")
     return _resource_of(draft, strip_label=True)
 
 
@@ -258,6 +259,20 @@ def _topic_link_lists(draft: Draft) -> int:
     return sum(1 for c in draft.children if _is_link_list(c) and resource_kind(c.text) is None)
 
 
+def _is_materials_list(children: list[Draft]) -> bool:
+    """ "**Hussein Nasser**: OS Fundamentals", "**Book**: Galvin", "**Udemy course**: Linux
+    deep dive": every entry names a material by its source or kind, most of them read as
+    steps, so the "Book" among them is one more thing to study, not the others' reading."""
+    items = [c for c in children if c.kind == ITEM and not c.is_task]
+    if len(items) < 3 or len(items) != len(children):
+        return False
+    labelled = [c for c in items if not c.children and split_label(remove_controls(c.text))]
+    if len(labelled) != len(items):
+        return False
+    as_resources = sum(1 for c in items if _inline_resource(c, quiet=True) is not None)
+    return 0 < as_resources * 2 < len(items)
+
+
 @rule("resource-group")
 def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
     """A group named for resources ("Recommended Resources", "Books", or a "Tools" heading over
@@ -267,6 +282,7 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
     kept: list[Draft] = []
     peers = _topic_link_lists(draft)
     title = _title_heading(draft)
+    materials = _is_materials_list(draft.children)
     for child in draft.children:
         # whole, before its entries are read one by one; "#### Recommendations:" beside
         # "#### Adtech" and "#### Food delivery" (link lists too) is a topic like them
@@ -290,7 +306,7 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
             else:
                 draft.notes.extend(child.notes)
             continue
-        inline = _inline_resource(child)
+        inline = None if materials else _inline_resource(child)
         if inline is not None:
             draft.resources.extend(inline)
             continue
