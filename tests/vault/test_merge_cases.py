@@ -8,9 +8,9 @@ A case folder holds:
 - `new.md`: the fresh rendering of the roadmap;
 - `expected.md`: the merged note, compared byte for byte;
 - `case.json`: `about` (what the case shows), `conflict` (true when the merge must leave
-  conflict markers), and optionally `xfail` (a known failure of the merge: one-line
-  reason) and `disagreement` (the scanner and the merge read one of the four notes
-  differently: one-line reason).
+  conflict markers; without them, merging the merged note again must give it back), and
+  optionally `xfail` (a known failure of the merge: one-line reason) and `disagreement`
+  (the scanner and the merge read one of the four notes differently: one-line reason).
 
 Each case also checks that the progress scanner and the merge see the same roadvault items
 (line, block id, checkbox) in each of its notes: a task that one of them counts and the
@@ -70,11 +70,15 @@ def test_every_case_is_complete() -> None:
 @pytest.mark.parametrize("folder", _cases("xfail"))
 def test_merge_case(folder: Path) -> None:
     base = _read(folder / "base.md") if (folder / "base.md").exists() else None
-    result = merge_note(base, _read(folder / "mine.md"), _read(folder / "new.md"))
+    new = _read(folder / "new.md")
+    result = merge_note(base, _read(folder / "mine.md"), new)
     assert result.text == _read(folder / "expected.md")
     expected_conflict = _meta(folder)["conflict"]
     assert (result.conflicts > 0) is expected_conflict
     assert (count_conflicts(result.text) > 0) is expected_conflict
+    if not expected_conflict:
+        # The merge run again on its own result (a build repeated) changes nothing.
+        assert merge_note(base, result.text, new).text == result.text
 
 
 def scanner_items(text: str) -> list[tuple[int, str, str]]:
