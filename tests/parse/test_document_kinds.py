@@ -1321,3 +1321,28 @@ def test_a_book_among_materials_named_by_their_source_is_one_more_thing_to_study
     # beside plain steps, a "Book:" bullet is still the reading for them
     assert not any("Kiln Book" in title for title in titles), titles
     assert any("Kiln Book" in r.text for r in roadmap.nodes[1].resources)
+
+
+def test_link_lines_one_per_line_under_subject_headings_are_the_subjects_entries():
+    text = (
+        "# Ceramics, self-taught\n\n## Clay bodies\n"
+        "[**The Potter's Dictionary**](https://example.org/dictionary)  \n"
+        "[Clay lab notes](https://example.org/lab)  \n"
+        "Wedging by hand  \n"
+        "Extra: the best way to learn a clay body is to throw a dozen cylinders from it and "
+        "compare how each one dries and shrinks over a week.\n\n"
+        "## Kilns\n[Kiln basics](https://example.org/kilns) / firing notes\n"
+        "> Fire is the last glaze. -- a potter\n\n"
+        "## Studio\n\nImportant Links\n:--\n[Supplier](https://example.org/s)\n"
+        "[Forum](https://example.org/f)\n"
+    )
+    roadmap = parse_roadmap(text)
+    tree = {node.title: [leaf.title for leaf in node.leaves()] for node in roadmap.nodes}
+    assert tree["Clay bodies"][:3] == [
+        "The Potter's Dictionary",
+        "Clay lab notes",
+        "Wedging by hand",
+    ]
+    assert not any(title.startswith("Extra") for title in tree["Clay bodies"]), tree
+    assert tree["Kilns"] == ["Kiln basics / firing notes"], tree
+    assert ":--" not in str(tree), tree  # a one-column table's rows are no bare lines

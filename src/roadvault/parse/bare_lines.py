@@ -26,7 +26,7 @@ _FENCE_RE = re.compile(r"^ {0,3}(```|~~~)")
 _NOT_BARE_RE = re.compile(
     r"^(?: {4}|\t)"  # indented code
     r"|^\s*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|>|\||<|!\[|\[|https?://|---|\*\*\*|___|={3,}|\$\$"
-    r"|```|~~~|//|#|%%)"
+    r"|```|~~~|//|#|%%|:-)"  # ":--" opens a table's alignment row
     r"|[─│├└┌┐┘┬┴┼═║]"  # a drawn tree or box
 )
 # Shell commands pasted without a fence ("npm install", "pip install -r requirements.txt").
@@ -40,6 +40,8 @@ _COMMAND_RE = re.compile(
 # a step however long its text.
 _SLOT_LINE_RE = re.compile(rf"^[*_]{{0,2}}(?:{ORDINAL})[*_]{{0,2}}\s*[:：\-–—|]\s*\S", re.I)
 MAX_SLOT_CHARS = 300
+# A line led by a link to a page: "[CS61B](https://…)", "[**Crafting Interpreters** by …](…)".
+_LINK_LINE_RE = re.compile(r"^\[(?!\s*\d{1,3}[.)]\s)[^\]\n]{2,}\]\((?:https?://|www\.)[^)\s]+\)")
 _NUMBERED_LINK_RE = re.compile(r"^\[\s*\d{1,3}[.)]\s+[^\]]+\]\([^)\s]+\)")
 MAX_ACTION_WORDS = 25
 # A sentence, a label ("Resources:") or emphasis used as a heading is not a bare step.
@@ -52,6 +54,8 @@ def _kind(line: str) -> str | None:
     text = line.strip()
     if _NUMBERED_LINK_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
         return "bare"  # "[1. Programming](part1/README.md) (February)": a numbered step
+    if _LINK_LINE_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
+        return "link"  # "[**SICP**](…)" alone on its line: one entry of a list of them
     if not text or _NOT_BARE_RE.match(line) or _COMMAND_RE.match(text):
         return None
     if _SLOT_LINE_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
@@ -79,7 +83,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     """Under a heading, a run of at least three short lines with no sentence punctuation and
     no list marker ("Primitive types" / "Control flow" / "Loops"), or of lines that open with
     a slot of the plan ("Semana 1: Variables y tipos."), before any list of the section, is
-    the section's list written without bullets: each line is an item. A
+    the section's list written without bullets: each line is an item. Lines each led by a
+    link ("[CS61B](…)" / "[SICP](…)") are such a run from two on, or alone in a section
+    without sub-sections; a hard break or a quote ends a line's paragraph. A
     section of prose, or one that opens with a list, is left as it is."""
     lines = body.split("\n")
     marked: list[int] = []
@@ -93,12 +99,24 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
             index += 1
             continue
         run = _opening_run(lines, index + 1)
-        if sum(1 for at in run if _kind(lines[at]) == "bare") >= MIN_BARE_LINES:
+        kinds = [_kind(lines[at]) for at in run]
+        links = kinds.count("link")
+        only_links = links == len(kinds) and (links >= 2 or _is_leaf_section(lines, index))
+        if kinds.count("bare") + links >= MIN_BARE_LINES or (links and only_links):
             for at in run:
-                lines[at] = f"- {lines[at].strip()}"
+                lines[at] = f"- {lines[at].lstrip()}"  # a hard break at its end stays
             marked.extend(at + 1 for at in run)
         index += 1
     return "\n".join(lines), marked
+
+
+def _is_leaf_section(lines: list[str], heading: int) -> bool:
+    """Whether the section under `lines[heading]` has no headings of its own."""
+    level = len(lines[heading].lstrip().split(" ", 1)[0].split("\t", 1)[0])
+    for line in lines[heading + 1 :]:
+        if _HEADING_RE.match(line):
+            return len(line.lstrip().split(" ", 1)[0].split("\t", 1)[0]) <= level
+    return True
 
 
 def _opening_run(lines: list[str], start: int) -> list[int]:
@@ -111,7 +129,11 @@ def _opening_run(lines: list[str], start: int) -> list[int]:
         if _HEADING_RE.match(lines[at]):
             break
         if lines[at].strip():
+            if _QUOTE_RE.match(lines[at]) and paragraphs[-1]:
+                paragraphs.append([])  # a quote interrupts a paragraph
             paragraphs[-1].append(at)
+            if _HARD_BREAK_RE.search(lines[at]):
+                paragraphs.append([])  # "…  " ends its line as the author meant it
         elif paragraphs[-1]:
             paragraphs.append([])
     run: list[int] = []
@@ -131,10 +153,12 @@ def _opening_run(lines: list[str], start: int) -> list[int]:
             break
         run.extend(pending + paragraph)
         pending = []
-    plain = sum(1 for at in run if _kind(lines[at]) == "bare")
+    plain = sum(1 for at in run if _kind(lines[at]) in ("bare", "link"))
     return run if plain * 2 >= len(run) else []
 
 
+_QUOTE_RE = re.compile(r"^ {0,3}>")
+_HARD_BREAK_RE = re.compile(r"\S(?: {2,}|\\)$")
 MIN_HEADING_LINES = 8
 _ATX_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
 _LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+\S")

@@ -798,6 +798,7 @@ class _Sections:
                 marker, _ = split_task_marker(first.text.lstrip())
                 split_first = len(lines) > 1 and (
                     marker is not None
+                    or first.hard_break  # "Name  " and its description on the next line
                     or first.bold_only
                     or strip_decorations(first.text).rstrip(" *_").endswith((":", "："))
                 )

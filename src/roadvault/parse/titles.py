@@ -166,6 +166,7 @@ class InlineText:
     outside_bold: str = ""  # the part of `text` outside strong emphasis
     images: int = 0
     anchor_links: int = 0  # links to "#…" (in-page navigation)
+    hard_break: bool = False  # the line ends in a hard break ("…  " or "…\\")
 
     @property
     def bold_only(self) -> bool:
@@ -265,6 +266,7 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
                 add(child.content, bold)
             elif kind in ("softbreak", "hardbreak"):
                 if link is None:
+                    lines[-1].hard_break = kind == "hardbreak"
                     lines.append(InlineText())
                 else:
                     add(" ", bold)
