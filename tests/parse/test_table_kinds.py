@@ -211,3 +211,19 @@ def test_the_topic_column_names_the_rows_not_the_longer_assignments_beside_it():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Clay bodies", "Glaze chemistry", "Kiln firing"], titles
+
+
+def test_a_week_column_filled_only_where_a_week_starts_groups_the_rows_under_it():
+    text = (
+        "# Wheel class\n\n| Week | Notes | Monday | Thursday |\n|---|---|---|---|\n"
+        "| W01 | | 3/2 | 3/5 |\n| | | **Wedging** <br> spiral and ram's head | **Centering** |\n"
+        "| W02 | | 3/9 | 3/12 |\n| | | **Pulling walls**, <br>[Trim a foot](https://example.org/t) "
+        "| **Glazing** |\n"
+        "| W03 | No class | | |\n| | | Studio open | Studio open |\n"
+        "| W04 | | 3/23 | 3/26 |\n| | | **Critique** | **Firing** |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes][:4] == ["W01", "W02", "W03", "W04"]
+    assert all(node.duration in (None, "") for node in roadmap.nodes[:4])
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert not any("<br>" in title for title in titles), titles

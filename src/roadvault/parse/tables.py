@@ -342,6 +342,8 @@ def table_items(
         for line in lines:
             fired("table-title-column", line, "item", f"title column {names[title_at]!r}")
     group_at = _group_column(body, title_at, roles, names)
+    if group_at is not None and group_at == roles.get("duration"):
+        del roles["duration"]  # "W01" over its rows names their week; it times none of them
     slot_at = roles.get("duration")
     # once some rows list points under their slot, a row with one point is read the same way
     nests = (
@@ -434,7 +436,10 @@ def table_items(
 _GROUP_COLUMN_RE = re.compile(
     r"^(?:categor(?:y|ies)|group|section|area|domain|field|track|block|part|stage|phase"
     r"|категория|раздел|направление|分类|类别|類別|カテゴリ|カテゴリー|분류|카테고리"
-    r"|categor[ií]as?|kategorie|bereich|catégorie|domaine)?$"
+    r"|categor[ií]as?|kategorie|bereich|catégorie|domaine"
+    # a slot filled only where it changes: "| W01 | 3/3 |", "| | Python basics |"
+    r"|weeks?|days?|months?|modules?|units?|sessions?|lessons?|semanas?|mes(?:es)?|d[ií]as?"
+    r"|semaines?|wochen?|неделя|周|週|天|月|주차|주)?$"
 )
 
 
@@ -446,7 +451,7 @@ def _group_column(
     Databases | SQL |", "| | PostgreSQL |", "| Java | Core |"), as a merged cell would be,
     groups the rows below it: each filled cell is a topic holding its rows."""
     for index in range(title_at):
-        if index in roles.values():
+        if index in roles.values() and index != roles.get("duration"):
             continue
         named = bool(_GROUP_COLUMN_RE.match(plain_label(names[index])))
         if not named and not _GROUP_WORD_RE.search(names[index].casefold()):

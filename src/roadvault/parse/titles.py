@@ -258,7 +258,7 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
             line.outside_bold += text
 
     def walk(node: SyntaxTreeNode, bold: bool, link: tuple[str, str] | None) -> None:
-        for child in node.children:
+        for at, child in enumerate(node.children):
             kind = child.type
             if kind == "text":
                 add(_render_wikilinks(child.content), bold)
@@ -289,7 +289,11 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
                     _closes_in(child.content, closed_tags)
                 )
                 if re.match(r"<br\s*/?>", child.content, re.I):
-                    add(child.content if named else " ", bold)  # else a line break
+                    after = node.children[at + 1] if at + 1 < len(node.children) else None
+                    # "(<br>, <hr>)" names the tag; "…, <br>[Next](…)" breaks the line
+                    listed = after is not None and after.type == "text"
+                    listed = listed and after.content.lstrip().startswith((",", ")", "，", "、"))
+                    add(child.content if named and listed else " ", bold)
                 elif named or _is_generic(
                     child.content, lines[-1].text, closed_tags, attached_tags
                 ):
