@@ -1346,3 +1346,15 @@ def test_link_lines_one_per_line_under_subject_headings_are_the_subjects_entries
     assert not any(title.startswith("Extra") for title in tree["Clay bodies"]), tree
     assert tree["Kilns"] == ["Kiln basics / firing notes"], tree
     assert ":--" not in str(tree), tree  # a one-column table's rows are no bare lines
+
+
+def test_numbered_topics_indented_as_code_under_a_chapter_heading_are_its_list():
+    text = (
+        "### 陶艺路线\n\n#### 第1章 揉泥\n\n    1.羊头揉泥\n    2.菊花揉泥\n    3.真空练泥\n\n"
+        "#### 第2章 拉坯\n\n    1.定中心\n    2.开孔\n\n"
+        "#### 第3章 釉\n\n    x = glaze(1.5)\n    fire(x)\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles[:5] == ["羊头揉泥", "菊花揉泥", "真空练泥", "定中心", "开孔"], titles
+    assert not any("glaze" in title for title in titles), titles  # real code stays code

@@ -487,7 +487,8 @@ class _Sections:
             # wrote a list: read it as one, where it stands.
             first_line = node.map[0] if node.map else 0
             fired("indented-list", first_line + 1, "item")
-            self.feed_all(self.doc.fragment(textwrap.dedent(node.content or ""), first_line))
+            listed = _UNSPACED_NUMBER_RE.sub(r"\1 ", textwrap.dedent(node.content or ""))
+            self.feed_all(self.doc.fragment(listed, first_line))
         elif kind in ("fence", "code_block"):
             self.top.held_code = True  # never items; a section of code alone is no step
         # hr: nothing
@@ -986,7 +987,9 @@ def _html_table(content: str) -> bool:
     )
 
 
-_LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
+_LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])(?:\s+\S|(?=[^\W\d_]))")
+# "1.Closures": a number written against its entry, as notes often do.
+_UNSPACED_NUMBER_RE = re.compile(r"^(\s*\d{1,3}[.)])(?=[^\W\d_])", re.M)
 _CODE_LINE_RE = re.compile(
     r"[;{}]\s*$|^\s*(?:def|class|import|from|return|if|for|while)\b|=\s*\S|\(\)"
 )
