@@ -1358,3 +1358,16 @@ def test_numbered_topics_indented_as_code_under_a_chapter_heading_are_its_list()
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert titles[:5] == ["羊头揉泥", "菊花揉泥", "真空练泥", "定中心", "开孔"], titles
     assert not any("glaze" in title for title in titles), titles  # real code stays code
+
+
+def test_a_log_whose_entries_open_with_a_date_alone_on_its_line_has_one_entry_per_date():
+    text = (
+        "# Throwing log\n\nDay 1: March 2, 2026\n\n**Progress:** centred 2 kg.\n\n"
+        "Day 2: March 3, 2026\n\n**Progress:** pulled walls.\n\n"
+        "March 5, 2026\n\n**Progress:** trimmed feet.\n\nMore thoughts on trimming.\n\n"
+        "2026-03-07\n\n**Progress:** glazed.\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert len(titles) == 4, titles
+    assert "March 5, 2026" in " ".join(titles) and "2026-03-07" in " ".join(titles), titles

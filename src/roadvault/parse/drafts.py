@@ -385,6 +385,11 @@ _DATE_TITLE_RE = re.compile(
 )
 
 
+def is_date_title(text: str) -> bool:
+    """ "April 17, 2019", "2019-04-17", "17 April": a day's date and nothing else."""
+    return bool(_DATE_TITLE_RE.match(text.strip()))
+
+
 _DAY_SLOT_RE = re.compile(r"^(?:day|week|session|entry|tag|día|dia|jour)\s*\d{1,3}$", re.I)
 
 

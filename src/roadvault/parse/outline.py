@@ -39,6 +39,7 @@ from roadvault.parse.drafts import (
     SECTIONS,
     Draft,
     inline_of,
+    is_date_title,
     is_facet_title,
     line_of,
     resource_kind,
@@ -190,6 +191,8 @@ def _ordinal_line(text: str) -> bool:
     2: Data", "阶段一：基础（约 5 天）", "Woche 3 – Schleifen") and is no sentence opens that
     part of the plan, as a heading would."""
     text = strip_decorations(remove_controls(text))
+    if is_date_title(text):
+        return True  # "April 17, 2019" alone on its line opens that day's entry of a log
     if not (_ORDINAL_LINE_RE.match(text) or opens_a_part(text)):
         return False
     if len(text.split()) > 16 or len(text) > 100:
@@ -649,6 +652,8 @@ class _Sections:
         if labelled:
             draft = Draft(PSEUDO, line=line_of(node))
             set_title(draft, first)
+            # "March 5, 2026" after "Day 2: March 3, 2026": a place in the log's sequence
+            draft.numbered = draft.numbered or is_date_title(strip_decorations(draft.title))
             draft.label = draft.label or self.housekeeping_label
             self.housekeeping_label = False
             if draft.title:
@@ -1009,6 +1014,8 @@ def _indented_list(content: str) -> bool:
 
 def _numbering_kind(text: str) -> str:
     start = strip_decorations(text).lstrip("*_ ")
+    if is_date_title(start):
+        return "arabic:day"  # "March 5, 2026" follows "Day 2: March 3, 2026" as its peer
     if start[:1] and start[:1] in "一二三四五六七八九十第":
         return "cjk"
     if any(char.isascii() and char.isdigit() for char in start[:12]):
