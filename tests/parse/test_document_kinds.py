@@ -1371,3 +1371,17 @@ def test_a_log_whose_entries_open_with_a_date_alone_on_its_line_has_one_entry_pe
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert len(titles) == 4, titles
     assert "March 5, 2026" in " ".join(titles) and "2026-03-07" in " ".join(titles), titles
+
+
+def test_a_learning_goals_section_beside_the_plan_is_the_roadmaps_text():
+    text = (
+        "# Glazing plan\n\n## Learning goals\n1. **Mix a stable glaze**.\n"
+        "2. **Read a firing chart**.\n\n## 学习计划\n\n### Month 1: Basics\n"
+        "- Week 1: oxides\n- Week 2: fluxes\n\n### Month 2: Firing\n- Week 1: cones\n"
+        "\n### Week 3 focus\n\n#### Learning Objectives\n- Name three fluxes\n- Test a tile\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert not any("stable glaze" in title for title in titles), titles
+    assert "Mix a stable glaze" in roadmap.notes
+    assert "Name three fluxes" in titles, titles  # a part's own objectives stay its list

@@ -551,6 +551,38 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     pull_sections(draft, is_advice, _to_notes(notes, "advice-section"))
 
 
+# "Learning goals", "Objectives", "学习目标", "Objetivos": what the plan is for.
+_GOALS_SECTION_RE = re.compile(
+    r"^(?:(?:my |our |the |learning |course |study |main |key |overall |final )*"
+    r"(?:goals?|objectives?|outcomes?|aims?)(?: of (?:this|the) (?:plan|roadmap|course))?"
+    r"|learning outcomes?|objetivos?(?: de aprendizaje| de aprendizagem| del curso)?|metas?"
+    r"|ziele?|lernziele?|objectifs?(?: d'apprentissage)?|цели(?: обучения)?"
+    r"|目标|学习目标|学習目標|目標|목표|학습 목표)$"
+)
+
+
+@rule("goals-section")
+def goals_to_notes(draft: Draft, notes: list[str]) -> None:
+    """A section that says what the plan is for ("## Learning goals" › "Master the syntax",
+    "## 学习目标"), beside the parts that hold the plan, is the roadmap's text: the goals are
+    reached by doing the steps, not ticked on their own. Goals written as task boxes, a
+    goals section that is the whole document, and a part's own objectives, stay."""
+
+    def is_goals(child: Draft, parent: Draft) -> bool:
+        if child.kind not in (HEADING, PSEUDO) or child.numbered:
+            return False
+        if not (parent.kind == ROOT or (parent.kind == HEADING and parent.level == 1)):
+            return False  # a week's "#### Learning Objectives" is that week's own list
+        if not _GOALS_SECTION_RE.match(plain_label(child.title).rstrip(":：").casefold()):
+            return False
+        if any(d.is_task for d in walk(child)):
+            return False
+        others = [c for c in parent.children if c is not child and c.kind in (HEADING, PSEUDO)]
+        return any(any(d.kind in (ITEM, ROW) for d in walk(c)) for c in others)
+
+    pull_sections(draft, is_goals, _to_notes(notes, "goals-section"))
+
+
 def _a_stage_of_the_series(section: Draft, parent: Draft) -> bool:
     """ "Stage 0 — Mindset & role clarity" before "Stage 1 — Python": numbered like the
     stages beside it, a part of the plan that only has an advice word in its name ("Step 7:

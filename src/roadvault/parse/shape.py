@@ -47,6 +47,7 @@ from roadvault.parse.sections import (
     drop_repeated_sections,
     drop_repo_chatter,
     examples_to_notes,
+    goals_to_notes,
     grading_to_notes,
     is_about_people,
     is_intro_title,
@@ -1038,6 +1039,7 @@ def shape_roadmap(
     drop_placeholders(root, notes)
     drop_empty_facets(root)
     advice_to_notes(root, notes)
+    goals_to_notes(root, notes)
     grading_to_notes(root, notes)
     examples_to_notes(root)
     self_checks_to_notes(root)
