@@ -1385,3 +1385,15 @@ def test_a_learning_goals_section_beside_the_plan_is_the_roadmaps_text():
     assert not any("stable glaze" in title for title in titles), titles
     assert "Mix a stable glaze" in roadmap.notes
     assert "Name three fluxes" in titles, titles  # a part's own objectives stay its list
+
+
+def test_a_week_named_only_by_its_number_keeps_its_single_step_as_a_step():
+    text = (
+        "# Céramique\n\n1. Semaine 1\n    1. Pétrir la terre\n    2. Centrer\n"
+        "2. Semaine 2\n    1. Préparation de l'examen final\n"
+        "3. Tournage\n    1. the part of the course where everyone finally gets to use the wheel\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert "Préparation de l'examen final" in titles, titles
+    assert "Tournage" in titles, titles  # a named bullet's one sentence still describes it

@@ -248,6 +248,11 @@ def _is_caption(draft: Draft) -> bool:
     )
 
 
+def names_only_a_slot(title: str) -> bool:
+    """ "Semaine 15", "Week 3 - Week 4", "Day 12": a place in the calendar and no topic."""
+    return bool(_SLOTS_ONLY_RE.match(plain_label(title)))
+
+
 @rule("slot-caption")
 def name_slots_by_topic(draft: Draft) -> None:
     """A section named only by its calendar slot ("## Week 6 - Day 1 - Day 2") takes its name

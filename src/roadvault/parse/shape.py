@@ -38,6 +38,7 @@ from roadvault.parse.labels import (
     drop_placeholders,
     name_before_explanation,
     name_slots_by_topic,
+    names_only_a_slot,
 )
 from roadvault.parse.links import links_to_resources
 from roadvault.parse.rules import fired, rule
@@ -662,7 +663,8 @@ def _exclaims_or_signs(draft: Draft) -> bool:
 @rule("description-line")
 def _fold_descriptions(draft: Draft) -> None:
     """A bullet's single plain sub-bullet describes it: it becomes the bullet's notes. One
-    that names a step by its kind ("Project: Chat app", "Lab 2 – Joins") is that step. A
+    that names a step by its kind ("Project: Chat app", "Lab 2 – Joins"), or one under a
+    bullet named only by its slot ("Semaine 15" › "Prepare the exam"), is that step. A
     linked heading's single bullet describes it when it is a sentence ("### [Read the Code
     Book](…)" › "- the best first book on ciphers, fun to read")."""
     for child in draft.children:
@@ -672,6 +674,8 @@ def _fold_descriptions(draft: Draft) -> None:
     only = draft.children[0]
     if only.kind != ITEM or only.is_task or only.children or is_step_kind_title(only.title):
         return
+    if names_only_a_slot(draft.title):
+        return  # "15. Semaine 15" › "1. Prepare the final exam": the week's one step
     if draft.kind not in (ITEM, ROW) and not (
         draft.kind == HEADING and draft.links and _describes(only)
     ):
