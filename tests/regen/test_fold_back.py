@@ -126,3 +126,39 @@ def test_an_untick_of_a_folded_back_item_stays_when_nothing_else_is_on_its_line(
     phase = read(tmp_path, PHASE_NOTE)
     assert re.search(r"^- \[ \] Lone \^rv-\w+$", phase, re.M), phase
     assert settled(tmp_path, plan())
+
+
+def test_an_untick_of_a_folded_back_item_renamed_while_archived_stays(tmp_path: Path) -> None:
+    """As the previous test, and the roadmap renames Lone while its line is archived: the
+    line comes back under the new title, its `[ ]` still the learner's (other words than
+    the roadmap's are no words of theirs)."""
+    build_vault(plan("Part one"), tmp_path)
+    edit(tmp_path, LONE_NOTE, r"- \[ \] (Part one \^rv-\w+)", r"- [x] \1")
+    build_vault(plan(), tmp_path)
+    edit(tmp_path, PHASE_NOTE, r"- \[x\] (Lone \^rv-\w+)", r"- [ ] \1")
+    build_vault(plan("Part one"), tmp_path)
+    renamed = plan("Part one")
+    renamed.nodes[0].children[1].title = "Lone revised"
+    build_vault(renamed, tmp_path)
+    renamed.nodes[0].children[1].children.clear()
+    back = build_vault(renamed, tmp_path)
+    assert back.conflicts == 0
+    phase = read(tmp_path, PHASE_NOTE)
+    assert re.search(r"^- \[ \] Lone revised \^rv-\w+$", phase, re.M), phase
+    assert settled(tmp_path, renamed)
+
+
+def test_an_item_with_words_of_the_learner_folds_back_done(tmp_path: Path) -> None:
+    """v1: the learner appends words to "Lone" (its box open); v2: Lone is a topic, its
+    line archived for those words; they tick its only item; v3: Lone folds back done,
+    with their words. Before: `[ ]`."""
+    build_vault(plan(), tmp_path)
+    edit(tmp_path, PHASE_NOTE, r"- \[ \] Lone (\^rv-\w+)", r"- [ ] Lone (chapter 3) \1")
+    build_vault(plan("Part one"), tmp_path)
+    assert "- [ ] Lone (chapter 3) ^" in read(tmp_path, PHASE_NOTE)
+    edit(tmp_path, LONE_NOTE, r"- \[ \] (Part one \^rv-\w+)", r"- [x] \1")
+    back = build_vault(plan(), tmp_path)
+    assert back.conflicts == 0
+    phase = read(tmp_path, PHASE_NOTE)
+    assert re.search(r"^- \[x\] Lone \(chapter 3\) \^rv-\w+$", phase, re.M), phase
+    assert settled(tmp_path, plan())

@@ -630,16 +630,18 @@ def _demoted(
 def _box_kept_it(travel: _Carried, target: ItemLine) -> bool:
     """Is the box of an archived line coming back the learner's say on its item? A mark of
     progress is. A to-do box is only when nothing else of theirs is on the line: no lines
-    under it, the roadmap's words. Then the box is what kept it (an untick of a fold-back,
-    `_untick_of_a_fold`). A to-do line kept for the lines under it (or its wording) just
-    shows the box it had when it left. Before, that `[ ]` won over the fold-back, and an
-    item whose note the learner had ticked through came back unticked."""
+    under it, no words appended to the roadmap's. Then the box is what kept it (an untick
+    of a fold-back, `_untick_of_a_fold`). A to-do line kept for the lines under it (or the
+    words) just shows the box it had when it left. Before, that `[ ]` won over the
+    fold-back, and an item whose note the learner had ticked through came back unticked.
+    (Other words than the roadmap's now are its rename while the line was archived as
+    often as the learner's: they say nothing either way, and the box stays theirs.)"""
     mark = travel.item.mark
     if mark is not None and Status.from_marker(mark) is not Status.TODO:
         return True
     if travel.annotations:
         return False
-    return travel.item.text == target.text
+    return not line_extras(target.text, travel.item.text)
 
 
 def _folds_to(note: str) -> str | None:
