@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from roadvault.parse import parse_roadmap
 from roadvault.parse.titles import clean_title, plain_label, split_callout, split_task_marker
 
 
@@ -141,3 +142,15 @@ def test_a_sentence_keeps_its_full_stop_and_its_id():
     without = parse_roadmap("# Plan\n\n## Week 1\n- Implement it from scratch\n")
     assert with_stop.leaves()[0].title == "Implement it from scratch."
     assert [n.id for n in with_stop.walk()] == [n.id for n in without.walk()]
+
+
+def test_a_unit_label_stays_when_what_follows_is_only_another_numbered_place():
+    text = (
+        "# Course\n\n## Week 2\n- [Pottery course](https://example.org/course)\n"
+        "    - [Unit 4: Pathway 3](https://example.org/u4p3) - skip the glaze test\n"
+        "- Unit 2: Pathway 1\n- Unit 5: Layouts\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert "Unit 4: Pathway 3 - skip the glaze test" in titles, titles  # a link under a link
+    assert "Unit 2: Pathway 1" in titles and "Layouts" in titles, titles

@@ -676,6 +676,8 @@ def _fold_descriptions(draft: Draft) -> None:
         return
     if names_only_a_slot(draft.title):
         return  # "15. Semaine 15" › "1. Prepare the final exam": the week's one step
+    if draft.links and only.links and (only.raw or "").lstrip().startswith("["):
+        return  # "[Android course](…)" › "[Unit 4: Pathway 3](…)": the part of it to do
     if draft.kind not in (ITEM, ROW) and not (
         draft.kind == HEADING and draft.links and _describes(only)
     ):

@@ -152,6 +152,8 @@ _ORDER_WORD_RE = re.compile(
     r"\s*(?:\d{1,3}|[ivxlc]{1,6})\b",
     re.I,
 )
+# "Pathway 3", "Part 2 - …": a word and a number, a place and no topic.
+_NUMBERED_NAME_RE = re.compile(r"^[^\W\d_]{2,20}\s*\d{1,3}(?![\w.])")
 _TRAILING_PUNCT_RE = re.compile(r"(?:\s*[:：\-–—|]+)+\s*$")
 
 
@@ -456,7 +458,9 @@ def _strip_numbering(text: str) -> str:
     without a letter)."""
     for _ in range(4):
         new = _NUMBERING_RE.sub("", text, count=1)
-        new = _PHASE_WORD_RE.sub("", new, count=1)
+        unworded = _PHASE_WORD_RE.sub("", new, count=1)
+        if not _NUMBERED_NAME_RE.match(unworded):
+            new = unworded  # "Unit 4: Pathway 3" keeps its unit: "Pathway 3" names no topic
         new = strip_decorations(new).strip()
         if new == text or not any(char.isalpha() for char in new):
             break  # "Topic 0-1" stays itself: numbering alone is not a title
