@@ -1397,3 +1397,19 @@ def test_a_week_named_only_by_its_number_keeps_its_single_step_as_a_step():
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert "Préparation de l'examen final" in titles, titles
     assert "Tournage" in titles, titles  # a named bullet's one sentence still describes it
+
+
+def test_an_outline_typed_by_indentation_in_a_pre_block_is_a_part_of_the_page():
+    text = (
+        "<pre>\nIntroduction\n        what clay is\n            earthenware\n"
+        "            stoneware\n        tools of the potter\n"
+        "            wheel\n            kiln\n            ribs\n        safety in the studio\n"
+        "</pre>\n\n"
+        "**Throwing**\n\n- Centering\n- Opening\n\n**Glazing**\n\n- Dipping\n- Brushing\n"
+        "\n<pre>\nx = fire(cone=6)\nprint(x)\n</pre>\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes] == ["Introduction", "Throwing", "Glazing"]
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert "kiln" in titles and "safety in the studio" in titles, titles
+    assert not any("fire" in title for title in titles), titles

@@ -227,3 +227,27 @@ def test_a_week_column_filled_only_where_a_week_starts_groups_the_rows_under_it(
     assert all(node.duration in (None, "") for node in roadmap.nodes[:4])
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert not any("<br>" in title for title in titles), titles
+
+
+def test_a_table_of_lists_side_by_side_is_read_column_by_column():
+    text = (
+        "# Wheel\n\n**Skills**\n\n| Beginner | Intermediate | Expert |\n|---|---|---|\n"
+        "| Wedging | Trimming | Altered forms |\n| Centering | Handles | Large platters |\n"
+        "| Opening | Lids | |\n| Pulling walls | | |\n"
+    )
+    roadmap = parse_roadmap(text)
+    groups = {
+        node.title: [c.title for c in node.children] for node in roadmap.walk() if node.children
+    }
+    assert groups["Beginner"] == ["Wedging", "Centering", "Opening", "Pulling walls"], groups
+    assert groups["Expert"] == ["Altered forms", "Large platters"], groups
+    assert len(roadmap.leaves()) == 9
+
+
+def test_a_table_whose_rows_belong_together_is_still_read_by_rows():
+    text = (
+        "# Log\n\n| No | Lesson | Link |\n|---|---|---|\n| 01 | Wedging | [w](https://e.x/w) |\n"
+        "| 02 | Centering | |\n| 03 | Trimming | |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centering", "Trimming"]

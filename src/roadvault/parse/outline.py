@@ -59,6 +59,7 @@ from roadvault.parse.sections import (
 )
 from roadvault.parse.shape import shape_roadmap, title_from_source
 from roadvault.parse.tables import table_items, table_rows
+from roadvault.parse.text_outline import looks_like_outline, outline_to_markdown
 from roadvault.parse.titles import (
     InlineText,
     inline_lines,
@@ -889,6 +890,11 @@ class _Sections:
                 self.doc.in_banner = not self.doc.has_heading
             elif _BANNER_CLOSE_RE.search(content):
                 self.doc.in_banner = False
+        outline = _pre_outline(content)
+        if outline is not None and self.depth <= 8:
+            fired("pre-outline", first_line + 1, "item")
+            self.feed_all(self.doc.fragment(outline, first_line))
+            return
         if _html_list(content) and not self._in_details() and self.depth <= 8:
             fired("html-list", first_line + 1, "item")
             self.feed_all(self.doc.fragment(html_to_markdown(content), first_line))
@@ -975,6 +981,33 @@ def _html_list(content: str) -> bool:
     """A list written in HTML in a Markdown file (`<ul><li>…</li></ul>` under a step) is a
     list like any other: its entries are read as items where it stands."""
     return bool(_HTML_LI_RE.search(content)) and not _HTML_DETAILS_RE.search(content)
+
+
+_OUTLINE_HEADING_RE = re.compile(r"^#{1,6}\s+(.+?)\s*$")
+_PRE_BLOCK_RE = re.compile(r"\A\s*<pre\b[^>]*>(.*?)</pre>\s*\Z", re.I | re.S)
+
+
+@rule("pre-outline")
+def _pre_outline(content: str) -> str | None:
+    """A `<pre>` block holding an outline typed by indentation ("Introduction" over
+    "    Vocabulary" over "        compiler") is that outline, read as a plain-text one is;
+    the Markdown it becomes keeps the block's lines, one for one. Code in a `<pre>` stays
+    text."""
+    match = _PRE_BLOCK_RE.match(content)
+    if match is None:
+        return None
+    if "<" in match.group(1):
+        return None  # markup inside: a formatted sample, not a typed outline
+    inner = html.unescape(match.group(1))
+    head = content[: match.start(1)]
+    if not looks_like_outline(inner):
+        return None
+    # keep the "<pre>" line's place, the outline on the lines it had, then the closing line
+    # its top lines name parts as a bold line would: the block is one part of the page
+    lines = [
+        _OUTLINE_HEADING_RE.sub(r"**\1**", line) for line in outline_to_markdown(inner).split("\n")
+    ]
+    return "\n" * head.count("\n") + "\n".join(lines) + "\n"
 
 
 _HTML_TABLE_RE = re.compile(r"<table\b", re.I)

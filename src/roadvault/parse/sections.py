@@ -1341,7 +1341,7 @@ MIN_TREE_GROUPS = 2
 MIN_TREE_LEAVES = 6
 
 
-def _holds_a_topic_tree(section: Draft) -> bool:
+def holds_a_topic_tree(section: Draft) -> bool:
     """ "Continuous learning" over "- Kernel dev" › "- Linux kernel development", "- Maths"
     › "- Matrix theory": bullets grouping more bullets, as the plan's own parts do, are
     study material after the plan, not remarks about it."""
@@ -1421,7 +1421,7 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
                 and not _SCHEDULE_TITLE_RE.search(plain_label(child.title))
                 and _holds_words(child)
             )
-            and not _holds_a_topic_tree(child)
+            and not holds_a_topic_tree(child)
         ):
             fired("plan-boundary", child.line, "note", child.title)
             for inner in walk(child):

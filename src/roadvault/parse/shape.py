@@ -50,6 +50,7 @@ from roadvault.parse.sections import (
     examples_to_notes,
     goals_to_notes,
     grading_to_notes,
+    holds_a_topic_tree,
     is_about_people,
     is_intro_title,
     is_step_kind_title,
@@ -757,6 +758,7 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
             and not child.numbered
             and not any(d.is_task for d in walk(child))
             and not any(c.kind == HEADING for c in child.children)
+            and not holds_a_topic_tree(child)  # a course's "Introduction" unit of topics
         ):
             # "## Summary" or "## About" with a list of its own, beside the real phases
             fired("intro-section", child.line, "note", child.title)

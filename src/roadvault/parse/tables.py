@@ -308,6 +308,70 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
     return best[1] if best else None
 
 
+MAX_COLUMN_ENTRY_WORDS = 10
+
+
+@rule("column-lists")
+def _is_column_lists(header: list[InlineText], body: list[list[InlineText]]) -> bool:
+    """A table whose columns are lists side by side ("| Base | Advanced | Expert |", each
+    filled from the top down, to different depths) is read column by column: each column
+    a group named by its header, each cell one entry. A row across it is no entry: its
+    cells only share a line."""
+    width = len(header)
+    if width < 2 or len(body) < 2:
+        return False
+    columns = [
+        [remove_controls(row[index].text).strip() if index < len(row) else "" for row in body]
+        for index in range(width)
+    ]
+    depths = []
+    for index, column in enumerate(columns):
+        depth = next((at for at, cell in enumerate(column) if not cell), len(column))
+        if any(column[depth:]):
+            return False  # a gap, then more: rows, not a list filled from the top
+        if depth and not remove_controls(header[index].text).strip():
+            return False
+        depths.append(depth)
+    filled = [depth for depth in depths if depth]
+    if len(filled) < 2 or len(set(filled)) < 2 or max(filled) < 3:
+        return False
+    if sum(1 for depth in depths if depth == len(body)) > 1:
+        return False  # two columns down every row: a row's cells belong together
+    cells = [cell for column in columns for cell in column if cell]
+    return all(
+        len(cell.split()) <= MAX_COLUMN_ENTRY_WORDS and not _STATUS_ONLY_RE.match(cell)
+        for cell in cells
+    ) and any(not re.fullmatch(r"[\d\s.,%/:-]+", cell) for cell in cells)
+
+
+_STATUS_ONLY_RE = re.compile(r"^[\s✅✔☑⬜☐❌⏳🔄➖✓✗✘xX-]*$")
+
+
+def _column_groups(
+    header: list[InlineText], body: list[list[InlineText]], lines: list[int | None]
+) -> list[Draft]:
+    groups: list[Draft] = []
+    for index, name in enumerate(header):
+        group = Draft(PSEUDO, line=lines[0] if lines else None)
+        set_title(group, name)
+        for row, line in zip(body, lines, strict=False):
+            if index >= len(row) or not remove_controls(row[index].text).strip():
+                break
+            entry = Draft(ROW, line=line)
+            set_title(entry, row[index])
+            if entry.title:
+                entry.resources.extend(
+                    Resource(light_clean(text) or href, href)
+                    for text, href in row[index].links
+                    if not href.startswith("#")
+                )
+                group.children.append(entry)
+                fired("column-lists", line, "item", f"column {group.title!r}")
+        if group.children and group.title:
+            groups.append(group)
+    return groups
+
+
 def table_items(
     header: list[InlineText], body: list[list[InlineText]], lines: list[int | None]
 ) -> tuple[list[Draft], list[Resource]]:
@@ -327,6 +391,8 @@ def table_items(
     slots = schedule_slots(header, body)
     if slots:
         return _grid_sessions(header, body, lines, slots), []
+    if _is_column_lists(header, body):
+        return _column_groups(header, body, lines), []
     names = [remove_controls(cell.text) for cell in header]
     roles = _column_roles(names, body)
     drafts: list[Draft] = []
