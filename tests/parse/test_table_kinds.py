@@ -251,3 +251,16 @@ def test_a_table_whose_rows_belong_together_is_still_read_by_rows():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centering", "Trimming"]
+
+
+def test_a_script_column_names_the_rows_and_the_description_is_their_note():
+    text = (
+        "# Automation\n\n| Script | Description | Status |\n|---|---|---|\n"
+        "| `kiln_log.py` | Logs each firing's temperature curve to a file | ✅ |\n"
+        "| `glaze_calc.py` | Converts a glaze recipe to batch weights | ⬜ |\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = roadmap.leaves()
+    assert [leaf.title for leaf in leaves] == ["kiln_log.py", "glaze_calc.py"]
+    assert "temperature curve" in leaves[0].notes
+    assert leaves[0].status is Status.DONE

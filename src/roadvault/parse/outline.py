@@ -190,7 +190,7 @@ def _emoji_title_line(text: str) -> bool:
 def _ordinal_line(text: str) -> bool:
     """A plain line that starts with a place in the plan ("📍 WEEK 1 - Tech Roles", "Phase
     2: Data", "阶段一：基础（约 5 天）", "Woche 3 – Schleifen") and is no sentence opens that
-    part of the plan, as a heading would."""
+    part of the plan, as a heading would; so does a date alone ("April 17, 2019") in a log."""
     text = strip_decorations(remove_controls(text))
     if is_date_title(text):
         return True  # "April 17, 2019" alone on its line opens that day's entry of a log

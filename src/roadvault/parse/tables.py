@@ -51,7 +51,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"|lessons?|content|what(?: to (?:learn|study|do))?|themes?|areas?|concepts?|learn"
     r"|milestones?|objectives?|activit(?:y|ies)|projects?|steps?|names?|courses?|chapters?"
     r"|sections?|units?|problem(?: name)?|exercises?|deliverables?|components?|systems?"
-    r"|assignments?|homeworks?|due|agenda|activities|labs?|readings?"
+    r"|assignments?|homeworks?|due|agenda|activities|labs?|readings?|scripts?|programs?|apps?"
     r"|temas?|contenidos?|módulos?|technolog(?:y|ies)|tools?|technologien?|themen?"
     r"|тем[аы]|технологи[яи]|навык[и]?|курс[ы]?|урок[и]?|модул[ьи]|раздел[ы]?|задач[аи]"
     r"|cursos?|tarefas?|assuntos?|conteúdos?|thèmes?|sujets?|contenus?|cours|themen|inhalte?"
