@@ -53,6 +53,10 @@ class Resource:
     text: str
     url: str | None = None
 
+    def __post_init__(self) -> None:
+        if not self.url:
+            self.url = None  # "[Name]()" links nowhere: the same as no link
+
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "url": self.url}
 

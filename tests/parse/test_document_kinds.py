@@ -1413,3 +1413,19 @@ def test_an_outline_typed_by_indentation_in_a_pre_block_is_a_part_of_the_page():
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert "kiln" in titles and "safety in the studio" in titles, titles
     assert not any("fire" in title for title in titles), titles
+
+
+def test_a_skills_dashboard_restating_the_plan_with_statuses_is_no_part_of_it():
+    text = (
+        "# My pottery progress\n\n## Phase 1: Throwing\n- [x] Centering\n- [ ] Pulling walls\n\n"
+        "## Phase 2: Glazing\n- [ ] Dipping\n\n## Phase 3: Firing\n- [ ] Loading\n\n"
+        "## 📊 Skills Dashboard\n\n| Skill | Status |\n|---|---|\n| Centering | ✅ Mastered |\n"
+        "| Pulling walls | 🔄 Learning |\n| Dipping | 📝 Not Started |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Centering",
+        "Pulling walls",
+        "Dipping",
+        "Loading",
+    ]

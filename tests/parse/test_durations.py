@@ -86,3 +86,9 @@ def test_durations_in_turkish_indonesian_vietnamese_and_italian(
 ) -> None:
     found = split_duration(title)
     assert (found.duration, found.planned_days) == (duration, days)
+
+
+def test_the_times_of_two_parts_are_no_length_of_the_whole_entry():
+    split = split_duration("Monday: Throwing (2h) + Glazing (1h)")
+    assert split.title == "Monday: Throwing (2h) + Glazing (1h)"
+    assert split.duration is None

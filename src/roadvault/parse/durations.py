@@ -310,6 +310,9 @@ def split_duration(title: str) -> TitleDuration:
     duration: str | None = None
     if re.fullmatch(ORDINAL, work.strip(), re.I):
         return TitleDuration(title=work.strip(), pace=pace)  # "第 1 周", "Week 3": a slot name
+    if len(_PAREN_RE.findall(work)) >= 2:
+        # "Maths (2h) + Writing (1h)": the time of each part, no one length of the whole
+        return TitleDuration(title=work.strip(), pace=pace)
     match = _PAREN_RE.search(work)
     if match and (match.start() > 0 or match.end() < len(work)):
         duration = match["d"]

@@ -72,6 +72,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |progress statistics|repo stats|visitors?|progress|my progress|current progress
 |진행 현황|진행 상황|학습 현황|進捗状況|学習状況|学习进度|进度统计|进度情况
 |overall progress|progress (?:log|tracking|tracker|summary|report|overview|so far|stats)
+|(?:(?:skills?|progress|learning|study) )?dashboard|skills? (?:status|matrix|progress|overview)
 |milestones achieved|achievements|completed milestones|what i(?:'ve| have) (?:done|learned) so far
 |current(?:ly)? (?:focus|learning|reading|working on|status)|now (?:learning|reading)|status
 |what i(?:'m| am) (?:learning|reading|working on|doing)(?: now| right now)?|right now

@@ -551,6 +551,14 @@ _HOW_TO_USE_RE = re.compile(
 )
 
 
+_DASHBOARD_RE = re.compile(r"\bdashboard\b|\bskills? (?:status|matrix|progress|overview)\b", re.I)
+
+
+def _tracked_in(task: Draft, section: Draft) -> bool:
+    """A box the author ticks; a status column in a "Skills Dashboard" restates the plan."""
+    return task.kind != ROW or not _DASHBOARD_RE.search(section.title)
+
+
 @rule("tracked-housekeeping")
 def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
     """A "Contributing"-like heading is left out, unless the author put checkboxes under it
@@ -560,7 +568,10 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
     _lift_progress_lines(root)
     for draft in walk(root):
         if draft.excluded and (
-            (any(d.is_task for d in walk(draft)) and not _HOW_TO_USE_RE.search(draft.title))
+            (
+                any(d.is_task and _tracked_in(d, draft) for d in walk(draft))
+                and not _HOW_TO_USE_RE.search(draft.title)
+            )
             or plain_label(draft.title) == title_key
         ):
             draft.excluded = False
