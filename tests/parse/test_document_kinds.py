@@ -1429,3 +1429,17 @@ def test_a_skills_dashboard_restating_the_plan_with_statuses_is_no_part_of_it():
         "Dipping",
         "Loading",
     ]
+
+
+def test_lines_ended_by_hard_breaks_under_a_bold_week_label_are_its_entries():
+    text = (
+        "# Tembikar\n\n**📅 Minggu 1: Dasar**  \n✅ Hari 1-2: Pahami tanah liat.  \n"
+        "✅ Hari 3: Centering di roda.  \n✅ Hari 4: Menarik dinding.\n\n"
+        "**📅 Minggu 2: Glasir**  \n✅ Hari 8: Mencampur glasir.  \n✅ Hari 9: Mencelup.\n\n"
+        "**Note**  \nWedge well.  \nKeep the clay damp.\n"
+    )
+    roadmap = parse_roadmap(text)
+    weeks = {node.title: [c.title for c in node.children] for node in roadmap.nodes}
+    assert weeks["Minggu 1: Dasar"][0].startswith("Hari 1-2: Pahami"), weeks
+    assert len(weeks["Minggu 1: Dasar"]) == 3 and len(weeks["Minggu 2: Glasir"]) == 2, weeks
+    assert roadmap.nodes[0].duration == "Minggu 1"

@@ -86,6 +86,15 @@ _WORD_UNITS = {
     "dagen": "day",
     "jaar": "year",
     "uur": "hour",
+    "uke": "week",
+    "vecka": "week",
+    "månad": "month",
+    "tydzień": "week",
+    "dzień": "day",
+    "miesiąc": "month",
+    "день": "day",
+    "jour": "day",
+    "woche": "week",
 }
 _UNIT_SHORT = r"(?:min|h|d|w|mo|y)"
 # Chinese, Japanese and Korean units follow the number directly ("2-3周", "2〜3ヶ月", "1-2개월").
@@ -107,8 +116,14 @@ AMOUNT = (
 )
 # "Week 3", "Weeks 3-4", "Month 1–2", "Days 1 to 5": positions in a calendar; also "第1-3周",
 # "3주차", "1週目".
+# Words of a calendar slot in the languages read ("Woche 3", "Hari 5", "Semaine 2").
+_SLOT_WORDS = (
+    r"weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?|hafta|minggu|tuần|settimana"
+    r"|hari|bulan|ngày|tháng|gün|giorno|mese|woche|monat|jour|semaine|mois|dag|uke|vecka"
+    r"|månad|tydzień|dzień|miesiąc|неделя|месяц|день"
+)
 ORDINAL = (
-    rf"(?:(?:weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?|hafta|minggu|tuần|settimana)"
+    rf"(?:(?:{_SLOT_WORDS})"
     rf"\s+\d{{1,4}}(?:{_DASH}\d{{1,4}})?\+?(?![\w/])"
     rf"|第\s*\d{{1,3}}(?:{_CJK_DASH}\d{{1,3}})?\s*(?:周|週|个月|個月|ヶ月|か月|月|天|日)"
     rf"|\d{{1,3}}(?:{_CJK_DASH}\d{{1,3}})?\s*(?:주차|週目|개월차|일차))"
@@ -222,7 +237,7 @@ _AMOUNT_PARTS = re.compile(
     re.I,
 )
 _ORDINAL_PARTS = re.compile(
-    rf"(?P<unit>weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?|hafta|minggu|tuần|settimana)"
+    rf"(?P<unit>{_SLOT_WORDS})"
     rf"\s+(?P<lo>\d{{1,4}})"
     rf"(?:{_DASH}(?P<hi>\d{{1,4}}))?"
     rf"|第\s*(?P<lo2>\d{{1,3}})(?:{_CJK_DASH}(?P<hi2>\d{{1,3}}))?\s*(?P<unit2>\S+)"

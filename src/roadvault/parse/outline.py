@@ -661,7 +661,14 @@ class _Sections:
                 draft.level = self._pseudo_level(draft)
                 draft.excluded = not self.doc.literal and is_housekeeping(draft)
                 self._push_section(draft)
-                if len(lines) > 1:
+                if _broken_entries(lines):
+                    for offset, entry_line in enumerate(lines[1:], start=1):
+                        entry = Draft(ITEM, line=line_of(node) + offset)
+                        set_title(entry, entry_line)
+                        if entry.title:
+                            fired("broken-entries", entry.line, "item")
+                            draft.children.append(entry)
+                elif len(lines) > 1:
                     self.prose(lines[1:], draft)
                 return
         if (
@@ -970,6 +977,27 @@ class _Sections:
         text = table if table is not None else _TAG_RE.sub("", text)
         self.awaiting_summary = None
         self.feed_all(self.doc.fragment(text, line))
+
+
+MAX_BROKEN_ENTRY_CHARS = 200
+MIN_BROKEN_ENTRIES = 2
+
+
+@rule("broken-entries")
+def _broken_entries(lines: list[InlineText]) -> bool:
+    """Under a bold label, lines ended by hard breaks that each open with the same mark
+    ("**Week 1: API basics**  " › "✅ Day 3: Install Node.js  " › "✅ Day 4: Routes  ") are
+    entries, written as lines of one paragraph: each is an item under the label."""
+    entries = lines[1:]
+    if len(entries) < MIN_BROKEN_ENTRIES or not all(line.hard_break for line in lines[:-1]):
+        return False
+    marks = set()
+    for line in entries:
+        text = remove_controls(line.text).strip()
+        if not text or len(text) > MAX_BROKEN_ENTRY_CHARS:
+            return False
+        marks.add(text[0] if not text[0].isalnum() else "")
+    return len(marks) == 1 and "" not in marks
 
 
 _HTML_LI_RE = re.compile(r"<li\b", re.I)

@@ -913,7 +913,10 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
     for parent in holders:
         items = [c for c in parent.children if c.kind == ITEM]
         milestones = parent is not root and bool(_MILESTONES_RE.match(plain_label(parent.title)))
-        if len(items) < 2 or (any(item.is_task for item in items) and not milestones):
+        # boxes the author ticks are work; a mark beside a section's name ("Calculus ✅")
+        # only shows how far along it is
+        boxed = any(item.is_task and item.glyph is None and item.said is None for item in items)
+        if len(items) < 2 or (boxed and not milestones):
             continue
         allowed_misses = len(items) * 3 // 10
         misses = 0
