@@ -1443,3 +1443,32 @@ def test_lines_ended_by_hard_breaks_under_a_bold_week_label_are_its_entries():
     assert weeks["Minggu 1: Dasar"][0].startswith("Hari 1-2: Pahami"), weeks
     assert len(weeks["Minggu 1: Dasar"]) == 3 and len(weeks["Minggu 2: Glasir"]) == 2, weeks
     assert roadmap.nodes[0].duration == "Minggu 1"
+
+
+def test_a_vietnamese_week_plan_keeps_its_weeks_and_leaves_goals_and_requirements_as_text():
+    text = (
+        "# Gốm 3 tuần\n\n## Tổng Quan Khóa Học\n\nMột khóa học:\n- Nắm vững đất sét\n\n"
+        "## Mục Tiêu Học Tập\n- ✅ Nhào đất\n- ✅ Định tâm\n\n## Cấu Trúc\n\n"
+        "### **Tuần 1: Cơ Bản**\n- **Day 01**: Nhào đất\n- **Day 02**: Định tâm\n\n"
+        "### **Tuần 2: Men**\n- **Day 08**: Trộn men\n\n"
+        "### **Tuần 3: Nung**\n- **Day 15**: Xếp lò\n\n"
+        "## Yêu Cầu Hệ Thống\n- **Bàn xoay**: có\n\n## Cố lên!\n- Mỗi ngày một bước nhỏ.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert len(roadmap.leaves()) == 4, [leaf.title for leaf in roadmap.leaves()]
+
+
+def test_a_list_naming_the_sections_with_a_progress_mark_beside_each_is_an_overview():
+    text = (
+        "# Maths\n\n## Subjects\n\n* Calculus ✅\n* Linear Algebra 🚧\n* Statistics\n\n"
+        "### Calculus\n* [x] Limits\n* [x] Derivatives\n\n### Linear Algebra\n* [x] Vectors\n"
+        "* [ ] Matrices\n\n### Statistics\n* [ ] Estimators\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Limits",
+        "Derivatives",
+        "Vectors",
+        "Matrices",
+        "Estimators",
+    ]

@@ -171,7 +171,8 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |项目概览|项目简介|项目介绍|введение|обзор|о проекте
 |はじめに|概要|序文|まえがき|おわりに|まとめ|소개|개요
 |summary of .*|resumen(?: .*)?|resumo(?: .*)?|r[ée]sum[ée]|zusammenfassung|tóm tắt(?: .*)?
-|giới thiệu|tổng quan|kết luận|ringkasan|pendahuluan|kesimpulan|özet|giriş|sonuç
+|giới thiệu|tổng quan(?: .*)?|kết luận|ringkasan|pendahuluan|kesimpulan|özet|giriş|sonuç
+|(?:course|program(?:me)?|curriculum|roadmap|plan) overview|genel bakış|panoramica|introduzione
 |요약|결론|итоги?|резюме
 """
 
@@ -557,7 +558,10 @@ _GOALS_SECTION_RE = re.compile(
     r"^(?:(?:my |our |the |learning |course |study |main |key |overall |final )*"
     r"(?:goals?|objectives?|outcomes?|aims?)(?: of (?:this|the) (?:plan|roadmap|course))?"
     r"|learning outcomes?|objetivos?(?: de aprendizaje| de aprendizagem| del curso)?|metas?"
-    r"|ziele?|lernziele?|objectifs?(?: d'apprentissage)?|цели(?: обучения)?"
+    r"|ziele?|lernziele?|objectifs?(?: d'apprentissage)?|цели(?: обучения)?|obiettivi"
+    r"|mục tiêu(?: học tập| khóa học)?|tujuan(?: pembelajaran| belajar)?"
+    r"|(?:öğrenme )?hedefler(?:i)?"
+    r"|leerdoelen|doelen|cele(?: nauki)?"
     r"|目标|学习目标|学習目標|目標|목표|학습 목표)$"
 )
 

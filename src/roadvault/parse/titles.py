@@ -422,7 +422,11 @@ _CJK_ORDINAL_RE = re.compile(
 _FOREIGN_PHASE_RE = re.compile(
     r"^(?:m[óo]dulo|fase|etapa|unidad|unidade|cap[íi]tulo|lecci[óo]n|aula|paso|nivel|tema"
     r"|[ée]tape|partie|chapitre|le[çc]on|niveau|modul|kapitel|teil|stufe|lektion"
-    r"|этап|шаг|модуль|уровень|часть|глава|урок)\s*(?:\d{1,3}|[ivxlc]{1,6}\b)",
+    r"|этап|шаг|модуль|уровень|часть|глава|урок"
+    # Vietnamese, Indonesian, Turkish, Italian, Polish, Dutch slots and stages
+    r"|tuần|tháng|ngày|giai đoạn|bài|chương|hari|minggu|bulan|tahap|bab|pertemuan|sesi"
+    r"|hafta|gün|aşama|bölüm|ders|settimana|giorno|mese|lezione|capitolo|modulo"
+    r"|tydzień|dzień|etap|rozdział|lekcja|dag|maand|hoofdstuk)\s*(?:\d{1,3}|[ivxlc]{1,6}\b)",
     re.I,
 )
 # "阶段三：", "階段2 ", "3단계": a stage number after the word.
