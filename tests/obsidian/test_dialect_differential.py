@@ -35,7 +35,6 @@ class Note:
         self.ids = (f"rv-{n:06x}" for n in itertools.count(1))
         self.tasks: list[tuple[int, str, str]] = []  # (0-based line, id, status)
         self.conflicts: list[int] = []  # 0-based lines of real conflict starts
-        self.indented_code: set[int] = set()
         self.front = 0  # lines of front matter
 
     def add(self, line: str, *, task: tuple[str, str] | None = None) -> None:
@@ -106,7 +105,6 @@ def notes(draw: st.DrawFn) -> Note:
         elif kind == 8:
             note.add("Indented code:")
             note.add("")
-            note.indented_code.add(len(note.lines))
             _hidden(note, draw, draw(st.sampled_from(["    ", "\t"])))
         elif kind == 9:
             label = draw(st.sampled_from(["HEAD", "vault"]))
@@ -129,12 +127,8 @@ def test_scan_merge_check_and_doctor_agree(note: Note) -> None:
     text = "\n".join(note.lines) + "\n"
     scanned = [(t.line, t.block_id, t.marker) for t in scan_tasks(text)]
     assert scanned == note.tasks
-    # merge: the same item lines (indented code aside: see find_item_lines)
-    merged = [
-        (item.index, item.id, item.mark)
-        for item in find_item_lines(text.split("\n"))
-        if item.index not in note.indented_code
-    ]
+    # merge: the same item lines
+    merged = [(item.index, item.id, item.mark) for item in find_item_lines(text.split("\n"))]
     assert merged == note.tasks
     # the checks and doctor
     assert check.find_tasks(text) == [(line + 1, status) for line, _, status in note.tasks]

@@ -14,7 +14,8 @@ a new paragraph. That is what decides, token-accurately, whether `- [ ] x` is a 
 - not content: YAML front matter at the top (`obsidian.frontmatter`), fenced code (``` and
   ~~~, any length ≥ 3, closed by the same character at least as long, indented up to 3
   columns, an unclosed fence runs to the end of its container — so also inside quotes and
-  list items), indented code (4+ columns where no paragraph is open), HTML blocks (all seven
+  list items), indented code (4+ columns where no paragraph is open; told apart by whether
+  its block opens after a blank line, see `code_mask`), HTML blocks (all seven
   CommonMark kinds, so `<!-- … -->` spanning lines, and `<div>` or `<details>` up to the next
   blank line), Obsidian comments `%% … %%` (possibly multi-line; opened only in text, never
   inside code or HTML; the line that opens one is content up to its `%%`, the lines after
@@ -54,6 +55,7 @@ from roadvault.obsidian.frontmatter import front_matter_span
 from roadvault.obsidian.ids import id_after_caret, trailing_block_id
 
 __all__ = [
+    "ATTACHED_INDENTED_CODE",
     "INDENTED_CODE",
     "SCANNER_VERSION",
     "NoteBlocks",
@@ -66,8 +68,11 @@ __all__ = [
 # Bump when the scanner's output can change for the same text (invalidates persisted caches).
 SCANNER_VERSION = 2  # 2: front matter read by the capped loader
 
-# The kind of a non-content line that is indented code (see `code_mask`).
+# The kinds of a non-content line that is indented code (see `code_mask`): in a block that
+# opens after a blank line (as code is written), or in one that opens right under the line
+# before it — a heading, a rule, a fence, an HTML block, the front matter, the top of the text.
 INDENTED_CODE = 2
+ATTACHED_INDENTED_CODE = 3
 
 # Container kinds on the stack.
 _QUOTE = 0
@@ -184,7 +189,7 @@ class NoteBlocks(NamedTuple):
     """What `read_blocks` finds in a note."""
 
     lines: list[str]  # the note's lines (BOM dropped, line ends normalised to LF)
-    code: list[int]  # per line: 0 content, INDENTED_CODE, or 1 any other non-content
+    code: list[int]  # per line: 0 content, (ATTACHED_)INDENTED_CODE, 1 any other non-content
     tasks: list[RawTask]
 
 
@@ -197,18 +202,23 @@ def read_blocks(text: str) -> NoteBlocks:
     return NoteBlocks(lines, code, tasks)
 
 
-def code_mask(text: str, *, indented_code: bool = True) -> list[bool]:
+def code_mask(text: str, *, attached_indented_code: bool = True) -> list[bool]:
     """Per line of `text` (split at LF after normalising): True where the line is code or
     otherwise not Markdown content, so never a task, an item, a link or a block id.
 
-    `indented_code=False` leaves indented code out of the mask, for a reader of texts that
-    are not whole notes: merge reads notes with items lifted out, where a nested item whose
-    parent left reads as indented code though nobody wrote code there.
+    `attached_indented_code=False` leaves out of the mask the indented code that opens right
+    under a non-blank line (a heading, a rule, a fence, an HTML block, the front matter or
+    the top of the text), for merge: it reads notes with items lifted out and notes an
+    earlier merge left with an item gone, where a nested item whose parent line left stands
+    right under a heading (roadvault writes its lists there) and reads as indented code
+    though nobody wrote code. Indented code after a blank line — the only way to write it
+    after a paragraph, and how a learner writes an example — stays code for merge too, as
+    does every line of a list item's content (a nested item is no code in a whole list).
     """
     code = read_blocks(text).code
-    if indented_code:
+    if attached_indented_code:
         return [bool(kind) for kind in code]
-    return [kind == 1 for kind in code]
+    return [bool(kind) and kind != ATTACHED_INDENTED_CODE for kind in code]
 
 
 def scan_tasks(text: str) -> list[Task]:
@@ -247,6 +257,7 @@ def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
     leaf = _NONE
     fence_char = ""
     fence_len = 0
+    icode = INDENTED_CODE  # the kind of the open indented code block's lines
     html_end: re.Pattern[str] | None = None
     in_comment = False
     quotes = 0  # block quotes open (the fast paths handle at most one, at the bottom)
@@ -406,7 +417,7 @@ def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
             if leaf == _ICODE:
                 fn, fncol = nonspace(line, off, col)
                 if fn >= n or fncol - col >= 4:
-                    code[line_no] = INDENTED_CODE
+                    code[line_no] = icode
                     continue
                 leaf = _NONE
 
@@ -429,7 +440,12 @@ def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
                 ):
                     leaf = _ICODE
                     consumed = True
-                    code[line_no] = INDENTED_CODE
+                    icode = (
+                        INDENTED_CODE
+                        if line_no > first and _is_blank(lines[line_no - 1])
+                        else ATTACHED_INDENTED_CODE
+                    )
+                    code[line_no] = icode
                 break
             ch = line[fn]
             if ch not in _MAYBE_SPECIAL:
@@ -552,6 +568,11 @@ def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
         if "%%" in line and _odd_comment_marks(line[off:]):
             in_comment = True
     return tasks
+
+
+def _is_blank(line: str) -> bool:
+    """Blank, or blank inside block quotes (`>`, `> >`)."""
+    return not line.strip(" \t>")
 
 
 def _breaks_lazy_line(line: str, fn: int, fncol: int, col: int, unmatched: list[list[int]]) -> bool:

@@ -28,14 +28,14 @@ import difflib
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import merge3
 
 from roadvault.errors import InputError
 from roadvault.model import Status
-from roadvault.obsidian.blocks import code_mask
+from roadvault.obsidian.blocks import ATTACHED_INDENTED_CODE, INDENTED_CODE, read_blocks
 from roadvault.obsidian.conflicts import conflict_regions, conflict_starts, marked_region
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.obsidian.ids import ROADVAULT_ID, ROADVAULT_PREFIX
@@ -86,21 +86,29 @@ class ItemLine:
         return len(self.lead.replace("\t", "    "))
 
 
-def find_item_lines(lines: Sequence[str]) -> list[ItemLine]:
-    """Every list item line with one of our block ids, outside front matter, fenced code,
-    comments and HTML blocks (`obsidian.blocks.code_mask`).
+def find_item_lines(lines: Sequence[str], *, orphans: Collection[str] = ()) -> list[ItemLine]:
+    """Every list item line with one of our block ids, outside front matter, code, comments
+    and HTML blocks (`obsidian.blocks`).
 
-    Indented code is the exception: regeneration reads notes with items lifted out, and a
-    nested item whose parent left (a tab-indented line after a heading) would read as code
-    there, its tick lost to a second copy of the line. So here such a line stays an item.
+    Indented code that opens right under a non-blank line is the exception: regeneration
+    reads notes with items lifted out, and a nested item whose parent left (a tab-indented
+    line right under a heading) would read as code there, its tick lost to a second copy of
+    the line. So such a line stays an item (`code_mask(..., attached_indented_code=False)`).
+    Indented code after a blank line (a learner's example) is code, as for progress, except
+    the lines of the `orphans` ids (`nested_orphans`).
     """
     candidates = [index for index, line in enumerate(lines) if _ID_MARK in line]
     if not candidates:
         return []
-    in_code = code_mask("\n".join(lines), indented_code=False)
+    code = read_blocks("\n".join(lines)).code
     items = []
     for index in candidates:
-        match = None if in_code[index] else ITEM_LINE.match(lines[index])
+        kind = code[index]
+        match = None
+        if not kind or kind == ATTACHED_INDENTED_CODE or (kind == INDENTED_CODE and orphans):
+            match = ITEM_LINE.match(lines[index])
+        if match and kind == INDENTED_CODE and match["id"] not in orphans:
+            match = None
         if match:
             items.append(
                 ItemLine(
@@ -113,6 +121,38 @@ def find_item_lines(lines: Sequence[str]) -> list[ItemLine]:
                 )
             )
     return items
+
+
+def nested_orphans(base: str, mine: str) -> frozenset[str]:
+    """Ids of the nested items that `mine` holds in indented code after a blank line only
+    because their parent's line left it: regeneration lifts an item that travels out of the
+    learner's note, and a child that stays then stands under whatever was above its parent
+    — after a blank line and the learner's fence, CommonMark reads it as indented code.
+
+    Such a line is the item when the last rendering (`base`) has that item at the same
+    indentation and `mine` has no other line for it. A learner's example is not: its lines
+    stand at the example's own indentation (four spaces more than the items'), and the real
+    item's line is still in the note.
+    """
+    if _ID_MARK not in mine:
+        return frozenset()
+    lines = mine.split("\n")
+    code = read_blocks(mine).code
+    leads: dict[str, list[str]] = {}
+    for index, line in enumerate(lines):
+        if code[index] == INDENTED_CODE and _ID_MARK in line:
+            match = ITEM_LINE.match(line)
+            if match:
+                leads.setdefault(match["id"], []).append(match["lead"])
+    if not leads:
+        return frozenset()
+    rendered = {item.id: item.lead for item in find_item_lines(base.split("\n"))}
+    placed = {item.id for item in find_item_lines(lines)}
+    return frozenset(
+        item_id
+        for item_id, found in leads.items()
+        if len(found) == 1 and item_id not in placed and rendered.get(item_id) == found[0]
+    )
 
 
 def item_statuses(text: str) -> dict[str, str]:
@@ -204,7 +244,9 @@ def merge_item_text(base_text: str | None, mine_text: str, new_text: str) -> str
     return None
 
 
-def align_items(base: str, mine: str, new: str) -> tuple[str, str]:
+def align_items(
+    base: str, mine: str, new: str, *, orphans: Collection[str] = ()
+) -> tuple[str, str]:
     """Carry the learner's item state into `base` and `new` (step 1 of the module doc).
 
     Returns (base', new'): where an item's status and text merge cleanly, new' has the
@@ -213,7 +255,7 @@ def align_items(base: str, mine: str, new: str) -> tuple[str, str]:
     """
     base_lines, mine_lines, new_lines = base.split("\n"), mine.split("\n"), new.split("\n")
     base_items = {item.id: item for item in find_item_lines(base_lines)}
-    mine_items = {item.id: item for item in find_item_lines(mine_lines)}
+    mine_items = {item.id: item for item in find_item_lines(mine_lines, orphans=orphans)}
     for item in find_item_lines(new_lines):
         theirs = mine_items.get(item.id)
         if theirs is None:
@@ -507,11 +549,11 @@ def _marked(base: list[str], group: list[_Edit]) -> list[str]:
     return marked_region(mine, new, "\n")
 
 
-def merged_ids(base: str, mine: str, new: str) -> set[str]:
+def merged_ids(base: str, mine: str, new: str, *, orphans: Collection[str] = ()) -> set[str]:
     """Ids whose line in the new rendering already holds the learner's state and wording
     (`align_items` merged them cleanly): another copy of the learner's line is stale."""
     base_items = {item.id: item for item in find_item_lines(base.split("\n"))}
-    mine_items = {item.id: item for item in find_item_lines(mine.split("\n"))}
+    mine_items = {item.id: item for item in find_item_lines(mine.split("\n"), orphans=orphans)}
     merged = set()
     for item in find_item_lines(new.split("\n")):
         theirs, before = mine_items.get(item.id), base_items.get(item.id)
@@ -559,9 +601,9 @@ def drop_stale_copies(body: str, merged: set[str]) -> tuple[str, int]:
     return "\n".join(out), conflicts
 
 
-def _in_layout(text: str, layout: Layout) -> str:
+def _in_layout(text: str, layout: Layout, orphans: Collection[str] = ()) -> str:
     lines = text.split("\n")
-    return "\n".join(follow_layout(lines, find_item_lines(lines), layout))
+    return "\n".join(follow_layout(lines, find_item_lines(lines, orphans=orphans), layout))
 
 
 def count_conflicts(text: str) -> int:
@@ -618,19 +660,20 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
         return MergeResult(new)
     if mine == new:
         return MergeResult(mine)
-    base_aligned, new_aligned = align_items(base, mine, new)
+    orphans = nested_orphans(base, mine)
+    base_aligned, new_aligned = align_items(base, mine, new, orphans=orphans)
     layout = layout_of(find_item_lines(new_aligned.split("\n")))
     if differs(find_item_lines(base_aligned.split("\n")), layout):
         # The roadmap reordered or moved items: move the blocks of base and mine first, so
         # merge3 sees no move (docs/FORMAT.md §5b; vault/reorder.py).
-        base_aligned, mine = _in_layout(base_aligned, layout), _in_layout(mine, layout)
+        base_aligned, mine = _in_layout(base_aligned, layout), _in_layout(mine, layout, orphans)
     base_fm, base_body = split_front_matter(base_aligned)
     mine_fm, mine_body = split_front_matter(mine)
     new_fm, new_body = split_front_matter(new_aligned)
     front, remarks = merge_front_matter(base_fm, mine_fm, new_fm)
     body, conflicts = merge_texts(base_body, mine_body, new_body)
     if conflicts:
-        body, conflicts = drop_stale_copies(body, merged_ids(base, mine, new))
+        body, conflicts = drop_stale_copies(body, merged_ids(base, mine, new, orphans=orphans))
     result = MergeResult((front or "") + body, conflicts, remarks)
     if conflicts:
         result.notes.append(f"{conflicts} conflict(s): both you and the roadmap changed lines")
