@@ -1472,3 +1472,14 @@ def test_a_list_naming_the_sections_with_a_progress_mark_beside_each_is_an_overv
         "Matrices",
         "Estimators",
     ]
+
+
+def test_resources_and_methods_named_in_turkish_are_no_steps():
+    text = (
+        "# Seramik\n\n## Öğrenme Yolu\n\n### 1. Temel (0-3 ay)\n- Çamur yoğurma\n- Merkezleme\n\n"
+        "### 2. Sır (3-6 ay)\n- Sırlama\n\n## Önerilen Kaynaklar\n\n### Kitaplar:\n"
+        '- **Başlangıç:** "The Craft" - A. Potter\n\n## Pratik Öğrenme Yöntemleri\n'
+        "- **Günlük:** 1 saat çalışma\n\n## Motivasyon İpuçları\n- Her gün biraz\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Çamur yoğurma", "Merkezleme", "Sırlama"]

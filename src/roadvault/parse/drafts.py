@@ -52,7 +52,12 @@ _RES_NOUN = (
     r"|références|livres|ressourcen|literatur|ресурсы|литература|материалы|полезные ссылки"
     r"|参考文献|参考资料|参考链接|参考|学习资源|学习资料|资源|推荐资源|推荐书籍|书籍|相关资源"
     r"|リソース|参考リソース|参考資料|参考書|教材|書籍|学習リソース"
-    r"|자료|참고 자료|학습 자료|추천 자료)"
+    r"|자료|참고 자료|학습 자료|추천 자료"
+    # Turkish, Indonesian, Vietnamese, Italian, Polish, Dutch
+    r"|kaynaklar|önerilen kaynaklar|kitaplar|online kurslar|kurslar|youtube kanalları"
+    r"|sumber(?: belajar| referensi)?|referensi|buku|tài liệu(?: tham khảo| học tập)?"
+    r"|sách|khóa học|risorse|libri|corsi|materiali|zasoby|książki|kursy|materiały"
+    r"|bronnen|boeken|cursussen)"
 )
 _RES_ADJ = (
     r"(?:recommended|suggested|useful|helpful|additional|further|free|paid|beginner|quick"

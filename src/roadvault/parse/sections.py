@@ -157,6 +157,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |out of scope|no necesitas|não precisa|不需要(?:学)?|可以跳过|跳过|必要ない|不要なもの|필요 없음
 |(?:(?:daily|study|practice|learning|golden|house) )+rules(?: to follow)?|rules to follow
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
+|(?:\w+ )?ipuçları|(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
+|phương pháp học(?: tập)?|consigli|metodo di studio|wskazówki|porady|tips en tricks
 """
 _INTRO = r"""
 intro|introduction|about|about this .*|overview|preface|foreword|summary|conclusions?

@@ -612,7 +612,9 @@ def plain_label(text: str) -> str:
     text = _strip_emphasis_leftovers(strip_decorations(remove_controls(text)))
     text = _tidy_end(_strip_numbering(text))
     text = _INCLUSIVE_DOT_RE.sub("", text)  # "Objectif•s", "étudiant·e·s": one word
-    return " ".join(re.sub(r"[^\w&+#'’ -]", " ", text).casefold().split())
+    # "İ" folds to "i" and a combining dot; the dot is no letter of the word
+    folded = re.sub(r"[^\w&+#'’ -]", " ", text).casefold().replace("\u0307", "")
+    return " ".join(folded.split())
 
 
 def has_numbering(text: str) -> bool:
