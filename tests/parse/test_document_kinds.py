@@ -1483,3 +1483,14 @@ def test_resources_and_methods_named_in_turkish_are_no_steps():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Çamur yoğurma", "Merkezleme", "Sırlama"]
+
+
+def test_vanity_stats_about_the_courses_taken_are_no_courses():
+    text = (
+        "# Vanity Stats\n\nFun numbers.\n\n| Total | Done |\n|---|---|\n| 3 | 2 |\n\n"
+        "Topics covered:\n\n* Glazing (2)\n* Throwing (1)\n\n# Courses\n\n"
+        "| Course | Status |\n|---|---|\n| Wheel basics | 🟢 Done |\n| Glaze lab | 🟢 Done |\n"
+        "| Kiln safety | 🟠 Doing |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Wheel basics", "Glaze lab", "Kiln safety"]
