@@ -1494,3 +1494,12 @@ def test_vanity_stats_about_the_courses_taken_are_no_courses():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Wheel basics", "Glaze lab", "Kiln safety"]
+
+
+def test_a_general_information_section_is_the_roadmaps_text():
+    text = (
+        "# Ceramics syllabus\n\n## General information\n- **Credits:** 3\n- **Room:** Studio B\n\n"
+        "## Week 1: Clay\n- Wedging\n\n## Week 2: Wheel\n- Centering\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centering"]

@@ -176,6 +176,9 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |summary of .*|resumen(?: .*)?|resumo(?: .*)?|r[ée]sum[ée]|zusammenfassung|tóm tắt(?: .*)?
 |giới thiệu|tổng quan(?: .*)?|kết luận|ringkasan|pendahuluan|kesimpulan|özet|giriş|sonuç
 |(?:course|program(?:me)?|curriculum|roadmap|plan) overview|genel bakış|panoramica|introduzione
+|general info(?:rmation)?|course info(?:rmation)?|genel bilgiler|informazioni generali
+|informasi umum|thông tin chung|informaci[óo]n general|informações gerais
+|informations? générales?|allgemeine informationen|общая информация|基本信息|基本情報|기본 정보
 |요약|결론|итоги?|резюме
 """
 
