@@ -1503,3 +1503,14 @@ def test_a_general_information_section_is_the_roadmaps_text():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centering"]
+
+
+def test_a_closing_list_of_what_you_will_know_after_the_plan_is_its_text():
+    text = (
+        "# Wheel in 2 weeks\n\n### Week 1: Clay\n* **Day 1**: Wedging\n* **Day 2**: Centering\n\n"
+        "### Week 2: Forms\n* **Day 8**: Cylinders\n\n---\n\n👉 After 14 days, you’ll know:\n\n"
+        "* 3 basic forms\n* How to trim\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert len(roadmap.leaves()) == 3, [leaf.title for leaf in roadmap.leaves()]
+    assert "How to trim" in roadmap.notes

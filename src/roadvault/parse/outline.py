@@ -51,6 +51,7 @@ from roadvault.parse.html_input import html_table_markdown, html_to_markdown
 from roadvault.parse.mermaid import inline_mermaid
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
+    ADVICE,
     HOUSEKEEPING,
     asks_the_reader,
     is_housekeeping,
@@ -721,11 +722,17 @@ class _Sections:
     def _names_the_list(self, lines: list[InlineText]) -> bool:
         """A short line alone right above a list ("Week 1", "Backend basics") names it; a
         plain "Table of Contents" line names the list after it even across a blank line."""
+        caption = strip_decorations(remove_controls(lines[0].text)) if len(lines) == 1 else ""
+        role = section_role(caption) if caption else None
         if (
             len(lines) == 1
             and self.list_next
             and not lines[0].links
-            and section_role(strip_decorations(remove_controls(lines[0].text))) == HOUSEKEEPING
+            and (
+                role == HOUSEKEEPING
+                # "👉 After 30 days, you'll know:" over the list of outcomes
+                or (role == ADVICE and caption.rstrip().endswith((":", "：")))
+            )
         ):
             fired("short-label-line", self.current_line, "topic")
             self.housekeeping_label = True  # it holds that list, nothing after it

@@ -52,11 +52,11 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |about the (?:authors?|instructors?|team|maintainers?)|about me|who am i|who we are|the team
 |citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
 |contacts|mục lục|đóng góp|giấy phép|lời cảm ơn|daftar isi|kontribusi|lisensi|ucapan terima kasih
-|evaluation|grading(?: system| policy| criteria)?|how (?:we|you(?:'ll| will)? be) grade[ds]?
+|evaluation|grading(?: system| policy| criteria)?|how (?:we|you(?:['’]ll| will)? be) grade[ds]?
 |assessment (?:criteria|policy)|academic (?:integrity|honesty)|honou?r code|plagiarism(?: policy)?
 |integridad académica|código de honor|evaluación|calificación|avaliação|integridade acadêmica
 |style ?guides?|coding style|code style|guías? de estilo|guias? de estilo|guide de style
-|(?:tools?|software|technologies|tech stack) (?:needed|required|used|you(?:'ll| will) need)
+|(?:tools?|software|technologies|tech stack) (?:needed|required|used|you(?:['’]ll| will) need)
 |tech stack|technologies used|herramientas(?: necesarias| requeridas)?|ferramentas(?: necessárias)?
 |outils(?: nécessaires)?|benötigte werkzeuge
 |içindekiler|katkıda bulun\w*|katkı|lisans|teşekkürler|iletişim|kontakt|contato|contacto
@@ -129,15 +129,17 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |conclusions?|final thoughts?|closing thoughts?|wrapping up|wrap up|in closing|final notes?
 |effort estimates?|estimated effort|time estimates?|metrics(?: to (?:monitor|track|watch))?
 |success metrics|north star(?: \w+)?|expected outcomes?|outcomes?|learning outcomes
-|skills you(?:'ll| will) (?:gain|acquire|build|have)
-|what you(?:'ll| will) (?:gain|achieve|be able to do)
+|skills you(?:['’]ll| will) (?:gain|acquire|build|have)
+|what you(?:['’]ll| will) (?:gain|achieve|be able to do)
 |completion criteria|success criteria|definition of done|by the end(?: of this \w+)?|commands
 |what(?:'s| is) next|next steps after .*
+|after (?:\d+|these|this|the|all|completing|finishing) .{0,40}you(?:['’]ll| will) .*
+|by now you(?:['’]ll| will| should) .*|you(?:['’]ll| will) (?:now )?(?:know|be able to .*)
 |consejos|recomendaciones|estrategia de aprendizaje|mentalidad|dicas|conseils
 |(?:additional |final |general )?(?:observations|remarks)|observaciones(?: adicionales| finales)?
 |observações(?: adicionais| finais)?|anmerkungen|remarques|備考|备注|비고
 |each (?:lesson|module|week|chapter|unit|day) (?:includes|contains|has|consists of)
-|lesson (?:structure|format)|what(?:'s| is) included|what you(?:'ll| will) get
+|lesson (?:structure|format)|what(?:'s| is) included|what you(?:['’]ll| will) get
 |how to take (?:this|the) course|how (?:this|the) course works|course logistics|logistics
 |certificates?|certification|cost|pricing|registration|how to register|enrol+ment
 
@@ -166,8 +168,9 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |final (?:thoughts?|words?|notes?|remarks?)|closing (?:thoughts?|words?|notes?)
 |notes?|wrap(?:ping)? up|in closing|remarks?|purpose|motivation|why .*|background
 |description|goals?|who is this for|who this is for|target audience|audience
-|(?:target |expected |learning |final )?outcomes?|what you(?:'ll| will) (?:learn|achieve|get|build)
-|by the end(?: of .*)?|end result|results you(?:'ll| will) get
+|(?:target |expected |learning |final )?outcomes?
+|what you(?:['’]ll| will) (?:learn|achieve|get|build)
+|by the end(?: of .*)?|end result|results you(?:['’]ll| will) get
 |introducción|acerca de|sobre|prefacio|presentación|conclusión|introdução|sobre este .*
 |前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语|概览|总览
 |목적|目的|이 저장소는.*|about this repo.*
@@ -1448,12 +1451,12 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
 
 
 _PREREQUISITES_RE = re.compile(
-    r"^(?:prerequisites?|pre-?requisites?|requirements|what you need|what you(?:'ll| will) need"
+    r"^(?:prerequisites?|pre-?requisites?|requirements|what you need|what you(?:['’]ll| will) need"
     r"|before you (?:start|begin)|you should (?:already )?know|requisitos(?: previos)?"
     r"|pré-requisitos|prérequis|voraussetzungen|前置知识|前提知识|先决条件|预备知识|前提条件"
     r"|前提知識|必要な知識|선수 지식|사전 지식|前置要求|前提要求|基础要求|事前準備|사전 준비"
     r"|pr[ée]-?requis|prerrequisitos|vorkenntnisse|必要な環境|開発環境|必要なもの|用意するもの"
-    r"|环境要求|环境准备|필요한 환경|준비물|what you(?:'ll| will)? need to (?:have|install))$"
+    r"|环境要求|环境准备|필요한 환경|준비물|what you(?:['’]ll| will)? need to (?:have|install))$"
 )
 MAX_PREREQUISITES = 8
 
