@@ -92,3 +92,11 @@ def test_the_times_of_two_parts_are_no_length_of_the_whole_entry():
     split = split_duration("Monday: Throwing (2h) + Glazing (1h)")
     assert split.title == "Monday: Throwing (2h) + Glazing (1h)"
     assert split.duration is None
+
+
+def test_sessions_of_a_length_and_hours_with_minutes_are_durations():
+    split = split_duration("Jour 1-2 (2×1h30)")
+    assert (split.title, split.duration) == ("Jour 1-2", "2×1h30")
+    assert split.planned_days == (0.12, 0.12)  # three hours
+    assert parse_duration("1h30") == ("1h30", (0.06, 0.06))
+    assert split_duration("Matrix 3x3").duration is None

@@ -145,7 +145,13 @@ _LABEL = (
     r"|学习时间|所需时间|耗时|时长|时间|預計|预计|期間|期间|기간|소요\s*시간|所要時間|目安"
     r"|carga hor[áa]ria)\s*[:=：-]?\s*"
 )
-_ANY_DURATION = rf"(?:{ORDINAL}|{AMOUNT}|{ONGOING})"
+# "1h30", "2h15min": hours and minutes written together.
+_HOURS_MINUTES = r"\d{1,2}\s*h\s*\d{2}(?:\s*min)?(?![\w/])"
+# "2×1h30", "3 x 1h": sessions of a length.
+_SESSIONS = rf"\d{{1,2}}\s*[×xX]\s*(?:{_HOURS_MINUTES}|{AMOUNT})"
+_ANY_DURATION = rf"(?:{ORDINAL}|{_SESSIONS}|{_HOURS_MINUTES}|{AMOUNT}|{ONGOING})"
+_SESSIONS_RE = re.compile(r"^(?P<n>\d{1,2})\s*[×xX]\s*(?P<each>.+)$")
+_HOURS_MINUTES_RE = re.compile(r"^(?P<h>\d{1,2})\s*h\s*(?P<m>\d{2})(?:\s*min)?$", re.I)
 
 _WHOLE_RE = re.compile(rf"^\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each)?\s*$", re.I)
 _PACE_WHOLE_RE = re.compile(rf"^\s*{PACE}\s*$", re.I)
@@ -252,6 +258,15 @@ def planned_days(duration: str) -> tuple[float, float] | None:
     text = duration.strip()
     if re.fullmatch(ONGOING, text, re.I):
         return None
+    sessions = _SESSIONS_RE.match(text)
+    if sessions:
+        each = planned_days(sessions["each"])
+        times = int(sessions["n"])
+        return (_tidy(each[0] * times), _tidy(each[1] * times)) if each else None
+    hours_minutes = _HOURS_MINUTES_RE.match(text)
+    if hours_minutes:
+        days = (int(hours_minutes["h"]) + int(hours_minutes["m"]) / 60) * _UNIT_DAYS["hour"]
+        return (_tidy(days), _tidy(days))
     ordinal = _ORDINAL_PARTS.fullmatch(text.rstrip("+"))
     if ordinal and text.endswith("+") and re.fullmatch(ORDINAL, text.rstrip("+"), re.I):
         return None  # "Weeks 17+": from then on, no known length
