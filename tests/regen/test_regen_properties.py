@@ -254,9 +254,9 @@ class Learner:
     touched: set[int] = field(default_factory=set)  # copy-pasted this step: left alone
     note_items: dict[int, list[int]] = field(default_factory=dict)  # note uid -> its items
     annotated: set[int] = field(default_factory=set)  # items with lines of theirs under them
-    # This step's box changes: node uid -> (the node, its box as built, the mark recorded
+    # This step's box changes: node uid -> (the node, its line as built, the mark recorded
     # before). A box ticked and unticked again between two builds never changed in a file.
-    boxes: dict[int, tuple[Item, str | None, str | None]] = field(default_factory=dict)
+    boxes: dict[int, tuple[Item, str, str | None]] = field(default_factory=dict)
 
     def notes(self) -> list[Path]:
         return sorted(
@@ -343,7 +343,7 @@ class Learner:
             stamped = self.suffix.get(item.uid, "") + STAMP
             if self.suffix.get(item.uid, "").endswith(STAMP):
                 return
-            self.boxes.setdefault(item.uid, (item, line.mark, self.marks.get(item.uid)))
+            self.boxes.setdefault(item.uid, (item, line.text, self.marks.get(item.uid)))
             self.suffix[item.uid] = stamped
             self.write_line(line, f"{head}x] {item.title}{stamped} ^{line.id}")
             self.marks[item.uid] = "x"
@@ -351,7 +351,7 @@ class Learner:
             mark = {"tick": "x", "doing": "/", "skip": "-", "untick": " "}[kind]
             if mark == line.mark:
                 return  # the box already shows it: nothing in the file says they set it
-            self.boxes.setdefault(item.uid, (item, line.mark, self.marks.get(item.uid)))
+            self.boxes.setdefault(item.uid, (item, line.text, self.marks.get(item.uid)))
             kept = self.suffix.get(item.uid, "")
             if mark != "x" and kept.endswith(STAMP):  # the Tasks plugin drops its date
                 kept = kept[: -len(STAMP)]
@@ -362,11 +362,12 @@ class Learner:
             self.marks[item.uid] = mark
 
     def settle(self) -> None:
-        """At the end of a step: a box that shows what it showed at the last build (ticked
-        and unticked again) was never set, as far as any file can tell."""
+        """At the end of a step: a box whose line reads as at the last build (ticked and
+        unticked again) was never set, as far as any file can tell. (A date stamped on a
+        box that was ticked already is a change: the mark is theirs.)"""
         for uid, (item, built, before) in self.boxes.items():
             found = self.find(item)
-            if uid in self.touched or not found or found[0].mark != built:
+            if uid in self.touched or not found or found[0].text != built:
                 continue
             if before is None:
                 self.marks.pop(uid, None)
@@ -854,3 +855,15 @@ def test_an_open_part_stays_open_after_a_reorder_and_a_removal() -> None:
         ([("tick", 0)] * 6, [("remove", 5864)]),
     ]
     run_scenario([Item(0, "Phase quartz")], steps)
+
+
+def test_a_date_stamped_on_a_folded_back_tick_goes_with_its_line() -> None:
+    """Found by the long soak (a limit of this test's model, introduced with
+    `Learner.settle`): "Phase alpha" folds back done; the learner stamps a `✅` date on
+    the `[x]` already there, and Phase alpha becomes a note again, handing its tick on
+    (its line, and the date on it, go). The model took a box that still showed `[x]` as
+    never set, so it kept waiting for the date."""
+    initial = [Item(0, "Phase alpha", [Item(1, "Topic bravo")])]
+    steps = [([("tick", 0)], [("shrink", 0)]), ([("stamp", 0)], [("readd", 0)])]
+    steps.append(([], [("shrink", 0)]))
+    run_scenario(initial, steps)
