@@ -1514,3 +1514,15 @@ def test_a_closing_list_of_what_you_will_know_after_the_plan_is_its_text():
     roadmap = parse_roadmap(text)
     assert len(roadmap.leaves()) == 3, [leaf.title for leaf in roadmap.leaves()]
     assert "How to trim" in roadmap.notes
+
+
+def test_an_empty_day_of_a_log_is_no_step_named_todays_progress():
+    text = (
+        "# 100 Days Of Pottery\n\n### Day 1: March 2, 2026\n\n**Today's Progress** wedged 2 kg\n\n"
+        "**Thoughts** tiring\n\n### Day 2: March 3, 2026\n\n"
+        "**Today's Progress**\n\n**Thoughts**\n\n"
+        "**Link to work** photos\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    assert not any("Progress" in title or "Link to work" in title for title in titles), titles

@@ -71,6 +71,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |multi-?language support|available languages|supported languages
 |progress statistics|repo stats|visitors?|progress|my progress|current progress
 |vanity stats|(?:my|course|courses|learning|study|reading) stat(?:s|istics)|by the numbers
+|today['’]?s progress|progress today|links? to (?:work|code|commits?)|what i (?:did|learned) today
 |진행 현황|진행 상황|학습 현황|進捗状況|学習状況|学习进度|进度统计|进度情况
 |overall progress|progress (?:log|tracking|tracker|summary|report|overview|so far|stats)
 |(?:(?:skills?|progress|learning|study) )?dashboard|skills? (?:status|matrix|progress|overview)
