@@ -1526,3 +1526,15 @@ def test_an_empty_day_of_a_log_is_no_step_named_todays_progress():
     roadmap = parse_roadmap(text)
     titles = [node.title for node in roadmap.walk()]
     assert not any("Progress" in title or "Link to work" in title for title in titles), titles
+
+
+def test_a_group_named_only_template_is_the_skeleton_to_copy():
+    text = (
+        "<details>\n<summary><b>Módulo 1</b></summary>\n\n- [x] Tornear\n- [ ] Esmaltar\n\n"
+        "</details>\n\n<details>\n<summary><b>modelo</b></summary>\n\n- [x] aaa\n- [ ] bbb\n\n"
+        "</details>\n\n## Project template ideas\n- Build a glaze test rack\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert "aaa" not in titles and "Tornear" in titles, titles
+    assert "Build a glaze test rack" in titles, titles

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from roadvault.parse.drafts import (
+    DETAILS,
     HEADING,
     ITEM,
     PSEUDO,
@@ -409,6 +410,13 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
                 continue
             kept.append(child)
             continue
+        if child.kind in (HEADING, PSEUDO, DETAILS) and _TEMPLATE_ONLY_RE.match(
+            plain_label(child.title)
+        ):
+            # "<summary>modelo</summary>" › "- [x] aaa": the skeleton to copy, not a part
+            fired("template-placeholder", child.line, "note", child.title)
+            notes.append(section_text_of(child))
+            continue
         had_children = bool(child.children)
         drop_placeholders(child, notes)
         if (
@@ -425,6 +433,12 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
     draft.children = kept
 
 
+# A title that is only "Template" ("Daily log template", "Modelo", "Plantilla a copiar").
+_TEMPLATE_ONLY_RE = re.compile(
+    r"^(?:(?:empty|blank|copy(?: this)?|daily|weekly|day|week|entry|log|note|study)\s+)*"
+    r"(?:templates?|modelos?|plantillas?|vorlagen?|modèles?|模板|テンプレート|템플릿)"
+    r"(?:\s+(?:to copy|a copiar|para copiar|à copier|zum kopieren))?$"
+)
 _TEMPLATE_TITLE_RE = re.compile(
     r"\b(?:templates?|plantillas?|modelos?|vorlagen?|modèles?)\b|템플릿|テンプレ|模板|範本"
 )
