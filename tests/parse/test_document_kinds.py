@@ -1538,3 +1538,13 @@ def test_a_group_named_only_template_is_the_skeleton_to_copy():
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert "aaa" not in titles and "Tornear" in titles, titles
     assert "Build a glaze test rack" in titles, titles
+
+
+def test_a_japanese_recommendation_section_after_the_phases_is_advice():
+    text = (
+        "# 陶芸ロードマップ\n\n### フェーズ1: 土台\n* 菊練り\n* 土殺し\n\n"
+        "### フェーズ2: 成形\n* 挽き上げ\n\n"
+        "## 並行学習のおすすめ\n* 釉薬 ↔ 焼成（一緒に学ぶ）\n* 成形 ↔ 削り\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["菊練り", "土殺し", "挽き上げ"]

@@ -147,6 +147,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |建议|学习建议|学习方法|学习技巧|心得|注意事项|小贴士|小提示|提示|忠告|心态|常见陷阱(?:规避)?|避坑(?:指南)?
 |常见错误|常见误区|误区|学习资源推荐原则
 |アドバイス|コツ|学習方法|学び方|心構え|注意点|ヒント
+|.{1,12}のおすすめ|おすすめの(?:学習法|進め方|組み合わせ|順番)|(?:学習の)?進め方|学習のコツ|勉強法
 |팁|학습 팁|공부 팁|조언|학습 방법|공부 방법|주의 ?사항|마음가짐|советы|рекомендации
 |basic principles|ground rules|study rules|기본 원칙|학습 원칙|学习原则|基本原则|基本方針|学習方針
 |reflections?|weekly reflections?|weekly review|retrospective|retro|reflexiones|reflexión
