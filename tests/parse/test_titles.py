@@ -154,3 +154,13 @@ def test_a_unit_label_stays_when_what_follows_is_only_another_numbered_place():
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert "Unit 4: Pathway 3 - skip the glaze test" in titles, titles  # a link under a link
     assert "Unit 2: Pathway 1" in titles and "Layouts" in titles, titles
+
+
+def test_an_action_label_keeps_what_it_acts_on_in_the_title():
+    text = (
+        "# 陶艺\n\n## 第 1 周\n- 学习: 揉泥、定中心、开孔。\n"
+        "- Read: The Potter's Bible, chapters 1-3\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles[0].startswith("学习: 揉泥") and titles[1].startswith("Read: The Potter"), titles

@@ -114,6 +114,12 @@ _KIND_OF_STEP_RE = re.compile(
 )
 
 
+# "Learn:", "Study:", "Read:", "学习:", "読む:": an action whose object follows the colon.
+_ACTION_LABEL_RE = re.compile(
+    r"^(?:learn|study|read|watch|practi[cs]e|review|revise|build|implement|write|solve"
+    r"|aprender|estudiar|leer|practicar|estudar|ler|praticar|lernen|lesen|üben|apprendre|lire"
+    r"|学习|学|阅读|练习|复习|实践|实现|学ぶ|学習|読む|練習|復習|実装|공부|학습|읽기|연습)$"
+)
 # "06-maps", "02_control_flow", "lesson-3", "ch04": a folder or file name, not a topic name.
 _SLUG_RE = re.compile(r"^(?:\d{1,3}[-_.][a-z0-9][a-z0-9_-]*|[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)$")
 
@@ -131,6 +137,8 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
         return None
     if _KIND_OF_STEP_RE.match(plain_label(label)):
         return None  # "**Project**: Log analyzer": the kind of step, then its name: keep both
+    if _ACTION_LABEL_RE.match(plain_label(label)):
+        return None  # "学习: goroutine、channel": what to do, then what it is done to
     if _SLUG_RE.match(label):
         return None  # "**06-maps**: Map CRUD": the folder the work lives in, then what it is
     if (
