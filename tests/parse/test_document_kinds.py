@@ -1548,3 +1548,14 @@ def test_a_japanese_recommendation_section_after_the_phases_is_advice():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["菊練り", "土殺し", "挽き上げ"]
+
+
+def test_a_learning_method_and_a_difficulty_scale_are_the_roadmaps_text():
+    text = (
+        "# Pottery year\n\n## Difficulty Weight Scale\n\n| Level | Time |\n|---|---|\n"
+        "| ⭐ Easy | 1 day |\n| ⭐⭐ Hard | 5 days |\n\n## Learning Wave Model\n"
+        "1. **Learn** — watch\n2. **Apply** — throw\n\n## Month 1: Clay\n- Wedging\n- Centering\n"
+        "\n## Month 2: Glaze\n- Dipping\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centering", "Dipping"]
