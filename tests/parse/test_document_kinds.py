@@ -1559,3 +1559,19 @@ def test_a_learning_method_and_a_difficulty_scale_are_the_roadmaps_text():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centering", "Dipping"]
+
+
+def test_a_month_plan_keeps_its_dated_weeks_reviews_and_final_days():
+    text = (
+        "# Glaze exam plan\n\n## 📆 Weekly Plan: April\n\n### Week 1 (Apr 1–7)\n- Oxides\n\n"
+        "### Week 2 (Apr 8–14)\n- Fluxes\n\n### Week 3 (Apr 15–21)\n- Silica\n\n"
+        "## 🗓️ May 2026 – Firing\n\n- **Week 1 (May 1–7)**\n  - Cone packs\n"
+        "  - 🔁 Review: All April topics\n\n## 🗓️ June 2026 – Final review\n\n"
+        "- **Jun 1–7**\n  - Light revision\n  - Mock test\n- **Jun 8–9**\n  - Rest\n"
+        "- **Exam Day – Jun 10**\n  - Arrive early\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    assert "Week 2 (Apr 8–14)" in titles, titles
+    assert "Review: All April topics" in titles, titles
+    assert "Light revision" in titles and "Arrive early" in titles, titles

@@ -1208,7 +1208,13 @@ def news_to_notes(draft: Draft, notes: list[str]) -> None:
     Entries written as task boxes stay."""
     entries = [c for c in draft.children if c.kind == ITEM and not c.is_task]
     dated = [c for c in entries if _DATED_ENTRY_RE.match(c.text)]
-    if len(entries) >= MIN_NEWS_ENTRIES and len(dated) * 10 >= len(entries) * 6:
+    # "**Nov 1–7**" over the week's steps is a schedule: news is told, not broken into steps
+    grouping = sum(1 for c in dated if any(k.kind == ITEM for k in c.children))
+    if (
+        len(entries) >= MIN_NEWS_ENTRIES
+        and len(dated) * 10 >= len(entries) * 6
+        and grouping * 2 < len(dated)
+    ):
         notes.append("\n".join(f"- {c.raw or c.text}" for c in entries))
         for entry in entries:
             fired("dated-news", entry.line, "note")

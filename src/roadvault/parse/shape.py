@@ -364,6 +364,13 @@ def _is_log_entry(item: Draft) -> bool:
 
 
 @rule("note-label")
+def _a_record(value: str) -> bool:
+    """ "5/5", "45 min", "2026-03-01", "done": what a log line records; "All June topics"
+    after "Review:" is work still to do."""
+    words = [w for w in re.findall(r"[^\W\d_]+", value) if len(w) > 1]
+    return len(words) <= 2
+
+
 def _absorb_note_items(draft: Draft) -> None:
     """ "- **Goal**: …", "- Status: …" and "- Timebox: 2 hours" under a step describe the
     step (its note, its duration); they are not steps of their own."""
@@ -424,7 +431,7 @@ def _absorb_note_items(draft: Draft) -> None:
                 elif (
                     _NOTE_LABEL_RE.match(key)
                     or _DURATION_ITEM_LABEL_RE.match(key)
-                    or _LOG_LABEL_RE.match(key)
+                    or (_LOG_LABEL_RE.match(key) and (child.is_task or _a_record(split[1])))
                     or pace_list  # "Weekdays: 1 hour/day", "Weekend: 3 hours/day"
                 ):
                     fired("note-label", child.line, "note")

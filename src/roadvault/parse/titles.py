@@ -562,8 +562,12 @@ def clean_title(text: str) -> TitleParts:
     text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
     # every date group, so that cleaning a clean title changes nothing (the outline form)
     while (dates := _DATE_GROUP_RE.search(text)) and (dates.start() > 0 or dates.end() < len(text)):
+        rest = remove_controls(text[: dates.start()] + " " + text[dates.end() :])
+        bare = split_duration(rest).title  # "Week 1 (Week 1)": the outline form's slot too
+        if any(re.fullmatch(ORDINAL, t.strip(" -–—:|"), re.I) for t in (rest, bare)):
+            break  # "Week 2 (Apr 29–May 5)": the dates tell this week from other Week 2s
         extra.append(dates.group(0).strip(" -–—:|"))
-        text = remove_controls(text[: dates.start()] + " " + text[dates.end() :])
+        text = rest
     found = split_duration(text)
     if found.pace:
         extra.append(found.pace)
@@ -617,11 +621,16 @@ def plain_label(text: str) -> str:
     return " ".join(folded.split())
 
 
+# "June 2025 – Economics", "Oct 2024:": a month of the calendar, a place in the plan.
+_MONTH_SLOT_RE = re.compile(rf"^(?:{MONTH_NAMES})[a-z]*\.?\s+\d{{4}}\b", re.I)
+
+
 def has_numbering(text: str) -> bool:
     """Whether a title starts with numbering or a "Phase N"/"Step N" word (a sign of order)."""
     text = strip_decorations(remove_controls(text)).replace("**", "").replace("__", "")
     return bool(
         _NUMBERING_RE.match(text)
+        or _MONTH_SLOT_RE.match(text)
         or _PHASE_WORD_RE.match(text)
         or _ORDER_WORD_RE.match(text)
         or _CJK_ORDINAL_RE.match(text)
