@@ -164,3 +164,8 @@ def test_an_action_label_keeps_what_it_acts_on_in_the_title():
     roadmap = parse_roadmap(text)
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert titles[0].startswith("学习: 揉泥") and titles[1].startswith("Read: The Potter"), titles
+
+
+def test_a_page_named_for_its_week_keeps_the_week_in_the_roadmaps_title():
+    roadmap = parse_roadmap("# Studio Selective: Week 3\n\n- Wedging\n- Centering\n")
+    assert roadmap.title == "Studio Selective: Week 3"

@@ -30,7 +30,7 @@ from roadvault.parse.drafts import (
     split_label,
     walk,
 )
-from roadvault.parse.durations import is_pace, leading_duration
+from roadvault.parse.durations import ORDINAL, is_pace, leading_duration
 from roadvault.parse.labels import (
     collapse_one_child_groups,
     drop_check_in_logs,
@@ -81,6 +81,7 @@ from roadvault.parse.titles import (
     remove_controls,
     settled_title,
     shows_progress_bar,
+    strip_decorations,
 )
 
 logger = logging.getLogger(__name__)
@@ -845,6 +846,9 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
     root.children = top.children
     root.notes.extend(top.notes)
     root.resources.extend(top.resources)
+    if top.duration and re.fullmatch(ORDINAL, top.duration, re.I) and top.duration in top.text:
+        # "# Critical Care: Week 3": the week is part of the page's name, not its length
+        return " ".join(strip_decorations(remove_controls(top.text)).split()).strip(" *_")
     if top.duration:
         root.notes.insert(0, f"Duration: {top.duration}")
     return top.title
