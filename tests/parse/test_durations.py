@@ -100,3 +100,9 @@ def test_sessions_of_a_length_and_hours_with_minutes_are_durations():
     assert split.planned_days == (0.12, 0.12)  # three hours
     assert parse_duration("1h30") == ("1h30", (0.06, 0.06))
     assert split_duration("Matrix 3x3").duration is None
+
+
+def test_a_dimension_in_capitals_is_no_length():
+    assert split_duration("Dynamic Programming (1D)").duration is None
+    assert split_duration("Modelling in 3D").duration is None
+    assert split_duration("Sprint (3d)").duration == "3d"

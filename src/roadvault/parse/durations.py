@@ -110,7 +110,8 @@ _APPROX = (
 AMOUNT = (
     rf"(?:{_APPROX}\s*)?"
     rf"(?:(?:{_NUM_OR_ARTICLE})(?:{_DASH}{_NUM})?\s*\+?\s*{_UNIT_LONG}(?![\w/])"
-    rf"|\d{{1,3}}(?:\s*[-–—]\s*\d{{1,3}})?\+?{_UNIT_SHORT}(?![\w/])"
+    # "3d", "2w": a short unit is written in lower case; "1D", "3D" are dimensions
+    rf"|\d{{1,3}}(?:\s*[-–—]\s*\d{{1,3}})?\+?(?-i:{_UNIT_SHORT})(?![\w/])"
     rf"|(?<![\d.])\d{{1,3}}(?:[.,]\d)?(?:{_CJK_DASH}\d{{1,3}}(?:[.,]\d)?)?\s*\+?\s*{_UNIT_CJK}"
     r"(?!\d))"
 )
