@@ -1575,3 +1575,13 @@ def test_a_month_plan_keeps_its_dated_weeks_reviews_and_final_days():
     assert "Week 2 (Apr 8–14)" in titles, titles
     assert "Review: All April topics" in titles, titles
     assert "Light revision" in titles and "Arrive early" in titles, titles
+
+
+def test_a_study_groups_rules_are_its_text():
+    text = (
+        "# Wheel club\n\n## Rules\n- 3 people total.\n- Timebox per pot: 35 minutes.\n\n"
+        "## Schedule\n\n### Day 1 — Wedging\n- [ ] Spiral wedge\n\n### Day 2 — Centering\n"
+        "- [ ] Cone up and down\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Spiral wedge", "Cone up and down"]

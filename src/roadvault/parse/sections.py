@@ -162,7 +162,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:you )?(?:do not|don'?t|won'?t) need(?: to (?:learn|know|study))?(?: yet| now)?|(?:you )?can skip
 |skip(?: for now| these)?|what to skip|what not to (?:learn|study|do)|not needed(?: yet)?
 |out of scope|no necesitas|não precisa|不需要(?:学)?|可以跳过|跳过|必要ない|不要なもの|필요 없음
-|(?:(?:daily|study|practice|learning|golden|house) )+rules(?: to follow)?|rules to follow
+|(?:(?:daily|study|practice|learning|golden|house|group|our) )*rules(?: to follow)?|rules to follow
+|reglas|regras|règles|regeln|правила|规则|ルール|규칙
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 |(?:\w+ )?ipuçları|(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
 |phương pháp học(?: tập)?|consigli|metodo di studio|wskazówki|porady|tips en tricks
