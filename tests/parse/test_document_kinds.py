@@ -1585,3 +1585,19 @@ def test_a_study_groups_rules_are_its_text():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Spiral wedge", "Cone up and down"]
+
+
+def test_a_quarters_project_line_with_its_progress_bar_is_a_step_with_that_state():
+    text = (
+        "# Four years of clay\n\n## Year 1\n🎯 *Goal:* Master the wheel.  \n"
+        "📌 *Approach:* One skill at a time.\n\n"
+        "### Quarter 1 — Throwing\n- Centering\n- Pulling\n\n"
+        "**💡 Project:** A set of six mugs  \n`[██████████████] 100% ✅`\n\n"
+        "### Quarter 2 — Glazing\n- Dipping\n\n**💡 Project:** A glaze test rack  \n"
+        "`[███████-------] 60%`\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = {leaf.title: leaf.status.value for leaf in roadmap.leaves()}
+    assert leaves["Project: A set of six mugs"] == "done", leaves
+    assert leaves["Project: A glaze test rack"] == "doing", leaves
+    assert not any(title.startswith("Approach") for title in leaves), leaves

@@ -69,6 +69,7 @@ from roadvault.parse.titles import (
     opens_a_part,
     plain_label,
     remove_controls,
+    shows_progress_bar,
     split_callout,
     split_task_marker,
     strip_decorations,
@@ -318,7 +319,8 @@ def _short_title_line(text: str) -> bool:
 
 
 _STEP_LINE_RE = re.compile(
-    r"^\s*(?:\*\*|__)(?P<kind>(?:mini[- ]?|final |group |weekly )?(?:lab|quiz|exam|midterm|test"
+    r"^\s*(?:\*\*|__)(?:[^\w\s*_]\ufe0f?\s*)?"  # "**💡 Project:**": a mark before the kind
+    r"(?P<kind>(?:mini[- ]?|final |group |weekly )?(?:lab|quiz|exam|midterm|test"
     r"|project|assignment|homework|exercise|challenge|capstone|deliverable|presentation|kata"
     r"|проект|тест|экзамен|домашнее задание|proyecto|examen|tarea|projeto|prova|tarefa|projekt"
     r"|prüfung|übung|aufgabe|projet|examen|devoir|项目|测验|考试|作业|课题|課題|試験|テスト|과제"
@@ -326,6 +328,20 @@ _STEP_LINE_RE = re.compile(
     re.I,
 )
 MAX_STEP_NAME_WORDS = 12
+
+
+_BAR_PERCENT_RE = re.compile(r"(\d{1,3})\s*%")
+
+
+def _bar_state(text: str) -> str | None:
+    """A progress bar alone on its line: "x" when full, "/" when begun, None when empty."""
+    if not shows_progress_bar(text):
+        return None
+    percent = _BAR_PERCENT_RE.search(text)
+    if percent is None:
+        return None
+    value = int(percent.group(1))
+    return "x" if value >= 100 else "/" if value > 0 else None
 
 
 @rule("step-line")
@@ -673,7 +689,7 @@ class _Sections:
                     self.prose(lines[1:], draft)
                 return
         if (
-            len(lines) == 1
+            (len(lines) == 1 or first.hard_break)  # "…  " then its progress bar, say
             and not self.doc.literal
             and node.map
             and self.top.kind in (HEADING, PSEUDO, DETAILS)
@@ -688,6 +704,13 @@ class _Sections:
             ):
                 self.stack.pop()
             self.feed_all(self.doc.fragment(f"- {first.raw.strip()}", node.map[0]))
+            if len(lines) > 1:
+                step = self.top.children[-1] if self.top.children else None
+                bar = _bar_state(lines[1].text) if len(lines) == 2 else None
+                if step is not None and step.kind == ITEM and bar is not None:
+                    step.marker = step.marker or bar  # "`[██████] 100% ✅`" under the project
+                    fired("step-line", line_of(node) + 1, "item", f"[{bar}]")
+                self.prose(lines[1:], self.top)
             return
         self.prose(lines, self.top)
 

@@ -94,6 +94,7 @@ _NOTE_LABEL_RE = re.compile(
     r"^(?:goals?|objectives?|context|why|description|notes?|tips?|purpose|outcomes?"
     r"|expected outcomes?|results?|status|difficulty|level|priority|deadline|due(?: date)?|dates?"
     r"|start(?: date)?|end(?: date)?|owner|tags?|summary|success criteria|definition of done"
+    r"|approach|breaks?"
     r"|current date|completion date|completed on|target (?:date|finish|completion)|finish date"
     r"|date (?:started|completed|finished)|constraints?"
     r"|deliverables?|pace|effort|commitment|time commitment|hours|schedule|progress"
