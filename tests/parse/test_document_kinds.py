@@ -1601,3 +1601,16 @@ def test_a_quarters_project_line_with_its_progress_bar_is_a_step_with_that_state
     assert leaves["Project: A set of six mugs"] == "done", leaves
     assert leaves["Project: A glaze test rack"] == "doing", leaves
     assert not any(title.startswith("Approach") for title in leaves), leaves
+
+
+def test_a_numbered_stage_holding_task_tables_stays_beside_a_closing_checklist():
+    text = (
+        "# Ruta de cerámica\n\n## 2. FASE 1: El taller en casa\n\n### Paso A: Amasar\n\n"
+        "| Tarea | Descripción |\n|---|---|\n| **Amasado** | Amasa 2 kg de arcilla cada día |\n"
+        "| **Centrado** | Centra una bola de 500 g en el torno |\n\n"
+        "## 3. Checklist final\n\n- [ ] Comprar arcilla\n- [ ] Reservar horno\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert "Amasado" in titles and "Centrado" in titles, titles
+    assert "Reservar horno" in titles, titles

@@ -96,7 +96,7 @@ def _numbered_stage(section: Draft) -> bool:
     1: …" headings with a line each: a stage, not an attachment."""
     inner = [d for d in walk(section) if d is not section]
     steps = [d for d in section.children if d.kind in _SECTIONS and not d.children]
-    return section.numbered and (any(d.kind == ITEM for d in inner) or len(steps) >= 2)
+    return section.numbered and (any(d.kind in (ITEM, ROW) for d in inner) or len(steps) >= 2)
 
 
 MIN_PLAN_PARTS = 3
