@@ -1614,3 +1614,13 @@ def test_a_numbered_stage_holding_task_tables_stays_beside_a_closing_checklist()
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert "Amasado" in titles and "Centrado" in titles, titles
     assert "Reservar horno" in titles, titles
+
+
+def test_a_heading_over_nothing_but_prose_sub_sections_is_text_too():
+    text = (
+        "# Glazes\n\n## Plan\n\n| Week | Topic |\n|---|---|\n| 1 | Oxides |\n| 2 | Fluxes |\n\n"
+        "## Mastery perspective\n\n### In industry\nGlaze chemistry matters in tiles.\n\n"
+        "### The bottleneck\nCrawling and crazing are the hard parts.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Oxides", "Fluxes"]

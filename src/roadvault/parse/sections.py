@@ -1332,7 +1332,8 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and not child.is_task
             and not child.numbered
             and child.duration is None
-            and (bool(child.notes) or child.held_code)
+            # notes of its own, code, or prose sub-sections now gone to the text
+            and (bool(child.notes) or child.held_code or had_children)
             and child.said is None  # "Status: Underway" under it: a course being taken
             and not reads_as_action(child.title)
             and not is_step_kind_title(child.title)
