@@ -1624,3 +1624,8 @@ def test_a_heading_over_nothing_but_prose_sub_sections_is_text_too():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Oxides", "Fluxes"]
+
+
+def test_a_templates_topic_of_a_course_is_a_part_of_it():
+    roadmap = parse_roadmap("# Django\n\n## Templates\n- Filters\n- Inheritance\n")
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Filters", "Inheritance"]

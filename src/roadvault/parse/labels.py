@@ -418,8 +418,11 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
                 continue
             kept.append(child)
             continue
-        if child.kind in (HEADING, PSEUDO, DETAILS) and _TEMPLATE_ONLY_RE.match(
-            plain_label(child.title)
+        if (
+            child.kind in (HEADING, PSEUDO, DETAILS)
+            and _TEMPLATE_ONLY_RE.match(plain_label(child.title))
+            # beside the real parts; "## Templates" of a Django course is a topic
+            and any(holds_items(c) for c in draft.children if c is not child)
         ):
             # "<summary>modelo</summary>" › "- [x] aaa": the skeleton to copy, not a part
             fired("template-placeholder", child.line, "note", child.title)
@@ -444,7 +447,7 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
 # A title that is only "Template" ("Daily log template", "Modelo", "Plantilla a copiar").
 _TEMPLATE_ONLY_RE = re.compile(
     r"^(?:(?:empty|blank|copy(?: this)?|daily|weekly|day|week|entry|log|note|study)\s+)*"
-    r"(?:templates?|modelos?|plantillas?|vorlagen?|modèles?|模板|テンプレート|템플릿)"
+    r"(?:template|modelo|plantilla|vorlage|modèle|模板|テンプレート|템플릿)"
     r"(?:\s+(?:to copy|a copiar|para copiar|à copier|zum kopieren))?$"
 )
 _TEMPLATE_TITLE_RE = re.compile(
