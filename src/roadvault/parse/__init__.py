@@ -19,6 +19,7 @@ from roadvault.parse.bare_lines import (
     demote_heading_lines,
     mark_bare_lines,
     promote_slot_lines,
+    unquote_outline,
 )
 from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
@@ -62,6 +63,7 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         logger.info("%s: read as %s", source, _KIND_NAMES[kind])
     front = split_front_matter(text, source=source)
     body, slots = (front.body, []) if front.outline else promote_slot_lines(front.body)
+    body, unquoted = (body, []) if front.outline else unquote_outline(body)
     body, bare = (body, []) if front.outline else mark_bare_lines(body)
     body, demoted = (body, []) if front.outline else demote_heading_lines(body)
     try:
@@ -82,7 +84,12 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         loose = _read_loose_lines(front.body, source=source, front_title=front.title, name=name)
         if loose.nodes or not roadmap.nodes:
             roadmap = loose
-    for name, lines in (("slot-lines", slots), ("bare-lines", bare), ("heading-lines", demoted)):
+    for name, lines in (
+        ("slot-lines", slots),
+        ("quote-outline", unquoted),
+        ("bare-lines", bare),
+        ("heading-lines", demoted),
+    ):
         marked = set(lines)
         for node in roadmap.walk() if marked else ():
             if node.line in marked:

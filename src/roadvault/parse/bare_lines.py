@@ -228,3 +228,36 @@ def promote_slot_lines(body: str) -> tuple[str, list[int]]:
         else:
             lines[at] = f"## {slot}"
     return "\n".join(lines), [at + 1 for at in slots]
+
+
+_QUOTE_LINE_RE = re.compile(r"^(>+)[ \t]*(\S.*?)\s*$")
+MIN_QUOTE_OUTLINE_LINES = 8
+MAX_QUOTE_OUTLINE_CHARS = 160
+
+
+@rule("quote-outline")
+def unquote_outline(body: str) -> tuple[str, list[int]]:
+    """Notes that draw an outline by quote depth (">数学" › ">>线性代数" › ">>>基础课"): each
+    quoted line is one entry, its depth its level; the top ones name the parts. Quotes of
+    one depth, or of sentences, stay quotes. Line numbers do not change."""
+    lines = body.split("\n")
+    quoted: list[tuple[int, int, str]] = []
+    in_fence = False
+    for at, line in enumerate(lines):
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else _QUOTE_LINE_RE.match(line)
+        if match:
+            quoted.append((at, len(match[1]), match[2]))
+    depths = [depth for _, depth, _ in quoted]
+    if (
+        len(quoted) < MIN_QUOTE_OUTLINE_LINES
+        or len(set(depths)) < 2
+        or sum(1 for depth in depths if depth >= 2) < MIN_QUOTE_OUTLINE_LINES // 2
+        or any(len(text) > MAX_QUOTE_OUTLINE_CHARS for _, _, text in quoted)
+        or sum(1 for _, _, text in quoted if _SENTENCE_END_RE.search(text)) * 4 > len(quoted)
+    ):
+        return body, []
+    for at, depth, text in quoted:
+        lines[at] = f"## {text}" if depth == 1 else f"{'  ' * (depth - 2)}- {text}"
+    return "\n".join(lines), [at + 1 for at, _, _ in quoted]
