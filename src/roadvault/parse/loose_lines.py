@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from roadvault.parse.rules import rule
-from roadvault.parse.titles import opens_a_part, strip_decorations
+from roadvault.parse.titles import STATUS_MARKS, opens_a_part, strip_decorations
 
 # A section line: numbering or an ordinal word first, after any glyphs.
 _SECTION_RE = re.compile(
@@ -27,7 +27,6 @@ _LABEL_END_RE = re.compile(r"[:：]\s*$")
 # A directory tree as `tree` prints it ("├── src/", "│   └── main.py"), and the path above it.
 _TREE_LINE_RE = re.compile(r"^\s*(?:[├└│┌]|\|--|`--)")
 _PATH_LINE_RE = re.compile(r"^[\w.-]+/$")
-_STATUS_GLYPHS = frozenset("✔✅✓☑❌⏳✗✘☐🔲")
 _BULLET_RE = re.compile(r"^[-*+•◦▪‣]\s+")
 MAX_ITEM_WORDS = 16
 MAX_ITEM_CHARS = 120
@@ -176,7 +175,7 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         # a status glyph ("✔️ Project 1") marks an entry done, not a section
         glyph_led = (
             unicodedata.category(stripped[0]) == "So"
-            and stripped[0] not in _STATUS_GLYPHS
+            and stripped[0] not in STATUS_MARKS
             and not bullet
         )
         short = len(plain.split()) <= 14 and not plain.endswith((".", "。"))

@@ -62,6 +62,7 @@ from roadvault.parse.shape import shape_roadmap, title_from_source
 from roadvault.parse.tables import table_items, table_rows
 from roadvault.parse.text_outline import looks_like_outline, outline_to_markdown
 from roadvault.parse.titles import (
+    STATUS_MARKS,
     InlineText,
     inline_lines,
     join_lines,
@@ -168,7 +169,6 @@ _ORDINAL_LINE_RE = re.compile(
 )
 
 
-_STATUS_MARKS = frozenset("✅✔☑⬜☐❌⏳🔄➖✓✗✘")
 MAX_EMOJI_TITLE_WORDS = 6
 
 
@@ -178,7 +178,7 @@ def _emoji_title_line(text: str) -> bool:
     line led by an emoji ("🗓 Progress Log", "🚀 Next Steps") names the part below it, as
     the page showed it in large type. A status mark (✅ Done) or a sentence is no name."""
     text = remove_controls(text).strip()
-    if not text or unicodedata.category(text[0]) != "So" or text[0] in _STATUS_MARKS:
+    if not text or unicodedata.category(text[0]) != "So" or text[0] in STATUS_MARKS:
         return False
     words = strip_decorations(text).split()
     return (

@@ -25,6 +25,7 @@ from roadvault.parse.rules import fired, rule
 from roadvault.parse.schedule_grid import is_rest, schedule_slots
 from roadvault.parse.table_status import end_tick, image_status, status_code
 from roadvault.parse.titles import (
+    STATUS_MARKS,
     InlineText,
     inline_lines,
     join_lines,
@@ -345,7 +346,7 @@ def _is_column_lists(header: list[InlineText], body: list[list[InlineText]]) -> 
     ) and any(not re.fullmatch(r"[\d\s.,%/:-]+", cell) for cell in cells)
 
 
-_STATUS_ONLY_RE = re.compile(r"^[\s✅✔☑⬜☐❌⏳🔄➖✓✗✘xX-]*$")
+_STATUS_ONLY_RE = re.compile(rf"^[\sxX{''.join(sorted(STATUS_MARKS))}-]*$")
 
 
 def _column_groups(

@@ -26,6 +26,8 @@ _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]{1,40}\]")
 # A reference number ("[1] [Title](url)") is no checkbox: statuses are letters and symbols.
 _TASK_RE = re.compile(r"^\[([^\]\n0-9])\ufe0f?\](?:\s+|$)|^\[\](?:\s+|$)")
 # Check marks written inside the brackets ("[✔️]", "[✓]") mean done, like "[x]".
+# Every mark a roadmap uses to show a state, wherever it stands.
+STATUS_MARKS = frozenset("✅✔☑⬜☐❌⏳🔄➖✓✗✘🔲")
 _CHECK_GLYPHS = frozenset("✔✓☑✅✗✘")
 _DONE_GLYPHS = frozenset("✔✓☑✅")
 # A status glyph at the start of an item ("✅ Arrays", "⏳ Trees"): read as a status only in a
