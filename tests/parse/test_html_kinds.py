@@ -257,3 +257,18 @@ def test_a_headed_html_table_with_a_status_column_reads_as_before():
         ("Charts", "doing"),
         ("Tides", "todo"),
     ]
+
+
+def test_a_checklist_page_whose_boxes_stand_in_their_own_divs_is_read_not_refused():
+    page = (
+        "<!DOCTYPE html><html><head><title>Pottery checklist</title></head><body>"
+        "<h1>Pottery checklist</h1><ul class='checklist'>"
+        "<li class='item'><div class='head'><input type='checkbox'></div>"
+        "<div class='title'>Clay basics</div>"
+        "<ul><li class='sub'><div><input type='checkbox' checked></div><div>Wedging</div></li>"
+        "<li class='sub'><div><input type='checkbox'></div><div>Centering</div></li></ul></li>"
+        "</ul></body></html>"
+    )
+    roadmap = parse_roadmap(page)
+    leaves = [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()]
+    assert leaves == [("Wedging", "done"), ("Centering", "todo")], leaves

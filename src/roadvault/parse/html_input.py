@@ -291,11 +291,17 @@ def _list_child(child: LexborNode, depth: int) -> list[str]:
     return _block(child, depth)
 
 
+_BOX_ONLY_RE = re.compile(r"^\[[ xX]\]$")
+
+
 def _list_item(marker: str, blocks: list[str]) -> list[str]:
     """One item: its first block after the marker, the others indented to its content."""
     pad = " " * (len(marker) + 1)
     if not blocks:
         return [marker]
+    if len(blocks) > 1 and _BOX_ONLY_RE.match(blocks[0].strip()) and not _is_list(blocks[1]):
+        # "<input type=checkbox>" in its own <div> before the item's text: one task line
+        blocks = [f"{blocks[0].strip()} {blocks[1]}", *blocks[2:]]
     lines: list[str] = []
     for index, block in enumerate(blocks):
         block_lines = block.splitlines()
