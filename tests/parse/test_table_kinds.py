@@ -264,3 +264,19 @@ def test_a_script_column_names_the_rows_and_the_description_is_their_note():
     assert [leaf.title for leaf in leaves] == ["kiln_log.py", "glaze_calc.py"]
     assert "temperature curve" in leaves[0].notes
     assert leaves[0].status is Status.DONE
+
+
+def test_a_done_column_gives_its_rows_their_state_and_a_lone_progress_table_is_the_roadmap():
+    text = (
+        "# Spring\n\n## Progress\n\n| 강의 | 완료 |\n|:---:|:---:|\n"
+        "| [Core](https://e.x/c) | ✅ |\n"
+        "| [MVC](https://e.x/m) | ✅ |\n| Boot | `진행예정` |\n\n"
+    )
+    roadmap = parse_roadmap(text)  # not refused: the table is the whole roadmap
+    states = [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()]
+    assert states == [("Core", "done"), ("MVC", "done"), ("Boot", "todo")], states
+
+
+def test_a_count_of_done_things_is_no_state():
+    text = "# T\n\n| Area | 已完成 | 总数 |\n|---|---|---|\n| Clay | 0 | 6 |\n| Glaze | 0 | 3 |\n"
+    assert all(leaf.status is Status.TODO for leaf in parse_roadmap(text).leaves())

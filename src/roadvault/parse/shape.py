@@ -592,6 +592,13 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             if draft.excluded and _holds_sections_with_items(draft):
                 draft.excluded = False
                 fired("tracked-housekeeping", draft.line, "phase", draft.title)
+    if not _steps_outside_excluded(root):
+        # still nothing: a "## Progress" table of the courses taken is the whole roadmap,
+        # and refusing the file would be the worst reading of it
+        for draft in walk(root):
+            if draft.excluded and holds_items(draft):
+                draft.excluded = False
+                fired("tracked-housekeeping", draft.line, "phase", draft.title)
 
 
 def _lift_progress_lines(draft: Draft) -> None:
@@ -607,6 +614,16 @@ def _lift_progress_lines(draft: Draft) -> None:
             continue
         kept.append(child)
     draft.children = kept
+
+
+def _steps_outside_excluded(draft: Draft) -> bool:
+    """Any step left once the excluded sections go: an entry, or a section over prose."""
+    return any(
+        c.kind in (ITEM, ROW)
+        or (c.kind in (HEADING, PSEUDO) and (not c.children or _steps_outside_excluded(c)))
+        for c in draft.children
+        if not c.excluded
+    )
 
 
 def _items_outside_excluded(draft: Draft) -> bool:

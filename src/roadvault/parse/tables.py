@@ -193,7 +193,12 @@ _DONE_HEADER_RE = re.compile(
     r"^(?:done|completed?|finished|passed|completado|terminado|concluído|feito|terminé|fait"
     r"|erledigt|abgeschlossen|已完成|完成|完了|済|완료|выполнено|пройдено)\??$"
 )
-_NOT_DONE_RE = re.compile(r"\b(?:in|un)(?:complete|finish)\w*|\b(?:not|no|never|dropped)\b", re.I)
+_NOT_DONE_RE = re.compile(
+    r"\b(?:in|un)(?:complete|finish)\w*|\b(?:not|no|never|dropped|planned|scheduled|upcoming"
+    r"|pending|later|next|to ?do|pendiente|planificado|geplant|offen|prévu|à venir)\b"
+    r"|예정|진행 ?중|미완료|予定|未完了|未|计划|待|進行中|进行中",
+    re.I,
+)
 _NO_ANSWER_RE = re.compile(r"^(?:n/?a|none|-+|\?+|tbd|soon)$", re.I)
 
 
@@ -220,12 +225,20 @@ def _cell_status(cell: InlineText, line: int | None) -> str | None:
     return mark
 
 
+def _all_numbers(body: list[list[InlineText]], index: int) -> bool:
+    values = [remove_controls(row[index].text).strip() for row in body if len(row) > index]
+    return all(re.fullmatch(r"[\d.,]+\s*%?", value) for value in values if value)
+
+
 def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, int]:
     roles: dict[str, int] = {}
     keys = [plain_label(cell) for cell in header]
     for index, key in enumerate(keys):
         if "status" not in roles and (
-            _STATUS_COLUMN_RE.match(key) or (not key and _all_check_cells(body, index))
+            _STATUS_COLUMN_RE.match(key)
+            # "| 강의 | 완료 |", "| Course | Done? |"; "| 已完成 | 总数 |" of counts is no state
+            or (_DONE_HEADER_RE.match(key) and not _all_numbers(body, index))
+            or (not key and _all_check_cells(body, index))
         ):
             roles["status"] = index
         elif "index" not in roles and _INDEX_COLUMN_RE.match(key):
