@@ -18,6 +18,7 @@ from roadvault.model import Roadmap
 from roadvault.parse.bare_lines import (
     demote_heading_lines,
     mark_bare_lines,
+    outdent_headings,
     promote_slot_lines,
     unquote_outline,
 )
@@ -63,6 +64,7 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         logger.info("%s: read as %s", source, _KIND_NAMES[kind])
     front = split_front_matter(text, source=source)
     body, slots = (front.body, []) if front.outline else promote_slot_lines(front.body)
+    body, outdented = (body, []) if front.outline else outdent_headings(body)
     body, unquoted = (body, []) if front.outline else unquote_outline(body)
     body, bare = (body, []) if front.outline else mark_bare_lines(body)
     body, demoted = (body, []) if front.outline else demote_heading_lines(body)
@@ -86,6 +88,7 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
             roadmap = loose
     for name, lines in (
         ("slot-lines", slots),
+        ("indented-heading", outdented),
         ("quote-outline", unquoted),
         ("bare-lines", bare),
         ("heading-lines", demoted),

@@ -261,3 +261,35 @@ def unquote_outline(body: str) -> tuple[str, list[int]]:
     for at, depth, text in quoted:
         lines[at] = f"## {text}" if depth == 1 else f"{'  ' * (depth - 2)}- {text}"
     return "\n".join(lines), [at + 1 for at, _, _ in quoted]
+
+
+_INDENTED_HEADING_RE = re.compile(r"^ {1,3}(#{1,6}[ \t]+\S)")
+_LIST_START_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]")
+
+
+@rule("indented-heading")
+def outdent_headings(body: str) -> tuple[str, list[int]]:
+    """A heading indented a space or two after a list ("- Final review" then a blank line and
+    "  ### Week 11-12: React") is read by Markdown as part of the last item, but its author
+    started the next part: it is taken back to the margin. Line numbers do not change."""
+    lines = body.split("\n")
+    marked: list[int] = []
+    in_fence = False
+    in_list = False
+    for at, line in enumerate(lines):
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or not line.strip():
+            continue
+        match = _INDENTED_HEADING_RE.match(line)
+        if match and in_list:
+            lines[at] = match[1] + line[match.end(1) :]
+            marked.append(at + 1)
+            in_list = False
+            continue
+        if _LIST_START_RE.match(line):
+            in_list = True
+        elif not line.startswith((" ", "\t")):
+            in_list = False
+    return "\n".join(lines), marked
