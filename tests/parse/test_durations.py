@@ -106,3 +106,10 @@ def test_a_dimension_in_capitals_is_no_length():
     assert split_duration("Dynamic Programming (1D)").duration is None
     assert split_duration("Modelling in 3D").duration is None
     assert split_duration("Sprint (3d)").duration == "3d"
+
+
+def test_a_duration_line_written_without_accents_times_its_module():
+    from roadvault.parse import parse_roadmap
+
+    text = "# Trilha\n\n## Modulo 1: Pessoas\n- Duracao: 87 min\n- Aula 1\n- Aula 2\n"
+    assert parse_roadmap(text).nodes[0].duration == "87 min"
