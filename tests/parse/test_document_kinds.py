@@ -1629,3 +1629,13 @@ def test_a_heading_over_nothing_but_prose_sub_sections_is_text_too():
 def test_a_templates_topic_of_a_course_is_a_part_of_it():
     roadmap = parse_roadmap("# Django\n\n## Templates\n- Filters\n- Inheritance\n")
     assert [leaf.title for leaf in roadmap.leaves()] == ["Filters", "Inheritance"]
+
+
+def test_korean_sections_about_why_and_how_to_study_the_curriculum_are_its_text():
+    text = (
+        "# 도예 커리큘럼\n\n## 왜 이 커리큘럼인가?\n- 기초부터 탄탄하게\n- 실습 중심\n\n"
+        "## 커리큘럼 구조\n1. 1단계: 꼬박밀기\n2. 2단계: 중심잡기\n\n"
+        "## 어떻게 공부하면 좋은가\n- 매일 30분\n\n## 이 커리큘럼을 보는 방법\n- 순서대로 읽기\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert len(roadmap.leaves()) == 2, [leaf.title for leaf in roadmap.leaves()]

@@ -149,6 +149,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |アドバイス|コツ|学習方法|学び方|心構え|注意点|ヒント
 |.{1,12}のおすすめ|おすすめの(?:学習法|進め方|組み合わせ|順番)|(?:学習の)?進め方|学習のコツ|勉強法
 |팁|학습 팁|공부 팁|조언|학습 방법|공부 방법|주의 ?사항|마음가짐|советы|рекомендации
+|어떻게 공부.*|.{0,20}(?:보는|읽는|사용하는|활용하는) 방법|추천 .{0,12}경로|주간 루틴.*|산출물 기준
 |basic principles|ground rules|study rules|기본 원칙|학습 원칙|学习原则|基本原则|基本方針|学習方針
 |reflections?|weekly reflections?|weekly review|retrospective|retro|reflexiones|reflexión
 |reflexões|réflexions|reflexion|反思|회고|感想|所感|感じたこと|振り返り|学んだこと|느낀 점|소감
@@ -178,7 +179,7 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |by the end(?: of .*)?|end result|results you(?:['’]ll| will) get
 |introducción|acerca de|sobre|prefacio|presentación|conclusión|introdução|sobre este .*
 |前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语|概览|总览
-|목적|目的|이 저장소는.*|about this repo.*
+|목적|目的|이 저장소는.*|about this repo.*|왜 .{1,30}|为什么.{1,30}|なぜ.{1,30}
 |项目概览|项目简介|项目介绍|введение|обзор|о проекте
 |はじめに|概要|序文|まえがき|おわりに|まとめ|소개|개요
 |summary of .*|resumen(?: .*)?|resumo(?: .*)?|r[ée]sum[ée]|zusammenfassung|tóm tắt(?: .*)?
