@@ -1323,6 +1323,16 @@ def test_a_book_among_materials_named_by_their_source_is_one_more_thing_to_study
     assert any("Kiln Book" in r.text for r in roadmap.nodes[1].resources)
 
 
+def test_a_resources_label_among_labelled_steps_is_still_their_reading():
+    text = (
+        "# T\n\n## Week 1\n- **Topics**: wedging\n"
+        "- **Resources**: [Clay guide](https://example.org/clay)\n- **Practice**: wedge 2 kg\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert not any("Clay guide" in leaf.title for leaf in roadmap.leaves())
+    assert any(r.url == "https://example.org/clay" for r in roadmap.nodes[0].resources)
+
+
 def test_link_lines_one_per_line_under_subject_headings_are_the_subjects_entries():
     text = (
         "# Ceramics, self-taught\n\n## Clay bodies\n"

@@ -274,8 +274,19 @@ def _is_materials_list(children: list[Draft]) -> bool:
     labelled = [c for c in items if not c.children and split_label(remove_controls(c.text))]
     if len(labelled) != len(items):
         return False
-    as_resources = sum(1 for c in items if _inline_resource(c, quiet=True) is not None)
-    return 0 < as_resources * 2 < len(items)
+    resources = [c for c in items if _inline_resource(c, quiet=True) is not None]
+    # "**Book**: Galvin" names one material; "**Resources**: [MDN](…)" is the others' reading
+    kinds = all(
+        _MATERIAL_KIND_RE.match(plain_label(split_label(remove_controls(c.text))[0]))
+        for c in resources
+    )
+    return kinds and 0 < len(resources) * 2 < len(items)
+
+
+_MATERIAL_KIND_RE = re.compile(
+    r"^(?:\w+ )?(?:book|textbook|course|video|playlist|article|paper|podcast|tutorial|mooc"
+    r"|libro|livro|livre|buch|curso|cours|kurs|书|書籍|本|책|강의)$"
+)
 
 
 @rule("resource-group")
