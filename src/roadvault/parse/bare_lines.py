@@ -112,11 +112,15 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
 
 def _is_leaf_section(lines: list[str], heading: int) -> bool:
     """Whether the section under `lines[heading]` has no headings of its own."""
-    level = len(lines[heading].lstrip().split(" ", 1)[0].split("\t", 1)[0])
+    level = _heading_level(lines[heading])
     for line in lines[heading + 1 :]:
         if _HEADING_RE.match(line):
-            return len(line.lstrip().split(" ", 1)[0].split("\t", 1)[0]) <= level
+            return _heading_level(line) <= level
     return True
+
+
+def _heading_level(line: str) -> int:
+    return len(line.lstrip(" ")) - len(line.lstrip(" ").lstrip("#"))
 
 
 def _opening_run(lines: list[str], start: int) -> list[int]:

@@ -59,6 +59,7 @@ from roadvault.parse.sections import (
     section_role,
 )
 from roadvault.parse.shape import shape_roadmap, title_from_source
+from roadvault.parse.table_status import percent_state
 from roadvault.parse.tables import table_items, table_rows
 from roadvault.parse.text_outline import looks_like_outline, outline_to_markdown
 from roadvault.parse.titles import (
@@ -330,18 +331,10 @@ _STEP_LINE_RE = re.compile(
 MAX_STEP_NAME_WORDS = 12
 
 
-_BAR_PERCENT_RE = re.compile(r"(\d{1,3})\s*%")
-
-
 def _bar_state(text: str) -> str | None:
     """A progress bar alone on its line: "x" when full, "/" when begun, None when empty."""
-    if not shows_progress_bar(text):
-        return None
-    percent = _BAR_PERCENT_RE.search(text)
-    if percent is None:
-        return None
-    value = int(percent.group(1))
-    return "x" if value >= 100 else "/" if value > 0 else None
+    mark = percent_state(text) if shows_progress_bar(text) else None
+    return None if mark == " " else mark
 
 
 @rule("step-line")

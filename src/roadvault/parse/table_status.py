@@ -88,6 +88,12 @@ def _percent_mark(percent: int) -> str:
     return "x" if percent >= 100 else " " if percent <= 0 else "/"
 
 
+def percent_state(text: str) -> str | None:
+    """The mark a percentage in `text` gives ("100%" x, "60%" /, "0%" space), or None."""
+    match = _PERCENT_RE.search(text)
+    return _percent_mark(int(match.group(1))) if match else None
+
+
 @rule("image-status-cell")
 def image_status(cell: InlineText) -> str | None:
     """A cell that holds only an image can still say the row's state: a progress bar whose
