@@ -175,6 +175,8 @@ def test_rename_table_found(old: str, new: str) -> None:
         ("Supervised learning", "Unsupervised clustering"),
         ("Week 1", "Week 2"),
         ("SQL joins", "NoSQL stores"),
+        ("Part 10002 basics", "Part 10001 basics"),
+        ("Chapter 12 exercises", "Chapter 13 exercises"),
     ],
 )
 def test_replacement_table_not_a_rename(old: str, new: str) -> None:
@@ -332,3 +334,29 @@ def test_a_word_every_sibling_has_is_no_evidence_of_a_rewording() -> None:
     new = tree("R", ["Phase bravo", "Phase delta", "Phase gamma rays"])
     carry_over_ids(old, new)
     assert ids_by_title(new)["Phase gamma rays"] == ids_by_title(old)["Phase gamma"]
+
+
+def test_a_sibling_renamed_beside_a_removed_item_of_another_number_keeps_its_own_id() -> None:
+    """Found by the long soak: "Part 10002 basics" (ticked) leaves while its sibling "Part
+    10001" becomes "Part 10001 basics". The letters of the removed one are closer (0.94
+    against 0.93), but its number is another. Before: the sibling took the removed item's
+    id, so its tick — a tick on an item the learner never ticked, and the removed one's
+    lost from the archive."""
+    old = tree("R", [("Phase alpha", ["Part 10001", "Part 10002 basics"])])
+    new = tree("R", [("Phase alpha", ["Part 10001 basics"])])
+    report = carry_over_ids(old, new)
+    assert ids_by_title(new)["Part 10001 basics"] == ids_by_title(old)["Part 10001"]
+    assert report.renamed == [("Part 10001", "Part 10001 basics")]
+
+
+def test_an_item_renamed_to_exactly_a_removed_siblings_title_is_that_sibling() -> None:
+    """The roadmap removes "Docker basics" and renames its sibling "Containers" to "Docker
+    basics". The learner's item is the one with that title: it keeps its id (so its tick,
+    and the lines under it), and "Containers", gone, is archived if worked on — no tick is
+    handed to an item the learner never ticked. (The other reading, "Containers" renamed,
+    would show the learner's "Docker basics" unticked beside its archived tick.)"""
+    old = tree("R", [("Phase", ["Docker basics", "Containers"])])
+    new = tree("R", [("Phase", ["Docker basics"])])
+    report = carry_over_ids(old, new)
+    assert ids_by_title(new)["Docker basics"] == ids_by_title(old)["Docker basics"]
+    assert report.renamed == []

@@ -867,3 +867,43 @@ def test_a_date_stamped_on_a_folded_back_tick_goes_with_its_line() -> None:
     steps = [([("tick", 0)], [("shrink", 0)]), ([("stamp", 0)], [("readd", 0)])]
     steps.append(([], [("shrink", 0)]))
     run_scenario(initial, steps)
+
+
+def test_a_sibling_renamed_beside_a_removed_ticked_item_does_not_take_its_tick() -> None:
+    """Found by the long soak: "Phase alpha" grows "Part 10001" and "Part 10002", the second
+    renamed "Part 10002 basics"; the learner ticks it, and the roadmap removes it while
+    "Part 10001" becomes "Part 10001 basics". Before: the renamed sibling took the removed
+    item's id (letters closer than its own old title's, though the number differs), so its
+    tick, and the removed item's tick was nowhere in the archive."""
+    steps = [([], [("grow", 1), ("rename", 74)])]
+    steps.append(([("tick", 1)], [("remove", 98), ("rename", 1)]))
+    run_scenario([Item(0, "Phase alpha")], steps)
+
+
+@pytest.mark.parametrize("ticked", ["Docker basics", "Containers"])
+def test_an_item_renamed_to_a_removed_siblings_title_gets_no_tick_it_never_had(
+    tmp_path: Path, ticked: str
+) -> None:
+    """The roadmap removes "Docker basics" and renames its sibling "Containers" to exactly
+    "Docker basics". The item of that title is the learner's "Docker basics": a tick on it
+    stays on it; a tick on "Containers" (gone) is kept under "Removed from the roadmap" and
+    the "Docker basics" line stays `[ ]`. Either way no tick is lost or invented."""
+    topic = Item(1, "Topic a", [Item(2, "Docker basics"), Item(3, "Containers")])
+    phases = [Item(0, "Phase one", [topic, Item(4, "Lone")])]
+    build_vault(to_model(phases), tmp_path)
+    learner = Learner(tmp_path)
+    plan = Plan(phases)
+    learner.act(plan, "tick", 0 if ticked == "Docker basics" else 1)
+    topic.children = [Item(3, "Docker basics")]
+    report = build_vault(to_model(phases), tmp_path)
+    assert report.conflicts == 0
+    text = (tmp_path / "Property Plan/01 Phase one/Topic a.md").read_text()
+    live_mark = "x" if ticked == "Docker basics" else " "
+    assert re.search(rf"^- \[{live_mark}\] Docker basics \^rv-\w+$", live(text), re.M), text
+    if ticked == "Containers":
+        archive = text[text.index(ARCHIVE) :]
+        assert re.search(r"^- \[x\] Containers \^rv-\w+$", archive, re.M), text
+    else:
+        assert "Containers" not in text
+    again = build_vault(to_model(phases), tmp_path)
+    assert again.written == 0 and again.state_written == 0

@@ -28,8 +28,9 @@ rename needs one title's words contained in the other's ("Linear Algebra" → "L
 Basics"), or a character similarity of at least RENAME_RATIO (0.75 on normalised text; short
 titles like "CNNs"/"RNNs" need SHORT_RENAME_RATIO, 0.9) *and* two thirds of the shorter
 title's words matched by a close word in the other (so "Supervised learning" is not
-"Unsupervised clustering"), or, for nodes with children, at least half of their children's
-titles in common. Measured on the rename table in
+"Unsupervised clustering") *and* the same numbers ("Chapter 12 exercises" is not "Chapter 13
+exercises"), or, for nodes with children, at least half of their children's titles in
+common. Measured on the rename table in
 tests/regen/test_match.py: every listed rename is found and no listed replacement is.
 """
 
@@ -80,10 +81,20 @@ def rename_score(old: str, new: str) -> float:
         # one word apart ("Phase jasper basics" is not "Phase dune basics", whose ratio is
         # higher than "Phase dune"'s; found by the regeneration soak: the tick went away).
         return RENAME_RATIO + (1 - RENAME_RATIO) * ratio
+    if _numbers(words_a) != _numbers(words_b):
+        # "Part 10002 basics" and "Part 10001 basics" are two items, however alike their
+        # letters (docs/FORMAT.md §5b: the same numbers). Found by the regeneration soak: the
+        # ticked one left, "Part 10001" became "Part 10001 basics" and took its tick.
+        return 0.0
     need = SHORT_RENAME_RATIO if min(len(a), len(b)) <= SHORT_TITLE else RENAME_RATIO
     if ratio < need or _word_coverage(words_a, words_b) < WORD_COVERAGE:
         return 0.0
     return ratio
+
+
+def _numbers(words: Iterable[str]) -> frozenset[str]:
+    """The numbers among a title's words: what tells "Week 1" from "Week 2"."""
+    return frozenset(word for word in words if word.isdigit())
 
 
 def _word_coverage(words_a: list[str], words_b: list[str]) -> float:
@@ -493,7 +504,7 @@ def _same_subject(a: str, b: str, *, ignore: frozenset[str] = frozenset()) -> bo
     words_b = [w for w in normalise_title(b).split() if w not in _STOP_WORDS and w not in ignore]
     if not words_a or not words_b:
         return False
-    if {w for w in words_a if w.isdigit()} != {w for w in words_b if w.isdigit()}:
+    if _numbers(words_a) != _numbers(words_b):
         return False
     return _word_coverage(words_a, words_b) >= REWORD_COVERAGE
 
