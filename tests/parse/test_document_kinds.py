@@ -1649,3 +1649,20 @@ def test_korean_sections_about_why_and_how_to_study_the_curriculum_are_its_text(
     )
     roadmap = parse_roadmap(text)
     assert len(roadmap.leaves()) == 2, [leaf.title for leaf in roadmap.leaves()]
+
+
+def test_a_module_named_for_its_subject_materials_is_a_part_not_a_reading_list():
+    text = "\n".join(
+        [
+            "# Sculpture Course",
+            "## Module 1: Materials",
+            "- Clay bodies and their firing ranges",
+            "- Plaster mixing ratios",
+            "## Module 2: Forms",
+            "- Coil building",
+        ]
+    )
+    assert _tree(parse_roadmap(text)) == [
+        ("Materials", ["Clay bodies and their firing ranges", "Plaster mixing ratios"]),
+        ("Forms", ["Coil building"]),
+    ]

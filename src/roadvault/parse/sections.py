@@ -550,6 +550,75 @@ def grading_to_notes(draft: Draft, notes: list[str]) -> None:
     pull_sections(draft, is_grading, _to_notes(notes, "grading-weights"))
 
 
+# "7", "~22", "37%", "435分", "1,5": a count or a measure opening a value.
+_QUANTITY_RE = re.compile(r"^[~≈±约約]?\d[\d.,]*(?:%|[^\W\d_]{1,12})?$")
+_PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
+# "37%", "7 of 19", "7 de 19", "3/10": a share of a whole, which a topic's time never is.
+_REPORTED_RE = re.compile(r"\d\s*%|\d\s*(?:/|of|de|von|sur|di|из|中)\s*\d")
+_STAT_LABEL_WORDS = 5
+_STAT_VALUE_WORDS = 4
+MIN_STATS = 3
+
+
+def _stat_value(text: str) -> bool:
+    """ "7 de 19 (37%)", "~22 horas", "100% async", "435分 / 420分": a figure with a few
+    words of unit, not a name."""
+    words = _PAREN_RE.sub(" ", text).replace("/", " / ").split()
+    return 0 < len(words) <= _STAT_VALUE_WORDS and bool(_QUANTITY_RE.match(words[0]))
+
+
+def _stat_entry(entry: Draft) -> str | None:
+    """How an entry states a figure: "labelled" ("Courses completed: 7 of 19"), "count"
+    ("36 lessons") or None. A label holding a number ("Week 1: 5 h") is a slot of the plan."""
+    if entry.kind not in (ITEM, ROW) or entry.is_task or entry.children:
+        return None
+    text = strip_decorations(entry.text.replace("*", "").replace("_", " ")).strip()
+    label, colon, value = text.replace("：", ":").partition(":")
+    if colon:
+        fits = len(label.split()) <= _STAT_LABEL_WORDS and not re.search(r"\d", label)
+        return "labelled" if fits and _stat_value(value) else None
+    first = text.split()[0] if text.split() else ""
+    return "count" if first.isdigit() and _stat_value(text) else None
+
+
+def _stat_entries(section: Draft) -> list[tuple[str, str]] | None:
+    """(kind, value) of every entry under `section`, a label over entries counted with
+    them ("Distribution:" › "Completed: 7 courses"); None when any entry is not a figure."""
+    found: list[tuple[str, str]] = []
+    for entry in section.children:
+        if entry.children and entry.kind == ITEM and not entry.is_task:
+            inner = _stat_entries(entry)
+            if inner is None or len(entry.text.split()) > _STAT_LABEL_WORDS:
+                return None
+            found.extend(inner)
+            continue
+        kind = _stat_entry(entry)
+        if kind is None:
+            return None
+        found.append((kind, entry.text.partition(":")[2] or entry.text))
+    return found
+
+
+@rule("statistics-section")
+def statistics_to_notes(draft: Draft, notes: list[str]) -> None:
+    """A section whose every entry is a figure about the plan ("Courses completed: 7 of 19
+    (37%)", "Total: ~452 minutes", "36 lessons", "Format: 100% online") reports on it: text,
+    not steps. Without a share or a count among them ("Python: 2 weeks", "Git: 25") the
+    entries are topics with their time, and stay."""
+
+    def is_statistics(child: Draft, _parent: Draft) -> bool:
+        if child.kind not in (HEADING, PSEUDO, ITEM) or child.is_task or not child.children:
+            return False
+        entries = _stat_entries(child)
+        if entries is None or len(entries) < MIN_STATS:
+            return False
+        labelled = sum(kind == "labelled" for kind, _value in entries)
+        reported = any(kind == "count" or _REPORTED_RE.search(value) for kind, value in entries)
+        return labelled * 2 >= len(entries) and reported
+
+    pull_sections(draft, is_statistics, _to_notes(notes, "statistics-section"))
+
+
 @rule("advice-section")
 def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     """Advice ("Tips", "Key mindset", "Learning strategy", "Consejos", "学习建议") is read,
@@ -1166,6 +1235,39 @@ def _names_one_seen(name: str, seen: set[str]) -> bool:
     )
 
 
+MIN_RESTATED = 3
+
+
+def _restates_entries(section: Draft, said: list[str]) -> bool:
+    """Every entry of `section` (three at least) repeats a line of `said`, word for word."""
+    if section.kind not in (HEADING, PSEUDO, ITEM) or any(d.is_task for d in walk(section)):
+        return False
+    if section.numbered or re.search(r"\d", section.title):
+        return False  # "Week 6" carrying last week's steps over is still a week of work
+    entries = [d for d in walk(section) if d is not section and not d.children]
+    if len(entries) < MIN_RESTATED or any(d.kind not in (ITEM, ROW) for d in entries):
+        return False
+    return all(
+        len(name.split()) >= 2 and any(f" {name} " in other for other in said)
+        for name in (plain_label(d.title) for d in entries)
+    )
+
+
+@rule("restated-entries")
+def restated_entries_to_notes(root: Draft, notes: list[str]) -> None:
+    """A closing part whose every entry (three at least) repeats a step given earlier
+    ("What you will have made" › "Swatch sheet", "Sky study", each already a step of its
+    part) sums the plan up: text, not a second set of steps. Only the last part is read
+    so: inside a plan, steps come back on purpose (a weekly routine, a review)."""
+    if len(root.children) < 2:
+        return
+    last = root.children[-1]
+    said = [f" {plain_label(d.text)} " for c in root.children[:-1] for d in walk(c) if d.text]
+    if _restates_entries(last, said):
+        _to_notes(notes, "restated-entries")(last, root)
+        root.children.pop()
+
+
 @rule("restated-sections")
 def restated_sections_to_notes(root: Draft, notes: list[str]) -> None:
     """A part whose sub-headings name parts already given, with nothing to do under them
@@ -1183,9 +1285,7 @@ def restated_sections_to_notes(root: Draft, notes: list[str]) -> None:
             and not any(d.is_task for d in walk(child))
             and len(named) * 10 >= len(subs) * 7
         ):
-            notes.append(section_text(child))
-            for inner in walk(child):
-                fired("restated-sections", inner.line, "note")
+            _to_notes(notes, "restated-sections")(child, root)
             continue
         seen.update(plain_label(d.title) for d in walk(child) if d.title)
         kept.append(child)

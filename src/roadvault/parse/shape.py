@@ -62,10 +62,12 @@ from roadvault.parse.sections import (
     prose_sections_to_notes,
     reads_as_action,
     recaps_to_notes,
+    restated_entries_to_notes,
     restated_sections_to_notes,
     section_text,
     sections_after_the_plan,
     self_checks_to_notes,
+    statistics_to_notes,
 )
 from roadvault.parse.statuses import (
     inherited_status,
@@ -76,6 +78,7 @@ from roadvault.parse.statuses import (
     said_state,
 )
 from roadvault.parse.titles import (
+    has_stage_word,
     light_clean,
     plain_label,
     remove_controls,
@@ -184,6 +187,8 @@ def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
         return False
     if draft.kind == ITEM and not draft.children:
         return False
+    if draft.kind == HEADING and has_stage_word(draft.text):
+        return False  # "Module 1: Materials" is a part of the plan named for its subject
     sections = [c for c in draft.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
     if any(resource_kind(c.text) is None and not _only_links(c) for c in sections):
         return False  # "Course" over "Introduction" and "Plan": structure, not a reading list
@@ -1100,6 +1105,7 @@ def shape_roadmap(
     advice_to_notes(root, notes)
     goals_to_notes(root, notes)
     grading_to_notes(root, notes)
+    statistics_to_notes(root, notes)
     examples_to_notes(root)
     self_checks_to_notes(root)
     recaps_to_notes(root)
@@ -1119,6 +1125,7 @@ def shape_roadmap(
     _move_intro_sections(root, notes)
     sections_after_the_plan(root, notes)
     restated_sections_to_notes(root, notes)
+    restated_entries_to_notes(root, notes)
     drop_repeated_sections(root, notes)
     prerequisites_to_notes(root, notes)
     prose_sections_to_notes(root, notes)
