@@ -223,10 +223,15 @@ def _folder_error(exc: OSError, parent_fd: int, part: str, path: str) -> Excepti
     return exc
 
 
+# What an atomic write puts in its temp file: the bytes, or a function that writes them to
+# the temp file's descriptor (a copy streamed from another file, never whole in memory).
+Content = bytes | str | Callable[[int], None]
+
+
 def atomic_write(
     vault: Path,
     relpath: str,
-    data: bytes | str,
+    data: Content,
     *,
     fsync: bool = True,
     checked: set[str] | None = None,
@@ -240,17 +245,17 @@ def atomic_write(
     file stays and `ChangedMeanwhileError` is raised. Asking it any earlier would leave the
     write and the fsync (milliseconds) open to a learner's save, which the rename would undo.
     The temp file is made and renamed relative to a descriptor of its folder (`open_folder`),
-    where the platform allows. Returns the absolute path written.
+    where the platform allows; it is named as `remove_stale_temps` knows to clean up after a
+    killed run. Returns the absolute path written.
     """
-    if isinstance(data, str):
-        data = data.encode("utf-8")
+    fill = _filler(data)
     parts = safe_parts(relpath)
     parent_rel = "/".join(parts[:-1])
     if not _DIR_FD_OK:
         if parent_rel:
             ensure_folder(vault, parent_rel, checked=checked)
         target = vault_path(vault, relpath)
-        return _atomic_write_by_path(vault, target, data, fsync=fsync, unchanged=unchanged)
+        return _atomic_write_by_path(vault, target, fill, fsync=fsync, unchanged=unchanged)
     # No path-based look first: open_folder checks (and makes) each folder itself, and a
     # path looked at a moment earlier proves nothing about the folder written to.
     target = Path(os.path.join(vault, *parts))
@@ -261,7 +266,7 @@ def atomic_write(
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(tmp, flags | getattr(os, "O_CLOEXEC", 0), 0o600, dir_fd=folder)
         try:
-            _write_all(fd, data)
+            fill(fd)
             if fsync:
                 os.fsync(fd)
             os.fchmod(fd, mode)
@@ -283,11 +288,33 @@ def atomic_write(
     return target
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
+    """`os.write` until every byte is written (it may write fewer at a time)."""
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
         view = view[written:]
+
+
+def _filler(data: Content) -> Callable[[int], None]:
+    """What writes `data` to a temp file's descriptor (text as UTF-8)."""
+    if callable(data):
+        return data
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return lambda fd: write_all(fd, raw)
+
+
+def copy_from(source: int, *, chunk: int = 1 << 20) -> Callable[[int], None]:
+    """Content for `atomic_write`: the bytes of the open file `source` from its start,
+    copied a chunk at a time (a file of hundreds of MB is never held in memory)."""
+
+    def fill(fd: int) -> None:
+        offset = 0
+        while data := os.pread(source, chunk, offset):
+            write_all(fd, data)
+            offset += len(data)
+
+    return fill
 
 
 def _mode_to_write(target: Path, name: str, folder: int) -> int:
@@ -309,7 +336,7 @@ def _mode_to_write(target: Path, name: str, folder: int) -> int:
 def _atomic_write_by_path(
     vault: Path,
     target: Path,
-    data: bytes,
+    fill: Callable[[int], None],
     *,
     fsync: bool,
     unchanged: Callable[[], bool] | None,
@@ -328,7 +355,7 @@ def _atomic_write_by_path(
         mode = stat.S_IMODE(info.st_mode)
     prefix = f"{TEMP_PREFIX}{temp_token(vault)}-"
     try:
-        _replace_via_temp(target, data, prefix=prefix, fsync=fsync, mode=mode, unchanged=unchanged)
+        _replace_via_temp(target, fill, prefix=prefix, fsync=fsync, mode=mode, unchanged=unchanged)
     except OSError as exc:
         exc.filename, exc.filename2 = str(target), None
         raise
@@ -337,7 +364,7 @@ def _atomic_write_by_path(
 
 def _replace_via_temp(
     target: Path,
-    data: bytes,
+    fill: Callable[[int], None],
     *,
     prefix: str,
     fsync: bool,
@@ -349,7 +376,7 @@ def _replace_via_temp(
     failure the temp file is removed and the error propagates."""
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
     try:
-        _write_all(fd, data)
+        fill(fd)
         if fsync:
             os.fsync(fd)
         os.close(fd)
@@ -367,15 +394,16 @@ def _replace_via_temp(
         raise
 
 
-def write_private_file(path: Path, data: bytes | str, *, prefix: str) -> None:
-    """Replace a file outside any vault (the caches, docs/FORMAT.md §8) atomically, its
-    folder created first: a reader sees the old file or the new one, and a failed write
-    leaves no temp file behind (`<prefix>…tmp`). OSError propagates (a cache's caller
-    only logs it)."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _replace_via_temp(path, data, prefix=prefix, fsync=False)
+def write_private_file(
+    path: Path, data: bytes | str, *, prefix: str, create_folder: bool = True
+) -> None:
+    """Replace a file outside any vault (the caches, docs/FORMAT.md §8; a calendar file
+    `plan --ics` writes) atomically, its folder created first unless `create_folder` is
+    False: a reader sees the old file or the new one, and a failed write leaves no temp
+    file behind (`<prefix>…tmp`). OSError propagates (a cache's caller only logs it)."""
+    if create_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    _replace_via_temp(path, _filler(data), prefix=prefix, fsync=False)
 
 
 def remove_file(vault: Path, relpath: str) -> None:

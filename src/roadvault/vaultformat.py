@@ -18,6 +18,8 @@ BASE_DIR = f"{STATE_DIR}/base"  # each generated file's text exactly as generate
 ROADMAPS_DIR = f"{STATE_DIR}/roadmaps"  # the roadmap model as last built, per slug
 PENDING_RELPATH = f"{STATE_DIR}/pending.json"  # only while a build writes
 HISTORY_RELPATH = f"{STATE_DIR}/history.jsonl"
+# Each history file as it was before a compaction replaced it (docs/FORMAT.md §7).
+HISTORY_ARCHIVE_DIR = f"{STATE_DIR}/history-archive"
 LOCK_NAME = "lock"  # the OS file lock shared by build and watch, in STATE_DIR
 TOKEN_RELPATH = f"{STATE_DIR}/temp-token"
 

@@ -6,14 +6,13 @@ How the dates are made: roadvault/progress/plan.py; the calendar: roadvault/prog
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
 import click
 
 from roadvault.errors import InputError
+from roadvault.fsio import write_private_file
 from roadvault.progress import scan_vault
 from roadvault.progress.service import utc_now
 from roadvault.progress.summary import ProgressSummary, RoadmapSummary, schedule_text
@@ -131,13 +130,5 @@ def _print_roadmap(roadmap: RoadmapSummary, today: date) -> None:
 
 
 def _write_file(path: Path, data: bytes) -> None:
-    """Whole or not at all (a calendar app may be reading the file)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rv-", suffix=".ics.tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Whole or not at all (a calendar app may be reading the file); its folder must exist."""
+    write_private_file(path, data, prefix=".rv-", create_folder=False)

@@ -45,13 +45,19 @@ from pathlib import Path
 from typing import Any
 
 from roadvault.errors import VaultError
-from roadvault.fsio import ensure_folder, vault_path
+from roadvault.fsio import (
+    atomic_write,
+    copy_from,
+    ensure_folder,
+    open_regular,
+    vault_path,
+    write_all,
+)
 from roadvault.model import Status
-from roadvault.progress.notes import STATE_DIR
+from roadvault.vaultformat import HISTORY_ARCHIVE_DIR, HISTORY_RELPATH, STATE_DIR
 
 logger = logging.getLogger(__name__)
 
-HISTORY_RELPATH = f"{STATE_DIR}/history.jsonl"
 _CHUNK = 64 * 1024  # bytes per os.write, always ending at a line end
 
 
@@ -458,7 +464,6 @@ COMPACT_BYTES = 8 << 20  # lines after the summary that trigger a compaction (~6
 # never waits for a raw file of millions of lines (12 s for 3 M); `watch` indexes such a
 # file in the background first (`index_every_line`), then its compaction is this cheap.
 COMPACT_READ_FACTOR = 4
-ARCHIVE_DIR = f"{STATE_DIR}/history-archive"
 
 
 def _iso(moment: datetime) -> str:
@@ -535,7 +540,6 @@ def compact_history(
     `max_read`, a file whose lines past its summary record (or a snapshot of every line)
     are longer is left as it is too: the lines stay, appended, and reads of it go by
     its tail (progress/history_tail.py)."""
-    from roadvault.fsio import atomic_write, open_regular
     from roadvault.progress.history_snapshot import index_open_history, unindexed_bytes
 
     path = vault_path(vault, HISTORY_RELPATH)
@@ -564,9 +568,10 @@ def compact_history(
 
 
 def _archive(vault: Path, path: Path, fd: int, info: os.stat_result, now: datetime) -> None:
-    """Keep the file about to be replaced under ARCHIVE_DIR: a hard link (instant, whatever
-    its size), else a copy. Already there (a compaction cut short after this step): kept."""
-    folder = ensure_folder(vault, ARCHIVE_DIR)
+    """Keep the file about to be replaced under HISTORY_ARCHIVE_DIR: a hard link (instant,
+    whatever its size), else a copy. Already there (a compaction cut short after this step):
+    kept."""
+    folder = ensure_folder(vault, HISTORY_ARCHIVE_DIR)
     for entry in os.scandir(folder):
         with contextlib.suppress(OSError):
             seen = entry.stat(follow_symlinks=False)
@@ -577,27 +582,12 @@ def _archive(vault: Path, path: Path, fd: int, info: os.stat_result, now: dateti
     while os.path.lexists(folder / name):
         n += 1
         name = f"{stem}-{n}.jsonl"
-    target = folder / name
     try:
-        os.link(path, target, follow_symlinks=False)
+        os.link(path, folder / name, follow_symlinks=False)
         return
     except OSError:
         pass  # no hard links here (FAT, some network folders): copy it
-    tmp = folder / f".{name}.tmp"
-    out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    try:
-        offset = 0
-        while data := os.pread(fd, _READ_CHUNK, offset):
-            _write_all(out, data)
-            offset += len(data)
-        os.fsync(out)
-    except BaseException:
-        os.close(out)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    os.close(out)
-    os.replace(tmp, target)
+    atomic_write(vault, f"{HISTORY_ARCHIVE_DIR}/{name}", copy_from(fd, chunk=_READ_CHUNK))
 
 
 def load_history(
@@ -638,11 +628,11 @@ def append_history(vault: Path, entries: list[Entry]) -> None:
         for entry in entries:
             data = entry_line(entry).encode("utf-8")
             if size + len(data) > _CHUNK and chunk:
-                _write_all(fd, b"".join(chunk))
+                write_all(fd, b"".join(chunk))
                 chunk, size = [], 0
             chunk.append(data)
             size += len(data)
-        _write_all(fd, b"".join(chunk))
+        write_all(fd, b"".join(chunk))
         size = os.fstat(fd).st_size
         due = size >= COMPACT_BYTES and size - summary_length(fd) >= COMPACT_BYTES
     finally:
@@ -686,10 +676,3 @@ def index_every_line(vault: Path) -> None:
         load_indexed_history(vault, vault_path(vault, HISTORY_RELPATH))
     except (OSError, VaultError) as exc:
         logger.warning("history not indexed for compaction: %s", exc)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]

@@ -19,16 +19,14 @@ compaction) uses only a snapshot of every line.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
 import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from roadvault.fsio import open_regular, read_regular
+from roadvault.fsio import open_regular, read_regular, write_private_file
 from roadvault.progress import history_tail
 from roadvault.progress.cache import cache_dir
 from roadvault.progress.history import (
@@ -217,14 +215,8 @@ def _save(
             "recent_from": history.recent_from.isoformat() if history.recent_from else None,
         },
     }
-    target = snapshot_path(vault)
+    text = json.dumps(data, separators=(",", ":"))  # one C call: ~5× json.dump
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".history-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(json.dumps(data, separators=(",", ":")))  # one C call: ~5× json.dump
-        os.replace(tmp, target)
+        write_private_file(snapshot_path(vault), text, prefix=".history-")
     except OSError as exc:  # a read-only cache folder: only slower next time
         logger.debug("history snapshot not saved: %s", exc)
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)

@@ -18,7 +18,6 @@ from roadvault.obsidian.conflicts import CONFLICT_START, roadmap_side_lines
 from roadvault.obsidian.frontmatter import front_matter_yaml, load_yaml
 from roadvault.obsidian.ids import ROADVAULT_PREFIX
 from roadvault.vaultformat import PROGRESS_NOTE, is_hidden_relpath
-from roadvault.vaultformat import STATE_DIR as STATE_DIR  # progress/history.py's import
 
 logger = logging.getLogger(__name__)
 
