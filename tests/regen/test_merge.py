@@ -310,3 +310,56 @@ def test_item_moved_under_another_parent_keeps_its_lines_once() -> None:
         result.text
     )
     assert merge_note(base, result.text, new).text == result.text
+
+
+_FENCE = (
+    "\n```text\n<<<<<<< HEAD\n- [x] Vectors ^rv-i00\n=======\n- [ ] code task\n"
+    ">>>>>>> feature\n```\n"
+)
+
+
+def _checklist(lines: str) -> str:
+    return FRONT + "# Linear Algebra\n\n## Checklist\n" + lines + "\n## My notes\n\n"
+
+
+def test_a_fence_above_a_renamed_item_stays_out_of_its_nested_items() -> None:
+    """Found by the long fuzz profile (test_merge_repeated_after_an_interrupted_build_changes
+    _nothing): the learner wrote a fenced example under an item the roadmap removes, while
+    the next item is renamed and takes in nested items. Before: the example went between
+    the renamed item and its sub-items, which then stood after a blank line (indented code:
+    no tick counted), and a merge repeated after an interrupted build moved it again."""
+    nested = "".join(f"\t- [ ] Vectors ^rv-i0{i}\n" for i in (2, 3, 5, 6, 7))
+    base = _checklist(
+        "- [ ] Vectors ^rv-i00\n- [ ] Vectors ^rv-i01\n\t- [ ] Vectors ^rv-i02\n"
+        "\t- [ ] Vectors ^rv-i03\n- [ ] Vectors ^rv-i04\n\t- [ ] Vectors ^rv-i05\n"
+        "\t- [ ] Vectors ^rv-i06\n\t- [ ] Vectors ^rv-i07\n"
+    )
+    mine = base.replace("^rv-i00\n", "^rv-i00\n" + _FENCE + "\n")
+    new = _checklist("- [ ] Vectors revised revised ^rv-i01\n" + nested)
+    first = merge_note(base, mine, new)
+    assert first.conflicts == 0
+    assert first.text == _checklist(_FENCE + "\n- [ ] Vectors revised revised ^rv-i01\n" + nested)
+    assert merge_note(base, first.text, new).text == first.text
+
+
+def test_a_nested_item_left_after_a_learners_paragraph_moves_out_once() -> None:
+    """Found by the long fuzz profile (test_merge_keeps_every_learner_line_and_tick): the
+    learner's fence and paragraph stand between an item and its nested items, the first of
+    which the roadmap renames and moves out to the top level. Before: the old line stayed
+    after the paragraph (at its old indentation) while the renamed one came in as a
+    conflict — its block id twice, so the build refused the note."""
+    nested = "".join(f"\t- [ ] Vectors ^rv-i0{i}\n" for i in (1, 2, 3, 4))
+    base = _checklist("- [ ] Vectors ^rv-i00\n" + nested)
+    mine = _checklist("- [ ] Vectors ^rv-i00\n" + _FENCE + "\nMy note 0.\n" + nested)
+    rest = "".join(f"\t- [ ] Vectors ^rv-i0{i}\n" for i in (2, 3, 4))
+    new = _checklist("- [ ] Vectors revised revised ^rv-i01\n- [ ] Vectors ^rv-i00\n" + rest)
+    result = merge_note(base, mine, new)
+    assert result.conflicts == 0
+    assert not repeated_block_ids(result.text, mine)
+    assert result.text == _checklist(
+        "- [ ] Vectors revised revised ^rv-i01\n- [ ] Vectors ^rv-i00\n"
+        + rest
+        + _FENCE
+        + "\nMy note 0.\n"
+    )
+    assert merge_note(base, result.text, new).text == result.text

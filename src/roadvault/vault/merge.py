@@ -386,7 +386,8 @@ def merge_texts(base: str, mine: str, new: str) -> tuple[str, int]:
             out.extend(new_l[region[1] : region[2]])
         else:
             _, z1, z2, a1, a2, b1, b2 = region
-            merged, left = _merge_conflict(base_l[z1:z2], mine_l[a1:a2], new_l[b1:b2])
+            after = new_l[b2] if b2 < len(new_l) else None
+            merged, left = _merge_conflict(base_l[z1:z2], mine_l[a1:a2], new_l[b1:b2], after)
             out.extend(merged)
             conflicts += left
     text = "".join(out)
@@ -429,8 +430,11 @@ def _clash(a: _Edit, b: _Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _merge_conflict(base: list[str], mine: list[str], new: list[str]) -> tuple[list[str], int]:
-    """Merge one merge3 conflict region at a finer grain; mark only what truly clashes."""
+def _merge_conflict(
+    base: list[str], mine: list[str], new: list[str], after: str | None = None
+) -> tuple[list[str], int]:
+    """Merge one merge3 conflict region at a finer grain; mark only what truly clashes.
+    `after` is the line that follows the region."""
     edits = _edits(base, mine, 0) + _edits(base, new, 1)
     groups: list[list[_Edit]] = []
     for edit in sorted(edits, key=lambda e: (e.start, e.end, e.side)):
@@ -463,14 +467,42 @@ def _merge_conflict(base: list[str], mine: list[str], new: list[str]) -> tuple[l
             # The learner only added lines, between lines the roadmap replaced (an own task
             # between two items the roadmap swapped for others): no line was changed by
             # both, so no conflict — the roadmap's lines, then the learner's, all kept.
-            out.extend(new_part)
-            out.extend(line for e in _side(group, 0) for line in e.lines)
+            # Unless the learner's lines would stand between the roadmap's last item and
+            # the lines nested under it (a fence, a paragraph): its sub-items would read as
+            # code or text (docs/SAFETY.md). Then the learner's lines come first.
+            added = [line for e in _side(group, 0) for line in e.lines]
+            following = base[end] if end < len(base) else after
+            if _splits_nesting(new_part, added, following):
+                out.extend(added)
+                out.extend(new_part)
+            else:
+                out.extend(new_part)
+                out.extend(added)
         else:
             conflicts += 1
             out.extend(_marked(base, group))
         position = max(position, end)
     out.extend(base[position:])
     return out, conflicts
+
+
+def _splits_nesting(new: list[str], added: list[str], following: str | None) -> bool:
+    """Would `added`, written between `new` and `following`, part the last line of `new`
+    from `following` nested under it? It does when `following` is deeper than that line and
+    `added` holds a blank line or a line no deeper than it (a paragraph, a fence): the list
+    ends there, so `following` reads as indented code or as text."""
+    if following is None or not new or not new[-1].strip() or not following.strip():
+        return False
+    width = _indent_width(new[-1])
+    if _indent_width(following) <= width:
+        return False
+    return any(not line.strip() or _indent_width(line) <= width for line in added)
+
+
+def _indent_width(line: str) -> int:
+    """Columns of a line's leading blanks (a tab counts 4)."""
+    stripped = line.lstrip(" \t")
+    return len(line[: len(line) - len(stripped)].replace("\t", "    "))
 
 
 def _side(group: list[_Edit], side: int) -> list[_Edit]:

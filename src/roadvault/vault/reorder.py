@@ -284,7 +284,8 @@ def _move(root: _Block, blocks: dict[str, _Block], item_id: str, target: Layout)
         return
     parent_id = target.parent.get(item_id)
     holder, run = held
-    if holder.id == (parent_id or ""):
+    in_place = holder.id == (parent_id or "")
+    if in_place and block.lead == target.lead.get(item_id, block.lead):
         return
     siblings = [
         blocks[other]
@@ -297,6 +298,18 @@ def _move(root: _Block, blocks: dict[str, _Block], item_id: str, target: Layout)
         if found is not None and found[0].id == (parent_id or ""):
             destination = found[1]
             break
+    if in_place:
+        # Under its parent already, but apart from its siblings at another indentation: a
+        # nested item left after the learner's lines once its parent line moved out (it
+        # read as the first of a run of its own). Join the siblings; else leave it.
+        if destination is None or destination is run:
+            return
+        run.blocks.remove(block)
+        if not run.blocks:
+            holder.content.remove(run)
+        _reindent(block, block.lead, target.lead[item_id])
+        destination.blocks.append(block)
+        return
     new_parent = blocks.get(parent_id) if parent_id else None
     if destination is None and new_parent is not None:
         destination = _Run([])
