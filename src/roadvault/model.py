@@ -1,6 +1,6 @@
 """The roadmap model shared by every stage: parse → render → merge → progress.
 
-`to_json`/`from_json` give the contract of `roadvault parse --json` (DESIGN.md §3); the
+`to_json`/`from_json` give the contract of `roadvault parse --json` (docs/MODEL.md); the
 same JSON is what `.roadvault/roadmaps/<slug>.json` stores for the next regeneration.
 """
 

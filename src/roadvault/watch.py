@@ -1,9 +1,10 @@
 """`roadvault watch`: keep Progress.md current while the learner ticks boxes.
 
-Shape (STYLE.md, after watchfiles): the watchdog handler only queues raw events; the pure
-`coalesce()` turns a batch of them into what to look at again; a `Debouncer` with an
-injected clock decides when a batch is complete (a quiet step, never longer than a maximum
-wait — Obsidian saves every ~2 s while the learner types); `run_watch()` is the glue.
+Shape (docs/ARCHITECTURE.md §2.2; after watchfiles): the watchdog handler only queues raw
+events; the pure `coalesce()` turns a batch of them into what to look at again; a
+`Debouncer` with an injected clock decides when a batch is complete (a quiet step, never
+longer than a maximum wait — Obsidian saves every ~2 s while the learner types);
+`run_watch()` is the glue.
 
 Per batch: only the notes named by events are stat'ed and, if their (mtime, size) changed,
 read and rescanned; totals change by difference; Progress.md is rendered and written only if

@@ -1,5 +1,5 @@
 """A long history.jsonl roadvault has not indexed yet (an older version's, or copied in) is
-read for the vault's summary from its tail (issue 13, finding 10; progress/history_tail.py):
+read for the vault's summary from its tail (docs/FORMAT.md §7; progress/history_tail.py):
 every figure of the summary is the one every line gives, a line appended after that read is
 seen, and whatever the scoped read cannot vouch for (ids brought in later, a clock that went
 back, the compaction) is read line by line."""

@@ -1,4 +1,4 @@
-"""The line scanner and markdown-it-py agree on every generated note (issue 7, item 2)."""
+"""The line scanner and markdown-it-py agree on every generated note (docs/DIALECT.md)."""
 
 from __future__ import annotations
 

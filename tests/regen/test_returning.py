@@ -4,8 +4,8 @@ roadmap") is theirs again — one note per topic, the item's own id, its tick an
 
 Ids hash the title path, so a topic or item back where it was made takes its old id by
 itself. These are the returns that broke that: a topic renamed (its note renamed with it)
-or an item moved before it left. Each test failed before the fix (issue 13, remove then
-re-add)."""
+or an item moved before it left. Each test failed before the fix (a thing removed, then
+added again; docs/FORMAT.md §5b)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """A build interrupted while it moves notes (a topic moved to another phase: its file is
 written in the new folder, then the old one deleted) is finished by the next build, which
-then equals an uninterrupted one: no second copy left "to merge by hand" (issue 13,
-finding 12).
+then equals an uninterrupted one: no second copy left "to merge by hand" (docs/FORMAT.md
+§5).
 
 The interruption is deterministic: the apply step dies (as under SIGKILL: nothing after it
 runs, no clean-up) just before its N-th deletion, after every new copy was written; or

@@ -1,5 +1,6 @@
-"""`status` and `status --write` on a raw 3 M-line `history.jsonl` (issue 13, finding 10): a
-history of years that roadvault never compacted (an older version's, or copied in).
+"""`status` and `status --write` on a raw 3 M-line `history.jsonl` (docs/FORMAT.md §7,
+docs/SAFETY.md §6): a history of years that roadvault never compacted (an older version's,
+or copied in).
 
 Before: `status` read it whole, 26 s and 1.57 GB; after the tail reader (history_tail.py)
 the first `status --write` still compacted it on its way to Progress.md, reading every

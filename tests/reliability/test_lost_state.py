@@ -1,8 +1,8 @@
 """A first build killed before its manifest, or a vault whose `.roadvault/` was deleted: the
 next build records what it finds exactly as roadvault would write it, so the vault equals
-one built without the interruption — the manifest's `template` record included (issue 13,
-finding 13: it was left empty, so `.obsidian/graph.json` was never updated again and a
-deleted Home.md would be brought back).
+one built without the interruption — the manifest's `template` record included
+(docs/FORMAT.md §4: it was left empty, so `.obsidian/graph.json` was never updated again and
+a deleted Home.md would be brought back).
 
 Before the fix: `template` was `{}` on the rerun in every case below (9 files missing).
 """

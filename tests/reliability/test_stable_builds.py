@@ -1,7 +1,7 @@
 """A build with nothing new writes nothing, and block ids are unique after every build
-(issue 13, finding 5: "a second build with the same roadmap writes again" — a note renamed
-to `… (Fuzzing calculus).md`, an item archived — and "one first build left a duplicate
-block id", seen in 5 of the adversarial run's fuzz seeds).
+(docs/SAFETY.md §8). Found by an adversarial fuzz run: "a second build with the same roadmap
+writes again" — a note renamed to `… (Fuzzing calculus).md`, an item archived — and "one
+first build left a duplicate block id", seen in 5 of its seeds.
 
 Roadmaps are drawn as Markdown (so the parser gives the ids, as in real use) from a small
 pool of titles that collide on purpose: the roadmap's title reused by phases and topics,

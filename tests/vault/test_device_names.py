@@ -1,7 +1,7 @@
-"""A title that is a Windows device name keeps a readable name, never "Untitled" (issue 13,
-finding 15): `CLOCK$` was missing from roadvault's list of device names, so the name was
-refused by the last safety check and replaced by the fallback. Before the fix these tests
-failed for every `CLOCK$` case ('Untitled.md').
+"""A title that is a Windows device name keeps a readable name, never "Untitled"
+(docs/FORMAT.md §1, File names): `CLOCK$` was missing from roadvault's list of device
+names, so the name was refused by the last safety check and replaced by the fallback.
+Before the fix these tests failed for every `CLOCK$` case ('Untitled.md').
 """
 
 from __future__ import annotations

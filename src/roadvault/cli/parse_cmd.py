@@ -70,7 +70,7 @@ def render_tree(roadmap: Roadmap, console: Console) -> None:
 
 @click.command()
 @click.argument("roadmap", metavar="ROADMAP")
-@click.option("--json", "as_json", is_flag=True, help="Print the model as JSON (DESIGN §3).")
+@click.option("--json", "as_json", is_flag=True, help="Print the roadmap model as JSON.")
 @click.option(
     "--explain",
     is_flag=True,

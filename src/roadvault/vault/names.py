@@ -21,7 +21,7 @@ from pathvalidate import is_valid_filename
 from roadvault.vaultformat import is_device_name as _is_reserved
 from roadvault.vaultformat import slugify as slugify  # the one slug rule lives there
 
-MAX_NAME_CHARS = 100  # whole file name, extension included (OBSIDIAN.md §5 advises short)
+MAX_NAME_CHARS = 100  # whole file name, extension included (docs/FORMAT.md §1: kept short)
 MAX_FOLDER_CHARS = 64  # folders nest: roadmap/phase/note must stay well under MAX_PATH
 MAX_NAME_BYTES = 255  # per path component on every common file system
 MAX_QUALIFIER_CHARS = 40  # the "(Parent)" part of a disambiguated name
@@ -46,7 +46,7 @@ _REPLACE = str.maketrans(
 )
 _DROP = frozenset("#^%*?<>")
 # Unicode categories that are invisible, unassigned, private or emoji-like symbols; the
-# emoji are dropped because some Android file systems refuse them (OBSIDIAN.md §5).
+# emoji are dropped because some Android file systems refuse them (docs/FORMAT.md §1).
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "So", "Sk"})
 _SPACES = re.compile(r"\s+")
 _LEADING_JUNK = re.compile(r"^[\s.\-_~]+")

@@ -1,7 +1,7 @@
 """The starter files of a vault (`vault_template/`): `.obsidian/` settings, the CSS snippet,
 Home.md and the note templates — copied only where absent, never over the learner's.
 
-Rules (OBSIDIAN.md §6):
+Rules (docs/FORMAT.md §4, `template`):
 - a file is copied when it is absent *and* roadvault never wrote it before (a learner who
   deleted Home.md does not get it back); the manifest's `template` map remembers what was
   written (relpath → sha256);
