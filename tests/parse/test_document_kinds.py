@@ -1666,3 +1666,70 @@ def test_a_module_named_for_its_subject_materials_is_a_part_not_a_reading_list()
         ("Materials", ["Clay bodies and their firing ranges", "Plaster mixing ratios"]),
         ("Forms", ["Coil building"]),
     ]
+
+
+def test_a_course_syllabus_is_read_as_its_schedule_with_the_course_facts_as_text():
+    text = "\n".join(
+        [
+            "---",
+            "title: Syllabus",
+            "nav_order: 2",
+            "---",
+            "# Ceramics I: Wheel Throwing",
+            "",
+            "**Programme:** Fine Arts",
+            "**Platform:** the studio booking site",
+            "**Term:** September - December",
+            "",
+            "## 1. Teaching methodology",
+            "- Demonstrations at the wheel",
+            "- Critique circles",
+            "## 2. Competencies to develop",
+            "- Centring clay reliably",
+            "## 3. Course schedule (4 weeks / 8 sessions)",
+            "| Week | Topic |",
+            "|---|---|",
+            "| 1 | Wedging and centring |",
+            "| 2 | Pulling walls |",
+            "| 3 | Trimming feet |",
+            "| 4 | Glazing and firing |",
+            "## 4. Resources and tools",
+            "### Base bibliography",
+            "- Potter, A. (2019). The Wheel Book.",
+            "### Platforms and tools",
+            "- Kiln log spreadsheet",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Ceramics I: Wheel Throwing"
+    assert _tree(roadmap) == [
+        (
+            "Course schedule",
+            ["Wedging and centring", "Pulling walls", "Trimming feet", "Glazing and firing"],
+        )
+    ]
+    assert roadmap.nodes[0].duration == "4 weeks"
+
+
+def test_a_spanish_syllabus_keeps_only_its_weeks_as_steps():
+    text = "\n".join(
+        [
+            "# Cerámica I",
+            "## Metodología",
+            "- Demostraciones en el torno",
+            "## Perfil de ingreso",
+            "- Dibujo básico",
+            "## Resultados de aprendizaje esperados",
+            "- Centrar el barro",
+            "## Cronograma (2 semanas / 4 sesiones)",
+            "- Semana 1: Amasado y centrado",
+            "- Semana 2: Levantar paredes",
+            "## Recursos y herramientas",
+            "### Bibliografía base",
+            "- Alfarero, B. (2020). El torno.",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == ["Cronograma"], _tree(roadmap)
+    assert roadmap.nodes[0].duration == "2 semanas"
+    assert len(roadmap.nodes[0].leaves()) == 2

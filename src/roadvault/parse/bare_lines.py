@@ -73,8 +73,8 @@ def _kind(line: str) -> str | None:
     plain = strip_decorations(text).replace("**", "").replace("*", "").replace("__", "")
     if (":" in plain or "：" in plain) and parse_duration(plain.strip()):
         return None  # "⌛ *Estimated duration:* **4 – 5 weeks**" times the part
-    if ": " in text or "：" in text:
-        return "field"
+    if ": " in plain or "：" in plain:
+        return "field"  # "**Platform:** an LMS" is a field too, its colon inside the bold
     return "bare"
 
 

@@ -46,8 +46,9 @@ _RES_NOUN = (
     r"|reading(?: list| materials?)?|readings|references?|links?|materials?|videos?"
     r"|video tutorials?|tutorials?|platforms?|websites?|sites?|youtube(?: channels?| playlists?)?"
     r"|channels?|playlists?|documentation|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
-    r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources"
+    r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources|bibliography"
     r"|recursos|referencias|referências|bibliografía|bibliografia|materiales|materiais|libros"
+    r"|plataformas?|plateformes?"
     r"|livros|cursos recomendados|ressources"
     r"|références|livres|ressourcen|literatur|ресурсы|литература|материалы|полезные ссылки"
     r"|参考文献|参考资料|参考链接|参考|学习资源|学习资料|资源|推荐资源|推荐书籍|书籍|相关资源"
@@ -61,18 +62,27 @@ _RES_NOUN = (
 )
 _RES_ADJ = (
     r"(?:recommended|suggested|useful|helpful|additional|further|free|paid|beginner|quick"
-    r"|important|external|related"
+    r"|important|external|related|base|primary|required|secondary"
     r"|intermediate|advanced|core|main|optional|extra|learning|study|top|best|essential|good"
     r"|great|key|official|external|online|other|more|must read|must watch)"
 )
+# "and" between two names of kinds, in the languages above: "Recursos y herramientas".
+_RES_AND = r"(?:and|&|/|,|or|y|e|o|et|ou|und|oder|ve|dan|và|и|和|与|及|および|と|및|와|과)"
+# Tools named after resources ("Resources and tools") are more of them, not topics.
+_RES_TOOL = (
+    r"(?:tools?|software|platforms?|herramientas|ferramentas|outils|werkzeuge|strumenti"
+    r"|инструменты|工具|ツール|도구)"
+)
 _STRONG_RESOURCE_RE = re.compile(
-    rf"^(?:{_RES_ADJ}\s+)*{_RES_NOUN}(?:\s*(?:and|&|/|,|or)\s*(?:{_RES_ADJ}\s+)*{_RES_NOUN})*"
+    rf"^(?:{_RES_ADJ}\s+)*{_RES_NOUN}"
+    rf"(?:\s*{_RES_AND}\s*(?:{_RES_ADJ}\s+)*(?:{_RES_NOUN}|{_RES_TOOL}))*"
     r"(?:\s+(?:to (?:use|read|watch|follow|check)|for (?:learning|practice|reference)|used))?$"
     r"|^(?:recommended|suggested)(?:\s+[\w-]+){1,2}$"
     # the adjective after the noun: "Recursos adicionales", "Ressources complémentaires"
     rf"|^{_RES_NOUN}\s+(?:adicionales|adicionais|complementari[oa]s|complementares"
     r"|recomendad[oa]s|útiles|úteis|supplémentaires|complémentaires|recommandées|utiles"
-    r"|de apoyo|de apoio|de estudio|de estudo|d'apprentissage)$"
+    r"|de apoyo|de apoio|de estudio|de estudo|d'apprentissage|base|básica|básicas"
+    r"|principal|principales|obligatoria|obligatorias|recomendada|recomendadas|de base)$"
 )
 # "Suggested timeline", "Recommended order": plans, not resources.
 _NOT_RESOURCE_RE = re.compile(

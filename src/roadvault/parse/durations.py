@@ -156,10 +156,11 @@ _HOURS_MINUTES_RE = re.compile(r"^(?P<h>\d{1,2})\s*h\s*(?P<m>\d{2})(?:\s*min)?$"
 
 _WHOLE_RE = re.compile(rf"^\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each)?\s*$", re.I)
 _PACE_WHOLE_RE = re.compile(rf"^\s*{PACE}\s*$", re.I)
-# "(3 weeks)", "[Total: 3 months]", "(~2 weeks, 5 hours/week)" — first part only.
+# "(3 weeks)", "[Total: 3 months]", "(~2 weeks, 5 hours/week)", "(13 weeks / 26 sessions)"
+# — first part only.
 _PAREN_RE = re.compile(
     rf"\s*[\(\[（【]\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each|of\s+study)?\s*"
-    rf"(?:[,;，；]\s*(?P<pace>{PACE})\s*)?[\)\]）】]",
+    rf"(?:[,;，；]\s*(?P<pace>{PACE})\s*|[,;/，；]\s*\d{{1,3}}\s*[^\W\d_]{{2,}}\s*)?[\)\]）】]",
     re.I,
 )
 _PAREN_PACE_RE = re.compile(rf"\s*[\(\[]\s*(?P<p>{PACE})\s*[\)\]]", re.I)

@@ -1493,6 +1493,14 @@ def _quotes_a_link(block: SyntaxTreeNode) -> bool:
     return inline.children[0].type == "link"
 
 
+# A site generator's page title that says what kind of page it is, not what it teaches.
+_GENERIC_PAGE_TITLE_RE = re.compile(
+    r"^(?:syllabus|course syllabus|readme|roadmap|home|index|notes|plan|study plan|curriculum"
+    r"|overview|untitled|schedule|temario|programa|plan de estudios|sílabo|silabo|ementa"
+    r"|lehrplan|programme|大纲|课程大纲|教学大纲|シラバス|강의계획서)$"
+)
+
+
 def build_roadmap(
     text: str,
     *,
@@ -1547,6 +1555,8 @@ def build_roadmap(
         doc.first_line_title if not doc.has_heading else None,
     )
     named = next((t for t in candidates if t and _NAMES_RE.search(t.replace("**", ""))), None)
+    if front_title and named and _GENERIC_PAGE_TITLE_RE.match(plain_label(front_title)):
+        front_title = None  # "title: Syllabus" over "# Physics II": the page's kind, its name
     chosen = name or front_title or named or title_from_source(source)
     chosen = remove_controls(chosen.replace("**", "")) or title_from_source(source)
     if line_origin is not None:

@@ -168,6 +168,19 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 |(?:\w+ )?ipuçları|(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
 |phương pháp học(?: tập)?|consigli|metodo di studio|wskazówki|porady|tips en tricks
+
+|(?:teaching |learning |course )?methodology|teaching (?:methods?|approach)
+|(?:course |class )?polic(?:y|ies)|attendance(?: policy)?|late (?:work|submission) policy
+|(?:expected )?workload|competenc(?:y|ies)(?: to (?:develop|acquire))?|entry profile
+|metodolog[íi]a(?: de .*)?|pol[íi]ticas(?: .*)?|consideraciones(?: adicionales| generales)?
+|carga de trabajo|competencias?(?: a desarrollar| genéricas| específicas)?
+|perfil de (?:ingreso|egreso)(?: .*)?|resultados de aprendizaje(?: .*)?
+|plan de evaluaci[óo]n(?: .*)?|criterios de evaluaci[óo]n|competências(?: a desenvolver)?
+|resultados de aprendizagem(?: .*)?|critérios de avaliação|plano de avaliação(?: .*)?
+|méthodologie|méthodes pédagogiques|modalités d'évaluation|compétences(?: visées)?
+|methodik|lehrmethoden?|lernergebnisse|kompetenzen|prüfungsleistungen?|bewertungskriterien
+|教学方法|教学目标|课程目标|考核方式|成绩评定|评分标准|授業の方法|到達目標|成績評価(?:の方法)?
+|評価方法|수업 방법|평가 방법|학습 성과|методология|оценивание|критерии оценки
 """
 _INTRO = r"""
 intro|introduction|about|about this .*|overview|preface|foreword|summary|conclusions?
