@@ -32,12 +32,14 @@ from conftest import examples
 from roadvault.fsio import remove_stale_temps, temp_token
 from roadvault.model import Status
 from roadvault.progress import history as history_module
-from roadvault.progress import write_progress
+from roadvault.progress import history_snapshot, history_tail, write_progress
 from roadvault.progress.history import (
     Entry,
     append_history,
     compact_history,
+    compaction_waits,
     entry_line,
+    index_every_line,
     load_history,
     parse_history,
     summary_length,
@@ -46,6 +48,7 @@ from roadvault.progress.service import VaultProgress
 from roadvault.progress.summary import build_summary
 from roadvault.vaultformat import HISTORY_ARCHIVE_DIR as ARCHIVE_DIR
 from roadvault.vaultformat import HISTORY_RELPATH
+from roadvault.watch import Watcher
 
 
 def foreign(n: int, roadmap: str, item: str, before: Status | None, after: Status) -> str:
@@ -308,3 +311,74 @@ def test_a_copy_cut_short_leaves_only_a_temp_file_the_cleanup_removes(
     assert (vault / HISTORY_RELPATH).read_bytes() == before  # not replaced
     assert remove_stale_temps(vault) == len(left)
     assert list((vault / ARCHIVE_DIR).iterdir()) == []
+
+
+# --- a long raw history: compacted only once its lines are indexed ---------------------------
+
+
+@pytest.fixture
+def small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limits of a history of millions of lines, scaled down to a few kilobytes: 2 KB
+    of lines make an append compact, 8 KB never indexed make it wait, 1 KB is read from its
+    tail."""
+    monkeypatch.setattr(history_module, "COMPACT_BYTES", 2000)
+    monkeypatch.setattr(history_snapshot, "MIN_BYTES", 1000)
+    monkeypatch.setattr(history_tail, "FAST_MIN_BYTES", 1000)  # `status` reads the tail
+    monkeypatch.setattr(history_tail, "TAIL_FIRST", 300)
+    monkeypatch.setattr(history_tail, "TAIL_FOR_IDS", 1200)
+    monkeypatch.setattr(history_tail, "WINDOW", 4096)
+
+
+def _raw_history(vault: Path, count: int) -> str:
+    text = "".join(
+        entry_line(Entry(T1 + timedelta(minutes=n), SLUG, f"rv-{n % 7}", None, Status.TODO))
+        for n in range(count)
+    )
+    (vault / ".roadvault").mkdir(parents=True, exist_ok=True)
+    (vault / HISTORY_RELPATH).write_text(text, encoding="utf-8")
+    return text
+
+
+def test_an_append_leaves_a_long_raw_history_uncompacted_until_it_is_indexed(
+    tmp_path: Path, small_limits: None
+) -> None:
+    """An append never reads more than `compact_read_max()` bytes of lines one by one on
+    its way: a longer raw file gets its lines appended as they are; once every line is
+    indexed (the snapshot, outside the vault), the next append compacts it, reading only
+    the lines after the snapshot, and nothing is lost."""
+    vault = tmp_path / "v"
+    text = _raw_history(vault, 200)
+    assert len(text) > history_module.compact_read_max()
+    one = Entry(T1 + timedelta(days=1), SLUG, "rv-1", Status.TODO, Status.DONE)
+    append_history(vault, [one])
+    assert compaction_waits(vault)
+    assert (vault / HISTORY_RELPATH).read_text(encoding="utf-8") == text + entry_line(one)
+    index_every_line(vault)
+    assert not compaction_waits(vault)
+    two = Entry(T1 + timedelta(days=2), SLUG, "rv-2", Status.TODO, Status.DOING)
+    append_history(vault, [two])
+    compacted = (vault / HISTORY_RELPATH).read_text(encoding="utf-8")
+    assert compacted.count("\n") == 1 and compacted.startswith('{"roadvault_history_summary"')
+    whole = text + entry_line(one) + entry_line(two)
+    assert index(load_history(vault)) == index(parse_history(whole))
+    archived = [p.read_text(encoding="utf-8") for p in (vault / ARCHIVE_DIR).iterdir()]
+    assert archived == [whole]
+
+
+def test_watch_compacts_a_long_raw_history_after_indexing_it_in_the_background(
+    tmp_path: Path, small_limits: None
+) -> None:
+    """`watch` starts a thread that indexes such a file (Progress.md does not wait for
+    it), then compacts it under the vault lock."""
+    vault = make_vault(tmp_path / "v")
+    text = _raw_history(vault, 200)
+    watcher = Watcher(vault)
+    thread = watcher.start_history_indexer()
+    assert thread is not None
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+    watcher.compact_history()
+    compacted = (vault / HISTORY_RELPATH).read_text(encoding="utf-8")
+    assert compacted.count("\n") == 1 and compacted.startswith('{"roadvault_history_summary"')
+    assert index(load_history(vault)) == index(parse_history(text))
+    assert Watcher(vault).start_history_indexer() is None  # nothing left waiting

@@ -649,7 +649,6 @@ def append_history(vault: Path, entries: list[Entry]) -> None:
 def compaction_waits(vault: Path) -> bool:
     """Is the history due for a compaction that an append would not do now (too many lines
     never summarised: see COMPACT_READ_FACTOR)? Cheap: a stat and the snapshot's check."""
-    from roadvault.fsio import open_regular
     from roadvault.progress.history_snapshot import unindexed_bytes
 
     try:
