@@ -1733,3 +1733,21 @@ def test_a_spanish_syllabus_keeps_only_its_weeks_as_steps():
     assert [phase.title for phase in roadmap.nodes] == ["Cronograma"], _tree(roadmap)
     assert roadmap.nodes[0].duration == "2 semanas"
     assert len(roadmap.nodes[0].leaves()) == 2
+
+
+def test_a_numbered_tools_section_in_french_is_a_part_of_the_plan():
+    text = "\n".join(
+        [
+            "# Développement web",
+            "## 1. Bases",
+            "- HTML",
+            "- CSS",
+            "## 2. Outils",
+            "- Git",
+            "- Le terminal",
+        ]
+    )
+    assert _tree(parse_roadmap(text)) == [
+        ("Bases", ["HTML", "CSS"]),
+        ("Outils", ["Git", "Le terminal"]),
+    ]

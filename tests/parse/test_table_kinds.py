@@ -280,3 +280,58 @@ def test_a_done_column_gives_its_rows_their_state_and_a_lone_progress_table_is_t
 def test_a_count_of_done_things_is_no_state():
     text = "# T\n\n| Area | 已完成 | 总数 |\n|---|---|---|\n| Clay | 0 | 6 |\n| Glaze | 0 | 3 |\n"
     assert all(leaf.status is Status.TODO for leaf in parse_roadmap(text).leaves())
+
+
+def test_a_chapter_column_repeated_down_its_rows_groups_them():
+    text = "\n".join(
+        [
+            "# Anatomy Review",
+            "| Chapter | Topic | Status |",
+            "|---|---|---|",
+            "| Skeletal System | Bone tissue | ✅ |",
+            "| Skeletal System | Joints | |",
+            "| Muscular System | Muscle fibres | |",
+            "| Muscular System | Contraction | |",
+            "| Nervous System | Neurons | |",
+        ]
+    )
+    assert _tree(parse_roadmap(text)) == [
+        ("Skeletal System", ["Bone tissue", "Joints"]),
+        ("Muscular System", ["Muscle fibres", "Contraction"]),
+        ("Nervous System", ["Neurons"]),
+    ]
+
+
+def test_a_kind_column_whose_values_come_back_is_not_a_group():
+    text = "\n".join(
+        [
+            "# Listening List",
+            "| Category | Title |",
+            "|---|---|",
+            "| Podcast | History of Rome |",
+            "| Book | SPQR |",
+            "| Podcast | The Rest Is History |",
+            "| Book | Rubicon |",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["History of Rome", "SPQR", "The Rest Is History", "Rubicon"]
+
+
+def test_a_stage_column_filled_once_per_stage_in_chinese_groups_its_rows():
+    text = "\n".join(
+        [
+            "# 学习笔记",
+            "| 课程阶段 | 课程笔记 | 课程地址 |",
+            "|---|---|---|",
+            "| 第一阶段: 基础 | 环境搭建 | |",
+            "| | 基础语法 | |",
+            "| | 流程控制 | |",
+            "| 第二阶段: 进阶 | 多线程 | |",
+            "| | 网络编程 | |",
+        ]
+    )
+    assert _tree(parse_roadmap(text)) == [
+        ("第一阶段: 基础", ["环境搭建", "基础语法", "流程控制"]),
+        ("第二阶段: 进阶", ["多线程", "网络编程"]),
+    ]

@@ -57,8 +57,8 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |integridad académica|código de honor|evaluación|calificación|avaliação|integridade acadêmica
 |style ?guides?|coding style|code style|guías? de estilo|guias? de estilo|guide de style
 |(?:tools?|software|technologies|tech stack) (?:needed|required|used|you(?:['’]ll| will) need)
-|tech stack|technologies used|herramientas(?: necesarias| requeridas)?|ferramentas(?: necessárias)?
-|outils(?: nécessaires)?|benötigte werkzeuge
+|tech stack|technologies used|herramientas (?:necesarias|requeridas)|ferramentas necessárias
+|outils nécessaires|benötigte werkzeuge
 |içindekiler|katkıda bulun\w*|katkı|lisans|teşekkürler|iletişim|kontakt|contato|contacto
 |disclaimer|faq|faqs|frequently asked questions|q ?& ?a|back to top|translations?
 |translations? in progress|other languages|read this in other languages

@@ -433,8 +433,13 @@ def table_items(
         and any(len(row) > title_at and len(_points(row[title_at])) >= 2 for row in body)
     )
     groups: list[Draft] = []
+    last_group = ""
     for row, line in _rows_by_entry(body, lines, title_at, roles):
-        if group_at is not None and len(row) > group_at and row[group_at].text.strip():
+        group_text = (
+            row[group_at].text.strip() if group_at is not None and len(row) > group_at else ""
+        )
+        if group_text and group_text != last_group:
+            last_group = group_text
             group = Draft(PSEUDO, line=line)
             set_title(group, row[group_at])
             groups.append(group)
@@ -518,6 +523,8 @@ _GROUP_COLUMN_RE = re.compile(
     r"^(?:categor(?:y|ies)|group|section|area|domain|field|track|block|part|stage|phase"
     r"|категория|раздел|направление|分类|类别|類別|カテゴリ|カテゴリー|분류|카테고리"
     r"|categor[ií]as?|kategorie|bereich|catégorie|domaine"
+    r"|chapters?|cap[íi]tulos?|chapitres?|kapitel|главы?|章|章节|章節|단원"
+    r"|etapas?|fases?|étapes?|stufen?|этапы?|阶段|階段|段階|단계"
     # a slot filled only where it changes: "| W01 | 3/3 |", "| | Python basics |"
     r"|weeks?|days?|months?|modules?|units?|sessions?|lessons?|semanas?|mes(?:es)?|d[ií]as?"
     r"|semaines?|wochen?|неделя|周|週|天|月|주차|주)?$"
@@ -537,23 +544,34 @@ def _group_column(
         named = bool(_GROUP_COLUMN_RE.match(plain_label(names[index])))
         if not named and not _GROUP_WORD_RE.search(names[index].casefold()):
             continue
-        filled = [bool(len(row) > index and row[index].text.strip()) for row in body]
+        cells = [row[index].text.strip() if len(row) > index else "" for row in body]
+        starts = _group_starts(cells)
         if (
             len(body) >= 4
-            and filled[0]
-            and 2 <= sum(filled) <= len(body) * 6 // 10
-            and not any(
-                len(row) > index and row[index].text.strip() and row[index].links for row in body
-            )
+            and cells[0]
+            and 2 <= len(starts) <= len(body) * 6 // 10
+            and not any(len(row) > index and row[index].links for row in body)
         ):
             return index
     return None
 
 
+def _group_starts(cells: list[str]) -> list[int]:
+    """Where a group column's groups start: at each filled cell, as a merged cell is
+    written, or at each change of a value repeated down its run ("| Burns | Assessment |",
+    "| Burns | Fluid resuscitation |"); nothing when a value comes back after another."""
+    starts = [at for at, cell in enumerate(cells) if cell and (at == 0 or cell != cells[at - 1])]
+    if all(cells):
+        values = [cells[at] for at in starts]
+        if len(set(values)) != len(values):
+            return []  # "Video", "Book", "Video": a kind per row, not groups
+    return starts
+
+
 # "コース分類", "Course category", "Kategorie des Kurses": a header that names groups.
 _GROUP_WORD_RE = re.compile(
     r"\b(?:categor(?:y|ies)|group|section|area|track|stage|phase|categor[ií]as?|kategorie)\b"
-    r"|分類|分类|类别|類別|区分|カテゴリ|분류|카테고리|категория|раздел"
+    r"|分類|分类|类别|類別|区分|カテゴリ|분류|카테고리|категория|раздел|阶段|階段|段階|단계"
 )
 
 
