@@ -25,6 +25,9 @@ TOKEN_RELPATH = f"{STATE_DIR}/temp-token"
 
 # --- the learner-facing files roadvault writes at the vault root -----------------------------
 
+NOTE_EXT = ".md"  # a note: what Obsidian links to by bare name
+CANVAS_EXT = ".canvas"  # a roadmap's map (JSON Canvas)
+
 CONFIG_DIR = ".obsidian"  # Obsidian's settings; the template's files are copied there
 PROGRESS_NOTE = "Progress.md"  # machine-owned summary (docs/FORMAT.md §6)
 HOME_NOTE = "Home.md"

@@ -40,8 +40,9 @@ from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_START
 from roadvault.parse import decode_roadmap, parse_roadmap
 from roadvault.vault.layout import name_fits_title
 from roadvault.vault.merge import merge_note, nested_orphans, repeated_block_ids
-from roadvault.vault.names import NameRegistry, safe_name, slugify
+from roadvault.vault.names import NameRegistry, safe_name
 from roadvault.vault.regen import NoteVersions, regenerate
+from roadvault.vaultformat import slugify
 
 from .helpers import link_name_problem, name_key, windows_name_problem
 

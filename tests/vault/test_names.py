@@ -18,9 +18,9 @@ from roadvault.vault.names import (
     is_safe_name,
     name_key,
     safe_name,
-    slugify,
     unique_slug,
 )
+from roadvault.vaultformat import slugify
 
 LINK_BREAKERS = set("#^[]|:%")
 FORBIDDEN = set('/\\*?"<>')

@@ -35,7 +35,7 @@ from roadvault.vault.apply import apply_files, save_state
 from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.layout import DEFAULT_DEPTH, Layout, PreviousLayout, plan_layout, walk_levels
 from roadvault.vault.match import MatchReport, Retired, carry_over_ids, reworded_notices
-from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, name_key, slugify, unique_slug
+from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, name_key, unique_slug
 from roadvault.vault.plan import Generated, Plan, PlannedFile, plan_files
 from roadvault.vault.regen import Action, retired_in
 from roadvault.vault.render import PROGRESS_LINK, render_vault
@@ -61,6 +61,7 @@ from roadvault.vaultformat import (
     PROGRESS_NOTE,
     RESERVED_TOP_LEVEL,
     model_relpath,
+    slugify,
 )
 
 logger = logging.getLogger(__name__)

@@ -30,9 +30,7 @@ from roadvault.obsidian.ids import ROADVAULT_PREFIX, block_ids_in, trailing_bloc
 from roadvault.obsidian.links import WIKILINK, Link, parse_link, wikilinks_in
 from roadvault.vault.frontmatter import REQUIRED_KEYS
 from roadvault.vault.names import MAX_FOLDER_CHARS, MAX_NAME_CHARS, is_safe_name, name_key
-from roadvault.vaultformat import is_hidden_relpath
-
-NOTE_EXT = ".md"
+from roadvault.vaultformat import NOTE_EXT, is_hidden_relpath
 
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _NEWLINE = re.compile("\n")

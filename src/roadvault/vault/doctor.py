@@ -24,11 +24,11 @@ from roadvault.vault.state import (
     load_roadmap_model,
     read_disk_file,
 )
-from roadvault.vaultformat import MANIFEST_RELPATH, PROGRESS_NOTE
+from roadvault.vaultformat import CANVAS_EXT, MANIFEST_RELPATH, NOTE_EXT, PROGRESS_NOTE
 
 logger = logging.getLogger(__name__)
 
-_CHECKED_EXTS = (".md", ".canvas")
+_CHECKED_EXTS = (NOTE_EXT, CANVAS_EXT)
 
 
 @dataclass(slots=True)

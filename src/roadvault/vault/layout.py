@@ -28,9 +28,8 @@ from roadvault.vault.names import (
     name_key,
     safe_name,
 )
+from roadvault.vaultformat import CANVAS_EXT, NOTE_EXT
 
-NOTE_EXT = ".md"
-CANVAS_EXT = ".canvas"
 DEFAULT_DEPTH = 2
 _CUT_SLACK = 8  # a name this close to the length limit may have been cut to fit it
 

@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from pathvalidate import is_valid_filename
 
 from roadvault.vaultformat import is_device_name as _is_reserved
-from roadvault.vaultformat import slugify as slugify  # the one slug rule lives there
 
 MAX_NAME_CHARS = 100  # whole file name, extension included (docs/FORMAT.md §1: kept short)
 MAX_FOLDER_CHARS = 64  # folders nest: roadmap/phase/note must stay well under MAX_PATH
