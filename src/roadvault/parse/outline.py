@@ -1369,6 +1369,34 @@ def _blank_comments(text: str) -> str:
     return _OBSIDIAN_COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
+_QUOTED_HEADING_RE = re.compile(r"^ {0,3}>[ \t]?(?=#{1,6}[ \t]+\S)")
+_QUOTE_LINE_RE = re.compile(r"^ {0,3}>")
+_FENCE_LINE_RE = re.compile(r"^ {0,3}(?:```|~~~)")
+
+
+@rule("quoted-heading")
+def _unquote_headings(text: str) -> str:
+    """A heading alone in a quote (">### Environment", a blank line, then the section's
+    text) is the section's heading set off by a bar: read as a heading. A quote holding more
+    than its heading (a callout, a quoted passage) stays a quote."""
+    if ">" not in text:
+        return text
+    lines = text.split("\n")
+    in_fence = False
+    for at, line in enumerate(lines):
+        if _FENCE_LINE_RE.match(line):
+            in_fence = not in_fence
+        if in_fence or not _QUOTED_HEADING_RE.match(line):
+            continue
+        before = lines[at - 1] if at else ""
+        after = lines[at + 1] if at + 1 < len(lines) else ""
+        if _QUOTE_LINE_RE.match(before) or _QUOTE_LINE_RE.match(after):
+            continue
+        lines[at] = _QUOTED_HEADING_RE.sub("", line, count=1)
+        fired("quoted-heading", at + 1, "phase", lines[at].strip())
+    return "\n".join(lines)
+
+
 def _markdown_fence(blocks: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
     fences = [
         block
@@ -1515,6 +1543,7 @@ def build_roadmap(
     line_origin: list[int] | None = None
     text = _blank_comments(text)
     if not literal:
+        text = _unquote_headings(text)
         text = _escape_named_tags(_escape_marker_cells(text))
         text = inline_box_diagrams(inline_mermaid(inline_tree_diagrams(text)))
         text, line_origin = _glyph_bullets(_indented_outline(_box_lines(text)))
