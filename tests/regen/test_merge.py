@@ -347,7 +347,8 @@ def test_a_nested_item_left_after_a_learners_paragraph_moves_out_once() -> None:
     learner's fence and paragraph stand between an item and its nested items, the first of
     which the roadmap renames and moves out to the top level. Before: the old line stayed
     after the paragraph (at its old indentation) while the renamed one came in as a
-    conflict — its block id twice, so the build refused the note."""
+    conflict — its block id twice, so the build refused the note. The lines after the
+    learner's paragraph stay as they wrote them."""
     nested = "".join(f"\t- [ ] Vectors ^rv-i0{i}\n" for i in (1, 2, 3, 4))
     base = _checklist("- [ ] Vectors ^rv-i00\n" + nested)
     mine = _checklist("- [ ] Vectors ^rv-i00\n" + _FENCE + "\nMy note 0.\n" + nested)
@@ -358,8 +359,53 @@ def test_a_nested_item_left_after_a_learners_paragraph_moves_out_once() -> None:
     assert not repeated_block_ids(result.text, mine)
     assert result.text == _checklist(
         "- [ ] Vectors revised revised ^rv-i01\n- [ ] Vectors ^rv-i00\n"
-        + rest
         + _FENCE
         + "\nMy note 0.\n"
+        + rest
     )
+    assert merge_note(base, result.text, new).text == result.text
+
+
+def test_sub_items_moved_to_a_new_item_are_not_left_behind_a_learners_fence() -> None:
+    """Found by the long fuzz profile: the learner's fence stands before a removed item
+    whose sub-items the roadmap hands to a new item above the fence. Before: the sub-items
+    came after the fence and a blank line — indented code, no tick counted — and a merge
+    repeated after an interrupted build moved them back (a different note)."""
+    base = _checklist(
+        "- [ ] Vectors ^rv-i00\n- [ ] Vectors ^rv-i01\n\t- [ ] Vectors ^rv-i02\n"
+        "\t- [ ] Vectors ^rv-i03\n- [ ] Vectors ^rv-i04\n\t- [ ] Vectors ^rv-i05\n"
+        "\t- [ ] Vectors ^rv-i06\n\t- [ ] Vectors ^rv-i07\n"
+    )
+    mine = base.replace("\t- [ ] Vectors ^rv-i03\n", "\t- [ ] Vectors ^rv-i03\n" + _FENCE + "\n")
+    nested = "".join(f"\t- [ ] Vectors ^rv-i0{i}\n" for i in (2, 3, 5, 6, 7))
+    new = _checklist("- [ ] Vectors revised ^rv-i01\n- [ ] Added ^rv-n006\n" + nested)
+    first = merge_note(base, mine, new)
+    assert first.conflicts == 0
+    body = first.text.split("## Checklist\n", 1)[1]
+    assert body.startswith("- [ ] Vectors revised ^rv-i01\n- [ ] Added ^rv-n006\n" + nested)
+    assert _FENCE in body
+    assert merge_note(base, first.text, new).text == first.text
+
+
+def test_items_a_new_parent_takes_from_under_a_learners_paragraph_are_written_once() -> None:
+    """Found by the long fuzz profile (the block id repeated): the learner's fence and a
+    paragraph stand between an item and its nested items — which Markdown then reads as the
+    paragraph's text. The roadmap gives three of them to a new item and renames the old
+    one, whose last sub-item it marks done. Before: a conflict holding the renamed item and
+    its sub-item, which stood a second time after the paragraph: the note was refused."""
+    nested = "".join(f"\t- [ ] Vectors ^rv-i0{i}\n" for i in (1, 2, 3, 4))
+    base = _checklist("- [ ] Vectors ^rv-i00\n" + nested)
+    mine = _checklist("- [ ] Vectors ^rv-i00\n" + _FENCE + "\nMy note 0.\n" + nested)
+    moved = "".join(f"\t- [ ] Vectors ^rv-i0{i}\n" for i in (1, 2, 3))
+    new = _checklist(
+        "- [ ] Added ^rv-n005\n"
+        + moved
+        + "- [ ] Vectors revised ^rv-i00\n\t- [x] Vectors ^rv-i04\n"
+    )
+    result = merge_note(base, mine, new)
+    assert result.conflicts == 0
+    assert not repeated_block_ids(result.text, mine)
+    assert block_id_counts(result.text)["rv-i04"] == 1
+    assert "- [ ] Vectors revised ^rv-i00\n\t- [x] Vectors ^rv-i04\n" in result.text
+    assert "My note 0.\n" in result.text and _FENCE in result.text
     assert merge_note(base, result.text, new).text == result.text

@@ -467,12 +467,13 @@ def _merge_conflict(
             # The learner only added lines, between lines the roadmap replaced (an own task
             # between two items the roadmap swapped for others): no line was changed by
             # both, so no conflict — the roadmap's lines, then the learner's, all kept.
-            # Unless the learner's lines would stand between the roadmap's last item and
-            # the lines nested under it (a fence, a paragraph): its sub-items would read as
-            # code or text (docs/SAFETY.md). Then the learner's lines come first.
+            # Unless they would end the list above nested lines that follow (a fence, a
+            # paragraph after a blank line) and the roadmap's lines start a top-level item:
+            # then the learner's lines come first, where they were, and the sub-items stay
+            # under their item (else `rejoin_nested_items` moves the lines past them).
             added = [line for e in _side(group, 0) for line in e.lines]
             following = base[end] if end < len(base) else after
-            if _splits_nesting(new_part, added, following):
+            if new_part and not _indent_width(new_part[0]) and _ends_list(added, following):
                 out.extend(added)
                 out.extend(new_part)
             else:
@@ -486,17 +487,23 @@ def _merge_conflict(
     return out, conflicts
 
 
-def _splits_nesting(new: list[str], added: list[str], following: str | None) -> bool:
-    """Would `added`, written between `new` and `following`, part the last line of `new`
-    from `following` nested under it? It does when `following` is deeper than that line and
-    `added` holds a blank line or a line no deeper than it (a paragraph, a fence): the list
-    ends there, so `following` reads as indented code or as text."""
-    if following is None or not new or not new[-1].strip() or not following.strip():
+def _ends_list(added: list[str], following: str | None) -> bool:
+    """Would `added`, written right above `following`, a nested (indented) line, end the
+    list it belongs to? It does when a blank line in `added` is followed by a line less
+    indented than `following` (a fence, a paragraph), or `added` ends with a blank line:
+    `following` would then read as indented code or as text, no longer under its item."""
+    if following is None or not following.strip():
         return False
-    width = _indent_width(new[-1])
-    if _indent_width(following) <= width:
+    width = _indent_width(following)
+    if not width:
         return False
-    return any(not line.strip() or _indent_width(line) <= width for line in added)
+    blank = False
+    for line in added:
+        if not line.strip():
+            blank = True
+        elif blank and _indent_width(line) < width:
+            return True
+    return blank
 
 
 def _indent_width(line: str) -> int:
@@ -704,12 +711,84 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
     new_fm, new_body = split_front_matter(new_aligned)
     front, remarks = merge_front_matter(base_fm, mine_fm, new_fm)
     body, conflicts = merge_texts(base_body, mine_body, new_body)
+    body = rejoin_nested_items(body, new_body)
     if conflicts:
         body, conflicts = drop_stale_copies(body, merged_ids(base, mine, new, orphans=orphans))
     result = MergeResult((front or "") + body, conflicts, remarks)
     if conflicts:
         result.notes.append(f"{conflicts} conflict(s): both you and the roadmap changed lines")
     return result
+
+
+_INDENTED = (INDENTED_CODE, ATTACHED_INDENTED_CODE)
+_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
+
+
+def rejoin_nested_items(text: str, new: str) -> str:
+    """`text` with the nested items the line merge cut off from their item put back under
+    it: merge3 can place lines of the learner's (a fenced example, a paragraph, blank lines)
+    after an item's run of lines and before nested items that follow, which then read as
+    indented code (docs/SAFETY.md, docs/DIALECT.md) — counted by no one, and moved by the
+    next merge. A nested item is cut off when its line stands in indented code with the
+    indentation the new rendering (`new`) gives it and no other line of the note has its
+    id (a learner's example is indented further, beside the real line). The learner's lines
+    between the item above and the cut-off run then follow that run, as written; lines
+    holding a heading or conflict markers are never moved."""
+    if _ID_MARK not in text:
+        return text
+    rendered = {item.id: item.lead for item in find_item_lines(new.split("\n")) if item.lead}
+    if not rendered:
+        return text
+    lines = text.split("\n")
+    for _ in range(len(lines)):
+        code = read_blocks("\n".join(lines)).code
+        items = find_item_lines(lines)
+        placed = {item.id for item in items if code[item.index] not in _INDENTED}
+        run = _cut_off_run(lines, code, rendered, placed)
+        if run is None:
+            break
+        start, end = run
+        above = [item for item in items if item.index < start and code[item.index] == 0]
+        if not above:
+            break
+        parent = above[-1]
+        keep = parent.index + 1
+        while keep < start and lines[keep].strip() and not code[keep]:
+            if _indent_width(lines[keep]) <= parent.width:
+                break
+            keep += 1
+        between = lines[keep:start]
+        if not between or any(
+            not code[index]
+            and (_is_heading_line(lines[index]) or lines[index].startswith(_MARKERS))
+            for index in range(keep, start)
+        ):
+            break
+        lines = [*lines[:keep], *lines[start:end], *between, *lines[end:]]
+    return "\n".join(lines)
+
+
+def _cut_off_run(
+    lines: list[str], code: list[int], rendered: dict[str, str], placed: set[str]
+) -> tuple[int, int] | None:
+    """(start, end) of the first run of cut-off nested item lines (`rejoin_nested_items`),
+    with the lines that follow it in the same indented block."""
+    for index, line in enumerate(lines):
+        if code[index] not in _INDENTED or _ID_MARK not in line:
+            continue
+        match = ITEM_LINE.match(line)
+        if match is None or match["id"] in placed or rendered.get(match["id"]) != match["lead"]:
+            continue
+        end = index + 1
+        while end < len(lines) and lines[end].strip() and code[end] in _INDENTED:
+            end += 1
+        return index, end
+    return None
+
+
+def _is_heading_line(line: str) -> bool:
+    stripped = line.lstrip(" ")
+    return len(line) - len(stripped) < 4 and re.match(r"#{1,6}(?:[ \t]|$)", stripped) is not None
 
 
 def merge_without_base(mine: str, new: str) -> MergeResult:

@@ -200,7 +200,9 @@ def _block_end(
     split into the same blocks whatever the learner wrote between two items, or a move
     applied to one and not the other would read as an edit. The last item of a run ends
     at its nested lines: a blank line then text no deeper than the item is what follows
-    the list, not part of it; a heading or an item further out ends it too."""
+    the list, not part of it — unless items nested under it come after that text (the
+    learner wrote between the item and its sub-items: they are still its own, as for
+    `layout_of`); a heading or an item further out ends it too."""
     index = start + 1
     while index < stop:
         other = by_index.get(index)
@@ -214,7 +216,11 @@ def _block_end(
     while end < index:
         if not lines[end].strip():
             after = next((k for k in range(end + 1, index) if lines[k].strip()), None)
-            if after is None or _width(lines[after]) <= item.width:
+            if after is None:
+                break
+            if _width(lines[after]) <= item.width and not any(
+                k in by_index for k in range(after, index)
+            ):
                 break
             end = after
             continue
