@@ -1751,3 +1751,39 @@ def test_a_numbered_tools_section_in_french_is_a_part_of_the_plan():
         ("Bases", ["HTML", "CSS"]),
         ("Outils", ["Git", "Le terminal"]),
     ]
+
+
+def test_a_closing_part_led_by_the_months_that_follow_carries_the_plan_on():
+    text = "\n".join(
+        [
+            "# Exam Plan",
+            "## Phase 1: Basics",
+            "- Algebra",
+            "## Phase 2: Practice",
+            "- Past papers",
+            "## Phase 3: Mock exams",
+            "- Timed paper",
+            "## After the written exam (October to December)",
+            "* October: rest a week, then study the essay topics",
+            "* November: write two essays a week",
+            "* December: final review of essay structure",
+        ]
+    )
+    phases = _tree(parse_roadmap(text))
+    assert phases[-1][0].startswith("After the written exam"), phases
+    assert len(phases[-1][1]) == 3
+
+
+def test_a_numbered_phase_named_like_housekeeping_is_still_a_phase():
+    text = "\n".join(
+        [
+            "# Exam Plan",
+            "## Phase 1: Basics",
+            "- Algebra",
+            "## Phase 2: Review",
+            "- Flashcards",
+            "## Phase 3: Community",
+            "- Join a study group",
+        ]
+    )
+    assert [title for title, _ in _tree(parse_roadmap(text))] == ["Basics", "Review", "Community"]

@@ -335,3 +335,33 @@ def test_a_stage_column_filled_once_per_stage_in_chinese_groups_its_rows():
         ("第一阶段: 基础", ["环境搭建", "基础语法", "流程控制"]),
         ("第二阶段: 进阶", ["多线程", "网络编程"]),
     ]
+
+
+def test_a_problem_column_beside_a_topic_column_names_the_rows():
+    text = "\n".join(
+        [
+            "# Chess Tactics",
+            "| Topic | Puzzle | Link |",
+            "|---|---|---|",
+            "| Forks | Knight fork on f7 | https://example.org/1 |",
+            "| Pins | Pin against the king | https://example.org/2 |",
+            "| Forks | Royal fork | https://example.org/3 |",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Knight fork on f7", "Pin against the king", "Royal fork"]
+
+
+def test_the_main_focus_column_names_a_day_not_its_secondary_activity():
+    text = "\n".join(
+        [
+            "# Revisão final",
+            "| Dia | Foco Principal | Atividade Secundária |",
+            "|---|---|---|",
+            "| Segunda | Revisão de Álgebra | Ler resumos |",
+            "| Terça | Revisão de Geometria | Refazer exercícios errados |",
+            "| Quarta | Simulado | Organizar material |",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Revisão de Álgebra", "Revisão de Geometria", "Simulado"]

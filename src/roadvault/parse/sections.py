@@ -406,6 +406,8 @@ def is_housekeeping(draft: Draft) -> bool:
         return False
     if section_role(draft.title) != HOUSEKEEPING:
         return False
+    if has_stage_word(draft.text or draft.title):
+        return False  # "Phase 3: Review" is a step of the plan, not its reviews
     fired("housekeeping-section", draft.line, "dropped", draft.title)
     return True
 
@@ -1529,6 +1531,25 @@ def _holds_words(section: Draft) -> bool:
     return bool(section.children or section.notes or section.is_task)
 
 
+# "October:", "Novembro —", "Dezembro (até dia 06):", "Week 9:": an entry led by its time.
+_CALENDAR_ENTRY_RE = re.compile(
+    rf"^(?:{MONTH_NAMES}|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+    r"|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro"
+    r"|novembro|dezembro|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février"
+    r"|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|(?:week|semana|semaine|woche|month|mes|mês|mois|monat)\s+\d{1,2})\b[^:：]{0,24}[:：—–-]",
+    re.I,
+)
+
+
+def _goes_on_by_the_calendar(section: Draft) -> bool:
+    """ "After the exam (October to December)" › "October: rest, then …", "November: …":
+    entries led by the months or weeks that follow carry the plan on."""
+    entries = [c for c in section.children if c.kind == ITEM]
+    timed = [c for c in entries if _CALENDAR_ENTRY_RE.match(strip_decorations(c.text))]
+    return len(timed) >= 2 and len(timed) * 2 > len(entries)
+
+
 @rule("plan-boundary")
 def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     """When the author numbered the plan ("Phase 1…Phase 5", "Week 1…Week 8"), unnumbered
@@ -1565,6 +1586,7 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
                 and _holds_words(child)
             )
             and not holds_a_topic_tree(child)
+            and not _goes_on_by_the_calendar(child)
         ):
             fired("plan-boundary", child.line, "note", child.title)
             for inner in walk(child):

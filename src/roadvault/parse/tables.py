@@ -56,7 +56,8 @@ _TITLE_COLUMN_RE = re.compile(
     r"|temas?|contenidos?|módulos?|technolog(?:y|ies)|tools?|technologien?|themen?"
     r"|тем[аы]|технологи[яи]|навык[и]?|курс[ы]?|урок[и]?|модул[ьи]|раздел[ы]?|задач[аи]"
     r"|cursos?|tarefas?|tareas?|actividad(?:es)?|aufgaben?|tâches?|assuntos?|conteúdos?"
-    r"|thèmes?|sujets?|contenus?|cours|themen|inhalte?"
+    r"|thèmes?|sujets?|contenus?|cours|themen|inhalte?|atividades?|foco(?: principal)?"
+    r"|enfoque(?: principal)?|(?:main|primary) focus|schwerpunkt|重点|重點"
     r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
     r"|項目|항목|주제|내용|nội dung|chủ đề|bài học|môn học|khóa học|kỹ năng|nhiệm vụ"
     r"|materi|topik|konu(?:lar)?|argomenti?|contenuti|temat[y]?)\b"
@@ -279,6 +280,17 @@ _WORK_COLUMN_RE = re.compile(
     r"^(?:assignments?|homeworks?|activit(?:y|ies)|tasks?|due|deliverables?|exercises?"
     r"|labs?|readings?|agenda|tarefas?|tareas?|devoirs?|aufgaben|作业|課題|과제)\b"
 )
+# Columns that name one problem to solve, beside a topic column that sorts them.
+_UNIT_COLUMN_RE = re.compile(
+    r"^(?:problems?(?: name| title)?|questions?|challenges?|katas?|puzzles?"
+    r"|problemas?|problèmes?|задач[аи]"
+    r"|问题|題目|题目|問題|문제)$"
+)
+# "Secondary activity", "Bonus", "Optional": what goes beside the row's own work.
+_SIDE_COLUMN_RE = re.compile(
+    r"\b(?:secondary|side|bonus|extra|optional|secund[áa]ri[ao]s?|opcional|optionnel"
+    r"|zusätzlich|補足|补充|보조)\b"
+)
 _SUBJECT_COLUMN_RE = re.compile(
     r"^(?:topics?|subjects?|titles?|themes?|lessons?|modules?|courses?|content|chapters?"
     r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제)$"
@@ -311,6 +323,10 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
                 named = 0.5  # "Assignments/Activities" beside "Topic": the work on a topic
             elif _SUBJECT_COLUMN_RE.match(key):
                 named = 1.5  # "Topic" names what a row is about, wherever it stands
+            if _SIDE_COLUMN_RE.search(key):
+                named = 0.0  # "Secondary activity" beside "Main focus"
+        if _UNIT_COLUMN_RE.match(key) and any(_SUBJECT_COLUMN_RE.match(k) for k in keys):
+            named = 2.0  # "| Topic | Problem |": the problem is the step, the topic sorts it
         if resource_kind(key) == "strong" and not _TITLE_COLUMN_RE.match(key):
             named = -0.5  # "Resources": a title only when nothing else is
         if key and _GROUP_COLUMN_RE.match(key) and not _TITLE_COLUMN_RE.match(key):
