@@ -99,7 +99,7 @@ def test_most_recently_active_roadmap_first() -> None:
     data = manifest()
     other = copy.deepcopy(data["roadmaps"][SLUG])
     other["title"] = "Another Roadmap"
-    other["items"] = [dict(item, id=item["id"] + "-b") for item in other["items"]]
+    other["items"] = [dict(item, id=item["id"] + "b") for item in other["items"]]
     data["roadmaps"]["another"] = other
     progress = Progress(index_manifest(data))
     files = notes()
@@ -108,7 +108,7 @@ def test_most_recently_active_roadmap_first() -> None:
         progress.set_note(relpath, summarize_note(text))
     history = History()
     history.add(Entry(START, SLUG, "rv-j1", None, Status.TODO))
-    history.add(Entry(START + timedelta(days=1), "another", "rv-j1-b", None, Status.TODO))
+    history.add(Entry(START + timedelta(days=1), "another", "rv-j1b", None, Status.TODO))
     titles = [r.title for r in build_summary(progress, history, now=NOW).roadmaps]
     assert titles == ["Another Roadmap", "Data Engineering Starter"]
     history.add(Entry(START + timedelta(days=2), SLUG, "rv-j1", Status.TODO, Status.DONE))

@@ -22,8 +22,9 @@ from typing import Any
 
 import pytest
 
-from roadvault.obsidian.ids import ROADVAULT_PREFIX
+from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.progress import scan_tasks
+from roadvault.progress.notes import summarize_note
 from roadvault.vault.merge import find_item_lines
 
 CASES = Path(__file__).parent / "scan_cases"
@@ -74,7 +75,7 @@ def test_scanner_and_merge_read_the_same_items(note: Path) -> None:
     scanner = [
         (task.line, task.block_id, task.marker)
         for task in scan_tasks(text)
-        if task.block_id is not None and task.block_id.startswith(ROADVAULT_PREFIX)
+        if task.block_id is not None and is_roadvault_id(task.block_id)
     ]
     merge = [
         (item.index, item.id, item.mark)
@@ -82,3 +83,21 @@ def test_scanner_and_merge_read_the_same_items(note: Path) -> None:
         if item.mark is not None
     ]
     assert merge == scanner
+
+
+@pytest.mark.parametrize("note", _cases("disagreement"))
+def test_progress_counts_as_items_what_merge_reads_as_items(note: Path) -> None:
+    """What progress counts for the roadmap (`summarize_note`) is what the merge carries: the
+    same block ids, each once; every other task is the learner's own. Failed before for
+    `block-id-grammar`: progress took any `^rv-…` id (`rv-my-own`, `rv-Upper1`) for an
+    item's, so the learner's own task was counted nowhere."""
+    text = _read(note)
+    scan = summarize_note(text, need_properties=False)
+    merge: list[str] = []
+    for item in find_item_lines(text.split("\n")):
+        if item.mark is not None and item.id not in merge:
+            merge.append(item.id)
+    assert list(scan.ids) == merge
+    tasks = scan_tasks(text)
+    items = [task for task in tasks if task.block_id and is_roadvault_id(task.block_id)]
+    assert sum(scan.plain) == len(tasks) - len(items)

@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from roadvault.obsidian.ids import ROADVAULT_PREFIX
+from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.progress import scan_tasks
 from roadvault.vault.merge import count_conflicts, find_item_lines, merge_note
 
@@ -86,7 +86,7 @@ def scanner_items(text: str) -> list[tuple[int, str, str]]:
     return [
         (task.line, task.block_id, task.marker)
         for task in scan_tasks(text)
-        if task.block_id is not None and task.block_id.startswith(ROADVAULT_PREFIX)
+        if task.block_id is not None and is_roadvault_id(task.block_id)
     ]
 
 

@@ -36,7 +36,7 @@ from roadvault.progress.notes import NoteScan, Properties
 
 logger = logging.getLogger(__name__)
 
-CACHE_FORMAT = 4  # 4: a repeated id and the roadmap side of a conflict are not own tasks
+CACHE_FORMAT = 5  # 5: only `rv-` + base 36 is an item id (obsidian/ids.py); other ids are own tasks
 RACY_NS = 2_000_000_000
 # A vault smaller than this scans in tens of milliseconds: no cache file is worth keeping
 # for it (and test suites that build many small vaults leave none behind).

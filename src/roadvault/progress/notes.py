@@ -16,7 +16,7 @@ from roadvault.model import KNOWN_MARKERS, Status
 from roadvault.obsidian.blocks import scan_raw
 from roadvault.obsidian.conflicts import CONFLICT_START, roadmap_side_lines
 from roadvault.obsidian.frontmatter import front_matter_yaml, load_yaml
-from roadvault.obsidian.ids import ROADVAULT_PREFIX
+from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.vaultformat import PROGRESS_NOTE, is_hidden_relpath
 
 logger = logging.getLogger(__name__)
@@ -50,10 +50,6 @@ _MARKER_INDEX = {marker: STATUS_ORDER.index(Status.from_marker(marker)) for mark
 def marker_index(marker: str) -> int:
     """The position of a checkbox character's status in a 4-item count list."""
     return _MARKER_INDEX.get(marker, 0)
-
-
-# Roadmap items always carry a roadvault block id; any other task is the learner's own.
-ITEM_ID_PREFIX = ROADVAULT_PREFIX
 
 
 class Properties(NamedTuple):
@@ -92,6 +88,7 @@ def summarize_note(
     effective: list[str] = []
     seen: set[str] = set()
     index_of = _MARKER_INDEX.get
+    is_item = is_roadvault_id  # the id grammar merge reads items by (obsidian/ids.py)
     # The roadmap's side of an open conflict is a proposal: its items are counted on the
     # learner's side, once (docs/FORMAT.md §5b).
     proposed = roadmap_side_lines(text) if CONFLICT_START in text else ()
@@ -101,12 +98,12 @@ def summarize_note(
         effective.append(marker)
         if line in proposed:
             continue
-        if block_id is not None and block_id.startswith(ITEM_ID_PREFIX):
+        if block_id is not None and is_item(block_id):
             if block_id not in seen:  # a second copy is the same item, not an own task
                 seen.add(block_id)
                 ids.append(block_id)
                 marks.append(marker)
-        else:  # the learner's own task (items always have roadvault ids)
+        else:  # the learner's own task (items always have roadvault ids: `rv-` + base 36)
             plain[index_of(marker, 0)] += 1
     properties = None
     if need_properties:
