@@ -152,6 +152,23 @@ def test_every_reader_finds_the_same_block_ids(separator: str, with_code: bool) 
     assert item_statuses(text) == {"rv-bbbbb2": " "}
 
 
+def test_a_learners_id_that_only_starts_like_roadvaults_is_theirs_to_every_reader() -> None:
+    """One grammar for roadvault's ids (`rv-` + lowercase base 36). A learner's `^rv-my-own`
+    is no item to progress or merge, so it is no roadvault id to the checks and doctor
+    either: the same id in two notes is fine (Obsidian links to a block through its note),
+    where a roadvault id in two notes is one item twice. Failed before: progress counted
+    the task nowhere, and doctor reported `^rv-my-own also in …`."""
+    own = "# Mine\n- [ ] my own task ^rv-my-own\n- [x] another ^rv-Upper1\n"
+    files = {"A.md": own, "B.md": own}
+    scan = summarize_note(own)
+    assert (scan.ids, sum(scan.plain)) == ((), 2)
+    assert item_statuses(own) == {}
+    assert check.check_block_ids(files) == []
+    assert diagnose(files, _manifest()) == []
+    ours = {"A.md": REAL + "\n", "B.md": REAL + "\n"}
+    assert [p.message for p in check.check_block_ids(ours)] == ["block id ^rv-aaaaa1 also in A.md"]
+
+
 def test_an_alias_bomb_in_a_note_is_refused_by_every_reader() -> None:
     """One capped loader: too many aliases is broken front matter for all, never walked."""
     aliases = ", ".join(["*a"] * 100)

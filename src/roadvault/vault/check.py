@@ -26,7 +26,7 @@ from roadvault.obsidian.conflicts import (
     roadmap_side_lines,
 )
 from roadvault.obsidian.frontmatter import front_matter_span, read_properties, split_front_matter
-from roadvault.obsidian.ids import ROADVAULT_PREFIX, block_ids_in, trailing_block_id
+from roadvault.obsidian.ids import block_ids_in, is_roadvault_id, trailing_block_id
 from roadvault.obsidian.links import WIKILINK, Link, parse_link, wikilinks_in
 from roadvault.vault.frontmatter import REQUIRED_KEYS
 from roadvault.vault.names import MAX_FOLDER_CHARS, MAX_NAME_CHARS, is_safe_name, name_key
@@ -250,9 +250,9 @@ def _check_link(
 # --- the other checks ------------------------------------------------------------------------
 
 
-def check_block_ids(files: Mapping[str, str], *, prefix: str = ROADVAULT_PREFIX) -> list[Problem]:
-    """Block ids are unique within each note, and ids starting with `prefix` (roadvault's)
-    are unique across the whole vault (FORMAT.md §2)."""
+def check_block_ids(files: Mapping[str, str]) -> list[Problem]:
+    """Block ids are unique within each note, and roadvault's (`is_roadvault_id`: the
+    grammar progress and merge read items by) across the whole vault (docs/FORMAT.md §2)."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for relpath, text in files.items():
@@ -269,7 +269,7 @@ def check_block_ids(files: Mapping[str, str], *, prefix: str = ROADVAULT_PREFIX)
             if counts[block] > 1:
                 problems.append(Problem(relpath, number, "block", f"block id ^{block} repeated"))
                 counts[block] = 0  # report once
-            elif block.startswith(prefix):
+            elif is_roadvault_id(block):
                 other = seen.setdefault(block, relpath)
                 if other != relpath:
                     message = f"block id ^{block} also in {other}"

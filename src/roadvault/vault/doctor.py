@@ -64,7 +64,7 @@ def diagnose(
     all_links: bool = False,
 ) -> list[check.Problem]:
     """The problems of a vault given as {relpath: text} (pure)."""
-    notes = {path: text for path, text in files.items() if path.endswith(".md")}
+    notes = {path: text for path, text in files.items() if path.endswith(NOTE_EXT)}
     problems = check.check_conflicts(notes) + check.check_block_ids(notes)
     ids = known_ids(manifest)
     for relpath, text in notes.items():
@@ -98,8 +98,8 @@ def explain_deleted(
         return problem
     target = match.group(1).casefold()
     for relpath in manifest.files:
-        name = PurePosixPath(relpath).name.removesuffix(".md").casefold()
-        if relpath.endswith(".md") and relpath not in files and name == target:
+        name = PurePosixPath(relpath).name.removesuffix(NOTE_EXT).casefold()
+        if relpath.endswith(NOTE_EXT) and relpath not in files and name == target:
             message = (
                 f"link to [[{match.group(1)}]], a note you deleted ({relpath}): the next build "
                 "writes its title as plain text; `roadvault build --restore` brings it back"
