@@ -409,3 +409,14 @@ def test_items_a_new_parent_takes_from_under_a_learners_paragraph_are_written_on
     assert "- [ ] Vectors revised ^rv-i00\n\t- [x] Vectors ^rv-i04\n" in result.text
     assert "My note 0.\n" in result.text and _FENCE in result.text
     assert merge_note(base, result.text, new).text == result.text
+
+
+def test_sub_items_the_learner_set_apart_are_left_where_they_are() -> None:
+    """The learner wrote a fence between an item and its sub-items (which Markdown then
+    reads as code): their arrangement, which a merge does not undo — only what the line
+    merge itself put between an item and its sub-items is moved."""
+    base = _checklist("- [ ] Vectors ^rv-i00\n\t- [ ] Vectors ^rv-i01\n- [ ] Vectors ^rv-i02\n")
+    mine = base.replace("^rv-i00\n", "^rv-i00\n" + _FENCE + "\n")
+    assert merge_note(base, mine, base).text == mine
+    new = base.replace("^rv-i02", "^rv-i03")
+    assert merge_note(base, mine, new).text == mine.replace("^rv-i02", "^rv-i03")

@@ -711,7 +711,7 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
     new_fm, new_body = split_front_matter(new_aligned)
     front, remarks = merge_front_matter(base_fm, mine_fm, new_fm)
     body, conflicts = merge_texts(base_body, mine_body, new_body)
-    body = rejoin_nested_items(body, new_body)
+    body = rejoin_nested_items(body, new_body, mine_body)
     if conflicts:
         body, conflicts = drop_stale_copies(body, merged_ids(base, mine, new, orphans=orphans))
     result = MergeResult((front or "") + body, conflicts, remarks)
@@ -724,7 +724,7 @@ _INDENTED = (INDENTED_CODE, ATTACHED_INDENTED_CODE)
 _MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 
 
-def rejoin_nested_items(text: str, new: str) -> str:
+def rejoin_nested_items(text: str, new: str, mine: str = "") -> str:
     """`text` with the nested items the line merge cut off from their item put back under
     it: merge3 can place lines of the learner's (a fenced example, a paragraph, blank lines)
     after an item's run of lines and before nested items that follow, which then read as
@@ -733,10 +733,16 @@ def rejoin_nested_items(text: str, new: str) -> str:
     indentation the new rendering (`new`) gives it and no other line of the note has its
     id (a learner's example is indented further, beside the real line). The learner's lines
     between the item above and the cut-off run then follow that run, as written; lines
-    holding a heading or conflict markers are never moved."""
+    holding a heading or conflict markers are never moved. Items the learner's note (`mine`)
+    already had cut off are left as they are: that is how the learner wrote them."""
     if _ID_MARK not in text:
         return text
     rendered = {item.id: item.lead for item in find_item_lines(new.split("\n")) if item.lead}
+    if _ID_MARK in mine:
+        mine_code = read_blocks(mine).code
+        for index, line in enumerate(mine.split("\n")):
+            if mine_code[index] in _INDENTED and (match := ITEM_LINE.match(line)):
+                rendered.pop(match["id"], None)
     if not rendered:
         return text
     lines = text.split("\n")
