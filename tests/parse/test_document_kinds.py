@@ -1787,3 +1787,28 @@ def test_a_numbered_phase_named_like_housekeeping_is_still_a_phase():
         ]
     )
     assert [title for title, _ in _tree(parse_roadmap(text))] == ["Basics", "Review", "Community"]
+
+
+def test_a_plain_text_file_of_one_topic_per_line_is_a_list_of_those_topics():
+    topics = ["Kernel build", "initrd", "EFI boot", "Systemd", "BPF", "SystemTap", "DTrace"]
+    topics += ["Terminal setup", "Bash scripting", "NGINX", "Docker"]
+    roadmap = parse_roadmap("\n".join(topics) + "\n", source="plan.txt")
+    assert [leaf.title for leaf in roadmap.leaves()] == topics
+
+
+def test_an_acronym_alone_on_its_line_is_a_topic_not_a_heading_in_capitals():
+    text = "\n".join(
+        [
+            "Linux internals",
+            "    BPF",
+            "    SystemTap",
+            "    eBPF tracing",
+            "Networking",
+            "    DNS",
+            "    TCP handshake",
+        ]
+    )
+    assert _tree(parse_roadmap(text, source="notes.txt")) == [
+        ("Linux internals", ["BPF", "SystemTap", "eBPF tracing"]),
+        ("Networking", ["DNS", "TCP handshake"]),
+    ]

@@ -78,3 +78,16 @@ def test_seed_roadmaps_read_back_the_same(seed) -> None:
     again = parse_roadmap(roadmap_to_markdown(roadmap), source=roadmap.source)
     assert again.title == roadmap.title
     assert _shape(again.nodes) == _shape(roadmap.nodes)
+
+
+def test_a_title_that_ends_in_an_amount_of_time_reads_back_whole() -> None:
+    roadmap = Roadmap(
+        title="Speaking",
+        source="s.md",
+        nodes=[Node("Drills", children=[Node("Debates of 3-5 minutes"), Node("Talk ~10 min")])],
+    )
+    back = parse_roadmap(roadmap_to_markdown(roadmap))
+    assert [(n.title, n.duration) for n in back.nodes[0].children] == [
+        ("Debates of 3-5 minutes", None),
+        ("Talk ~10 min", None),
+    ]

@@ -8,6 +8,7 @@ to study, not for how long, and is never a duration.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 # Calendar days per unit (DESIGN §3: month 30, year 365, hour 1/24).
@@ -188,6 +189,11 @@ _TRAILING_RE = re.compile(
 )
 
 
+# Set while reading roadvault's own outline form, which writes a duration only as
+# "Title (3 weeks)": a title that merely ends in an amount ("Debates of 3-5 minutes") keeps it.
+WRITTEN_FORM: ContextVar[bool] = ContextVar("roadvault_written_durations", default=False)
+
+
 @dataclass(frozen=True, slots=True)
 class TitleDuration:
     """What `split_duration` found in a title."""
@@ -366,7 +372,7 @@ def split_duration(title: str) -> TitleDuration:
             # "Semana 1 (julio)" is named by its slot, like "Week 1: Basics"
             if not re.fullmatch(ORDINAL, duration.strip(), re.I):
                 work = f"{match['rest']} {match['tail']}" if match["tail"] else match["rest"]
-    if duration is None:
+    if duration is None and not WRITTEN_FORM.get():
         match = (
             _TRAILING_RE.match(work)
             or _TRAILING_APPROX_RE.match(work)

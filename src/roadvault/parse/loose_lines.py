@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from roadvault.parse.rules import rule
+from roadvault.parse.text_outline import escape_line_start
 from roadvault.parse.titles import STATUS_MARKS, opens_a_part, strip_decorations
 
 # A section line: numbering or an ordinal word first, after any glyphs.
@@ -114,6 +115,27 @@ def _names_the_document(plain: str, lines: list[str], index: int) -> bool:
     )
 
 
+MIN_BARE_LIST = 8
+MAX_BARE_LIST_WORDS = 8
+
+
+def _is_bare_list(text: str) -> bool:
+    """ "Kernel build" / "initrd" / "Systemd" / "BPF" … one after another, nothing else: a
+    list of topics kept as plain lines, every line an entry (the first one too — a title
+    would stand apart, over a blank line)."""
+    lines = text.strip("\n").split("\n")
+    return len(lines) >= MIN_BARE_LIST and all(
+        line.strip()
+        and line == line.lstrip()
+        and len(line.split()) <= MAX_BARE_LIST_WORDS
+        and not line.rstrip().endswith((".", "。", ":", "：", "!", "?"))
+        and not _SECTION_RE.match(line)
+        and not _BULLET_RE.match(line)
+        and "\t" not in line
+        for line in lines
+    )
+
+
 _SPACING_RE = re.compile(r"<br\s*/?>|&nbsp;", re.I)
 
 
@@ -131,6 +153,11 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         out.append(line)
         origin.append(number)
 
+    if _is_bare_list(text):
+        for number, line in enumerate(text.split("\n"), start=1):
+            if line.strip():
+                emit(f"- {escape_line_start(line.strip())}", number)
+        return "\n".join(out), origin
     in_section = False
     glyph_section = False  # a glyph-marked line has opened a top section
     ordinals: list[tuple[str, int]] = []  # the first numbered kind ("stage") and its level

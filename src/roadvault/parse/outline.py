@@ -46,7 +46,7 @@ from roadvault.parse.drafts import (
     set_title,
     split_label,
 )
-from roadvault.parse.durations import ORDINAL, leading_duration
+from roadvault.parse.durations import ORDINAL, WRITTEN_FORM, leading_duration
 from roadvault.parse.html_input import html_table_markdown, html_to_markdown
 from roadvault.parse.mermaid import inline_mermaid
 from roadvault.parse.rules import fired, rule
@@ -1552,7 +1552,11 @@ def build_roadmap(
     doc.literal = literal
     root = Draft(ROOT)
     blocks = doc.parse(text)
-    _Sections(doc, root).feed_all(blocks)
+    written = WRITTEN_FORM.set(literal)
+    try:
+        _Sections(doc, root).feed_all(blocks)
+    finally:
+        WRITTEN_FORM.reset(written)
 
     shaped = shape_roadmap(root, source=source, front_title=front_title, literal=literal)
 

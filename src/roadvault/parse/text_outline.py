@@ -48,6 +48,7 @@ _INLINE_MD_RE = re.compile(r"\*\*\S|\S\*\*|__\S.*\S__|\]\(|`[^`\s][^`]*`|^\s*[-*
 _CODE_LINE_RE = re.compile(r"[;{}]\s*$|^\s*(?:def|class|import|return|if|for|while)\b.*[:(]")
 
 _CAPS_MIN_LETTERS = 3
+_ACRONYM_LETTERS = 5
 _COLON_RE = re.compile(r"^[^:]{2,60}:$")
 _SENTENCE_END_RE = re.compile(r"[.!?…。]['\")\]]?$")
 
@@ -284,11 +285,14 @@ def _family(text: str, romans: tuple[bool, bool]) -> tuple[str, int]:
 
 
 def _is_caps(text: str) -> bool:
+    """ "PART ONE: BASICS", "NETWORKING": a heading in capitals. One short word in capitals
+    ("BPF", "HTML") is an acronym, a topic's own name."""
     letters = [char for char in text if char.isalpha()]
     return (
         len(letters) >= _CAPS_MIN_LETTERS
         and all(char.isupper() for char in letters)
         and len(text) <= 80
+        and (len(text.split()) >= 2 or len(letters) > _ACRONYM_LETTERS)
     )
 
 
