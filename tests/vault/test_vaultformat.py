@@ -18,7 +18,7 @@ from roadvault.progress import scan_vault
 from roadvault.progress.cache import save_cache
 from roadvault.progress.notes import is_note_relpath, summarize_note
 from roadvault.progress.service import walk_notes
-from roadvault.vault import fastpath
+from roadvault.vault import build_fingerprint
 from roadvault.vault.build import build_vault
 from roadvault.vault.doctor import doctor_vault
 from roadvault.vault.state import list_vault, load_manifest, recover_note_paths
@@ -95,7 +95,7 @@ def test_a_build_record_that_fails_to_save_leaves_no_temp_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", refuse)
-    fastpath.remember(vault, "key", ["A.md"], [])
+    build_fingerprint.remember(vault, "key", ["A.md"], [])
     save_cache(vault, {"A.md": summarize_note("- [ ] a\n")}, min_notes=0)
     assert [p.name for p in cache.iterdir() if p.name.endswith(".tmp")] == []
 

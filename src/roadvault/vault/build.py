@@ -30,7 +30,7 @@ from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.obsidian.links import link_targets
 from roadvault.parse.ids import node_id
 from roadvault.progress import write_progress
-from roadvault.vault import check, fastpath, identity
+from roadvault.vault import build_fingerprint, check, identity
 from roadvault.vault.apply import apply_files, save_state
 from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.layout import DEFAULT_DEPTH, Layout, PreviousLayout, plan_layout, walk_levels
@@ -763,8 +763,8 @@ def build_vault(
     check_vault_folder(vault)
     if vault.is_dir():
         check_state_files(vault)
-    key = fastpath.fingerprint(roadmap, name=name, depth=depth, restore=restore)
-    last = fastpath.is_up_to_date(vault, key) if vault.is_dir() and start is None else None
+    key = build_fingerprint.fingerprint(roadmap, name=name, depth=depth, restore=restore)
+    last = build_fingerprint.is_up_to_date(vault, key) if vault.is_dir() and start is None else None
     if last is not None:
         return _unchanged_report(vault, roadmap, last, dry_run=dry_run)
     prepared = _prepare(roadmap, vault, name=name, depth=depth, restore=restore, start=start)
@@ -870,15 +870,15 @@ def _remove_old_folder(vault: Path, target: Target) -> None:
 
 
 def _remember(vault: Path, key: str, report: BuildReport) -> None:
-    """Let the next build with the same inputs stop early (vault/fastpath.py) — only after
-    a build with nothing to report again (no conflict, no skip)."""
+    """Let the next build with the same inputs stop early (vault/build_fingerprint.py) — only
+    after a build with nothing to report again (no conflict, no skip)."""
     if any(p.action in (Action.CONFLICT, Action.SKIP) for p in report.files) or report.dropped:
-        fastpath.forget(vault)
+        build_fingerprint.forget(vault)
         return
     owned = [p.relpath for p in report.files if p.after is not None]
     owned += [MANIFEST_RELPATH, model_relpath(report.slug)]
     listed = [[p.relpath, p.kind] for p in report.files if p.after is not None]
-    fastpath.remember(vault, key, owned, [report.slug, report.folder, listed])
+    build_fingerprint.remember(vault, key, owned, [report.slug, report.folder, listed])
 
 
 def _unchanged_report(
