@@ -386,6 +386,11 @@ def merge_texts(base: str, mine: str, new: str) -> tuple[str, int]:
             out.extend(new_l[region[1] : region[2]])
         else:
             _, z1, z2, a1, a2, b1, b2 = region
+            if a1 == a2 and _stands_elsewhere(new_l[b1:b2], base_l[z1:z2], mine):
+                # The learner's note has no lines here, and the roadmap's new lines stand in
+                # it already, elsewhere: a merge repeated after an interrupted build, where
+                # merge3 aligned the lines around them another way (docs/FORMAT.md §5).
+                continue
             after = new_l[b2] if b2 < len(new_l) else None
             merged, left = _merge_conflict(base_l[z1:z2], mine_l[a1:a2], new_l[b1:b2], after)
             out.extend(merged)
@@ -394,6 +399,18 @@ def merge_texts(base: str, mine: str, new: str) -> tuple[str, int]:
     if not mine.endswith("\n") and not new.endswith("\n") and text.endswith("\n"):
         text = text[:-1]
     return text, conflicts
+
+
+def _stands_elsewhere(new: list[str], base: list[str], mine: str) -> bool:
+    """Does every line `new` brings (not blank, not in `base`) stand in `mine` as an item
+    line (not in code: a learner's example may copy it), and is there at least one? Only
+    item lines count as evidence: their block ids make them unique."""
+    brought = [line.rstrip("\n") for line in new if line.strip() and line not in base]
+    if not brought or not all(_ID_MARK in line for line in brought):
+        return False
+    lines = mine.split("\n")
+    have = {lines[item.index] for item in find_item_lines(lines)}
+    return all(line in have for line in brought)
 
 
 def _ensure_final_newline(*sides: list[str]) -> None:
