@@ -18,6 +18,7 @@ from roadvault.model import Roadmap
 from roadvault.parse.bare_lines import (
     demote_heading_lines,
     mark_bare_lines,
+    mark_label_paragraphs,
     outdent_headings,
     promote_slot_lines,
     unquote_outline,
@@ -67,6 +68,7 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
     body, outdented = (body, []) if front.outline else outdent_headings(body)
     body, unquoted = (body, []) if front.outline else unquote_outline(body)
     body, bare = (body, []) if front.outline else mark_bare_lines(body)
+    body, labelled = (body, []) if front.outline else mark_label_paragraphs(body)
     body, demoted = (body, []) if front.outline else demote_heading_lines(body)
     try:
         roadmap = build_roadmap(
@@ -91,6 +93,7 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         ("indented-heading", outdented),
         ("quote-outline", unquoted),
         ("bare-lines", bare),
+        ("label-paragraphs", labelled),
         ("heading-lines", demoted),
     ):
         marked = set(lines)

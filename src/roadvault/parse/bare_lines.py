@@ -297,3 +297,55 @@ def outdent_headings(body: str) -> tuple[str, list[int]]:
         elif not line.startswith((" ", "\t")):
             in_list = False
     return "\n".join(lines), marked
+
+
+# "*Tactics*: Every day, …", "**Checkmates:** Learn to …": a paragraph led by a label.
+_LABEL_PARAGRAPH_RE = re.compile(
+    r"^(?P<mark>\*\*|__|\*|_)(?P<label>[^*_\n:：]{2,40}?)(?:(?P=mark)\s*[:：]|[:：](?P=mark))\s+\S"
+)
+MIN_LABEL_PARAGRAPHS = 3
+
+
+@rule("label-paragraphs")
+def mark_label_paragraphs(body: str) -> tuple[str, list[int]]:
+    """Paragraphs one after another, each led by its own label ("*Tactics*: Every day, …",
+    "*Checkmates*: Learn to …", "*Basic Endgames*: …"), as essay-like plans write what to
+    study, are the entries of a list: each an item named by its label, the rest its notes.
+    Labels of a step's facets ("**Goal:**", "**Why:**", "**Resources:**"), and labels that
+    come back ("**Thoughts:**" under every day of a log), stay text."""
+    lines = body.split("\n")
+    marked: list[int] = []
+    run: list[int] = []
+    labels = [m["label"].strip().casefold() for m in map(_LABEL_PARAGRAPH_RE.match, lines) if m]
+
+    def close() -> None:
+        own = [_LABEL_PARAGRAPH_RE.match(lines[at])["label"].strip().casefold() for at in run]
+        # "**Today's Progress**:" in every day of a log is a facet of each entry, not a step
+        if len(run) >= MIN_LABEL_PARAGRAPHS and all(labels.count(label) == 1 for label in own):
+            for at in run:
+                lines[at] = f"- {lines[at]}"
+            marked.extend(at + 1 for at in run)
+        run.clear()
+
+    in_fence = False
+    for at, line in enumerate(lines):
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+            close()
+            continue
+        if in_fence or not line.strip():
+            continue
+        match = _LABEL_PARAGRAPH_RE.match(line)
+        opens_paragraph = at == 0 or not lines[at - 1].strip()
+        if match and opens_paragraph and not _is_facet_label(match["label"]):
+            run.append(at)
+        elif opens_paragraph or not run:
+            close()
+    close()
+    return "\n".join(lines), marked
+
+
+def _is_facet_label(label: str) -> bool:
+    from roadvault.parse.tables import is_facet_label  # tables reads sections, which reads us
+
+    return is_facet_label(label)

@@ -539,6 +539,8 @@ class _Sections:
             return
         draft = Draft(HEADING, level=float(node.tag[1:]), line=line_of(node))
         set_title(draft, join_lines(inline_lines(inline_of(node))))
+        if not self.doc.literal and self._times_the_part_above(draft):
+            return
         named = bool(_NAMES_RE.search(draft.title))
         if self.doc.in_banner and self.depth == 0 and not self.doc.has_heading and named:
             # "# Course: AI coding" in the centred block a README opens with: its name
@@ -557,6 +559,22 @@ class _Sections:
         self.doc.has_heading = True
         draft.excluded = not self.doc.literal and is_housekeeping(draft)
         self._push_section(draft)
+
+    @rule("duration-heading")
+    def _times_the_part_above(self, heading: Draft) -> bool:
+        """ "## Phase 1: Foundations" then "### Estimated Duration: 3–5 months" right under
+        it: the sub-heading is the phase's length, not a part of its own."""
+        if heading.duration is None or not _DURATION_LABEL_RE.match(plain_label(heading.title)):
+            return False
+        above = next(
+            (d for d in reversed(self.stack) if d.kind in SECTIONS and d.level < heading.level),
+            None,
+        )
+        if above is None or above.kind != HEADING or above.children or above.duration:
+            return False
+        above.duration, above.planned = heading.duration, heading.planned
+        fired("duration-heading", heading.line, "phase", above.title)
+        return True
 
     def _pseudo_level(self, draft: Draft) -> float:
         """Where a bold line alone sits. Under the heading it follows ("**Topics**" under

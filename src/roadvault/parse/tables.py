@@ -787,6 +787,11 @@ MAX_KEY_WORDS = 4
 
 
 @rule("key-value-table")
+def is_facet_label(label: str) -> bool:
+    """ "Goal", "Why", "Resources", "Цель": a label of one facet of a step."""
+    return bool(_FACET_LABEL_RE.match(plain_label(label)))
+
+
 def describes_step(header: list[InlineText], body: list[list[InlineText]]) -> bool:
     """A two-column table whose first column holds short labels of what a step is made of
     ("| Field | Detail |" over "Goal", "Homework"; "| Элемент | Описание |" over "Цель",
