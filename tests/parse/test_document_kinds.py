@@ -1812,3 +1812,22 @@ def test_an_acronym_alone_on_its_line_is_a_topic_not_a_heading_in_capitals():
         ("Linux internals", ["BPF", "SystemTap", "eBPF tracing"]),
         ("Networking", ["DNS", "TCP handshake"]),
     ]
+
+
+def test_weeks_named_in_bold_sentences_with_the_same_kinds_of_task_are_the_plan():
+    weeks = []
+    for number, topic in (
+        (1, "Pencil grip and hatching."),
+        (2, "Perspective boxes."),
+        (3, "Faces."),
+    ):
+        weeks += [
+            "",
+            f"**Week {number} — {topic}**",
+            f"- Concept: read chapter {number} and copy the `grid` exercise.",
+            f"- Lab: redraw plate {number} twice, slowly.",
+            f"- Mini-project: one finished drawing for week {number}.",
+        ]
+    text = "\n".join(["# Drawing Plan", "", "## Stage 1 — Basics (weeks 1–3)", *weeks])
+    roadmap = parse_roadmap(text)
+    assert [len(node.children) for node in roadmap.nodes[0].children] == [3, 3, 3], _tree(roadmap)

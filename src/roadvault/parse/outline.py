@@ -310,6 +310,8 @@ def _is_sentence(text: str) -> bool:
     """Emphasised prose ("**Thanks as well to our team who reviewed every lesson.**") is
     not a heading: a long line, or one that ends like a sentence."""
     text = strip_decorations(remove_controls(text)).strip(" *_")
+    if len(text.split()) <= 14 and opens_a_part(text):
+        return False  # "**Semana 1 — Variables CSS y el cascade.**" names a week
     return len(text.split()) > 14 or (len(text.split()) > 6 and text.endswith((".", "!")))
 
 

@@ -35,7 +35,13 @@ from roadvault.parse.drafts import (
     walk,
 )
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.titles import MONTH_NAMES, has_stage_word, plain_label, strip_decorations
+from roadvault.parse.titles import (
+    MONTH_NAMES,
+    has_stage_word,
+    opens_a_part,
+    plain_label,
+    strip_decorations,
+)
 
 # One alternative per line: English first, then other languages.
 _HOUSEKEEPING = r"""
@@ -773,7 +779,13 @@ def examples_to_notes(draft: Draft) -> None:
             _shows_examples(group)
             # a bold group inside a step ("**Syntax:**"), never a step's own section: "## Day 1"
             # with "Theory:", "Task:" entries like every other day is the plan itself
-            or (group.kind == PSEUDO and _entry_labels(group) in repeated)
+            or (
+                group.kind == PSEUDO
+                and _entry_labels(group) in repeated
+                # "**Week 2 — Flexbox**" › "Concept:", "Lab:", "Mini-project:" like every
+                # other week: the weeks are the plan, their entries its steps
+                and not opens_a_part(group.text or group.title)
+            )
         ),
         "example-group",
     )
