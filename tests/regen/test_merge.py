@@ -3,6 +3,7 @@ look at conflicts."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -422,17 +423,24 @@ def test_sub_items_the_learner_set_apart_are_left_where_they_are() -> None:
     assert merge_note(base, mine, new).text == mine.replace("^rv-i02", "^rv-i03")
 
 
-def test_a_merge_repeated_after_an_item_was_replaced_under_learner_lines_changes_nothing() -> None:
-    """Found by the long fuzz profile: the learner wrote a fence and lines above the only
-    item, which the roadmap replaces. Merged again with the old base (a build interrupted
-    after writing the note), merge3 aligned a blank line of the fence with the item's old
-    place. Before: a conflict offering the new item a second time (its block id twice, the
-    note refused)."""
-    base = _checklist("- [ ] Vectors ^rv-i00\n")
-    mine = _checklist(
-        _FENCE + "\nMy note 3.\nMy note 2.\nMy note 1.\n- [ ] Vectors ^rv-i00\n\nMy note 0.\n"
-    )
-    mine = mine.replace("\n\n## My notes", "\n## My notes")
+@pytest.mark.parametrize(
+    ("above", "items"),
+    [
+        (_FENCE + "\nMy note 3.\nMy note 2.\nMy note 1.\n", ["i00"]),
+        ("My note 3.\n" + _FENCE + "\nMy note 2.\nMy note 1.\n", ["i00", "i01"]),
+    ],
+)
+def test_a_merge_repeated_after_items_were_replaced_under_learner_lines_changes_nothing(
+    above: str, items: list[str]
+) -> None:
+    """Found by the long fuzz profile: the learner wrote a fence and lines above the items,
+    which the roadmap replaces with another. Merged again with the old base (a build
+    interrupted after writing the note), merge3 aligned the learner's first lines with the
+    items' old place. Before: a conflict offering the new item a second time (its block id
+    twice, the note refused)."""
+    lines = "".join(f"- [ ] Vectors ^rv-{i}\n" for i in items)
+    base = _checklist(lines)
+    mine = _checklist(above + lines + "\nMy note 0.\n").replace("\n\n## My notes", "\n## My notes")
     new = _checklist("- [ ] Added ^rv-n000\n")
     first = merge_note(base, mine, new)
     assert first.conflicts == 0 and "- [ ] Added ^rv-n000\n" in first.text

@@ -386,10 +386,14 @@ def merge_texts(base: str, mine: str, new: str) -> tuple[str, int]:
             out.extend(new_l[region[1] : region[2]])
         else:
             _, z1, z2, a1, a2, b1, b2 = region
-            if a1 == a2 and _stands_elsewhere(new_l[b1:b2], base_l[z1:z2], mine):
-                # The learner's note has no lines here, and the roadmap's new lines stand in
-                # it already, elsewhere: a merge repeated after an interrupted build, where
-                # merge3 aligned the lines around them another way (docs/FORMAT.md §5).
+            if _stands_elsewhere(new_l[b1:b2], base_l[z1:z2], mine) and not any(
+                line.strip() and line in base_l[z1:z2] for line in mine_l[a1:a2]
+            ):
+                # The learner's note has only lines of its own here, and the roadmap's new
+                # lines stand in it already, elsewhere: a merge repeated after an interrupted
+                # build, where merge3 aligned the lines around them another way (docs/
+                # FORMAT.md §5). The roadmap's change is in: the learner's side stays.
+                out.extend(mine_l[a1:a2])
                 continue
             after = new_l[b2] if b2 < len(new_l) else None
             merged, left = _merge_conflict(base_l[z1:z2], mine_l[a1:a2], new_l[b1:b2], after)
