@@ -14,6 +14,13 @@ EXIT_CONFLICT = 3  # a rebuild left conflict markers to resolve (a result, not a
 EXIT_LOCKED = 4
 
 
+def short_reason(exc: BaseException, limit: int = 120) -> str:
+    """An exception's text cut to `limit` characters, for a message of one line (a JSON
+    error on a number of thousands of digits repeats them all)."""
+    text = str(exc)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class RoadvaultError(Exception):
     """Base of every error roadvault raises on purpose."""
 

@@ -3,9 +3,10 @@
 One size cap (`vaultformat.MAX_MANIFEST_BYTES`), one JSON parse, one check of the
 envelope — a JSON object, a format version this roadvault understands, sections that are
 objects — and one wording of every way it can be damaged, with one hint, for the build,
-doctor and progress alike. What each makes of the records is its own: the build keeps them
-(`vault/state.py` `Manifest`), progress indexes the few keys it reads
-(`progress/manifest.py` `ManifestIndex`).
+doctor and progress alike. The records are typed here (`FileRecord`, `RoadmapRecord`, with
+the shape a roadmap's record must have to be used: `roadmap_entry_problem`); what each
+reader makes of them is its own: the build keeps them (`vault/state.py` `Manifest`),
+progress indexes the few keys it reads (`progress/manifest.py` `ManifestIndex`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from roadvault.errors import InputError, VaultError
+from roadvault.errors import InputError, VaultError, short_reason
 from roadvault.fsio import read_bytes, vault_path
 from roadvault.vaultformat import FORMAT_VERSION, MANIFEST_RELPATH, MAX_MANIFEST_BYTES
 
@@ -125,6 +126,38 @@ class RoadmapRecord:
         return self.json
 
 
+_ENTRY_SHAPE: dict[str, type] = {"notes": dict, "pinned": dict, "phases": list, "items": list}
+
+
+def roadmap_entry_problem(entry: dict[str, Any]) -> str | None:
+    """What is wrong with the shape of a roadmap's record (None: the build can use it, and
+    `RoadmapRecord.from_json` can take it)."""
+    if not isinstance(entry.get("folder"), str) or not entry["folder"]:
+        return "no folder"
+    for key, kind in _ENTRY_SHAPE.items():
+        if key in entry and not isinstance(entry[key], kind):
+            return f"{key!r} is not a JSON {'object' if kind is dict else 'array'}"
+    for key in ("notes", "pinned"):
+        if not all(isinstance(value, str) for value in (entry.get(key) or {}).values()):
+            return f"{key!r} holds something other than paths"
+    for key in ("note", "canvas", "id", "source", "title", "source_path", "tag"):
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            return f"{key!r} is not text"
+    aliases = entry.get("aliases")
+    if aliases is not None and not (
+        isinstance(aliases, list) and all(isinstance(alias, str) for alias in aliases)
+    ):
+        return "'aliases' is not a list of titles"
+    return None
+
+
+def roadmap_entry_paths(entry: dict[str, Any]) -> list[str]:
+    """The vault paths a roadmap's record names (to be checked as safe before any is used)."""
+    paths = [entry["folder"], *(entry.get("notes") or {}).values()]
+    paths += (entry.get("pinned") or {}).values()
+    return paths + [entry[key] for key in ("note", "canvas") if entry.get(key)]
+
+
 def read_manifest_text(vault: Path) -> str | None:
     """The manifest's text, or None when the vault has none. Never through a symlink;
     a manifest that cannot be read (a folder, a FIFO, over the cap) is a VaultError."""
@@ -139,11 +172,6 @@ def read_manifest_text(vault: Path) -> str | None:
     except InputError as exc:
         raise VaultError(exc.message, path=exc.path) from exc
     return data.decode("utf-8", errors="replace")
-
-
-def _short(exc: BaseException, limit: int = 120) -> str:
-    text = str(exc)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_manifest(
@@ -170,7 +198,7 @@ def parse_manifest(
         ) from exc
     except ValueError as exc:  # a number of thousands of digits
         raise VaultError(
-            f"manifest is damaged ({_short(exc)})", path=path, hint=DAMAGED_HINT
+            f"manifest is damaged ({short_reason(exc)})", path=path, hint=DAMAGED_HINT
         ) from exc
     if not isinstance(data, dict):
         raise VaultError("manifest is not a JSON object", path=path, hint=DAMAGED_HINT)

@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from roadvault import __version__
-from roadvault.errors import InputError, RoadvaultError, UnsafePathError, VaultError
+from roadvault.errors import (
+    InputError,
+    RoadvaultError,
+    UnsafePathError,
+    VaultError,
+    short_reason,
+)
 from roadvault.fsio import (
     NoteText,
     atomic_write,
@@ -38,6 +44,8 @@ from roadvault.manifest import (
     RoadmapRecord,
     parse_manifest,
     read_manifest_text,
+    roadmap_entry_paths,
+    roadmap_entry_problem,
 )
 from roadvault.model import Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
@@ -102,11 +110,6 @@ def load_json(text: str) -> Any:
         raise ValueError("nested too deeply") from exc
 
 
-def _short(exc: BaseException, limit: int = 120) -> str:
-    text = str(exc)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 @dataclass(slots=True)
 class Manifest:
     """`.roadvault/manifest.json` (FORMAT.md §4)."""
@@ -145,12 +148,12 @@ class Manifest:
                 )
         relpaths = [*files, *template]
         for slug, entry in roadmaps.items():
-            problem = _roadmap_entry_problem(entry)
+            problem = roadmap_entry_problem(entry)
             if problem:
                 raise VaultError(
                     f"manifest is damaged (roadmap {slug!r}: {problem})", path=path, hint=hint
                 )
-            relpaths += _roadmap_entry_paths(entry)
+            relpaths += roadmap_entry_paths(entry)
         for relpath in relpaths:
             try:
                 check_relpath(relpath)
@@ -161,36 +164,6 @@ class Manifest:
         records = {relpath: FileRecord.from_json(entry) for relpath, entry in files.items()}
         entries = {slug: RoadmapRecord.from_json(entry) for slug, entry in roadmaps.items()}
         return cls(roadmaps=entries, files=records, template=template)
-
-
-_ENTRY_SHAPE: dict[str, type] = {"notes": dict, "pinned": dict, "phases": list, "items": list}
-
-
-def _roadmap_entry_problem(entry: dict[str, Any]) -> str | None:
-    """What is wrong with the shape of a roadmap's record (None: the build can use it)."""
-    if not isinstance(entry.get("folder"), str) or not entry["folder"]:
-        return "no folder"
-    for key, kind in _ENTRY_SHAPE.items():
-        if key in entry and not isinstance(entry[key], kind):
-            return f"{key!r} is not a JSON {'object' if kind is dict else 'array'}"
-    for key in ("notes", "pinned"):
-        if not all(isinstance(value, str) for value in (entry.get(key) or {}).values()):
-            return f"{key!r} holds something other than paths"
-    for key in ("note", "canvas", "id", "source", "title", "source_path", "tag"):
-        if entry.get(key) is not None and not isinstance(entry[key], str):
-            return f"{key!r} is not text"
-    aliases = entry.get("aliases")
-    if aliases is not None and not (
-        isinstance(aliases, list) and all(isinstance(alias, str) for alias in aliases)
-    ):
-        return "'aliases' is not a list of titles"
-    return None
-
-
-def _roadmap_entry_paths(entry: dict[str, Any]) -> list[str]:
-    paths = [entry["folder"], *(entry.get("notes") or {}).values()]
-    paths += (entry.get("pinned") or {}).values()
-    return paths + [entry[key] for key in ("note", "canvas") if entry.get(key)]
 
 
 def read_text_file(vault: Path, relpath: str, *, limit: int = MAX_NOTE_BYTES) -> str | None:
@@ -263,7 +236,7 @@ def load_pending(vault: Path) -> Pending:
         text = read_text_file(vault, PENDING_RELPATH)
         data = load_json(text) if text else {}
     except (InputError, ValueError) as exc:
-        logger.warning("%s: damaged, ignored (%s)", PENDING_RELPATH, _short(exc))
+        logger.warning("%s: damaged, ignored (%s)", PENDING_RELPATH, short_reason(exc))
         return Pending()
     if not isinstance(data, dict):
         logger.warning("%s: damaged, ignored (not a JSON object)", PENDING_RELPATH)
@@ -330,7 +303,7 @@ def load_roadmap_model(vault: Path, slug: str) -> Roadmap | None:
     except InputError as exc:
         problem = exc.message
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        problem = _short(exc)
+        problem = short_reason(exc)
     logger.warning("%s: damaged (%s); ids are matched by title instead", relpath, problem)
     return None
 
