@@ -1831,3 +1831,77 @@ def test_weeks_named_in_bold_sentences_with_the_same_kinds_of_task_are_the_plan(
     text = "\n".join(["# Drawing Plan", "", "## Stage 1 — Basics (weeks 1–3)", *weeks])
     roadmap = parse_roadmap(text)
     assert [len(node.children) for node in roadmap.nodes[0].children] == [3, 3, 3], _tree(roadmap)
+
+
+def test_a_ticked_contents_list_of_links_to_the_sections_is_navigation():
+    text = "\n".join(
+        [
+            "# Self-taught Physics",
+            "## Contents",
+            "- [x] [Mechanics](#mechanics)",
+            "- [ ] [Optics](#optics)",
+            "## Mechanics",
+            "- [x] Newton's laws",
+            "- [x] Momentum",
+            "## Optics",
+            "- [ ] Refraction",
+        ]
+    )
+    assert _tree(parse_roadmap(text)) == [
+        ("Mechanics", ["Newton's laws", "Momentum"]),
+        ("Optics", ["Refraction"]),
+    ]
+
+
+def test_a_folder_layout_section_whose_parts_are_the_plan_is_read_as_the_plan():
+    text = "\n".join(
+        [
+            "# Sailing Course",
+            "## Folder Structure",
+            "### Part 1: Basics (Weeks 1-2)",
+            "- [`week-01-knots/`](week-01-knots/) - Bowline, cleat hitch",
+            "- [`week-02-points-of-sail/`](week-02-points-of-sail/) - Close hauled, reaching",
+            "### Part 2: Racing (Weeks 3-4)",
+            "- [`week-03-starts/`](week-03-starts/) - Timing the line",
+            "- [`week-04-tactics/`](week-04-tactics/) - Covering, lay lines",
+            "## Capstone",
+            "- Sail a club regatta",
+        ]
+    )
+    assert [len(leaves) for _, leaves in _tree(parse_roadmap(text))] == [2, 2, 1]
+
+
+def test_a_review_block_with_its_hours_inside_a_week_is_a_step_not_testimonials():
+    text = "\n".join(
+        [
+            "# Exam Plan",
+            "## Week 8",
+            "#### Review (3 hours):",
+            "- Consolidate notes from weeks 1-7",
+            "- Identify weak areas",
+            "#### Practice (4 hours):",
+            "- Timed labs",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Consolidate notes from weeks 1-7", "Identify weak areas", "Timed labs"]
+
+
+def test_a_label_that_comes_back_in_every_week_stays_with_what_follows_it():
+    text = "\n".join(
+        [
+            "# Norwegian A1",
+            "## Week 1",
+            '- **Dialog:** "Meeting people", greetings and names',
+            "- **Grammar:** present tense, word order in questions",
+            "## Week 2",
+            '- **Dialog:** "At the shop", prices and numbers',
+            "- **Grammar:** nouns and articles, en/ei/et",
+            "## Week 3",
+            "- Day 1-2: numbers, the alphabet, spelling your name",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves[0].startswith('Dialog: "Meeting people"'), leaves
+    assert leaves[2].startswith('Dialog: "At the shop"'), leaves
+    assert leaves[4].startswith("Day 1-2: numbers"), leaves

@@ -10,6 +10,7 @@ title rules, not here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from roadvault.parse.drafts import (
     DETAILS,
@@ -181,15 +182,25 @@ def _names_one_thing(rest: str) -> bool:
 MAX_NAME_WORDS = 8
 
 
+_ENDS_IN_NUMBER_RE = re.compile(r"\d+(?:\s*[-–—~]\s*\d+)?\s*$")
+
+
 @rule("label-prose")
 def name_before_explanation(root: Draft) -> None:
     """`- **Linear Algebra:** vectors, matrices…` and `- Probability: This is crucial for…`
-    are the items "Linear Algebra" and "Probability"; the text after the colon is the note."""
-    for draft in walk(root):
-        found = split_name_and_prose(draft)
+    are the items "Linear Algebra" and "Probability"; the text after the colon is the note.
+    A label that comes back ("**Dialog:** …" in every week) or ends in a number ("Day
+    1-2: …") names no step on its own: the whole line stays the title."""
+    splits = [(draft, split_name_and_prose(draft)) for draft in walk(root)]
+    labels = Counter(plain_label(found[0]) for _, found in splits if found is not None)
+    for draft, found in splits:
         if found is None:
             continue
         label, rest = found
+        if labels[plain_label(label)] > 1 or _ENDS_IN_NUMBER_RE.search(label):
+            # "**Dialog:** 'Meeting people'" in every week, "Day 1-2: variables": the label
+            # is a kind of task or a slot; only with what follows does it name the step
+            continue
         draft.title = label
         draft.notes.insert(0, rest)
         fired("label-prose", draft.line, "item", f"note: {rest[:40]}")

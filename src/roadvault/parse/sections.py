@@ -412,8 +412,8 @@ def is_housekeeping(draft: Draft) -> bool:
         return False
     if section_role(draft.title) != HOUSEKEEPING:
         return False
-    if has_stage_word(draft.text or draft.title):
-        return False  # "Phase 3: Review" is a step of the plan, not its reviews
+    if has_stage_word(draft.text or draft.title) or draft.duration:
+        return False  # "Phase 3: Review", "Review (3 hours)": a step of the plan, not reviews
     fired("housekeeping-section", draft.line, "dropped", draft.title)
     return True
 

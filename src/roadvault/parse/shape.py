@@ -594,10 +594,13 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
     for draft in walk(root):
         if draft.excluded and (
             (
-                any(d.is_task and _tracked_in(d, draft) for d in walk(draft))
+                any(
+                    d.is_task and _tracked_in(d, draft) and not _points_here(d) for d in walk(draft)
+                )
                 and not _HOW_TO_USE_RE.search(draft.title)
             )
             or plain_label(draft.title) == title_key
+            or _holds_numbered_parts(draft)
         ):
             draft.excluded = False
             fired("tracked-housekeeping", draft.line, "phase", draft.title)
@@ -615,6 +618,26 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             if draft.excluded and holds_items(draft):
                 draft.excluded = False
                 fired("tracked-housekeeping", draft.line, "phase", draft.title)
+
+
+def _points_here(task: Draft) -> bool:
+    """ "- [X] [Fundamentals](#fundamentals)": a box beside a link to a section of this page
+    ticks the section, which is counted where it stands; the contents list is navigation."""
+    return bool(task.links) and all(
+        href.startswith("#") and plain_label(text) == plain_label(task.title)
+        for text, href in task.links
+    )
+
+
+def _holds_numbered_parts(section: Draft) -> bool:
+    """ "Folder structure" › "### Part 1: Foundation (Weeks 1-4)" › the week folders: the
+    plan itself, laid out as the repository's folders."""
+    parts = [
+        c
+        for c in section.children
+        if c.kind in (HEADING, PSEUDO) and has_stage_word(c.text or c.title) and holds_items(c)
+    ]
+    return len(parts) >= 2
 
 
 def _lift_progress_lines(draft: Draft) -> None:
