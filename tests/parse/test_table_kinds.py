@@ -365,3 +365,20 @@ def test_the_main_focus_column_names_a_day_not_its_secondary_activity():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Revisão de Álgebra", "Revisão de Geometria", "Simulado"]
+
+
+def test_a_goal_date_column_never_names_the_rows():
+    text = "\n".join(
+        [
+            "# Certification Tracker",
+            "| Chapter | Element | Goal Date | Done |",
+            "|---|---|---|---|",
+            "| 1 | Read the foundation topics | 1/10/25 | |",
+            "| | Answer the review questions | | |",
+            "| 2 | Read the foundation topics | 8/10/25 | |",
+            "| | Answer the review questions | | |",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "1/10/25" not in leaves and "8/10/25" not in leaves, leaves
+    assert leaves.count("Answer the review questions") == 2, leaves

@@ -74,6 +74,9 @@ _NOT_TITLE_COLUMN_RE = re.compile(
     r"|instructors?|teachers?|professors?|source|links?|urls?|languages?|level|difficulty|cost"
     r"|price|rating|certificates?|type|format|notes?|comments?|remarks?|prerequisites?"
     r"|(?:relevant |related |course )?files?|attachments?|downloads?)$"
+    # "Goal date", "Date completed", "Fecha": when a row is done, never what it is
+    r"|^(?:[\w ]{0,20} )?(?:dates?|deadlines?|due dates?|fechas?|datum|日期|日付|날짜)"
+    r"(?: [\w ]{0,20})?$"
 )
 # "| Relevant Files |", "| Slides |": what to open for the row, its resources.
 _FILES_COLUMN_RE = re.compile(
