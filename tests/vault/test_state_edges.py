@@ -40,10 +40,23 @@ def built(tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.mark.parametrize(
     "args",
-    [["build", "go.md", "--vault", ""], ["status", ""], ["doctor", ""], ["status", "  "]],
+    [
+        ["build", "go.md", "--vault", ""],
+        ["status", ""],
+        ["doctor", ""],
+        ["status", "  "],
+        ["watch", ""],
+        ["today", ""],
+        ["today", "", "--daily-note"],
+        ["plan", ""],
+        ["plan", "", "--start", "2026-03-02"],
+    ],
 )
 def test_an_empty_vault_path_is_a_usage_error(args: list[str]) -> None:
-    """Before: "" meant the current folder, exit 0 (a build wrote a vault there)."""
+    """Before: "" meant the current folder, exit 0 (a build wrote a vault there). Every
+    command that takes a vault takes it as `cli.params.VaultFolder`: `today` and `plan`
+    still took "" for the current folder (`plan --start` and `today --daily-note` write
+    there), which failed here before."""
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert "an empty path is not a vault folder" in result.output

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import click
 
+from roadvault.cli.params import VaultFolder
 from roadvault.errors import InputError
 from roadvault.fsio import write_private_file
 from roadvault.progress import scan_vault
 from roadvault.progress.service import utc_now
 from roadvault.progress.summary import ProgressSummary, RoadmapSummary, schedule_text
 
-_VAULT = click.Path(path_type=Path, file_okay=True, dir_okay=True)
+_VAULT = VaultFolder()
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import click
 
+from roadvault.cli.params import VaultFolder
 from roadvault.progress import scan_vault
 from roadvault.progress.service import utc_now
 from roadvault.progress.summary import today_lines
 
-_VAULT = click.Path(path_type=Path, file_okay=True, dir_okay=True)
+_VAULT = VaultFolder()
 
 
 @click.command()
