@@ -382,3 +382,17 @@ def test_a_goal_date_column_never_names_the_rows():
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "1/10/25" not in leaves and "8/10/25" not in leaves, leaves
     assert leaves.count("Answer the review questions") == 2, leaves
+
+
+def test_a_column_of_wikilinks_names_the_notes_even_under_a_note_header():
+    text = "\n".join(
+        [
+            "# Course Map",
+            "| Note | Purpose |",
+            "|---|---|",
+            "| [[Key Terms]] | The full glossary with definitions |",
+            "| [[Employment Law]] | Every act the course refers to |",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Key Terms", "Employment Law"]

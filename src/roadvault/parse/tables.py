@@ -309,7 +309,8 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
     best: tuple[float, int] | None = None
     named_seen = False
     for index, key in enumerate(keys):
-        if index in taken or _NOT_TITLE_COLUMN_RE.match(key):
+        named_notes = _names_notes(body, index)
+        if index in taken or (_NOT_TITLE_COLUMN_RE.match(key) and not named_notes):
             continue
         values = [" ".join(row[index].text.split()) for row in body if len(row) > index]
         values = [value for value in values if value]
@@ -336,10 +337,22 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
             named = -0.5  # "Category": the group a row is in
         if all(_KIND_NUMBER_RE.fullmatch(value) for value in values):
             named -= 1.5  # "Unit 1", "Unit 2": which unit, not what it is about
+        if named_notes:
+            named = max(named, 1.5)  # "| [[Key Terms]] | Full glossary… |": the note is the row
         score = distinct * 2 + length + named - index * 0.05
         if best is None or score > best[0]:
             best = (score, index)
     return best[1] if best else None
+
+
+def _names_notes(body: list[list[InlineText]], index: int) -> bool:
+    """Every filled cell of the column is one link to a note of the vault ("[[Flashcards]]"),
+    the way an Obsidian index names its notes."""
+    cells = [row[index] for row in body if len(row) > index and row[index].text.strip()]
+    return len(cells) >= 2 and all(_WIKILINK_CELL_RE.fullmatch(cell.raw.strip()) for cell in cells)
+
+
+_WIKILINK_CELL_RE = re.compile(r"!?\[\[[^\[\]]+\]\]")
 
 
 MAX_COLUMN_ENTRY_WORDS = 10
@@ -406,12 +419,32 @@ def _column_groups(
     return groups
 
 
+# "`#courses`", "#review", "`--Y`", "`[?]`": a code the document uses, not a thing to study.
+_CODE_CELL_RE = re.compile(r"`[^`\n]{1,30}`|#[^\W\d_][\w/-]{0,30}")
+
+
+@rule("code-legend")
+def explains_codes(body: list[list[InlineText]]) -> bool:
+    """A two-column table whose first cells are each a code the document uses ("`#courses`"
+    | "Unit/course content notes", "#review" | "Flagged for review") explains its tags and
+    marks: a key to read by, not steps."""
+    if len(body) < 2 or any(len(row) != 2 for row in body):
+        return False
+    return all(_CODE_CELL_RE.fullmatch(row[0].raw.strip()) for row in body) and all(
+        row[1].text.strip() for row in body
+    )
+
+
 def table_items(
     header: list[InlineText], body: list[list[InlineText]], lines: list[int | None]
 ) -> tuple[list[Draft], list[Resource]]:
     if describes_step(header, body):
         for line in lines:
             fired("key-value-table", line, "note")
+        return [_step_notes(header, body, lines[0] if lines else None)], []
+    if explains_codes(body):
+        for line in lines:
+            fired("code-legend", line, "note")
         return [_step_notes(header, body, lines[0] if lines else None)], []
     if counts_only(header, body):
         holder = Draft(ROW, line=lines[0] if lines else None)
