@@ -446,3 +446,19 @@ def test_a_merge_repeated_after_items_were_replaced_under_learner_lines_changes_
     assert first.conflicts == 0 and "- [ ] Added ^rv-n000\n" in first.text
     again = merge_note(base, first.text, new)
     assert again.conflicts == 0 and again.text == first.text
+
+
+def test_a_merge_repeated_after_a_reorder_next_to_a_learners_sub_note_changes_nothing() -> None:
+    """Found by the long fuzz profile: the roadmap drops an item and swaps two; the learner
+    wrote a blank line and a sub-note under the last one. Merged again with the old base (a
+    build interrupted after writing the note), both sides had only taken lines out of one
+    place — the learner a blank line, the roadmap an item. Before: a conflict over the blank
+    line, the note frozen until resolved."""
+    items = "".join(f"- [ ] Vectors ^rv-i0{i}\n" for i in range(3))
+    base = _checklist(items)
+    mine = _checklist(items + "\n\t- my sub-note 0\n").replace("\n\n## My notes", "\n## My notes")
+    new = _checklist("- [ ] Vectors ^rv-i02\n- [ ] Vectors revised revised ^rv-i00\n")
+    first = merge_note(base, mine, new)
+    assert first.conflicts == 0 and "\t- my sub-note 0\n" in first.text
+    again = merge_note(base, first.text, new)
+    assert again.conflicts == 0 and again.text == first.text

@@ -484,6 +484,11 @@ def _merge_conflict(
             # lines of their own: keep it (the roadmap's change is in). This is also what a
             # merge repeated after an interrupted build sees (FORMAT.md §5).
             out.extend(mine_part)
+        elif not any(e.lines for e in group):
+            # Both sides only took lines out here (a blank line the learner's edit dropped,
+            # an item the roadmap dropped): what either took out goes, nothing clashes.
+            gone = {index for e in group for index in range(e.start, e.end)}
+            out.extend(base[index] for index in range(start, end) if index not in gone)
         elif all(e.start == e.end for e in _side(group, 0)):
             # The learner only added lines, between lines the roadmap replaced (an own task
             # between two items the roadmap swapped for others): no line was changed by
