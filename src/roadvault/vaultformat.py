@@ -50,10 +50,14 @@ TEMP_SUFFIX = ".tmp"
 
 # --- size limits --------------------------------------------------------------------------
 
-MAX_NOTE_BYTES = 20 * 1024 * 1024  # a note, a base copy, a state file other than the manifest
+MAX_NOTE_BYTES = 20 * 1024 * 1024  # a note, a base copy, a state file other than these two:
 # A manifest lists every item of every roadmap: a vault of 100,000 items writes one of tens
 # of MB, and whatever the build writes, build, doctor and progress must read back.
 MAX_MANIFEST_BYTES = 512 * 1024 * 1024
+# The roadmap model as last built (`roadmaps/<slug>.json`) holds every node of a roadmap of
+# up to 100,000 lines with its title, notes and resources: ~17 MB already for 100,000 short
+# items, so it is read back under the manifest's limit, not a note's.
+MAX_MODEL_BYTES = MAX_MANIFEST_BYTES
 
 
 # --- slugs: manifest keys, `roadmaps/<slug>.json`, `roadmap/<slug>` tags ----------------------

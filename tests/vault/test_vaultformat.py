@@ -4,6 +4,7 @@ and the temp-file cleanup."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -21,8 +22,19 @@ from roadvault.progress.service import walk_notes
 from roadvault.vault import build_fingerprint
 from roadvault.vault.build import build_vault
 from roadvault.vault.doctor import doctor_vault
-from roadvault.vault.state import list_vault, load_manifest, recover_note_paths
-from roadvault.vaultformat import CONFIG_DIR, MANIFEST_RELPATH, PROGRESS_NOTE, STATE_DIR
+from roadvault.vault.state import (
+    list_vault,
+    load_manifest,
+    load_roadmap_model,
+    recover_note_paths,
+)
+from roadvault.vaultformat import (
+    CONFIG_DIR,
+    MANIFEST_RELPATH,
+    PROGRESS_NOTE,
+    STATE_DIR,
+    model_relpath,
+)
 from roadvault.watch import coalesce
 
 GO_V1 = Path(__file__).resolve().parents[1] / "golden" / "update" / "retitle" / "v1.md"
@@ -146,3 +158,18 @@ def test_a_manifest_over_20_mb_is_read_by_the_build_that_wrote_it(tmp_path: Path
     manifest.write_text(padded, encoding="utf-8")
     assert load_manifest(vault).roadmaps.keys() == {"learn-go-in-10-weeks"}
     assert scan_vault(vault) is not None
+
+
+def test_a_model_over_20_mb_is_read_by_the_build_that_wrote_it(tmp_path: Path) -> None:
+    """`roadmaps/<slug>.json` holds every node of a roadmap (~17 MB for 100,000 short
+    items). Before: it was written without a limit and read back under a note's 20 MB, so
+    the next build refused it at the end, after writing the notes, and every build after
+    that did the same; ids were no longer carried over from it either."""
+    vault = _built(tmp_path)
+    path = vault / model_relpath("learn-go-in-10-weeks")
+    model = json.loads(path.read_text(encoding="utf-8"))
+    model["notes"] = "x" * (21 * 1024 * 1024)  # an introduction of 21 MB
+    path.write_text(json.dumps(model), encoding="utf-8")
+    assert load_roadmap_model(vault, "learn-go-in-10-weeks").notes == model["notes"]
+    build_vault(read_roadmap(GO_V1), vault)  # rewrites the model it read back
+    assert json.loads(path.read_text(encoding="utf-8"))["notes"] == ""

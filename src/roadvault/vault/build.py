@@ -50,6 +50,7 @@ from roadvault.vault.state import (
     load_pending,
     load_roadmap_model,
     read_disk_file,
+    read_model_text,
     read_text_file,
     recover_note_paths,
     save_pending,
@@ -933,7 +934,7 @@ def _save(vault: Path, roadmap: Roadmap, prepared: _Prepared, *, depth: int) -> 
     model = roadmap.to_json()
     model["source"] = PurePosixPath(roadmap.source).name if roadmap.source else ""
     model_text = json_lines(model, depth=1)
-    if read_text_file(vault, model_relpath(slug)) != model_text:
+    if read_model_text(vault, slug) != model_text:
         texts.append((model_relpath(slug), model_text))
     manifest_text = after.to_text()
     changed = manifest_text != prepared.manifest_text

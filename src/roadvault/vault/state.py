@@ -54,6 +54,7 @@ from roadvault.vaultformat import (
     FORMAT_VERSION,
     HISTORY_RELPATH,
     MANIFEST_RELPATH,
+    MAX_MODEL_BYTES,
     MAX_NOTE_BYTES,
     PENDING_RELPATH,
     PROGRESS_NOTE,
@@ -287,13 +288,19 @@ def load_base(vault: Path, relpath: str) -> str | None:
         return None
 
 
+def read_model_text(vault: Path, slug: str) -> str | None:
+    """The text of `roadmaps/<slug>.json` as the last build wrote it (None when absent),
+    under the limit it is written within (`vaultformat.MAX_MODEL_BYTES`)."""
+    return read_text_file(vault, model_relpath(slug), limit=MAX_MODEL_BYTES)
+
+
 def load_roadmap_model(vault: Path, slug: str) -> Roadmap | None:
     """The roadmap model as last built, for carrying ids over (None when unknown). A
     damaged one is named in one warning and treated as missing: ids are then matched by
     title, and the notes' block ids still carry every tick."""
     relpath = model_relpath(slug)
     try:
-        text = read_text_file(vault, relpath)
+        text = read_model_text(vault, slug)
         if text is None:
             return None
         data = load_json(text)
