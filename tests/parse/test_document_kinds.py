@@ -1905,3 +1905,41 @@ def test_a_label_that_comes_back_in_every_week_stays_with_what_follows_it():
     assert leaves[0].startswith('Dialog: "Meeting people"'), leaves
     assert leaves[2].startswith('Dialog: "At the shop"'), leaves
     assert leaves[4].startswith("Day 1-2: numbers"), leaves
+
+
+def test_course_administration_in_italian_and_a_folder_layout_in_indonesian_are_not_steps():
+    text = "\n".join(
+        [
+            "# Laboratorio di Ceramica",
+            "## Informazioni",
+            "- **Docente:** M. Rossi",
+            "- **Aula:** giovedì 10-13",
+            "## Lezioni",
+            "- Lezione 1: argilla e impasti",
+            "- Lezione 2: il tornio",
+            "## Modalità di esame",
+            "- Un progetto finale",
+            "- Un colloquio orale",
+            "## Appelli d'esame",
+            "- 12 gennaio",
+            "- 9 febbraio",
+        ]
+    )
+    assert _tree(parse_roadmap(text)) == [
+        ("Lezioni", ["Lezione 1: argilla e impasti", "Lezione 2: il tornio"])
+    ]
+    text = "\n".join(
+        [
+            "# Silabus Keramik",
+            "## Struktur Folder",
+            "- **materi/** - bahan setiap pertemuan",
+            "- **tugas/** - tugas mingguan",
+            "## Daftar Pertemuan",
+            "- Pertemuan 1: tanah liat",
+            "- Pertemuan 2: roda putar",
+            "## Format Setiap Pertemuan",
+            "- Teori 30 menit",
+            "- Praktik 60 menit",
+        ]
+    )
+    assert [title for title, _ in _tree(parse_roadmap(text))] == ["Daftar Pertemuan"]

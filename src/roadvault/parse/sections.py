@@ -69,6 +69,23 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |disclaimer|faq|faqs|frequently asked questions|q ?& ?a|back to top|translations?
 |translations? in progress|other languages|read this in other languages
 |(?:repository|repo|project|folder|directory|file) (?:structure|layout)(?: .*)?
+|struktur (?:folder|repo(?:sitori)?|proyek|direktori)
+|estructura (?:del |de )?(?:repositorio|proyecto|carpetas?|directorios?)
+|estrutura (?:do |de )?(?:repositório|projeto|pastas?|diretórios?)
+|struttura (?:del |delle )?(?:repository|progetto|cartelle)
+|ordnerstruktur|verzeichnisstruktur|projektstruktur|structure du (?:dépôt|projet|répertoire)
+|arborescence
+|目录结构|项目结构|文件结构|仓库结构|ディレクトリ構成|フォルダ構成
+|リポジトリ構成|폴더 구조|디렉토리 구조|파일 구조
+|klasör yapısı|proje yapısı|cấu trúc thư mục|cấu trúc dự án
+|struktura (?:repozytorium|folderów|projektu)
+|(?:exam|examination) (?:dates|rules|registration|information|info|regulations|modalities|sessions)
+|modalità (?:d'esame|di esame|dell'esame)|appelli(?: d'esame)?|date (?:d'esame|degli esami)
+|fechas de (?:examen|exámenes)|prüfungstermine|prüfungsmodalitäten
+|modalités (?:d'examen|de l'examen)
+|informazioni(?: generali| sul corso)?|información del curso|informações do curso
+|informations pratiques
+|course information|course info|course details|class information
 |news|latest news|updates|latest updates|recent updates|announcements?|what'?s new
 |testimonials?|reviews?|what (?:people|learners|students|others) (?:are )?say(?:ing)?
 |success stories|wall of love|community|join (?:the|our) community|join us|discord|slack
@@ -146,7 +163,12 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:additional |final |general )?(?:observations|remarks)|observaciones(?: adicionales| finales)?
 |observações(?: adicionais| finais)?|anmerkungen|remarques|備考|备注|비고
 |each (?:lesson|module|week|chapter|unit|day) (?:includes|contains|has|consists of)
-|lesson (?:structure|format)|what(?:'s| is) included|what you(?:['’]ll| will) get
+|lesson (?:structure|format)|(?:session|class|meeting) (?:structure|format)
+|format (?:setiap|tiap) (?:pertemuan|sesi)|struktur (?:setiap|tiap) pertemuan
+|formato de (?:cada )?(?:clase|sesión|aula)|format (?:des|de chaque) (?:séances?|cours)
+|formato (?:di ogni|delle) lezion[ei]|ablauf (?:jeder|der) (?:sitzung|stunde)
+|每节课(?:的)?(?:结构|流程)|授業の流れ|수업 (?:구성|방식)
+|what(?:'s| is) included|what you(?:['’]ll| will) get
 |how to take (?:this|the) course|how (?:this|the) course works|course logistics|logistics
 |certificates?|certification|cost|pricing|registration|how to register|enrol+ment
 
