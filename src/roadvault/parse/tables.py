@@ -6,6 +6,7 @@ Pure: markdown-it table nodes → draft rows (title, status, duration, notes, re
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -187,6 +188,22 @@ def _all_check_cells(body: list[list[InlineText]], index: int, *, marks_only: bo
     )
 
 
+MIN_TICKS = 2
+
+
+def _ticks_or_blanks(body: list[list[InlineText]], index: int) -> bool:
+    """The column holds only check marks ("✅") and empty cells, two marks at least."""
+    cells = [row[index].text.strip() if len(row) > index else "" for row in body]
+    marks = [cell for cell in cells if cell]
+    return (
+        len(marks) >= MIN_TICKS
+        and len(marks) < len(cells)
+        and all(
+            _check_cell(cell) is not None and not any(c.isalpha() for c in cell) for cell in marks
+        )
+    )
+
+
 def _all_image_states(body: list[list[InlineText]], index: int) -> bool:
     """Every row's cell in this column is an image that says a state (image-status-cell)."""
     return bool(body) and all(len(row) > index and image_status(row[index]) for row in body)
@@ -258,6 +275,12 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
         # (marks only: a "Free?" column of yes/no ticks nothing)
         for index in range(len(keys)):
             if index not in roles.values() and _all_check_cells(body, index, marks_only=True):
+                roles["status"] = index
+                break
+    if "status" not in roles:
+        # "| ✅ | Set up a server |" over "|  | Add headers |": ticks left blank where not done
+        for index in range(len(keys)):
+            if index not in roles.values() and _ticks_or_blanks(body, index):
                 roles["status"] = index
                 break
     if "status" not in roles:
@@ -419,6 +442,45 @@ def _column_groups(
     return groups
 
 
+_BOLD_CELL_RE = re.compile(r"^(\*\*|__)[^*_\n]{1,60}\1$")
+
+
+def _is_group_row(row: list[InlineText]) -> bool:
+    """ "| **Freshman** | | |": one bold cell alone on its row names the rows below it."""
+    filled = [cell for cell in row if cell.text.strip()]
+    return len(row) >= 2 and len(filled) == 1 and bool(_BOLD_CELL_RE.match(filled[0].raw.strip()))
+
+
+@rule("table-group-rows")
+def _grouped_by_rows(
+    header: list[InlineText],
+    body: list[list[InlineText]],
+    lines: list[int | None],
+    starts: list[int],
+) -> tuple[list[Draft], list[Resource]]:
+    """A row holding one bold cell and nothing else ("| **Freshman** | |", then the
+    level's tasks, then "| **Sophomore** | |") names a group of the rows after it, as a
+    merged row across a spreadsheet does: each such row is a topic holding them."""
+    drafts: list[Draft] = []
+    resources: list[Resource] = []
+    bounds = [*starts, len(body)]
+    if starts[0] > 0:
+        found, more = table_items(header, body[: starts[0]], lines[: starts[0]])
+        drafts.extend(found)
+        resources.extend(more)
+    for start, end in pairwise(bounds):
+        group = Draft(PSEUDO, line=lines[start] if start < len(lines) else None)
+        title_cell = next(cell for cell in body[start] if cell.text.strip())
+        set_title(group, title_cell)
+        fired("table-group-rows", group.line, "topic", group.title)
+        found, more = table_items(header, body[start + 1 : end], lines[start + 1 : end])
+        group.children.extend(found)
+        resources.extend(more)
+        if group.children:
+            drafts.append(group)
+    return drafts, resources
+
+
 # "`#courses`", "#review", "`--Y`", "`[?]`": a code the document uses, not a thing to study.
 _CODE_CELL_RE = re.compile(r"`[^`\n]{1,30}`|#[^\W\d_][\w/-]{0,30}")
 
@@ -438,6 +500,9 @@ def explains_codes(body: list[list[InlineText]]) -> bool:
 def table_items(
     header: list[InlineText], body: list[list[InlineText]], lines: list[int | None]
 ) -> tuple[list[Draft], list[Resource]]:
+    starts = [at for at, row in enumerate(body) if _is_group_row(row)]
+    if starts and len(starts) * 3 <= len(body):
+        return _grouped_by_rows(header, body, lines, starts)
     if describes_step(header, body):
         for line in lines:
             fired("key-value-table", line, "note")
