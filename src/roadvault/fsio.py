@@ -578,6 +578,20 @@ def decode_note(data: bytes) -> NoteText:
     return NoteText(text=text, newline=newline, bom=bom)
 
 
+def read_note_to_edit(vault: Path, relpath: str) -> NoteText:
+    """A learner's note read to be changed in place (a property, a marked block): its text
+    with LF line ends, and how to write it back (`NoteText.encode`: its line ends and BOM
+    kept, as the build keeps them). InputError when it is not UTF-8: a note is rewritten
+    only when every byte of it reads back. FileNotFoundError when it is absent."""
+    path = vault_path(vault, relpath)
+    raw = read_regular(path, what="note")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError("is not UTF-8 text; left unchanged", path=path) from exc
+    return decode_note(raw)
+
+
 # --- the lock shared by build and watch ----------------------------------------------------
 
 

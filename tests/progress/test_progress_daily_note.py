@@ -56,3 +56,30 @@ def test_today_daily_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert note.read_text(encoding="utf-8") == (
         f"# 14 March\n\nMy plans.\n\n{BEGIN}\n- ![[Joins and Aggregation#^rv-j1]]\n{END}\n"
     )
+
+
+def test_a_daily_note_saved_with_a_bom_and_crlf_keeps_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day's block goes in with the note's own line ends and BOM, as every note
+    roadvault changes keeps them (`fsio.read_note_to_edit`). Before: its lines were added
+    with LF among the note's CRLF lines. A note that is not UTF-8 is left unchanged, with
+    one line saying why (before: a UnicodeDecodeError)."""
+    monkeypatch.setattr(roadvault.progress.service, "utc_now", lambda: NOW)
+    monkeypatch.setattr(roadvault.cli.today_cmd, "utc_now", lambda: NOW)
+    monkeypatch.setenv("TZ", "UTC")
+    vault = make_vault(tmp_path / "v")
+    (vault / ".obsidian").mkdir()
+    settings = {"folder": "Journal", "format": "YYYY-MM-DD"}
+    (vault / ".obsidian/daily-notes.json").write_text(json.dumps(settings), encoding="utf-8")
+    note = vault / "Journal" / "2026-03-14.md"
+    note.parent.mkdir()
+    note.write_bytes(b"\xef\xbb\xbf# 14 March\r\n\r\nMy plans.\r\n")
+    result = CliRunner().invoke(cli, ["today", str(vault), "--daily-note"])
+    assert result.exit_code == 0, result.stderr
+    expected = f"# 14 March\n\nMy plans.\n\n{BEGIN}\n- ![[Joins and Aggregation#^rv-j1]]\n{END}\n"
+    assert note.read_bytes() == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode()
+    note.write_bytes(b"# 14 March\n\xff\xfe not UTF-8\n")
+    result = CliRunner().invoke(cli, ["today", str(vault), "--daily-note"])
+    assert result.exit_code == 1 and "is not UTF-8 text" in result.stderr
+    assert note.read_bytes() == b"# 14 March\n\xff\xfe not UTF-8\n"

@@ -15,7 +15,7 @@ from progress_vaults import ROADMAP_NOTE, make_vault, private_cache  # noqa: F40
 from roadvault.progress import progress_summary, scan_vault
 from roadvault.progress.localtime import local_zone
 from roadvault.progress.plan import AHEAD, BEHIND, ON_TRACK, make_plan, plural, short_date, verdict
-from roadvault.progress.plan_start import set_start_property
+from roadvault.progress.plan_start import note_start, set_start_property
 
 START = date(2026, 3, 2)
 
@@ -158,3 +158,27 @@ def test_a_restated_timeline_and_a_shared_slot_add_no_time() -> None:
     assert [title for title, _ in phases] == ["Basics", "Data"], phases
     plan = make_plan(START, phases)
     assert plan.end == (START + timedelta(days=21), START + timedelta(days=21))
+
+
+def test_a_start_date_goes_into_a_note_saved_with_a_bom_and_crlf(tmp_path: Path) -> None:
+    """The roadmap note as an editor on Windows may save it: a BOM, CRLF line ends. The
+    start date joins its properties, the BOM and line ends stay, and progress and the build
+    read it back, as the build's merge reads every note (`fsio.decode_note`). Before: a
+    second front matter block was written above the BOM (the note's own properties became
+    text, `roadvault_id` included), with LF lines among CRLF ones, and the date was never
+    read back."""
+    vault = make_vault(tmp_path)
+    path = vault / ROADMAP_NOTE
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert set_start_property(vault, ROADMAP_NOTE, START)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf---\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert raw.count(b"---\r\n") == 2  # one front matter, the date inside it
+    assert b"start: 2026-03-02\r\n" in raw and b"roadvault_id: " in raw.split(b"---\r\n")[1]
+    assert note_start(raw.decode("utf-8")) == START
+    [roadmap] = progress_summary(scan_vault(vault), now=datetime(2026, 3, 2, 12, tzinfo=UTC))[
+        "roadmaps"
+    ]
+    assert roadmap["plan"]["start"] == "2026-03-02"
+    assert not set_start_property(vault, ROADMAP_NOTE, START)  # already there: not written

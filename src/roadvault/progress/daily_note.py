@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from roadvault.errors import InputError, VaultError
-from roadvault.fsio import atomic_write, read_regular, vault_path
+from roadvault.fsio import atomic_write, read_note_to_edit, read_regular, vault_path
 from roadvault.vaultformat import CONFIG_DIR
 
 SETTINGS = f"{CONFIG_DIR}/daily-notes.json"
@@ -114,14 +114,14 @@ def write_daily_note(vault: Path, day: date, lines: list[str]) -> str:
     note does not exist (see the module docstring)."""
     relpath = daily_note_relpath(vault, day)
     try:
-        text = read_regular(vault_path(vault, relpath), what="note").decode("utf-8")
+        note = read_note_to_edit(vault, relpath)
     except FileNotFoundError as exc:
         raise VaultError(
             "today's daily note does not exist yet",
             path=vault / relpath,
             hint="open today's daily note in Obsidian once, then run this again",
         ) from exc
-    new = with_block(text, lines)
-    if new != text:
-        atomic_write(vault, relpath, new.encode("utf-8"))
+    new = with_block(note.text, lines)
+    if new != note.text:
+        atomic_write(vault, relpath, note.encode(new))
     return relpath

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from roadvault.errors import RoadvaultError
-from roadvault.fsio import atomic_write, read_regular, vault_path
+from roadvault.fsio import atomic_write, decode_note, read_note_to_edit, read_regular, vault_path
 from roadvault.progress.manifest import ManifestIndex
 
 logger = logging.getLogger(__name__)
@@ -36,8 +36,11 @@ def parse_start(value: Any) -> date | None:
 
 
 def note_start(text: str) -> date | None:
+    """The `start` property of a roadmap note's text (a BOM before its front matter
+    allowed, as every other reader of a note allows it: `fsio.decode_note`)."""
     from roadvault.obsidian.frontmatter import read_properties
 
+    text = text.removeprefix("\ufeff")
     try:
         properties = read_properties(text)
     except RoadvaultError:
@@ -52,7 +55,7 @@ def read_plan_starts(vault: Path, index: ManifestIndex) -> dict[str, date]:
         if info.note:
             try:
                 data = read_regular(vault_path(vault, info.note), limit=_FRONT_LIMIT, what="note")
-                found = note_start(data[:_FRONT_LIMIT].decode("utf-8", errors="replace"))
+                found = note_start(decode_note(data[:_FRONT_LIMIT]).text)
             except (OSError, RoadvaultError):
                 found = None
         found = found or info.start
@@ -63,13 +66,13 @@ def read_plan_starts(vault: Path, index: ManifestIndex) -> dict[str, date]:
 
 def set_start_property(vault: Path, relpath: str, start: date) -> bool:
     """Write `start: YYYY-MM-DD` into a roadmap note's properties (one key replaced or
-    added, every other line as it was). Returns True when the note changed."""
+    added, every other line as it was, its line ends and BOM kept as the build keeps them:
+    `fsio.decode_note`). Returns True when the note changed."""
     from roadvault.vault.frontmatter import set_property
 
-    path = vault_path(vault, relpath)
-    text = read_regular(path, what="note").decode("utf-8")
-    new = set_property(text, START_PROPERTY, start.isoformat())
-    if new == text:
+    note = read_note_to_edit(vault, relpath)
+    new = set_property(note.text, START_PROPERTY, start.isoformat())
+    if new == note.text:
         return False
-    atomic_write(vault, relpath, new.encode("utf-8"))
+    atomic_write(vault, relpath, note.encode(new))
     return True
