@@ -507,7 +507,8 @@ class _Sections:
             self.feed_all(self.doc.fragment(listed, first_line))
         elif kind in ("fence", "code_block"):
             self.top.held_code = True  # never items; a section of code alone is no step
-        # hr: nothing
+        elif kind == "hr" and self.list_next:
+            self._rule_closes_sub_section(node)
 
     # sections
 
@@ -561,6 +562,23 @@ class _Sections:
         self.doc.has_heading = True
         draft.excluded = not self.doc.literal and is_housekeeping(draft)
         self._push_section(draft)
+
+    @rule("rule-closes-section")
+    def _rule_closes_sub_section(self, node: SyntaxTreeNode) -> None:
+        """ "# Core math" › "## Prerequisites" and its list, then a "---" and a list without a
+        heading: the rule closed the sub-section; the list is its parent's again."""
+        top = self.top
+        parent = self.stack[-2] if len(self.stack) > 2 else None
+        if (
+            self.depth == 0
+            and top.kind == HEADING
+            and top.children
+            and parent is not None
+            and parent.kind == HEADING
+            and parent.level < top.level
+        ):
+            self.stack.pop()
+            fired("rule-closes-section", line_of(node), "note", parent.title)
 
     @rule("duration-heading")
     def _times_the_part_above(self, heading: Draft) -> bool:
