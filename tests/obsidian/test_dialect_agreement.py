@@ -136,6 +136,21 @@ def test_every_reader_finds_the_same_front_matter(closing: str, tmp_path: Path) 
     assert recover_note_paths(tmp_path, "", ["T.md"]) == {"rv-note01": "T.md"}  # moved notes
 
 
+def test_every_reader_finds_a_property_past_the_first_4_kb(tmp_path: Path) -> None:
+    """A long front matter (the learner's aliases and notes before roadvault's keys): its
+    `roadvault_id` is the note's for progress, and so for doctor and for finding a moved
+    note again. Failed before: those two read only the first 4 KB, so the note progress
+    counted for its roadmap was "deleted" to the build once moved, and its unknown id went
+    unreported."""
+    aliases = "".join(f"  - another name for this topic, number {n}\n" for n in range(120))
+    text = f"---\naliases:\n{aliases}roadvault_id: rv-note01\nroadmap: R\n---\n{REAL}\n"
+    assert text.index("roadvault_id") > 4096
+    assert summarize_note(text).properties.note_id == "rv-note01"  # progress
+    assert [p.kind for p in diagnose({"T.md": text}, _manifest())] == ["unknown-id"]  # doctor
+    (tmp_path / "T.md").write_text(text, encoding="utf-8")
+    assert recover_note_paths(tmp_path, "", ["T.md"]) == {"rv-note01": "T.md"}  # moved notes
+
+
 BLOCK_ID_SEPARATORS = {"no-break-space": "\u00a0", "form-feed": "\f", "ideographic-space": "\u3000"}
 
 

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from roadvault.errors import InputError, VaultError
 from roadvault.manifest import read_manifest_text
 from roadvault.model import Roadmap
+from roadvault.obsidian.frontmatter import front_matter_yaml
 from roadvault.vault import check
 from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.state import (
@@ -68,7 +69,7 @@ def diagnose(
     problems = check.check_conflicts(notes) + check.check_block_ids(notes)
     ids = known_ids(manifest)
     for relpath, text in notes.items():
-        if "roadvault_id" not in text[:4096]:
+        if "roadvault_id" not in front_matter_yaml(text):
             continue
         try:
             note_id = read_owned_properties(text).get("roadvault_id")

@@ -435,8 +435,10 @@ def recover_note_paths(
     vault: Path, folder: str, relpaths: list[str], *, wanted: set[str] | None = None
 ) -> dict[str, str]:
     """Node id → note path, read from the `roadvault_id` property of each `.md` file under
-    `folder` ("" = the whole vault; first 4 KB only): for a roadmap whose record was lost,
-    or (`wanted`) to find notes the learner moved or renamed."""
+    `folder` ("" = the whole vault), in the whole front matter as progress reads it: for a
+    roadmap whose record was lost, or (`wanted`) to find notes the learner moved or
+    renamed."""
+    from roadvault.obsidian.frontmatter import front_matter_yaml
     from roadvault.vault.frontmatter import read_owned_properties  # local: keep state light
 
     found: dict[str, str] = {}
@@ -447,10 +449,10 @@ def recover_note_paths(
         if wanted is not None and len(found) == len(wanted):
             break
         disk = read_disk_file(vault, relpath)
-        if disk.text is None:
+        if disk.text is None or "roadvault_id" not in front_matter_yaml(disk.text):
             continue
         try:
-            properties = read_owned_properties(disk.text[:4096])
+            properties = read_owned_properties(disk.text)
         except InputError:
             continue
         node_id = properties.get("roadvault_id")
