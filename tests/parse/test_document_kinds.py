@@ -1943,3 +1943,24 @@ def test_course_administration_in_italian_and_a_folder_layout_in_indonesian_are_
         ]
     )
     assert [title for title, _ in _tree(parse_roadmap(text))] == ["Daftar Pertemuan"]
+
+
+def test_a_bonus_step_told_in_prose_with_its_resources_is_still_a_step():
+    text = "\n".join(
+        [
+            "# Baking Roadmap",
+            "### 1. Learn the basic doughs",
+            "- Bread",
+            "- Pastry",
+            "### 2. Learn laminated doughs",
+            "- Croissant",
+            "### Bonus: Learn sugar work",
+            "",
+            "Sugar work is where pastry turns into decoration.",
+            "",
+            "**Resources:**",
+            "- [Pulled sugar basics](https://example.org/sugar)",
+        ]
+    )
+    titles = [node.title for node in parse_roadmap(text).walk()]
+    assert any(title.endswith("Learn sugar work") for title in titles), titles

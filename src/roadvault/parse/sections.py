@@ -1486,6 +1486,9 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and (bool(child.notes) or child.held_code or had_children)
             and child.said is None  # "Status: Underway" under it: a course being taken
             and not reads_as_action(child.title)
+            # "Bonus: Learn DevSecOps": an action behind a label
+            and not reads_as_action(child.title.partition(":")[2].strip())
+            and not child.resources  # "**Resources:**" under it: a step with its reading
             and not is_step_kind_title(child.title)
         )
         if prose_only:
