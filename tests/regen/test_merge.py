@@ -462,3 +462,26 @@ def test_a_merge_repeated_after_a_reorder_next_to_a_learners_sub_note_changes_no
     assert first.conflicts == 0 and "\t- my sub-note 0\n" in first.text
     again = merge_note(base, first.text, new)
     assert again.conflicts == 0 and again.text == first.text
+
+
+def test_a_ticked_item_the_roadmap_moves_below_a_new_parent_keeps_its_tick() -> None:
+    """Found by the long fuzz profile while the repeated merge was fixed: the learner ticks
+    an item and writes a line after its sub-items; the roadmap gives the sub-items to a new
+    item in its place and puts the ticked item after them. Its ticked line stood in the
+    learner's note (in the place the roadmap replaced), which must not count as the item
+    being there already: it went, tick and all."""
+    nested = "".join(f"\t- [ ] Vectors ^rv-i0{i}\n" for i in (1, 2, 3))
+    base = _checklist("- [ ] Vectors ^rv-i00\n" + nested)
+    mine = _checklist("- [X] Vectors ^rv-i00\n" + nested + "My note 0.\n")
+    new = _checklist("- [ ] Added revised ^rv-n004\n" + nested + "- [ ] Vectors ^rv-i00\n")
+    result = merge_note(base, mine, new)
+    assert result.conflicts == 0
+    assert item_statuses(result.text) == {
+        "rv-n004": " ",
+        "rv-i01": " ",
+        "rv-i02": " ",
+        "rv-i03": " ",
+        "rv-i00": "X",
+    }
+    assert "My note 0.\n" in result.text
+    assert merge_note(base, result.text, new).text == result.text

@@ -386,7 +386,7 @@ def merge_texts(base: str, mine: str, new: str) -> tuple[str, int]:
             out.extend(new_l[region[1] : region[2]])
         else:
             _, z1, z2, a1, a2, b1, b2 = region
-            if _stands_elsewhere(new_l[b1:b2], base_l[z1:z2], mine) and not any(
+            if _stands_elsewhere(new_l[b1:b2], base_l, mine) and not any(
                 line.strip() and line in base_l[z1:z2] for line in mine_l[a1:a2]
             ):
                 # The learner's note has only lines of its own here, and the roadmap's new
@@ -406,11 +406,15 @@ def merge_texts(base: str, mine: str, new: str) -> tuple[str, int]:
 
 
 def _stands_elsewhere(new: list[str], base: list[str], mine: str) -> bool:
-    """Does every line `new` brings (not blank, not in `base`) stand in `mine` as an item
-    line (not in code: a learner's example may copy it), and is there at least one? Only
+    """Does every line `new` brings (not blank) stand in `mine` as an item line (not in
+    code: a learner's example may copy it) though the last rendering (`base`, all of it)
+    never had it — so only a merge can have put it there — and is there at least one? Only
     item lines count as evidence: their block ids make them unique."""
-    brought = [line.rstrip("\n") for line in new if line.strip() and line not in base]
-    if not brought or not all(_ID_MARK in line for line in brought):
+    if not any(line.strip() for line in new):
+        return False
+    old = set(base)
+    brought = [line.rstrip("\n") for line in new if line.strip()]
+    if not all(_ID_MARK in line and line + "\n" not in old for line in brought):
         return False
     lines = mine.split("\n")
     have = {lines[item.index] for item in find_item_lines(lines)}
