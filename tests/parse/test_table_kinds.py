@@ -396,3 +396,18 @@ def test_a_column_of_wikilinks_names_the_notes_even_under_a_note_header():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Key Terms", "Employment Law"]
+
+
+def test_a_theme_column_named_inside_a_japanese_header_names_the_sessions():
+    text = "\n".join(
+        [
+            "# 陶芸入門",
+            "| 回 | 授業のテーマ | 授業の内容（90分） |",
+            "|---|---|---|",
+            "| 1 | オリエンテーション | 授業概要と評価方法の説明。必要な道具の準備について話す。 |",
+            "| 2 | 粘土の種類 | 土の性質と練り方を学び、実際に菊練りを体験する。 |",
+            "| 3 | 手びねり | 玉作りと紐作りで小さな器を作り、乾燥の注意点を学ぶ。 |",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["オリエンテーション", "粘土の種類", "手びねり"]

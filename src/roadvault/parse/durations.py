@@ -11,7 +11,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-# Calendar days per unit (DESIGN §3: month 30, year 365, hour 1/24).
+# Calendar days per unit (docs/MODEL.md §4: month 30, year 365, hour 1/24).
 _UNIT_DAYS = {
     "minute": 1 / 1440,
     "hour": 1 / 24,

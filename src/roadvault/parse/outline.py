@@ -1,4 +1,4 @@
-"""The outline: Markdown text → the roadmap model (DESIGN.md §3), for the shapes people write.
+"""The outline: Markdown text → the roadmap model (docs/MODEL.md), for the shapes people write.
 
 Pure: text in, `Roadmap` out. Two passes:
 

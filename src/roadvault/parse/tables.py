@@ -306,6 +306,8 @@ _WORK_COLUMN_RE = re.compile(
     r"^(?:assignments?|homeworks?|activit(?:y|ies)|tasks?|due|deliverables?|exercises?"
     r"|labs?|readings?|agenda|tarefas?|tareas?|devoirs?|aufgaben|作业|課題|과제)\b"
 )
+# A theme named inside a longer Chinese, Japanese or Korean header ("授業のテーマ", "学习主题").
+_CJK_THEME_RE = re.compile(r"テーマ|主题|主題|トピック|주제|제목|標題|标题|タイトル")
 # Columns that name one problem to solve, beside a topic column that sorts them.
 _UNIT_COLUMN_RE = re.compile(
     r"^(?:problems?(?: name| title)?|questions?|challenges?|katas?|puzzles?"
@@ -352,6 +354,8 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
                 named = 1.5  # "Topic" names what a row is about, wherever it stands
             if _SIDE_COLUMN_RE.search(key):
                 named = 0.0  # "Secondary activity" beside "Main focus"
+        if named <= 0 and _CJK_THEME_RE.search(key):
+            named = 1.5  # "授業のテーマ" (the class's theme), beside "授業の内容" (its content)
         if _UNIT_COLUMN_RE.match(key) and any(_SUBJECT_COLUMN_RE.match(k) for k in keys):
             named = 2.0  # "| Topic | Problem |": the problem is the step, the topic sorts it
         if resource_kind(key) == "strong" and not _TITLE_COLUMN_RE.match(key):
