@@ -485,3 +485,23 @@ def test_a_ticked_item_the_roadmap_moves_below_a_new_parent_keeps_its_tick() -> 
     }
     assert "My note 0.\n" in result.text
     assert merge_note(base, result.text, new).text == result.text
+
+
+def test_a_repeated_merge_where_a_learners_line_took_a_blank_lines_place() -> None:
+    """Found by the long fuzz profile: around a reorder, the first merge left the learner's
+    last line where a blank line of the rendering stood. Merged again with the old base (a
+    build interrupted after writing the note), the learner's line and the roadmap's blank
+    line met in one place. Before: a conflict over a blank line, the note frozen."""
+    items = "".join(f"- [ ] Vectors ^rv-i0{i}\n" for i in range(3))
+    base = _checklist(items)
+    mine = _checklist(
+        "My note 2.\nMy note 1.\n- [ ] Vectors ^rv-i00\nMy note 0.\n- [ ] Vectors ^rv-i01\n"
+        "- [ ] Vectors ^rv-i02\n\n\t- my sub-note 3\n"
+    ).replace("\n\n## My notes", "\n## My notes")
+    new = _checklist("- [ ] Vectors ^rv-i02\n- [ ] Vectors revised revised ^rv-i00\n")
+    first = merge_note(base, mine, new)
+    assert first.conflicts == 0
+    for line in ("My note 0.", "My note 1.", "My note 2.", "\t- my sub-note 3"):
+        assert line + "\n" in first.text
+    again = merge_note(base, first.text, new)
+    assert again.conflicts == 0 and again.text == first.text

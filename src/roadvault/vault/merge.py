@@ -483,10 +483,13 @@ def _merge_conflict(
         if len(sides) == 1 or all(e.start == e.end for e in group):
             # One side only, or insertions at one point from both: keep all, learner's first.
             out.extend(_inserted(group))
-        elif _holds(mine_part, base[start:end], new_part):
+        elif _holds(mine_part, base[start:end], new_part) or _holds(
+            mine_part, _text_lines(base[start:end]), _text_lines(new_part)
+        ):
             # The learner's version of these lines already holds the roadmap's change, plus
             # lines of their own: keep it (the roadmap's change is in). This is also what a
-            # merge repeated after an interrupted build sees (FORMAT.md §5).
+            # merge repeated after an interrupted build sees (FORMAT.md §5). Blank lines
+            # alone are no change of the roadmap's to insist on.
             out.extend(mine_part)
         elif not any(e.lines for e in group):
             # Both sides only took lines out here (a blank line the learner's edit dropped,
@@ -544,6 +547,10 @@ def _indent_width(line: str) -> int:
 
 def _side(group: list[_Edit], side: int) -> list[_Edit]:
     return [edit for edit in group if edit.side == side]
+
+
+def _text_lines(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.strip()]
 
 
 def _holds(mine: list[str], base: list[str], new: list[str]) -> bool:
