@@ -30,9 +30,6 @@ from roadvault.parse.read import clean_text
 from roadvault.parse.rules import Decision, fired, recording
 
 Verdict = Literal["phase", "topic", "item", "resource", "note", "dropped", "title"]
-VERDICTS: tuple[str, ...] = ("phase", "topic", "item", "resource", "note", "dropped", "title")
-NODE_VERDICTS: frozenset[str] = frozenset({"phase", "topic", "item"})
-
 # Rule names for lines no reading rule spoke about: what the explanation infers itself.
 STRUCTURE = "structure"
 PROSE = "prose"

@@ -168,11 +168,6 @@ def status_of_words(text: str) -> str | None:
     return None
 
 
-def _mostly_links(body: list[list[InlineText]], index: int) -> bool:
-    cells = [row[index] for row in body if len(row) > index and row[index].text.strip()]
-    return bool(cells) and sum(1 for cell in cells if cell.links) * 2 > len(cells)
-
-
 def _check_cell(text: str) -> str | None:
     return _CHECK_CELL.get(text.strip().replace("\ufe0f", ""))
 
