@@ -1964,3 +1964,21 @@ def test_a_bonus_step_told_in_prose_with_its_resources_is_still_a_step():
     )
     titles = [node.title for node in parse_roadmap(text).walk()]
     assert any(title.endswith("Learn sugar work") for title in titles), titles
+
+
+def test_a_chat_answers_one_h1_after_its_opening_lines_names_the_plan():
+    text = "\n".join(
+        [
+            "Sure! Since you already paint in watercolour, here is a plan.",
+            "",
+            "## Total time: 3 months",
+            "",
+            "# Oil Painting Plan",
+            "",
+            "## Month 1",
+            "- Fat over lean",
+            "## Month 2",
+            "- Glazing",
+        ]
+    )
+    assert parse_roadmap(text, source="answer.md").title == "Oil Painting Plan"

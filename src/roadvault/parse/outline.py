@@ -395,6 +395,7 @@ class _Document:
         self.has_named_heading = False  # a heading with a letter or digit ("# :" names nothing)
         self.literal = False  # roadvault's own outline form: read as written
         self.first_h1: str | None = None  # the first heading, when it is an H1
+        self.h1_titles: list[str] = []  # every "#" heading outside lists and quotes
         self.first_heading: str | None = None  # the first heading of any level
         # the heading the text opens with, and the levels of all headings after it
         self.opening_heading: Draft | None = None
@@ -552,6 +553,8 @@ class _Sections:
             return
         if not self.doc.has_named_heading and node.tag == "h1" and self.depth == 0 and named:
             self.doc.first_h1 = draft.title  # the first heading, even after a bold line
+        if node.tag == "h1" and self.depth == 0 and named:
+            self.doc.h1_titles.append(draft.title)
         if self.depth == 0 and self.doc.first_heading is None and named:
             self.doc.first_heading = draft.title
         self.doc.has_named_heading = self.doc.has_named_heading or named
@@ -1620,6 +1623,8 @@ def build_roadmap(
         shaped.title,
         doc.chat_title,
         doc.first_h1,
+        # a chat answer's one "#" heading after its opening lines names the plan
+        doc.h1_titles[0] if len(doc.h1_titles) == 1 else None,
         doc.first_heading if names_a_plan(doc.first_heading) else None,
         doc.opening_title(),
         doc.ruled_title,

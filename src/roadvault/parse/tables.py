@@ -548,6 +548,7 @@ def table_items(
         and slot_at != title_at
         and any(len(row) > title_at and len(_points(row[title_at])) >= 2 for row in body)
     )
+    points_at = None if nests else _points_column(body, title_at, roles)
     groups: list[Draft] = []
     last_group = ""
     for row, line in _rows_by_entry(body, lines, title_at, roles):
@@ -608,8 +609,15 @@ def table_items(
             draft.marker = "x"
         if "duration" in roles and len(row) > roles["duration"] and draft.duration is None:
             _row_duration(draft, row[roles["duration"]].text, names[roles["duration"]])
+        if points_at is not None and points_at < len(row):
+            fired("points-column", line, "topic", "the row's points are its steps")
+            for point in _points(row[points_at]) or _single_point(row[points_at]):
+                child = Draft(ITEM, line=line)
+                set_title(child, point)
+                if child.title:
+                    draft.children.append(child)
         for index, value in enumerate(row):
-            if index in (title_at, group_at, roles.get("status"), roles.get("index")):
+            if index in (title_at, group_at, roles.get("status"), roles.get("index"), points_at):
                 continue
             text = remove_controls(value.text)
             if not text:
@@ -788,6 +796,22 @@ def _points(cell: InlineText) -> list[InlineText]:
         return []
     texts = [_ANY_TAG_RE.sub("", _POINT_RE.sub("", part, count=1)).strip() for part in parts]
     return [InlineText(text=text, raw=text) for text in texts if text]
+
+
+@rule("points-column")
+def _points_column(
+    body: list[list[InlineText]], title_at: int, roles: dict[str, int]
+) -> int | None:
+    """A column beside the titles whose cells list points ("| Week 1 | Python basics | -
+    Review syntax<br>- Install Jupyter |") gives each row its steps: the row is a topic,
+    each point an item under it."""
+    for index in range(max((len(row) for row in body), default=0)):
+        if index == title_at or index in roles.values():
+            continue
+        listing = sum(1 for row in body if len(row) > index and len(_points(row[index])) >= 2)
+        if listing >= 2 and listing * 2 >= len(body):
+            return index
+    return None
 
 
 def _single_point(cell: InlineText) -> list[InlineText]:
