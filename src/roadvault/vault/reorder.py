@@ -8,10 +8,10 @@ places *new* has them (same parent, same order): after that merge3 only sees wha
 changed (docs/FORMAT.md §5b).
 
 An item's block is its line and every line up to the next item at its level (the last of a
-list: up to a blank line followed by text no deeper than the item): the lines nested under
-it, the learner's own lines (an own task written under it, a line continuing it, a fenced
-example) — they move with it. Items the new rendering no longer has
-keep their place after the block they followed. A block moves to another parent only
+list: up to a blank line followed by text no deeper than the item, unless items nested under
+it come after that text): the lines nested under it, the learner's own lines (an own task
+written under it, a line continuing it, a fenced example) — they move with it. Items the new
+rendering no longer has keep their place after the block they followed. A block moves to another parent only
 within the note, and only when that parent is in the text too (or, for a top-level item,
 when one of its new siblings is); its item lines are re-indented to the new lead, the
 learner's lines are kept as written.
