@@ -11,10 +11,10 @@ An item's block is its line and every line up to the next item at its level (the
 list: up to a blank line followed by text no deeper than the item, unless items nested under
 it come after that text): the lines nested under it, the learner's own lines (an own task
 written under it, a line continuing it, a fenced example) — they move with it. Items the new
-rendering no longer has keep their place after the block they followed. A block moves to another parent only
-within the note, and only when that parent is in the text too (or, for a top-level item,
-when one of its new siblings is); its item lines are re-indented to the new lead, the
-learner's lines are kept as written.
+rendering no longer has keep their place after the block they followed. A block moves to
+another parent only within the note, and only when that parent is in the text too (or, for
+a top-level item, when one of its new siblings is); its item lines are re-indented to the
+new lead, the learner's lines are kept as written.
 """
 
 from __future__ import annotations
