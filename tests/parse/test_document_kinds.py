@@ -1982,3 +1982,21 @@ def test_a_chat_answers_one_h1_after_its_opening_lines_names_the_plan():
         ]
     )
     assert parse_roadmap(text, source="answer.md").title == "Oil Painting Plan"
+
+
+def test_ticks_and_crosses_before_linked_lessons_are_their_statuses():
+    text = "\n".join(
+        [
+            "# Kanji",
+            "## Level 5",
+            " * ✓ [Lesson 1](l1.md) - person, mouth, mountain",
+            " * ╳[Lesson 2](l2.md) - earth, woman, child",
+            " * ✓ [Lesson 3](l3.md) - one, seven, nine",
+            " * ✗ [Lesson 4](l4.md)",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.status.value for leaf in leaves] == ["done", "todo", "done", "todo"], [
+        (leaf.title, leaf.status) for leaf in leaves
+    ]
+    assert leaves[1].title.startswith("Lesson 2")

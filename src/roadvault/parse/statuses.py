@@ -279,6 +279,7 @@ def _drop_category_legends(root: Draft, notes: list[str]) -> None:
                 and not child.children
                 and glyph is not None
                 and len(child.text.split()) <= MAX_LEGEND_WORDS
+                and not child.links  # "╳ [Lesson 2](lesson2.md)" is marked, not a key
                 and glyph not in {_leading_emoji(d.text) for d in run}
             ):
                 run.append(child)

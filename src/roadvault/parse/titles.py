@@ -48,10 +48,13 @@ STATUS_GLYPHS = {
     "❌": " ",
     "🔳": " ",
     "🛑": " ",
+    "✗": " ",
+    "✘": " ",
+    "✕": " ",
+    "╳": " ",
 }
-_STATUS_GLYPH_RE = re.compile(
-    "^(" + "|".join(re.escape(g) for g in STATUS_GLYPHS) + ")\ufe0f?(?=\\s|$)"
-)
+# "✓ [Lesson 1](…)", "╳[Lesson 2](…)": the name may follow the mark without a space
+_STATUS_GLYPH_RE = re.compile("^(" + "|".join(re.escape(g) for g in STATUS_GLYPHS) + ")\ufe0f?")
 # "**HTML Basics** ✅", "Accessibility 🛑": the same marks written after the title.
 _TRAILING_STATUS_GLYPH_RE = re.compile(
     "\\S[*_]*\\s+(" + "|".join(re.escape(g) for g in STATUS_GLYPHS) + ")\ufe0f?[*_]*\\s*$"
