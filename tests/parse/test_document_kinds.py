@@ -2000,3 +2000,29 @@ def test_ticks_and_crosses_before_linked_lessons_are_their_statuses():
         (leaf.title, leaf.status) for leaf in leaves
     ]
     assert leaves[1].title.startswith("Lesson 2")
+
+
+def test_a_contents_list_of_ticked_subjects_is_the_tracker_and_its_bare_entry_is_to_do():
+    text = "\n".join(
+        [
+            "## Pharmacology Notes",
+            "",
+            "## Content",
+            "* [Antibiotics](https://example.org/notes/antibiotics)",
+            "* :white_check_mark: [Analgesics](https://example.org/notes/analgesics)",
+            "* :white_check_mark: [Anticoagulants](https://example.org/notes/anticoagulants)",
+            "* :white_check_mark: [Diuretics](https://example.org/notes/diuretics)",
+            "",
+            "## References",
+            "* [A pharmacology handbook](https://example.org/book)",
+        ]
+    )
+    roadmap = parse_roadmap(text, source="notes.md")
+    assert roadmap.title == "Pharmacology Notes"
+    leaves = roadmap.leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("Antibiotics", "todo"),
+        ("Analgesics", "done"),
+        ("Anticoagulants", "done"),
+        ("Diuretics", "done"),
+    ]

@@ -416,6 +416,10 @@ class _Document:
         opening = self.opening_heading
         if opening is None or opening.numbered or not self.heading_levels:
             return None
+        if not opening.children and not opening.notes and not opening.excluded:
+            return (
+                opening.title
+            )  # "## CFA Level 1 Notes" alone on the first line, then "## Content"
         return opening.title if opening.level > min(self.heading_levels) else None
 
     def indent_of(self, line_index: int) -> int:

@@ -41,6 +41,13 @@ def read_status_glyphs(root: Draft) -> None:
     for draft in marked:
         draft.marker = draft.glyph
         fired("status-glyphs", draft.line, "item")
+    if len(kinds) < 2:
+        # "✅ Economics" beside a bare "Ethics" in the same list: the bare one is still to do
+        for parent in {id(p): p for d in marked if (p := parents.get(id(d)))}.values():
+            for sibling in parent.children:
+                bare = sibling.glyph is None and not _leading_emoji(sibling.text)
+                if sibling.kind == ITEM and sibling.marker is None and bare:
+                    sibling.marker = " "
 
 
 def _among_icons(draft: Draft, parent: Draft | None) -> bool:
@@ -96,13 +103,22 @@ class _TickedPart:
 
 
 def _some_ticked(entries: list[Draft]) -> bool:
+    """Some entries ticked, the others bare. One bare entry among three ticked or more counts
+    when it is written like them (a link each: "[Ethics](…)" beside "✅ [Economics](…)")."""
     done = [c for c in entries if c.glyph == "x"]
     plain = [c for c in entries if c.glyph is None and not _leading_emoji(c.text)]
+    if len(done) + len(plain) != len(entries) or len(done) < MIN_GLYPH_ITEMS:
+        return False
+    if len(plain) >= MIN_GLYPH_ITEMS:
+        return True
     return (
-        len(done) >= MIN_GLYPH_ITEMS
-        and len(plain) >= MIN_GLYPH_ITEMS
-        and (len(done) + len(plain) == len(entries))
+        len(plain) == 1
+        and len(done) >= MIN_LONE_BARE_TICKS
+        and all(bool(c.links) == bool(plain[0].links) for c in done)
     )
+
+
+MIN_LONE_BARE_TICKS = 3
 
 
 _BOARD_COLUMNS = (
