@@ -2026,3 +2026,18 @@ def test_a_contents_list_of_ticked_subjects_is_the_tracker_and_its_bare_entry_is
         ("Anticoagulants", "done"),
         ("Diuretics", "done"),
     ]
+
+
+def test_the_roadmaps_own_heading_keeps_its_length_in_its_name():
+    text = "\n".join(
+        [
+            "# Planning de révision - 4 semaines",
+            "## Semaine 1",
+            "- Algèbre",
+            "## Semaine 2",
+            "- Suites",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Planning de révision - 4 semaines"
+    assert "Duration: 4 semaines" in roadmap.notes

@@ -908,6 +908,9 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
         return " ".join(strip_decorations(remove_controls(top.text)).split()).strip(" *_")
     if top.duration:
         root.notes.insert(0, f"Duration: {top.duration}")
+        # "# Revision Plan - 4 Weeks": the page's name keeps its length, as its author wrote it
+        whole = " ".join(strip_decorations(remove_controls(top.text)).split()).strip(" *_")
+        return whole or top.title
     return top.title
 
 
