@@ -411,3 +411,17 @@ def test_a_theme_column_named_inside_a_japanese_header_names_the_sessions():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["オリエンテーション", "粘土の種類", "手びねり"]
+
+
+def test_an_activity_column_names_the_rows_and_a_details_column_does_not():
+    text = "\n".join(
+        [
+            "# Lịch học",
+            "| Thời gian | Hoạt động | Chi tiết |",
+            "|---|---|---|",
+            "| 45 phút | **Phát âm** | Nghe và bắt chước từng âm, ghi âm lại giọng của mình |",
+            "| 60 phút | **Từ vựng** | Học hai mươi từ mới bằng thẻ, ôn lại các từ của hôm qua |",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Phát âm", "Từ vựng"]

@@ -61,7 +61,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"|enfoque(?: principal)?|(?:main|primary) focus|schwerpunkt|重点|重點"
     r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
     r"|項目|항목|주제|내용|nội dung|chủ đề|bài học|môn học|khóa học|kỹ năng|nhiệm vụ"
-    r"|materi|topik|konu(?:lar)?|argomenti?|contenuti|temat[y]?)\b"
+    r"|materi|topik|konu(?:lar)?|argomenti?|contenuti|temat[y]?|hoạt động|kegiatan|etkinlik)\b"
 )
 _DURATION_COLUMN_RE = re.compile(
     r"^(?:weeks?|months?|days?|duration|time(?:frame|line)?|period|when|hours?|est\w*"
@@ -74,7 +74,8 @@ _NOT_TITLE_COLUMN_RE = re.compile(
     r"^(?:universit(?:y|ies)|institution|school|college|provider|platform|offered by|by|author"
     r"|instructors?|teachers?|professors?|source|links?|urls?|languages?|level|difficulty|cost"
     r"|price|rating|certificates?|type|format|notes?|comments?|remarks?|prerequisites?"
-    r"|(?:relevant |related |course )?files?|attachments?|downloads?)$"
+    r"|(?:relevant |related |course )?files?|attachments?|downloads?"
+    r"|details?|chi tiết|detalles?|detalhes?|détails?|einzelheiten|详情|詳細|상세|rincian)$"
     # "Goal date", "Date completed", "Fecha": when a row is done, never what it is
     r"|^(?:[\w ]{0,20} )?(?:dates?|deadlines?|due dates?|fechas?|datum|日期|日付|날짜)"
     r"(?: [\w ]{0,20})?$"
