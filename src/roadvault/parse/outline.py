@@ -89,6 +89,7 @@ MAX_QUOTES = 24
 MAX_DETAILS = 12  # open <details> groups inside each other
 MAX_BRACKETS = 200  # "[" on one line beyond which they are read as text (link parsing cost)
 
+MAX_CAPTION_LABEL_WORDS = 3
 _DURATION_LABEL_RE = re.compile(
     r"^(?:(?:expected|estimated|total|approximate|approx\.?|suggested|typical|overall) ){0,2}"
     r"(?:duration|time(?: commitment| needed| required| to complete| frame)?|timeframe"
@@ -570,6 +571,21 @@ class _Sections:
         draft.excluded = not self.doc.literal and is_housekeeping(draft)
         self._push_section(draft)
 
+    @rule("heading-caption")
+    def _captions_heading(self, first: InlineText) -> bool:
+        """ "### February 2026" then "**Phase: final exam push**" right under it: a caption
+        of the heading (a field and its value), not a group that would take its content."""
+        top = self.top
+        if top.kind != HEADING or top.children or top.notes:
+            return False
+        split = split_label(strip_decorations(first.text).replace("**", "").replace("__", ""))
+        if not split or not split[1] or len(split[0].split()) > MAX_CAPTION_LABEL_WORDS:
+            return False
+        if opens_a_part(split[0]) or re.search(r"\d", split[0]):
+            return False  # "**Week 1: Basics**" names a part of its own
+        fired("heading-caption", self.current_line, "note", top.title)
+        return True
+
     @rule("rule-closes-section")
     def _rule_closes_sub_section(self, node: SyntaxTreeNode) -> None:
         """ "# Core math" › "## Prerequisites" and its list, then a "---" and a list without a
@@ -684,6 +700,9 @@ class _Sections:
             and not self._signs_off(node, lines)
             and not _describes_a_part(first.text)
         )
+        if bold_heading and len(lines) == 1 and self._captions_heading(first):
+            self.prose(lines, self.top)
+            return
         labelled = (
             bold_heading
             or _is_plain_label(lines)
