@@ -169,3 +169,11 @@ def test_an_action_label_keeps_what_it_acts_on_in_the_title():
 def test_a_page_named_for_its_week_keeps_the_week_in_the_roadmaps_title():
     roadmap = parse_roadmap("# Studio Selective: Week 3\n\n- Wedging\n- Centering\n")
     assert roadmap.title == "Studio Selective: Week 3"
+
+
+def test_an_address_after_a_colon_or_a_dash_leaves_the_title() -> None:
+    from roadvault.parse.titles import clean_title
+
+    assert clean_title("Funções: https://youtu.be/abc?si=x").title == "Funções"
+    assert clean_title("Loops - https://example.org/loops").extra == ("https://example.org/loops",)
+    assert clean_title("https://example.org/only").title == "https://example.org/only"

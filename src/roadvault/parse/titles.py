@@ -84,8 +84,9 @@ _TRAILING_TAGS_RE = re.compile(r"(?:\s+#[^\W\d_][\w/-]*)+\s*$")
 _SPACED_LINK_RE = re.compile(
     r"\[(?P<text>[^\[\]\n]{1,200})\]\s+\((?P<href>[^()\s]*[/.#][^()\s]*)\)"
 )
-# "… | https://t.me/post/1": an address written after a bar at the end of a title.
-_BARE_URL_TAIL_RE = re.compile(r"\s+\|\s+(https?://\S+)\s*$")
+# "… | https://t.me/post/1", "Functions: https://youtu.be/…", "Loops - https://…": an address
+# written at the end of a title, after a bar, a colon or a dash.
+_BARE_URL_TAIL_RE = re.compile(r"(?:\s+\||:|：|\s+[-–—])\s+(https?://\S+)\s*$")
 # "Networking | globe | concept": one-word lowercase tags after bars (an icon, a kind).
 _TAG_TAIL_RE = re.compile(r"\s+\|\s+([a-z][a-z0-9-]{1,15})\s*$")
 # PlainTasks / TaskPaper tags: "@done (2018-11-04 21:17)", "@started(…)", "@high".
