@@ -1294,6 +1294,51 @@ def _has_letter_run(lines: list[str]) -> bool:
     return "a" in letters and "b" in letters
 
 
+_PIPE_ROW_RE = re.compile(r"^ {0,3}\|.*\|\s*$")
+_HEADER_RULE_RE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_FENCE_OPEN_RE = re.compile(r"^ {0,3}(?:```|~~~)")
+
+
+def _cells(row: str) -> int:
+    return row.strip().strip("|").count("|") + 1
+
+
+@rule("headless-table")
+def _continue_headless_tables(text: str) -> tuple[str, list[int] | None]:
+    """Rows of a table that a rule or a blank line cut off from its header ("| Week 2 | Day
+    8 | … |" after a "---") go on with the table above them when they have as many cells:
+    they are read under its header, not as a line of text. The second value maps each line
+    of the result to its line in `text` (None when nothing changed)."""
+    if "|" not in text:
+        return text, None
+    lines = text.split("\n")
+    out: list[str] = []
+    origin: list[int] = []
+    header: tuple[str, str, int] | None = None  # the last table's header, delimiter, width
+    in_fence = False
+    changed = False
+    for at, line in enumerate(lines):
+        number = at + 1
+        if _FENCE_OPEN_RE.match(line):
+            in_fence = not in_fence
+        starts_block = not in_fence and (at == 0 or not _PIPE_ROW_RE.match(lines[at - 1]))
+        if starts_block and _PIPE_ROW_RE.match(line):
+            following = lines[at + 1] if at + 1 < len(lines) else ""
+            if _HEADER_RULE_RE.match(following):
+                header = (line, following, _cells(line))
+            elif header is not None and _cells(line) == header[2] and _PIPE_ROW_RE.match(following):
+                if out and out[-1].strip():
+                    out.append("")
+                    origin.append(number)
+                out += [header[0], header[1]]
+                origin += [number, number]
+                fired("headless-table", number, "item", "rows under the table above")
+                changed = True
+        out.append(line)
+        origin.append(number)
+    return ("\n".join(out), origin) if changed else (text, None)
+
+
 @rule("glyph-bullets")
 def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
     """Bullets written as glyphs ("• Topic", "    ○ Sub-topic") or letters ("a. Install",
@@ -1610,7 +1655,11 @@ def build_roadmap(
         text = _unquote_headings(text)
         text = _escape_named_tags(_escape_marker_cells(text))
         text = inline_box_diagrams(inline_mermaid(inline_tree_diagrams(text)))
+        text, continued = _continue_headless_tables(text)
         text, line_origin = _glyph_bullets(_indented_outline(_box_lines(text)))
+        if continued is not None:
+            base = line_origin or list(range(1, text.count("\n") + 2))
+            line_origin = [continued[min(at, len(continued)) - 1] for at in base]
     text = _clamp_nesting(text, source)
     doc = _Document(text, source)
     doc.literal = literal
