@@ -1483,6 +1483,28 @@ _QUOTE_LINE_RE = re.compile(r"^ {0,3}>")
 _FENCE_LINE_RE = re.compile(r"^ {0,3}(?:```|~~~)")
 
 
+_UNSPACED_BULLET_RE = re.compile(r"^( {0,3})-(?=[^\W\d_])", re.M)
+_SPACED_BULLET_RE = re.compile(r"^[ \t]*[-*+] \S", re.M)
+MIN_SPACED_BULLETS = 3
+
+
+@rule("unspaced-bullet")
+def _space_bullets(text: str) -> str:
+    """ "-Asian History (Coursera)" in a document whose lists are written "- Books": a
+    bullet that lost its space, an entry like the others, not a line of text."""
+    if "\n-" not in f"\n{text}" or len(_SPACED_BULLET_RE.findall(text)) < MIN_SPACED_BULLETS:
+        return text
+    lines = text.split("\n")
+    in_fence = False
+    for at, line in enumerate(lines):
+        if _FENCE_LINE_RE.match(line):
+            in_fence = not in_fence
+        if not in_fence and _UNSPACED_BULLET_RE.match(line):
+            lines[at] = _UNSPACED_BULLET_RE.sub(r"\1- ", line, count=1)
+            fired("unspaced-bullet", at + 1, "item")
+    return "\n".join(lines)
+
+
 @rule("quoted-heading")
 def _unquote_headings(text: str) -> str:
     """A heading alone in a quote (">### Environment", a blank line, then the section's
@@ -1653,6 +1675,7 @@ def build_roadmap(
     text = _blank_comments(text)
     if not literal:
         text = _unquote_headings(text)
+        text = _space_bullets(text)
         text = _escape_named_tags(_escape_marker_cells(text))
         text = inline_box_diagrams(inline_mermaid(inline_tree_diagrams(text)))
         text, continued = _continue_headless_tables(text)
