@@ -2041,3 +2041,17 @@ def test_the_roadmaps_own_heading_keeps_its_length_in_its_name():
     roadmap = parse_roadmap(text)
     assert roadmap.title == "Planning de révision - 4 semaines"
     assert "Duration: 4 semaines" in roadmap.notes
+
+
+def test_a_lecture_struck_through_inside_its_emphasis_is_done():
+    text = "\n".join(
+        [
+            "# Semester",
+            "## Linear Algebra",
+            "- *~~Vectors and matrices~~*",
+            "- _~~Linear maps~~_",
+            "- **Eigenvalues**",
+        ]
+    )
+    statuses = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
+    assert statuses == ["done", "done", "todo"]

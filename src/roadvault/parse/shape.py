@@ -1024,7 +1024,9 @@ def _title_links(draft: Draft) -> list[Resource]:
 
 # "- **Task:** ~~Install Git and set up VS Code.~~": the author struck it out when done.
 _STRUCK_OUT_RE = re.compile(
-    r"^\s*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:?\s*)?~~[^~\n]+~~[.!]?\s*$"
+    r"^\s*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:?\s*)?"
+    # "*~~05/25~~*": the strike may sit inside an emphasis of its own
+    r"(?P<em>\*{1,2}|_{1,2})?~~[^~\n]+~~(?P=em)?[.!]?\s*$"
 )
 
 
