@@ -73,6 +73,7 @@ from roadvault.parse.statuses import (
     inherited_status,
     read_board_columns,
     read_legend,
+    read_plus_marks,
     read_state_suffixes,
     read_status_glyphs,
     said_state,
@@ -1113,6 +1114,7 @@ def shape_roadmap(
     read_legend(root, notes)
     read_status_glyphs(root)
     read_state_suffixes(root)
+    read_plus_marks(root)
     read_board_columns(root)
     _drop_overview_tables(root)
     _dissolve_resources(root)

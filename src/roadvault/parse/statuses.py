@@ -22,6 +22,38 @@ from roadvault.parse.titles import plain_label
 MIN_GLYPH_ITEMS = 2
 
 
+_PLUS_MARK_RE = re.compile(r"\s+\+\s*$")
+MIN_PLUS_MARKS = 2
+
+
+@rule("plus-mark")
+def read_plus_marks(root: Draft) -> None:
+    """ "1.2. Language basics +" beside "1.3. Generics" with nothing after it: a plus written
+    after some entries, and not after the others, marks the ones learned."""
+    entries = [d for d in walk(root) if d.kind in (ITEM, ROW, PSEUDO) and d.marker is None]
+    plus = [d for d in entries if _plus_marked(d)]
+    if len(plus) < MIN_PLUS_MARKS or len(plus) == len(entries):
+        return
+    for draft in plus:
+        draft.marker = "x"
+        draft.title = draft.title.rstrip(" +*_")
+        fired("plus-mark", draft.line, "item", "done")
+    # the document's other entries, without a plus, are still to learn
+    for entry in entries:
+        if entry.kind in (ITEM, ROW) and entry.marker is None:
+            entry.marker = " "
+
+
+# "…Git<strong>+</strong>", "…Git **+**": the plus set apart by its own emphasis.
+_BOLD_PLUS_RE = re.compile(
+    r"(?:\*\*\+\*\*|__\+__|<(?:strong|b)\b[^>]*>\s*\+\s*</(?:strong|b)>)\s*$"
+)
+
+
+def _plus_marked(draft: Draft) -> bool:
+    return bool(_PLUS_MARK_RE.search(draft.text) or _BOLD_PLUS_RE.search(draft.raw or ""))
+
+
 @rule("status-glyphs")
 def read_status_glyphs(root: Draft) -> None:
     """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind, or
