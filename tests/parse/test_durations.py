@@ -113,3 +113,11 @@ def test_a_duration_line_written_without_accents_times_its_module():
 
     text = "# Trilha\n\n## Modulo 1: Pessoas\n- Duracao: 87 min\n- Aula 1\n- Aula 2\n"
     assert parse_roadmap(text).nodes[0].duration == "87 min"
+
+
+def test_a_chinese_study_length_line_times_its_stage() -> None:
+    from roadvault.parse import parse_roadmap
+
+    text = "# 计划\n\n### 阶段 1：入门\n\n**学习时长：** 3-4 周\n\n- 变量\n- 函数\n"
+    stage = parse_roadmap(text).nodes[0]
+    assert stage.duration == "3-4 周"

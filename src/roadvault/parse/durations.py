@@ -144,7 +144,8 @@ _LABEL = (
     r"|tiempo|geschätzte\s+dauer"
     r"|dauer|zeitaufwand|aufwand|zeitbedarf|time\s+(?:commitment|required|needed|budget)"
     r"|effort|esfuerzo|esforço|tempo(?:\s+estimado)?|temps(?:\s+estimé)?|estimativa"
-    r"|学习时间|所需时间|耗时|时长|时间|預計|预计|期間|期间|기간|소요\s*시간|所要時間|目安"
+    r"|学习时间|所需时间|耗时|学习时长|预计时长|建议时长|学习周期|时长|时间|預計|预计|期間|期间|기간"
+    r"|소요\s*시간|所要時間|目安"
     r"|carga hor[áa]ria)\s*[:=：-]?\s*"
 )
 # "1h30", "2h15min": hours and minutes written together.

@@ -95,7 +95,8 @@ _DURATION_LABEL_RE = re.compile(
     r"(?:duration|time(?: commitment| needed| required| to complete| frame)?|timeframe"
     r"|timeline|length|how long|est\.? time|time estimate|estimated duration|time needed"
     r"|(?:duración|duracion|duração|durée)(?: estimada| estimado| estimée| aproximada)?"
-    r"|dauer|时长|预计时间|所要時間|目安|期間|기간|carga hor[áa]ria"
+    r"|dauer|时长|学习时长|预计时长|建议时长|学习周期|预计时间|所要時間|目安|期間|기간"
+    r"|carga hor[áa]ria"
     r"|tempo estimado|tiempo estimado|dedicação|zeitaufwand|aufwand|zeitbedarf|effort"
     r"|esfuerzo|esforço|temps estimé|所需时间|学习时间|耗时|소요 ?시간)$"
 )
