@@ -2055,3 +2055,20 @@ def test_a_lecture_struck_through_inside_its_emphasis_is_done():
     )
     statuses = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
     assert statuses == ["done", "done", "todo"]
+
+
+def test_a_box_in_a_details_summary_is_the_groups_status_not_its_name():
+    text = "\n".join(
+        [
+            "# Java Road",
+            "<details>",
+            "<summary><b>[x] Phase 1: Basics</b></summary>",
+            "",
+            "- [x] Syntax",
+            "- [x] Collections",
+            "",
+            "</details>",
+        ]
+    )
+    titles = [node.title for node in parse_roadmap(text).walk()]
+    assert not any("[x]" in title for title in titles), titles

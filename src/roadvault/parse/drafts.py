@@ -415,7 +415,7 @@ def set_title(draft: Draft, text: InlineText) -> None:
     second pass reads (a label ending in ":", numbering, image-only, navigation link)."""
     visible = replace_shortcodes(text.text)
     raw = text.raw
-    if draft.kind in (ITEM, HEADING):
+    if draft.kind in (ITEM, HEADING, DETAILS):  # "<summary>[x] Phase 1</summary>" too
         marker, rest = split_task_marker(visible.lstrip())
         if marker is not None:
             draft.marker = marker
