@@ -121,3 +121,12 @@ def test_a_chinese_study_length_line_times_its_stage() -> None:
     text = "# 计划\n\n### 阶段 1：入门\n\n**学习时长：** 3-4 周\n\n- 变量\n- 函数\n"
     stage = parse_roadmap(text).nodes[0]
     assert stage.duration == "3-4 周"
+
+
+def test_a_workload_entry_in_another_language_is_the_parts_note() -> None:
+    from roadvault.parse import parse_roadmap
+
+    text = "# Plano\n\n## Semana 1\n\n* **Carga Horária** : 4 horas/dia (dois blocos).\n* Python\n"
+    week = parse_roadmap(text).nodes[0]
+    assert [leaf.title for leaf in week.leaves()] == ["Python"]
+    assert "4 horas/dia" in week.notes

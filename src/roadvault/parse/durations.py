@@ -134,7 +134,9 @@ ONGOING = r"(?:ongoing|continuous(?:ly)?|self-paced|lifelong|open-ended|as\s+nee
 # A pace: an amount per day/week ("2 hours/day", "5 hrs a week", "10h per week").
 PACE = (
     rf"(?:{_APPROX}\s*)?{_NUM}(?:{_DASH}{_NUM})?\s*\+?\s*(?:{_UNIT_LONG}|h|mins?|minutes?)\s*"
-    r"(?:/|per|a|an|each|every)\s*(?:day|week|wk|month|weekday|weekend|night|session)s?"
+    r"(?:/|per|a|an|each|every|por|par|pro|je|al|a la|ao|à)\s*"
+    r"(?:day|week|wk|month|weekday|weekend|night|session|d[ií]as?|semanas?|mes(?:es)?|m[eê]s"
+    r"|jours?|semaines?|mois|tag|woche|monat|giorno|settimana)s?"
     r"(?![\w])"
 )
 _LABEL = (

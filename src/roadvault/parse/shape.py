@@ -128,7 +128,9 @@ _DURATION_ITEM_LABEL_RE = re.compile(
     r"|time frame|length|expected duration|time estimate|estimated duration|time needed"
     r"|time required|suggested duration|expected time|time to complete|how long|estimated hours"
     r"|estimated effort|effort estimate|effort|estimated hours|time investment|total hours"
-    r"|study time|workload|total time|expected effort|duracao|duracion"
+    r"|study time|workload|total time|expected effort|duracao|duracion|carga hor[áa]ria"
+    r"|dedicaci[óo]n|dedica[çc][ãa]o|tempo de estudo|tiempo de estudio|charge de travail"
+    r"|zeitaufwand|lernzeit|学习时长|每日时长"
     r"|duración|duracion|tiempo estimado|duração|durée|temporalit[ée]|dauer|时长|预计时间"
     r"|学习时间|所要時間|目安|期間|기간|예상 기간)$"
 )
