@@ -21,7 +21,7 @@ import logging
 import re
 import textwrap
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -1496,14 +1496,22 @@ def _space_bullets(text: str) -> str:
     if "\n-" not in f"\n{text}" or len(_SPACED_BULLET_RE.findall(text)) < MIN_SPACED_BULLETS:
         return text
     lines = text.split("\n")
+    for at, line in _unfenced(lines):
+        if _UNSPACED_BULLET_RE.match(line):
+            lines[at] = _UNSPACED_BULLET_RE.sub(r"\1- ", line, count=1)
+            fired("unspaced-bullet", at + 1, "item")
+    return "\n".join(lines)
+
+
+def _unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(index, line) of every line outside a fenced code block (a fence line excluded)."""
     in_fence = False
     for at, line in enumerate(lines):
         if _FENCE_LINE_RE.match(line):
             in_fence = not in_fence
-        if not in_fence and _UNSPACED_BULLET_RE.match(line):
-            lines[at] = _UNSPACED_BULLET_RE.sub(r"\1- ", line, count=1)
-            fired("unspaced-bullet", at + 1, "item")
-    return "\n".join(lines)
+            continue
+        if not in_fence:
+            yield at, line
 
 
 @rule("quoted-heading")
@@ -1514,11 +1522,8 @@ def _unquote_headings(text: str) -> str:
     if ">" not in text:
         return text
     lines = text.split("\n")
-    in_fence = False
-    for at, line in enumerate(lines):
-        if _FENCE_LINE_RE.match(line):
-            in_fence = not in_fence
-        if in_fence or not _QUOTED_HEADING_RE.match(line):
+    for at, line in _unfenced(lines):
+        if not _QUOTED_HEADING_RE.match(line):
             continue
         before = lines[at - 1] if at else ""
         after = lines[at + 1] if at + 1 < len(lines) else ""
