@@ -270,11 +270,13 @@ def atomic_write(
             if fsync:
                 os.fsync(fd)
             os.fchmod(fd, mode)
+            ours = os.fstat(fd).st_ino
             os.close(fd)
             fd = -1
-            if unchanged is not None and not unchanged():
-                raise ChangedMeanwhileError(ChangedMeanwhileError.MESSAGE, path=target)
-            os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+            if unchanged is None:
+                os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+            else:
+                _replace_unless_saved_meanwhile(folder, tmp, name, ours, unchanged, target)
         except BaseException as exc:
             if fd >= 0:
                 os.close(fd)
@@ -286,6 +288,61 @@ def atomic_write(
                 exc.filename, exc.filename2 = str(target), None
             raise
     return target
+
+
+def _replace_unless_saved_meanwhile(
+    folder: int,
+    tmp: str,
+    name: str,
+    ours: int,
+    unchanged: Callable[[], bool],
+    target: Path,
+) -> None:
+    """Rename `tmp` over `name` when `unchanged()` says the learner's file is as planned, and
+    give the learner's save back if one landed in the old file between that check and the
+    rename (an editor that saves in place: open, truncate, write). The old file is held open
+    across the rename, so such a save is seen in it afterwards; when the new file is still
+    ours, the saved bytes are put back and `ChangedMeanwhileError` says the note was left."""
+    try:
+        old = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0), dir_fd=folder)
+    except FileNotFoundError:
+        old = -1
+    try:
+        before = _read_whole(old) if old >= 0 else None
+        if not unchanged():
+            raise ChangedMeanwhileError(ChangedMeanwhileError.MESSAGE, path=target)
+        os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+        if old < 0:
+            return
+        saved = _read_whole(old)
+        if saved == before:
+            return
+        now = os.stat(name, dir_fd=folder, follow_symlinks=False)
+        if now.st_ino == ours:  # nobody renamed a newer copy in since: the save goes back
+            # named like `tmp`, so that `remove_stale_temps` cleans it up after a kill
+            back = f"{tmp.removesuffix(TEMP_SUFFIX)}-back{TEMP_SUFFIX}"
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            fd = os.open(back, flags, stat.S_IMODE(now.st_mode), dir_fd=folder)
+            try:
+                write_all(fd, saved)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(back, name, src_dir_fd=folder, dst_dir_fd=folder)
+        logger.warning("%s: saved while the build wrote it; the save is kept", target)
+        raise ChangedMeanwhileError(ChangedMeanwhileError.MESSAGE, path=target)
+    finally:
+        if old >= 0:
+            os.close(old)
+
+
+def _read_whole(fd: int) -> bytes:
+    chunks = []
+    offset = 0
+    while data := os.pread(fd, 1 << 20, offset):
+        chunks.append(data)
+        offset += len(data)
+    return b"".join(chunks)
 
 
 def write_all(fd: int, data: bytes) -> None:
