@@ -337,12 +337,15 @@ def _replace_unless_saved_meanwhile(
 
 
 def _read_whole(fd: int) -> bytes:
-    chunks = []
+    return b"".join(_chunks(fd))
+
+
+def _chunks(fd: int, size: int = 1 << 20) -> Iterator[bytes]:
+    """The bytes of the open file `fd` from its start, `size` at a time."""
     offset = 0
-    while data := os.pread(fd, 1 << 20, offset):
-        chunks.append(data)
+    while data := os.pread(fd, size, offset):
+        yield data
         offset += len(data)
-    return b"".join(chunks)
 
 
 def write_all(fd: int, data: bytes) -> None:
@@ -366,10 +369,8 @@ def copy_from(source: int, *, chunk: int = 1 << 20) -> Callable[[int], None]:
     copied a chunk at a time (a file of hundreds of MB is never held in memory)."""
 
     def fill(fd: int) -> None:
-        offset = 0
-        while data := os.pread(source, chunk, offset):
+        for data in _chunks(source, chunk):
             write_all(fd, data)
-            offset += len(data)
 
     return fill
 

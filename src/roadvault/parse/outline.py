@@ -1297,7 +1297,6 @@ def _has_letter_run(lines: list[str]) -> bool:
 
 _PIPE_ROW_RE = re.compile(r"^ {0,3}\|.*\|\s*$")
 _HEADER_RULE_RE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_FENCE_OPEN_RE = re.compile(r"^ {0,3}(?:```|~~~)")
 
 
 def _cells(row: str) -> int:
@@ -1316,13 +1315,11 @@ def _continue_headless_tables(text: str) -> tuple[str, list[int] | None]:
     out: list[str] = []
     origin: list[int] = []
     header: tuple[str, str, int] | None = None  # the last table's header, delimiter, width
-    in_fence = False
+    outside = {at for at, _ in _unfenced(lines)}
     changed = False
     for at, line in enumerate(lines):
         number = at + 1
-        if _FENCE_OPEN_RE.match(line):
-            in_fence = not in_fence
-        starts_block = not in_fence and (at == 0 or not _PIPE_ROW_RE.match(lines[at - 1]))
+        starts_block = at in outside and (at == 0 or not _PIPE_ROW_RE.match(lines[at - 1]))
         if starts_block and _PIPE_ROW_RE.match(line):
             following = lines[at + 1] if at + 1 < len(lines) else ""
             if _HEADER_RULE_RE.match(following):

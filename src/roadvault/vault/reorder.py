@@ -310,11 +310,7 @@ def _move(root: _Block, blocks: dict[str, _Block], item_id: str, target: Layout)
         # read as the first of a run of its own). Join the siblings; else leave it.
         if destination is None or destination is run:
             return
-        run.blocks.remove(block)
-        if not run.blocks:
-            holder.content.remove(run)
-        _reindent(block, block.lead, target.lead[item_id])
-        destination.blocks.append(block)
+        _move_block(block, run, holder, destination, target.lead[item_id])
         return
     new_parent = blocks.get(parent_id) if parent_id else None
     if destination is None and new_parent is not None:
@@ -322,10 +318,16 @@ def _move(root: _Block, blocks: dict[str, _Block], item_id: str, target: Layout)
         new_parent.content.insert(0, destination)  # sub-items first, right under the item
     if destination is None or (new_parent is not None and _contains(block, new_parent)):
         return
+    _move_block(block, run, holder, destination, target.lead[item_id])
+
+
+def _move_block(block: _Block, run: _Run, holder: _Block, destination: _Run, lead: str) -> None:
+    """Take `block` out of `run` (and the emptied run out of `holder`) into `destination`,
+    indented to `lead`."""
     run.blocks.remove(block)
     if not run.blocks:
         holder.content.remove(run)
-    _reindent(block, block.lead, target.lead[item_id])
+    _reindent(block, block.lead, lead)
     destination.blocks.append(block)
 
 
