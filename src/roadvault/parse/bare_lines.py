@@ -62,7 +62,8 @@ def _kind(line: str) -> str | None:
         return "bare"
     if len(text.split()) <= MAX_ACTION_WORDS and reads_as_action(text) and text[-1] in ".!":
         return "bare"  # "Learn what HTML is and its role in web development."
-    if len(text) > MAX_BARE_CHARS or len(text.split()) > MAX_BARE_WORDS:
+    shown = _shown(text)
+    if len(shown) > MAX_BARE_CHARS or len(shown.split()) > MAX_BARE_WORDS:
         return None
     if text.startswith(("**", "__")) and text.endswith(("**", "__")):
         return None  # a bold line alone names a group
@@ -78,6 +79,14 @@ def _kind(line: str) -> str | None:
     return "bare"
 
 
+_INLINE_LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
+
+
+def _shown(text: str) -> str:
+    """The text a reader sees: a link's address takes no room on the page."""
+    return _INLINE_LINK_RE.sub(r"\1", text)
+
+
 @rule("bare-lines")
 def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     """Under a heading, a run of at least three short lines with no sentence punctuation and
@@ -85,8 +94,10 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     a slot of the plan ("Semana 1: Variables y tipos."), before any list of the section, is
     the section's list written without bullets: each line is an item. Lines each led by a
     link ("[CS61B](…)" / "[SICP](…)") are such a run from two on, or alone in a section
-    without sub-sections; a hard break or a quote ends a line's paragraph. A
-    section of prose, or one that opens with a list, is left as it is."""
+    without sub-sections; a hard break or a quote ends a line's paragraph, and lines the
+    author broke one by one ("Design patterns  " / "linux: [a book]()  ") are such a run from
+    two plain ones on, a link's address taking no room. A section of prose, or one that
+    opens with a list, is left as it is."""
     lines = body.split("\n")
     marked: list[int] = []
     index = 0
@@ -102,7 +113,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
         kinds = [_kind(lines[at]) for at in run]
         links = kinds.count("link")
         only_links = links == len(kinds) and (links >= 2 or _is_leaf_section(lines, index))
-        if kinds.count("bare") + links >= MIN_BARE_LINES or (links and only_links):
+        broken = len(run) >= 2 and all(_HARD_BREAK_RE.search(lines[at]) for at in run[:-1])
+        plain = kinds.count("bare") + links
+        if plain >= MIN_BARE_LINES or (links and only_links) or (broken and plain >= 2):
             for at in run:
                 lines[at] = f"- {lines[at].lstrip()}"  # a hard break at its end stays
             marked.extend(at + 1 for at in run)
@@ -158,6 +171,8 @@ def _opening_run(lines: list[str], start: int) -> list[int]:
         run.extend(pending + paragraph)
         pending = []
     plain = sum(1 for at in run if _kind(lines[at]) in ("bare", "link"))
+    if plain >= 2 and all(_HARD_BREAK_RE.search(lines[at]) for at in run[:-1]):
+        return run  # "linux: [book]  " among "Design patterns  ": the author broke each line
     return run if plain * 2 >= len(run) else []
 
 
