@@ -505,3 +505,26 @@ def test_a_repeated_merge_where_a_learners_line_took_a_blank_lines_place() -> No
         assert line + "\n" in first.text
     again = merge_note(base, first.text, new)
     assert again.conflicts == 0 and again.text == first.text
+
+
+def test_sub_items_of_a_removed_ticked_item_move_to_a_new_parent_in_the_first_merge() -> None:
+    """Found by the long fuzz profile: the learner ticks an item; the roadmap removes it and
+    gives its sub-item to a new item (one the note never had) further up. The first merge
+    left the sub-item under the ticked line (its new parent was in neither base nor mine,
+    so the block could not be moved before the line merge); merged again with the old base
+    (a build interrupted after writing the note) it moved — not the same note twice."""
+    head = "- [ ] Vectors ^rv-i00\n- [ ] Vectors ^rv-i01\n"
+    nested = "\t- [ ] Vectors ^rv-i02\n\t- [ ] Vectors ^rv-i03\n"
+    tail = "- [ ] Vectors ^rv-i06\n- [ ] Vectors ^rv-i07\n"
+    old = "- [ ] Vectors ^rv-i04\n\t- [ ] Vectors ^rv-i05\n"
+    base = _checklist(head + nested + old + tail)
+    mine = base.replace("- [ ] Vectors ^rv-i04", "- [x] Vectors ^rv-i04")
+    new = _checklist(head + "- [ ] Added ^rv-n007\n" + nested + "\t- [ ] Vectors ^rv-i05\n" + tail)
+    first = merge_note(base, mine, new)
+    assert first.conflicts == 0
+    moved = "- [ ] Added ^rv-n007\n" + nested + "\t- [ ] Vectors ^rv-i05\n"
+    assert moved in first.text, first.text
+    assert "- [x] Vectors ^rv-i04\n" in first.text  # the learner's tick, kept
+    assert not repeated_block_ids(first.text, mine)
+    again = merge_note(base, first.text, new)
+    assert again.conflicts == 0 and again.text == first.text

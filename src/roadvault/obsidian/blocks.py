@@ -59,8 +59,10 @@ __all__ = [
     "INDENTED_CODE",
     "SCANNER_VERSION",
     "NoteBlocks",
+    "NoteItems",
     "code_mask",
     "read_blocks",
+    "read_list_items",
     "scan_raw",
     "scan_tasks",
 ]
@@ -202,6 +204,26 @@ def read_blocks(text: str) -> NoteBlocks:
     return NoteBlocks(lines, code, tasks)
 
 
+class NoteItems(NamedTuple):
+    """What `read_list_items` finds in a note."""
+
+    code: list[int]  # per line, as `NoteBlocks.code`
+    starts: frozenset[int]  # 0-based indexes of the lines that open a list item
+
+
+def read_list_items(text: str) -> NoteItems:
+    """Which lines of a note open a list item (a task or a plain bullet), and which are not
+    Markdown content. A line that only looks like an item is none: a line indented four
+    columns or more that continues a paragraph, or `2. x` (an ordered item other than 1)
+    or an empty item right under a paragraph line — text that continues the paragraph."""
+    text = _normalize(text)
+    lines = text.split("\n")
+    code = [0] * len(lines)
+    starts: list[int] = []
+    _scan_lines(lines, front_matter_span(text), code, starts)
+    return NoteItems(code, frozenset(starts))
+
+
 def code_mask(text: str, *, attached_indented_code: bool = True) -> list[bool]:
     """Per line of `text` (split at LF after normalising): True where the line is code or
     otherwise not Markdown content, so never a task, an item, a link or a block id.
@@ -246,10 +268,13 @@ def _normalize(text: str) -> str:
     return text
 
 
-def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
+def _scan_lines(
+    lines: list[str], first: int, code: list[int], starts: list[int] | None = None
+) -> list[RawTask]:
     """The tasks of `lines` (from line `first` on); marks in `code` the lines that are not
     Markdown content (the front matter, lines before `first`, included): INDENTED_CODE for
-    indented code, 1 (True) for the rest."""
+    indented code, 1 (True) for the rest. With `starts`, appends to it the index of every
+    line that opens a list item (once per line)."""
     code[:first] = [1] * first
     tasks: list[RawTask] = []
     # Open containers, outermost first: [kind, content indent, task index or -1, has child].
@@ -359,6 +384,8 @@ def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
                             if not after:
                                 leaf = _NONE  # nothing after the box (see the general path)
                         stack.append([_ITEM, rel + len(bullet) + len(spaces), task_index, 1])
+                        if starts is not None:
+                            starts.append(line_no)
                         if "%%" in line and _odd_comment_marks(line[pos:]):
                             in_comment = True
                         continue
@@ -540,6 +567,8 @@ def _scan_lines(lines: list[str], first: int, code: list[int]) -> list[RawTask]:
                 box_only = True
                 off = n
             stack.append([_ITEM, indent + padding, task_index, 1 if box_only else 0])
+            if starts is not None and (not starts or starts[-1] != line_no):
+                starts.append(line_no)
             leaf = _NONE
             maybe_lazy = interrupts = False
 

@@ -25,6 +25,7 @@ __all__ = [
     "CONFLICT_START",
     "conflict_regions",
     "conflict_starts",
+    "is_marker_line",
     "marked_region",
     "regions_at",
     "roadmap_side_lines",
@@ -39,6 +40,13 @@ def marked_region(mine: Sequence[str], new: Sequence[str], end: str = "") -> lis
     """The lines of one conflict region: the learner's side, then the roadmap's. `end` is
     the line end the marker lines carry (the sides' lines keep their own)."""
     return [CONFLICT_START + end, *mine, CONFLICT_MID + end, *new, CONFLICT_END + end]
+
+
+def is_marker_line(line: str) -> bool:
+    """Is `line` one of the three marker lines roadvault writes (trailing blanks aside)?
+    Only the exact labels: `<<<<<<< HEAD` is a learner's text. Whether the line is in code
+    is the caller's question (it has the note's blocks)."""
+    return line.rstrip(" \t") in (CONFLICT_START, CONFLICT_MID, CONFLICT_END)
 
 
 def conflict_starts(text: str) -> list[int]:

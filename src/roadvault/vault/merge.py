@@ -35,8 +35,18 @@ import merge3
 
 from roadvault.errors import InputError
 from roadvault.model import Status
-from roadvault.obsidian.blocks import ATTACHED_INDENTED_CODE, INDENTED_CODE, read_blocks
-from roadvault.obsidian.conflicts import conflict_regions, conflict_starts, marked_region
+from roadvault.obsidian.blocks import (
+    ATTACHED_INDENTED_CODE,
+    INDENTED_CODE,
+    read_blocks,
+    read_list_items,
+)
+from roadvault.obsidian.conflicts import (
+    conflict_regions,
+    conflict_starts,
+    is_marker_line,
+    marked_region,
+)
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.obsidian.ids import ROADVAULT_ID, ROADVAULT_PREFIX
 from roadvault.vault.frontmatter import LIST_KEYS, OWNED_KEYS, read_owned_properties, set_property
@@ -88,26 +98,30 @@ class ItemLine:
 
 def find_item_lines(lines: Sequence[str], *, orphans: Collection[str] = ()) -> list[ItemLine]:
     """Every list item line with one of our block ids, outside front matter, code, comments
-    and HTML blocks (`obsidian.blocks`).
+    and HTML blocks (`obsidian.blocks`). A line that only looks like an item — a line
+    indented four columns that continues a paragraph, `2. [ ]` right under a paragraph
+    line — is text, as for progress (docs/DIALECT.md).
 
     Indented code that opens right under a non-blank line is the exception: regeneration
     reads notes with items lifted out, and a nested item whose parent left (a tab-indented
     line right under a heading) would read as code there, its tick lost to a second copy of
     the line. So such a line stays an item (`code_mask(..., attached_indented_code=False)`).
-    Indented code after a blank line (a learner's example) is code, as for progress, except
-    the lines of the `orphans` ids (`nested_orphans`).
+    Indented code after a blank line (a learner's example) is code, and an item line that
+    continues a paragraph is text, as for progress, except the lines of the `orphans` ids
+    (`nested_orphans`).
     """
     candidates = [index for index, line in enumerate(lines) if _ID_MARK in line]
     if not candidates:
         return []
-    code = read_blocks("\n".join(lines)).code
+    code, starts = read_list_items("\n".join(lines))
     items = []
     for index in candidates:
         kind = code[index]
         match = None
-        if not kind or kind == ATTACHED_INDENTED_CODE or (kind == INDENTED_CODE and orphans):
+        stray = kind == INDENTED_CODE or (not kind and index not in starts)
+        if kind == ATTACHED_INDENTED_CODE or (stray and orphans) or not (kind or stray):
             match = ITEM_LINE.match(lines[index])
-        if match and kind == INDENTED_CODE and match["id"] not in orphans:
+        if match and stray and match["id"] not in orphans:
             match = None
         if match:
             items.append(
@@ -124,10 +138,12 @@ def find_item_lines(lines: Sequence[str], *, orphans: Collection[str] = ()) -> l
 
 
 def nested_orphans(base: str, mine: str) -> frozenset[str]:
-    """Ids of the nested items that `mine` holds in indented code after a blank line only
-    because their parent's line left it: regeneration lifts an item that travels out of the
-    learner's note, and a child that stays then stands under whatever was above its parent
-    — after a blank line and the learner's fence, CommonMark reads it as indented code.
+    """Ids of the nested items that `mine` holds in indented code after a blank line, or as
+    lines continuing a paragraph, only because their parent's line left it: regeneration
+    lifts an item that travels out of the learner's note, and a child that stays then
+    stands under whatever was above its parent — after a blank line and the learner's
+    fence, CommonMark reads it as indented code; right under the learner's paragraph, as
+    more of that paragraph.
 
     Such a line is the item when the last rendering (`base`) has that item at the same
     indentation and `mine` has no other line for it. A learner's example is not: its lines
@@ -137,10 +153,11 @@ def nested_orphans(base: str, mine: str) -> frozenset[str]:
     if _ID_MARK not in mine:
         return frozenset()
     lines = mine.split("\n")
-    code = read_blocks(mine).code
+    code, starts = read_list_items(mine)
     leads: dict[str, list[str]] = {}
     for index, line in enumerate(lines):
-        if code[index] == INDENTED_CODE and _ID_MARK in line:
+        stray = code[index] == INDENTED_CODE or (not code[index] and index not in starts)
+        if stray and _ID_MARK in line:
             match = ITEM_LINE.match(line)
             if match:
                 leads.setdefault(match["id"], []).append(match["lead"])
@@ -751,6 +768,12 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
     body = rejoin_nested_items(body, new_body, mine_body)
     if conflicts:
         body, conflicts = drop_stale_copies(body, merged_ids(base, mine, new, orphans=orphans))
+    elif differs(find_item_lines(body.split("\n")), layout):
+        # An item moved under a parent the roadmap adds in this update: the parent was in
+        # neither base nor mine, so the blocks could not be moved before the line merge.
+        # It is in the merged text now; move them here, or the next merge of this text
+        # would (a merge repeated after an interrupted build must change nothing).
+        body = _in_layout(body, layout)
     result = MergeResult((front or "") + body, conflicts, remarks)
     if conflicts:
         result.notes.append(f"{conflicts} conflict(s): both you and the roadmap changed lines")
@@ -758,7 +781,6 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
 
 
 _INDENTED = (INDENTED_CODE, ATTACHED_INDENTED_CODE)
-_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
 
 
 def rejoin_nested_items(text: str, new: str, mine: str = "") -> str:
@@ -770,7 +792,8 @@ def rejoin_nested_items(text: str, new: str, mine: str = "") -> str:
     indentation the new rendering (`new`) gives it and no other line of the note has its
     id (a learner's example is indented further, beside the real line). The learner's lines
     between the item above and the cut-off run then follow that run, as written; lines
-    holding a heading or conflict markers are never moved. Items the learner's note (`mine`)
+    holding a heading or conflict markers (`obsidian.conflicts`, outside code) are never
+    moved. Items the learner's note (`mine`)
     already had cut off are left as they are: that is how the learner wrote them."""
     if _ID_MARK not in text:
         return text
@@ -802,8 +825,7 @@ def rejoin_nested_items(text: str, new: str, mine: str = "") -> str:
             keep += 1
         between = lines[keep:start]
         if not between or any(
-            not code[index]
-            and (_is_heading_line(lines[index]) or lines[index].startswith(_MARKERS))
+            not code[index] and (_is_heading_line(lines[index]) or is_marker_line(lines[index]))
             for index in range(keep, start)
         ):
             break
