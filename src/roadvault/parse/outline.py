@@ -92,8 +92,8 @@ MAX_BRACKETS = 200  # "[" on one line beyond which they are read as text (link p
 MAX_CAPTION_LABEL_WORDS = 3
 _DURATION_LABEL_RE = re.compile(
     r"^(?:(?:expected|estimated|total|approximate|approx\.?|suggested|typical|overall) ){0,2}"
-    r"(?:duration|time(?: commitment| needed| required| to complete| frame)?|timeframe"
-    r"|timeline|length|how long|est\.? time|time estimate|estimated duration|time needed"
+    r"(?:duration|time(?: commitment| investment| needed| required| to complete| frame)?|timeframe"
+    r"|timeline|length|how long|est\.? time|time estimate|estimated duration|time needed|workload"
     r"|(?:duración|duracion|duração|durée)(?: estimada| estimado| estimée| aproximada)?"
     r"|dauer|时长|学习时长|预计时长|建议时长|学习周期|预计时间|所要時間|目安|期間|기간"
     r"|carga hor[áa]ria"

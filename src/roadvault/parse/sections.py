@@ -32,6 +32,7 @@ from roadvault.parse.drafts import (
     ROW,
     Draft,
     holds_items,
+    is_facet_title,
     walk,
 )
 from roadvault.parse.rules import fired, rule
@@ -891,6 +892,64 @@ def self_checks_to_notes(draft: Draft) -> None:
     class and an object?") are for the learner to answer, not steps to tick: they become the
     step's notes. Boxes the author wrote stay items."""
     _move_groups_to_step_notes(draft, _asks_the_learner, "self-check")
+
+
+# "Project 3: Chat app", "Mini-project – Budget CLI", "Proyecto final", "项目2：博客"
+_PROJECT_TITLE_RE = re.compile(
+    r"^(?:(?:mini|capstone|final|side|portfolio|guided|practice)[- ]?)?(?:project|projet"
+    r"|proyecto|projeto|projekt|progetto|проект|项目|專案|项目实战|プロジェクト|프로젝트)(?![a-z])"
+    r"|(?:project|projet|proyecto|projeto|projekt)$",
+    re.I,
+)
+# What describes a project beside its name: hints, extensions, the concepts it teaches.
+_PROJECT_FACET_RE = re.compile(
+    r"^(?:key |implementation |debug(?:ging)? |pro |bonus |optional |possible |suggested )?"
+    r"(?:hints?|tips?|extensions?|stretch goals?|features?|requirements?|ideas?|challenges?"
+    r"|concepts?(?: (?:you(?:'|’)ll|you will|to) (?:learn|practice|use))?|learning tags"
+    r"|what you(?:'|’)ll (?:build|learn|practice)|tech(?:nologies| stack)?|specs?"
+    r"|pistas?|consejos|dicas|extensiones|extensões|conceptos(?: clave)?|conceitos(?:-chave)?"
+    r"|提示|扩展|知识点|技术栈|ヒント|拡張|학습 포인트|힌트|확장)$"
+)
+MIN_PROJECT_FACETS = 1
+
+
+def _describes_project(group: Draft) -> bool:
+    label = plain_label(group.title).rstrip(":：")
+    return is_facet_title(label) or bool(_PROJECT_FACET_RE.match(label.casefold()))
+
+
+def _is_project_card(step: Draft) -> bool:
+    """ "### Project 1: CLI Calculator" whose body is only labelled groups of what describes
+    it ("Key concepts you'll learn", "Implementation hints", "Extensions")."""
+    title = plain_label(step.text or step.title)
+    if step.kind not in (HEADING, PSEUDO, ITEM) or not _PROJECT_TITLE_RE.match(title):
+        return False
+    groups = [c for c in step.children if c.kind in (HEADING, PSEUDO)]
+    if len(groups) < MIN_PROJECT_FACETS or len(groups) != len(step.children):
+        return False
+    return all(
+        _describes_project(group)
+        and not any(inner.is_task for inner in walk(group))
+        and not any(c.kind in (HEADING, PSEUDO) for c in group.children)
+        for group in groups
+    )
+
+
+@rule("project-card")
+def project_cards_to_steps(draft: Draft) -> None:
+    """A project described by labelled groups ("### Project 2: To-do app" › "**Key concepts
+    you'll learn:**", "**Implementation hints:**", "**Extensions:**", each a list) is one
+    step, the project to build: the groups describe it and become its notes. A project
+    whose list is its own steps ("- Set up the repo", "- Add tests"), or that holds a group
+    not describing it ("**Steps:**"), keeps them as items."""
+    for step in walk(draft):
+        if not _is_project_card(step):
+            continue
+        for group in step.children:
+            step.notes.append(section_text(group))
+            for inner in walk(group):
+                fired("project-card", inner.line, "note")
+        step.children = []
 
 
 def is_intro_title(title: str) -> bool:

@@ -59,6 +59,7 @@ from roadvault.parse.sections import (
     open_wrapper,
     overviews_to_notes,
     prerequisites_to_notes,
+    project_cards_to_steps,
     prose_sections_to_notes,
     reads_as_action,
     recaps_to_notes,
@@ -1140,6 +1141,7 @@ def shape_roadmap(
     statistics_to_notes(root, notes)
     examples_to_notes(root)
     self_checks_to_notes(root)
+    project_cards_to_steps(root)
     recaps_to_notes(root)
     _move_intro_sections(root, notes, named_only=True)
     _preamble_items_to_notes(root, notes)
