@@ -7,6 +7,7 @@ run against the code from before the readers shared one dialect, where it fails.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from roadvault.vault import check
 from roadvault.vault.doctor import diagnose
 from roadvault.vault.merge import count_conflicts, item_statuses, split_front_matter
 from roadvault.vault.regen import Action, NoteVersions, regenerate
-from roadvault.vault.state import Manifest, recover_note_paths
+from roadvault.vault.state import Manifest, read_disk_file, recover_note_paths
 
 REAL = "- [ ] Real item ^rv-aaaaa1"
 HIDDEN = "- [x] Hidden copy ^rv-aaaaa1"  # the same id: a duplicate if anyone reads it
@@ -133,7 +134,9 @@ def test_every_reader_finds_the_same_front_matter(closing: str, tmp_path: Path) 
     missing = check.check_properties({"T.md": text}, owned=["T.md"])
     assert [p.message for p in missing] == ["no 'roadvault_kind' property", "no 'tags' property"]
     (tmp_path / "T.md").write_text(text, encoding="utf-8")
-    assert recover_note_paths(tmp_path, "", ["T.md"]) == {"rv-note01": "T.md"}  # moved notes
+    assert recover_note_paths(functools.partial(read_disk_file, tmp_path), "", ["T.md"]) == {
+        "rv-note01": "T.md"
+    }  # moved notes
 
 
 def test_every_reader_finds_a_property_past_the_first_4_kb(tmp_path: Path) -> None:
@@ -148,7 +151,9 @@ def test_every_reader_finds_a_property_past_the_first_4_kb(tmp_path: Path) -> No
     assert summarize_note(text).properties.note_id == "rv-note01"  # progress
     assert [p.kind for p in diagnose({"T.md": text}, _manifest())] == ["unknown-id"]  # doctor
     (tmp_path / "T.md").write_text(text, encoding="utf-8")
-    assert recover_note_paths(tmp_path, "", ["T.md"]) == {"rv-note01": "T.md"}  # moved notes
+    assert recover_note_paths(functools.partial(read_disk_file, tmp_path), "", ["T.md"]) == {
+        "rv-note01": "T.md"
+    }  # moved notes
 
 
 BLOCK_ID_SEPARATORS = {"no-break-space": "\u00a0", "form-feed": "\f", "ideographic-space": "\u3000"}

@@ -4,6 +4,7 @@ and the temp-file cleanup."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from roadvault.vault.state import (
     list_vault,
     load_manifest,
     load_roadmap_model,
+    read_disk_file,
     recover_note_paths,
 )
 from roadvault.vaultformat import (
@@ -70,7 +72,9 @@ def test_listing_walk_and_watch_see_the_same_notes(tmp_path: Path) -> None:
     assert watched == walked
     assert {p for p in TREE if is_note_relpath(p)} == walked
     relpaths = list_vault(tmp_path).file_relpaths
-    assert recover_note_paths(tmp_path, "", relpaths) == {"rv-abc123": "Road/Topic.md"}
+    assert recover_note_paths(functools.partial(read_disk_file, tmp_path), "", relpaths) == {
+        "rv-abc123": "Road/Topic.md"
+    }
 
 
 def test_temp_files_a_killed_build_left_in_obsidian_settings_are_cleaned(tmp_path: Path) -> None:

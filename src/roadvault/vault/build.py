@@ -1,11 +1,15 @@
 """`build_vault`: a roadmap model in, the vault brought up to date, a report out.
 
-    validate (vault folder, roadmap ids) → state (manifest, last model, carry ids over)
-    → layout → render → verify the rendering → read what is on disk → plan
-    → [dry run stops here] → lock → apply → state
+    validate (vault folder, state files) → [fast path: nothing new, stop]
+    → read (`read_vault`: a `state.VaultSnapshot`)
+    → plan (`plan_build`: target, moved notes, ids carried over, layout, render, verify,
+      merge — from the snapshot alone)
+    → [dry run stops here] → lock → apply (`apply_files`) → state (`_save`)
 
 Everything before the lock only reads, so bad input fails before the first write and
-`--dry-run` writes nothing at all (not even `.roadvault/` or `.obsidian/`).
+`--dry-run` writes nothing at all (not even `.roadvault/` or `.obsidian/`). The plan reads
+the vault only through the snapshot, which reads each file once: it sees one vault, and
+planning again from the same snapshot gives the same plan (docs/ARCHITECTURE.md §2.1).
 
 Progress.md and the history are the caller's next step, `refresh_progress(report, now=…)`:
 the caller owns the clock (the CLI reads it, golden tests fix it).
@@ -14,6 +18,7 @@ the caller owns the clock (the CLI reads it, golden tests fix it).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import os
 from collections.abc import Callable
@@ -43,16 +48,10 @@ from roadvault.vault.state import (
     DiskFile,
     Manifest,
     VaultListing,
+    VaultSnapshot,
     check_state_files,
     json_lines,
-    list_vault,
-    load_base,
-    load_pending,
-    load_roadmap_model,
-    read_disk_file,
     read_model_text,
-    read_text_file,
-    recover_note_paths,
     save_pending,
     sha256_text,
 )
@@ -183,15 +182,6 @@ def source_path_of(roadmap: Roadmap, vault: Path) -> str | None:
         return resolved.as_posix()
 
 
-def _source_exists(vault: Path) -> Callable[[str], bool]:
-    """Whether a recorded `source_path` (relative to the vault) is still a file."""
-
-    def exists(recorded: str) -> bool:
-        return os.path.isfile(Path(vault).resolve() / recorded)  # an absolute one stays so
-
-    return exists
-
-
 def _claim_folder(display: str, listing: VaultListing, manifest: Manifest, own: str = "") -> str:
     """A top-level folder name for `display` free in the vault (`own`: the roadmap's
     current folder, which it may keep)."""
@@ -293,11 +283,11 @@ def _existing_target(
     return Target(key, new_folder, entry, tag=tag, aliases=aliases, notices=(notice,))
 
 
-def _roadmap_folder_probe(vault: Path) -> Callable[[str], bool]:
+def _roadmap_folder_probe(snapshot: VaultSnapshot) -> Callable[[str], bool]:
     """Whether a top-level folder's `<folder>/<folder>.md` is a roadmap note of ours."""
 
     def is_ours(folder: str) -> bool:
-        disk = read_disk_file(vault, f"{folder}/{folder}.md")
+        disk = snapshot.file(f"{folder}/{folder}.md")
         if disk.text is None:
             return False
         try:
@@ -310,12 +300,13 @@ def _roadmap_folder_probe(vault: Path) -> Callable[[str], bool]:
 
 
 def _find_moved_notes(
-    vault: Path, previous: PreviousLayout, listing: VaultListing, manifest: Manifest, rid: str
+    snapshot: VaultSnapshot, previous: PreviousLayout, rid: str
 ) -> PreviousLayout:
     """Notes of the last build that are gone from their place: the learner may have moved or
     renamed them (in Obsidian). Found again by their `roadvault_id`, they stay where they are
     now (pinned); notes found nowhere were deleted (and are not re-created). The roadmap
     note (`rid`) is looked for like any other."""
+    listing, manifest = snapshot.listing, snapshot.manifest
     present = set(listing.file_relpaths)
     missing = {node_id for node_id, path in previous.notes.items() if path not in present}
     if previous.roadmap_note and previous.roadmap_note not in present:
@@ -324,7 +315,7 @@ def _find_moved_notes(
     if missing:
         recorded = set(manifest.files)
         candidates = [path for path in listing.file_relpaths if path not in recorded]
-        found = recover_note_paths(vault, "", candidates, wanted=missing)
+        found = snapshot.note_ids("", candidates, wanted=missing)
         if found:
             logger.info("found %d note(s) you moved or renamed", len(found))
         pinned.update(found)
@@ -387,33 +378,26 @@ def _same_ids_as_last_build(old_model: Roadmap | None, roadmap: Roadmap) -> Matc
 
 
 def _retired(
-    vault: Path,
-    manifest: Manifest,
-    slug: str,
-    previous: PreviousLayout,
-    old_model: Roadmap | None,
-    read: dict[str, DiskFile],
+    snapshot: VaultSnapshot, slug: str, previous: PreviousLayout, old_model: Roadmap | None
 ) -> list[Retired]:
     """What the roadmap's notes keep of items and topics it no longer has (archived lines,
-    kept notes): a node that returns takes its id back from there (match.py, step 6). The
-    notes read are left in `read` for the plan."""
+    kept notes): a node that returns takes its id back from there (match.py, step 6)."""
     if old_model is None:
         return []
-    paths = set(manifest.files_of(slug)) | set(previous.pinned.values())
+    paths = set(snapshot.manifest.files_of(slug)) | set(previous.pinned.values())
     texts: dict[str, str] = {}
     for relpath in sorted(path for path in paths if path.endswith(".md")):
-        read[relpath] = read_disk_file(vault, relpath)
-        text = read[relpath].text
+        text = snapshot.file(relpath).text
         if text is not None:
             texts[relpath] = text
     return retired_in(texts)
 
 
-def _other_roadmaps_ids(vault: Path, manifest: Manifest, slug: str) -> set[str]:
+def _other_roadmaps_ids(snapshot: VaultSnapshot, slug: str) -> set[str]:
     """Every node id of the vault's other roadmaps (their last models)."""
     ids: set[str] = set()
-    for key in sorted(manifest.roadmaps):
-        model = load_roadmap_model(vault, key) if key != slug else None
+    for key in sorted(snapshot.manifest.roadmaps):
+        model = snapshot.model(key) if key != slug else None
         if model is not None:
             ids.update(node.id for node in model.walk())
     return ids
@@ -473,27 +457,20 @@ def _verified_base(relpath: str, base: str | None, record: FileRecord | None) ->
     return base
 
 
-def _half_built_paths(
-    vault: Path,
-    folder: str,
-    listing: VaultListing,
-    manifest: Manifest,
-    roadmap: Roadmap,
-    rid: str,
-) -> set[str]:
+def _half_built_paths(snapshot: VaultSnapshot, folder: str, roadmap: Roadmap, rid: str) -> set[str]:
     """Notes a build stopped half way wrote but never recorded: in the roadmap's folder, not
     in the manifest, carrying one of this roadmap's ids. Counting them as ours keeps the
     next build from treating them as the learner's (and naming around them)."""
     prefix = f"{folder}/"
     unrecorded = [
         path
-        for path in listing.file_relpaths
-        if path.startswith(prefix) and path.endswith(".md") and path not in manifest.files
+        for path in snapshot.listing.file_relpaths
+        if path.startswith(prefix) and path.endswith(".md") and path not in snapshot.manifest.files
     ]
     if not unrecorded:
         return set()
     ids = {node.id for node in roadmap.walk()} | {rid}
-    found = recover_note_paths(vault, folder, unrecorded, wanted=ids)
+    found = snapshot.note_ids(folder, unrecorded, wanted=ids)
     return set(found.values())
 
 
@@ -617,31 +594,29 @@ def verify_rendering(files: dict[str, str], roadmap: Roadmap) -> None:
         raise InternalError(f"the rendered vault failed its own check, nothing written: {listed}")
 
 
-def _prepare(
+def plan_build(
     roadmap: Roadmap,
-    vault: Path,
+    snapshot: VaultSnapshot,
     *,
     name: str | None,
     depth: int,
     restore: bool,
     start: date | None = None,
+    source_path: str | None = None,
 ) -> _Prepared:
-    manifest_text = read_manifest_text(vault) if vault.is_dir() else None
-    manifest = (
-        Manifest.from_text(manifest_text, path=vault / MANIFEST_RELPATH)
-        if manifest_text is not None
-        else Manifest()
-    )
-    listing = list_vault(vault)
-    source_path = source_path_of(roadmap, vault)
+    """The plan of a build, from the roadmap (its ids carried over here), the options and
+    the vault as `snapshot` holds it; reads nothing else, writes nothing (docs/ARCHITECTURE.md
+    §2.1, step 3). `source_path`: the roadmap file relative to the vault
+    (`source_path_of`)."""
+    manifest, listing = snapshot.manifest, snapshot.listing
     target = choose_target(
         manifest,
         roadmap,
         listing,
         name=name,
-        is_ours=_roadmap_folder_probe(vault),
+        is_ours=_roadmap_folder_probe(snapshot),
         source_path=source_path,
-        source_exists=_source_exists(vault),
+        source_exists=snapshot.source_exists,
     )
     target = dataclasses.replace(target, source_path=source_path)
     previous = previous_layout(target.entry)
@@ -649,7 +624,7 @@ def _prepare(
     rid = rid or roadmap_id(target.slug)
     recovered: dict[str, str] = {}
     if target.entry is None:
-        recovered = recover_note_paths(vault, target.folder, listing.file_relpaths)
+        recovered = snapshot.note_ids(target.folder, listing.file_relpaths)
         note = recovered.pop(rid, None)
         canvas = f"{note.removesuffix('.md')}.canvas" if note else None
         previous = PreviousLayout(
@@ -658,24 +633,23 @@ def _prepare(
             notes=recovered,
         )
     else:
-        previous = _find_moved_notes(vault, previous, listing, manifest, rid)
+        previous = _find_moved_notes(snapshot, previous, rid)
     deleted = set() if restore else deleted_notes(previous, listing, manifest, rid)
-    old_model = load_roadmap_model(vault, target.slug) if target.entry is not None else None
-    read_early: dict[str, DiskFile] = {}  # notes read to match, not read again below
+    old_model = snapshot.model(target.slug) if target.entry is not None else None
     matched = _same_ids_as_last_build(old_model, roadmap)
     if matched is None:
-        retired = _retired(vault, manifest, target.slug, previous, old_model, read_early)
+        retired = _retired(snapshot, target.slug, previous, old_model)
         matched = carry_over_ids(old_model, roadmap, retired)
     target = dataclasses.replace(target, notices=(*target.notices, *reworded_notices(matched)))
-    _keep_ids_apart(roadmap, _other_roadmaps_ids(vault, manifest, target.slug), old_model, target)
+    _keep_ids_apart(roadmap, _other_roadmaps_ids(snapshot, target.slug), old_model, target)
     check_roadmap(roadmap)
 
     own_paths = set(manifest.files_of(target.slug)) | set(previous.notes.values())
     own_paths |= set(previous.pinned.values())
     own_paths |= {path for path in (previous.roadmap_note, previous.canvas) if path}
     if target.entry is not None:
-        own_paths |= _half_built_paths(vault, target.folder, listing, manifest, roadmap, rid)
-    template = read_template()
+        own_paths |= _half_built_paths(snapshot, target.folder, roadmap, rid)
+    template = snapshot.template
     taken = [PurePosixPath(p).name for p in listing.file_relpaths if p not in own_paths]
     taken += [PurePosixPath(p).name for p in template if p.endswith(".md")]
     taken.append(PROGRESS_NOTE)
@@ -690,7 +664,7 @@ def _prepare(
         deleted=deleted,
     )
     # The plan's start: --start, else the `start` property the learner may edit.
-    start = start or _note_start(vault, layout.roadmap_note.relpath)
+    start = start or _note_start(snapshot, layout.roadmap_note.relpath)
     texts = render_vault(roadmap, layout, slug=target.tag or target.slug, start=start)
     verify_rendering(texts, roadmap)
     generated = _generated_files(roadmap, layout, texts)
@@ -710,12 +684,9 @@ def _prepare(
     kept_where = _stale_where_the_learner_put_them(previous, layout, previous_records)
     paths = {g.relpath for g in generated} | set(previous_records) | set(moves.values())
     paths |= set(kept_where.values())
-    disk = {
-        relpath: read_early[relpath] if relpath in read_early else read_disk_file(vault, relpath)
-        for relpath in sorted(paths)
-    }
+    disk = {relpath: snapshot.file(relpath) for relpath in sorted(paths)}
     bases = {
-        relpath: _verified_base(relpath, load_base(vault, relpath), manifest.files.get(relpath))
+        relpath: _verified_base(relpath, snapshot.base(relpath), manifest.files.get(relpath))
         for relpath in sorted(paths)
     }
     plan_bases = dict(bases)
@@ -730,9 +701,9 @@ def _prepare(
         slug=target.slug,
         moves=moves,
         restore=restore,
-        pending=load_pending(vault),
+        pending=snapshot.pending(),
     )
-    template_disk: dict[str, DiskFile] = {p: read_disk_file(vault, p) for p in template}
+    template_disk: dict[str, DiskFile] = {p: snapshot.file(p) for p in template}
     tags = {key: _tag_of(key, entry) for key, entry in manifest.roadmaps.items()}
     tags[target.slug] = target.tag or target.slug
     slugs = [tags[key] for key in sorted(tags)]
@@ -743,7 +714,15 @@ def _prepare(
         slugs=slugs,
         home_links=_home_links(manifest, target.slug, layout),
     )
-    return _Prepared(manifest, manifest_text, target, layout, generated, plan, template_plan, bases)
+    return _Prepared(
+        manifest, snapshot.manifest_text, target, layout, generated, plan, template_plan, bases
+    )
+
+
+def read_vault(vault: Path) -> VaultSnapshot:
+    """The read step: the vault as the plan will see it (state.VaultSnapshot), with the
+    starter files of the template."""
+    return VaultSnapshot(vault, template=read_template())
 
 
 def build_vault(
@@ -768,17 +747,25 @@ def build_vault(
     last = build_fingerprint.is_up_to_date(vault, key) if vault.is_dir() and start is None else None
     if last is not None:
         return _unchanged_report(vault, roadmap, last, dry_run=dry_run)
-    prepared = _prepare(roadmap, vault, name=name, depth=depth, restore=restore, start=start)
+    source_path = source_path_of(roadmap, vault)
+    plan = functools.partial(
+        plan_build,
+        roadmap,
+        name=name,
+        depth=depth,
+        restore=restore,
+        start=start,
+        source_path=source_path,
+    )
+    prepared = plan(read_vault(vault))
     if dry_run:
         return _report(vault, roadmap, prepared, dry_run=True)
 
     vault.mkdir(parents=True, exist_ok=True)
     with vault_lock(vault):
         if read_manifest_text(vault) != prepared.manifest_text:
-            # Another build finished between our look and the lock: plan again.
-            prepared = _prepare(
-                roadmap, vault, name=name, depth=depth, restore=restore, start=start
-            )
+            # Another build finished between our look and the lock: read and plan again.
+            prepared = plan(read_vault(vault))
         remove_stale_temps(vault)
         files = prepared.template_plan + prepared.plan.files
         save_pending(vault, _pending(prepared.plan.files))  # before the notes: plan_files
@@ -837,11 +824,11 @@ def _home_links(manifest: Manifest, slug: str, layout: Layout) -> list[tuple[str
     return sorted(links, key=lambda link: (link[1].casefold(), link[0]))
 
 
-def _note_start(vault: Path, relpath: str) -> date | None:
+def _note_start(snapshot: VaultSnapshot, relpath: str) -> date | None:
     """The `start` property of the roadmap note on disk (progress/plan_start.py)."""
     from roadvault.progress.plan_start import note_start
 
-    text = read_text_file(vault, relpath) if vault.is_dir() else None
+    text = snapshot.text(relpath)
     return note_start(text) if text else None
 
 

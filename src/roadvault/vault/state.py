@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -432,10 +433,15 @@ def list_vault(vault: Path) -> VaultListing:
 
 
 def recover_note_paths(
-    vault: Path, folder: str, relpaths: list[str], *, wanted: set[str] | None = None
+    read: Callable[[str], DiskFile],
+    folder: str,
+    relpaths: list[str],
+    *,
+    wanted: set[str] | None = None,
 ) -> dict[str, str]:
     """Node id → note path, read from the `roadvault_id` property of each `.md` file under
-    `folder` ("" = the whole vault), in the whole front matter as progress reads it: for a
+    `folder` ("" = the whole vault; `read`: a relpath → the file as it stands, as
+    `VaultSnapshot.file` gives it), in the whole front matter as progress reads it: for a
     roadmap whose record was lost, or (`wanted`) to find notes the learner moved or
     renamed."""
     from roadvault.obsidian.frontmatter import front_matter_yaml
@@ -448,7 +454,7 @@ def recover_note_paths(
             continue
         if wanted is not None and len(found) == len(wanted):
             break
-        disk = read_disk_file(vault, relpath)
+        disk = read(relpath)
         if disk.text is None or "roadvault_id" not in front_matter_yaml(disk.text):
             continue
         try:
@@ -463,3 +469,89 @@ def recover_note_paths(
         ):
             found[node_id] = relpath
     return found
+
+
+# --- the snapshot a build plans from ---------------------------------------------------------
+
+
+class VaultSnapshot:
+    """The vault as one build sees it: the manifest (its text as read, to tell whether
+    another build finished meanwhile), the listing, and every file, base copy, last model
+    and `pending.json` the plan looks at — each read once, on first use, through here, and
+    kept. The plan (`vault.build.plan_build`) reads nothing else: it is a function of the
+    roadmap, the options and this snapshot, and planning twice from one snapshot gives the
+    same plan whatever happened on disk in between (tests/vault/test_build_snapshot.py).
+    Only the apply step looks at the disk again (docs/ARCHITECTURE.md §2.1)."""
+
+    def __init__(self, vault: Path, *, template: dict[str, str]) -> None:
+        self.vault = vault
+        self.template = template  # the starter files (vault/template.py: read_template)
+        self.manifest_text = read_manifest_text(vault) if vault.is_dir() else None
+        self.manifest = (
+            Manifest.from_text(self.manifest_text, path=vault / MANIFEST_RELPATH)
+            if self.manifest_text is not None
+            else Manifest()
+        )
+        self.listing = list_vault(vault)
+        self._files: dict[str, DiskFile] = {}
+        self._texts: dict[str, str | None] = {}
+        self._bases: dict[str, str | None] = {}
+        self._model_texts: dict[str, str | None] = {}
+        self._models: dict[str, Roadmap | None] = {}
+        self._pending: Pending | None = None
+        self._found: dict[tuple[str, tuple[str, ...], frozenset[str] | None], dict[str, str]] = {}
+        self._sources: dict[str, bool] = {}
+
+    def file(self, relpath: str) -> DiskFile:
+        """`relpath` as it stands (`read_disk_file`)."""
+        if relpath not in self._files:
+            self._files[relpath] = read_disk_file(self.vault, relpath)
+        return self._files[relpath]
+
+    def text(self, relpath: str) -> str | None:
+        """`relpath` as text, as a state file is read (`read_text_file`; None when absent
+        or when there is no vault folder yet)."""
+        if relpath not in self._texts:
+            exists = self.vault.is_dir()
+            self._texts[relpath] = read_text_file(self.vault, relpath) if exists else None
+        return self._texts[relpath]
+
+    def base(self, relpath: str) -> str | None:
+        """The base copy of `relpath` (`load_base`), not yet checked against the manifest."""
+        if relpath not in self._bases:
+            self._bases[relpath] = load_base(self.vault, relpath)
+        return self._bases[relpath]
+
+    def model_text(self, slug: str) -> str | None:
+        if slug not in self._model_texts:
+            self._model_texts[slug] = read_model_text(self.vault, slug)
+        return self._model_texts[slug]
+
+    def model(self, slug: str) -> Roadmap | None:
+        """The roadmap model `slug` was last built from (`load_roadmap_model`); a fresh
+        copy on every call, since a plan changes its nodes' ids."""
+        if slug not in self._models:
+            self._models[slug] = load_roadmap_model(self.vault, slug)
+        model = self._models[slug]
+        return Roadmap.from_json(model.to_json()) if model is not None else None
+
+    def pending(self) -> Pending:
+        if self._pending is None:
+            self._pending = load_pending(self.vault)
+        return self._pending
+
+    def note_ids(
+        self, folder: str, relpaths: list[str], *, wanted: set[str] | None = None
+    ) -> dict[str, str]:
+        """`recover_note_paths` over this snapshot's files."""
+        key = (folder, tuple(relpaths), frozenset(wanted) if wanted is not None else None)
+        if key not in self._found:
+            self._found[key] = recover_note_paths(self.file, folder, relpaths, wanted=wanted)
+        return dict(self._found[key])
+
+    def source_exists(self, recorded: str) -> bool:
+        """Whether a recorded `source_path` (relative to the vault) is still a file."""
+        if recorded not in self._sources:
+            # an absolute one stays so
+            self._sources[recorded] = os.path.isfile(Path(self.vault).resolve() / recorded)
+        return self._sources[recorded]
