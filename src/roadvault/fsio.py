@@ -636,18 +636,51 @@ def decode_note(data: bytes) -> NoteText:
     return NoteText(text=text, newline=newline, bom=bom)
 
 
-def read_note_to_edit(vault: Path, relpath: str) -> NoteText:
-    """A learner's note read to be changed in place (a property, a marked block): its text
-    with LF line ends, and how to write it back (`NoteText.encode`: its line ends and BOM
-    kept, as the build keeps them). InputError when it is not UTF-8: a note is rewritten
-    only when every byte of it reads back. FileNotFoundError when it is absent."""
-    path = vault_path(vault, relpath)
-    raw = read_regular(path, what="note")
+def _note_to_edit(raw: bytes, path: Path) -> NoteText:
+    """`raw` decoded for an edit in place. InputError when it is not UTF-8: a note is
+    rewritten only when every byte of it reads back."""
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError("is not UTF-8 text; left unchanged", path=path) from exc
     return decode_note(raw)
+
+
+def _holds(path: Path, raw: bytes) -> bool:
+    try:
+        return read_regular(path, what="note") == raw
+    except FileNotFoundError:
+        return False
+
+
+def edit_note(vault: Path, relpath: str, edit: Callable[[str], str], *, attempts: int = 3) -> bool:
+    """Change a learner's note in place (the `start` property, the daily note's block):
+    read it, `edit` its text (LF line ends), and write the result atomically with its line
+    ends and BOM as they were (`NoteText.encode`, as the build keeps them) — only if the
+    note still holds the bytes read when asked just before the rename (`atomic_write`'s
+    `unchanged`, as a build writes its notes). A save the learner made in between is never
+    undone: the edit is made again on the saved note, up to `attempts` times, then
+    `ChangedMeanwhileError`. Returns True when the note changed; FileNotFoundError when it
+    is absent, InputError when it is not UTF-8 (a note is rewritten only when every byte of
+    it reads back)."""
+    path = vault_path(vault, relpath)
+    for attempt in range(attempts):
+        raw = read_regular(path, what="note")
+        note = _note_to_edit(raw, path)
+        new = edit(note.text)
+        if new == note.text:
+            return False
+        try:
+            atomic_write(
+                vault, relpath, note.encode(new), unchanged=lambda raw=raw: _holds(path, raw)
+            )
+        except ChangedMeanwhileError:
+            if attempt + 1 == attempts:
+                raise
+            logger.info("%s: saved meanwhile; the edit is made again on the saved note", path)
+            continue
+        return True
+    return False
 
 
 # --- the lock shared by build and watch ----------------------------------------------------

@@ -62,7 +62,7 @@ def test_a_daily_note_saved_with_a_bom_and_crlf_keeps_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The day's block goes in with the note's own line ends and BOM, as every note
-    roadvault changes keeps them (`fsio.read_note_to_edit`). Before: its lines were added
+    roadvault changes keeps them (`fsio.edit_note`). Before: its lines were added
     with LF among the note's CRLF lines. A note that is not UTF-8 is left unchanged, with
     one line saying why (before: a UnicodeDecodeError)."""
     monkeypatch.setattr(roadvault.progress.service, "utc_now", lambda: NOW)

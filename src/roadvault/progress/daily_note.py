@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from roadvault.errors import InputError, VaultError
-from roadvault.fsio import atomic_write, read_note_to_edit, read_regular, vault_path
+from roadvault.fsio import edit_note, read_regular, vault_path
 from roadvault.vaultformat import CONFIG_DIR
 
 SETTINGS = f"{CONFIG_DIR}/daily-notes.json"
@@ -111,17 +111,15 @@ def with_block(text: str, lines: list[str]) -> str:
 
 def write_daily_note(vault: Path, day: date, lines: list[str]) -> str:
     """Put `lines` into the daily note of `day`; returns its relpath. VaultError when the
-    note does not exist (see the module docstring)."""
+    note does not exist (see the module docstring). It is changed as every note edited in
+    place is (`fsio.edit_note`): a save of the learner's made meanwhile is kept."""
     relpath = daily_note_relpath(vault, day)
     try:
-        note = read_note_to_edit(vault, relpath)
+        edit_note(vault, relpath, lambda text: with_block(text, lines))
     except FileNotFoundError as exc:
         raise VaultError(
             "today's daily note does not exist yet",
             path=vault / relpath,
             hint="open today's daily note in Obsidian once, then run this again",
         ) from exc
-    new = with_block(note.text, lines)
-    if new != note.text:
-        atomic_write(vault, relpath, note.encode(new))
     return relpath

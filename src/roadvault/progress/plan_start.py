@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from roadvault.errors import RoadvaultError
-from roadvault.fsio import atomic_write, decode_note, read_note_to_edit, read_regular, vault_path
+from roadvault.fsio import decode_note, edit_note, read_regular, vault_path
 from roadvault.progress.manifest import ManifestIndex
 
 logger = logging.getLogger(__name__)
@@ -66,13 +66,11 @@ def read_plan_starts(vault: Path, index: ManifestIndex) -> dict[str, date]:
 
 def set_start_property(vault: Path, relpath: str, start: date) -> bool:
     """Write `start: YYYY-MM-DD` into a roadmap note's properties (one key replaced or
-    added, every other line as it was, its line ends and BOM kept as the build keeps them:
-    `fsio.decode_note`). Returns True when the note changed."""
+    added, every other line as it was, its line ends and BOM kept as the build keeps them;
+    a save of the learner's made meanwhile is kept: `fsio.edit_note`). Returns True when the
+    note changed."""
     from roadvault.vault.frontmatter import set_property
 
-    note = read_note_to_edit(vault, relpath)
-    new = set_property(note.text, START_PROPERTY, start.isoformat())
-    if new == note.text:
-        return False
-    atomic_write(vault, relpath, note.encode(new))
-    return True
+    return edit_note(
+        vault, relpath, lambda text: set_property(text, START_PROPERTY, start.isoformat())
+    )
