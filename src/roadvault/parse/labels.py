@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from roadvault.parse.drafts import (
     DETAILS,
@@ -28,7 +29,7 @@ from roadvault.parse.drafts import (
 from roadvault.parse.durations import parse_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import pull_sections
-from roadvault.parse.titles import has_numbering, plain_label, strip_decorations
+from roadvault.parse.titles import has_numbering, opens_a_part, plain_label, strip_decorations
 
 # Words after the colon from which the rest reads as an explanation, not part of the name.
 MIN_PROSE_WORDS = 6
@@ -464,3 +465,46 @@ _TEMPLATE_ONLY_RE = re.compile(
 _TEMPLATE_TITLE_RE = re.compile(
     r"\b(?:templates?|plantillas?|modelos?|vorlagen?|modèles?)\b|템플릿|テンプレ|模板|範本"
 )
+
+
+MIN_PART_ENTRIES = 2
+_FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _part_word(entry: Draft) -> str | None:
+    """ "month" for "- **Month 1** – Web basics": the kind of part a list entry opens."""
+    text = entry.text or entry.title
+    if entry.kind != ITEM or not opens_a_part(text):
+        return None
+    word = _FIRST_WORD_RE.search(plain_label(text))
+    return word[0].casefold() if word else None
+
+
+@rule("part-entry")
+def adopt_entries_after_part_entries(draft: Draft) -> None:
+    """A list entry that names a part of the plan and holds nothing ("- **Month 1** – Web
+    basics"), followed by entries that are not nested under it ("1. Week 1-2: HTML" at the
+    margin, with its topics), opens that part as a heading would: what follows it, up to the
+    next entry naming the same kind of part, is the part's. Two such entries at least, each
+    followed by something."""
+    for child in draft.children:
+        adopt_entries_after_part_entries(child)
+    words = [_part_word(entry) for entry in draft.children]
+    empty = [at for at, entry in enumerate(draft.children) if words[at] and not entry.children]
+    if len(empty) < MIN_PART_ENTRIES or len({words[at] for at in empty}) != 1:
+        return
+    word = words[empty[0]]
+    bounds = [at for at in range(empty[0], len(draft.children)) if words[at] == word]
+    bounds.append(len(draft.children))
+    if any(bounds[bounds.index(at) + 1] - at < 2 for at in empty):
+        return  # parts named one after another are a list of them, not openers
+    kept = draft.children[: empty[0]]
+    for start, end in pairwise(bounds):
+        opener = draft.children[start]
+        kept.append(opener)
+        if start in empty:
+            opener.children = draft.children[start + 1 : end]
+            fired("part-entry", opener.line, "phase")
+        else:
+            kept.extend(draft.children[start + 1 : end])
+    draft.children = kept

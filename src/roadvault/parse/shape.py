@@ -32,6 +32,7 @@ from roadvault.parse.drafts import (
 )
 from roadvault.parse.durations import ORDINAL, is_pace, leading_duration
 from roadvault.parse.labels import (
+    adopt_entries_after_part_entries,
     collapse_one_child_groups,
     drop_check_in_logs,
     drop_empty_facets,
@@ -1108,6 +1109,8 @@ def shape_roadmap(
     notes: list[str] = []
     root_notes_before = list(root.notes)
     root.notes = []
+    if not literal:
+        adopt_entries_after_part_entries(root)
     _flatten_below(root, 0, [False], source)
     if literal:
         _dissolve_resources(root, literal=True)
