@@ -135,7 +135,7 @@ def figure(
 
 def walk_and_read(vault: Path) -> int:
     """The floor of a scan: list every note and read its bytes."""
-    from roadvault.progress.service import walk_notes
+    from roadvault.progress.vault_scan import walk_notes
 
     total = 0
     for relpath in walk_notes(vault):
@@ -158,7 +158,7 @@ def _check_counts(state: Any, synthetic: SyntheticVault) -> None:
 
 
 def _scan_figures(bench: Bench, notes: int) -> tuple[list[Result], float]:
-    from roadvault.progress.service import VaultProgress, read_note_scans, walk_notes
+    from roadvault.progress.vault_scan import VaultProgress, read_note_scans, walk_notes
 
     vault, synthetic = bench.vault(notes)
     _check_counts(VaultProgress.open(vault, use_cache=False), synthetic)
@@ -211,7 +211,7 @@ def scan_50k(bench: Bench) -> list[Result]:
 
 def _age(vault: Path, seconds: float = 3600) -> None:
     """Make every note look modified an hour ago (a cache may trust it: not racy)."""
-    from roadvault.progress.service import walk_notes
+    from roadvault.progress.vault_scan import walk_notes
 
     past = time.time() - seconds
     for relpath in walk_notes(vault):
@@ -220,40 +220,40 @@ def _age(vault: Path, seconds: float = 3600) -> None:
 
 @figure("restart")
 def restart_10k(bench: Bench) -> list[Result]:
-    from roadvault.progress import service
+    from roadvault.progress import vault_scan
     from roadvault.progress.history import load_history
     from roadvault.progress.manifest import load_manifest
     from roadvault.progress.summary import build_summary
 
     vault, synthetic = bench.vault(10_000)
     _age(vault)
-    state = service.VaultProgress.open(vault)
+    state = vault_scan.VaultProgress.open(vault)
     state.commit(NOW)  # history (the starting state) and Progress.md exist, as after a watch
     state.save_cache()
     reads: list[int] = []
-    real = service.read_note_scans
+    real = vault_scan.read_note_scans
 
     def counting(root: Path, jobs: list[tuple[str, bool]], **kwargs: bool) -> list[Any]:
         reads.append(len(jobs))
         return real(root, jobs, **kwargs)
 
     def restart() -> None:
-        again = service.VaultProgress.open(vault)
+        again = vault_scan.VaultProgress.open(vault)
         again.summary(NOW)
 
     def floor() -> None:
-        service.walk_notes(vault)
+        vault_scan.walk_notes(vault)
         load_manifest(vault)
         build_summary(state.progress, load_history(vault), now=NOW)
 
-    service.read_note_scans = counting  # type: ignore[assignment]
+    vault_scan.read_note_scans = counting  # type: ignore[assignment]
     try:
         measured = bench.median(restart)
     finally:
-        service.read_note_scans = real  # type: ignore[assignment]
+        vault_scan.read_note_scans = real  # type: ignore[assignment]
     if any(reads):
         raise AssertionError(f"a restart on an unchanged vault read notes: {reads}")
-    _check_counts(service.VaultProgress.open(vault), synthetic)
+    _check_counts(vault_scan.VaultProgress.open(vault), synthetic)
     result = Result(
         "restart on unchanged 10k vault (persisted cache)",
         measured,
@@ -269,7 +269,7 @@ def restart_10k(bench: Bench) -> list[Result]:
 @figure("tick")
 def tick_10k(bench: Bench) -> list[Result]:
     from roadvault.progress.aggregate import Progress
-    from roadvault.progress.service import VaultProgress
+    from roadvault.progress.vault_scan import VaultProgress
     from roadvault.progress.summary import build_summary, render_progress_note
 
     vault, _ = bench.vault(10_000)
@@ -385,7 +385,7 @@ def _latencies(vault: Path, ticks: int, watcher: _WatchProcess, wait: float) -> 
     observer.start()
     if not watcher.ready.wait(120):
         raise AssertionError("watch did not start: " + "".join(watcher.stderr))
-    from roadvault.progress.service import walk_notes
+    from roadvault.progress.vault_scan import walk_notes
 
     notes = sorted(r for r in walk_notes(vault) if "/Topic " in r)
     latencies = []

@@ -9,7 +9,7 @@ from pathlib import Path
 SCRIPT = """
 import sys
 import roadvault
-from roadvault.progress.service import read_note_scan
+from roadvault.progress.vault_scan import read_note_scan
 
 scan, _ = read_note_scan(sys.argv[1], "binary.md", need_properties=True)
 assert scan is not None and scan.ids == ()

@@ -39,8 +39,8 @@ from roadvault.progress.history import (
     index_every_line,
 )
 from roadvault.progress.notes import NoteScan, is_note_relpath
-from roadvault.progress.service import VaultProgress, check_vault_folder, utc_now
 from roadvault.progress.summary import Totals
+from roadvault.progress.vault_scan import VaultProgress, check_vault_folder, utc_now
 from roadvault.vaultformat import MANIFEST_RELPATH, PROGRESS_NOTE, is_hidden_relpath
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from progress_vaults import make_vault, private_cache  # noqa: F401
 
 import roadvault.cli.today_cmd
-import roadvault.progress.service
+import roadvault.progress.vault_scan
 from roadvault.cli import cli
 from roadvault.errors import InputError
 from roadvault.progress.daily_note import BEGIN, END, moment_format, with_block
@@ -36,7 +36,7 @@ def test_with_block_keeps_the_learners_lines() -> None:
 
 
 def test_today_daily_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(roadvault.progress.service, "utc_now", lambda: NOW)
+    monkeypatch.setattr(roadvault.progress.vault_scan, "utc_now", lambda: NOW)
     monkeypatch.setattr(roadvault.cli.today_cmd, "utc_now", lambda: NOW)
     monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # 14 March 23:00 there
     vault = make_vault(tmp_path / "v")
@@ -65,7 +65,7 @@ def test_a_daily_note_saved_with_a_bom_and_crlf_keeps_them(
     roadvault changes keeps them (`fsio.edit_note`). Before: its lines were added
     with LF among the note's CRLF lines. A note that is not UTF-8 is left unchanged, with
     one line saying why (before: a UnicodeDecodeError)."""
-    monkeypatch.setattr(roadvault.progress.service, "utc_now", lambda: NOW)
+    monkeypatch.setattr(roadvault.progress.vault_scan, "utc_now", lambda: NOW)
     monkeypatch.setattr(roadvault.cli.today_cmd, "utc_now", lambda: NOW)
     monkeypatch.setenv("TZ", "UTC")
     vault = make_vault(tmp_path / "v")

@@ -44,8 +44,8 @@ from roadvault.progress.history import (
     parse_history,
     summary_length,
 )
-from roadvault.progress.service import VaultProgress
 from roadvault.progress.summary import build_summary
+from roadvault.progress.vault_scan import VaultProgress
 from roadvault.vaultformat import HISTORY_ARCHIVE_DIR as ARCHIVE_DIR
 from roadvault.vaultformat import HISTORY_RELPATH
 from roadvault.watch import Watcher

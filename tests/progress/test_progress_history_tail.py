@@ -30,8 +30,8 @@ from roadvault.progress.history import (
     load_history,
     parse_history,
 )
-from roadvault.progress.service import VaultProgress
 from roadvault.progress.summary import summary_json
+from roadvault.progress.vault_scan import VaultProgress
 
 IDS = [item_id for item_id, *_ in ITEMS]
 

@@ -15,9 +15,8 @@ from test_progress_history import tick
 from conftest import read_tree, write_tree
 from roadvault.errors import LockedError, VaultError
 from roadvault.fsio import vault_lock
-from roadvault.progress import progress_summary, scan_vault, write_progress
-from roadvault.progress import service as service_module
-from roadvault.progress.service import VaultProgress
+from roadvault.progress import progress_summary, scan_vault, vault_scan, write_progress
+from roadvault.progress.vault_scan import VaultProgress
 from roadvault.vault.check import check_links
 from roadvault.vaultformat import slugify
 
@@ -128,7 +127,7 @@ def test_odd_files_are_skipped_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault = make_vault(tmp_path, rv_j1="x")
-    monkeypatch.setattr(service_module, "MAX_NOTE_BYTES", 1000)
+    monkeypatch.setattr(vault_scan, "MAX_NOTE_BYTES", 1000)
     write_tree(
         vault,
         {
@@ -162,7 +161,7 @@ def test_an_unreadable_note_is_skipped(
             raise PermissionError(13, "Permission denied", path)
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(service_module.os, "open", refusing)
+    monkeypatch.setattr(vault_scan.os, "open", refusing)
     with caplog.at_level(logging.WARNING):
         state = scan_vault(vault)
     assert "Modelling.md: cannot read this note (Permission denied)" in caplog.text
@@ -181,13 +180,13 @@ def test_a_restart_reads_only_what_changed(tmp_path: Path, monkeypatch: pytest.M
     _age(vault)
     scan_vault(vault)  # saves the cache
     reads: list[str] = []
-    real = service_module.read_note_scan
+    real = vault_scan.read_note_scan
 
     def counting(root: str, relpath: str, **kwargs: bool):  # type: ignore[no-untyped-def]
         reads.append(relpath)
         return real(root, relpath, **kwargs)
 
-    monkeypatch.setattr(service_module, "read_note_scan", counting)
+    monkeypatch.setattr(vault_scan, "read_note_scan", counting)
     state = scan_vault(vault)
     assert reads == []
     assert state.progress.counts("data-engineering-starter")[2] == 2
@@ -203,7 +202,7 @@ def test_notes_read_just_after_a_change_are_not_cached(tmp_path: Path) -> None:
     state = VaultProgress.open(vault)
     assert JOINS in state.racy  # written a moment ago: its mtime could be reused
     state.save_cache()
-    assert service_module.load_cache(vault).keys().isdisjoint(state.racy)
+    assert vault_scan.load_cache(vault).keys().isdisjoint(state.racy)
 
 
 def test_a_same_size_tick_in_the_same_mtime_is_seen_after_a_rescan(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from test_progress_history import tick
 import roadvault.cli.plan_cmd
 import roadvault.cli.progress_cmd
 import roadvault.cli.today_cmd
-import roadvault.progress.service
+import roadvault.progress.vault_scan
 from roadvault.cli import cli
 from support.clock import fix_now
 
@@ -26,7 +26,7 @@ NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    modules = (roadvault.progress.service, roadvault.cli.plan_cmd, roadvault.cli.today_cmd)
+    modules = (roadvault.progress.vault_scan, roadvault.cli.plan_cmd, roadvault.cli.today_cmd)
     fix_now(monkeypatch, NOW, *modules, roadvault.cli.progress_cmd)
     monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: still 14 March there
 

@@ -15,7 +15,7 @@ import pytest
 from progress_vaults import private_cache  # noqa: F401
 
 import roadvault.progress
-import roadvault.progress.service
+import roadvault.progress.vault_scan
 from roadvault.parse import read_roadmap
 from roadvault.progress import write_progress
 from support.build import build_with_progress
@@ -29,7 +29,7 @@ TASK = re.compile(r"^\s*- \[ \] .*\^rv-\w+$")
 
 def simulate(vault: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("TZ", "Pacific/Auckland")
-    monkeypatch.setattr(roadvault.progress.service, "utc_now", lambda: START)
+    monkeypatch.setattr(roadvault.progress.vault_scan, "utc_now", lambda: START)
     monkeypatch.setattr(roadvault.progress, "utc_now", lambda: START, raising=False)
     roadmap = read_roadmap(REPO / "examples" / "web-backend-roadmap.md")
     build_with_progress(roadmap, vault, now=START, start=date(2026, 11, 17))

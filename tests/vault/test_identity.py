@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 import roadvault.progress
-import roadvault.progress.service
+import roadvault.progress.vault_scan
 from conftest import read_tree, write_tree
 from roadvault.cli.main import cli
 from roadvault.parse import read_roadmap
@@ -38,7 +38,7 @@ NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    fix_now(monkeypatch, NOW, roadvault.progress.service, roadvault.progress)
+    fix_now(monkeypatch, NOW, roadvault.progress.vault_scan, roadvault.progress)
     monkeypatch.setenv("TZ", "UTC")  # Progress.md shows local dates; these were made in UTC
 
 

@@ -19,7 +19,7 @@ from roadvault.parse import read_roadmap
 from roadvault.progress import scan_vault
 from roadvault.progress.cache import save_cache
 from roadvault.progress.notes import is_note_relpath, summarize_note
-from roadvault.progress.service import walk_notes
+from roadvault.progress.vault_scan import walk_notes
 from roadvault.vault import build_fingerprint
 from roadvault.vault.build import build_vault
 from roadvault.vault.doctor import doctor_vault

@@ -14,7 +14,7 @@ import click
 from roadvault.cli.params import VaultFolder
 from roadvault.errors import EXIT_CONFLICT
 from roadvault.parse import read_roadmap
-from roadvault.progress.service import utc_now
+from roadvault.progress.vault_scan import utc_now
 from roadvault.vault.build import MAX_DEPTH, BuildReport, build_vault, refresh_progress
 from roadvault.vault.layout import DEFAULT_DEPTH
 from roadvault.vault.regen import Action

@@ -15,8 +15,8 @@ from roadvault.cli.params import VaultFolder
 from roadvault.errors import InputError
 from roadvault.fsio import write_private_file
 from roadvault.progress import scan_vault
-from roadvault.progress.service import utc_now
 from roadvault.progress.summary import ProgressSummary, RoadmapSummary, schedule_text
+from roadvault.progress.vault_scan import utc_now
 
 _VAULT = VaultFolder()
 

@@ -20,7 +20,6 @@ import click
 from roadvault.cli.params import VaultFolder
 from roadvault.progress import scan_vault
 from roadvault.progress.plan import plural
-from roadvault.progress.service import utc_now
 from roadvault.progress.summary import (
     ProgressSummary,
     RoadmapSummary,
@@ -28,6 +27,7 @@ from roadvault.progress.summary import (
     schedule_text,
     summary_json,
 )
+from roadvault.progress.vault_scan import utc_now
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -13,8 +13,8 @@ import click
 
 from roadvault.cli.params import VaultFolder
 from roadvault.progress import scan_vault
-from roadvault.progress.service import utc_now
 from roadvault.progress.summary import today_lines
+from roadvault.progress.vault_scan import utc_now
 
 _VAULT = VaultFolder()
 

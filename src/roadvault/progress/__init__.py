@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from roadvault.obsidian.blocks import scan_tasks
-from roadvault.progress.service import VaultProgress, utc_now
 from roadvault.progress.summary import summary_json
+from roadvault.progress.vault_scan import VaultProgress, utc_now
 
 __all__ = ["VaultProgress", "progress_summary", "scan_tasks", "scan_vault", "write_progress"]
 

@@ -128,7 +128,7 @@ def read_vault_files(vault: Path) -> tuple[dict[str, str], list[str]]:
 def doctor_vault(vault: Path, *, all_links: bool = False) -> Diagnosis:
     """Check the vault at `vault` (read-only)."""
     vault = Path(vault)
-    from roadvault.progress.service import check_vault_folder
+    from roadvault.progress.vault_scan import check_vault_folder
 
     check_vault_folder(vault)  # the same words as `status` and `watch` for a missing folder
     text = read_manifest_text(vault)

@@ -1,4 +1,5 @@
-"""The I/O edge of progress: walk a vault, read what changed, keep history and Progress.md.
+"""The vault scan, the I/O edge of progress: walk a vault, read what changed, keep history
+and Progress.md.
 
 `VaultProgress.open(vault)` loads the manifest, walks the notes (stat only), reuses the
 persisted per-file cache for notes whose (mtime, size) did not change, reads and scans the
