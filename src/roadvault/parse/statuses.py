@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 
 from roadvault.model import Status
+from roadvault.parse.checklist import is_checklist_document
 from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
@@ -59,9 +62,13 @@ def read_status_glyphs(root: Draft) -> None:
     """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind, or
     when ✅ marks some entries of a list and the others carry no glyph at all; never where
     the entries around it each wear an icon of their own (then ✅ is an icon too). Glyphs
-    after the title ("**Arrays** ✅", "Trees 🛑") are statuses when two kinds are used."""
+    after the title ("**Arrays** ✅", "Trees 🛑") are statuses when two kinds are used. Marks
+    in a licence or a how-to-help section, and a mark used once, make no second kind; in a
+    document ticked with boxes, a list without a box that pairs ✅ with ❌ says do and
+    don't."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
-    kinds = {d.glyph for d in marked}
+    # a licence's "✅ share / ❌ sell" says nothing of how the plan's marks are meant
+    kinds = _kinds_of_marks(root) or {d.glyph for d in marked}
     if len(marked) < MIN_GLYPH_ITEMS:
         return
     if len(kinds) < 2:
@@ -70,6 +77,10 @@ def read_status_glyphs(root: Draft) -> None:
         marked = [d for d in marked if not d.glyph_after and ticks.holds(d)]
     parents = {id(c): d for d in walk(root) for c in d.children}
     marked = [d for d in marked if not _among_icons(d, parents.get(id(d)))]
+    if is_checklist_document(root):
+        # the boxes say what is done; "✅ Morning sunlight" in a list without one is an icon
+        # unless its list tracks states of its own ("✅ CPU", "🔄 Memory", "⬜ Processes")
+        marked = [d for d in marked if _tracked_here(d, parents.get(id(d)))]
     for draft in marked:
         draft.marker = draft.glyph
         fired("status-glyphs", draft.line, "item")
@@ -80,6 +91,45 @@ def read_status_glyphs(root: Draft) -> None:
                 bare = sibling.glyph is None and not _leading_emoji(sibling.text)
                 if sibling.kind == ITEM and sibling.marker is None and bare:
                     sibling.marker = " "
+
+
+def _tracked_here(draft: Draft, parent: Draft | None) -> bool:
+    """Whether the list around `draft` tracks states: it holds task boxes, or marks of two
+    states. "❌ No screens after 9:30" beside "✅ Morning sunlight" says don't and do."""
+    if parent is None:
+        return False
+    if any(c.is_task for c in parent.children if c is not draft):
+        return True
+    marks = {c.text.lstrip()[:1] for c in parent.children if c.glyph is not None}
+    return len(marks - _DONT_MARKS) >= 2
+
+
+_DONT_MARKS = frozenset("❌✗✘")
+
+
+def _kinds_of_marks(root: Draft) -> set[str]:
+    """The marks used as states in the parts studied: a licence's "✅ share / ❌ sell" says
+    nothing of the plan, and a mark used once ("🔄 six months of updates") is an icon
+    unless it stands in a list beside another mark ("✅ Basics", "🔄 OOP", "⏳ Web")."""
+    used: Counter[str] = Counter()
+    beside: set[str] = set()
+    for parent in _studied(root):
+        marks = [c.glyph for c in parent.children if c.glyph is not None and c.marker is None]
+        used.update(marks)
+        if len(set(marks)) >= 2:
+            beside.update(marks)
+    return {glyph for glyph, count in used.items() if count >= 2 or glyph in beside}
+
+
+def _studied(root: Draft) -> Iterator[Draft]:
+    """The drafts outside sections nobody studies (a licence, how to contribute)."""
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        if current.excluded:
+            continue
+        yield current
+        stack.extend(reversed(current.children))
 
 
 def _among_icons(draft: Draft, parent: Draft | None) -> bool:
