@@ -117,15 +117,9 @@ def vault_path(vault: Path, relpath: str) -> Path:
     return Path(os.path.join(vault, *parts))
 
 
-def ensure_folder(vault: Path, rel_dir: str, *, checked: set[str] | None = None) -> Path:
-    """Create `rel_dir` (and parents) inside the vault as real folders, never via symlinks.
-    `checked` (see `vault_path`) is read and extended."""
-    if checked is not None and rel_dir in checked:
-        return vault / rel_dir
-    folder = _walk_components(vault, safe_parts(rel_dir), create=True)
-    if checked is not None:
-        checked.add(rel_dir)
-    return Path(folder)
+def ensure_folder(vault: Path, rel_dir: str) -> Path:
+    """Create `rel_dir` (and parents) inside the vault as real folders, never via symlinks."""
+    return Path(_walk_components(vault, safe_parts(rel_dir), create=True))
 
 
 def is_read_only(path: str | Path, mode: int) -> bool:
@@ -234,7 +228,6 @@ def atomic_write(
     data: Content,
     *,
     fsync: bool = True,
-    checked: set[str] | None = None,
     unchanged: Callable[[], bool] | None = None,
 ) -> Path:
     """Write `data` to `vault/relpath` atomically (temp in the same folder, then `os.replace`).
@@ -253,7 +246,7 @@ def atomic_write(
     parent_rel = "/".join(parts[:-1])
     if not _DIR_FD_OK:
         if parent_rel:
-            ensure_folder(vault, parent_rel, checked=checked)
+            ensure_folder(vault, parent_rel)
         target = vault_path(vault, relpath)
         return _atomic_write_by_path(vault, target, fill, fsync=fsync, unchanged=unchanged)
     # No path-based look first: open_folder checks (and makes) each folder itself, and a

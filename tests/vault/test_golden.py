@@ -112,3 +112,17 @@ def test_the_cli_writes_progress_md_at_the_clocks_now(
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert read_tree(vault, skip=not_compared) == read_tree(GOLDEN / "progress" / "expected")
+
+
+def test_the_path_based_writes_build_the_same_vault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the platform has no folder descriptors to write relative to (`fsio._DIR_FD_OK`
+    false), every write goes by path: the same golden vault, byte for byte."""
+    import roadvault.fsio
+
+    monkeypatch.setattr(roadvault.fsio, "_DIR_FD_OK", False)
+    vault = tmp_path / "vault"
+    shutil.copytree(GOLDEN / "existing-vault" / "input" / "vault", vault)
+    build_case("existing-vault", vault)
+    assert read_tree(vault, skip=not_compared) == read_tree(GOLDEN / "existing-vault" / "expected")

@@ -57,7 +57,6 @@ def apply_files(vault: Path, files: list[PlannedFile], *, progress: Progress | N
     done = written = 0
     new_folders: set[Path] = set()
     succeeded: set[str] = set()
-    checked: set[str] = set()  # folders verified as real (not symlinks) during this apply
     for planned in writes:
         try:
             assert planned.data is not None
@@ -66,7 +65,6 @@ def apply_files(vault: Path, files: list[PlannedFile], *, progress: Progress | N
                 planned.relpath,
                 planned.data,
                 fsync=planned.fsync,
-                checked=checked,
                 unchanged=_still(vault, planned),
             )
             written += 1
@@ -139,7 +137,6 @@ def save_state(
     fsynced. Only what changed is passed in; returns the number of files written."""
     written = 0
     folders: set[Path] = set()
-    checked: set[str] = set()
     # Base copies need no fsync each: one whose bytes a power cut lost no longer matches
     # its sha256 in the manifest and is then not trusted (build._verified_base). One sync
     # before the manifest is written makes them durable together.
@@ -148,11 +145,11 @@ def save_state(
         if text is None:
             remove_file(vault, state_relpath)
             continue
-        atomic_write(vault, state_relpath, text, fsync=False, checked=checked)
+        atomic_write(vault, state_relpath, text, fsync=False)
         folders.add(_folder_of(vault, state_relpath))
         written += 1
     for relpath, text in texts:
-        atomic_write(vault, relpath, text, fsync=False, checked=checked)
+        atomic_write(vault, relpath, text, fsync=False)
         folders.add(_folder_of(vault, relpath))
         written += 1
     if folders:

@@ -36,7 +36,7 @@ from roadvault.obsidian.links import link_targets
 from roadvault.parse.ids import node_id
 from roadvault.progress import write_progress
 from roadvault.vault import build_fingerprint, check, identity
-from roadvault.vault.apply import apply_files, save_state
+from roadvault.vault.apply import Progress, apply_files, save_state
 from roadvault.vault.frontmatter import read_owned_properties
 from roadvault.vault.layout import DEFAULT_DEPTH, Layout, PreviousLayout, plan_layout, walk_levels
 from roadvault.vault.match import MatchReport, Retired, carry_over_ids, reworded_notices
@@ -72,8 +72,6 @@ MAX_DEPTH = 9  # --depth beyond this makes no sense for a learning roadmap
 # the 20 MB cap state files are read with.
 PENDING_JOURNAL_CHARS = 3_000_000
 MAX_NESTING = 100  # deeper trees are refused (they are junk, and recursion has limits)
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(slots=True)
