@@ -251,6 +251,19 @@ def test_readme_with_centered_html_header() -> None:
     assert len(roadmap.leaves()) == 5
 
 
+def test_a_lesson_with_a_fenced_html_page_stays_markdown() -> None:
+    # a ```html sample holding <!doctype>, <body> and <h1> is code in a Markdown lesson
+    text = (
+        "# Web basics\n\n## HTML (2 days)\n\nThe skeleton of a page:\n\n```html\n"
+        "<!doctype html>\n<html>\n<body>\n  <h1>Hello</h1>\n  <ul><li>a</li></ul>\n"
+        "</body>\n</html>\n```\n\n- Tags and attributes\n- Forms\n\n## CSS (3 days)\n\n"
+        "- Selectors\n- Flexbox\n"
+    )
+    assert as_markdown(text, source="lesson.txt") == (text, "markdown")
+    roadmap = parse_roadmap(text, source="lesson.txt")
+    assert leaf_titles(roadmap) == ["Tags and attributes", "Forms", "Selectors", "Flexbox"]
+
+
 def test_markdown_details_groups() -> None:
     roadmap = _parse("details.md")
     assert _phases(roadmap) == ["Descriptive statistics", "Inference"]

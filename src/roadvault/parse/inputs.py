@@ -79,7 +79,10 @@ def looks_like_html(text: str) -> bool:
 
     A Markdown README with a centred logo, badges or `<details>` groups has Markdown
     headings and lists around its HTML, so it stays Markdown."""
-    if _starts_as_page(text) or _BODY_TAG_RE.search(text):
+    if _starts_as_page(text):
+        return True
+    text = _without_fenced_code(text)  # a ```html sample in a Markdown lesson is code
+    if _BODY_TAG_RE.search(text):
         return True
     if _MD_HEADING_RE.search(text):
         return False  # "# Title" over HTML paragraphs: Markdown with HTML inside
@@ -98,6 +101,28 @@ def looks_like_html(text: str) -> bool:
         and md_lines * 5 < tag_lines
         and bool(_STRUCTURE_TAG_RE.search(text))
     )
+
+
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _without_fenced_code(text: str) -> str:
+    """`text` with the lines of Markdown fenced code blocks left out."""
+    if "```" not in text and "~~~" not in text:
+        return text
+    kept: list[str] = []
+    fence = ""
+    for line in text.split("\n"):
+        match = _FENCE_RE.match(line)
+        if fence:
+            if match and match[1][0] == fence[0] and len(match[1]) >= len(fence):
+                fence = ""
+            continue
+        if match:
+            fence = match[1]
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def _starts_as_page(text: str) -> bool:
