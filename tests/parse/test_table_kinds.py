@@ -425,3 +425,38 @@ def test_an_activity_column_names_the_rows_and_a_details_column_does_not():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Phát âm", "Từ vựng"]
+
+
+def test_a_status_cell_written_as_a_github_shortcode_says_done():
+    text = (
+        "# Self-taught CS\n\n## Programming\n\n"
+        "| Course | Status |\n|---|---|\n"
+        "| Intro to Python | :heavy_check_mark: |\n"
+        "| Data structures | :white_check_mark: |\n"
+        "| Algorithms | :hourglass: |\n"
+        "| Compilers | |\n\n## Systems\n\n- Operating systems\n- Networks\n"
+    )
+    phase = parse_roadmap(text).nodes[0]
+    assert [(leaf.title, leaf.status) for leaf in phase.leaves()] == [
+        ("Intro to Python", Status.DONE),
+        ("Data structures", Status.DONE),
+        ("Algorithms", Status.DOING),
+        ("Compilers", Status.TODO),
+    ]
+
+
+def test_a_tracker_whose_last_rows_have_no_status_yet_is_still_read_by_rows():
+    # the status column is filled from the top only, like a list column, but it is states
+    text = (
+        "# Self-taught CS\n\n## Programming\n\n"
+        "| Course | Status |\n|---|---|\n"
+        "| Intro to Python | done |\n| Data structures | in progress |\n"
+        "| Algorithms | |\n| Compilers | |\n\n## Systems\n\n- Operating systems\n- Networks\n"
+    )
+    phase = parse_roadmap(text).nodes[0]
+    assert [(leaf.title, leaf.status) for leaf in phase.leaves()] == [
+        ("Intro to Python", Status.DONE),
+        ("Data structures", Status.DOING),
+        ("Algorithms", Status.TODO),
+        ("Compilers", Status.TODO),
+    ]

@@ -33,6 +33,7 @@ from roadvault.parse.titles import (
     light_clean,
     plain_label,
     remove_controls,
+    replace_shortcodes,
     split_task_marker,
 )
 
@@ -126,7 +127,8 @@ _CHECK_CELL = {
 
 def status_of_words(text: str) -> str | None:
     """The checkbox a status cell means ("✅ Complete" → x, "📖 Reading" → /, "Upcoming" → " ")."""
-    state = " ".join(text.replace("\ufe0f", "").split())
+    # ":heavy_check_mark:" is how GitHub trackers write ✔ in a cell
+    state = " ".join(replace_shortcodes(text).replace("\ufe0f", "").split())
     mark = _CHECK_CELL.get(state) or _CHECK_CELL.get(state.casefold())
     if mark is not None:
         return mark
@@ -407,6 +409,13 @@ def _is_column_lists(header: list[InlineText], body: list[list[InlineText]]) -> 
         return False
     if sum(1 for depth in depths if depth == len(body)) > 1:
         return False  # two columns down every row: a row's cells belong together
+    if any(
+        _STATUS_COLUMN_RE.match(plain_label(header[index].text))
+        or all(status_of_words(cell) is not None for cell in column[:depth])
+        for index, (column, depth) in enumerate(zip(columns, depths, strict=True))
+        if depth
+    ):
+        return False  # "| Course | Status |" with the last rows left blank: a tracker
     cells = [cell for column in columns for cell in column if cell]
     return all(
         len(cell.split()) <= MAX_COLUMN_ENTRY_WORDS and not _STATUS_ONLY_RE.match(cell)
