@@ -299,11 +299,25 @@ def load_roadmap_model(vault: Path, slug: str) -> Roadmap | None:
     """The roadmap model as last built, for carrying ids over (None when unknown). A
     damaged one is named in one warning and treated as missing: ids are then matched by
     title, and the notes' block ids still carry every tick."""
-    relpath = model_relpath(slug)
     try:
         text = read_model_text(vault, slug)
-        if text is None:
-            return None
+    except InputError as exc:
+        return _damaged_model(slug, exc.message)
+    return roadmap_model_of(text, slug)
+
+
+def _damaged_model(slug: str, problem: str) -> None:
+    logger.warning(
+        "%s: damaged (%s); ids are matched by title instead", model_relpath(slug), problem
+    )
+    return None
+
+
+def roadmap_model_of(text: str | None, slug: str) -> Roadmap | None:
+    """`roadmaps/<slug>.json`'s text as a model (see `load_roadmap_model`)."""
+    if text is None:
+        return None
+    try:
         data = load_json(text)
         problem = model_problem(data)
         if problem is None:
@@ -312,8 +326,7 @@ def load_roadmap_model(vault: Path, slug: str) -> Roadmap | None:
         problem = exc.message
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         problem = short_reason(exc)
-    logger.warning("%s: damaged (%s); ids are matched by title instead", relpath, problem)
-    return None
+    return _damaged_model(slug, problem)
 
 
 _NODE_TEXT = ("duration", "marker", "notes")
@@ -497,7 +510,7 @@ class VaultSnapshot:
         self._texts: dict[str, str | None] = {}
         self._bases: dict[str, str | None] = {}
         self._model_texts: dict[str, str | None] = {}
-        self._models: dict[str, Roadmap | None] = {}
+        self._damaged_models: dict[str, str] = {}
         self._pending: Pending | None = None
         self._found: dict[tuple[str, tuple[str, ...], frozenset[str] | None], dict[str, str]] = {}
         self._sources: dict[str, bool] = {}
@@ -522,18 +535,18 @@ class VaultSnapshot:
             self._bases[relpath] = load_base(self.vault, relpath)
         return self._bases[relpath]
 
-    def model_text(self, slug: str) -> str | None:
-        if slug not in self._model_texts:
-            self._model_texts[slug] = read_model_text(self.vault, slug)
-        return self._model_texts[slug]
-
     def model(self, slug: str) -> Roadmap | None:
-        """The roadmap model `slug` was last built from (`load_roadmap_model`); a fresh
-        copy on every call, since a plan changes its nodes' ids."""
-        if slug not in self._models:
-            self._models[slug] = load_roadmap_model(self.vault, slug)
-        model = self._models[slug]
-        return Roadmap.from_json(model.to_json()) if model is not None else None
+        """The roadmap model `slug` was last built from (`load_roadmap_model`), made anew
+        from the text read on every call: a plan changes its nodes' ids."""
+        if slug in self._damaged_models:
+            return _damaged_model(slug, self._damaged_models[slug])
+        if slug not in self._model_texts:
+            try:
+                self._model_texts[slug] = read_model_text(self.vault, slug)
+            except InputError as exc:
+                self._damaged_models[slug] = exc.message
+                return _damaged_model(slug, exc.message)
+        return roadmap_model_of(self._model_texts[slug], slug)
 
     def pending(self) -> Pending:
         if self._pending is None:
