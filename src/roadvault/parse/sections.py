@@ -1694,6 +1694,98 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     root.children = kept
 
 
+def _numbered_plan_start(root: Draft) -> int | None:
+    """Where the numbered plan starts among `root`'s sections: the first of three numbered
+    sections or more ("Phase 1…Phase 4"), or the first section holding three ("Study
+    phases" › "Phase 1…"); None when the plan is not numbered."""
+    sections = [(at, c) for at, c in enumerate(root.children) if c.kind in (HEADING, PSEUDO)]
+    numbered = [at for at, child in sections if child.numbered]
+    if len(numbered) >= 3:
+        start, parts = numbered[0], len(numbered)
+    else:
+        holders = [
+            (at, count)
+            for at, child in sections
+            if (
+                count := sum(
+                    1 for c in child.children if c.kind in (HEADING, PSEUDO) and c.numbered
+                )
+            )
+            >= 3
+        ]
+        if not holders:
+            return None
+        start, parts = holders[0]
+    # a numbered part after many unnumbered ones ("Extra challenges" › "Month 1…3") is not
+    # the plan: the sections before it are
+    before = sum(1 for at, _ in sections if at < start)
+    return start if before < parts else None
+
+
+# "Step one", "First step", "Langkah Pertama", "Primera etapa": a place in the plan in words.
+_STAGE_WORDS = r"(?:step|stage|phase|part|langkah|tahap|paso|etapa|fase|schritt|étape|passo)"
+_ORDINAL_WORDS = (
+    r"(?:one|two|three|first|second|third|final|last|pertama|kedua|ketiga|terakhir|primer[oa]?"
+    r"|segund[oa]|tercer[oa]?|últim[oa]|ultim[oa]|erste[rn]?|zweite[rn]?|letzte[rn]?"
+    r"|premi[eè]re?|derni[eè]re?)"
+)
+_WORDED_STAGE_RE = re.compile(
+    rf"^(?:{_STAGE_WORDS}\s+{_ORDINAL_WORDS}|{_ORDINAL_WORDS}\s+{_STAGE_WORDS})\b", re.I
+)
+
+
+def _part_like(section: Draft, facets: set[str]) -> bool:
+    """Whether `section` is built like a part of the plan: it holds numbered parts of its
+    own ("Weekly plan" › "Week 1…"), a numbered list of steps, or the same sub-sections the
+    numbered parts hold ("Learning objectives", "Exercises")."""
+    subsections = [c for c in section.children if c.kind in (HEADING, PSEUDO)]
+    if any(c.numbered or opens_a_part(c.text or c.title) for c in subsections):
+        return True
+    if any(plain_label(c.title).casefold() in facets for c in subsections):
+        return True
+    name = section.text or section.title
+    if has_stage_word(name) or opens_a_part(name) or _WORDED_STAGE_RE.search(plain_label(name)):
+        return True
+    steps = [c for c in section.children if c.kind == ITEM and c.numbered and c.children]
+    return len(steps) >= 3
+
+
+@rule("plan-preamble")
+def sections_before_the_plan(root: Draft, notes: list[str]) -> None:
+    """When the author numbered the plan ("Semana 1…Semana 6", "Phase 1…Phase 4"),
+    unnumbered sections before its first part ("Objetivos del curso", "Time management",
+    "Development environment") say what the plan is for and how to work through it: they
+    are text, not steps. Sections with task boxes, with a tree of topics (bullets grouping
+    bullets) or on projects and practice stay."""
+    start = _numbered_plan_start(root)
+    if not start:
+        return
+    facets = {
+        plain_label(inner.title).casefold()
+        for part in root.children[start:]
+        for inner in part.children
+        if inner.kind in (HEADING, PSEUDO)
+    }
+    kept: list[Draft] = []
+    for child in root.children[:start]:
+        if (
+            child.kind == HEADING
+            and not child.numbered
+            and not holds_work_boxes(child)
+            and not _PLAN_TAIL_RE.search(plain_label(child.title))
+            and not holds_a_topic_tree(child)
+            and not _part_like(child, facets)
+        ):
+            fired("plan-preamble", child.line, "note", child.title)
+            for inner in walk(child):
+                if inner is not child:
+                    fired("plan-preamble", inner.line, "note")
+            notes.append(section_text(child))
+            continue
+        kept.append(child)
+    root.children = kept + root.children[start:]
+
+
 _PREREQUISITES_RE = re.compile(
     r"^(?:prerequisites?|pre-?requisites?|requirements|what you need|what you(?:['’]ll| will) need"
     r"|before you (?:start|begin)|you should (?:already )?know|requisitos(?: previos)?"

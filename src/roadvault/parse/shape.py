@@ -68,6 +68,7 @@ from roadvault.parse.sections import (
     restated_sections_to_notes,
     section_text,
     sections_after_the_plan,
+    sections_before_the_plan,
     self_checks_to_notes,
     statistics_to_notes,
 )
@@ -1161,6 +1162,7 @@ def shape_roadmap(
     open_wrapper(root)
     _move_intro_sections(root, notes)
     sections_after_the_plan(root, notes)
+    sections_before_the_plan(root, notes)
     restated_sections_to_notes(root, notes)
     restated_entries_to_notes(root, notes)
     drop_repeated_sections(root, notes)
