@@ -30,6 +30,8 @@ from roadvault.parse.titles import clean_title, plain_label, split_callout, spli
         ("My Roadmap", "My Roadmap"),
         ("Phase 1", "Phase 1"),
         ("Café “quotes” stay", "Café “quotes” stay"),
+        ("Path finding: Dijkstra, A*", "Path finding: Dijkstra, A*"),  # a name's star
+        ("Heuristics (IDA*)", "Heuristics (IDA*)"),
     ],
 )
 def test_clean_title(raw: str, title: str) -> None:

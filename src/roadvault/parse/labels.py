@@ -190,10 +190,19 @@ _ENDS_IN_NUMBER_RE = re.compile(r"\d+(?:\s*[-–—~]\s*\d+)?\s*$")
 def name_before_explanation(root: Draft) -> None:
     """`- **Linear Algebra:** vectors, matrices…` and `- Probability: This is crucial for…`
     are the items "Linear Algebra" and "Probability"; the text after the colon is the note.
-    A label that comes back ("**Dialog:** …" in every week) or ends in a number ("Day
-    1-2: …") names no step on its own: the whole line stays the title."""
+    A label that comes back ("**Dialog:** …" in every week, "Graphs" as an item of its own
+    before "**Graphs:** BFS, DFS") or ends in a number ("Day 1-2: …") names no step on its
+    own: the whole line stays the title."""
     splits = [(draft, split_name_and_prose(draft)) for draft in walk(root)]
     labels = Counter(plain_label(found[0]) for _, found in splits if found is not None)
+    # "Graphs (directed, undirected)" and later "**Graphs:** BFS, DFS": cut to its label,
+    # the second would be a copy of the first
+    named = {
+        plain_label(_ASIDES_RE.sub("", draft.title))
+        for draft, found in splits
+        if found is None and draft.title
+    }
+    labels.update(named & set(labels))
     for draft, found in splits:
         if found is None:
             continue

@@ -410,9 +410,13 @@ def _strip_emphasis_leftovers(text: str) -> str:
     """Unbalanced emphasis markers Markdown left as text ("**Title", "Title_", "~~ Write")."""
     text = text.replace("**", "").replace("__", "").replace("~~", "")
     for mark in "*_":
-        if text.count(mark) == 1:
+        if text.count(mark) == 1 and not _STARRED_NAME_RE.search(text):
             text = re.sub(rf"^\{mark}(?=\S)|(?<=\S)\{mark}$", "", text)
     return text
+
+
+# "A*", "IDA*": a search algorithm's name ends in its star, no emphasis left open.
+_STARRED_NAME_RE = re.compile(r"(?:^|[\s,(])[A-Z]{1,3}\*$")
 
 
 # "第一阶段：", "第2章 ", "1단계:", "ステップ1：": ordinal labels in Chinese, Japanese, Korean.
