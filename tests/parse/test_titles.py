@@ -179,3 +179,11 @@ def test_an_address_after_a_colon_or_a_dash_leaves_the_title() -> None:
     assert clean_title("Funções: https://youtu.be/abc?si=x").title == "Funções"
     assert clean_title("Loops - https://example.org/loops").extra == ("https://example.org/loops",)
     assert clean_title("https://example.org/only").title == "https://example.org/only"
+
+
+def test_a_folder_style_number_is_a_sign_of_order() -> None:
+    # "01_HTML", "02_CSS": chapters named like the folders holding them come in order
+    from roadvault.parse.titles import has_numbering
+
+    assert has_numbering("01_HTML") and has_numbering("12_UnitTest")
+    assert not has_numbering("snake_case names") and not has_numbering("2048_game")

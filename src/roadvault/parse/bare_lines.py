@@ -113,7 +113,12 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
         kinds = [_kind(lines[at]) for at in run]
         links = kinds.count("link")
         only_links = links == len(kinds) and (links >= 2 or _is_leaf_section(lines, index))
-        broken = len(run) >= 2 and all(_HARD_BREAK_RE.search(lines[at]) for at in run[:-1])
+        # two broken lines are a list when each names a link; a two-line caption is not
+        broken = (
+            len(run) >= 2
+            and all(_HARD_BREAK_RE.search(lines[at]) for at in run[:-1])
+            and (len(run) >= MIN_BARE_LINES or all("](" in lines[at] for at in run))
+        )
         plain = kinds.count("bare") + links
         if plain >= MIN_BARE_LINES or (links and only_links) or (broken and plain >= 2):
             for at in run:
@@ -171,7 +176,11 @@ def _opening_run(lines: list[str], start: int) -> list[int]:
         run.extend(pending + paragraph)
         pending = []
     plain = sum(1 for at in run if _kind(lines[at]) in ("bare", "link"))
-    if plain >= 2 and all(_HARD_BREAK_RE.search(lines[at]) for at in run[:-1]):
+    if (
+        plain >= 2
+        and all(_HARD_BREAK_RE.search(lines[at]) for at in run[:-1])
+        and (len(run) >= MIN_BARE_LINES or all("](" in lines[at] for at in run))
+    ):
         return run  # "linux: [book]  " among "Design patterns  ": the author broke each line
     return run if plain * 2 >= len(run) else []
 

@@ -635,11 +635,16 @@ def plain_label(text: str) -> str:
 _MONTH_SLOT_RE = re.compile(rf"^(?:{MONTH_NAMES})[a-z]*\.?\s+\d{{4}}\b", re.I)
 
 
+# "01_HTML", "02_CSS": chapters named like the folders that hold them, in order.
+_FOLDER_NUMBER_RE = re.compile(r"^\d{1,3}_(?=[^\W\d_])")
+
+
 def has_numbering(text: str) -> bool:
     """Whether a title starts with numbering or a "Phase N"/"Step N" word (a sign of order)."""
     text = strip_decorations(remove_controls(text)).replace("**", "").replace("__", "")
     return bool(
         _NUMBERING_RE.match(text)
+        or _FOLDER_NUMBER_RE.match(text)
         or _MONTH_SLOT_RE.match(text)
         or _PHASE_WORD_RE.match(text)
         or _ORDER_WORD_RE.match(text)
