@@ -102,7 +102,7 @@ class BuildReport:
 # --- validation --------------------------------------------------------------------------------
 
 
-def check_vault_folder(vault: Path) -> None:
+def check_writable_vault(vault: Path) -> None:
     """The vault is a writable folder, or can be created as one. VaultError otherwise."""
     if os.path.lexists(vault) and not vault.is_dir():
         raise VaultError("is a file, not a folder; give a folder for the vault", path=vault)
@@ -738,7 +738,7 @@ def build_vault(
     if not 0 <= depth <= MAX_DEPTH:
         raise InputError(f"--depth must be between 0 and {MAX_DEPTH}, not {depth}")
     vault = Path(vault)
-    check_vault_folder(vault)
+    check_writable_vault(vault)
     if vault.is_dir():
         check_state_files(vault)
     key = build_fingerprint.fingerprint(roadmap, name=name, depth=depth, restore=restore)
