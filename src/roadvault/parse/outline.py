@@ -743,6 +743,16 @@ class _Sections:
                         if entry.title:
                             fired("broken-entries", entry.line, "item")
                             draft.children.append(entry)
+                elif (slots := _slot_entry_lines(lines[1:])) is not None:
+                    for offset, entry_line in enumerate(lines[1:], start=1):
+                        if offset - 1 not in slots:
+                            self.prose([entry_line], draft)
+                            continue
+                        entry = Draft(ITEM, line=line_of(node) + offset)
+                        set_title(entry, entry_line)
+                        if entry.title:
+                            fired("slot-entries", entry.line, "item")
+                            draft.children.append(entry)
                 elif len(lines) > 1:
                     self.prose(lines[1:], draft)
                 return
@@ -1069,6 +1079,25 @@ class _Sections:
 
 MAX_BROKEN_ENTRY_CHARS = 200
 MIN_BROKEN_ENTRIES = 2
+
+
+# "Day 3: Study SQL joins", "Semana 2 – Funciones": a slot of the plan and what it holds.
+_SLOT_ENTRY_RE = re.compile(rf"^(?:{ORDINAL})\s*[:：\-–—|]\s*\S", re.I)
+MIN_SLOT_ENTRIES = 3
+
+
+@rule("slot-entries")
+def _slot_entry_lines(lines: list[InlineText]) -> set[int] | None:
+    """Under a line that opens a part ("📅 Week 1: ML basics"), lines of the same paragraph
+    each led by a slot ("Day 1: Study the basics", "Day 2: …", three at least) are the
+    part's entries, one per day; the other lines ("🕒 Study time: 40 hours") are its text.
+    Gives the positions of the entries, or None."""
+    found = {
+        at
+        for at, line in enumerate(lines)
+        if _SLOT_ENTRY_RE.match(strip_decorations(remove_controls(line.text)).strip())
+    }
+    return found if len(found) >= MIN_SLOT_ENTRIES else None
 
 
 @rule("broken-entries")
