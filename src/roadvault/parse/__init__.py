@@ -19,6 +19,7 @@ from roadvault.parse.bare_lines import (
     demote_heading_lines,
     mark_bare_lines,
     mark_label_paragraphs,
+    mark_lazy_labels,
     outdent_headings,
     promote_slot_lines,
     unquote_outline,
@@ -68,6 +69,7 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
     body, outdented = (body, []) if front.outline else outdent_headings(body)
     body, unquoted = (body, []) if front.outline else unquote_outline(body)
     body, bare = (body, []) if front.outline else mark_bare_lines(body)
+    body, lazy = (body, []) if front.outline else mark_lazy_labels(body)
     body, labelled = (body, []) if front.outline else mark_label_paragraphs(body)
     body, demoted = (body, []) if front.outline else demote_heading_lines(body)
     try:
@@ -93,6 +95,7 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
         ("indented-heading", outdented),
         ("quote-outline", unquoted),
         ("bare-lines", bare),
+        ("lazy-label", lazy),
         ("label-paragraphs", labelled),
         ("heading-lines", demoted),
     ):

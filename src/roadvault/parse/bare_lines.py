@@ -373,3 +373,41 @@ def _is_facet_label(label: str) -> bool:
     from roadvault.parse.tables import is_facet_label  # tables reads sections, which reads us
 
     return is_facet_label(label)
+
+
+# "Tools:" / "🧰 Suggested tools:" alone on a line: a label over the list after it.
+_LAZY_LABEL_RE = re.compile(r"^(?P<text>[^\s\-*+>|#`<][^:：]{0,58}[:：])\s*$")
+_ITEM_LINE_RE = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
+
+
+@rule("lazy-label")
+def mark_lazy_labels(body: str) -> tuple[str, list[int]]:
+    """A label at the margin right after a list ("- Kaggle course" then "Tools:" then "- MySQL")
+    is read by Markdown as more text of the last entry, but its author started a new group:
+    it becomes an entry of its own, the list after it its entries. Line numbers do not
+    change."""
+    lines = body.split("\n")
+    marked: list[int] = []
+    in_fence = False
+    for at in range(1, len(lines) - 1):
+        line = lines[at]
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        label = _LAZY_LABEL_RE.match(line)
+        before = _ITEM_LINE_RE.match(lines[at - 1])
+        after = _ITEM_LINE_RE.match(lines[at + 1])
+        if not (label and before and after):
+            continue
+        lines[at] = f"- {label['text']}"
+        if not after["indent"]:  # "- MySQL" at the margin too: nest it under the label
+            for below in range(at + 1, len(lines)):
+                if (
+                    not _ITEM_LINE_RE.match(lines[below])
+                    or _ITEM_LINE_RE.match(lines[below])["indent"]
+                ):
+                    break
+                lines[below] = "  " + lines[below]
+        marked.append(at + 1)
+    return "\n".join(lines), marked
