@@ -460,3 +460,20 @@ def test_a_tracker_whose_last_rows_have_no_status_yet_is_still_read_by_rows():
         ("Algorithms", Status.TODO),
         ("Compilers", Status.TODO),
     ]
+
+
+def test_the_topic_column_names_the_rows_not_the_longer_focus_beside_it():
+    text = (
+        "# Guia de cerâmica\n\n## Roteiro\n\n"
+        "| Etapa | Tópico de Estudo | Foco Principal | Status |\n|---|---|---|---|\n"
+        "| **01** | **Argila** | Tipos de argila, umidade, como amassar sem bolhas | ✅ |\n"
+        "| **02** | **Torno** | Centralizar, abrir, levantar paredes finas | ⏳ |\n"
+        "| **03** | **Esmaltes** | Química básica, aplicação por imersão, queima | ⬜ |\n\n"
+        "## Prática\n\n- Uma caneca\n- Um prato\n"
+    )
+    phase = parse_roadmap(text).nodes[0]
+    assert [(leaf.title, leaf.status) for leaf in phase.leaves()] == [
+        ("Argila", Status.DONE),
+        ("Torno", Status.DOING),
+        ("Esmaltes", Status.TODO),
+    ]
