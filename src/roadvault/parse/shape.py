@@ -300,6 +300,39 @@ _MATERIAL_KIND_RE = re.compile(
 )
 
 
+# "Click here to see the notes", "Clique aqui para ver…", "Haz clic aquí": a pointer.
+_POINTER_RE = re.compile(
+    r"^(?:click (?:here|to|on)|tap here|see (?:here|more)|read more|clique aqui|clica aqui"
+    r"|haz clic(?: aquí| aqui| para)|pulsa aquí|cliquez ici|hier klicken|klicke? hier"
+    r"|点击(?:这里|此处)?|クリック|여기를 클릭|click vào đây)\b",
+    re.I,
+)
+
+
+@rule("pointer-link")
+def _pointers_to_resources(draft: Draft) -> None:
+    """An entry that is only a link saying "click here" ("👉 [Click here to see my notes]
+    (./docs)") points the reader somewhere: text of the section it stands in, link and
+    all, not a step."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        _pointers_to_resources(child)
+        text = light_clean(remove_controls(child.text)).strip(" 👉➡→")
+        if (
+            child.kind in (ITEM, PSEUDO)
+            and not child.is_task
+            and not child.children
+            and len(child.links) == 1
+            and _POINTER_RE.match(text)
+            and text == light_clean(child.links[0][0]).strip()
+        ):
+            draft.notes.append(child.raw or child.text)
+            fired("pointer-link", child.line, "note")
+            continue
+        kept.append(child)
+    draft.children = kept
+
+
 @rule("resource-group")
 def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
     """A group named for resources ("Recommended Resources", "Books", or a "Tools" heading over
@@ -1125,6 +1158,7 @@ def shape_roadmap(
     read_board_columns(root)
     _drop_overview_tables(root)
     _dissolve_resources(root)
+    _pointers_to_resources(root)
     _absorb_note_items(root)
     _keep_sections_with_tasks(root, front_title)
     _drop_sections_about_people(root)
