@@ -272,3 +272,39 @@ def test_a_checklist_page_whose_boxes_stand_in_their_own_divs_is_read_not_refuse
     roadmap = parse_roadmap(page)
     leaves = [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()]
     assert leaves == [("Wedging", "done"), ("Centering", "todo")], leaves
+
+
+# --- a tracker drawn with form controls ------------------------------------------------------
+
+_LABEL_TRACKER = """<!doctype html><html><head><title>Tracker - keep your streak!</title></head>
+<body><h1>Pottery checklist</h1>
+<section><h2>March</h2>
+  <div><h3>Week 1</h3>
+    <div>
+      <label><input type="checkbox" checked><span>Mon: Wedging</span></label>
+      <label><input type="checkbox"><span>Tue: Centring</span></label>
+      <label><input type="checkbox"><span>Wed: Opening</span></label>
+    </div>
+  </div>
+  <div><h3>Week 2</h3>
+    <label><input type="checkbox"><span>Mon-Fri: Throw ten cylinders</span></label>
+  </div>
+</section>
+<section><h2>April</h2><div><h3>Week 3</h3>
+  <label><input type="checkbox"><span>Glazing</span></label>
+  <label><input type="checkbox"><span>Firing</span></label>
+</div></section>
+</body></html>"""
+
+
+def test_checkbox_labels_side_by_side_are_one_task_each_and_the_h1_names_the_page():
+    roadmap = parse_roadmap(_LABEL_TRACKER, source="tracker.html")
+    assert roadmap.title == "Pottery checklist"
+    assert _leaves(roadmap) == [
+        ("Mon: Wedging", "done"),
+        ("Tue: Centring", "todo"),
+        ("Wed: Opening", "todo"),
+        ("Mon-Fri: Throw ten cylinders", "todo"),
+        ("Glazing", "todo"),
+        ("Firing", "todo"),
+    ]

@@ -130,6 +130,11 @@ def _fire(name: str, node: LexborNode, verdict: str, detail: str = "") -> None:
 
 
 def _page_title(tree: LexborHTMLParser) -> str | None:
+    """The page's one <h1>, which names it where the reader sees it (the tab's <title> often
+    adds the site's name or a slogan), or else its <title>."""
+    headings = [name for h in tree.css("h1") if (name := " ".join(h.text(deep=True).split()))]
+    if len(headings) == 1:
+        return headings[0][:200]
     node = tree.css_first("head > title") or tree.css_first("title")
     if node is None:
         return None
@@ -195,6 +200,14 @@ def _blocks(node: LexborNode, depth: int, *, skip: str = "") -> list[str]:
             continue
         elif tag == "br":
             run.append("\n")
+        elif tag == "label" and _holds_checkbox(child):
+            # "<label><input type=checkbox><span>Mon: Lesson 1</span></label>" one after
+            # another: a task list drawn with form controls, one task per label
+            blocks.append(_paragraph("".join(run)))
+            run = []
+            task = _collapse(_inline(child, depth + 1))
+            if task:
+                blocks.append(f"- {task}")
         elif tag in _INLINE:
             run.append(_inline(child, depth + 1))
         else:
@@ -203,6 +216,12 @@ def _blocks(node: LexborNode, depth: int, *, skip: str = "") -> list[str]:
             blocks.extend(_block(child, depth + 1))
     blocks.append(_paragraph("".join(run)))
     return [block for block in blocks if block]
+
+
+def _holds_checkbox(node: LexborNode) -> bool:
+    return any(
+        (inner.attributes.get("type") or "").lower() == "checkbox" for inner in node.css("input")
+    )
 
 
 def _block(node: LexborNode, depth: int) -> list[str]:
