@@ -222,6 +222,30 @@ _NOT_DONE_RE = re.compile(
 _NO_ANSWER_RE = re.compile(r"^(?:n/?a|none|-+|\?+|tbd|soon)$", re.I)
 
 
+_SOLUTION_HEADER_RE = re.compile(
+    r"^(?:my |own )?(?:solutions?|answers?|code|solved|soluci[óo]n(?:es)?|solu[çc][ãa]o"
+    r"|solu[çc][õo]es|lösung(?:en)?|решение|解答|题解|解法|代码|풀이|解き方)$"
+)
+_UNSOLVED_RE = re.compile(r"^(?:todo|to do|tbd|wip|pending|pendiente|-|—|–|…|\.\.\.)$", re.I)
+
+
+def _solved(text: str) -> str:
+    words = remove_controls(text).strip(" []()`*_")
+    return " " if not words or _UNSOLVED_RE.match(words) else "x"
+
+
+@rule("solution-column")
+def _is_solution_column(key: str, body: list[list[InlineText]], index: int) -> bool:
+    """A "Solution" column whose cells hold a solution (a link to the code, "Rust") on some
+    rows and "TODO" or nothing on others (or on all of them, nothing solved yet) says which
+    problems are solved: the rows with a solution are done. A column where every row has
+    one may be the problems' reading, and is left as it is."""
+    if not _SOLUTION_HEADER_RE.match(key):
+        return False
+    states = {_solved(row[index].text) for row in body if len(row) > index}
+    return " " in states
+
+
 def _said_done(text: str) -> str | None:
     """In a "Completed" column, what the learner wrote ("[Took the class, got an A]",
     "Jan 2024") says it is done; an empty cell, "N/A" or "[]" says nothing."""
@@ -269,6 +293,12 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
             resource_kind(key) == "strong" or _FILES_COLUMN_RE.match(key)
         ):
             roles["resources"] = index
+    if "status" not in roles:
+        # "| Problem | Solution |" over "[Rust](./two_sum.rs)" and "TODO": solved or not yet
+        for index, key in enumerate(keys):
+            if index not in roles.values() and _is_solution_column(key, body, index):
+                roles["status"] = roles["solution"] = index
+                break
     if "status" not in roles:
         # "| Topic | Basic | Advanced |" with ✅/⬜ cells: the first such column is the status
         # (marks only: a "Free?" column of yes/no ticks nothing)
@@ -618,7 +648,10 @@ def table_items(
             continue
         if "status" in roles and len(row) > roles["status"]:
             mark = _cell_status(row[roles["status"]], line)
-            if mark is None and _DONE_HEADER_RE.match(plain_label(names[roles["status"]])):
+            if roles.get("solution") == roles["status"]:
+                mark = _solved(row[roles["status"]].text)
+                fired("solution-column", line, "item", f"[{mark}]")
+            elif mark is None and _DONE_HEADER_RE.match(plain_label(names[roles["status"]])):
                 mark = _said_done(row[roles["status"]].text)
             if mark is not None:
                 draft.marker = mark
