@@ -16,9 +16,9 @@ from roadvault.progress import scan_tasks
 from roadvault.progress.notes import summarize_note
 from roadvault.vault import check
 from roadvault.vault.doctor import diagnose
-from roadvault.vault.merge import count_conflicts, item_statuses, split_front_matter
-from roadvault.vault.regen import Action, NoteVersions, regenerate
 from roadvault.vault.state import Manifest, read_disk_file, recover_note_paths
+from roadvault.vault.update.item_travel import Action, NoteVersions, regenerate
+from roadvault.vault.update.note_merge import count_conflicts, item_statuses, split_front_matter
 
 REAL = "- [ ] Real item ^rv-aaaaa1"
 HIDDEN = "- [x] Hidden copy ^rv-aaaaa1"  # the same id: a duplicate if anyone reads it

@@ -21,8 +21,8 @@ from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_MID, CONFLICT_ST
 from roadvault.progress.notes import summarize_note
 from roadvault.vault import check
 from roadvault.vault.doctor import diagnose
-from roadvault.vault.merge import count_conflicts, find_item_lines
 from roadvault.vault.state import Manifest
+from roadvault.vault.update.note_merge import count_conflicts, find_item_lines
 
 STATUS = [" ", "x", "X", "/", "-", "?"]
 

@@ -4,7 +4,8 @@ with its `<case>.json` is one case.
 The JSON holds `about` (what the note shows), `tasks` (every task the scanner must find, in
 order: `line` counted from 1 as an editor shows it, `status` — todo, doing, done, skipped —
 and `id`, the block id or null), and optionally `disagreement`: a one-line reason why the
-note merge (vault/merge.py) reads the note's roadvault items differently from the scanner.
+note merge (vault/update/note_merge.py) reads the note's roadvault items differently from the
+scanner.
 
 Each case also checks that the scanner and the merge see the same roadvault items (line,
 block id, checkbox): a task that one of them counts and the other does not is a
@@ -25,7 +26,7 @@ import pytest
 from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.progress import scan_tasks
 from roadvault.progress.notes import summarize_note
-from roadvault.vault.merge import find_item_lines
+from roadvault.vault.update.note_merge import find_item_lines
 
 CASES = Path(__file__).parent / "scan_cases"
 

@@ -14,8 +14,8 @@ from roadvault.obsidian.conflicts import is_marker_line
 from roadvault.parse import parse_roadmap
 from roadvault.vault import check
 from roadvault.vault.build import BuildReport
-from roadvault.vault.merge import count_conflicts, merge_note
-from roadvault.vault.regen import Action
+from roadvault.vault.update.item_travel import Action
+from roadvault.vault.update.note_merge import count_conflicts, merge_note
 from support.build import build_with_progress
 
 V1 = """# Study Plan

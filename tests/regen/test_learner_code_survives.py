@@ -19,7 +19,7 @@ import pytest
 from roadvault.parse import parse_roadmap
 from roadvault.progress import scan_tasks
 from roadvault.vault.build import BuildReport
-from roadvault.vault.regen import Action, NoteVersions, regenerate
+from roadvault.vault.update.item_travel import Action, NoteVersions, regenerate
 from support.build import build_with_progress
 
 V1 = """# Study Plan

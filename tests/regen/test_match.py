@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roadvault.vault.match import carry_over_ids, rename_score
+from roadvault.vault.update.id_carry import carry_over_ids, rename_score
 
 from .helpers import ids_by_title, tree
 

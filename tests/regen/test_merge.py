@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_MID, CONFLICT_START
 from roadvault.obsidian.frontmatter import split_front_matter
-from roadvault.vault.merge import (
+from roadvault.vault.update.note_merge import (
     block_id_counts,
     count_conflicts,
     item_statuses,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from roadvault.vault.merge import item_statuses
-from roadvault.vault.regen import ARCHIVE_HEADING, Action, NoteVersions, regenerate
+from roadvault.vault.update.item_travel import ARCHIVE_HEADING, Action, NoteVersions, regenerate
+from roadvault.vault.update.note_merge import item_statuses
 
 
 def note(title: str, *items: str, extra: str = "") -> str:
@@ -145,13 +145,13 @@ def test_state_lost_keeps_ticks_and_lines() -> None:
 def test_a_merge_that_would_repeat_an_id_is_not_written(monkeypatch) -> None:
     """The run-time invariant: whatever a merge returns, a note is never written with one
     item twice; it is left as the learner has it, and the report says why."""
-    from roadvault.vault import regen
-    from roadvault.vault.merge import MergeResult
+    from roadvault.vault.update import item_travel
+    from roadvault.vault.update.note_merge import MergeResult
 
     def repeating(base: str | None, mine: str, new: str) -> MergeResult:
         return MergeResult(new.replace("- [ ] Two ^rv-two", "- [ ] Two ^rv-two\n- [ ] Two ^rv-two"))
 
-    monkeypatch.setattr(regen, "merge_note", repeating)
+    monkeypatch.setattr(item_travel, "merge_note", repeating)
     mine_a = A_OLD.replace("[ ] Two", "[x] Two")
     new_a = A_OLD.replace("Three", "Three and more")
     out = regenerate({"a": NoteVersions(A_OLD, mine_a, new_a)})["a"]

@@ -22,8 +22,8 @@ from roadvault.progress import progress_summary, scan_vault
 from roadvault.vault import apply as apply_module
 from roadvault.vault.build import BuildReport
 from roadvault.vault.doctor import doctor_vault
-from roadvault.vault.match import Retired, carry_over_ids
-from roadvault.vault.regen import ARCHIVE_HEADING, Action, retired_in
+from roadvault.vault.update.id_carry import Retired, carry_over_ids
+from roadvault.vault.update.item_travel import ARCHIVE_HEADING, Action, retired_in
 from support.build import build_with_progress
 
 PHASE = "Plan/01 Phase one"

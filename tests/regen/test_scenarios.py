@@ -17,8 +17,8 @@ import pytest
 from roadvault.parse import parse_roadmap
 from roadvault.progress import progress_summary, scan_vault
 from roadvault.vault.build import BuildReport
-from roadvault.vault.merge import item_statuses
-from roadvault.vault.regen import ARCHIVE_HEADING, Action
+from roadvault.vault.update.item_travel import ARCHIVE_HEADING, Action
+from roadvault.vault.update.note_merge import item_statuses
 from support.build import build_with_progress
 
 V1 = """# Study Plan
@@ -405,7 +405,7 @@ def test_report_lines_agree_while_a_conflict_waits(tmp_path: Path) -> None:
 
 def test_a_reworded_item_keeps_its_tick_and_the_report_says_so(tmp_path: Path) -> None:
     """Before: an item reworded beyond a rename lost its tick (archived, done 1 → 0)."""
-    from roadvault.vault.match import rename_score
+    from roadvault.vault.update.id_carry import rename_score
 
     old, new = "Mean and variance", "Variance of a sample, and the standard deviation"
     assert rename_score(old, new) == 0  # not a rename by its words

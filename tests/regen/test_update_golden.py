@@ -32,7 +32,7 @@ from conftest import read_tree, write_tree
 from roadvault.parse import read_roadmap
 from roadvault.vault.build import BuildReport, build_vault
 from roadvault.vault.doctor import doctor_vault
-from roadvault.vault.regen import Action
+from roadvault.vault.update.item_travel import Action
 from support.build import build_with_progress
 from support.clock import fix_now
 

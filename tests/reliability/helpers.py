@@ -3,7 +3,7 @@
 - `windows_name_problem` / `link_name_problem`: a strict validator of one path component
   (Windows' rules, which are the strictest of the platforms a vault is synced to, plus
   Obsidian's link syntax), written from Microsoft's "Naming Files, Paths, and Namespaces"
-  and the rules of docs/FORMAT.md §1 (File names), not from `roadvault.vault.names`.
+  and the rules of docs/FORMAT.md §1 (File names), not from `roadvault.vault.render.names`.
 - `assert_safe_vault`: the promises of a built vault that a user would notice: nothing
   outside the vault touched, no symlink made, every name valid and unique ignoring case,
   links resolve, block ids unique, `roadvault doctor` clean.

@@ -38,10 +38,10 @@ from roadvault.obsidian.blocks import (
 )
 from roadvault.obsidian.conflicts import CONFLICT_END, CONFLICT_START
 from roadvault.parse import decode_roadmap, parse_roadmap
-from roadvault.vault.layout import name_fits_title
-from roadvault.vault.merge import merge_note, nested_orphans, repeated_block_ids
-from roadvault.vault.names import NameRegistry, safe_name
-from roadvault.vault.regen import NoteVersions, regenerate
+from roadvault.vault.render.layout import name_fits_title
+from roadvault.vault.render.names import NameRegistry, safe_name
+from roadvault.vault.update.item_travel import NoteVersions, regenerate
+from roadvault.vault.update.note_merge import merge_note, nested_orphans, repeated_block_ids
 from roadvault.vaultformat import slugify
 
 from .helpers import link_name_problem, name_key, windows_name_problem
@@ -340,7 +340,7 @@ def test_merge_keeps_every_learner_line_and_tick(case: tuple) -> None:
 def test_merge_repeated_after_an_interrupted_build_changes_nothing(case: tuple) -> None:
     """A build killed after writing a note but before its base copy: the next build merges
     the note it already merged against the same old base. It must come out the same, also
-    when the roadmap reordered items (items travel by block id: vault/reorder.py)."""
+    when the roadmap reordered items (items travel by block id: vault/update/reorder.py)."""
     base, mine, new, _, _ = case
     first = merge_note(base, mine, new)
     if first.conflicts:

@@ -21,7 +21,7 @@ from roadvault.model import Node, Roadmap, Status
 from roadvault.parse import parse_roadmap
 from roadvault.parse.ids import assign_ids
 from roadvault.vault.build import authored_link_targets
-from roadvault.vault.names import NameRegistry
+from roadvault.vault.render.names import NameRegistry
 from support.build import build_with_progress
 
 from .helpers import assert_safe_vault, run_limited, tree_bytes, windows_name_problem
@@ -411,7 +411,7 @@ def test_windows_1252_roadmap_is_read_not_refused(room: tuple[Path, Path]) -> No
 
 
 def test_the_validator_itself_rejects_what_it_should() -> None:
-    """The judge is independent of names.py; make sure it is not lenient."""
+    """The judge is independent of vault/render/names.py; make sure it is not lenient."""
     for bad in ["CON", "con.md", "Nul .md", "COM0.md", "LPT\u00b9.md", "a:b", "a.", "a ", ""]:
         assert windows_name_problem(bad), bad
     for bad in ["x" * 256, "é" * 128, "\U00020000" * 128, "e\u0301.md"]:

@@ -22,7 +22,7 @@ import pytest
 import roadvault.vault.apply as apply_module
 from roadvault.parse import parse_roadmap
 from roadvault.vault.doctor import doctor_vault
-from roadvault.vault.regen import Action
+from roadvault.vault.update.item_travel import Action
 from support.build import build_with_progress
 
 from .helpers import snapshot

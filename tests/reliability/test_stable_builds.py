@@ -31,7 +31,7 @@ from conftest import examples
 from roadvault.parse import parse_roadmap
 from roadvault.vault import check
 from roadvault.vault.build import BuildReport
-from roadvault.vault.regen import Action
+from roadvault.vault.update.item_travel import Action
 from support.build import build_with_progress
 
 POOL = [

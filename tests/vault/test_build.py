@@ -15,7 +15,7 @@ from roadvault.errors import InputError, InternalError, LockedError, VaultError
 from roadvault.fsio import vault_lock
 from roadvault.model import Node, Roadmap
 from roadvault.vault.build import build_vault, refresh_progress
-from roadvault.vault.regen import Action
+from roadvault.vault.update.item_travel import Action
 
 from .roadmaps import data_roadmap, node, with_ids
 

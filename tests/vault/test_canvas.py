@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from roadvault.vault.canvas import render_canvas
 from roadvault.vault.check import validate_canvas
-from roadvault.vault.layout import plan_layout
+from roadvault.vault.render.canvas import render_canvas
+from roadvault.vault.render.layout import plan_layout
 
 from .roadmaps import data_roadmap
 

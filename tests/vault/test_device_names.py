@@ -13,7 +13,7 @@ from pathvalidate import is_valid_filename
 
 from roadvault.parse import parse_roadmap
 from roadvault.vault import build_vault
-from roadvault.vault.names import FALLBACK_NAME, safe_name
+from roadvault.vault.render.names import FALLBACK_NAME, safe_name
 
 # Every device name Windows reserves (Microsoft's list, the console names, and CLOCK$).
 DEVICES = ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"] + [

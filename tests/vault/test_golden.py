@@ -26,7 +26,7 @@ from conftest import read_tree, write_tree
 from roadvault.cli.main import cli
 from roadvault.parse import read_roadmap
 from roadvault.vault.build import BuildReport, build_vault, refresh_progress
-from roadvault.vault.regen import Action
+from roadvault.vault.update.item_travel import Action
 from support.clock import fix_now
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"

@@ -1,10 +1,10 @@
-"""Which roadmap in the vault an incoming one is (vault/identity.py), on manifest records."""
+"""Which roadmap in the vault an incoming one is (vault/update/identity.py), on manifest records."""
 
 from __future__ import annotations
 
 from roadvault.manifest import RoadmapRecord
 from roadvault.model import Node, Roadmap
-from roadvault.vault.identity import match_roadmap
+from roadvault.vault.update.identity import match_roadmap
 
 
 def _roadmap(title: str, items: list[str]) -> Roadmap:

@@ -30,7 +30,7 @@ import pytest
 
 from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.progress import scan_tasks
-from roadvault.vault.merge import count_conflicts, find_item_lines, merge_note
+from roadvault.vault.update.note_merge import count_conflicts, find_item_lines, merge_note
 
 CASES = Path(__file__).parent / "merge_cases"
 NOTES = ("base.md", "mine.md", "new.md", "expected.md")

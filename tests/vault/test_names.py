@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pathvalidate import is_valid_filename
 
 from roadvault.fsio import check_relpath
-from roadvault.vault.names import (
+from roadvault.vault.render.names import (
     MAX_NAME_BYTES,
     MAX_NAME_CHARS,
     NameRegistry,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from roadvault.fsio import decode_note
 from roadvault.manifest import FileRecord
 from roadvault.vault.plan import Generated, plan_canvas, plan_files
-from roadvault.vault.regen import Action
 from roadvault.vault.state import ABSENT, DiskFile, sha256_text
+from roadvault.vault.update.item_travel import Action
 
 BASE = (
     "---\nroadvault_id: rv-topic1\n---\n# Topic\n\n## Checklist\n"

@@ -12,8 +12,8 @@ from roadvault.model import Node, Roadmap
 from roadvault.vault import check
 from roadvault.vault.build import authored_link_targets, roadmap_id
 from roadvault.vault.frontmatter import read_properties
-from roadvault.vault.layout import plan_layout
-from roadvault.vault.render import PROGRESS_LINK, render_vault
+from roadvault.vault.render.layout import plan_layout
+from roadvault.vault.render.render import PROGRESS_LINK, render_vault
 
 from .roadmaps import data_roadmap, node, with_ids
 from .strategies import roadmaps

@@ -17,7 +17,7 @@ from roadvault.cli.main import cli
 from roadvault.errors import UnsafePathError
 from roadvault.parse import read_roadmap
 from roadvault.vault.build import build_vault
-from roadvault.vault.regen import Action
+from roadvault.vault.update.item_travel import Action
 from roadvault.vaultformat import TOKEN_RELPATH
 
 GO_V1 = Path(__file__).resolve().parents[1] / "golden" / "update" / "retitle" / "v1.md"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from roadvault.vault.regen import Action
 from roadvault.vault.state import ABSENT, DiskFile, sha256_text
 from roadvault.vault.template import (
     GRAPH,
@@ -14,6 +13,7 @@ from roadvault.vault.template import (
     read_template,
     render_graph,
 )
+from roadvault.vault.update.item_travel import Action
 
 from .test_plan import on_disk
 

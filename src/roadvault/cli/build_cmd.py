@@ -16,9 +16,9 @@ from roadvault.errors import EXIT_CONFLICT
 from roadvault.parse import read_roadmap
 from roadvault.progress.vault_scan import utc_now
 from roadvault.vault.build import MAX_DEPTH, BuildReport, build_vault, refresh_progress
-from roadvault.vault.layout import DEFAULT_DEPTH
-from roadvault.vault.regen import Action
+from roadvault.vault.render.layout import DEFAULT_DEPTH
 from roadvault.vault.report import action_line, conflict_line, diff_text, summary_line
+from roadvault.vault.update.item_travel import Action
 
 PROGRESS_BAR_FROM = 200  # files; smaller builds finish before a bar would be worth drawing
 

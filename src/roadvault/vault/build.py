@@ -35,15 +35,19 @@ from roadvault.obsidian.ids import is_roadvault_id
 from roadvault.obsidian.links import link_targets
 from roadvault.parse.ids import node_id
 from roadvault.progress import write_progress
-from roadvault.vault import build_fingerprint, check, identity
+from roadvault.vault import build_fingerprint, check
 from roadvault.vault.apply import Progress, apply_files, save_state
 from roadvault.vault.frontmatter import read_owned_properties
-from roadvault.vault.layout import DEFAULT_DEPTH, Layout, PreviousLayout, plan_layout, walk_levels
-from roadvault.vault.match import MatchReport, Retired, carry_over_ids, reworded_notices
-from roadvault.vault.names import MAX_FOLDER_CHARS, NameRegistry, name_key, unique_slug
 from roadvault.vault.plan import Generated, Plan, PlannedFile, plan_files
-from roadvault.vault.regen import Action, retired_in
-from roadvault.vault.render import PROGRESS_LINK, render_vault
+from roadvault.vault.render.layout import (
+    DEFAULT_DEPTH,
+    Layout,
+    PreviousLayout,
+    plan_layout,
+    walk_levels,
+)
+from roadvault.vault.render.names import MAX_FOLDER_CHARS, NameRegistry, name_key, unique_slug
+from roadvault.vault.render.render import PROGRESS_LINK, render_vault
 from roadvault.vault.state import (
     DiskFile,
     Manifest,
@@ -56,6 +60,9 @@ from roadvault.vault.state import (
     sha256_text,
 )
 from roadvault.vault.template import plan_template, read_template, template_record
+from roadvault.vault.update import identity
+from roadvault.vault.update.id_carry import MatchReport, Retired, carry_over_ids, reworded_notices
+from roadvault.vault.update.item_travel import Action, retired_in
 from roadvault.vaultformat import (
     MANIFEST_RELPATH,
     PROGRESS_NOTE,
@@ -208,7 +215,7 @@ def choose_target(
     source_path: str | None = None,
     source_exists: Callable[[str], bool] = lambda recorded: False,
 ) -> Target:
-    """This roadmap's slug and folder (vault/identity.py): the manifest's record when the
+    """This roadmap's slug and folder (vault/update/identity.py): the manifest's record when the
     vault already has it — by `--name`, else by source file, items, or title — else a new
     unique pair. A retitled roadmap is renamed in place (new folder and tag, old title kept
     as an alias). A folder of the right name whose roadmap note is roadvault's (`is_ours`:
@@ -379,7 +386,7 @@ def _retired(
     snapshot: VaultSnapshot, slug: str, previous: PreviousLayout, old_model: Roadmap | None
 ) -> list[Retired]:
     """What the roadmap's notes keep of items and topics it no longer has (archived lines,
-    kept notes): a node that returns takes its id back from there (match.py, step 6)."""
+    kept notes): a node that returns takes its id back from there (update/id_carry.py, step 6)."""
     if old_model is None:
         return []
     paths = set(snapshot.manifest.files_of(slug)) | set(previous.pinned.values())
@@ -500,7 +507,7 @@ def roadmap_record(
         identity_fields["tag"] = target.tag
     if target is not None and target.aliases:
         identity_fields["aliases"] = list(target.aliases)
-    from roadvault.vault.render import planned_range
+    from roadvault.vault.render.render import planned_range
 
     days = planned_range(roadmap.nodes)
     phases = [

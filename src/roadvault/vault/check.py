@@ -29,7 +29,7 @@ from roadvault.obsidian.frontmatter import front_matter_span, read_properties, s
 from roadvault.obsidian.ids import block_ids_in, is_roadvault_id, trailing_block_id
 from roadvault.obsidian.links import WIKILINK, Link, parse_link, wikilinks_in
 from roadvault.vault.frontmatter import REQUIRED_KEYS
-from roadvault.vault.names import MAX_FOLDER_CHARS, MAX_NAME_CHARS, is_safe_name, name_key
+from roadvault.vault.render.names import MAX_FOLDER_CHARS, MAX_NAME_CHARS, is_safe_name, name_key
 from roadvault.vaultformat import NOTE_EXT, is_hidden_relpath
 
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")

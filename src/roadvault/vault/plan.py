@@ -5,10 +5,10 @@ copies from the last build and the manifest's record of this roadmap's files. Ou
 `PlannedFile` per file — its action for the report, the bytes to write (if any), and what
 `.roadvault/` should record about it afterwards.
 
-Notes go through the regeneration pass (`regen.regenerate`: three-way merge per note, items
-travelling between notes, archive of removed work). A note whose folder changed (phases
-reordered) keeps its file name and *moves*: it is merged from where it is and written where
-it now belongs, then the old file is deleted. The canvas is not merged: it is replaced while
+Notes go through the regeneration pass (`update.item_travel.regenerate`: three-way merge per
+note, items travelling between notes, archive of removed work). A note whose folder changed
+(phases reordered) keeps its file name and *moves*: it is merged from where it is and written
+where it now belongs, then the old file is deleted. The canvas is not merged: it is replaced while
 the learner has not changed it, and left alone (reported) once they have.
 """
 
@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 
 from roadvault.fsio import NoteText
 from roadvault.manifest import FileRecord
-from roadvault.vault.regen import Action, NoteOutcome, NoteVersions, regenerate
 from roadvault.vault.state import DiskFile, Pending, sha256_text
+from roadvault.vault.update.item_travel import Action, NoteOutcome, NoteVersions, regenerate
 
 
 @dataclass(frozen=True, slots=True)

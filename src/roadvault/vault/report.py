@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from roadvault.vault.plan import PlannedFile
-from roadvault.vault.regen import Action
+from roadvault.vault.update.item_travel import Action
 
 # Summary order, and the words for each action.
 _SUMMARY = (

@@ -30,7 +30,7 @@ from pathlib import PurePosixPath
 
 from roadvault.manifest import RoadmapRecord
 from roadvault.model import Roadmap
-from roadvault.vault.names import name_key
+from roadvault.vault.render.names import name_key
 
 # Share of the smaller roadmap's item titles found in the other for two to count as one
 # roadmap: when the file it was built from is gone (moved), and when it is still there.

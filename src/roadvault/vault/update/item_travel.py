@@ -13,7 +13,7 @@ Steps:
    moved to another note, or the learner wrote lines under it, or it was removed from the
    roadmap while holding learner work (ticked, annotated or edited) — then it goes under
    "## Removed from the roadmap" in its note. An unticked, untouched removed item just goes.
-3. Each note is merged three-way (merge.merge_note) — items left in place keep their state
+3. Each note is merged three-way (note_merge.merge_note) — items left in place keep their state
    through `align_items`, everything else is merge3's.
 4. A note the roadmap no longer generates is deleted if nothing of the learner's is left in it,
    else kept with `roadvault_status: removed`.
@@ -32,8 +32,8 @@ from roadvault.model import Node, Status
 from roadvault.obsidian.conflicts import marked_region
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.vault.frontmatter import read_owned_properties, set_property
-from roadvault.vault.match import ROADMAP_PLACE, Retired
-from roadvault.vault.merge import (
+from roadvault.vault.update.id_carry import ROADMAP_PLACE, Retired
+from roadvault.vault.update.note_merge import (
     ItemLine,
     MergeResult,
     count_conflicts,
@@ -46,7 +46,7 @@ from roadvault.vault.merge import (
     merge_note,
     repeated_block_ids,
 )
-from roadvault.vault.reorder import join_copies
+from roadvault.vault.update.reorder import join_copies
 
 logger = logging.getLogger(__name__)
 
@@ -189,7 +189,7 @@ def join_archive(text: str, entries: list[str]) -> str:
 
 def retired_in(texts: Mapping[str, str]) -> list[Retired]:
     """The archived item lines and kept notes (`roadvault_status: removed`) of a roadmap's
-    notes (relpath -> text): what a returning node takes its id back from (match.py, step
+    notes (relpath -> text): what a returning node takes its id back from (id_carry.py, step
     6). Only notes holding either are parsed."""
     found: list[Retired] = []
     for _key, text in sorted(texts.items()):
@@ -398,7 +398,7 @@ def regenerate(
 
 
 def _join_copies(text: str) -> tuple[str, list[str]]:
-    """The note with copy-pasted item lines joined (vault/reorder.py `join_copies`): one
+    """The note with copy-pasted item lines joined (vault/update/reorder.py `join_copies`): one
     line per item, so the merge can neither drop the ticked copy nor write the id twice."""
     lines = text.split("\n")
     items = find_item_lines(lines)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from roadvault.model import Node, Roadmap
-from roadvault.vault.names import (
+from roadvault.vault.render.names import (
     MAX_FOLDER_CHARS,
     MAX_NAME_BYTES,
     MAX_NAME_CHARS,

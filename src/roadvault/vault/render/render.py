@@ -16,10 +16,10 @@ from datetime import date
 from roadvault.model import Node, Resource, Roadmap
 from roadvault.obsidian.ids import defuse_block_id
 from roadvault.obsidian.links import inline_text, render_link
-from roadvault.vault.canvas import render_canvas
 from roadvault.vault.frontmatter import PropertyValue, render_front_matter
-from roadvault.vault.layout import Layout, NoteSlot, walk_levels
-from roadvault.vault.text import plain_item_text
+from roadvault.vault.render.canvas import render_canvas
+from roadvault.vault.render.layout import Layout, NoteSlot, walk_levels
+from roadvault.vault.render.text import plain_item_text
 from roadvault.vaultformat import PROGRESS_NOTE
 
 SEPARATOR = " · "

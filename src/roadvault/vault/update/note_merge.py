@@ -50,7 +50,7 @@ from roadvault.obsidian.conflicts import (
 from roadvault.obsidian.frontmatter import split_front_matter
 from roadvault.obsidian.ids import ROADVAULT_ID, ROADVAULT_PREFIX
 from roadvault.vault.frontmatter import LIST_KEYS, OWNED_KEYS, read_owned_properties, set_property
-from roadvault.vault.reorder import Layout, differs, follow_layout, layout_of
+from roadvault.vault.update.reorder import Layout, differs, follow_layout, layout_of
 
 logger = logging.getLogger(__name__)
 
@@ -758,7 +758,7 @@ def merge_note(base: str | None, mine: str, new: str) -> MergeResult:
     layout = layout_of(find_item_lines(new_aligned.split("\n")))
     if differs(find_item_lines(base_aligned.split("\n")), layout):
         # The roadmap reordered or moved items: move the blocks of base and mine first, so
-        # merge3 sees no move (docs/FORMAT.md §5b; vault/reorder.py).
+        # merge3 sees no move (docs/FORMAT.md §5b; vault/update/reorder.py).
         base_aligned, mine = _in_layout(base_aligned, layout), _in_layout(mine, layout, orphans)
     base_fm, base_body = split_front_matter(base_aligned)
     mine_fm, mine_body = split_front_matter(mine)

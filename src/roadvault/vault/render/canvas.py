@@ -14,7 +14,7 @@ from typing import Any
 
 from roadvault.model import Node, Roadmap
 from roadvault.obsidian.links import inline_text, link_alias, render_link
-from roadvault.vault.layout import Layout
+from roadvault.vault.render.layout import Layout
 
 CARD_WIDTH = 300
 CARD_HEIGHT = 140
