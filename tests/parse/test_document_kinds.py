@@ -2072,3 +2072,23 @@ def test_a_box_in_a_details_summary_is_the_groups_status_not_its_name():
     )
     titles = [node.title for node in parse_roadmap(text).walk()]
     assert not any("[x]" in title for title in titles), titles
+
+
+def test_a_numbered_plan_two_levels_down_still_makes_the_guide_around_it_text():
+    text = (
+        "# Lesson 3 - study plan\n\n## Quick navigation\n\n- [Plan](#plan)\n- [Tips](#tips)\n\n"
+        "## Materials\n\n- Workbook\n- Audio files\n\n"
+        "## Plan\n\n### Core phase\n\n"
+        "#### Phase 1: Words (40 minutes)\n\n- Learn the twenty words\n- Write them twice\n\n"
+        "#### Phase 2: Story (30 minutes)\n\n- Read the story aloud\n\n"
+        "#### Phase 3: Speaking (30 minutes)\n\n- Record yourself\n\n"
+        "## Learning strategies\n\n### For words\n\n- Say them out loud\n- Use flash cards\n\n"
+        "## Colour code\n\n- Blue: nouns\n- Red: verbs\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Learn the twenty words",
+        "Write them twice",
+        "Read the story aloud",
+        "Record yourself",
+    ]

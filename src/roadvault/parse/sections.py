@@ -1662,11 +1662,7 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     if len(numbered) >= 3:
         last = numbered[-1]  # the plan is the numbered sections themselves
     else:
-        holders = [
-            index
-            for index, child in sections
-            if sum(1 for c in child.children if c.kind in (HEADING, PSEUDO) and c.numbered) >= 3
-        ]
+        holders = [index for index, child in sections if _numbered_parts_in(child) >= 3]
         if not holders:
             return
         last = holders[-1]  # the plan is wrapped in sections ("Learning Journey", "Part 2")
@@ -1694,6 +1690,17 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     root.children = kept
 
 
+def _numbered_parts_in(section: Draft) -> int:
+    """How many numbered parts a section holds side by side, at its own level or deeper
+    ("Study plan" › "Core phase" › "Phase 1…Phase 4" holds four)."""
+    counts = [
+        sum(1 for c in inner.children if c.kind in (HEADING, PSEUDO) and c.numbered)
+        for inner in walk(section)
+        if inner.kind in (HEADING, PSEUDO)
+    ]
+    return max(counts, default=0)
+
+
 def _numbered_plan_start(root: Draft) -> int | None:
     """Where the numbered plan starts among `root`'s sections: the first of three numbered
     sections or more ("Phase 1…Phase 4"), or the first section holding three ("Study
@@ -1704,14 +1711,7 @@ def _numbered_plan_start(root: Draft) -> int | None:
         start, parts = numbered[0], len(numbered)
     else:
         holders = [
-            (at, count)
-            for at, child in sections
-            if (
-                count := sum(
-                    1 for c in child.children if c.kind in (HEADING, PSEUDO) and c.numbered
-                )
-            )
-            >= 3
+            (at, count) for at, child in sections if (count := _numbered_parts_in(child)) >= 3
         ]
         if not holders:
             return None
@@ -1752,8 +1752,9 @@ def _part_like(section: Draft, facets: set[str]) -> bool:
 
 @rule("plan-preamble")
 def sections_before_the_plan(root: Draft, notes: list[str]) -> None:
-    """When the author numbered the plan ("Semana 1…Semana 6", "Phase 1…Phase 4"),
-    unnumbered sections before its first part ("Objetivos del curso", "Time management",
+    """When the author numbered the plan ("Semana 1…Semana 6", "Phase 1…Phase 4", or a
+    section holding them, however deep: "Plan" › "Core phase" › "Phase 1…"), unnumbered
+    sections before its first part ("Objetivos del curso", "Time management",
     "Development environment") say what the plan is for and how to work through it: they
     are text, not steps. Sections with task boxes, with a tree of topics (bullets grouping
     bullets) or on projects and practice stay."""
