@@ -1680,14 +1680,20 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
             and not holds_a_topic_tree(child)
             and not _goes_on_by_the_calendar(child)
         ):
-            fired("plan-boundary", child.line, "note", child.title)
-            for inner in walk(child):
-                if inner is not child:
-                    fired("plan-boundary", inner.line, "note")
-            notes.append(section_text(child))
+            _named_section_to_notes(child, notes, "plan-boundary")
             continue
         kept.append(child)
     root.children = kept
+
+
+def _named_section_to_notes(section: Draft, notes: list[str], name: str) -> None:
+    """Hand a section to the roadmap note's text; `name` fired with its title on the
+    heading, and for every line it held."""
+    fired(name, section.line, "note", section.title)
+    for inner in walk(section):
+        if inner is not section:
+            fired(name, inner.line, "note")
+    notes.append(section_text(section))
 
 
 def _numbered_parts_in(section: Draft) -> int:
@@ -1777,11 +1783,7 @@ def sections_before_the_plan(root: Draft, notes: list[str]) -> None:
             and not holds_a_topic_tree(child)
             and not _part_like(child, facets)
         ):
-            fired("plan-preamble", child.line, "note", child.title)
-            for inner in walk(child):
-                if inner is not child:
-                    fired("plan-preamble", inner.line, "note")
-            notes.append(section_text(child))
+            _named_section_to_notes(child, notes, "plan-preamble")
             continue
         kept.append(child)
     root.children = kept + root.children[start:]
