@@ -196,9 +196,10 @@ def fault_build_at_every_call(tmp_path: Path, operation: str, code: int, *, ever
 
 
 def without_leftover_copies(files: dict[str, bytes], staged: Stage) -> dict[str, bytes]:
-    """KNOWN ISSUE (see the xfail test below): a moved note whose old copy could not be
-    deleted stays, archived, next to its new copy; nothing is lost, but it is a duplicate.
-    Drop such copies (old paths of notes that moved) and the manifest, compare the rest."""
+    """A moved note whose old copy could not be deleted stays, archived, next to its new
+    copy until the next build finishes the move (`test_a_move_whose_old_copy_could_not_be_
+    deleted_is_finished_by_the_next_build`); nothing is lost. Drop such copies (old paths of
+    notes that moved) and the manifest, compare the rest."""
     leftovers = {rel for rel in staged.old.keys() - staged.new.keys() if rel.endswith(".md")}
     leftovers |= {f".roadvault/base/{rel}" for rel in leftovers}
     leftovers.add(".roadvault/manifest.json")
