@@ -505,13 +505,14 @@ def adopt_entries_after_part_entries(draft: Draft) -> None:
     word = words[empty[0]]
     bounds = [at for at in range(empty[0], len(draft.children)) if words[at] == word]
     bounds.append(len(draft.children))
-    if any(bounds[bounds.index(at) + 1] - at < 2 for at in empty):
+    empty_set = set(empty)
+    if any(end - start < 2 for start, end in pairwise(bounds) if start in empty_set):
         return  # parts named one after another are a list of them, not openers
     kept = draft.children[: empty[0]]
     for start, end in pairwise(bounds):
         opener = draft.children[start]
         kept.append(opener)
-        if start in empty:
+        if start in empty_set:
             opener.children = draft.children[start + 1 : end]
             fired("part-entry", opener.line, "phase")
         else:

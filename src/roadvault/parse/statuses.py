@@ -80,7 +80,12 @@ def read_status_glyphs(root: Draft) -> None:
     if is_checklist_document(root):
         # the boxes say what is done; "✅ Morning sunlight" in a list without one is an icon
         # unless its list tracks states of its own ("✅ CPU", "🔄 Memory", "⬜ Processes")
-        marked = [d for d in marked if _tracked_here(d, parents.get(id(d)))]
+        tracked: dict[int, bool] = {}  # one answer per list: a long list is read once
+        for draft in marked:
+            parent = parents.get(id(draft))
+            if id(parent) not in tracked:
+                tracked[id(parent)] = _tracked_here(parent)
+        marked = [d for d in marked if tracked[id(parents.get(id(d)))]]
     for draft in marked:
         draft.marker = draft.glyph
         fired("status-glyphs", draft.line, "item")
@@ -93,12 +98,12 @@ def read_status_glyphs(root: Draft) -> None:
                     sibling.marker = " "
 
 
-def _tracked_here(draft: Draft, parent: Draft | None) -> bool:
-    """Whether the list around `draft` tracks states: it holds task boxes, or marks of two
+def _tracked_here(parent: Draft | None) -> bool:
+    """Whether a list of marked entries tracks states: it holds task boxes, or marks of two
     states. "❌ No screens after 9:30" beside "✅ Morning sunlight" says don't and do."""
     if parent is None:
         return False
-    if any(c.is_task for c in parent.children if c is not draft):
+    if any(c.is_task for c in parent.children):
         return True
     marks = {c.text.lstrip()[:1] for c in parent.children if c.glyph is not None}
     return len(marks - _DONT_MARKS) >= 2
