@@ -113,14 +113,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
         kinds = [_kind(lines[at]) for at in run]
         links = kinds.count("link")
         only_links = links == len(kinds) and (links >= 2 or _is_leaf_section(lines, index))
-        # two broken lines are a list when each names a link; a two-line caption is not
-        broken = (
-            len(run) >= 2
-            and all(_HARD_BREAK_RE.search(lines[at]) for at in run[:-1])
-            and (len(run) >= MIN_BARE_LINES or all("](" in lines[at] for at in run))
-        )
         plain = kinds.count("bare") + links
-        if plain >= MIN_BARE_LINES or (links and only_links) or (broken and plain >= 2):
+        broken = plain >= 2 and _broken_one_by_one(lines, run)
+        if plain >= MIN_BARE_LINES or (links and only_links) or broken:
             for at in run:
                 lines[at] = f"- {lines[at].lstrip()}"  # a hard break at its end stays
             marked.extend(at + 1 for at in run)
@@ -176,13 +171,20 @@ def _opening_run(lines: list[str], start: int) -> list[int]:
         run.extend(pending + paragraph)
         pending = []
     plain = sum(1 for at in run if _kind(lines[at]) in ("bare", "link"))
-    if (
-        plain >= 2
-        and all(_HARD_BREAK_RE.search(lines[at]) for at in run[:-1])
-        and (len(run) >= MIN_BARE_LINES or all("](" in lines[at] for at in run))
-    ):
+    if plain >= 2 and _broken_one_by_one(lines, run):
         return run  # "linux: [book]  " among "Design patterns  ": the author broke each line
     return run if plain * 2 >= len(run) else []
+
+
+def _broken_one_by_one(lines: list[str], run: list[int]) -> bool:
+    """Whether the author ended each line of `run` with a hard break, as a list written
+    without markers; two such lines count only when each names a link (a two-line caption
+    under a chapter is its text)."""
+    return (
+        len(run) >= 2
+        and all(_HARD_BREAK_RE.search(lines[at]) for at in run[:-1])
+        and (len(run) >= MIN_BARE_LINES or all("](" in lines[at] for at in run))
+    )
 
 
 _QUOTE_RE = re.compile(r"^ {0,3}>")
@@ -403,10 +405,8 @@ def mark_lazy_labels(body: str) -> tuple[str, list[int]]:
         lines[at] = f"- {label['text']}"
         if not after["indent"]:  # "- MySQL" at the margin too: nest it under the label
             for below in range(at + 1, len(lines)):
-                if (
-                    not _ITEM_LINE_RE.match(lines[below])
-                    or _ITEM_LINE_RE.match(lines[below])["indent"]
-                ):
+                item = _ITEM_LINE_RE.match(lines[below])
+                if not item or item["indent"]:
                     break
                 lines[below] = "  " + lines[below]
         marked.append(at + 1)

@@ -310,13 +310,13 @@ _POINTER_RE = re.compile(
 
 
 @rule("pointer-link")
-def _pointers_to_resources(draft: Draft) -> None:
+def _pointers_to_notes(draft: Draft) -> None:
     """An entry that is only a link saying "click here" ("👉 [Click here to see my notes]
     (./docs)") points the reader somewhere: text of the section it stands in, link and
     all, not a step."""
     kept: list[Draft] = []
     for child in draft.children:
-        _pointers_to_resources(child)
+        _pointers_to_notes(child)
         text = light_clean(remove_controls(child.text)).strip(" 👉➡→")
         if (
             child.kind in (ITEM, PSEUDO)
@@ -1158,7 +1158,7 @@ def shape_roadmap(
     read_board_columns(root)
     _drop_overview_tables(root)
     _dissolve_resources(root)
-    _pointers_to_resources(root)
+    _pointers_to_notes(root)
     _absorb_note_items(root)
     _keep_sections_with_tasks(root, front_title)
     _drop_sections_about_people(root)
