@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from progress_vaults import private_cache  # noqa: F401
 
 from roadvault.cli import cli
-from roadvault.vault.render.render import render_home
+from roadvault.vault.render.notes import render_home
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "web-backend-roadmap.md"
 HOME = (

@@ -17,7 +17,7 @@ from roadvault.model import Node, Roadmap
 from roadvault.parse import read_roadmap
 from roadvault.vault import check
 from roadvault.vault.build import authored_link_targets, build_vault
-from roadvault.vault.render.render import PROGRESS_LINK
+from roadvault.vault.render.notes import PROGRESS_LINK
 from support.markdown_oracle import read_note
 
 from .roadmaps import data_roadmap, generated_roadmap

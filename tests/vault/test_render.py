@@ -13,7 +13,7 @@ from roadvault.vault import check
 from roadvault.vault.build import authored_link_targets, roadmap_id
 from roadvault.vault.frontmatter import read_properties
 from roadvault.vault.render.layout import plan_layout
-from roadvault.vault.render.render import PROGRESS_LINK, render_vault
+from roadvault.vault.render.notes import PROGRESS_LINK, render_vault
 
 from .roadmaps import data_roadmap, node, with_ids
 from .strategies import roadmaps

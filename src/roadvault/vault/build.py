@@ -47,7 +47,7 @@ from roadvault.vault.render.layout import (
     walk_levels,
 )
 from roadvault.vault.render.names import MAX_FOLDER_CHARS, NameRegistry, name_key, unique_slug
-from roadvault.vault.render.render import PROGRESS_LINK, render_vault
+from roadvault.vault.render.notes import PROGRESS_LINK, render_vault
 from roadvault.vault.state import (
     DiskFile,
     Manifest,
@@ -507,7 +507,7 @@ def roadmap_record(
         identity_fields["tag"] = target.tag
     if target is not None and target.aliases:
         identity_fields["aliases"] = list(target.aliases)
-    from roadvault.vault.render.render import planned_range
+    from roadvault.vault.render.notes import planned_range
 
     days = planned_range(roadmap.nodes)
     phases = [

@@ -23,7 +23,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from roadvault.vault.plan import PlannedFile, encode_like
-from roadvault.vault.render.render import render_home
+from roadvault.vault.render.notes import render_home
 from roadvault.vault.state import DiskFile, sha256_text
 from roadvault.vault.update.item_travel import Action
 from roadvault.vaultformat import CONFIG_DIR, HOME_NOTE
@@ -116,7 +116,7 @@ def plan_template(
     """What to do with each template file (pure); `disk` holds every template relpath and
     `written_before` is the manifest's `template` map. `home_links` ((note name, title) per
     roadmap) fill Home.md's roadmap list, also in a Home.md the learner has changed, as long
-    as it keeps the list's marker lines (vault/render/render.py `render_home`)."""
+    as it keeps the list's marker lines (vault/render/notes.py `render_home`)."""
     planned: list[PlannedFile] = []
     for relpath, text in template.items():
         here = disk[relpath]
