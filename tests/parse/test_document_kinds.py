@@ -2092,3 +2092,30 @@ def test_a_numbered_plan_two_levels_down_still_makes_the_guide_around_it_text():
         "Read the story aloud",
         "Record yourself",
     ]
+
+
+def test_a_plan_in_day_tables_beside_a_checklist_of_checkpoints_keeps_its_rows():
+    """The boxes are the learner's checkpoints; the plan itself is a table per phase. The
+    tables are study the author did not tick, not text of the checklist."""
+    phase = "| Day | Topic | Notes |\n|---|---|---|\n"
+    text = (
+        "# Woodworking Path\n\n## Route\n\n"
+        "### Phase 1: Hand tools (Days 1-6)\n\n"
+        + phase
+        + "| 1-2 | Sawing | straight cuts |\n| 3-4 | Planing | flat faces |\n"
+        "| 5-6 | Chiselling | clean mortises |\n\n"
+        "### Phase 2: Joinery (Days 7-12)\n\n"
+        + phase
+        + "| 7-8 | Dovetails | through |\n| 9-10 | Mortise and tenon | haunched |\n"
+        "| 11-12 | Bridle joints | corner |\n\n"
+        "### Phase 3: Finishing (Days 13-16)\n\n"
+        + phase
+        + "| 13-14 | Sanding | grits |\n| 15-16 | Oil finish | coats |\n\n"
+        "## Checkpoints\n\n### Checkpoint 1\n- [ ] Saw to a line\n- [ ] Plane a board flat\n\n"
+        "### Checkpoint 2\n- [ ] Cut a dovetail\n- [ ] Glue up a frame\n\n"
+        "### Checkpoint 3\n- [ ] Sand to 240\n- [ ] Oil a tabletop\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    for wanted in ("Sawing", "Dovetails", "Oil finish", "Cut a dovetail"):
+        assert any(wanted in t for t in titles), titles
+    assert len(titles) == 14, titles

@@ -104,15 +104,15 @@ MIN_PLAN_PARTS = 3
 
 def _plan_of_its_own(section: Draft, tasks: int) -> bool:
     """A section without boxes that lays out a plan of its own — three or more parts that
-    list items, at least as many items as the boxes elsewhere (a course's week-by-week syllabus
-    beside the learner's ticked goals) — is study the author did not tick, not an
-    attachment."""
+    list items or table rows, at least as many entries as the boxes elsewhere (a course's
+    week-by-week syllabus beside the learner's ticked goals) — is study the author did not
+    tick, not an attachment."""
     parts = [
         d
         for d in section.children
-        if d.kind in _SECTIONS and any(x.kind == ITEM for x in walk(d) if x is not d)
+        if d.kind in _SECTIONS and any(x.kind in (ITEM, ROW) for x in walk(d) if x is not d)
     ]
-    leaves = sum(1 for d in walk(section) if d.kind == ITEM and not d.children)
+    leaves = sum(1 for d in walk(section) if d.kind in (ITEM, ROW) and not d.children)
     return len(parts) >= MIN_PLAN_PARTS and leaves >= tasks
 
 
@@ -153,7 +153,8 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
 def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     """In a document whose study items are task boxes, plain bullets are the resources and
     notes of the task they belong to, and a section with no task at all is text — unless it
-    lays out a plan of its own (several parts listing items, at least as many as the boxes)."""
+    lays out a plan of its own (several parts listing items or table rows, at least as many as
+    the boxes)."""
     if not is_checklist_document(root):
         return False
     strong = _strong(root)
@@ -178,7 +179,12 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
         # The document's title heading holds the sections: the same reading one level down.
         kept = []
         for child in title.children:
-            if _holds_items(child) and not _has_task(child) and not child.numbered:
+            if (
+                _holds_items(child)
+                and not _has_task(child)
+                and not child.numbered
+                and not _plan_of_its_own(child, all_tasks)
+            ):
                 _to_notes(child, notes)
                 continue
             kept.append(child)
