@@ -2,9 +2,9 @@
 
 Existing, cited in docs/SAFETY.md and not repeated here: arbitrary text and bytes into the
 parser (tests/parse/test_properties.py), safe/unique/stable names over random titles
-(tests/vault/test_names.py), the merge laws over a 7-line alphabet (tests/regen/
-test_merge.py), random roadmap edits interleaved with learner work through whole builds
-(tests/regen/test_regen_properties.py).
+(tests/vault/render/test_names.py), the merge laws over a 7-line alphabet
+(tests/vault/update/test_note_merge.py), random roadmap edits interleaved with learner work
+through whole builds (tests/vault/update/test_update_properties.py).
 
 Added here:
 - bytes in every encoding and shape a roadmap arrives in, through `decode_roadmap` *and*

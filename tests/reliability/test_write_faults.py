@@ -7,7 +7,7 @@ told apart by its hash), the CLI said what happened in one line with a non-zero 
 and the next run, unfaulted, gives exactly the vault of an uninterrupted build — with every
 tick and line of the learner's. The same for `write_progress` (`status --write`).
 
-The SIGKILL and die-at-every-write tests of the build are in tests/regen/test_kill.py.
+The SIGKILL and die-at-every-write tests of the build are in tests/vault/test_kill.py.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ title's words matched by a close word in the other (so "Supervised learning" is 
 "Unsupervised clustering") *and* the same numbers ("Chapter 12 exercises" is not "Chapter 13
 exercises"), or, for nodes with children, at least half of their children's titles in
 common. Measured on the rename table in
-tests/regen/test_match.py: every listed rename is found and no listed replacement is.
+tests/vault/update/test_id_carry.py: every listed rename is found and no listed replacement is.
 """
 
 from __future__ import annotations

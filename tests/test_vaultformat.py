@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_tree
+from conftest import REPO, write_tree
 from roadvault.errors import VaultError
 from roadvault.fsio import remove_stale_temps, temp_token
 from roadvault.parse import read_roadmap
@@ -39,7 +39,7 @@ from roadvault.vaultformat import (
 )
 from roadvault.watch import coalesce
 
-GO_V1 = Path(__file__).resolve().parents[1] / "golden" / "update" / "retitle" / "v1.md"
+GO_V1 = REPO / "tests" / "golden" / "update" / "retitle" / "v1.md"
 NOTE = "---\nroadvault_id: rv-abc123\n---\n- [ ] a task ^rv-t1\n"
 
 TREE = {

@@ -6,7 +6,8 @@ manifest's `source_path` is the same on every machine), then makes the learner's
 (`tick` item titles, `write` lines appended to a note, `delete` notes). The vault after
 the last step is compared file by file with `expected/` (Progress.md and history
 included, clock fixed).
-Regenerate with `pytest tests/vault/test_identity.py --update-golden` and review the diff.
+Regenerate with `pytest tests/vault/update/test_identity_golden.py --update-golden` and
+review the diff.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from click.testing import CliRunner
 
 import roadvault.progress
 import roadvault.progress.vault_scan
-from conftest import read_tree, write_tree
+from conftest import REPO, read_tree, write_tree
 from roadvault.cli.main import cli
 from roadvault.parse import read_roadmap
 from roadvault.vault.build import BuildReport, build_vault
@@ -31,7 +32,7 @@ from roadvault.vault.update.item_travel import Action
 from support.build import build_with_progress
 from support.clock import fix_now
 
-UPDATE = Path(__file__).resolve().parents[1] / "golden" / "update"
+UPDATE = REPO / "tests" / "golden" / "update"
 CASES = ["deleted-note", "retitle", "same-title-two-roadmaps", "second-roadmap-md"]
 NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 

@@ -9,11 +9,11 @@ reports (`conflicts`, `notices`); `doctor` lists the problem kinds left at the e
 
 The vault after the last step is compared file by file with `expected/` (Progress.md and
 history included, clock fixed), so a failure names the file; a rebuild then writes nothing.
-Regenerate with `pytest tests/regen/test_update_golden.py --update-golden` and review the
-diff: a failing golden test is a question, not a file to regenerate.
+Regenerate with `pytest tests/vault/update/test_update_golden.py --update-golden` and
+review the diff: a failing golden test is a question, not a file to regenerate.
 
 (The cases about the roadmap's identity — retitle, same titles — are run by
-tests/vault/test_identity.py.)
+tests/vault/update/test_identity_golden.py.)
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import pytest
 
 import roadvault.progress
 import roadvault.progress.vault_scan
-from conftest import read_tree, write_tree
+from conftest import REPO, read_tree, write_tree
 from roadvault.parse import read_roadmap
 from roadvault.vault.build import BuildReport, build_vault
 from roadvault.vault.doctor import doctor_vault
@@ -36,7 +36,7 @@ from roadvault.vault.update.item_travel import Action
 from support.build import build_with_progress
 from support.clock import fix_now
 
-UPDATE = Path(__file__).resolve().parents[1] / "golden" / "update"
+UPDATE = REPO / "tests" / "golden" / "update"
 CASES = [
     "fenced-conflict-example",
     "reorder-next-to-own-task",

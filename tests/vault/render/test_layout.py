@@ -5,7 +5,7 @@ from __future__ import annotations
 from roadvault.model import Node, Roadmap
 from roadvault.vault.render.layout import PreviousLayout, phase_folder_name, plan_layout
 
-from .roadmaps import data_roadmap, node, with_ids
+from ..roadmaps import data_roadmap, node, with_ids
 
 
 def paths(roadmap: Roadmap, **options: object) -> list[str]:

@@ -15,8 +15,8 @@ from roadvault.vault.frontmatter import read_properties
 from roadvault.vault.render.layout import plan_layout
 from roadvault.vault.render.notes import PROGRESS_LINK, render_vault
 
-from .roadmaps import data_roadmap, node, with_ids
-from .strategies import roadmaps
+from ..roadmaps import data_roadmap, node, with_ids
+from ..strategies import roadmaps
 
 LEAF_LINE = re.compile(r"^\t*- \[(.)\] (.+) \^(rv-[a-z0-9]+)$")
 PLAIN_LINE = re.compile(r"^\t*- (?!\[)(?!\[\[)(.+) \^(rv-[a-z0-9]+)$")

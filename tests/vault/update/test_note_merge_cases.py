@@ -1,4 +1,5 @@
-"""The note merge on fixture cases: every folder of tests/vault/merge_cases/ is one case.
+"""The note merge (vault/update/note_merge.py) on fixture cases: every folder of
+tests/vault/update/merge_cases/ is one case.
 
 A case folder holds:
 

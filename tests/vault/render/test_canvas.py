@@ -10,7 +10,7 @@ from roadvault.vault.check import validate_canvas
 from roadvault.vault.render.canvas import render_canvas
 from roadvault.vault.render.layout import plan_layout
 
-from .roadmaps import data_roadmap
+from ..roadmaps import data_roadmap
 
 
 def canvas(depth: int = 2) -> tuple[dict, set[str]]:
