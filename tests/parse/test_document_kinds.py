@@ -2119,3 +2119,23 @@ def test_a_plan_in_day_tables_beside_a_checklist_of_checkpoints_keeps_its_rows()
     for wanted in ("Sawing", "Dovetails", "Oil finish", "Cut a dovetail"):
         assert any(wanted in t for t in titles), titles
     assert len(titles) == 14, titles
+
+
+def test_when_the_study_runs_and_tallies_at_zero_are_the_roadmaps_text_not_steps():
+    text = (
+        "# Ceramics Log\n\n## Study period\n- Start date: 2026-02-02\n- End date: ongoing\n\n"
+        "## Kiln firings\n- **Target**: 10-12 firings\n- **Bisque done**: 0\n"
+        "- **Glaze done**: 0\n\n"
+        "## Plan\n- [ ] Wedging\n- [ ] Centring\n- [ ] Trimming\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centring", "Trimming"], titles
+
+
+def test_dated_steps_and_counted_topics_stay_steps():
+    text = (
+        "# Ceramics Plan\n\n## Week 1 (2026-02-02)\n- Wedging: 2026 method\n- Centring: basics\n\n"
+        "## Week 2\n- Wheel: 2 sessions\n- Kiln: 1 session\n- Glazes: 3 sessions\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert len(titles) == 5, titles

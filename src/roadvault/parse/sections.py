@@ -595,7 +595,7 @@ def grading_to_notes(draft: Draft, notes: list[str]) -> None:
 
 
 # "7", "~22", "37%", "435分", "1,5": a count or a measure opening a value.
-_QUANTITY_RE = re.compile(r"^[~≈±约約]?\d[\d.,]*(?:%|[^\W\d_]{1,12})?$")
+_QUANTITY_RE = re.compile(r"^[~≈±约約]?\d[\d.,]*(?:[-–~]\d[\d.,]*)?(?:%|[^\W\d_]{1,12})?$")
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 # "37%", "7 of 19", "7 de 19", "3/10": a share of a whole, which a topic's time never is.
 _REPORTED_RE = re.compile(r"\d\s*%|\d\s*(?:/|of|de|von|sur|di|из|中)\s*\d")
@@ -643,21 +643,54 @@ def _stat_entries(section: Draft) -> list[tuple[str, str]] | None:
     return found
 
 
+# "2026-01-12", "2026.04.09", "2026年1月12日", "12/01/2026": a calendar date.
+_DATE_RE = re.compile(r"\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}")
+_FIELD_LABEL_WORDS = 3
+MIN_DATE_FIELDS = 2
+
+
+def date_fields(section: Draft) -> bool:
+    """ "Start date: 2026-01-12" / "End date: ongoing": every entry a short label with a
+    short value, one of them a calendar date — when the learner studies, not what."""
+    entries = section.children
+    if len(entries) < MIN_DATE_FIELDS:
+        return False
+    dated = False
+    for entry in entries:
+        if entry.kind != ITEM or entry.is_task or entry.children or entry.links:
+            return False
+        text = strip_decorations(entry.text.replace("*", "")).replace("：", ":")
+        label, colon, value = text.partition(":")
+        if not colon or re.search(r"\d", label) or not value.strip():
+            return False
+        if len(label.split()) > _FIELD_LABEL_WORDS or len(value.split()) > _STAT_VALUE_WORDS:
+            return False
+        dated = dated or bool(_DATE_RE.search(value))
+    return dated
+
+
 @rule("statistics-section")
 def statistics_to_notes(draft: Draft, notes: list[str]) -> None:
     """A section whose every entry is a figure about the plan ("Courses completed: 7 of 19
-    (37%)", "Total: ~452 minutes", "36 lessons", "Format: 100% online") reports on it: text,
-    not steps. Without a share or a count among them ("Python: 2 weeks", "Git: 25") the
-    entries are topics with their time, and stay."""
+    (37%)", "Total: ~452 minutes", "36 lessons", "Format: 100% online", "Interviews: 0") or
+    says when the study runs ("Start date: 2026-01-12", "End date: ongoing") reports on it:
+    text, not steps. Without a share, a count or a zero tally among them ("Python: 2 weeks",
+    "Git: 25") the entries are topics with their time, and stay."""
 
     def is_statistics(child: Draft, _parent: Draft) -> bool:
         if child.kind not in (HEADING, PSEUDO, ITEM) or child.is_task or not child.children:
             return False
+        if date_fields(child):
+            return True
         entries = _stat_entries(child)
         if entries is None or len(entries) < MIN_STATS:
             return False
         labelled = sum(kind == "labelled" for kind, _value in entries)
-        reported = any(kind == "count" or _REPORTED_RE.search(value) for kind, value in entries)
+        # a tally at zero ("Offers: 0") is a count kept, never a topic's time
+        reported = any(
+            kind == "count" or _REPORTED_RE.search(value) or value.strip() == "0"
+            for kind, value in entries
+        )
         return labelled * 2 >= len(entries) and reported
 
     pull_sections(draft, is_statistics, _to_notes(notes, "statistics-section"))

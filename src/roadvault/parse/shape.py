@@ -45,6 +45,7 @@ from roadvault.parse.links import links_to_resources
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
     advice_to_notes,
+    date_fields,
     drop_promotions,
     drop_repeated_sections,
     drop_repo_chatter,
@@ -431,6 +432,8 @@ def _a_record(value: str) -> bool:
 def _absorb_note_items(draft: Draft) -> None:
     """ "- **Goal**: …", "- Status: …" and "- Timebox: 2 hours" under a step describe the
     step (its note, its duration); they are not steps of their own."""
+    if draft.kind != ITEM and date_fields(draft):
+        return  # "Start date: …" / "End date: …" under a heading: the section is text
     kept: list[Draft] = []
     pace_list = _is_time_budget(draft.children)
     for child in draft.children:
