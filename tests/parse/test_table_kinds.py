@@ -477,3 +477,24 @@ def test_the_topic_column_names_the_rows_not_the_longer_focus_beside_it():
         ("Torno", Status.DOING),
         ("Esmaltes", Status.TODO),
     ]
+
+
+def test_a_day_row_listing_its_points_takes_the_status_columns_tick():
+    text = (
+        "# Knitting Sprint\n\n## Two-week plan\n\n"
+        "Date | Plan | Complete\n:-: | :- | :-:\n"
+        "3/1 | 1. Cast on<br>2. Knit stitch | ✅\n"
+        "3/2 | 1. Purl stitch<br>2. Ribbing | ✅\n"
+        "3/3 | 1. Decreases<br>2. Bind off |\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "Cast on",
+        "Knit stitch",
+        "Purl stitch",
+        "Ribbing",
+        "Decreases",
+        "Bind off",
+    ]
+    done = [leaf.title for leaf in leaves if leaf.status is Status.DONE]
+    assert done == ["Cast on", "Knit stitch", "Purl stitch", "Ribbing"]

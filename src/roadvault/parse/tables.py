@@ -269,6 +269,23 @@ def _cell_status(cell: InlineText, line: int | None) -> str | None:
     return mark
 
 
+def _row_status(
+    row: list[InlineText], roles: dict[str, int], names: list[str], line: int | None
+) -> str | None:
+    """The checkbox the row's status column gives it, or None (no column, no answer)."""
+    at = roles.get("status")
+    if at is None or len(row) <= at:
+        return None
+    if roles.get("solution") == at:
+        mark = _solved(row[at].text)
+        fired("solution-column", line, "item", f"[{mark}]")
+        return mark
+    mark = _cell_status(row[at], line)
+    if mark is None and _DONE_HEADER_RE.match(plain_label(names[at])):
+        mark = _said_done(row[at].text)
+    return mark
+
+
 def _all_numbers(body: list[list[InlineText]], index: int) -> bool:
     values = [remove_controls(row[index].text).strip() for row in body if len(row) > index]
     return all(re.fullmatch(r"[\d.,]+\s*%?", value) for value in values if value)
@@ -631,6 +648,9 @@ def table_items(
                     draft.children.append(child)
             if draft.title:
                 _row_notes(draft, row, names, roles, {title_at, slot_at})
+                mark = _row_status(row, roles, names, line)
+                if mark is not None:
+                    draft.marker = mark
                 drafts.append(draft)
             continue
         ticked = None if "status" in roles else end_tick(cell.text)
@@ -647,12 +667,7 @@ def table_items(
         if not draft.title or draft.image_only:
             continue
         if "status" in roles and len(row) > roles["status"]:
-            mark = _cell_status(row[roles["status"]], line)
-            if roles.get("solution") == roles["status"]:
-                mark = _solved(row[roles["status"]].text)
-                fired("solution-column", line, "item", f"[{mark}]")
-            elif mark is None and _DONE_HEADER_RE.match(plain_label(names[roles["status"]])):
-                mark = _said_done(row[roles["status"]].text)
+            mark = _row_status(row, roles, names, line)
             if mark is not None:
                 draft.marker = mark
         elif ticked is not None or _ticked_elsewhere(row, title_at, group_at):
