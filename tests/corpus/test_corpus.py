@@ -3,7 +3,8 @@
 The run over tests/corpus/files/ only reports its rate while the parser is being improved:
 it fails only when parsing raises something other than InputError. It is a slow test (CI
 runs it: scripts/test --slow); the quick suite reads every file and leaves parsing them to
-tests/parse/test_outline_roundtrip.py."""
+tests/parse/test_outline_roundtrip.py (a sample of the files in the quick suite, the others
+in the slow one)."""
 
 from __future__ import annotations
 
@@ -129,8 +130,9 @@ def test_every_corpus_file_reads_without_crashing():
     """The quick half of the corpus run: every file is read as `read_roadmap` reads it (the
     bytes decoded: encodings, BOM, line ends, mojibake) without an error other than
     InputError. Parsing the text is tests/parse/test_outline_roundtrip.py's, over every
-    file of the corpus, from its UTF-8 text; the files whose decoded text differs from that
-    are parsed here. The whole run, with each case's verdict, is the slow test below."""
+    file of the corpus (a sample in the quick suite, the others in the slow one), from its
+    UTF-8 text; the files whose decoded text differs from that are parsed here. The whole
+    run, with each case's verdict, is the slow test below."""
     if not CORPUS_FILES:
         pytest.skip("no corpus files in tests/corpus/files (scripts/corpus --collect)")
     from roadvault.errors import InputError
