@@ -48,6 +48,7 @@ Input: note text with LF line ends (`fsio.decode_note`); CR/CRLF are normalised 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from roadvault.model import Task
@@ -61,6 +62,8 @@ __all__ = [
     "NoteBlocks",
     "NoteItems",
     "code_mask",
+    "content_lines",
+    "is_heading_line",
     "read_blocks",
     "read_list_items",
     "scan_raw",
@@ -241,6 +244,22 @@ def code_mask(text: str, *, attached_indented_code: bool = True) -> list[bool]:
     if attached_indented_code:
         return [bool(kind) for kind in code]
     return [bool(kind) and kind != ATTACHED_INDENTED_CODE for kind in code]
+
+
+def content_lines(blocks: NoteBlocks) -> Iterator[tuple[int, str]]:
+    """(1-based line number, line) of each line of Markdown content of a note read by
+    `read_blocks` (not front matter, code, comments or HTML), its inline code spans blanked
+    out (spaces: columns stay): the text where links, block ids and headings can be."""
+    for index, line in enumerate(blocks.lines):
+        if not blocks.code[index]:
+            yield index + 1, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def is_heading_line(line: str) -> bool:
+    """An ATX heading line outside any container (`## My notes`): up to 3 spaces, 1 to 6
+    `#`, then a space, a tab or the end of the line."""
+    stripped = line.lstrip(" ")
+    return len(line) - len(stripped) < 4 and _ATX.match(stripped) is not None
 
 
 def scan_tasks(text: str) -> list[Task]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from roadvault.errors import InputError
 from roadvault.obsidian.blocks import NoteBlocks, read_blocks, scan_tasks
+from roadvault.obsidian.blocks import content_lines as _content_lines
 from roadvault.obsidian.conflicts import (
     CONFLICT_END,
     CONFLICT_START,
@@ -32,7 +33,6 @@ from roadvault.vault.frontmatter import REQUIRED_KEYS
 from roadvault.vault.render.names import MAX_FOLDER_CHARS, MAX_NAME_CHARS, is_safe_name, name_key
 from roadvault.vaultformat import NOTE_EXT, is_hidden_relpath
 
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _NEWLINE = re.compile("\n")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _TAG = re.compile(r"^[^\s#,]*[^\s#,\d/][^\s#,]*$")
@@ -67,12 +67,6 @@ def content_lines(text: str) -> Iterator[tuple[int, str]]:
     matter, code, comments or HTML: `obsidian.blocks`), with inline code spans blanked
     out: the lines where links, block ids and headings can live."""
     return _content_lines(_read_blocks(text))
-
-
-def _content_lines(blocks: NoteBlocks) -> Iterator[tuple[int, str]]:
-    for index, line in enumerate(blocks.lines):
-        if not blocks.code[index]:
-            yield index + 1, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
 
 
 def _codeless_body(text: str, blocks: NoteBlocks) -> tuple[int, str] | None:

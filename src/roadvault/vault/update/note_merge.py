@@ -38,6 +38,7 @@ from roadvault.model import Status
 from roadvault.obsidian.blocks import (
     ATTACHED_INDENTED_CODE,
     INDENTED_CODE,
+    is_heading_line,
     read_blocks,
     read_list_items,
 )
@@ -825,7 +826,7 @@ def rejoin_nested_items(text: str, new: str, mine: str = "") -> str:
             keep += 1
         between = lines[keep:start]
         if not between or any(
-            not code[index] and (_is_heading_line(lines[index]) or is_marker_line(lines[index]))
+            not code[index] and (is_heading_line(lines[index]) or is_marker_line(lines[index]))
             for index in range(keep, start)
         ):
             break
@@ -849,11 +850,6 @@ def _cut_off_run(
             end += 1
         return index, end
     return None
-
-
-def _is_heading_line(line: str) -> bool:
-    stripped = line.lstrip(" ")
-    return len(line) - len(stripped) < 4 and re.match(r"#{1,6}(?:[ \t]|$)", stripped) is not None
 
 
 def merge_without_base(mine: str, new: str) -> MergeResult:

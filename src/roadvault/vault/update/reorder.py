@@ -24,6 +24,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from roadvault.obsidian.blocks import is_heading_line
+
 __all__ = ["Layout", "differs", "follow_layout", "join_copies", "layout_of"]
 
 
@@ -181,15 +183,6 @@ def _width(line: str) -> int:
     return len(line[: len(line) - len(stripped)].replace("\t", "    "))
 
 
-def _is_heading(line: str) -> bool:
-    """An ATX heading (`## My notes`): 1-6 `#` after up to 3 spaces, then a space or the end."""
-    stripped = line.lstrip(" ")
-    if len(line) - len(stripped) > 3:
-        return False
-    hashes = len(stripped) - len(stripped.lstrip("#"))
-    return 1 <= hashes <= 6 and stripped[hashes : hashes + 1] in (" ", "\t", "")
-
-
 def _block_end(
     lines: Sequence[str], start: int, stop: int, item: ItemLine, by_index: Mapping[int, ItemLine]
 ) -> int:
@@ -206,7 +199,7 @@ def _block_end(
     index = start + 1
     while index < stop:
         other = by_index.get(index)
-        if _is_heading(lines[index]) or (other is not None and other.width <= item.width):
+        if is_heading_line(lines[index]) or (other is not None and other.width <= item.width):
             break
         index += 1
     sibling = by_index.get(index) if index < stop else None
