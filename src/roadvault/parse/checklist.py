@@ -14,7 +14,17 @@ from __future__ import annotations
 import re
 
 from roadvault.model import Resource
-from roadvault.parse.drafts import CALLOUT, DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
+from roadvault.parse.drafts import (
+    CALLOUT,
+    DETAILS,
+    HEADING,
+    ITEM,
+    PSEUDO,
+    ROW,
+    Draft,
+    holds_task,
+    walk,
+)
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
 from roadvault.parse.titles import light_clean, plain_label
@@ -27,10 +37,6 @@ MIN_SECTION_SHARE = 0.6
 MIN_TASKS_FOR_SECTIONS = 5
 
 _SECTIONS = (HEADING, PSEUDO, DETAILS, CALLOUT)
-
-
-def _has_task(draft: Draft) -> bool:
-    return any(d.is_task for d in walk(draft))
 
 
 def is_checklist_document(root: Draft) -> bool:
@@ -125,7 +131,7 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
     last_task: Draft | None = section if section.is_task else None
     tasks = sum(1 for d in walk(section) if d.is_task)
     for child in section.children:
-        plain = not child.is_task and not _has_task(child)
+        plain = not child.is_task and not holds_task(child)
         if plain and (
             child.kind == ITEM
             # a table right after a box ("- [ ] Draw a comparison table:") is its material
@@ -143,7 +149,7 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
             continue
         if child.kind == ITEM and child.is_task:
             last_task = child
-        if _has_task(child):
+        if holds_task(child):
             _absorb_plain(child, strong)
         kept.append(child)
     section.children = kept
@@ -161,7 +167,7 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     all_tasks = sum(1 for d in walk(root) if d.is_task)
     kept: list[Draft] = []
     for child in root.children:
-        if _has_task(child):
+        if holds_task(child):
             _absorb_plain(child, strong)
             kept.append(child)
         elif strong and child.numbered and _holds_items(child):
@@ -181,7 +187,7 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
         for child in title.children:
             if (
                 _holds_items(child)
-                and not _has_task(child)
+                and not holds_task(child)
                 and not child.numbered
                 and not _plan_of_its_own(child, all_tasks)
             ):
@@ -202,7 +208,7 @@ def _strong(parent: Draft) -> bool:
     """Enough tasks, and most sections under `parent` hold one: a section without any is
     text."""
     holders = [d for d in parent.children if _holds_items(d)]
-    with_tasks = [d for d in holders if _has_task(d)]
+    with_tasks = [d for d in holders if holds_task(d)]
     tasks = sum(1 for d in walk(parent) if d.is_task)
     return (
         tasks >= MIN_TASKS_FOR_SECTIONS

@@ -309,6 +309,11 @@ def walk(draft: Draft) -> Iterable[Draft]:
         stack.extend(reversed(current.children))
 
 
+def holds_task(draft: Draft) -> bool:
+    """The draft or anything under it is written as a task box."""
+    return any(d.is_task for d in walk(draft))
+
+
 _ASIDE_RE = re.compile(r"\s*[（(][^）)]*[）)]\s*")
 
 

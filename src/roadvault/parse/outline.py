@@ -55,6 +55,7 @@ from roadvault.parse.sections import (
     HOUSEKEEPING,
     asks_the_reader,
     is_housekeeping,
+    offers_help,
     reads_as_action,
     section_role,
 )
@@ -458,6 +459,7 @@ class _Sections:
         self.current_line: int | None = None
         self.awaiting_summary: Draft | None = None
         self.quoted_entries = False  # several quotes each holding one linked entry
+        self.offer_list_next = False  # the assistant's "I can:" stands right above a list
 
     @property
     def top(self) -> Draft:
@@ -486,7 +488,12 @@ class _Sections:
 
     def feed(self, node: SyntaxTreeNode) -> None:
         kind = node.type
+        offer, self.offer_list_next = self.offer_list_next, False
         if kind in ("bullet_list", "ordered_list"):
+            if offer:
+                for line in range(node.map[0] + 1, node.map[1] + 1) if node.map else ():
+                    fired("assistant-offer", line, "dropped")
+                return
             self._list(node)
             return
         self.prev_list = None
@@ -666,6 +673,8 @@ class _Sections:
         if joined.link_only and joined.anchor_links == len(joined.links):
             return  # in-page navigation ("back to top")
         if _is_chatter(joined.text):
+            # "If you want, I can also:" over a list: what the assistant offers, not study
+            self.offer_list_next = self.list_next and offers_help(joined.text)
             if not self.doc.seen_section and self.doc.chat_title is None:
                 match = _CHAT_TITLE_RE.search(joined.raw)
                 if match:

@@ -32,6 +32,7 @@ from roadvault.parse.drafts import (
     ROW,
     Draft,
     holds_items,
+    holds_task,
     is_facet_title,
     walk,
 )
@@ -705,7 +706,7 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     def is_advice(child: Draft, parent: Draft) -> bool:
         return (
             child.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)
-            and not any(d.is_task for d in walk(child))
+            and not holds_task(child)
             and section_role(child.title) == ADVICE
             and not _a_topic_of_its_part(child, parent)
             and not _a_stage_of_the_series(child, parent)
@@ -741,7 +742,7 @@ def goals_to_notes(draft: Draft, notes: list[str]) -> None:
             return False  # a week's "#### Learning Objectives" is that week's own list
         if not _GOALS_SECTION_RE.match(plain_label(child.title).rstrip(":：").casefold()):
             return False
-        if any(d.is_task for d in walk(child)):
+        if holds_task(child):
             return False
         others = [c for c in parent.children if c is not child and c.kind in (HEADING, PSEUDO)]
         return any(any(d.kind in (ITEM, ROW) for d in walk(c)) for c in others)
@@ -800,7 +801,7 @@ def _move_groups_to_step_notes(draft: Draft, matches: Callable[[Draft], bool], n
         return (
             child.kind in (HEADING, PSEUDO)
             and any(c.kind == ITEM for c in child.children)
-            and not any(d.is_task for d in walk(child))
+            and not holds_task(child)
             and not any(c.kind in (HEADING, PSEUDO) for c in child.children)
             and matches(child)
         )
@@ -1299,6 +1300,66 @@ def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
     draft.children = kept
 
 
+# "I can:", "If you want, I can also:", "Puedo:", "我还可以：": the assistant lists what it
+# could do next.
+_I_CAN_RE = re.compile(
+    r"^(?:if you(?:'d)? (?:want|like|need)\b[^:：]*[,，]\s*)?"
+    r"(?:i can(?: also)?(?: help)?|i could(?: also)?|i'd be happy to|i'm happy to|next,? i can"
+    r"|puedo|podría|je peux|je pourrais|posso|ich kann|我可以|我还可以|我也可以|제가)\b",
+    re.I,
+)
+
+
+def offers_help(text: str) -> bool:
+    """ "I can:", "If you want, I can also:": the assistant about to list what it could do."""
+    return bool(_I_CAN_RE.match(strip_decorations(text).replace("**", "").strip(" :：")))
+
+
+def _offers_help(group: Draft) -> bool:
+    return (
+        group.kind in (PSEUDO, ITEM)
+        and not group.is_task
+        and bool(group.children)
+        and offers_help(group.title or group.text)
+        and all(c.kind == ITEM and not holds_task(c) for c in group.children)
+    )
+
+
+@rule("assistant-offer")
+def drop_assistant_offers(root: Draft, notes: list[str]) -> None:
+    """The list a chat answer ends with to say what the assistant could do next ("I can:"
+    over "Make a daily study timetable", "Suggest free courses") is not study: it moves into
+    the roadmap note, with the question heading it leaves empty ("Want next?"). Only at the
+    end of the document, or right under a chat sentence offering help ("If you want, I can
+    also:"): an "I can:" list of skills inside the plan stays."""
+    entries = [d for d in walk(root) if d.kind in (ITEM, ROW)]
+    if not entries:
+        return
+    last = entries[-1]
+
+    def closes(section: Draft) -> bool:
+        return any(d is last for d in walk(section))
+
+    def is_offer(child: Draft, _parent: Draft) -> bool:
+        if not closes(child):
+            return False
+        if _offers_help(child):
+            return True
+        return (
+            child.kind in (HEADING, PSEUDO)
+            and bool(child.children)
+            and all(_offers_help(c) for c in child.children)
+        )
+
+    pull_sections(root, is_offer, _to_notes(notes, "assistant-offer"))
+    # "## Want more?" left with nothing once its offer list went: the closing question
+    end = list(walk(root))[-1]
+    if end.kind == HEADING and not end.children and end.title.rstrip().endswith(("?", "？")):
+        pull_sections(
+            root, lambda child, _parent: child is end, _to_notes(notes, "assistant-offer")
+        )
+
+
 # The author selling something beside the plan: a newsletter, a paid course, a channel.
 _PROMOTION_RE = re.compile(
     r"\b(?:newsletter|subscribe|subscription|sign up (?:for|to) (?:my|our)|my (?:youtube )?channel"
@@ -1320,7 +1381,7 @@ def drop_promotions(draft: Draft, notes: list[str]) -> None:
             and not child.numbered
             and bool(child.notes)
             and bool(_PROMOTION_RE.search(" ".join(child.notes[:2])))
-            and not any(d.is_task for d in walk(child))
+            and not holds_task(child)
             and not any(c.kind == HEADING for c in child.children)  # a whole part of the plan
         )
 
@@ -1333,7 +1394,7 @@ _RECAP_TITLE_RE = re.compile(
     r"|resumen|resumo|r[ée]capitulatif|zusammenfassung|tóm tắt|ringkasan|özet|итоги?"
     r"|总结|小结|回顾|まとめ|振り返り|요약|정리)$"
     # languages that put the head word first: "Tóm tắt nội dung 6 tháng", "Resumen del mes"
-    r"|^(?:summary of|recap of|resumen|resumo|r[ée]sum[ée]|r[ée]capitulatif|zusammenfassung"
+    r"|^(?:summary of|recap of|resumen|resumo|résumé|r[ée]capitulatif|zusammenfassung"
     r"|tóm tắt|ringkasan|özet|итоги)\b"
 )
 
@@ -1355,7 +1416,7 @@ def recaps_to_notes(draft: Draft) -> None:
             and bool(title)
             and bool(_RECAP_TITLE_RE.search(title))
             and len(title.split()) <= MAX_RECAP_WORDS
-            and not any(d.is_task for d in walk(child))
+            and not holds_task(child)
             and not any(c.kind in (HEADING, PSEUDO) for c in child.children)
         )
 
@@ -1381,7 +1442,7 @@ MIN_RESTATED = 3
 
 def _restates_entries(section: Draft, said: list[str]) -> bool:
     """Every entry of `section` (three at least) repeats a line of `said`, word for word."""
-    if section.kind not in (HEADING, PSEUDO, ITEM) or any(d.is_task for d in walk(section)):
+    if section.kind not in (HEADING, PSEUDO, ITEM) or holds_task(section):
         return False
     if section.numbered or re.search(r"\d", section.title):
         return False  # "Week 6" carrying last week's steps over is still a week of work
@@ -1423,7 +1484,7 @@ def restated_sections_to_notes(root: Draft, notes: list[str]) -> None:
             child.kind in (HEADING, PSEUDO)
             and len(subs) >= 2
             and not holds_items(child)
-            and not any(d.is_task for d in walk(child))
+            and not holds_task(child)
             and len(named) * 10 >= len(subs) * 7
         ):
             _to_notes(notes, "restated-sections")(child, root)
@@ -1491,7 +1552,7 @@ def drop_repeated_sections(root: Draft, notes: list[str]) -> None:
             and leaves in seen
             and not child.numbered
             and child.duration is None  # "Week 2" repeating "Week 1": practice, kept
-            and not any(d.is_task for d in walk(child))
+            and not holds_task(child)
         ):
             fired("repeated-section", child.line, "dropped", child.title)
             continue

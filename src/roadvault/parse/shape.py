@@ -25,6 +25,7 @@ from roadvault.parse.drafts import (
     ROW,
     Draft,
     holds_items,
+    holds_task,
     name_like,
     resource_kind,
     split_label,
@@ -46,6 +47,7 @@ from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
     advice_to_notes,
     date_fields,
+    drop_assistant_offers,
     drop_promotions,
     drop_repeated_sections,
     drop_repo_chatter,
@@ -459,7 +461,7 @@ def _absorb_note_items(draft: Draft) -> None:
             and child.kind == ITEM
             and child.children
             and not child.is_task
-            and not any(d.is_task for d in walk(child))
+            and not holds_task(child)
             and _NOTE_GROUP_RE.match(plain_label(child.title))
             and (child.label or not split_label(remove_controls(child.text)))
         ):
@@ -874,7 +876,7 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
             and child.kind in (HEADING, PSEUDO)
             and is_intro_title(child.title)
             and not child.numbered
-            and not any(d.is_task for d in walk(child))
+            and not holds_task(child)
             and not any(c.kind == HEADING for c in child.children)
             and not holds_a_topic_tree(child)  # a course's "Introduction" unit of topics
         ):
@@ -971,7 +973,7 @@ def _captioned_title(root: Draft) -> bool:
         and (
             (not c.children and len(c.notes) <= 1)
             # "### 🧠 Target outcome:" › "✔ Confident in Python": about the plan, too
-            or (is_intro_title(c.title) and not any(d.is_task for d in walk(c)))
+            or (is_intro_title(c.title) and not holds_task(c))
         )
         for c in top.children
     )
@@ -1168,6 +1170,7 @@ def shape_roadmap(
     _drop_excluded(root)
     read_as_checklist(root, notes)
     drop_repo_chatter(root, notes)
+    drop_assistant_offers(root, notes)
     drop_promotions(root, notes)
     news_to_notes(root, notes)
     open_generic_details(root)
