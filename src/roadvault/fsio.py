@@ -20,6 +20,7 @@ import re
 import secrets
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -217,6 +218,41 @@ def _folder_error(exc: OSError, parent_fd: int, part: str, path: str) -> Excepti
     return exc
 
 
+@dataclass(slots=True, eq=False)
+class ReplacedFile:
+    """The file an atomic write renamed its new version over, still open (`atomic_write`'s
+    `keep_old`). An editor that opened the note for writing before the rename and writes
+    after it writes here, into a file no longer in the folder; whoever holds this looks at it
+    once more later (`late_save`) and folds such a save back in (vault/apply.py), then
+    `close`s it. Holding it costs one descriptor and no copy of the bytes beyond `seen`."""
+
+    fd: int
+    path: Path  # the note's path (for messages)
+    seen: bytes  # what the old file held when last looked at, after the rename
+    left: bytes | None  # what stood at the path after the write (None: not known)
+    at: float  # time.monotonic() of the rename
+
+    def late_save(self, *, pause: float = 0.005, reads: int = 4) -> bytes | None:
+        """What the old file holds now, when it differs from `seen` (None: nothing new).
+        A save caught in the middle (truncated, not yet written; written in parts) is
+        read again after short pauses, until two reads agree."""
+        data = _read_whole(self.fd)
+        if data == self.seen:
+            return None
+        for _ in range(reads):
+            time.sleep(pause)
+            again = _read_whole(self.fd)
+            if again == data:
+                break
+            data = again
+        return None if data == self.seen else data
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            fd, self.fd = self.fd, -1
+            os.close(fd)
+
+
 # What an atomic write puts in its temp file: the bytes, or a function that writes them to
 # the temp file's descriptor (a copy streamed from another file, never whole in memory).
 Content = bytes | str | Callable[[int], None]
@@ -229,6 +265,7 @@ def atomic_write(
     *,
     fsync: bool = True,
     unchanged: Callable[[], bool] | None = None,
+    keep_old: Callable[[ReplacedFile], None] | None = None,
 ) -> Path:
     """Write `data` to `vault/relpath` atomically (temp in the same folder, then `os.replace`).
 
@@ -239,7 +276,10 @@ def atomic_write(
     write and the fsync (milliseconds) open to a learner's save, which the rename would undo.
     The temp file is made and renamed relative to a descriptor of its folder (`open_folder`),
     where the platform allows; it is named as `remove_stale_temps` knows to clean up after a
-    killed run. Returns the absolute path written.
+    killed run. `keep_old` (with `unchanged`, for bytes or text `data`) is handed the file
+    that was replaced, still open, once the rename is made (`ReplacedFile`: the caller
+    closes it); it is called before `ChangedMeanwhileError` when a save was put back too.
+    Returns the absolute path written.
     """
     fill = _filler(data)
     parts = safe_parts(relpath)
@@ -269,7 +309,11 @@ def atomic_write(
             if unchanged is None:
                 os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
             else:
-                _replace_unless_saved_meanwhile(folder, tmp, name, ours, unchanged, target)
+                written = data if keep_old is not None and not callable(data) else None
+                left = written.encode("utf-8") if isinstance(written, str) else written
+                _replace_unless_saved_meanwhile(
+                    folder, tmp, name, ours, unchanged, target, keep_old=keep_old, left=left
+                )
         except BaseException as exc:
             if fd >= 0:
                 os.close(fd)
@@ -290,14 +334,20 @@ def _replace_unless_saved_meanwhile(
     ours: int,
     unchanged: Callable[[], bool],
     target: Path,
+    *,
+    keep_old: Callable[[ReplacedFile], None] | None = None,
+    left: bytes | None = None,
 ) -> None:
     """Rename `tmp` over `name` when `unchanged()` says the learner's file is as planned, and
     give the learner's save back if one landed in the old file between that check and the
     rename (an editor that saves in place: open, truncate, write). The old file is held open
     across the rename, so such a save is seen in it afterwards; when the new file is still
-    ours, the saved bytes are put back and `ChangedMeanwhileError` says the note was left."""
+    ours, the saved bytes are put back and `ChangedMeanwhileError` says the note was left.
+    With `keep_old` the old file stays open after this look and is handed over (`left`:
+    the bytes written), so a save landing in it later still can be seen."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        old = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0), dir_fd=folder)
+        old = os.open(name, flags, dir_fd=folder)
     except FileNotFoundError:
         old = -1
     try:
@@ -305,13 +355,18 @@ def _replace_unless_saved_meanwhile(
         if not unchanged():
             raise ChangedMeanwhileError(ChangedMeanwhileError.MESSAGE, path=target)
         os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+        renamed = time.monotonic()
         if old < 0:
             return
         saved = _read_whole(old)
         if saved == before:
+            if keep_old is not None:
+                old, held = -1, old
+                keep_old(ReplacedFile(held, target, saved, left, renamed))
             return
         now = os.stat(name, dir_fd=folder, follow_symlinks=False)
-        if now.st_ino == ours:  # nobody renamed a newer copy in since: the save goes back
+        put_back = now.st_ino == ours
+        if put_back:  # nobody renamed a newer copy in since: the save goes back
             # named like `tmp`, so that `remove_stale_temps` cleans it up after a kill
             back = f"{tmp.removesuffix(TEMP_SUFFIX)}-back{TEMP_SUFFIX}"
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
@@ -323,6 +378,9 @@ def _replace_unless_saved_meanwhile(
                 os.close(fd)
             os.replace(back, name, src_dir_fd=folder, dst_dir_fd=folder)
         logger.warning("%s: saved while the build wrote it; the save is kept", target)
+        if keep_old is not None:
+            old, held = -1, old
+            keep_old(ReplacedFile(held, target, saved, saved if put_back else None, renamed))
         raise ChangedMeanwhileError(ChangedMeanwhileError.MESSAGE, path=target)
     finally:
         if old >= 0:

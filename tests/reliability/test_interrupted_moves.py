@@ -93,12 +93,12 @@ def _dies_before_deletion(number: int):
     real = apply_module._delete
     calls = 0
 
-    def delete(vault: Path, planned) -> None:
+    def delete(vault: Path, planned, *args, **kwargs) -> None:
         nonlocal calls
         calls += 1
         if calls == number:
             raise Killed
-        real(vault, planned)
+        real(vault, planned, *args, **kwargs)
 
     return delete
 
