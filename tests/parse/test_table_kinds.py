@@ -498,3 +498,12 @@ def test_a_day_row_listing_its_points_takes_the_status_columns_tick():
     ]
     done = [leaf.title for leaf in leaves if leaf.status is Status.DONE]
     assert done == ["Cast on", "Knit stitch", "Purl stitch", "Ribbing"]
+
+
+def test_a_progress_status_column_named_in_korean_gives_each_row_its_state():
+    text = (
+        "# 스터디\n\n## 문제\n\n| 주차 | 문제 | 진행<br/>현황 |\n|:-:|:-:|:-:|\n"
+        "| 1주차 | 두 수의 합 | 완료 |\n| 2주차 | 멀리 뛰기 | 진행 중 |\n| 3주차 | 피자 | |\n"
+    )
+    states = [leaf.status for leaf in parse_roadmap(text).leaves()]
+    assert states[:2] == [Status.DONE, Status.DOING], states

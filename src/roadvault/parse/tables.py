@@ -90,7 +90,8 @@ _FILES_COLUMN_RE = re.compile(
 _STATUS_COLUMN_RE = re.compile(
     r"^(?:status|done|complete[d]?|progress|check|✓|✔|✅|state|estado|situação|progreso"
     r"|progresso|statut|état|avancement|fortschritt|zustand|状态|狀態|状况|进度|進度|状況"
-    r"|ステータス|進捗|상태|진행(?: 상황)?|진척(?:도| 상황)?|진도|статус|прогресс|состояние"
+    r"|完成情况|完成状态|ステータス|進捗(?:状況)?|상태|진행 ?(?:상황|현황)?|현황|진척(?:도| 상황)?"
+    r"|진도|статус|прогресс|состояние"
     r"|trạng thái|tiến độ|tình trạng|durum|ilerleme)$"
 )
 _INDEX_COLUMN_RE = re.compile(r"^(?:#|no\.?|nr\.?|n°|number|index|sl|s\.?no\.?)$")
@@ -276,6 +277,8 @@ def _row_status(
     at = roles.get("status")
     if at is None or len(row) <= at:
         return None
+    if roles.get("attempts") == at:
+        return "x" if remove_controls(row[at].text).strip() else " "
     if roles.get("solution") == at:
         mark = _solved(row[at].text)
         fired("solution-column", line, "item", f"[{mark}]")
@@ -284,6 +287,54 @@ def _row_status(
     if mark is None and _DONE_HEADER_RE.match(plain_label(names[at])):
         mark = _said_done(row[at].text)
     return mark
+
+
+# "1회 | 2회", "1st | 2nd", "Round 1 | Round 2", "一刷 | 二刷", "1周目 | 2周目": the times the
+# learner went through an entry.
+_ATTEMPT_HEADER_RE = re.compile(
+    r"^(?:(?P<n>\d{1,2})\s*(?:회독?|차|刷|周目|回目?|遍|st|nd|rd|th)(?:\s*(?:round|pass|try|time))?"
+    r"|(?:round|pass|try|attempt|review|revision)\s*(?P<m>\d{1,2})"
+    r"|(?P<k>[一二三四五])(?:刷|周目|回目|遍))$",
+    re.I,
+)
+MIN_ATTEMPTS = 2
+
+
+@rule("attempt-columns")
+def _attempt_columns(keys: list[str], body: list[list[InlineText]]) -> int | None:
+    """Columns headed by the times through ("| Problem | 1회 | 2회 | 3회 |", "Round 1 |
+    Round 2", "一刷 | 二刷"), holding only marks or dates, record when the learner went
+    through each entry: an entry with a mark in the first of them is done. Returns that
+    column."""
+    numbered = [i for i, key in enumerate(keys) if _ATTEMPT_HEADER_RE.match(key.strip())]
+    if len(numbered) < MIN_ATTEMPTS or numbered != list(
+        range(numbered[0], numbered[0] + len(numbered))
+    ):
+        return None
+    for index in numbered:
+        cells = [remove_controls(row[index].text) for row in body if len(row) > index]
+        if any(re.search(r"[^\W\d_]", cell) for cell in cells):
+            return None  # words in the cells: not marks
+    first = numbered[0]
+    marked = sum(1 for row in body if len(row) > first and remove_controls(row[first].text))
+    return first if marked else None
+
+
+def _attempt_legend(keys: list[str], body: list[list[InlineText]]) -> bool:
+    """A first row with a different mark under each time through ("| Problem | 🟥 | 🟧 |
+    🟨 |") is the key to the marks, not an entry."""
+    numbered = [i for i, key in enumerate(keys) if _ATTEMPT_HEADER_RE.match(key.strip())]
+    first = body[0] if body else []
+    marks = [remove_controls(first[i].text).strip() for i in numbered if i < len(first)]
+    if len(marks) != len(numbered) or not all(marks) or len(set(marks)) != len(marks):
+        return False
+    if any(re.search(r"\d", mark) for mark in marks):
+        return False  # dates: the first entry, gone through each time
+    # an entry gone through every time carries the same marks: then the row is no key
+    return not any(
+        [remove_controls(row[i].text).strip() if i < len(row) else "" for i in numbered] == marks
+        for row in body[1:]
+    )
 
 
 def _all_numbers(body: list[list[InlineText]], index: int) -> bool:
@@ -329,6 +380,10 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
             if index not in roles.values() and _ticks_or_blanks(body, index):
                 roles["status"] = index
                 break
+    if "status" not in roles:
+        attempts = _attempt_columns(keys, body)
+        if attempts is not None:
+            roles["status"] = roles["attempts"] = attempts
     if "status" not in roles:
         # "| Lecture | ![](…/progress/100) |": a column of images that each say a state
         for index in range(len(keys)):
@@ -587,10 +642,14 @@ def table_items(
     slots = schedule_slots(header, body)
     if slots:
         return _grid_sessions(header, body, lines, slots), []
-    if _is_column_lists(header, body):
+    keys = [plain_label(remove_controls(cell.text)) for cell in header]
+    if _is_column_lists(header, body) and _attempt_columns(keys, body) is None:
         return _column_groups(header, body, lines), []
     names = [remove_controls(cell.text) for cell in header]
     roles = _column_roles(names, body)
+    if "attempts" in roles and _attempt_legend(names, body):
+        fired("attempt-columns", lines[0] if lines else None, "dropped", "the marks' legend")
+        body, lines = body[1:], lines[1:]
     drafts: list[Draft] = []
     resources: list[Resource] = []
     if "title" not in roles:
