@@ -2139,3 +2139,30 @@ def test_dated_steps_and_counted_topics_stay_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert len(titles) == 5, titles
+
+
+def test_pasted_label_lines_with_long_labels_and_a_closing_sentence_run_on():
+    """A chat answer pasted as plain lines: each week's topic lines run into one paragraph
+    with the next week's line; labels in Spanish take more little words; the closing advice
+    follows the last topic line without a blank line."""
+    text = (
+        "Semana 1:\n\n"
+        "Torno de alfarero: cómo centrar el barro sobre el torno y abrir la pieza con las manos\n"
+        "Esmaltes: qué esmaltes usar en cada pieza y cómo aplicarlos sin que se corran\n"
+        "Semana 2:\n\n"
+        "Hornos: cómo cargar el horno eléctrico y programar la curva de la primera cocción\n"
+        "Introducción a los engobes de colores: cómo preparar engobes y aplicarlos con pincel\n"
+        "Introducción a las herramientas de modelado: qué herramientas comprar y cómo usarlas\n"
+        "Semana 3:\n\n"
+        "Proyecto final: una vajilla de cuatro piezas hecha con todo lo aprendido en el curso\n"
+        "Presentación de proyectos: cada alumno presentará su vajilla al resto del grupo\n"
+        "Es importante tener en cuenta que esta es solo una sugerencia y que el curso puede "
+        "cambiar según los objetivos de cada alumno."
+    )
+    tree = _tree(parse_roadmap(text))
+    assert [(phase, len(leaves)) for phase, leaves in tree] == [
+        ("Semana 1", 2),
+        ("Semana 2", 3),
+        ("Semana 3", 2),
+    ], tree
+    assert not any("sugerencia" in leaf for _phase, leaves in tree for leaf in leaves)

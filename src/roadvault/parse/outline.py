@@ -242,7 +242,9 @@ def _label_line(text: str) -> tuple[str, str] | None:
     if not split:
         return None
     label = strip_decorations(split[0]).strip(" *_")
-    if not label or len(label.split()) > 5 or label[-1] in ".!?" or "://" in text:
+    # "Introducción a las bibliotecas de terceros": the little words do not make it a sentence
+    words = [word for word in label.split() if len(word) > 2]
+    if not label or len(words) > 5 or label[-1] in ".!?" or "://" in text:
         return None
     return label, split[1]
 
@@ -266,6 +268,11 @@ def _label_lines_as_list(lines: list[InlineText]) -> str | None:
     bullets would be; a bare "Label:" line among them opens a group of the lines after it."""
     if len(lines) < 2 or any(line.links for line in lines):
         return None
+    # a closing sentence run on after the last label line ("It is only a suggestion…")
+    closing: list[InlineText] = []
+    while len(lines) > 2 and _label_line(lines[-1].text) is None and _is_sentence(lines[-1].text):
+        closing.insert(0, lines[-1])
+        lines = lines[:-1]
     labelled = [_label_line(line.text) for line in lines]
     if sum(1 for found in labelled if found and found[1]) < 2:
         return None
@@ -287,7 +294,10 @@ def _label_lines_as_list(lines: list[InlineText]) -> str | None:
             in_group = True
         else:
             out.append(f"{'  ' if in_group else ''}- {raw}")
-    return "\n".join(out) + "\n"
+    text = "\n".join(out) + "\n"
+    if closing:
+        text += "\n" + "\n".join((line.raw or line.text).strip() for line in closing) + "\n"
+    return text
 
 
 _ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
