@@ -7,8 +7,8 @@ rule of the task scanner (it agrees with markdown-it's front matter plugin), so 
 block ends with `----` has the same properties for progress, merge, doctor and moved-note
 recovery.
 
-One loader: YAML's safe loader only (no `!!python/object`), with the caps the roadmap reader
-uses (a size cap, and a cap on aliases so a "billion laughs" block stays small). libyaml
+One loader: YAML's safe loader only (no `!!python/object`), with caps (a size cap, and a cap
+on aliases so a "billion laughs" block stays small) that the roadmap reader uses too. libyaml
 reads a block that cannot hold an alias (no `*`); the capped pure-Python loader the rest.
 """
 
@@ -20,8 +20,6 @@ from typing import Any
 import yaml
 
 from roadvault.errors import InputError
-from roadvault.parse.front import MAX_FRONT_MATTER_CHARS
-from roadvault.parse.front import _CappedSafeLoader as _CappedLoader  # the caps, one loader
 
 __all__ = [
     "front_matter_span",
@@ -30,6 +28,27 @@ __all__ = [
     "read_properties",
     "split_front_matter",
 ]
+
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_YAML_ALIASES = 64
+
+
+class CappedSafeLoader(yaml.SafeLoader):
+    """The safe loader with a cap on aliases (each alias can multiply what a reader walks).
+    The roadmap reader's loader too (parse/front.py): it lives here, where a note's
+    properties are read, so reading them does not import the roadmap parser."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_YAML_ALIASES:
+                raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} aliases")
+        return super().compose_node(parent, index)
+
 
 try:  # libyaml is ~10x faster; PyYAML without it still works
     _FastLoader: type = yaml.CSafeLoader
@@ -79,7 +98,7 @@ def load_yaml(source: str) -> Any:
     """
     if len(source) > MAX_FRONT_MATTER_CHARS:
         raise InputError(f"front matter is over {MAX_FRONT_MATTER_CHARS // 1024} KB", line=1)
-    loader = _FastLoader(source) if "*" not in source else _CappedLoader(source)
+    loader = _FastLoader(source) if "*" not in source else CappedSafeLoader(source)
     try:
         return loader.get_single_data()
     except (yaml.YAMLError, RecursionError) as exc:

@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-logger = logging.getLogger(__name__)
+from roadvault.obsidian.frontmatter import MAX_FRONT_MATTER_CHARS
+from roadvault.obsidian.frontmatter import CappedSafeLoader as _CappedSafeLoader
 
-MAX_FRONT_MATTER_CHARS = 64 * 1024
-MAX_YAML_ALIASES = 64
+logger = logging.getLogger(__name__)
 
 _YAML_RE = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*?\n)??)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _TOML_RE = re.compile(r"\A\+\+\+[ \t]*\n(?P<body>(?:.*?\n)??)\+\+\+[ \t]*(?:\n|\Z)", re.S)
@@ -33,21 +33,6 @@ class FrontMatter:
     title: str | None  # the `title` key when it is text
     body: str  # the document with the front matter lines blanked (line numbers unchanged)
     outline: bool = False  # `roadvault: outline`: roadvault's own checklist form
-
-
-class _CappedSafeLoader(yaml.SafeLoader):
-    """The safe loader with a cap on aliases (each alias can multiply what a reader walks)."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_YAML_ALIASES:
-                raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} aliases")
-        return super().compose_node(parent, index)
 
 
 def _first_meaningful(body: str) -> str | None:
