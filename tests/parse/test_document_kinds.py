@@ -2166,3 +2166,17 @@ def test_pasted_label_lines_with_long_labels_and_a_closing_sentence_run_on():
         ("Semana 3", 2),
     ], tree
     assert not any("sugerencia" in leaf for _phase, leaves in tree for leaf in leaves)
+
+
+def test_lines_broken_one_by_one_are_entries_at_any_length_and_question_marks_hold_a_place():
+    text = (
+        "## Songs to learn\n#### Level 1\n"
+        "Greensleeves from *Old English Airs* by **Anonymous**  \n"
+        "Scarborough Fair  \n"
+        "The long ballad of the river crossing from *Folk Songs of the North* by **A. Singer** "
+        "and **B. Player**  \n\n"
+        "#### Level 2\n???  \n???  \nBlackbird by **Lennon and McCartney**  \n"
+    )
+    tree = _tree(parse_roadmap(text))
+    assert [(phase, len(leaves)) for phase, leaves in tree] == [("Level 1", 3), ("Level 2", 1)]
+    assert not any("???" in leaf for _phase, leaves in tree for leaf in leaves)

@@ -96,8 +96,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     link ("[CS61B](…)" / "[SICP](…)") are such a run from two on, or alone in a section
     without sub-sections; a hard break or a quote ends a line's paragraph, and lines the
     author broke one by one ("Design patterns  " / "linux: [a book]()  ") are such a run from
-    two plain ones on, a link's address taking no room. A section of prose, or one that
-    opens with a list, is left as it is."""
+    two plain ones on, at any length short of a sentence, a link's address taking no room,
+    and a "???" among them holds a place (no entry). A section of prose, or one that opens
+    with a list, is left as it is."""
     lines = body.split("\n")
     marked: list[int] = []
     index = 0
@@ -109,15 +110,17 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
         if in_fence or not _HEADING_RE.match(line):
             index += 1
             continue
-        run = _opening_run(lines, index + 1)
-        kinds = [_kind(lines[at]) for at in run]
+        run, held = _opening_run(lines, index + 1)
+        kinds = [_kind_of_broken(lines, at) for at in run]
         links = kinds.count("link")
         only_links = links == len(kinds) and (links >= 2 or _is_leaf_section(lines, index))
         plain = kinds.count("bare") + links
-        broken = plain >= 2 and _broken_one_by_one(lines, run)
+        broken = plain >= (1 if held else 2) and _broken_one_by_one(lines, sorted(run + held))
         if plain >= MIN_BARE_LINES or (links and only_links) or broken:
             for at in run:
                 lines[at] = f"- {lines[at].lstrip()}"  # a hard break at its end stays
+            for at in held:
+                lines[at] = ""  # "???": a place held for an entry not chosen yet
             marked.extend(at + 1 for at in run)
         index += 1
     return "\n".join(lines), marked
@@ -136,7 +139,7 @@ def _heading_level(line: str) -> int:
     return len(line.lstrip(" ")) - len(line.lstrip(" ").lstrip("#"))
 
 
-def _opening_run(lines: list[str], start: int) -> list[int]:
+def _opening_run(lines: list[str], start: int) -> tuple[list[int], list[int]]:
     """The bare lines a section opens with: whole paragraphs of bare lines, up to its first
     paragraph with anything else (so the first lines of wrapped prose never count). A label
     line ("DevOps basics:") counts when bare lines follow it; "Label: text" lines count
@@ -154,10 +157,14 @@ def _opening_run(lines: list[str], start: int) -> list[int]:
         elif paragraphs[-1]:
             paragraphs.append([])
     run: list[int] = []
+    held: list[int] = []
     pending: list[int] = []
     for paragraph in paragraphs:
-        kinds = [_kind(lines[at]) for at in paragraph]
         if not paragraph:
+            continue
+        kinds = [_kind_of_broken(lines, at) for at in paragraph]
+        if kinds == ["placeholder"]:
+            held.extend(paragraph)  # "???" where the author has not chosen yet
             continue
         if kinds == ["label"]:
             pending = paragraph
@@ -170,10 +177,29 @@ def _opening_run(lines: list[str], start: int) -> list[int]:
             break
         run.extend(pending + paragraph)
         pending = []
-    plain = sum(1 for at in run if _kind(lines[at]) in ("bare", "link"))
+    plain = sum(1 for at in run if _kind_of_broken(lines, at) in ("bare", "link"))
     if plain >= 2 and _broken_one_by_one(lines, run):
-        return run  # "linux: [book]  " among "Design patterns  ": the author broke each line
-    return run if plain * 2 >= len(run) else []
+        return run, held  # "linux: [book]  " among "Design patterns  ": broken one by one
+    return (run, held) if plain * 2 >= len(run) else ([], [])
+
+
+_PLACEHOLDER_RE = re.compile(r"^[?？.…·\-–—_*]+$")
+
+
+def _kind_of_broken(lines: list[str], at: int) -> str | None:
+    """`_kind` of a line, but a line the author ended with a hard break, or that follows
+    one, is an entry at any length short of a sentence ("The Rainbow Connection from *Muppet
+    Movie* by **…** and **…**  "), and "???" on such a line holds a place."""
+    kind = _kind(lines[at])
+    broken = _HARD_BREAK_RE.search(lines[at]) or (at > 0 and _HARD_BREAK_RE.search(lines[at - 1]))
+    if kind is not None or not broken:
+        return kind
+    text = lines[at].strip().rstrip("\\").strip()
+    if _PLACEHOLDER_RE.match(text):
+        return "placeholder"
+    if _NOT_BARE_RE.match(lines[at]) or _SENTENCE_END_RE.search(text):
+        return None
+    return "bare" if len(_shown(text)) <= MAX_SLOT_CHARS else None
 
 
 def _broken_one_by_one(lines: list[str], run: list[int]) -> bool:
