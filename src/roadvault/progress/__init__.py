@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from roadvault.gcpause import collector_paused
 from roadvault.obsidian.blocks import scan_tasks
 from roadvault.progress.summary import summary_json
 from roadvault.progress.vault_scan import VaultProgress, utc_now
@@ -40,6 +41,7 @@ def progress_summary(state: VaultProgress, *, now: datetime | None = None) -> di
     return summary_json(state.summary(now or utc_now()))
 
 
+@collector_paused()
 def write_progress(vault: Path, *, now: datetime | None = None) -> bool:
     """Bring history and Progress.md up to date; True if Progress.md was (re)written."""
     state = scan_vault(vault)

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from roadvault.errors import VaultError
 from roadvault.fsio import atomic_write, decode_note, read_regular, vault_lock, vault_path
+from roadvault.gcpause import collector_paused
 from roadvault.progress.aggregate import Change, Progress
 from roadvault.progress.cache import RACY_NS, load_cache, save_cache
 from roadvault.progress.history import Entry, History, Scope, append_history, load_history
@@ -208,6 +209,7 @@ class VaultProgress:
     # opening ---------------------------------------------------------------------------
 
     @classmethod
+    @collector_paused()
     def open(cls, vault: Path, *, use_cache: bool = True, parallel: bool = True) -> VaultProgress:
         vault = Path(vault)
         check_vault_folder(vault)

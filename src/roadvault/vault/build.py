@@ -29,6 +29,7 @@ from typing import Any
 
 from roadvault.errors import InputError, InternalError, RoadvaultError, VaultError
 from roadvault.fsio import remove_stale_temps, vault_lock, vault_path
+from roadvault.gcpause import collector_paused
 from roadvault.manifest import FileRecord, RoadmapRecord, read_manifest_text
 from roadvault.model import Node, Roadmap
 from roadvault.obsidian.ids import is_roadvault_id
@@ -730,6 +731,7 @@ def read_vault(vault: Path) -> VaultSnapshot:
     return VaultSnapshot(vault, template=read_template())
 
 
+@collector_paused()
 def build_vault(
     roadmap: Roadmap,
     vault: Path,
