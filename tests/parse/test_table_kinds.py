@@ -507,3 +507,19 @@ def test_a_progress_status_column_named_in_korean_gives_each_row_its_state():
     )
     states = [leaf.status for leaf in parse_roadmap(text).leaves()]
     assert states[:2] == [Status.DONE, Status.DOING], states
+
+
+def test_a_day_log_keeps_the_days_whose_topic_is_not_written_yet():
+    text = (
+        "# Glass Blowing Log\n\n## Week 1\n"
+        "| Day | Date | Summary | Status |\n| :-: | :-: | :-- | :-: |\n"
+        "| **001** |\n"
+        "| **002** | 2 Mar | Gathering glass | ✅ |\n"
+        "| **003** | 3 Mar | Marvering | ✅ |\n"
+        "| **004** | 4 Mar | | ⬜ |\n"
+        "| **005** | 5 Mar | | ⬜ |\n"
+    )
+    [(phase, leaves)] = _tree(parse_roadmap(text))
+    assert phase == "Week 1"
+    assert leaves[:2] == ["Gathering glass", "Marvering"]
+    assert leaves[2:] == ["Day 004", "Day 005"], leaves

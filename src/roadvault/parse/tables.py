@@ -337,6 +337,32 @@ def _attempt_legend(keys: list[str], body: list[list[InlineText]]) -> bool:
     )
 
 
+_SLOT_HEADER_RE = re.compile(
+    r"^(?:day|week|session|lesson|día|dia|semana|jour|semaine|tag|woche|день|неделя"
+    r"|天|日|周|週|일차?|주차?)s?$",
+    re.I,
+)
+
+
+def _slot_title(
+    row: list[InlineText], names: list[str], title_at: int, roles: dict[str, int]
+) -> str | None:
+    """ "| **009** | 23 Dec | | ⬜ |": a day of the log whose topic is not written yet is
+    still a day of the plan — "Day 009" — when the row says something else about it (a
+    date, a state)."""
+    if title_at == 0 or not row or not _SLOT_HEADER_RE.match(plain_label(names[0]).strip()):
+        return None
+    slot = remove_controls(row[0].text).strip()
+    others = [
+        remove_controls(cell.text).strip()
+        for index, cell in enumerate(row)
+        if index not in (0, title_at)
+    ]
+    if not slot or not any(others) or "status" not in roles:
+        return None
+    return f"{names[0].strip(' *_')} {slot}"
+
+
 def _all_numbers(body: list[list[InlineText]], index: int) -> bool:
     values = [remove_controls(row[index].text).strip() for row in body if len(row) > index]
     return all(re.fullmatch(r"[\d.,]+\s*%?", value) for value in values if value)
@@ -620,6 +646,10 @@ def table_items(
     header: list[InlineText], body: list[list[InlineText]], lines: list[int | None]
 ) -> tuple[list[Draft], list[Resource]]:
     starts = [at for at, row in enumerate(body) if _is_group_row(row)]
+    rest = [row for at, row in enumerate(body) if at not in starts and row]
+    bold_first = sum(1 for row in rest if _BOLD_CELL_RE.match(row[0].raw.strip()))
+    if bold_first * 2 > len(rest):
+        starts = []  # "| **001** |" where every row's day is bold: a day left blank, no group
     if starts and len(starts) * 3 <= len(body):
         return _grouped_by_rows(header, body, lines, starts)
     if describes_step(header, body):
@@ -723,6 +753,11 @@ def table_items(
             draft.marker = marker
             set_title(draft, InlineText(text=rest, raw=rest, links=cell.links))
             draft.marker = marker
+        if not draft.title and not draft.image_only:
+            slot = _slot_title(row, names, title_at, roles)
+            if slot:
+                fired("table-title-column", line, "item", "a day not filled in yet")
+                draft.title = slot
         if not draft.title or draft.image_only:
             continue
         if "status" in roles and len(row) > roles["status"]:
