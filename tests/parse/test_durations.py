@@ -130,3 +130,20 @@ def test_a_workload_entry_in_another_language_is_the_parts_note() -> None:
     week = parse_roadmap(text).nodes[0]
     assert [leaf.title for leaf in week.leaves()] == ["Python"]
     assert "4 horas/dia" in week.notes
+
+
+def test_a_duration_line_of_dates_reads_the_length_in_brackets_after_them() -> None:
+    assert leading_duration("Apr 17 – Apr 30 (2 weeks)") == ("2 weeks", (14, 14))
+    assert leading_duration("1 de mayo – 15 de junio（6 semanas）") is not None
+    assert leading_duration("Apr 17 – Apr 30 (see the calendar)") is None
+
+
+def test_a_phase_timed_by_a_duration_line_of_dates_takes_its_length() -> None:
+    from roadvault.parse import parse_roadmap
+
+    text = (
+        "# Plan\n\n## Phase 1 — Sketching\n**Duration:** Apr 17 – Apr 30 (2 weeks)\n\n"
+        "- Lines\n- Shapes\n\n## Phase 2 — Shading\n**Duration:** May 1 – May 21 (3 weeks)\n\n"
+        "- Values\n"
+    )
+    assert [p.duration for p in parse_roadmap(text).nodes] == ["2 weeks", "3 weeks"]

@@ -405,6 +405,11 @@ def leading_duration(
         return None
     match = _LEADING_DURATION_RE.match(text)
     if not match:
-        return None
+        # "Apr 17 – Apr 30 (2 weeks)": the dates, then how long they make
+        closing = _CLOSING_PAREN_RE.search(text)
+        return parse_duration(closing["d"]) if closing else None
     found = " ".join(match["d"].split())
     return found, planned_days(found)
+
+
+_CLOSING_PAREN_RE = re.compile(r"[(（](?P<d>[^()（）]{1,40})[)）]\s*$")
