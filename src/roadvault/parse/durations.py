@@ -151,12 +151,12 @@ _LABEL = (
     r"|carga hor[áa]ria)\s*[:=：-]?\s*"
 )
 # "1h30", "2h15min": hours and minutes written together.
-_HOURS_MINUTES = r"\d{1,2}\s*h\s*\d{2}(?:\s*min)?(?![\w/])"
+_HOURS_MINUTES = r"\d{1,2}\s*h\s*\d{1,2}(?:\s*min)?(?![\w/])"
 # "2×1h30", "3 x 1h": sessions of a length.
 _SESSIONS = rf"\d{{1,2}}\s*[×xX]\s*(?:{_HOURS_MINUTES}|{AMOUNT})"
 _ANY_DURATION = rf"(?:{ORDINAL}|{_SESSIONS}|{_HOURS_MINUTES}|{AMOUNT}|{ONGOING})"
 _SESSIONS_RE = re.compile(r"^(?P<n>\d{1,2})\s*[×xX]\s*(?P<each>.+)$")
-_HOURS_MINUTES_RE = re.compile(r"^(?P<h>\d{1,2})\s*h\s*(?P<m>\d{2})(?:\s*min)?$", re.I)
+_HOURS_MINUTES_RE = re.compile(r"^(?P<h>\d{1,2})\s*h\s*(?P<m>\d{1,2})(?:\s*min)?$", re.I)
 
 _WHOLE_RE = re.compile(rf"^\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each)?\s*$", re.I)
 _PACE_WHOLE_RE = re.compile(rf"^\s*{PACE}\s*$", re.I)
@@ -165,6 +165,12 @@ _PACE_WHOLE_RE = re.compile(rf"^\s*{PACE}\s*$", re.I)
 _PAREN_RE = re.compile(
     rf"\s*[\(\[（【]\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each|of\s+study)?\s*"
     rf"(?:[,;，；]\s*(?P<pace>{PACE})\s*|[,;/，；]\s*\d{{1,3}}\s*[^\W\d_]{{2,}}\s*)?[\)\]）】]",
+    re.I,
+)
+# "(11 clases | 1h 26min)", "(12 videos · 3 hours)": a count of lessons, then their length
+_COUNT_PAREN_RE = re.compile(
+    rf"\s*[\(\[（【]\s*\d{{1,4}}\s*[^\W\d_]{{2,}}\s*[|·•,;/，；]\s*(?P<d>{_ANY_DURATION})\s*"
+    rf"[\)\]）】]",
     re.I,
 )
 _PAREN_PACE_RE = re.compile(rf"\s*[\(\[]\s*(?P<p>{PACE})\s*[\)\]]", re.I)
@@ -354,11 +360,12 @@ def split_duration(title: str) -> TitleDuration:
     if len(_PAREN_RE.findall(work)) >= 2:
         # "Maths (2h) + Writing (1h)": the time of each part, no one length of the whole
         return TitleDuration(title=work.strip(), pace=pace)
-    match = _PAREN_RE.search(work)
+    match = _PAREN_RE.search(work) or _COUNT_PAREN_RE.search(work)
     if match and (match.start() > 0 or match.end() < len(work)):
         duration = match["d"]
-        if match["pace"] and pace is None:
-            pace = match["pace"].strip()
+        found_pace = match.groupdict().get("pace")
+        if found_pace and pace is None:
+            pace = found_pace.strip()
         work = _cut(work, match.start(), match.end())
     if duration is None:
         match = _LEADING_RE.match(work)
