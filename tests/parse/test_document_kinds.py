@@ -2180,3 +2180,22 @@ def test_lines_broken_one_by_one_are_entries_at_any_length_and_question_marks_ho
     tree = _tree(parse_roadmap(text))
     assert [(phase, len(leaves)) for phase, leaves in tree] == [("Level 1", 3), ("Level 2", 1)]
     assert not any("???" in leaf for _phase, leaves in tree for leaf in leaves)
+
+
+def test_a_key_to_the_marks_in_a_heading_gives_the_entries_their_state():
+    from roadvault.model import Status
+
+    text = (
+        "# Calligraphy Tracker\n\n## Progress ( 🟢 = Completed, ⚪️ = Pending )\n\n"
+        "## Stage 1: Strokes\n- 🟢 Downstrokes\n- 🟢 Upstrokes\n- ⚪️ Ovals\n\n"
+        "## Stage 2: Letters\n- ⚪️ Minuscules\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == ["Strokes", "Letters"]
+    states = {leaf.title: leaf.status for leaf in roadmap.leaves()}
+    assert states == {
+        "Downstrokes": Status.DONE,
+        "Upstrokes": Status.DONE,
+        "Ovals": Status.TODO,
+        "Minuscules": Status.TODO,
+    }

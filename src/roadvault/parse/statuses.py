@@ -279,7 +279,8 @@ def inherited_status(draft: Draft, inherited: Status | None) -> Status | None:
 
 
 _TODO_WORDS_RE = re.compile(
-    r"not (?:yet )?(?:started|studied|learned|learnt|begun)|to ?do|untouched|未学習|未学习|未开始"
+    r"not (?:yet )?(?:started|studied|learned|learnt|begun|done|completed?)|to ?do|untouched"
+    r"|pending|upcoming|planned|未学習|未学习|未开始"
     r"|未開始|未着手|まだ|sin empezar|no iniciado|pendiente|não iniciado|pendente|nicht begonnen"
     r"|pas commencé|à faire|미학습|시작 전",
     re.I,
@@ -332,8 +333,9 @@ def _legend_markers(entries: list[Draft]) -> dict[str, str] | None:
 def read_legend(root: Draft, notes: list[str]) -> None:
     """A tracker that defines its own marks ("⬜ not studied · 🔄 studying · ✅ basics ·
     🌟 practical · 🏆 can teach" as a list, or on one line before or after the plan: "🔴 =>
-    Not started | 🟡 => In progress | 🟢 => Completed") uses them as statuses: each item's
-    leading mark says how far the learner is. The legend itself is text."""
+    Not started | 🟡 => In progress | 🟢 => Completed", even in a heading of its own) uses
+    them as statuses: each item's leading mark says how far the learner is. The legend
+    itself is text."""
     others = [d for d in walk(root) if d.kind in (ITEM, ROW, DETAILS) and d.marker is None]
     for holder in walk(root):
         entries = [c for c in holder.children if c.kind == ITEM]
@@ -422,7 +424,9 @@ def _read_inline_legend(root: Draft, others: list[Draft]) -> None:
     """A legend written on one line ("**NB:** 🔴 => Not started | 🟡 => In progress | 🟢 =>
     Completed"), before or after the plan: its marks are the items' statuses."""
     for holder in walk(root):
-        for text in holder.notes:
+        # "## Progress ( 🟢 = Completed, ⚪️ = Pending )": a heading can carry the key too
+        said = holder.text if holder.kind in (HEADING, PSEUDO) and not holder.children else ""
+        for text in [*holder.notes, said]:
             markers = _inline_legend_markers(text)
             if markers is None:
                 continue
@@ -432,6 +436,8 @@ def _read_inline_legend(root: Draft, others: list[Draft]) -> None:
             for draft in marked:
                 draft.glyph = markers[str(_leading_emoji(draft.text))]
             fired("legend", holder.line, "note")
+            if text is said:
+                holder.excluded = True  # the key, not a part of the plan
             return
 
 
