@@ -2199,3 +2199,21 @@ def test_a_key_to_the_marks_in_a_heading_gives_the_entries_their_state():
         "Ovals": Status.TODO,
         "Minuscules": Status.TODO,
     }
+
+
+def test_a_box_typed_without_the_space_after_it_is_a_task():
+    from roadvault.model import Status
+
+    text = "# Plan\n\n## Week 1\n- [ ] Arrays\n- [x]Stacks\n\n## Week 2\n- [ ]グラフ\n- [ ] Heaps\n"
+    roadmap = parse_roadmap(text)
+    assert [(leaf.title, leaf.status) for leaf in roadmap.leaves()] == [
+        ("Arrays", Status.TODO),
+        ("Stacks", Status.DONE),
+        ("グラフ", Status.TODO),
+        ("Heaps", Status.TODO),
+    ]
+    # a link or a bracketed note right after the brackets is no box
+    assert [leaf.title for leaf in parse_roadmap("# P\n\n- [a](x.md) b\n- c\n").leaves()] == [
+        "a b",
+        "c",
+    ]

@@ -24,7 +24,7 @@ _BREAK_RE = re.compile(r"[\r\u2028\u2029]")
 _WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#^]*)(?:#\^?([^\[\]|]*))?(?:\|([^\[\]]*))?\]\]")
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]{1,40}\]")
 # A reference number ("[1] [Title](url)") is no checkbox: statuses are letters and symbols.
-_TASK_RE = re.compile(r"^\[([^\]\n0-9])\ufe0f?\](?:\s+|$)|^\[\](?:\s+|$)")
+_TASK_RE = re.compile(r"^\[([^\]\n0-9])\ufe0f?\](?:\s+|$)|^\[\](?:\s+|$)|^\[([ xX])\](?=[^\s\[(])")
 # Check marks written inside the brackets ("[✔️]", "[✓]") mean done, like "[x]".
 # Every mark a roadmap uses to show a state, wherever it stands.
 STATUS_MARKS = frozenset("✅✔☑⬜☐❌⏳🔄➖✓✗✘🔲")
@@ -371,7 +371,8 @@ def split_task_marker(text: str) -> tuple[str | None, str]:
     match = _TASK_RE.match(text)
     if not match:
         return None, text
-    marker = match.group(1) if match.group(1) is not None else " "
+    # "[ ]Paging": a box typed without the space after it is a box all the same
+    marker = next((g for g in match.groups() if g is not None), " ")
     if marker in _CHECK_GLYPHS:
         marker = "x" if marker in _DONE_GLYPHS else " "
     return marker, text[match.end() :]
