@@ -384,7 +384,10 @@ _READ_FLAGS = (
 
 
 def _open_old(vault: Path, relpath: str) -> int:
-    """A read-only descriptor of the file at `relpath` (-1: none, or not a regular file)."""
+    """A read-only descriptor of the file at `relpath` (-1: none, or not a regular file).
+    None on Windows, where a file held open cannot be deleted."""
+    if os.name != "posix":
+        return -1
     try:
         fd = os.open(vault_path(vault, relpath), _READ_FLAGS)
     except OSError:
