@@ -2217,3 +2217,17 @@ def test_a_box_typed_without_the_space_after_it_is_a_task():
         "a b",
         "c",
     ]
+
+
+def test_the_last_part_of_a_numbered_series_stays_in_the_plan_with_fewer_groups():
+    def year(n: int, groups: int) -> str:
+        body = "".join(
+            f"**{g}. Group {n}.{g}**\n* **Topic {n}.{g}a:** practise it daily\n"
+            f"* **Topic {n}.{g}b:** build something small\n\n"
+            for g in range(1, groups + 1)
+        )
+        return f"### **{n}학년: stage {n}**\n\nWhy this year matters.\n\n{body}---\n\n"
+
+    text = "# Study by year\n\n---\n\n" + year(2, 4) + year(3, 3) + year(4, 1)
+    titles = [phase.title for phase in parse_roadmap(text).nodes]
+    assert [t.split(":")[0] for t in titles] == ["2학년", "3학년", "4학년"], titles

@@ -1746,7 +1746,8 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     sections after its last step ("Weekly schedule example", "Alternative approaches",
     "Getting started today") are about the plan, not in it: they become text. Sections on
     projects, practice or next steps (unless they hold only a drawing or a chart), sections
-    with task boxes, and sections holding a tree of topics (bullets grouping bullets), stay."""
+    with task boxes, and sections holding a tree of topics (bullets grouping bullets), stay;
+    so does a section named like the plan's last part ("4학년" after "2학년", "3학년")."""
     sections = [
         (index, child)
         for index, child in enumerate(root.children)
@@ -1760,6 +1761,11 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
         if not holders:
             return
         last = holders[-1]  # the plan is wrapped in sections ("Learning Journey", "Part 2")
+    # "4학년" after "2학년" and "3학년": a part named like the last one goes on with the plan
+    while last + 1 < len(root.children) and _same_series(
+        root.children[last], root.children[last + 1]
+    ):
+        last += 1
     kept = root.children[: last + 1]
     for child in root.children[last + 1 :]:
         if (
@@ -1778,6 +1784,28 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
             continue
         kept.append(child)
     root.children = kept
+
+
+_SERIES_HEAD_RE = re.compile(r"^([^:：\-–—]{1,24}?)\s*(?:[:：\-–—]|$)")
+
+
+def _series_shape(title: str) -> str | None:
+    """ "2학년: 내실을 다지는 시기" → "#학년"; "Year 3 - Projects" → "year #": the name of a
+    part with its number left out, or None when the name holds no number."""
+    match = _SERIES_HEAD_RE.match(strip_decorations(title).replace("*", "").strip().casefold())
+    if not match or not re.search(r"\d", match[1]):
+        return None
+    return re.sub(r"\d+", "#", match[1].strip())
+
+
+def _same_series(last: Draft, after: Draft) -> bool:
+    shape = _series_shape(last.title)
+    return (
+        after.kind == last.kind
+        and after.level == last.level
+        and shape is not None
+        and _series_shape(after.title) == shape
+    )
 
 
 def _named_section_to_notes(section: Draft, notes: list[str], name: str) -> None:
