@@ -2231,3 +2231,27 @@ def test_the_last_part_of_a_numbered_series_stays_in_the_plan_with_fewer_groups(
     text = "# Study by year\n\n---\n\n" + year(2, 4) + year(3, 3) + year(4, 1)
     titles = [phase.title for phase in parse_roadmap(text).nodes]
     assert [t.split(":")[0] for t in titles] == ["2학년", "3학년", "4학년"], titles
+
+
+def test_a_track_without_stages_after_tracks_with_stages_is_still_a_track():
+    def track(name: str, stages: bool) -> str:
+        parts = (
+            ["Stage 1: Basics", "Stage 2: Tools", "Stage 3: Depth"]
+            if stages
+            else [
+                "On the lathe",
+                "By hand",
+            ]
+        )
+        return f"## {name}\n\n" + "".join(
+            f"### {p}\n- {name} {p} a\n- {name} {p} b\n\n" for p in parts
+        )
+
+    text = (
+        "# Making things\n\n"
+        + track("Woodwork", True)
+        + track("Metalwork", True)
+        + track("Pottery", False)
+    )
+    phases = [phase.title for phase in parse_roadmap(text).nodes]
+    assert phases == ["Woodwork", "Metalwork", "Pottery"], phases

@@ -1747,13 +1747,16 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     "Getting started today") are about the plan, not in it: they become text. Sections on
     projects, practice or next steps (unless they hold only a drawing or a chart), sections
     with task boxes, and sections holding a tree of topics (bullets grouping bullets), stay;
-    so does a section named like the plan's last part ("4학년" after "2학년", "3학년")."""
+    so does a section named like the plan's last part ("4학년" after "2학년", "3학년"), and,
+    when the plan is tracks that each number their stages alike, one more track whose parts
+    are not numbered ("Mobile" › "Android", "iOS")."""
     sections = [
         (index, child)
         for index, child in enumerate(root.children)
         if child.kind in (HEADING, PSEUDO)
     ]
     numbered = [index for index, child in sections if child.numbered]
+    holders: list[int] = []
     if len(numbered) >= 3:
         last = numbered[-1]  # the plan is the numbered sections themselves
     else:
@@ -1761,6 +1764,7 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
         if not holders:
             return
         last = holders[-1]  # the plan is wrapped in sections ("Learning Journey", "Part 2")
+    tracks = _repeated_tracks([root.children[index] for index in holders])
     # "4학년" after "2학년" and "3학년": a part named like the last one goes on with the plan
     while last + 1 < len(root.children) and _same_series(
         root.children[last], root.children[last + 1]
@@ -1779,6 +1783,9 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
             )
             and not holds_a_topic_tree(child)
             and not _goes_on_by_the_calendar(child)
+            # one more track among several ("Mobile" › "Android", "iOS" after "Front-end" ›
+            # "Stage 1…3", "Back-end" › "Stage 1…3"): its parts are not numbered, that is all
+            and not (tracks and _holds_parts(child))
         ):
             _named_section_to_notes(child, notes, "plan-boundary")
             continue
@@ -1799,13 +1806,36 @@ def _series_shape(title: str) -> str | None:
 
 
 def _same_series(last: Draft, after: Draft) -> bool:
-    shape = _series_shape(last.title)
+    shape = _series_shape(last.text or last.title)
     return (
         after.kind == last.kind
         and after.level == last.level
         and shape is not None
-        and _series_shape(after.title) == shape
+        and _series_shape(after.text or after.title) == shape
     )
+
+
+MIN_TRACK_PARTS = 2
+
+
+def _repeated_tracks(holders: list[Draft]) -> bool:
+    """Several sections that each number their parts the same way ("Front-end" › "Stage
+    1…3", "Back-end" › "Stage 1…3"): tracks side by side."""
+    shapes = [
+        {_series_shape(c.text or c.title) for c in holder.children if c.numbered} - {None}
+        for holder in holders
+    ]
+    return any(a & b for i, a in enumerate(shapes) for b in shapes[i + 1 :])
+
+
+def _holds_parts(section: Draft) -> bool:
+    """Sub-sections, two at least, each listing entries."""
+    parts = [
+        c
+        for c in section.children
+        if c.kind in (HEADING, PSEUDO) and any(d.kind in (ITEM, ROW) for d in walk(c))
+    ]
+    return len(parts) >= MIN_TRACK_PARTS
 
 
 def _named_section_to_notes(section: Draft, notes: list[str], name: str) -> None:
