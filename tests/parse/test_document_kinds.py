@@ -2255,3 +2255,23 @@ def test_a_track_without_stages_after_tracks_with_stages_is_still_a_track():
     )
     phases = [phase.title for phase in parse_roadmap(text).nodes]
     assert phases == ["Woodwork", "Metalwork", "Pottery"], phases
+
+
+def test_a_text_file_of_parts_framed_by_rules_reads_their_names_lengths_and_its_title():
+    rule = "-" * 40
+    text = (
+        "BREAD BAKING PLAN (FLOUR → LOAF)\n\n"
+        f"{rule}\nSTAGE 0 : PREREQUISITES (1–2 weeks, alongside Stage 1)\n{rule}\n\n"
+        "- Kitchen scale\n- Oven thermometer\n\n"
+        f"{rule}\nSTAGE 1 : DOUGH (MOST IMPORTANT)\nDuration: 3–4 weeks\nWeight: ~50%\n{rule}\n\n"
+        "- Hydration\n- Kneading\n- Proofing\n\n"
+        f"{rule}\nSTAGE 2 : SHAPING\nDuration: 2 weeks\n{rule}\n\n- Boules\n- Batards\n"
+    )
+    roadmap = parse_roadmap(text, source="plan.txt")
+    assert roadmap.title.startswith("BREAD BAKING PLAN")
+    phases = [(phase.title, phase.duration, len(phase.leaves())) for phase in roadmap.nodes]
+    assert phases == [
+        ("PREREQUISITES", "1–2 weeks", 2),
+        ("DOUGH (MOST IMPORTANT)", "3–4 weeks", 3),
+        ("SHAPING", "2 weeks", 2),
+    ], phases

@@ -164,7 +164,9 @@ _PACE_WHOLE_RE = re.compile(rf"^\s*{PACE}\s*$", re.I)
 # — first part only.
 _PAREN_RE = re.compile(
     rf"\s*[\(\[（【]\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each|of\s+study)?\s*"
-    rf"(?:[,;，；]\s*(?P<pace>{PACE})\s*|[,;/，；]\s*\d{{1,3}}\s*[^\W\d_]{{2,}}\s*)?[\)\]）】]",
+    rf"(?:[,;，；]\s*(?P<pace>{PACE})\s*|[,;/，；]\s*\d{{1,3}}\s*[^\W\d_]{{2,}}\s*"
+    # "(1–2 weeks, parallel with Stage 1)": a remark after the length
+    rf"|[,;，；]\s*[^\W\d_][^()\[\]（）【】\n]{{0,40}})?[\)\]）】]",
     re.I,
 )
 # "(11 clases | 1h 26min)", "(12 videos · 3 hours)": a count of lessons, then their length

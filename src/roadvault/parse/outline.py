@@ -405,6 +405,7 @@ class _Document:
         self.first_line_at: int | None = None  # where that first line stands
         self.in_banner = False  # inside a centred HTML block at the top of the README
         self.has_heading = False
+        self.has_atx_heading = False  # a "#" heading, not only lines underlined by rules
         self.has_named_heading = False  # a heading with a letter or digit ("# :" names nothing)
         self.literal = False  # roadvault's own outline form: read as written
         self.first_h1: str | None = None  # the first heading, when it is an H1
@@ -565,7 +566,19 @@ class _Sections:
             self._paragraph(node)
             return
         draft = Draft(HEADING, level=float(node.tag[1:]), line=line_of(node))
-        set_title(draft, join_lines(inline_lines(inline_of(node))))
+        lines = inline_lines(inline_of(node))
+        said: list[InlineText] = []
+        if (
+            node.markup in ("=", "-")
+            and len(lines) > 1
+            and not self.doc.literal
+            and all(split_label(remove_controls(line.text)) for line in lines[1:])
+        ):
+            # lines framed by rules in a text file ("STAGE 1 : FOUNDATIONS" / "Duration: 4–6
+            # weeks"): the first names the part, the fields under it say more about it (a
+            # title wrapped onto a second line, "Open Chords" / "and Strumming", stays one)
+            lines, said = lines[:1], lines[1:]
+        set_title(draft, join_lines(lines))
         if not self.doc.literal and self._times_the_part_above(draft):
             return
         named = bool(_NAMES_RE.search(draft.title))
@@ -586,8 +599,11 @@ class _Sections:
         elif self.depth == 0:
             self.doc.heading_levels.append(draft.level)
         self.doc.has_heading = True
+        self.doc.has_atx_heading = self.doc.has_atx_heading or node.markup.startswith("#")
         draft.excluded = not self.doc.literal and is_housekeeping(draft)
         self._push_section(draft)
+        if said:
+            self.prose(said, draft)
 
     @rule("heading-caption")
     def _captions_heading(self, first: InlineText) -> bool:
@@ -1774,7 +1790,8 @@ def build_roadmap(
         doc.first_heading if names_a_plan(doc.first_heading) else None,
         doc.opening_title(),
         doc.ruled_title,
-        doc.first_line_title if not doc.has_heading else None,
+        # a text file's first line, above parts framed by rules ("-----" / "STAGE 1" / "-----")
+        doc.first_line_title if not doc.has_atx_heading else None,
     )
     named = next((t for t in candidates if t and _NAMES_RE.search(t.replace("**", ""))), None)
     if front_title and named and _GENERIC_PAGE_TITLE_RE.match(plain_label(front_title)):

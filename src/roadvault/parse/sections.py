@@ -1956,7 +1956,7 @@ MAX_PREREQUISITES = 8
 def prerequisites_to_notes(root: Draft, notes: list[str]) -> None:
     """A short list of what the learner should already bring ("Prerequisites: basic Python,
     some SQL") is a note on the roadmap, not steps of it. A prerequisites part with topics
-    of its own (sub-sections to study) stays a phase."""
+    of its own (sub-sections to study), or with a time of its own, stays a phase."""
     kept: list[Draft] = []
     for child in root.children:
         if child.kind in (HEADING, PSEUDO):
@@ -1968,6 +1968,8 @@ def prerequisites_to_notes(root: Draft, notes: list[str]) -> None:
             # "Phase 6: Capstone" › "**Requirements:** 1. Containerize…": what the part asks
             and not (root.numbered and child.kind == PSEUDO)
             and not child.is_task
+            # "STAGE 0 : PREREQUISITES (1–2 weeks)": a part the author gave time to is studied
+            and not child.duration
             # emptied: its "Environment" and "References" parts were notes and resources
             and len(entries) <= MAX_PREREQUISITES
             and all(e.kind == ITEM and not e.children and not e.is_task for e in entries)
