@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roadvault.model import Status
@@ -68,7 +69,8 @@ class Progress:
         self.phase_counts: dict[tuple[str, str], list[int]] = {}
         self.other_counts = _zero()
         self.note_homes: dict[str, Home] = {}
-        self.note_own: dict[str, list[int]] = {}  # each note's own tasks (no item id)
+        # Each note's own tasks (no item id): its scan's `plain`, never changed in place.
+        self.note_own: dict[str, tuple[int, int, int, int]] = {}
         self.found: dict[str, tuple[str, str]] = {}  # item id -> (mark, relpath) it counts from
         # Items whose line is in several notes: id -> {relpath: mark} (all of them).
         self.extra: dict[str, dict[str, str]] = {}
@@ -140,10 +142,11 @@ class Progress:
         extra = self.extra
         self.notes.update(scans)
         self.base_names.update(map(_base_name, scans))
-        own_totals: dict[Home, list[int]] = {}
+        owns_of: dict[Home, list[tuple[int, int, int, int]]] = {}  # summed once per home
+        note_homes, note_own = self.note_homes, self.note_own
         for relpath, scan in scans.items():
             # One pass over its roadvault ids: items get a location, dropped ones nothing.
-            own = list(scan.plain)
+            own = scan.plain
             for item_id, mark in zip(scan.ids, scan.marks, strict=True):
                 if item_id not in items:
                     continue  # a dropped item, kept for the record: not counted
@@ -160,17 +163,16 @@ class Progress:
                 home = index.home_of(
                     relpath, props.note_id if props else None, props.roadmap if props else None
                 )
-            self.note_homes[relpath] = home
-            self.note_own[relpath] = own
+            note_homes[relpath] = home
+            note_own[relpath] = own
             if own[0] or own[1] or own[2] or own[3]:
-                total = own_totals.get(home)
-                if total is None:
-                    own_totals[home] = own[:]
+                owns = owns_of.get(home)
+                if owns is None:
+                    owns_of[home] = [own]
                 else:
-                    for k in range(4):
-                        total[k] += own[k]
-        for home, own in own_totals.items():
-            self._add_counts(home, own, +1)
+                    owns.append(own)
+        for home, owns in owns_of.items():
+            self._add_counts(home, [sum(column) for column in zip(*owns, strict=True)], +1)
         for slug, info in self.index.roadmaps.items():
             counts = self.roadmap_counts.setdefault(slug, _zero())
             todo: list[int] = []
@@ -227,12 +229,12 @@ class Progress:
                 props.note_id if props else None,
                 props.roadmap if props else None,
             )
-            counts = list(scan.plain)
+            counts = scan.plain
             self.note_homes[relpath] = home
             self.note_own[relpath] = counts
         self._add_counts(home, counts, sign)
 
-    def _add_counts(self, home: Home, counts: list[int], sign: int) -> None:
+    def _add_counts(self, home: Home, counts: Sequence[int], sign: int) -> None:
         if not any(counts):
             return
         if home.roadmap is None:

@@ -78,18 +78,16 @@ def _encode(scan: NoteScan) -> list[Any]:
     ]
 
 
+# NoteScan's own __new__ is a Python function; a restart decodes one scan per note.
+_new_tuple = tuple.__new__
+
+
 def _decode(entry: list[Any]) -> NoteScan:
     mtime_ns, size, ids, marks, plain, props = entry
     if len(ids) != len(marks) or len(plain) != 4 or type(mtime_ns) is not int:
         raise ValueError("inconsistent entry")
-    return NoteScan(
-        mtime_ns,
-        size,
-        tuple(ids),
-        marks,
-        tuple(plain),
-        None if props is None else Properties(props[0], props[1]),
-    )
+    properties = None if props is None else Properties(props[0], props[1])
+    return _new_tuple(NoteScan, (mtime_ns, size, tuple(ids), marks, tuple(plain), properties))
 
 
 def load_cache(vault: Path) -> dict[str, NoteScan]:

@@ -51,9 +51,9 @@ class RoadmapInfo:
     start: date | None = None  # the plan's start the build recorded (`build --start`)
 
 
-@dataclass(frozen=True, slots=True)
-class Home:
-    """Where a note's own tasks (those without a roadmap block id) count."""
+class Home(NamedTuple):
+    """Where a note's own tasks (those without a roadmap block id) count (a NamedTuple: a
+    cold start looks up one per note, and a frozen dataclass hashes in Python)."""
 
     roadmap: str | None  # slug; None: no roadmap ("Other notes")
     phase: str | None = None
