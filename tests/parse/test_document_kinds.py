@@ -2275,3 +2275,14 @@ def test_a_text_file_of_parts_framed_by_rules_reads_their_names_lengths_and_its_
         ("DOUGH (MOST IMPORTANT)", "3–4 weeks", 3),
         ("SHAPING", "2 weeks", 2),
     ], phases
+
+
+def test_a_time_and_a_goal_line_in_vietnamese_time_and_describe_the_week():
+    text = (
+        "# Lộ trình học gốm\n\n### Tuần 1: Nhào đất\n- Nhào đất sét\n- Thời gian: 7-10 giờ\n"
+        "- Mục tiêu: Hiểu rõ độ ẩm của đất\n\n### Tuần 2: Bàn xoay\n- Định tâm\n"
+        "- Thời gian: 5 giờ\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Nhào đất sét", "Định tâm"]
+    assert [phase.duration for phase in roadmap.nodes] == ["7-10 giờ", "5 giờ"]

@@ -99,7 +99,8 @@ _DURATION_LABEL_RE = re.compile(
     r"|dauer|时长|学习时长|预计时长|建议时长|学习周期|预计时间|所要時間|目安|期間|기간"
     r"|carga hor[áa]ria"
     r"|tempo estimado|tiempo estimado|dedicação|zeitaufwand|aufwand|zeitbedarf|effort"
-    r"|esfuerzo|esforço|temps estimé|所需时间|学习时间|耗时|소요 ?시간)$"
+    r"|esfuerzo|esforço|temps estimé|所需时间|学习时间|耗时|소요 ?시간"
+    r"|thời gian|thời lượng|waktu|durasi|süre|время|срок|продолжительность|durata)$"
 )
 _CHATTER_START_RE = re.compile(
     r"^(?:sure|certainly|absolutely|of course|great question|great|okay|ok|alright|awesome"

@@ -197,7 +197,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |reglas|regras|règles|regeln|правила|规则|ルール|규칙
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 |(?:\w+ )?ipuçları|(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
-|phương pháp học(?: tập)?|consigli|metodo di studio|wskazówki|porady|tips en tricks
+|phương pháp học\b.*|cách học|советы|как учиться
+|consigli|metodo di studio|wskazówki|porady|tips en tricks
 
 |(?:teaching |learning |course )?methodology|teaching (?:methods?|approach)
 |(?:course |class )?polic(?:y|ies)|attendance(?: policy)?|late (?:work|submission) policy
@@ -1039,7 +1040,8 @@ _RECAP_RE = re.compile(
     r"\b(?:timeline|summary|overview|schedule|recap|at a glance|roadmap|plan|structure|outline"
     r"|curriculum|syllabus|learning path|study path|path|programme|program|journey|guide|route"
     r"|checkpoints?|deliverables?|milestones?|cronograma|resumen|temario|plan de estudios"
-    r"|entregables|zeitplan|überblick|übersicht)\b"
+    r"|entregables|zeitplan|überblick|übersicht|lộ trình|kế hoạch|rencana belajar"
+    r"|yol haritası|дорожная карта|учебный план|план обучения|piano di studio)\b"
     # no word boundaries inside CJK text: "总览路线" holds "路线"
     r"|时间线|时间表|总览|概览|路线|计划|检查点|交付|里程碑|スケジュール|概要|ロードマップ"
     r"|カリキュラム|マイルストーン|일정|로드맵|체크포인트"

@@ -119,7 +119,8 @@ _NOTE_LABEL_RE = re.compile(
     r"|objectifs?|notions?|comp[ée]tences?(?: vis[ée]es*)?|modalit[ée]s?(?: p[ée]dagogiques?)?"
     r"|ziele?|lernziele?|kompetenzen"
     r"|resultados?|por qu[ée]|ziel|ziele|lernziele?|beschreibung|thema|warum|objectifs?"
-    r"|pourquoi|目标|目的|描述|为什么|ゴール|目標|説明|なぜ|목표|설명|왜)$"
+    r"|pourquoi|目标|目的|描述|为什么|ゴール|目標|説明|なぜ|목표|설명|왜"
+    r"|mục tiêu|tujuan|hedef|цель|цели|obiettivi?|cel)$"
 )
 # A group of bullets that says what a step is for, not what to do ("**Objectives:**" ›
 # "Understand X", "Be able to Y"); deliverables and tasks are steps.
@@ -127,7 +128,7 @@ _NOTE_GROUP_RE = re.compile(
     r"^(?:(?:learning |course |key )?(?:goals?|objectives?|outcomes?)|objectifs?|objetivos?"
     r"|ziele?|lernziele?|purpose|why|context|notes?|description|descripci[óo]n"
     r"|comp[ée]tences?(?: vis[ée]es*)?|modalit[ée]s?(?: p[ée]dagogiques?)?|notions?"
-    r"|目标|学习目标|目標|学習目標|목표|학습 목표)$"
+    r"|目标|学习目标|目標|学習目標|목표|학습 목표|mục tiêu|tujuan|hedef|цель|цели|obiettivi?)$"
 )
 _DURATION_ITEM_LABEL_RE = re.compile(
     r"^(?:timebox|time ?box|duration|time|estimated time|estimate|est\.? time|timeframe"
@@ -138,7 +139,8 @@ _DURATION_ITEM_LABEL_RE = re.compile(
     r"|dedicaci[óo]n|dedica[çc][ãa]o|tempo de estudo|tiempo de estudio|charge de travail"
     r"|zeitaufwand|lernzeit|学习时长|每日时长"
     r"|duración|duracion|tiempo estimado|duração|durée|temporalit[ée]|dauer|时长|预计时间"
-    r"|学习时间|所要時間|目安|期間|기간|예상 기간)$"
+    r"|学习时间|所要時間|目安|期間|기간|예상 기간"
+    r"|thời gian|thời lượng|waktu|durasi|süre|время|срок|продолжительность|durata|czas)$"
 )
 
 
@@ -483,7 +485,11 @@ def _absorb_note_items(draft: Draft) -> None:
                 key = re.split(r"\s+(?:&|and|y|e|und|et)\s+", key)[0]  # "Goal & why it matters"
                 if _DURATION_ITEM_LABEL_RE.match(key):
                     found = leading_duration(split[1])
-                    if found and draft.duration is None and draft.kind != ROOT:
+                    # "### Week 1: Basics" says when; "- Time: 7-10 hours" under it how long
+                    slot_only = draft.duration is not None and bool(
+                        re.fullmatch(ORDINAL, draft.duration.strip(), re.I)
+                    )
+                    if found and (draft.duration is None or slot_only) and draft.kind != ROOT:
                         draft.duration, draft.planned = found
                         draft.label_notes += 1
                         fired("note-label", child.line, "note", f"duration {found[0]}")
