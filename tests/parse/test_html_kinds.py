@@ -308,3 +308,28 @@ def test_checkbox_labels_side_by_side_are_one_task_each_and_the_h1_names_the_pag
         ("Glazing", "todo"),
         ("Firing", "todo"),
     ]
+
+
+def test_a_page_without_html_or_body_tags_and_a_long_style_block_is_read_as_html():
+    css = "\n".join(f".c{n} {{ margin: {n}px; color: #333; }}" for n in range(60))
+    page = (
+        f'<meta charset="utf-8">\n<title>Kiln study set</title>\n<style>\n{css}\n</style>\n'
+        '<section class="week">\n  <div class="head">\n    <span>SHEET 01</span>\n'
+        "    <h2>Firing basics</h2>\n  </div>\n"
+        '  <div class="day">\n    <h3>Cones and temperatures</h3>\n'
+        '    <ul class="tasks">\n      <li>Read the cone chart</li>\n'
+        "      <li>Log one bisque firing</li>\n    </ul>\n  </div>\n</section>\n"
+        '<section class="week">\n  <div class="head">\n    <h2>Glaze firing</h2>\n  </div>\n'
+        '  <ul class="tasks">\n    <li>Load a glaze kiln</li>\n  </ul>\n</section>\n'
+        "<script>\n" + "\n".join(f"let v{n} = {n};" for n in range(40)) + "\n</script>\n"
+    )
+    from roadvault.parse.inputs import as_markdown
+
+    assert as_markdown(page, source="kiln.html")[1] == "html"
+    roadmap = parse_roadmap(page)
+    assert [phase.title for phase in roadmap.nodes] == ["Firing basics", "Glaze firing"]
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Read the cone chart",
+        "Log one bisque firing",
+        "Load a glaze kiln",
+    ]

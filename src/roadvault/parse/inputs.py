@@ -86,6 +86,7 @@ def looks_like_html(text: str) -> bool:
         return True
     if _MD_HEADING_RE.search(text):
         return False  # "# Title" over HTML paragraphs: Markdown with HTML inside
+    text = _STYLE_OR_SCRIPT_RE.sub("", text)  # a page's CSS and scripts are not its lines
     nonblank = tag_lines = md_lines = 0
     for line in text.splitlines():
         if not line.strip():
@@ -103,6 +104,7 @@ def looks_like_html(text: str) -> bool:
     )
 
 
+_STYLE_OR_SCRIPT_RE = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
