@@ -2286,3 +2286,14 @@ def test_a_time_and_a_goal_line_in_vietnamese_time_and_describe_the_week():
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Nhào đất sét", "Định tâm"]
     assert [phase.duration for phase in roadmap.nodes] == ["7-10 giờ", "5 giờ"]
+
+
+def test_what_the_repository_is_for_under_the_readmes_own_numbering_is_text():
+    text = (
+        "# 陶芸ログ\n\n## 1. 目的\n- 学習の進捗管理\n- ポートフォリオとして活用\n\n"
+        "## 2. 学習内容\n### ろくろ\n- 土練り\n- 芯出し\n### 釉薬\n- 施釉\n\n"
+        "## Phase 1: Goals\n- Centre 1 kg of clay\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "学習の進捗管理" not in titles
+    assert titles == ["土練り", "芯出し", "施釉", "Centre 1 kg of clay"], titles

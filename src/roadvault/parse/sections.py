@@ -725,8 +725,14 @@ _GOALS_SECTION_RE = re.compile(
     r"|mục tiêu(?: học tập| khóa học)?|tujuan(?: pembelajaran| belajar)?"
     r"|(?:öğrenme )?hedefler(?:i)?"
     r"|leerdoelen|doelen|cele(?: nauki)?"
-    r"|目标|学习目标|学習目標|目標|목표|학습 목표)$"
+    r"|目标|学习目标|学習目標|目標|목표|학습 목표"
+    # what the repository itself is for: "## 1. 目的" › "進捗管理", "포트폴리오"
+    r"|purpose|(?:the )?purpose of (?:this|the) (?:repo|repository|plan)|目的|목적|propósito"
+    r"|zweck)$"
 )
+
+
+_OUTLINE_NUMBER_RE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 
 
 @rule("goals-section")
@@ -737,8 +743,10 @@ def goals_to_notes(draft: Draft, notes: list[str]) -> None:
     goals section that is the whole document, and a part's own objectives, stay."""
 
     def is_goals(child: Draft, parent: Draft) -> bool:
-        if child.kind not in (HEADING, PSEUDO) or child.numbered:
+        if child.kind not in (HEADING, PSEUDO):
             return False
+        if child.numbered and not _OUTLINE_NUMBER_RE.match(child.text or ""):
+            return False  # "Phase 1: Goals" is a part; "## 1. 目的" only the README's numbering
         if not (parent.kind == ROOT or (parent.kind == HEADING and parent.level == 1)):
             return False  # a week's "#### Learning Objectives" is that week's own list
         if not _GOALS_SECTION_RE.match(plain_label(child.title).rstrip(":：").casefold()):
