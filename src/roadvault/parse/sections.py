@@ -735,6 +735,42 @@ _GOALS_SECTION_RE = re.compile(
 _OUTLINE_NUMBER_RE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 
 
+# "Environment", "开发环境 (Tech Stack)", "## 2. 環境": what the learner works with.
+_ENVIRONMENT_RE = re.compile(
+    r"^(?:(?:my |our |the )?(?:development |dev |working |learning )?environment|tech ?stack"
+    r"|(?:my )?(?:setup|toolchain)|tools (?:i use|used)|entorno(?: de desarrollo)?"
+    r"|ambiente(?: de desenvolvimento)?|(?:entwicklungs)?umgebung|environnement"
+    r"|开发环境|開発環境|环境|環境|개발 ?환경|환경)(?: \(?tech ?stack\)?)?$"
+)
+MAX_ENVIRONMENT_WORDS = 6
+
+
+@rule("environment-section")
+def environment_to_notes(draft: Draft, notes: list[str]) -> None:
+    """A section naming what the learner works with ("## Environment" › "Python 3.13",
+    "VS Code", "Windows 11"; "开发环境 (Tech Stack)" › "IDE: Visual Studio 2022") is
+    the roadmap's text, not steps: short names, no task boxes, nothing to do. A setup
+    section of actions ("Install Python", "Configure Git") stays."""
+
+    def is_environment(child: Draft, parent: Draft) -> bool:
+        if child.kind not in (HEADING, PSEUDO) or not child.children or holds_task(child):
+            return False
+        if child.numbered and not _OUTLINE_NUMBER_RE.match(child.text or ""):
+            return False
+        if not _ENVIRONMENT_RE.match(plain_label(child.title).rstrip(":：").casefold()):
+            return False
+        entries = child.children
+        return all(
+            e.kind == ITEM
+            and not e.children
+            and len(strip_decorations(e.text).split()) <= MAX_ENVIRONMENT_WORDS
+            and not reads_as_action(e.title)
+            for e in entries
+        )
+
+    pull_sections(draft, is_environment, _to_notes(notes, "environment-section"))
+
+
 @rule("goals-section")
 def goals_to_notes(draft: Draft, notes: list[str]) -> None:
     """A section that says what the plan is for ("## Learning goals" › "Master the syntax",

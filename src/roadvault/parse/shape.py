@@ -51,6 +51,7 @@ from roadvault.parse.sections import (
     drop_promotions,
     drop_repeated_sections,
     drop_repo_chatter,
+    environment_to_notes,
     examples_to_notes,
     goals_to_notes,
     grading_to_notes,
@@ -1187,6 +1188,7 @@ def shape_roadmap(
     drop_empty_facets(root)
     advice_to_notes(root, notes)
     goals_to_notes(root, notes)
+    environment_to_notes(root, notes)
     grading_to_notes(root, notes)
     statistics_to_notes(root, notes)
     examples_to_notes(root)
