@@ -2297,3 +2297,13 @@ def test_what_the_repository_is_for_under_the_readmes_own_numbering_is_text():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "学習の進捗管理" not in titles
     assert titles == ["土練り", "芯出し", "施釉", "Centre 1 kg of clay"], titles
+
+
+def test_criteria_to_move_on_in_another_language_are_advice_not_steps():
+    text = (
+        "# Plan de cerámica\n\n## Fase 1: Torno\n- [ ] Centrado\n- [ ] Levantado\n\n"
+        "### Criterios de avance:\n- Completar 80% de los ejercicios\n- Terminar un cuenco\n\n"
+        "## Fase 2: Esmaltes\n- [ ] Inmersión\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Centrado", "Levantado", "Inmersión"], titles
