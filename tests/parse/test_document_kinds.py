@@ -2307,3 +2307,14 @@ def test_criteria_to_move_on_in_another_language_are_advice_not_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Centrado", "Levantado", "Inmersión"], titles
+
+
+def test_the_authors_todo_note_under_a_chapter_is_no_step():
+    text = (
+        "# Curriculum\n\n## 11_Debugging\nBreakpoints in the editor  \nThe browser's tools  \n"
+        "Logging  \n\nTODO: more examples  \n\n## 12_Testing\nUnit tests  \nMocks  \nFixtures  \n"
+        "\nNOTE: optional\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert not any(t.startswith(("TODO", "NOTE")) for t in titles), titles
+    assert "Breakpoints in the editor" in titles and "Mocks" in titles

@@ -58,6 +58,8 @@ def _kind(line: str) -> str | None:
         return "link"  # "[**SICP**](…)" alone on its line: one entry of a list of them
     if not text or _NOT_BARE_RE.match(line) or _COMMAND_RE.match(text):
         return None
+    if _AUTHOR_NOTE_RE.match(text):
+        return None  # "TODO: more examples": the author's note to self, not a step
     if _SLOT_LINE_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
         return "bare"
     if len(text.split()) <= MAX_ACTION_WORDS and reads_as_action(text) and text[-1] in ".!":
@@ -79,6 +81,7 @@ def _kind(line: str) -> str | None:
     return "bare"
 
 
+_AUTHOR_NOTE_RE = re.compile(r"^(?:todo|fixme|tbd|xxx|note|nb|memo|メモ|备注|備考)\s*[:：]", re.I)
 _INLINE_LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
 
 
@@ -191,6 +194,8 @@ def _kind_of_broken(lines: list[str], at: int) -> str | None:
     one, is an entry at any length short of a sentence ("The Rainbow Connection from *Muppet
     Movie* by **…** and **…**  "), and "???" on such a line holds a place."""
     kind = _kind(lines[at])
+    if _AUTHOR_NOTE_RE.match(lines[at].strip()):
+        return None
     broken = _HARD_BREAK_RE.search(lines[at]) or (at > 0 and _HARD_BREAK_RE.search(lines[at - 1]))
     if kind is not None or not broken:
         return kind
