@@ -2318,3 +2318,21 @@ def test_the_authors_todo_note_under_a_chapter_is_no_step():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert not any(t.startswith(("TODO", "NOTE")) for t in titles), titles
     assert "Breakpoints in the editor" in titles and "Mocks" in titles
+
+
+def test_lines_led_by_the_same_symbol_are_bullets_even_when_they_are_sentences():
+    text = (
+        "📅 Plan intensif de poterie sur 2 jours\n"
+        "🔹 Jour 1 : Les bases solides\n\n"
+        "🔥 Comprendre la préparation de la terre et pourquoi elle compte tant.\n"
+        "🔥 Centrer la terre.\n"
+        "🔥 Explication détaillée de chaque geste et mise en pratique sur le tour.\n"
+        "🔹 Jour 2 : Les formes\n\n"
+        "🔥 Monter un cylindre régulier avec des parois fines et droites sur le tour.\n"
+        "🔥 Tournasser.\n"
+    )
+    tree = _tree(parse_roadmap(text, source="plan.txt"))
+    assert [(phase, len(leaves)) for phase, leaves in tree] == [
+        ("Jour 1 : Les bases solides", 3),
+        ("Jour 2 : Les formes", 2),
+    ], tree

@@ -139,6 +139,23 @@ def _is_bare_list(text: str) -> bool:
 _SPACING_RE = re.compile(r"<br\s*/?>|&nbsp;", re.I)
 
 
+def _leading_glyph(line: str) -> str:
+    stripped = line.strip()
+    return stripped[0] if stripped and unicodedata.category(stripped[0]) == "So" else ""
+
+
+def _glyph_bullet(lines: list[str], at: int) -> bool:
+    """The next or previous written line starts with the same symbol as `lines[at]`."""
+    glyph = _leading_glyph(lines[at])
+    for step in (-1, 1):
+        other = at + step
+        while 0 <= other < len(lines) and not lines[other].strip():
+            other += step
+        if 0 <= other < len(lines) and _leading_glyph(lines[other]) == glyph:
+            return bool(glyph)
+    return False
+
+
 @rule("loose-lines")
 def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     """Text with no Markdown structure left (copied from a page or a chat window): numbered
@@ -227,7 +244,13 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             or _names_the_list_below(plain, lines, index)
         ):
             emit(f"{'#' * (section_level + 1)} {plain}", number)
-        elif _is_item_text(body) and (in_section or bullet) and not _LABEL_END_RE.search(body):
+        elif (
+            (_is_item_text(body) or (glyph_led and _glyph_bullet(lines, index - 1)))
+            and (in_section or bullet)
+            and not _LABEL_END_RE.search(body)
+        ):
+            # "🔥 Comprendre Node.js et pourquoi il est utilisé côté serveur.": a line led by
+            # the glyph its neighbours are led by is a bullet, whatever its length
             emit(f"- {body}", number)
         else:
             emit(plain, number)
