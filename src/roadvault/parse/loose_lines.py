@@ -160,7 +160,8 @@ def _glyph_bullet(lines: list[str], at: int) -> bool:
 def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     """Text with no Markdown structure left (copied from a page or a chat window): numbered
     or glyph-marked lines are sections, lines ending in a colon are labels, other short lines
-    are items, tab-separated rows are a table, file trees are shown as code, long sentences
+    (and lines led by the same symbol as their neighbours, at any length) are items,
+    tab-separated rows are a table, file trees are shown as code, long sentences
     stay text. Tried when nothing else found an item or the text has no Markdown structure
     (no heading, list or table). The second value maps each output line to its input line."""
     out: list[str] = []
