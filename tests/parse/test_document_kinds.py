@@ -2336,3 +2336,19 @@ def test_lines_led_by_the_same_symbol_are_bullets_even_when_they_are_sentences()
         ("Jour 1 : Les bases solides", 3),
         ("Jour 2 : Les formes", 2),
     ], tree
+
+
+def test_hours_sessions_and_sprints_number_the_parts_of_a_plan():
+    from roadvault.parse.titles import opens_a_part
+
+    assert all(
+        opens_a_part(t)
+        for t in ["Hour 1: Warm-up", "Session 2 - Glazes", "Sprint 3", "Sesión 4: Hornos"]
+    )
+    text = (
+        "# Interview day\n\n## Schedule\n\n### Hour 1: Role fit\n\nFocus: your story.\n\n"
+        "```text\nI am a potter with ten years at the wheel.\n```\n\n"
+        "### Hour 2: Portfolio\n\n- Pick three pieces\n- Photograph them\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Hour 1: Role fit" in titles, titles

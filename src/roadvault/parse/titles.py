@@ -153,6 +153,7 @@ def without_kind_label(title: str) -> str:
 
 _ORDER_WORD_RE = re.compile(
     r"^(?:phase|stage|step|part|module|level|unit|chapter|milestone|lesson|week|month|day"
+    r"|hour|session|sprint|class|lecture|sesi[óo]n|sess[ãa]o|s[ée]ance|sitzung|lektion|clase|aula"
     r"|m[óo]dulo|fase|etapa|semana|mes|d[íi]a|unidad|[ée]tape|semaine|mois|jour|woche|monat"
     r"|tag|этап|неделя|месяц|день)s?"
     r"\s*(?:\d{1,3}|[ivxlc]{1,6})\b",
