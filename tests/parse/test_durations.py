@@ -15,6 +15,8 @@ from roadvault.parse.durations import leading_duration, parse_duration, split_du
         # a course section: how many lessons, then how long they take
         ("Storage (13 clases | 1h 8min)", ("Storage", "1h 8min", (0.05, 0.05), None)),
         ("Intro (12 videos · 3 hours)", ("Intro", "3 hours", (0.12, 0.12), None)),
+        # a remark, then the length
+        ("Electives (choose 2 – 12+ weeks each)", ("Electives", "12+ weeks", (84, 84), None)),
         ("Foundations (1-2 months)", ("Foundations", "1-2 months", (30, 60), None)),
         ("Foundations (1–2 months)", ("Foundations", "1–2 months", (30, 60), None)),
         ("Month 1–2: Foundations", ("Month 1–2: Foundations", "Month 1–2", (60, 60), None)),

@@ -175,6 +175,12 @@ _COUNT_PAREN_RE = re.compile(
     rf"[\)\]）】]",
     re.I,
 )
+# "(choose 2 to start – 12+ weeks each)": a remark, then the length
+_REMARK_PAREN_RE = re.compile(
+    rf"\s+[\(（]\s*[^\W\d_][^()（）\n]{{0,40}}?\s[-–—,;]\s*(?P<d>{_ANY_DURATION})\s*"
+    rf"(?:each|total)?\s*[\)）]",
+    re.I,
+)
 _PAREN_PACE_RE = re.compile(rf"\s*[\(\[]\s*(?P<p>{PACE})\s*[\)\]]", re.I)
 _TRAILING_PACE_RE = re.compile(rf"\s*(?:[:,;–—|·]|\s-)\s*(?P<p>{PACE})\s*\.?\s*$", re.I)
 _LEADING_RE = re.compile(
@@ -362,7 +368,7 @@ def split_duration(title: str) -> TitleDuration:
     if len(_PAREN_RE.findall(work)) >= 2:
         # "Maths (2h) + Writing (1h)": the time of each part, no one length of the whole
         return TitleDuration(title=work.strip(), pace=pace)
-    match = _PAREN_RE.search(work) or _COUNT_PAREN_RE.search(work)
+    match = _PAREN_RE.search(work) or _COUNT_PAREN_RE.search(work) or _REMARK_PAREN_RE.search(work)
     if match and (match.start() > 0 or match.end() < len(work)):
         duration = match["d"]
         found_pace = match.groupdict().get("pace")
