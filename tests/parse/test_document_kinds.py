@@ -2352,3 +2352,13 @@ def test_hours_sessions_and_sprints_number_the_parts_of_a_plan():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "Hour 1: Role fit" in titles, titles
+
+
+def test_a_steps_one_sub_bullet_that_is_itself_an_action_is_the_step_spelt_out():
+    text = (
+        "# Pottery\n\n1. Learn the basics\n\n   - Learn wedging, centring, opening\n\n"
+        "2. Glazes\n\n   - the part most people skip, but it matters\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles == ["Learn wedging, centring, opening", "Glazes"], titles

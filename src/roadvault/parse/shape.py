@@ -794,7 +794,8 @@ def _fold_descriptions(draft: Draft) -> None:
     that names a step by its kind ("Project: Chat app", "Lab 2 – Joins"), or one under a
     bullet named only by its slot ("Semaine 15" › "Prepare the exam"), is that step. A
     linked heading's single bullet describes it when it is a sentence ("### [Read the Code
-    Book](…)" › "- the best first book on ciphers, fun to read")."""
+    Book](…)" › "- the best first book on ciphers, fun to read"). An action under an action
+    ("Learn the ML stack" › "Learn Numpy, Pandas") is the step spelt out: it stays."""
     for child in draft.children:
         _fold_descriptions(child)
     if len(draft.children) != 1:
@@ -804,6 +805,12 @@ def _fold_descriptions(draft: Draft) -> None:
         return
     if names_only_a_slot(draft.title):
         return  # "15. Semaine 15" › "1. Prepare the final exam": the week's one step
+    if (
+        reads_as_action(draft.title)
+        and reads_as_action(only.title)
+        and not only.title.rstrip().endswith(".")
+    ):
+        return  # "3. Learn the ML stack" › "- Learn Numpy, Pandas": the step, spelt out
     if draft.links and only.links and (only.raw or "").lstrip().startswith("["):
         return  # "[Android course](…)" › "[Unit 4: Pathway 3](…)": the part of it to do
     if draft.kind not in (ITEM, ROW) and not (
