@@ -2362,3 +2362,15 @@ def test_a_steps_one_sub_bullet_that_is_itself_an_action_is_the_step_spelt_out()
     roadmap = parse_roadmap(text)
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert titles == ["Learn wedging, centring, opening", "Glazes"], titles
+
+
+def test_a_state_in_brackets_before_a_labels_colon_is_the_entrys_status():
+    from roadvault.model import Status
+
+    text = (
+        "# 陶艺 30 天\n\n## 阶段一\n- **Day 1-5 (已完成)**: 揉泥、定中心。\n"
+        "- **Day 6 (done)**: Opening the clay.\n- **Day 7**: 拉坯。\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.status for leaf in leaves] == [Status.DONE, Status.DONE, Status.TODO]
+    assert not any("已完成" in leaf.title or "(done)" in leaf.title for leaf in leaves)

@@ -511,16 +511,28 @@ def state_suffix(title: str) -> tuple[str, str] | None:
     ("Git", "x")), or None."""
     match = _STATE_SUFFIX_RE.search(title)
     if match is None or not title[: match.start()].strip():
-        return None
+        labelled = _STATE_BEFORE_COLON_RE.search(title)
+        if labelled is None or not title[: labelled.start()].strip():
+            return None
+        # "Day 1-5 (已完成): set-up, first cube": the state of a labelled entry
+        mark = _SAID.get(labelled["bracketed"].casefold()) or status_of_words(labelled["bracketed"])
+        rest = title[: labelled.start()].rstrip() + title[labelled.end() :]
+        return (rest, mark) if mark is not None else None
     word = (match["bracketed"] or match["dashed"]).casefold()
     mark = _SAID.get(word) or status_of_words(word)
     return (title[: match.start()].rstrip(), mark) if mark is not None else None
 
 
+_STATE_BEFORE_COLON_RE = re.compile(
+    rf"\s*[(（\[]\s*(?P<bracketed>{_STATE_WORD})\s*[)）\]](?=\s*\\?[:：])", re.I
+)
+
+
 @rule("state-suffix")
 def read_state_suffixes(root: Draft) -> None:
     """A state written after an entry's name — "Git basics (완)", "Docker (done)", "Kafka
-    [in progress]", "SQL — done", or a "Status: Completed" line under it — is how far the
+    [in progress]", "SQL — done", "Day 1-5 (已完成): …", or a "Status: Completed" line under
+    it — is how far the
     learner got: that entry's status, not words of its name. A sentence that only
     contains such a word ("Done is better than perfect") says nothing."""
     for draft in walk(root):
