@@ -532,9 +532,8 @@ _STATE_BEFORE_COLON_RE = re.compile(
 def read_state_suffixes(root: Draft) -> None:
     """A state written after an entry's name — "Git basics (완)", "Docker (done)", "Kafka
     [in progress]", "SQL — done", "Day 1-5 (已完成): …", or a "Status: Completed" line under
-    it — is how far the
-    learner got: that entry's status, not words of its name. A sentence that only
-    contains such a word ("Done is better than perfect") says nothing."""
+    it — is how far the learner got: that entry's status, not words of its name. A sentence
+    that only contains such a word ("Done is better than perfect") says nothing."""
     for draft in walk(root):
         if draft.kind not in (ITEM, HEADING, PSEUDO, ROW) or draft.marker is not None:
             continue
