@@ -523,3 +523,15 @@ def test_a_day_log_keeps_the_days_whose_topic_is_not_written_yet():
     assert phase == "Week 1"
     assert leaves[:2] == ["Gathering glass", "Marvering"]
     assert leaves[2:] == ["Day 004", "Day 005"], leaves
+
+
+def test_a_key_of_one_symbol_per_row_is_text_but_a_column_of_the_same_tick_is_status():
+    text = (
+        "# Glass roadmap\n\n| Símbolo | Significado |\n|---|---|\n"
+        "| 🔴 | **Crítico** — no avanzar sin dominar |\n| 🟡 | Importante |\n"
+        "| 🟢 | Opcional |\n\n## Etapa 1\n\n| Hecho | Tarea |\n|---|---|\n"
+        "| ✅ | Cortar vidrio |\n| ✅ | Pulir bordes |\n| | Soldar |\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == ["Cortar vidrio", "Pulir bordes", "Soldar"]
+    assert [leaf.status for leaf in leaves] == [Status.DONE, Status.DONE, Status.TODO]

@@ -633,13 +633,24 @@ _CODE_CELL_RE = re.compile(r"`[^`\n]{1,30}`|#[^\W\d_][\w/-]{0,30}")
 @rule("code-legend")
 def explains_codes(body: list[list[InlineText]]) -> bool:
     """A two-column table whose first cells are each a code the document uses ("`#courses`"
-    | "Unit/course content notes", "#review" | "Flagged for review") explains its tags and
-    marks: a key to read by, not steps."""
+    | "Unit/course content notes", "#review" | "Flagged for review") or a lone symbol ("🔴"
+    | "Critical — do not move on without it") explains its tags and marks: a key to read
+    by, not steps."""
     if len(body) < 2 or any(len(row) != 2 for row in body):
         return False
-    return all(_CODE_CELL_RE.fullmatch(row[0].raw.strip()) for row in body) and all(
-        row[1].text.strip() for row in body
-    )
+    if not all(row[1].text.strip() for row in body):
+        return False
+    if all(_CODE_CELL_RE.fullmatch(row[0].raw.strip()) for row in body):
+        return True
+    # a different mark on each row: "✅ | Set up a server" over "✅ | Add headers" ticks
+    symbols = [row[0].text.strip() for row in body]
+    return all(_lone_symbol(symbol) for symbol in symbols) and len(set(symbols)) == len(symbols)
+
+
+def _lone_symbol(text: str) -> bool:
+    """ "🔴", "⭐⭐", "✅": marks only, no word or number."""
+    marks = text.replace("\ufe0f", "").replace("\u200d", "").strip()
+    return 0 < len(marks) <= 3 and not any(char.isalnum() or char.isspace() for char in marks)
 
 
 def table_items(
