@@ -1383,10 +1383,15 @@ def drop_assistant_offers(root: Draft, notes: list[str]) -> None:
     entries = [d for d in walk(root) if d.kind in (ITEM, ROW)]
     if not entries:
         return
-    last = entries[-1]
+    parents = {id(c): d for d in walk(root) for c in d.children}
+    closing = {id(entries[-1])}  # the last entry and every section it stands in
+    at = entries[-1]
+    while id(at) in parents:
+        at = parents[id(at)]
+        closing.add(id(at))
 
     def closes(section: Draft) -> bool:
-        return any(d is last for d in walk(section))
+        return id(section) in closing
 
     def is_offer(child: Draft, _parent: Draft) -> bool:
         if not closes(child):
