@@ -9,6 +9,7 @@ docs/DIALECT.md):
   the lines that are not Markdown content (front matter, code, comments, HTML blocks);
 - `frontmatter`: where the front matter ends, and the one capped YAML loader for it;
 - `ids`: the block id grammar (`^id`, roadvault's `^rv-…`), finding, defusing and minting them;
+- `items`: the line of an item the updates carry (lead, bullet, checkbox, text, `^rv-` id);
 - `conflicts`: the conflict markers a merge writes, and finding them outside code.
 
 Pure: text in, answers out.

@@ -49,20 +49,13 @@ from roadvault.obsidian.conflicts import (
     marked_region,
 )
 from roadvault.obsidian.frontmatter import split_front_matter
-from roadvault.obsidian.ids import ROADVAULT_ID, ROADVAULT_PREFIX
+from roadvault.obsidian.ids import ROADVAULT_PREFIX
+from roadvault.obsidian.items import ITEM_LINE
 from roadvault.vault.frontmatter import LIST_KEYS, OWNED_KEYS, read_owned_properties, set_property
 from roadvault.vault.update.reorder import Layout, differs, follow_layout, layout_of
 
 logger = logging.getLogger(__name__)
 
-# A list item carrying one of our block ids, possibly inside a blockquote/callout.
-ITEM_LINE = re.compile(
-    r"^(?P<lead>[ \t]*(?:>[ \t]?)*[ \t]*)"
-    r"(?P<bullet>[-*+]|\d{1,9}[.)])[ \t]+"
-    r"(?:\[(?P<mark>[^\]\n])\][ \t]+)?"
-    r"(?P<text>.*?)"
-    r"[ \t]+\^(?P<id>" + ROADVAULT_ID + r")[ \t]*$"
-)
 _ID_MARK = "^" + ROADVAULT_PREFIX
 _PROGRESS_RANK = {Status.DONE: 3, Status.DOING: 2, Status.SKIPPED: 1, Status.TODO: 0}
 

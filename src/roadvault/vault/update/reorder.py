@@ -19,18 +19,14 @@ new lead, the learner's lines are kept as written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from roadvault.obsidian.blocks import is_heading_line
+from roadvault.obsidian.items import CHECKBOX
 
 __all__ = ["Layout", "differs", "follow_layout", "join_copies", "layout_of"]
-
-
-# The checkbox of a list item line: (lead and bullet)(mark).
-_BOX = re.compile(r"^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([^\]\n])\][ \t]+")
 
 
 class ItemLine(Protocol):
@@ -139,18 +135,18 @@ def join_copies(
 
 
 def _unmarked(line: str) -> str:
-    return _BOX.sub(r"\1", line, count=1).strip()
+    return CHECKBOX.sub(r"\1", line, count=1).strip()
 
 
 def _mark_of(line: str) -> str | None:
-    match = _BOX.match(line)
+    match = CHECKBOX.match(line)
     return match.group(2) if match else None
 
 
 def _with_mark(line: str, mark: str | None) -> str:
     if mark is None:
         return line
-    return _BOX.sub(lambda m: f"{m.group(1)}[{mark}] ", line, count=1)
+    return CHECKBOX.sub(lambda m: f"{m.group(1)}[{mark}] ", line, count=1)
 
 
 def _all_blocks(block: _Block) -> list[_Block]:
