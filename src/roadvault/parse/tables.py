@@ -300,13 +300,18 @@ _ATTEMPT_HEADER_RE = re.compile(
 MIN_ATTEMPTS = 2
 
 
+def _attempt_headers(keys: list[str]) -> list[int]:
+    """The columns headed by a time through ("1회", "2nd", "Round 3", "一刷")."""
+    return [i for i, key in enumerate(keys) if _ATTEMPT_HEADER_RE.match(key.strip())]
+
+
 @rule("attempt-columns")
 def _attempt_columns(keys: list[str], body: list[list[InlineText]]) -> int | None:
     """Columns headed by the times through ("| Problem | 1회 | 2회 | 3회 |", "Round 1 |
     Round 2", "一刷 | 二刷"), holding only marks or dates, record when the learner went
     through each entry: an entry with a mark in the first of them is done. Returns that
     column."""
-    numbered = [i for i, key in enumerate(keys) if _ATTEMPT_HEADER_RE.match(key.strip())]
+    numbered = _attempt_headers(keys)
     if len(numbered) < MIN_ATTEMPTS or numbered != list(
         range(numbered[0], numbered[0] + len(numbered))
     ):
@@ -323,7 +328,7 @@ def _attempt_columns(keys: list[str], body: list[list[InlineText]]) -> int | Non
 def _attempt_legend(keys: list[str], body: list[list[InlineText]]) -> bool:
     """A first row with a different mark under each time through ("| Problem | 🟥 | 🟧 |
     🟨 |") is the key to the marks, not an entry."""
-    numbered = [i for i, key in enumerate(keys) if _ATTEMPT_HEADER_RE.match(key.strip())]
+    numbered = _attempt_headers(keys)
     first = body[0] if body else []
     marks = [remove_controls(first[i].text).strip() for i in numbered if i < len(first)]
     if len(marks) != len(numbered) or not all(marks) or len(set(marks)) != len(marks):
@@ -688,7 +693,7 @@ def table_items(
         return _column_groups(header, body, lines), []
     names = [remove_controls(cell.text) for cell in header]
     roles = _column_roles(names, body)
-    if "attempts" in roles and _attempt_legend(names, body):
+    if "attempts" in roles and _attempt_legend(keys, body):
         fired("attempt-columns", lines[0] if lines else None, "dropped", "the marks' legend")
         body, lines = body[1:], lines[1:]
     drafts: list[Draft] = []

@@ -1,21 +1,17 @@
 """A roadmap's identity across updates: its source file and its items, not its title.
 
-Golden update cases: tests/golden/update/<case>/case.json lists steps; each builds one
-roadmap file (copied from the case folder to `build`, a path beside the vault, so the
-manifest's `source_path` is the same on every machine), then makes the learner's edits
-(`tick` item titles, `write` lines appended to a note, `delete` notes). The vault after
-the last step is compared file by file with `expected/` (Progress.md and history
-included, clock fixed).
+Golden update cases (tests/golden/update/<case>/), run by tests/support/update_cases.py:
+each step builds one roadmap file, then makes the learner's edits (`tick` item titles,
+`write` lines appended to a note, `delete` notes); the vault after the last step is compared
+file by file with `expected/` (Progress.md and history included, clock fixed).
 Regenerate with `pytest tests/vault/update/test_identity_golden.py --update-golden` and
 review the diff.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,28 +19,22 @@ from click.testing import CliRunner
 
 import roadvault.progress
 import roadvault.progress.vault_scan
-from conftest import REPO, read_tree, write_tree
+from conftest import read_tree
 from roadvault.cli.main import cli
 from roadvault.parse import read_roadmap
-from roadvault.vault.build import BuildReport, build_vault
+from roadvault.vault.build import build_vault
 from roadvault.vault.state import load_manifest
 from roadvault.vault.update.item_travel import Action
-from support.build import build_with_progress
 from support.clock import fix_now
+from support.update_cases import NOW, UPDATE, match_golden, not_compared, run_case, tick
 
-UPDATE = REPO / "tests" / "golden" / "update"
 CASES = ["deleted-note", "retitle", "same-title-two-roadmaps", "second-roadmap-md"]
-NOW = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     fix_now(monkeypatch, NOW, roadvault.progress.vault_scan, roadvault.progress)
     monkeypatch.setenv("TZ", "UTC")  # Progress.md shows local dates; these were made in UTC
-
-
-def _not_compared(relpath: str) -> bool:
-    return relpath in (".roadvault/lock", ".roadvault/temp-token")
 
 
 def ticked(vault: Path) -> set[str]:
@@ -58,63 +48,21 @@ def ticked(vault: Path) -> set[str]:
     return found
 
 
-def tick(vault: Path, title: str) -> None:
-    pattern = re.compile(rf"^(\s*)- \[ \] {re.escape(title)}( \^rv-\w+)$", re.M)
-    for path in vault.rglob("*.md"):
-        text = path.read_text()
-        if pattern.search(text):
-            path.write_text(pattern.sub(rf"\1- [x] {title}\2", text, count=1))
-            return
-    raise AssertionError(f"no item {title!r} to tick")
-
-
-def run_step(case: Path, work: Path, step: dict) -> BuildReport:
-    source = work / step["build"]
-    source.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(case / step["from"], source)
-    vault = work / "vault"
-    report = build_with_progress(read_roadmap(source), vault, now=NOW)
-    for title in step.get("tick", []):
-        tick(vault, title)
-    for relpath, text in step.get("write", {}).items():
-        with open(vault / relpath, "a", encoding="utf-8") as handle:
-            handle.write(text)
-    for relpath in step.get("delete", []):
-        (vault / relpath).unlink()
-    return report
-
-
-def run_case(name: str, work: Path) -> list[BuildReport]:
-    case = UPDATE / name
-    spec = json.loads((case / "case.json").read_text())
-    return [run_step(case, work, step) for step in spec["steps"]]
-
-
 @pytest.mark.parametrize("name", CASES)
 def test_update_case(name: str, tmp_path: Path, update_golden: bool) -> None:
-    spec = json.loads((UPDATE / name / "case.json").read_text())
-    reports = run_case(name, tmp_path)
+    spec, reports = run_case(name, tmp_path)
     vault = tmp_path / "vault"
     for step, report in zip(spec["steps"], reports, strict=True):
         assert report.notices == step.get("notices", []), step["build"]
         assert report.conflicts == 0
-    built = read_tree(vault, skip=_not_compared)
-    expected_dir = UPDATE / name / "expected"
-    if update_golden:
-        shutil.rmtree(expected_dir, ignore_errors=True)
-        write_tree(expected_dir, dict(built))
-    expected = read_tree(expected_dir)
-    assert sorted(built) == sorted(expected)
-    for relpath in expected:  # one file at a time, so a failure names it
-        assert (relpath, built[relpath]) == (relpath, expected[relpath])
+    match_golden(read_tree(vault, skip=not_compared), name, update_golden)
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_update_case_rebuild_writes_nothing(name: str, tmp_path: Path) -> None:
-    spec = json.loads((UPDATE / name / "case.json").read_text())
-    run_case(name, tmp_path)
+    spec, _ = run_case(name, tmp_path)
     vault = tmp_path / "vault"
-    before = read_tree(vault, skip=_not_compared)
+    before = read_tree(vault, skip=not_compared)
     last = spec["steps"][-1]
     again = build_vault(read_roadmap(tmp_path / last["build"]), vault)
     assert (again.written, again.state_written) == (0, 0)
@@ -122,7 +70,7 @@ def test_update_case_rebuild_writes_nothing(name: str, tmp_path: Path) -> None:
         p.relpath for p in again.files if p.action is Action.SKIP and "deleted" in p.notes[0]
     }
     assert {p.action for p in again.files if p.relpath not in deleted} == {Action.UNCHANGED}
-    assert read_tree(vault, skip=_not_compared) == before
+    assert read_tree(vault, skip=not_compared) == before
 
 
 # --- what each case promises, said plainly --------------------------------------------------
@@ -130,7 +78,7 @@ def test_update_case_rebuild_writes_nothing(name: str, tmp_path: Path) -> None:
 
 def test_retitled_roadmap_is_renamed_in_place_and_keeps_every_tick(tmp_path: Path) -> None:
     """Before: a second folder of notes at 0%, ticks left in the old one, no word."""
-    reports = run_case("retitle", tmp_path)
+    _spec, reports = run_case("retitle", tmp_path)
     vault = tmp_path / "vault"
     assert sorted(p.name for p in vault.iterdir() if not p.name.startswith(".")) == [
         "Home.md",
@@ -278,12 +226,12 @@ def test_same_title_from_stdin_with_other_items_is_refused_naming_name(tmp_path:
     shutil.copyfile(UPDATE / "same-title-two-roadmaps" / "a.md", first)
     build_vault(read_roadmap(first), vault)
     tick(vault, "HTML")
-    before = read_tree(vault, skip=_not_compared)
+    before = read_tree(vault, skip=not_compared)
     other = (UPDATE / "same-title-two-roadmaps" / "b.md").read_text()
     result = CliRunner().invoke(cli, ["build", "-", "--vault", str(vault)], input=other)
     assert result.exit_code == 1
     assert "--name" in result.stderr and "mostly other items" in result.stderr
-    assert read_tree(vault, skip=_not_compared) == before
+    assert read_tree(vault, skip=not_compared) == before
     named = CliRunner().invoke(
         cli, ["build", "-", "--vault", str(vault), "--name", "ML"], input=other
     )
