@@ -666,6 +666,28 @@ def test_keys_to_success_are_advice():
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Clay", "Wheel"]
 
 
+def test_additional_notes_after_the_last_day_are_advice_not_that_days_steps():
+    text = (
+        "# Plan\n\n## Day 1\n- [ ] Clay\n- [ ] Wheel\n\n## Day 2\n- [ ] Glaze\n- [ ] Kiln\n\n"
+        "### **Additional Notes**\n- **Leftovers**: Some pieces will remain. Plan them later.\n"
+        "- **Practice**: After each day, throw one more pot.\n"
+        "- **Review (Days 3-4)**: Use this time to look back.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Clay", "Wheel", "Glaze", "Kiln"]
+    assert "throw one more pot" in roadmap.notes
+
+
+def test_skills_acquired_in_a_progress_log_are_a_report_not_steps():
+    text = (
+        "# Pottery in 30 days\n\n## Journey\n\n### Basics done\n- [x] Day 1: clay\n"
+        "- [x] Day 2: wheel\n- [ ] Day 3: glaze\n\n### Key Skills Acquired\n"
+        "- Centring clay on the wheel\n- Trimming a foot ring\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Day 1: clay", "Day 2: wheel", "Day 3: glaze"], leaves
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

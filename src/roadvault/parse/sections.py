@@ -100,7 +100,9 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |진행 현황|진행 상황|학습 현황|進捗状況|学習状況|学习进度|进度统计|进度情况
 |overall progress|progress (?:log|tracking|tracker|summary|report|overview|so far|stats)
 |(?:(?:skills?|progress|learning|study) )?dashboard|skills? (?:status|matrix|progress|overview)
-|milestones achieved|achievements|completed milestones|what i(?:'ve| have) (?:done|learned) so far
+|milestones achieved|achievements|completed milestones
+|(?:key |new )?skills (?:acquired|gained|learned|learnt|developed)(?: so far)?
+|what i(?:'ve| have) (?:done|learned) so far
 |current(?:ly)? (?:focus|learning|reading|working on|status)|now (?:learning|reading)|status
 |what i(?:'m| am) (?:learning|reading|working on|doing)(?: now| right now)?|right now
 |текущий фокус|сейчас изучаю|текущий статус|当前(?:进度|重点|学习|状态)|正在学习|近况
@@ -149,7 +151,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |a word of advice|some advice|how to study|how to learn|how to approach this|learning approach
 |how to proceed|how to use this (?:plan|roadmap|guide)|study habits|habits
 |study approach|things to (?:keep in mind|remember)|keep in mind
-|important notes?|golden rules|rules of thumb|guiding principles|best advice
+|(?:important|additional|extra|other|general|side|misc(?:ellaneous)?) notes?
+|golden rules|rules of thumb|guiding principles|best advice
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
 |staying motivated|stay motivated|how to stay consistent|final words?
 |conclusions?|final thoughts?|closing thoughts?|wrapping up|wrap up|in closing|final notes?
