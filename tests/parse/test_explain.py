@@ -229,3 +229,32 @@ def test_cli_outline_does_not_combine_with_json_or_explain() -> None:
     path = str(FIXTURES / "chat_answer.md")
     assert run(path, "--outline", "--json").exit_code == 2
     assert run(path, "--outline", "--explain").exit_code == 2
+
+
+_PAGE = (
+    "<!doctype html>\n<html>\n<head>\n<style>\nbody { margin: 0; }\nh2 { color: teal; }\n"
+    "ul { padding: 0; }\n</style>\n</head>\n<body>\n<h1>Pottery</h1>\n<h2>Basics</h2>\n"
+    "<ul>\n<li>Centring clay</li>\n<li>Pulling a wall</li>\n</ul>\n</body>\n</html>\n"
+)
+
+
+def test_an_html_page_is_explained_by_the_markdown_it_was_read_as() -> None:
+    """The page's line numbers are not the ones the rules saw: the explanation shows the
+    lines of its Markdown form, each with what it became, never a style rule beside a
+    verdict."""
+    explained = [e for e in explain_roadmap(_PAGE, source="page.html") if e.verdict]
+    became = {e.verdict: [] for e in explained}
+    for e in explained:
+        became[e.verdict].append(e.text)
+    assert any("Basics" in text for text in became["phase"]), became
+    assert [t for t in became["item"]] == ["- Centring clay", "- Pulling a wall"], became
+    assert not any("{" in e.text for e in explained), explained
+
+
+def test_the_command_says_an_html_page_is_shown_as_markdown(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(_PAGE, encoding="utf-8")
+    result = run(str(page), "--explain")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("(an HTML page: the lines below are the Markdown")
+    assert "- Centring clay" in result.output

@@ -110,7 +110,7 @@ def _explain(path: str, *, name: str | None, as_json: bool) -> None:
     """Print the explanation; an itemless roadmap is still explained (that is when a reader
     most wants to know why), then refused like everywhere else."""
     text, source = read_roadmap_text(path)
-    model, explanations = explain_parse(text, source=source, name=name)
+    model, explanations, kind = explain_parse(text, source=source, name=name)
     if as_json:
         shown = [item.to_json() for item in explanations if item.verdict]
         _echo_utf8(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
@@ -120,6 +120,8 @@ def _explain(path: str, *, name: str | None, as_json: bool) -> None:
         is_tty = bool(getattr(stdout, "isatty", lambda: False)())
         width = shutil.get_terminal_size((100, 24)).columns if is_tty else None
         printed = format_explanations(explanations, width=width)
+        if kind == "html" and printed:
+            printed = "(an HTML page: the lines below are the Markdown it was read as)\n" + printed
         # Bytes, replaced where the terminal's encoding cannot show a character: never a crash.
         click.echo(printed.encode(encoding, errors="replace"), nl=False)
     if not model.nodes:

@@ -27,7 +27,7 @@ from roadvault.parse.bare_lines import (
 from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
-from roadvault.parse.inputs import as_markdown
+from roadvault.parse.inputs import Kind, as_markdown
 from roadvault.parse.loose_lines import loose_lines_to_markdown
 from roadvault.parse.outline import build_roadmap
 from roadvault.parse.read import (
@@ -60,10 +60,25 @@ def parse_roadmap(text: str, *, source: str = "<text>", name: str | None = None)
     """Pure: clean text → Roadmap with stable ids. `name` overrides the title (and seeds ids).
 
     A text without any item gives a Roadmap with no nodes; `read_roadmap` refuses those."""
+    text, kind = readable_text(text, source=source)
+    return parse_readable(text, kind, source=source, name=name)
+
+
+def readable_text(text: str, *, source: str = "<text>") -> tuple[str, Kind]:
+    """`text` as the Markdown the rules read (an HTML page converted, a plain-text outline
+    marked up, overlong lines cut) and what kind of input it was. Line numbers in the model
+    and in `--explain` are lines of this text."""
     text = cap_overlong_lines(clean_text(text), source=source)
     text, kind = as_markdown(text, source=source)
     if kind != "markdown":
         logger.info("%s: read as %s", source, _KIND_NAMES[kind])
+    return text, kind
+
+
+def parse_readable(
+    text: str, kind: Kind, *, source: str = "<text>", name: str | None = None
+) -> Roadmap:
+    """`parse_roadmap` after `readable_text`."""
     front = split_front_matter(text, source=source)
     body, slots = (front.body, []) if front.outline else promote_slot_lines(front.body)
     body, outdented = (body, []) if front.outline else outdent_headings(body)

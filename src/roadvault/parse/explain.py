@@ -9,7 +9,7 @@ nodes, and gives every other line the most likely reason it is where it is (or i
 record(line, verdict, rule, detail="") -> None                 cheap; a no-op unless collecting
 collecting() -> ContextManager[list[Decision]]                 the decisions of a block
 explain_roadmap(text, *, source, name=None) -> list[LineExplanation]        pure
-explain_parse(text, *, source, name=None) -> (Roadmap, list[LineExplanation])
+explain_parse(text, *, source, name=None) -> Explained(roadmap, lines, kind)
 explain_lines(text, roadmap, decisions, *, name=None) -> list[LineExplanation]  pure
 format_explanations(explanations, *, width=None) -> str                     pure
 """
@@ -20,12 +20,13 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from rich.cells import cell_len, get_character_cell_size
 
 from roadvault.model import Node, Roadmap, Status
-from roadvault.parse import parse_roadmap
+from roadvault.parse import parse_readable, readable_text
+from roadvault.parse.inputs import Kind
 from roadvault.parse.read import clean_text
 from roadvault.parse.rules import Decision, fired, recording
 
@@ -85,17 +86,26 @@ def collecting() -> Iterator[list[Decision]]:
 
 def explain_roadmap(text: str, *, source: str, name: str | None = None) -> list[LineExplanation]:
     """Parse `text` as `parse_roadmap` does and explain every one of its lines."""
-    return explain_parse(text, source=source, name=name)[1]
+    return explain_parse(text, source=source, name=name).lines
 
 
-def explain_parse(
-    text: str, *, source: str, name: str | None = None
-) -> tuple[Roadmap, list[LineExplanation]]:
+class Explained(NamedTuple):
+    roadmap: Roadmap
+    lines: list[LineExplanation]
+    kind: Kind  # "html": `lines` are the lines of the page's Markdown form
+
+
+def explain_parse(text: str, *, source: str, name: str | None = None) -> Explained:
     """The model and the explanation of one parse, for callers that need both (the CLI
-    refuses an itemless roadmap after showing why nothing was read)."""
+    refuses an itemless roadmap after showing why nothing was read).
+
+    An HTML page is read through its Markdown form, and its line numbers (in the model and
+    in the decisions) are that form's: those are the lines explained, not the page's tags."""
+    read, kind = readable_text(text, source=source)
     with collecting() as decisions:
-        roadmap = parse_roadmap(text, source=source, name=name)
-    return roadmap, explain_lines(clean_text(text), roadmap, decisions, name=name)
+        roadmap = parse_readable(read, kind, source=source, name=name)
+    shown = read if kind == "html" else clean_text(text)
+    return Explained(roadmap, explain_lines(shown, roadmap, decisions, name=name), kind)
 
 
 def explain_lines(
