@@ -17,6 +17,7 @@ from roadvault.errors import InputError
 from roadvault.model import Roadmap
 from roadvault.parse.bare_lines import (
     demote_heading_lines,
+    fold_heading_kickers,
     mark_bare_lines,
     mark_label_paragraphs,
     mark_lazy_labels,
@@ -80,7 +81,8 @@ def parse_readable(
 ) -> Roadmap:
     """`parse_roadmap` after `readable_text`."""
     front = split_front_matter(text, source=source)
-    body, slots = (front.body, []) if front.outline else promote_slot_lines(front.body)
+    body, _kickers = (front.body, []) if front.outline else fold_heading_kickers(front.body)
+    body, slots = (body, []) if front.outline else promote_slot_lines(body)
     body, outdented = (body, []) if front.outline else outdent_headings(body)
     body, unquoted = (body, []) if front.outline else unquote_outline(body)
     body, bare = (body, []) if front.outline else mark_bare_lines(body)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from roadvault.parse.durations import ORDINAL, parse_duration
-from roadvault.parse.rules import rule
+from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import is_plan_tail, reads_as_action
 from roadvault.parse.titles import opens_a_part, strip_decorations
 
@@ -289,6 +289,72 @@ def promote_slot_lines(body: str) -> tuple[str, list[int]]:
         else:
             lines[at] = f"## {slot}"
     return "\n".join(lines), [at + 1 for at in slots]
+
+
+# A slot alone on its line, whatever the document holds: "Phase 1", "Week 3:", "STEP 2".
+_KICKER_RE = re.compile(
+    r"^\s*[*_]{0,2}(?:phase|stage|step|part|module|level|unit|week|month|day|sprint|lesson"
+    r"|fase|etapa|semana|d[ií]a|mes|woche|tag|semaine|jour|étape)\s*\d{1,3}[*_]{0,2}"
+    r"\s*[:：.)\-–—]?\s*$",
+    re.I,
+)
+_ATX_RE = re.compile(r"^( {0,3}#{1,6}[ \t]+)(\S.*?)[ \t]*$")
+MIN_KICKERS = 2
+
+
+@rule("heading-kicker")
+def fold_heading_kickers(body: str) -> tuple[str, list[int]]:
+    """A slot alone on its line ("Phase 1") and perhaps a length alone on the next ("2-3天"),
+    each a paragraph of its own right above a heading: a card on a page (HTML converted, or
+    copied) shows a part's place and length in small type over its name. They belong to that
+    heading — its length goes into it — not parts of their own. Only when the document does
+    it twice or more; a lone "Week 1" above a heading may be a part of its own."""
+    lines = body.split("\n")
+    found: list[tuple[int, int | None, int]] = []  # (kicker, length line or None, heading)
+    in_fence = False
+    for at, line in enumerate(lines):
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+        if in_fence or not _ATX_RE.match(line):
+            continue
+        above = _paragraph_above(lines, at)
+        length = None
+        if above is not None and parse_duration(_plain(lines[above])):
+            length, above = above, _paragraph_above(lines, above)
+        if above is not None and _KICKER_RE.match(lines[above]):
+            found.append((above, length, at))
+    if len(found) < MIN_KICKERS:
+        return body, []
+    folded: list[int] = []
+    for kicker, length, heading in found:
+        if length is not None:
+            match = _ATX_RE.match(lines[heading])
+            assert match is not None
+            lines[heading] = f"{match[1]}{match[2]} ({_plain(lines[length])})"
+            lines[length] = ""
+            folded.append(length + 1)
+        lines[kicker] = ""
+        folded.append(kicker + 1)
+        fired("heading-kicker", kicker + 1, "dropped", f"the place of line {heading + 1}")
+        if length is not None:
+            fired("heading-kicker", length + 1, "dropped", f"the length of line {heading + 1}")
+    return "\n".join(lines), sorted(folded)
+
+
+def _paragraph_above(lines: list[str], at: int) -> int | None:
+    """The line above `at` (past blank lines) when it is a one-line paragraph of its own."""
+    above = at - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if above < 0 or above == at - 1:
+        return None  # nothing above, or no blank line between: part of what comes next
+    if above > 0 and lines[above - 1].strip():
+        return None  # the last line of a longer paragraph
+    return above
+
+
+def _plain(line: str) -> str:
+    return line.strip().strip("*_").strip()
 
 
 _QUOTE_LINE_RE = re.compile(r"^(>+)[ \t]*(\S.*?)\s*$")
