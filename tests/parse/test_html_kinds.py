@@ -333,3 +333,22 @@ def test_a_page_without_html_or_body_tags_and_a_long_style_block_is_read_as_html
         "Log one bisque firing",
         "Load a glaze kiln",
     ]
+
+
+def test_a_heading_inside_a_list_entry_labels_that_entry_and_keeps_the_list():
+    page = (
+        "<html><body><h1>Glazing</h1><ul>\n"
+        "<li><b>Step 1:</b> Mix a test glaze.\n<h4>Some advice:</h4>\n"
+        "<ul><li>Weigh dry.</li><li>Sieve twice.</li></ul></li>\n"
+        "<li><b>Step 2:</b> Fire three test tiles.\n<h4>Some advice:</h4>\n"
+        "<ul><li>Label the tiles.</li></ul></li>\n"
+        "<li><b>Step 3:</b> Compare the tiles.</li>\n"
+        "</ul></body></html>\n"
+    )
+    titles = [title for title, _ in _leaves(parse_roadmap(page, source="glaze.html"))]
+    assert [t for t in titles if "tile" in t.lower() or "glaze" in t.lower()][:3] == [
+        "Mix a test glaze.",
+        "Fire three test tiles.",
+        "Compare the tiles.",
+    ], titles
+    assert "#### Some advice:" not in html_to_markdown(page)

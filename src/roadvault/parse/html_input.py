@@ -311,6 +311,7 @@ def _list_child(child: LexborNode, depth: int) -> list[str]:
 
 
 _BOX_ONLY_RE = re.compile(r"^\[[ xX]\]$")
+_ATX_BLOCK_RE = re.compile(r"^#{1,6} (.+)$")
 
 
 def _list_item(marker: str, blocks: list[str]) -> list[str]:
@@ -321,6 +322,9 @@ def _list_item(marker: str, blocks: list[str]) -> list[str]:
     if len(blocks) > 1 and _BOX_ONLY_RE.match(blocks[0].strip()) and not _is_list(blocks[1]):
         # "<input type=checkbox>" in its own <div> before the item's text: one task line
         blocks = [f"{blocks[0].strip()} {blocks[1]}", *blocks[2:]]
+    # "<li>Step 2 … <h4>Some advice:</h4><ul>…</ul></li>": a heading inside an item is a
+    # label of the item's own content; as a "#" line it would close the list around it.
+    blocks = [_ATX_BLOCK_RE.sub(r"**\1**", block) for block in blocks]
     lines: list[str] = []
     for index, block in enumerate(blocks):
         block_lines = block.splitlines()
