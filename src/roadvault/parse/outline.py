@@ -1040,6 +1040,12 @@ class _Sections:
             fired("html-list", first_line + 1, "item")
             self.feed_all(self.doc.fragment(html_to_markdown(content), first_line))
             return
+        if self.top.kind == HEADING and not self._in_details() and self.depth <= 8:
+            cards = _html_cards(content, self.top.level)
+            if cards is not None:
+                fired("html-cards", first_line + 1, "item")
+                self.feed_all(self.doc.fragment(cards, first_line))
+                return
         if _html_table(content) and not self._in_details() and self.depth <= 8:
             table = html_table_markdown(content, first_line)
             if table is not None:
@@ -1162,6 +1168,49 @@ def _html_list(content: str) -> bool:
     """A list written in HTML in a Markdown file (`<ul><li>…</li></ul>` under a step) is a
     list like any other: its entries are read as items where it stands."""
     return bool(_HTML_LI_RE.search(content)) and not _HTML_DETAILS_RE.search(content)
+
+
+_CARD_HEADING_RE = re.compile(r"<h([2-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+# The boxes of advice site themes draw: Jekyll's "notice--info", Bootstrap's "alert",
+# MkDocs' "admonition", and their kin.
+_CALLOUT_CLASS_RE = re.compile(
+    r"""\A\s*<\w+[^>]*\bclass\s*=\s*["'][^"']*\b(?:notice|alert|callout|admonition|tip|hint"""
+    r"""|warning|caution|danger|info|note|success)\b""",
+    re.I,
+)
+
+
+# A card opens with a styled wrapper (`<div class="feature-item">`); a heading written in
+# HTML (`<h3 align="center">`) or a plain `<div>` around a sponsor's blurb is no card.
+_CARD_OPEN_RE = re.compile(
+    r"""\A\s*<(?:div|section|article|li|a)\b[^>]*\bclass\s*=\s*["'][^"']+["']""", re.I
+)
+
+
+@rule("html-cards")
+def _html_cards(content: str, section_level: float) -> str | None:
+    """Cards written in HTML under a Markdown heading (`<div class="card"><h3><a href=…>
+    Title</a></h3><p>One line about it</p></div>`, as site themes lay out a learning path;
+    the wrapper has a class, as a theme's cards do):
+    each card's heading is an entry of that section and its text the entry's note. A box of
+    advice (a `notice`, `alert` or `callout` class) is text, and a bare heading at the
+    section's own level or above (no line under it) opens no entry: it is a heading written
+    in HTML."""
+    if _HTML_LI_RE.search(content) or _HTML_DETAILS_RE.search(content) or _html_table(content):
+        return None
+    headings = list(_CARD_HEADING_RE.finditer(content))
+    if not headings or _CALLOUT_CLASS_RE.match(content) or not _CARD_OPEN_RE.match(content):
+        return None
+    entries: list[tuple[str, str]] = []
+    for index, match in enumerate(headings):
+        title = " ".join(html_to_markdown(match[2]).split())
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(content)
+        entries.append((title, " ".join(_strip_tags(content[match.end() : end]).split())))
+    described = all(note for _, note in entries)  # a card says a line about its heading
+    if not described and any(int(match[1]) <= section_level for match in headings):
+        return None
+    lines = [f"- {title}" + (f"\n\n  {note}" if note else "") for title, note in entries if title]
+    return "\n".join(lines) or None
 
 
 _OUTLINE_HEADING_RE = re.compile(r"^#{1,6}\s+(.+?)\s*$")
