@@ -688,6 +688,28 @@ def test_skills_acquired_in_a_progress_log_are_a_report_not_steps():
     assert leaves == ["Day 1: clay", "Day 2: wheel", "Day 3: glaze"], leaves
 
 
+def test_phases_numbered_with_keycaps_are_all_the_plan():
+    text = (
+        "# HTML\n\n## 1\ufe0f\u20e3 Basics\n### 1.1 Tags\n- Headings\n### 1.2 Text\n- Bold\n"
+        "### 1.3 Lists\n- Bullets\n\n## 2\ufe0f\u20e3 Links\n### 2.1 Anchors\n- Internal links\n"
+        "### 2.2 Menus\n- Nav bars\n\n## \U0001f51f Forms\n### 3.1 Inputs\n- Text fields\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == ["Basics", "Links", "Forms"]
+    assert len(roadmap.leaves()) == 6
+
+
+def test_two_lines_led_by_the_documents_item_glyph_are_items_too():
+    text = (
+        "# HTML\n\n## Links\n\n### Anchors\n\u2705 Internal links\n\u2705 External links\n"
+        "\u2705 Email links\n\n### Menus\n\u2705 A simple nav bar\n\u2705 The nav element\n\n"
+        "## Images\n\n### Pictures\n\u2705 Adding images\n\u2705 Alt text\n\u2705 Sizes\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "A simple nav bar" in titles and "The nav element" in titles, titles
+    assert len(titles) == 8, titles
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -10,6 +10,7 @@ lost, before the Markdown is read; line numbers do not change.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from roadvault.parse.durations import ORDINAL, parse_duration
 from roadvault.parse.rules import fired, rule
@@ -100,10 +101,12 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     without sub-sections; a hard break or a quote ends a line's paragraph, and lines the
     author broke one by one ("Design patterns  " / "linux: [a book]()  ") are such a run from
     two plain ones on, at any length short of a sentence, a link's address taking no room,
-    and a "???" among them holds a place (no entry). A section of prose, or one that opens
-    with a list, is left as it is."""
+    and a "???" among them holds a place (no entry). Two such lines are a run too when the
+    glyph they open with ("✅") leads the entries of the document's other runs. A section
+    of prose, or one that opens with a list, is left as it is."""
     lines = body.split("\n")
     marked: list[int] = []
+    short: list[list[int]] = []  # runs of two bare lines: entries if their glyph says so
     index = 0
     in_fence = False
     while index < len(lines):
@@ -120,13 +123,31 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
         plain = kinds.count("bare") + links
         broken = plain >= (1 if held else 2) and _broken_one_by_one(lines, sorted(run + held))
         if plain >= MIN_BARE_LINES or (links and only_links) or broken:
-            for at in run:
-                lines[at] = f"- {lines[at].lstrip()}"  # a hard break at its end stays
             for at in held:
                 lines[at] = ""  # "???": a place held for an entry not chosen yet
-            marked.extend(at + 1 for at in run)
+            marked.extend(_as_entries(lines, run))
+        elif plain == len(run) >= 2:
+            short.append(run)
         index += 1
-    return "\n".join(lines), marked
+    # "✅ Creating a nav bar" / "✅ Using <nav>": two lines led by the glyph that leads the
+    # entries of the other sections are entries as well.
+    glyphs = {_lead_glyph(lines[at - 1][2:]) for at in marked} - {None}
+    for run in short:
+        if {_lead_glyph(lines[at]) for at in run} <= glyphs:
+            marked.extend(_as_entries(lines, run))
+    return "\n".join(lines), sorted(marked)
+
+
+def _as_entries(lines: list[str], run: list[int]) -> list[int]:
+    for at in run:
+        lines[at] = f"- {lines[at].lstrip()}"  # a hard break at its end stays
+    return [at + 1 for at in run]
+
+
+def _lead_glyph(line: str) -> str | None:
+    """The symbol a line opens with ("✅", "📌", "➤"), if any."""
+    first = line.lstrip()[:1]
+    return first if first and unicodedata.category(first) in ("So", "Sm") else None
 
 
 def _is_leaf_section(lines: list[str], heading: int) -> bool:

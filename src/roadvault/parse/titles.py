@@ -641,9 +641,16 @@ _MONTH_SLOT_RE = re.compile(rf"^(?:{MONTH_NAMES})[a-z]*\.?\s+\d{{4}}\b", re.I)
 _FOLDER_NUMBER_RE = re.compile(r"^\d{1,3}_(?=[^\W\d_])")
 
 
+_KEYCAP_NUMBER_RE = re.compile("^\\s*(?:[0-9]\ufe0f?\u20e3|\U0001f51f)")
+
+
 def has_numbering(text: str) -> bool:
-    """Whether a title starts with numbering or a "Phase N"/"Step N" word (a sign of order)."""
-    text = strip_decorations(remove_controls(text)).replace("**", "").replace("__", "")
+    """Whether a title starts with numbering or a "Phase N"/"Step N" word (a sign of order);
+    a keycap ("3️⃣", "🔟") is numbering too, though the title does not keep it."""
+    text = remove_controls(text).replace("**", "").replace("__", "")
+    if _KEYCAP_NUMBER_RE.match(text):
+        return True
+    text = strip_decorations(text)
     return bool(
         _NUMBERING_RE.match(text)
         or _FOLDER_NUMBER_RE.match(text)
