@@ -710,6 +710,16 @@ def test_two_lines_led_by_the_documents_item_glyph_are_items_too():
     assert len(titles) == 8, titles
 
 
+def test_a_section_of_short_questions_lists_what_to_study():
+    text = (
+        "# Web\n\n## Basics\n\nWhat is HTTP?\nHow does DNS work?\nWhat is a domain name?\n\n"
+        "## FAQ\n\nIs this free? Yes, all of it. Ask in the issues.\n\n## HTML\n- Tags\n- Forms\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[:3] == ["What is HTTP?", "How does DNS work?", "What is a domain name?"]
+    assert not any("free" in title for title in titles), titles
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -22,6 +22,7 @@ from roadvault.parse.bare_lines import (
     mark_label_paragraphs,
     mark_lazy_labels,
     outdent_headings,
+    promote_comment_labels,
     promote_slot_lines,
     unquote_outline,
 )
@@ -81,7 +82,8 @@ def parse_readable(
 ) -> Roadmap:
     """`parse_roadmap` after `readable_text`."""
     front = split_front_matter(text, source=source)
-    body, _kickers = (front.body, []) if front.outline else fold_heading_kickers(front.body)
+    body, comments = (front.body, []) if front.outline else promote_comment_labels(front.body)
+    body, _kickers = (body, []) if front.outline else fold_heading_kickers(body)
     body, slots = (body, []) if front.outline else promote_slot_lines(body)
     body, outdented = (body, []) if front.outline else outdent_headings(body)
     body, unquoted = (body, []) if front.outline else unquote_outline(body)
@@ -108,6 +110,7 @@ def parse_readable(
         if loose.nodes or not roadmap.nodes:
             roadmap = loose
     for name, lines in (
+        ("comment-headings", comments),
         ("slot-lines", slots),
         ("indented-heading", outdented),
         ("quote-outline", unquoted),

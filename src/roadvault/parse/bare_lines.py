@@ -18,6 +18,7 @@ from roadvault.parse.sections import is_plan_tail, reads_as_action
 from roadvault.parse.titles import opens_a_part, strip_decorations
 
 MIN_BARE_LINES = 3
+MAX_QUESTION_WORDS = 10
 MAX_BARE_CHARS = 70
 MAX_BARE_WORDS = 10
 
@@ -72,6 +73,9 @@ def _kind(line: str) -> str | None:
         return None  # a bold line alone names a group
     if text.endswith((":", "：")):
         return "label"
+    if text.endswith(("?", "？")) and len(shown.split()) <= MAX_QUESTION_WORDS:
+        # "What is HTTP?": one short question; a run of nothing else is a list to study
+        return None if _SENTENCE_END_RE.search(text[:-1]) else "question"
     if _SENTENCE_END_RE.search(text):
         return None
     plain = strip_decorations(text).replace("**", "").replace("*", "").replace("__", "")
@@ -101,7 +105,8 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     without sub-sections; a hard break or a quote ends a line's paragraph, and lines the
     author broke one by one ("Design patterns  " / "linux: [a book]()  ") are such a run from
     two plain ones on, at any length short of a sentence, a link's address taking no room,
-    and a "???" among them holds a place (no entry). Two such lines are a run too when the
+    and a "???" among them holds a place (no entry). Three short questions and nothing else
+    ("What is HTTP?" / "What is DNS?") are such a run. Two such lines are a run too when the
     glyph they open with ("✅") leads the entries of the document's other runs. A section
     of prose, or one that opens with a list, is left as it is."""
     lines = body.split("\n")
@@ -122,7 +127,8 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
         only_links = links == len(kinds) and (links >= 2 or _is_leaf_section(lines, index))
         plain = kinds.count("bare") + links
         broken = plain >= (1 if held else 2) and _broken_one_by_one(lines, sorted(run + held))
-        if plain >= MIN_BARE_LINES or (links and only_links) or broken:
+        asked = kinds.count("question") == len(kinds) >= MIN_BARE_LINES
+        if plain >= MIN_BARE_LINES or (links and only_links) or broken or asked:
             for at in held:
                 lines[at] = ""  # "???": a place held for an entry not chosen yet
             marked.extend(_as_entries(lines, run))
@@ -201,6 +207,8 @@ def _opening_run(lines: list[str], start: int) -> tuple[list[int], list[int]]:
             break
         run.extend(pending + paragraph)
         pending = []
+    if run and all(_kind_of_broken(lines, at) == "question" for at in run):
+        return run, held  # questions only: the reader decides whether there are enough
     plain = sum(1 for at in run if _kind_of_broken(lines, at) in ("bare", "link"))
     if plain >= 2 and _broken_one_by_one(lines, run):
         return run, held  # "linux: [book]  " among "Design patterns  ": broken one by one
@@ -310,6 +318,38 @@ def promote_slot_lines(body: str) -> tuple[str, list[int]]:
         else:
             lines[at] = f"## {slot}"
     return "\n".join(lines), [at + 1 for at in slots]
+
+
+_COMMENT_LABEL_RE = re.compile(r"^\s*<!--\s*([^<>]{1,60}?)\s*-->\s*$")
+MIN_COMMENT_LABELS = 2
+MAX_COMMENT_LABEL_WORDS = 6
+
+
+@rule("comment-headings")
+def promote_comment_labels(body: str) -> tuple[str, list[int]]:
+    """A text without a single heading whose parts are each named by an HTML comment alone
+    on its line ("<!-- HTML/HTML5 -->" over a list, "<!-- Basic -->" over lines) — a file
+    its author reads in an editor, where the comments stand out — is divided by them: each
+    such label opens a part, as a heading would. Comments that are sentences, or a single
+    one, stay comments."""
+    lines = body.split("\n")
+    if any(_HEADING_RE.match(line) for line in lines):
+        return body, []
+    labels = []
+    for at, line in enumerate(lines):
+        match = _COMMENT_LABEL_RE.match(line)
+        if not match or at + 1 >= len(lines) or not lines[at + 1].strip():
+            continue
+        label = match[1].strip()
+        words = label.split()
+        if not words or len(words) > MAX_COMMENT_LABEL_WORDS or label.endswith((".", "!", "?")):
+            continue
+        labels.append((at, label))
+    if len(labels) < MIN_COMMENT_LABELS:
+        return body, []
+    for at, label in labels:
+        lines[at] = f"## {label}"
+    return "\n".join(lines), [at + 1 for at, _ in labels]
 
 
 # A slot alone on its line, whatever the document holds: "Phase 1", "Week 3:", "STEP 2".
