@@ -720,6 +720,21 @@ def test_a_section_of_short_questions_lists_what_to_study():
     assert not any("free" in title for title in titles), titles
 
 
+def test_a_days_timed_steps_led_by_emoji_are_steps_not_a_key_to_the_marks():
+    day = (
+        "### {day}\n\n- \u23f0 Morning: Review the plan (2 hours)\n"
+        "- \U0001f4da Afternoon: Contracts - {topic} (3 hours)\n"
+        "- \U0001f4dd Evening: Ten practice questions (1 hour)\n\n"
+    )
+    text = "# Bar exam\n\n## Week 1\n\n" + "".join(
+        day.format(day=name, topic=topic)
+        for name, topic in (("Monday", "Formation"), ("Tuesday", "Breach"), ("Friday", "Remedies"))
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert len(titles) == 9, titles
+    assert any("Formation" in title for title in titles), titles
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

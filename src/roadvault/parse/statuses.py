@@ -385,6 +385,7 @@ def _drop_category_legends(root: Draft, notes: list[str]) -> None:
                 and glyph is not None
                 and len(child.text.split()) <= MAX_LEGEND_WORDS
                 and not child.links  # "╳ [Lesson 2](lesson2.md)" is marked, not a key
+                and not child.duration  # "📚 Afternoon: Contracts (3 hours)": a slot's step
                 and glyph not in {_leading_emoji(d.text) for d in run}
             ):
                 run.append(child)
