@@ -735,6 +735,20 @@ def test_a_days_timed_steps_led_by_emoji_are_steps_not_a_key_to_the_marks():
     assert any("Formation" in title for title in titles), titles
 
 
+def test_a_single_name_under_a_group_beside_other_groups_is_an_item():
+    text = (
+        "# Front end\n\n## Build tools\n- Task runners\n    - npm scripts\n"
+        "- Linters & formatters\n    - Prettier\n    - ESLint\n- Module bundlers\n    - Webpack\n\n"
+        "## Patterns\n- Observer\n    - one object tells many others about a change in it\n"
+        "- Strategy\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert "Webpack" in titles and "npm scripts" in titles, titles
+    observer = next(leaf for leaf in roadmap.leaves() if leaf.title == "Observer")
+    assert "many others" in observer.notes  # a phrase under a lone bullet: its note
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

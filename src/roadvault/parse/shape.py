@@ -788,20 +788,44 @@ def _exclaims_or_signs(draft: Draft) -> bool:
     return draft.title.strip().endswith(("!", "！"))
 
 
+MAX_NAME_WORDS = 4
+
+
+def _names_one(draft: Draft) -> bool:
+    """A short name ("Webpack", "npm scripts"), not a phrase about something."""
+    title = draft.title.strip()
+    return (
+        draft.kind == ITEM
+        and not draft.children
+        and 0 < len(title.split()) <= MAX_NAME_WORDS
+        and not title.endswith((".", "!", "?", "。", "！", "？", ":", "："))
+    )
+
+
 @rule("description-line")
-def _fold_descriptions(draft: Draft) -> None:
+def _fold_descriptions(draft: Draft, *, among_groups: bool = False) -> None:
     """A bullet's single plain sub-bullet describes it: it becomes the bullet's notes. One
     that names a step by its kind ("Project: Chat app", "Lab 2 – Joins"), or one under a
     bullet named only by its slot ("Semaine 15" › "Prepare the exam"), is that step. A
     linked heading's single bullet describes it when it is a sentence ("### [Read the Code
     Book](…)" › "- the best first book on ciphers, fun to read"). An action under an action
-    ("Learn the ML stack" › "Learn Numpy, Pandas") is the step spelt out: it stays."""
+    ("Learn the ML stack" › "Learn Numpy, Pandas") is the step spelt out: it stays. So does a
+    name under a bullet whose siblings group names ("Module bundlers" › "Webpack" beside
+    "Linters" › "Prettier", "ESLint"): one thing of that kind to learn."""
+    groups = any(
+        child.kind == ITEM
+        and len(child.children) >= 2
+        and all(_names_one(g) for g in child.children)
+        for child in draft.children
+    )
     for child in draft.children:
-        _fold_descriptions(child)
+        _fold_descriptions(child, among_groups=groups)
     if len(draft.children) != 1:
         return
     only = draft.children[0]
     if only.kind != ITEM or only.is_task or only.children or is_step_kind_title(only.title):
+        return
+    if among_groups and _names_one(only):
         return
     if names_only_a_slot(draft.title):
         return  # "15. Semaine 15" › "1. Prepare the final exam": the week's one step
