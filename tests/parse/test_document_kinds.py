@@ -749,6 +749,15 @@ def test_a_single_name_under_a_group_beside_other_groups_is_an_item():
     assert "many others" in observer.notes  # a phrase under a lone bullet: its note
 
 
+def test_a_practice_project_line_in_chinese_is_a_step_of_its_stage():
+    text = (
+        "# JavaScript\n\n## 阶段 1\n\n- 变量\n- 函数\n\n**实战项目：** [待办事项应用](./todo/)\n\n"
+        "## 阶段 2\n\n- Promise\n- Fetch\n"
+    )
+    stage = parse_roadmap(text).nodes[0]
+    assert any("待办事项应用" in leaf.title for leaf in stage.leaves()), stage.leaves()
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -28,7 +28,7 @@ from roadvault.parse.drafts import (
 )
 from roadvault.parse.durations import parse_duration
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.sections import pull_sections
+from roadvault.parse.sections import STEP_QUALIFIERS_CJK, pull_sections
 from roadvault.parse.titles import has_numbering, opens_a_part, plain_label, strip_decorations
 
 # Words after the colon from which the rest reads as an explanation, not part of the name.
@@ -112,7 +112,7 @@ _KIND_OF_STEP_RE = re.compile(
     r"(?:projects?|exercises?|tasks?|assignments?|homework|labs?|challenges?|practice|quiz"
     r"|exam|capstone|deliverables?|kata|drill)"
     r"|proyecto|projeto|projekt|projet|ejercicio|exercício|übung|aufgabe|tarea|tarefa"
-    r"|项目|练习|作业|任务|課題|演習|プロジェクト|과제|실습|프로젝트)$"
+    rf"|(?:{STEP_QUALIFIERS_CJK})?(?:项目|练习|作业|任务|課題|演習|プロジェクト|과제|실습|프로젝트))$"
 )
 
 

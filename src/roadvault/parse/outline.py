@@ -53,6 +53,7 @@ from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
     ADVICE,
     HOUSEKEEPING,
+    STEP_QUALIFIERS_CJK,
     asks_the_reader,
     is_housekeeping,
     offers_help,
@@ -337,11 +338,12 @@ def _short_title_line(text: str) -> bool:
 
 _STEP_LINE_RE = re.compile(
     r"^\s*(?:\*\*|__)(?:[^\w\s*_]\ufe0f?\s*)?"  # "**💡 Project:**": a mark before the kind
-    r"(?P<kind>(?:mini[- ]?|final |group |weekly )?(?:lab|quiz|exam|midterm|test"
+    rf"(?P<kind>(?:mini[- ]?|final |group |weekly |{STEP_QUALIFIERS_CJK})?"
+    r"(?:lab|quiz|exam|midterm|test"
     r"|project|assignment|homework|exercise|challenge|capstone|deliverable|presentation|kata"
     r"|проект|тест|экзамен|домашнее задание|proyecto|examen|tarea|projeto|prova|tarefa|projekt"
     r"|prüfung|übung|aufgabe|projet|examen|devoir|项目|测验|考试|作业|课题|課題|試験|テスト|과제"
-    r"|시험|퀴즈))(?:\s*#?\d{1,3})?(?:\s*[(（][^()（）]{1,30}[)）])?\s*[:：]?\s*(?:\*\*|__)\s*[:：]?\s*(?P<name>\S.{0,100})$",
+    r"|시험|퀴즈|练习|演習|プロジェクト|프로젝트|실습))(?:\s*#?\d{1,3})?(?:\s*[(（][^()（）]{1,30}[)）])?\s*[:：]?\s*(?:\*\*|__)\s*[:：]?\s*(?P<name>\S.{0,100})$",
     re.I,
 )
 MAX_STEP_NAME_WORDS = 12

@@ -1660,10 +1660,14 @@ def _questions_to_notes(draft: Draft, notes: list[str], *, nested: bool) -> None
 
 # "Proyecto 1: Sistema de recomendación", "Lab 3 – Joins", "Capstone": a step of a kind,
 # even with only its description under it.
+# "实战项目" (a practice project), "期末課題", "미니 프로젝트": the words that qualify a kind of
+# step in Chinese, Japanese and Korean, shared by every reading of step kinds.
+STEP_QUALIFIERS_CJK = r"实战|实践|综合|阶段|期末|毕业|実践|最終|실전|미니 ?"
 _STEP_KIND = (
-    r"(?:mini[- ]|final |capstone |side )?(?:projects?|proyectos?|projetos?|projekte?|projets?"
+    rf"(?:mini[- ]|final |capstone |side |{STEP_QUALIFIERS_CJK})?"
+    r"(?:projects?|proyectos?|projetos?|projekte?|projets?"
     r"|labs?|exercises?|ejercicios?|exercícios?|assignments?|tareas?|homework|challenges?|retos?"
-    r"|desafíos?|desafios?|capstone|kata|项目|プロジェクト|프로젝트)"
+    r"|desafíos?|desafios?|capstone|kata|项目|プロジェクト|프로젝트|练习|演習|실습)"
 )
 _STEP_KIND_TITLE_RE = re.compile(rf"^(?:{_STEP_KIND}(?:\s*#?\d{{1,3}}\b|$))")
 # "📦 Project: Chat app", "Lab 2 – Joins": the kind of step, then its name.
