@@ -317,6 +317,33 @@ def test_a_save_while_the_build_writes_that_note_is_kept_and_reported(
     assert not lost_work(vault, work), lost_work(vault, work)
 
 
+def test_an_old_copy_saved_over_the_update_merges_cleanly_when_the_roadmap_goes_back(
+    tmp_path: Path,
+) -> None:
+    """An editor read Python.md (ticked, a line under "Functions") just before a build
+    renamed the update over it, and saves its copy back: the note is the old roadmap's
+    again, the record the new one's. When the roadmap goes back to that version, both
+    sides dropped "Decorators" and "Functions" travels with the learner's line to where
+    "Decorators" stood: no conflict (the storm test once ended on an open one whose vault
+    side was empty, its items not counted until resolved), every tick and line kept."""
+    vault = tmp_path / "vault"
+    build_vault(parse_roadmap(ROADMAP_V1, source="plan.md"), vault)
+    work = do_learner_work(vault)
+    note = vault / PYTHON
+    read_by_the_editor = note.read_bytes()
+    build_vault(parse_roadmap(ROADMAP_V2, source="plan.md"), vault)
+    assert "Decorators" in note.read_text()
+    note.write_bytes(read_by_the_editor)  # the editor's save, over the build's update
+
+    report = build_vault(parse_roadmap(ROADMAP_V1, source="plan.md"), vault)
+    text = note.read_text()
+    assert not report.conflicts and "<<<<<<<" not in text, text
+    assert not lost_work(vault, work), lost_work(vault, work)
+    assert text == read_by_the_editor.decode("utf-8")  # already this roadmap's version
+    again = build_vault(parse_roadmap(ROADMAP_V1, source="plan.md"), vault)
+    assert note.read_text() == text and not again.conflicts
+
+
 # --- the lock after a kill ------------------------------------------------------------------
 
 

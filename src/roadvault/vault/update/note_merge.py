@@ -523,12 +523,45 @@ def _merge_conflict(
             else:
                 out.extend(new_part)
                 out.extend(added)
+        elif (dropped := _dropped_by_both(base, group, start, end)) is not None:
+            # Both sides took the same items out, and the roadmap put other items in their
+            # place (an item travelling with the learner's lines is put in where the
+            # roadmap renders it): no line was changed by both, so no conflict.
+            out.extend(dropped)
         else:
             conflicts += 1
             out.extend(_marked(base, group))
         position = max(position, end)
     out.extend(base[position:])
     return out, conflicts
+
+
+def _dropped_by_both(base: list[str], group: list[_Edit], start: int, end: int) -> list[str] | None:
+    """base[start:end] with both sides' changes, when the learner only took lines out and
+    every line the roadmap replaced is an item line the learner took out too, whose block
+    id the roadmap's lines do not carry (the item left: what stands there is no rewording
+    of it). None otherwise. A note the learner saved back to an older rendering meets this
+    when the roadmap goes back to that version too: both drop the items that version lacks."""
+    mine, new = _side(group, 0), _side(group, 1)
+    if any(edit.lines for edit in mine):
+        return None
+    gone = {index for edit in mine for index in range(edit.start, edit.end)}
+    replaced = {index for edit in new if edit.lines for index in range(edit.start, edit.end)}
+    if not replaced or not replaced <= gone:
+        return None
+    added = "".join(line for edit in new for line in edit.lines)
+    for index in replaced:
+        match = ITEM_LINE.match(base[index].rstrip("\r\n"))
+        if match is None or f"^{match['id']}" in added:
+            return None
+    out: list[str] = []
+    position = start
+    for edit in sorted(new, key=lambda e: (e.start, e.end)):
+        out.extend(base[index] for index in range(position, edit.start) if index not in gone)
+        out.extend(edit.lines)
+        position = max(position, edit.end)
+    out.extend(base[index] for index in range(position, end) if index not in gone)
+    return out
 
 
 def _ends_list(added: list[str], following: str | None) -> bool:
