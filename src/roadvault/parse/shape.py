@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -788,6 +789,49 @@ def _exclaims_or_signs(draft: Draft) -> bool:
     return draft.title.strip().endswith(("!", "！"))
 
 
+MIN_WRAPPER_REPEATS = 3
+MAX_WRAPPER_WORDS = 4
+
+
+@rule("repeated-wrapper")
+def lift_repeated_wrappers(root: Draft) -> None:
+    """A group named alike in three parts or more ("### Topics covered" under every day,
+    "**Subtópicos:**" under every module), each time the only group of its part, names
+    nothing the part does not: its entries are the part's own. A kind of step ("Exercises",
+    "Project"), a linked or a numbered group keeps its name; so does such a group beside
+    others in its part (there the names tell the groups apart)."""
+
+    def key(draft: Draft) -> str:
+        return plain_label(draft.title).rstrip(":：").casefold()
+
+    def wrapper(draft: Draft) -> bool:
+        return (
+            draft.kind in (HEADING, PSEUDO)
+            and bool(draft.children)
+            and not draft.is_task
+            and not draft.numbered
+            and not draft.links
+            and 0 < len(key(draft).split()) <= MAX_WRAPPER_WORDS
+            and not is_step_kind_title(draft.title)
+        )
+
+    parents = [d for d in walk(root) if d.kind != ROOT]
+    only_groups = {}
+    for parent in parents:
+        groups = [c for c in parent.children if c.kind in (HEADING, PSEUDO) and c.children]
+        if len(groups) == 1 and wrapper(groups[0]):
+            only_groups[id(parent)] = (parent, groups[0])
+    repeats = Counter(key(group) for _, group in only_groups.values())
+    for parent, group in only_groups.values():
+        if repeats[key(group)] < MIN_WRAPPER_REPEATS:
+            continue
+        at = parent.children.index(group)
+        parent.children[at : at + 1] = group.children
+        fired(
+            "repeated-wrapper", group.line, "dropped", f"its entries belong to line {parent.line}"
+        )
+
+
 MAX_NAME_WORDS = 4
 
 
@@ -1231,6 +1275,7 @@ def shape_roadmap(
     title = _take_title(root, front_title)
     name_before_explanation(root)
     links_to_resources(root)
+    lift_repeated_wrappers(root)
     collapse_one_child_groups(root)
     _fold_descriptions(root)
     _lead_sentences_to_notes(root)
