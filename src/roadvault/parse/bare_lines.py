@@ -352,13 +352,6 @@ def promote_comment_labels(body: str) -> tuple[str, list[int]]:
     return "\n".join(lines), [at + 1 for at, _ in labels]
 
 
-# A slot alone on its line, whatever the document holds: "Phase 1", "Week 3:", "STEP 2".
-_KICKER_RE = re.compile(
-    r"^\s*[*_]{0,2}(?:phase|stage|step|part|module|level|unit|week|month|day|sprint|lesson"
-    r"|fase|etapa|semana|d[ií]a|mes|woche|tag|semaine|jour|étape)\s*\d{1,3}[*_]{0,2}"
-    r"\s*[:：.)\-–—]?\s*$",
-    re.I,
-)
 _ATX_RE = re.compile(r"^( {0,3}#{1,6}[ \t]+)(\S.*?)[ \t]*$")
 MIN_KICKERS = 2
 
@@ -382,7 +375,7 @@ def fold_heading_kickers(body: str) -> tuple[str, list[int]]:
         length = None
         if above is not None and parse_duration(_plain(lines[above])):
             length, above = above, _paragraph_above(lines, above)
-        if above is not None and _KICKER_RE.match(lines[above]):
+        if above is not None and _LONE_SLOT_RE.match(lines[above]):
             found.append((above, length, at))
     if len(found) < MIN_KICKERS:
         return body, []
