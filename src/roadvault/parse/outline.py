@@ -1192,12 +1192,11 @@ _CARD_OPEN_RE = re.compile(
 @rule("html-cards")
 def _html_cards(content: str, section_level: float) -> str | None:
     """Cards written in HTML under a Markdown heading (`<div class="card"><h3><a href=…>
-    Title</a></h3><p>One line about it</p></div>`, as site themes lay out a learning path;
-    the wrapper has a class, as a theme's cards do):
-    each card's heading is an entry of that section and its text the entry's note. A box of
-    advice (a `notice`, `alert` or `callout` class) is text, and a bare heading at the
-    section's own level or above (no line under it) opens no entry: it is a heading written
-    in HTML."""
+    Title</a></h3><p>One line about it</p></div>`, a styled wrapper as site themes lay out a
+    learning path): each card's heading is an entry of that section and its text the entry's
+    note. A box of advice (a `notice`, `alert` or `callout` class) is text, and a bare
+    heading at the section's own level or above (no line under it) opens no entry: it is a
+    heading written in HTML."""
     if _HTML_LI_RE.search(content) or _HTML_DETAILS_RE.search(content) or _html_table(content):
         return None
     headings = list(_CARD_HEADING_RE.finditer(content))

@@ -815,9 +815,8 @@ def lift_repeated_wrappers(root: Draft) -> None:
             and not is_step_kind_title(draft.title)
         )
 
-    parents = [d for d in walk(root) if d.kind != ROOT]
-    only_groups = {}
-    for parent in parents:
+    only_groups: dict[int, tuple[Draft, Draft]] = {}  # id(part) -> (part, its one group)
+    for parent in (d for d in walk(root) if d.kind != ROOT):
         groups = [c for c in parent.children if c.kind in (HEADING, PSEUDO) and c.children]
         if len(groups) == 1 and wrapper(groups[0]):
             only_groups[id(parent)] = (parent, groups[0])
