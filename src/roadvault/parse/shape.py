@@ -195,6 +195,44 @@ def _title_heading(draft: Draft) -> Draft | None:
     return only if only.kind == HEADING and only.level == 1 else None
 
 
+MIN_READING_PARTS = 3
+READING_SHARE = 0.75  # of the parts that hold anything
+
+
+@rule("reading-plan")
+def is_reading_plan(root: Draft) -> bool:
+    """A plan whose every part lists nothing but what to read and watch ("## 3. Ancient
+    civilizations" › "Books:" › two titles, "Online course:" › one), with no link and no
+    other entry, is a reading plan: those books and courses are the steps, not resources
+    of empty parts. Three such parts at least, and three in four of the parts; a document
+    with a link or a task box anywhere is not one."""
+    title = _title_heading(root)
+    parts = [
+        c
+        for c in (title.children if title is not None else root.children)
+        if c.kind in (HEADING, PSEUDO) and c.children
+    ]
+    if any(d.links or d.is_task for d in walk(root)):
+        return False
+    reading = [part for part in parts if _lists_only_reading(part)]
+    if len(reading) < MIN_READING_PARTS or len(reading) < READING_SHARE * len(parts):
+        return False
+    for part in reading:
+        for group in part.children:
+            fired("reading-plan", group.line, "topic")
+    return True
+
+
+def _lists_only_reading(part: Draft) -> bool:
+    """ "Books:" › titles, "Online course:" › a title, and nothing else under the part."""
+    return all(
+        c.kind in (HEADING, PSEUDO)
+        and _is_resource_group(c)
+        and all(d.kind == ITEM and not d.children for d in c.children)
+        for c in part.children
+    )
+
+
 def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
     if draft.is_task or draft.kind not in (ITEM, HEADING, PSEUDO, CALLOUT, DETAILS):
         return False
@@ -1243,7 +1281,8 @@ def shape_roadmap(
     read_plus_marks(root)
     read_board_columns(root)
     _drop_overview_tables(root)
-    _dissolve_resources(root)
+    if not is_reading_plan(root):
+        _dissolve_resources(root)
     _pointers_to_notes(root)
     _absorb_note_items(root)
     _keep_sections_with_tasks(root, front_title)
