@@ -758,6 +758,16 @@ def test_a_practice_project_line_in_chinese_is_a_step_of_its_stage():
     assert any("待办事项应用" in leaf.title for leaf in stage.leaves()), stage.leaves()
 
 
+def test_what_each_weekly_folder_contains_describes_the_repo_not_steps():
+    text = (
+        "# Pottery\n\n## Weeks\n- Clay\n- Wheel\n- Glaze\n\n## Projects\n\n"
+        "Each weekly folder contains:\n- `README.md` – what was made\n- photos of the pieces\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[:3] == ["Clay", "Wheel", "Glaze"], titles
+    assert not any("README" in title or "photos" in title for title in titles), titles
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -169,7 +169,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |consejos|recomendaciones|estrategia de aprendizaje|mentalidad|dicas|conseils
 |(?:additional |final |general )?(?:observations|remarks)|observaciones(?: adicionales| finales)?
 |observações(?: adicionais| finais)?|anmerkungen|remarques|備考|备注|비고
-|each (?:lesson|module|week|chapter|unit|day) (?:includes|contains|has|consists of)
+|(?:each|every) (?:\w+ )?(?:lesson|module|week|chapter|unit|day|folder|session|class|project)s?
+(?: includes| contains| has| holds| consists of| comes with)
 |lesson (?:structure|format)|(?:session|class|meeting) (?:structure|format)
 |format (?:setiap|tiap) (?:pertemuan|sesi)|struktur (?:setiap|tiap) pertemuan
 |formato de (?:cada )?(?:clase|sesión|aula)|format (?:des|de chaque) (?:séances?|cours)
