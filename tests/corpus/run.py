@@ -51,18 +51,28 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def learners_path(pin: dict) -> str:
+    """Where the learner has the file: its path in a clone of the pinned repository (the
+    corpus renames files; a roadmap without a title is named after its own file)."""
+    return f"{pin['repo'].split('/')[-1]}/{pin['path']}"
+
+
 def run_case(name: str, case: dict) -> Result:
     from roadvault.errors import InputError
-    from roadvault.parse import read_roadmap
+    from roadvault.parse import parse_roadmap, read_roadmap_text
 
     path = FILES / case["file"]
     shape = case.get("shape", "")
     if sha256(path) != case["pin"]["sha256"]:
         return Result(name, shape, "sha", ["sha256 differs from the pin; skipped"])
     try:
-        tree = read_roadmap(path).to_json()
+        text, _ = read_roadmap_text(path)
+        roadmap = parse_roadmap(text, source=learners_path(case["pin"]))
     except InputError as exc:
         return Result(name, shape, "refused", [str(exc)])
+    if not roadmap.nodes:
+        return Result(name, shape, "refused", ["has no roadmap items"])
+    tree = roadmap.to_json()
     problems = check_case(tree, case)
     return Result(name, shape, "miss" if problems else "ok", problems)
 

@@ -187,3 +187,15 @@ def test_a_folder_style_number_is_a_sign_of_order() -> None:
 
     assert has_numbering("01_HTML") and has_numbering("12_UnitTest")
     assert not has_numbering("snake_case names") and not has_numbering("2048_game")
+
+
+def test_an_untitled_readme_or_index_page_is_named_by_its_folder():
+    from roadvault.parse.shape import title_from_source
+
+    assert title_from_source("python-roadmap/README.md") == "Python Roadmap"
+    assert title_from_source("study/plans/index.html") == "Plans"
+    assert title_from_source("rotina.md") == "Rotina"
+    assert title_from_source("week_plan.html") == "Week Plan"
+    assert title_from_source("README.md") == "README"  # no folder in the name: as it is
+    text = "- Clay\n- Wheel\n"
+    assert parse_roadmap(text, source="pottery-course/README.md").title == "Pottery Course"

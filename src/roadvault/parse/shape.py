@@ -1239,14 +1239,21 @@ def _resources_as_notes(resources: list[Resource]) -> str:
 
 
 def title_from_source(source: str) -> str:
-    """A title from the file name: "my_ml-plan.md" → "My Ml Plan"."""
-    name = re.split(r"[\\/]", source)[-1]
-    name = re.sub(r"\.(?:md|markdown|mdown|txt|text)$", "", name, flags=re.I)
+    """A title from the file name: "my_ml-plan.md" → "My Ml Plan"; a README or an index
+    page is named by its folder ("python-roadmap/README.md" → "Python Roadmap")."""
+    parts = [part for part in re.split(r"[\\/]", source) if part not in ("", ".")]
+    name = re.sub(_EXTENSION_RE, "", parts[-1] if parts else "")
+    if _GENERIC_NAME_RE.match(name) and len(parts) > 1 and parts[-2] != "..":
+        name = parts[-2]
     if name in ("", "-", "<stdin>", "<text>"):
         return "Roadmap"
     words = re.sub(r"[_\-.]+", " ", name).split()
     pretty = " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words)
     return remove_controls(pretty) or "Roadmap"
+
+
+_EXTENSION_RE = re.compile(r"\.(?:md|markdown|mdown|txt|text|html?)$", re.I)
+_GENERIC_NAME_RE = re.compile(r"^(?:readme|index)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
