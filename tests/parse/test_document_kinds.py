@@ -768,6 +768,19 @@ def test_what_each_weekly_folder_contains_describes_the_repo_not_steps():
     assert not any("README" in title or "photos" in title for title in titles), titles
 
 
+def test_bookmarks_written_as_name_and_address_are_the_sections_entries():
+    text = (
+        "# Courses\n\n## Go  \nGo by Example https://gobyexample.com/  \n"
+        "Learn Go With Tests https://quii.gitbook.io/learn-go-with-tests/  \n\n"
+        "## Compilers\nCS 6120: Advanced Compilers https://www.cs.cornell.edu/courses/cs6120/  \n\n"
+        "## JavaScript\nModern JavaScript https://javascript.info/  \n"
+        "Exploring JavaScript https://exploringjs.com/  \n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == ["Go", "Compilers", "JavaScript"]
+    assert [len(phase.leaves()) for phase in roadmap.nodes] == [2, 1, 2]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

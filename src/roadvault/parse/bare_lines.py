@@ -44,6 +44,12 @@ _SLOT_LINE_RE = re.compile(rf"^[*_]{{0,2}}(?:{ORDINAL})[*_]{{0,2}}\s*[:：\-–�
 MAX_SLOT_CHARS = 300
 # A line led by a link to a page: "[CS61B](https://…)", "[**Crafting Interpreters** by …](…)".
 _LINK_LINE_RE = re.compile(r"^\[(?!\s*\d{1,3}[.)]\s)[^\]\n]{2,}\]\((?:https?://|www\.)[^)\s]+\)")
+# "Go by Example https://…", "CS 6120: Advanced Compilers https://…" (a bare "Label: https://…"
+# is a field, not a name).
+_NAMED_URL_LINE_RE = re.compile(
+    r"^(?P<name>[^\s\[(<`#>|*-][^:：]{0,80}?(?:[:：]\s+[^\s:：][^:：]{0,80}?)?)"
+    r"\s+(?:https?://|www\.)\S+(?:\s*\(\s*\S+\s*\))?\s*$"
+)
 _NUMBERED_LINK_RE = re.compile(r"^\[\s*\d{1,3}[.)]\s+[^\]]+\]\([^)\s]+\)")
 MAX_ACTION_WORDS = 25
 # A sentence, a label ("Resources:") or emphasis used as a heading is not a bare step.
@@ -58,6 +64,9 @@ def _kind(line: str) -> str | None:
         return "bare"  # "[1. Programming](part1/README.md) (February)": a numbered step
     if _LINK_LINE_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
         return "link"  # "[**SICP**](…)" alone on its line: one entry of a list of them
+    named = _NAMED_URL_LINE_RE.match(text)
+    if named and len(named["name"].split()) <= MAX_BARE_WORDS:
+        return "link"  # "Go by Example https://gobyexample.com/": the same, address shown
     if not text or _NOT_BARE_RE.match(line) or _COMMAND_RE.match(text):
         return None
     if _AUTHOR_NOTE_RE.match(text):
@@ -101,8 +110,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     no list marker ("Primitive types" / "Control flow" / "Loops"), or of lines that open with
     a slot of the plan ("Semana 1: Variables y tipos."), before any list of the section, is
     the section's list written without bullets: each line is an item. Lines each led by a
-    link ("[CS61B](…)" / "[SICP](…)") are such a run from two on, or alone in a section
-    without sub-sections; a hard break or a quote ends a line's paragraph, and lines the
+    link ("[CS61B](…)" / "[SICP](…)", or a name and its bare address: "Go by Example
+    https://gobyexample.com/") are such a run from two on, or alone in a section without
+    sub-sections; a hard break or a quote ends a line's paragraph, and lines the
     author broke one by one ("Design patterns  " / "linux: [a book]()  ") are such a run from
     two plain ones on, at any length short of a sentence, a link's address taking no room,
     and a "???" among them holds a place (no entry). Three short questions and nothing else
@@ -238,13 +248,17 @@ def _kind_of_broken(lines: list[str], at: int) -> str | None:
 
 def _broken_one_by_one(lines: list[str], run: list[int]) -> bool:
     """Whether the author ended each line of `run` with a hard break, as a list written
-    without markers; two such lines count only when each names a link (a two-line caption
-    under a chapter is its text)."""
+    without markers; two such lines count only when each names a link, written as Markdown
+    or as a bare address after the name (a two-line caption under a chapter is its text)."""
     return (
         len(run) >= 2
         and all(_HARD_BREAK_RE.search(lines[at]) for at in run[:-1])
-        and (len(run) >= MIN_BARE_LINES or all("](" in lines[at] for at in run))
+        and (len(run) >= MIN_BARE_LINES or all(_NAMES_A_LINK_RE.search(lines[at]) for at in run))
     )
+
+
+# "[Go by Example](…)" or "Go by Example https://gobyexample.com/": a line that names a link.
+_NAMES_A_LINK_RE = re.compile(r"\]\(|\S\s+(?:https?://|www\.)\S+")
 
 
 _QUOTE_RE = re.compile(r"^ {0,3}>")
