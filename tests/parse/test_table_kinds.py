@@ -535,3 +535,13 @@ def test_a_key_of_one_symbol_per_row_is_text_but_a_column_of_the_same_tick_is_st
     leaves = parse_roadmap(text).leaves()
     assert [leaf.title for leaf in leaves] == ["Cortar vidrio", "Pulir bordes", "Soldar"]
     assert [leaf.status for leaf in leaves] == [Status.DONE, Status.DONE, Status.TODO]
+
+
+def test_a_row_whose_title_cell_is_empty_takes_its_step_from_another_column():
+    text = (
+        "# Pottery course\n\n|Day | Slides | Worksheets | Notes |\n|---|---|---|---|\n"
+        "|Day 1|M1S1|M1W1| |\n|Day 2|M1S2|M1W2| |\n|Day 3| | |Review for the firing test|\n"
+        "|Day 4| | |Firing test|\n|Day 5|M2S1|M2W1| |\n|-----|----|----|\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["M1S1", "M1S2", "Review for the firing test", "Firing test", "M2S1"], titles

@@ -368,6 +368,18 @@ def _slot_title(
     return f"{names[0].strip(' *_')} {slot}"
 
 
+_RULE_ROW_RE = re.compile(r"^[\s:|=_-]+$")
+
+
+def _filled_cell(row: list[InlineText], title_at: int, roles: dict[str, int]) -> int | None:
+    """The first cell with text outside the title and the columns of known roles (slot,
+    status, index, group…): where a row whose title cell is empty names its step."""
+    for index, cell in enumerate(row):
+        if index != title_at and index not in roles.values() and remove_controls(cell.text).strip():
+            return index
+    return None
+
+
 def _all_numbers(body: list[list[InlineText]], index: int) -> bool:
     values = [remove_controls(row[index].text).strip() for row in body if len(row) > index]
     return all(re.fullmatch(r"[\d.,]+\s*%?", value) for value in values if value)
@@ -467,7 +479,9 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
     """A table's title column is chosen by meaning and content, not position: a header that
     names what to study (Topic, Course, Lesson, Module…) counts, and so do cells that name
     different things; a numbering, or a provider repeated row after row ("Duke", "Duke"), is
-    never the title."""
+    never the title. A row whose title cell is empty takes its step from the first other
+    cell with text ("| Day 13 | | | Review for Midterm 1 |"), and a rule of dashes drawn
+    again under the table is no row."""
     best: tuple[float, int] | None = None
     named_seen = False
     for index, key in enumerate(keys):
@@ -769,13 +783,18 @@ def table_items(
             draft.marker = marker
             set_title(draft, InlineText(text=rest, raw=rest, links=cell.links))
             draft.marker = marker
+        filled_from = None
         if not draft.title and not draft.image_only:
             slot = _slot_title(row, names, title_at, roles)
             if slot:
                 fired("table-title-column", line, "item", "a day not filled in yet")
                 draft.title = slot
-        if not draft.title or draft.image_only:
-            continue
+            elif (filled_from := _filled_cell(row, title_at, roles)) is not None:
+                # "| Day 13 | | | Review for Midterm 1 |": the row's step is in another column
+                fired("table-title-column", line, "item", f"from {names[filled_from]!r}")
+                set_title(draft, row[filled_from])
+        if not draft.title or draft.image_only or _RULE_ROW_RE.match(draft.title):
+            continue  # "|------|----|": a rule drawn again below the table is no row
         if "status" in roles and len(row) > roles["status"]:
             mark = _row_status(row, roles, names, line)
             if mark is not None:
@@ -793,7 +812,8 @@ def table_items(
                 if child.title:
                     draft.children.append(child)
         for index, value in enumerate(row):
-            if index in (title_at, group_at, roles.get("status"), roles.get("index"), points_at):
+            skipped = (title_at, group_at, roles.get("status"), roles.get("index"), points_at)
+            if index in skipped or index == filled_from:
                 continue
             text = remove_controls(value.text)
             if not text:
