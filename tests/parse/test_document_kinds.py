@@ -781,6 +781,18 @@ def test_bookmarks_written_as_name_and_address_are_the_sections_entries():
     assert [len(phase.leaves()) for phase in roadmap.nodes] == [2, 1, 2]
 
 
+def test_dos_and_donts_marked_with_ticks_and_crosses_are_advice_not_states():
+    text = (
+        "# Pottery\n\n## Week 1\n- Wedging\n- Pinch pots\n\n## Week 2\n- Centring\n- Pulling\n\n"
+        "## \U0001f4a1 Tips\n\n### Do\n1. \u2705 Throw every day\n2. \u2705 Keep a kiln log\n\n"
+        "### Avoid\n1. \u274c Skipping the wedging\n2. \u274c Firing wet pots\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles == ["Wedging", "Pinch pots", "Centring", "Pulling"], titles
+    assert "Firing wet pots" in roadmap.notes
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -536,6 +536,16 @@ def _asks(text: str) -> bool:
     return text.rstrip(" *_").endswith(("?", "？"))
 
 
+def written_box(draft: Draft) -> bool:
+    """A task box written as one ("- [ ]", "- [x]"), not a state read from a glyph or a
+    word: "✅ Practise daily" / "❌ Skip the basics" in a do's and don'ts list are advice."""
+    return draft.is_task and draft.glyph is None and draft.said is None
+
+
+def holds_box(section: Draft) -> bool:
+    return any(written_box(d) for d in walk(section))
+
+
 def holds_work_boxes(section: Draft) -> bool:
     """Task boxes make a section after the plan part of the work, except boxes that only
     ask the learner ("- [ ] Can you explain it to someone else?"): those check understanding.
@@ -713,7 +723,7 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     def is_advice(child: Draft, parent: Draft) -> bool:
         return (
             child.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)
-            and not holds_task(child)
+            and not holds_box(child)  # "❌ Skipping the basics" is advice, not a state
             and section_role(child.title) == ADVICE
             and not _a_topic_of_its_part(child, parent)
             and not _a_stage_of_the_series(child, parent)
@@ -1197,7 +1207,7 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
         milestones = parent is not root and bool(_MILESTONES_RE.match(plain_label(parent.title)))
         # boxes the author ticks are work; a mark beside a section's name ("Calculus ✅")
         # only shows how far along it is
-        boxed = any(item.is_task and item.glyph is None and item.said is None for item in items)
+        boxed = any(written_box(item) for item in items)
         if len(items) < 2 or (boxed and not milestones):
             continue
         allowed_misses = len(items) * 3 // 10
