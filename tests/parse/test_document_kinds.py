@@ -793,6 +793,18 @@ def test_dos_and_donts_marked_with_ticks_and_crosses_are_advice_not_states():
     assert "Firing wet pots" in roadmap.notes
 
 
+def test_a_key_to_the_marks_named_in_chinese_is_not_three_items():
+    text = (
+        "# Go 掌握情况\n\n标记说明：\n- \u2705 熟练掌握\n- \u26a0\ufe0f 部分掌握\n"
+        "- \u274c 未掌握\n\n"
+        "## 基础语法\n\n| 知识点 | 状态 | 备注 |\n|---|---|---|\n| 切片 | \u2705 | 已复习 |\n"
+        "| map | \u26a0\ufe0f | 原理没看 |\n| 接口 | \u274c | 不清楚 |\n"
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert [title for title, _ in leaves] == ["切片", "map", "接口"], leaves
+    assert leaves[0][1] == "done"
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"
