@@ -805,6 +805,20 @@ def test_a_key_to_the_marks_named_in_chinese_is_not_three_items():
     assert leaves[0][1] == "done"
 
 
+def test_a_preamble_list_under_the_title_heading_is_text_not_the_first_phase():
+    text = (
+        "# A potter's path\n\nThis collection serves three aims:\n\n"
+        "1. **Making**\n    - Help you throw pots that hold water.\n"
+        "2. **Selling**\n    - Help you price your work.\n\n"
+        "## Making\n\n### Clay\n- Wedging\n- Pinch pots\n- Coils\n\n"
+        "### Wheel\n- Centring\n- Pulling\n- Trimming\n\n"
+        "## Selling\n- Pricing\n- Markets\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == ["Making", "Selling"]
+    assert "hold water" in roadmap.notes
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

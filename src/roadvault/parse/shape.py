@@ -1025,21 +1025,25 @@ MIN_PLAN_AFTER_PREAMBLE = 6
 
 def _preamble_items_to_notes(root: Draft, notes: list[str]) -> None:
     """ "Each lesson gives you: 1. **Patterns:** … 2. **Vocabulary:** …" before the first
-    heading of a plan written under headings: the answer's preamble, not steps."""
+    heading of a plan written under headings: the answer's preamble, not steps. The same
+    under the document's title heading, when that holds everything."""
+    holder = _title_heading(root) or root
     lead = 0
-    while lead < len(root.children) and root.children[lead].kind == ITEM:
+    while lead < len(holder.children) and holder.children[lead].kind == ITEM:
         lead += 1
-    leading = root.children[:lead]
-    sections = [c for c in root.children[lead:] if c.kind in (HEADING, PSEUDO) and holds_items(c)]
+    leading = holder.children[:lead]
+    sections = [c for c in holder.children[lead:] if c.kind in (HEADING, PSEUDO) and holds_items(c)]
     planned = sum(1 for c in sections for d in walk(c) if d.kind in (ITEM, ROW) and not d.children)
     if not leading or not sections or any(d.is_task for c in leading for d in walk(c)):
         return
     if planned < max(MIN_PLAN_AFTER_PREAMBLE, 3 * len(leading)):
         return
     for entry in leading:
-        fired("intro-section", entry.line, "note")
-    notes.append("\n".join(f"- {e.raw or e.text}" for e in leading))
-    root.children = root.children[lead:]
+        for line in walk(entry):
+            fired("intro-section", line.line, "note")
+    # the entries with what stands under them ("**Making**" › "Help you throw pots…")
+    notes.append("\n".join(f"- {d.raw or d.text}" for e in leading for d in walk(e)))
+    holder.children = holder.children[lead:]
 
 
 @rule("title-heading")
