@@ -819,6 +819,16 @@ def test_a_preamble_list_under_the_title_heading_is_text_not_the_first_phase():
     assert "hold water" in roadmap.notes
 
 
+def test_what_you_will_find_in_the_repository_is_not_part_of_the_plan():
+    for heading in ("¿Qué encontrarás aquí?", "What you'll find here", "What's inside"):
+        text = (
+            f"# Cerámica\n\n## {heading}\n\n1. **Notas** sobre cada tema.\n"
+            "2. **Recursos** recomendados.\n\n## Temas\n- Arcilla\n- Torno\n- Esmaltes\n"
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Arcilla", "Torno", "Esmaltes"], (heading, titles)
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

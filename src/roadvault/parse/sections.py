@@ -49,6 +49,11 @@ from roadvault.parse.titles import (
 _HOUSEKEEPING = r"""
 table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |outline of this (?:repo|document|guide)
+|what(?:'s| is) (?:inside|in (?:this|the) (?:repo|repository))|inside this (?:repo|repository)
+|what you(?:['’]ll| will) find (?:here|in (?:this|the) (?:repo|repository))
+|¿?qu[ée] encontrar[áa]s (?:aqu[íi]|en (?:este|el) repositorio)\??
+|o que (?:você )?(?:vai )?encontrar(?:á)? (?:aqui|neste reposit[óo]rio)\??
+|ce que vous trouverez ici|was (?:du|sie) hier finde(?:st|n)|这里有什么|本仓库(?:包含|内容)
 |contribut\w*|how to contribute|ways to contribute
 |licen[cs]e\w*|copyright|acknowledg\w*|thanks?|thank you|special thanks|credits?
 |sponsors?(?:hip)?|backers?|supporters?|patrons?|support(?: this project| us| me| the project)?
