@@ -829,6 +829,21 @@ def test_what_you_will_find_in_the_repository_is_not_part_of_the_plan():
         assert titles == ["Arcilla", "Torno", "Esmaltes"], (heading, titles)
 
 
+def test_important_links_and_notes_are_the_courses_resources_not_steps():
+    text = (
+        "# Pottery course\n\n## Important links and notes\n\n"
+        "[Class chat](https://chat.example.org/)\n\n[Homework box](https://hw.example.org)\n\n"
+        "## Week 1\n- Wedging\n- Pinch pots\n\n## Week 2\n- Centring\n- Pulling\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Wedging",
+        "Pinch pots",
+        "Centring",
+        "Pulling",
+    ]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -76,6 +76,7 @@ _RES_TOOL = (
 _STRONG_RESOURCE_RE = re.compile(
     rf"^(?:{_RES_ADJ}\s+)*{_RES_NOUN}"
     rf"(?:\s*{_RES_AND}\s*(?:{_RES_ADJ}\s+)*(?:{_RES_NOUN}|{_RES_TOOL}))*"
+    r"(?:\s*(?:and|&)\s*notes?)?"  # "Important links and notes": the notes go with them
     r"(?:\s+(?:to (?:use|read|watch|follow|check)|for (?:learning|practice|reference)|used))?$"
     r"|^(?:recommended|suggested)(?:\s+[\w-]+){1,2}$"
     # the adjective after the noun: "Recursos adicionales", "Ressources complémentaires"
