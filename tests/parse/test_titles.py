@@ -199,3 +199,18 @@ def test_an_untitled_readme_or_index_page_is_named_by_its_folder():
     assert title_from_source("README.md") == "README"  # no folder in the name: as it is
     text = "- Clay\n- Wheel\n"
     assert parse_roadmap(text, source="pottery-course/README.md").title == "Pottery Course"
+
+
+def test_a_slot_in_brackets_inside_a_heading_stays_in_its_title():
+    text = (
+        "# Speaking plan\n\n## Week 1 (Days 1-7): Foundation\n\n- Shadow a scene\n\n"
+        "## Basics (Weeks 2-3)\n\n- Record yourself\n"
+    )
+    first, second = parse_roadmap(text).nodes
+    # "(Days 1-7)" says when the week falls, as part of its name; a closing slot is a length
+    assert (first.title, first.duration, first.planned_days) == (
+        "Week 1 (Days 1-7): Foundation",
+        "Days 1-7",
+        (7, 7),
+    )
+    assert (second.title, second.duration) == ("Basics", "Weeks 2-3")

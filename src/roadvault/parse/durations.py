@@ -374,7 +374,11 @@ def split_duration(title: str) -> TitleDuration:
         found_pace = match.groupdict().get("pace")
         if found_pace and pace is None:
             pace = found_pace.strip()
-        work = _cut(work, match.start(), match.end())
+        # "Week 1 (Days 1-7): Basics": a slot in brackets inside the name says when, like
+        # "Week 1:", so the title keeps it; "(3 weeks)" or a closing "(Week 3)" goes
+        inside = work[match.end() :].strip(" \t:：-–—")
+        if not (inside and re.fullmatch(ORDINAL, duration.strip(), re.I)):
+            work = _cut(work, match.start(), match.end())
     if duration is None:
         match = _LEADING_RE.match(work)
         if match:

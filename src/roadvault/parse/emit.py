@@ -76,7 +76,8 @@ def _node_lines(node: Node, depth: int) -> list[str]:
     indent = "\t" * depth
     # "\:" reads back as ":" but tells the label rule the colon is part of the name.
     title = escape_text(node.title).replace(":", "\\:")
-    if node.duration:
+    if node.duration and f"({node.duration})" not in node.title:
+        # a slot the title names in brackets ("Week 1 (Days 1-7): Basics") reads back as is
         title += f" ({node.duration})"
     lines = [f"{indent}- [{node.checkbox}] {title}"]
     inner = "\t" * (depth + 1)
