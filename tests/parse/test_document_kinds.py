@@ -844,6 +844,22 @@ def test_important_links_and_notes_are_the_courses_resources_not_steps():
     ]
 
 
+def test_a_document_that_is_only_a_folder_tree_is_read_as_the_tree_it_draws():
+    text = (
+        "pottery-course/\n│\n├── Week1_Clay/\n│   ├── wedging.md\n│   └── pinch_pot.md\n"
+        "│\n└── Week2_Wheel/\n    ├── centering.md\n    └── cylinder/\n"
+        "        └── notes.md\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "pottery-course/"
+    outline = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
+    assert outline == [
+        ("Week1_Clay/", ["wedging.md", "pinch_pot.md"]),
+        ("Week2_Wheel/", ["centering.md", "cylinder/"]),  # one child: one step
+    ]
+    assert not any("├" in leaf.title or "│" in leaf.notes for leaf in roadmap.leaves())
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -18,6 +18,7 @@ from typing import Literal
 
 from roadvault.parse.html_input import html_to_markdown
 from roadvault.parse.text_outline import looks_like_outline, outline_to_markdown
+from roadvault.parse.trees import whole_document_tree
 
 Kind = Literal["markdown", "html", "text"]
 
@@ -52,6 +53,9 @@ def as_markdown(text: str, *, source: str) -> tuple[str, Kind]:
         front, body = split_front(text)
         if looks_like_html(body):
             return front + html_to_markdown(body), "html"
+        tree = whole_document_tree(body)
+        if tree is not None:
+            return front + tree, "text"
         if looks_like_outline(body):
             return front + outline_to_markdown(body), "text"
     except RecursionError:

@@ -48,13 +48,16 @@ def _is_file_tree(labels: list[str]) -> bool:
     return files * 3 >= len(labels)
 
 
-def tree_markdown(lines: list[str], *, heading_level: int) -> list[str] | None:
+def tree_markdown(
+    lines: list[str], *, heading_level: int, whole_document: bool = False
+) -> list[str] | None:
     """The drawn tree in `lines` as Markdown (same line count), or None when the lines are
     not one: a plan needs `MIN_BRANCHES` branches and no line that is neither a branch, a
-    guide, blank nor a part name; a file tree is None too."""
+    guide, blank nor a part name; a file tree is None too, unless it is the whole document
+    (then the folders are what the author plans to fill, and their parts are its steps)."""
     branches = [_branch(line) for line in lines]
     labels = [found[1] for found in branches if found is not None]
-    if len(labels) < MIN_BRANCHES or _is_file_tree(labels):
+    if len(labels) < MIN_BRANCHES or (_is_file_tree(labels) and not whole_document):
         return None
     roots = [
         index
@@ -69,7 +72,8 @@ def tree_markdown(lines: list[str], *, heading_level: int) -> list[str] | None:
             return None
     out: list[str] = []
     columns: list[int] = []
-    base = 1 if len(roots) == 1 else 0
+    # one part name over a tree in a block is a step; over a whole document, its title
+    base = 1 if len(roots) == 1 and not whole_document else 0
     level = min(heading_level, 6)
     for index, line in enumerate(lines):
         found = branches[index]
@@ -120,13 +124,28 @@ def _heading_level_at(lines: list[str], index: int) -> int:
     return 0
 
 
+def whole_document_tree(text: str) -> str | None:
+    """A document that is nothing but a drawn tree, outside any code block ("roadmap/" ›
+    "├── Phase1_Basics/" › "│   ├── exercises/"), as Markdown (same line count): its root
+    the title, its branches the parts, nested as drawn. None for any other text."""
+    if "├" not in text and "|--" not in text and "┣" not in text:
+        return None
+    lines = text.split("\n")
+    if any(_FENCE_OPEN_RE.match(line) or _HEADING_RE.match(line) for line in lines):
+        return None
+    markdown = tree_markdown(lines, heading_level=1, whole_document=True)
+    return None if markdown is None else "\n".join(markdown)
+
+
 @rule("tree-diagram")
 def inline_tree_diagrams(text: str) -> str:
     """A plan drawn as a tree in a code block ("Month 1-2: Foundation" › "├── Week 1-3:
     JavaScript" › "│   └── Closures") is read as the outline it draws, where it stands:
     the lines the branches hang from are parts, each branch a step nested as deep as it is
     drawn. A directory tree ("src/", "main.py") stays code, and so does a tree beside a plan
-    written as lists (far more items than the drawings hold): there it is a picture."""
+    written as lists (far more items than the drawings hold): there it is a picture. A
+    document that is nothing but a tree is read before this, as its own kind of input
+    (`whole_document_tree`): even folders are then the plan, since nothing else is."""
     if "├" not in text and "|--" not in text and "┣" not in text:
         return text
     lines = text.split("\n")
