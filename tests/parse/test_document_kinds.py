@@ -860,6 +860,19 @@ def test_a_document_that_is_only_a_folder_tree_is_read_as_the_tree_it_draws():
     assert not any("├" in leaf.title or "│" in leaf.notes for leaf in roadmap.leaves())
 
 
+def test_a_repeated_wrapper_is_lifted_even_where_a_named_group_follows_it():
+    module = "### Module {n}: Glaze {n}\n**Topics:**\n- Dip {n}\n- Pour {n}\n\n"
+    text = "# Glazing\n\n" + "".join(module.format(n=n) for n in range(1, 4))
+    text += "### Module 4: Firing\n**Topics:**\n- Cone packs\n- Kiln log\n\n"
+    text += "**Projects:**\n- A test tile wall\n- A glaze chart\n"
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    # "Topics" named nothing in modules 1-3, so it names nothing in module 4 either
+    assert "Topics" not in titles
+    fourth = roadmap.nodes[-1]
+    assert [child.title for child in fourth.children] == ["Cone packs", "Kiln log", "Projects"]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -854,12 +854,18 @@ def lift_repeated_wrappers(root: Draft) -> None:
         )
 
     only_groups: dict[int, tuple[Draft, Draft]] = {}  # id(part) -> (part, its one group)
+    named_groups: list[tuple[Draft, Draft]] = []  # every (part, group) that may be a wrapper
     for parent in (d for d in walk(root) if d.kind != ROOT):
         groups = [c for c in parent.children if c.kind in (HEADING, PSEUDO) and c.children]
         if len(groups) == 1 and wrapper(groups[0]):
             only_groups[id(parent)] = (parent, groups[0])
+        # its first group: where the wrapper stands in the parts it is the only group of
+        elif groups and wrapper(groups[0]) and parent.children[0] is groups[0]:
+            named_groups.append((parent, groups[0]))
     repeats = Counter(key(group) for _, group in only_groups.values())
-    for parent, group in only_groups.values():
+    # a name that wraps the entries of three parts names nothing in a fourth either, even
+    # beside a "**Projects:**" group there
+    for parent, group in [*only_groups.values(), *named_groups]:
         if repeats[key(group)] < MIN_WRAPPER_REPEATS:
             continue
         at = parent.children.index(group)
