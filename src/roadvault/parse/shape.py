@@ -836,8 +836,9 @@ def lift_repeated_wrappers(root: Draft) -> None:
     """A group named alike in three parts or more ("### Topics covered" under every day,
     "**Subtópicos:**" under every module), each time the only group of its part, names
     nothing the part does not: its entries are the part's own. A kind of step ("Exercises",
-    "Project"), a linked or a numbered group keeps its name; so does such a group beside
-    others in its part (there the names tell the groups apart)."""
+    "Project"), a linked or a numbered group keeps its name; so does a group beside others
+    in its part (there the names tell the groups apart), unless its name is one that wraps
+    three parts alone and it comes first."""
 
     def key(draft: Draft) -> str:
         return plain_label(draft.title).rstrip(":：").casefold()
