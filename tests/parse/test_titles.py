@@ -214,3 +214,11 @@ def test_a_slot_in_brackets_inside_a_heading_stays_in_its_title():
         (7, 7),
     )
     assert (second.title, second.duration) == ("Basics", "Weeks 2-3")
+
+
+def test_a_slot_after_a_steps_name_stays_in_its_title():
+    text = "# Bootcamp\n\n## Paso 2: Semana 1\n\n- Lee la guía\n\n## Basics: 3 weeks\n\n- Wedge\n"
+    first, second = parse_roadmap(text).nodes
+    # "Semana 1" says when step 2 falls; "3 weeks" only how long the basics take
+    assert (first.title, first.duration) == ("Paso 2: Semana 1", "Semana 1")
+    assert (second.title, second.duration) == ("Basics", "3 weeks")

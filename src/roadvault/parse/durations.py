@@ -401,7 +401,10 @@ def split_duration(title: str) -> TitleDuration:
             or _TRAILING_BARE_RE.match(work)
         )
         if match:
-            duration, work = match["d"], match["rest"]
+            duration = match["d"]
+            # "Paso 2: Semana 1": a closing slot after a name says when, and stays
+            if not re.fullmatch(ORDINAL, duration.strip(), re.I):
+                work = match["rest"]
     if duration is None:
         return TitleDuration(title=work.strip(), pace=pace)
     duration = " ".join(duration.split())
