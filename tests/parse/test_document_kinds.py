@@ -2581,3 +2581,16 @@ def test_a_state_in_brackets_before_a_labels_colon_is_the_entrys_status():
     leaves = parse_roadmap(text).leaves()
     assert [leaf.status for leaf in leaves] == [Status.DONE, Status.DONE, Status.TODO]
     assert not any("已完成" in leaf.title or "(done)" in leaf.title for leaf in leaves)
+
+
+def test_plain_text_with_a_name_over_each_block_of_lines_is_read_as_parts():
+    text = (
+        "Ruby order\n\nBasics (Weeks 1-3)\n\nSyntax\nVariables\nLoops\n\n"
+        "Objects (Weeks 4-6)\n\nClasses\nModules\nMixins\n\nMade for my own use.\n"
+    )
+    roadmap = parse_roadmap(text, source="order.txt")
+    parts = [(n.title, n.duration, [c.title for c in n.children]) for n in roadmap.nodes]
+    assert parts == [
+        ("Basics", "Weeks 1-3", ["Syntax", "Variables", "Loops"]),
+        ("Objects", "Weeks 4-6", ["Classes", "Modules", "Mixins"]),
+    ]

@@ -23,6 +23,7 @@ from roadvault.parse.bare_lines import (
     mark_lazy_labels,
     outdent_headings,
     promote_comment_labels,
+    promote_lone_line_heads,
     promote_slot_lines,
     unquote_outline,
 )
@@ -85,6 +86,7 @@ def parse_readable(
     body, comments = (front.body, []) if front.outline else promote_comment_labels(front.body)
     body, _kickers = (body, []) if front.outline else fold_heading_kickers(body)
     body, slots = (body, []) if front.outline else promote_slot_lines(body)
+    body, heads = (body, []) if front.outline else promote_lone_line_heads(body)
     body, outdented = (body, []) if front.outline else outdent_headings(body)
     body, unquoted = (body, []) if front.outline else unquote_outline(body)
     body, bare = (body, []) if front.outline else mark_bare_lines(body)
@@ -104,7 +106,7 @@ def parse_readable(
         # foresaw still gets one clear line instead of a traceback.
         raise InputError("is nested too deeply to read as a roadmap", path=source) from exc
     # slot lines promoted to headings are structure the text had, in its own way
-    structured = _has_markdown_structure(front.body) or bool(slots)
+    structured = _has_markdown_structure(front.body) or bool(slots) or bool(heads)
     if kind == "markdown" and not (roadmap.nodes and structured):
         loose = _read_loose_lines(front.body, source=source, front_title=front.title, name=name)
         if loose.nodes or not roadmap.nodes:
@@ -112,6 +114,7 @@ def parse_readable(
     for name, lines in (
         ("comment-headings", comments),
         ("slot-lines", slots),
+        ("lone-line-heads", heads),
         ("indented-heading", outdented),
         ("quote-outline", unquoted),
         ("bare-lines", bare),

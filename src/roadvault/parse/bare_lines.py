@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from roadvault.parse.durations import ORDINAL, parse_duration
 from roadvault.parse.rules import fired, rule
@@ -332,6 +333,64 @@ def promote_slot_lines(body: str) -> tuple[str, list[int]]:
         else:
             lines[at] = f"## {slot}"
     return "\n".join(lines), [at + 1 for at in slots]
+
+
+MIN_LONE_HEADS = 2
+MAX_HEAD_WORDS = 8
+
+
+def _paragraphs(lines: list[str]) -> list[list[int]]:
+    """The blank-line separated paragraphs of `lines`, as lists of line indexes."""
+    found: list[list[int]] = [[]]
+    for at, line in enumerate(lines):
+        if line.strip():
+            found[-1].append(at)
+        elif found[-1]:
+            found.append([])
+    return [paragraph for paragraph in found if paragraph]
+
+
+def _lone_head(line: str) -> bool:
+    """A short name alone in its paragraph ("Foundation (Weeks 1-3)", "Rails basics:")."""
+    text = line.strip()
+    return _kind(line) in ("bare", "label") and len(_shown(text).split()) <= MAX_HEAD_WORDS
+
+
+@rule("lone-line-heads")
+def promote_lone_line_heads(body: str) -> tuple[str, list[int]]:
+    """Plain text without lists or section headings, where a short name alone in its
+    paragraph ("Foundation (Weeks 1-3)") stands over a paragraph of short bare lines
+    ("Variables and constants" / "Loops" / "Hashes"), at least twice: the text was typed
+    with a blank line under each part's name and none between its steps. Each such name
+    opens a part, as a heading would; its lines are then read as bare lines. A lone line
+    over prose, or a text with lists or headings of its own, is left as it is."""
+    lines = body.split("\n")
+    atx = [line for line in lines if _HEADING_RE.match(line)]
+    if len(atx) > 1 or any(_LIST_LINE_RE.match(line) for line in lines) or "```" in body:
+        return body, []
+    paragraphs = _paragraphs(lines)
+    heads: list[int] = []
+    parts: list[int] = []  # "WEEK 1: Basics" alone: a part above the named groups
+    for paragraph, following in pairwise(paragraphs):
+        if len(paragraph) != 1 or not _lone_head(lines[paragraph[0]]):
+            continue
+        if opens_a_part(lines[paragraph[0]]):
+            parts.append(paragraph[0])
+            continue
+        kinds = [_kind(lines[at]) for at in following]
+        bare = sum(1 for kind in kinds if kind in ("bare", "link", "field"))
+        if len(following) >= MIN_BARE_LINES and bare * 3 >= len(following) * 2:
+            heads.append(paragraph[0])
+    if len(heads) < MIN_LONE_HEADS:
+        return body, []
+    parts = [at for at in parts if at < max(heads)] if len(parts) >= MIN_LONE_HEADS else []
+    for at in heads:
+        # under a part the names are its groups, one level down
+        level = "###" if parts and parts[0] < at else "##"
+        lines[at] = f"{level} {lines[at].strip()}"
+    for at in parts:
+        lines[at] = f"## {lines[at].strip()}"
+    return "\n".join(lines), sorted(at + 1 for at in heads + parts)
 
 
 _COMMENT_LABEL_RE = re.compile(r"^\s*<!--\s*([^<>]{1,60}?)\s*-->\s*$")
