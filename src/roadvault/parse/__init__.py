@@ -16,6 +16,7 @@ from pathlib import Path
 from roadvault.errors import InputError
 from roadvault.model import Roadmap
 from roadvault.parse.bare_lines import (
+    blank_banner_rules,
     demote_heading_lines,
     fold_heading_kickers,
     mark_bare_lines,
@@ -84,6 +85,7 @@ def parse_readable(
     """`parse_roadmap` after `readable_text`."""
     front = split_front_matter(text, source=source)
     body, comments = (front.body, []) if front.outline else promote_comment_labels(front.body)
+    body, _banners = (body, []) if front.outline else blank_banner_rules(body)
     body, _kickers = (body, []) if front.outline else fold_heading_kickers(body)
     body, slots = (body, []) if front.outline else promote_slot_lines(body)
     body, heads = (body, []) if front.outline else promote_lone_line_heads(body)

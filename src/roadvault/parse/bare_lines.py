@@ -335,6 +335,35 @@ def promote_slot_lines(body: str) -> tuple[str, list[int]]:
     return "\n".join(lines), [at + 1 for at in slots]
 
 
+_EQUALS_RULE_RE = re.compile(r"^ {0,3}={3,}[ \t]*$")
+_COMMENT_LINE_RE = re.compile(r"^\s*<!--.*-->\s*$")
+
+
+@rule("rule-banner")
+def blank_banner_rules(body: str) -> tuple[str, list[int]]:
+    """A name between two rules of "=" ("=====" / "Ruby Learning Order" / "=====") is a
+    banner, as plain-text files draw a title: the name is the heading the lower rule makes
+    it, and the upper rule only frames it. Read as Markdown, the upper rule would join the
+    name ("===== Ruby Learning Order"). A rule under a paragraph of its own is left alone."""
+    lines = body.split("\n")
+    framed: list[int] = []
+    for at in range(len(lines) - 2):
+        if not (
+            _EQUALS_RULE_RE.match(lines[at])
+            and lines[at + 1].strip()
+            and not _EQUALS_RULE_RE.match(lines[at + 1])
+            and _EQUALS_RULE_RE.match(lines[at + 2])
+        ):
+            continue
+        above = lines[at - 1] if at else ""
+        if above.strip() and not _COMMENT_LINE_RE.match(above):
+            continue  # "Intro\n=====": the rule makes the line above it a heading
+        lines[at] = ""
+        framed.append(at + 1)
+        fired("rule-banner", at + 1, "dropped", f"frames line {at + 2}")
+    return "\n".join(lines), framed
+
+
 MIN_LONE_HEADS = 2
 MAX_HEAD_WORDS = 8
 
