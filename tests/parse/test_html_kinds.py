@@ -352,3 +352,23 @@ def test_a_heading_inside_a_list_entry_labels_that_entry_and_keeps_the_list():
         "Compare the tiles.",
     ], titles
     assert "#### Some advice:" not in html_to_markdown(page)
+
+
+def test_a_cell_spanning_rows_keeps_the_rows_below_it_in_their_columns():
+    text = (
+        "# Pottery school\n\n<table>\n"
+        "<tr><td></td><td></td><td><b>Topic</b></td><td><b>Reading</b></td></tr>\n"
+        '<tr><th rowspan="3">Term 1</th><td>Day 1</td><td>Wedging</td><td>Ch. 1</td></tr>\n'
+        "<tr><td>Day 2</td><td>Centering</td><td>Ch. 2</td></tr>\n"
+        "<tr><td>Day 3</td><td>Trimming</td><td>Ch. 3</td></tr>\n"
+        '<tr><th rowspan="2">Term 2</th><td>Day 4</td><td>Glazing</td><td>Ch. 4</td></tr>\n'
+        "<tr><td>Day 5</td><td>Firing</td><td>Ch. 5</td></tr>\n"
+        "</table>\n"
+    )
+    roadmap = parse_roadmap(text)
+    # "Term 1" spans three rows: each row below still has its topic in the Topic column
+    parts = [(n.title, [c.title for c in n.children]) for n in roadmap.nodes]
+    assert parts == [
+        ("Term 1", ["Wedging", "Centering", "Trimming"]),
+        ("Term 2", ["Glazing", "Firing"]),
+    ]

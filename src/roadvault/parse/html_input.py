@@ -351,8 +351,8 @@ def _table(node: LexborNode, depth: int) -> str:
     rows = [(row, cells) for row, cells in rows if cells]
     if not rows:
         return ""
-    nodes = [cells for _, cells in rows]
-    grid = [[_cell_lines(cell, depth) for cell in cells] for _, cells in rows]
+    nodes = _placed_cells([cells for _, cells in rows])
+    grid = [[_cell_lines(cell, depth) if cell is not None else [] for cell in row] for row in nodes]
     first_row, first_cells = rows[0]
     headed = _is_header_row(first_row, first_cells, rows[1][1] if len(rows) > 1 else [])
     header = [" ".join(lines) for lines in grid[0]] if headed else []
@@ -396,6 +396,47 @@ def _table(node: LexborNode, depth: int) -> str:
                 cells.append(_pipe(joiner.join(value)))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+MAX_SPAN = 100
+
+
+def _span(cell: LexborNode, name: str) -> int:
+    value = (cell.attributes.get(name) or "1").strip()
+    return min(int(value), MAX_SPAN) if value.isdigit() and int(value) > 0 else 1
+
+
+def _placed_cells(rows: list[list[LexborNode]]) -> list[list[LexborNode | None]]:
+    """Each row's cells in the columns they stand in: a cell spanning rows ("Module 1" with
+    `rowspan="20"`, "Week 1" over five days) holds its column in the rows below, which are
+    left blank there, as a table that names its week only where it changes; a cell spanning
+    columns leaves the columns it covers blank. Without this, every row under a spanning
+    cell would shift its topic into the column to its left."""
+    held: dict[int, int] = {}  # column -> rows below still covered by a cell above
+    placed: list[list[LexborNode | None]] = []
+    for cells in rows:
+        out: list[LexborNode | None] = []
+        queue = list(cells)
+        column = 0
+        while queue or any(col >= column for col in held):
+            if held.get(column, 0) > 0:
+                held[column] -= 1
+                out.append(None)
+            elif queue:
+                cell = queue.pop(0)
+                rows_down = _span(cell, "rowspan")
+                width = _span(cell, "colspan")
+                for offset in range(width):
+                    out.append(cell if offset == 0 else None)
+                    if rows_down > 1:
+                        held[column + offset] = rows_down - 1
+                column += width - 1
+            else:
+                out.append(None)
+            column += 1
+            held = {col: left for col, left in held.items() if left > 0}
+        placed.append(out)
+    return placed
 
 
 def _is_header_row(row: LexborNode, cells: list[LexborNode], after: list[LexborNode]) -> bool:
