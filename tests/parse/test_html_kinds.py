@@ -372,3 +372,12 @@ def test_a_cell_spanning_rows_keeps_the_rows_below_it_in_their_columns():
         ("Term 1", ["Wedging", "Centering", "Trimming"]),
         ("Term 2", ["Glazing", "Firing"]),
     ]
+
+
+def test_a_converters_stand_in_page_title_does_not_name_the_roadmap():
+    text = (
+        "<html><head><title>Converted document</title></head><body>"
+        "<h1>Wheel Throwing 101</h1><h1>Topics</h1><ol><li>Wedging</li><li>Centering</li>"
+        "<li>Trimming</li></ol></body></html>"
+    )
+    assert parse_roadmap(text, source="syllabus.html").title == "Wheel Throwing 101"

@@ -139,7 +139,17 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
     if node is None:
         return None
     title = " ".join(node.text(deep=True).split())
+    if _PLACEHOLDER_TITLE_RE.match(title):
+        return None  # a converter's or an editor's stand-in: the page's own text names it
     return title[:200] or None
+
+
+# What a converter or an editor writes into <title> when the author gave none.
+_PLACEHOLDER_TITLE_RE = re.compile(
+    r"^(?:converted document|untitled(?: document| page)?|new document|document\d*"
+    r"|microsoft word\b.*|page \d+|index|home|sans titre|sin t[ií]tulo|无标题(?:文档)?|無題)$",
+    re.I,
+)
 
 
 _RAW_TEXT_TAGS = ("script", "style", "textarea", "title", "xmp", "noembed", "noframes", "plaintext")
