@@ -873,6 +873,15 @@ def test_a_repeated_wrapper_is_lifted_even_where_a_named_group_follows_it():
     assert [child.title for child in fourth.children] == ["Cone packs", "Kiln log", "Projects"]
 
 
+def test_a_days_actions_group_does_not_rename_the_day():
+    day = "**Day {n}:**\n\nBook: Clay {n}\n\nActions:\n\n- Read chapter {n}\n- Throw {n} bowls\n\n"
+    text = "# Week of pottery\n\n## Plan\n\n" + "".join(day.format(n=n) for n in (1, 2, 3))
+    roadmap = parse_roadmap(text)
+    # "Actions:" names what each day holds, not the day
+    assert [n.title for n in roadmap.nodes] == ["Day 1", "Day 2", "Day 3"]
+    assert [c.title for c in roadmap.nodes[0].children] == ["Read chapter 1", "Throw 1 bowls"]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

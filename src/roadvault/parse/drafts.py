@@ -355,7 +355,7 @@ _FACET_RE = re.compile(
     r"|do|build|know|master)|(?:key |core |main )?(?:topics?|concepts?|skills?|goals?|objectives?"
     r"|outcomes?|tasks?|practice|exercises?|projects?|mini[- ]projects?|deliverables?|resources?"
     r"|tools?|libraries(?: to learn)?|milestones?|focus(?: areas?)?|learn|study|build|checkpoints?"
-    r"|assignments?|homework|reading|materials?|action items?|hands[- ]on(?: practice)?"
+    r"|assignments?|homework|reading|materials?|actions?|action items?|hands[- ]on(?: practice)?"
     r"|sub-?topics?|subtemas?|subt[óo]picos?|t[óo]picos|temas|contenidos|conte[úu]dos"
     r"|sous-th[èe]mes|unterthemen|子主题|知识点|サブトピック|하위 주제)"
     r"(?: to (?:learn|practice|build|use|study))?)$"
