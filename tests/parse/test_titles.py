@@ -222,3 +222,13 @@ def test_a_slot_after_a_steps_name_stays_in_its_title():
     # "Semana 1" says when step 2 falls; "3 weeks" only how long the basics take
     assert (first.title, first.duration) == ("Paso 2: Semana 1", "Semana 1")
     assert (second.title, second.duration) == ("Basics", "3 weeks")
+
+
+def test_a_suggested_duration_line_in_spanish_or_french_times_its_part():
+    text = (
+        "# Plan\n\n## Etapa 1: Barro\n\n**Duración sugerida:** 2–3 semanas\n\n"
+        "- Amasar\n- Tornear\n\n"
+        "## Étape 2 : Four\n\n**Durée conseillée :** 1 semaine\n\n- Cuire\n- Émailler\n"
+    )
+    first, second = parse_roadmap(text).nodes
+    assert (first.duration, second.duration) == ("2–3 semanas", "1 semaine")

@@ -142,7 +142,9 @@ PACE = (
 _LABEL = (
     r"(?:total|duration|time|timeline|timeframe|time\s+frame|estimated(?:\s+(?:time|duration))?"
     r"|est\.?|expected(?:\s+duration)?|length|approx\.?"
-    r"|(?:duración|duracion|duração|duracao|durée)(?:\s+(?:estimada|estimad[ao]|estimée|aproximada))?"
+    r"|(?:duración|duracion|duração|duracao|durée)"
+    r"(?:\s+(?:estimada|estimad[ao]|estimée|aproximada|sugerid[ao]|recomendad[ao]|suggérée"
+    r"|conseillée|prevista))?"
     r"|tiempo|geschätzte\s+dauer"
     r"|dauer|zeitaufwand|aufwand|zeitbedarf|time\s+(?:commitment|required|needed|budget)"
     r"|effort|esfuerzo|esforço|tempo(?:\s+estimado)?|temps(?:\s+estimé)?|estimativa"
