@@ -882,6 +882,21 @@ def test_a_days_actions_group_does_not_rename_the_day():
     assert [c.title for c in roadmap.nodes[0].children] == ["Read chapter 1", "Throw 1 bowls"]
 
 
+def test_copied_text_with_marked_weeks_over_numbered_days_nests_the_days():
+    text = (
+        "Two weeks of clay\n"
+        "🔰 Week 1: Hand building\nDay 1 – Pinch pots\n\nPinching\n\nSmoothing\n\n"
+        "Day 2 – Coils\n\nRolling coils\n\nJoining\n\n"
+        "⚙️ Week 2: The wheel\nDay 3 – Centering\n\nCone up\n\nCone down\n"
+    )
+    roadmap = parse_roadmap(text, source="clay.txt")
+    weeks = [(n.title, [c.title for c in n.children]) for n in roadmap.nodes]
+    assert weeks == [
+        ("Week 1: Hand building", ["Day 1 – Pinch pots", "Day 2 – Coils"]),
+        ("Week 2: The wheel", ["Day 3 – Centering"]),
+    ]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -230,7 +230,7 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         elif not bullet and indent == 0 and short and (numbered or glyph_led):
             # a numbered part under a glyph-marked heading ("🛣️ Route" › "Stage 1: …")
             level = 3 if numbered and not glyph_led and glyph_section else 2
-            word = _ordinal_word(plain) if numbered and not glyph_led else None
+            word = _ordinal_word(plain) if numbered else None
             if word and ordinals and word != ordinals[0][0]:
                 # "Stage 4: …" › "Project 1: …": another kind of number opens a part inside
                 level = ordinals[0][1] + 1
