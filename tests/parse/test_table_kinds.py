@@ -545,3 +545,12 @@ def test_a_row_whose_title_cell_is_empty_takes_its_step_from_another_column():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["M1S1", "M1S2", "Review for the firing test", "Firing test", "M2S1"], titles
+
+
+def test_a_tick_in_brackets_in_a_status_cell_is_done():
+    text = (
+        "# Kiln book\n\n| Chapter | Status |\n|---|---|\n| 1: Clay | [ ] |\n"
+        "| 2: Firing | [✓] |\n| 3: Glaze | (✓) |\n"
+    )
+    statuses = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
+    assert statuses == {"Clay": "todo", "Firing": "done", "Glaze": "done"}

@@ -140,7 +140,7 @@ def status_of_words(text: str) -> str | None:
     lowered = state.casefold()
     if re.search(r"\b(?:not|in|un|incomplete)\b", lowered) and "progress" not in lowered:
         return " "
-    if any(sign in state for sign in "✅✔☑") or re.search(
+    if any(sign in state for sign in "✅✔☑✓") or re.search(
         r"\b(?:done|complete[d]?|finished)\b", lowered
     ):
         return "x"
