@@ -897,6 +897,21 @@ def test_copied_text_with_marked_weeks_over_numbered_days_nests_the_days():
     ]
 
 
+def test_a_linked_name_then_a_dash_and_a_sentence_is_the_name_with_a_note():
+    text = (
+        "# Pottery path\n\n## Start here\n\n"
+        "- [The Potter's Book](https://example.org/book) - This is ideal for grasping how "
+        "clay behaves on the wheel.\n"
+        "- [Clay Club](https://example.org/club) — Weekly glaze demos from working potters.\n"
+        "- [`week-01-wedging/`](week-01-wedging/) - Wedging, spiral kneading, slaking\n"
+    )
+    book, club, week = parse_roadmap(text).leaves()
+    assert (book.title, book.notes[:22]) == ("The Potter's Book", "This is ideal for gras")
+    assert club.title == "Clay Club"
+    # a linked folder names no step: what follows the dash does
+    assert "Wedging, spiral kneading" in week.title
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

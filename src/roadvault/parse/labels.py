@@ -29,7 +29,13 @@ from roadvault.parse.drafts import (
 from roadvault.parse.durations import parse_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import STEP_QUALIFIERS_CJK, pull_sections
-from roadvault.parse.titles import has_numbering, opens_a_part, plain_label, strip_decorations
+from roadvault.parse.titles import (
+    has_numbering,
+    light_clean,
+    opens_a_part,
+    plain_label,
+    strip_decorations,
+)
 
 # Words after the colon from which the rest reads as an explanation, not part of the name.
 MIN_PROSE_WORDS = 6
@@ -64,6 +70,25 @@ def _is_prose(rest: str) -> bool:
     if words >= MIN_PROSE_WORDS:
         return True
     return words >= 3 and bool(_SENTENCE_END_RE.search(rest))
+
+
+_DESCRIPTION_DASH_RE = re.compile(r"^\s*[-–—]\s+(?P<rest>\S.*)$", re.S)
+
+
+def _split_link_description(draft: Draft) -> tuple[str, str] | None:
+    """ "[Rustlings](…) - A by-example guide to the book's content.": the linked name of the
+    thing to study, a dash, and what it is — as an awesome list writes each entry."""
+    if not draft.links or not (draft.raw or "").lstrip(" *_").startswith("["):
+        return None
+    name = light_clean(draft.links[0][0]).strip()
+    if not name or not draft.title.startswith(name) or _PATH_NAME_RE.search(name):
+        return None  # "[`week-01-core-concepts/`](…) - Scalability, …": a folder names nothing
+    match = _DESCRIPTION_DASH_RE.match(draft.title[len(name) :])
+    return (name, match["rest"].strip()) if match else None
+
+
+# A folder or file as a link's text: "week-01/", "notes.md".
+_PATH_NAME_RE = re.compile(r"/|\.[a-z]{1,5}$|^[\w-]+[-_]\w+$")
 
 
 _FIRST_SENTENCE_RE = re.compile(r"^(?P<label>[^.!?。]{2,50}?)[.。]\s+(?P<rest>\S.*)$", re.S)
@@ -130,12 +155,18 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     """(name, explanation) when the item's title is a short name, a colon and prose."""
     if draft.kind != ITEM or not draft.title:
         return None
-    split = split_label(draft.title) or _split_first_sentence(draft.title)
+    split = (
+        split_label(draft.title)
+        or _split_link_description(draft)
+        or _split_first_sentence(draft.title)
+    )
     if split is None or not split[1]:
         return None
     label, rest = split
     label = strip_decorations(label).strip(" *_")
-    if not label or len(label.split()) > MAX_LABEL_WORDS or has_numbering(label):
+    # a linked name is delimited by its link, so it may be as long as a book's title
+    longest = MAX_NAME_WORDS if split == _split_link_description(draft) else MAX_LABEL_WORDS
+    if not label or len(label.split()) > longest or has_numbering(label):
         return None
     if _KIND_OF_STEP_RE.match(plain_label(label)):
         return None  # "**Project**: Log analyzer": the kind of step, then its name: keep both
@@ -190,6 +221,8 @@ _ENDS_IN_NUMBER_RE = re.compile(r"\d+(?:\s*[-–—~]\s*\d+)?\s*$")
 def name_before_explanation(root: Draft) -> None:
     """`- **Linear Algebra:** vectors, matrices…` and `- Probability: This is crucial for…`
     are the items "Linear Algebra" and "Probability"; the text after the colon is the note.
+    So is an awesome list's `- [Rustlings](…) - A guide to the book by small exercises.`:
+    the linked name, then a dash and a sentence about it (a linked folder names nothing).
     A label that comes back ("**Dialog:** …" in every week, "Graphs" as an item of its own
     before "**Graphs:** BFS, DFS") or ends in a number ("Day 1-2: …") names no step on its
     own: the whole line stays the title."""

@@ -311,8 +311,24 @@ def _is_link_list(draft: Draft) -> bool:
         draft.kind in (HEADING, PSEUDO)
         and len(items) >= 2
         and len(items) == len(draft.children)
-        and all(item.links for item in items)
+        and all(map(_links_throughout, items))
     )
+
+
+def _links_throughout(item: Draft) -> bool:
+    """An entry that links, or a name over entries that all do ("Jon Gjengset videos:" over
+    his talks): a link list may group its links by who made them."""
+    if item.links or _BARE_URL_RE.search(item.raw or item.text):
+        return True  # "Async Testing: https://…" links as much as "[Async Testing](…)"
+    entries = [c for c in item.children if c.kind == ITEM]
+    return (
+        bool(entries)
+        and len(entries) == len(item.children)
+        and all(map(_links_throughout, entries))
+    )
+
+
+_BARE_URL_RE = re.compile(r"(?:^|\s)(?:https?://|www\.)\S+")
 
 
 def _topic_link_lists(draft: Draft) -> int:
