@@ -912,6 +912,20 @@ def test_a_linked_name_then_a_dash_and_a_sentence_is_the_name_with_a_note():
     assert "Wedging, spiral kneading" in week.title
 
 
+def test_a_videos_section_among_sections_of_links_is_a_section_like_them():
+    text = (
+        "# Clay path\n\n## Start\n\n- Wedging: https://example.org/wedge\n"
+        "- Centering: https://example.org/centre\n\n## Glazes\n\n"
+        "- Dipping: https://example.org/dip\n- Pouring: https://example.org/pour\n\n"
+        "## Videos\n\n- Trimming live: https://example.org/trim\n- Hsin-Chuen Lin:\n"
+        "    - Throwing a tall vase: https://example.org/vase\n"
+        "    - Pulling handles: https://example.org/handles\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [n.title for n in roadmap.nodes] == ["Start", "Glazes", "Videos"]
+    assert "Throwing a tall vase" in [leaf.title for leaf in roadmap.leaves()]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"
