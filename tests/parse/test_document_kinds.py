@@ -926,6 +926,18 @@ def test_a_videos_section_among_sections_of_links_is_a_section_like_them():
     assert "Throwing a tall vase" in [leaf.title for leaf in roadmap.leaves()]
 
 
+def test_a_check_on_every_goal_with_a_closing_metric_line_is_decoration():
+    week = (
+        "#### Week {n}\n- ✅ Throw {n} bowls\n- ✅ Trim {n} feet\n- ✅ Glaze {n} mugs\n"
+        "- **Metric:** {n} pieces out of the kiln\n\n"
+    )
+    text = "# Pottery plan\n\n## Goals\n\n" + "".join(week.format(n=n) for n in (1, 2))
+    text += "## Rules\n\n- ❌ **No new clay** until the old bag is used\n- ❌ **No skipping**\n"
+    roadmap = parse_roadmap(text)
+    # a plan not started: the checks dress its goals, and the don'ts are no second state
+    assert not [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

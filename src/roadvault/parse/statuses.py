@@ -63,9 +63,10 @@ def read_status_glyphs(root: Draft) -> None:
     when ✅ marks some entries of a list and the others carry no glyph at all; never where
     the entries around it each wear an icon of their own (then ✅ is an icon too). Glyphs
     after the title ("**Arrays** ✅", "Trees 🛑") are statuses when two kinds are used. Marks
-    in a licence or a how-to-help section, and a mark used once, make no second kind; in a
-    document ticked with boxes, a list without a box that pairs ✅ with ❌ says do and
-    don't."""
+    in a licence or a how-to-help section, a mark used once, and a list of nothing but ❌
+    don'ts make no second kind; in a document ticked with boxes, a list without a box that
+    pairs ✅ with ❌ says do and don't. A "**Metric:** …" line closing a list of ✅ goals is
+    a field about them, not the one goal still to do."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
     # a licence's "✅ share / ❌ sell" says nothing of how the plan's marks are meant
     kinds = _kinds_of_marks(root) or {d.glyph for d in marked}
@@ -119,10 +120,13 @@ def _kinds_of_marks(root: Draft) -> set[str]:
     used: Counter[str] = Counter()
     beside: set[str] = set()
     for parent in _studied(root):
-        marks = [c.glyph for c in parent.children if c.glyph is not None and c.marker is None]
-        used.update(marks)
+        marked = [c for c in parent.children if c.glyph is not None and c.marker is None]
+        marks = [c.glyph for c in marked]
         if len(set(marks)) >= 2:
             beside.update(marks)
+        elif all(c.text.lstrip()[:1] in _DONT_MARKS for c in marked):
+            continue  # "❌ Don't rewrite from scratch" alone in its list: a don't, no state
+        used.update(marks)
     return {glyph for glyph, count in used.items() if count >= 2 or glyph in beside}
 
 
@@ -202,10 +206,15 @@ def _some_ticked(entries: list[Draft]) -> bool:
         len(plain) == 1
         and len(done) >= MIN_LONE_BARE_TICKS
         and all(bool(c.links) == bool(plain[0].links) for c in done)
+        # "**Métrica:** 100% done" closing a ✅ list is a field about it, not a step to do
+        and not _BOLD_FIELD_RE.match(plain[0].raw or plain[0].text)
     )
 
 
 MIN_LONE_BARE_TICKS = 3
+_BOLD_FIELD_RE = re.compile(
+    r"^\s*(?:\*\*|__)[^*_\n]{1,40}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])"
+)
 
 
 _BOARD_COLUMNS = (
