@@ -938,6 +938,21 @@ def test_a_check_on_every_goal_with_a_closing_metric_line_is_decoration():
     assert not [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"]
 
 
+def test_a_copied_chat_plan_whose_parts_are_plain_lines_keeps_its_parts():
+    text = (
+        "🏺 Pottery Roadmap\n\n"
+        "Phase 1: Hand Building (1-2 Months)\n\n· Pinch pots: shaping by hand\n"
+        "· Coil pots: rolling and joining\n\n"
+        "Phase 2: The Wheel (2 Months)\n\n· Centering\n· Trimming\n\n"
+        "💪 Daily Routine\n\n1. Morning: wedge clay\n2. Evening: throw\n"
+    )
+    roadmap = parse_roadmap(text, source="chat.md")
+    phases = {n.title: [leaf.title for leaf in n.leaves()] for n in roadmap.nodes}
+    assert phases["Hand Building"][0].startswith("Pinch pots")
+    assert phases["The Wheel"] == ["Centering", "Trimming"]
+    assert "Daily Routine" not in phases  # advice after the plan
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -38,7 +38,7 @@ _MULTI_ROMAN_LOWER_RE = re.compile(r"^[ \t]*(?:ii|iii|iv|vi|vii|viii)[.)]\s", re
 
 # Markdown structure that means the text is already Markdown (it is then left alone).
 _ATX_RE = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
-_BULLET_RE = re.compile(r"^\s*[-*+•]\s+\S")
+_BULLET_RE = re.compile(r"^\s*[-*+•·◦▪‣●]\s+\S")
 _FENCE_RE = re.compile(r"^ {0,3}(?:```|~~~)")
 _SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-{2,})\s*$")
 _QUOTE_RE = re.compile(r"^ {0,3}>")
