@@ -232,3 +232,9 @@ def test_a_suggested_duration_line_in_spanish_or_french_times_its_part():
     )
     first, second = parse_roadmap(text).nodes
     assert (first.duration, second.duration) == ("2–3 semanas", "1 semaine")
+
+
+def test_a_length_cut_from_before_a_colon_leaves_no_space_before_it():
+    text = "# Day\n\n## Routine\n\n- Morning (30 min): wedge clay\n- Glaze (2h), then fire\n"
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Morning: wedge clay", "Glaze, then fire"]

@@ -346,7 +346,13 @@ def is_pace(text: str) -> bool:
 
 
 def _cut(text: str, start: int, end: int) -> str:
-    return " ".join((text[:start] + " " + text[end:]).split())
+    # "Morning (30 min): clay" → "Morning: clay", not "Morning : clay"; a space the author
+    # put before the colon ("Semaine 1 : Les bases") stays
+    glue = "" if text[end : end + 1] in _CLOSING_MARKS and text[:start].strip() else " "
+    return " ".join((text[:start].rstrip() + glue + text[end:]).split())
+
+
+_CLOSING_MARKS = frozenset(":：,;.!?")
 
 
 def split_duration(title: str) -> TitleDuration:
