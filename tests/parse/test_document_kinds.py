@@ -958,6 +958,18 @@ def test_a_copied_chat_plan_whose_parts_are_plain_lines_keeps_its_parts():
     assert "Daily Routine" not in parts  # advice after the plan
 
 
+def test_a_prerequisite_line_under_a_module_is_its_note_not_a_step():
+    text = (
+        "# Lộ trình\n\n## Module 2: Java\n\n- **Nội dung:**\n  - Cú pháp\n  - Vòng lặp\n"
+        "- **Tiên quyết:** Module 1\n\n## Module 3: OOP\n\n- **Content:**\n  - Classes\n"
+        "  - Interfaces\n- **Prerequisites:** Module 2\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles == ["Cú pháp", "Vòng lặp", "Classes", "Interfaces"]
+    assert "Module 1" in roadmap.nodes[0].notes
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

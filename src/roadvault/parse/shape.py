@@ -122,7 +122,12 @@ _NOTE_LABEL_RE = re.compile(
     r"|ziele?|lernziele?|kompetenzen"
     r"|resultados?|por qu[ée]|ziel|ziele|lernziele?|beschreibung|thema|warum|objectifs?"
     r"|pourquoi|目标|目的|描述|为什么|ゴール|目標|説明|なぜ|목표|설명|왜"
-    r"|mục tiêu|tujuan|hedef|цель|цели|obiettivi?|cel)$"
+    r"|mục tiêu|tujuan|hedef|цель|цели|obiettivi?|cel"
+    # what must come first: "Prerequisite: Module 2" is an edge of the plan, not a step
+    r"|pre-?requisites?|prerequisite modules?|requires|depends on|prérequis"
+    r"|pr[ée]-?requisitos?|prerrequisitos?|voraussetzungen?|前置(?:知识|条件)?|先修(?:课程)?"
+    r"|前提(?:条件|知識)?|선수(?: ?과목| ?지식)?|tiên quyết|điều kiện tiên quyết|prasyarat"
+    r"|требования|пререквизиты)$"
 )
 # A group of bullets that says what a step is for, not what to do ("**Objectives:**" ›
 # "Understand X", "Be able to Y"); deliverables and tasks are steps.
