@@ -970,6 +970,16 @@ def test_a_prerequisite_line_under_a_module_is_its_note_not_a_step():
     assert "Module 1" in roadmap.nodes[0].notes
 
 
+def test_a_closing_call_to_action_is_not_a_step():
+    text = (
+        "# Clay in 3 months\n\n## Month 1\n\n- Wedging\n- Pinch pots\n\n## Month 2\n\n"
+        "- Centering\n- Trimming\n\n## Start Your Journey Today\n\n"
+        "Take the next step toward a studio of your own.\n\n## Ready to begin?\n\nWrite to us.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Pinch pots", "Centering", "Trimming"]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

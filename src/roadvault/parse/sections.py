@@ -98,6 +98,8 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |success stories|wall of love|community|join (?:the|our) community|join us|discord|slack
 |telegram|social(?: media)?|follow (?:me|us)|connect with (?:me|us)|newsletter
 |join (?:the |our )?.{0,40}(?:community|discord|slack|telegram|server)|get involved
+|(?:start|begin) your (?:journey|career|transformation)(?: today| now)?|ready to (?:start|begin)
+|get started (?:today|now)|enrol+ (?:now|today)|apply (?:now|today)|contact us|get in touch
 |multi-?language support|available languages|supported languages
 |progress statistics|repo stats|visitors?|progress|my progress|current progress
 |vanity stats|(?:my|course|courses|learning|study|reading) stat(?:s|istics)|by the numbers
