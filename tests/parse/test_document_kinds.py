@@ -980,6 +980,21 @@ def test_a_closing_call_to_action_is_not_a_step():
     assert titles == ["Wedging", "Pinch pots", "Centering", "Trimming"]
 
 
+def test_key_points_noted_in_a_ticked_days_log_are_its_notes():
+    text = (
+        "# Clay log\n\n## Plan\n\n- [x] Wedging\n- [x] Pinch pots\n- [ ] Coils\n\n"
+        "## Today (Day 1)\n\n#### 1. Done\n\n- [x] Wedged 2 kg\n- [x] Made a pinch pot\n\n"
+        "#### 2. Key points\n\n- Clay dries from the rim down\n- Slip glues leather-hard clay\n\n"
+        "#### 3. 对比要点\n\n- 陶土比瓷土更容易成形\n- 瓷土收缩更大\n\n"
+        "#### 4. To do\n\n- [ ] Trim the foot\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    # the boxes are what to do; what the learner noted beside them is the day's text
+    assert "Clay dries from the rim down" not in titles
+    assert "瓷土收缩更大" not in titles
+    assert "Trim the foot" in titles
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

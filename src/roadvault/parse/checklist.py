@@ -84,11 +84,25 @@ _GOALS_RE = re.compile(
 )
 
 
+# "Key points", "重点知识", "Python vs Java 对比要点": what the learner noted, not to do.
+_NOTES_KIND_RE = re.compile(
+    r"(?:^|\b)(?:key (?:points|takeaways|concepts|knowledge|learnings)|takeaways|learnings"
+    r"|what i learned|insights|comparison|differences)$"
+    r"|(?:要点|重点知识|重点|知识点总结|笔记|心得|对比|ポイント|メモ|学んだこと|포인트|배운 점)$",
+    re.I,
+)
+
+
+def _notes_kind(group: Draft) -> bool:
+    title = plain_label(group.title).rstrip(":：")
+    return bool(_GOALS_RE.match(title) or _NOTES_KIND_RE.search(title))
+
+
 def _holds_steps(group: Draft) -> bool:
     """A sub-section without boxes that still lists several things to do ("**Practice:**"
     over a numbered list): the author's steps, not an attachment."""
-    if _GOALS_RE.match(plain_label(group.title).rstrip(":：")):
-        return False  # "**Objectives:**" says what the boxes are for
+    if _notes_kind(group):
+        return False  # "**Objectives:**", "Key points" say what the boxes are for or taught
     steps = [
         d
         for d in group.children
@@ -102,6 +116,8 @@ def _numbered_stage(section: Draft) -> bool:
     1: …" headings with a line each: a stage, not an attachment."""
     inner = [d for d in walk(section) if d is not section]
     steps = [d for d in section.children if d.kind in _SECTIONS and not d.children]
+    if _notes_kind(section):
+        return False  # "#### 2. 重点知识" numbers a part of the day's log, not a stage
     return section.numbered and (any(d.kind in (ITEM, ROW) for d in inner) or len(steps) >= 2)
 
 
@@ -160,7 +176,8 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     """In a document whose study items are task boxes, plain bullets are the resources and
     notes of the task they belong to, and a section with no task at all is text — unless it
     lays out a plan of its own (several parts listing items or table rows, at least as many as
-    the boxes)."""
+    the boxes). A sub-section of what the learner noted ("Key points", "重点知识", "对比要点")
+    is text even when it is numbered or lists several lines."""
     if not is_checklist_document(root):
         return False
     strong = _strong(root)
