@@ -554,3 +554,17 @@ def test_a_tick_in_brackets_in_a_status_cell_is_done():
     )
     statuses = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
     assert statuses == {"Clay": "todo", "Firing": "done", "Glaze": "done"}
+
+
+def test_a_reading_tracker_with_its_status_column_still_empty_keeps_its_rows():
+    text = (
+        "# Clay\n\n## Tier 1\n\n| Reading | Status | Evidence |\n| :-- | :-: | :-: |\n"
+        "| [The Potter's Book](https://example.org/a) | | |\n"
+        "| [Glaze Basics](https://example.org/b) | | |\n"
+        "| [Kiln Notes](https://example.org/c) | | |\n\n"
+        "## Log\n\n| Day | Done | Notes |\n|---|---|---|\n| Mon | | |\n| Tue | | |\n| Wed | | |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    # nothing read yet is still to read; the days of a blank log are not steps
+    assert titles[:3] == ["The Potter's Book", "Glaze Basics", "Kiln Notes"]
+    assert not {"Mon", "Tue", "Wed"} & set(titles)

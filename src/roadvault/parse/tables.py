@@ -962,9 +962,13 @@ def _rows_by_entry(
     """A title cell holding an HTML list gives one item per `<li>` entry, each with the rest
     of its row; a row saying the same thing in every content column (a holiday, a special
     week) is no item, nor is a table whose rows are blank after their first cell (a log
-    left to fill in)."""
+    left to fill in) — unless it has a status column or links the things to study (then it
+    is a tracker not yet filled in)."""
     out: list[tuple[list[InlineText], int | None]] = []
-    if _blank_log(body):
+    # "| [Eloquent JavaScript](…) | | |" under "Reading | Status | Evidence": the learner's
+    # tracker, its states not filled in yet; a log has dates or days down its first column
+    tracker = "status" in roles or any(row and row[0].links for row in body)
+    if _blank_log(body) and not tracker:
         for line in lines:
             fired("table-cell-list", line, "dropped", "a log left to fill in")
         return out
