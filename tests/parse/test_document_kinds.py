@@ -995,6 +995,16 @@ def test_key_points_noted_in_a_ticked_days_log_are_its_notes():
     assert "Trim the foot" in titles
 
 
+def test_practice_sources_are_resources_but_practice_is_work():
+    text = (
+        "# Clay\n\n## Stage 1\n\n- Wedging\n- Centering\n\n## Practice\n\n- Throw 10 cylinders\n"
+        "- Trim 10 bowls\n\n## Recommended practice sources\n\n- Clay Club sheets\n- Studio log\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Throw 10 cylinders" in titles
+    assert "Clay Club sheets" not in titles
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -87,7 +87,9 @@ _STRONG_RESOURCE_RE = re.compile(
 )
 # "Suggested timeline", "Recommended order": plans, not resources.
 _NOT_RESOURCE_RE = re.compile(
-    r"\b(?:timeline|schedule|plan|path|order|roadmap|projects?|practice|exercises?|steps?"
+    r"\b(?:timeline|schedule|plan|path|order|roadmap|projects?|exercises?|steps?"
+    # "Practice" is work to do; "Practice sources" are where to find it
+    r"|practice(?!\s+(?:sources?|resources?|platforms?|sites?|websites?|materials?)\b)"
     r"|approach|pace|routine|sequence|topics?|skills?)\b"
 )
 _WEAK_RESOURCE_RE = re.compile(
