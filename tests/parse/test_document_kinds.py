@@ -975,6 +975,7 @@ def test_a_closing_call_to_action_is_not_a_step():
         "# Clay in 3 months\n\n## Month 1\n\n- Wedging\n- Pinch pots\n\n## Month 2\n\n"
         "- Centering\n- Trimming\n\n## Start Your Journey Today\n\n"
         "Take the next step toward a studio of your own.\n\n## Ready to begin?\n\nWrite to us.\n"
+        "\n## 📈 Let’s Build in Public!\n\nI post each pot to stay accountable.\n"
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Pinch pots", "Centering", "Trimming"]

@@ -100,6 +100,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |join (?:the |our )?.{0,40}(?:community|discord|slack|telegram|server)|get involved
 |(?:start|begin) your (?:journey|career|transformation)(?: today| now)?|ready to (?:start|begin)
 |get started (?:today|now)|enrol+ (?:now|today)|apply (?:now|today)|contact us|get in touch
+|(?:let['’]?s )?(?:build|learn)(?:ing)? in public|follow (?:my|the|along (?:with )?my) journey
 |multi-?language support|available languages|supported languages
 |progress statistics|repo stats|visitors?|progress|my progress|current progress
 |vanity stats|(?:my|course|courses|learning|study|reading) stat(?:s|istics)|by the numbers
