@@ -1006,6 +1006,16 @@ def test_practice_sources_are_resources_but_practice_is_work():
     assert "Clay Club sheets" not in titles
 
 
+def test_a_closing_build_in_public_note_is_not_a_step():
+    text = (
+        "# Clay journey\n\n## Plan\n\n| Week | Topic | Status |\n|---|---|---|\n"
+        "| 1 | Wedging | ✅ |\n| 2 | Pinch pots | ⏳ |\n| 3 | Coils | ⬜ |\n\n"
+        "## 📌 Options (after week 3)\n\n- 🔹 Wheel throwing\n- 🔹 Glazing\n\n"
+        "## 📈 Let’s Build in Public!\n\nI post each pot to stay accountable.\n\n---\n**Sam**\n"
+    )
+    assert [n.title for n in parse_roadmap(text).nodes] == ["Plan", "Options (after week 3)"]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"
