@@ -568,3 +568,18 @@ def test_a_reading_tracker_with_its_status_column_still_empty_keeps_its_rows():
     # nothing read yet is still to read; the days of a blank log are not steps
     assert titles[:3] == ["The Potter's Book", "Glaze Basics", "Kiln Notes"]
     assert not {"Mon", "Tue", "Wed"} & set(titles)
+
+
+def test_a_phase_table_stays_the_plan_beside_per_phase_advice_under_resources():
+    text = (
+        "# Cerâmica\n\n## Navegação\n\n| Fase | Duração | Descrição |\n|---|---|---|\n"
+        "| Fase 1 | 2 meses | Modelagem |\n| Fase 2 | 2 meses | Torno |\n"
+        "| Fase 3 | 1 mês | Esmaltes |\n\n## Recursos Recomendados\n\n"
+        "### Fase 1 - Modelagem\n\n1. Leia o livro A\n2. Veja o vídeo B\n\n"
+        "### Fase 2 - Torno\n\n1. Curso C\n2. Curso D\n"
+    )
+    roadmap = parse_roadmap(text)
+    rows = {leaf.title: leaf.duration for leaf in roadmap.leaves()}
+    # advice per phase under "Recommended resources" does not make the table an overview
+    assert {"Modelagem", "Torno", "Esmaltes"} <= {title.split(": ")[-1] for title in rows}
+    assert sorted(d for d in rows.values() if d) == ["1 mês", "2 meses", "2 meses"]

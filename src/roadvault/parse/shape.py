@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from roadvault.model import Node, Resource, Status
@@ -633,12 +633,27 @@ def _tables_under_an_overview(root: Draft, rows: dict[int, list[Draft]]) -> set[
     return found
 
 
+def _outside_resource_groups(root: Draft) -> Iterator[Draft]:
+    """The drafts under `root`, leaving out everything under a heading named for resources."""
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        heading = current is not root and current.kind in (HEADING, PSEUDO)
+        if heading and resource_kind(current.title) == "strong":
+            continue
+        yield current
+        stack.extend(reversed(current.children))
+
+
 @rule("overview-table")
 def _drop_overview_tables(root: Draft) -> None:
     """A table listing the same weeks/phases the sections below spell out is an overview:
     its rows are not extra items. So is a table that is all an "Overview" section holds,
     before three or more sections with steps."""
-    sections = [d for d in walk(root) if d.kind in (HEADING, PSEUDO) and d.title]
+    # sections under "Recommended resources" advise on the parts; they do not spell them out
+    sections = [
+        d for d in _outside_resource_groups(root) if d.kind in (HEADING, PSEUDO) and d.title
+    ]
     # the title as cleaned, and as written: "M01 - Frontend I" is named by a row "M01"
     # and each side of a label: "TRACK B — Breakout" is named by a row "Breakout"
     section_titles = {plain_label(d.title) for d in sections} | {

@@ -69,7 +69,9 @@ _DURATION_COLUMN_RE = re.compile(
     r"^(?:weeks?|months?|days?|duration|time(?:frame|line)?|period|when|hours?|est\w*"
     r"|estimated time|schedule|dates?|phase|effort|length|workload|时间|時間|周|週|日期|期間"
     r"|期间|时间段|阶段|semanas?|fechas?|periodo|durée|semaines?|wochen?|기간|주차"
-    r"|ngày|tuần|tháng|thời gian|hari|minggu|gün|hafta|settimane?)\b"
+    r"|ngày|tuần|tháng|thời gian|hari|minggu|gün|hafta|settimane?"
+    r"|dura[çc][ãa]o|duraci[óo]n|dauer|durata|meses|mois|monate?|时长|所要時間|소요 ?시간"
+    r"|продолжительность|срок)\b"
 )
 # Columns that say who offers or how, never what to study.
 _NOT_TITLE_COLUMN_RE = re.compile(
