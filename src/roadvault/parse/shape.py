@@ -649,7 +649,8 @@ def _outside_resource_groups(root: Draft) -> Iterator[Draft]:
 def _drop_overview_tables(root: Draft) -> None:
     """A table listing the same weeks/phases the sections below spell out is an overview:
     its rows are not extra items. So is a table that is all an "Overview" section holds,
-    before three or more sections with steps."""
+    before three or more sections with steps. Sections under a resources heading ("Phase 1"
+    advice under "Recommended resources") spell nothing out."""
     # sections under "Recommended resources" advise on the parts; they do not spell them out
     sections = [
         d for d in _outside_resource_groups(root) if d.kind in (HEADING, PSEUDO) and d.title
