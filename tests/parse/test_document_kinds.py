@@ -1016,6 +1016,24 @@ def test_a_closing_build_in_public_note_is_not_a_step():
     assert [n.title for n in parse_roadmap(text).nodes] == ["Plan", "Options (after week 3)"]
 
 
+def test_a_reading_queue_ticked_with_one_book_in_the_authors_own_mark():
+    text = (
+        "# Reading\n\n## Queue\n\n### Studio\n\n* ✅ The Potter's Book\n* ✅ Glaze Basics\n"
+        "* ✅ Kiln Notes\n* 🤓 Throwing Large\n* Handles and Spouts\n* Slab Work\n"
+        "* Raku Firing\n\n### Fun\n\n* ✅ Clay Toys\n* 🤓 Tiny Pots\n* Masks\n* Beads\n"
+        "* Tiles\n* Bowls\n"
+    )
+    leaves = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
+    assert [t for t, s in leaves.items() if s == "done"][:3] == [
+        "The Potter's Book",
+        "Glaze Basics",
+        "Kiln Notes",
+    ]
+    # the book being read is a step still, and two marked titles opening a list are no key
+    assert leaves["Throwing Large"] == "todo"
+    assert "Tiny Pots" in " ".join(leaves)
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -94,7 +94,9 @@ def read_status_glyphs(root: Draft) -> None:
         # "✅ Economics" beside a bare "Ethics" in the same list: the bare one is still to do
         for parent in {id(p): p for d in marked if (p := parents.get(id(d)))}.values():
             for sibling in parent.children:
-                bare = sibling.glyph is None and not _leading_emoji(sibling.text)
+                # a bare one, or one in a mark of the author's own ("🤓 Docker in Action"
+                # among ticked titles): not ticked, so to do
+                bare = sibling.glyph is None
                 if sibling.kind == ITEM and sibling.marker is None and bare:
                     sibling.marker = " "
 
@@ -198,7 +200,12 @@ def _some_ticked(entries: list[Draft]) -> bool:
     when it is written like them (a link each: "[Ethics](…)" beside "✅ [Economics](…)")."""
     done = [c for c in entries if c.glyph == "x"]
     plain = [c for c in entries if c.glyph is None and not _leading_emoji(c.text)]
-    if len(done) + len(plain) != len(entries) or len(done) < MIN_GLYPH_ITEMS:
+    # "🤓 Docker in Action" after the ✅ titles: the one being read, a mark of the author's
+    # own beside the ticks; a few of those leave the list a ticked one
+    own = [c for c in entries if c.glyph is None and _leading_emoji(c.text)]
+    if len(own) * MAX_OWN_MARK_SHARE > len(entries):
+        return False
+    if len(done) + len(plain) + len(own) != len(entries) or len(done) < MIN_GLYPH_ITEMS:
         return False
     if len(plain) >= MIN_GLYPH_ITEMS:
         return True
@@ -212,6 +219,7 @@ def _some_ticked(entries: list[Draft]) -> bool:
 
 
 MIN_LONE_BARE_TICKS = 3
+MAX_OWN_MARK_SHARE = 4  # at most one entry in four may wear another mark of the author's
 _BOLD_FIELD_RE = re.compile(
     r"^\s*(?:\*\*|__)[^*_\n]{1,40}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])"
 )
@@ -380,7 +388,8 @@ MAX_KEY_CANDIDATES = 3
 def _drop_category_legends(root: Draft, notes: list[str]) -> None:
     """ "🟢 Green – the junior minimum", "🔵 Blue – middle", "🔴 Red – senior": a key to
     marks the plan puts on its entries (levels, categories) explains them; it is text, not
-    three items. Its marks must be used on entries all after it (or all before it)."""
+    three items. Its marks must be used on entries all after it (or all before it), and it
+    is a list of its own, not the first entries of a longer one."""
     drafts = list(walk(root))
     runs: list[tuple[Draft, list[Draft]]] = []
     for holder in drafts:
@@ -399,7 +408,10 @@ def _drop_category_legends(root: Draft, notes: list[str]) -> None:
             ):
                 run.append(child)
                 continue
-            if len(run) >= 2:
+            whole = len(run) == sum(1 for c in holder.children if c.kind == ITEM)
+            # a key is a list of its own: "✅ Grokking Algorithms", "🤓 Haskell" opening a
+            # reading list with eight bare titles after them are its first entries
+            if len(run) >= 2 and whole:
                 runs.append((holder, run))
             run = []
     runs.sort(key=lambda pair: pair[1][0].line or 0)
