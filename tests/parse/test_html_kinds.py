@@ -381,3 +381,27 @@ def test_a_converters_stand_in_page_title_does_not_name_the_roadmap():
         "<li>Trimming</li></ol></body></html>"
     )
     assert parse_roadmap(text, source="syllabus.html").title == "Wheel Throwing 101"
+
+
+def test_a_tracker_page_drawn_by_its_script_is_read_from_the_scripts_data():
+    page = (
+        "<!DOCTYPE html><html><head><title>Kiln log</title></head><body><div id=app></div>"
+        "<script>const DATA = {title: 'Kiln log', phases: [{title: 'Phase 1 — Bisque', "
+        "items: ['Load the kiln', 'Fire to cone 04', `Unload cooled ware`]}, "
+        "{title: 'Phase 2 — Glaze', items: [{text: 'Dip the pots', completed: true}, "
+        "{text: 'Fire to cone 6'}],},]};\nmount(DATA);</script></body></html>"
+    )
+    roadmap = parse_roadmap(page, source="kiln.html")
+    assert [n.title for n in roadmap.nodes] == ["Bisque", "Glaze"]
+    statuses = {leaf.title: leaf.status.value for leaf in roadmap.leaves()}
+    assert statuses["Dip the pots"] == "done" and statuses["Fire to cone 6"] == "todo"
+    assert len(statuses) == 5
+
+
+def test_a_script_literal_holding_code_is_not_read_as_a_plan():
+    page = (
+        "<!DOCTYPE html><html><body><div id=app></div><script>"
+        "const DATA = {title: 'x', items: [load('a'), load('b'), load('c')]};"
+        "</script></body></html>"
+    )
+    assert parse_roadmap(page, source="app.html").nodes == []

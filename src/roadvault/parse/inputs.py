@@ -17,6 +17,7 @@ import re
 from typing import Literal
 
 from roadvault.parse.html_input import html_to_markdown
+from roadvault.parse.script_data import script_data_markdown
 from roadvault.parse.text_outline import looks_like_outline, outline_to_markdown
 from roadvault.parse.trees import whole_document_tree
 
@@ -52,7 +53,11 @@ def as_markdown(text: str, *, source: str) -> tuple[str, Kind]:
     try:
         front, body = split_front(text)
         if looks_like_html(body):
-            return front + html_to_markdown(body), "html"
+            markdown = html_to_markdown(body)
+            if not _PLAN_LINE_RE.search(markdown):
+                # a tracker app: the page is empty until its script draws the plan
+                markdown = script_data_markdown(body) or markdown
+            return front + markdown, "html"
         tree = whole_document_tree(body)
         if tree is not None:
             return front + tree, "text"
@@ -62,6 +67,10 @@ def as_markdown(text: str, *, source: str) -> tuple[str, Kind]:
         # A shape nobody foresaw: read the text as Markdown rather than fail here.
         return text, "markdown"
     return text, "markdown"
+
+
+# A list entry, a table row or a heading below the title: something the rules can read.
+_PLAN_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+\S|\d{1,3}[.)]\s+\S|\|.*\||#{2,6}\s+\S)", re.M)
 
 
 def split_front(text: str) -> tuple[str, str]:

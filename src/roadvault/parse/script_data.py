@@ -1,0 +1,237 @@
+"""Pages that draw their plan from data in a script: a tracker app saved as one HTML file.
+
+A learner (or a chat assistant) often writes a small tracker page whose body is empty until
+a script renders it: the phases and tasks live in a JavaScript literal such as
+`const DEFAULT = { title: "…", sections: [{ title: 'Phase 1 — …', items: ['…', …] }] }`.
+Read as a page, it has nothing to read, and refusing it would lose the whole plan. Here
+the largest such literal is read as data — with no code run — and written out as the
+Markdown outline it describes: named groups become headings, their entries list items,
+and an entry's own done flag its box.
+
+Pure: page text → Markdown, or None when no script holds a plan.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from roadvault.parse.rules import fired, rule
+
+MIN_ENTRIES = 3
+MAX_LITERAL_CHARS = 40_000  # a plan's data; a longer literal is a bundle of code
+MAX_DEPTH = 6
+MAX_TRIES = 50  # literals tried per script, so a large bundle of code stays quick
+
+_SCRIPT_RE = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>(.*?)</script\s*>", re.S | re.I)
+# Where a literal starts: "= {", ": [", "return [", "(["
+_LITERAL_START_RE = re.compile(r"(?:=|:|\breturn|\()\s*([\[{])")
+_KEY_RE = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)\s*:")
+_TRAILING_COMMA_RE = re.compile(r",(\s*[}\]])")
+_WORDS = {"undefined": "null"}
+
+NAME_KEYS = ("title", "name", "label", "text", "topic", "task", "heading", "skill")
+CHILD_KEYS = (
+    "sections", "phases", "stages", "modules", "months", "weeks", "days", "parts", "levels",
+    "topics", "items", "tasks", "steps", "lessons", "children", "subtopics", "skills",
+    "checklist", "goals", "list",
+)  # fmt: skip
+NOTE_KEYS = ("subtitle", "description", "desc", "goal", "summary", "details")
+DONE_KEYS = ("done", "completed", "complete", "checked", "finished", "isDone", "is_done")
+DURATION_KEYS = ("duration", "time", "timeframe", "weeks_needed", "estimate")
+
+
+def _literal_end(text: str, start: int) -> int | None:
+    """Index just past the bracket that closes the one at `start`, skipping strings and
+    comments; None when it does not close within `MAX_LITERAL_CHARS`."""
+    depth = 0
+    at = start
+    quote = ""
+    stop = min(len(text), start + MAX_LITERAL_CHARS)
+    while at < stop:
+        char = text[at]
+        if quote:
+            if char == "\\":
+                at += 2
+                continue
+            if char == quote:
+                quote = ""
+        elif char in "'\"`":
+            quote = char
+        elif text.startswith("//", at):
+            newline = text.find("\n", at)
+            at = len(text) if newline < 0 else newline
+            continue
+        elif text.startswith("/*", at):
+            close = text.find("*/", at + 2)
+            at = len(text) if close < 0 else close + 2
+            continue
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return at + 1
+        at += 1
+    return None
+
+
+def _as_json(literal: str) -> str | None:
+    """A JavaScript object literal as JSON text, or None when it holds code (a call, a
+    variable, a template with `${…}`)."""
+    out: list[str] = []
+    plain: list[str] = []
+    at = 0
+
+    def flush() -> None:
+        segment = "".join(plain)
+        segment = _KEY_RE.sub(r'\1"\2":', segment)
+        segment = _TRAILING_COMMA_RE.sub(r"\1", segment)
+        for word, value in _WORDS.items():
+            segment = re.sub(rf"\b{word}\b", value, segment)
+        out.append(segment)
+        plain.clear()
+
+    while at < len(literal):
+        char = literal[at]
+        if char in "'\"`":
+            end = at + 1
+            chars: list[str] = []
+            while end < len(literal) and literal[end] != char:
+                if literal[end] == "\\" and end + 1 < len(literal):
+                    chars.append({"n": "\n", "t": "\t"}.get(literal[end + 1], literal[end + 1]))
+                    end += 2
+                    continue
+                chars.append(literal[end])
+                end += 1
+            value = "".join(chars)
+            if char == "`" and "${" in value:
+                return None
+            flush()
+            out.append(json.dumps(value, ensure_ascii=False))
+            at = end + 1
+            continue
+        if literal.startswith("//", at):
+            newline = literal.find("\n", at)
+            at = len(literal) if newline < 0 else newline
+            continue
+        if literal.startswith("/*", at):
+            close = literal.find("*/", at + 2)
+            at = len(literal) if close < 0 else close + 2
+            continue
+        plain.append(char)
+        at += 1
+    flush()
+    # the keys after a string value ("'…', next: …") are quoted above; one left unquoted
+    # means the literal holds code
+    return "".join(out)
+
+
+def _literals(script: str) -> list[Any]:
+    """Every data literal the script assigns or returns, parsed."""
+    found: list[Any] = []
+    at = 0
+    tries = 0
+    while (match := _LITERAL_START_RE.search(script, at)) is not None and tries < MAX_TRIES:
+        tries += 1  # a bundle of code has thousands of brackets: the data comes early
+        start = match.start(1)
+        end = _literal_end(script, start)
+        if end is None:
+            at = match.end()
+            continue
+        text = _as_json(script[start:end])
+        try:
+            found.append(json.loads(text) if text is not None else None)
+        except ValueError:
+            at = match.end()  # code, not data: look inside it
+            continue
+        at = end
+    return [value for value in found if value is not None]
+
+
+def _first(obj: dict[str, Any], keys: tuple[str, ...], kind: type | tuple[type, ...]) -> Any:
+    lowered = {str(key).casefold(): value for key, value in obj.items()}
+    for key in keys:
+        value = lowered.get(key.casefold())
+        if isinstance(value, kind) and value not in ("", []):
+            return value
+    return None
+
+
+def _entries(value: Any) -> int:
+    """How many named entries a literal holds, as far down as a plan goes."""
+    if isinstance(value, str):
+        return 1 if value.strip() else 0
+    if isinstance(value, list):
+        return sum(_entries(item) for item in value)
+    if isinstance(value, dict):
+        children = _first(value, CHILD_KEYS, list)
+        if children is not None:
+            return _entries(children)
+        return 1 if _first(value, NAME_KEYS, str) else 0
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _outline(value: Any, depth: int, lines: list[str]) -> None:
+    """`value` as Markdown: a named group is a heading while groups nest, else a bullet."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, list):
+        for item in value:
+            _outline(item, depth, lines)
+        return
+    indent = "  " * max(0, depth - 2)
+    if isinstance(value, str):
+        if value.strip():
+            lines.append(f"{indent}- {_one_line(value)}")
+        return
+    if not isinstance(value, dict):
+        return
+    name = _first(value, NAME_KEYS, str)
+    children = _first(value, CHILD_KEYS, list)
+    duration = _first(value, DURATION_KEYS, str)
+    title = _one_line(name or "")
+    if title and duration:
+        title = f"{title} ({_one_line(duration)})"
+    if children is None:
+        if title:
+            done = _first(value, DONE_KEYS, bool)
+            lines.append(f"{indent}- [{'x' if done else ' '}] {title}")
+        return
+    if title and depth < 2:
+        lines.extend(["", f"{'#' * (depth + 2)} {title}", ""])
+    elif title:
+        lines.append(f"{indent}- {title}")
+    note = _first(value, NOTE_KEYS, str)
+    if note and depth < 2:
+        lines.extend([_one_line(note), ""])
+    _outline(children, depth + 1 if title else depth, lines)
+
+
+@rule("script-data")
+def script_data_markdown(page: str) -> str | None:
+    """A page with nothing to read but a plan held as data in a script (a tracker app:
+    `sections: [{ title: 'Phase 1 — …', items: ['…'] }]`) is read as that data: named
+    groups are parts, their entries steps, an entry's done flag its box. No code is run;
+    a literal that holds code is skipped. Pages with content of their own never get here."""
+    best: Any = None
+    for script in _SCRIPT_RE.findall(page):
+        for value in _literals(script):
+            if _entries(value) >= max(MIN_ENTRIES, _entries(best)):
+                best = value
+    if best is None:
+        return None
+    lines: list[str] = []
+    if isinstance(best, dict) and (name := _first(best, NAME_KEYS, str)):
+        lines.append(f"# {_one_line(name)}")
+        best = _first(best, CHILD_KEYS, list) or []
+    _outline(best, 0, lines)
+    if not lines:
+        return None
+    fired("script-data", 1, "item", f"{_entries(best)} entries read from a script")
+    return "\n".join(lines).strip() + "\n"
