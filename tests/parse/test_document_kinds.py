@@ -1034,6 +1034,16 @@ def test_a_reading_queue_ticked_with_one_book_in_the_authors_own_mark():
     assert "Tiny Pots" in " ".join(leaves)
 
 
+def test_a_study_groups_members_and_rules_are_not_steps():
+    text = (
+        "# 도자기 스터디\n\n## 👥 참여자\n\n| 이름 | 역할 |\n|---|---|\n| 김민 | 리더 |\n"
+        "| 박수 | 멤버 |\n\n## 📌 스터디 규칙\n\n- **주기**: 주 2회\n- 과제는 발표 전까지 제출\n\n"
+        "## 📖 커리큘럼\n\n- 반죽하기\n- 물레 중심 잡기\n- 굽 깎기\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["반죽하기", "물레 중심 잡기", "굽 깎기"]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -60,6 +60,9 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |show your support|donat\w*|buy me a coffee|funding
 |star history|stargazers|code of conduct|change ?logs?|release notes|version history
 |authors?|maintainers?|contributors?|team|our team|core team|congratulations
+|participants|members|study members|team members|team (?:composition|roster)|who(?:['’]s| is) in
+|참여자|참가자|멤버|팀원|팀 구성|スタディメンバー|メンバー|参加者|成员|参与者|小组成员|团队成员
+|participantes|miembros|membres|teilnehmer(?:innen)?|mitglieder|участники|thành viên
 |instructors?|teachers?|mentors?|coordinators?|course (?:coordinators?|staff|team|instructors?)
 |teaching (?:assistants?|team|staff)|tas?|office hours|graders?|staff
 |about the (?:authors?|instructors?|team|maintainers?)|about me|who am i|who we are|the team
@@ -209,6 +212,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |skip(?: for now| these)?|what to skip|what not to (?:learn|study|do)|not needed(?: yet)?
 |out of scope|no necesitas|não precisa|不需要(?:学)?|可以跳过|跳过|必要ない|不要なもの|필요 없음
 |(?:(?:daily|study|practice|learning|golden|house|group|our) )*rules(?: to follow)?|rules to follow
+|(?:스터디|프로젝트) 규칙|(?:学习|学習|小组|勉強会の?)(?:规则|規則|ルール)
 |reglas|regras|règles|regeln|правила|规则|ルール|규칙
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 |(?:\w+ )?ipuçları|(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
