@@ -851,11 +851,11 @@ def test_a_document_that_is_only_a_folder_tree_is_read_as_the_tree_it_draws():
         "        └── notes.md\n"
     )
     roadmap = parse_roadmap(text)
-    assert roadmap.title == "pottery-course/"
+    assert roadmap.title == "pottery-course"
     outline = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
     assert outline == [
-        ("Week1_Clay/", ["wedging.md", "pinch_pot.md"]),
-        ("Week2_Wheel/", ["centering.md", "cylinder/"]),  # one child: one step
+        ("Week1_Clay", ["wedging.md", "pinch_pot.md"]),
+        ("Week2_Wheel", ["centering.md", "cylinder"]),  # one child: one step
     ]
     assert not any("├" in leaf.title or "│" in leaf.notes for leaf in roadmap.leaves())
 

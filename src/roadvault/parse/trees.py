@@ -80,11 +80,14 @@ def tree_markdown(
         if found is None:
             if index in roots:
                 columns = []
-                out.append(f"- {line.strip()}" if base else f"{'#' * level} {line.strip()}")
+                name = line.strip().rstrip("/") if whole_document else line.strip()
+                out.append(f"- {name}" if base else f"{'#' * level} {name or line.strip()}")
             else:
                 out.append("")
             continue
         column, label = found
+        if whole_document:
+            label = label.rstrip("/") or label  # "Phase1_Basics/": the folder's name
         while columns and columns[-1] >= column:
             columns.pop()
         columns.append(column)
