@@ -1044,6 +1044,16 @@ def test_a_study_groups_members_and_rules_are_not_steps():
     assert titles == ["반죽하기", "물레 중심 잡기", "굽 깎기"]
 
 
+def test_a_chat_answers_last_entry_speaking_to_the_reader_is_not_a_step():
+    text = (
+        "# Clay in 4 weeks\n\n## Week 1\n\n- Wedging\n- Pinch pots\n\n## Next Steps:\n\n"
+        "1. Buy 10 kg of clay\n2. Find a kiln\n"
+        "3. Tell me when you're ready, and we'll dive deep into each week together!\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Pinch pots", "Buy 10 kg of clay", "Find a kiln"]
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

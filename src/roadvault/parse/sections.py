@@ -1385,6 +1385,17 @@ _I_CAN_RE = re.compile(
 )
 
 
+# The assistant addressing the reader at the end of its answer.
+_CHAT_CLOSER_RE = re.compile(
+    r"^(?:tell me when|let me know (?:if|when|what|how)|feel free to (?:ask|reach)|want me to"
+    r"|shall (?:we|i)|should i|would you like me to|just (?:say|ask|tell me)|ping me"
+    r"|avísame|dime cuando|me avisa|me diga|dis-moi|sag mir|告诉我|需要的话|随时告诉我"
+    r"|教えてください|알려 ?주세요)\b"
+    r"|\b(?:and )?we(?:'ll| will) (?:dive|go|start|get|work) (?:deep|into|through|on)\b",
+    re.I,
+)
+
+
 def offers_help(text: str) -> bool:
     """ "I can:", "If you want, I can also:": the assistant about to list what it could do."""
     return bool(_I_CAN_RE.match(strip_decorations(text).replace("**", "").strip(" :：")))
@@ -1406,11 +1417,28 @@ def drop_assistant_offers(root: Draft, notes: list[str]) -> None:
     over "Make a daily study timetable", "Suggest free courses") is not study: it moves into
     the roadmap note, with the question heading it leaves empty ("Want next?"). Only at the
     end of the document, or right under a chat sentence offering help ("If you want, I can
-    also:"): an "I can:" list of skills inside the plan stays."""
+    also:"): an "I can:" list of skills inside the plan stays. So is the answer's last entry
+    when it speaks to the reader ("Tell me when you're ready, and we'll dive in!")."""
     entries = [d for d in walk(root) if d.kind in (ITEM, ROW)]
     if not entries:
         return
     parents = {id(c): d for d in walk(root) for c in d.children}
+    last = entries[-1]
+    if (
+        last.kind == ITEM
+        and not last.children
+        and not last.is_task
+        and _CHAT_CLOSER_RE.search(strip_decorations(last.text))
+        and id(last) in parents
+    ):
+        # "5. Tell me when you're ready, and we'll dive into each week together!": the chat
+        # speaking as the answer's last entry, not a step
+        parents[id(last)].children.remove(last)
+        notes.append(last.raw or last.text)
+        fired("assistant-offer", last.line, "note")
+        entries.pop()
+        if not entries:
+            return
     closing = {id(entries[-1])}  # the last entry and every section it stands in
     at = entries[-1]
     while id(at) in parents:
