@@ -1054,6 +1054,20 @@ def test_a_chat_answers_last_entry_speaking_to_the_reader_is_not_a_step():
     assert titles == ["Wedging", "Pinch pots", "Buy 10 kg of clay", "Find a kiln"]
 
 
+def test_lecture_notes_named_by_their_one_topic_keep_the_topic_in_the_title():
+    text = (
+        "# Clay bootcamp\n\n### w1d1\n+ [Lecture Notes](./w1/d1.md)\n  + Wedging\n"
+        "+ [Problem Set](./w1/d1-ps.md)\n\n### w1d2\n+ [Lecture Notes](./w1/d2.md)\n"
+        "  + Centering on the wheel\n+ [Problem Set](./w1/d2-ps.md)\n\n"
+        "### w1d3\n+ [Kiln safety](./w1/d3.md)\n  + read twice before the first firing, slowly\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Lecture Notes: Wedging" in titles
+    assert "Lecture Notes: Centering on the wheel" in titles
+    # a named step's one line still describes it
+    assert "Kiln safety" in titles
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

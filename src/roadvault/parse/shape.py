@@ -936,7 +936,9 @@ def _fold_descriptions(draft: Draft, *, among_groups: bool = False) -> None:
     Book](…)" › "- the best first book on ciphers, fun to read"). An action under an action
     ("Learn the ML stack" › "Learn Numpy, Pandas") is the step spelt out: it stays. So does a
     name under a bullet whose siblings group names ("Module bundlers" › "Webpack" beside
-    "Linters" › "Prettier", "ESLint"): one thing of that kind to learn."""
+    "Linters" › "Prettier", "ESLint"): one thing of that kind to learn. Under a step named
+    only by its kind of material ("Lecture Notes" › "Test-Driven Development"), the line is
+    what the material covers: it joins the title ("Lecture Notes: Test-Driven Development")."""
     groups = any(
         child.kind == ITEM
         and len(child.children) >= 2
@@ -966,6 +968,20 @@ def _fold_descriptions(draft: Draft, *, among_groups: bool = False) -> None:
         draft.kind == HEADING and draft.links and _describes(only)
     ):
         return  # "### [1. Read the Code Book](…)" › "- a great first book because…" too
+    if (
+        draft.kind == ITEM
+        and _MATERIAL_ONLY_RE.match(plain_label(draft.title))
+        and _names_one(only)
+        and len(only.title.split()) <= MAX_SUBJECT_WORDS
+    ):
+        # "[Lecture Notes](…)" › "Test-Driven Development": every day has lecture notes;
+        # what they are about is what tells this step from the others
+        fired("description-line", only.line, "item", "what the material covers")
+        draft.title = f"{draft.title}: {only.title}"
+        draft.notes.extend(only.notes)
+        draft.resources.extend(only.resources)
+        draft.children = []
+        return
     fired("description-line", only.line, "note")
     draft.notes.append(only.raw or only.text)
     draft.notes.extend(only.notes)
@@ -974,6 +990,15 @@ def _fold_descriptions(draft: Draft, *, among_groups: bool = False) -> None:
 
 
 MIN_DESCRIPTION_WORDS = 7
+MAX_SUBJECT_WORDS = 8
+# A step named only by the kind of material it is ("Lecture Notes", "Slides", "Video").
+_MATERIAL_ONLY_RE = re.compile(
+    r"^(?:lecture(?: notes| slides| videos?| recordings?)?|notes|class notes|slides|videos?"
+    r"|readings?|recordings?|handouts?|worksheets?|notebooks?|exercises|problem sets?"
+    r"|apuntes|diapositivas|lecturas|anotações|slides da aula|cours|notes de cours|skript"
+    r"|讲义|课件|笔记|講義|資料|강의 ?자료|강의 ?노트)$",
+    re.I,
+)
 
 
 @rule("lead-sentences")
