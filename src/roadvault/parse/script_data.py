@@ -42,6 +42,17 @@ DONE_KEYS = ("done", "completed", "complete", "checked", "finished", "isDone", "
 DURATION_KEYS = ("duration", "time", "timeframe", "weeks_needed", "estimate")
 
 
+def _past_comment(text: str, at: int) -> int | None:
+    """Where a `// …` or `/* … */` comment starting at `at` ends, or None for no comment."""
+    if text.startswith("//", at):
+        newline = text.find("\n", at)
+        return len(text) if newline < 0 else newline
+    if text.startswith("/*", at):
+        close = text.find("*/", at + 2)
+        return len(text) if close < 0 else close + 2
+    return None
+
+
 def _literal_end(text: str, start: int) -> int | None:
     """Index just past the bracket that closes the one at `start`, skipping strings and
     comments; None when it does not close within `MAX_LITERAL_CHARS`."""
@@ -59,13 +70,8 @@ def _literal_end(text: str, start: int) -> int | None:
                 quote = ""
         elif char in "'\"`":
             quote = char
-        elif text.startswith("//", at):
-            newline = text.find("\n", at)
-            at = len(text) if newline < 0 else newline
-            continue
-        elif text.startswith("/*", at):
-            close = text.find("*/", at + 2)
-            at = len(text) if close < 0 else close + 2
+        elif (past := _past_comment(text, at)) is not None:
+            at = past
             continue
         elif char in "[{":
             depth += 1
@@ -112,13 +118,8 @@ def _as_json(literal: str) -> str | None:
             out.append(json.dumps(value, ensure_ascii=False))
             at = end + 1
             continue
-        if literal.startswith("//", at):
-            newline = literal.find("\n", at)
-            at = len(literal) if newline < 0 else newline
-            continue
-        if literal.startswith("/*", at):
-            close = literal.find("*/", at + 2)
-            at = len(literal) if close < 0 else close + 2
+        if (past := _past_comment(literal, at)) is not None:
+            at = past
             continue
         plain.append(char)
         at += 1
