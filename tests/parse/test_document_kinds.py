@@ -1068,6 +1068,26 @@ def test_lecture_notes_named_by_their_one_topic_keep_the_topic_in_the_title():
     assert "Kiln safety" in titles
 
 
+def test_a_heading_describing_a_part_laid_out_elsewhere_is_that_parts_note():
+    text = (
+        "# Clay school\n\n## Schedule\n\n|  | Day | Topic |\n|---|---|---|\n"
+        "| Term 1 | 1 | Pinch pots |\n| | 2 | Coils |\n| Term 2 | 3 | Centering |\n"
+        "| | 4 | Trimming |\n\n## Term 1: Hand building\n\nTerm 1 covers pinching and coiling.\n"
+        "\n## Term 2: The wheel\n\nTerm 2 is all wheel work.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Pinch pots",
+        "Coils",
+        "Centering",
+        "Trimming",
+    ]
+    # the text goes to the part it describes, where the learner studies it
+    parts = {n.title: n for n in roadmap.walk()}
+    assert "pinching and coiling" in parts["Term 1"].notes
+    assert "all wheel work" in parts["Term 2"].notes
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

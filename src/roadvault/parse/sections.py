@@ -2093,3 +2093,34 @@ def prerequisites_to_notes(root: Draft, notes: list[str]) -> None:
             continue
         kept.append(child)
     root.children = kept
+
+
+_PART_LABEL_RE = re.compile(r"^(?P<label>[^:：–—-]{2,40}?)\s*[:：–—-]\s+\S")
+
+
+@rule("part-description")
+def part_descriptions_to_notes(root: Draft) -> None:
+    """A heading with only text under it, named for a part the plan lays out elsewhere
+    ("## Module 1: Intro to Programming" and a paragraph, then a schedule whose "Module 1"
+    groups the days), describes that part: its text becomes the part's notes, not one
+    more step. A heading whose name no other part carries stays as it is."""
+    parts: dict[str, Draft] = {}
+    for draft in walk(root):
+        if draft is not root and draft.kind in (HEADING, PSEUDO) and draft.children:
+            parts.setdefault(plain_label(draft.title), draft)
+
+    def described(child: Draft, _parent: Draft) -> bool:
+        if child.kind not in (HEADING, PSEUDO) or child.children or child.is_task:
+            return False
+        label = _PART_LABEL_RE.match(strip_decorations(child.text or ""))
+        part = parts.get(plain_label(label["label"])) if label else None
+        return bool(child.notes) and part is not None and part is not child
+
+    def take(child: Draft, _parent: Draft) -> None:
+        label = _PART_LABEL_RE.match(strip_decorations(child.text or ""))
+        assert label is not None
+        part = parts[plain_label(label["label"])]
+        part.notes[:0] = [child.text.strip(), *child.notes]
+        fired("part-description", child.line, "note", f"describes {part.title!r}")
+
+    pull_sections(root, described, take)

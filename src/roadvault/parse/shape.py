@@ -64,6 +64,7 @@ from roadvault.parse.sections import (
     open_generic_details,
     open_wrapper,
     overviews_to_notes,
+    part_descriptions_to_notes,
     prerequisites_to_notes,
     project_cards_to_steps,
     prose_sections_to_notes,
@@ -1407,6 +1408,7 @@ def shape_roadmap(
     sections_before_the_plan(root, notes)
     restated_sections_to_notes(root, notes)
     restated_entries_to_notes(root, notes)
+    part_descriptions_to_notes(root)
     drop_repeated_sections(root, notes)
     prerequisites_to_notes(root, notes)
     prose_sections_to_notes(root, notes)
