@@ -45,7 +45,8 @@ def test_clean_title_keeps_taken_off_text_for_the_notes() -> None:
         "3 weeks",
         ("2 hours/day",),
     )
-    assert clean_title("Week 2 (2020.5.25-2020.5.31): STL").extra == ("(2020.5.25-2020.5.31)",)
+    # dates closing a name go to the notes; inside it ("Week 2 (…): STL") they stay
+    assert clean_title("Week 2: STL (2020.5.25-2020.5.31)").extra == ("(2020.5.25-2020.5.31)",)
 
 
 def test_a_calendar_position_alone_is_title_and_duration() -> None:
@@ -238,3 +239,10 @@ def test_a_length_cut_from_before_a_colon_leaves_no_space_before_it():
     text = "# Day\n\n## Routine\n\n- Morning (30 min): wedge clay\n- Glaze (2h), then fire\n"
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Morning: wedge clay", "Glaze, then fire"]
+
+
+def test_dates_in_brackets_inside_a_heading_stay_in_its_title():
+    text = "# P\n\n## Month 1\n\n### Week 1 (Jan 1 - Jan 7): Wedging\n\n- a\n- b\n"
+    week = next(n for n in parse_roadmap(text).walk() if n.title.startswith("Week"))
+    # like "(Days 1-7)", the dates say when this week falls, as part of its name
+    assert (week.title, week.duration) == ("Week 1 (Jan 1 - Jan 7): Wedging", "Week 1")

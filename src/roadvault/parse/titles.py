@@ -578,6 +578,8 @@ def clean_title(text: str) -> TitleParts:
         bare = split_duration(rest).title  # "Week 1 (Week 1)": the outline form's slot too
         if any(re.fullmatch(ORDINAL, t.strip(" -–—:|"), re.I) for t in (rest, bare)):
             break  # "Week 2 (Apr 29–May 5)": the dates tell this week from other Week 2s
+        if dates.group(0).lstrip()[:1] in "(（" and re.match(r"\s*[:：]\s*\S", text[dates.end() :]):
+            break  # "Week 1 (Jan 1 - Jan 7): Python": the dates in the name say when, as a slot
         extra.append(dates.group(0).strip(" -–—:|"))
         text = rest
     found = split_duration(text)
