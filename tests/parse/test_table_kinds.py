@@ -583,3 +583,12 @@ def test_a_phase_table_stays_the_plan_beside_per_phase_advice_under_resources():
     # advice per phase under "Recommended resources" does not make the table an overview
     assert {"Modelagem", "Torno", "Esmaltes"} <= {title.split(": ")[-1] for title in rows}
     assert sorted(d for d in rows.values() if d) == ["1 mês", "2 meses", "2 meses"]
+
+
+def test_a_status_cell_saying_when_it_is_planned_is_not_done():
+    text = (
+        "# Kiln\n\n| Month | Topic | Status |\n|---|---|---|\n| May | Bisque | ✅ 完了 |\n"
+        "| June | Glaze | ✅ 完了予定 |\n| July | Raku | ✅ planned for July |\n"
+    )
+    statuses = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
+    assert statuses == {"Bisque": "done", "Glaze": "todo", "Raku": "todo"}

@@ -129,6 +129,12 @@ _CHECK_CELL = {
 }
 
 
+_PLANNED_RE = re.compile(
+    r"予定|预计|預計|计划(?:中|完成)|예정|\b(?:planned|scheduled|expected|due|target(?:ed)?"
+    r"|previst[oa]|prevue?|geplant|programad[oa])\b"
+)
+
+
 def status_of_words(text: str) -> str | None:
     """The checkbox a status cell means ("✅ Complete" → x, "📖 Reading" → /, "Upcoming" → " ")."""
     # ":heavy_check_mark:" is how GitHub trackers write ✔ in a cell
@@ -142,6 +148,8 @@ def status_of_words(text: str) -> str | None:
     lowered = state.casefold()
     if re.search(r"\b(?:not|in|un|incomplete)\b", lowered) and "progress" not in lowered:
         return " "
+    if _PLANNED_RE.search(lowered):
+        return " "  # "✅ 完了予定", "✅ planned for May": when it should be done, not that it is
     if any(sign in state for sign in "✅✔☑✓") or re.search(
         r"\b(?:done|complete[d]?|finished)\b", lowered
     ):
