@@ -1088,6 +1088,22 @@ def test_a_heading_describing_a_part_laid_out_elsewhere_is_that_parts_note():
     assert "all wheel work" in parts["Term 2"].notes
 
 
+def test_a_block_of_bare_steps_closed_by_a_sentence_keeps_its_steps():
+    text = (
+        "# Clay\n\n## Wheel work\n\nCentering\nOpening\nPulling walls\nTrimming\n"
+        "Practise ten cylinders every single day after covering all of the basics above\n"
+        "to make the moves automatic before glazing\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Centering",
+        "Opening",
+        "Pulling walls",
+        "Trimming",
+    ]
+    assert "ten cylinders every single day" in roadmap.nodes[0].notes
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -118,8 +118,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     two plain ones on, at any length short of a sentence, a link's address taking no room,
     and a "???" among them holds a place (no entry). Three short questions and nothing else
     ("What is HTTP?" / "What is DNS?") are such a run. Two such lines are a run too when the
-    glyph they open with ("✅") leads the entries of the document's other runs. A section
-    of prose, or one that opens with a list, is left as it is."""
+    glyph they open with ("✅") leads the entries of the document's other runs. A sentence
+    closing the last block with no blank line before it is the section's text, not a step.
+    A section of prose, or one that opens with a list, is left as it is."""
     lines = body.split("\n")
     marked: list[int] = []
     short: list[list[int]] = []  # runs of two bare lines: entries if their glyph says so
@@ -132,7 +133,7 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
         if in_fence or not _HEADING_RE.match(line):
             index += 1
             continue
-        run, held = _opening_run(lines, index + 1)
+        run, held, tail = _opening_run(lines, index + 1)
         kinds = [_kind_of_broken(lines, at) for at in run]
         links = kinds.count("link")
         only_links = links == len(kinds) and (links >= 2 or _is_leaf_section(lines, index))
@@ -143,6 +144,10 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
             for at in held:
                 lines[at] = ""  # "???": a place held for an entry not chosen yet
             marked.extend(_as_entries(lines, run))
+            for at in tail:
+                # the sentence closing the block, with no blank line before it, is the
+                # section's text: quoted, it cannot run on into the last entry's title
+                lines[at] = f"> {lines[at].lstrip()}"
         elif plain == len(run) >= 2:
             short.append(run)
         index += 1
@@ -180,7 +185,18 @@ def _heading_level(line: str) -> int:
     return len(line.lstrip(" ")) - len(line.lstrip(" ").lstrip("#"))
 
 
-def _opening_run(lines: list[str], start: int) -> tuple[list[int], list[int]]:
+def _bare_prefix(kinds: list[str | None]) -> int:
+    """How many of a paragraph's first lines are bare entries."""
+    count = 0
+    while count < len(kinds) and kinds[count] in ("bare", "link"):
+        count += 1
+    return count
+
+
+MAX_TAIL_LINES = 3
+
+
+def _opening_run(lines: list[str], start: int) -> tuple[list[int], list[int], list[int]]:
     """The bare lines a section opens with: whole paragraphs of bare lines, up to its first
     paragraph with anything else (so the first lines of wrapped prose never count). A label
     line ("DevOps basics:") counts when bare lines follow it; "Label: text" lines count
@@ -199,6 +215,7 @@ def _opening_run(lines: list[str], start: int) -> tuple[list[int], list[int]]:
             paragraphs.append([])
     run: list[int] = []
     held: list[int] = []
+    tail: list[int] = []
     pending: list[int] = []
     for paragraph in paragraphs:
         if not paragraph:
@@ -215,15 +232,24 @@ def _opening_run(lines: list[str], start: int) -> tuple[list[int], list[int]]:
             pending = []
             continue
         if None in kinds or "label" in kinds:
+            cut = _bare_prefix(kinds)
+            closing = kinds[cut:]
+            # a sentence closes it: its first line reads as one, the rest wrap it
+            if cut >= MIN_BARE_LINES and len(closing) <= MAX_TAIL_LINES and closing[0] is None:
+                # "Routing" / "Deployment" / "Practice building apps after (items 52-62)" /
+                # "to solidify them": the block's entries, then a sentence with no blank
+                # line before it
+                run.extend(pending + paragraph[:cut])
+                tail = paragraph[cut:]
             break
         run.extend(pending + paragraph)
         pending = []
     if run and all(_kind_of_broken(lines, at) == "question" for at in run):
-        return run, held  # questions only: the reader decides whether there are enough
+        return run, held, []  # questions only: the reader decides whether there are enough
     plain = sum(1 for at in run if _kind_of_broken(lines, at) in ("bare", "link"))
     if plain >= 2 and _broken_one_by_one(lines, run):
-        return run, held  # "linux: [book]  " among "Design patterns  ": broken one by one
-    return (run, held) if plain * 2 >= len(run) else ([], [])
+        return run, held, tail  # "linux: [book]  " among "Design patterns  ": one by one
+    return (run, held, tail) if plain * 2 >= len(run) else ([], [], [])
 
 
 _PLACEHOLDER_RE = re.compile(r"^[?？.…·\-–—_*]+$")
