@@ -246,3 +246,8 @@ def test_dates_in_brackets_inside_a_heading_stay_in_its_title():
     week = next(n for n in parse_roadmap(text).walk() if n.title.startswith("Week"))
     # like "(Days 1-7)", the dates say when this week falls, as part of its name
     assert (week.title, week.duration) == ("Week 1 (Jan 1 - Jan 7): Wedging", "Week 1")
+
+
+def test_a_banner_title_centred_by_spaces_is_the_title():
+    text = "============\n     Pottery Plan\n============\n\n- Wedging\n- Centering\n- Trimming\n"
+    assert parse_roadmap(text, source="plan.md").title == "Pottery Plan"

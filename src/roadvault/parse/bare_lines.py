@@ -385,6 +385,7 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
         if above.strip() and not _COMMENT_LINE_RE.match(above):
             continue  # "Intro\n=====": the rule makes the line above it a heading
         lines[at] = ""
+        lines[at + 1] = lines[at + 1].strip()  # centred by spaces: still the name, not code
         framed.append(at + 1)
         fired("rule-banner", at + 1, "dropped", f"frames line {at + 2}")
     return "\n".join(lines), framed
