@@ -1071,9 +1071,10 @@ def test_lecture_notes_named_by_their_one_topic_keep_the_topic_in_the_title():
 def test_a_heading_describing_a_part_laid_out_elsewhere_is_that_parts_note():
     text = (
         "# Clay school\n\n## Schedule\n\n|  | Day | Topic |\n|---|---|---|\n"
-        "| Term 1 | 1 | Pinch pots |\n| | 2 | Coils |\n| Term 2 | 3 | Centering |\n"
-        "| | 4 | Trimming |\n\n## Term 1: Hand building\n\nTerm 1 covers pinching and coiling.\n"
-        "\n## Term 2: The wheel\n\nTerm 2 is all wheel work.\n"
+        "| Module 1 | 1 | Pinch pots |\n| | 2 | Coils |\n| Module 2 | 3 | Centering |\n"
+        "| | 4 | Trimming |\n\n## Module 1: Hand building\n\n"
+        "Module 1 covers pinching and coiling.\n\n## Module 2: The wheel\n\n"
+        "Module 2 is all wheel work.\n"
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == [
@@ -1084,8 +1085,18 @@ def test_a_heading_describing_a_part_laid_out_elsewhere_is_that_parts_note():
     ]
     # the text goes to the part it describes, where the learner studies it
     parts = {n.title: n for n in roadmap.walk()}
-    assert "pinching and coiling" in parts["Term 1"].notes
-    assert "all wheel work" in parts["Term 2"].notes
+    assert "pinching and coiling" in parts["Module 1"].notes
+    assert "all wheel work" in parts["Module 2"].notes
+
+
+def test_a_linked_book_named_like_a_part_is_not_its_description():
+    text = (
+        "# OS\n\n## operating systems\n\n- processes\n- memory\n\n## reading\n\n"
+        "### [1. operating systems: three easy pieces](https://example.org/ostep)\n\n"
+        "- a free book on virtualisation, concurrency and persistence\n"
+    )
+    titles = [n.title for n in parse_roadmap(text).walk()]
+    assert any("three easy pieces" in title for title in titles)
 
 
 def test_a_block_of_bare_steps_closed_by_a_sentence_keeps_its_steps():

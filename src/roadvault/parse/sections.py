@@ -2103,7 +2103,9 @@ def part_descriptions_to_notes(root: Draft) -> None:
     """A heading with only text under it, named for a part the plan lays out elsewhere
     ("## Module 1: Intro to Programming" and a paragraph, then a schedule whose "Module 1"
     groups the days), describes that part: its text becomes the part's notes, not one
-    more step. A heading whose name no other part carries stays as it is."""
+    more step. Only a place in the plan ("Module 1", "Week 3") names a part so; a linked
+    heading ("[1. Operating systems: three easy pieces](…)") is a book, and a heading whose
+    name no other part carries stays as it is."""
     parts: dict[str, Draft] = {}
     for draft in walk(root):
         if draft is not root and draft.kind in (HEADING, PSEUDO) and draft.children:
@@ -2112,7 +2114,11 @@ def part_descriptions_to_notes(root: Draft) -> None:
     def described(child: Draft, _parent: Draft) -> bool:
         if child.kind not in (HEADING, PSEUDO) or child.children or child.is_task:
             return False
+        if child.links:
+            return False  # "### [1. Operating systems: three easy pieces](…)": a book
         label = _PART_LABEL_RE.match(strip_decorations(child.text or ""))
+        if label is None or not opens_a_part(label["label"]):
+            return False  # "Module 1:", "Week 3 –": a place in the plan, named again
         part = parts.get(plain_label(label["label"])) if label else None
         return bool(child.notes) and part is not None and part is not child
 
