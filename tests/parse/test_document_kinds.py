@@ -1115,6 +1115,23 @@ def test_a_block_of_bare_steps_closed_by_a_sentence_keeps_its_steps():
     assert "ten cylinders every single day" in roadmap.nodes[0].notes
 
 
+def test_a_reading_list_sorted_into_read_reading_and_to_read_is_a_board():
+    text = (
+        "# Clay\n\n## Topics\n\n- Wedging\n- Centering\n\n## Reading List\n\n"
+        "### Currently Reading\n\n- [The Potter's Book](https://example.org/a)\n\n"
+        "### Read\n\n- [Glaze Basics](https://example.org/b)\n- [Kiln Notes](https://example.org/c)\n\n"
+        "### Plan to Read\n\n- [Raku](https://example.org/d)\n- [Handles](https://example.org/e)\n\n"
+        "### Reference Materials\n\n- [Clay wiki](https://example.org/w)\n"
+    )
+    roadmap = parse_roadmap(text)
+    statuses = {leaf.title: leaf.status.value for leaf in roadmap.leaves()}
+    # where a book stands says how far the learner is; nothing is lost to the resources
+    assert statuses["The Potter's Book"] == "doing"
+    assert statuses["Glaze Basics"] == statuses["Kiln Notes"] == "done"
+    assert statuses["Raku"] == statuses["Handles"] == "todo"
+    assert "Clay wiki" not in statuses
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -249,6 +249,8 @@ def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
     sections = [c for c in draft.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
     if any(resource_kind(c.text) is None and not _only_links(c) for c in sections):
         return False  # "Course" over "Introduction" and "Plan": structure, not a reading list
+    if any(c.section_status is not None for c in sections):
+        return False  # "Reading list" › "Read" / "Currently reading" / "To read": a board
     kind = resource_kind(draft.text)
     entries = [c for c in draft.children if c.kind == ITEM]
     if (
@@ -339,7 +341,12 @@ _BARE_URL_RE = re.compile(r"(?:^|\s)(?:https?://|www\.)\S+")
 
 def _topic_link_lists(draft: Draft) -> int:
     """How many of the groups under `draft` are link lists named for a topic."""
-    return sum(1 for c in draft.children if _is_link_list(c) and resource_kind(c.text) is None)
+    return sum(
+        1
+        for c in draft.children
+        # a board's "To read" column of books is a state, not a topic beside "References"
+        if _is_link_list(c) and resource_kind(c.text) is None and c.section_status is None
+    )
 
 
 def _is_materials_list(children: list[Draft]) -> bool:
@@ -729,6 +736,8 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             )
             or plain_label(draft.title) == title_key
             or _holds_numbered_parts(draft)
+            # "Currently reading" beside "Read" and "To read": a column of the board
+            or (draft.section_status is not None and holds_items(draft))
         ):
             draft.excluded = False
             fired("tracked-housekeeping", draft.line, "phase", draft.title)

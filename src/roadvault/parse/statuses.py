@@ -230,25 +230,30 @@ _BOARD_COLUMNS = (
         "x",
         re.compile(
             r"\b(?:done|completed?|finished|learned|learnt|mastered|hecho|terminad[oa]s?"
-            r"|aprendid[oa]s?|conclu[ií]d[oa]s?|erledigt|gelernt|termin[ée]s?|appris)\b"
-            r"|выучил|изучено|изученное|пройдено|已完成|已学|完了|学習済み|완료",
+            r"|aprendid[oa]s?|conclu[ií]d[oa]s?|erledigt|gelernt|termin[ée]s?|appris"
+            r"|already read|finished reading|le[ií]dos?|lidos?|gelesen)\b|^\s*read\s*$"
+            r"|выучил|изучено|изученное|пройдено|прочитано|已完成|已学|已读|读完|完了|学習済み"
+            r"|読了|읽은 책|완료|완독",
             re.I,
         ),
     ),
     (
         "/",
         re.compile(
-            r"\b(?:in progress|doing|currently (?:learning|studying)|learning now|en curso"
-            r"|aprendiendo|em andamento|estudando|en cours|lerne gerade)\b"
-            r"|сейчас учу|в процессе|изучаю|进行中|学习中|学習中|진행 ?중",
+            r"\b(?:in progress|doing|currently (?:learning|studying|reading)|learning now"
+            r"|reading now|now reading|en curso|aprendiendo|leyendo|em andamento|estudando|lendo"
+            r"|en cours|lerne gerade|lese gerade)\b"
+            r"|сейчас учу|сейчас читаю|в процессе|изучаю|进行中|学习中|在读|正在读|学習中|読書中"
+            r"|진행 ?중|읽는 중",
             re.I,
         ),
     ),
     (
         " ",
         re.compile(
-            r"\b(?:backlog|to ?do|to learn|planned|wish ?list|up next|pendiente|pendente"
-            r"|geplant|à faire)\b|хочу изучить|планирую|计划|待学|予定|예정",
+            r"\b(?:backlog|to ?do|to learn|to read|(?:plan|want) to read|planned|wish ?list"
+            r"|up next|pendiente|pendente|por leer|para ler|geplant|à faire|à lire|zu lesen)\b"
+            r"|хочу изучить|хочу прочитать|планирую|计划|待学|待读|想读|予定|積読|예정|읽을 책",
             re.I,
         ),
     ),
@@ -259,9 +264,11 @@ MAX_COLUMN_WORDS = 8
 @rule("board-columns")
 def read_board_columns(root: Draft) -> None:
     """A board of sections ("Backlog" / "In progress" / "Done", "Что хочу изучить" / "Что я
-    выучил") says how far each entry is by where it stands: the entries of a "Done" section
-    are done, of an "In progress" one under way. Two kinds of such sections side by side
-    make a board; a lone "Finished projects" heading is just a name."""
+    выучил", a reading list's "Currently reading" / "Read" / "To read") says how far each
+    entry is by where it stands: the entries of a "Done" section are done, of an "In
+    progress" one under way. Two kinds of such sections side by side make a board; a lone
+    "Finished projects" heading is just a name. A board is no reading list of resources,
+    and a column named like a status line ("Currently reading") is not housekeeping."""
     for parent in walk(root):
         sections = [
             (child, mark)
@@ -273,8 +280,8 @@ def read_board_columns(root: Draft) -> None:
         if len({mark for _, mark in sections}) < 2:
             continue
         for section, mark in sections:
+            section.section_status = mark  # "To read" too: a column, to do by its place
             if mark != " ":
-                section.section_status = mark
                 fired("board-columns", section.line, "phase", section.title)
 
 
