@@ -64,7 +64,7 @@ _RES_ADJ = (
     r"(?:recommended|suggested|useful|helpful|additional|further|free|paid|beginner|quick"
     r"|important|external|related|base|primary|required|secondary"
     r"|intermediate|advanced|core|main|optional|extra|learning|study|top|best|essential|good"
-    r"|great|key|official|external|online|other|more|must read|must watch)"
+    r"|great|key|official|external|online|other|more|must read|must watch|reference)"
 )
 # "and" between two names of kinds, in the languages above: "Recursos y herramientas".
 _RES_AND = r"(?:and|&|/|,|or|y|e|o|et|ou|und|oder|ve|dan|và|и|和|与|及|および|と|및|와|과)"
