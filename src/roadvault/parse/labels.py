@@ -293,9 +293,10 @@ def collapse_one_child_groups(draft: Draft, depth: int = 0) -> None:
 
 
 # A title of calendar slots only: "Day 1 - Day 2", "Day 3 and Day 4", "Week 8 - Week 9".
+# One space-eater per slot: two around an optional separator would backtrack exponentially.
 _SLOTS_ONLY_RE = re.compile(
     r"^(?:(?:weeks?|days?|months?|sessions?|class(?:es)?|lectures?|semanas?|d[íi]as?|woche|tage?"
-    r"|semaines?|jours?)\s*\d{1,3}\s*(?:[-–—&,+/]|\band\b|\by\b|\bund\b|\bet\b)?\s*)+$",
+    r"|semaines?|jours?)\s*\d{1,3}\s*(?:(?:[-–—&,+/]|\band\b|\by\b|\bund\b|\bet\b)\s*)?)+$",
     re.I,
 )
 

@@ -161,7 +161,7 @@ _ORDER_WORD_RE = re.compile(
 )
 # "Pathway 3", "Part 2 - …": a word and a number, a place and no topic.
 _NUMBERED_NAME_RE = re.compile(r"^[^\W\d_]{2,20}\s*\d{1,3}(?![\w.])")
-_TRAILING_PUNCT_RE = re.compile(r"(?:\s*[:：\-–—|]+)+\s*$")
+_TRAILING_PUNCT = frozenset(":：-–—|")
 
 
 @dataclass(slots=True)
@@ -486,8 +486,12 @@ def _strip_numbering(text: str) -> str:
 
 def _tidy_end(text: str) -> str:
     """Trailing colons and dashes off. A sentence keeps its full stop: it is the author's
-    ("Implement it from scratch."); ids are made without it (parse/ids.py)."""
-    return _TRAILING_PUNCT_RE.sub("", text).strip()
+    ("Implement it from scratch."); ids are made without it (parse/ids.py). A loop, not a
+    regular expression: "----Tags----" would cost a pattern exponential time."""
+    end = len(text)
+    while end and (text[end - 1] in _TRAILING_PUNCT or text[end - 1].isspace()):
+        end -= 1
+    return text[:end].strip()
 
 
 def settled_title(title: str) -> str:
