@@ -1132,6 +1132,21 @@ def test_a_reading_list_sorted_into_read_reading_and_to_read_is_a_board():
     assert "Clay wiki" not in statuses
 
 
+def test_a_roadmap_kept_as_data_in_its_front_matter_is_read_from_it():
+    text = (
+        "---\ntitle: My clay path\ntopics:\n  - name: Wedging\n    status: completed\n"
+        "    description: Spiral and ram's head.\n    resources:\n      - The Potter's Book\n"
+        "  - name: Centering\n    status: in-progress\n  - name: Trimming\n"
+        "    status: planned\n---"
+    )
+    roadmap = parse_roadmap(text, source="path.md")
+    assert roadmap.title == "My clay path"
+    statuses = {leaf.title: leaf.status.value for leaf in roadmap.leaves()}
+    assert statuses == {"Wedging": "done", "Centering": "doing", "Trimming": "todo"}
+    wedging = roadmap.leaves()[0]
+    assert "Spiral" in wedging.notes and wedging.resources[0].text == "The Potter's Book"
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

@@ -120,8 +120,9 @@ def _explain(path: str, *, name: str | None, as_json: bool) -> None:
         is_tty = bool(getattr(stdout, "isatty", lambda: False)())
         width = shutil.get_terminal_size((100, 24)).columns if is_tty else None
         printed = format_explanations(explanations, width=width)
-        if kind == "html" and printed:
-            printed = "(an HTML page: the lines below are the Markdown it was read as)\n" + printed
+        if kind in ("html", "data") and printed:
+            what = "an HTML page" if kind == "html" else "a plan kept as data in front matter"
+            printed = f"({what}: the lines below are the Markdown it was read as)\n" + printed
         # Bytes, replaced where the terminal's encoding cannot show a character: never a crash.
         click.echo(printed.encode(encoding, errors="replace"), nl=False)
     if not model.nodes:

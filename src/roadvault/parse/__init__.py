@@ -47,7 +47,11 @@ from roadvault.parse.titles import opens_a_part
 MAX_ROADMAP_LINES = 100_000
 
 logger = logging.getLogger(__name__)
-_KIND_NAMES = {"html": "an HTML page", "text": "a plain-text outline"}
+_KIND_NAMES = {
+    "html": "an HTML page",
+    "text": "a plain-text outline",
+    "data": "a plan kept as data in its front matter",
+}
 
 __all__ = [
     "MAX_ROADMAP_BYTES",

@@ -92,7 +92,7 @@ def explain_roadmap(text: str, *, source: str, name: str | None = None) -> list[
 class Explained(NamedTuple):
     roadmap: Roadmap
     lines: list[LineExplanation]
-    kind: Kind  # "html": `lines` are the lines of the page's Markdown form
+    kind: Kind  # "html", "data": `lines` are the lines of the Markdown form read
 
 
 def explain_parse(text: str, *, source: str, name: str | None = None) -> Explained:
@@ -104,7 +104,7 @@ def explain_parse(text: str, *, source: str, name: str | None = None) -> Explain
     read, kind = readable_text(text, source=source)
     with collecting() as decisions:
         roadmap = parse_readable(read, kind, source=source, name=name)
-    shown = read if kind == "html" else clean_text(text)
+    shown = read if kind in ("html", "data") else clean_text(text)
     return Explained(roadmap, explain_lines(shown, roadmap, decisions, name=name), kind)
 
 

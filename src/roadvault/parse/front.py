@@ -51,6 +51,18 @@ def _load_yaml(body: str) -> Any:
         loader.dispose()
 
 
+def front_data(block: str) -> Any:
+    """The data of a YAML front matter block (delimiters included), or None when it is not
+    one, is too large, or does not load. Capped like the rest (no aliases bombs)."""
+    match = _YAML_RE.match(block)
+    if match is None or len(match["body"] or "") > MAX_FRONT_MATTER_CHARS:
+        return None
+    try:
+        return _load_yaml(match["body"] or "")
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None
+
+
 def _title_of(data: Any) -> str | None:
     if not isinstance(data, dict):
         return None

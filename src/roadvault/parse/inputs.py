@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from roadvault.parse.front import front_data
 from roadvault.parse.html_input import html_to_markdown
-from roadvault.parse.script_data import script_data_markdown
+from roadvault.parse.rules import fired
+from roadvault.parse.script_data import plan_markdown, script_data_markdown
 from roadvault.parse.text_outline import looks_like_outline, outline_to_markdown
 from roadvault.parse.trees import whole_document_tree
 
-Kind = Literal["markdown", "html", "text"]
+Kind = Literal["markdown", "html", "text", "data"]
 
 # Front matter as front.py reads it (YAML `---` or TOML `+++`, closed on its own line).
 _FRONT_RE = re.compile(
@@ -52,6 +54,8 @@ def as_markdown(text: str, *, source: str) -> tuple[str, Kind]:
     del source  # detection is by content only; kept in the signature for callers' logs
     try:
         front, body = split_front(text)
+        if front and not front.endswith("\n"):
+            front += "\n"  # "---" closing the file: what follows must start a line of its own
         if looks_like_html(body):
             markdown = html_to_markdown(body)
             if not _PLAN_LINE_RE.search(markdown):
@@ -63,6 +67,12 @@ def as_markdown(text: str, *, source: str) -> tuple[str, Kind]:
             return front + tree, "text"
         if looks_like_outline(body):
             return front + outline_to_markdown(body), "text"
+        if front and not _PLAN_LINE_RE.search(body):
+            # a roadmap kept as data: the front matter's `topics:` are the plan
+            markdown = plan_markdown(front_data(front))
+            if markdown is not None:
+                fired("script-data", 1, "item", "the plan read from the front matter")
+                return front + markdown, "data"
     except RecursionError:
         # A shape nobody foresaw: read the text as Markdown rather than fail here.
         return text, "markdown"

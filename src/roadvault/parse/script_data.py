@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from roadvault.parse.rules import fired, rule
+from roadvault.parse.tables import status_of_words
 
 MIN_ENTRIES = 3
 MAX_LITERAL_CHARS = 40_000  # a plan's data; a longer literal is a bundle of code
@@ -40,6 +41,18 @@ CHILD_KEYS = (
 NOTE_KEYS = ("subtitle", "description", "desc", "goal", "summary", "details")
 DONE_KEYS = ("done", "completed", "complete", "checked", "finished", "isDone", "is_done")
 DURATION_KEYS = ("duration", "time", "timeframe", "weeks_needed", "estimate")
+STATUS_KEYS = ("status", "state", "progress")
+RESOURCE_KEYS = ("resources", "links", "materials", "references")
+
+
+def _mark(entry: dict[str, Any]) -> str:
+    """An entry's box: its done flag, or its status in words ("completed", "in-progress")."""
+    if _first(entry, DONE_KEYS, bool):
+        return "x"
+    status = _first(entry, STATUS_KEYS, str)
+    if status:
+        return status_of_words(status.replace("-", " ").replace("_", " ")) or " "
+    return " "
 
 
 def _past_comment(text: str, at: int) -> int | None:
@@ -201,8 +214,15 @@ def _outline(value: Any, depth: int, lines: list[str]) -> None:
         title = f"{title} ({_one_line(duration)})"
     if children is None:
         if title:
-            done = _first(value, DONE_KEYS, bool)
-            lines.append(f"{indent}- [{'x' if done else ' '}] {title}")
+            lines.append(f"{indent}- [{_mark(value)}] {title}")
+            note = _first(value, NOTE_KEYS, str)
+            if note:
+                lines.append(f"{indent}  - {_one_line(note)}")
+            resources = _first(value, RESOURCE_KEYS, list) or []
+            names = [_one_line(r) for r in resources if isinstance(r, str) and r.strip()]
+            if names:
+                lines.append(f"{indent}  - Resources:")
+                lines.extend(f"{indent}    - {name}" for name in names)
         return
     if title and depth < 2:
         lines.extend(["", f"{'#' * (depth + 2)} {title}", ""])
@@ -214,25 +234,37 @@ def _outline(value: Any, depth: int, lines: list[str]) -> None:
     _outline(children, depth + 1 if title else depth, lines)
 
 
+def plan_markdown(data: Any) -> str | None:
+    """Data that lays out a plan (a title, named groups of entries) as Markdown, or None
+    when it holds fewer than `MIN_ENTRIES` entries."""
+    if _entries(data) < MIN_ENTRIES:
+        return None
+    lines: list[str] = []
+    if isinstance(data, dict) and (name := _first(data, NAME_KEYS, str)):
+        lines.append(f"# {_one_line(name)}")
+    if isinstance(data, dict) and not _first(data, CHILD_KEYS, list):
+        # front matter: the plan is the list under some key of its own ("topics", "plan")
+        data = max((v for v in data.values() if isinstance(v, list)), key=_entries, default=[])
+    elif isinstance(data, dict) and _first(data, NAME_KEYS, str):
+        data = _first(data, CHILD_KEYS, list) or []
+    _outline(data, 0, lines)
+    return "\n".join(lines).strip() + "\n" if lines else None
+
+
 @rule("script-data")
 def script_data_markdown(page: str) -> str | None:
     """A page with nothing to read but a plan held as data in a script (a tracker app:
-    `sections: [{ title: 'Phase 1 — …', items: ['…'] }]`) is read as that data: named
-    groups are parts, their entries steps, an entry's done flag its box. No code is run;
-    a literal that holds code is skipped. Pages with content of their own never get here."""
+    `sections: [{ title: 'Phase 1 — …', items: ['…'] }]`), or a Markdown file whose front
+    matter holds the plan (`topics:` of names, statuses and resources), is read as that
+    data: named groups are parts, their entries steps, an entry's done flag or status its
+    box, its resources and description its own. No code is run; a literal that holds code
+    is skipped. Documents with content of their own never get here."""
     best: Any = None
     for script in _SCRIPT_RE.findall(page):
         for value in _literals(script):
             if _entries(value) >= max(MIN_ENTRIES, _entries(best)):
                 best = value
-    if best is None:
-        return None
-    lines: list[str] = []
-    if isinstance(best, dict) and (name := _first(best, NAME_KEYS, str)):
-        lines.append(f"# {_one_line(name)}")
-        best = _first(best, CHILD_KEYS, list) or []
-    _outline(best, 0, lines)
-    if not lines:
-        return None
-    fired("script-data", 1, "item", f"{_entries(best)} entries read from a script")
-    return "\n".join(lines).strip() + "\n"
+    markdown = plan_markdown(best) if best is not None else None
+    if markdown is not None:
+        fired("script-data", 1, "item", f"{_entries(best)} entries read from a script")
+    return markdown
