@@ -1147,6 +1147,21 @@ def test_a_roadmap_kept_as_data_in_its_front_matter_is_read_from_it():
     assert "Spiral" in wedging.notes and wedging.resources[0].text == "The Potter's Book"
 
 
+def test_a_week_heading_with_its_dates_in_brackets_is_no_template_blank():
+    text = (
+        "# Clay\n\n### Week 1 (Hand building) - [May 19, 2025 - May 25, 2025]:\n"
+        "- Course: [Pinch pots](https://example.org/pinch)\n- Project:\n\n"
+        "### Week 2 (Wheel) - [May 26, 2025 - June 01, 2025]:\n"
+        "- Course: [Centering](https://example.org/centre)\n- Project:\n\n"
+        "### Week N - [Topic]:\n- Course:\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    # each week is a step with its course as a resource; the template week is no step
+    assert [t.split(" - ")[0] for t in titles] == ["Week 1 (Hand building)", "Week 2 (Wheel)"]
+    assert roadmap.leaves()[0].resources[0].url == "https://example.org/pinch"
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

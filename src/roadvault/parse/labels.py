@@ -444,6 +444,18 @@ def _blank_field(entry: Draft) -> bool:
     )
 
 
+_BRACKETS_RE = re.compile(r"\[([^\[\]()\n]{1,40})\](?!\()")
+
+
+def _holds_a_blank(raw: str) -> bool:
+    """ "Module X: [Name]", "Score: [__/9]": a bracket left to fill in. "Week 3 - [June 02,
+    2025 - June 08, 2025]" is not one: its numbers say when."""
+    return any(
+        "_" in inside or not any(char.isdigit() for char in inside)
+        for inside in _BRACKETS_RE.findall(raw or "")
+    )
+
+
 @rule("template-placeholder")
 def drop_placeholders(draft: Draft, notes: list[str]) -> None:
     """An entry that is only a blank to fill in ("- [ ] [Lesson]", "- [ ] X.1 [Leccion]",
@@ -465,7 +477,7 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
             fired("template-placeholder", child.line, "note", child.title)
             notes.append(section_text_of(child))
             continue
-        if child.kind in (HEADING, PSEUDO) and re.search(r"\[[^\[\]()\n]{1,40}\](?!\()", child.raw):
+        if child.kind in (HEADING, PSEUDO) and _holds_a_blank(child.raw):
             drop_placeholders(child, notes)
             if not holds_items(child):
                 fired("template-placeholder", child.line, "note", child.title)
