@@ -592,3 +592,14 @@ def test_a_status_cell_saying_when_it_is_planned_is_not_done():
     )
     statuses = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
     assert statuses == {"Bisque": "done", "Glaze": "todo", "Raku": "todo"}
+
+
+def test_a_day_off_in_a_schedule_is_no_step_and_keeps_its_group():
+    text = (
+        "# Clay course\n\n| Module | Date | Topic |\n|---|---|---|\n| Module 1 | 3/6 | Wedging |\n"
+        "| | 3/8 | No class, spring break |\n| Module 2 | 3/13 | HOLIDAY - CAMPUS CLOSED |\n"
+        "| | 3/15 | Centering |\n| | 3/20 | No lecture (happy Carnival!) |\n"
+    )
+    roadmap = parse_roadmap(text)
+    parts = [(n.title, [c.title for c in n.children]) for n in roadmap.walk() if n.children]
+    assert parts[-2:] == [("Module 1", ["Wedging"]), ("Module 2", ["Centering"])]

@@ -757,6 +757,10 @@ def table_items(
             fired("table-group-column", line, "topic", group.title)
         if len(row) <= title_at:
             continue
+        if _NO_CLASS_RE.match(remove_controls(row[title_at].text)):
+            # after its group cell was read: "Module 2" may open on a holiday
+            fired("table-cell-list", line, "dropped", "no class that day")
+            continue
         cell = row[title_at]
         draft = Draft(ROW, line=line)
         points = _points(cell) or (_single_point(cell) if nests else [])
@@ -965,13 +969,25 @@ def _blank_log(body: list[list[InlineText]]) -> bool:
     )
 
 
+# "No class, spring break", "No lecture (Thanksgiving)", "Holiday": a day off in a schedule.
+_NO_CLASS_RE = re.compile(
+    r"^\W*(?:no (?:class|classes|lecture|lectures|session|school|meeting|lab)\b"
+    r"|(?:public |bank )?holiday\b|spring break\b|fall break\b|winter break\b"
+    r"|thanksgiving(?: break| holiday| recess)?\W*$|reading week\b|recess\b"
+    r"|sin clases?\b|no hay clases?\b|feriado\b|festivo\b|sem aula\b|pas de cours\b"
+    r"|kein unterricht\b|vorlesungsfrei\b|休讲|停课|放假|休講|休み|휴강)",
+    re.I,
+)
+
+
 @rule("table-cell-list")
 def _rows_by_entry(
     body: list[list[InlineText]], lines: list[int | None], title_at: int, roles: dict[str, int]
 ) -> list[tuple[list[InlineText], int | None]]:
     """A title cell holding an HTML list gives one item per `<li>` entry, each with the rest
     of its row; a row saying the same thing in every content column (a holiday, a special
-    week) is no item, nor is a table whose rows are blank after their first cell (a log
+    week) is no item, nor is a day off ("No class, spring break"), nor is a table whose rows
+    are blank after their first cell (a log
     left to fill in) — unless it has a status column or links the things to study (then it
     is a tracker not yet filled in)."""
     out: list[tuple[list[InlineText], int | None]] = []
@@ -986,6 +1002,7 @@ def _rows_by_entry(
         if len(row) > title_at and _same_across(row, roles, title_at):
             fired("table-cell-list", line, "dropped", "same in every column")
             continue
+
         entries = _html_entries(row[title_at]) if len(row) > title_at else []
         if not entries:
             out.append((row, line))
