@@ -1162,6 +1162,25 @@ def test_a_week_heading_with_its_dates_in_brackets_is_no_template_blank():
     assert roadmap.leaves()[0].resources[0].url == "https://example.org/pinch"
 
 
+def test_a_plain_text_reading_checklist_keeps_its_parts_and_groups():
+    text = (
+        "---------------------------------------\n\n          Read, apply, analyse.\n\n"
+        "---------------------------------------\n\n"
+        "-------------------- Clay --------------------\nHand building\n"
+        "    [ ] - Pinch pots for beginners\n    [x] - Coil Pots: The Complete Guide to Coiling\n\n"
+        "Wheel\n    [x] - Centering\n    [-] - Trimming\n\n"
+        "-------------------- Kilns --------------------\nFiring\n"
+        "    [ ] - Cone packs\n    [ ] - Kiln logs\n\nMore at [the clay wiki](https://example.org)\n"
+    )
+    roadmap = parse_roadmap(text, source="reading.txt")
+    parts = {n.title: [c.title for c in n.children] for n in roadmap.nodes}
+    assert parts == {"Clay": ["Hand building", "Wheel"], "Kilns": ["Firing"]}
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    # a book's subtitle after its colon is part of its name, not a note about it
+    assert "Coil Pots: The Complete Guide to Coiling" in titles
+    assert "Cone packs" in titles
+
+
 def test_a_status_tracker_table_is_the_plan_even_in_an_overview_section():
     text = (
         "# Tracker\n\n## Weekly Progress Overview\n\n| Week | Topic | Status |\n|---|---|---|\n"

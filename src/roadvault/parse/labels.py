@@ -185,6 +185,8 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     colon = bool(_UNESCAPED_COLON_RE.search(draft.raw or ""))
     if draft.raw and not colon and split_label(draft.title):
         return None  # "Name\: rest" — the author (or --outline) wrote the colon as text
+    if _title_cased(rest):
+        return None  # "Code: The Hidden Language of Computer Hardware": a book's subtitle
     bold = bool(_BOLD_LABEL_RE.match(draft.raw))
     if bold and resource_kind(label) == "strong" and _names_one_thing(rest):
         return None  # "**Book**: The Complete Guide to Glazes": the kind, then a title
@@ -193,6 +195,18 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     if bold and not _names_one_thing(rest):
         return label, rest
     return None
+
+
+def _title_cased(text: str) -> bool:
+    """ "The Hidden Language of Computer Hardware and Software": most long words capitalised,
+    as a title is written, not a sentence."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    if len(words) < MIN_TITLE_CASE_WORDS or text.rstrip().endswith("."):
+        return False
+    return sum(1 for w in words if w[0].isupper()) * 5 >= len(words) * 4
+
+
+MIN_TITLE_CASE_WORDS = 3
 
 
 _ENUMERATION_RE = re.compile(r"[,;、，；]|\s(?:and|or|y|e|und|et|и)\s|\s[-–—]\s")

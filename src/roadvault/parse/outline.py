@@ -1383,7 +1383,10 @@ def _box_lines(text: str) -> str:
     "✘ Dropped") are list items with that box, where they stand (their indentation nests
     them under the bullet above). A box with nothing after it is an empty line. Two such
     lines at least: one "[x] marks the spot" sentence is not a checklist; nor are "✔"
-    lines in a text without a single open box or "@done" tag (a chat answer's bullets)."""
+    lines in a text without a single open box or "@done" tag (a chat answer's bullets).
+    In such a file, a short name alone above indented boxes ("Operating systems") is the
+    group they stand in, "[ ] - Title" sets its title off with a dash that is no part of
+    it, and "-------- Computer Science --------" opens a part."""
     lines = text.split("\n")
     found = [
         (i, m)
@@ -1399,10 +1402,29 @@ def _box_lines(text: str) -> str:
         return text
     for index, match in found:
         box = match["box"] or _BOX_GLYPHS[match["glyph"]]
-        rest = match["rest"].strip()
+        rest = re.sub(r"^[-–—]\s+", "", match["rest"].strip())  # "[ ] - Title": the dash sets off
         lines[index] = f"{match['indent']}- [{box}] {rest}" if rest else ""
         fired("box-lines", index + 1, "item")
+    boxed = {index for index, _ in found}
+    for index, match in found:
+        if not match["indent"] or index - 1 in boxed:
+            continue
+        above = index - 1
+        name = lines[above].strip() if above >= 0 else ""
+        # "Operating systems" over its indented boxes: the group they stand in
+        if name and not lines[above][:1].isspace() and _GROUP_NAME_RE.match(name):
+            lines[above] = f"- {name.rstrip(':：')}"
+            fired("box-lines", above + 1, "topic")
+    for index, line in enumerate(lines):
+        framed = _FRAMED_NAME_RE.match(line)
+        if framed:  # "-------- Computer Science --------": a part of the file
+            lines[index] = f"## {framed['name']}"
     return "\n".join(lines)
+
+
+# A short name alone on its line, no list marker, heading or box of its own.
+_GROUP_NAME_RE = re.compile(r"^(?![-*+#>\[|]|\d+[.)]\s)\S(?:[^\n]{0,58}\S)?$")
+_FRAMED_NAME_RE = re.compile(r"^\s*([-=~*#])\1{2,}\s+(?P<name>[^-=~*#\s][^\n]{0,58}?)\s+\1{3,}\s*$")
 
 
 def _has_letter_run(lines: list[str]) -> bool:
