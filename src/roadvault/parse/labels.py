@@ -155,17 +155,15 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     """(name, explanation) when the item's title is a short name, a colon and prose."""
     if draft.kind != ITEM or not draft.title:
         return None
-    split = (
-        split_label(draft.title)
-        or _split_link_description(draft)
-        or _split_first_sentence(draft.title)
-    )
+    split = split_label(draft.title)
+    linked = None if split else _split_link_description(draft)
+    split = split or linked or _split_first_sentence(draft.title)
     if split is None or not split[1]:
         return None
     label, rest = split
     label = strip_decorations(label).strip(" *_")
     # a linked name is delimited by its link, so it may be as long as a book's title
-    longest = MAX_NAME_WORDS if split == _split_link_description(draft) else MAX_LABEL_WORDS
+    longest = MAX_NAME_WORDS if linked is not None and split is linked else MAX_LABEL_WORDS
     if not label or len(label.split()) > longest or has_numbering(label):
         return None
     if _KIND_OF_STEP_RE.match(plain_label(label)):

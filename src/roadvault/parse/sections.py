@@ -2111,22 +2111,21 @@ def part_descriptions_to_notes(root: Draft) -> None:
         if draft is not root and draft.kind in (HEADING, PSEUDO) and draft.children:
             parts.setdefault(plain_label(draft.title), draft)
 
-    def described(child: Draft, _parent: Draft) -> bool:
+    def part_named(child: Draft) -> Draft | None:
         if child.kind not in (HEADING, PSEUDO) or child.children or child.is_task:
-            return False
-        if child.links:
-            return False  # "### [1. Operating systems: three easy pieces](…)": a book
+            return None
+        if child.links or not child.notes:
+            return None  # "### [1. Operating systems: three easy pieces](…)": a book
         label = _PART_LABEL_RE.match(strip_decorations(child.text or ""))
         if label is None or not opens_a_part(label["label"]):
-            return False  # "Module 1:", "Week 3 –": a place in the plan, named again
-        part = parts.get(plain_label(label["label"])) if label else None
-        return bool(child.notes) and part is not None and part is not child
+            return None  # "Module 1:", "Week 3 –": a place in the plan, named again
+        part = parts.get(plain_label(label["label"]))
+        return part if part is not child else None
 
     def take(child: Draft, _parent: Draft) -> None:
-        label = _PART_LABEL_RE.match(strip_decorations(child.text or ""))
-        assert label is not None
-        part = parts[plain_label(label["label"])]
+        part = part_named(child)
+        assert part is not None
         part.notes[:0] = [child.text.strip(), *child.notes]
         fired("part-description", child.line, "note", f"describes {part.title!r}")
 
-    pull_sections(root, described, take)
+    pull_sections(root, lambda child, _parent: part_named(child) is not None, take)

@@ -127,11 +127,15 @@ def _heading_level_at(lines: list[str], index: int) -> int:
     return 0
 
 
+def _draws_a_tree(text: str) -> bool:
+    return "├" in text or "|--" in text or "┣" in text
+
+
 def whole_document_tree(text: str) -> str | None:
     """A document that is nothing but a drawn tree, outside any code block ("roadmap/" ›
     "├── Phase1_Basics/" › "│   ├── exercises/"), as Markdown (same line count): its root
     the title, its branches the parts, nested as drawn. None for any other text."""
-    if "├" not in text and "|--" not in text and "┣" not in text:
+    if not _draws_a_tree(text):
         return None
     lines = text.split("\n")
     if any(_FENCE_OPEN_RE.match(line) or _HEADING_RE.match(line) for line in lines):
@@ -149,7 +153,7 @@ def inline_tree_diagrams(text: str) -> str:
     written as lists (far more items than the drawings hold): there it is a picture. A
     document that is nothing but a tree is read before this, as its own kind of input
     (`whole_document_tree`): even folders are then the plan, since nothing else is."""
-    if "├" not in text and "|--" not in text and "┣" not in text:
+    if not _draws_a_tree(text):
         return text
     lines = text.split("\n")
     blocks = [block for block in _fenced_blocks(lines) if block[2] in _TREE_INFOS]
