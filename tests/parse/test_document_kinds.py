@@ -2902,3 +2902,43 @@ def test_plain_text_with_a_name_over_each_block_of_lines_is_read_as_parts():
         ("Basics", "Weeks 1-3", ["Syntax", "Variables", "Loops"]),
         ("Objects", "Weeks 4-6", ["Classes", "Modules", "Mixins"]),
     ]
+
+
+def test_glyph_bullets_indented_under_a_numbered_topic_are_its_steps_operators_and_all():
+    text = "\n".join(
+        [
+            "SHELL SCRIPTING ROADMAP",
+            "",
+            "Part 1 - Basics",
+            "---------------",
+            "1. Redirection",
+            "   • >",
+            "   • *",
+            "   • Here documents",
+            "",
+            "2. Preprocessing with cpp",
+            "   • #include",
+            "   • #define",
+            "",
+            "Part 2 - Jobs",
+            "-------------",
+            "3. Job control",
+            "   • bg and fg",
+            "   • nohup",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    phases = [
+        (p.title, [(t.title, [s.title for s in t.children]) for t in p.children])
+        for p in roadmap.nodes
+    ]
+    assert phases == [
+        (
+            "Basics",
+            [
+                ("Redirection", [">", "*", "Here documents"]),
+                ("Preprocessing with cpp", ["#include", "#define"]),
+            ],
+        ),
+        ("Jobs", [("Job control", ["bg and fg", "nohup"])]),
+    ], phases

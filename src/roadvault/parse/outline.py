@@ -1358,6 +1358,10 @@ def _is_navigation(item: Draft) -> bool:
 _GLYPH_BULLET_RE = re.compile(r"^([ \t]*)[•◦○●▪▫‣⁃➢➤►▸◆◇❖·](?:[ \t]+)(?=\S)")
 # "a. Install Node", "b) Learn npm": lettered lines, read as bullets when a run starts at "a".
 _LETTER_BULLET_RE = re.compile(r"^([ \t]*)[a-z][.)](?:[ \t]+)(?=\S)")
+# "*", "+ and -", "# of items": text that would open a list, a heading or a quote.
+_BARE_MARKER_RE = re.compile(r"^(?:[*+#-](?:[ \t]|$)|>)")
+# "1. Introduction to C", "- Basics": an unindented list item glyph bullets may sit under.
+_PARENT_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]|[-*+])[ \t]+(?=\S)")
 # "[ ] Paging", "[x] TCP handshake": task boxes typed without a list marker; "☐ Read ch. 2",
 # "✔ Intro @done (2018-11-04)", "✘ Skipped": the task lines of PlainTasks / Todo+ files.
 _BOX_LINE_RE = re.compile(
@@ -1479,7 +1483,8 @@ def _continue_headless_tables(text: str) -> tuple[str, list[int] | None]:
 def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
     """Bullets written as glyphs ("• Topic", "    ○ Sub-topic") or letters ("a. Install",
     "b. Configure"), as text pasted from a document or a web page keeps them, are list
-    items, as deep as their indentation ranks among the ones above them. A plain line right
+    items, as deep as their indentation ranks among the ones above them; indented under a
+    numbered line ("1. Pointers" over "   • *"), they are that line's steps. A plain line right
     after them gets a blank line before it, so it is not read as part of the last bullet;
     the second value maps each line of the result to its line in `text` (None when nothing
     changed)."""
@@ -1491,6 +1496,7 @@ def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
     origin: list[int] = []
     widths: list[int] = []  # indentation of each open glyph-bullet level
     after_bullet = False
+    parent_column: int | None = None  # where the text of the list item above starts
     for number, line in enumerate(lines, start=1):
         match = _GLYPH_BULLET_RE.match(line) or (lettered and _LETTER_BULLET_RE.match(line))
         if not match:
@@ -1499,6 +1505,8 @@ def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
                 origin.append(number)
             if line.strip() and _indent_width(line) == 0:
                 widths = []
+                marker = _PARENT_ITEM_RE.match(line)
+                parent_column = len(marker.group(0)) if marker else None
             # an indented line continues the bullet; a blank or unindented one ends the list
             after_bullet = after_bullet and bool(line.strip()) and _indent_width(line) > 0
             out.append(line)
@@ -1509,7 +1517,12 @@ def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
             widths.pop()
         if not widths or widths[-1] < width:
             widths.append(width)
-        out.append("  " * (len(widths) - 1) + "- " + line[match.end() :])
+        # indented under "1. Introduction", the bullets are that item's: they keep its column
+        base = " " * parent_column if parent_column and widths[0] > 0 else ""
+        text = line[match.end() :]
+        if _BARE_MARKER_RE.match(text):
+            text = "\\" + text  # "• *" (the operator) is a step, not an empty nested list
+        out.append(base + "  " * (len(widths) - 1) + "- " + text)
         origin.append(number)
         after_bullet = True
         fired("glyph-bullets", number, "item")

@@ -79,6 +79,10 @@ _BLOCK_ID_RE = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
 # Obsidian tags after a title ("MySQL #to-learn", "Kanban #learned #pm"): labels, not name.
 # "C#" and "#1" are no tags: a tag follows a space and starts with a letter.
 _TRAILING_TAGS_RE = re.compile(r"(?:\s+#[^\W\d_][\w/-]*)+\s*$")
+# "#include", "#define": a C preprocessor directive is the step itself, never a tag.
+_DIRECTIVE_RE = re.compile(
+    r"^#(?:include|define|undef|ifn?def|if|elif|else|endif|pragma|error|line)\b"
+)
 # "[B3 – Ball physics] (issues/B3.md)": a link typed with a space before its address, which
 # Markdown does not read as a link; the brackets and the address are not the title.
 _SPACED_LINK_RE = re.compile(
@@ -568,7 +572,7 @@ def clean_title(text: str) -> TitleParts:
     text = remove_controls(_PROGRESS_BAR_RE.sub(" ", text))
     text = _TYPE_PREFIX_RE.sub("", text)
     tags = _TRAILING_TAGS_RE.search(f" {text}")
-    if tags:
+    if tags and not _DIRECTIVE_RE.match(text):
         extra.append(" ".join(tags.group(0).split()))
         text = text[: max(tags.start() - 1, 0)]  # tags only ("- #learned"): no title at all
     fields = [m.group(0).strip() for m in _TASKS_FIELD_RE.finditer(text)]
