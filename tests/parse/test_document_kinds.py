@@ -2942,3 +2942,26 @@ def test_glyph_bullets_indented_under_a_numbered_topic_are_its_steps_operators_a
         ),
         ("Jobs", [("Job control", ["bg and fg", "nohup"])]),
     ], phases
+
+
+def test_a_key_to_the_trackers_marks_is_no_step_and_sources_beside_a_linked_course_are_no_title():
+    text = "\n".join(
+        [
+            "# Pottery Path",
+            "",
+            "## Progress Markers Legend",
+            "- [⬜] Not started",
+            "- [🔄] In progress",
+            "- [✅] Completed",
+            "",
+            "## Courses",
+            "01. [✅] [Centering](./01.md) | [Clay Club](https://example.org/1) - Done in May",
+            "02. [🔄] [Pulling walls](./02.md) | [Clay Club](https://example.org/2)",
+            "03. [⬜] [Trimming](./03.md) | [Clay Club](https://example.org/3)",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    leaves = [(leaf.title, leaf.status) for leaf in roadmap.leaves()]
+    assert leaves == [("Centering", "done"), ("Pulling walls", "doing"), ("Trimming", "todo")], (
+        leaves
+    )

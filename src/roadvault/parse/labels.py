@@ -229,6 +229,36 @@ MAX_NAME_WORDS = 8
 _ENDS_IN_NUMBER_RE = re.compile(r"\d+(?:\s*[-–—~]\s*\d+)?\s*$")
 
 
+# "[Foundations](…) | [Odin Project](…) - Completed in July": links side by side.
+_LINK_ROW_RE = re.compile(r"^\[[^\[\]]+\]\([^()\s]*\)(?:\s*[|·]\s*\[[^\[\]]+\]\([^()\s]*\))+")
+
+
+@rule("link-row")
+def name_before_sources(root: Draft) -> None:
+    """ "[Foundations](./01.md) | [Odin Project](…)" in every entry of a list: the first
+    link names the step, the links beside it are where to study it (the same source, named
+    alike in entry after entry). The step is "Foundations"; what follows a dash after the
+    links is its note."""
+    for holder in walk(root):
+        rows = [
+            (c, _LINK_ROW_RE.match((c.raw or "").lstrip(" *_")))
+            for c in holder.children
+            if c.kind == ITEM and len(c.links) >= 2
+        ]
+        rows = [(c, m) for c, m in rows if m is not None]
+        if len(rows) < 2:
+            continue
+        sources = Counter(plain_label(text) for c, _ in rows for text, _href in c.links[1:])
+        for draft, match in rows:
+            if any(sources[plain_label(text)] < 2 for text, _href in draft.links[1:]):
+                continue  # "[HTML](…) | [CSS](…)": two steps named side by side
+            rest = _DESCRIPTION_DASH_RE.match(draft.raw.lstrip(" *_")[match.end() :])
+            draft.title = light_clean(draft.links[0][0]).strip() or draft.title
+            if rest:
+                draft.notes.insert(0, rest["rest"].strip())
+            fired("link-row", draft.line, "item", draft.title)
+
+
 @rule("label-prose")
 def name_before_explanation(root: Draft) -> None:
     """`- **Linear Algebra:** vectors, matrices…` and `- Probability: This is crucial for…`

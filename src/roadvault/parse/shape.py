@@ -40,6 +40,7 @@ from roadvault.parse.labels import (
     drop_empty_facets,
     drop_placeholders,
     name_before_explanation,
+    name_before_sources,
     name_slots_by_topic,
     names_only_a_slot,
 )
@@ -733,6 +734,7 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
                     d.is_task and _tracked_in(d, draft) and not _points_here(d) for d in walk(draft)
                 )
                 and not _HOW_TO_USE_RE.search(draft.title)
+                and not _is_key_to_marks(draft)
             )
             or plain_label(draft.title) == title_key
             or _holds_numbered_parts(draft)
@@ -755,6 +757,22 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             if draft.excluded and holds_items(draft):
                 draft.excluded = False
                 fired("tracked-housekeeping", draft.line, "phase", draft.title)
+
+
+# "Progress Markers Legend", "凡例": a section that says what the marks mean.
+_KEY_TITLE_RE = re.compile(
+    r"\blegends?\b|\bmarkers\b|凡例|图例|圖例|범례|leyenda|légende|легенда", re.I
+)
+MAX_KEY_ENTRY_WORDS = 4
+
+
+def _is_key_to_marks(section: Draft) -> bool:
+    """ "## Progress Markers Legend" › "- [⬜] Not started", "- [🔄] In progress": boxes
+    that show what each mark means, each a word or two; nothing to study."""
+    tasks = [d for d in walk(section) if d.is_task]
+    return bool(_KEY_TITLE_RE.search(section.title)) and all(
+        len(task.title.split()) <= MAX_KEY_ENTRY_WORDS for task in tasks
+    )
 
 
 def _points_here(task: Draft) -> bool:
@@ -1401,6 +1419,7 @@ def shape_roadmap(
     _move_intro_sections(root, notes, named_only=True)
     _preamble_items_to_notes(root, notes)
     title = _take_title(root, front_title)
+    name_before_sources(root)
     name_before_explanation(root)
     links_to_resources(root)
     lift_repeated_wrappers(root)

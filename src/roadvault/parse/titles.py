@@ -380,7 +380,8 @@ def split_task_marker(text: str) -> tuple[str | None, str]:
     marker = next((g for g in match.groups() if g is not None), " ")
     if marker in _CHECK_GLYPHS:
         marker = "x" if marker in _DONE_GLYPHS else " "
-    return marker, text[match.end() :]
+    # "[🔄] Pulling walls", "[⬜] Trimming": the tracker's own marks in the box
+    return STATUS_GLYPHS.get(marker, marker), text[match.end() :]
 
 
 def leading_status_glyph(text: str) -> str | None:
