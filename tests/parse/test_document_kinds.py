@@ -2965,3 +2965,28 @@ def test_a_key_to_the_trackers_marks_is_no_step_and_sources_beside_a_linked_cour
     assert leaves == [("Centering", "done"), ("Pulling walls", "doing"), ("Trimming", "todo")], (
         leaves
     )
+
+
+def test_files_named_by_their_form_are_the_homeworks_resources_not_steps():
+    text = "\n".join(
+        [
+            "## Lessons",
+            "- [Lesson 01: Knots](lessons/01.md)",
+            "- [Lesson 02: Splices](lessons/02.md)",
+            "",
+            "## Homework",
+            "- Homework 01",
+            "    - Problems",
+            "        - [MD](homework/01.md)",
+            "        - [PDF](homework/01.pdf)",
+            "- Homework 02",
+            "    - [Slides](homework/02-slides.pdf)",
+            "    - [Video](homework/02.mp4)",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    homework = roadmap.nodes[1]
+    assert [(leaf.title, [r.text for r in leaf.resources]) for leaf in homework.leaves()] == [
+        ("Homework 01", ["MD", "PDF"]),
+        ("Homework 02", ["Slides", "Video"]),
+    ], _tree(roadmap)

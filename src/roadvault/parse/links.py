@@ -35,6 +35,26 @@ def _is_link_only(draft: Draft) -> bool:
     return not re.sub(r"[\s,;:|·•\-–—()\[\]]+", "", rest)
 
 
+# "[MD](hw01.md) · [PDF](hw01.pdf)", "[Slides](…) [Video](…)": the same material in
+# several forms, named by its form; never a unit of its own.
+_FORM_WORD_RE = re.compile(
+    r"^(?:md|markdown|pdf|html?|ipynb|notebook|colab|jupyter|slides?|deck|video|recording"
+    r"|audio|code|source|solutions?|notes|handout|pptx?|docx?|txt|epub|mp4|zip|tex|latex"
+    r"|youtube|github|repo|online|web|download|english|中文|英文|讲义|课件|视频|代码|笔记)$",
+    re.I,
+)
+# "Homework 01" › "Problems" › [MD] [PDF]: a generic name for the files of its parent.
+_MATERIALS_LABEL_RE = re.compile(
+    r"^(?:problems?|problem set|exercises?|materials?|files|downloads?|solutions?|slides"
+    r"|handouts?|assignment|tasks?|statement|题目|习题|资料|問題|課題)$",
+    re.I,
+)
+
+
+def _names_a_form(draft: Draft) -> bool:
+    return all(_FORM_WORD_RE.match(light_clean(text).strip()) for text, _ in draft.links)
+
+
 def _is_unit(draft: Draft) -> bool:
     return bool(_UNIT_WORD_RE.match(draft.text)) or has_numbering(draft.text)
 
@@ -46,8 +66,10 @@ def reading_list(draft: Draft) -> list[Resource] | None:
     kids = draft.children
     if any(k.kind != ITEM or k.is_task or k.children or not _is_link_only(k) for k in kids):
         return None
-    if not all(_external(href) for k in kids for _, href in k.links):
-        return None
+    if not all(_names_a_form(k) for k in kids) and not all(
+        _external(href) for k in kids for _, href in k.links
+    ):
+        return None  # a relative link is a lesson file, unless it names a form (PDF)
     if all(_is_unit(k) for k in kids):
         return None
     return [Resource(light_clean(t) or h, h) for k in kids for t, h in k.links]
@@ -56,7 +78,9 @@ def reading_list(draft: Draft) -> list[Resource] | None:
 @rule("reading-list")
 def links_to_resources(root: Draft) -> None:
     """A bullet whose sub-bullets are only links is one item with those links as resources,
-    unless every link is numbered or named like a course unit (then each is a step)."""
+    unless every link is numbered or named like a course unit (then each is a step). Links
+    named by a form ("[MD]", "[PDF]", "[Slides]") are resources even inside the repository,
+    and "Homework 01" › "Problems" › those forms is the homework with its files."""
     for draft in walk(root):
         found = reading_list(draft)
         if found is None:
@@ -65,3 +89,17 @@ def links_to_resources(root: Draft) -> None:
             fired("reading-list", kid.line, "resource")
         draft.resources.extend(found)
         draft.children = []
+    for draft in walk(root):
+        only = draft.children[0] if len(draft.children) == 1 else None
+        if (
+            draft.kind == ITEM
+            and only is not None
+            and only.kind == ITEM
+            and not only.children
+            and not only.is_task
+            and only.resources
+            and _MATERIALS_LABEL_RE.match(light_clean(only.title).strip(" :："))
+        ):
+            fired("reading-list", only.line, "resource")
+            draft.resources.extend(only.resources)
+            draft.children = []
