@@ -2990,3 +2990,27 @@ def test_files_named_by_their_form_are_the_homeworks_resources_not_steps():
         ("Homework 01", ["MD", "PDF"]),
         ("Homework 02", ["Slides", "Video"]),
     ], _tree(roadmap)
+
+
+def test_a_list_of_books_beside_lists_of_linked_works_is_one_more_list_of_them():
+    text = "\n".join(
+        [
+            "# Weaving reading plan",
+            "",
+            "## Intermediate level",
+            "",
+            "### Loom set-up",
+            "- [Loom Handbook](https://example.org/loom) - setting up a floor loom",
+            "- [Draft Notation](https://example.org/drafts) - reading drafts",
+            "",
+            "### Pattern drafting",
+            "- [Twill week](https://example.org/twill) by Ana",
+            "- [Overshot basics](https://example.org/overshot)",
+            "",
+            "### Intermediate Books",
+            '- "The Weaver\'s Idea Book" by Jane Patrick',
+            '- "Color and Texture" by Ann Sutton',
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert len(roadmap.leaves()) == 6, _tree(roadmap)

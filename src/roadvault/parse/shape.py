@@ -324,6 +324,17 @@ def _is_link_list(draft: Draft) -> bool:
     )
 
 
+def _is_title_list(draft: Draft) -> bool:
+    """A heading over plain entries, none a box or a group: a list of works by name."""
+    items = [c for c in draft.children if c.kind == ITEM]
+    return (
+        draft.kind == HEADING
+        and len(items) >= 2
+        and len(items) == len(draft.children)
+        and not any(c.is_task or c.children for c in items)
+    )
+
+
 def _links_throughout(item: Draft) -> bool:
     """An entry that links, or a name over entries that all do ("Jon Gjengset videos:" over
     his talks): a link list may group its links by who made them."""
@@ -421,7 +432,9 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
     for child in draft.children:
         # whole, before its entries are read one by one; "#### Recommendations:" beside
         # "#### Adtech" and "#### Food delivery" (link lists too) is a topic like them
-        topic_peer = peers >= 2 and _is_link_list(child)
+        # ("### Intermediate Books" of unlinked titles beside "### Official Documentation"
+        # and "### Videos & Talks" is one more list of the same materials)
+        topic_peer = peers >= 2 and (_is_link_list(child) or _is_title_list(child))
         # "# Course" over the whole document names it; it is no reading list
         group = _is_resource_group(child, literal=literal) and not topic_peer and child is not title
         if not group:
