@@ -3014,3 +3014,35 @@ def test_a_list_of_books_beside_lists_of_linked_works_is_one_more_list_of_them()
     )
     roadmap = parse_roadmap(text)
     assert len(roadmap.leaves()) == 6, _tree(roadmap)
+
+
+def test_a_plain_text_outline_keeps_its_last_bare_part_and_drops_a_repeated_label():
+    text = "\n".join(
+        [
+            "Knitting plan",
+            "",
+            "1. Basics",
+            "    Topics:",
+            "        Casting on",
+            "        Knit stitch",
+            "",
+            "2. Shaping",
+            "    Topics:",
+            "        Increases",
+            "        Decreases",
+            "",
+            "3. Finishing",
+            "    Topics:",
+            "        Binding off",
+            "        Blocking",
+            "",
+            "4. Your own design",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [
+        ("Basics", ["Casting on", "Knit stitch"]),
+        ("Shaping", ["Increases", "Decreases"]),
+        ("Finishing", ["Binding off", "Blocking"]),
+        ("Your own design", ["Your own design"]),
+    ], _tree(roadmap)

@@ -31,7 +31,7 @@ from roadvault.parse.bare_lines import (
 from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
-from roadvault.parse.inputs import Kind, as_markdown
+from roadvault.parse.inputs import Kind, as_markdown, plain_fenced_plan
 from roadvault.parse.loose_lines import loose_lines_to_markdown
 from roadvault.parse.outline import build_roadmap
 from roadvault.parse.read import (
@@ -42,6 +42,7 @@ from roadvault.parse.read import (
     read_roadmap_bytes,
 )
 from roadvault.parse.rules import fired
+from roadvault.parse.shape import title_from_source
 from roadvault.parse.titles import opens_a_part
 
 MAX_ROADMAP_LINES = 100_000
@@ -114,6 +115,10 @@ def parse_readable(
         raise InputError("is nested too deeply to read as a roadmap", path=source) from exc
     # slot lines promoted to headings are structure the text had, in its own way
     structured = _has_markdown_structure(front.body) or bool(slots) or bool(heads)
+    if kind == "markdown" and not roadmap.nodes:
+        fenced = _read_fenced_plan(front.body, roadmap, source=source, name=name)
+        if fenced is not None:
+            return fenced
     if kind == "markdown" and not (roadmap.nodes and structured):
         loose = _read_loose_lines(front.body, source=source, front_title=front.title, name=name)
         if loose.nodes or not roadmap.nodes:
@@ -176,6 +181,21 @@ def _headings_lost(body: str) -> bool:
 
 
 MAX_LOST_PART_WORDS = 12
+
+
+def _read_fenced_plan(
+    body: str, around: Roadmap, *, source: str, name: str | None
+) -> Roadmap | None:
+    """No item in the Markdown: the plan may be the outline in its plain ``` block, read
+    as a document of its own under the title the Markdown around it gives."""
+    found = plain_fenced_plan(body)
+    if found is None:
+        return None
+    content, first_line = found
+    named = around.title if around.title != title_from_source(source) else None
+    text, kind = readable_text("\n" * first_line + content, source=source)
+    inner = parse_readable(text, kind, source=source, name=name or named)
+    return inner if inner.nodes else None
 
 
 def _read_loose_lines(

@@ -14,11 +14,12 @@ lines are not an outline and its text is not a page.
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import Literal
 
 from roadvault.parse.front import front_data
 from roadvault.parse.html_input import html_to_markdown
-from roadvault.parse.rules import fired
+from roadvault.parse.rules import fired, rule
 from roadvault.parse.script_data import plan_markdown, script_data_markdown
 from roadvault.parse.text_outline import looks_like_outline, outline_to_markdown
 from roadvault.parse.trees import whole_document_tree
@@ -168,3 +169,43 @@ def _starts_as_page(text: str) -> bool:
             position = end + 1
         else:
             return bool(_PAGE_TAG_RE.match(text, position))
+
+
+# "```" or "```text" around a plan typed as an indented outline; "```python" is code.
+_PLAIN_FENCE_RE = re.compile(
+    r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:te?xt|plain(?:text)?|none)?[ \t]*$", re.I
+)
+_PROGRAM_LINE_RE = re.compile(
+    r"[;{}]\s*$|^\s*(?:def|class|import|from|return|if|for|while|#include|\$|>>>)\s|=\s*\S|\(\)"
+)
+MIN_FENCED_PLAN_LINES = 5
+
+
+@rule("fenced-outline")
+def plain_fenced_plan(body: str) -> tuple[str, int] | None:
+    """A plan typed as an indented outline and put in a plain ``` block (so that the
+    editor keeps its indentation) is the document's plan when the Markdown around it holds
+    none: (its text, dedented, and the line the block starts on), or None. A block with a
+    language, or one whose lines read like a program or a shell session, is code."""
+    lines = body.split("\n")
+    best: tuple[int, int] | None = None  # (first content index, end index) of the longest
+    start: int | None = None
+    fence = ""
+    for at, line in enumerate(lines):
+        match = _PLAIN_FENCE_RE.match(line)
+        if start is None:
+            opened = re.match(r"^[ \t]{0,3}(`{3,}|~{3,})", line)
+            if opened:
+                start, fence = (at + 1, opened[1]) if match else (-1, opened[1])
+            continue
+        if line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+            if start >= 0 and (best is None or at - start > best[1] - best[0]):
+                best = (start, at)
+            start = None
+    if best is None:
+        return None
+    content = [line for line in lines[best[0] : best[1]] if line.strip()]
+    if len(content) < MIN_FENCED_PLAN_LINES or any(_PROGRAM_LINE_RE.search(x) for x in content):
+        return None
+    fired("fenced-outline", best[0], "note", "the plan in a plain ``` block")
+    return textwrap.dedent("\n".join(lines[best[0] : best[1]])), best[0]

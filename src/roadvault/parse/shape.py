@@ -912,7 +912,7 @@ MAX_WRAPPER_WORDS = 4
 @rule("repeated-wrapper")
 def lift_repeated_wrappers(root: Draft) -> None:
     """A group named alike in three parts or more ("### Topics covered" under every day,
-    "**Subtópicos:**" under every module), each time the only group of its part, names
+    "**Subtópicos:**" or "- 重点：" under every module), each time the only group of its part, names
     nothing the part does not: its entries are the part's own. A kind of step ("Exercises",
     "Project"), a linked or a numbered group keeps its name; so does a group beside others
     in its part (there the names tell the groups apart), unless its name is one that wraps
@@ -921,10 +921,14 @@ def lift_repeated_wrappers(root: Draft) -> None:
     def key(draft: Draft) -> str:
         return plain_label(draft.title).rstrip(":：").casefold()
 
+    def group(draft: Draft) -> bool:
+        # "- 重点：" over the part's bullets wraps them as a heading would
+        colon = draft.kind == ITEM and (draft.raw or draft.text).rstrip(" *_").endswith((":", "："))
+        return (draft.kind in (HEADING, PSEUDO) or colon) and bool(draft.children)
+
     def wrapper(draft: Draft) -> bool:
         return (
-            draft.kind in (HEADING, PSEUDO)
-            and bool(draft.children)
+            group(draft)
             and not draft.is_task
             and not draft.numbered
             and not draft.links
@@ -935,7 +939,7 @@ def lift_repeated_wrappers(root: Draft) -> None:
     only_groups: dict[int, tuple[Draft, Draft]] = {}  # id(part) -> (part, its one group)
     named_groups: list[tuple[Draft, Draft]] = []  # every (part, group) that may be a wrapper
     for parent in (d for d in walk(root) if d.kind != ROOT):
-        groups = [c for c in parent.children if c.kind in (HEADING, PSEUDO) and c.children]
+        groups = [c for c in parent.children if group(c)]
         if len(groups) == 1 and wrapper(groups[0]):
             only_groups[id(parent)] = (parent, groups[0])
         # its first group: where the wrapper stands in the parts it is the only group of
@@ -944,13 +948,13 @@ def lift_repeated_wrappers(root: Draft) -> None:
     repeats = Counter(key(group) for _, group in only_groups.values())
     # a name that wraps the entries of three parts names nothing in a fourth either, even
     # beside a "**Projects:**" group there
-    for parent, group in [*only_groups.values(), *named_groups]:
-        if repeats[key(group)] < MIN_WRAPPER_REPEATS:
+    for parent, found in [*only_groups.values(), *named_groups]:
+        if repeats[key(found)] < MIN_WRAPPER_REPEATS:
             continue
-        at = parent.children.index(group)
-        parent.children[at : at + 1] = group.children
+        at = parent.children.index(found)
+        parent.children[at : at + 1] = found.children
         fired(
-            "repeated-wrapper", group.line, "dropped", f"its entries belong to line {parent.line}"
+            "repeated-wrapper", found.line, "dropped", f"its entries belong to line {parent.line}"
         )
 
 

@@ -156,6 +156,7 @@ def outline_to_markdown(text: str) -> str:
     if title is not None:
         out[title] = out_title
     root_is_heading = False  # the open top-level line is a heading: its items start at 0
+    heading_family = None  # numbering of the top-level lines written as headings
     item_level = -1  # list level of the last item written (-1: none since the last heading)
     for index in sorted(parsed):
         line = parsed[index]
@@ -171,9 +172,12 @@ def outline_to_markdown(text: str) -> str:
         after = following.get(index)
         has_children = after is not None and depths[after] > depth
         if depth == 0:
+            # "5. Architecture" after parts "1." to "4.": the last part, with nothing under it
+            numbered_peer = heading_family in _NUMBERED and line.family == heading_family
             root_is_heading = has_children
-            if has_children:
+            if has_children or numbered_peer:
                 out[index] = "## " + line.text
+                heading_family = line.family
                 item_level = -1
                 continue
         level = depth - 1 if root_is_heading else depth
@@ -183,6 +187,7 @@ def outline_to_markdown(text: str) -> str:
 
 
 _TITLE_FAMILIES = frozenset({"caps", "plain", "colon"})
+_NUMBERED = frozenset({"dotted", "roman", "ROMAN", "alpha", "ALPHA", "paren"})
 
 
 def _title_line(order: list[int], parsed: dict[int, _Line], raw_lines: list[str]) -> int | None:
