@@ -3046,3 +3046,19 @@ def test_a_plain_text_outline_keeps_its_last_bare_part_and_drops_a_repeated_labe
         ("Finishing", ["Binding off", "Blocking"]),
         ("Your own design", ["Your own design"]),
     ], _tree(roadmap)
+
+
+def test_a_schedule_table_set_inside_a_quote_is_still_the_schedule():
+    text = "\n".join(
+        [
+            "The schedule may change.",
+            "",
+            ">| **Date** | **Topic** | **Reading** |",
+            ">| --- | --- | --- |",
+            ">| Mon, May 4 | [Clay bodies](lectures/01.pdf) | Chapter 1 |",
+            ">| Wed, May 6 | [Wedging](lectures/02.pdf) | Chapter 2 |",
+            ">| Fri, May 8 | [Throwing](lectures/03.pdf) | |",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Clay bodies", "Wedging", "Throwing"]

@@ -142,9 +142,11 @@ def parse_readable(
     return roadmap
 
 
-# A heading, a setext underline, a list item or a table row: Markdown the author wrote.
+# A heading, a setext underline, a list item or a table row, quoted or not: Markdown the
+# author wrote.
 _STRUCTURE_RE = re.compile(
-    r"^ {0,3}(?:#{1,6}[ \t]|[-*+][ \t]+\S|\d{1,3}[.)][ \t]+\S|\|.*\||=+[ \t]*$|-{2,}[ \t]*$)"
+    r"^ {0,3}(?:>[ \t]?)*"
+    r"(?:#{1,6}[ \t]|[-*+][ \t]+\S|\d{1,3}[.)][ \t]+\S|\|.*\||=+[ \t]*$|-{2,}[ \t]*$)"
     r"|^[ \t]*[•◦▪‣○●■□➢►▸][ \t]+\S"  # glyph bullets, read by the glyph-bullets rule
     r"|^[ \t]*<(?:h[1-6]|ul|ol|li|table|details)\b",
     re.M | re.I,
@@ -160,7 +162,7 @@ def _has_markdown_structure(body: str) -> bool:
 
 
 _ANY_HEADING_RE = re.compile(
-    r"^ {0,3}(?:#{1,6}[ \t]|=+[ \t]*$|-{2,}[ \t]*$|\|.*\|)|<h[1-6]\b", re.M | re.I
+    r"^ {0,3}(?:>[ \t]?)*(?:#{1,6}[ \t]|=+[ \t]*$|-{2,}[ \t]*$|\|.*\|)|<h[1-6]\b", re.M | re.I
 )
 MIN_LOST_PARTS = 2
 
