@@ -3062,3 +3062,47 @@ def test_a_schedule_table_set_inside_a_quote_is_still_the_schedule():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Clay bodies", "Wedging", "Throwing"]
+
+
+def test_plain_text_parts_with_difficulty_captions_and_numbered_entries_keep_their_entries():
+    text = "\n".join(
+        [
+            "Solve them in order.",
+            "",
+            "Phase 1: Knots",
+            "",
+            "Easy",
+            "",
+            "Square knot",
+            "Clove hitch",
+            "",
+            "Medium",
+            "3. Bowline",
+            "4. Sheet bend",
+            "",
+            "Phase 2: Splices",
+            "",
+            "Easy",
+            "",
+            "Eye splice",
+            "",
+            "Medium",
+            "2. Back splice",
+            "3. Long splice",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    tree = [
+        (
+            phase.title,
+            [(group.title, [leaf.title for leaf in group.leaves()]) for group in phase.children],
+        )
+        for phase in roadmap.nodes
+    ]
+    assert tree == [
+        (
+            "Knots",
+            [("Easy", ["Square knot", "Clove hitch"]), ("Medium", ["Bowline", "Sheet bend"])],
+        ),
+        ("Splices", [("Easy", ["Eye splice"]), ("Medium", ["Back splice", "Long splice"])]),
+    ], tree

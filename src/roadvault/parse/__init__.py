@@ -43,7 +43,7 @@ from roadvault.parse.read import (
 )
 from roadvault.parse.rules import fired
 from roadvault.parse.shape import title_from_source
-from roadvault.parse.titles import opens_a_part
+from roadvault.parse.text_outline import headings_lost
 
 MAX_ROADMAP_LINES = 100_000
 
@@ -158,31 +158,7 @@ def _has_markdown_structure(body: str) -> bool:
     markers: then the loose-lines reading (docs/READING.md) knows its shape better. So has
     a text whose parts ("Phase 1: Foundation (1-2 Months)") stand as plain lines of their
     own, with no heading anywhere, even when some of its bullets or numbers survived."""
-    return bool(_STRUCTURE_RE.search(body)) and not _headings_lost(body)
-
-
-_ANY_HEADING_RE = re.compile(
-    r"^ {0,3}(?:>[ \t]?)*(?:#{1,6}[ \t]|=+[ \t]*$|-{2,}[ \t]*$|\|.*\|)|<h[1-6]\b", re.M | re.I
-)
-MIN_LOST_PARTS = 2
-
-
-def _headings_lost(body: str) -> bool:
-    if _ANY_HEADING_RE.search(body):
-        return False
-    lines = body.split("\n")
-    parts = 0
-    for at, line in enumerate(lines):
-        text = line.strip()
-        alone = (at == 0 or not lines[at - 1].strip()) and (
-            at + 1 == len(lines) or not lines[at + 1].strip()
-        )
-        if alone and text and not text.startswith(("**", "__", "-", "*", "+")):
-            parts += opens_a_part(text) and len(text.split()) <= MAX_LOST_PART_WORDS
-    return parts >= MIN_LOST_PARTS
-
-
-MAX_LOST_PART_WORDS = 12
+    return bool(_STRUCTURE_RE.search(body)) and not headings_lost(body)
 
 
 def _read_fenced_plan(

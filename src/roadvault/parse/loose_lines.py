@@ -25,6 +25,7 @@ _SECTION_RE = re.compile(
     re.I,
 )
 _LABEL_END_RE = re.compile(r"[:：]\s*$")
+_BARE_NUMBER_RE = re.compile(r"^\d{1,3}[.)、．]\s*")
 # A directory tree as `tree` prints it ("├── src/", "│   └── main.py"), and the path above it.
 _TREE_LINE_RE = re.compile(r"^\s*(?:[├└│┌]|\|--|`--)")
 _PATH_LINE_RE = re.compile(r"^[\w.-]+/$")
@@ -67,13 +68,26 @@ MAX_CAPTION_WORDS = 3
 def _names_the_list_below(plain: str, lines: list[str], index: int) -> bool:
     """ "Must-learn" over "'print()'", "'variables'"; "Daily tasks" over "1<TAB>Hello": a
     short caption, after a blank line, right above two or more lines of another shape
-    (numbered or quoted), names their list as a colon would."""
+    (numbered or quoted), names their list as a colon would. So does "Easy" alone over a
+    block of lines with no blank line between them."""
     if len(plain.split()) > MAX_CAPTION_WORDS or _LISTED_RE.match(plain):
         return False
     if index >= 2 and lines[index - 2].strip():
         return False  # not after a blank line: one line of a run
     below = lines[index : index + 2]
-    return len(below) == 2 and all(line.strip() and _LISTED_RE.match(line) for line in below)
+    if len(below) == 2 and all(line.strip() and _LISTED_RE.match(line) for line in below):
+        return True
+    # "Easy", a blank line, then a block of lines with none between them: the block's name
+    block = lines[index + 1 : index + 3]
+    return (
+        len(below) == 2
+        and not below[0].strip()
+        and len(block) == 2
+        and all(
+            line.strip() == line and _is_item_text(line) and not _LISTED_RE.match(line)
+            for line in block
+        )
+    )
 
 
 def _numbered_rows(rows: list[str]) -> bool:
@@ -159,7 +173,8 @@ def _glyph_bullet(lines: list[str], at: int) -> bool:
 @rule("loose-lines")
 def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     """Text with no Markdown structure left (copied from a page or a chat window): numbered
-    or glyph-marked lines are sections, lines ending in a colon are labels, other short lines
+    or glyph-marked lines are sections (under worded parts, "Phase 1: Arrays", a bare "9."
+    numbers the part's entries), lines ending in a colon are labels, other short lines
     (and lines led by the same symbol as their neighbours, at any length) are items,
     tab-separated rows are a table, file trees are shown as code, long sentences
     stay text. Tried when nothing else found an item or the text has no Markdown structure
@@ -181,6 +196,12 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     ordinals: list[tuple[str, int]] = []  # the first numbered kind ("stage") and its level
     section_level = 2
     lines = text.split("\n")
+    # "Easy" over one line in a part, where it names a list in the others: a caption still
+    captions = {
+        line.strip()
+        for at, line in enumerate(lines)
+        if line.strip() and _names_the_list_below(line.strip(), lines, at + 1)
+    }
     index = 0
     while index < len(lines):
         # "<br>" and "&nbsp;" are spacing a page kept, not words ("<br>" alone: a blank line)
@@ -225,6 +246,10 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         )
         short = len(plain.split()) <= 14 and not plain.endswith((".", "。"))
         numbered = bool(_SECTION_RE.match(plain) or opens_a_part(plain))
+        if numbered and ordinals and ordinals[0][0] and _BARE_NUMBER_RE.match(plain):
+            # "9. Best Time to Buy…" under "Phase 1: Arrays": the parts are worded, so a
+            # bare number counts the part's entries
+            numbered, body = False, _BARE_NUMBER_RE.sub("", plain, count=1)
         if not _has_text(out) and not bullet and _names_the_document(plain, lines, index):
             emit(f"# {plain}", number)  # the first line, alone, names what follows
         elif not bullet and indent == 0 and short and (numbered or glyph_led):
@@ -243,6 +268,7 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         elif not bullet and (
             (_LABEL_END_RE.search(plain) and len(plain.split()) <= 4)
             or _names_the_list_below(plain, lines, index)
+            or (plain in captions and (index < 2 or not lines[index - 2].strip()))
         ):
             emit(f"{'#' * (section_level + 1)} {plain}", number)
         elif (

@@ -18,6 +18,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from roadvault.parse.titles import opens_a_part
+
 TAB_WIDTH = 4
 PROSE_WORDS = 14  # a line this long that reads as a sentence is prose, not an item
 MIN_OUTLINE_LINES = 3  # structural lines needed before a text is read as an outline
@@ -113,6 +115,11 @@ def _outline_signals(parsed: list[_Line], raw_lines: list[str]) -> bool:
     if code_like * 4 > len(parsed):
         return False
     if dotted >= 2 or lettered >= 2:
+        sections = any(line.family == "dotted" and line.parts >= 2 for line in parsed)
+        if not (sections or lettered >= 2) and headings_lost("\n".join(raw_lines)):
+            # "Phase 1: Arrays" alone, then "9. Two Sum": the numbers count a part's
+            # entries, as in a list; loose lines read that shape, not an outline
+            return False
         return numbered >= MIN_OUTLINE_LINES
     if heads >= 2:
         return True
@@ -321,3 +328,30 @@ def escape_line_start(text: str) -> str:
 def _escaped(match: re.Match[str]) -> str:
     number, delimiter, mark = match.groups()
     return f"{number}\\{delimiter}" if number else "\\" + mark
+
+
+_ANY_HEADING_RE = re.compile(
+    r"^ {0,3}(?:>[ \t]?)*(?:#{1,6}[ \t]|=+[ \t]*$|-{2,}[ \t]*$|\|.*\|)|<h[1-6]\b", re.M | re.I
+)
+MIN_LOST_PARTS = 2
+
+
+def headings_lost(body: str) -> bool:
+    """No heading anywhere, and two or more lines alone between blank lines that open a
+    part ("Phase 1: Arrays & Hashing"): text copied from a chat or a page, whose headings
+    were lost. The loose-lines reading knows that shape; an outline reading does not."""
+    if _ANY_HEADING_RE.search(body):
+        return False
+    lines = body.split("\n")
+    parts = 0
+    for at, line in enumerate(lines):
+        text = line.strip()
+        alone = (at == 0 or not lines[at - 1].strip()) and (
+            at + 1 == len(lines) or not lines[at + 1].strip()
+        )
+        if alone and text and not text.startswith(("**", "__", "-", "*", "+")):
+            parts += opens_a_part(text) and len(text.split()) <= MAX_LOST_PART_WORDS
+    return parts >= MIN_LOST_PARTS
+
+
+MAX_LOST_PART_WORDS = 12
