@@ -3106,3 +3106,31 @@ def test_plain_text_parts_with_difficulty_captions_and_numbered_entries_keep_the
         ),
         ("Splices", [("Easy", ["Eye splice"]), ("Medium", ["Back splice", "Long splice"])]),
     ], tree
+
+
+def test_part_names_framed_by_dash_rules_in_a_text_plan_head_their_parts():
+    text = "\n".join(
+        [
+            "==========================",
+            "POTTERY 3-MONTH PLAN",
+            "==========================",
+            "",
+            "-----------------",
+            "1. HAND BUILDING (50%)",
+            "-----------------",
+            "- Pinch pots",
+            "- Coil building",
+            "",
+            "-----------------",
+            "2. WHEEL (50%)",
+            "-----------------",
+            "- Centering",
+            "- Pulling walls",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "POTTERY 3-MONTH PLAN"
+    assert _tree(roadmap) == [
+        ("HAND BUILDING (50%)", ["Pinch pots", "Coil building"]),
+        ("WHEEL (50%)", ["Centering", "Pulling walls"]),
+    ], _tree(roadmap)

@@ -370,7 +370,9 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
     """A name between two rules of "=" ("=====" / "Ruby Learning Order" / "=====") is a
     banner, as plain-text files draw a title: the name is the heading the lower rule makes
     it, and the upper rule only frames it. Read as Markdown, the upper rule would join the
-    name ("===== Ruby Learning Order"). A rule under a paragraph of its own is left alone."""
+    name ("===== Ruby Learning Order"). A rule under a paragraph of its own is left alone.
+    Two or more names framed so by rules of dashes, each over its text ("-----" / "1. CORE
+    SKILLS" / "-----"), are the headings of the document's parts."""
     lines = body.split("\n")
     framed: list[int] = []
     for at in range(len(lines) - 2):
@@ -388,7 +390,33 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
         lines[at + 1] = lines[at + 1].strip()  # centred by spaces: still the name, not code
         framed.append(at + 1)
         fired("rule-banner", at + 1, "dropped", f"frames line {at + 2}")
+    banners = [at for at in range(len(lines) - 2) if _dash_banner(lines, at)]
+    if len(banners) >= MIN_DASH_BANNERS:
+        for at in banners:
+            # "-----" / "1. CORE SKILLS (70%)" / "-----": a part's heading, drawn in dashes
+            lines[at], lines[at + 2] = "", ""
+            lines[at + 1] = "## " + lines[at + 1].strip()
+            framed.append(at + 1)
+            fired("rule-banner", at + 1, "dropped", f"frames line {at + 2}")
     return "\n".join(lines), framed
+
+
+_DASH_RULE_RE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
+MIN_DASH_BANNERS = 2
+
+
+def _dash_banner(lines: list[str], at: int) -> bool:
+    """A line between two rules of dashes, after a blank line, with more text right under
+    the lower rule: the heading of what follows."""
+    return (
+        bool(_DASH_RULE_RE.match(lines[at]))
+        and bool(_DASH_RULE_RE.match(lines[at + 2]))
+        and bool(lines[at + 1].strip())
+        and not lines[at + 1].lstrip().startswith("#")
+        and (at == 0 or not lines[at - 1].strip())
+        and at + 3 < len(lines)
+        and bool(lines[at + 3].strip())
+    )
 
 
 MIN_LONE_HEADS = 2
