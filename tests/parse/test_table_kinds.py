@@ -603,3 +603,31 @@ def test_a_day_off_in_a_schedule_is_no_step_and_keeps_its_group():
     roadmap = parse_roadmap(text)
     parts = [(n.title, [c.title for c in n.children]) for n in roadmap.walk() if n.children]
     assert parts[-2:] == [("Module 1", ["Wedging"]), ("Module 2", ["Centering"])]
+
+
+def test_a_category_column_right_of_the_titles_groups_the_rows_that_share_it():
+    text = "\n".join(
+        [
+            "| Status | Lesson | Category | Notes |",
+            "| --- | --- | --- | --- |",
+            "| ☑ | [Pinch pots](https://example.org/1) | Hand building | |",
+            "| ☑ | [Coil pots](https://example.org/2) | Hand building | [mine](notes/coil.md) |",
+            "| ☐ | [Slab boxes](https://example.org/3) | Hand building | |",
+            "| ☑ | [Centering](https://example.org/4) | Wheel | |",
+            "| ☐ | [Pulling walls](https://example.org/5) | Wheel | |",
+            "| ☐ | [Bisque firing](https://example.org/6) | Kiln | |",
+            "| ☐ | [Glaze firing](https://example.org/7) | Kiln | |",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    groups = [
+        (g.title, [(leaf.title, leaf.status.value) for leaf in g.leaves()]) for g in roadmap.nodes
+    ]
+    assert groups == [
+        (
+            "Hand building",
+            [("Pinch pots", "done"), ("Coil pots", "done"), ("Slab boxes", "todo")],
+        ),
+        ("Wheel", [("Centering", "done"), ("Pulling walls", "todo")]),
+        ("Kiln", [("Bisque firing", "todo"), ("Glaze firing", "todo")]),
+    ], groups

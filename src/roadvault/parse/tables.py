@@ -871,9 +871,13 @@ def _group_column(
 ) -> int | None:
     """A column left of the titles that is filled only where a new group starts ("| 🗃️
     Databases | SQL |", "| | PostgreSQL |", "| Java | Core |"), as a merged cell would be,
-    groups the rows below it: each filled cell is a topic holding its rows."""
-    for index in range(title_at):
-        if index in roles.values() and index != roles.get("duration"):
+    groups the rows below it: each filled cell is a topic holding its rows. Right of the
+    titles, a column named for categories ("| ☑ | [Nmap](…) | Tooling |") whose values run
+    in blocks down the rows groups them the same way."""
+    for index in range(len(names)):
+        if index == title_at or (index in roles.values() and index != roles.get("duration")):
+            continue
+        if index > title_at and not _CATEGORY_COLUMN_RE.match(plain_label(names[index])):
             continue
         named = bool(_GROUP_COLUMN_RE.match(plain_label(names[index])))
         if not named and not _GROUP_WORD_RE.search(names[index].casefold()):
@@ -900,6 +904,13 @@ def _group_starts(cells: list[str]) -> list[int]:
         if len(set(values)) != len(values):
             return []  # "Video", "Book", "Video": a kind per row, not groups
     return starts
+
+
+# "| Room | Category |": a column right of the titles that can only name their groups.
+_CATEGORY_COLUMN_RE = re.compile(
+    r"^(?:categor(?:y|ies)|group|section|track|area|domain|topic area|path|categor[ií]as?"
+    r"|kategorie|catégorie|категория|раздел|分类|类别|類別|カテゴリー?|분류|카테고리)$"
+)
 
 
 # "コース分類", "Course category", "Kategorie des Kurses": a header that names groups.
