@@ -3134,3 +3134,36 @@ def test_part_names_framed_by_dash_rules_in_a_text_plan_head_their_parts():
         ("HAND BUILDING (50%)", ["Pinch pots", "Coil building"]),
         ("WHEEL (50%)", ["Centering", "Pulling walls"]),
     ], _tree(roadmap)
+
+
+def test_a_month_line_over_a_week_line_over_day_bullets_nests_weeks_in_months():
+    text = "\n".join(
+        [
+            "📅 Month 1 — Clay",
+            "Week 1: Wedging and centering",
+            "•\tDay 1: Wedge a ball.",
+            "•\tDay 2: Center it.",
+            "Week 2: Pulling",
+            "•\tDay 8: Open the ball.",
+            "•\tDay 9: Raise the wall.",
+            "________________________________________",
+            "📅 Month 2 — Glazes and the kiln",
+            "Week 5: Mixing glazes from a recipe",
+            "•\tDay 29: Weigh the materials.",
+            "•\tDay 30: Sieve the slurry.",
+            "________________________________________",
+            "If you’d like, I can:",
+            "•\tTurn this into a printable sheet",
+            "•\tMake a tracker",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    tree = [
+        (m.title, [(w.title, [d.title for d in w.children]) for w in m.children])
+        for m in roadmap.nodes
+    ]
+    assert [(m, [w for w, _ in weeks]) for m, weeks in tree] == [
+        ("Month 1 — Clay", ["Week 1: Wedging and centering", "Week 2: Pulling"]),
+        ("Month 2 — Glazes and the kiln", ["Week 5: Mixing glazes from a recipe"]),
+    ], tree
+    assert not any("printable" in leaf.title for leaf in roadmap.leaves())

@@ -368,6 +368,9 @@ def _step_line(raw: str) -> bool:
     return len(name.split()) <= MAX_STEP_NAME_WORDS and not name.endswith((".", "!", "?", "。"))
 
 
+MAX_PART_LINE_WORDS = 8
+
+
 @rule("short-label-line")
 def _short_label_line(text: str) -> bool:
     """A line of a few words with no sentence punctuation, alone right above a list ("Week
@@ -657,6 +660,14 @@ class _Sections:
         fired("duration-heading", heading.line, "phase", above.title)
         return True
 
+    def _paragraph_line(self, line: InlineText, number: int) -> None:
+        """A label line that shares its paragraph with the one above: a section of its own."""
+        above = self.top
+        sub = Draft(PSEUDO, line=number)
+        set_title(sub, line)
+        sub.level = above.level + 0.1  # "Week 1: Basics" under "Month 1 — Python"
+        self._push_section(sub)
+
     def _pseudo_level(self, draft: Draft) -> float:
         """Where a bold line alone sits. Under the heading it follows ("**Topics**" under
         "## Phase 1"); a numbered one continues a numbered sequence ("### **1. X**" then
@@ -682,6 +693,18 @@ class _Sections:
             ):
                 return nearest.level
             return nearest.level + (0.3 if draft.numbered else 0.6)
+        if draft.numbered and nearest.numbered and not _same_numbering(draft, nearest):
+            # "Month 2 — EDA" after "Week 4: SQL" under "Month 1": back to the months
+            peer = next(
+                (
+                    d
+                    for d in reversed(self.stack)
+                    if d.kind == PSEUDO and d.numbered and _same_numbering(draft, d)
+                ),
+                None,
+            )
+            if peer is not None:
+                return peer.level
         if draft.numbered == nearest.numbered:
             return nearest.level
         if nearest.numbered:
@@ -775,7 +798,17 @@ class _Sections:
                 draft.level = self._pseudo_level(draft)
                 draft.excluded = not self.doc.literal and is_housekeeping(draft)
                 self._push_section(draft)
-                if _broken_entries(lines):
+                if (
+                    len(lines) == 2
+                    and self.list_follows
+                    and len(lines[1].text.split()) <= MAX_PART_LINE_WORDS
+                    and not _is_sentence(lines[1].text)
+                    and opens_a_part(strip_decorations(lines[1].text))
+                ):
+                    # "📅 Month 1 — Python" then "Week 1: Basics" right above the list
+                    fired("short-label-line", line_of(node) + 1, "topic")
+                    self._paragraph_line(lines[1], line_of(node) + 1)
+                elif _broken_entries(lines):
                     for offset, entry_line in enumerate(lines[1:], start=1):
                         entry = Draft(ITEM, line=line_of(node) + offset)
                         set_title(entry, entry_line)

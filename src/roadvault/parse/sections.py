@@ -1379,8 +1379,9 @@ def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
 # "I can:", "If you want, I can also:", "Puedo:", "我还可以：": the assistant lists what it
 # could do next.
 _I_CAN_RE = re.compile(
-    r"^(?:if you(?:'d)? (?:want|like|need)\b[^:：]*[,，]\s*)?"
-    r"(?:i can(?: also)?(?: help)?|i could(?: also)?|i'd be happy to|i'm happy to|next,? i can"
+    r"^(?:if you(?:['’]d)? (?:want|like|need)\b[^:：]*[,，]\s*)?"
+    r"(?:i can(?: also)?(?: help)?|i could(?: also)?|i['’]d be happy to|i['’]m happy to"
+    r"|next,? i can"
     r"|puedo|podría|je peux|je pourrais|posso|ich kann|我可以|我还可以|我也可以|제가)\b",
     re.I,
 )

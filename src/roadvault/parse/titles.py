@@ -641,7 +641,8 @@ def plain_label(text: str) -> str:
     text = _INCLUSIVE_DOT_RE.sub("", text)  # "Objectif•s", "étudiant·e·s": one word
     # "İ" folds to "i" and a combining dot; the dot is no letter of the word
     folded = re.sub(r"[^\w&+#'’ -]", " ", text).casefold().replace("\u0307", "")
-    return " ".join(folded.split())
+    # "Vue d’ensemble", "Let’s Build": a typographic apostrophe is the one the rules spell
+    return " ".join(folded.replace("’", "'").split())
 
 
 # "June 2025 – Economics", "Oct 2024:": a month of the calendar, a place in the plan.
