@@ -3167,3 +3167,18 @@ def test_a_month_line_over_a_week_line_over_day_bullets_nests_weeks_in_months():
         ("Month 2 — Glazes and the kiln", ["Week 5: Mixing glazes from a recipe"]),
     ], tree
     assert not any("printable" in leaf.title for leaf in roadmap.leaves())
+
+
+def test_an_emoji_led_list_between_two_parts_is_a_part_not_a_key_to_marks():
+    parts = [
+        ("Throwing", ["🎨 Centering drills", "🔧 Studio etiquette", "🧽 Clay storage"]),
+        ("Trimming", ["🔄 Trimming tools", "🌐 Trimming feet", "📦 Sharing wheels"]),
+        ("Firing", ["🔄 Loading the kiln", "🌐 Firing schedules", "📦 Packing ware"]),
+        ("Glazing", ["🔄 Dipping", "🌐 Storing glaze", "📦 Wax resist"]),
+    ]
+    text = "\n\n".join(
+        f"## {index}. {name}\n\n" + "\n".join(f"- {entry}" for entry in entries)
+        for index, (name, entries) in enumerate(parts, start=1)
+    )
+    roadmap = parse_roadmap(text)
+    assert [len(phase.leaves()) for phase in roadmap.nodes] == [3, 3, 3, 3], _tree(roadmap)

@@ -424,7 +424,8 @@ def _drop_category_legends(root: Draft, notes: list[str]) -> None:
     runs.sort(key=lambda pair: pair[1][0].line or 0)
     # a key stands before the plan or after it: the first and last runs are the candidates
     for holder, run in runs[:MAX_KEY_CANDIDATES] + runs[MAX_KEY_CANDIDATES:][-MAX_KEY_CANDIDATES:]:
-        if _marks_used(run, drafts):
+        # "## 14. Advanced Topics" is a numbered part of the plan, whatever marks its list
+        if not holder.numbered and _marks_used(run, drafts):
             notes.append("\n".join(f"- {d.raw or d.text}" for d in run))
             for entry in run:
                 fired("legend", entry.line, "note")
@@ -438,7 +439,10 @@ def _marks_used(run: list[Draft], drafts: list[Draft]) -> bool:
     users = [d for d in drafts if d not in run and any(g in d.text for g in glyphs)]
     lines = [d.line or 0 for d in users]
     placed = all(line > last for line in lines) or all(line < first for line in lines)
-    return len(users) >= 2 * len(run) and placed
+    # a key stands before the plan or after it, not between two of its parts
+    steps = [d.line or 0 for d in drafts if d.kind == ITEM and d not in run and d.line]
+    inside = any(line < first for line in steps) and any(line > last for line in steps)
+    return len(users) >= 2 * len(run) and placed and not inside
 
 
 _DONE_WORDS_RE = re.compile(
