@@ -3182,3 +3182,33 @@ def test_an_emoji_led_list_between_two_parts_is_a_part_not_a_key_to_marks():
     )
     roadmap = parse_roadmap(text)
     assert [len(phase.leaves()) for phase in roadmap.nodes] == [3, 3, 3, 3], _tree(roadmap)
+
+
+def test_a_closing_study_time_heading_and_review_boxes_in_a_week_plan():
+    text = "\n".join(
+        [
+            "## Week 1: Clay",
+            "",
+            "**Day 1-2: Wedging**",
+            "- [ ] Wedge five balls",
+            "- [ ] Review: spiral and ram's head wedging",
+            "",
+            "### Study Time: 6-8 hours",
+            "",
+            "## Week 2: Wheel",
+            "",
+            "- [x] Center a ball",
+            "- [x] Review: Centering 4/5, Speed 3/5",
+            "",
+            "### Estimated duration: 1 week",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    week1, week2 = roadmap.nodes
+    assert [leaf.title for leaf in week1.leaves()] == [
+        "Wedge five balls",
+        "Review: spiral and ram's head wedging",
+    ]
+    assert "Study Time: 6-8 hours" in week1.notes
+    assert [leaf.title for leaf in week2.leaves()] == ["Center a ball"]
+    assert "Centering 4/5" in week2.leaves()[0].notes or "Centering 4/5" in week2.notes

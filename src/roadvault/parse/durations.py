@@ -139,19 +139,37 @@ PACE = (
     r"|jours?|semaines?|mois|tag|woche|monat|giorno|settimana)s?"
     r"(?![\w])"
 )
-_LABEL = (
-    r"(?:total|duration|time|timeline|timeframe|time\s+frame|estimated(?:\s+(?:time|duration))?"
-    r"|est\.?|expected(?:\s+duration)?|length|approx\.?"
+# The words that label a length, in one place for the two readers of labels: the prefix of
+# a duration ("Duration: 3 weeks", `_LABEL`) and a label alone (`is_duration_label`).
+DURATION_LABEL_WORDS = (
+    r"total|duration|time|timeline|timeframe|time\s+frame|estimated(?:\s+(?:time|duration))?"
+    r"|est\.?(?:\s+time)?|expected(?:\s+duration)?|length|approx\.?|how\s+long|workload"
+    r"|time\s+(?:commitment|investment|required|needed|budget|to\s+complete|estimate)"
+    r"|(?:study|learning)\s+(?:time|hours)"
     r"|(?:duración|duracion|duração|duracao|durée)"
     r"(?:\s+(?:estimada|estimad[ao]|estimée|aproximada|sugerid[ao]|recomendad[ao]|suggérée"
     r"|conseillée|prevista))?"
-    r"|tiempo|geschätzte\s+dauer"
-    r"|dauer|zeitaufwand|aufwand|zeitbedarf|time\s+(?:commitment|required|needed|budget)"
+    r"|tiempo(?:\s+estimado)?|geschätzte\s+dauer|dedicação"
+    r"|dauer|zeitaufwand|aufwand|zeitbedarf"
     r"|effort|esfuerzo|esforço|tempo(?:\s+estimado)?|temps(?:\s+estimé)?|estimativa"
-    r"|学习时间|所需时间|耗时|学习时长|预计时长|建议时长|学习周期|时长|时间|預計|预计|期間|期间|기간"
+    r"|学习时间|所需时间|耗时|学习时长|预计时长|建议时长|学习周期|时长|预计时间|时间|預計|预计|期間|期间|기간"
     r"|소요\s*시간|所要時間|目安"
-    r"|carga hor[áa]ria)\s*[:=：-]?\s*"
+    r"|thời gian|thời lượng|waktu|durasi|süre|время|срок|продолжительность|durata"
+    r"|carga hor[áa]ria"
 )
+_LABEL = rf"(?:{DURATION_LABEL_WORDS})\s*[:=：-]?\s*"
+_LABEL_ALONE_RE = re.compile(
+    r"^(?:(?:expected|estimated|total|approximate|approx\.?|suggested|typical|overall) ){0,2}"
+    rf"(?:{DURATION_LABEL_WORDS})$"
+)
+
+
+def is_duration_label(label: str) -> bool:
+    """ "Estimated duration", "Study time", "Duración sugerida", "学习时长": a label (already
+    reduced by `plain_label`) that says the length follows."""
+    return bool(_LABEL_ALONE_RE.match(label))
+
+
 # "1h30", "2h15min": hours and minutes written together.
 _HOURS_MINUTES = r"\d{1,2}\s*h\s*\d{1,2}(?:\s*min)?(?![\w/])"
 # "2×1h30", "3 x 1h": sessions of a length.

@@ -46,7 +46,7 @@ from roadvault.parse.drafts import (
     set_title,
     split_label,
 )
-from roadvault.parse.durations import ORDINAL, WRITTEN_FORM, leading_duration
+from roadvault.parse.durations import ORDINAL, WRITTEN_FORM, is_duration_label, leading_duration
 from roadvault.parse.html_input import html_table_markdown, html_to_markdown
 from roadvault.parse.mermaid import inline_mermaid
 from roadvault.parse.rules import fired, rule
@@ -92,18 +92,6 @@ MAX_DETAILS = 12  # open <details> groups inside each other
 MAX_BRACKETS = 200  # "[" on one line beyond which they are read as text (link parsing cost)
 
 MAX_CAPTION_LABEL_WORDS = 3
-_DURATION_LABEL_RE = re.compile(
-    r"^(?:(?:expected|estimated|total|approximate|approx\.?|suggested|typical|overall) ){0,2}"
-    r"(?:duration|time(?: commitment| investment| needed| required| to complete| frame)?|timeframe"
-    r"|timeline|length|how long|est\.? time|time estimate|estimated duration|time needed|workload"
-    r"|(?:duración|duracion|duração|durée)(?: estimada| estimado| estimée| aproximada"
-    r"| sugerida| sugerido| recomendada| recomendado| suggérée| conseillée| prevista)?"
-    r"|dauer|时长|学习时长|预计时长|建议时长|学习周期|预计时间|所要時間|目安|期間|기간"
-    r"|carga hor[áa]ria"
-    r"|tempo estimado|tiempo estimado|dedicação|zeitaufwand|aufwand|zeitbedarf|effort"
-    r"|esfuerzo|esforço|temps estimé|所需时间|学习时间|耗时|소요 ?시간"
-    r"|thời gian|thời lượng|waktu|durasi|süre|время|срок|продолжительность|durata)$"
-)
 _CHATTER_START_RE = re.compile(
     r"^(?:sure|certainly|absolutely|of course|great question|great|okay|ok|alright|awesome"
     r"|here(?:'|’)?s|here is|here are|below is|below are|i(?:'|’)ve|i have|i(?:'|’)ll|i will"
@@ -319,7 +307,7 @@ def _is_duration_line(text: str) -> bool:
     split = split_label(remove_controls(text))
     if not split or not split[1]:
         return False
-    return bool(_DURATION_LABEL_RE.match(plain_label(split[0])) and leading_duration(split[1]))
+    return bool(is_duration_label(plain_label(split[0])) and leading_duration(split[1]))
 
 
 def _is_sentence(text: str) -> bool:
@@ -646,15 +634,23 @@ class _Sections:
 
     @rule("duration-heading")
     def _times_the_part_above(self, heading: Draft) -> bool:
-        """ "## Phase 1: Foundations" then "### Estimated Duration: 3–5 months" right under
-        it: the sub-heading is the phase's length, not a part of its own."""
-        if heading.duration is None or not _DURATION_LABEL_RE.match(plain_label(heading.title)):
+        """ "## Phase 1: Foundations" then "### Estimated Duration: 3–5 months" under it
+        (right under it, or closing it: "### Study Time: 12-15 hours"): the sub-heading is
+        the phase's length, not a part of its own."""
+        if heading.duration is None or not is_duration_label(plain_label(heading.title)):
             return False
         above = next(
-            (d for d in reversed(self.stack) if d.kind in SECTIONS and d.level < heading.level),
+            (d for d in reversed(self.stack) if d.kind == HEADING and d.level < heading.level),
             None,
         )
-        if above is None or above.kind != HEADING or above.children or above.duration:
+        if above is None:
+            return False
+        if above.duration and re.fullmatch(ORDINAL, above.duration, re.I):
+            # "## Week 1: Compute" is placed by its slot; its study time is a note of it
+            above.notes.append(f"{heading.title}: {heading.duration}")
+            fired("duration-heading", heading.line, "note", above.title)
+            return True
+        if above.duration:
             return False
         above.duration, above.planned = heading.duration, heading.planned
         fired("duration-heading", heading.line, "phase", above.title)
@@ -925,7 +921,7 @@ class _Sections:
         ):
             for line in lines:
                 split = split_label(remove_controls(line.text))
-                if split and _DURATION_LABEL_RE.match(plain_label(split[0])):
+                if split and is_duration_label(plain_label(split[0])):
                     found = leading_duration(split[1])
                     if found:
                         target.duration, target.planned = found

@@ -508,10 +508,19 @@ def _is_log_entry(item: Draft) -> bool:
     return bool(split and split[1] and _LOG_LABEL_RE.match(plain_label(split[0])))
 
 
+# "- [ ] Review: DynamoDB limits": going over a topic again is work, unless it records a score.
+_REVIEW_RE = re.compile(r"^(?:(?:self[- ]?)?review|revisión|レビュー)$")
+
+
+_SCORE_RE = re.compile(r"\b\d{1,3}\s*/\s*\d{1,3}\b|\d\s*%")
+
+
 @rule("note-label")
 def _a_record(value: str) -> bool:
     """ "5/5", "45 min", "2026-03-01", "done": what a log line records; "All June topics"
     after "Review:" is work still to do."""
+    if _SCORE_RE.search(value):
+        return True  # "Correctness 5/5, Readability 4/5": scores
     words = [w for w in re.findall(r"[^\W\d_]+", value) if len(w) > 1]
     return len(words) <= 2
 
@@ -582,7 +591,10 @@ def _absorb_note_items(draft: Draft) -> None:
                 elif (
                     _NOTE_LABEL_RE.match(key)
                     or _DURATION_ITEM_LABEL_RE.match(key)
-                    or (_LOG_LABEL_RE.match(key) and (child.is_task or _a_record(split[1])))
+                    or (
+                        _LOG_LABEL_RE.match(key)
+                        and (_a_record(split[1]) or (child.is_task and not _REVIEW_RE.match(key)))
+                    )
                     or pace_list  # "Weekdays: 1 hour/day", "Weekend: 3 hours/day"
                 ):
                     fired("note-label", child.line, "note")
