@@ -3212,3 +3212,39 @@ def test_a_closing_study_time_heading_and_review_boxes_in_a_week_plan():
     assert "Study Time: 6-8 hours" in week1.notes
     assert [leaf.title for leaf in week2.leaves()] == ["Center a ball"]
     assert "Centering 4/5" in week2.leaves()[0].notes or "Centering 4/5" in week2.notes
+
+
+def test_a_contents_section_that_lists_topics_without_links_is_the_plan():
+    text = "\n".join(
+        [
+            "# Ruta de cerámica",
+            "",
+            "## Índice",
+            "- [Contenido](#contenido)",
+            "- [Licencia](#licencia)",
+            "",
+            "## Contenido",
+            "",
+            "1. **Amasado**",
+            "   - Amasado en espiral",
+            "   - Amasado de cabeza de carnero",
+            "2. **Torno**",
+            "   - Centrado",
+            "   - Levantado de paredes",
+            "",
+            "## Proyecto final",
+            "- Un juego de tazas",
+            "",
+            "## Licencia",
+            "MIT",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles == [
+        "Amasado en espiral",
+        "Amasado de cabeza de carnero",
+        "Centrado",
+        "Levantado de paredes",
+        "Un juego de tazas",
+    ], titles

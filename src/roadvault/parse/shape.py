@@ -763,6 +763,7 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             )
             or plain_label(draft.title) == title_key
             or _holds_numbered_parts(draft)
+            or _contents_that_teach(draft)
             # "Currently reading" beside "Read" and "To read": a column of the board
             or (draft.section_status is not None and holds_items(draft))
         ):
@@ -798,6 +799,29 @@ def _is_key_to_marks(section: Draft) -> bool:
     return bool(_KEY_TITLE_RE.search(section.title)) and all(
         len(task.title.split()) <= MAX_KEY_ENTRY_WORDS for task in tasks
     )
+
+
+# "## Contenido", "## Contents": the name of a table of contents, or of what is taught.
+_CONTENTS_TITLE_RE = re.compile(
+    r"^(?:(?:table of )?contents?|contenidos?|conte[úu]dos?|contenu|inhalt|содержание"
+    r"|目录|目次|목차)$"
+)
+
+
+def _contents_that_teach(section: Draft) -> bool:
+    """ "## Contenido" › "1. **Conceptos Básicos**" › "Fundamentos de programación": a
+    contents section whose entries link nowhere and hold topics of their own lists what
+    the roadmap teaches; a table of contents links to the sections it names."""
+    entries = [d for d in walk(section) if d is not section and d.kind == ITEM]
+    return (
+        bool(_CONTENTS_TITLE_RE.match(plain_label(section.title)))
+        and len(entries) >= MIN_TAUGHT_ENTRIES
+        and not any(d.links for d in entries)
+        and any(d.children for d in entries)
+    )
+
+
+MIN_TAUGHT_ENTRIES = 4
 
 
 def _points_here(task: Draft) -> bool:
