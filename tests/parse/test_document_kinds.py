@@ -3248,3 +3248,31 @@ def test_a_contents_section_that_lists_topics_without_links_is_the_plan():
         "Levantado de paredes",
         "Un juego de tazas",
     ], titles
+
+
+def test_a_contents_section_of_linked_part_headings_over_plain_goals_is_the_plan():
+    text = "\n".join(
+        [
+            "## Introduction",
+            "A pottery course.",
+            "",
+            "## Studio links",
+            "- [Booking](https://example.org/book)",
+            "- [Blog](https://example.org/blog)",
+            "",
+            "## Contents",
+            "",
+            "### [1. Hand building](./docs/1_hand/README.md)",
+            "- Make a pinch pot",
+            "- Make a coil pot",
+            "",
+            "### [2. Wheel](./docs/2_wheel/README.md)",
+            "- Center clay",
+            "- Pull a cylinder",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert [
+        t for t in titles if t not in ("Booking", "Blog")
+    ] == ["Make a pinch pot", "Make a coil pot", "Center clay", "Pull a cylinder"], titles

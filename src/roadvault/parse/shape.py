@@ -809,15 +809,17 @@ _CONTENTS_TITLE_RE = re.compile(
 
 
 def _contents_that_teach(section: Draft) -> bool:
-    """ "## Contenido" › "1. **Conceptos Básicos**" › "Fundamentos de programación": a
-    contents section whose entries link nowhere and hold topics of their own lists what
-    the roadmap teaches; a table of contents links to the sections it names."""
+    """ "## Contenido" › "1. **Conceptos Básicos**" › "Fundamentos de programación", or
+    "## Contents" › "### 1. Programming Basic" › its goals: a contents section whose
+    entries link nowhere and stand in groups lists what the roadmap teaches; a table of
+    contents links to the sections it names."""
     entries = [d for d in walk(section) if d is not section and d.kind == ITEM]
+    parts = [c for c in section.children if c.kind in (HEADING, PSEUDO) and holds_items(c)]
     return (
         bool(_CONTENTS_TITLE_RE.match(plain_label(section.title)))
         and len(entries) >= MIN_TAUGHT_ENTRIES
         and not any(d.links for d in entries)
-        and any(d.children for d in entries)
+        and (any(d.children for d in entries) or len(parts) >= 2)
     )
 
 
