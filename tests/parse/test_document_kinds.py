@@ -3273,6 +3273,44 @@ def test_a_contents_section_of_linked_part_headings_over_plain_goals_is_the_plan
     )
     roadmap = parse_roadmap(text)
     titles = [leaf.title for leaf in roadmap.leaves()]
-    assert [
-        t for t in titles if t not in ("Booking", "Blog")
-    ] == ["Make a pinch pot", "Make a coil pot", "Center clay", "Pull a cylinder"], titles
+    assert [t for t in titles if t not in ("Booking", "Blog")] == [
+        "Make a pinch pot",
+        "Make a coil pot",
+        "Center clay",
+        "Pull a cylinder",
+    ], titles
+
+
+def test_a_sites_caution_container_and_a_chart_heading_are_text_in_a_roadmap_of_headings():
+    text = "\n".join(
+        [
+            "# 陶艺自学路径",
+            "",
+            "## Roadmap",
+            "",
+            "```mermaid",
+            "graph",
+            "    A[Hand building] --> B[Wheel]",
+            "    B --> C[Glazes]",
+            "```",
+            "",
+            ":::caution",
+            "",
+            "1. 不要跳过基础。",
+            "2. 每天练习。",
+            "",
+            ":::",
+            "",
+            "## Hand building",
+            "捏塑和泥条盘筑，适合入门。",
+            "",
+            "## Wheel",
+            "拉坯需要大量练习。",
+            "",
+            "## Glazes",
+            "釉料配方与烧成。",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Hand building", "Wheel", "Glazes"]
+    assert any("每天练习" in note for note in [roadmap.notes, *(n.notes for n in roadmap.walk())])

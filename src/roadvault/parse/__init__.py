@@ -26,6 +26,7 @@ from roadvault.parse.bare_lines import (
     promote_comment_labels,
     promote_lone_line_heads,
     promote_slot_lines,
+    quote_admonitions,
     unquote_outline,
 )
 from roadvault.parse.emit import roadmap_to_markdown
@@ -92,6 +93,7 @@ def parse_readable(
     front = split_front_matter(text, source=source)
     body, comments = (front.body, []) if front.outline else promote_comment_labels(front.body)
     body, _banners = (body, []) if front.outline else blank_banner_rules(body)
+    body, _containers = (body, []) if front.outline else quote_admonitions(body)
     body, _kickers = (body, []) if front.outline else fold_heading_kickers(body)
     body, slots = (body, []) if front.outline else promote_slot_lines(body)
     body, heads = (body, []) if front.outline else promote_lone_line_heads(body)

@@ -719,3 +719,37 @@ def mark_lazy_labels(body: str) -> tuple[str, list[int]]:
                 lines[below] = "  " + lines[below]
         marked.append(at + 1)
     return "\n".join(lines), marked
+
+
+# ":::caution", ":::tip Title", ":::details 展开": a Docusaurus / VuePress container.
+_CONTAINER_OPEN_RE = re.compile(
+    r"^ {0,3}:::[ \t]*(?P<kind>note|tip|info|caution|warning|danger|important|details|success"
+    r"|question|example|quote)\b[ \t]*(?P<title>.*)$",
+    re.I,
+)
+_CONTAINER_CLOSE_RE = re.compile(r"^ {0,3}:::[ \t]*$")
+
+
+@rule("admonition-block")
+def quote_admonitions(body: str) -> tuple[str, list[int]]:
+    """A site generator's container (":::caution" … ":::") is a callout, as Obsidian writes
+    one ("> [!caution]"): the advice in it ("1. Don't use a translator…") is the note's
+    text, never steps. Written as a callout, it is read as one; lines keep their numbers."""
+    lines = body.split("\n")
+    opened: int | None = None
+    found: list[int] = []
+    for at, line in enumerate(lines):
+        if opened is None:
+            match = _CONTAINER_OPEN_RE.match(line)
+            if match and any(_CONTAINER_CLOSE_RE.match(rest) for rest in lines[at + 1 :]):
+                opened = at
+                lines[at] = f"> [!{match['kind'].lower()}] {match['title'].strip()}".rstrip()
+                found.append(at + 1)
+                fired("admonition-block", at + 1, "note")
+            continue
+        if _CONTAINER_CLOSE_RE.match(line):
+            lines[at] = ""
+            opened = None
+            continue
+        lines[at] = f"> {line}" if line.strip() else ">"
+    return "\n".join(lines), found

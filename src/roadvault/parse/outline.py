@@ -45,6 +45,7 @@ from roadvault.parse.drafts import (
     resource_kind,
     set_title,
     split_label,
+    walk,
 )
 from roadvault.parse.durations import ORDINAL, WRITTEN_FORM, is_duration_label, leading_duration
 from roadvault.parse.html_input import html_table_markdown, html_to_markdown
@@ -1030,6 +1031,16 @@ class _Sections:
                 if len(lines) > 1:
                     sub.prose(lines[1:], draft)
                 sub.feed_all(blocks[1:])
+                if node.map and draft.children and _advises(kind, draft):
+                    # "> [!caution]" over "1. Don't use a translator…": advice, the text of the
+                    # part it stands in, whatever lists it holds
+                    first, last = node.map
+                    self.top.notes.append(
+                        "\n".join(_QUOTE_MARK_RE.sub("", x) for x in self.doc.lines[first:last])
+                    )
+                    for inner in walk(draft):
+                        fired("advice-callout", inner.line, "note")
+                    return
                 self.top.children.append(draft)
                 return
         if self.quoted_entries and _quotes_an_entry(node) and node.map:
@@ -1788,6 +1799,21 @@ def _quotes_an_entry(block: SyntaxTreeNode) -> bool:
     if inline is None or not any(child.type == "link" for child in inline.children):
         return False
     return len((inline.content or "").split()) <= MAX_QUOTED_ENTRY_WORDS
+
+
+# Callout kinds that advise or warn; "[!todo]" or "[!example] Week 1" may hold the plan.
+_ADVICE_CALLOUTS = frozenset(
+    {"note", "info", "tip", "hint", "important", "caution", "warning", "attention", "danger"}
+    | {"error", "abstract", "summary", "tldr", "quote", "cite"}
+)
+
+
+@rule("advice-callout")
+def _advises(kind: str, callout: Draft) -> bool:
+    """A callout that advises or warns ("> [!caution]", "> [!tip]", or a site's ":::tip"
+    container) is text of the part it stands in, lists and all, unless it holds task boxes:
+    a learner's own "> [!note]" of ticks stays theirs."""
+    return kind in _ADVICE_CALLOUTS and not any(d.is_task for d in walk(callout))
 
 
 @rule("details-heading")

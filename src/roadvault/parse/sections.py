@@ -1683,11 +1683,32 @@ def prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     paragraph or a code block ("Tracking Progress", a FAQ question, "Project layout") is
     text, not a step. A numbered one, one
     with a duration, one that names an action ("Take the exam"), and every one in a roadmap
-    written only as headings and paragraphs stay steps."""
+    written only as headings and paragraphs stay steps; there a heading over nothing but
+    code (a chart of the steps) is text all the same."""
     if any(holds_items(child) for child in draft.children):
         _prose_sections_to_notes(draft, notes)
     else:
+        _code_sections_to_notes(draft, notes)
         _questions_to_notes(draft, notes, nested=False)
+
+
+def _code_sections_to_notes(draft: Draft, notes: list[str]) -> None:
+    """ "## Roadmap" over only a ```mermaid chart of the courses described below it: a
+    drawing, in a roadmap of headings and paragraphs, not one more step."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        if (
+            child.kind in (HEADING, PSEUDO)
+            and child.held_code
+            and not (child.children or child.resources or child.is_task)
+            and not child.numbered
+            and child.duration is None
+        ):
+            fired("prose-section", child.line, "note", child.title)
+            notes.append("\n\n".join([child.title, *child.notes]))
+            continue
+        kept.append(child)
+    draft.children = kept
 
 
 def _questions_to_notes(draft: Draft, notes: list[str], *, nested: bool) -> None:
