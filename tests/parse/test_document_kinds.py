@@ -3314,3 +3314,39 @@ def test_a_sites_caution_container_and_a_chart_heading_are_text_in_a_roadmap_of_
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Hand building", "Wheel", "Glazes"]
     assert any("每天练习" in note for note in [roadmap.notes, *(n.notes for n in roadmap.walk())])
+
+
+def test_numbered_setup_steps_under_how_to_use_are_no_part_of_the_plan():
+    text = "\n".join(
+        [
+            "# Pottery Bootcamp",
+            "",
+            "## How to Use This Curriculum",
+            "",
+            "### Step 1: Get Your Own Copy",
+            "1. **Fork this repository:** click Fork.",
+            "2. **Clone your fork:** clone it to your machine.",
+            "",
+            "### Step 2: Set Up Your Studio",
+            "- **Setup time:** 10 minutes",
+            "- **Best for:** everyone",
+            "",
+            "## Bootcamp Structure",
+            "",
+            "### Shared Foundation",
+            "- [Day 0: Studio safety](docs/day_0.md)",
+            "- [Day 1: Wedging](docs/day_1.md)",
+            "",
+            "### Wheel Track",
+            "- [Day 2: Centering](docs/day_2.md)",
+            "- [Day 3: Pulling](docs/day_3.md)",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles == [
+        "Day 0: Studio safety",
+        "Day 1: Wedging",
+        "Day 2: Centering",
+        "Day 3: Pulling",
+    ], titles

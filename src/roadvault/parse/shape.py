@@ -762,7 +762,8 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
                 and not _is_key_to_marks(draft)
             )
             or plain_label(draft.title) == title_key
-            or _holds_numbered_parts(draft)
+            # "How to Use This Curriculum" › "### Step 1: Get Your Own Copy": setting up
+            or (_holds_numbered_parts(draft) and not _HOW_TO_USE_RE.search(draft.title))
             or _contents_that_teach(draft)
             # "Currently reading" beside "Read" and "To read": a column of the board
             or (draft.section_status is not None and holds_items(draft))
