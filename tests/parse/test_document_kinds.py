@@ -3350,3 +3350,23 @@ def test_numbered_setup_steps_under_how_to_use_are_no_part_of_the_plan():
         "Day 2: Centering",
         "Day 3: Pulling",
     ], titles
+
+
+def test_a_weeks_objectives_beside_its_key_topics_restate_them():
+    week = "\n".join(
+        [
+            "**Learning Objectives:**",
+            "- Understand clay bodies",
+            "- Master wedging",
+            "",
+            "**Key Topics:**",
+            "- Earthenware and stoneware",
+            "- Spiral wedging",
+            "- Ram's head wedging",
+        ]
+    )
+    text = f"# Bootcamp\n\n## Week 1: Clay\n\n{week}\n\n## Week 2: More clay\n\n{week}\n"
+    roadmap = parse_roadmap(text)
+    assert [len(phase.leaves()) for phase in roadmap.nodes] == [3, 3], _tree(roadmap)
+    lone = parse_roadmap("# Bootcamp\n\n## Week 1: Clay\n\n**Learning Objectives:**\n- A\n- B\n")
+    assert len(lone.leaves()) == 2  # a week with nothing but its objectives keeps them

@@ -801,6 +801,14 @@ def environment_to_notes(draft: Draft, notes: list[str]) -> None:
     pull_sections(draft, is_environment, _to_notes(notes, "environment-section"))
 
 
+# "Key Topics", "Topics covered", "Content", "Temas": the group that holds a part's matter.
+_TOPICS_GROUP_RE = re.compile(
+    r"^(?:key |main |core )?(?:topics?(?: covered)?|concepts?|content|contents|syllabus"
+    r"|what you(?:'ll| will) (?:learn|study|cover)|temas?|contenidos?|conteúdos?|themen|inhalte"
+    r"|thèmes|sujets|主题|知识点|学习内容|内容|トピック|学習内容|주제|학습 내용)$"
+)
+
+
 @rule("goals-section")
 def goals_to_notes(draft: Draft, notes: list[str]) -> None:
     """A section that says what the plan is for ("## Learning goals" › "Master the syntax",
@@ -813,8 +821,16 @@ def goals_to_notes(draft: Draft, notes: list[str]) -> None:
             return False
         if child.numbered and not _OUTLINE_NUMBER_RE.match(child.text or ""):
             return False  # "Phase 1: Goals" is a part; "## 1. 目的" only the README's numbering
-        if not (parent.kind == ROOT or (parent.kind == HEADING and parent.level == 1)):
-            return False  # a week's "#### Learning Objectives" is that week's own list
+        if not (parent.kind == ROOT or (parent.kind == HEADING and parent.level == 1)) and not (
+            any(
+                _TOPICS_GROUP_RE.match(plain_label(c.title).rstrip(":："))
+                for c in parent.children
+                if c is not child and c.kind in (HEADING, PSEUDO) and c.children
+            )
+        ):
+            # a week's "#### Learning Objectives" is that week's own list, unless the week
+            # lists its "Key Topics" beside them: then the objectives restate those
+            return False
         if not _GOALS_SECTION_RE.match(plain_label(child.title).rstrip(":：").casefold()):
             return False
         if holds_task(child):
