@@ -3370,3 +3370,32 @@ def test_a_weeks_objectives_beside_its_key_topics_restate_them():
     assert [len(phase.leaves()) for phase in roadmap.nodes] == [3, 3], _tree(roadmap)
     lone = parse_roadmap("# Bootcamp\n\n## Week 1: Clay\n\n**Learning Objectives:**\n- A\n- B\n")
     assert len(lone.leaves()) == 2  # a week with nothing but its objectives keeps them
+
+
+def test_the_h1_that_names_the_plan_titles_it_and_a_weeks_outcomes_restate_its_topics():
+    week = "\n".join(
+        [
+            "### Topics",
+            "- Wedging",
+            "- Centering",
+            "",
+            "### Dependency Outcome",
+            "- Why wet clay tears",
+        ]
+    )
+    text = "\n".join(
+        [
+            "# ⏱️ Daily Rule",
+            "• 10 min → warm up",
+            "",
+            "# 🚀 Six-Month Pottery Roadmap",
+            "",
+            "# MONTH 1 — Clay",
+            "",
+            f"## Week 1 — Wedging\n\n{week}\n",
+            f"## Week 2 — Wheel\n\n{week}\n",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Six-Month Pottery Roadmap"
+    assert not any("wet clay" in leaf.title for leaf in roadmap.leaves()), _tree(roadmap)

@@ -1825,6 +1825,12 @@ def _heading_names_its_group(group: Draft, heading: Draft) -> bool:
     return plain_label(group.title) == plain_label(heading.title)
 
 
+def _plan_named(titles: list[str]) -> str | None:
+    """The first of `titles` that names the plan itself, when only one does."""
+    named = [title for title in titles if names_a_plan(title)]
+    return named[0] if len(named) == 1 else None
+
+
 # "AI Learning Roadmap: 90 days", "Lộ Trình 52 Tuần", "学习路线", "Plan de estudio": a name
 # that says it is the plan itself.
 _PLAN_NAME_RE = re.compile(
@@ -1926,6 +1932,8 @@ def build_roadmap(
         doc.banner_title,  # the <h1> of a README's centred banner names the whole document
         shaped.title,
         doc.chat_title,
+        # "# Daily Execution Rule", then "# 🚀 Six-Month Engineering Roadmap": the plan's name
+        _plan_named(doc.h1_titles) if not names_a_plan(doc.first_h1 or "") else None,
         doc.first_h1,
         # a chat answer's one "#" heading after its opening lines names the plan
         doc.h1_titles[0] if len(doc.h1_titles) == 1 else None,

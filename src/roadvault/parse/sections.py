@@ -748,7 +748,8 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
 
 # "Learning goals", "Objectives", "学习目标", "Objetivos": what the plan is for.
 _GOALS_SECTION_RE = re.compile(
-    r"^(?:(?:my |our |the |learning |course |study |main |key |overall |final )*"
+    r"^(?:(?:my |our |the |learning |course |study |main |key |overall |final |expected "
+    r"|dependency )*"
     r"(?:goals?|objectives?|outcomes?|aims?)(?: of (?:this|the) (?:plan|roadmap|course))?"
     r"|learning outcomes?|objetivos?(?: de aprendizaje| de aprendizagem| del curso)?|metas?"
     r"|ziele?|lernziele?|objectifs?(?: d'apprentissage)?|цели(?: обучения)?|obiettivi"
