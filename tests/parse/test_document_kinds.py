@@ -3399,3 +3399,29 @@ def test_the_h1_that_names_the_plan_titles_it_and_a_weeks_outcomes_restate_its_t
     roadmap = parse_roadmap(text)
     assert roadmap.title == "Six-Month Pottery Roadmap"
     assert not any("wet clay" in leaf.title for leaf in roadmap.leaves()), _tree(roadmap)
+
+
+def test_reference_tables_beside_a_few_boxes_in_a_ticked_plan_are_text():
+    weeks = "\n\n".join(
+        f"## Week {n}\n" + "\n".join(f"- [ ] Throw bowl {n}.{k}" for k in range(1, 7))
+        for n in range(1, 4)
+    )
+    tables = "### Troubleshooting\n\n" + "\n\n".join(
+        f"**{name}**\n\n| Problem | Fix |\n|---|---|\n"
+        "| Wobbly | Recenter |\n| Thin base | Trim less |"
+        for name in ("Centering trouble", "Wall trouble", "Trimming trouble")
+    )
+    text = "\n\n".join(
+        [
+            "# Wheel plan",
+            weeks,
+            "## When You Get Stuck",
+            tables,
+            "### Stories to tell",
+            "- [x] First bowl\n- [ ] First crack",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert not any(t in ("Wobbly", "Thin base", "Recenter") for t in titles), titles
+    assert len(titles) == 20, titles

@@ -138,14 +138,13 @@ def _plan_of_its_own(section: Draft, tasks: int) -> bool:
     return len(parts) >= MIN_PLAN_PARTS and leaves >= tasks
 
 
-def _absorb_plain(section: Draft, strong: bool) -> None:
+def _absorb_plain(section: Draft, strong: bool, all_tasks: int) -> None:
     """Plain bullets without a task below them go to the task before them (or above them),
     and so do the rows of a table right after a task; plain bullets that hold tasks stay as
     groups. In a strong checklist document a
     sub-section without tasks is the section's text too, unless it lists steps of its own."""
     kept: list[Draft] = []
     last_task: Draft | None = section if section.is_task else None
-    tasks = sum(1 for d in walk(section) if d.is_task)
     for child in section.children:
         plain = not child.is_task and not holds_task(child)
         if plain and (
@@ -157,7 +156,8 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
                 and child.kind in _SECTIONS
                 and not _holds_steps(child)
                 and not _numbered_stage(child)
-                and not _plan_of_its_own(child, tasks)
+                # as many entries as the document's boxes, not only this section's
+                and not _plan_of_its_own(child, all_tasks)
                 and bool(child.children)  # an empty heading is a step of its own
             )
         ):
@@ -166,7 +166,7 @@ def _absorb_plain(section: Draft, strong: bool) -> None:
         if child.kind == ITEM and child.is_task:
             last_task = child
         if holds_task(child):
-            _absorb_plain(child, strong)
+            _absorb_plain(child, strong, all_tasks)
         kept.append(child)
     section.children = kept
 
@@ -185,7 +185,7 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     kept: list[Draft] = []
     for child in root.children:
         if holds_task(child):
-            _absorb_plain(child, strong)
+            _absorb_plain(child, strong, all_tasks)
             kept.append(child)
         elif strong and child.numbered and _holds_items(child):
             kept.append(child)  # "Etapa 9" in plain bullets after eight ticked stages: a stage

@@ -162,6 +162,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |general tips?|helpful tips?|key mindset|mindset|the right mindset|learning strategy
 |study strategy|learning strategies|advice|general advice|final advice
 |a word of advice|some advice|how to study|how to learn|how to approach this|learning approach
+|(?:daily |study |session )?guidance|(?:\w+ )?session guides?
 |how to proceed|how to use this (?:plan|roadmap|guide)|study habits|habits
 |study approach|things to (?:keep in mind|remember)|keep in mind
 |(?:important|additional|extra|other|general|side|misc(?:ellaneous)?) notes?
@@ -560,6 +561,15 @@ def holds_box(section: Draft) -> bool:
     return any(written_box(d) for d in walk(section))
 
 
+FEW_BOXES_SHARE = 5  # one box in five entries or fewer
+
+
+def _boxes_are_few(section: Draft) -> bool:
+    entries = [d for d in walk(section) if d is not section and d.kind in (ITEM, ROW)]
+    boxes = sum(1 for d in entries if written_box(d))
+    return boxes * FEW_BOXES_SHARE <= len(entries)
+
+
 def holds_work_boxes(section: Draft) -> bool:
     """Task boxes make a section after the plan part of the work, except boxes that only
     ask the learner ("- [ ] Can you explain it to someone else?"): those check understanding.
@@ -737,7 +747,9 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     def is_advice(child: Draft, parent: Draft) -> bool:
         return (
             child.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)
-            and not holds_box(child)  # "❌ Skipping the basics" is advice, not a state
+            # "❌ Skipping the basics" is advice, not a state; a session guide's one small
+            # checklist among its instructions does not make it the plan
+            and (not holds_box(child) or _boxes_are_few(child))
             and section_role(child.title) == ADVICE
             and not _a_topic_of_its_part(child, parent)
             and not _a_stage_of_the_series(child, parent)

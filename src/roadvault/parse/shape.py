@@ -731,7 +731,8 @@ def _drop_overview_tables(root: Draft) -> None:
 
 # "How to Use This Tracker" › "- [ ] Mark completed items with [x]": a box that shows how.
 _HOW_TO_USE_RE = re.compile(
-    r"\b(?:how to use|usage|instructions?|c[oó]mo usar|como usar|mode d'emploi|anleitung)\b"
+    r"\b(?:how to use|usage|instructions?|guidance|session guides?|c[oó]mo usar|como usar"
+    r"|mode d'emploi|anleitung)\b"
     r"|使い方|使用方法|使用说明|사용법",
     re.I,
 )
