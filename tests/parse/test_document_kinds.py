@@ -3425,3 +3425,28 @@ def test_reference_tables_beside_a_few_boxes_in_a_ticked_plan_are_text():
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert not any(t in ("Wobbly", "Thin base", "Recenter") for t in titles), titles
     assert len(titles) == 20, titles
+
+
+def test_a_repos_purpose_and_a_see_also_table_are_no_steps_of_its_tracker():
+    text = "\n".join(
+        [
+            "## 🎯 Repo Ini Dibuat Untuk:",
+            "- 📚 Menyimpan catatan latihan",
+            "- 🧠 Membangun fondasi",
+            "",
+            "## 🗺️ Roadmap",
+            "| Stage | Focus Learning | Status |",
+            "|---|---|---|",
+            "| 1️⃣ | Wedging | ✅ Done |",
+            "| 2️⃣ | Throwing | 🟥 Not Started |",
+            "| 3️⃣ | Glazing | 🟥 Not Started |",
+            "",
+            "📂 Lihat juga Repositori lainnya yang relevan dengan:",
+            "| Projects | Others |",
+            "|---|---|",
+            "| [Kiln log](https://example.org/kiln) | [Glaze notes](https://example.org/glaze) |",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    leaves = [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()]
+    assert leaves == [("Wedging", "done"), ("Throwing", "todo"), ("Glazing", "todo")], leaves

@@ -886,7 +886,7 @@ class _Sections:
         role = section_role(caption) if caption else None
         if (
             len(lines) == 1
-            and self.list_next
+            and (self.list_next or self.table_follows)
             and not lines[0].links
             and (
                 role == HOUSEKEEPING

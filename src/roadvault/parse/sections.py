@@ -122,7 +122,9 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |現在の(?:学習|状況|フォーカス)|foco atual|enfoque actual|estado actual|aktueller (?:fokus|stand)
 |related (?:projects|repos(?:itories)?|roadmaps|lists|courses|curricula|content)
 |other (?:roadmaps|curricula|courses|repos(?:itories)?|projects|guides)|similar projects
-|more (?:curricula|courses|roadmaps) from (?:us|\w+)|see also
+|more (?:curricula|courses|roadmaps) from (?:us|\w+)|see also(?: .*)?
+|lihat juga(?: .*)?|xem thêm(?: .*)?|ver también(?: .*)?|veja também(?: .*)?|voir aussi(?: .*)?
+|siehe auch(?: .*)?
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
 |how to (?:use|read|follow|navigate|approach) this .*|using this .*
 |c[oó]mo usar(?: este| esta| el| la| o| a)?(?: .*)?|c[oó]mo utilizar .*|comment utiliser .*
@@ -771,6 +773,9 @@ _GOALS_SECTION_RE = re.compile(
     r"|目标|学习目标|学習目標|目標|목표|학습 목표"
     # what the repository itself is for: "## 1. 目的" › "進捗管理", "포트폴리오"
     r"|purpose|(?:the )?purpose of (?:this|the) (?:repo|repository|plan)|目的|목적|propósito"
+    # "This repo was made for:", "Repo Ini Dibuat Untuk:", "Este repositorio es para"
+    r"|(?:this |the |este |esta )?(?:repo|repository|repositori|repositorio|repositório)"
+    r"(?: ini| this)?(?: \w+){0,2} (?:for|untuk|para|pour|für)"
     r"|zweck)$"
 )
 
