@@ -3450,3 +3450,20 @@ def test_a_repos_purpose_and_a_see_also_table_are_no_steps_of_its_tracker():
     roadmap = parse_roadmap(text)
     leaves = [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()]
     assert leaves == [("Wedging", "done"), ("Throwing", "todo"), ("Glazing", "todo")], leaves
+
+
+def test_a_notes_section_in_any_of_several_languages_is_text():
+    for name in ("Notes", "Ghi chú", "Catatan", "Notas", "备注"):
+        text = "\n".join(
+            [
+                "# Plan",
+                "## Stages",
+                "- Wedging",
+                "- Throwing",
+                f"## 📌 {name}",
+                "- Every exercise has several versions.",
+                "- Each one has a statement and a sample.",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Wedging", "Throwing"], (name, titles)
