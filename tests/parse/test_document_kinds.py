@@ -3467,3 +3467,24 @@ def test_a_notes_section_in_any_of_several_languages_is_text():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Wedging", "Throwing"], (name, titles)
+
+
+def test_a_career_progression_table_after_the_levels_is_no_step():
+    text = "\n".join(
+        [
+            "# Trilha de cerâmica",
+            "## Nível 1",
+            "- Amassar",
+            "- Centralizar",
+            "## Nível 2",
+            "- Tornear",
+            "- Esmaltar",
+            "## Evolução de Carreira",
+            "| Nível | Cargo |",
+            "|---|---|",
+            "| 1 | Aprendiz |",
+            "| 2 | Ceramista |",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Amassar", "Centralizar", "Tornear", "Esmaltar"], titles

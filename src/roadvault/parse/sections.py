@@ -169,6 +169,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |study approach|things to (?:keep in mind|remember)|keep in mind
 |(?:important|additional|extra|other|general|side|misc(?:ellaneous)?) notes?
 |notes?|remarks|ghi chú|lưu ý|catatan|notas|observaciones|observações|anmerkungen|hinweise
+|career (?:evolution|progression|growth|levels?|ladder)|evolução de carreira|progressão de carreira
+|evolución (?:profesional|de carrera)|progresión profesional|évolution de carrière|karrierestufen
 |remarques|备注|注意事项|注意|說明|备忘|備考|注意点|참고 사항|비고|유의 사항
 |golden rules|rules of thumb|guiding principles|best advice
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
