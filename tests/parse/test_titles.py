@@ -251,3 +251,10 @@ def test_dates_in_brackets_inside_a_heading_stay_in_its_title():
 def test_a_banner_title_centred_by_spaces_is_the_title():
     text = "============\n     Pottery Plan\n============\n\n- Wedging\n- Centering\n- Trimming\n"
     assert parse_roadmap(text, source="plan.md").title == "Pottery Plan"
+
+
+def test_citation_numbers_a_chat_answer_leaves_after_a_title_are_not_title():
+    assert clean_title("Two Sum (Array + Hash Map)[1][2]").title == "Two Sum (Array + Hash Map)"
+    assert clean_title("Centering the clay[3].").title == "Centering the clay."
+    assert clean_title("Array[0] access").title == "Array[0] access"  # an index, mid-title
+    assert clean_title("Chapter [1]").title == "Chapter [1]"  # a number of its own

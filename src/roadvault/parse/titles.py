@@ -22,7 +22,8 @@ from roadvault.parse.durations import ORDINAL, parse_duration, split_duration
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _BREAK_RE = re.compile(r"[\r\u2028\u2029]")
 _WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#^]*)(?:#\^?([^\[\]|]*))?(?:\|([^\[\]]*))?\]\]")
-_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]{1,40}\]")
+# "[^1]" footnote references, and "[1][2]" citations a chat answer puts after a word.
+_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=[^\s\[])(?:\[[1-9]\d?\])+(?=[.,;:]?\s*$)")
 # A reference number ("[1] [Title](url)") is no checkbox: statuses are letters and symbols.
 _TASK_RE = re.compile(r"^\[([^\]\n0-9])\ufe0f?\](?:\s+|$)|^\[\](?:\s+|$)|^\[([ xX])\](?=[^\s\[(])")
 # Check marks written inside the brackets ("[✔️]", "[✓]") mean done, like "[x]".
