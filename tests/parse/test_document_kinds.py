@@ -3488,3 +3488,23 @@ def test_a_career_progression_table_after_the_levels_is_no_step():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Amassar", "Centralizar", "Tornear", "Esmaltar"], titles
+
+
+def test_link_lines_under_a_bold_label_are_its_list():
+    text = "\n".join(
+        [
+            "## Week 1 — Clay",
+            "",
+            "Clay is the bread and butter of pottery.",
+            "",
+            "**3 suggested exercises (in order of difficulty)**",
+            "",
+            "[Pinch pot](https://example.org/pinch)",
+            "",
+            "[Coil pot](https://example.org/coil)",
+            "",
+            "[Slab box](https://example.org/slab)",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Pinch pot", "Coil pot", "Slab box"], titles

@@ -25,6 +25,7 @@ MAX_BARE_WORDS = 10
 
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _FENCE_RE = re.compile(r"^ {0,3}(```|~~~)")
+_BOLD_LINE_RE = re.compile(r"^ {0,3}(\*\*|__)(?!\s)[^*_\n]+(?<!\s)\1[ \t]*$")
 # Lines that are Markdown already, or not a step: lists, quotes, tables, HTML, rules, links.
 _NOT_BARE_RE = re.compile(
     r"^(?: {4}|\t)"  # indented code
@@ -116,7 +117,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     sub-sections; a hard break or a quote ends a line's paragraph, and lines the
     author broke one by one ("Design patterns  " / "linux: [a book]()  ") are such a run from
     two plain ones on, at any length short of a sentence, a link's address taking no room,
-    and a "???" among them holds a place (no entry). Three short questions and nothing else
+    and a "???" among them holds a place (no entry). A bold line alone ("**5 suggested
+    questions**") heads the lines under it as a heading would. Three short questions and
+    nothing else
     ("What is HTTP?" / "What is DNS?") are such a run. Two such lines are a run too when the
     glyph they open with ("✅") leads the entries of the document's other runs. A sentence
     closing the last block with no blank line before it is the section's text, not a step.
@@ -130,7 +133,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
         line = lines[index]
         if _FENCE_RE.match(line):
             in_fence = not in_fence
-        if in_fence or not _HEADING_RE.match(line):
+        # "**5 suggested questions**" alone over its link lines heads them as a heading would
+        label = _BOLD_LINE_RE.match(line) and (index == 0 or not lines[index - 1].strip())
+        if in_fence or not (_HEADING_RE.match(line) or label):
             index += 1
             continue
         run, held, tail = _opening_run(lines, index + 1)
