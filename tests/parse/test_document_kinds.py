@@ -3508,3 +3508,21 @@ def test_link_lines_under_a_bold_label_are_its_list():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Pinch pot", "Coil pot", "Slab box"], titles
+
+
+def test_h1_parts_over_their_boxes_do_not_name_the_vault_note():
+    text = "\n".join(
+        [
+            "Website: [example](https://example.org)",
+            "# Pick a Clay",
+            "- [ ] [[Stoneware]]",
+            "# Hand Building",
+            "- [ ] [[Pinch pots]]",
+            "- [ ] [[Coil pots]]",
+            "# Wheel",
+            "- [ ] [[Centering]]",
+        ]
+    )
+    roadmap = parse_roadmap(text, source="Pottery Basics.md")
+    assert roadmap.title == "Pottery Basics"
+    assert [phase.title for phase in roadmap.nodes] == ["Pick a Clay", "Hand Building", "Wheel"]

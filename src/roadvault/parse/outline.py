@@ -1825,6 +1825,9 @@ def _heading_names_its_group(group: Draft, heading: Draft) -> bool:
     return plain_label(group.title) == plain_label(heading.title)
 
 
+MIN_H1_PARTS = 3  # H1 headings that, each over its steps, are parts rather than a name
+
+
 def _plan_named(titles: list[str]) -> str | None:
     """The first of `titles` that names the plan itself, when only one does."""
     named = [title for title in titles if names_a_plan(title)]
@@ -1927,6 +1930,12 @@ def build_roadmap(
             logger.info("%s: reading the roadmap inside the ```markdown block", source)
             fired("fenced-roadmap", fence.map[0] + 1 if fence.map else None, "note")
             return inner
+    parts = (
+        # a part holds its steps right under it; an H1 over sections may name the whole
+        {n.title for n in shaped.nodes if n.children and all(c.is_leaf for c in n.children)}
+        if len(doc.h1_titles) >= MIN_H1_PARTS
+        else set()
+    )
     # a candidate with no letter or digit (a heading that is only "#  :") names nothing
     candidates = (
         doc.banner_title,  # the <h1> of a README's centred banner names the whole document
@@ -1934,7 +1943,8 @@ def build_roadmap(
         doc.chat_title,
         # "# Daily Execution Rule", then "# 🚀 Six-Month Engineering Roadmap": the plan's name
         _plan_named(doc.h1_titles) if not names_a_plan(doc.first_h1 or "") else None,
-        doc.first_h1,
+        # "# Pick a Language" over its boxes, then "# Data Structures": a part, not the name
+        doc.first_h1 if doc.first_h1 not in parts else None,
         # a chat answer's one "#" heading after its opening lines names the plan
         doc.h1_titles[0] if len(doc.h1_titles) == 1 else None,
         doc.first_heading if names_a_plan(doc.first_heading) else None,
