@@ -3526,3 +3526,35 @@ def test_h1_parts_over_their_boxes_do_not_name_the_vault_note():
     roadmap = parse_roadmap(text, source="Pottery Basics.md")
     assert roadmap.title == "Pottery Basics"
     assert [phase.title for phase in roadmap.nodes] == ["Pick a Clay", "Hand Building", "Wheel"]
+
+
+def test_a_tools_topic_among_plain_topics_is_a_topic_and_a_weeks_tools_stay_resources():
+    text = "\n".join(
+        [
+            "# Roadmap",
+            "## Clay",
+            "- Earthenware",
+            "- Stoneware",
+            "## Tools",
+            "- Wire cutter",
+            "- Rib and sponge",
+            "## Firing",
+            "- Bisque",
+            "- Glaze",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Wire cutter" in titles and "Rib and sponge" in titles, titles
+    week = "\n".join(
+        [
+            "## Week 1",
+            "### Learning Objectives",
+            "* Explain wedging",
+            "* Explain centering",
+            "### Tools",
+            "* Banding wheel",
+            "* Kiln app",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(week).leaves()]
+    assert "Banding wheel" not in titles, titles

@@ -27,6 +27,7 @@ from roadvault.parse.drafts import (
     Draft,
     holds_items,
     holds_task,
+    is_facet_title,
     name_like,
     resource_kind,
     split_label,
@@ -324,6 +325,20 @@ def _is_link_list(draft: Draft) -> bool:
     )
 
 
+def _plain_topic(draft: Draft, *, weak: bool) -> bool:
+    """A heading over plain entries that link nowhere: named for a topic, or (`weak`) for a
+    kind of thing that could be either ("Tools")."""
+    entries = [d for d in walk(draft) if d is not draft and d.kind in (ITEM, ROW)]
+    kind = resource_kind(draft.text)
+    return (
+        draft.kind == HEADING
+        and bool(entries)
+        # "#### Learning Objectives" beside "#### Tools" in a week: facets of one step
+        and (kind == "weak" if weak else kind is None and not is_facet_title(draft.title))
+        and not any(d.links or _BARE_URL_RE.search(d.raw or d.text) for d in entries)
+    )
+
+
 def _is_title_list(draft: Draft) -> bool:
     """A heading over plain entries, none a box or a group: a list of works by name."""
     items = [c for c in draft.children if c.kind == ITEM]
@@ -427,6 +442,7 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
     is a topic. Tasks written inside such a group stay items."""
     kept: list[Draft] = []
     peers = _topic_link_lists(draft)
+    plain_peers = sum(1 for c in draft.children if _plain_topic(c, weak=False))
     title = _title_heading(draft)
     materials = _is_materials_list(draft.children)
     for child in draft.children:
@@ -435,6 +451,8 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
         # ("### Intermediate Books" of unlinked titles beside "### Official Documentation"
         # and "### Videos & Talks" is one more list of the same materials)
         topic_peer = peers >= 2 and (_is_link_list(child) or _is_title_list(child))
+        # "## Tools" › "Git", "Linux Commands" beside "## Databases" › "SQL": one more topic
+        topic_peer = topic_peer or (plain_peers >= 2 and _plain_topic(child, weak=True))
         # "# Course" over the whole document names it; it is no reading list
         group = _is_resource_group(child, literal=literal) and not topic_peer and child is not title
         if not group:
