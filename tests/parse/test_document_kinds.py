@@ -3558,3 +3558,32 @@ def test_a_tools_topic_among_plain_topics_is_a_topic_and_a_weeks_tools_stay_reso
     )
     titles = [leaf.title for leaf in parse_roadmap(week).leaves()]
     assert "Banding wheel" not in titles, titles
+
+
+def test_a_plain_text_box_checklist_keeps_its_framed_parts_and_group_names():
+    text = "\n".join(
+        [
+            "Reading list",
+            "",
+            "-------- Clay --------",
+            "",
+            "Bodies",
+            "    [x] - The Potter's Dictionary",
+            "    [ ] - Clay and Glazes",
+            "",
+            "-------- Kilns --------",
+            "",
+            "Firing",
+            "    [ ] - The Kiln Book",
+            "    [ ] - Electric Kilns",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    tree = [
+        (p.title, [(g.title, [(b.title, b.status.value) for b in g.children]) for g in p.children])
+        for p in roadmap.nodes
+    ]
+    assert tree == [
+        ("Clay", [("Bodies", [("The Potter's Dictionary", "done"), ("Clay and Glazes", "todo")])]),
+        ("Kilns", [("Firing", [("The Kiln Book", "todo"), ("Electric Kilns", "todo")])]),
+    ], tree

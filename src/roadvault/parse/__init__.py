@@ -150,6 +150,7 @@ _STRUCTURE_RE = re.compile(
     r"^ {0,3}(?:>[ \t]?)*"
     r"(?:#{1,6}[ \t]|[-*+][ \t]+\S|\d{1,3}[.)][ \t]+\S|\|.*\||=+[ \t]*$|-{2,}[ \t]*$)"
     r"|^[ \t]*[•◦▪‣○●■□➢►▸][ \t]+\S"  # glyph bullets, read by the glyph-bullets rule
+    r"|^[ \t]*\[[ xX/\-]\][ \t]+\S"  # boxes without a list marker, read by box-lines
     r"|^[ \t]*<(?:h[1-6]|ul|ol|li|table|details)\b",
     re.M | re.I,
 )

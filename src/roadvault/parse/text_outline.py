@@ -49,6 +49,9 @@ _HTML_RE = re.compile(r"^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>")
 _INLINE_MD_RE = re.compile(r"\*\*\S|\S\*\*|__\S.*\S__|\]\(|`[^`\s][^`]*`|^\s*[-*]\s\[[ xX]\]")
 _CODE_LINE_RE = re.compile(r"[;{}]\s*$|^\s*(?:def|class|import|return|if|for|while)\b.*[:(]")
 
+# "[ ] Paging", "  [x] - TCP handshake": task boxes typed without a list marker.
+_BOX_LINE_RE = re.compile(r"^\s*\[[ xX/\-]\]\s+\S")
+MIN_BOX_LINES = 2
 _CAPS_MIN_LETTERS = 3
 _ACRONYM_LETTERS = 5
 _COLON_RE = re.compile(r"^[^:]{2,60}:$")
@@ -72,6 +75,8 @@ def looks_like_outline(text: str) -> bool:
     lines = text.splitlines()
     if _markdown_signals(lines):
         return False
+    if sum(1 for line in lines if _BOX_LINE_RE.match(line)) >= MIN_BOX_LINES:
+        return False  # "[ ] - Operating System Concepts": a checklist, read as one
     romans = _roman_cases(text)
     parsed = [_line(raw, romans) for raw in lines if raw.strip()]
     if len(parsed) < MIN_OUTLINE_LINES:
