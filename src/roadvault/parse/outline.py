@@ -855,18 +855,19 @@ class _Sections:
         """ "**Shreesh**" as the very last line of the text: the author's signature."""
         if len(lines) != 1 or not node.map or self.depth > 1:
             return False
-        rest = self.doc.lines[node.map[1] :]
-        before = [line.strip() for line in self.doc.lines[: node.map[0]] if line.strip()]
+        if any(line.strip() for line in self.doc.lines[node.map[1] :]):
+            return False  # not the last line: checked first, it rules out all the others
+        before = next(
+            (line.strip() for line in reversed(self.doc.lines[: node.map[0]]) if line.strip()), ""
+        )
         words = strip_decorations(lines[0].text).strip(" *_").split()
         return (
-            not any(line.strip() for line in rest)
-            and 1 <= len(words) <= 3
+            1 <= len(words) <= 3
             and all(word[:1].isupper() for word in words)
             and not reads_as_action(lines[0].text)
             # after a closing paragraph, not after the plan's last step
-            and bool(before)
-            and before[-1].endswith((".", "!", "?", "。", "！"))
-            and not re.match(r"^(?:[-*+]|\d{1,3}[.)])\s", before[-1])
+            and before.endswith((".", "!", "?", "。", "！"))
+            and not re.match(r"^(?:[-*+]|\d{1,3}[.)])\s", before)
         )
 
     def _timed_part(self) -> Draft:

@@ -1627,13 +1627,14 @@ def restated_sections_to_notes(root: Draft, notes: list[str]) -> None:
     kept: list[Draft] = []
     for child in root.children:
         subs = [d for d in walk(child) if d is not child and d.kind in (HEADING, PSEUDO)]
-        named = [c for c in subs if _names_one_seen(plain_label(c.title), seen)]
         if (
             child.kind in (HEADING, PSEUDO)
             and len(subs) >= 2
             and not holds_items(child)
             and not holds_task(child)
-            and len(named) * 10 >= len(subs) * 7
+            # last: every sub-heading against every title seen costs the most
+            and sum(1 for c in subs if _names_one_seen(plain_label(c.title), seen)) * 10
+            >= len(subs) * 7
         ):
             _to_notes(notes, "restated-sections")(child, root)
             continue
