@@ -258,3 +258,10 @@ def test_citation_numbers_a_chat_answer_leaves_after_a_title_are_not_title():
     assert clean_title("Centering the clay[3].").title == "Centering the clay."
     assert clean_title("Array[0] access").title == "Array[0] access"  # an index, mid-title
     assert clean_title("Chapter [1]").title == "Chapter [1]"  # a number of its own
+
+
+def test_a_hint_to_open_a_group_is_no_part_of_its_name():
+    assert clean_title("🎯 학습 세부 항목 (펼쳐보세요)").title == "학습 세부 항목"
+    assert clean_title("Week 1 (click to expand)").title == "Week 1"
+    assert clean_title("Expand the kiln (expand)").title == "Expand the kiln"
+    assert clean_title("Expand and contract").title == "Expand and contract"

@@ -80,6 +80,14 @@ _BLOCK_ID_RE = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
 # Obsidian tags after a title ("MySQL #to-learn", "Kanban #learned #pm"): labels, not name.
 # "C#" and "#1" are no tags: a tag follows a space and starts with a letter.
 _TRAILING_TAGS_RE = re.compile(r"(?:\s+#[^\W\d_][\w/-]*)+\s*$")
+# "학습 세부 항목 (펼쳐보세요)", "Week 1 (click to expand)": how to open a group, not its name.
+_EXPAND_HINT_RE = re.compile(
+    r"\s*[(（\[](?:click(?: here)? to (?:expand|open|see more)|expand|tap to expand|펼쳐보세요"
+    r"|펼치기|클릭|클릭해서 펼치기|展开|点击展开|點擊展開|クリックで展開|クリックして展開"
+    r"|clic para expandir|haz clic para expandir|clique para expandir|cliquez pour développer)"
+    r"[)）\]]\s*$",
+    re.I,
+)
 # "#include", "#define": a C preprocessor directive is the step itself, never a tag.
 _DIRECTIVE_RE = re.compile(
     r"^#(?:include|define|undef|ifn?def|if|elif|else|endif|pragma|error|line)\b"
@@ -572,7 +580,7 @@ def clean_title(text: str) -> TitleParts:
             extra.append(f"✅ {day.group(1)}")
         text = text[: tag.start()] + " " + text[tag.end() :]
     text = remove_controls(_PROGRESS_BAR_RE.sub(" ", text))
-    text = _TYPE_PREFIX_RE.sub("", text)
+    text = _TYPE_PREFIX_RE.sub("", _EXPAND_HINT_RE.sub("", text))
     tags = _TRAILING_TAGS_RE.search(f" {text}")
     if tags and not _DIRECTIVE_RE.match(text):
         extra.append(" ".join(tags.group(0).split()))
