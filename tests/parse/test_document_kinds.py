@@ -3587,3 +3587,20 @@ def test_a_plain_text_box_checklist_keeps_its_framed_parts_and_group_names():
         ("Clay", [("Bodies", [("The Potter's Dictionary", "done"), ("Clay and Glazes", "todo")])]),
         ("Kilns", [("Firing", [("The Kiln Book", "todo"), ("Electric Kilns", "todo")])]),
     ], tree
+
+
+def test_a_chat_answer_names_its_plan_in_its_first_sentence():
+    text = "\n".join(
+        [
+            "Certainly! Below is a more detailed six-month pottery roadmap that includes tasks.",
+            "",
+            "### **Month 1: Clay**",
+            "- Wedging",
+            "- Centering",
+            "",
+            "### **Month 2: Wheel**",
+            "- Pulling",
+            "- Trimming",
+        ]
+    )
+    assert parse_roadmap(text).title == "Six-month pottery roadmap"

@@ -113,6 +113,15 @@ _CHAT_TITLE_RE = re.compile(
     r"\*\*(?P<title>[^*\n]{2,80})\*\*",
     re.I,
 )
+# "Below is a more detailed six-month roadmap that…", "Here's a 12-week study plan for…":
+# the plan the answer gives, named in its first sentence.
+_CHAT_PLAN_RE = re.compile(
+    r"\b(?:here(?:'|’)?s|here is|below is|this is)\s+(?:a|an|your|the)\s+"
+    r"(?:(?:more|detailed|comprehensive|complete|structured|step-by-step|practical|realistic)\s+)*"
+    r"(?P<title>(?:[\w-]+\s+){0,3}?"
+    r"(?:roadmap|study plan|learning plan|learning path|curriculum))\b",
+    re.I,
+)
 # A tag, or an unclosed one up to its line end: no "<" may survive _html_text, or the text would
 # parse as the same HTML block again and recurse forever.
 _TAG_RE = re.compile(r"<[^>]*>|<[^>\n]*$", re.M)
@@ -726,9 +735,10 @@ class _Sections:
             # "If you want, I can also:" over a list: what the assistant offers, not study
             self.offer_list_next = self.list_next and offers_help(joined.text)
             if not self.doc.seen_section and self.doc.chat_title is None:
-                match = _CHAT_TITLE_RE.search(joined.raw)
+                match = _CHAT_TITLE_RE.search(joined.raw) or _CHAT_PLAN_RE.search(joined.text)
                 if match:
-                    self.doc.chat_title = match["title"]
+                    title = match["title"].strip()
+                    self.doc.chat_title = title[:1].upper() + title[1:]
             return
         first = lines[0]
         if (
