@@ -3604,3 +3604,19 @@ def test_a_chat_answer_names_its_plan_in_its_first_sentence():
         ]
     )
     assert parse_roadmap(text).title == "Six-month pottery roadmap"
+
+
+def test_the_first_line_alone_above_the_headings_names_the_checklist():
+    text = "\n".join(
+        [
+            " ✅ CHECKLIST PERSIAPAN PEMULA KERAMIK",
+            "",
+            "## 🎯 PHASE 0: SETUP",
+            "- [ ] Meja kerja",
+            "- [ ] Tanah liat",
+            "",
+            "## 🎯 PHASE 1: DASAR",
+            "- [ ] Pinch pot",
+        ]
+    )
+    assert parse_roadmap(text).title == "CHECKLIST PERSIAPAN PEMULA KERAMIK"

@@ -1962,7 +1962,10 @@ def build_roadmap(
         doc.opening_title(),
         doc.ruled_title,
         # a text file's first line, above parts framed by rules ("-----" / "STAGE 1" / "-----")
-        doc.first_line_title if not doc.has_atx_heading else None,
+        # or the document's very first line, alone, above its headings ("✅ CHECKLIST …")
+        doc.first_line_title
+        if not doc.has_atx_heading or doc.opens_at(doc.first_line_at)
+        else None,
     )
     named = next((t for t in candidates if t and _NAMES_RE.search(t.replace("**", ""))), None)
     if front_title and named and _GENERIC_PAGE_TITLE_RE.match(plain_label(front_title)):
