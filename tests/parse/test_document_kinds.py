@@ -3620,3 +3620,22 @@ def test_the_first_line_alone_above_the_headings_names_the_checklist():
         ]
     )
     assert parse_roadmap(text).title == "CHECKLIST PERSIAPAN PEMULA KERAMIK"
+
+
+def test_a_box_written_as_code_shows_the_syntax_and_ticks_nothing():
+    text = "\n".join(
+        [
+            "# Pottery checklist",
+            "",
+            "### How to track",
+            "- `[ ]` = not done",
+            "- `[x]` = done",
+            "",
+            "## Step 1",
+            "- [ ] Wedge clay",
+            "- [x] Center clay",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    done = [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"]
+    assert done == ["Center clay"], [(n.title, n.status) for n in roadmap.leaves()]

@@ -423,7 +423,9 @@ def set_title(draft: Draft, text: InlineText) -> None:
     second pass reads (a label ending in ":", numbering, image-only, navigation link)."""
     visible = replace_shortcodes(text.text)
     raw = text.raw
-    if draft.kind in (ITEM, HEADING, DETAILS):  # "<summary>[x] Phase 1</summary>" too
+    # "- `[ ]` = not done": a box written as code shows the syntax, it ticks nothing
+    shown_as_code = raw.lstrip().startswith("`")
+    if draft.kind in (ITEM, HEADING, DETAILS) and not shown_as_code:
         marker, rest = split_task_marker(visible.lstrip())
         if marker is not None:
             draft.marker = marker
