@@ -764,6 +764,36 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     pull_sections(draft, is_advice, _to_notes(notes, "advice-section"))
 
 
+# "01-AWS-IAM/iam-basics.md", "notes/week1.md": a file of the repository.
+_FILE_PATH_RE = re.compile(r"^[\w.@-]+(?:/[\w.@-]+)*\.(?:md|mdx|txt|ipynb|pdf)$")
+# "Study Notes Location", "Files", "Where my notes live": a group named for where work is kept.
+_FILES_GROUP_RE = re.compile(
+    r"\b(?:notes?|files?|folders?|locations?|where|saved|stored|archivos|ubicación|arquivos"
+    r"|dateien|fichiers)\b|文件|笔记|ファイル|ノート|파일|노트"
+)
+MIN_PATHS = 2
+
+
+@rule("file-list")
+def file_lists_to_notes(draft: Draft, notes: list[str]) -> None:
+    """A group named for where work is kept whose entries are only files of the repository
+    ("Study Notes Location" › "01-AWS-IAM-And-Accounts/iam-basics.md", "…/iam-policies.md")
+    is text, not steps; a week's "📁 topics/03-compute-services/" folders are its topics."""
+
+    def is_file_list(child: Draft, _parent: Draft) -> bool:
+        entries = [c for c in child.children if c.kind == ITEM]
+        return (
+            child.kind in (HEADING, PSEUDO)
+            and bool(_FILES_GROUP_RE.search(plain_label(child.title)))
+            and len(entries) >= MIN_PATHS
+            and len(entries) == len(child.children)
+            and not any(c.children or c.is_task for c in entries)
+            and all(_FILE_PATH_RE.match(c.title.strip("`")) for c in entries)
+        )
+
+    pull_sections(draft, is_file_list, _to_notes(notes, "file-list"))
+
+
 # "Learning goals", "Objectives", "学习目标", "Objetivos": what the plan is for.
 _GOALS_SECTION_RE = re.compile(
     r"^(?:(?:my |our |the |learning |course |study |main |key |overall |final |expected "

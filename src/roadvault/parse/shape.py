@@ -56,6 +56,7 @@ from roadvault.parse.sections import (
     drop_repo_chatter,
     environment_to_notes,
     examples_to_notes,
+    file_lists_to_notes,
     goals_to_notes,
     grading_to_notes,
     holds_a_topic_tree,
@@ -1483,6 +1484,7 @@ def shape_roadmap(
     drop_placeholders(root, notes)
     drop_empty_facets(root)
     advice_to_notes(root, notes)
+    file_lists_to_notes(root, notes)
     goals_to_notes(root, notes)
     environment_to_notes(root, notes)
     grading_to_notes(root, notes)
