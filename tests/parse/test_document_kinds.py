@@ -3639,3 +3639,28 @@ def test_a_box_written_as_code_shows_the_syntax_and_ticks_nothing():
     roadmap = parse_roadmap(text)
     done = [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"]
     assert done == ["Center clay"], [(n.title, n.status) for n in roadmap.leaves()]
+
+
+def test_the_learners_name_line_at_the_top_is_no_step():
+    text = "\n".join(
+        [
+            "POTTERY ROADMAP",
+            "===============",
+            "",
+            "Name: Aradhya",
+            "Goal: Throw a set of bowls",
+            "",
+            "-----------------",
+            "PHASE 0: CLAY",
+            "-----------------",
+            "- Wedging",
+            "- Pinch pots",
+            "",
+            "-----------------",
+            "PHASE 1: WHEEL",
+            "-----------------",
+            "- Centering",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Pinch pots", "Centering"], titles
