@@ -3664,3 +3664,19 @@ def test_the_learners_name_line_at_the_top_is_no_step():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Pinch pots", "Centering"], titles
+
+
+def test_a_why_heading_inside_the_plan_explains_it():
+    for heading in ("Why build projects?", "Tại sao phải làm dự án?", "为什么要做项目？"):
+        text = "\n".join(
+            [
+                "## Week 1",
+                "- **Day 1**: Wedging (2 hours)",
+                "- **Day 2**: Centering (2 hours)",
+                f"### **{heading}**",
+                "- **Videos are not enough**! You have to make pots.",
+                "- **Projects make you think**, not just follow.",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert len(titles) == 2, (heading, titles)

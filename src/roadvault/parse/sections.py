@@ -169,6 +169,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |study approach|things to (?:keep in mind|remember)|keep in mind
 |(?:important|additional|extra|other|general|side|misc(?:ellaneous)?) notes?
 |notes?|remarks|ghi chú|lưu ý|catatan|notas|observaciones|observações|anmerkungen|hinweise
+|(?:why|tại sao|vì sao|kenapa|mengapa|por qu[ée]|pourquoi|warum|perch[ée]) .*
+|(?:为什么|為什麼|为何|なぜ|どうして|왜).*
 |career (?:evolution|progression|growth|levels?|ladder)|evolução de carreira|progressão de carreira
 |evolución (?:profesional|de carrera)|progresión profesional|évolution de carrière|karrierestufen
 |remarques|备注|注意事项|注意|說明|备忘|備考|注意点|참고 사항|비고|유의 사항
