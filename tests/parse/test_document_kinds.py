@@ -3453,7 +3453,7 @@ def test_a_repos_purpose_and_a_see_also_table_are_no_steps_of_its_tracker():
 
 
 def test_a_notes_section_in_any_of_several_languages_is_text():
-    for name in ("Notes", "Ghi chú", "Catatan", "Notas", "备注"):
+    for name in ("Notes", "Ghi chú", "Catatan", "Catatan Harian", "Daily Notes", "Notas", "备注"):
         text = "\n".join(
             [
                 "# Plan",

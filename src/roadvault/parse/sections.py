@@ -168,7 +168,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |how to proceed|how to use this (?:plan|roadmap|guide)|study habits|habits
 |study approach|things to (?:keep in mind|remember)|keep in mind
 |(?:important|additional|extra|other|general|side|misc(?:ellaneous)?) notes?
-|notes?|remarks|ghi chú|lưu ý|catatan|notas|observaciones|observações|anmerkungen|hinweise
+|(?:daily |study )?notes?|remarks|ghi chú|lưu ý|catatan(?: harian)?|notas|observaciones
+|observações|anmerkungen|hinweise
 |(?:why|tại sao|vì sao|kenapa|mengapa|por qu[ée]|pourquoi|warum|perch[ée]) .*
 |(?:为什么|為什麼|为何|なぜ|どうして|왜).*
 |career (?:evolution|progression|growth|levels?|ladder)|evolução de carreira|progressão de carreira
