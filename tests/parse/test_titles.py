@@ -265,3 +265,10 @@ def test_a_hint_to_open_a_group_is_no_part_of_its_name():
     assert clean_title("Week 1 (click to expand)").title == "Week 1"
     assert clean_title("Expand the kiln (expand)").title == "Expand the kiln"
     assert clean_title("Expand and contract").title == "Expand and contract"
+
+
+def test_a_link_the_line_cut_off_leaves_its_text_in_the_title_and_its_address_aside():
+    parts = clean_title("Glazes - [Glaze Book](https://example.org/glazes")
+    assert parts.title == "Glazes - Glaze Book"
+    assert "https://example.org/glazes" in parts.extra
+    assert clean_title("Kilns [draft](notes").title == "Kilns [draft](notes"  # no address

@@ -97,6 +97,10 @@ _DIRECTIVE_RE = re.compile(
 _SPACED_LINK_RE = re.compile(
     r"\[(?P<text>[^\[\]\n]{1,200})\]\s+\((?P<href>[^()\s]*[/.#][^()\s]*)\)"
 )
+# "[Coursera: ML](https://www.coursera.org/learn" with no ")": a link the line cut off.
+_UNCLOSED_LINK_RE = re.compile(
+    r"\[(?P<text>[^\[\]\n]{1,200})\]\((?P<href>(?:https?://|www\.)[^()\s]*)\s*$"
+)
 # "… | https://t.me/post/1", "Functions: https://youtu.be/…", "Loops - https://…": an address
 # written at the end of a title, after a bar, a colon or a dash.
 _BARE_URL_TAIL_RE = re.compile(r"(?:\s+\||:|：|\s+[-–—])\s+(https?://\S+)\s*$")
@@ -571,6 +575,10 @@ def clean_title(text: str) -> TitleParts:
     while (bare := _BARE_URL_TAIL_RE.search(text) or _TAG_TAIL_RE.search(text)) and bare.start():
         extra.append(bare.group(1))
         text = text[: bare.start()]
+    unclosed = _UNCLOSED_LINK_RE.search(text)
+    if unclosed:  # "… - [Coursera: ML](https://www.coursera.org/learn": a link cut off
+        extra.append(unclosed["href"])
+        text = text[: unclosed.start()] + unclosed["text"]
     for link in list(_SPACED_LINK_RE.finditer(text))[::-1]:
         extra.append(link["href"])
         text = text[: link.start()] + link["text"] + text[link.end() :]
