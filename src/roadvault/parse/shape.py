@@ -950,12 +950,38 @@ def _tidy(draft: Draft) -> None:
         if empty and child.kind == CALLOUT:
             draft.notes.append("\n\n".join([child.title, *child.notes]))
             continue
+        if empty and _leaves_itself_out(child):
+            draft.notes.append("\n\n".join([child.title, *child.notes]))
+            continue
         if empty and _exclaims_or_signs(child):
             # "## 🔮 Upcoming!" over nothing: text, not a step
             draft.notes.append("\n\n".join([child.title, *child.notes]))
             continue
         kept.append(child)
     draft.children = kept
+
+
+# "… so skip it", "(omitted)", "bỏ qua", "跳过" closing a heading: the part is left out
+# ("Skip lists" names a topic).
+_SKIP_RE = re.compile(
+    r"(?:\bskip(?:ped)?(?: (?:it|this|them|for now))?|\bomitted|\bleft out|bỏ qua|lược bỏ"
+    r"|\bsaltar(?:lo)?|omitid[oa]|\bpular|übersprungen|\bsauté|跳过|略过|省略|スキップ|건너뜀)"
+    r"\W*$",
+    re.I,
+)
+
+
+@rule("skipped-part")
+def _leaves_itself_out(draft: Draft) -> bool:
+    """A heading over nothing that says the part is left out ("### The last semester is the
+    thesis, so skip it", "Học kì cuối … nên bỏ qua", "(omitted)") is a remark: text of the
+    part it stands in, not a step."""
+    skipped = (
+        not draft.is_task and draft.kind in (HEADING, PSEUDO) and bool(_SKIP_RE.search(draft.title))
+    )
+    if skipped:
+        fired("skipped-part", draft.line, "note", draft.title)
+    return skipped
 
 
 def _exclaims_or_signs(draft: Draft) -> bool:
