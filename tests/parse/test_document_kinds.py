@@ -3680,3 +3680,20 @@ def test_a_why_heading_inside_the_plan_explains_it():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert len(titles) == 2, (heading, titles)
+
+
+def test_what_you_will_have_built_by_the_end_is_no_list_of_steps():
+    text = "\n".join(
+        [
+            "## Month 1",
+            "- **Day 1-3**: Wedging",
+            "- **Day 4-7**: Centering",
+            "",
+            "## 🛠️ Project Portfolio",
+            "By the end of this roadmap, you'll have built:",
+            "- A set of bowls",
+            "- A lidded jar",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert not any("bowls" in t or "jar" in t for t in titles), titles

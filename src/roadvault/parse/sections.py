@@ -184,6 +184,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |skills you(?:['’]ll| will) (?:gain|acquire|build|have)
 |what you(?:['’]ll| will) (?:gain|achieve|be able to do)
 |completion criteria|success criteria|definition of done|by the end(?: of this \w+)?|commands
+|by the end of (?:this|the) \w+,? you(?:['’]ll| will) (?:have|be able to) .*
 |criterios de (?:avance|éxito|finalización|aprobación)|critérios de (?:avanço|conclusão|sucesso)
 |critères de (?:réussite|passage)|abschlusskriterien|erfolgskriterien|完成标准|通过标准|合格基準
 |what(?:'s| is) next|next steps after .*
