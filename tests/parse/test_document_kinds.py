@@ -3697,3 +3697,25 @@ def test_what_you_will_have_built_by_the_end_is_no_list_of_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert not any("bowls" in t or "jar" in t for t in titles), titles
+
+
+def test_a_portfolio_readmes_index_goals_and_how_it_is_organised_are_no_steps():
+    text = "\n".join(
+        [
+            "# Mis roadmaps",
+            "## 🚀 Roadmaps disponibles",
+            "- Cerámica — En progreso (12 semanas)",
+            "- Próximamente nuevos roadmaps",
+            "## 🎯 Objetivos del repositorio",
+            "- Consolidar conocimientos",
+            "- Mostrar buenas prácticas",
+            "## 📘 Cómo está organizado cada roadmap",
+            "- Un README con los objetivos",
+            "- Notas personales",
+            "## 📅 Progreso",
+            "- [x] Semana 1 — Amasado",
+            "- [ ] Semana 2 — Torno",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Semana 1 — Amasado", "Semana 2 — Torno"], titles

@@ -122,11 +122,14 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |現在の(?:学習|状況|フォーカス)|foco atual|enfoque actual|estado actual|aktueller (?:fokus|stand)
 |related (?:projects|repos(?:itories)?|roadmaps|lists|courses|curricula|content)
 |other (?:roadmaps|curricula|courses|repos(?:itories)?|projects|guides)|similar projects
+|(?:available|all|my|our) roadmaps|roadmaps disponibles|roadmaps disponíveis|roadmaps disponibili
 |more (?:curricula|courses|roadmaps) from (?:us|\w+)|see also(?: .*)?
 |lihat juga(?: .*)?|xem thêm(?: .*)?|ver también(?: .*)?|veja também(?: .*)?|voir aussi(?: .*)?
 |siehe auch(?: .*)?
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
 |how to (?:use|read|follow|navigate|approach) this .*|using this .*
+|how (?:this|each|the) .{1,40} is (?:organi[sz]ed|structured|laid out)
+|c[oó]mo (?:navegar|est[aá] organizad[oa]) .*|como (?:navegar|est[aá] organizad[oa]) .*
 |c[oó]mo usar(?: este| esta| el| la| o| a)?(?: .*)?|c[oó]mo utilizar .*|comment utiliser .*
 |utilisation|mode d'emploi
 |wie (?:man )?(?:dieses|diese|diesen|das|den|die) .* (?:nutzt|benutzt|verwendet)
@@ -804,6 +807,8 @@ _GOALS_SECTION_RE = re.compile(
     r"|dependency )*"
     r"(?:goals?|objectives?|outcomes?|aims?)(?: of (?:this|the) (?:plan|roadmap|course))?"
     r"|learning outcomes?|objetivos?(?: de aprendizaje| de aprendizagem| del curso)?|metas?"
+    r"|objetivos? (?:del|do|de este|deste) (?:repositorio|repositório|proyecto|projeto)"
+    r"|(?:goals?|objectives?) of (?:this|the) (?:repo|repository|project)"
     r"|ziele?|lernziele?|objectifs?(?: d'apprentissage)?|цели(?: обучения)?|obiettivi"
     r"|mục tiêu(?: học tập| khóa học)?|tujuan(?: pembelajaran| belajar)?"
     r"|(?:öğrenme )?hedefler(?:i)?"
