@@ -3719,3 +3719,19 @@ def test_a_portfolio_readmes_index_goals_and_how_it_is_organised_are_no_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Semana 1 — Amasado", "Semana 2 — Torno"], titles
+
+
+def test_how_the_course_is_assessed_is_no_list_of_steps():
+    for heading in ("Assessment Methods", "评估方式 (Assessment)", "Método de evaluación"):
+        text = "\n".join(
+            [
+                "## Semester goals",
+                "- [ ] Wedging",
+                "- [ ] Centering",
+                f"## {heading}",
+                "- Weekly report",
+                "- Final show",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Wedging", "Centering"], (heading, titles)

@@ -123,6 +123,8 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |related (?:projects|repos(?:itories)?|roadmaps|lists|courses|curricula|content)
 |other (?:roadmaps|curricula|courses|repos(?:itories)?|projects|guides)|similar projects
 |(?:available|all|my|our) roadmaps|roadmaps disponibles|roadmaps disponíveis|roadmaps disponibili
+|(?:assessment|evaluation|grading) methods?|método de evaluación|forma de avalia[cç][aã]o
+|(?:评估|考核)方式(?: .*)?|評価方法(?: .*)?|평가 방법(?: .*)?
 |more (?:curricula|courses|roadmaps) from (?:us|\w+)|see also(?: .*)?
 |lihat juga(?: .*)?|xem thêm(?: .*)?|ver también(?: .*)?|veja também(?: .*)?|voir aussi(?: .*)?
 |siehe auch(?: .*)?
