@@ -631,3 +631,23 @@ def test_a_category_column_right_of_the_titles_groups_the_rows_that_share_it():
         ("Wheel", [("Centering", "done"), ("Pulling walls", "todo")]),
         ("Kiln", [("Bisque firing", "todo"), ("Glaze firing", "todo")]),
     ], groups
+
+
+def test_a_tech_stack_column_names_the_rows_and_a_focus_notes_column_describes_them():
+    text = "\n".join(
+        [
+            "| Category | Tech Stack | Level | Focus / Notes |",
+            "| :-- | :-- | :-: | :-- |",
+            "| **Clay** | **Stoneware** | 🌴 | bodies, wedging |",
+            "| | **Porcelain** | 🍀 | throwing thin (planned) |",
+            "| **Kiln** | **Electric** | 🌴 | cone 6 firing |",
+            "| | **Raku** | 🍀 | reduction (planned) |",
+            "",
+            "> **Proficiency Legend:**",
+            ">",
+            "> - 🍀 **Beginner:** learning the basics",
+            "> - 🌴 **Intermediate:** works alone",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Stoneware", "Porcelain", "Electric", "Raku"], titles

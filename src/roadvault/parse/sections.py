@@ -222,7 +222,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |principios básicos|princípios básicos|grundregeln|règles de base
 |(?:learning |study |my |teaching )?philosoph(?:y|ie)|(?:key |core |learning |study )?principles
 |(?:the )?(?:learning|study|practice)(?: \w+)? (?:model|method|cycle|loop|framework|system)
-|difficulty(?: weight)? (?:scale|legend|key|levels?)|(?:difficulty |level |status )?legend
+|difficulty(?: weight)? (?:scale|legend|key|levels?)
+|(?:difficulty |level |status |proficiency |skill |mastery )?legend
 |notes to (?:self|myself)|reminders(?: to self)?
 |(?:in )?a typical (?:week|day|session|class)|(?:weekly|daily) (?:structure|rhythm|routine|format)
 |(?:you )?(?:do not|don'?t|won'?t) need(?: to (?:learn|know|study))?(?: yet| now)?|(?:you )?can skip

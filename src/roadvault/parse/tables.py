@@ -56,6 +56,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"|sections?|units?|problem(?: name)?|exercises?|deliverables?|components?|systems?"
     r"|assignments?|homeworks?|due|agenda|activities|labs?|readings?|scripts?|programs?|apps?"
     r"|temas?|contenidos?|módulos?|technolog(?:y|ies)|tools?|technologien?|themen?"
+    r"|(?:tech(?:nology)? )?stack"
     r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io)"
     r"|тем[аы]|технологи[яи]|навык[и]?|курс[ы]?|урок[и]?|модул[ьи]|раздел[ы]?|задач[аи]"
     r"|cursos?|tarefas?|tareas?|actividad(?:es)?|aufgaben?|tâches?|assuntos?|conteúdos?"
@@ -478,6 +479,8 @@ _SUBJECT_COLUMN_RE = re.compile(
     r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제"
     r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io))$"
 )
+# "Focus / Notes", "Details & notes": a column of remarks, whatever it is also called.
+_NOTES_TAIL_RE = re.compile(r"\b(?:notes?|comments?|remarks?)$")
 # "Main focus" beside "Topic": what to stress within the topic, not the row's name.
 _FOCUS_COLUMN_RE = re.compile(
     r"^(?:(?:main|primary) )?focus(?: areas?)?$|^(?:foco|enfoque)(?: principal)?$|^schwerpunkt$"
@@ -513,8 +516,8 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
                 named = 0.5  # "Assignments/Activities" beside "Topic": the work on a topic
             elif _SUBJECT_COLUMN_RE.match(key):
                 named = 1.5  # "Topic" names what a row is about, wherever it stands
-            if _SIDE_COLUMN_RE.search(key):
-                named = 0.0  # "Secondary activity" beside "Main focus"
+            if _SIDE_COLUMN_RE.search(key) or _NOTES_TAIL_RE.search(key):
+                named = 0.0  # "Secondary activity" beside "Main focus"; "Focus / Notes"
             if _FOCUS_COLUMN_RE.match(key) and any(_SUBJECT_COLUMN_RE.match(k) for k in keys):
                 named = 0.5  # "Foco principal" beside "Tópico de estudo"
         if named <= 0 and _CJK_THEME_RE.search(key):
