@@ -44,7 +44,7 @@ from roadvault.parse.read import (
 )
 from roadvault.parse.rules import fired
 from roadvault.parse.shape import title_from_source
-from roadvault.parse.text_outline import headings_lost
+from roadvault.parse.text_outline import BOX_LINE, headings_lost
 
 MAX_ROADMAP_LINES = 100_000
 
@@ -150,7 +150,7 @@ _STRUCTURE_RE = re.compile(
     r"^ {0,3}(?:>[ \t]?)*"
     r"(?:#{1,6}[ \t]|[-*+][ \t]+\S|\d{1,3}[.)][ \t]+\S|\|.*\||=+[ \t]*$|-{2,}[ \t]*$)"
     r"|^[ \t]*[•◦▪‣○●■□➢►▸][ \t]+\S"  # glyph bullets, read by the glyph-bullets rule
-    r"|^[ \t]*\[[ xX/\-]\][ \t]+\S"  # boxes without a list marker, read by box-lines
+    rf"|^{BOX_LINE}"  # boxes without a list marker, read by box-lines
     r"|^[ \t]*<(?:h[1-6]|ul|ol|li|table|details)\b",
     re.M | re.I,
 )

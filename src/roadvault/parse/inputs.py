@@ -21,7 +21,7 @@ from roadvault.parse.front import front_data
 from roadvault.parse.html_input import html_to_markdown
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.script_data import plan_markdown, script_data_markdown
-from roadvault.parse.text_outline import looks_like_outline, outline_to_markdown
+from roadvault.parse.text_outline import PROGRAM_LINE, looks_like_outline, outline_to_markdown
 from roadvault.parse.trees import whole_document_tree
 
 Kind = Literal["markdown", "html", "text", "data"]
@@ -175,9 +175,8 @@ def _starts_as_page(text: str) -> bool:
 _PLAIN_FENCE_RE = re.compile(
     r"^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:te?xt|plain(?:text)?|none)?[ \t]*$", re.I
 )
-_PROGRAM_LINE_RE = re.compile(
-    r"[;{}]\s*$|^\s*(?:def|class|import|from|return|if|for|while|#include|\$|>>>)\s|=\s*\S|\(\)"
-)
+# a program's lines, or a C header, a shell prompt or a Python prompt
+_PROGRAM_LINE_RE = re.compile(rf"{PROGRAM_LINE}|^\s*(?:#include|\$|>>>)\s")
 MIN_FENCED_PLAN_LINES = 5
 
 

@@ -64,7 +64,12 @@ from roadvault.parse.sections import (
 from roadvault.parse.shape import shape_roadmap, title_from_source
 from roadvault.parse.table_status import percent_state
 from roadvault.parse.tables import table_items, table_rows
-from roadvault.parse.text_outline import looks_like_outline, outline_to_markdown
+from roadvault.parse.text_outline import (
+    MIN_BOX_LINES,
+    PROGRAM_LINE,
+    looks_like_outline,
+    outline_to_markdown,
+)
 from roadvault.parse.titles import (
     STATUS_MARKS,
     InlineText,
@@ -1311,9 +1316,7 @@ def _html_table(content: str) -> bool:
 _LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])(?:\s+\S|(?=[^\W\d_]))")
 # "1.Closures": a number written against its entry, as notes often do.
 _UNSPACED_NUMBER_RE = re.compile(r"^(\s*\d{1,3}[.)])(?=[^\W\d_])", re.M)
-_CODE_LINE_RE = re.compile(
-    r"[;{}]\s*$|^\s*(?:def|class|import|from|return|if|for|while)\b|=\s*\S|\(\)"
-)
+_CODE_LINE_RE = re.compile(PROGRAM_LINE)
 
 
 @rule("indented-list")
@@ -1421,7 +1424,6 @@ _BOX_LINE_RE = re.compile(
     r"(?P<rest>.*)$"
 )
 _BOX_GLYPHS = {"☐": " ", "❑": " ", "□": " ", "✔": "x", "✓": "x", "☑": "x", "✘": "-", "✗": "-"}
-MIN_BOX_LINES = 2
 # "[ ] Section 1 completed", "[ ] Mark as done": a page's control for the part above it.
 _COMPLETION_CONTROL_RE = re.compile(
     r"^(?:(?:section|module|chapter|lesson|week|day|part|unit|step)\s*\d*\s*)?"

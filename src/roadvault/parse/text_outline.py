@@ -49,9 +49,13 @@ _HTML_RE = re.compile(r"^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>")
 _INLINE_MD_RE = re.compile(r"\*\*\S|\S\*\*|__\S.*\S__|\]\(|`[^`\s][^`]*`|^\s*[-*]\s\[[ xX]\]")
 _CODE_LINE_RE = re.compile(r"[;{}]\s*$|^\s*(?:def|class|import|return|if|for|while)\b.*[:(]")
 
-# "[ ] Paging", "  [x] - TCP handshake": task boxes typed without a list marker.
-_BOX_LINE_RE = re.compile(r"^\s*\[[ xX/\-]\]\s+\S")
+# "[ ] Paging", "  [x] - TCP handshake": task boxes typed without a list marker, two lines
+# of them at least (one "[x] marks the spot" sentence is no checklist).
+BOX_LINE = r"[ \t]*\[[ xX/\-]\][ \t]+\S"
+_BOX_LINE_RE = re.compile(rf"^{BOX_LINE}")
 MIN_BOX_LINES = 2
+# A line that reads like a program ("x = 1", "def f():", "import os", "{"), not a step.
+PROGRAM_LINE = r"[;{}]\s*$|^\s*(?:def|class|import|from|return|if|for|while)\b|=\s*\S|\(\)"
 _CAPS_MIN_LETTERS = 3
 _ACRONYM_LETTERS = 5
 _COLON_RE = re.compile(r"^[^:]{2,60}:$")
