@@ -3735,3 +3735,50 @@ def test_how_the_course_is_assessed_is_no_list_of_steps():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Wedging", "Centering"], (heading, titles)
+
+
+def test_a_numbered_part_without_boxes_among_ticked_parts_is_still_a_part():
+    # The fourth route lists its work in a table and a plain list, not in boxes: it is the
+    # same series as the three routes before it, not a note of the third.
+    def route(n: int, name: str) -> list[str]:
+        return [f"## Ruta {n}: {name}", "- [ ] Read the guide", "- [x] Glaze a test tile"]
+
+    text = "\n".join(
+        [
+            "# Ceramics paths",
+            *route(1, "Hand building"),
+            *route(2, "Wheel"),
+            *route(3, "Kiln"),
+            "## Ruta 4: Your own studio (2 weeks)",
+            "| Task | Where | Time |",
+            "|---|---|---|",
+            "| Choose a space | garage | 1 week |",
+            "| Buy a kiln | supplier | 1 week |",
+        ]
+    )
+    phases = [(p.title, len(p.leaves())) for p in parse_roadmap(text).nodes]
+    assert [t for t, _ in phases][-1].startswith("Ruta 4"), phases
+    assert phases[-1][1] == 2, phases
+
+
+def test_a_numbered_role_whose_resources_are_read_first_stays_a_part():
+    def role(n: int, name: str) -> list[str]:
+        return [f"### {n}. {name}", "- [ ] Centre the clay", "- [ ] Pull a wall"]
+
+    text = "\n".join(
+        [
+            "# Studio roles",
+            "## Roles",
+            *role(1, "Thrower"),
+            *role(2, "Glazer"),
+            *role(3, "Firer"),
+            "### 4. Decorator",
+            "#### Level 1: Basics (Week 1-2)",
+            "**Resources:**",
+            "1. **Teaching pottery**",
+            "   - URL: https://example.org/teach",
+            "**Exercise:**",
+        ]
+    )
+    titles = [node.title for node in parse_roadmap(text).walk()]
+    assert any(t.startswith("Decorator") for t in titles), titles

@@ -124,6 +124,38 @@ def _numbered_stage(section: Draft) -> bool:
 MIN_PLAN_PARTS = 3
 
 
+MIN_TICKED_SIBLINGS = 2
+
+
+def _continues_series(section: Draft, siblings: list[Draft]) -> bool:
+    """ "4. Database Engineer" after three numbered roles that hold boxes, or "Parcours 4"
+    between ticked "Parcours" — a numbered part of the same series as its ticked siblings is a
+    part of the plan the author did not box, not an attachment of the part before it."""
+    if not (section.kind in _SECTIONS and section.children) or _notes_kind(section):
+        return False
+    key = _series_word(section)
+    if not (section.numbered or key):
+        return False
+    ticked = [
+        d
+        for d in siblings
+        if d is not section
+        and d.kind == section.kind
+        and holds_task(d)
+        and (_series_word(d) == key if key else d.numbered)
+    ]
+    return len(ticked) >= MIN_TICKED_SIBLINGS
+
+
+# "Parcours 4", "Track 2", "Ruta 3": a word and a number, whatever the language.
+_SERIES_RE = re.compile(r"^([^\W\d_]+)\s+(?:\d{1,3}|[ivx]{1,4})\b", re.I)
+
+
+def _series_word(section: Draft) -> str:
+    match = _SERIES_RE.match(plain_label(section.title))
+    return match.group(1).casefold() if match else ""
+
+
 def _plan_of_its_own(section: Draft, tasks: int) -> bool:
     """A section without boxes that lays out a plan of its own — three or more parts that
     list items or table rows, at least as many entries as the boxes elsewhere (a course's
@@ -156,6 +188,7 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int) -> None:
                 and child.kind in _SECTIONS
                 and not _holds_steps(child)
                 and not _numbered_stage(child)
+                and not _continues_series(child, section.children)
                 # as many entries as the document's boxes, not only this section's
                 and not _plan_of_its_own(child, all_tasks)
                 and bool(child.children)  # an empty heading is a step of its own
@@ -176,7 +209,8 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     """In a document whose study items are task boxes, plain bullets are the resources and
     notes of the task they belong to, and a section with no task at all is text — unless it
     lays out a plan of its own (several parts listing items or table rows, at least as many as
-    the boxes). A sub-section of what the learner noted ("Key points", "重点知识", "对比要点")
+    the boxes) or continues a numbered series of ticked parts ("Ruta 4" after three ticked
+    "Ruta"s). A sub-section of what the learner noted ("Key points", "重点知识", "对比要点")
     is text even when it is numbered or lists several lines."""
     if not is_checklist_document(root):
         return False
@@ -189,6 +223,8 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
             kept.append(child)
         elif strong and child.numbered and _holds_items(child):
             kept.append(child)  # "Etapa 9" in plain bullets after eight ticked stages: a stage
+        elif strong and _continues_series(child, root.children):
+            kept.append(child)
         elif strong and (_holds_items(child) or child.kind == ITEM):
             if _plan_of_its_own(child, all_tasks):
                 kept.append(child)
@@ -206,6 +242,7 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
                 _holds_items(child)
                 and not holds_task(child)
                 and not child.numbered
+                and not _continues_series(child, title.children)
                 and not _plan_of_its_own(child, all_tasks)
             ):
                 _to_notes(child, notes)
