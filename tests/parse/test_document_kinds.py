@@ -3782,3 +3782,20 @@ def test_a_numbered_role_whose_resources_are_read_first_stays_a_part():
     )
     titles = [node.title for node in parse_roadmap(text).walk()]
     assert any(t.startswith("Decorator") for t in titles), titles
+
+
+def test_deliverables_after_the_numbered_modules_are_part_of_the_plan():
+    text = "\n".join(
+        [
+            "# Sourdough course",
+            *[f"## Module {n}: Step {n}\n- Knead {n}\n- Proof {n}" for n in (1, 2, 3)],
+            "## ✅ Final Deliverables",
+            "- A country loaf",
+            "- A baking log",
+            "Would you like me to turn this into a printable checklist?",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [p.title for p in roadmap.nodes][-1] == "Final Deliverables"
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles[-2:] == ["A country loaf", "A baking log"], titles

@@ -56,6 +56,7 @@ from roadvault.parse.sections import (
     HOUSEKEEPING,
     STEP_QUALIFIERS_CJK,
     asks_the_reader,
+    closes_the_chat,
     is_housekeeping,
     offers_help,
     reads_as_action,
@@ -990,6 +991,11 @@ class _Sections:
         rest: list[InlineText] | None = None
         if blocks and blocks[0].type == "paragraph":
             lines = inline_lines(inline_of(blocks[0]))
+            while len(lines) > 1 and closes_the_chat(lines[-1].text):
+                # "Would you like me to turn this into a file?" run on into the last entry,
+                # without a blank line: the chat's closing, not part of the entry
+                fired("assistant-offer", draft.line + len(lines) - 1, "dropped")
+                lines = lines[:-1]
             if lines:
                 first = lines[0]
                 marker, _ = split_task_marker(first.text.lstrip())

@@ -1478,6 +1478,12 @@ _CHAT_CLOSER_RE = re.compile(
 )
 
 
+def closes_the_chat(text: str) -> bool:
+    """ "Would you like me to turn this into a file?", "Let me know if…": the assistant
+    addressing the reader as its answer ends."""
+    return bool(_CHAT_CLOSER_RE.search(strip_decorations(text)))
+
+
 def offers_help(text: str) -> bool:
     """ "I can:", "If you want, I can also:": the assistant about to list what it could do."""
     return bool(_I_CAN_RE.match(strip_decorations(text).replace("**", "").strip(" :：")))
@@ -1510,7 +1516,7 @@ def drop_assistant_offers(root: Draft, notes: list[str]) -> None:
         last.kind == ITEM
         and not last.children
         and not last.is_task
-        and _CHAT_CLOSER_RE.search(strip_decorations(last.text))
+        and closes_the_chat(last.text)
         and id(last) in parents
     ):
         # "5. Tell me when you're ready, and we'll dive into each week together!": the chat
@@ -1874,11 +1880,12 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
 _PLAN_TAIL_RE = re.compile(
     r"\b(?:projects?|capstone|practice|exercises?|portfolio|interviews?|assignments?|labs?"
     r"|challenges?|final (?:projects?|exam|assessment|week|phase|stage|month|steps?|tasks?)"
+    r"|deliverables?|entregables|entregáveis|livrables"
     r"|bonus|extras?|advanced|next steps?|beyond|specialization|electives?"
     r"|proyectos?|projetos?|ejercicios|práctica|adicionales?|avanzad[oa]s?|avançad[oa]s?"
     r"|bônus|zusätzlich|fortgeschritten|weiterführend|projekte?|übungen)\b"
     # no word boundaries inside CJK text
-    r"|项目|练习|额外|附加|进阶|高级|拓展|扩展|加分|実践|プロジェクト|演習|発展|応用|追加"
+    r"|项目|练习|额外|附加|进阶|高级|拓展|扩展|加分|実践|プロジェクト|演習|発展|応用|追加|交付物|成果物"
     r"|프로젝트|심화|추가|보너스"
 )
 
@@ -1961,8 +1968,9 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     """When the author numbered the plan ("Phase 1…Phase 5", "Week 1…Week 8"), unnumbered
     sections after its last step ("Weekly schedule example", "Alternative approaches",
     "Getting started today") are about the plan, not in it: they become text. Sections on
-    projects, practice or next steps (unless they hold only a drawing or a chart), sections
-    with task boxes, and sections holding a tree of topics (bullets grouping bullets), stay;
+    projects, practice, deliverables or next steps (unless they hold only a drawing or a
+    chart), sections with task boxes, and sections holding a tree of topics (bullets grouping
+    bullets), stay;
     so does a section named like the plan's last part ("4학년" after "2학년", "3학년"), and,
     when the plan is tracks that each number their stages alike, one more track whose parts
     are not numbered ("Mobile" › "Android", "iOS")."""
