@@ -272,3 +272,22 @@ def test_a_link_the_line_cut_off_leaves_its_text_in_the_title_and_its_address_as
     assert parts.title == "Glazes - Glaze Book"
     assert "https://example.org/glazes" in parts.extra
     assert clean_title("Kilns [draft](notes").title == "Kilns [draft](notes"  # no address
+
+
+def test_circled_and_roman_numeral_characters_number_a_part():
+    text = "\n".join(
+        [
+            "# Pottery",
+            *[
+                f"# {mark} {name}\n- [x] {name} basics"
+                for mark, name in zip("①②③", "ABC", strict=True)
+            ],
+            "# ④ Firing",
+            "01. Bisque",
+            "02. Glaze",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [p.title for p in roadmap.nodes][-1] == "Firing"
+    assert [leaf.title for leaf in roadmap.nodes[-1].leaves()] == ["Bisque", "Glaze"]
+    assert clean_title("Ⅲ. Advanced glazes").title == "Advanced glazes"

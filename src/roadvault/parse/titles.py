@@ -143,6 +143,8 @@ _NUMBERING_RE = re.compile(
     r"|[IVXLC]{1,6}[.)]|[A-H][.)]|\d{1,3}\s*[-–—>»›])\s+"
     # "7.参考文献", "3、数据结构": CJK text needs no space after the number
     r"|^\d{1,3}[.．、)）](?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+    # "⑤ 알고리즘", "❷ Basics", "Ⅲ. Advanced": circled and Roman-numeral characters
+    r"|^[\u2460-\u2473\u2776-\u2793\u2160-\u216b](?:[.．、)）:：]\s*|\s+)"
 )
 _ORDINAL_NUMBER = (
     r"(?:\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,6}\b|[a-h]\b|one|two|three|four|five|six|seven|eight"
