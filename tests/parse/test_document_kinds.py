@@ -3799,3 +3799,24 @@ def test_deliverables_after_the_numbered_modules_are_part_of_the_plan():
     assert [p.title for p in roadmap.nodes][-1] == "Final Deliverables"
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert titles[-2:] == ["A country loaf", "A baking log"], titles
+
+
+def test_additional_resources_after_topic_link_lists_are_reading_not_a_topic():
+    for heading in ("Additional Resources", "Weitere Ressourcen", "Otros recursos"):
+        text = "\n".join(
+            [
+                "# Glazing on the web",
+                "## Clays",
+                "* [Clay basics](https://example.org/clay)",
+                "* [Wedging video](https://example.org/wedge)",
+                "## Glazes",
+                "* [Glaze chemistry](https://example.org/glaze)",
+                "## Kilns",
+                "* [Kiln safety](https://example.org/kiln)",
+                f"## {heading}",
+                "* [Pottery forum](https://example.org/forum)",
+                "* [Ceramics magazine](https://example.org/mag)",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert "Pottery forum" not in titles and "Kiln safety" in titles, (heading, titles)

@@ -64,7 +64,15 @@ _RES_ADJ = (
     r"(?:recommended|suggested|useful|helpful|additional|further|free|paid|beginner|quick"
     r"|important|external|related|base|primary|required|secondary"
     r"|intermediate|advanced|core|main|optional|extra|learning|study|top|best|essential|good"
-    r"|great|key|official|external|online|other|more|must read|must watch|reference)"
+    r"|great|key|official|external|online|other|more|must read|must watch|reference"
+    r"|weitere|zusätzliche|nützliche|empfohlene|autres|otros|outros|más|mais|altri"
+    r"|другие|дополнительные|полезные)"
+)
+# "Additional resources", "Weitere Ressourcen", "更多资源": more than the plan's own reading.
+_EXTRA_RE = re.compile(
+    r"^(?:additional|further|other|more|extra|weitere|zusätzliche|autres|otros|outros|más"
+    r"|mais|altri|другие|дополнительные)\b|\b(?:adicionales|adicionais|complementares"
+    r"|supplémentaires|complémentaires)$|^(?:更多|其他|其它|その他|追加|기타|추가)"
 )
 # "and" between two names of kinds, in the languages above: "Recursos y herramientas".
 _RES_AND = r"(?:and|&|/|,|or|y|e|o|et|ou|und|oder|ve|dan|và|и|和|与|及|および|と|및|와|과)"
@@ -335,6 +343,13 @@ def resource_kind(label: str) -> str | None:
     if _WEAK_RESOURCE_RE.match(key):
         return "weak"
     return None
+
+
+def names_extra_resources(label: str) -> bool:
+    """ "Additional Resources", "Weitere Ressourcen", "其他资源": reading beyond the plan's
+    own, whatever the plan's parts are made of."""
+    key = plain_label(label)
+    return resource_kind(label) == "strong" and bool(_EXTRA_RE.search(key))
 
 
 def holds_items(draft: Draft) -> bool:

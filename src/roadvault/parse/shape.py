@@ -29,6 +29,7 @@ from roadvault.parse.drafts import (
     holds_task,
     is_facet_title,
     name_like,
+    names_extra_resources,
     resource_kind,
     split_label,
     walk,
@@ -453,7 +454,12 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
         # "#### Adtech" and "#### Food delivery" (link lists too) is a topic like them
         # ("### Intermediate Books" of unlinked titles beside "### Official Documentation"
         # and "### Videos & Talks" is one more list of the same materials)
-        topic_peer = peers >= 2 and (_is_link_list(child) or _is_title_list(child))
+        # ("### Additional Resources" after them is reading beyond the plan all the same)
+        topic_peer = (
+            peers >= 2
+            and (_is_link_list(child) or _is_title_list(child))
+            and not names_extra_resources(child.title)
+        )
         # "## Tools" › "Git", "Linux Commands" beside "## Databases" › "SQL": one more topic
         topic_peer = topic_peer or (plain_peers >= 2 and _plain_topic(child, weak=True))
         # "# Course" over the whole document names it; it is no reading list
