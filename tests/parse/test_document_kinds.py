@@ -3820,3 +3820,27 @@ def test_additional_resources_after_topic_link_lists_are_reading_not_a_topic():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert "Pottery forum" not in titles and "Kiln safety" in titles, (heading, titles)
+
+
+def test_recommended_reading_by_subject_and_a_learning_strategy_are_not_steps():
+    text = "\n".join(
+        [
+            "# Piano di ceramica",
+            "## Argilla",
+            "### Settimana 1",
+            "- Impastare",
+            "- Centrare",
+            "## Smalti",
+            "### Settimana 2",
+            "- Smaltare una tazza",
+            "## Strategia di Apprendimento",
+            "- Lavorare ogni giorno",
+            "## Risorse Consigliate",
+            "### Argilla",
+            "- Manuale del tornio",
+            "### Smalti",
+            "- Libro degli smalti",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Impastare", "Centrare", "Smaltare una tazza"], titles

@@ -68,11 +68,15 @@ _RES_ADJ = (
     r"|weitere|zusätzliche|nützliche|empfohlene|autres|otros|outros|más|mais|altri"
     r"|другие|дополнительные|полезные)"
 )
-# "Additional resources", "Weitere Ressourcen", "更多资源": more than the plan's own reading.
-_EXTRA_RE = re.compile(
-    r"^(?:additional|further|other|more|extra|weitere|zusätzliche|autres|otros|outros|más"
-    r"|mais|altri|другие|дополнительные)\b|\b(?:adicionales|adicionais|complementares"
-    r"|supplémentaires|complémentaires)$|^(?:更多|其他|其它|その他|追加|기타|추가)"
+# "Additional resources", "Recommended books", "Risorse consigliate": reading the author
+# recommends beyond the plan's own, said by an adjective before or after the noun.
+_FURTHER_READING_RE = re.compile(
+    r"^(?:recommended|suggested|useful|helpful|additional|further|other|more|extra|external"
+    r"|related|weitere|zusätzliche|nützliche|empfohlene|autres|otros|outros|más|mais|altri"
+    r"|другие|дополнительные|полезные)\b"
+    r"|\b(?:adicionales|adicionais|complementari[oa]s|complementares|recomendad[oa]s|útiles"
+    r"|úteis|supplémentaires|complémentaires|recommandées|utiles|consigliat[ei]|utili"
+    r"|aggiuntiv[ei]|empfohlen|полезные)$"
 )
 # "and" between two names of kinds, in the languages above: "Recursos y herramientas".
 _RES_AND = r"(?:and|&|/|,|or|y|e|o|et|ou|und|oder|ve|dan|và|и|和|与|及|および|と|및|와|과)"
@@ -91,7 +95,8 @@ _STRONG_RESOURCE_RE = re.compile(
     rf"|^{_RES_NOUN}\s+(?:adicionales|adicionais|complementari[oa]s|complementares"
     r"|recomendad[oa]s|útiles|úteis|supplémentaires|complémentaires|recommandées|utiles"
     r"|de apoyo|de apoio|de estudio|de estudo|d'apprentissage|base|básica|básicas"
-    r"|principal|principales|obligatoria|obligatorias|recomendada|recomendadas|de base)$"
+    r"|principal|principales|obligatoria|obligatorias|recomendada|recomendadas|de base"
+    r"|consigliat[ei]|utili|aggiuntiv[ei]|di studio|empfohlen|полезные)$"
 )
 # "Suggested timeline", "Recommended order": plans, not resources.
 _NOT_RESOURCE_RE = re.compile(
@@ -345,11 +350,11 @@ def resource_kind(label: str) -> str | None:
     return None
 
 
-def names_extra_resources(label: str) -> bool:
-    """ "Additional Resources", "Weitere Ressourcen", "其他资源": reading beyond the plan's
-    own, whatever the plan's parts are made of."""
-    key = plain_label(label)
-    return resource_kind(label) == "strong" and bool(_EXTRA_RE.search(key))
+def names_further_reading(label: str) -> bool:
+    """ "Additional Resources", "Weitere Ressourcen", "Risorse consigliate": reading the
+    author recommends beyond the plan's own, whatever the plan's parts are made of (a bare
+    "Courses", or "Intermediate Courses", may name the plan's parts)."""
+    return resource_kind(label) == "strong" and bool(_FURTHER_READING_RE.search(plain_label(label)))
 
 
 def holds_items(draft: Draft) -> bool:

@@ -196,6 +196,9 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |after (?:\d+|these|this|the|all|completing|finishing) .{0,40}you(?:['’]ll| will) .*
 |by now you(?:['’]ll| will| should) .*|you(?:['’]ll| will) (?:now )?(?:know|be able to .*)
 |consejos|recomendaciones|estrategia de aprendizaje|mentalidad|dicas|conseils
+|estrat[ée]gias? de (?:aprendizaje|aprendizagem|estudio|estudo)|strat[ée]gie d'apprentissage
+|strategia di (?:apprendimento|studio)|lernstrategien?|стратегия (?:обучения|изучения)
+|学习策略|学習戦略|학습 전략
 |(?:additional |final |general )?(?:observations|remarks)|observaciones(?: adicionales| finales)?
 |observações(?: adicionais| finais)?|anmerkungen|remarques|備考|备注|비고
 |(?:each|every) (?:\w+ )?(?:lesson|module|week|chapter|unit|day|folder|session|class|project)s?

@@ -29,7 +29,7 @@ from roadvault.parse.drafts import (
     holds_task,
     is_facet_title,
     name_like,
-    names_extra_resources,
+    names_further_reading,
     resource_kind,
     split_label,
     walk,
@@ -253,8 +253,12 @@ def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
     if draft.kind == HEADING and has_stage_word(draft.text):
         return False  # "Module 1: Materials" is a part of the plan named for its subject
     sections = [c for c in draft.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
-    if any(resource_kind(c.text) is None and not _only_links(c) for c in sections):
-        return False  # "Course" over "Introduction" and "Plan": structure, not a reading list
+    if not names_further_reading(draft.text) and any(
+        resource_kind(c.text) is None and not _only_links(c) for c in sections
+    ):
+        # "Course" over "Introduction" and "Plan": structure, not a reading list; but
+        # "Recommended resources" over "Bash", "Python": reading by subject
+        return False
     if any(c.section_status is not None for c in sections):
         return False  # "Reading list" › "Read" / "Currently reading" / "To read": a board
     kind = resource_kind(draft.text)
@@ -458,7 +462,7 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
         topic_peer = (
             peers >= 2
             and (_is_link_list(child) or _is_title_list(child))
-            and not names_extra_resources(child.title)
+            and not names_further_reading(child.title)
         )
         # "## Tools" › "Git", "Linux Commands" beside "## Databases" › "SQL": one more topic
         topic_peer = topic_peer or (plain_peers >= 2 and _plain_topic(child, weak=True))
