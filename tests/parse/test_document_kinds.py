@@ -3844,3 +3844,64 @@ def test_recommended_reading_by_subject_and_a_learning_strategy_are_not_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Impastare", "Centrare", "Smaltare una tazza"], titles
+
+
+def test_a_section_holding_the_stages_is_opened_whatever_its_name():
+    text = "\n".join(
+        [
+            "# Pottery roadmap",
+            "## Current status",
+            "- Level: beginner",
+            "## Learning Phases",
+            "### Phase 1: Clay (Weeks 1-2)",
+            "- Wedge clay",
+            "- Pinch a pot",
+            "### Phase 2: Wheel (Weeks 3-4)",
+            "- Centre",
+            "- Pull walls",
+            "### Phase 3: Glaze (Weeks 5-6)",
+            "- Dip glaze",
+            "- Fire",
+            "## Studio setup",
+            "### 1. Clean the wheel",
+            "- Sponge it",
+        ]
+    )
+    phases = [p.title for p in parse_roadmap(text).nodes]
+    assert phases[:3] == ["Clay", "Wheel", "Glaze"], phases
+
+
+def test_stages_named_by_what_they_cover_are_opened_too_but_not_beside_numbered_parts():
+    staged = "\n".join(
+        [
+            "# 陶艺路线",
+            "## 学期目标",
+            "### 基础阶段",
+            "- [ ] 揉泥",
+            "- [ ] 捏塑",
+            "### 拉坯阶段",
+            "- [ ] 定中心",
+            "### 上釉阶段",
+            "- [ ] 浸釉",
+            "## 作品展示",
+            "- [ ] 一只碗",
+        ]
+    )
+    phases = [p.title for p in parse_roadmap(staged).nodes]
+    assert phases[:3] == ["基础阶段", "拉坯阶段", "上釉阶段"], phases
+    beside_blocks = "\n".join(
+        [
+            "# Pottery",
+            "## Block 1: Clay",
+            "- [x] Wedge",
+            "## Block 2: Wheel",
+            "### Stage 2.1: Centre",
+            "- [ ] Cone up",
+            "### Stage 2.2: Walls",
+            "- [ ] Pull",
+            "### Stage 2.3: Trim",
+            "- [ ] Foot ring",
+        ]
+    )
+    phases = [p.title for p in parse_roadmap(beside_blocks).nodes]
+    assert len(phases) == 2 and phases[1].endswith("Wheel"), phases

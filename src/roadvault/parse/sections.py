@@ -1357,32 +1357,88 @@ def _drop_emptied(root: Draft, emptied: Draft, notes: list[str]) -> None:
 def open_wrapper(root: Draft) -> None:
     """A section that holds the numbered phases ("## Weekly Timeline Summary" over "### Phase
     1…", "### Phase 2…") while its siblings hold none is a wrapper, not the one phase: its
-    sections take its place."""
+    sections take its place. Sections named as stages ("Phase 1", "Fase 2", "基础阶段") say
+    so whatever the wrapper is called ("Learning Phases", "Semester Goals"), when no part
+    beside it is numbered or named as a stage."""
 
     def ordered(d: Draft) -> list[Draft]:
         return [c for c in d.children if c.kind in (HEADING, PSEUDO, DETAILS) and c.numbered]
 
+    wrapper = _stage_wrapper(root) or _plan_wrapper(root, ordered)
+    if wrapper is None:
+        return
+    at = root.children.index(wrapper)
+    fired("wrapper-section", wrapper.line, "dropped", wrapper.title)
+    root.children[at : at + 1] = wrapper.children
+    root.notes.extend(wrapper.notes)
+    root.resources.extend(wrapper.resources)
+
+
+def _plan_wrapper(root: Draft, ordered: Callable[[Draft], list[Draft]]) -> Draft | None:
     candidates = [
         d
         for d in root.children
         if d.kind in (HEADING, PSEUDO) and not d.numbered and not d.is_task and len(ordered(d)) >= 2
     ]
     if len(candidates) != 1:
-        return
+        return None
     wrapper = candidates[0]
     if any(ordered(d) for d in root.children if d is not wrapper):
-        return
+        return None
     if not _RECAP_RE.search(plain_label(wrapper.title)):
-        return  # only a name that says "the plan" ("Timeline", "Roadmap", "Curriculum")
+        return None  # only a name that says "the plan" ("Timeline", "Roadmap", "Curriculum")
     inside = sum(1 for d in walk(wrapper) if d.kind in (ITEM, ROW))
     everywhere = sum(1 for d in walk(root) if d.kind in (ITEM, ROW))
     if inside * 10 < everywhere * 6:
-        return  # most of the study is elsewhere: the wrapper is one part among others
-    at = root.children.index(wrapper)
-    fired("wrapper-section", wrapper.line, "dropped", wrapper.title)
-    root.children[at : at + 1] = wrapper.children
-    root.notes.extend(wrapper.notes)
-    root.resources.extend(wrapper.resources)
+        return None  # most of the study is elsewhere: the wrapper is one part among others
+    return wrapper
+
+
+MIN_WRAPPED_STAGES = 3
+# "算法学习阶段", "基礎段階", "기초 단계": a stage named by what it covers.
+_STAGE_SUFFIX_RE = re.compile(r"(?:阶段|階段|段階|단계)$")
+
+
+def _names_a_stage(title: str) -> bool:
+    return has_stage_word(title) or bool(_STAGE_SUFFIX_RE.search(plain_label(title)))
+
+
+def _stage_wrapper(root: Draft) -> Draft | None:
+    """The one top section holding three or more sections named as stages, when no other
+    top section holds any."""
+
+    def stages(d: Draft) -> list[Draft]:
+        return [
+            c
+            for c in d.children
+            if c.kind in (HEADING, PSEUDO, DETAILS)
+            and _names_a_stage(c.text or c.title)
+            and c.children
+        ]
+
+    held = [d for d in root.children if d.kind in (HEADING, PSEUDO) and stages(d)]
+    if len(held) != 1:
+        return None
+    wrapper = held[0]
+    if wrapper.is_task or len(stages(wrapper)) < MIN_WRAPPED_STAGES:
+        return None
+    if any(
+        d.numbered
+        or _names_a_stage(d.text or d.title)
+        or _NUMBERED_NAME_RE.match(plain_label(d.text or d.title))
+        for d in root.children
+        if d.kind in (HEADING, PSEUDO)
+    ):
+        return None  # "## Phase 1" beside it, or "Bloque 2" among blocks: parts of their own
+    inside = sum(1 for d in walk(wrapper) if d.kind in (ITEM, ROW))
+    everywhere = sum(1 for d in walk(root) if d.kind in (ITEM, ROW))
+    if inside * 10 < everywhere * 6:
+        return None  # most of the study is elsewhere: the wrapper is one part among others
+    return wrapper
+
+
+# "Bloque 2: Matemáticas", "Track 3": a name with its number, a part in a series.
+_NUMBERED_NAME_RE = re.compile(r"^[^\W\d_]+\s+\d{1,3}\b")
 
 
 # An entry that talks to the reader about the repository itself, not about the subject.
