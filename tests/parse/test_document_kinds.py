@@ -3905,3 +3905,25 @@ def test_stages_named_by_what_they_cover_are_opened_too_but_not_beside_numbered_
     )
     phases = [p.title for p in parse_roadmap(beside_blocks).nodes]
     assert len(phases) == 2 and phases[1].endswith("Wheel"), phases
+
+
+def test_what_each_folder_holds_and_the_technologies_used_are_not_steps():
+    text = "\n".join(
+        [
+            "# Pottery projects",
+            "## Projects",
+            "1. [Tea bowl](https://example.org/bowl)",
+            "2. [Vase](https://example.org/vase)",
+            "## Technologies & Skills Covered",
+            "- **Stoneware**: mid-fire clay body",
+            "- **Celadon**: a glaze",
+            "## Learning path",
+            "These projects follow the studio's beginner course.",
+            "",
+            "Each project folder contains its own notes with:",
+            "- Project goals",
+            "- Firing notes",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Tea bowl", "Vase"], titles

@@ -202,7 +202,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:additional |final |general )?(?:observations|remarks)|observaciones(?: adicionales| finales)?
 |observações(?: adicionais| finais)?|anmerkungen|remarques|備考|备注|비고
 |(?:each|every) (?:\w+ )?(?:lesson|module|week|chapter|unit|day|folder|session|class|project)s?
-(?: includes| contains| has| holds| consists of| comes with)
+(?: includes| contains| has| holds| consists of| comes with)(?: [^.!?]{0,40})?
 |lesson (?:structure|format)|(?:session|class|meeting) (?:structure|format)
 |format (?:setiap|tiap) (?:pertemuan|sesi)|struktur (?:setiap|tiap) pertemuan
 |formato de (?:cada )?(?:clase|sesión|aula)|format (?:des|de chaque) (?:séances?|cours)
@@ -836,6 +836,10 @@ _OUTLINE_NUMBER_RE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _ENVIRONMENT_RE = re.compile(
     r"^(?:(?:my |our |the )?(?:development |dev |working |learning )?environment|tech ?stack"
     r"|(?:my )?(?:setup|toolchain)|tools (?:i use|used)|entorno(?: de desarrollo)?"
+    # "Technologies & Skills Covered", "Technologies used": what the projects were built with
+    r"|(?:technologies|tech|tools)(?: (?:&|and) (?:skills|tools|technologies))? (?:covered|used)"
+    r"|tecnolog[íi]as(?: utilizadas| usadas)|technologies utilisées|verwendete technologien"
+    r"|使用技术|使用技術|技術スタック|사용 기술|기술 스택"
     r"|ambiente(?: de desenvolvimento)?|(?:entwicklungs)?umgebung|environnement"
     r"|开发环境|開発環境|环境|環境|개발 ?환경|환경)(?: \(?tech ?stack\)?)?$"
 )
