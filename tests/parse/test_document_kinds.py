@@ -3927,3 +3927,21 @@ def test_what_each_folder_holds_and_the_technologies_used_are_not_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Tea bowl", "Vase"], titles
+
+
+def test_the_rules_of_a_challenge_are_not_steps():
+    for heading in ("📋 Challenge Rules", "The Rules", "Rules of the challenge"):
+        text = "\n".join(
+            [
+                "# 100 days of clay",
+                f"## {heading}",
+                "- Throw every day",
+                "- Post a photo",
+                "## Log",
+                "- [x] Day 1: Wedging",
+                "- [x] Day 2: Centering",
+                "- [ ] Day 3: Pulling",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert "Throw every day" not in titles and len(titles) == 3, (heading, titles)
