@@ -651,3 +651,21 @@ def test_a_tech_stack_column_names_the_rows_and_a_focus_notes_column_describes_t
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Stoneware", "Porcelain", "Electric", "Raku"], titles
+
+
+def test_progress_columns_of_a_mark_and_its_state_tick_the_rows():
+    text = "\n".join(
+        [
+            "| # | Technique | Theory | Practice |",
+            "|---|---|---|---|",
+            "| 1 | Wedging | ✅ Completed | ✅ Completed |",
+            "| 2 | Centering | ✅ Completed | ✅ Completed |",
+            "| 3 | Trimming | 🔲 Pending | 🔲 Pending |",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("Wedging", "done"),
+        ("Centering", "done"),
+        ("Trimming", "todo"),
+    ]

@@ -117,6 +117,7 @@ _CHECK_CELL = {
     "complete": "x",
     "⬜": " ",
     "☐": " ",
+    "🔲": " ",
     "❌": " ",
     "todo": " ",
     "to do": " ",
@@ -193,10 +194,30 @@ def _all_check_cells(body: list[list[InlineText]], index: int, *, marks_only: bo
     `marks_only`, no words such as "yes"/"done")."""
     return bool(body) and all(
         len(row) > index
-        and _check_cell(row[index].text) is not None
-        and not (marks_only and any(char.isalpha() for char in row[index].text))
+        and (
+            (
+                _check_cell(row[index].text) is not None
+                and not (marks_only and any(char.isalpha() for char in row[index].text))
+            )
+            # "✅ Completed", "🔲 Pending": a mark and the state it stands for, still a mark
+            or _mark_and_state(row[index].text)
+        )
         for row in body
     )
+
+
+def _mark_and_state(text: str) -> bool:
+    match = _MARK_AND_STATE_RE.match(remove_controls(text).strip())
+    return bool(match) and _check_cell(match["mark"]) is not None
+
+
+_MARK_AND_STATE_RE = re.compile(
+    r"^(?P<mark>\W{1,3}?)\s*(?:completed?|done|finished|pending|in progress|ongoing"
+    r"|not started|started|to ?do|completado|concluído|pendiente|pendente|erledigt|offen"
+    r"|terminé|en cours"
+    r"|完成|已完成|未完成|进行中|完了|未着手|進行中|완료|진행 ?중|미완료)$",
+    re.I,
+)
 
 
 MIN_TICKS = 2
