@@ -3945,3 +3945,26 @@ def test_the_rules_of_a_challenge_are_not_steps():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert "Throw every day" not in titles and len(titles) == 3, (heading, titles)
+
+
+def test_a_table_of_contents_heading_left_open_over_the_groups_is_not_their_part():
+    text = "\n".join(
+        [
+            "# Glaze checklist",
+            "## 📚 Table of Contents",
+            "1. [Clays](#1-clays)",
+            "2. [Glazes](#2-glazes)",
+            "",
+            "<details>",
+            "<summary><strong>1. Clays</strong></summary>",
+            "",
+            "### Easy",
+            "- [x] Stoneware",
+            "### Hard",
+            "- [ ] Porcelain",
+            "",
+            "</details>",
+        ]
+    )
+    phases = [(p.title, len(p.leaves())) for p in parse_roadmap(text).nodes]
+    assert phases == [("Clays", 2)], phases

@@ -301,6 +301,7 @@ class Draft:
     children: list[Draft] = field(default_factory=list)
     label: bool = False  # the title ended with ":" (it names the group below it)
     numbered: bool = False  # the title had numbering or a "Phase N" word
+    opened: bool = False  # a heading left open over the parts after it: they take its place
     excluded: bool = False
     section_status: str | None = None  # a board column's mark for what it holds
     image_only: bool = False

@@ -781,7 +781,9 @@ def _tracked_in(task: Draft, section: Draft) -> bool:
 def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
     """A "Contributing"-like heading is left out, unless the author put checkboxes under it
     (then it is theirs to track), it is the document's own title, or leaving it out would
-    leave nothing (a "Table of Contents" heading over the day-by-day sections)."""
+    leave nothing (a "Table of Contents" heading over the day-by-day sections). A table of
+    contents kept for the boxed groups after it ("<details> 1. Arrays") was never closed:
+    the groups take its place."""
     title_key = plain_label(front_title) if front_title else None
     _lift_progress_lines(root)
     for draft in walk(root):
@@ -802,6 +804,9 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
         ):
             draft.excluded = False
             fired("tracked-housekeeping", draft.line, "phase", draft.title)
+            if _contents_over_groups(draft):
+                draft.opened = True
+    _open_marked(root)
     if not _items_outside_excluded(root):
         # Dropping the sections would leave nothing: a "Table of Contents" heading over
         # "### Day 1: …" sections with their steps is where the author put the plan.
@@ -839,6 +844,29 @@ _CONTENTS_TITLE_RE = re.compile(
     r"^(?:(?:table of )?contents?|contenidos?|conte[úu]dos?|contenu|inhalt|содержание"
     r"|目录|目次|목차)$"
 )
+
+
+def _contents_over_groups(section: Draft) -> bool:
+    """ "## 📚 Table of Contents" over its links, then "<details> 1. Arrays" with the
+    boxes: the heading was never closed, the groups after it are the plan's parts."""
+    return (
+        bool(_CONTENTS_TITLE_RE.match(plain_label(section.title)))
+        and not _contents_that_teach(section)
+        and bool(section.children)
+        and all(c.kind in (DETAILS, CALLOUT, HEADING, PSEUDO) for c in section.children)
+    )
+
+
+def _open_marked(draft: Draft) -> None:
+    kept: list[Draft] = []
+    for child in draft.children:
+        _open_marked(child)
+        if child.opened:
+            kept.extend(child.children)
+            draft.notes.extend(child.notes)
+            continue
+        kept.append(child)
+    draft.children = kept
 
 
 def _contents_that_teach(section: Draft) -> bool:
