@@ -3968,3 +3968,23 @@ def test_a_table_of_contents_heading_left_open_over_the_groups_is_not_their_part
     )
     phases = [(p.title, len(p.leaves())) for p in parse_roadmap(text).nodes]
     assert phases == [("Clays", 2)], phases
+
+
+def test_a_resource_caption_over_a_list_across_a_blank_line_makes_it_reading():
+    for caption in ("References", "本文参考", "Recommended books:"):
+        text = "\n".join(
+            [
+                "# Pottery path",
+                "",
+                caption,
+                "",
+                "- [Clay guide](https://example.org/clay)",
+                "",
+                "## Wedging",
+                "- [ ] Ram's head",
+                "## Throwing",
+                "- [ ] Centre",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Ram's head", "Centre"], (caption, titles)

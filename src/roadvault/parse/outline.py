@@ -909,6 +909,8 @@ class _Sections:
                 role == HOUSEKEEPING
                 # "👉 After 30 days, you'll know:" over the list of outcomes
                 or (role == ADVICE and caption.rstrip().endswith((":", "：")))
+                # "References", a blank line, then the links: the list is reading
+                or (self.list_next and resource_kind(caption.rstrip(":：")) == "strong")
             )
         ):
             fired("short-label-line", self.current_line, "topic")
