@@ -898,7 +898,8 @@ class _Sections:
 
     def _names_the_list(self, lines: list[InlineText]) -> bool:
         """A short line alone right above a list ("Week 1", "Backend basics") names it; a
-        plain "Table of Contents" line names the list after it even across a blank line."""
+        plain "Table of Contents" or "References" line names the list after it even across a
+        blank line."""
         caption = strip_decorations(remove_controls(lines[0].text)) if len(lines) == 1 else ""
         role = section_role(caption) if caption else None
         if (
