@@ -3988,3 +3988,25 @@ def test_a_resource_caption_over_a_list_across_a_blank_line_makes_it_reading():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Ram's head", "Centre"], (caption, titles)
+
+
+def test_a_collapsed_block_of_instructions_before_the_table_is_not_a_step():
+    text = "\n".join(
+        [
+            "# Kiln path",
+            "",
+            "<details>",
+            "<summary><b>Instructions</b></summary>",
+            "",
+            "Copy this page and tick the rooms you finish.",
+            "",
+            "</details>",
+            "",
+            "| Status | Room | Category |",
+            "| --- | --- | --- |",
+            "| ☑ | Loading | Basics |",
+            "| ☐ | Firing | Basics |",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Loading", "Firing"], titles

@@ -1217,6 +1217,15 @@ def _is_prose_only(draft: Draft) -> bool:
     return draft.kind in (HEADING, PSEUDO) and not draft.children and not draft.is_task
 
 
+def _is_prose_only_details(draft: Draft) -> bool:
+    return not draft.children and not draft.is_task and bool(draft.notes)
+
+
+def _says_how_to_use(draft: Draft) -> bool:
+    """ "<summary>Instructions</summary>" over a paragraph: how to use the page."""
+    return bool(_HOW_TO_USE_RE.fullmatch(plain_label(draft.title)))
+
+
 def _section_text(draft: Draft) -> str:
     return "\n\n".join(part for part in [draft.title, *draft.notes] if part)
 
@@ -1224,7 +1233,8 @@ def _section_text(draft: Draft) -> str:
 @rule("intro-section")
 def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = False) -> None:
     """Prose-only sections before the first real phase (an introduction), and prose-only
-    sections named like one ("Overview", "Conclusion") anywhere at the top, become notes."""
+    sections named like one ("Overview", "Conclusion") or like instructions anywhere at the
+    top, become notes; so does a collapsed block of prose ("<details>" "Instructions")."""
     kept: list[Draft] = []
     leading = not named_only
     others_hold_items = sum(1 for c in root.children if holds_items(c)) >= 2
@@ -1242,8 +1252,8 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
             fired("intro-section", child.line, "note", child.title)
             notes.append(section_text(child))
             continue
-        if _is_prose_only(child):
-            named_intro = is_intro_title(child.title)
+        if _is_prose_only(child) or (child.kind == DETAILS and _is_prose_only_details(child)):
+            named_intro = is_intro_title(child.title) or _says_how_to_use(child)
             if named_intro or (
                 leading
                 and not child.numbered
