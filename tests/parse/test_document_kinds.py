@@ -4010,3 +4010,25 @@ def test_a_collapsed_block_of_instructions_before_the_table_is_not_a_step():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Loading", "Firing"], titles
+
+
+def test_a_table_of_technologies_covered_and_an_about_this_project_section_are_text():
+    text = "\n".join(
+        [
+            "# 陶艺学习计划",
+            "## 关于本项目",
+            "- 记录我的学习",
+            "## 课程",
+            "| # | Course | Status |",
+            "|---|---|---|",
+            "| 1 | Wedging | ✅ |",
+            "| 2 | Throwing | ⬜ |",
+            "## Technologies & Concepts Covered (so far)",
+            "| Area | Topics |",
+            "|---|---|",
+            "| **Clay bodies** | Stoneware, porcelain, earthenware and their firing ranges |",
+            "| **Tools** | Wheel, kiln, banding wheel |",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Throwing"], titles

@@ -264,6 +264,9 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |by the end(?: of .*)?|end result|results you(?:['’]ll| will) get
 |introducción|acerca de|sobre|prefacio|presentación|conclusión|introdução|sobre este .*
 |前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语|概览|总览
+|(?:关于|關於)(?:本|这个|此)(?:项目|仓库|课程|教程|计划|文档)|本(?:项目|仓库|课程)(?:简介|介绍|说明)
+|(?:このリポジトリ|本リポジトリ|このプロジェクト)について
+|(?:이 )?(?:저장소|프로젝트|레포)(?:에 대해| 소개)
 |목적|目的|이 저장소는.*|about this repo.*|왜 .{1,30}|为什么.{1,30}|なぜ.{1,30}
 |项目概览|项目简介|项目介绍|введение|обзор|о проекте
 |はじめに|概要|序文|まえがき|おわりに|まとめ|소개|개요
@@ -837,14 +840,18 @@ _OUTLINE_NUMBER_RE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _ENVIRONMENT_RE = re.compile(
     r"^(?:(?:my |our |the )?(?:development |dev |working |learning )?environment|tech ?stack"
     r"|(?:my )?(?:setup|toolchain)|tools (?:i use|used)|entorno(?: de desarrollo)?"
-    # "Technologies & Skills Covered", "Technologies used": what the projects were built with
-    r"|(?:technologies|tech|tools)(?: (?:&|and) (?:skills|tools|technologies))? (?:covered|used)"
-    r"|tecnolog[íi]as(?: utilizadas| usadas)|technologies utilisées|verwendete technologien"
-    r"|使用技术|使用技術|技術スタック|사용 기술|기술 스택"
     r"|ambiente(?: de desenvolvimento)?|(?:entwicklungs)?umgebung|environnement"
     r"|开发环境|開発環境|环境|環境|개발 ?환경|환경)(?: \(?tech ?stack\)?)?$"
 )
 MAX_ENVIRONMENT_WORDS = 6
+# "Technologies & Skills Covered", "Technologies used": what the work was done with, listed
+# as long as the author likes.
+_TECHNOLOGIES_USED_RE = re.compile(
+    r"^(?:(?:technologies|tech|tools)(?: (?:&|and) (?:skills|tools|technologies|concepts))?"
+    r" (?:covered|used)(?: \(?so far\)?)?"
+    r"|tecnolog[íi]as(?: utilizadas| usadas)|technologies utilisées|verwendete technologien"
+    r"|使用技术|使用技術|技術スタック|사용 기술|기술 스택)$"
+)
 
 
 @rule("environment-section")
@@ -859,13 +866,16 @@ def environment_to_notes(draft: Draft, notes: list[str]) -> None:
             return False
         if child.numbered and not _OUTLINE_NUMBER_RE.match(child.text or ""):
             return False
-        if not _ENVIRONMENT_RE.match(plain_label(child.title).rstrip(":：").casefold()):
+        name = plain_label(child.title).rstrip(":：").casefold()
+        used = bool(_TECHNOLOGIES_USED_RE.match(name))
+        if not (used or _ENVIRONMENT_RE.match(name)):
             return False
         entries = child.children
         return all(
-            e.kind == ITEM
+            e.kind in (ITEM, ROW)
             and not e.children
-            and len(strip_decorations(e.text).split()) <= MAX_ENVIRONMENT_WORDS
+            and not e.is_task
+            and (used or len(strip_decorations(e.title or e.text).split()) <= MAX_ENVIRONMENT_WORDS)
             and not reads_as_action(e.title)
             for e in entries
         )
