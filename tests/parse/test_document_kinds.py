@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from roadvault.model import Roadmap
 from roadvault.parse import parse_roadmap
+from roadvault.parse.sections import reads_as_action
 
 
 def _tree(roadmap: Roadmap) -> list[tuple[str, list[str]]]:
@@ -4032,3 +4033,25 @@ def test_a_table_of_technologies_covered_and_an_about_this_project_section_are_t
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Throwing"], titles
+
+
+def test_a_study_plan_heading_over_one_instruction_is_an_introduction_not_a_step():
+    text = "\n".join(
+        [
+            "# Mentorship · Block 1",
+            "## Study Plan",
+            "",
+            "> Work through these topics in order. Tick every box before moving on.",
+            "",
+            "## 01 Clay",
+            "- [ ] Wedge",
+            "- [ ] Pinch",
+            "## 02 Wheel",
+            "- [ ] Centre",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedge", "Pinch", "Centre"], titles
+    # a verb-like word that names a kind of thing is no action; an action still is
+    assert not reads_as_action("Study Plan") and not reads_as_action("Practice log")
+    assert reads_as_action("Study the glaze chart")

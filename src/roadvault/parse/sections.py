@@ -1833,9 +1833,37 @@ def drop_repeated_sections(root: Draft, notes: list[str]) -> None:
 
 
 def reads_as_action(title: str) -> bool:
-    """ "Take the exam", "Build a portfolio": a step, even with only a paragraph under it."""
+    """ "Take the exam", "Build a portfolio": a step, even with only a paragraph under it;
+    "Study Plan", "Practice Log" name a thing, not an action."""
     words = plain_label(title).split()
+    if len(words) >= 2 and words[1] in _NOUN_AFTER_VERB_WORD:
+        return False
     return bool(words) and words[0] in IMPERATIVES
+
+
+# "Study plan", "Practice log", "Review notes": a verb-like word that names a kind of thing.
+_NOUN_AFTER_VERB_WORD = frozenset(
+    (
+        "plan",
+        "plans",
+        "schedule",
+        "guide",
+        "notes",
+        "tips",
+        "log",
+        "tracker",
+        "overview",
+        "roadmap",
+        "routine",
+        "checklist",
+        "method",
+        "methods",
+        "strategy",
+        "habits",
+        "materials",
+        "resources",
+    )
+)
 
 
 @rule("prose-section")
