@@ -4055,3 +4055,22 @@ def test_a_study_plan_heading_over_one_instruction_is_an_introduction_not_a_step
     # a verb-like word that names a kind of thing is no action; an action still is
     assert not reads_as_action("Study Plan") and not reads_as_action("Practice log")
     assert reads_as_action("Study the glaze chart")
+
+
+def test_a_subtitle_under_the_title_and_the_course_requirements_are_not_steps():
+    text = "\n".join(
+        [
+            "# The Pottery Bootcamp",
+            "#### Spring 2026 Cohort Syllabus",
+            "## Minimum Requirements",
+            "#### Homework",
+            "You must hand in 90% of the pots.",
+            "## Curriculum By Week",
+            "| Week | Subject |",
+            "|---|---|",
+            "| 1 | Wedging |",
+            "| 2 | Throwing |",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Throwing"], titles

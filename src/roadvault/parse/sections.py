@@ -243,6 +243,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 
 |(?:teaching |learning |course )?methodology|teaching (?:methods?|approach)
 |(?:course |class )?polic(?:y|ies)|attendance(?: policy)?|late (?:work|submission) policy
+|(?:minimum|graduation|completion|passing|course) requirements|requisitos (?:mínimos|de aprobación)
 |(?:expected )?workload|competenc(?:y|ies)(?: to (?:develop|acquire))?|entry profile
 |metodolog[íi]a(?: de .*)?|pol[íi]ticas(?: .*)?|consideraciones(?: adicionales| generales)?
 |carga de trabajo|competencias?(?: a desarrollar| genéricas| específicas)?

@@ -1299,7 +1299,8 @@ def _preamble_items_to_notes(root: Draft, notes: list[str]) -> None:
 def _take_title(root: Draft, fm_title: str | None) -> str | None:
     """The document's own title heading, when one holds everything, is the roadmap's title,
     not its only phase; so is a first heading that holds only its caption lines ("### Target:
-    junior developer") above the parts of the plan written at its level."""
+    junior developer") above the parts of the plan written at its level. A smaller empty
+    heading right under the title ("#### Spring 2026 Cohort Syllabus") is its subtitle."""
     sections = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
     others = [c for c in root.children if c.kind not in (HEADING, PSEUDO)]
     if _captioned_title(root):
@@ -1319,6 +1320,7 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
     root.children = top.children
     root.notes.extend(top.notes)
     root.resources.extend(top.resources)
+    _subtitle_to_notes(root)
     if top.duration and re.fullmatch(ORDINAL, top.duration, re.I) and top.duration in top.text:
         # "# Critical Care: Week 3": the week is part of the page's name, not its length
         return " ".join(strip_decorations(remove_controls(top.text)).split()).strip(" *_")
@@ -1328,6 +1330,24 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
         whole = " ".join(strip_decorations(remove_controls(top.text)).split()).strip(" *_")
         return whole or top.title
     return top.title
+
+
+def _subtitle_to_notes(root: Draft) -> None:
+    """ "# Bootcamp" then "#### April 2016 Cohort Syllabus" with nothing under it, then the
+    "## …" parts: a smaller heading right under the title, above the parts, is its
+    subtitle."""
+    if len(root.children) < 2:
+        return
+    first, rest = root.children[0], root.children[1:]
+    if (
+        first.kind == HEADING
+        and not (first.children or first.notes or first.is_task or first.resources)
+        and all(c.kind == HEADING and c.level < first.level for c in rest if c.kind == HEADING)
+        and any(c.kind == HEADING for c in rest)
+    ):
+        fired("title-heading", first.line, "note", first.title)
+        root.notes.append(first.title)
+        root.children = rest
 
 
 def _captioned_title(root: Draft) -> bool:
