@@ -4074,3 +4074,21 @@ def test_a_subtitle_under_the_title_and_the_course_requirements_are_not_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Throwing"], titles
+
+
+def test_how_i_learn_and_what_to_do_when_stuck_are_advice():
+    for heading in ("🧠 How I’m Learning", "When You Get Stuck", "My study process"):
+        text = "\n".join(
+            [
+                "# Clay year",
+                "## Week 1",
+                "- [ ] Wedge",
+                "## Week 2",
+                "- [ ] Throw",
+                f"## {heading}",
+                "- Watch a video, then practise",
+                "- Ask the studio tutor",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Wedge", "Throw"], (heading, titles)
