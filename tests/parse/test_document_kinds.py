@@ -4092,3 +4092,28 @@ def test_how_i_learn_and_what_to_do_when_stuck_are_advice():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Wedge", "Throw"], (heading, titles)
+
+
+def test_an_indented_text_outline_keeps_its_underlined_name_and_reads_arrows_and_rules():
+    text = "\n".join(
+        [
+            "Pottery Path",
+            "============",
+            "1. Clay",
+            "    1.1 Wedging",
+            "        -> Ram's head",
+            "        -> Spiral",
+            "    1.2 Pinching",
+            "=============",
+            "2. Wheel",
+            "    2.1 Centering",
+            "        -> Cone up",
+            "        -> Cone down",
+            "    2.2 Trimming",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Pottery Path"
+    titles = [node.title for node in roadmap.walk()]
+    assert "Ram's head" in titles and "Cone up" in titles, titles
+    assert not any("=" in t or t.startswith("->") for t in titles), titles

@@ -1591,7 +1591,9 @@ def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
     return "\n".join(out), origin
 
 
-_OUTLINE_MARKER_RE = re.compile(r"^(?:[-*+•◦○▪]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
+_OUTLINE_MARKER_RE = re.compile(
+    r"^(?:->|=>|→|[-*+•◦○▪]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+"
+)
 _MARKDOWN_BLOCK_RE = re.compile(r"^\s{0,3}(?:#{1,6}\s|```|~~~|\||>)")
 
 
@@ -1613,22 +1615,45 @@ def _is_indented_outline(lines: list[str]) -> bool:
 def _indented_outline(text: str) -> str:
     """An outline whose structure is its indentation ("1. Basics" › "    a. HTML" ›
     "        Semantic elements:" › "            + [x] Build a form") is read by that
-    indentation: every line becomes a bullet nested as deep as its indentation ranks."""
+    indentation: every line becomes a bullet nested as deep as its indentation ranks. A
+    first line underlined with "=" is the outline's name; a line of "=" or "-" alone draws
+    a rule; "->" and "→" mark entries as "-" does."""
     lines = text.split("\n")
     if not _is_indented_outline(lines):
         return text
-    levels = sorted({_indent_width(line) for line in lines if line.strip()})
+    named = _underlined_name(lines)
+    levels = sorted(
+        {_indent_width(line) for at, line in enumerate(lines) if line.strip() and at not in named}
+    )
     rank = {width: index for index, width in enumerate(levels)}
     out = []
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            out.append("")
+        if number - 1 in named:
+            # "C# Learning Path" over "=====": the document's name, underlined
+            out.append("# " + line.strip() if named[number - 1] else "")
+            continue
+        if not line.strip() or _DRAWN_RULE_RE.match(line):
+            out.append("")  # "=====" between parts draws a line, it names nothing
             continue
         content = _OUTLINE_MARKER_RE.sub("", line.strip(), count=1)
         content = re.sub(r"^\[\]\s*", "[ ] ", content)
         out.append("  " * rank[_indent_width(line)] + "- " + content)
         fired("indented-outline", number, "item")
     return "\n".join(out)
+
+
+_EQUALS_UNDERLINE_RE = re.compile(r"^\s*={3,}\s*$")
+_DRAWN_RULE_RE = re.compile(r"^\s*(?:={3,}|-{3,}|_{3,}|\*{3,}|~{3,})\s*$")
+
+
+def _underlined_name(lines: list[str]) -> dict[int, bool]:
+    """The first line and the rule of "=" right under it ({line: is the name}), if so."""
+    filled = [at for at, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2 or filled[1] != filled[0] + 1:
+        return {}
+    if not _EQUALS_UNDERLINE_RE.match(lines[filled[1]]):
+        return {}
+    return {filled[0]: True, filled[1]: False}
 
 
 def _clamp_nesting(text: str, source: str) -> str:
