@@ -4117,3 +4117,19 @@ def test_an_indented_text_outline_keeps_its_underlined_name_and_reads_arrows_and
     titles = [node.title for node in roadmap.walk()]
     assert "Ram's head" in titles and "Cone up" in titles, titles
     assert not any("=" in t or t.startswith("->") for t in titles), titles
+
+
+def test_a_step_told_in_sentences_keeps_its_whole_text_among_sentence_steps():
+    text = "\n".join(
+        [
+            "## Practise",
+            "- ☐ Tie the **details** back to the main idea.",
+            "- ☐ Connect what you throw to what you already know.",
+            "- ☐ Stay in the **middle** of the challenge. If too hard, step back a level.",
+            "- ☐ **Scaffold**. Throw small cylinders before trying tall vases today.",
+            "- ☐ Find **examples**. A video of a potter centring helps a great deal.",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[3].startswith("Scaffold. Throw small cylinders"), titles
+    assert titles[4].startswith("Find examples. A video"), titles

@@ -28,7 +28,7 @@ from roadvault.parse.drafts import (
 )
 from roadvault.parse.durations import parse_duration
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.sections import STEP_QUALIFIERS_CJK, pull_sections
+from roadvault.parse.sections import STEP_QUALIFIERS_CJK, pull_sections, reads_as_action
 from roadvault.parse.titles import (
     has_numbering,
     light_clean,
@@ -105,6 +105,8 @@ def _split_first_sentence(title: str) -> tuple[str, str] | None:
         len(label.split()) > 4
         or len(rest.split()) < MIN_PROSE_WORDS
         or _KEEP_DOT_END_RE.search(label)
+        # "Find examples. You could find a video…": a step told as sentences, not a name
+        or reads_as_action(label)
     ):
         return None
     return label, rest
@@ -267,7 +269,8 @@ def name_before_explanation(root: Draft) -> None:
     the linked name, then a dash and a sentence about it (a linked folder names nothing).
     A label that comes back ("**Dialog:** …" in every week, "Graphs" as an item of its own
     before "**Graphs:** BFS, DFS") or ends in a number ("Day 1-2: …") names no step on its
-    own: the whole line stays the title."""
+    own: the whole line stays the title. So does a first sentence that tells an action
+    ("Find examples. …"), or one among entries that are whole sentences ("**Scaffold**. …")."""
     splits = [(draft, split_name_and_prose(draft)) for draft in walk(root)]
     labels = Counter(plain_label(found[0]) for _, found in splits if found is not None)
     # "Graphs (directed, undirected)" and later "**Graphs:** BFS, DFS": cut to its label,
@@ -278,10 +281,14 @@ def name_before_explanation(root: Draft) -> None:
         if found is None and draft.title
     }
     labels.update(named & set(labels))
+    found_of = {id(draft): found for draft, found in splits}
+    parents = {id(c): d for d in walk(root) for c in d.children}
     for draft, found in splits:
         if found is None:
             continue
         label, rest = found
+        if _lone_sentence_split(draft, parents.get(id(draft)), found_of):
+            continue  # "**Scaffold**. Solve easier problems…" among whole-sentence steps
         if labels[plain_label(label)] > 1 or _ENDS_IN_NUMBER_RE.search(label):
             # "**Dialog:** 'Meeting people'" in every week, "Day 1-2: variables": the label
             # is a kind of task or a slot; only with what follows does it name the step
@@ -289,6 +296,20 @@ def name_before_explanation(root: Draft) -> None:
         draft.title = label
         draft.notes.insert(0, rest)
         fired("label-prose", draft.line, "item", f"note: {rest[:40]}")
+
+
+def _lone_sentence_split(
+    draft: Draft, parent: Draft | None, found_of: dict[int, tuple[str, str] | None]
+) -> bool:
+    """A name cut off as its own first sentence, where most entries beside it are whole
+    sentences that cut into nothing: the author wrote steps as sentences, this one too."""
+    if parent is None or split_label(draft.title) or _split_link_description(draft):
+        return False
+    if _split_first_sentence(draft.title) is None:
+        return False
+    entries = [c for c in parent.children if c.kind == ITEM]
+    split = sum(1 for c in entries if found_of.get(id(c)) is not None)
+    return split * 2 < len(entries)
 
 
 def _collapse_into_child(group: Draft) -> None:
