@@ -4133,3 +4133,21 @@ def test_a_step_told_in_sentences_keeps_its_whole_text_among_sentence_steps():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[3].startswith("Scaffold. Throw small cylinders"), titles
     assert titles[4].startswith("Find examples. A video"), titles
+
+
+def test_rules_written_as_boxes_are_kept_every_day_not_steps():
+    text = "\n".join(
+        [
+            "# Four weeks of clay",
+            "## Week 1",
+            "- [ ] Wedge",
+            "- [ ] Pinch",
+            "## Week 2",
+            "- [ ] Throw",
+            "## Rules",
+            "- [ ] Stop at the end of each session",
+            "- [ ] Clean the wheel",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedge", "Pinch", "Throw"], titles

@@ -776,13 +776,29 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
             child.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)
             # "❌ Skipping the basics" is advice, not a state; a session guide's one small
             # checklist among its instructions does not make it the plan
-            and (not holds_box(child) or _boxes_are_few(child))
+            and (not holds_box(child) or _boxes_are_few(child) or _standing_rules(child))
             and section_role(child.title) == ADVICE
             and not _a_topic_of_its_part(child, parent)
             and not _a_stage_of_the_series(child, parent)
         )
 
     pull_sections(draft, is_advice, _to_notes(notes, "advice-section"))
+
+
+# "Rules", "Principles": what holds all along, never done once and for all.
+_STANDING_RULES_RE = re.compile(
+    r"^(?:(?:my |our |the |study |daily |golden |ground |house |core |key )*"
+    r"(?:rules|principles)|reglas|regras|règles|regeln|правила|规则|ルール|규칙"
+    r"|原则|原則|원칙)$"
+)
+
+
+def _standing_rules(section: Draft) -> bool:
+    """ "## Rules" › "- [ ] No multitasking", "- [ ] Consistency over intensity": boxes the
+    learner keeps on every day, not steps of the plan."""
+    return bool(_STANDING_RULES_RE.match(plain_label(section.title))) and all(
+        not d.children for d in walk(section) if d.is_task
+    )
 
 
 # "01-AWS-IAM/iam-basics.md", "notes/week1.md": a file of the repository.
