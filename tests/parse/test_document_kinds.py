@@ -4151,3 +4151,39 @@ def test_rules_written_as_boxes_are_kept_every_day_not_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedge", "Pinch", "Throw"], titles
+
+
+def test_boilerplate_sections_are_known_in_the_languages_learners_write():
+    headings = [
+        "Domande frequenti",
+        "Często zadawane pytania",
+        "Sıkça sorulan sorular",
+        "Câu hỏi thường gặp",
+        "자주 묻는 질문",
+        "Licenza",
+        "Spis treści",
+        "Fazit",
+        "Заключение",
+        "Podsumowanie",
+        "Ringraziamenti",
+        "Автор",
+        "Fortschritt",
+        "Prerequisiti",
+        "Wymagania wstępne",
+        "Prasyarat",
+    ]
+    for heading in headings:
+        text = "\n".join(
+            [
+                "# Ceramika",
+                "## Glina",
+                "- [ ] Ugniatanie",
+                "## Koło",
+                "- [ ] Centrowanie",
+                f"## {heading}",
+                "- Anna K.",
+                "- Jan B.",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Ugniatanie", "Centrowanie"], (heading, titles)

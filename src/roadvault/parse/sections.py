@@ -154,6 +154,12 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |よくある質問|更新履歴|免責事項|スポンサー|お問い合わせ
 |목차|기여|기여하기|라이선스|감사의 글|커뮤니티
 |содержание|оглавление|благодарности|лицензия|авторы|сообщество|структура репозитория
+|автор|как помочь|частые вопросы|часто задаваемые вопросы|прогресс|мой прогресс
+|spis treści|podziękowania|współpraca|licencja|autor|często zadawane pytania|postęp
+|ringraziamenti|licenza|autore|domande frequenti|progressi|contribuire|sommario
+|perguntas frequentes|progresso|auteur|foire aux questions|progression
+|häufige fragen|fortschritt|sıkça sorulan sorular|ilerleme|yazar|pertanyaan umum|kemajuan
+|penulis|câu hỏi thường gặp|tiến độ|tác giả|자주 묻는 질문|저자|진행 상황
 |структура проекта
 |legend|legends|key to (?:symbols|icons|the icons)|symbols|icons used
 |(?:progress |status )?(?:markers?|marks|symbols|icons|emojis?) (?:legend|key|guide)
@@ -242,7 +248,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 |(?:\w+ )?ipuçları|(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
 |phương pháp học\b.*|cách học|советы|как учиться
-|consigli|metodo di studio|wskazówki|porady|tips en tricks
+|consigli|suggerimenti|metodo di studio|wskazówki|porady|tips en tricks
 
 |(?:teaching |learning |course )?methodology|teaching (?:methods?|approach)
 |(?:course |class )?polic(?:y|ies)|attendance(?: policy)?|late (?:work|submission) policy
@@ -281,6 +287,8 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |informasi umum|thông tin chung|informaci[óo]n general|informações gerais
 |informations? générales?|allgemeine informationen|общая информация|基本信息|基本情報|기본 정보
 |요약|결론|итоги?|резюме
+|conclusão|conclusões|fazit|schlussfolgerung|einleitung|заключение|podsumowanie|wprowadzenie
+|conclusione|conclusioni|introduzione
 """
 
 
@@ -2293,7 +2301,10 @@ _PREREQUISITES_RE = re.compile(
     r"|pré-requisitos|prérequis|voraussetzungen|前置知识|前提知识|先决条件|预备知识|前提条件"
     r"|前提知識|必要な知識|선수 지식|사전 지식|前置要求|前提要求|基础要求|事前準備|사전 준비"
     r"|pr[ée]-?requis|prerrequisitos|vorkenntnisse|必要な環境|開発環境|必要なもの|用意するもの"
-    r"|环境要求|环境准备|필요한 환경|준비물|what you(?:['’]ll| will)? need to (?:have|install))$"
+    r"|环境要求|环境准备|필요한 환경|준비물|what you(?:['’]ll| will)? need to (?:have|install)"
+    r"|prerequisiti|requisiti|предварительные требования|требования|пререквизиты"
+    r"|wymagania(?: wstępne)?|ön koşullar|ön gereksinimler|gereksinimler|prasyarat|persyaratan"
+    r"|điều kiện tiên quyết|yêu cầu|kiến thức cần có)$"
 )
 MAX_PREREQUISITES = 8
 
