@@ -4187,3 +4187,22 @@ def test_boilerplate_sections_are_known_in_the_languages_learners_write():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Ugniatanie", "Centrowanie"], (heading, titles)
+
+
+def test_community_news_about_me_and_audience_sections_are_known_in_many_languages():
+    headings = ["Społeczność", "Haberler", "Über mich", "Sobre mim", "Для кого", "対象者", "Uwagi"]
+    for heading in headings:
+        text = "\n".join(
+            [
+                "# Ceramika",
+                "## Glina",
+                "- [ ] Ugniatanie",
+                "## Koło",
+                "- [ ] Centrowanie",
+                f"## {heading}",
+                "- Dołącz do nas",
+                "- Napisz do mnie",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Ugniatanie", "Centrowanie"], (heading, titles)

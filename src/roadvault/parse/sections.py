@@ -155,6 +155,10 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |목차|기여|기여하기|라이선스|감사의 글|커뮤니티
 |содержание|оглавление|благодарности|лицензия|авторы|сообщество|структура репозитория
 |автор|как помочь|частые вопросы|часто задаваемые вопросы|прогресс|мой прогресс
+|comunità|społeczność|topluluk|komunitas|cộng đồng
+|sobre m[íi]m?|à propos de moi|über mich|chi sono|обо мне|o mnie|hakkımda|tentang saya|về tôi
+|关于我|自己紹介|자기소개|noticias|actualités|neuigkeiten|novità|новости|aktualności|haberler
+|berita|tin tức|新闻|动态|お知らせ|ニュース|소식|뉴스
 |spis treści|podziękowania|współpraca|licencja|autor|często zadawane pytania|postęp
 |ringraziamenti|licenza|autore|domande frequenti|progressi|contribuire|sommario
 |perguntas frequentes|progresso|auteur|foire aux questions|progression
@@ -248,7 +252,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 |(?:\w+ )?ipuçları|(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
 |phương pháp học\b.*|cách học|советы|как учиться
-|consigli|suggerimenti|metodo di studio|wskazówki|porady|tips en tricks
+|consigli(?: di studio)?|suggerimenti|metodo di studio|wskazówki|porady|tips en tricks
+|astuces|lerntipps|tipps|советы по (?:обучению|изучению)|примечани[ея]|uwagi|notlar|참고
 
 |(?:teaching |learning |course )?methodology|teaching (?:methods?|approach)
 |(?:course |class )?polic(?:y|ies)|attendance(?: policy)?|late (?:work|submission) policy
@@ -289,6 +294,10 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |요약|결론|итоги?|резюме
 |conclusão|conclusões|fazit|schlussfolgerung|einleitung|заключение|podsumowanie|wprowadzenie
 |conclusione|conclusioni|introduzione
+|¿?para qui[ée]n es(?: este .*)?\??|para quem (?:é|serve)(?: .*)?\??|pour qui\s?\??
+|für wen(?: .*)?\??
+|a chi è rivolto\??|для кого(?: .*)?\??|dla kogo(?: .*)?\??|kimler için\??|untuk siapa\??
+|dành cho ai\??|适合人群|适合谁|対象者|対象読者|대상(?: 독자)?
 """
 
 
