@@ -291,3 +291,23 @@ def test_circled_and_roman_numeral_characters_number_a_part():
     assert [p.title for p in roadmap.nodes][-1] == "Firing"
     assert [leaf.title for leaf in roadmap.nodes[-1].leaves()] == ["Bisque", "Glaze"]
     assert clean_title("Ⅲ. Advanced glazes").title == "Advanced glazes"
+
+
+def test_levels_modules_units_and_parts_are_numbered_in_many_languages():
+    from roadvault.parse.titles import has_numbering
+
+    for title in (
+        "Livello 4: Smalti",
+        "Poziom 2",
+        "Moduł 3: Glina",
+        "Modül 1",
+        "Unité 2 : Tour",
+        "Einheit 3",
+        "Раздел 5. Обжиг",
+        "Parte 1",
+        "Część 2",
+        "Bagian 7",
+        "Phần 8",
+    ):
+        assert has_numbering(title), title
+    assert not has_numbering("Partes del torno")

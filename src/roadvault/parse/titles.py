@@ -458,7 +458,10 @@ _FOREIGN_PHASE_RE = re.compile(
     # Vietnamese, Indonesian, Turkish, Italian, Polish, Dutch slots and stages
     r"|tuần|tháng|ngày|giai đoạn|bài|chương|hari|minggu|bulan|tahap|bab|pertemuan|sesi"
     r"|hafta|gün|aşama|bölüm|ders|settimana|giorno|mese|lezione|capitolo|modulo"
-    r"|tydzień|dzień|etap|rozdział|lekcja|dag|maand|hoofdstuk)\s*(?:\d{1,3}|[ivxlc]{1,6}\b)",
+    r"|tydzień|dzień|etap|rozdział|lekcja|dag|maand|hoofdstuk"
+    # levels, modules, units and parts in the languages above
+    r"|miesiąc|ay|livello|poziom|seviye|cấp độ|moduł|modül|unité|einheit|unità|раздел"
+    r"|ünite|parte|część|kısım|bagian|phần|pelajaran)\s*(?:\d{1,3}|[ivxlc]{1,6}\b)",
     re.I,
 )
 # "阶段三：", "階段2 ", "3단계": a stage number after the word.
