@@ -152,3 +152,12 @@ def test_a_phase_timed_by_a_duration_line_of_dates_takes_its_length() -> None:
         "- Values\n"
     )
     assert [p.duration for p in parse_roadmap(text).nodes] == ["2 weeks", "3 weeks"]
+
+
+def test_polish_italian_and_russian_plural_units_are_lengths() -> None:
+    assert parse_duration("3 tygodnie") == ("3 tygodnie", (21, 21))
+    assert parse_duration("2 miesiące") == ("2 miesiące", (60, 60))
+    assert parse_duration("5 dni") == ("5 dni", (5, 5))
+    assert parse_duration("2 часа")[1] == parse_duration("2 hours")[1]
+    assert parse_duration("3 ore")[1] == parse_duration("3 hours")[1]
+    assert parse_duration("3 godziny")[1] == parse_duration("3 hours")[1]

@@ -52,7 +52,8 @@ _UNIT_LONG = (
     r"|semanas?|m[eê]s(?:es)?|d[ií]as?|a[ñn]os?|horas?|minutos?|semaines?|mois|jours?|ans|ann[ée]es?"
     r"|heures?|wochen?|monate?n?|tage?n?|jahre?n?|stunden?|недел[ьяи]|месяц(?:а|ев)?|дн(?:я|ей)|лет|год(?:а)?"
     r"|hafta|ay|gün|gun|yıl|yil|saat|minggu|bulan|hari|tahun|jam|tuần|tháng|ngày|năm|giờ"
-    r"|settiman[ae]|mes[ei]|giorn[oi]|ann[oi]|weken|maand(?:en)?|dagen|jaar|uur)"
+    r"|settiman[ae]|mes[ei]|giorn[oi]|ann[oi]|weken|maand(?:en)?|dagen|jaar|uur"
+    r"|час(?:а|ов)?|tygodni[ea]?|miesi(?:ące|ęcy|ąca)|dni|godzin[ya]?|ore)"
 )
 # Units whose first letters would read as another unit ("hafta" is a week, not hours).
 _WORD_UNITS = {
@@ -96,6 +97,20 @@ _WORD_UNITS = {
     "день": "day",
     "jour": "day",
     "woche": "week",
+    "час": "hour",
+    "часа": "hour",
+    "часов": "hour",
+    "tygodnie": "week",
+    "tygodni": "week",
+    "tygodnia": "week",
+    "miesiące": "month",
+    "miesięcy": "month",
+    "miesiąca": "month",
+    "dni": "day",
+    "godzina": "hour",
+    "godziny": "hour",
+    "godzin": "hour",
+    "ore": "hour",
 }
 _UNIT_SHORT = r"(?:min|h|d|w|mo|y)"
 # Chinese, Japanese and Korean units follow the number directly ("2-3周", "2〜3ヶ月", "1-2개월").
