@@ -669,3 +669,14 @@ def test_progress_columns_of_a_mark_and_its_state_tick_the_rows():
         ("Centering", "done"),
         ("Trimming", "todo"),
     ]
+
+
+def test_status_words_in_more_languages_tick_the_rows():
+    from roadvault.parse.tables import status_of_words
+
+    done = ["Terminé", "Completato", "Ukończone", "Tamamlandı", "Selesai", "Hoàn thành"]
+    doing = ["In Bearbeitung", "In corso", "En progreso", "W trakcie", "Devam ediyor", "Đang học"]
+    todo = ["Da fare", "Do zrobienia", "Belum selesai", "Chưa hoàn thành", "Nieukończone"]
+    assert [status_of_words(w) for w in done] == ["x"] * len(done)
+    assert [status_of_words(w) for w in doing] == ["/"] * len(doing)
+    assert [status_of_words(w) for w in todo] == [" "] * len(todo)

@@ -148,6 +148,8 @@ def status_of_words(text: str) -> str | None:
     if code is not None:
         return code
     lowered = state.casefold()
+    if re.search(r"\b(?:in bearbeitung|in arbeit|in corso|in progresso|en progreso)\b", lowered):
+        return "/"  # "In Bearbeitung", "In corso": under way, whatever "in" says in English
     if re.search(r"\b(?:not|in|un|incomplete)\b", lowered) and "progress" not in lowered:
         return " "
     if _PLANNED_RE.search(lowered):
@@ -166,19 +168,22 @@ def status_of_words(text: str) -> str | None:
         return " "
     if state[:1] in "⬜☐⭕⏸🔲" or re.search(
         r"未开始|未開始|未着手|待开始|计划中|未完成|sin empezar|pendiente|não iniciado|pendente"
-        r"|nicht begonnen|offen|à faire|시작 전|미완료|не начато|не изучено|запланировано",
+        r"|nicht begonnen|offen|à faire|시작 전|미완료|не начато|не изучено|запланировано"
+        r"|da fare|non iniziato|do zrobienia|başlanmadı|belum|chưa|nie ?ukończon|niezakończon"
+        r"|non (?:completato|fatto|terminato)|pas (?:terminé|fait)|nicht erledigt|tamamlanmadı",
         lowered,
     ):
         return " "
     if re.search(
         r"已完成|完成|完了|済み|terminado|completado|concluído|erledigt|fait|완료"
-        r"|изучено|выполнено|готово|завершено",
+        r"|изучено|выполнено|готово|завершено|terminé|completato|fatto|ukończon[eay]"
+        r"|zakończon[eay]|tamamlandı|bitti|selesai|hoàn thành|xong",
         lowered,
     ):
         return "x"
     if re.search(
         r"进行中|学习中|進行中|学習中|en curso|em andamento|läuft|en cours|진행 중"
-        r"|в процессе|изучаю",
+        r"|в процессе|изучаю|w trakcie|devam ediyor|sedang|đang (?:học|làm|thực hiện)",
         lowered,
     ):
         return "/"
