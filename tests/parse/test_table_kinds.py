@@ -680,3 +680,20 @@ def test_status_words_in_more_languages_tick_the_rows():
     assert [status_of_words(w) for w in done] == ["x"] * len(done)
     assert [status_of_words(w) for w in doing] == ["/"] * len(doing)
     assert [status_of_words(w) for w in todo] == [" "] * len(todo)
+
+
+def test_a_status_column_is_found_by_its_name_in_more_languages():
+    for header in ("Stato", "Postęp", "Kemajuan", "状態", "Fatto", "Selesai"):
+        text = "\n".join(
+            [
+                f"| Argomento | {header} |",
+                "|---|---|",
+                "| Argilla | done |",
+                "| Tornio | in progress |",
+            ]
+        )
+        leaves = parse_roadmap(text).leaves()
+        assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+            ("Argilla", "done"),
+            ("Tornio", "doing"),
+        ], header

@@ -95,7 +95,8 @@ _STATUS_COLUMN_RE = re.compile(
     r"|progresso|statut|état|avancement|fortschritt|zustand|状态|狀態|状况|进度|進度|状況"
     r"|完成情况|完成状态|ステータス|進捗(?:状況)?|상태|진행 ?(?:상황|현황)?|현황|진척(?:도| 상황)?"
     r"|진도|статус|прогресс|состояние"
-    r"|trạng thái|tiến độ|tình trạng|durum|ilerleme)$"
+    r"|trạng thái|tiến độ|tình trạng|durum|ilerleme|stato|avanzamento|postęp|kemajuan"
+    r"|progres|状態|進度狀況)$"
 )
 _INDEX_COLUMN_RE = re.compile(r"^(?:#|no\.?|nr\.?|n°|number|index|sl|s\.?no\.?)$")
 _CHECK_CELL = {
@@ -249,7 +250,8 @@ def _all_image_states(body: list[list[InlineText]], index: int) -> bool:
 # A column that asks "done?" ("Completed", "Finished", "Erledigt"), not "what state?".
 _DONE_HEADER_RE = re.compile(
     r"^(?:done|completed?|finished|passed|completado|terminado|concluído|feito|terminé|fait"
-    r"|erledigt|abgeschlossen|已完成|完成|完了|済|완료|выполнено|пройдено)\??$"
+    r"|erledigt|abgeschlossen|已完成|完成|完了|済|완료|выполнено|пройдено|hecho|fatto"
+    r"|completato|tamamlandı|selesai|xong|hoàn thành|zrobione|ukończone)\??$"
 )
 _NOT_DONE_RE = re.compile(
     r"\b(?:in|un)(?:complete|finish)\w*|\b(?:not|no|never|dropped|planned|scheduled|upcoming"
