@@ -697,3 +697,17 @@ def test_a_status_column_is_found_by_its_name_in_more_languages():
             ("Argilla", "done"),
             ("Tornio", "doing"),
         ], header
+
+
+def test_the_title_column_is_found_by_its_name_in_more_languages():
+    for header in ("Lezione", "Kurs", "Przedmiot", "Ders", "강의"):
+        text = "\n".join(
+            [
+                f"| Ort | {header} | Note |",
+                "|---|---|---|",
+                "| Studio A | Argilla | ok |",
+                "| Studio B | Tornio | ok |",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Argilla", "Tornio"], (header, titles)

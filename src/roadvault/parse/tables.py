@@ -64,7 +64,13 @@ _TITLE_COLUMN_RE = re.compile(
     r"|enfoque(?: principal)?|(?:main|primary) focus|schwerpunkt|重点|重點"
     r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
     r"|項目|항목|주제|내용|nội dung|chủ đề|bài học|môn học|khóa học|kỹ năng|nhiệm vụ"
-    r"|materi|topik|konu(?:lar)?|argomenti?|contenuti|temat[y]?|hoạt động|kegiatan|etkinlik)\b"
+    r"|materi|topik|konu(?:lar)?|argomenti?|contenuti|temat[y]?|hoạt động|kegiatan|etkinlik"
+    # courses, subjects, lessons, tasks and activities in German, Italian, Polish, Turkish,
+    # Indonesian, French, Spanish, Russian, Chinese, Japanese and Korean
+    r"|thema|kurse?|cors[oi]|ders(?:ler)?|modul[e]?|materias?|matières?|fach|fächer"
+    r"|предмет[ы]?|przedmioty?|lecci(?:ón|ones)|lezion[ei]|lekcj[ae]|compiti?|zadani[ae]"
+    r"|görev(?:ler)?|tugas|activités?|aktivitäten?|attività|активност[ьи]|aktywności?"
+    r"|講座|강의|과제|活动|活動|활동)\b"
 )
 _DURATION_COLUMN_RE = re.compile(
     r"^(?:weeks?|months?|days?|duration|time(?:frame|line)?|period|when|hours?|est\w*"
