@@ -4206,3 +4206,20 @@ def test_community_news_about_me_and_audience_sections_are_known_in_many_languag
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Ugniatanie", "Centrowanie"], (heading, titles)
+
+
+def test_a_note_or_tip_under_a_step_is_its_note_in_other_languages():
+    for label in ("Nota", "Hinweis", "Consejo", "Dica", "Uwaga", "Catatan", "备注", "팁"):
+        text = "\n".join(
+            [
+                "## Semana 1",
+                "- Amasar la arcilla",
+                "  - Cabeza de carnero",
+                "  - Espiral",
+                f"  - {label}: usa agua tibia",
+                "- Centrar",
+            ]
+        )
+        roadmap = parse_roadmap(text)
+        titles = [leaf.title for leaf in roadmap.leaves()]
+        assert titles == ["Cabeza de carnero", "Espiral", "Centrar"], (label, titles)

@@ -130,6 +130,10 @@ _NOTE_LABEL_RE = re.compile(
     r"|resultados?|por qu[ée]|ziel|ziele|lernziele?|beschreibung|thema|warum|objectifs?"
     r"|pourquoi|目标|目的|描述|为什么|ゴール|目標|説明|なぜ|목표|설명|왜"
     r"|mục tiêu|tujuan|hedef|цель|цели|obiettivi?|cel"
+    # a note or a tip beside a step: "Nota:", "Hinweis:", "Consejo:", "备注：", "팁:"
+    r"|notas?|hinweis|remarque|примечание|uwaga|catatan|ghi chú|lưu ý|备注|注意|メモ|참고"
+    r"|tipps?|consejos?|dicas?|astuces?|suggerimenti?|совет|wskazówka|ipucu|kiat|mẹo"
+    r"|提示|小贴士|ヒント|팁"
     # what must come first: "Prerequisite: Module 2" is an edge of the plan, not a step
     r"|pre-?requisites?|prerequisite modules?|requires|depends on|prérequis"
     r"|pr[ée]-?requisitos?|prerrequisitos?|voraussetzungen?|前置(?:知识|条件)?|先修(?:课程)?"
