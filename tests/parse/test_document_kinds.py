@@ -4223,3 +4223,32 @@ def test_a_note_or_tip_under_a_step_is_its_note_in_other_languages():
         roadmap = parse_roadmap(text)
         titles = [leaf.title for leaf in roadmap.leaves()]
         assert titles == ["Cabeza de carnero", "Espiral", "Centrar"], (label, titles)
+
+
+def test_a_chat_answers_offer_in_another_language_lists_no_steps():
+    offers = [
+        "Se quiser, posso também:",
+        "Si quieres, también puedo:",
+        "Wenn du willst, kann ich noch:",
+        "如果你愿意，我可以：",
+        "원하시면 제가:",
+    ]
+    for offer in offers:
+        text = "\n".join(
+            [
+                "Claro! Aqui está o seu plano.",
+                "",
+                "## Semana 1",
+                "- Amassar o barro",
+                "- Centrar",
+                "## Semana 2",
+                "- Esmaltar",
+                "",
+                offer,
+                "",
+                "- montar um cronograma",
+                "- criar flashcards",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Amassar o barro", "Centrar", "Esmaltar"], (offer, titles)

@@ -59,6 +59,7 @@ from roadvault.parse.sections import (
     closes_the_chat,
     is_housekeeping,
     offers_help,
+    offers_if_wanted,
     reads_as_action,
     section_role,
 )
@@ -104,7 +105,12 @@ _CHATTER_START_RE = re.compile(
     r"|here(?:'|’)?s|here is|here are|below is|below are|i(?:'|’)ve|i have|i(?:'|’)ll|i will"
     r"|i hope|hope this|let me know|feel free|would you like|do you want|if you(?:'|’)?d like"
     r"|if you want|want me to|shall i|good luck|happy (?:learning|coding|studying|hacking)"
-    r"|that(?:'|’)s a great|you(?:'|’)ve got this|you got this|best of luck|cheers)\b",
+    r"|that(?:'|’)s a great|you(?:'|’)ve got this|you got this|best of luck|cheers)\b"
+    # "¡Claro!", "Bien sûr !", "Natürlich!", "Конечно!": the answer's first word, then the plan
+    r"|^(?:¡?claro|por supuesto|¡?perfecto|bien sûr|d['’]accord|parfait|natürlich|certamente"
+    r"|ovviamente|конечно|отлично|oczywiście|jasne|tabii|elbette|tentu saja|tất nhiên"
+    r"|được thôi)\s?[!,.:！，]"
+    r"|^(?:好的|当然|没问题|可以的|もちろん|承知しました|かしこまりました|물론|좋아요)[!,.:！，。]?",
     re.I,
 )
 _CHATTER_ANYWHERE_RE = re.compile(
@@ -161,7 +167,10 @@ _MD = _markdown()
 def _is_chatter(text: str) -> bool:
     text = strip_decorations(text).strip()
     return bool(
-        _CHATTER_START_RE.match(text) or _CHATTER_ANYWHERE_RE.search(text) or asks_the_reader(text)
+        _CHATTER_START_RE.match(text)
+        or _CHATTER_ANYWHERE_RE.search(text)
+        or asks_the_reader(text)
+        or offers_if_wanted(text)  # "Se quiser, posso também montar um cronograma."
     )
 
 

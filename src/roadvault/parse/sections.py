@@ -1569,11 +1569,21 @@ def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
 
 # "I can:", "If you want, I can also:", "Puedo:", "我还可以：": the assistant lists what it
 # could do next.
+# "If you want," in the languages answers come in: the offer that opens the sentence.
+IF_YOU_WANT = (
+    r"si (?:quieres|lo deseas|te sirve|prefieres)|se (?:quiser|preferir|vuoi|desejar)"
+    r"|wenn du (?:willst|möchtest)|wenn sie (?:wollen|möchten)|si tu (?:veux|le souhaites)"
+    r"|si vous (?:voulez|le souhaitez)|если (?:хочешь|хотите)|jeśli chcesz|istersen"
+    r"|kalau mau|jika (?:kamu|anda) mau|nếu bạn muốn|如果你(?:愿意|需要|想)|需要的话|如果需要"
+    r"|必要であれば|ご希望であれば|원하시면|원한다면"
+)
 _I_CAN_RE = re.compile(
-    r"^(?:if you(?:['’]d)? (?:want|like|need)\b[^:：]*[,，]\s*)?"
+    rf"^(?:(?:if you(?:['’]d)? (?:want|like|need)|{IF_YOU_WANT})\b[^:：]*?[,，、]?\s*)?"
     r"(?:i can(?: also)?(?: help)?|i could(?: also)?|i['’]d be happy to|i['’]m happy to"
     r"|next,? i can"
-    r"|puedo|podría|je peux|je pourrais|posso|ich kann|我可以|我还可以|我也可以|제가)\b",
+    r"|(?:yo )?(?:también )?puedo|podría|je peux|je pourrais|(?:eu )?(?:também )?posso"
+    r"|ich kann|kann ich|posso|potrei|я могу|могу|mogę|yapabilirim|saya bisa|tôi có thể)\b"
+    rf"|^(?:{IF_YOU_WANT})?[,，、\s]*(?:我可以|我还可以|我也可以|可以帮你|제가)",
     re.I,
 )
 
@@ -1593,6 +1603,14 @@ def closes_the_chat(text: str) -> bool:
     """ "Would you like me to turn this into a file?", "Let me know if…": the assistant
     addressing the reader as its answer ends."""
     return bool(_CHAT_CLOSER_RE.search(strip_decorations(text)))
+
+
+_IF_YOU_WANT_RE = re.compile(rf"^(?:{IF_YOU_WANT})", re.I)
+
+
+def offers_if_wanted(text: str) -> bool:
+    """ "Se quiser, posso…", "如果你愿意，我可以…": an offer opened by "if you want"."""
+    return bool(_IF_YOU_WANT_RE.match(strip_decorations(text).strip())) and offers_help(text)
 
 
 def offers_help(text: str) -> bool:
