@@ -711,3 +711,26 @@ def test_the_title_column_is_found_by_its_name_in_more_languages():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Argilla", "Tornio"], (header, titles)
+
+
+def test_small_tables_inside_the_parts_are_their_steps_named_by_area_language_or_system():
+    text = "\n".join(
+        [
+            "# Roteiro de cerâmica",
+            "## 1) Fundamentos",
+            "| Área | Conteúdos | Objetivo |",
+            "|---|---|---|",
+            "Argila | `argila`, `barro` | Preparar a massa |",
+            "Torno | `torno` | Centrar e levantar |",
+            "## 2) Esmaltes",
+            "| Sistema | Pastas | Objetivo |",
+            "|---|---|---|",
+            "Fundamentos | `esmalte_base` | Misturar um esmalte |",
+            "Queima | `forno` | Queimar a peça |",
+        ]
+    )
+    phases = [(p.title, [leaf.title for leaf in p.leaves()]) for p in parse_roadmap(text).nodes]
+    assert phases == [
+        ("Fundamentos", ["Argila", "Torno"]),
+        ("Esmaltes", ["Fundamentos", "Queima"]),
+    ], phases

@@ -714,6 +714,9 @@ def _outside_resource_groups(root: Draft) -> Iterator[Draft]:
         stack.extend(reversed(current.children))
 
 
+MIN_OVERVIEW_NAMES = 2
+
+
 @rule("overview-table")
 def _drop_overview_tables(root: Draft) -> None:
     """A table listing the same weeks/phases the sections below spell out is an overview:
@@ -737,13 +740,13 @@ def _drop_overview_tables(root: Draft) -> None:
     for draft in walk(root):
         if draft.kind == ROW and draft.table is not None:
             rows.setdefault(draft.table, []).append(draft)
-    overview = {
-        table
-        for table, members in rows.items()
-        if len(members) >= 2
-        and sum(_names_one_of(plain_label(m.title), section_titles) for m in members) * 2
-        >= len(members)
-    }
+    overview = set()
+    for table, members in rows.items():
+        named = sum(_names_one_of(plain_label(m.title), section_titles) for m in members)
+        # two rows at least name sections: one name alike ("Fundamentos" in a part's own
+        # table and a part "1) Fundamentos") is a coincidence, not an overview
+        if len(members) >= 2 and named >= MIN_OVERVIEW_NAMES and named * 2 >= len(members):
+            overview.add(table)
     overview |= _tables_under_an_overview(root, rows)
     if not overview:
         return

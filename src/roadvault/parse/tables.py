@@ -70,6 +70,10 @@ _TITLE_COLUMN_RE = re.compile(
     r"|thema|kurse?|cors[oi]|ders(?:ler)?|modul[e]?|materias?|matières?|fach|fächer"
     r"|предмет[ы]?|przedmioty?|lecci(?:ón|ones)|lezion[ei]|lekcj[ae]|compiti?|zadani[ae]"
     r"|görev(?:ler)?|tugas|activités?|aktivitäten?|attività|активност[ьи]|aktywności?"
+    # "Área" as "Area"; "Linguagem", "Lenguaje": the programming language to learn ("Idioma"
+    # is a course's language)
+    r"|áreas?|linguage[mn]s?|lenguajes?|langages?|linguaggi?o?"
+    r"|sistemas?|système|systeme|sisteme"
     r"|講座|강의|과제|活动|活動|활동)\b"
 )
 _DURATION_COLUMN_RE = re.compile(
