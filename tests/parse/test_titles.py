@@ -311,3 +311,24 @@ def test_levels_modules_units_and_parts_are_numbered_in_many_languages():
     ):
         assert has_numbering(title), title
     assert not has_numbering("Partes del torno")
+
+
+def test_the_first_of_several_h1_parts_is_no_title_even_when_it_groups_some_steps():
+    text = "\n".join(
+        [
+            "# 1. Clay",
+            "- [x] Wedge",
+            "- [ ] Pinch",
+            "  - [ ] a thumb pot",
+            "  - [ ] a bowl",
+            "# 2. Wheel",
+            "- [ ] Centre",
+            "# 3. Glaze",
+            "- [ ] Dip",
+            "# 4. Kiln",
+            "- [ ] Load",
+        ]
+    )
+    roadmap = parse_roadmap(text, source="Pottery-Study/README.md")
+    assert roadmap.title == "Pottery Study", roadmap.title
+    assert [p.title for p in roadmap.nodes] == ["Clay", "Wheel", "Glaze", "Kiln"]

@@ -1884,6 +1884,15 @@ def _heading_names_its_group(group: Draft, heading: Draft) -> bool:
 MIN_H1_PARTS = 3  # H1 headings that, each over its steps, are parts rather than a name
 
 
+def _first_h1_is_a_part(first_h1: str | None, parts: set[str], nodes: list[Node]) -> bool:
+    """The first H1 heads one of the parts: it holds steps right under it, or holds steps
+    (some grouped) beside three or more H1 parts that do."""
+    if first_h1 in parts:
+        return True
+    holding = {n.title for n in nodes if n.children}
+    return len(parts) >= MIN_H1_PARTS and first_h1 in holding
+
+
 def _plan_named(titles: list[str]) -> str | None:
     """The first of `titles` that names the plan itself, when only one does."""
     named = [title for title in titles if names_a_plan(title)]
@@ -2000,7 +2009,7 @@ def build_roadmap(
         # "# Daily Execution Rule", then "# 🚀 Six-Month Engineering Roadmap": the plan's name
         _plan_named(doc.h1_titles) if not names_a_plan(doc.first_h1 or "") else None,
         # "# Pick a Language" over its boxes, then "# Data Structures": a part, not the name
-        doc.first_h1 if doc.first_h1 not in parts else None,
+        doc.first_h1 if not _first_h1_is_a_part(doc.first_h1, parts, shaped.nodes) else None,
         # a chat answer's one "#" heading after its opening lines names the plan
         doc.h1_titles[0] if len(doc.h1_titles) == 1 else None,
         doc.first_heading if names_a_plan(doc.first_heading) else None,
