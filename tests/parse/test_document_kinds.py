@@ -4252,3 +4252,22 @@ def test_a_chat_answers_offer_in_another_language_lists_no_steps():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Amassar o barro", "Centrar", "Esmaltar"], (offer, titles)
+
+
+def test_overall_status_methodology_and_what_each_file_holds_are_not_parts():
+    text = "\n".join(
+        [
+            "# PAINEL DE PROGRESSO",
+            "## 🎯 STATUS GERAL",
+            "- **Progresso Total:** 25/60 aulas",
+            "## 🧠 METODOLOGIA LIMPA",
+            "### 📝 CADA ARQUIVO .MD CONTÉM:",
+            "- **Conceitos da aula:** direto ao ponto",
+            "## Módulo 1",
+            "- [x] Argila",
+            "## Módulo 2",
+            "- [ ] Torno",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Argila", "Torno"], titles

@@ -110,6 +110,8 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |today['’]?s progress|progress today|links? to (?:work|code|commits?)|what i (?:did|learned) today
 |진행 현황|진행 상황|학습 현황|進捗状況|学習状況|学习进度|进度统计|进度情况
 |overall progress|progress (?:log|tracking|tracker|summary|report|overview|so far|stats)
+|status geral|estado general|statut général|gesamtstatus|stato generale|общий (?:статус|прогресс)
+|总体进度|整体进度|全体の進捗|전체 진행(?: 상황)?
 |(?:(?:skills?|progress|learning|study) )?dashboard|skills? (?:status|matrix|progress|overview)
 |milestones achieved|achievements|completed milestones
 |(?:key |new )?skills (?:acquired|gained|learned|learnt|developed)(?: so far)?
@@ -217,6 +219,9 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:each|every) (?:\w+ )?(?:lesson|module|week|chapter|unit|day|folder|session|class|project)s?
 (?: includes| contains| has| holds| consists of| comes with)(?: [^.!?]{0,40})?
 |lesson (?:structure|format)|(?:session|class|meeting) (?:structure|format)
+|cada (?:\S+ ){1,3}(?:contém|contiene|inclui|incluye|tem|tiene|contient|comprend)(?: .{0,40})?
+|jede[rs]? (?:\S+ ){1,3}(?:enthält|umfasst|hat)(?: .{0,40})?
+|chaque (?:\S+ ){1,3}(?:contient|comprend)(?: .{0,40})?
 |format (?:setiap|tiap) (?:pertemuan|sesi)|struktur (?:setiap|tiap) pertemuan
 |formato de (?:cada )?(?:clase|sesión|aula)|format (?:des|de chaque) (?:séances?|cours)
 |formato (?:di ogni|delle) lezion[ei]|ablauf (?:jeder|der) (?:sitzung|stunde)
@@ -259,7 +264,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:course |class )?polic(?:y|ies)|attendance(?: policy)?|late (?:work|submission) policy
 |(?:minimum|graduation|completion|passing|course) requirements|requisitos (?:mínimos|de aprobación)
 |(?:expected )?workload|competenc(?:y|ies)(?: to (?:develop|acquire))?|entry profile
-|metodolog[íi]a(?: de .*)?|pol[íi]ticas(?: .*)?|consideraciones(?: adicionales| generales)?
+|metodolog[íi]a(?: de .*| \w+)?|pol[íi]ticas(?: .*)?|consideraciones(?: adicionales| generales)?
 |carga de trabajo|competencias?(?: a desarrollar| genéricas| específicas)?
 |perfil de (?:ingreso|egreso)(?: .*)?|resultados de aprendizaje(?: .*)?
 |plan de evaluaci[óo]n(?: .*)?|criterios de evaluaci[óo]n|competências(?: a desenvolver)?
