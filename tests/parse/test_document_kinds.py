@@ -4271,3 +4271,30 @@ def test_overall_status_methodology_and_what_each_file_holds_are_not_parts():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Argila", "Torno"], titles
+
+
+def test_pasted_weeks_inside_a_two_week_range_line_are_its_sections():
+    text = "\n".join(
+        [
+            "Silabus Kursus Keramik (4 Minggu)",
+            "",
+            "📌 Minggu 1-2: Dasar Tanah Liat",
+            "✅ Minggu 1: Menguleni",
+            "",
+            "Menguleni tanah liat",
+            "Membuat mangkuk jepit",
+            "✅ Minggu 2: Roda",
+            "",
+            "Memusatkan tanah liat",
+            "📌 Minggu 3-4: Glasir",
+            "✅ Minggu 3: Glasir dasar",
+            "",
+            "Mencelup glasir",
+            "✅ Minggu 4: Pembakaran",
+            "",
+            "Memuat tungku",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    phases = [(p.title, len(p.leaves())) for p in roadmap.nodes]
+    assert phases == [("Minggu 1-2: Dasar Tanah Liat", 3), ("Minggu 3-4: Glasir", 2)], phases

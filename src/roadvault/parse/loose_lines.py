@@ -170,11 +170,25 @@ def _glyph_bullet(lines: list[str], at: int) -> bool:
     return False
 
 
+_SLOT_SPAN_RE = re.compile(r"^\D{0,20}?(\d{1,3})(?:\s*[-–—~]\s*(\d{1,3}))?(?!\d)")
+
+
+def _slot_span(text: str) -> tuple[int, int] | None:
+    """ "Minggu 1-2: …" → (1, 2); "Minggu 3: …" → (3, 3)."""
+    match = _SLOT_SPAN_RE.match(text)
+    if match is None:
+        return None
+    low = int(match[1])
+    high = int(match[2]) if match[2] else low
+    return (low, high) if high >= low else None
+
+
 @rule("loose-lines")
 def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     """Text with no Markdown structure left (copied from a page or a chat window): numbered
     or glyph-marked lines are sections (under worded parts, "Phase 1: Arrays", a bare "9."
-    numbers the part's entries), lines ending in a colon are labels, other short lines
+    numbers the part's entries; "Week 1" after a "Weeks 1-2" line is a section inside it),
+    lines ending in a colon are labels, other short lines
     (and lines led by the same symbol as their neighbours, at any length) are items,
     tab-separated rows are a table, file trees are shown as code, long sentences
     stay text. Tried when nothing else found an item or the text has no Markdown structure
@@ -194,6 +208,7 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     in_section = False
     glyph_section = False  # a glyph-marked line has opened a top section
     ordinals: list[tuple[str, int]] = []  # the first numbered kind ("stage") and its level
+    open_range: tuple[str | None, tuple[int, int], int] | None = None  # "Weeks 1-2" and its level
     section_level = 2
     lines = text.split("\n")
     # "Easy" over one line in a part, where it names a list in the others: a caption still
@@ -261,6 +276,15 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
                 level = ordinals[0][1] + 1
             elif word and not ordinals:
                 ordinals.append((word, level))
+            span = _slot_span(plain) if word else None
+            if span is not None and span[0] != span[1]:
+                open_range = (word, span, level)  # "📌 Minggu 1-2: Dasar Python"
+            elif span is not None and open_range and open_range[0] == word:
+                low, high = open_range[1]
+                if low <= span[0] <= high:
+                    level = open_range[2] + 1  # "✅ Minggu 1: …" inside "Minggu 1-2"
+                else:
+                    open_range = None
             glyph_section = glyph_section or (glyph_led and not numbered)
             section_level = level
             emit(f"{'#' * level} {plain}", number)
