@@ -32,7 +32,7 @@ from roadvault.parse.bare_lines import (
 from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
-from roadvault.parse.inputs import Kind, as_markdown, plain_fenced_plan
+from roadvault.parse.inputs import Kind, as_markdown, plain_fenced_plan, unfence_typed_tables
 from roadvault.parse.loose_lines import loose_lines_to_markdown
 from roadvault.parse.outline import build_roadmap
 from roadvault.parse.read import (
@@ -118,6 +118,12 @@ def parse_readable(
     # slot lines promoted to headings are structure the text had, in its own way
     structured = _has_markdown_structure(front.body) or bool(slots) or bool(heads)
     if kind == "markdown" and not roadmap.nodes:
+        tables = unfence_typed_tables(front.body)
+        if tables is not None:
+            typed = build_roadmap(tables, source=source, front_title=front.title, name=name)
+            if typed.nodes:
+                assign_ids(typed)
+                return typed
         fenced = _read_fenced_plan(front.body, roadmap, source=source, name=name)
         if fenced is not None:
             return fenced

@@ -208,3 +208,94 @@ def plain_fenced_plan(body: str) -> tuple[str, int] | None:
         return None
     fired("fenced-outline", best[0], "note", "the plan in a plain ``` block")
     return textwrap.dedent("\n".join(lines[best[0] : best[1]])), best[0]
+
+
+# "----------" or "|-----|-----|" under a header typed in a plain ``` block.
+_DRAWN_RULE_RE = re.compile(r"^[ \t]*[-=+|: \t]{3,}$")
+MIN_TABLE_SHARE = 0.8
+
+
+def _typed_table(rows: list[str]) -> list[str] | None:
+    """A header, a rule of dashes, then rows cut by "|": a table typed as text."""
+    filled = [row for row in rows if row.strip()]
+    if len(filled) < 3 or not _DRAWN_RULE_RE.match(filled[1]) or "-" not in filled[1]:
+        return None
+    body = [filled[0], *filled[2:]]
+    piped = sum(1 for row in body if "|" in row)
+    if piped < MIN_TABLE_SHARE * len(body) or "|" not in filled[0]:
+        return None
+    cells = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in body]
+    width = len(cells[0])
+    table = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]
+    table += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+    return table
+
+
+def _typed_table_heads(lines: list[str]) -> dict[int, str]:
+    """{opening fence line: group name} when two or more typed tables each put a different
+    name in their first header cell ("Computer Science Basics | College | Link", then
+    "Programming in Java | College | …"): the header names the group, as a heading would."""
+    heads: dict[int, str] = {}
+    for at, line in enumerate(lines):
+        if _PLAIN_FENCE_RE.match(line) and at + 2 < len(lines):
+            header, rule_line = lines[at + 1], lines[at + 2]
+            if "|" in header and _DRAWN_RULE_RE.match(rule_line) and "-" in rule_line:
+                heads[at] = header.strip().strip("|").split("|")[0].strip()
+    names = list(heads.values())
+    if len(names) < 2 or len(set(names)) != len(names) or not all(names):
+        return {}
+    return heads
+
+
+@rule("fenced-table")
+def unfence_typed_tables(body: str) -> str | None:
+    """Tables typed as text in plain ``` blocks (a header, a rule of dashes, rows cut by
+    "|"; a monospace font keeps them aligned) are the document's tables when the Markdown
+    around them holds no item: each block becomes the table it draws, and a short block of
+    marks and their meanings ("✅ completed", "🆘 not started") becomes lines of text, the
+    key to those marks. None when no block is a table."""
+    lines = body.split("\n")
+    out: list[str] = []
+    found = False
+    heads = _typed_table_heads(lines)
+    at = 0
+    while at < len(lines):
+        opened = _PLAIN_FENCE_RE.match(lines[at])
+        if opened is None:
+            out.append(lines[at])
+            at += 1
+            continue
+        fence = opened[1]
+        end = next(
+            (
+                i
+                for i in range(at + 1, len(lines))
+                if lines[i].strip().startswith(fence) and not lines[i].strip().strip(fence[0])
+            ),
+            None,
+        )
+        if end is None:
+            out.extend(lines[at:])
+            break
+        inner = lines[at + 1 : end]
+        table = _typed_table(inner)
+        if table is not None:
+            found = True
+            fired("fenced-table", at + 2, "item", "a table typed in a plain ``` block")
+            # the same number of lines, so that every line keeps its number; the opening
+            # fence's line names the table's rows when every table names its own group
+            out.append(f"## {heads[at]}" if at in heads else "")
+            out.extend(table + [""] * (len(inner) - len(table)))
+            out.append("")
+        elif inner and all(_KEY_LINE_RE.match(row) for row in inner if row.strip()):
+            out.append("")
+            out.extend(f"- {row.strip()}" if row.strip() else "" for row in inner)
+            out.append("")
+        else:
+            out.extend(lines[at : end + 1])
+        at = end + 1
+    return "\n".join(out) if found else None
+
+
+# "✅ completed", "🆘 not started": a mark and what it means, a word or three.
+_KEY_LINE_RE = re.compile(r"^\s*[^\w\s]{1,3}\s+\w[\w -]{0,30}$")

@@ -344,6 +344,10 @@ def _legend_markers(entries: list[Draft]) -> dict[str, str] | None:
     for index, (glyph, entry) in enumerate(zip(glyphs, entries, strict=True)):
         if _TODO_WORDS_RE.search(entry.text):
             markers[str(glyph)] = " "
+        elif _DONE_WORDS_RE.search(entry.text) and index != doing_at:
+            markers[str(glyph)] = (
+                "x"  # "✅ completed" first, then "🈸 in progress": said, not ranked
+            )
         elif index == doing_at:
             markers[str(glyph)] = "/"
         elif doing_at is not None:
@@ -373,6 +377,7 @@ def read_legend(root: Draft, notes: list[str]) -> None:
             continue
         for draft in marked:
             draft.glyph = markers[str(_leading_emoji(draft.text))]
+            draft.marker = draft.glyph  # the key says so: a state, not an icon
         for entry in entries:
             fired("legend", entry.line, "note")
         if holder.kind in (HEADING, PSEUDO):
@@ -430,6 +435,7 @@ def _drop_category_legends(root: Draft, notes: list[str]) -> None:
             for entry in run:
                 fired("legend", entry.line, "note")
             holder.children = [c for c in holder.children if c not in run]
+            _apply_key(_legend_markers(run), [d for d in drafts if d not in run])
             return  # a document has one key
 
 
@@ -443,6 +449,17 @@ def _marks_used(run: list[Draft], drafts: list[Draft]) -> bool:
     steps = [d.line or 0 for d in drafts if d.kind == ITEM and d not in run and d.line]
     inside = any(line < first for line in steps) and any(line > last for line in steps)
     return len(users) >= 2 * len(run) and placed and not inside
+
+
+def _apply_key(markers: dict[str, str] | None, drafts: list[Draft]) -> None:
+    """ "🈸 in progress", "🆘 not started": marks no tracker shares, named by the key, are the
+    states of the entries they lead (a table's rows too)."""
+    if markers is None:
+        return
+    for draft in drafts:
+        glyph = _leading_emoji(draft.text)
+        if draft.kind in (ITEM, ROW) and draft.marker is None and glyph in markers:
+            draft.glyph = draft.marker = markers[str(glyph)]
 
 
 _DONE_WORDS_RE = re.compile(
