@@ -4153,6 +4153,22 @@ def test_rules_written_as_boxes_are_kept_every_day_not_steps():
     assert titles == ["Wedge", "Pinch", "Throw"], titles
 
 
+def _steps_beside(heading: str, entries: list[str]) -> list[str]:
+    """The steps of a two-part Polish pottery plan with one more section after it."""
+    text = "\n".join(
+        [
+            "# Ceramika",
+            "## Glina",
+            "- [ ] Ugniatanie",
+            "## Koło",
+            "- [ ] Centrowanie",
+            f"## {heading}",
+            *(f"- {entry}" for entry in entries),
+        ]
+    )
+    return [leaf.title for leaf in parse_roadmap(text).leaves()]
+
+
 def test_boilerplate_sections_are_known_in_the_languages_learners_write():
     headings = [
         "Domande frequenti",
@@ -4173,38 +4189,14 @@ def test_boilerplate_sections_are_known_in_the_languages_learners_write():
         "Prasyarat",
     ]
     for heading in headings:
-        text = "\n".join(
-            [
-                "# Ceramika",
-                "## Glina",
-                "- [ ] Ugniatanie",
-                "## Koło",
-                "- [ ] Centrowanie",
-                f"## {heading}",
-                "- Anna K.",
-                "- Jan B.",
-            ]
-        )
-        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        titles = _steps_beside(heading, ["Anna K.", "Jan B."])
         assert titles == ["Ugniatanie", "Centrowanie"], (heading, titles)
 
 
 def test_community_news_about_me_and_audience_sections_are_known_in_many_languages():
     headings = ["Społeczność", "Haberler", "Über mich", "Sobre mim", "Для кого", "対象者", "Uwagi"]
     for heading in headings:
-        text = "\n".join(
-            [
-                "# Ceramika",
-                "## Glina",
-                "- [ ] Ugniatanie",
-                "## Koło",
-                "- [ ] Centrowanie",
-                f"## {heading}",
-                "- Dołącz do nas",
-                "- Napisz do mnie",
-            ]
-        )
-        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        titles = _steps_beside(heading, ["Dołącz do nas", "Napisz do mnie"])
         assert titles == ["Ugniatanie", "Centrowanie"], (heading, titles)
 
 
