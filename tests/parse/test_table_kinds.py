@@ -734,3 +734,26 @@ def test_small_tables_inside_the_parts_are_their_steps_named_by_area_language_or
         ("Fundamentos", ["Argila", "Torno"]),
         ("Esmaltes", ["Fundamentos", "Queima"]),
     ], phases
+
+
+def test_a_table_typed_in_a_plain_block_after_a_code_block_is_read_and_the_code_is_not():
+    text = "\n".join(
+        [
+            "# Kiln log",
+            "```python",
+            "temps = [900, 1240]",
+            "```",
+            "",
+            "```",
+            "Firing            | Cone",
+            "----------------------",
+            "✅ Bisque          | 04",
+            "⬜ Glaze           | 6",
+            "```",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("Bisque", "done"),
+        ("Glaze", "todo"),
+    ]

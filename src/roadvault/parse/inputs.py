@@ -231,38 +231,14 @@ def _typed_table(rows: list[str]) -> list[str] | None:
     return table
 
 
-def _typed_table_heads(lines: list[str]) -> dict[int, str]:
-    """{opening fence line: group name} when two or more typed tables each put a different
-    name in their first header cell ("Computer Science Basics | College | Link", then
-    "Programming in Java | College | …"): the header names the group, as a heading would."""
-    heads: dict[int, str] = {}
-    for at, line in enumerate(lines):
-        if _PLAIN_FENCE_RE.match(line) and at + 2 < len(lines):
-            header, rule_line = lines[at + 1], lines[at + 2]
-            if "|" in header and _DRAWN_RULE_RE.match(rule_line) and "-" in rule_line:
-                heads[at] = header.strip().strip("|").split("|")[0].strip()
-    names = list(heads.values())
-    if len(names) < 2 or len(set(names)) != len(names) or not all(names):
-        return {}
-    return heads
-
-
-@rule("fenced-table")
-def unfence_typed_tables(body: str) -> str | None:
-    """Tables typed as text in plain ``` blocks (a header, a rule of dashes, rows cut by
-    "|"; a monospace font keeps them aligned) are the document's tables when the Markdown
-    around them holds no item: each block becomes the table it draws, and a short block of
-    marks and their meanings ("✅ completed", "🆘 not started") becomes lines of text, the
-    key to those marks. None when no block is a table."""
-    lines = body.split("\n")
-    out: list[str] = []
-    found = False
-    heads = _typed_table_heads(lines)
+def _fenced_blocks(lines: list[str]) -> list[tuple[int, int, bool]]:
+    """(opening line, closing line, plain?) of every closed fenced block, in order; a block
+    with a language ("```python") is skipped whole, its closing fence with it."""
+    blocks: list[tuple[int, int, bool]] = []
     at = 0
     while at < len(lines):
-        opened = _PLAIN_FENCE_RE.match(lines[at])
+        opened = re.match(r"^[ \t]{0,3}(`{3,}|~{3,})", lines[at])
         if opened is None:
-            out.append(lines[at])
             at += 1
             continue
         fence = opened[1]
@@ -275,26 +251,46 @@ def unfence_typed_tables(body: str) -> str | None:
             None,
         )
         if end is None:
-            out.extend(lines[at:])
             break
-        inner = lines[at + 1 : end]
-        table = _typed_table(inner)
-        if table is not None:
-            found = True
-            fired("fenced-table", at + 2, "item", "a table typed in a plain ``` block")
-            # the same number of lines, so that every line keeps its number; the opening
-            # fence's line names the table's rows when every table names its own group
-            out.append(f"## {heads[at]}" if at in heads else "")
-            out.extend(table + [""] * (len(inner) - len(table)))
-            out.append("")
-        elif inner and all(_KEY_LINE_RE.match(row) for row in inner if row.strip()):
-            out.append("")
-            out.extend(f"- {row.strip()}" if row.strip() else "" for row in inner)
-            out.append("")
-        else:
-            out.extend(lines[at : end + 1])
+        blocks.append((at, end, bool(_PLAIN_FENCE_RE.match(lines[at]))))
         at = end + 1
-    return "\n".join(out) if found else None
+    return blocks
+
+
+@rule("fenced-table")
+def unfence_typed_tables(body: str) -> str | None:
+    """Tables typed as text in plain ``` blocks (a header, a rule of dashes, rows cut by
+    "|"; a monospace font keeps them aligned) are the document's tables when the Markdown
+    around them holds no item: each block becomes the table it draws, and a short block of
+    marks and their meanings ("✅ completed", "🆘 not started") becomes lines of text, the
+    key to those marks. When two or more tables each put a different name in their first
+    header cell ("Computer Science Basics | College | Link", "Programming in Java | College |
+    …"), that cell names the table's group, as a heading would. None when no block is a
+    table."""
+    lines = body.split("\n")
+    tables = {
+        at: (end, table)
+        for at, end, plain in _fenced_blocks(lines)
+        if plain and (table := _typed_table(lines[at + 1 : end])) is not None
+    }
+    if not tables:
+        return None
+    heads = {at: table[0].strip("| ").split(" | ")[0].strip() for at, (_, table) in tables.items()}
+    named = len(heads) >= 2 and len(set(heads.values())) == len(heads) and all(heads.values())
+    out = list(lines)
+    for at, end, plain in _fenced_blocks(lines):
+        inner = lines[at + 1 : end]
+        if at in tables:
+            table = tables[at][1]
+            fired("fenced-table", at + 2, "item", "a table typed in a plain ``` block")
+            # the same number of lines, so that every line keeps its number
+            out[at] = f"## {heads[at]}" if named else ""
+            out[at + 1 : end] = table + [""] * (len(inner) - len(table))
+            out[end] = ""
+        elif plain and inner and all(_KEY_LINE_RE.match(row) for row in inner if row.strip()):
+            out[at] = out[end] = ""
+            out[at + 1 : end] = [f"- {row.strip()}" if row.strip() else "" for row in inner]
+    return "\n".join(out)
 
 
 # "✅ completed", "🆘 not started": a mark and what it means, a word or three.
