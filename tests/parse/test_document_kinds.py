@@ -4290,3 +4290,20 @@ def test_pasted_weeks_inside_a_two_week_range_line_are_its_sections():
     roadmap = parse_roadmap(text)
     phases = [(p.title, len(p.leaves())) for p in roadmap.nodes]
     assert phases == [("Minggu 1-2: Dasar Tanah Liat", 3), ("Minggu 3-4: Glasir", 2)], phases
+
+
+def test_a_course_line_that_says_we_will_go_through_something_stays_in_its_entry():
+    text = "\n".join(
+        [
+            "## Module 1",
+            "- Glazes: in class",
+            "  we will go through the cone chart",
+            "- Firing",
+            "Would you like me to make this a printable sheet?",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert not any("printable" in t for t in titles), titles
+    assert any("cone chart" in t for t in titles) or any(
+        "cone chart" in n for leaf in parse_roadmap(text).leaves() for n in [leaf.notes or ""]
+    ), titles

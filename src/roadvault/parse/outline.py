@@ -56,10 +56,10 @@ from roadvault.parse.sections import (
     HOUSEKEEPING,
     STEP_QUALIFIERS_CJK,
     asks_the_reader,
-    closes_the_chat,
     is_housekeeping,
     offers_help,
     offers_if_wanted,
+    offers_on_its_own_line,
     reads_as_action,
     section_role,
 )
@@ -1003,7 +1003,7 @@ class _Sections:
         rest: list[InlineText] | None = None
         if blocks and blocks[0].type == "paragraph":
             lines = inline_lines(inline_of(blocks[0]))
-            while len(lines) > 1 and closes_the_chat(lines[-1].text):
+            while len(lines) > 1 and offers_on_its_own_line(lines[-1].text):
                 # "Would you like me to turn this into a file?" run on into the last entry,
                 # without a blank line: the chat's closing, not part of the entry
                 fired("assistant-offer", draft.line + len(lines) - 1, "dropped")

@@ -1604,6 +1604,23 @@ _CHAT_CLOSER_RE = re.compile(
 )
 
 
+# "Would you like me to…", "Let me know if…", "Se quiser, posso…": a line that can only be
+# the assistant speaking, even run on into the last entry of its answer.
+_OFFER_LINE_RE = re.compile(
+    r"^(?:would you like|do you want|want me to|shall i|should i|let me know|feel free to"
+    r"|tell me (?:when|if)|if you(?:['’]d)? (?:want|like)|¿quieres|quieres que|você quer"
+    r"|voulez-vous|veux-tu|möchtest du|需要我|要不要)\b",
+    re.I,
+)
+
+
+def offers_on_its_own_line(text: str) -> bool:
+    """A line that opens with the assistant's offer ("Would you like me to turn this into a
+    file?"), in English or as "if you want, I can" in another language."""
+    text = strip_decorations(text).strip()
+    return bool(_OFFER_LINE_RE.match(text)) or offers_if_wanted(text)
+
+
 def closes_the_chat(text: str) -> bool:
     """ "Would you like me to turn this into a file?", "Let me know if…": the assistant
     addressing the reader as its answer ends."""
