@@ -4307,3 +4307,17 @@ def test_a_course_line_that_says_we_will_go_through_something_stays_in_its_entry
     assert any("cone chart" in t for t in titles) or any(
         "cone chart" in n for leaf in parse_roadmap(text).leaves() for n in [leaf.notes or ""]
     ), titles
+
+
+def test_a_final_boss_after_the_numbered_phases_is_the_plans_capstone():
+    text = "\n".join(
+        [
+            "# Pottery mastery",
+            *[f"## PHASE {n}: Skill {n}\n- Practice {n}\n- Review {n}" for n in (1, 2, 3)],
+            "## 🏁 FINAL BOSS: A DINNER SET",
+            "* Twelve matching plates",
+            "* A serving bowl",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[-2:] == ["Twelve matching plates", "A serving bowl"], titles

@@ -2059,7 +2059,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
 _PLAN_TAIL_RE = re.compile(
     r"\b(?:projects?|capstone|practice|exercises?|portfolio|interviews?|assignments?|labs?"
     r"|challenges?|final (?:projects?|exam|assessment|week|phase|stage|month|steps?|tasks?)"
-    r"|deliverables?|entregables|entregáveis|livrables"
+    r"|deliverables?|entregables|entregáveis|livrables|final boss|boss (?:level|fight|battle)"
     r"|bonus|extras?|advanced|next steps?|beyond|specialization|electives?"
     r"|proyectos?|projetos?|ejercicios|práctica|adicionales?|avanzad[oa]s?|avançad[oa]s?"
     r"|bônus|zusätzlich|fortgeschritten|weiterführend|projekte?|übungen)\b"
