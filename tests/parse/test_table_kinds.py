@@ -757,3 +757,30 @@ def test_a_table_typed_in_a_plain_block_after_a_code_block_is_read_and_the_code_
         ("Bisque", "done"),
         ("Glaze", "todo"),
     ]
+
+
+def test_a_table_named_as_the_plan_beside_a_progress_checklist_is_kept():
+    text = "\n".join(
+        [
+            "# Lớp gốm",
+            "## CÁCH HỌC",
+            "1. Mỗi bài có 2 file",
+            "2. Làm xong thì báo",
+            "## LỘ TRÌNH 4 TUẦN",
+            "| Tuần | Chủ đề | Đích đến |",
+            "|---|---|---|",
+            "| **1** | Nhào đất | Một khối đất mịn |",
+            "| **2** | Bóp chén | Một chén nhỏ |",
+            "| **3** | Bàn xoay | Một hình trụ |",
+            "| **4** | Tráng men | Một chén có men |",
+            "## TIẾN ĐỘ",
+            "- [x] Tuần 1 — Bài 1",
+            "- [x] Tuần 1 — Bài 2",
+            "- [ ] Tuần 2 — Bài 3",
+            "- [ ] Tuần 2 — Bài 4",
+            "- [ ] Tuần 3 — Bài 5",
+        ]
+    )
+    titles = [node.title for node in parse_roadmap(text).walk()]
+    assert "Nhào đất" in titles and "Tráng men" in titles, titles
+    assert "Mỗi bài có 2 file" not in titles, titles

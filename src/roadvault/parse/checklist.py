@@ -156,6 +156,26 @@ def _series_word(section: Draft) -> str:
     return match.group(1).casefold() if match else ""
 
 
+# "## LỘ TRÌNH 8 TUẦN", "## Roadmap", "## 学习路线": a name that says the plan itself.
+_PLAN_NAME_RE = re.compile(
+    r"\b(?:roadmap|plan|curriculum|syllabus|schedule|timeline|learning path|study path"
+    r"|lộ trình|kế hoạch|cronograma|temario|plan de estudios|zeitplan|lehrplan|yol haritası"
+    r"|дорожная карта|учебный план|план обучения)\b|路线|学习计划|カリキュラム|ロードマップ|로드맵"
+)
+MIN_NAMED_PLAN_ENTRIES = 3
+
+
+def _named_plan(section: Draft) -> bool:
+    """ "## LỘ TRÌNH 8 TUẦN" over a table of the eight weeks, beside a progress checklist:
+    the plan the boxes track, named as the plan and laid out as a table, not a note."""
+    entries = [d for d in walk(section) if d.kind == ROW]
+    return (
+        section.kind in _SECTIONS
+        and bool(_PLAN_NAME_RE.search(plain_label(section.title)))
+        and len(entries) >= MIN_NAMED_PLAN_ENTRIES
+    )
+
+
 def _plan_of_its_own(section: Draft, tasks: int) -> bool:
     """A section without boxes that lays out a plan of its own — three or more parts that
     list items or table rows, at least as many entries as the boxes elsewhere (a course's
@@ -167,7 +187,7 @@ def _plan_of_its_own(section: Draft, tasks: int) -> bool:
         if d.kind in _SECTIONS and any(x.kind in (ITEM, ROW) for x in walk(d) if x is not d)
     ]
     leaves = sum(1 for d in walk(section) if d.kind in (ITEM, ROW) and not d.children)
-    return len(parts) >= MIN_PLAN_PARTS and leaves >= tasks
+    return (len(parts) >= MIN_PLAN_PARTS and leaves >= tasks) or _named_plan(section)
 
 
 def _absorb_plain(section: Draft, strong: bool, all_tasks: int) -> None:
@@ -211,7 +231,8 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     lays out a plan of its own (several parts listing items or table rows, at least as many as
     the boxes) or continues a numbered series of ticked parts ("Ruta 4" after three ticked
     "Ruta"s). A sub-section of what the learner noted ("Key points", "重点知识", "对比要点")
-    is text even when it is numbered or lists several lines."""
+    is text even when it is numbered or lists several lines. A table under a name that says
+    the plan ("## LỘ TRÌNH 8 TUẦN", "## Roadmap") is the plan the boxes track, not a note."""
     if not is_checklist_document(root):
         return False
     strong = _strong(root)
