@@ -4321,3 +4321,27 @@ def test_a_final_boss_after_the_numbered_phases_is_the_plans_capstone():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[-2:] == ["Twelve matching plates", "A serving bowl"], titles
+
+
+def test_a_contents_heading_that_holds_the_whole_readme_gives_way_to_its_sections():
+    text = "\n".join(
+        [
+            "# Pottery Roadmap",
+            "Learn pottery in four weeks.",
+            "# Table of Contents",
+            "- [Roadmap Summary](#roadmap-summary)",
+            "- [FAQ](#faq)",
+            "## 📅 Roadmap Summary",
+            "| Week | Topics Covered | Tools |",
+            "|---|---|---|",
+            "| 1 | Wedging | hands |",
+            "| 2 | Centering | wheel |",
+            "| 3 | Trimming | tools |",
+            "## ❓ FAQ",
+            "### Q: Which clay?",
+            "Stoneware.",
+        ]
+    )
+    phases = [(p.title, [leaf.title for leaf in p.leaves()]) for p in parse_roadmap(text).nodes]
+    assert ("Roadmap Summary", ["Wedging", "Centering", "Trimming"]) in phases, phases
+    assert not any(title == "Table of Contents" for title, _ in phases), phases

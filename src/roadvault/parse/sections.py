@@ -34,6 +34,7 @@ from roadvault.parse.drafts import (
     holds_items,
     holds_task,
     is_facet_title,
+    resource_kind,
     walk,
 )
 from roadvault.parse.rules import fired, rule
@@ -100,6 +101,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |testimonials?|reviews?|what (?:people|learners|students|others) (?:are )?say(?:ing)?
 |success stories|wall of love|community|join (?:the|our) community|join us|discord|slack
 |telegram|social(?: media)?|follow (?:me|us)|connect with (?:me|us)|newsletter
+|stay (?:connected|in touch)|keep in touch
 |join (?:the |our )?.{0,40}(?:community|discord|slack|telegram|server)|get involved
 |(?:start|begin) your (?:journey|career|transformation)(?: today| now)?|ready to (?:start|begin)
 |get started (?:today|now)|enrol+ (?:now|today)|apply (?:now|today)|contact us|get in touch
@@ -2356,6 +2358,15 @@ _PREREQUISITES_RE = re.compile(
     r"|điều kiện tiên quyết|yêu cầu|kiến thức cần có)$"
 )
 MAX_PREREQUISITES = 8
+
+
+def is_aside_title(title: str) -> bool:
+    """A section beside the plan by its name: housekeeping, advice, an introduction,
+    reading or prerequisites ("Prerequisites Skills", "Learning Resources", "FAQ")."""
+    key = plain_label(title)
+    if section_role(title) is not None or resource_kind(title) is not None:
+        return True  # "Tools & Technologies" too: what the work is done with
+    return bool(_PREREQUISITES_RE.match(key) or _PREREQUISITES_RE.match(key.split(" ")[0]))
 
 
 @rule("prerequisites-list")

@@ -62,6 +62,7 @@ from roadvault.parse.sections import (
     grading_to_notes,
     holds_a_topic_tree,
     is_about_people,
+    is_aside_title,
     is_intro_title,
     is_step_kind_title,
     news_to_notes,
@@ -691,14 +692,30 @@ def _tables_under_an_overview(root: Draft, rows: dict[int, list[Draft]]) -> set[
             or not _OVERVIEW_TITLE_RE.search(plain_label(holder.title))
         ):
             continue
+        asides = _inside_asides(root)
         later = [
             d
             for d in sections
             if (d.line or 0) > (holder.line or 0)
+            and id(d) not in asides  # "Prerequisites", "Learning Resources" spell out no plan
             and any(c.kind in (ITEM, ROW) and c.table not in tables for c in d.children)
         ]
         if len(later) >= MIN_SECTIONS_AFTER_OVERVIEW:
             found |= {t for t in tables if t is not None}
+    return found
+
+
+def _inside_asides(root: Draft) -> set[int]:
+    """The sections named as asides to the plan, and every section under one."""
+    found: set[int] = set()
+    stack: list[tuple[Draft, bool]] = [(root, False)]
+    while stack:
+        current, aside = stack.pop()
+        if current.kind in (HEADING, PSEUDO):
+            aside = aside or is_aside_title(current.title)
+            if aside:
+                found.add(id(current))
+        stack.extend((child, aside) for child in current.children)
     return found
 
 
@@ -821,6 +838,8 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             if draft.excluded and _holds_sections_with_items(draft):
                 draft.excluded = False
                 fired("tracked-housekeeping", draft.line, "phase", draft.title)
+                draft.opened = _contents_over_groups(draft)
+        _open_marked(root)
     if not _steps_outside_excluded(root):
         # still nothing: a "## Progress" table of the courses taken is the whole roadmap,
         # and refusing the file would be the worst reading of it
@@ -856,11 +875,23 @@ _CONTENTS_TITLE_RE = re.compile(
 def _contents_over_groups(section: Draft) -> bool:
     """ "## 📚 Table of Contents" over its links, then "<details> 1. Arrays" with the
     boxes: the heading was never closed, the groups after it are the plan's parts."""
+    groups = [c for c in section.children if not _points_within(c)]
     return (
         bool(_CONTENTS_TITLE_RE.match(plain_label(section.title)))
         and not _contents_that_teach(section)
-        and bool(section.children)
-        and all(c.kind in (DETAILS, CALLOUT, HEADING, PSEUDO) for c in section.children)
+        and bool(groups)
+        and all(c.kind in (DETAILS, CALLOUT, HEADING, PSEUDO) for c in groups)
+    )
+
+
+def _points_within(draft: Draft) -> bool:
+    """A contents entry: "- [Arrays](#1-arrays)", and the entries under it, link only to
+    sections of this page."""
+    entries = [d for d in walk(draft) if d.kind == ITEM]
+    return (
+        draft.kind == ITEM
+        and all(d.links for d in entries)
+        and all(href.startswith("#") for d in entries for _, href in d.links)
     )
 
 
@@ -869,7 +900,7 @@ def _open_marked(draft: Draft) -> None:
     for child in draft.children:
         _open_marked(child)
         if child.opened:
-            kept.extend(child.children)
+            kept.extend(c for c in child.children if not _points_within(c))
             draft.notes.extend(child.notes)
             continue
         kept.append(child)
@@ -948,11 +979,15 @@ def _items_outside_excluded(draft: Draft) -> bool:
 
 
 def _holds_sections_with_items(draft: Draft) -> bool:
+    """Two sections with entries under it, or one under a contents heading that was never
+    closed ("# Table of Contents" over "## Roadmap Summary" and its table)."""
     sections = [
         c
         for c in draft.children
         if c.kind in (HEADING, PSEUDO) and any(d.kind in (ITEM, ROW) for d in walk(c))
     ]
+    if _CONTENTS_TITLE_RE.match(plain_label(draft.title)):
+        return len(sections) >= 1
     return len(sections) >= 2
 
 
