@@ -683,6 +683,7 @@ def _tables_under_an_overview(root: Draft, rows: dict[int, list[Draft]]) -> set[
     steps of their own, sums up the plan those sections spell out."""
     found: set[int] = set()
     sections = [d for d in walk(root) if d.kind in (HEADING, PSEUDO)]
+    asides: set[int] | None = None  # worked out once, when an overview table is found
     for holder in sections:
         tables = {c.table for c in holder.children if c.kind == ROW}
         if (
@@ -692,7 +693,7 @@ def _tables_under_an_overview(root: Draft, rows: dict[int, list[Draft]]) -> set[
             or not _OVERVIEW_TITLE_RE.search(plain_label(holder.title))
         ):
             continue
-        asides = _inside_asides(root)
+        asides = asides if asides is not None else _inside_asides(root)
         later = [
             d
             for d in sections
