@@ -26,8 +26,8 @@ from roadvault.parse.drafts import (
     walk,
 )
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.sections import section_text
-from roadvault.parse.titles import light_clean, plain_label
+from roadvault.parse.sections import section_text, series_word
+from roadvault.parse.titles import light_clean, names_a_plan, plain_label
 
 MIN_TASKS = 3
 # Share of list items written as tasks above which plain bullets are read as attachments.
@@ -133,7 +133,7 @@ def _continues_series(section: Draft, siblings: list[Draft]) -> bool:
     part of the plan the author did not box, not an attachment of the part before it."""
     if not (section.kind in _SECTIONS and section.children) or _notes_kind(section):
         return False
-    key = _series_word(section)
+    key = series_word(section.title)
     if not (section.numbered or key):
         return False
     ticked = [
@@ -142,25 +142,16 @@ def _continues_series(section: Draft, siblings: list[Draft]) -> bool:
         if d is not section
         and d.kind == section.kind
         and holds_task(d)
-        and (_series_word(d) == key if key else d.numbered)
+        and (series_word(d.title) == key if key else d.numbered)
     ]
     return len(ticked) >= MIN_TICKED_SIBLINGS
 
 
-# "Parcours 4", "Track 2", "Ruta 3": a word and a number, whatever the language.
-_SERIES_RE = re.compile(r"^([^\W\d_]+)\s+(?:\d{1,3}|[ivx]{1,4})\b", re.I)
-
-
-def _series_word(section: Draft) -> str:
-    match = _SERIES_RE.match(plain_label(section.title))
-    return match.group(1).casefold() if match else ""
-
-
-# "## LỘ TRÌNH 8 TUẦN", "## Roadmap", "## 学习路线": a name that says the plan itself.
-_PLAN_NAME_RE = re.compile(
-    r"\b(?:roadmap|plan|curriculum|syllabus|schedule|timeline|learning path|study path"
-    r"|lộ trình|kế hoạch|cronograma|temario|plan de estudios|zeitplan|lehrplan|yol haritası"
-    r"|дорожная карта|учебный план|план обучения)\b|路线|学习计划|カリキュラム|ロードマップ|로드맵"
+# A schedule named for what it is ("## 8-Week Plan", "## Timeline", "## Cronograma"), beside
+# the names of a plan `names_a_plan` knows ("## LỘ TRÌNH 8 TUẦN", "## Roadmap").
+_SCHEDULE_NAME_RE = re.compile(
+    r"\b(?:plan|schedule|timeline|cronograma|temario|zeitplan|lehrplan|kế hoạch|yol haritası)\b"
+    r"|路线|カリキュラム"
 )
 MIN_NAMED_PLAN_ENTRIES = 3
 
@@ -171,7 +162,10 @@ def _named_plan(section: Draft) -> bool:
     entries = [d for d in walk(section) if d.kind == ROW]
     return (
         section.kind in _SECTIONS
-        and bool(_PLAN_NAME_RE.search(plain_label(section.title)))
+        and (
+            names_a_plan(section.title)
+            or bool(_SCHEDULE_NAME_RE.search(plain_label(section.title)))
+        )
         and len(entries) >= MIN_NAMED_PLAN_ENTRIES
     )
 

@@ -211,14 +211,14 @@ def plain_fenced_plan(body: str) -> tuple[str, int] | None:
 
 
 # "----------" or "|-----|-----|" under a header typed in a plain ``` block.
-_DRAWN_RULE_RE = re.compile(r"^[ \t]*[-=+|: \t]{3,}$")
+_TABLE_RULE_RE = re.compile(r"^[ \t]*[-=+|: \t]{3,}$")
 MIN_TABLE_SHARE = 0.8
 
 
 def _typed_table(rows: list[str]) -> list[str] | None:
     """A header, a rule of dashes, then rows cut by "|": a table typed as text."""
     filled = [row for row in rows if row.strip()]
-    if len(filled) < 3 or not _DRAWN_RULE_RE.match(filled[1]) or "-" not in filled[1]:
+    if len(filled) < 3 or not _TABLE_RULE_RE.match(filled[1]) or "-" not in filled[1]:
         return None
     body = [filled[0], *filled[2:]]
     piped = sum(1 for row in body if "|" in row)

@@ -78,6 +78,7 @@ from roadvault.parse.titles import (
     inline_lines,
     join_lines,
     light_clean,
+    names_a_plan,
     opens_a_part,
     plain_label,
     remove_controls,
@@ -1651,7 +1652,6 @@ def _indented_outline(text: str) -> str:
     return "\n".join(out)
 
 
-_EQUALS_UNDERLINE_RE = re.compile(r"^\s*={3,}\s*$")
 _DRAWN_RULE_RE = re.compile(r"^\s*(?:={3,}|-{3,}|_{3,}|\*{3,}|~{3,})\s*$")
 
 
@@ -1660,7 +1660,7 @@ def _underlined_name(lines: list[str]) -> dict[int, bool]:
     filled = [at for at, line in enumerate(lines) if line.strip()]
     if len(filled) < 2 or filled[1] != filled[0] + 1:
         return {}
-    if not _EQUALS_UNDERLINE_RE.match(lines[filled[1]]):
+    if not (_DRAWN_RULE_RE.match(lines[filled[1]]) and "=" in lines[filled[1]]):
         return {}
     return {filled[0]: True, filled[1]: False}
 
@@ -1897,23 +1897,6 @@ def _plan_named(titles: list[str]) -> str | None:
     """The first of `titles` that names the plan itself, when only one does."""
     named = [title for title in titles if names_a_plan(title)]
     return named[0] if len(named) == 1 else None
-
-
-# "AI Learning Roadmap: 90 days", "Lộ Trình 52 Tuần", "学习路线", "Plan de estudio": a name
-# that says it is the plan itself.
-_PLAN_NAME_RE = re.compile(
-    r"\b(?:road ?map|learning (?:path|plan|journey)|study (?:plan|guide|path)|curriculum"
-    r"|syllabus|hoja de ruta|ruta de aprendizaje|plan de estudios?|roteiro|trilha"
-    r"|feuille de route|parcours|lernpfad|lernplan|fahrplan|lộ trình|kế hoạch học"
-    r"|учебный план|план обучения|дорожная карта)\b"
-    r"|学习路线|学习路径|学习计划|路线图|ロードマップ|学習計画|로드맵|학습 계획",
-    re.I,
-)
-
-
-def names_a_plan(title: str | None) -> bool:
-    """Whether a heading's name says it is the roadmap ("AI Learning Roadmap: 90 days")."""
-    return bool(title and _PLAN_NAME_RE.search(title))
 
 
 _QUOTE_MARK_RE = re.compile(r"^\s{0,3}(?:>\s?)+")

@@ -1482,9 +1482,7 @@ def _stage_wrapper(root: Draft) -> Draft | None:
     if wrapper.is_task or len(stages(wrapper)) < MIN_WRAPPED_STAGES:
         return None
     if any(
-        d.numbered
-        or _names_a_stage(d.text or d.title)
-        or _NUMBERED_NAME_RE.match(plain_label(d.text or d.title))
+        d.numbered or _names_a_stage(d.text or d.title) or series_word(d.text or d.title)
         for d in root.children
         if d.kind in (HEADING, PSEUDO)
     ):
@@ -1496,8 +1494,15 @@ def _stage_wrapper(root: Draft) -> Draft | None:
     return wrapper
 
 
-# "Bloque 2: Matemáticas", "Track 3": a name with its number, a part in a series.
-_NUMBERED_NAME_RE = re.compile(r"^[^\W\d_]+\s+\d{1,3}\b")
+# "Parcours 4", "Bloque 2: Matemáticas", "Track 3": a word and a number, whatever the
+# language: a part in a series.
+_SERIES_NAME_RE = re.compile(r"^([^\W\d_]+)\s+(?:\d{1,3}|[ivx]{1,4})\b", re.I)
+
+
+def series_word(title: str) -> str:
+    """ "Parcours 4: Métier" → "parcours"; "" when the name holds no word and number."""
+    match = _SERIES_NAME_RE.match(plain_label(title))
+    return match.group(1).casefold() if match else ""
 
 
 # An entry that talks to the reader about the repository itself, not about the subject.
@@ -1596,31 +1601,27 @@ _I_CAN_RE = re.compile(
 
 
 # The assistant addressing the reader at the end of its answer.
-_CHAT_CLOSER_RE = re.compile(
+_CLOSER_START = (
     r"^(?:tell me when|let me know (?:if|when|what|how)|feel free to (?:ask|reach)|want me to"
     r"|shall (?:we|i)|should i|would you like me to|just (?:say|ask|tell me)|ping me"
     r"|avísame|dime cuando|me avisa|me diga|dis-moi|sag mir|告诉我|需要的话|随时告诉我"
     r"|教えてください|알려 ?주세요)\b"
-    r"|\b(?:and )?we(?:'ll| will) (?:dive|go|start|get|work) (?:deep|into|through|on)\b",
+)
+_CHAT_CLOSER_RE = re.compile(
+    _CLOSER_START
+    + r"|\b(?:and )?we(?:'ll| will) (?:dive|go|start|get|work) (?:deep|into|through|on)\b",
     re.I,
 )
-
-
-# "Would you like me to…", "Let me know if…", "Se quiser, posso…": a line that can only be
-# the assistant speaking, even run on into the last entry of its answer.
-_OFFER_LINE_RE = re.compile(
-    r"^(?:would you like|do you want|want me to|shall i|should i|let me know|feel free to"
-    r"|tell me (?:when|if)|if you(?:['’]d)? (?:want|like)|¿quieres|quieres que|você quer"
-    r"|voulez-vous|veux-tu|möchtest du|需要我|要不要)\b",
-    re.I,
-)
+# The closing words that can only open the assistant's line ("we'll dive into…" may be a
+# course's own sentence, mid-entry).
+_CLOSER_START_RE = re.compile(_CLOSER_START, re.I)
 
 
 def offers_on_its_own_line(text: str) -> bool:
     """A line that opens with the assistant's offer ("Would you like me to turn this into a
     file?"), in English or as "if you want, I can" in another language."""
     text = strip_decorations(text).strip()
-    return bool(_OFFER_LINE_RE.match(text)) or offers_if_wanted(text)
+    return bool(_OFFER_RE.match(text) or _CLOSER_START_RE.match(text)) or offers_if_wanted(text)
 
 
 def closes_the_chat(text: str) -> bool:

@@ -711,3 +711,20 @@ def light_clean(text: str) -> str:
     text = replace_shortcodes(remove_controls(text))
     text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
     return _tidy_end(text) or text
+
+
+# "AI Learning Roadmap: 90 days", "Lộ Trình 52 Tuần", "学习路线", "Plan de estudio": a name
+# that says it is the plan itself.
+_PLAN_NAME_RE = re.compile(
+    r"\b(?:road ?map|learning (?:path|plan|journey)|study (?:plan|guide|path)|curriculum"
+    r"|syllabus|hoja de ruta|ruta de aprendizaje|plan de estudios?|roteiro|trilha"
+    r"|feuille de route|parcours|lernpfad|lernplan|fahrplan|lộ trình|kế hoạch học"
+    r"|учебный план|план обучения|дорожная карта)\b"
+    r"|学习路线|学习路径|学习计划|路线图|ロードマップ|学習計画|로드맵|학습 계획",
+    re.I,
+)
+
+
+def names_a_plan(title: str | None) -> bool:
+    """Whether a heading's name says it is the roadmap ("AI Learning Roadmap: 90 days")."""
+    return bool(title and _PLAN_NAME_RE.search(title))
