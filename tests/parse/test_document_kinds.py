@@ -4345,3 +4345,21 @@ def test_a_contents_heading_that_holds_the_whole_readme_gives_way_to_its_section
     phases = [(p.title, [leaf.title for leaf in p.leaves()]) for p in parse_roadmap(text).nodes]
     assert ("Roadmap Summary", ["Wedging", "Centering", "Trimming"]) in phases, phases
     assert not any(title == "Table of Contents" for title, _ in phases), phases
+
+
+def test_the_books_and_courses_named_under_a_week_are_that_weeks_steps():
+    weeks = [
+        "# Pottery self-study",
+        "### Week 1 (Clay) - [Mar 2 - Mar 8]:",
+        "- Course: [Clay basics - Studio A](https://example.org/clay)",
+        "- Book: [The Potter's Bench](https://example.org/bench)",
+        "- Notes:",
+        "### Week 2 (Wheel) - [Mar 9 - Mar 15]:",
+        "- Course: [Centering - Studio A](https://example.org/centre)",
+        "- Book: [Throwing Forms](https://example.org/forms)",
+        "- Course: [Trimming - Studio B](https://example.org/trim)",
+        "- Notes:",
+    ]
+    roadmap = parse_roadmap("\n".join(weeks))
+    assert [len(phase.leaves()) for phase in roadmap.nodes] == [2, 3]
+    assert "Course: Trimming - Studio B" in [leaf.title for leaf in roadmap.leaves()]

@@ -389,12 +389,15 @@ def _topic_link_lists(draft: Draft) -> int:
     )
 
 
-def _is_materials_list(children: list[Draft]) -> bool:
+def _is_materials_list(children: list[Draft], *, slot: bool = False) -> bool:
     """ "**Hussein Nasser**: OS Fundamentals", "**Book**: Galvin", "**Udemy course**: Linux
     deep dive": every entry names a material by its source or kind, most of them read as
-    steps, so the "Book" among them is one more thing to study, not the others' reading."""
+    steps, so the "Book" among them is one more thing to study, not the others' reading.
+    Under a week or a day ("### Week 3") the materials named one by one are that slot's
+    work however many of them there are (two or more): a slot has no subject to be the
+    reading of."""
     items = [c for c in children if c.kind == ITEM and not c.is_task]
-    if len(items) < 3 or len(items) != len(children):
+    if not items or (not slot and (len(items) < 3 or len(items) != len(children))):
         return False
     labelled = [c for c in items if not c.children and split_label(remove_controls(c.text))]
     if len(labelled) != len(items):
@@ -405,7 +408,16 @@ def _is_materials_list(children: list[Draft]) -> bool:
         _MATERIAL_KIND_RE.match(plain_label(split_label(remove_controls(c.text))[0]))
         for c in resources
     )
+    if slot:  # a week's one course is the week's resource: the week stays the step
+        return kinds and len(resources) >= 2
     return kinds and 0 < len(resources) * 2 < len(items)
+
+
+def _is_slot(draft: Draft) -> bool:
+    """ "### Week 3 (Statistics)", "Day 12": a section named by its place in the calendar."""
+    return draft.kind in (HEADING, PSEUDO) and bool(
+        draft.duration and re.fullmatch(ORDINAL, draft.duration.strip(), re.I)
+    )
 
 
 _MATERIAL_KIND_RE = re.compile(
@@ -457,7 +469,7 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
     peers = _topic_link_lists(draft)
     plain_peers = sum(1 for c in draft.children if _plain_topic(c, weak=False))
     title = _title_heading(draft)
-    materials = _is_materials_list(draft.children)
+    materials = _is_materials_list(draft.children, slot=_is_slot(draft))
     for child in draft.children:
         # whole, before its entries are read one by one; "#### Recommendations:" beside
         # "#### Adtech" and "#### Food delivery" (link lists too) is a topic like them
