@@ -54,3 +54,11 @@ def test_alias_bombs_are_capped(caplog: pytest.LogCaptureFixture) -> None:
 def test_non_text_titles_are_ignored() -> None:
     assert split_front_matter("---\ntitle: [1, 2]\n---\n", source="f.md").title is None
     assert split_front_matter("---\ntitle: 2024\n---\n", source="f.md").title == "2024"
+
+
+def test_front_matter_written_as_one_json_object_is_front_matter():
+    # Obsidian's Digital Garden writes it so; read as text, the "---" under it is a heading rule
+    text = '---\n{"dg-publish":true,"title":"Kiln log","tags":["clay"]}\n---\n\n# Glazes\n'
+    front = split_front_matter(text, source="kiln.md")
+    assert front.title == "Kiln log"
+    assert "dg-publish" not in front.body and front.body.count("\n") == text.count("\n")

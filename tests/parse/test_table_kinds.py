@@ -784,3 +784,14 @@ def test_a_table_named_as_the_plan_beside_a_progress_checklist_is_kept():
     titles = [node.title for node in parse_roadmap(text).walk()]
     assert "Nhào đất" in titles and "Tráng men" in titles, titles
     assert "Mỗi bài có 2 file" not in titles, titles
+
+
+def test_a_key_table_whose_header_is_its_first_mark_gives_the_entries_their_state():
+    text = (
+        "# Kiln notes\n\n| 🟢 | **Fertig** |\n|---|---|\n| 🔴 | In Progress |\n\n"
+        "## Glazes\n- 🟢 Celadon\n- 🔴 Tenmoku\n## Firing\n- 🟢 Bisque\n- 🔴 Raku\n"
+    )
+    roadmap = parse_roadmap(text)
+    states = {leaf.title: leaf.status.value for leaf in roadmap.leaves()}
+    assert states == {"Celadon": "done", "Tenmoku": "doing", "Bisque": "done", "Raku": "doing"}
+    assert "Kiln notes" in roadmap.title

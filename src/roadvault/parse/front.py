@@ -75,6 +75,12 @@ def _title_of(data: Any) -> str | None:
     return None
 
 
+def _json_object(line: str, kind: str) -> bool:
+    """`{"dg-publish":true,"tags":[…]}`: front matter written as one JSON object (YAML's
+    flow form), as Obsidian's Digital Garden plugin writes it."""
+    return kind == "YAML" and line.lstrip().startswith("{") and line.rstrip().endswith("}")
+
+
 def _problem_line(exc: Exception) -> int | None:
     mark = getattr(exc, "problem_mark", None)
     if mark is not None:
@@ -93,7 +99,7 @@ def split_front_matter(text: str, *, source: str) -> FrontMatter:
             continue
         body = match["body"] or ""
         first = _first_meaningful(body)
-        if first is not None and not key_re.match(first):
+        if first is not None and not key_re.match(first) and not _json_object(first, kind):
             # `---` … `---` around ordinary Markdown: horizontal rules, not front matter.
             return FrontMatter(title=None, body=text)
         blanked = "\n" * match.group(0).count("\n") + text[match.end() :]

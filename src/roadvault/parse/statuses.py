@@ -476,7 +476,9 @@ def _read_inline_legend(root: Draft, others: list[Draft]) -> None:
     for holder in walk(root):
         # "## Progress ( 🟢 = Completed, ⚪️ = Pending )": a heading can carry the key too
         said = holder.text if holder.kind in (HEADING, PSEUDO) and not holder.children else ""
-        for text in [*holder.notes, said]:
+        # a key table's rows are one note each ("🟢: Fertig"): together they are the legend
+        rows = "\n".join(n for n in holder.notes if _leading_emoji(n))
+        for text in [*holder.notes, said, rows]:
             markers = _inline_legend_markers(text)
             if markers is None:
                 continue
@@ -537,7 +539,8 @@ def _inline_legend_markers(text: str) -> dict[str, str] | None:
         else:
             return None  # a glyph that names no progress: a legend of categories
     states = set(markers.values())
-    return markers if len(markers) >= 2 and " " in states and len(states) >= 2 else None
+    # two states of progress ("🟢 Fertig", "🔴 In Progress") are no key of categories
+    return markers if len(markers) >= 2 and len(states) >= 2 else None
 
 
 # A state written after the title: "Git basics (완)", "Docker (done)", "Kafka [in progress]",

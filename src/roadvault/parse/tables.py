@@ -705,7 +705,7 @@ def explains_codes(body: list[list[InlineText]]) -> bool:
     """A two-column table whose first cells are each a code the document uses ("`#courses`"
     | "Unit/course content notes", "#review" | "Flagged for review") or a lone symbol ("🔴"
     | "Critical — do not move on without it") explains its tags and marks: a key to read
-    by, not steps."""
+    by, not steps. Its header may be the first of them ("| 🟢 | Fertig |")."""
     if len(body) < 2 or any(len(row) != 2 for row in body):
         return False
     if not all(row[1].text.strip() for row in body):
@@ -715,6 +715,13 @@ def explains_codes(body: list[list[InlineText]]) -> bool:
     # a different mark on each row: "✅ | Set up a server" over "✅ | Add headers" ticks
     symbols = [row[0].text.strip() for row in body]
     return all(_lone_symbol(symbol) for symbol in symbols) and len(set(symbols)) == len(symbols)
+
+
+def _marks_header(header: list[InlineText]) -> bool:
+    """ "| 🟢 | **Fertig** |": a header that is a mark and its meaning, the key's first row."""
+    return (
+        len(header) == 2 and _lone_symbol(header[0].text.strip()) and bool(header[1].text.strip())
+    )
 
 
 def _lone_symbol(text: str) -> bool:
@@ -737,10 +744,11 @@ def table_items(
         for line in lines:
             fired("key-value-table", line, "note")
         return [_step_notes(header, body, lines[0] if lines else None)], []
-    if explains_codes(body):
+    keyed = _marks_header(header)
+    if explains_codes([header, *body] if keyed else body):
         for line in lines:
             fired("code-legend", line, "note")
-        return [_step_notes(header, body, lines[0] if lines else None)], []
+        return [_step_notes(header, body, lines[0] if lines else None, keyed=keyed)], []
     if counts_only(header, body):
         holder = Draft(ROW, line=lines[0] if lines else None)
         names = [remove_controls(cell.text).strip() for cell in header]
@@ -1266,15 +1274,22 @@ def counts_only(header: list[InlineText], body: list[list[InlineText]]) -> bool:
     return numeric >= MIN_COUNT_COLUMNS
 
 
-def _step_notes(header: list[InlineText], body: list[list[InlineText]], line: int | None) -> Draft:
+def _step_notes(
+    header: list[InlineText],
+    body: list[list[InlineText]],
+    line: int | None,
+    *,
+    keyed: bool = False,
+) -> Draft:
     """The rows of a key/value table as notes ("Goal: Learn to write tests") on an untitled
     row, which hands them to the step it stands in."""
     holder = Draft(ROW, line=line)
     pairs = body
-    if _header_is_pair([plain_label(cell.text) for cell in header]):
+    if keyed or _header_is_pair([plain_label(cell.text) for cell in header]):
         pairs = [header, *body]
     for key, value in pairs:
-        label = light_clean(remove_controls(key.text)).rstrip(":：")
+        # "🔴" as a key's mark is the label itself, not a decoration to clean away
+        label = light_clean(remove_controls(key.text)).rstrip(":：") or key.text.strip()
         text = (value.raw or value.text).strip()
         if label and text:
             holder.notes.append(f"{label}: {text}")
