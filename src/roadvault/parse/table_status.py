@@ -49,6 +49,20 @@ def status_code(text: str) -> str | None:
     return _CODES.get(state)
 
 
+_CHECKBOX_INPUT_RE = re.compile(r"<input\b(?=[^>]*\btype\s*=\s*[\"']?checkbox)[^>]*>", re.I)
+_CHECKED_RE = re.compile(r"\bchecked\b", re.I)
+
+
+@rule("input-checkbox-cell")
+def input_status(raw: str) -> str | None:
+    """A cell holding an HTML checkbox (`<input type="checkbox">`, as a page renders a
+    clickable box) is that box: ticked when it says `checked`, open otherwise."""
+    found = _CHECKBOX_INPUT_RE.search(raw)
+    if found is None:
+        return None
+    return "x" if _CHECKED_RE.search(found.group(0)) else " "
+
+
 _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _HTML_IMAGE_RE = re.compile(r"<img\b[^>]*>", re.I)
 _ATTR_RE = re.compile(r"""\b(src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)

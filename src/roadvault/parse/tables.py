@@ -24,7 +24,7 @@ from roadvault.parse.drafts import (
 from roadvault.parse.durations import leading_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.schedule_grid import is_rest, schedule_slots
-from roadvault.parse.table_status import end_tick, image_status, status_code
+from roadvault.parse.table_status import end_tick, image_status, input_status, status_code
 from roadvault.parse.titles import (
     STATUS_MARKS,
     InlineText,
@@ -309,6 +309,10 @@ def _said_done(text: str) -> str | None:
 
 def _cell_status(cell: InlineText, line: int | None) -> str | None:
     """The checkbox a status cell means: its words, its code, or the image it holds."""
+    boxed = input_status(cell.raw or cell.text)
+    if boxed is not None:
+        fired("input-checkbox-cell", line, "item", f"[{boxed}]")
+        return boxed
     pictured = image_status(cell)
     if pictured is not None:
         fired("image-status-cell", line, "item", f"[{pictured}]")
