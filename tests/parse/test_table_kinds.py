@@ -509,6 +509,17 @@ def test_a_progress_status_column_named_in_korean_gives_each_row_its_state():
     assert states[:2] == [Status.DONE, Status.DOING], states
 
 
+def test_a_lecture_table_whose_state_column_says_jinhaeng_sangtae_is_ticked_by_it():
+    text = (
+        "# 도예 강의\n\n### 유약\n|진행상태|강의내용|\n| --- | --- |\n"
+        "| :white_check_mark: | [1강. 유약 개요](a.md) |\n"
+        "| :white_check_mark: | [2강. 시유](b.md) |\n"
+        "| | [3강. 소성](c.md) |\n"
+    )
+    states = [leaf.status for leaf in parse_roadmap(text).leaves()]
+    assert states == [Status.DONE, Status.DONE, Status.TODO], states
+
+
 def test_a_day_log_keeps_the_days_whose_topic_is_not_written_yet():
     text = (
         "# Glass Blowing Log\n\n## Week 1\n"

@@ -103,7 +103,8 @@ _FILES_COLUMN_RE = re.compile(
 _STATUS_COLUMN_RE = re.compile(
     r"^(?:status|done|complete[d]?|progress|check|✓|✔|✅|state|estado|situação|progreso"
     r"|progresso|statut|état|avancement|fortschritt|zustand|状态|狀態|状况|进度|進度|状況"
-    r"|完成情况|完成状态|ステータス|進捗(?:状況)?|상태|진행 ?(?:상황|현황)?|현황|진척(?:도| 상황)?"
+    r"|完成情况|完成状态|ステータス|進捗(?:状況)?|상태|진행 ?(?:상황|현황|상태)?"
+    r"|학습 ?(?:상태|현황)|완료 ?여부|현황|진척(?:도| 상황)?"
     r"|진도|статус|прогресс|состояние"
     r"|trạng thái|tiến độ|tình trạng|durum|ilerleme|stato|avanzamento|postęp|kemajuan"
     r"|progres|状態|進度狀況)$"
