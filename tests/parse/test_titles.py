@@ -202,6 +202,15 @@ def test_an_untitled_readme_or_index_page_is_named_by_its_folder():
     assert parse_roadmap(text, source="pottery-course/README.md").title == "Pottery Course"
 
 
+def test_an_untitled_list_of_tasks_or_notes_is_named_by_its_folder():
+    from roadvault.parse.shape import title_from_source
+
+    assert title_from_source("kiln-100-days/tasks.md") == "Kiln 100 Days"
+    assert title_from_source("glaze-study/TODO.md") == "Glaze Study"
+    assert title_from_source("glaze-study/notes.md") == "Glaze Study"
+    assert title_from_source("glaze-study/glaze-notes.md") == "Glaze Notes"
+
+
 def test_a_slot_in_brackets_inside_a_heading_stays_in_its_title():
     text = (
         "# Speaking plan\n\n## Week 1 (Days 1-7): Foundation\n\n- Shadow a scene\n\n"

@@ -1568,7 +1568,8 @@ def _resources_as_notes(resources: list[Resource]) -> str:
 
 def title_from_source(source: str) -> str:
     """A title from the file name: "my_ml-plan.md" → "My Ml Plan"; a README or an index
-    page is named by its folder ("python-roadmap/README.md" → "Python Roadmap")."""
+    page, or a list of tasks or notes, is named by its folder ("python-roadmap/README.md" →
+    "Python Roadmap", "jvm-100-days/tasks.md" → "Jvm 100 Days")."""
     parts = [part for part in re.split(r"[\\/]", source) if part not in ("", ".")]
     name = re.sub(_EXTENSION_RE, "", parts[-1] if parts else "")
     if _GENERIC_NAME_RE.match(name) and len(parts) > 1 and parts[-2] != "..":
@@ -1581,7 +1582,9 @@ def title_from_source(source: str) -> str:
 
 
 _EXTENSION_RE = re.compile(r"\.(?:md|markdown|mdown|txt|text|html?)$", re.I)
-_GENERIC_NAME_RE = re.compile(r"^(?:readme|index)$", re.I)
+_GENERIC_NAME_RE = re.compile(
+    r"^(?:readme|index|tasks?|todos?|to-?do|notes|main|home|progress|tracker)$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
