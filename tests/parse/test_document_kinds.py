@@ -4363,3 +4363,21 @@ def test_the_books_and_courses_named_under_a_week_are_that_weeks_steps():
     roadmap = parse_roadmap("\n".join(weeks))
     assert [len(phase.leaves()) for phase in roadmap.nodes] == [2, 3]
     assert "Course: Trimming - Studio B" in [leaf.title for leaf in roadmap.leaves()]
+
+
+def test_a_bold_date_before_the_days_work_is_when_not_what():
+    text = "\n".join(
+        [
+            "# Kiln schedule",
+            "### Week 1",
+            "- **2024-09-09 (Mon)**: Wedge and centre, practise pulling walls",
+            "    - Three cylinders",
+            "- **2024-09-11 (Wed)**: Trim the cylinders, add handles",
+            "    - Two mugs",
+            "### Week 2",
+            "- **Monday**: Bisque firing, check the kiln log",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert any("Trim the cylinders" in title for title in titles), titles
+    assert any("Bisque firing" in title for title in titles), titles

@@ -289,13 +289,27 @@ def name_before_explanation(root: Draft) -> None:
         label, rest = found
         if _lone_sentence_split(draft, parents.get(id(draft)), found_of):
             continue  # "**Scaffold**. Solve easier problems…" among whole-sentence steps
-        if labels[plain_label(label)] > 1 or _ENDS_IN_NUMBER_RE.search(label):
+        if (
+            labels[plain_label(label)] > 1
+            or _ENDS_IN_NUMBER_RE.search(label)
+            or _names_a_when(label)
+        ):
             # "**Dialog:** 'Meeting people'" in every week, "Day 1-2: variables": the label
             # is a kind of task or a slot; only with what follows does it name the step
             continue
         draft.title = label
         draft.notes.insert(0, rest)
         fired("label-prose", draft.line, "item", f"note: {rest[:40]}")
+
+
+def _names_a_when(label: str) -> bool:
+    """ "2024-09-11 (周三)", "Monday", "Week 3": a label that says when, not what."""
+    bare = strip_decorations(_WHEN_ASIDE_RE.sub(" ", label)).strip(" :：*_")
+    bare = " ".join(bare.split())
+    return bool(_DATE_ONLY_RE.match(bare) or _WEEKDAYS_RE.match(bare) or _SLOTS_ONLY_RE.match(bare))
+
+
+_WHEN_ASIDE_RE = re.compile(r"[(（][^()（）]{0,20}[)）]")
 
 
 def _lone_sentence_split(
