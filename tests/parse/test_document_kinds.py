@@ -4381,3 +4381,23 @@ def test_a_bold_date_before_the_days_work_is_when_not_what():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert any("Trim the cylinders" in title for title in titles), titles
     assert any("Bisque firing" in title for title in titles), titles
+
+
+def test_sites_to_practise_on_are_the_weeks_reading_in_any_language():
+    for caption in ("**🧩 Sitios Para Practicar**", "**Sites to practice**"):
+        text = "\n".join(
+            [
+                "# Cerámica",
+                "## Semana 1: Arcilla",
+                "* Amasar la arcilla.",
+                "* Centrar en el torno.",
+                "",
+                caption,
+                "- [Clayshare](https://example.org/clay)",
+                "- [Kilnbook](https://example.org/kiln)",
+                "## Semana 2: Esmaltes",
+                "* Mezclar un esmalte.",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Amasar la arcilla.", "Centrar en el torno.", "Mezclar un esmalte."]

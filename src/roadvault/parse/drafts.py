@@ -48,7 +48,7 @@ _RES_NOUN = (
     r"|channels?|playlists?|documentation|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
     r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources|bibliography"
     r"|recursos|referencias|referências|bibliografía|bibliografia|materiales|materiais|libros"
-    r"|plataformas?|plateformes?"
+    r"|plataformas?|plateformes?|sitios(?: web)?|páginas web|webs"
     r"|livros|cursos recomendados|ressources"
     r"|références|livres|ressourcen|literatur|ресурсы|литература|материалы|полезные ссылки"
     r"|参考文献|参考资料|参考链接|(?:本文|本项目|本文档)?参考|学习资源|学习资料|资源|推荐资源|推荐书籍|书籍|相关资源"
@@ -89,7 +89,10 @@ _STRONG_RESOURCE_RE = re.compile(
     rf"^(?:{_RES_ADJ}\s+)*{_RES_NOUN}"
     rf"(?:\s*{_RES_AND}\s*(?:{_RES_ADJ}\s+)*(?:{_RES_NOUN}|{_RES_TOOL}))*"
     r"(?:\s*(?:and|&)\s*notes?)?"  # "Important links and notes": the notes go with them
-    r"(?:\s+(?:to (?:use|read|watch|follow|check)|for (?:learning|practice|reference)|used))?$"
+    r"(?:\s+(?:to (?:use|read|watch|follow|check|practi[cs]e)"
+    r"|for (?:learning|practi[cs]e|practi[cs]ing|reference)|used"
+    r"|para (?:practicar|praticar|aprender|estudiar|estudar)|pour (?:pratiquer"
+    r"|apprendre)|zum (?:üben|lernen)|per (?:esercitarsi|imparare)))?$"
     r"|^(?:recommended|suggested)(?:\s+[\w-]+){1,2}$"
     # the adjective after the noun: "Recursos adicionales", "Ressources complémentaires"
     rf"|^{_RES_NOUN}\s+(?:adicionales|adicionais|complementari[oa]s|complementares"
@@ -102,7 +105,8 @@ _STRONG_RESOURCE_RE = re.compile(
 _NOT_RESOURCE_RE = re.compile(
     r"\b(?:timeline|schedule|plan|path|order|roadmap|projects?|exercises?|steps?"
     # "Practice" is work to do; "Practice sources" are where to find it
-    r"|practice(?!\s+(?:sources?|resources?|platforms?|sites?|websites?|materials?)\b)"
+    r"|(?<!to )(?<!for )practice"
+    r"(?!\s+(?:sources?|resources?|platforms?|sites?|websites?|materials?)\b)"
     r"|approach|pace|routine|sequence|topics?|skills?)\b"
 )
 _WEAK_RESOURCE_RE = re.compile(
