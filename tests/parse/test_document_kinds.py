@@ -4401,3 +4401,23 @@ def test_sites_to_practise_on_are_the_weeks_reading_in_any_language():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Amasar la arcilla.", "Centrar en el torno.", "Mezclar un esmalte."]
+
+
+def test_a_part_with_one_named_tool_stays_a_part_beside_parts_with_two():
+    text = "\n".join(
+        [
+            "## Roadmap for a potter",
+            "1. **Clay Bodies**:",
+            "   - **Stoneware**: Start with a forgiving mid-fire body and learn how it dries.",
+            "",
+            "2. **Glazing**:",
+            "   - **Celadon**: A classic glaze that shows every mistake in application.",
+            "   - **Shino**: Learn how carbon trap works before you try it on big pieces.",
+            "",
+            "3. **Firing**:",
+            "   - **Bisque**: Slow and steady, with the lid cracked for the first hours.",
+            "   - **Glaze firing**: Watch the cones and write down every schedule you run.",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes] == ["Clay Bodies", "Glazing", "Firing"]

@@ -34,6 +34,7 @@ from roadvault.parse.titles import (
     light_clean,
     opens_a_part,
     plain_label,
+    remove_controls,
     strip_decorations,
 )
 
@@ -350,11 +351,17 @@ def collapse_one_child_groups(draft: Draft, depth: int = 0) -> None:
     """A label over a single entry ("Homework:" › "Design a database for a blog",
     "Deliverable" › "Infra diagram") is one item, named by both ("Deliverable: Infra
     diagram"). A phase with one entry stays a phase."""
+    # "**Spreadsheets**:" › "**Excel**: formulas…", beside "**Visualisation**:" › two
+    # named tools and "**Practice**:" › two: a series of parts, each a part whatever it
+    # holds ("**Homework**:" › "Design a database." is still one item)
+    series = sum(1 for c in draft.children if c.kind == ITEM and c.label and len(c.children) >= 2)
     for child in draft.children:
         collapse_one_child_groups(child, depth + 1)
         if child.is_task or len(child.children) != 1:
             continue
         only = child.children[0]
+        if series >= 2 and child.label and split_label(remove_controls(only.text)):
+            continue
         if only.kind != ITEM or not only.title:
             continue
         # "- Homework:" or a bold "- **Detailed plan**" over one entry
