@@ -4421,3 +4421,21 @@ def test_a_part_with_one_named_tool_stays_a_part_beside_parts_with_two():
     )
     roadmap = parse_roadmap(text)
     assert [node.title for node in roadmap.nodes] == ["Clay Bodies", "Glazing", "Firing"]
+
+
+def test_what_the_repository_is_for_is_its_text_not_steps():
+    for heading in ("## 🎯 Repository Goals", "## 🎯 Tujuan Repository"):
+        text = "\n".join(
+            [
+                "# Keramik",
+                heading,
+                "* Membangun dasar yang kuat",
+                "* Melatih pola pikir pengrajin",
+                "## Level 1",
+                "- Uleni tanah liat",
+                "## Level 2",
+                "- Centering",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Uleni tanah liat", "Centering"], heading

@@ -806,3 +806,13 @@ def test_a_key_table_whose_header_is_its_first_mark_gives_the_entries_their_stat
     states = {leaf.title: leaf.status.value for leaf in roadmap.leaves()}
     assert states == {"Celadon": "done", "Tenmoku": "doing", "Bisque": "done", "Raku": "doing"}
     assert "Kiln notes" in roadmap.title
+
+
+def test_a_focus_column_named_in_indonesian_names_the_levels_steps():
+    text = (
+        "# Belajar Keramik\n\n## Roadmap\n\n| Level | Fokus | Output Skill Utama |\n"
+        "| ----: | --- | --- |\n| 1 | Tanah liat dasar | Uleni, bentuk, keringkan |\n"
+        "| 2 | Putaran | Centering, dinding, trimming |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Tanah liat dasar", "Putaran"]

@@ -61,7 +61,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"|тем[аы]|технологи[яи]|навык[и]?|курс[ы]?|урок[и]?|модул[ьи]|раздел[ы]?|задач[аи]"
     r"|cursos?|tarefas?|tareas?|actividad(?:es)?|aufgaben?|tâches?|assuntos?|conteúdos?"
     r"|thèmes?|sujets?|contenus?|cours|themen|inhalte?|atividades?|foco(?: principal)?"
-    r"|enfoque(?: principal)?|(?:main|primary) focus|schwerpunkt|重点|重點"
+    r"|enfoque(?: principal)?|(?:main|primary) focus|schwerpunkt|fokus(?: utama)?|重点|重點"
     r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
     r"|項目|항목|주제|내용|nội dung|chủ đề|bài học|môn học|khóa học|kỹ năng|nhiệm vụ"
     r"|materi|topik|konu(?:lar)?|argomenti?|contenuti|temat[y]?|hoạt động|kegiatan|etkinlik"
