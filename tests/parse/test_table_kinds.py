@@ -816,3 +816,23 @@ def test_a_focus_column_named_in_indonesian_names_the_levels_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Tanah liat dasar", "Putaran"]
+
+
+def test_an_overall_progress_table_of_blanks_restates_the_phases_and_ticks_nothing():
+    text = (
+        "# Kiln tracker\n\n## Overall Progress\n\n| Phase | Completed | Total | Progress |\n"
+        "|---|---|---|---|\n| Clay | __ / 2 | 2 | ☐☐ |\n| Glaze | __ / 2 | 2 | ☐☐ |\n"
+        "| **TOTAL** | **__ / 4** | **4** | **___%** |\n\n"
+        "## Phase 1: Clay\n\n| # | Assignment | Status |\n|---|---|---|\n"
+        "| 1 | Wedging | ☐ |\n| 2 | Centering | ☐ |\n\n"
+        "## Phase 2: Glaze\n\n| # | Assignment | Status |\n|---|---|---|\n"
+        "| 1 | Dipping | ☐ |\n| 2 | Brushing | ☐ |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Wedging",
+        "Centering",
+        "Dipping",
+        "Brushing",
+    ]
+    assert all(leaf.status is Status.TODO for leaf in roadmap.leaves())

@@ -806,7 +806,11 @@ _HOW_TO_USE_RE = re.compile(
 )
 
 
-_DASHBOARD_RE = re.compile(r"\bdashboard\b|\bskills? (?:status|matrix|progress|overview)\b", re.I)
+_DASHBOARD_RE = re.compile(
+    r"\bdashboard\b|\bskills? (?:status|matrix|progress|overview)\b|\b(?:overall|total) progress\b"
+    r"|\bprogress (?:overview|summary|at a glance)\b",
+    re.I,
+)
 
 
 def _tracked_in(task: Draft, section: Draft) -> bool:

@@ -271,6 +271,8 @@ _NOT_DONE_RE = re.compile(
     re.I,
 )
 _NO_ANSWER_RE = re.compile(r"^(?:n/?a|none|-+|\?+|tbd|soon)$", re.I)
+# "__ / 10", "___": a blank of a template, left for the learner to fill in.
+_BLANK_RE = re.compile(r"^_{2,}\s*(?:/\s*\d+)?$")
 
 
 _SOLUTION_HEADER_RE = re.compile(
@@ -301,7 +303,9 @@ def _said_done(text: str) -> str | None:
     """In a "Completed" column, what the learner wrote ("[Took the class, got an A]",
     "Jan 2024") says it is done; an empty cell, "N/A" or "[]" says nothing."""
     words = remove_controls(text).strip(" []()")
-    if not words or _NO_ANSWER_RE.match(words) or not any(c.isalnum() for c in words):
+    if not words or _NO_ANSWER_RE.match(words) or _BLANK_RE.match(words):
+        return None
+    if not any(c.isalnum() for c in words):
         return None
     if _NOT_DONE_RE.search(words):
         return " "
