@@ -4439,3 +4439,13 @@ def test_what_the_repository_is_for_is_its_text_not_steps():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Uleni tanah liat", "Centering"], heading
+
+
+def test_a_box_written_after_the_entry_is_its_state_not_part_of_its_name():
+    text = "# Cerâmica\n## Semana 1\n- Dia 1: Amassar [x]\n- Dia 2: Centrar [x]\n- Dia 3: Tornear\n"
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("Dia 1: Amassar", "done"),
+        ("Dia 2: Centrar", "done"),
+        ("Dia 3: Tornear", "todo"),
+    ]

@@ -562,6 +562,10 @@ _SAID = {"완": "x", "미완": " ", "hecho": "x", "started": "/"}
 def state_suffix(title: str) -> tuple[str, str] | None:
     """(title without it, checkbox) for a title ending in a state word ("Git (완)" →
     ("Git", "x")), or None."""
+    boxed = _BOX_SUFFIX_RE.search(title)
+    if boxed is not None and title[: boxed.start()].strip():
+        # "Dia 1: Revisão [x]": the box written after the name
+        return title[: boxed.start()].rstrip(), " " if boxed["box"] == " " else "x"
     match = _STATE_SUFFIX_RE.search(title)
     if match is None or not title[: match.start()].strip():
         labelled = _STATE_BEFORE_COLON_RE.search(title)
@@ -576,6 +580,7 @@ def state_suffix(title: str) -> tuple[str, str] | None:
     return (title[: match.start()].rstrip(), mark) if mark is not None else None
 
 
+_BOX_SUFFIX_RE = re.compile(r"\s\[(?P<box>[ xX✓✔])\]\s*$")
 _STATE_BEFORE_COLON_RE = re.compile(
     rf"\s*[(（\[]\s*(?P<bracketed>{_STATE_WORD})\s*[)）\]](?=\s*\\?[:：])", re.I
 )
@@ -584,9 +589,10 @@ _STATE_BEFORE_COLON_RE = re.compile(
 @rule("state-suffix")
 def read_state_suffixes(root: Draft) -> None:
     """A state written after an entry's name — "Git basics (완)", "Docker (done)", "Kafka
-    [in progress]", "SQL — done", "Day 1-5 (已完成): …", or a "Status: Completed" line under
-    it — is how far the learner got: that entry's status, not words of its name. A sentence
-    that only contains such a word ("Done is better than perfect") says nothing."""
+    [in progress]", "SQL — done", a box "Revisão [x]", "Day 1-5 (已完成): …", or a "Status:
+    Completed" line under it — is how far the learner got: that entry's status, not words of
+    its name. A sentence that only contains such a word ("Done is better than perfect") says
+    nothing."""
     for draft in walk(root):
         if draft.kind not in (ITEM, HEADING, PSEUDO, ROW) or draft.marker is not None:
             continue
