@@ -4449,3 +4449,44 @@ def test_a_box_written_after_the_entry_is_its_state_not_part_of_its_name():
         ("Dia 2: Centrar", "done"),
         ("Dia 3: Tornear", "todo"),
     ]
+
+
+def test_labels_set_off_under_every_day_describe_the_day_they_are_no_steps():
+    text = "\n".join(
+        [
+            "# Kiln plan",
+            "## Week 1: Clay",
+            "- **Day 1:** Wedging and the spiral",
+            "  - *Why:* Air pockets crack pots",
+            "  - *Connects to:* Centering",
+            "- **Day 2:** Centering on the wheel",
+            "  - *Why:* Everything starts centred",
+            "  - *Notes:* Wet hands",
+            "- **Day 3:** Pulling walls",
+            "  - *Patterns:* Cylinder, bowl",
+            "  - *Connects to:* Trimming",
+            "## Week 2: Glaze",
+            "- **Day 4:** Dipping",
+            "  - *Why:* Even coats",
+            "  - *Connects to:* Firing",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert len(titles) == 4 and all(title.startswith("Day") for title in titles), titles
+
+
+def test_the_work_of_each_weeks_weekdays_and_weekend_stays_its_steps():
+    weeks = []
+    for week, topic in ((1, "Clay"), (2, "Wheel"), (3, "Glaze")):
+        weeks += [
+            f"*   **Week {week}: {topic}**",
+            f"    *   *Focus:* {topic} basics.",
+            f"    *   *Mon-Fri:* Practise {topic.lower()} for an hour a day.",
+            f"    *   *Weekend:* Make one {topic.lower()} piece.",
+        ]
+    weeks += ["*   **Week 4: Portfolio and Sales**", "    *   *Task:* Photograph every piece."]
+    roadmap = parse_roadmap("\n".join(["# Pottery in a month", "### Month 1", *weeks]))
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert sum("Mon-Fri" in t for t in titles) == 3 and sum("Weekend" in t for t in titles) == 3
+    weeks_found = [node.title for node in roadmap.nodes[0].children]
+    assert "Week 4: Portfolio and Sales" in weeks_found, weeks_found

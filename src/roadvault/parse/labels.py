@@ -26,7 +26,7 @@ from roadvault.parse.drafts import (
     split_label,
     walk,
 )
-from roadvault.parse.durations import parse_duration
+from roadvault.parse.durations import ORDINAL, parse_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import STEP_QUALIFIERS_CJK, pull_sections, reads_as_action
 from roadvault.parse.titles import (
@@ -293,7 +293,7 @@ def name_before_explanation(root: Draft) -> None:
         if (
             labels[plain_label(label)] > 1
             or _ENDS_IN_NUMBER_RE.search(label)
-            or _names_a_when(label)
+            or names_a_when(label)
         ):
             # "**Dialog:** 'Meeting people'" in every week, "Day 1-2: variables": the label
             # is a kind of task or a slot; only with what follows does it name the step
@@ -303,7 +303,7 @@ def name_before_explanation(root: Draft) -> None:
         fired("label-prose", draft.line, "item", f"note: {rest[:40]}")
 
 
-def _names_a_when(label: str) -> bool:
+def names_a_when(label: str) -> bool:
     """ "2024-09-11 (周三)", "Monday", "Week 3": a label that says when, not what."""
     bare = strip_decorations(_WHEN_ASIDE_RE.sub(" ", label)).strip(" :：*_")
     bare = " ".join(bare.split())
@@ -362,6 +362,8 @@ def collapse_one_child_groups(draft: Draft, depth: int = 0) -> None:
         only = child.children[0]
         if series >= 2 and child.label and split_label(remove_controls(only.text)):
             continue
+        if child.duration and re.fullmatch(ORDINAL, child.duration.strip(), re.I):
+            continue  # "**Week 16: Resume**" › one task: a week of the plan, as a phase is
         if only.kind != ITEM or not only.title:
             continue
         # "- Homework:" or a bold "- **Detailed plan**" over one entry

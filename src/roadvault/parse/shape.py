@@ -44,6 +44,7 @@ from roadvault.parse.labels import (
     name_before_explanation,
     name_before_sources,
     name_slots_by_topic,
+    names_a_when,
     names_only_a_slot,
 )
 from roadvault.parse.links import links_to_resources
@@ -573,15 +574,76 @@ def _a_record(value: str) -> bool:
     return len(words) <= 2
 
 
-def _absorb_note_items(draft: Draft) -> None:
+# "- *Why:* …", "- **Connects to:** …": a label set off by emphasis at the start of a line.
+_SET_OFF_LABEL_RE = re.compile(
+    r"^\s*(?:(?P<a>\*\*|__|\*|_)(?P<x>[^*_\n]{1,30}?)\s*[:：]\s*(?P=a)"
+    r"|(?P<b>\*\*|__|\*|_)(?P<y>[^*_\n]{1,30}?)(?P=b)\s*[:：])\s*\S"
+)
+MIN_FACET_REPEATS = 3
+
+
+def _set_off_label(item: Draft) -> str | None:
+    found = _SET_OFF_LABEL_RE.match(item.raw or "")
+    return plain_label(found["x"] or found["y"]) if found else None
+
+
+def _recurring_facets(root: Draft) -> set[str]:
+    """Labels set off by emphasis under three entries or more ("- *Why:* …", "- *Connects
+    to:* …" under every day): the facets the author describes each entry by."""
+    counts: Counter[str] = Counter()
+    for draft in walk(root):
+        if draft.kind == ITEM:
+            counts.update(
+                {
+                    label
+                    for child in draft.children
+                    if child.kind == ITEM and not child.children and not child.is_task
+                    if (label := _set_off_label(child))
+                }
+            )
+    # "*Mon-Fri:* Learn syntax", "**Nhiệm vụ:** Bài tập": when and what to do, the work
+    return {
+        label
+        for label, count in counts.items()
+        if count >= MIN_FACET_REPEATS
+        and not is_step_kind_title(label)
+        and not names_a_when(label)
+        and not _WORK_LABEL_RE.search(label)
+    }
+
+
+# "Task", "To do", "Practice", "Nhiệm vụ", "任务": a label over the work itself.
+_WORK_LABEL_RE = re.compile(
+    r"\b(?:tasks?|to ?do|todo|assignments?|homework|exercises?|practi[cs]e|drills?|work"
+    r"|tareas?|tarefas?|aufgaben?|tâches?|задач[аи]|ödev|tugas|latihan|nhiệm vụ|bài tập)\b"
+    r"|任务|作业|练习|課題|タスク|演習|과제|할 일|연습",
+    re.I,
+)
+
+
+def _absorb_note_items(draft: Draft, facets: set[str] | None = None) -> None:
     """ "- **Goal**: …", "- Status: …" and "- Timebox: 2 hours" under a step describe the
-    step (its note, its duration); they are not steps of their own."""
+    step (its note, its duration); they are not steps of their own. So does a line led by a
+    label the author sets off under entry after entry ("- *Why:* …", "- *Connects to:* …")."""
+    if facets is None:
+        facets = _recurring_facets(draft)
     if draft.kind != ITEM and date_fields(draft):
         return  # "Start date: …" / "End date: …" under a heading: the section is text
     kept: list[Draft] = []
     pace_list = _is_time_budget(draft.children)
     for child in draft.children:
-        _absorb_note_items(child)
+        _absorb_note_items(child, facets)
+        if (
+            draft.kind == ITEM
+            and child.kind == ITEM
+            and not child.is_task
+            and not child.children
+            and _set_off_label(child) in facets
+        ):
+            fired("note-label", child.line, "note")
+            draft.label_notes += 1
+            draft.notes.append(child.raw or child.text)
+            continue
         if _facet_heading(draft, child):
             # "### 🎯 Goal: Learn Python fundamentals quickly" alone under a phase heading
             fired("note-label", child.line, "note")
