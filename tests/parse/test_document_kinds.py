@@ -4490,3 +4490,21 @@ def test_the_work_of_each_weeks_weekdays_and_weekend_stays_its_steps():
     assert sum("Mon-Fri" in t for t in titles) == 3 and sum("Weekend" in t for t in titles) == 3
     weeks_found = [node.title for node in roadmap.nodes[0].children]
     assert "Week 4: Portfolio and Sales" in weeks_found, weeks_found
+
+
+def test_an_example_of_use_under_a_week_shows_the_week_it_is_no_step():
+    for caption in ("#### Ejemplo de Aplicación", "#### Application example"):
+        text = "\n".join(
+            [
+                "# Cerámica",
+                "## Semana 1: Arcilla",
+                "1. **Amasado**",
+                "2. **Centrado**",
+                caption,
+                "- Un cuenco que se usa cada mañana (Mes 2).",
+                "## Semana 2: Esmaltes",
+                "1. **Inmersión**",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Amasado", "Centrado", "Inmersión"], (caption, titles)

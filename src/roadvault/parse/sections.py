@@ -983,6 +983,10 @@ _EXAMPLES_RE = re.compile(
     r"^(?:[\w-]+ )?(?:code |syntax |usage |sample |language[- ]specific )?"
     r"(?:examples?|samples?|snippets?|code samples?|beispiele?|codebeispiele?|ejemplos?"
     r"|exemplos?|exemples?|esempi|示例|例子|範例|代码示例|コード例|サンプル|例|예제|예시|примеры)$"
+    # "Ejemplo de Aplicación", "Application example", "Anwendungsbeispiel": a use shown
+    r"|^(?:examples?|ejemplos?|exemplos?|exemples?|esempi|beispiele?) (?:de |of |d'|di )?"
+    r"(?:aplicaci[óo]n|aplica[çc][ãa]o|application|applicazione|uso|use|usage|utilisation)$"
+    r"|^(?:application|usage|use) examples?$|^anwendungsbeispiele?$"
 )
 _INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
 
