@@ -4508,3 +4508,31 @@ def test_an_example_of_use_under_a_week_shows_the_week_it_is_no_step():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Amasado", "Centrado", "Inmersión"], (caption, titles)
+
+
+def test_quoted_done_and_not_done_labels_over_lists_give_their_entries_state():
+    text = "\n".join(
+        [
+            "# 陶艺",
+            "### 0、目录介绍",
+            "| path | means |",
+            "| --- | --- |",
+            "| ./clay | 揉泥笔记 |",
+            "| ./glaze | 釉料笔记 |",
+            "### 1、学习路线",
+            "> 已完成：",
+            "",
+            "* 揉泥",
+            "* 拉坯",
+            "",
+            "> 未完成：",
+            "",
+            "* 施釉",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("揉泥", "done"),
+        ("拉坯", "done"),
+        ("施釉", "todo"),
+    ]

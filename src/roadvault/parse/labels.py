@@ -357,8 +357,8 @@ def collapse_one_child_groups(draft: Draft, depth: int = 0) -> None:
     series = sum(1 for c in draft.children if c.kind == ITEM and c.label and len(c.children) >= 2)
     for child in draft.children:
         collapse_one_child_groups(child, depth + 1)
-        if child.is_task or len(child.children) != 1:
-            continue
+        if child.is_task or len(child.children) != 1 or child.section_status is not None:
+            continue  # (a board's "Not done" column over one entry is still a column)
         only = child.children[0]
         if series >= 2 and child.label and split_label(remove_controls(only.text)):
             continue

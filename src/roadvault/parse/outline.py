@@ -394,6 +394,14 @@ def _short_label_line(text: str) -> bool:
     return 1 <= len(words) <= 4 and not text.endswith((".", "!", "?", ",", ";", "。", "！", "？"))
 
 
+def _quoted_label(lines: list[InlineText]) -> bool:
+    """ "> Completed:", "> 未完成：": one short line that names what comes next."""
+    if len(lines) != 1 or lines[0].links:
+        return False
+    text = strip_decorations(remove_controls(lines[0].text)).rstrip()
+    return text.endswith((":", "：")) and _short_label_line(text.rstrip(":："))
+
+
 def _indent_width(line: str) -> int:
     width = 0
     for char in line:
@@ -1087,6 +1095,17 @@ class _Sections:
             fired("quoted-entries", first + 1, "item")
             self.feed_all(self.doc.fragment(f"- {body}", first))
             self.quoted_entries = True
+            return
+        if (
+            len(blocks) == 1
+            and blocks[0].type == "paragraph"
+            and self.list_next
+            and _quoted_label(inline_lines(inline_of(blocks[0])))
+        ):
+            # "> 已完成：" and the list under the quote: the quote sets off the list's name
+            fired("short-label-line", line_of(node), "topic")
+            self.list_follows = True
+            self._paragraph(blocks[0])
             return
         # A plain quote: what it holds counts where the quote stands.
         holder = Draft(QUOTE, level=self.top.level)

@@ -86,7 +86,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |struttura (?:del |delle )?(?:repository|progetto|cartelle)
 |ordnerstruktur|verzeichnisstruktur|projektstruktur|structure du (?:dépôt|projet|répertoire)
 |arborescence
-|目录结构|项目结构|文件结构|仓库结构|ディレクトリ構成|フォルダ構成
+|目录结构|目录介绍|目录说明|项目结构|文件结构|文件说明|仓库结构|ディレクトリ構成|フォルダ構成
 |リポジトリ構成|폴더 구조|디렉토리 구조|파일 구조
 |klasör yapısı|proje yapısı|cấu trúc thư mục|cấu trúc dự án
 |struktura (?:repozytorium|folderów|projektu)

@@ -253,7 +253,8 @@ _BOARD_COLUMNS = (
         re.compile(
             r"\b(?:backlog|to ?do|to learn|to read|(?:plan|want) to read|planned|wish ?list"
             r"|up next|pendiente|pendente|por leer|para ler|geplant|à faire|à lire|zu lesen)\b"
-            r"|хочу изучить|хочу прочитать|планирую|计划|待学|待读|想读|予定|積読|예정|읽을 책",
+            r"|хочу изучить|хочу прочитать|планирую|计划|待学|待读|想读|予定|積読|예정|읽을 책"
+            r"|未完成|未学|未读|未着手|未了|미완료|미완",
             re.I,
         ),
     ),
