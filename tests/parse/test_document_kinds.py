@@ -4536,3 +4536,24 @@ def test_quoted_done_and_not_done_labels_over_lists_give_their_entries_state():
         ("拉坯", "done"),
         ("施釉", "todo"),
     ]
+
+
+def test_two_bare_lines_are_entries_where_sections_beside_them_list_bare_lines():
+    text = "\n".join(
+        [
+            "# 도예 로드맵",
+            "## 01 흙",
+            "흙 고르기 기초",
+            "",
+            "반죽과 꼬막밀기",
+            "",
+            "물레 중심 잡기",
+            "",
+            "## 02 유약",
+            "유약 1편 - 기본 원리",
+            "",
+            "유약 2편 - 시유 기법",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [len(phase.leaves()) for phase in roadmap.nodes] == [3, 2]

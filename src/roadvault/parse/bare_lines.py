@@ -121,12 +121,15 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     questions**") heads the lines under it as a heading would. Three short questions and
     nothing else
     ("What is HTTP?" / "What is DNS?") are such a run. Two such lines are a run too when the
-    glyph they open with ("✅") leads the entries of the document's other runs. A sentence
+    glyph they open with ("✅") leads the entries of the document's other runs, or when other
+    headings of their level hold such runs. A sentence
     closing the last block with no blank line before it is the section's text, not a step.
     A section of prose, or one that opens with a list, is left as it is."""
     lines = body.split("\n")
     marked: list[int] = []
     short: list[list[int]] = []  # runs of two bare lines: entries if their glyph says so
+    levels: set[int] = set()  # levels of the headings whose lines were read as entries
+    short_levels: list[int] = []
     index = 0
     in_fence = False
     while index < len(lines):
@@ -149,18 +152,23 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
             for at in held:
                 lines[at] = ""  # "???": a place held for an entry not chosen yet
             marked.extend(_as_entries(lines, run))
+            if not label and kinds.count("bare") == len(kinds):
+                levels.add(_heading_level(line))  # names with no link: a list without bullets
             for at in tail:
                 # the sentence closing the block, with no blank line before it, is the
                 # section's text: quoted, it cannot run on into the last entry's title
                 lines[at] = f"> {lines[at].lstrip()}"
         elif plain == len(run) >= 2:
             short.append(run)
+            bare_names = not label and kinds.count("bare") == len(kinds)
+            short_levels.append(_heading_level(line) if bare_names else 0)
         index += 1
     # "✅ Creating a nav bar" / "✅ Using <nav>": two lines led by the glyph that leads the
-    # entries of the other sections are entries as well.
+    # entries of the other sections are entries as well; so are two lines under a heading
+    # of the level whose other sections list their entries as bare lines
     glyphs = {_lead_glyph(lines[at - 1][2:]) for at in marked} - {None}
-    for run in short:
-        if {_lead_glyph(lines[at]) for at in run} <= glyphs:
+    for run, level in zip(short, short_levels, strict=True):
+        if {_lead_glyph(lines[at]) for at in run} <= glyphs or level in levels:
             marked.extend(_as_entries(lines, run))
     return "\n".join(lines), sorted(marked)
 
