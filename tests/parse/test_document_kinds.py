@@ -4557,3 +4557,36 @@ def test_two_bare_lines_are_entries_where_sections_beside_them_list_bare_lines()
     )
     roadmap = parse_roadmap(text)
     assert [len(phase.leaves()) for phase in roadmap.nodes] == [3, 2]
+
+
+def test_an_html_list_folded_in_details_is_the_groups_list_ticked_so_far():
+    text = "\n".join(
+        [
+            "# 도예",
+            "## 01 흙",
+            "<details>",
+            "    <summary>흙 다루기 입문 🟢</summary>",
+            '    <div markdown="1">',
+            "        <ul>",
+            "          <li>강의 소개 ✅</li>",
+            "          <li>꼬막밀기 ✅</li>",
+            "          <li>물레 중심 잡기 🟢</li>",
+            "          <li>굽 깎기</li>",
+            "        </ul>",
+            "    </div>",
+            "</details>",
+            "",
+            "## 02 유약",
+            "- 시유",
+            "- 소성",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    states = [(leaf.title, leaf.status.value) for leaf in roadmap.nodes[0].leaves()]
+    assert states == [
+        ("강의 소개", "done"),
+        ("꼬막밀기", "done"),
+        ("물레 중심 잡기", "todo"),
+        ("굽 깎기", "todo"),
+    ], states
+    assert [leaf.line for leaf in roadmap.nodes[0].leaves()] == [7, 8, 9, 10]

@@ -1211,7 +1211,14 @@ class _Sections:
         table = html_table_markdown(text, line) if _html_table(text) else None
         if table is not None:
             fired("html-table", line + 1, "item")
-        text = table if table is not None else _TAG_RE.sub("", text)
+            text = table
+        elif _HTML_LI_RE.search(text):
+            # "<summary>Spring basics</summary>" then "<ul><li>Setup ✅</li>…": the group's list
+            text = _html_list_lines(text) or html_to_markdown(text)
+            first = next((at for at, row in enumerate(text.split("\n")) if row.strip()), 0)
+            fired("html-list", line + first + 1, "item")
+        else:
+            text = _TAG_RE.sub("", text)
         self.awaiting_summary = None
         self.feed_all(self.doc.fragment(text, line))
 
@@ -1257,6 +1264,32 @@ def _broken_entries(lines: list[InlineText]) -> bool:
 
 
 _HTML_LI_RE = re.compile(r"<li\b", re.I)
+_LIST_TAG_LINE_RE = re.compile(r"^\s*<(/?)(?:ul|ol)(?:\s[^>]*)?>\s*$", re.I)
+_ONE_LINE_ITEM_RE = re.compile(r"^\s*<li(?:\s[^>]*)?>(?P<text>(?:(?!<li\b).)*?)</li>\s*$", re.I)
+_WRAPPER_LINE_RE = re.compile(r"^\s*</?(?:div|p)(?:\s[^>]*)?>\s*$", re.I)
+
+
+def _html_list_lines(text: str) -> str | None:
+    """An HTML list typed one `<li>…</li>` per line, as Markdown on the same lines ("- …",
+    nested as its `<ul>`s are), so each entry keeps its line; None for any other HTML."""
+    out: list[str] = []
+    depth = 0
+    for line in text.split("\n"):
+        tag = _LIST_TAG_LINE_RE.match(line)
+        item = _ONE_LINE_ITEM_RE.match(line)
+        if tag is not None:
+            depth += -1 if tag.group(1) else 1
+            out.append("")
+        elif item is not None and depth > 0:
+            words = _strip_tags(item["text"])
+            out.append(f"{'  ' * (depth - 1)}- {words}" if words else "")
+        elif not line.strip() or _WRAPPER_LINE_RE.match(line):
+            out.append("")
+        else:
+            return None
+    return "\n".join(out)
+
+
 _HTML_DETAILS_RE = re.compile(r"<(?:details|summary)\b", re.I)
 
 

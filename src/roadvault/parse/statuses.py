@@ -57,6 +57,27 @@ def _plus_marked(draft: Draft) -> bool:
     return bool(_PLUS_MARK_RE.search(draft.text) or _BOLD_PLUS_RE.search(draft.raw or ""))
 
 
+MIN_TICKED_SO_FAR = 2
+
+
+def _ticked_so_far(parent: Draft | None) -> bool:
+    """A list whose first entries end in the same tick ("Intro ✅", "Setup ✅") and whose
+    others carry no mark at all: the ticks say how far the learner has got."""
+    if parent is None:
+        return False
+    entries = [c for c in parent.children if c.kind == ITEM]
+    ticked = 0
+    while ticked < len(entries) and entries[ticked].glyph_after:
+        ticked += 1
+    rest = entries[ticked:]
+    return (
+        ticked >= MIN_TICKED_SO_FAR
+        and bool(rest)
+        and len({e.glyph for e in entries[:ticked]}) == 1
+        and all(e.glyph is None and _leading_emoji(e.text) is None for e in rest[1:])
+    )
+
+
 @rule("status-glyphs")
 def read_status_glyphs(root: Draft) -> None:
     """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind, or
@@ -72,11 +93,16 @@ def read_status_glyphs(root: Draft) -> None:
     kinds = _kinds_of_marks(root) or {d.glyph for d in marked}
     if len(marked) < MIN_GLYPH_ITEMS:
         return
-    if len(kinds) < 2:
-        # one kind after the titles ("… [post](url) ✅") may say published, checked, kept
-        ticks = _TickedPart(root)
-        marked = [d for d in marked if not d.glyph_after and ticks.holds(d)]
     parents = {id(c): d for d in walk(root) for c in d.children}
+    if len(kinds) < 2:
+        # one kind after the titles ("… [post](url) ✅") may say published, checked, kept;
+        # but "Intro ✅", "Setup ✅", then entries without it: how far the list has got
+        ticks = _TickedPart(root)
+        marked = [
+            d
+            for d in marked
+            if (not d.glyph_after or _ticked_so_far(parents.get(id(d)))) and ticks.holds(d)
+        ]
     marked = [d for d in marked if not _among_icons(d, parents.get(id(d)))]
     if is_checklist_document(root):
         # the boxes say what is done; "✅ Morning sunlight" in a list without one is an icon
