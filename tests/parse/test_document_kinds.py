@@ -4590,3 +4590,44 @@ def test_an_html_list_folded_in_details_is_the_groups_list_ticked_so_far():
         ("굽 깎기", "todo"),
     ], states
     assert [leaf.line for leaf in roadmap.nodes[0].leaves()] == [7, 8, 9, 10]
+
+
+def test_a_contents_table_of_lesson_folders_is_the_plan_and_the_tools_described_are_text():
+    rows = [
+        f"| Dia {n} | [*Lección {n}*](./Dia-{n:02}/README.md) | [Codigo](./Dia-{n:02}/main.py) |"
+        for n in range(1, 10)
+    ]
+    text = "\n".join(
+        [
+            "# 100 días de cerámica",
+            "## Entorno de Desarrollo",
+            "1. Torno: Donde doy forma a la arcilla cada mañana.",
+            "",
+            "2. Horno: Cuece las piezas. Todo lo que esmalto pasa por aquí.",
+            "",
+            "3. Mesa: Para amasar.",
+            "## Contenido",
+            "| Dia | README | Codigo |",
+            "|---|---|---|",
+            *rows,
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == [f"Lección {n}" for n in range(1, 10)], titles
+
+
+def test_a_contents_list_of_the_repositorys_pages_is_still_navigation():
+    text = "\n".join(
+        [
+            "# Kiln",
+            "## Contents",
+            "* [Rules](rules.md)",
+            "* [Log](log.md)",
+            "* [FAQ](FAQ.md)",
+            "* [Resources](resources.md)",
+            "## Plan",
+            "- Wedge",
+            "- Throw",
+        ]
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedge", "Throw"]

@@ -35,6 +35,7 @@ from roadvault.parse.drafts import (
     holds_task,
     is_facet_title,
     resource_kind,
+    split_label,
     walk,
 )
 from roadvault.parse.rules import fired, rule
@@ -901,10 +902,19 @@ _TECHNOLOGIES_USED_RE = re.compile(
 
 
 @rule("environment-section")
+def _tool_name(entry: Draft) -> str:
+    """ "Console: shows the program's output" names the console; what follows says what it
+    does."""
+    text = strip_decorations(entry.title or entry.text)
+    split = split_label(text)
+    return split[0] if split and split[1] else text
+
+
 def environment_to_notes(draft: Draft, notes: list[str]) -> None:
     """A section naming what the learner works with ("## Environment" › "Python 3.13",
     "VS Code", "Windows 11"; "开发环境 (Tech Stack)" › "IDE: Visual Studio 2022") is
-    the roadmap's text, not steps: short names, no task boxes, nothing to do. A setup
+    the roadmap's text, not steps: short names (each perhaps with what it does: "Console:
+    shows the output"), no task boxes, nothing to do. A setup
     section of actions ("Install Python", "Configure Git") stays."""
 
     def is_environment(child: Draft, parent: Draft) -> bool:
@@ -921,7 +931,7 @@ def environment_to_notes(draft: Draft, notes: list[str]) -> None:
             e.kind in (ITEM, ROW)
             and not e.children
             and not e.is_task
-            and (used or len(strip_decorations(e.title or e.text).split()) <= MAX_ENVIRONMENT_WORDS)
+            and (used or len(_tool_name(e).split()) <= MAX_ENVIRONMENT_WORDS)
             and not reads_as_action(e.title)
             for e in entries
         )

@@ -902,6 +902,7 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             # "How to Use This Curriculum" › "### Step 1: Get Your Own Copy": setting up
             or (_holds_numbered_parts(draft) and not _HOW_TO_USE_RE.search(draft.title))
             or _contents_that_teach(draft)
+            or _contents_of_lessons(draft)
             # "Currently reading" beside "Read" and "To read": a column of the board
             or (draft.section_status is not None and holds_items(draft))
         ):
@@ -1002,6 +1003,28 @@ def _contents_that_teach(section: Draft) -> bool:
 
 
 MIN_TAUGHT_ENTRIES = 4
+
+
+def _contents_of_lessons(section: Draft) -> bool:
+    """ "## Contenido" › "| Dia 1 | [print()](./Dia-01/README.md) |": a contents section
+    of eight entries or more, nearly all linking to files of the repository (a lesson's
+    folder or notes; never a "#section" of this page or another site), lists the lessons
+    the learner goes through: the plan."""
+    entries = [d for d in walk(section) if d is not section and d.kind in (ITEM, ROW)]
+    hrefs = [href for d in entries for _, href in d.links]
+    return (
+        bool(_CONTENTS_TITLE_RE.match(plain_label(section.title)))
+        and len(entries) >= MIN_LESSON_ENTRIES  # not "Rules", "Log", "FAQ", "Usage"
+        and sum(1 for d in entries if d.links) * 5 >= len(entries) * 4  # a lesson not written up
+        and all(_RELATIVE_FILE_RE.match(href) for href in hrefs)
+    )
+
+
+MIN_LESSON_ENTRIES = 8
+
+
+# "./Dia-01/README.md", "lessons/02-loops", "notes/week1.md": a file beside the README.
+_RELATIVE_FILE_RE = re.compile(r"^(?![a-z][\w+.-]*:|#|/)[^\s#]+", re.I)
 
 
 def _points_here(task: Draft) -> bool:
