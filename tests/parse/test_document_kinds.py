@@ -4631,3 +4631,33 @@ def test_a_contents_list_of_the_repositorys_pages_is_still_navigation():
         ]
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedge", "Throw"]
+
+
+def test_ticks_before_entries_count_in_a_part_marked_done_of_a_boxed_plan():
+    text = "\n".join(
+        [
+            "# Töpfern",
+            "## PHASE 1: TON ✅",
+            "- [x] Kneten",
+            "- [x] Zentrieren",
+            "## PHASE 1.5: GLASUR ✅",
+            "### Lernziele",
+            "- ✅ Tauchen",
+            "- ✅ Pinseln",
+            "",
+            "**Key Learnings:**",
+            "- Dünn glasieren",
+            "- Ränder sauber halten",
+            "",
+            "## PHASE 2: BRAND",
+            "- [ ] Schrühbrand",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("Kneten", "done"),
+        ("Zentrieren", "done"),
+        ("Tauchen", "done"),
+        ("Pinseln", "done"),
+        ("Schrühbrand", "todo"),
+    ]

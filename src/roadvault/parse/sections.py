@@ -1757,6 +1757,9 @@ def drop_promotions(draft: Draft, notes: list[str]) -> None:
 # "Week 1 summary", "第 1 周总结", "Phase 2 recap": a look back at the part just studied.
 _RECAP_TITLE_RE = re.compile(
     r"(?:summary|recap|wrap-?up|retrospective|what (?:i|we|you) learned|review of the week"
+    # what the learner took away from the part: "**Key Learnings:**", "Erkenntnisse"
+    r"|learnings|takeaways|lessons learned|erkenntnisse|aprendizajes|aprendizados"
+    r"|lo que aprend[íi]|o que aprendi|ce que j'ai appris|收获|学到的|心得|学んだこと|배운 점"
     r"|resumen|resumo|r[ée]capitulatif|zusammenfassung|tóm tắt|ringkasan|özet|итоги?"
     r"|总结|小结|回顾|まとめ|振り返り|요약|정리)$"
     # languages that put the head word first: "Tóm tắt nội dung 6 tháng", "Resumen del mes"

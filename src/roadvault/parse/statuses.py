@@ -20,7 +20,7 @@ from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, w
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
 from roadvault.parse.tables import status_of_words
-from roadvault.parse.titles import plain_label
+from roadvault.parse.titles import plain_label, trailing_status_glyph
 
 MIN_GLYPH_ITEMS = 2
 
@@ -101,7 +101,8 @@ def read_status_glyphs(root: Draft) -> None:
         marked = [
             d
             for d in marked
-            if (not d.glyph_after or _ticked_so_far(parents.get(id(d)))) and ticks.holds(d)
+            if (not d.glyph_after or _ticked_so_far(parents.get(id(d))))
+            and (ticks.holds(d) or _in_a_part_marked_done(parents.get(id(d)), parents))
         ]
     marked = [d for d in marked if not _among_icons(d, parents.get(id(d)))]
     if is_checklist_document(root):
@@ -111,7 +112,9 @@ def read_status_glyphs(root: Draft) -> None:
         for draft in marked:
             parent = parents.get(id(draft))
             if id(parent) not in tracked:
-                tracked[id(parent)] = _tracked_here(parent)
+                tracked[id(parent)] = _tracked_here(parent) or _in_a_part_marked_done(
+                    parent, parents
+                )
         marked = [d for d in marked if tracked[id(parents.get(id(d)))]]
     for draft in marked:
         draft.marker = draft.glyph
@@ -139,6 +142,16 @@ def _tracked_here(parent: Draft | None) -> bool:
 
 
 _DONT_MARKS = frozenset("❌✗✘")
+
+
+def _in_a_part_marked_done(draft: Draft | None, parents: dict[int, Draft]) -> bool:
+    """ "## PHASE 1.5: OOP basics ✅" over "- ✅ Classes": in a part the author marked done,
+    the ✅ before its entries ticks them, boxes or not elsewhere in the document."""
+    while draft is not None:
+        if draft.kind == HEADING and trailing_status_glyph(draft.text) == "x":
+            return True
+        draft = parents.get(id(draft))
+    return False
 
 
 def _kinds_of_marks(root: Draft) -> set[str]:
