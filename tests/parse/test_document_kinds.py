@@ -4661,3 +4661,21 @@ def test_ticks_before_entries_count_in_a_part_marked_done_of_a_boxed_plan():
         ("Pinseln", "done"),
         ("Schrühbrand", "todo"),
     ]
+
+
+def test_a_weeks_pedagogical_goals_and_notions_covered_are_its_text():
+    text = "\n".join(
+        [
+            "# Semaine 01 – Céramique",
+            "## Objectifs pédagogiques",
+            "- Comprendre la terre",
+            "- Centrer sur le tour",
+            "## Notions abordées",
+            "- Argile et chamotte",
+            "- Séchage",
+            "## Plan de travail",
+            "- [x] Pétrir",
+            "- [ ] Tourner un bol",
+        ]
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Pétrir", "Tourner un bol"]
