@@ -4679,3 +4679,23 @@ def test_a_weeks_pedagogical_goals_and_notions_covered_are_its_text():
         ]
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Pétrir", "Tourner un bol"]
+
+
+def test_reading_materials_named_in_chinese_are_the_days_reading():
+    text = "\n".join(
+        [
+            "# 陶艺路线图",
+            "## 第一阶段",
+            "**Day 1-2: 揉泥**",
+            "- [ ] 菊花揉",
+            "- [ ] 羊头揉",
+            "",
+            "**阅读材料**:",
+            "- 《陶艺入门》第一章",
+            "- 笔记：[[揉泥要点]]",
+            "",
+            "## 第二阶段",
+            "- [ ] 拉坯",
+        ]
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["菊花揉", "羊头揉", "拉坯"]

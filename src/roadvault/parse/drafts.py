@@ -52,6 +52,8 @@ _RES_NOUN = (
     r"|livros|cursos recomendados|ressources"
     r"|références|livres|ressourcen|literatur|ресурсы|литература|материалы|полезные ссылки"
     r"|参考文献|参考资料|参考链接|(?:本文|本项目|本文档)?参考|学习资源|学习资料|资源|推荐资源|推荐书籍|书籍|相关资源"
+    r"|阅读材料|阅读资料|推荐阅读|延伸阅读|拓展阅读|扩展阅读|学习材料"
+    r"|読み物|参考図書|읽을거리|읽기 자료"
     r"|リソース|参考リソース|参考資料|参考書|教材|書籍|学習リソース"
     r"|자료|참고 자료|학습 자료|추천 자료"
     # Turkish, Indonesian, Vietnamese, Italian, Polish, Dutch
