@@ -4699,3 +4699,20 @@ def test_reading_materials_named_in_chinese_are_the_days_reading():
         ]
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["菊花揉", "羊头揉", "拉坯"]
+
+
+def test_next_steps_and_resources_after_the_plan_is_reading_not_a_step():
+    text = "\n".join(
+        [
+            "# Kiln plan",
+            "### Week 1 (Clay):",
+            "- Course: [Wedging](https://example.org/w)",
+            "- Book: [Clay Bodies](https://example.org/c)",
+            "",
+            "Next Steps and Resources:",
+            "- Book: [Glaze Chemistry](https://example.org/g)",
+            "- Course: [Raku](https://example.org/r)",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert not any("Next Steps" in title for title in titles), titles

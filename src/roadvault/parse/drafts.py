@@ -88,9 +88,10 @@ _RES_TOOL = (
     r"|инструменты|工具|ツール|도구)"
 )
 _STRONG_RESOURCE_RE = re.compile(
-    rf"^(?:{_RES_ADJ}\s+)*{_RES_NOUN}"
+    # "Next Steps and Resources", "Resources & Next Steps": where to go after the plan
+    rf"^(?:next steps?\s*(?:and|&)\s*)?(?:{_RES_ADJ}\s+)*{_RES_NOUN}"
     rf"(?:\s*{_RES_AND}\s*(?:{_RES_ADJ}\s+)*(?:{_RES_NOUN}|{_RES_TOOL}))*"
-    r"(?:\s*(?:and|&)\s*notes?)?"  # "Important links and notes": the notes go with them
+    r"(?:\s*(?:and|&)\s*(?:notes?|next steps?))?"  # "… links and notes": they go with them
     r"(?:\s+(?:to (?:use|read|watch|follow|check|practi[cs]e)"
     r"|for (?:learning|practi[cs]e|practi[cs]ing|reference)|used"
     r"|para (?:practicar|praticar|aprender|estudiar|estudar)|pour (?:pratiquer"
@@ -105,7 +106,7 @@ _STRONG_RESOURCE_RE = re.compile(
 )
 # "Suggested timeline", "Recommended order": plans, not resources.
 _NOT_RESOURCE_RE = re.compile(
-    r"\b(?:timeline|schedule|plan|path|order|roadmap|projects?|exercises?|steps?"
+    r"\b(?:timeline|schedule|plan|path|order|roadmap|projects?|exercises?|(?<!next )steps?"
     # "Practice" is work to do; "Practice sources" are where to find it
     r"|(?<!to )(?<!for )practice"
     r"(?!\s+(?:sources?|resources?|platforms?|sites?|websites?|materials?)\b)"
