@@ -4716,3 +4716,33 @@ def test_next_steps_and_resources_after_the_plan_is_reading_not_a_step():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert not any("Next Steps" in title for title in titles), titles
+
+
+def test_lessons_numbered_in_bold_as_paragraphs_are_the_steps_under_a_contents_heading():
+    lessons = []
+    for n, name in enumerate(["Глина", "Центровка", "Вытягивание", "Обточка"], start=1):
+        lessons += [f"**{n}.** [{name}](lessons/{n}.md)", ""]
+    text = "\n".join(
+        [
+            "Гончарное дело. План",
+            "====================",
+            "",
+            "Статья содержит примерный план обучения.",
+            "",
+            "# Оглавление",
+            "",
+            "### Основы",
+            "",
+            *lessons,
+            "### Глазурь",
+            "",
+            "**5.** [Окунание](lessons/5.md)",
+            "",
+            "**6.** Роспись",
+            "",
+            "**7.** [Обжиг](lessons/7.md)",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [len(phase.leaves()) for phase in roadmap.nodes] == [4, 3]
+    assert roadmap.title != "Оглавление"

@@ -53,6 +53,8 @@ _NAMED_URL_LINE_RE = re.compile(
     r"\s+(?:https?://|www\.)\S+(?:\s*\(\s*\S+\s*\))?\s*$"
 )
 _NUMBERED_LINK_RE = re.compile(r"^\[\s*\d{1,3}[.)]\s+[^\]]+\]\([^)\s]+\)")
+# "**4.** [Loops](lessons/4.md)", "**12.** Inheritance": a number set in bold leads an entry.
+_BOLD_NUMBER_RE = re.compile(r"^(?:\*\*|__)\d{1,3}[.)]?(?:\*\*|__)\s*\S")
 MAX_ACTION_WORDS = 25
 # A sentence, a label ("Resources:") or emphasis used as a heading is not a bare step.
 _SENTENCE_END_RE = re.compile(r"[.!?。！？:：;；…]\s*$")
@@ -64,6 +66,8 @@ def _kind(line: str) -> str | None:
     text = line.strip()
     if _NUMBERED_LINK_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
         return "bare"  # "[1. Programming](part1/README.md) (February)": a numbered step
+    if _BOLD_NUMBER_RE.match(text) and len(_shown(text)) <= MAX_SLOT_CHARS:
+        return "bare"  # "**4.** [Loops](lessons/4.md)": the same, numbered in bold
     if _LINK_LINE_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
         return "link"  # "[**SICP**](…)" alone on its line: one entry of a list of them
     named = _NAMED_URL_LINE_RE.match(text)

@@ -50,6 +50,7 @@ from roadvault.parse.labels import (
 from roadvault.parse.links import links_to_resources
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
+    HOUSEKEEPING,
     advice_to_notes,
     date_fields,
     drop_assistant_offers,
@@ -78,6 +79,7 @@ from roadvault.parse.sections import (
     recaps_to_notes,
     restated_entries_to_notes,
     restated_sections_to_notes,
+    section_role,
     section_text,
     sections_after_the_plan,
     sections_before_the_plan,
@@ -1540,7 +1542,13 @@ def _hoist_wrapper(root: Draft) -> str | None:
             return named
         if all(c.children and all(g.kind == ROW for g in c.children) for c in sections):
             return named  # a timetable's rows grouped by week: the table is the part
-        if named is None and wrapper.kind == HEADING and wrapper.level == 1:
+        # "# Оглавление" kept over the lessons is where they stand, not what they are called
+        if (
+            named is None
+            and wrapper.kind == HEADING
+            and wrapper.level == 1
+            and section_role(wrapper.title) != HOUSEKEEPING
+        ):
             named = wrapper.title
         fired("single-wrapper", wrapper.line, "dropped", wrapper.title)
         root.children = wrapper.children
