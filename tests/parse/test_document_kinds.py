@@ -4746,3 +4746,21 @@ def test_lessons_numbered_in_bold_as_paragraphs_are_the_steps_under_a_contents_h
     roadmap = parse_roadmap(text)
     assert [len(phase.leaves()) for phase in roadmap.nodes] == [4, 3]
     assert roadmap.title != "Оглавление"
+
+
+def test_a_section_holding_only_its_start_date_says_when_not_what():
+    text = "\n".join(
+        [
+            "# 陶芸ノート",
+            "## 進捗",
+            "- [x] 土練り",
+            "- [ ] ろくろ",
+            "## 🗓 学習開始日",
+            "",
+            "2026-01-01",
+            "",
+            "## 次の目標",
+            "- [ ] 釉薬",
+        ]
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["土練り", "ろくろ", "釉薬"]

@@ -763,6 +763,15 @@ def date_fields(section: Draft) -> bool:
     return dated
 
 
+def _only_a_date(section: Draft) -> bool:
+    """ "## 🗓 学習開始日" › "2026-01-01": a section that holds nothing but a date says when."""
+    if section.kind not in (HEADING, PSEUDO) or section.numbered or len(section.children) != 1:
+        return False
+    only = section.children[0]
+    text = strip_decorations(only.text.replace("*", "")).strip(" .")
+    return only.kind in (ITEM, PSEUDO) and not only.children and bool(_DATE_RE.fullmatch(text))
+
+
 @rule("statistics-section")
 def statistics_to_notes(draft: Draft, notes: list[str]) -> None:
     """A section whose every entry is a figure about the plan ("Courses completed: 7 of 19
@@ -774,7 +783,7 @@ def statistics_to_notes(draft: Draft, notes: list[str]) -> None:
     def is_statistics(child: Draft, _parent: Draft) -> bool:
         if child.kind not in (HEADING, PSEUDO, ITEM) or child.is_task or not child.children:
             return False
-        if date_fields(child):
+        if date_fields(child) or _only_a_date(child):
             return True
         entries = _stat_entries(child)
         if entries is None or len(entries) < MIN_STATS:
