@@ -4764,3 +4764,23 @@ def test_a_section_holding_only_its_start_date_says_when_not_what():
         ]
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["土練り", "ろくろ", "釉薬"]
+
+
+def test_a_tick_beside_one_other_mark_of_the_authors_is_a_state_in_every_list():
+    text = "\n".join(
+        [
+            "# 도예 스터디",
+            "## 1주차",
+            "✔️ [꼬막밀기](a.md)",
+            "✔️ [물레 중심](b.md)",
+            "✔️ [굽 깎기](c.md)",
+            "📚 [유약]() <br/>",
+            "",
+            "## 2주차",
+            "✔️ [시유](d.md)",
+            "✔️ [초벌](e.md)",
+            "✔️ [재벌](f.md)",
+        ]
+    )
+    states = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
+    assert states == ["done", "done", "done", "todo", "done", "done", "done"], states

@@ -57,6 +57,21 @@ def _plus_marked(draft: Draft) -> bool:
     return bool(_PLUS_MARK_RE.search(draft.text) or _BOLD_PLUS_RE.search(draft.raw or ""))
 
 
+def _tick_or_own_mark(parent: Draft) -> bool:
+    """ "✔️ Functions", "✔️ Loops", "📚 Closures": every entry led by the tick or by one mark
+    of the author's (fewer of those), none bare: the other mark is what is not done yet, and
+    the tick a state wherever the document uses it."""
+    entries = [c for c in parent.children if c.kind == ITEM]
+    done = [c for c in entries if c.glyph == "x" and not c.glyph_after]
+    own = {_leading_emoji(c.text) for c in entries if c.glyph is None}
+    return (
+        len(done) >= MIN_GLYPH_ITEMS
+        and len(own) == 1
+        and None not in own
+        and len(done) < len(entries) < 2 * len(done)
+    )
+
+
 MIN_TICKED_SO_FAR = 2
 
 
@@ -94,7 +109,7 @@ def read_status_glyphs(root: Draft) -> None:
     if len(marked) < MIN_GLYPH_ITEMS:
         return
     parents = {id(c): d for d in walk(root) for c in d.children}
-    if len(kinds) < 2:
+    if len(kinds) < 2 and not any(_tick_or_own_mark(p) for p in _studied(root)):
         # one kind after the titles ("… [post](url) ✅") may say published, checked, kept;
         # but "Intro ✅", "Setup ✅", then entries without it: how far the list has got
         ticks = _TickedPart(root)
