@@ -4784,3 +4784,28 @@ def test_a_tick_beside_one_other_mark_of_the_authors_is_a_state_in_every_list():
     )
     states = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
     assert states == ["done", "done", "done", "todo", "done", "done", "done"], states
+
+
+def test_four_paragraphs_each_led_by_a_plain_name_are_a_list_of_steps():
+    names = ["Wedging", "Centering", "Pulling walls", "Trimming (foot rings)"]
+    body = [f"{name}: Learn how to do this well, slowly, until it feels easy.\n" for name in names]
+    text = "# Pottery\n\n### Exercises\n\n" + "\n".join(body)
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == names
+
+
+def test_three_plain_label_paragraphs_or_weeks_written_so_stay_what_they_were():
+    text = "\n".join(
+        [
+            "# Pottery",
+            "## Notes",
+            "Clay: The studio buys it by the bag, twenty kilos at a time.",
+            "",
+            "Kiln: It fires on Thursdays, so glaze by Wednesday evening.",
+            "",
+            "Tools: Keep your own ribs and wires in the locker by the door.",
+            "## Plan",
+            "- Wedge",
+            "- Throw",
+        ]
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedge", "Throw"]

@@ -655,6 +655,25 @@ _LABEL_PARAGRAPH_RE = re.compile(
     r"^(?P<mark>\*\*|__|\*|_)(?P<label>[^*_\n:：]{2,40}?)(?:(?P=mark)\s*[:：]|[:：](?P=mark))\s+\S"
 )
 MIN_LABEL_PARAGRAPHS = 3
+# "Arrays: Learn how to …" with no emphasis: a name, then what to learn about it.
+_PLAIN_LABEL_PARAGRAPH_RE = re.compile(
+    r"^(?P<label>[^\W\d_][^:：*_\[\]<>`#|\n\d]{1,40}?)[:：]\s+(?P<rest>\S.{20,})$"
+)
+MAX_PLAIN_LABEL_WORDS = 5
+MIN_PLAIN_LABEL_PARAGRAPHS = 4
+
+
+def _label_paragraph(line: str) -> re.Match[str] | None:
+    """A paragraph's first line led by a label: set off by emphasis, or plain ("Arrays:
+    Learn how to …") when it is a short name before a sentence (with no number: "Week 3:
+    Loops" is a slot, read by the slot rules)."""
+    found = _LABEL_PARAGRAPH_RE.match(line)
+    if found is not None:
+        return found
+    plain = _PLAIN_LABEL_PARAGRAPH_RE.match(line)
+    if plain is None or len(plain["label"].split()) > MAX_PLAIN_LABEL_WORDS:
+        return None
+    return plain
 
 
 @rule("label-paragraphs")
@@ -662,17 +681,23 @@ def mark_label_paragraphs(body: str) -> tuple[str, list[int]]:
     """Paragraphs one after another, each led by its own label ("*Tactics*: Every day, …",
     "*Checkmates*: Learn to …", "*Basic Endgames*: …"), as essay-like plans write what to
     study, are the entries of a list: each an item named by its label, the rest its notes.
+    Four or more such paragraphs do it with plain labels too ("Arrays: Learn how to …", a
+    short name before a sentence, as chat answers pasted as text have them).
     Labels of a step's facets ("**Goal:**", "**Why:**", "**Resources:**"), and labels that
     come back ("**Thoughts:**" under every day of a log), stay text."""
     lines = body.split("\n")
     marked: list[int] = []
     run: list[int] = []
-    labels = [m["label"].strip().casefold() for m in map(_LABEL_PARAGRAPH_RE.match, lines) if m]
+    labels = [m["label"].strip().casefold() for m in map(_label_paragraph, lines) if m]
 
     def close() -> None:
-        own = [_LABEL_PARAGRAPH_RE.match(lines[at])["label"].strip().casefold() for at in run]
+        found = [_label_paragraph(lines[at]) for at in run]
+        own = [m["label"].strip().casefold() for m in found if m]
+        # labels without emphasis need a longer run to be a list rather than prose
+        plain = any(m is not None and "rest" in m.groupdict() for m in found)
+        least = MIN_PLAIN_LABEL_PARAGRAPHS if plain else MIN_LABEL_PARAGRAPHS
         # "**Today's Progress**:" in every day of a log is a facet of each entry, not a step
-        if len(run) >= MIN_LABEL_PARAGRAPHS and all(labels.count(label) == 1 for label in own):
+        if len(run) >= least and all(labels.count(label) == 1 for label in own):
             for at in run:
                 lines[at] = f"- {lines[at]}"
             marked.extend(at + 1 for at in run)
@@ -686,7 +711,7 @@ def mark_label_paragraphs(body: str) -> tuple[str, list[int]]:
             continue
         if in_fence or not line.strip():
             continue
-        match = _LABEL_PARAGRAPH_RE.match(line)
+        match = _label_paragraph(line)
         opens_paragraph = at == 0 or not lines[at - 1].strip()
         if match and opens_paragraph and not _is_facet_label(match["label"]):
             run.append(at)
