@@ -836,3 +836,22 @@ def test_an_overall_progress_table_of_blanks_restates_the_phases_and_ticks_nothi
         "Brushing",
     ]
     assert all(leaf.status is Status.TODO for leaf in roadmap.leaves())
+
+
+def test_a_bold_part_row_with_its_state_groups_the_rows_under_it():
+    text = (
+        "# Lernplan\n\n| Woche | Aufgabe | Status |\n|---|---|---|\n"
+        "| **TEIL 1 – TON** | | **In Bearbeitung** |\n"
+        "| 1 | Kneten | ✅ Erledigt |\n| 2 | Zentrieren | ⏳ Nicht begonnen |\n"
+        "| **TEIL 2 – GLASUR** | | **⏳ Nicht begonnen** |\n"
+        "| 3 | Tauchen | ⏳ Nicht begonnen |\n| 4 | Brennen | ⏳ Nicht begonnen |\n"
+    )
+    roadmap = parse_roadmap(text)
+    groups = [node for node in roadmap.walk() if node.children]
+    assert [len(g.leaves()) for g in groups if "TEIL" in g.title] == [2, 2]
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Kneten",
+        "Zentrieren",
+        "Tauchen",
+        "Brennen",
+    ]

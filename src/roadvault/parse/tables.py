@@ -670,9 +670,20 @@ _BOLD_CELL_RE = re.compile(r"^(\*\*|__)[^*_\n]{1,60}\1$")
 
 
 def _is_group_row(row: list[InlineText]) -> bool:
-    """ "| **Freshman** | | |": one bold cell alone on its row names the rows below it."""
+    """ "| **Freshman** | | |": one bold cell alone on its row names the rows below it; so
+    does a row of bold cells that leaves the entry's own cell empty ("| **PART 1 – Basics**
+    | | **In progress** |": the part's name and its state)."""
     filled = [cell for cell in row if cell.text.strip()]
-    return len(row) >= 2 and len(filled) == 1 and bool(_BOLD_CELL_RE.match(filled[0].raw.strip()))
+    if len(row) < 2 or not filled:
+        return False
+    if not all(_BOLD_CELL_RE.match(cell.raw.strip()) for cell in filled):
+        return False
+    return len(filled) == 1 or (
+        bool(row[0].text.strip()) and len(filled) < len(row) <= MAX_GROUP_ROW_CELLS
+    )
+
+
+MAX_GROUP_ROW_CELLS = 4
 
 
 @rule("table-group-rows")
