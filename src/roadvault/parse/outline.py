@@ -21,7 +21,7 @@ import logging
 import re
 import textwrap
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -394,6 +394,34 @@ def _short_label_line(text: str) -> bool:
     return 1 <= len(words) <= 4 and not text.endswith((".", "!", "?", ",", ";", "。", "！", "？"))
 
 
+MIN_NUMBER_HEADS = 2
+
+
+@rule("lone-number-heads")
+def _lone_number_heads(blocks: list[SyntaxTreeNode], indent_of: Callable[[int], int]) -> set[int]:
+    """Numbered lines each alone in a list of their own ("1. Languages", a blank line, then
+    "- C#", "- Java"; "2. Paradigms", then its bullets), two at least, each followed by a
+    bullet list: each number heads the bullets after it, as a numbered bold line would.
+    Gives the positions of those one-line lists among `blocks`."""
+    found: set[int] = set()
+    for index, block in enumerate(blocks[:-1]):
+        after = blocks[index + 1]
+        if block.type != "ordered_list" or after.type != "bullet_list":
+            continue
+        items = [c for c in block.children if c.type == "list_item"]
+        if len(items) != 1 or [c.type for c in items[0].children] != ["paragraph"]:
+            continue
+        lines = inline_lines(inline_of(items[0].children[0]))
+        # "1. **Books**:" over its list, or bullets indented under the number, are that
+        # entry's own (read where lists are read)
+        if len(lines) != 1 or lines[0].text.rstrip(" *_").endswith((":", "：")):
+            continue
+        if not (block.map and after.map) or indent_of(after.map[0]) != indent_of(block.map[0]):
+            continue
+        found.add(index)
+    return found if len(found) >= MIN_NUMBER_HEADS else set()
+
+
 def _quoted_label(lines: list[InlineText]) -> bool:
     """ "> Completed:", "> 未完成：": one short line that names what comes next."""
     if len(lines) != 1 or lines[0].links:
@@ -509,7 +537,11 @@ class _Sections:
         blocks = list(nodes)
         linked_quotes = sum(1 for block in blocks if _quotes_a_link(block))
         self.quoted_entries = linked_quotes >= MIN_QUOTED_ENTRIES
+        heads = set() if self.doc.literal else _lone_number_heads(blocks, self.doc.indent_of)
         for index, node in enumerate(blocks):
+            if index in heads:
+                self._number_head(node)
+                continue
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             # a list on the very next line, no blank line between: the line belongs to it
             list_next = following is not None and following.type in ("bullet_list", "ordered_list")
@@ -525,6 +557,22 @@ class _Sections:
                 and node.map[1] == following.map[0]
             )
             self.feed(node)
+
+    def _number_head(self, node: SyntaxTreeNode) -> None:
+        """ "2. Paradigms" alone in its numbered list, its bullets in the list after it: the
+        number opens a part, as "**2. Paradigms**" would."""
+        item = node.children[0]
+        line = inline_lines(inline_of(item.children[0]))[0]
+        number = item.info or str(node.attrs.get("start", 1) if node.attrs else 1)
+        draft = Draft(PSEUDO, line=line_of(node))
+        raw = f"{number}. {line.raw}"
+        set_title(draft, InlineText(text=f"{number}. {line.text}", raw=raw, links=line.links))
+        draft.numbered = True
+        fired("lone-number-heads", line_of(node), "topic")
+        self.prev_list = None
+        if draft.title:
+            draft.level = self._pseudo_level(draft)
+            self._push_section(draft)
 
     def feed(self, node: SyntaxTreeNode) -> None:
         kind = node.type
