@@ -4809,3 +4809,19 @@ def test_three_plain_label_paragraphs_or_weeks_written_so_stay_what_they_were():
         ]
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedge", "Throw"]
+
+
+def test_a_project_named_tip_calculator_is_no_advice():
+    text = "\n".join(
+        [
+            "# 100 days of pottery code",
+            "## Guided projects",
+            "### `day002`: [Tip Calculator](./day002/)",
+            "### `day005`: [Glaze Mixer](./day005/)",
+            "### `day007`: [Kiln Log](./day007/)",
+            "## Pro tip",
+            "- Commit every day",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["day002: Tip Calculator", "day005: Glaze Mixer", "day007: Kiln Log"], titles

@@ -365,7 +365,8 @@ def _matches(pattern: re.Pattern[str], title: str) -> bool:
 
 # Advice named inside a longer title ("Common Mistakes to Avoid", "Tips for Beginners").
 _ADVICE_WORD_RE = re.compile(
-    r"\b(?:tips?|mistakes?|pitfalls?|advice|mindset|dos and don'?ts|consejos|dicas"
+    # "tip" alone closes the name ("Pro tip"); before a noun it is a thing ("Tip Calculator")
+    r"\b(?:tips|tip$|mistakes?|pitfalls?|advice|mindset|dos and don'?ts|consejos|dicas"
     r"|conseils|tipps|keys? to success|clés pour réussir|claves del éxito|chaves do sucesso)\b"
     r"|^why (?:learn|study|use|choose) |팁|조언|技巧|建议|心得|コツ|ヒント|心構え"
 )
