@@ -4825,3 +4825,21 @@ def test_a_project_named_tip_calculator_is_no_advice():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["day002: Tip Calculator", "day005: Glaze Mixer", "day007: Kiln Log"], titles
+
+
+def test_the_exams_structure_is_about_the_exam_not_a_part_of_the_plan():
+    for heading in ("## Exam Structure", "## 시험 구조", "## Prüfungsstruktur"):
+        text = "\n".join(
+            [
+                "# Kiln exam plan",
+                heading,
+                "- Part 1: theory, 40 points",
+                "- Part 2: practice, 60 points",
+                "## Week 1",
+                "- Clay bodies",
+                "## Week 2",
+                "- Firing curves",
+            ]
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Clay bodies", "Firing curves"], heading

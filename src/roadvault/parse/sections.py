@@ -92,6 +92,11 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |klasör yapısı|proje yapısı|cấu trúc thư mục|cấu trúc dự án
 |struktura (?:repozytorium|folderów|projektu)
 |(?:exam|examination) (?:dates|rules|registration|information|info|regulations|modalities|sessions)
+|(?:the )?(?:exam|examination) (?:structure|format|overview|environment|details|facts|at a glance)
+|about the (?:exam|examination)|시험 (?:구조|환경|정보|개요|구성|안내)
+|考试(?:结构|信息|介绍|形式|概述|说明)
+|試験(?:概要|形式|構成|情報|環境)|prüfungs(?:struktur|format|aufbau|ablauf|informationen)
+|(?:estructura|formato) del examen|(?:estrutura|formato) da prova|format de l'examen
 |modalità (?:d'esame|di esame|dell'esame)|appelli(?: d'esame)?|date (?:d'esame|degli esami)
 |fechas de (?:examen|exámenes)|prüfungstermine|prüfungsmodalitäten
 |modalités (?:d'examen|de l'examen)
