@@ -388,6 +388,12 @@ def _cut(text: str, start: int, end: int) -> str:
 _CLOSING_MARKS = frozenset(":：,;.!?")
 
 
+def is_slot(duration: str | None) -> bool:
+    """ "Week 3", "Day 12", "第 2 周": a duration that says when (a place in the plan's
+    calendar), not how long."""
+    return bool(duration) and re.fullmatch(ORDINAL, str(duration).strip(), re.I) is not None
+
+
 def split_duration(title: str) -> TitleDuration:
     """Take a duration (and a pace) out of a title: "Linear Algebra (3 weeks): 2 hours/day"
     → title "Linear Algebra", duration "3 weeks", pace "2 hours/day"."""

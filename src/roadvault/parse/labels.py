@@ -26,7 +26,7 @@ from roadvault.parse.drafts import (
     split_label,
     walk,
 )
-from roadvault.parse.durations import ORDINAL, parse_duration
+from roadvault.parse.durations import is_slot, parse_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import STEP_QUALIFIERS_CJK, pull_sections, reads_as_action
 from roadvault.parse.titles import (
@@ -362,7 +362,7 @@ def collapse_one_child_groups(draft: Draft, depth: int = 0) -> None:
         only = child.children[0]
         if series >= 2 and child.label and split_label(remove_controls(only.text)):
             continue
-        if child.duration and re.fullmatch(ORDINAL, child.duration.strip(), re.I):
+        if is_slot(child.duration):
             continue  # "**Week 16: Resume**" › one task: a week of the plan, as a phase is
         if only.kind != ITEM or not only.title:
             continue

@@ -47,7 +47,13 @@ from roadvault.parse.drafts import (
     split_label,
     walk,
 )
-from roadvault.parse.durations import ORDINAL, WRITTEN_FORM, is_duration_label, leading_duration
+from roadvault.parse.durations import (
+    ORDINAL,
+    WRITTEN_FORM,
+    is_duration_label,
+    is_slot,
+    leading_duration,
+)
 from roadvault.parse.html_input import html_table_markdown, html_to_markdown
 from roadvault.parse.mermaid import inline_mermaid
 from roadvault.parse.rules import fired, rule
@@ -727,7 +733,7 @@ class _Sections:
         )
         if above is None:
             return False
-        if above.duration and re.fullmatch(ORDINAL, above.duration, re.I):
+        if is_slot(above.duration):
             # "## Week 1: Compute" is placed by its slot; its study time is a note of it
             above.notes.append(f"{heading.title}: {heading.duration}")
             fired("duration-heading", heading.line, "note", above.title)
@@ -997,9 +1003,7 @@ class _Sections:
         if not visible:
             return
         # a slot the title named ("Week 1: Basics") says when; "Time: 8-10 hours" how long
-        slot_only = target.duration is not None and bool(
-            re.fullmatch(ORDINAL, target.duration.strip(), re.I)
-        )
+        slot_only = is_slot(target.duration)
         if (target.duration is None or slot_only) and target.kind in (
             HEADING,
             PSEUDO,

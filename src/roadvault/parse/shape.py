@@ -34,7 +34,7 @@ from roadvault.parse.drafts import (
     split_label,
     walk,
 )
-from roadvault.parse.durations import ORDINAL, is_pace, leading_duration
+from roadvault.parse.durations import is_pace, is_slot, leading_duration
 from roadvault.parse.labels import (
     adopt_entries_after_part_entries,
     collapse_one_child_groups,
@@ -418,9 +418,7 @@ def _is_materials_list(children: list[Draft], *, slot: bool = False) -> bool:
 
 def _is_slot(draft: Draft) -> bool:
     """ "### Week 3 (Statistics)", "Day 12": a section named by its place in the calendar."""
-    return draft.kind in (HEADING, PSEUDO) and bool(
-        draft.duration and re.fullmatch(ORDINAL, draft.duration.strip(), re.I)
-    )
+    return draft.kind in (HEADING, PSEUDO) and is_slot(draft.duration)
 
 
 _MATERIAL_KIND_RE = re.compile(
@@ -690,9 +688,7 @@ def _absorb_note_items(draft: Draft, facets: set[str] | None = None) -> None:
                 if _DURATION_ITEM_LABEL_RE.match(key):
                     found = leading_duration(split[1])
                     # "### Week 1: Basics" says when; "- Time: 7-10 hours" under it how long
-                    slot_only = draft.duration is not None and bool(
-                        re.fullmatch(ORDINAL, draft.duration.strip(), re.I)
-                    )
+                    slot_only = is_slot(draft.duration)
                     if found and (draft.duration is None or slot_only) and draft.kind != ROOT:
                         draft.duration, draft.planned = found
                         draft.label_notes += 1
@@ -1467,7 +1463,7 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
     root.notes.extend(top.notes)
     root.resources.extend(top.resources)
     _subtitle_to_notes(root)
-    if top.duration and re.fullmatch(ORDINAL, top.duration, re.I) and top.duration in top.text:
+    if is_slot(top.duration) and top.duration in top.text:
         # "# Critical Care: Week 3": the week is part of the page's name, not its length
         return " ".join(strip_decorations(remove_controls(top.text)).split()).strip(" *_")
     if top.duration:

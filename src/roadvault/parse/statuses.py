@@ -101,8 +101,11 @@ def read_status_glyphs(root: Draft) -> None:
     after the title ("**Arrays** ✅", "Trees 🛑") are statuses when two kinds are used. Marks
     in a licence or a how-to-help section, a mark used once, and a list of nothing but ❌
     don'ts make no second kind; in a document ticked with boxes, a list without a box that
-    pairs ✅ with ❌ says do and don't. A "**Metric:** …" line closing a list of ✅ goals is
-    a field about them, not the one goal still to do."""
+    pairs ✅ with ❌ says do and don't. One kind is a state too where the author says so by
+    the shape: ✅ ending a list's first entries and none after ("Intro ✅", "Setup ✅",
+    "Beans"); ✔ beside one other mark of the author's for what is still to do ("📚 Closures");
+    or ✅ before the entries of a part whose heading the author marked done. A "**Metric:**
+    …" line closing a list of ✅ goals is a field about them, not the one goal still to do."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
     # a licence's "✅ share / ❌ sell" says nothing of how the plan's marks are meant
     kinds = _kinds_of_marks(root) or {d.glyph for d in marked}
