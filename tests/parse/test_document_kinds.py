@@ -4843,3 +4843,28 @@ def test_the_exams_structure_is_about_the_exam_not_a_part_of_the_plan():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Clay bodies", "Firing curves"], heading
+
+
+def test_a_tick_used_beside_boxes_ticks_the_lists_of_the_same_part_written_without_boxes():
+    text = "\n".join(
+        [
+            "# Escola de cerâmica",
+            "## Fundamentos :hourglass_flowing_sand:",
+            "#### Bloco 1: Argila",
+            "- :heavy_check_mark: 1: _Amassar_",
+            "- :heavy_check_mark: 2: _Centrar_",
+            "#### Bloco 2: Torno",
+            "- :heavy_check_mark: 1: _Puxar paredes_",
+            "- [ ] 2: _Tornear tigelas_",
+            "- [ ] 3: _Retorneado_",
+            "## Esmaltes",
+            "#### Bloco 3: Mergulho",
+            "- [ ] 1: _Esmalte transparente_",
+            "",
+            "## Dicas",
+            "- ✅ Lave as mãos",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    done = [leaf.title for leaf in leaves if leaf.status.value == "done"]
+    assert done == ["Amassar", "Centrar", "Puxar paredes"], done

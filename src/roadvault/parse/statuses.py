@@ -57,6 +57,17 @@ def _plus_marked(draft: Draft) -> bool:
     return bool(_PLUS_MARK_RE.search(draft.text) or _BOLD_PLUS_RE.search(draft.raw or ""))
 
 
+def _tick_key(draft: Draft, parents: dict[int, Draft], root: Draft) -> tuple[int, str | None]:
+    """The part of the plan `draft` stands in (below a title heading that holds all) and the
+    mark before it: where one tick means the same."""
+    part = draft
+    while (up := parents.get(id(part))) is not None and up is not root:
+        if parents.get(id(up)) is root and len(root.children) == 1:
+            break  # "# My Roadmap" over every part: the parts are below it
+        part = up
+    return id(part), _leading_emoji(draft.text)
+
+
 def _tick_or_own_mark(parent: Draft) -> bool:
     """ "✔️ Functions", "✔️ Loops", "📚 Closures": every entry led by the tick or by one mark
     of the author's (fewer of those), none bare: the other mark is what is not done yet, and
@@ -112,6 +123,17 @@ def read_status_glyphs(root: Draft) -> None:
     if len(marked) < MIN_GLYPH_ITEMS:
         return
     parents = {id(c): d for d in walk(root) for c in d.children}
+    # "✔️ 3: Unix" in a list beside task boxes ticks as a box does; the same mark before a
+    # list of its own, in the same part of the plan, is the same tick
+    beside_boxes = {
+        _tick_key(d, parents, root)
+        for d in marked
+        if d.glyph == "x" and any(c.is_task for c in parents[id(d)].children)
+    }
+
+    def ticked_as_boxes(draft: Draft) -> bool:
+        return draft.glyph == "x" and _tick_key(draft, parents, root) in beside_boxes
+
     if len(kinds) < 2 and not any(_tick_or_own_mark(p) for p in _studied(root)):
         # one kind after the titles ("… [post](url) ✅") may say published, checked, kept;
         # but "Intro ✅", "Setup ✅", then entries without it: how far the list has got
@@ -120,7 +142,11 @@ def read_status_glyphs(root: Draft) -> None:
             d
             for d in marked
             if (not d.glyph_after or _ticked_so_far(parents.get(id(d))))
-            and (ticks.holds(d) or _in_a_part_marked_done(parents.get(id(d)), parents))
+            and (
+                ticks.holds(d)
+                or _in_a_part_marked_done(parents.get(id(d)), parents)
+                or ticked_as_boxes(d)
+            )
         ]
     marked = [d for d in marked if not _among_icons(d, parents.get(id(d)))]
     if is_checklist_document(root):
@@ -133,7 +159,7 @@ def read_status_glyphs(root: Draft) -> None:
                 tracked[id(parent)] = _tracked_here(parent) or _in_a_part_marked_done(
                     parent, parents
                 )
-        marked = [d for d in marked if tracked[id(parents.get(id(d)))]]
+        marked = [d for d in marked if tracked[id(parents.get(id(d)))] or ticked_as_boxes(d)]
     for draft in marked:
         draft.marker = draft.glyph
         fired("status-glyphs", draft.line, "item")
