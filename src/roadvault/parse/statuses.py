@@ -115,7 +115,8 @@ def read_status_glyphs(root: Draft) -> None:
     pairs ✅ with ❌ says do and don't. One kind is a state too where the author says so by
     the shape: ✅ ending a list's first entries and none after ("Intro ✅", "Setup ✅",
     "Beans"); ✔ beside one other mark of the author's for what is still to do ("📚 Closures");
-    or ✅ before the entries of a part whose heading the author marked done. A "**Metric:**
+    or ✅ before the entries of a part whose heading the author marked done; and a tick used
+    beside task boxes is a tick in lists of its own in the same part. A "**Metric:**
     …" line closing a list of ✅ goals is a field about them, not the one goal still to do."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
     # a licence's "✅ share / ❌ sell" says nothing of how the plan's marks are meant
