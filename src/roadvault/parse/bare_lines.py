@@ -694,7 +694,7 @@ def mark_label_paragraphs(body: str) -> tuple[str, list[int]]:
         found = [_label_paragraph(lines[at]) for at in run]
         own = [m["label"].strip().casefold() for m in found if m]
         # labels without emphasis need a longer run to be a list rather than prose
-        plain = any(m is not None and "rest" in m.groupdict() for m in found)
+        plain = any(not _LABEL_PARAGRAPH_RE.match(lines[at]) for at in run)
         least = MIN_PLAIN_LABEL_PARAGRAPHS if plain else MIN_LABEL_PARAGRAPHS
         # "**Today's Progress**:" in every day of a log is a facet of each entry, not a step
         if len(run) >= least and all(labels.count(label) == 1 for label in own):

@@ -307,7 +307,12 @@ def names_a_when(label: str) -> bool:
     """ "2024-09-11 (周三)", "Monday", "Week 3": a label that says when, not what."""
     bare = strip_decorations(_WHEN_ASIDE_RE.sub(" ", label)).strip(" :：*_")
     bare = " ".join(bare.split())
-    return bool(_DATE_ONLY_RE.match(bare) or _WEEKDAYS_RE.match(bare) or _SLOTS_ONLY_RE.match(bare))
+    return _slot_or_date(bare) or bool(_WEEKDAYS_RE.match(bare))
+
+
+def _slot_or_date(text: str) -> bool:
+    """ "Day 3", "Week 8 - Week 9", "2025/12/29", "3月5日": a place in the calendar."""
+    return bool(_SLOTS_ONLY_RE.match(text) or _DATE_ONLY_RE.match(text))
 
 
 _WHEN_ASIDE_RE = re.compile(r"[(（][^()（）]{0,20}[)）]")
@@ -473,7 +478,7 @@ _DATE_ONLY_RE = re.compile(
 def _names_only_a_day(entry: Draft) -> bool:
     """ "Day 3", "2025/12/29", "Day 1: 2025/12/29"."""
     parts = re.split(r"\s*[:：|·-]\s+|\s+[-–—]\s+", strip_decorations(entry.title).strip(" :："))
-    return all(_SLOTS_ONLY_RE.match(part) or _DATE_ONLY_RE.match(part) for part in parts if part)
+    return all(_slot_or_date(part) for part in parts if part)
 
 
 @rule("check-in-log")
