@@ -4868,3 +4868,61 @@ def test_a_tick_used_beside_boxes_ticks_the_lists_of_the_same_part_written_witho
     leaves = parse_roadmap(text).leaves()
     done = [leaf.title for leaf in leaves if leaf.status.value == "done"]
     assert done == ["Amassar", "Centrar", "Puxar paredes"], done
+
+
+def test_the_weekday_timetable_beside_a_weeks_boxes_is_when_to_study_not_more_steps():
+    text = "\n".join(
+        [
+            "# Pottery in 12 weeks",
+            "## PHASE 1: CLAY",
+            "### WEEK 1",
+            "**Status:** DONE",
+            "",
+            "**MAIN TRACK (Heavy):**",
+            "- Sat: 4 hrs wedging practice",
+            "- Sun: 3 hrs centring drills",
+            "",
+            "**Deliverables:**",
+            "- [x] Ten centred lumps",
+            "- [x] Notes on clay bodies",
+            "### WEEK 2",
+            "**Light weeknight study:**",
+            "- Tue: 1 hr glaze reading",
+            "- Thu: 1 hr glaze reading",
+            "",
+            "**Deliverables:**",
+            "- [ ] First cylinder",
+            "- [ ] Glaze test tiles",
+            "- [ ] Kiln log started",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    leaves = [leaf.title for leaf in roadmap.leaves()]
+    assert leaves == [
+        "Ten centred lumps",
+        "Notes on clay bodies",
+        "First cylinder",
+        "Glaze test tiles",
+        "Kiln log started",
+    ], leaves
+    notes = " ".join(node.notes for node in roadmap.walk())
+    assert "Sat: 4 hrs wedging practice" in notes, notes
+
+
+def test_a_group_of_tasks_for_the_days_beside_boxes_stays_steps_when_it_says_what_to_do():
+    text = "\n".join(
+        [
+            "# Pottery",
+            "## Week 1",
+            "**Practice:**",
+            "- Wedge the clay",
+            "- Centre a lump",
+            "",
+            "**Deliverables:**",
+            "- [ ] First cylinder",
+            "- [ ] Glaze test tiles",
+            "- [ ] Kiln log started",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Wedge the clay" in leaves and "First cylinder" in leaves, leaves

@@ -25,6 +25,7 @@ from roadvault.parse.drafts import (
     holds_task,
     walk,
 )
+from roadvault.parse.labels import names_a_when
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text, series_word
 from roadvault.parse.titles import light_clean, names_a_plan, plain_label
@@ -108,7 +109,15 @@ def _holds_steps(group: Draft) -> bool:
         for d in group.children
         if d.kind == ITEM and d.title and not (d.links and _link_only(d)) and not d.label
     ]
+    if steps and all(_says_when(d) for d in steps):
+        return False  # "- Sat: 4-5 hrs Python" beside the week's boxes: when, not what
     return len(steps) >= 2
+
+
+def _says_when(entry: Draft) -> bool:
+    """ "Sat: 4-5 hrs reading", "Day 3 – review": a line of the part's timetable."""
+    head = re.split(r"[:：\-–—|]", entry.text or entry.title, maxsplit=1)
+    return len(head) == 2 and names_a_when(head[0])
 
 
 def _numbered_stage(section: Draft) -> bool:
