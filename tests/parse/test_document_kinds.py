@@ -4926,3 +4926,25 @@ def test_a_group_of_tasks_for_the_days_beside_boxes_stays_steps_when_it_says_wha
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "Wedge the clay" in leaves and "First cylinder" in leaves, leaves
+
+
+def test_a_paragraph_of_fields_under_a_week_heading_is_its_caption_not_a_group_of_the_week():
+    text = "\n".join(
+        [
+            "# Pottery month",
+            "## WEEK 1: FOUNDATION",
+            "",
+            "**Daily Time**: 2 hours  ",
+            "**Focus**: wedging and centring",
+            "",
+            "### Special Week 1 Activities",
+            "- Wedge ten lumps",
+            "- Centre five",
+            "## WEEK 2: CYLINDERS",
+            "- Pull walls",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    week = roadmap.nodes[0]
+    assert [child.title for child in week.children] == ["Special Week 1 Activities"]
+    assert "Focus" in week.notes, week.notes

@@ -689,17 +689,15 @@ class _Sections:
             self.prose(said, draft)
 
     @rule("heading-caption")
-    def _captions_heading(self, first: InlineText) -> bool:
+    def _captions_heading(self, lines: list[InlineText]) -> bool:
         """ "### February 2026" then "**Phase: final exam push**" right under it: a caption
-        of the heading (a field and its value), not a group that would take its content."""
+        of the heading (a field and its value), not a group that would take its content. So
+        are several fields in one paragraph ("**Daily Time**: 2 hours" / "**Focus**: …")."""
         top = self.top
         if top.kind != HEADING or top.children or top.notes:
             return False
-        split = split_label(strip_decorations(first.text).replace("**", "").replace("__", ""))
-        if not split or not split[1] or len(split[0].split()) > MAX_CAPTION_LABEL_WORDS:
+        if not all(_caption_field(line) for line in lines):
             return False
-        if opens_a_part(split[0]) or re.search(r"\d", split[0]):
-            return False  # "**Week 1: Basics**" names a part of its own
         fired("heading-caption", self.current_line, "note", top.title)
         return True
 
@@ -848,7 +846,7 @@ class _Sections:
             and not self._signs_off(node, lines)
             and not _describes_a_part(first.text)
         )
-        if bold_heading and len(lines) == 1 and self._captions_heading(first):
+        if bold_heading and self._captions_heading(lines):
             self.prose(lines, self.top)
             return
         labelled = (
@@ -1983,6 +1981,15 @@ def _heading_names_its_group(group: Draft, heading: Draft) -> bool:
     `</details>`; a heading that repeats the summary ("<summary>Next in line</summary>",
     "### Next in line") names the group itself and takes its place."""
     return plain_label(group.title) == plain_label(heading.title)
+
+
+def _caption_field(line: InlineText) -> bool:
+    """ "**Focus**: basic confidence": a short field name and its value, not "**Week 1:
+    Basics**", which names a part of its own."""
+    split = split_label(strip_decorations(line.text).replace("**", "").replace("__", ""))
+    if not split or not split[1] or len(split[0].split()) > MAX_CAPTION_LABEL_WORDS:
+        return False
+    return not (opens_a_part(split[0]) or re.search(r"\d", split[0]))
 
 
 MIN_H1_PARTS = 3  # H1 headings that, each over its steps, are parts rather than a name
