@@ -1431,6 +1431,62 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
             _drop_emptied(root, parent, notes)
 
 
+# "Phase 2", "Week 3", "Módulo 4": a part of the plan named by its place in it.
+_PART_PLACE_RE = re.compile(
+    r"\b(?:phase|stage|step|part|module|level|unit|week|month|sprint|milestone|fase|etapa"
+    r"|semana|m[óo]dulo|woche|semaine|[ée]tape)\s+(?:\d{1,3}|[ivx]{1,4})\b",
+    re.I,
+)
+MIN_ORDER_ENTRIES = 3
+ORDER_ENTRY_SHARE = 0.7
+
+
+def _part_places(root: Draft) -> set[str]:
+    """The places the plan's parts and steps are named by ("phase 2" for "Phase 2: APIs")."""
+    places = set()
+    for draft in walk(root):
+        match = _PART_PLACE_RE.match(strip_decorations(draft.text or draft.title))
+        if match:
+            places.add(" ".join(match.group(0).casefold().split()))
+    return places
+
+
+def _refers_to_a_part(entry: Draft, places: set[str]) -> bool:
+    """A sentence that mentions a part named elsewhere, without being that part itself."""
+    title = strip_decorations(entry.text or entry.title)
+    if _PART_PLACE_RE.match(title) or not (_is_sentence(entry) or len(title.split()) >= 6):
+        return False
+    return any(
+        " ".join(match.group(0).casefold().split()) in places
+        for match in _PART_PLACE_RE.finditer(title)
+    )
+
+
+@rule("order-advice")
+def order_advice_to_notes(root: Draft, notes: list[str]) -> None:
+    """A list of sentences that each speak of parts the plan names elsewhere ("1. Finish
+    enough of Phase 1 that you can debug small programs.", "2. Do Phase 2 before any
+    framework.") says how to go through the plan: advice for the roadmap's note, not more
+    steps. Entries that are those parts ("Phase 2: APIs") stay steps."""
+    places = _part_places(root)
+    if not places:
+        return
+    for parent in list(walk(root)):
+        items = [c for c in parent.children if c.kind == ITEM]
+        if len(items) < MIN_ORDER_ENTRIES or any(i.children or i.is_task for i in items):
+            continue
+        referring = sum(1 for item in items if _refers_to_a_part(item, places))
+        if referring < ORDER_ENTRY_SHARE * len(items):
+            continue
+        notes.append("\n".join(f"- {item.raw or item.title}" for item in items))
+        for item in items:
+            fired("order-advice", item.line, "note")
+        parent.children = [c for c in parent.children if c.kind != ITEM]
+        if parent is not root and not parent.children:
+            notes[-1] = section_text(parent) + "\n\n" + notes[-1]
+            _drop_emptied(root, parent, notes)
+
+
 def _drop_emptied(root: Draft, emptied: Draft, notes: list[str]) -> None:
     """Take out a section the overview emptied, and the sections it leaves empty above it
     (an introduction with nothing else to study)."""

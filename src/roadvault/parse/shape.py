@@ -70,6 +70,7 @@ from roadvault.parse.sections import (
     news_to_notes,
     open_generic_details,
     open_wrapper,
+    order_advice_to_notes,
     overviews_to_notes,
     part_descriptions_to_notes,
     prerequisites_to_notes,
@@ -1752,6 +1753,7 @@ def shape_roadmap(
     _lead_sentences_to_notes(root)
     _move_intro_sections(root, notes)
     overviews_to_notes(root, notes)
+    order_advice_to_notes(root, notes)
     hoisted = _hoist_wrapper(root)
     title = title or hoisted
     open_wrapper(root)
