@@ -1849,6 +1849,24 @@ def _space_bullets(text: str) -> str:
     return "\n".join(lines)
 
 
+# "##Полный план:": two hashes or more run into the name (one "#tag" is an Obsidian tag).
+_UNSPACED_HEADING_RE = re.compile(r"^( {0,3}#{2,6})(?=[^\W\d_])")
+
+
+@rule("unspaced-heading")
+def _space_headings(text: str) -> str:
+    """ "##Full plan:" alone on its line is a heading that lost its space, as the author
+    meant it, not a line of text. A single "#" before a word is a tag, and is left alone."""
+    if "##" not in text:
+        return text
+    lines = text.split("\n")
+    for at, line in _unfenced(lines):
+        if _UNSPACED_HEADING_RE.match(line):
+            lines[at] = _UNSPACED_HEADING_RE.sub(r"\1 ", line, count=1)
+            fired("unspaced-heading", at + 1, "phase", lines[at].strip())
+    return "\n".join(lines)
+
+
 def _unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
     """(index, line) of every line outside a fenced code block (a fence line excluded)."""
     in_fence = False
@@ -2052,7 +2070,7 @@ def build_roadmap(
     text = _blank_comments(text)
     if not literal:
         text = _unquote_headings(text)
-        text = _space_bullets(text)
+        text = _space_bullets(_space_headings(text))
         text = _escape_named_tags(_escape_marker_cells(text))
         text = inline_box_diagrams(inline_mermaid(inline_tree_diagrams(text)))
         text, continued = _continue_headless_tables(text)
