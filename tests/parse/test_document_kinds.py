@@ -4948,3 +4948,28 @@ def test_a_paragraph_of_fields_under_a_week_heading_is_its_caption_not_a_group_o
     week = roadmap.nodes[0]
     assert [child.title for child in week.children] == ["Special Week 1 Activities"]
     assert "Focus" in week.notes, week.notes
+
+
+def test_a_language_label_that_says_what_to_do_is_a_step_while_a_courses_language_is_a_note():
+    text = "\n".join(
+        [
+            "# Ceramics school",
+            "## Phase 1: Choose your path",
+            "**Option A: Studio pottery**",
+            "- **Wheel:** Learn to centre and pull walls.",
+            "- **Glazes:** Mix three base glazes.",
+            "",
+            "**Option B: Ceramic science**",
+            "- **Language:** Start with Python. It is the most forgiving.",
+            "- **Concepts:** Variables, loops, functions, file I/O.",
+            "",
+            "## Phase 2: Courses",
+            "- [Kiln firing basics](https://example.org/kiln)",
+            "  - Language: English",
+            "  - Platform: Coursera",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    leaves = [leaf.title for leaf in roadmap.leaves()]
+    assert "Language" in leaves and "Concepts" in leaves, leaves
+    assert "Kiln firing basics" in leaves and "Platform" not in leaves, leaves

@@ -341,3 +341,25 @@ def test_the_first_of_several_h1_parts_is_no_title_even_when_it_groups_some_step
     roadmap = parse_roadmap(text, source="Pottery-Study/README.md")
     assert roadmap.title == "Pottery Study", roadmap.title
     assert [p.title for p in roadmap.nodes] == ["Clay", "Wheel", "Glaze", "Kiln"]
+
+
+def test_a_chat_answer_that_only_says_here_is_a_roadmap_leaves_the_name_to_its_file():
+    text = "\n".join(
+        [
+            "This guide takes you from a first pot to selling your work.",
+            "",
+            "Here is a structured roadmap broken down into phases.",
+            "",
+            "### Phase 0: Clay",
+            "- **Wedging:** Knead the clay until it has no air.",
+            "- **Centring:** Press the clay to the middle of the wheel.",
+            "### Phase 1: Forms",
+            "- **Cylinders:** Pull three walls a day.",
+        ]
+    )
+    roadmap = parse_roadmap(text, source="notes/From_Pots_to_Selling_Ceramics.md")
+    assert roadmap.title == "From Pots To Selling Ceramics", roadmap.title
+    named = parse_roadmap(
+        text.replace("a structured roadmap", "a structured pottery roadmap"), source="x/a.md"
+    )
+    assert named.title == "Pottery roadmap", named.title

@@ -134,6 +134,9 @@ _CHAT_TITLE_RE = re.compile(
 )
 # "Below is a more detailed six-month roadmap that…", "Here's a 12-week study plan for…":
 # the plan the answer gives, named in its first sentence.
+_GENERIC_PLAN_RE = re.compile(
+    r"roadmap|study plan|learning plan|learning path|curriculum|plan|guide", re.I
+)
 _CHAT_PLAN_RE = re.compile(
     r"\b(?:here(?:'|’)?s|here is|below is|this is)\s+(?:a|an|your|the)\s+"
     r"(?:(?:more|detailed|comprehensive|complete|structured|step-by-step|practical|realistic)\s+)*"
@@ -812,8 +815,9 @@ class _Sections:
             self.offer_list_next = self.list_next and offers_help(joined.text)
             if not self.doc.seen_section and self.doc.chat_title is None:
                 match = _CHAT_TITLE_RE.search(joined.raw) or _CHAT_PLAN_RE.search(joined.text)
-                if match:
-                    title = match["title"].strip()
+                title = match["title"].strip() if match else ""
+                # "Here is a structured roadmap": the word alone names no roadmap
+                if title and not _GENERIC_PLAN_RE.fullmatch(title):
                     self.doc.chat_title = title[:1].upper() + title[1:]
             return
         first = lines[0]

@@ -124,9 +124,6 @@ _NOTE_LABEL_RE = re.compile(
     r"|deliverables?|pace|effort|commitment|time commitment|hours|schedule|progress"
     r"|progress tracker|calendar|score|grade|last updated|updated|key takeaways?|takeaways?"
     r"|best suited for|suited for|ideal for|who (?:is )?this is for|who it(?:'|’)?s for"
-    # what a course or book is, beside its name: "Type: Online course", "Provided by: edX"
-    r"|type|format|provider|provided by|offered by|platform|authors?|instructors?|teachers?"
-    r"|cost|price|rating|syllabus|publisher|certificate|language"
     r"|(?:target )?audience|north star(?: outcome| goal)?|end goal|final goal|vision|mission"
     r"|(?:expected )?weekly hours|expected weekly hours|motivation|rationale|why it matters"
     r"|meta|metas|objetivos?|o que aprender|qu[ée] aprender|descripci[óo]n|descri[çc][ãa]o"
@@ -145,6 +142,18 @@ _NOTE_LABEL_RE = re.compile(
     r"|前提(?:条件|知識)?|선수(?: ?과목| ?지식)?|tiên quyết|điều kiện tiên quyết|prasyarat"
     r"|требования|пререквизиты)$"
 )
+# What a course or book is, beside its name: "Type: Online course", "Provided by: edX",
+# "Language: English"; "Language: Start with Python." says what to do, a step.
+_COURSE_FACET_RE = re.compile(
+    r"^(?:type|format|provider|provided by|offered by|platform|authors?|instructors?|teachers?"
+    r"|cost|price|rating|syllabus|publisher|certificate|language)$"
+)
+
+
+def _course_facet(key: str, value: str) -> bool:
+    return bool(_COURSE_FACET_RE.match(key)) and not reads_as_action(value)
+
+
 # A group of bullets that says what a step is for, not what to do ("**Objectives:**" ›
 # "Understand X", "Be able to Y"); deliverables and tasks are steps.
 _NOTE_GROUP_RE = re.compile(
@@ -699,6 +708,7 @@ def _absorb_note_items(draft: Draft, facets: set[str] | None = None) -> None:
                     pass  # "Tags: <header>, <nav>": HTML tags to learn, not the note's tags
                 elif (
                     _NOTE_LABEL_RE.match(key)
+                    or _course_facet(key, split[1])
                     or _DURATION_ITEM_LABEL_RE.match(key)
                     or (
                         _LOG_LABEL_RE.match(key)
@@ -730,7 +740,7 @@ def _facet_heading(parent: Draft, child: Draft) -> bool:
     if not split or not split[1]:
         return False
     key = re.split(r"\s+(?:&|and|y|e|und|et)\s+", plain_label(split[0]))[0]
-    return bool(_NOTE_LABEL_RE.match(key))
+    return bool(_NOTE_LABEL_RE.match(key)) or _course_facet(key, split[1])
 
 
 def _names_one_of(name: str, titles: set[str]) -> bool:
