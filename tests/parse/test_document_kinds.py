@@ -4973,3 +4973,35 @@ def test_a_language_label_that_says_what_to_do_is_a_step_while_a_courses_languag
     leaves = [leaf.title for leaf in roadmap.leaves()]
     assert "Language" in leaves and "Concepts" in leaves, leaves
     assert "Kiln firing basics" in leaves and "Platform" not in leaves, leaves
+
+
+def test_a_plan_pasted_from_word_keeps_its_levels_by_glyph_bullet_then_letter_o():
+    text = "\n".join(
+        [
+            "Programme de poterie",
+            "1. Les bases",
+            "•\tL'argile",
+            "o\tTypes d'argile",
+            "o\tPréparer la terre",
+            "•\tLe tour",
+            "o\tCentrer",
+            "2. Les formes",
+            "•\tCylindres",
+            "•\tBols",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    tree = [
+        (
+            phase.title,
+            [(topic.title, [leaf.title for leaf in topic.leaves()]) for topic in phase.children],
+        )
+        for phase in roadmap.nodes
+    ]
+    assert tree == [
+        (
+            "Les bases",
+            [("L'argile", ["Types d'argile", "Préparer la terre"]), ("Le tour", ["Centrer"])],
+        ),
+        ("Les formes", [("Cylindres", ["Cylindres"]), ("Bols", ["Bols"])]),
+    ], tree

@@ -1535,6 +1535,11 @@ def _is_navigation(item: Draft) -> bool:
 
 
 _GLYPH_BULLET_RE = re.compile(r"^([ \t]*)[•◦○●▪▫‣⁃➢➤►▸◆◇❖·](?:[ \t]+)(?=\S)")
+# Word's list glyphs, each followed by a tab: "•" the first level, "o" the second, "§"/"▪"
+# the third (Wingdings squares pasted as text).
+_WORD_GLYPH_RE = re.compile(r"^([ \t]*)([•o§▪])\t(?=\S)")
+_WORD_GLYPH_DEPTH = {"•": 0, "o": 1, "§": 2, "▪": 2}
+WORD_LEVEL_WIDTH = 4
 # "a. Install Node", "b) Learn npm": lettered lines, read as bullets when a run starts at "a".
 _LETTER_BULLET_RE = re.compile(r"^([ \t]*)[a-z][.)](?:[ \t]+)(?=\S)")
 # "*", "+ and -", "# of items": text that would open a list, a heading or a quote.
@@ -1670,13 +1675,22 @@ def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
     lettered = _has_letter_run(lines)
     if not lettered and not any(_GLYPH_BULLET_RE.match(line) for line in lines):
         return text, None
+    # pasted from Word, the levels are told by the glyph ("•⇥", then "o⇥"), not the indent
+    word = any(line.startswith("o\t") for line in lines) and any(
+        line.startswith("•\t") for line in lines
+    )
     out: list[str] = []
     origin: list[int] = []
     widths: list[int] = []  # indentation of each open glyph-bullet level
     after_bullet = False
     parent_column: int | None = None  # where the text of the list item above starts
     for number, line in enumerate(lines, start=1):
-        match = _GLYPH_BULLET_RE.match(line) or (lettered and _LETTER_BULLET_RE.match(line))
+        word_glyph = _WORD_GLYPH_RE.match(line) if word else None
+        match = (
+            word_glyph
+            or _GLYPH_BULLET_RE.match(line)
+            or (lettered and _LETTER_BULLET_RE.match(line))
+        )
         if not match:
             if line.strip() and after_bullet and _indent_width(line) == 0:
                 out.append("")
@@ -1691,6 +1705,8 @@ def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
             origin.append(number)
             continue
         width = _indent_width(match.group(1))
+        if word_glyph:
+            width += WORD_LEVEL_WIDTH * _WORD_GLYPH_DEPTH[word_glyph.group(2)]
         while widths and widths[-1] >= width and (len(widths) > 1 or widths[-1] > width):
             widths.pop()
         if not widths or widths[-1] < width:
