@@ -12,7 +12,7 @@ Matching rules:
   raw substrings (the semantics of the shared seed checker the project is judged by);
 - phases are looked up in order, in document order after the previous phase found; among
   the matches the shallowest node wins (then the first). A leading label such as
-  "Phase 1:", "Part II -", "Module 3." may be left out of the node's title;
+  "Phase 1:", "Part II -", "Module 3." or a bare "2." may be left out of the node's title;
 - topics are looked up inside their phase ("under");
 - `leaves` counts the leaf nodes under a node (a leaf counts itself), `done` the leaves
   whose status is "done" (a number, or a [lo, hi] range where the file is ambiguous);
@@ -26,7 +26,8 @@ from collections.abc import Iterator
 from typing import Any
 
 _LABEL = re.compile(
-    r"^\s*(?:phase|part|stage|step|module|level|unit|section)\s+[\w.\-]+\s*[:.\-–—)]\s*",
+    r"^\s*(?:(?:phase|part|stage|step|module|level|unit|section)\s+[\w.\-]+\s*[:.\-–—)]"
+    r"|\d{1,3}[.)])\s*",
     re.IGNORECASE,
 )
 _NON_WORD = re.compile(r"\W+")

@@ -62,6 +62,8 @@ def test_normalise_and_contains():
     assert strip_label("Phase 1: Baby Steps") == "Baby Steps"
     assert strip_label("Module 3.2 - Routing") == "Routing"
     assert strip_label("Phase 1") == "Phase 1"
+    assert strip_label("2. Les bases") == "Les bases"
+    assert strip_label("2024 goals") == "2024 goals"
 
 
 def test_a_case_read_as_meant_has_no_problems():
