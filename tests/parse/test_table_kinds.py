@@ -855,3 +855,40 @@ def test_a_bold_part_row_with_its_state_groups_the_rows_under_it():
         "Tauchen",
         "Brennen",
     ]
+
+
+def test_an_overview_tables_state_column_is_the_state_of_the_weeks_it_sums_up():
+    text = "\n".join(
+        [
+            "# Çömlekçilik",
+            "## Haftalik Plan",
+            "| Hafta | Konu | Durum |",
+            "|---|---|---|",
+            "| 1 | Kil Hazirlama (KH) | Tamamlandi |",
+            "| 2 | Tornada Ortalama | Tamamlandi |",
+            "| 3 | Sirlama | Devam ediyor |",
+            "| 4 | Raku Firini (RF) | Tamamlandi |",
+            "## Detaylar",
+            "### Hafta 1: Kil Hazirlama",
+            "- Yogurma",
+            "- Kurutma",
+            "### Hafta 2: Tornada Ortalama",
+            "- Merkezleme",
+            "### Hafta 3: Sirlama",
+            "- Daldirma",
+            "- Firinlama",
+            "### Hafta 4: Raku Firini",
+            "- Raku",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "Yogurma",
+        "Kurutma",
+        "Merkezleme",
+        "Daldirma",
+        "Firinlama",
+        "Raku",
+    ]
+    done = [leaf.title for leaf in leaves if leaf.status.value == "done"]
+    assert done == ["Yogurma", "Kurutma", "Merkezleme", "Raku"], done

@@ -743,6 +743,35 @@ def _facet_heading(parent: Draft, child: Draft) -> bool:
     return bool(_NOTE_LABEL_RE.match(key)) or _course_facet(key, split[1])
 
 
+_PAREN_ASIDE_RE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]")
+
+
+def _row_name(row: Draft) -> str:
+    """A row's name as a section may give it: "Temporal Difference (TD) Learning" is named
+    by "### Week 5: Temporal Difference Learning"."""
+    return plain_label(_PAREN_ASIDE_RE.sub(" ", row.title))
+
+
+def _pass_row_states(members: list[Draft], sections: list[Draft]) -> None:
+    """ "| 3 | Dynamic Programming | Tamamlandi |" above the "### Week 3: Dynamic Programming"
+    heading: the overview's state is that part's, when nothing inside it says its own."""
+    for row in members:
+        if row.marker is None or row.marker == " ":
+            continue
+        name = _row_name(row)
+        for section in sections:
+            if section.kind != HEADING or section.section_status is not None:
+                continue  # a bold day line naming a module is not the module's own part
+            if holds_task(section):
+                continue
+            text = _PAREN_ASIDE_RE.sub(" ", section.text or section.title)
+            names = {plain_label(section.title), plain_label(text)}
+            names |= {plain_label(part) for part in re.split(r"\s+[-–—:]\s+", text.strip())[:2]}
+            if _names_one_of(name, names - {""}):
+                section.section_status = row.marker
+                fired("overview-table", row.line, "item", f"[{row.marker}] {section.title}")
+
+
 def _names_one_of(name: str, titles: set[str]) -> bool:
     """The row names a section: the same words, or (two words or more) words the section's
     title contains ("Git basics" in "Module 2: Git basics and branching")."""
@@ -843,7 +872,7 @@ def _drop_overview_tables(root: Draft) -> None:
             rows.setdefault(draft.table, []).append(draft)
     overview = set()
     for table, members in rows.items():
-        named = sum(_names_one_of(plain_label(m.title), section_titles) for m in members)
+        named = sum(_names_one_of(_row_name(m), section_titles) for m in members)
         # two rows at least name sections: one name alike ("Fundamentos" in a part's own
         # table and a part "1) Fundamentos") is a coincidence, not an overview
         if len(members) >= 2 and named >= MIN_OVERVIEW_NAMES and named * 2 >= len(members):
@@ -852,6 +881,7 @@ def _drop_overview_tables(root: Draft) -> None:
     if not overview:
         return
     for table in overview:
+        _pass_row_states(rows[table], sections)
         for member in rows[table]:
             fired("overview-table", member.line, "dropped")
     emptied: set[int] = set()

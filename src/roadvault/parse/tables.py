@@ -182,14 +182,14 @@ def status_of_words(text: str) -> str | None:
         r"未开始|未開始|未着手|待开始|计划中|未完成|sin empezar|pendiente|não iniciado|pendente"
         r"|nicht begonnen|offen|à faire|시작 전|미완료|не начато|не изучено|запланировано"
         r"|da fare|non iniziato|do zrobienia|başlanmadı|belum|chưa|nie ?ukończon|niezakończon"
-        r"|non (?:completato|fatto|terminato)|pas (?:terminé|fait)|nicht erledigt|tamamlanmadı",
+        r"|non (?:completato|fatto|terminato)|pas (?:terminé|fait)|nicht erledigt|tamamlanmad[ıi]",
         lowered,
     ):
         return " "
     if re.search(
         r"已完成|完成|完了|済み|terminado|completado|concluído|erledigt|fait|완료"
         r"|изучено|выполнено|готово|завершено|terminé|completato|fatto|ukończon[eay]"
-        r"|zakończon[eay]|tamamlandı|bitti|selesai|hoàn thành|xong",
+        r"|zakończon[eay]|tamamland[ıi]|bitti|selesai|hoàn thành|xong",
         lowered,
     ):
         return "x"
@@ -262,7 +262,7 @@ def _all_image_states(body: list[list[InlineText]], index: int) -> bool:
 _DONE_HEADER_RE = re.compile(
     r"^(?:done|completed?|finished|passed|completado|terminado|concluído|feito|terminé|fait"
     r"|erledigt|abgeschlossen|已完成|完成|完了|済|완료|выполнено|пройдено|hecho|fatto"
-    r"|completato|tamamlandı|selesai|xong|hoàn thành|zrobione|ukończone)\??$"
+    r"|completato|tamamland[ıi]|selesai|xong|hoàn thành|zrobione|ukończone)\??$"
 )
 _NOT_DONE_RE = re.compile(
     r"\b(?:in|un)(?:complete|finish)\w*|\b(?:not|no|never|dropped|planned|scheduled|upcoming"
