@@ -852,7 +852,9 @@ def _drop_overview_tables(root: Draft) -> None:
     """A table listing the same weeks/phases the sections below spell out is an overview:
     its rows are not extra items. So is a table that is all an "Overview" section holds,
     before three or more sections with steps. Sections under a resources heading ("Phase 1"
-    advice under "Recommended resources") spell nothing out."""
+    advice under "Recommended resources") spell nothing out. A state the overview gives a
+    row ("| 3 | Dynamic Programming | Completed |") is the state of the part heading it
+    names, when nothing inside that part says its own."""
     # sections under "Recommended resources" advise on the parts; they do not spell them out
     sections = [
         d for d in _outside_resource_groups(root) if d.kind in (HEADING, PSEUDO) and d.title
