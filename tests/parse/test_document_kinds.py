@@ -5005,3 +5005,23 @@ def test_a_plan_pasted_from_word_keeps_its_levels_by_glyph_bullet_then_letter_o(
         ),
         ("Les formes", [("Cylindres", ["Cylindres"]), ("Bols", ["Bols"])]),
     ], tree
+
+
+def test_a_bold_line_set_off_alone_in_a_quote_is_a_remark_not_a_step():
+    text = "\n".join(
+        [
+            "# Pottery club",
+            "## How we meet",
+            "- Thursdays at the studio",
+            "",
+            "> **_Bring your own apron, please :)_**",
+            "",
+            "## Weeks",
+            "- Wedging",
+            "- Centring",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    assert not any("apron" in title for title in titles), titles
+    assert "Bring your own apron" in " ".join(node.notes for node in roadmap.walk())

@@ -405,3 +405,30 @@ def test_a_script_literal_holding_code_is_not_read_as_a_plan():
         "</script></body></html>"
     )
     assert parse_roadmap(page, source="app.html").nodes == []
+
+
+def test_a_row_holding_only_the_cell_that_spans_the_rows_below_names_them_and_is_no_entry():
+    text = "\n".join(
+        [
+            "# Pottery reading group",
+            "<table>",
+            "  <tr><td /><td /><td>Ana</td><td>Ben</td></tr>",
+            '  <tr><td rowspan="3">Week 1</td></tr>',
+            '  <tr><td>Chapter 1</td><td><a href="notes/1-ana.md">📕</a></td><td /></tr>',
+            "  <tr><td>Chapter 2</td><td /><td /></tr>",
+            '  <tr><td rowspan="3">Week 2</td></tr>',
+            "  <tr><td>Chapter 3</td><td /><td /></tr>",
+            "  <tr><td>Chapter 4</td><td /><td /></tr>",
+            '  <tr><td rowspan="3">Week 3</td></tr>',
+            "  <tr><td>Chapter 5</td><td /><td /></tr>",
+            "  <tr><td>Chapter 6</td><td /><td /></tr>",
+            "</table>",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    weeks = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
+    assert weeks == [
+        ("Week 1", ["Chapter 1", "Chapter 2"]),
+        ("Week 2", ["Chapter 3", "Chapter 4"]),
+        ("Week 3", ["Chapter 5", "Chapter 6"]),
+    ], weeks

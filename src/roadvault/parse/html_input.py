@@ -361,7 +361,7 @@ def _table(node: LexborNode, depth: int) -> str:
     rows = [(row, cells) for row, cells in rows if cells]
     if not rows:
         return ""
-    nodes = _placed_cells([cells for _, cells in rows])
+    nodes = _fold_naming_rows(_placed_cells([cells for _, cells in rows]))
     grid = [[_cell_lines(cell, depth) if cell is not None else [] for cell in row] for row in nodes]
     first_row, first_cells = rows[0]
     headed = _is_header_row(first_row, first_cells, rows[1][1] if len(rows) > 1 else [])
@@ -447,6 +447,32 @@ def _placed_cells(rows: list[list[LexborNode]]) -> list[list[LexborNode | None]]
             held = {col: left for col, left in held.items() if left > 0}
         placed.append(out)
     return placed
+
+
+def _fold_naming_rows(placed: list[list[LexborNode | None]]) -> list[list[LexborNode | None]]:
+    """A row holding nothing but a cell that spans the rows below it (`<tr><td rowspan="5">1
+    주차</td></tr>`, then the week's chapters) names those rows and is no entry of its own:
+    its cell moves into the row below, where the span would have held it."""
+    out: list[list[LexborNode | None]] = []
+    carried: list[tuple[int, LexborNode]] = []
+    width = max((len(row) for row in placed), default=0)
+    for at, row in enumerate(placed):
+        filled = [(column, cell) for column, cell in enumerate(row) if cell is not None]
+        row = list(row)
+        for column, cell in carried:
+            row += [None] * (column + 1 - len(row))
+            row[column] = row[column] or cell
+        carried = []
+        if (
+            filled
+            and at + 1 < len(placed)
+            and all(_span(cell, "rowspan") > 1 for _, cell in filled)
+            and len(filled) < width
+        ):
+            carried = filled
+            continue
+        out.append(row)
+    return out
 
 
 def _is_header_row(row: LexborNode, cells: list[LexborNode], after: list[LexborNode]) -> bool:

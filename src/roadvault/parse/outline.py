@@ -1161,6 +1161,12 @@ class _Sections:
             self.list_follows = True
             self._paragraph(blocks[0])
             return
+        if len(blocks) == 1 and blocks[0].type == "paragraph" and not self.list_next:
+            lines = inline_lines(inline_of(blocks[0]))
+            if len(lines) == 1 and lines[0].bold_only and not opens_a_part(lines[0].text):
+                # "> **Write one quiz per chapter :)**" set off on its own: a remark
+                self.prose(lines, self.top)
+                return
         # A plain quote: what it holds counts where the quote stands.
         holder = Draft(QUOTE, level=self.top.level)
         _Sections(self.doc, holder, self.depth + 1, self).feed_all(blocks)
