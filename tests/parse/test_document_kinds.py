@@ -5025,3 +5025,25 @@ def test_a_bold_line_set_off_alone_in_a_quote_is_a_remark_not_a_step():
     titles = [node.title for node in roadmap.walk()]
     assert not any("apron" in title for title in titles), titles
     assert "Bring your own apron" in " ".join(node.notes for node in roadmap.walk())
+
+
+def test_marks_after_entries_read_a_lock_as_not_yet_and_two_marks_run_together_as_under_way():
+    text = "\n".join(
+        [
+            "# Estudos de cerâmica",
+            "## Roadmap",
+            "- Amassar a argila ✅",
+            "- Centrar no torno ✅",
+            "- Puxar paredes ✅⏳",
+            "- Esmaltar ⏳",
+            "- Queima raku 🔒",
+        ]
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [
+        ("Amassar a argila", "done"),
+        ("Centrar no torno", "done"),
+        ("Puxar paredes", "doing"),
+        ("Esmaltar", "doing"),
+        ("Queima raku", "todo"),
+    ], leaves

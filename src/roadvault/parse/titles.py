@@ -28,7 +28,7 @@ _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=[^\s\[])(?:\[[1-9]\d?\])
 _TASK_RE = re.compile(r"^\[([^\]\n0-9])\ufe0f?\](?:\s+|$)|^\[\](?:\s+|$)|^\[([ xX])\](?=[^\s\[(])")
 # Check marks written inside the brackets ("[✔️]", "[✓]") mean done, like "[x]".
 # Every mark a roadmap uses to show a state, wherever it stands.
-STATUS_MARKS = frozenset("✅✔☑⬜☐❌⏳🔄➖✓✗✘🔲")
+STATUS_MARKS = frozenset("✅✔☑⬜☐❌⏳🔄➖✓✗✘🔲🔒")
 _CHECK_GLYPHS = frozenset("✔✓☑✅✗✘")
 _DONE_GLYPHS = frozenset("✔✓☑✅")
 # A status glyph at the start of an item ("✅ Arrays", "⏳ Trees"): read as a status only in a
@@ -49,6 +49,7 @@ STATUS_GLYPHS = {
     "❌": " ",
     "🔳": " ",
     "🛑": " ",
+    "🔒": " ",  # locked: not open to the learner yet
     "✗": " ",
     "✘": " ",
     "✕": " ",
@@ -57,8 +58,11 @@ STATUS_GLYPHS = {
 # "✓ [Lesson 1](…)", "╳[Lesson 2](…)": the name may follow the mark without a space
 _STATUS_GLYPH_RE = re.compile("^(" + "|".join(re.escape(g) for g in STATUS_GLYPHS) + ")\ufe0f?")
 # "**HTML Basics** ✅", "Accessibility 🛑": the same marks written after the title.
+# "Continue the course ✅⏳": marks run together, the entry partly done
 _TRAILING_STATUS_GLYPH_RE = re.compile(
-    "\\S[*_]*\\s+(" + "|".join(re.escape(g) for g in STATUS_GLYPHS) + ")\ufe0f?[*_]*\\s*$"
+    "\\S[*_]*\\s+((?:(?:"
+    + "|".join(re.escape(g) for g in STATUS_GLYPHS)
+    + ")\ufe0f?){1,3})[*_]*\\s*$"
 )
 _CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([+-]?)\s*(.*)$")
 # Obsidian Tasks fields at the end of a task: dates, priorities, recurrence, ids.
@@ -409,7 +413,12 @@ def trailing_status_glyph(text: str) -> str | None:
     """The checkbox a status glyph after the title stands for ("**Arrays** ✅" → "x",
     "Trees 🛑" → " "), or None."""
     match = _TRAILING_STATUS_GLYPH_RE.search(text)
-    return STATUS_GLYPHS[match.group(1)] if match else None
+    if not match:
+        return None
+    states = {STATUS_GLYPHS[g] for g in match.group(1).replace("\ufe0f", "") if g in STATUS_GLYPHS}
+    if len(states) > 1:
+        return "/"  # "✅⏳": partly done, under way
+    return states.pop() if states else None
 
 
 def split_callout(text: str) -> tuple[str, str] | None:
