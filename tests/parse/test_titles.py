@@ -363,3 +363,30 @@ def test_a_chat_answer_that_only_says_here_is_a_roadmap_leaves_the_name_to_its_f
         text.replace("a structured roadmap", "a structured pottery roadmap"), source="x/a.md"
     )
     assert named.title == "Pottery roadmap", named.title
+
+
+def test_a_heading_that_spells_out_the_front_matters_short_title_names_the_roadmap():
+    text = "\n".join(
+        [
+            "---",
+            "title: Sprint 1",
+            "nav_order: 1",
+            "---",
+            "",
+            "# Sprint 1 Lesson Plan",
+            "A first look at the wheel.",
+            "",
+            "## Learning Goals for Sprint 1",
+            "1. Learn that it is fine to collapse a pot.",
+            "2. Learn where the studio keeps its tools.",
+            "",
+            "## Modules",
+            "1. [Wedging](../modules/wedging)",
+            "1. [Centring](../modules/centring)",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Sprint 1 Lesson Plan", roadmap.title
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centring"]
+    short = parse_roadmap(text.replace("# Sprint 1 Lesson Plan", "# Wheel basics"))
+    assert short.title == "Sprint 1", short.title

@@ -2048,6 +2048,13 @@ def _first_h1_is_a_part(first_h1: str | None, parts: set[str], nodes: list[Node]
     return len(parts) >= MIN_H1_PARTS and first_h1 in holding
 
 
+def _spells_out(heading: str, short: str) -> bool:
+    """The heading gives the short (site navigation) title and more: "Sprint 1 Lesson Plan"
+    for "Sprint 1"."""
+    whole, part = plain_label(heading), plain_label(short)
+    return bool(part) and whole != part and whole.startswith(part + " ")
+
+
 def _plan_named(titles: list[str]) -> str | None:
     """The first of `titles` that names the plan itself, when only one does."""
     named = [title for title in titles if names_a_plan(title)]
@@ -2162,6 +2169,8 @@ def build_roadmap(
     named = next((t for t in candidates if t and _NAMES_RE.search(t.replace("**", ""))), None)
     if front_title and named and _GENERIC_PAGE_TITLE_RE.match(plain_label(front_title)):
         front_title = None  # "title: Syllabus" over "# Physics II": the page's kind, its name
+    if front_title and named and _spells_out(named, front_title):
+        front_title = None  # "title: Sprint 1" over "# Sprint 1 Lesson Plan": its full name
     chosen = name or front_title or named or title_from_source(source)
     chosen = remove_controls(chosen.replace("**", "")) or title_from_source(source)
     if line_origin is not None:

@@ -872,6 +872,11 @@ def file_lists_to_notes(draft: Draft, notes: list[str]) -> None:
 
 
 # "Learning goals", "Objectives", "学习目标", "Objetivos": what the plan is for.
+# "Learning Goals for Sprint 1", "Objetivos de la semana 2": goals named with their part.
+_FOR_A_PART_RE = re.compile(
+    r"\s+(?:for|of|in|de|del|de la|da|do|für|pour)\s+(?:the |this |la |el )?[^\W\d_]+\s+"
+    r"(?:\d{1,3}|[ivx]{1,4})$"
+)
 _GOALS_SECTION_RE = re.compile(
     r"^(?:(?:my |our |the |learning |course |study |main |key |overall |final |expected "
     r"|dependency )*"
@@ -988,7 +993,8 @@ def goals_to_notes(draft: Draft, notes: list[str]) -> None:
             # a week's "#### Learning Objectives" is that week's own list, unless the week
             # lists its "Key Topics" beside them: then the objectives restate those
             return False
-        if not _GOALS_SECTION_RE.match(plain_label(child.title).rstrip(":：").casefold()):
+        name = _FOR_A_PART_RE.sub("", plain_label(child.title).rstrip(":：").casefold())
+        if not _GOALS_SECTION_RE.match(name):
             return False
         if holds_task(child):
             return False
