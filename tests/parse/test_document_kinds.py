@@ -5047,3 +5047,33 @@ def test_marks_after_entries_read_a_lock_as_not_yet_and_two_marks_run_together_a
         ("Esmaltar", "doing"),
         ("Queima raku", "todo"),
     ], leaves
+
+
+def test_a_logs_progress_label_over_a_list_gives_the_days_steps_and_its_links_are_not_steps():
+    text = "\n".join(
+        [
+            "# 100 Days Of Pottery - Log",
+            "",
+            "### Day 2: March 3, 2026",
+            "**Today's Progress**:",
+            "1. [Studio] Trimmed four bowls",
+            "2. [Glaze] Mixed a celadon",
+            "",
+            "**Thoughts**",
+            "- [Studio] The clay was too wet.",
+            "",
+            "**Link(s) to work**",
+            "1. [Photos](https://example.org/photos)",
+            "",
+            "### Day 1: March 2, 2026",
+            "##### (delete me or comment me out)",
+            "**Today's Progress**:",
+            "1. [Studio] Wedged 2 kg",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    days = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
+    assert days == [
+        ("Day 2: March 3, 2026", ["[Studio] Trimmed four bowls", "[Glaze] Mixed a celadon"]),
+        ("Day 1: March 2, 2026", ["[Studio] Wedged 2 kg"]),
+    ], days

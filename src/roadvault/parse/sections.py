@@ -1656,6 +1656,12 @@ def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
     kept: list[Draft] = []
     entries = [c for c in draft.children if c.kind == ITEM]
     chatter = {id(c) for c in entries if _REPO_CHATTER_RE.search(c.text)}
+    # "##### (delete me or comment me out)" over a template's example day: a heading too
+    chatter |= {
+        id(c)
+        for c in draft.children
+        if c.kind in (HEADING, PSEUDO) and not c.children and _REPO_CHATTER_RE.search(c.text)
+    }
     if entries and asks_the_reader(entries[-1].text, offers_only=True):
         chatter.add(id(entries[-1]))  # the closing offer of a chat answer
     # "2. Fork this repo and commit to the log" among ten steps to take: a step of the plan
@@ -1663,7 +1669,7 @@ def drop_repo_chatter(draft: Draft, notes: list[str]) -> None:
     for child in draft.children:
         drop_repo_chatter(child, notes)
         if (
-            child.kind == ITEM
+            child.kind in (ITEM, HEADING, PSEUDO)
             and not child.is_task
             and not child.children
             and id(child) in chatter

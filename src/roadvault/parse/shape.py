@@ -1135,9 +1135,34 @@ def _holds_sections_with_items(draft: Draft) -> bool:
 
 
 def _drop_excluded(draft: Draft) -> None:
-    draft.children = [c for c in draft.children if not c.excluded]
+    kept: list[Draft] = []
+    for child in draft.children:
+        if not child.excluded:
+            kept.append(child)
+        elif _lists_the_days_work(child):
+            # "**Today's Progress**:" over "1. Finished CRUD routes": the day's steps
+            fired("housekeeping-section", child.line, "item", "the day's work")
+            kept.extend(child.children)
+            draft.notes.extend(child.notes)
+    draft.children = kept
     for child in draft.children:
         _drop_excluded(child)
+
+
+# "Today's Progress", "What I did today": a log's label for the day's work.
+_DAYS_WORK_RE = re.compile(r"^(?:today['’]?s progress|progress today|what i did today)$")
+
+
+def _lists_the_days_work(section: Draft) -> bool:
+    """A log's "Today's Progress" label over a list of what was done that day: the day's
+    steps, where the label over a sentence only reports on the day."""
+    return (
+        section.kind in (HEADING, PSEUDO)
+        and bool(_DAYS_WORK_RE.match(plain_label(section.title).rstrip(":：")))
+        and bool(section.children)
+        # the list under the label, not the label's own words ("**Today's Progress**: Fixed")
+        and all(c.kind == ITEM and (c.line or 0) > (section.line or 0) for c in section.children)
+    )
 
 
 def _drop_sections_about_people(draft: Draft) -> None:

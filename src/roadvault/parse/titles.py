@@ -663,6 +663,9 @@ def bare_task_title(visible: str, raw: str) -> str:
 _INCLUSIVE_DOT_RE = re.compile(r"(?<=\w)[•·](?=\w)")
 
 
+_OPTIONAL_PLURAL_RE = re.compile(r"(?<=[^\W\d_])\(s\)", re.I)
+
+
 @lru_cache(maxsize=16384)
 def plain_label(text: str) -> str:
     """A label reduced for matching: decorations, numbering, emphasis and end punctuation
@@ -670,6 +673,7 @@ def plain_label(text: str) -> str:
     text = _strip_emphasis_leftovers(strip_decorations(remove_controls(text)))
     text = _tidy_end(_strip_numbering(text))
     text = _INCLUSIVE_DOT_RE.sub("", text)  # "Objectif•s", "étudiant·e·s": one word
+    text = _OPTIONAL_PLURAL_RE.sub("s", text)  # "Link(s) to work", "Resource(s)"
     # "İ" folds to "i" and a combining dot; the dot is no letter of the word
     folded = re.sub(r"[^\w&+#'’ -]", " ", text).casefold().replace("\u0307", "")
     # "Vue d’ensemble", "Let’s Build": a typographic apostrophe is the one the rules spell
