@@ -5077,3 +5077,28 @@ def test_a_logs_progress_label_over_a_list_gives_the_days_steps_and_its_links_ar
         ("Day 2: March 3, 2026", ["[Studio] Trimmed four bowls", "[Glaze] Mixed a celadon"]),
         ("Day 1: March 2, 2026", ["[Studio] Wedged 2 kg"]),
     ], days
+
+
+def test_a_parts_first_lessons_above_its_sub_parts_stay_lessons_when_they_read_like_the_rest():
+    text = "\n".join(
+        [
+            "# Khóa học gốm",
+            "## Module 6: Bàn xoay",
+            "- Giới thiệu tổng quan về bàn xoay. Tầm quan trọng của bàn xoay",
+            "- Phương pháp học làm gốm trên bàn xoay hiệu quả",
+            "### Kiến thức cơ bản",
+            "- Nhồi đất sét",
+            "- Định tâm khối đất",
+            "- Kéo thành bình",
+            "### Trang trí",
+            "- Vẽ men lam",
+            "- Khắc hoa văn",
+            "- Tráng men trong",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves[:2] == [
+        "Giới thiệu tổng quan về bàn xoay. Tầm quan trọng của bàn xoay",
+        "Phương pháp học làm gốm trên bàn xoay hiệu quả",
+    ], leaves
+    assert len(leaves) == 8, leaves

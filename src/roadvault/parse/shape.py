@@ -1397,6 +1397,8 @@ def _lead_sentences_to_notes(draft: Draft) -> None:
             break
         if reads_as_action(entry.title):
             break  # "Solve challenges on Frontend Mentor.": a step written as a sentence
+        if _names_like_its_siblings(entry, draft):
+            break  # "Giới thiệu tổng quan về Javascript" before the part's lessons
         lead += 1
     rest = draft.children[lead:]
     if not lead or not rest or not all(c.kind in (HEADING, PSEUDO) for c in rest):
@@ -1405,6 +1407,26 @@ def _lead_sentences_to_notes(draft: Draft) -> None:
         fired("lead-sentences", entry.line, "note")
         draft.notes.append(entry.raw or entry.text)
     draft.children = rest
+
+
+def _names_like_its_siblings(entry: Draft, part: Draft) -> bool:
+    """A lead line that is no sentence (no full stop at its end, a capital first letter),
+    in a part whose sub-parts list such lines too: the part's first lesson."""
+    text = entry.text.strip()
+    if not text[:1].isupper() or text.endswith((".", "!", "?", "。", "！")):
+        return False
+    lessons = [
+        d
+        for c in part.children
+        if c.kind in (HEADING, PSEUDO)
+        for d in c.children
+        if d.kind == ITEM
+    ]
+    plain = sum(1 for d in lessons if not d.text.strip().endswith((".", "!", "。")))
+    return len(lessons) >= MIN_SIBLING_LESSONS and plain * 10 >= len(lessons) * 9
+
+
+MIN_SIBLING_LESSONS = 6
 
 
 def _describes(entry: Draft) -> bool:
