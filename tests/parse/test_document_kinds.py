@@ -5102,3 +5102,29 @@ def test_a_parts_first_lessons_above_its_sub_parts_stay_lessons_when_they_read_l
         "Phương pháp học làm gốm trên bàn xoay hiệu quả",
     ], leaves
     assert len(leaves) == 8, leaves
+
+
+def test_a_part_written_as_lines_of_what_to_do_under_its_heading_stays_a_part_of_the_plan():
+    text = "\n".join(
+        [
+            "### Ruta de cerámica",
+            "",
+            "#### Fundamentos:",
+            "- Curso de amasado",
+            "- Curso de centrado",
+            "",
+            "#### Esmaltes:",
+            "",
+            "Aprender a mezclar esmaltes transparentes y opacos.",
+            "Comprender cómo cambia el color en el horno.",
+            "",
+            "#### Historia:",
+            "",
+            "La cerámica es una de las artes más antiguas del mundo.",
+            "Los primeros cuencos tienen miles de años.",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    assert "Esmaltes" in titles, titles
+    assert "Historia" not in titles, titles

@@ -2153,6 +2153,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and not reads_as_action(child.title.partition(":")[2].strip())
             and not child.resources  # "**Resources:**" under it: a step with its reading
             and not is_step_kind_title(child.title)
+            and not text_says_what_to_do(child)
         )
         if prose_only:
             fired("prose-section", child.line, "note", child.title)
@@ -2162,6 +2163,14 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             _prose_sections_to_notes(child, notes)
         kept.append(child)
     draft.children = kept
+
+
+def text_says_what_to_do(section: Draft) -> bool:
+    """ "#### Back-end:" over lines that each start with what to do ("Aprender un lenguaje…",
+    "Conocer bases de datos…"): a part of the plan written in prose, not a remark."""
+    lines = [line.strip() for note in section.notes for line in note.split("\n") if line.strip()]
+    acting = sum(1 for line in lines if reads_as_action(line))
+    return len(lines) >= 2 and acting * 2 >= len(lines)
 
 
 # After a numbered plan, a section about practice is still part of it.

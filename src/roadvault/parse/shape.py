@@ -86,6 +86,7 @@ from roadvault.parse.sections import (
     sections_before_the_plan,
     self_checks_to_notes,
     statistics_to_notes,
+    text_says_what_to_do,
 )
 from roadvault.parse.statuses import (
     inherited_status,
@@ -1190,7 +1191,7 @@ def _tidy(draft: Draft) -> None:
             draft.resources.extend(child.resources)
             continue
         empty = not child.children and not child.resources
-        if empty and not child.is_task and child.label:
+        if empty and not child.is_task and child.label and not text_says_what_to_do(child):
             # "**Goal:**" over a paragraph, or a placeholder bullet "Notes:": text, not a step.
             if child.notes:
                 draft.notes.append(f"{child.title}: " + "\n\n".join(child.notes))
