@@ -2057,7 +2057,8 @@ def prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     """In a document whose sections hold lists or tables, a heading over nothing but a
     paragraph or a code block ("Tracking Progress", a FAQ question, "Project layout") is
     text, not a step. A numbered one, one
-    with a duration, one that names an action ("Take the exam"), and every one in a roadmap
+    with a duration, one that names an action ("Take the exam"), one whose lines say what to
+    do ("Aprender un lenguaje…" / "Comprender cómo…"), and every one in a roadmap
     written only as headings and paragraphs stay steps; there a heading over nothing but
     code (a chart of the steps) is text all the same."""
     if any(holds_items(child) for child in draft.children):
