@@ -5128,3 +5128,32 @@ def test_a_part_written_as_lines_of_what_to_do_under_its_heading_stays_a_part_of
     titles = [node.title for node in roadmap.walk()]
     assert "Esmaltes" in titles, titles
     assert "Historia" not in titles, titles
+
+
+def test_lessons_numbered_in_bold_are_entries_alone_in_a_section_or_wrapped_over_lines():
+    text = "\n".join(
+        [
+            "# Гончарная дорога",
+            "",
+            "## Подготовка мастерской",
+            "",
+            "**0.** [Подготовка мастерской](lessons/0.md)",
+            "",
+            "## Основы",
+            "",
+            "**1.** [Глина и её виды](lessons/1.md)",
+            "",
+            "**2.** Центровка.",
+            "    [Часть I](lessons/2a.md)",
+            "    и [Часть II](lessons/2b.md).",
+            "",
+            "**3.** [Итоги раздела](lessons/3.md)",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    parts = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
+    assert [(title, len(leaves)) for title, leaves in parts] == [
+        ("Подготовка мастерской", 1),
+        ("Основы", 3),
+    ], parts
+    assert parts[1][1][1].startswith("Центровка.") and parts[1][1][2] == "Итоги раздела"

@@ -67,7 +67,7 @@ def _kind(line: str) -> str | None:
     if _NUMBERED_LINK_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
         return "bare"  # "[1. Programming](part1/README.md) (February)": a numbered step
     if _BOLD_NUMBER_RE.match(text) and len(_shown(text)) <= MAX_SLOT_CHARS:
-        return "bare"  # "**4.** [Loops](lessons/4.md)": the same, numbered in bold
+        return "link"  # "**4.** [Loops](lessons/4.md)": the same, numbered in bold
     if _LINK_LINE_RE.match(text) and len(text) <= MAX_SLOT_CHARS:
         return "link"  # "[**SICP**](…)" alone on its line: one entry of a list of them
     named = _NAMED_URL_LINE_RE.match(text)
@@ -243,6 +243,13 @@ def _opening_run(lines: list[str], start: int) -> tuple[list[int], list[int], li
             continue
         if kinds == ["label"]:
             pending = paragraph
+            continue
+        if _BOLD_NUMBER_RE.match(lines[paragraph[0]].strip()) and all(
+            lines[at][:1] in " \t" for at in paragraph[1:]
+        ):
+            # "**57.** Stream API." over its indented links ("    [Part I](…)"): one entry
+            run.extend(pending + paragraph[:1])
+            pending = []
             continue
         if run and kinds[0] == "label" and None not in kinds and "label" not in kinds[1:]:
             run.extend(pending + paragraph)  # "project:" with its step on the next line
