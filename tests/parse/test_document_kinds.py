@@ -5157,3 +5157,34 @@ def test_lessons_numbered_in_bold_are_entries_alone_in_a_section_or_wrapped_over
         ("Основы", 3),
     ], parts
     assert parts[1][1][1].startswith("Центровка.") and parts[1][1][2] == "Итоги раздела"
+
+
+def test_a_numbered_task_box_is_a_step_even_where_lone_numbered_lines_head_groups():
+    day = "\n".join(
+        [
+            "### Morning: Clay",
+            "",
+            "1. [x] Read the chapter on clay bodies.",
+            "2. [ ] Throw three forms:",
+            "    - [x] Cylinder",
+            "    - [x] Bowl",
+            "3. [x] Review the wedging notes.",
+            "",
+            "### Extras",
+            "",
+            "1. Additional forms",
+            "    - [ ] Plate",
+            "2. Glaze tests",
+            "    - [x] Celadon",
+        ]
+    )
+    text = "\n\n".join(["# Week 1", "## Day 1", day, "## Day 2", day])
+    leaves = parse_roadmap(text).leaves()
+    first = [(leaf.title, leaf.status.value) for leaf in leaves[:5]]
+    assert first == [
+        ("Read the chapter on clay bodies.", "done"),
+        ("Cylinder", "done"),
+        ("Bowl", "done"),
+        ("Review the wedging notes.", "done"),
+        ("Plate", "todo"),
+    ], first

@@ -425,6 +425,8 @@ def _lone_number_heads(blocks: list[SyntaxTreeNode], indent_of: Callable[[int], 
         # entry's own (read where lists are read)
         if len(lines) != 1 or lines[0].text.rstrip(" *_").endswith((":", "：")):
             continue
+        if split_task_marker(lines[0].text.lstrip())[0] is not None:
+            continue  # "1. [x] Read the chapter": a step ticked, not the name of a group
         if not (block.map and after.map) or indent_of(after.map[0]) != indent_of(block.map[0]):
             continue
         found.add(index)
