@@ -5188,3 +5188,31 @@ def test_a_numbered_task_box_is_a_step_even_where_lone_numbered_lines_head_group
         ("Review the wedging notes.", "done"),
         ("Plate", "todo"),
     ], first
+
+
+def test_a_part_named_for_progress_that_lists_the_days_is_the_plan_not_a_report():
+    rows = "\n".join(f"| Day {n} | [第{n}课](./weeks/week{n}.md) |" for n in range(1, 10))
+    text = "\n".join(
+        [
+            "# 365天学陶艺",
+            "",
+            "## 写在开始",
+            "",
+            "这是一份给我自己学习陶艺的记录清单，原型来源于一位朋友的学习计划",
+            "",
+            "作为一个设计师，我会在学习的过程中补充相关的材料知识",
+            "",
+            "## 学习进度",
+            "",
+            "| 日期 | 标题 |",
+            "| --- | --- |",
+            rows,
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    leaves = [leaf.title for leaf in roadmap.leaves()]
+    assert leaves == [f"第{n}课" for n in range(1, 10)], leaves
+    report = parse_roadmap(
+        "# Plan\n\n## Steps\n- Clay\n- Wheel\n\n## My progress\n- Done: 3 of 9 (33%)\n"
+    )
+    assert [leaf.title for leaf in report.leaves()] == ["Clay", "Wheel"]

@@ -1145,9 +1145,42 @@ def _drop_excluded(draft: Draft) -> None:
             fired("housekeeping-section", child.line, "item", "the day's work")
             kept.extend(child.children)
             draft.notes.extend(child.notes)
+        elif _progress_holds_the_plan(child):
+            # "## 学习进度" over a table of 48 days and their topics: the plan itself
+            child.excluded = False
+            fired("housekeeping-section", child.line, "phase", "the plan it tracks")
+            kept.append(child)
     draft.children = kept
     for child in draft.children:
         _drop_excluded(child)
+
+
+# "Learning progress", "学习进度", "進捗": a part named for how far the learner got.
+_PROGRESS_NAME_RE = re.compile(
+    r"\bprogress\b|progreso|progresso|fortschritt|progrès|прогресс|进度|進捗|진도|진행 상황"
+)
+MIN_TRACKED_ENTRIES = 8
+
+
+def _progress_holds_the_plan(section: Draft) -> bool:
+    """A part named for progress that lists many things to study, not figures about them
+    (a table of "Day 1 | CFD basics" rows): the plan being tracked, not a report."""
+    if section.kind not in (HEADING, PSEUDO) or section.is_task:
+        return False
+    if not _PROGRESS_NAME_RE.search(plain_label(section.title)):
+        return False
+    entries = [d for d in walk(section) if d.kind in (ITEM, ROW) and not d.children]
+    return (
+        len(entries) >= MIN_TRACKED_ENTRIES
+        and not date_fields(section)
+        and not any(
+            _FIGURE_ENTRY_RE.search(d.text or d.title) for d in entries[:MIN_TRACKED_ENTRIES]
+        )
+    )
+
+
+# "Courses completed: 7 of 19 (37%)", "Total: 452 min": a figure, not a step.
+_FIGURE_ENTRY_RE = re.compile(r"\d\s*%|\d\s*(?:/|of)\s*\d|^\s*total\b", re.I)
 
 
 # "Today's Progress", "What I did today": a log's label for the day's work.
