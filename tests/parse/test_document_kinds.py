@@ -5216,3 +5216,29 @@ def test_a_part_named_for_progress_that_lists_the_days_is_the_plan_not_a_report(
         "# Plan\n\n## Steps\n- Clay\n- Wheel\n\n## My progress\n- Done: 3 of 9 (33%)\n"
     )
     assert [leaf.title for leaf in report.leaves()] == ["Clay", "Wheel"]
+
+
+def test_a_plain_text_syllabus_whose_parts_are_led_by_a_pointer_glyph_holds_its_numbered_classes():
+    text = "\n".join(
+        [
+            "PROGRAMA DE CERÁMICA",
+            "► Módulo 1: Arcilla. (3 clases)",
+            "",
+            "1. Tipos de arcilla.",
+            "2. Amasado.",
+            "3. Secado.",
+            "",
+            "► Módulo 2: Torno. (2 clases)",
+            "4. Centrado.",
+            "5. Levantado de paredes.",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    parts = [
+        (len(node.leaves()), node.leaves()[0].title)
+        for node in roadmap.walk()
+        if "Módulo" in node.title
+    ]
+    assert parts == [(3, "Tipos de arcilla."), (2, "Centrado.")], [
+        (n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes
+    ]

@@ -283,7 +283,13 @@ def _line(raw: str, romans: tuple[bool, bool] = (True, True)) -> _Line:
     return _Line(indent=indent, text=text, family=family, parts=parts)
 
 
+# A line led by a pointer glyph ("► Módulo 1", "▸ Part 2"), as text pasted from a page has.
+_GLYPH_LEAD_RE = re.compile(r"^[►▸➢➤▶]\s+\S")
+
+
 def _family(text: str, romans: tuple[bool, bool]) -> tuple[str, int]:
+    if _GLYPH_LEAD_RE.match(text):
+        return "glyph", 1  # "► Módulo 2: Git (12 clases)": a level of its own, set by its mark
     dotted = _DOTTED_RE.match(text)
     if dotted:
         return "dotted", dotted.group(1).count(".") + 1
