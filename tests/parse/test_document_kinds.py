@@ -5242,3 +5242,22 @@ def test_a_plain_text_syllabus_whose_parts_are_led_by_a_pointer_glyph_holds_its_
     assert parts == [(3, "Tipos de arcilla."), (2, "Centrado.")], [
         (n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes
     ]
+
+
+def test_a_numbered_lesson_titled_as_a_question_stays_a_lesson_in_a_roadmap_of_headings():
+    text = "\n".join(
+        [
+            "# Learning pottery",
+            "## Getting started",
+            "### 1.  Getting started with clay",
+            "### 2.  Setting up a corner of the studio",
+            "### 3.  What should your first pot be?",
+            "### 4.  Wedging",
+            "## Glazes",
+            "### 1.  Glaze basics",
+            "### 2.  Glaze mixing",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "What should your first pot be?" in titles, titles
+    assert len(titles) == 6, titles

@@ -2097,6 +2097,8 @@ def _questions_to_notes(draft: Draft, notes: list[str], *, nested: bool) -> None
             and child.kind in (HEADING, PSEUDO)
             and not child.children
             and not child.is_task
+            # "### 3. What should your website be?" among numbered lessons: a lesson
+            and not child.numbered
             and child.title.rstrip().endswith(("?", "？"))
         )
         if question:
@@ -2308,6 +2310,9 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
             # one more track among several ("Mobile" › "Android", "iOS" after "Front-end" ›
             # "Stage 1…3", "Back-end" › "Stage 1…3"): its parts are not numbered, that is all
             and not (tracks and _holds_parts(child))
+            # "## Glazes" › "### 1. Glaze basics", "### 2. Mixing" after modules numbering
+            # their lessons the same way: one more module, however short
+            and not (holders and _numbers_like(child, [root.children[i] for i in holders]))
         ):
             _named_section_to_notes(child, notes, "plan-boundary")
             continue
@@ -2315,6 +2320,7 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     root.children = kept
 
 
+MIN_NUMBERED_LESSONS = 2
 _SERIES_HEAD_RE = re.compile(r"^([^:：\-–—]{1,24}?)\s*(?:[:：\-–—]|$)")
 
 
@@ -2368,6 +2374,23 @@ def _named_section_to_notes(section: Draft, notes: list[str], name: str) -> None
         if inner is not section:
             fired(name, inner.line, "note")
     notes.append(section_text(section))
+
+
+def _numbers_like(section: Draft, holders: list[Draft]) -> bool:
+    """The section holds two numbered parts or more, numbered the way the plan's sections
+    number theirs ("### 1. Glaze basics" beside "### 1. Getting started"; not "Week 1")."""
+    if _numbered_parts_in(section) < MIN_NUMBERED_LESSONS:
+        return False
+
+    def styles(draft: Draft) -> set[str]:
+        return {
+            series_word(d.text or d.title)
+            for d in walk(draft)
+            if d is not draft and d.kind in (HEADING, PSEUDO) and d.numbered
+        }
+
+    plan_styles = set().union(*(styles(holder) for holder in holders))
+    return bool(styles(section)) and styles(section) <= plan_styles
 
 
 def _numbered_parts_in(section: Draft) -> int:
