@@ -2273,7 +2273,8 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     bullets), stay;
     so does a section named like the plan's last part ("4학년" after "2학년", "3학년"), and,
     when the plan is tracks that each number their stages alike, one more track whose parts
-    are not numbered ("Mobile" › "Android", "iOS")."""
+    are not numbered ("Mobile" › "Android", "iOS"), and a section whose own parts are
+    numbered as the plan's sections number theirs ("## Glazes" › "### 1. Glaze basics")."""
     sections = [
         (index, child)
         for index, child in enumerate(root.children)
