@@ -390,3 +390,28 @@ def test_a_heading_that_spells_out_the_front_matters_short_title_names_the_roadm
     assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centring"]
     short = parse_roadmap(text.replace("# Sprint 1 Lesson Plan", "# Wheel basics"))
     assert short.title == "Sprint 1", short.title
+
+
+def test_one_emoji_line_in_a_page_without_headings_is_a_label_not_the_part_holding_the_plan():
+    text = "\n".join(
+        [
+            "📅 Daily Pottery Plan (TR 🇹🇷 & EN 🇬🇧)",
+            "",
+            "🇹🇷 Türkçe",
+            "",
+            "Bu depo, 14 günlük çömlek çalışmamı içerir.",
+            "",
+            "EN English",
+            "",
+            "This repository holds my 14 days of pottery practice.",
+            "",
+            "| Gün | Görev | Task |",
+            "| --- | --- | --- |",
+            "| 1 | Kil hazırla | Prepare clay |",
+            "| 2 | Ortala | Centre |",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title.startswith("📅 Daily Pottery Plan") or roadmap.title.startswith(
+        "Daily Pottery Plan"
+    ), roadmap.title

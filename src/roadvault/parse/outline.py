@@ -202,11 +202,16 @@ _ORDINAL_LINE_RE = re.compile(
 MAX_EMOJI_TITLE_WORDS = 6
 
 
+MIN_EMOJI_PARTS = 2
+
+
 @rule("emoji-title-line")
 def _emoji_title_line(text: str) -> bool:
     """In a document without a single "#" heading (a page copied with its look), a short
     line led by an emoji ("🗓 Progress Log", "🚀 Next Steps") names the part below it, as
-    the page showed it in large type. A status mark (✅ Done) or a sentence is no name."""
+    the page showed it in large type, when the page has two such lines at least below its
+    first ("🇹🇷 Türkçe" alone labels a language). A status mark (✅ Done) or a sentence is
+    no name."""
     text = remove_controls(text).strip()
     if not text or unicodedata.category(text[0]) != "So" or text[0] in STATUS_MARKS:
         return False
@@ -486,6 +491,12 @@ class _Document:
         self.seen_section = False
         self.tables = 0
         self.atx_headings = bool(_ATX_HEADING_RE.search(text))
+        # a page's parts named by emoji lines: two at least ("🇹🇷 Türkçe" alone is a label)
+        first = next((at for at, line in enumerate(self.lines) if line.strip()), -1)
+        self.emoji_parts = (
+            sum(1 for at, line in enumerate(self.lines) if at != first and _emoji_title_line(line))
+            >= MIN_EMOJI_PARTS
+        )
 
     def opens_at(self, line: int | None) -> bool:
         """Whether `line` (1-based) is the first non-blank line of the text."""
@@ -872,6 +883,7 @@ class _Sections:
             and not self.doc.literal
             and self.depth == 0
             and line_of(node) != self.doc.first_line_at  # the first line names the document
+            and self.doc.emoji_parts
             and _emoji_title_line(first.text)
         ):
             fired("emoji-title-line", line_of(node), "phase")
