@@ -5261,3 +5261,19 @@ def test_a_numbered_lesson_titled_as_a_question_stays_a_lesson_in_a_roadmap_of_h
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "What should your first pot be?" in titles, titles
     assert len(titles) == 6, titles
+
+
+def test_a_week_named_by_its_place_that_repeats_the_week_before_is_practice_not_a_copy():
+    week = "\n".join(
+        [
+            "- 作业",
+            "  - 观看课程视频",
+            "  - 整理思维导图",
+            "- [课堂测验](quiz.md)",
+        ]
+    )
+    text = "\n\n".join(["# 陶艺课", "### 第六周", week, "---", "### 第七周", week])
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes] == ["第六周", "第七周"], [
+        node.title for node in roadmap.nodes
+    ]

@@ -1998,7 +1998,8 @@ def _leaf_titles(draft: Draft) -> tuple[str, ...]:
 def drop_repeated_sections(root: Draft, notes: list[str]) -> None:
     """A part that repeats an earlier part step for step (a chat page that shows the answer
     twice, as "Welcome message" and again under "Conversation") is the same plan, not a
-    second one: the copy is left out."""
+    second one: the copy is left out. A part named by its place in the plan ("Week 2",
+    "第七周") that repeats the one before is the same practice again, and stays."""
     seen: set[tuple[str, ...]] = set()
     kept: list[Draft] = []
     for child in root.children:
@@ -2009,6 +2010,7 @@ def drop_repeated_sections(root: Draft, notes: list[str]) -> None:
             and leaves in seen
             and not child.numbered
             and child.duration is None  # "Week 2" repeating "Week 1": practice, kept
+            and not opens_a_part(child.text or child.title)  # "第七周" after "第六周" too
             and not holds_task(child)
         ):
             fired("repeated-section", child.line, "dropped", child.title)
