@@ -892,3 +892,30 @@ def test_an_overview_tables_state_column_is_the_state_of_the_weeks_it_sums_up():
     ]
     done = [leaf.title for leaf in leaves if leaf.status.value == "done"]
     assert done == ["Yogurma", "Kurutma", "Merkezleme", "Raku"], done
+
+
+def test_points_beside_a_numbered_topic_say_what_it_covers_while_a_weeks_points_are_its_steps():
+    topics = "\n".join(
+        [
+            "# Belajar Keramik",
+            "| No | Materi | Sub Materi | Tujuan |",
+            "|----|--------|------------|--------|",
+            "| 1 | Tanah liat | - Jenis tanah<br>- Menguleni<br>- Mengeringkan | Paham bahan. |",
+            "| 2 | Roda putar | - Memusatkan<br>- Menarik dinding | Bisa membentuk. |",
+            "| 3 | Glasir | - Mencampur<br>- Mencelup | Bisa mewarnai. |",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(topics).leaves()]
+    assert leaves == ["Tanah liat", "Roda putar", "Glasir"], leaves
+    weeks = "\n".join(
+        [
+            "# Pottery",
+            "| Week | Topic | Tasks |",
+            "|---|---|---|",
+            "| Week 1 | Clay | - Wedge 2 kg<br>- Dry a tile |",
+            "| Week 2 | Wheel | - Centre<br>- Pull walls |",
+        ]
+    )
+    assert len(parse_roadmap(weeks).leaves()) == 4, [
+        leaf.title for leaf in parse_roadmap(weeks).leaves()
+    ]

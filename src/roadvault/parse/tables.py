@@ -811,7 +811,10 @@ def table_items(
         and slot_at != title_at
         and any(len(row) > title_at and len(_points(row[title_at])) >= 2 for row in body)
     )
-    points_at = None if nests else _points_column(body, title_at, roles)
+    # points are a week's steps ("| Week 1 | Python basics | - Review syntax<br>- …"); beside
+    # a topic with no slot ("| 4 | Basic tags | - Headings<br>- Paragraphs |") they say
+    # what the topic covers
+    points_at = None if nests or slot_at is None else _points_column(body, title_at, roles)
     groups: list[Draft] = []
     last_group = ""
     for row, line in _rows_by_entry(body, lines, title_at, roles):
@@ -1111,7 +1114,8 @@ def _points_column(
 ) -> int | None:
     """A column beside the titles whose cells list points ("| Week 1 | Python basics | -
     Review syntax<br>- Install Jupyter |") gives each row its steps: the row is a topic,
-    each point an item under it."""
+    each point an item under it. Only in a table of slots (a week, a day): beside a topic
+    numbered in a list, the points say what the topic covers, its notes."""
     for index in range(max((len(row) for row in body), default=0)):
         if index == title_at or index in roles.values():
             continue
