@@ -5277,3 +5277,27 @@ def test_a_week_named_by_its_place_that_repeats_the_week_before_is_practice_not_
     assert [node.title for node in roadmap.nodes] == ["第六周", "第七周"], [
         node.title for node in roadmap.nodes
     ]
+
+
+def test_a_link_that_only_says_answer_after_a_step_is_that_steps_resource():
+    text = "\n".join(
+        [
+            "# Módulo de cerâmica",
+            "### Bloco 03: Argila",
+            "**📌 Exercícios 3.1 - Amassar:**",
+            "",
+            "- Amassando seu primeiro bloco!",
+            "- [Resposta.](https://example.org/bloco3/3.1)",
+            "",
+            "**📌 Exercícios 3.2 - Centrar**",
+            "",
+            "- Centrando no torno!",
+            "- [Resposta.](https://example.org/bloco3/3.2)",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "Amassando seu primeiro bloco!",
+        "Centrando no torno!",
+    ]
+    assert [r.url for r in leaves[0].resources] == ["https://example.org/bloco3/3.1"]

@@ -451,7 +451,8 @@ _POINTER_RE = re.compile(
 def _pointers_to_notes(draft: Draft) -> None:
     """An entry that is only a link saying "click here" ("👉 [Click here to see my notes]
     (./docs)") points the reader somewhere: text of the section it stands in, link and
-    all, not a step."""
+    all, not a step. One that only says "Answer" ("[Resposta.](…)", "[Solution](…)") right
+    after a step links that step's worked answer: its resource."""
     kept: list[Draft] = []
     for child in draft.children:
         _pointers_to_notes(child)
@@ -467,8 +468,32 @@ def _pointers_to_notes(draft: Draft) -> None:
             draft.notes.append(child.raw or child.text)
             fired("pointer-link", child.line, "note")
             continue
+        if (
+            child.kind == ITEM
+            and not child.is_task
+            and not child.children
+            and len(child.links) == 1
+            and _SOLUTION_RE.match(text)
+            and text == light_clean(child.links[0][0]).strip()
+            and kept
+            and kept[-1].kind == ITEM
+        ):
+            # "- Build your first page" then "- [Resposta.](…)": that step's answer
+            name, href = child.links[0]
+            kept[-1].resources.append(Resource(light_clean(name) or href, href))
+            fired("pointer-link", child.line, "resource", kept[-1].title)
+            continue
         kept.append(child)
     draft.children = kept
+
+
+# "Answer", "Solution", "Resposta", "解答": a link to the worked answer of the step before.
+_SOLUTION_RE = re.compile(
+    r"^(?:(?:my |the )?(?:answers?|solutions?)|respostas?|respuestas?|soluci[óo]n(?:es)?"
+    r"|solu[çc][ãa]o|solu[çc][õo]es|l[öo]sung(?:en)?|corrig[ée]s?|solutions?|ответ|решение"
+    r"|解答|答案|题解|정답|풀이)\W*$",
+    re.I,
+)
 
 
 @rule("resource-group")
