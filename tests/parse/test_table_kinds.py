@@ -919,3 +919,22 @@ def test_points_beside_a_numbered_topic_say_what_it_covers_while_a_weeks_points_
     assert len(parse_roadmap(weeks).leaves()) == 4, [
         leaf.title for leaf in parse_roadmap(weeks).leaves()
     ]
+
+
+def test_a_result_column_saying_passed_ticks_the_module_and_a_learning_field_names_it():
+    text = "\n".join(
+        [
+            "# Modulplan Töpferei",
+            "| Jahr | Fach/Unterricht | Dozent | Lernfeld | Datum | Ergebnis |",
+            "|---|---|---|---|---|---|",
+            "| 2024 | TPF-Ton | A. Berg | Ton aufbereiten | 05.04.2024 | bestanden |",
+            "| 2024 | TPF-Dreh | A. Berg | Gefäße drehen | 27.05.2024 | bestanden |",
+            "| 2024 | TPF-Glas | B. Kern | Glasuren mischen | ... | ... |",
+        ]
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [
+        ("Ton aufbereiten", "done"),
+        ("Gefäße drehen", "done"),
+        ("Glasuren mischen", "todo"),
+    ], leaves

@@ -68,6 +68,7 @@ _TITLE_COLUMN_RE = re.compile(
     # courses, subjects, lessons, tasks and activities in German, Italian, Polish, Turkish,
     # Indonesian, French, Spanish, Russian, Chinese, Japanese and Korean
     r"|thema|kurse?|cors[oi]|ders(?:ler)?|modul[e]?|materias?|matières?|fach|fächer"
+    r"|lernfeld(?:er)?|lerneinheiten?"
     r"|предмет[ы]?|przedmioty?|lecci(?:ón|ones)|lezion[ei]|lekcj[ae]|compiti?|zadani[ae]"
     r"|görev(?:ler)?|tugas|activités?|aktivitäten?|attività|активност[ьи]|aktywności?"
     # "Área" as "Area"; "Linguagem", "Lenguaje": the programming language to learn ("Idioma"
@@ -191,7 +192,7 @@ def status_of_words(text: str) -> str | None:
         r"|изучено|выполнено|готово|завершено|terminé|completato|fatto|ukończon[eay]"
         r"|zakończon[eay]|tamamland[ıi]|bitti|selesai|hoàn thành|xong",
         lowered,
-    ):
+    ) or PASSED_RE.match(lowered.strip()):
         return "x"
     if re.search(
         r"进行中|学习中|進行中|学習中|en curso|em andamento|läuft|en cours|진행 중"
@@ -443,6 +444,26 @@ def _all_numbers(body: list[list[InlineText]], index: int) -> bool:
     return all(re.fullmatch(r"[\d.,]+\s*%?", value) for value in values if value)
 
 
+_RESULT_COLUMN_RE = re.compile(
+    r"^(?:results?|exam results?|ergebnis(?:se)?|resultados?|r[ée]sultats?|esito|wynik"
+    r"|sonuç|结果|結果|결과)$"
+)
+# "bestanden", "passed", "aprobado": an exam passed, the module done.
+PASSED_RE = re.compile(
+    r"^(?:bestanden|passed|pass|aprobad[oa]|aprovad[oa]|r[ée]ussi|admis|superato|zaliczon[eay]"
+    r"|geçti|lulus|通过|通過|合格|합격)\W*$",
+    re.I,
+)
+
+
+def _is_result_column(key: str, body: list[list[InlineText]], index: int) -> bool:
+    """A "Result" column holding "passed" on some rows: whether each module is done."""
+    if not _RESULT_COLUMN_RE.match(key):
+        return False
+    values = [remove_controls(row[index].text).strip() for row in body if len(row) > index]
+    return any(PASSED_RE.match(value) for value in values)
+
+
 def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, int]:
     roles: dict[str, int] = {}
     keys = [plain_label(cell) for cell in header]
@@ -479,6 +500,12 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
         # "| ✅ | Set up a server |" over "|  | Add headers |": ticks left blank where not done
         for index in range(len(keys)):
             if index not in roles.values() and _ticks_or_blanks(body, index):
+                roles["status"] = index
+                break
+    if "status" not in roles:
+        # "| Ergebnis |" over "bestanden" / "...": an exam's result says the module is done
+        for index, key in enumerate(keys):
+            if index not in roles.values() and _is_result_column(key, body, index):
                 roles["status"] = index
                 break
     if "status" not in roles:
@@ -523,7 +550,7 @@ _SIDE_COLUMN_RE = re.compile(
 )
 _SUBJECT_COLUMN_RE = re.compile(
     r"^(?:topics?|subjects?|titles?|themes?|lessons?|modules?|courses?|content|chapters?"
-    r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제"
+    r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제|lernfeld(?:er)?"
     r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io))$"
 )
 # "Focus / Notes", "Details & notes": a column of remarks, whatever it is also called.
