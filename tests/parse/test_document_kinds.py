@@ -5301,3 +5301,26 @@ def test_a_link_that_only_says_answer_after_a_step_is_that_steps_resource():
         "Centrando no torno!",
     ]
     assert [r.url for r in leaves[0].resources] == ["https://example.org/bloco3/3.1"]
+
+
+def test_bullets_above_a_parts_tasks_describe_the_part_and_the_tasks_are_its_steps():
+    step = "\n".join(
+        [
+            "- Skim through the [glaze book](https://example.org/glaze) to learn the basics.",
+            "- Focus on:",
+            "  - Oxides and fluxes.",
+            "  - Firing ranges.",
+            "",
+            "#### **Tasks**",
+            "1. **Mix a base glaze** (1 hour)",
+            "2. **Test three oxides** (2 hours)",
+        ]
+    )
+    text = "\n\n".join(
+        ["# Glaze roadmap"] + [f"### **Step {n}: Glazes {n}**\n\n{step}" for n in (1, 2, 3)]
+    )
+    roadmap = parse_roadmap(text)
+    steps = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
+    assert steps[0][1] == ["Mix a base glaze", "Test three oxides"], steps
+    assert len(roadmap.leaves()) == 6, steps
+    assert "Skim through" in roadmap.nodes[0].notes

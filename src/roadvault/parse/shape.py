@@ -1346,6 +1346,19 @@ def lift_repeated_wrappers(root: Draft) -> None:
         if repeats[key(found)] < MIN_WRAPPER_REPEATS:
             continue
         at = parent.children.index(found)
+        lead = parent.children[:at]
+        if (
+            _TASKS_NAME_RE.match(key(found))
+            and lead
+            and all(c.kind == ITEM and not c.is_task for c in lead)
+        ):
+            # "- Skim through the book…" above "#### Tasks": what the part is, not its tasks
+            for entry in lead:
+                parent.notes.append("\n".join(f"- {d.raw or d.text}" for d in walk(entry)))
+                for inner in walk(entry):
+                    fired("repeated-wrapper", inner.line, "note", "describes the part")
+            parent.children = parent.children[at:]
+            at = 0
         parent.children[at : at + 1] = found.children
         fired(
             "repeated-wrapper", found.line, "dropped", f"its entries belong to line {parent.line}"
@@ -1444,17 +1457,25 @@ _MATERIAL_ONLY_RE = re.compile(
 def _lead_sentences_to_notes(draft: Draft) -> None:
     """Sentences in bullets at the top of a part that has parts of its own ("# History" ›
     "- it is best we learn from the mistakes already made" › "## Basics") introduce it:
-    they are its notes, not steps."""
+    they are its notes, not steps. So are any bullets above a sub-part that names the part's
+    tasks ("- Skim through the book…" above "#### Tasks")."""
     for child in draft.children:
         _lead_sentences_to_notes(child)
     if draft.kind not in (HEADING, PSEUDO):
         return
     lead = 0
+    # "#### Tasks" after the bullets: the part names its steps, the bullets above describe it
+    tasks_follow = any(
+        c.kind in (HEADING, PSEUDO) and _TASKS_NAME_RE.match(plain_label(c.title).rstrip(":："))
+        for c in draft.children
+    )
     while lead < len(draft.children):
         entry = draft.children[lead]
-        if entry.kind != ITEM or entry.is_task or entry.children or not _describes(entry):
+        if entry.kind != ITEM or entry.is_task:
             break
-        if reads_as_action(entry.title):
+        if not tasks_follow and (entry.children or not _describes(entry)):
+            break
+        if reads_as_action(entry.title) and not tasks_follow:
             break  # "Solve challenges on Frontend Mentor.": a step written as a sentence
         if _names_like_its_siblings(entry, draft):
             break  # "Giới thiệu tổng quan về Javascript" before the part's lessons
@@ -1466,6 +1487,13 @@ def _lead_sentences_to_notes(draft: Draft) -> None:
         fired("lead-sentences", entry.line, "note")
         draft.notes.append(entry.raw or entry.text)
     draft.children = rest
+
+
+# "Tasks", "Aufgaben", "Tareas", "任务": a sub-section that names the part's steps.
+_TASKS_NAME_RE = re.compile(
+    r"^(?:(?:my |your |the )?(?:tasks?|to-?dos?)|aufgaben|tareas|tarefas|t[âa]ches|compiti|zadania"
+    r"|задачи|任务|任務|タスク|課題|과제|할 일|nhiệm vụ|tugas|görevler)$"
+)
 
 
 def _names_like_its_siblings(entry: Draft, part: Draft) -> bool:
