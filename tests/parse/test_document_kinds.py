@@ -5324,3 +5324,30 @@ def test_bullets_above_a_parts_tasks_describe_the_part_and_the_tasks_are_its_ste
     assert steps[0][1] == ["Mix a base glaze", "Test three oxides"], steps
     assert len(roadmap.leaves()) == 6, steps
     assert "Skim through" in roadmap.nodes[0].notes
+
+
+def test_a_trackers_reports_on_the_learner_are_not_steps():
+    text = "\n".join(
+        [
+            "# 📊 30-Day Pottery Tracker",
+            "## 🎯 Weekly Progress",
+            "### Week 1: Clay",
+            "- [x] Wedging",
+            "- [ ] Centring",
+            "## 📈 Overall Statistics",
+            "### Time Investment",
+            "- **Total Hours:** 22 so far",
+            "- **Pace:** steady",
+            "## 🏆 Achievements Unlocked",
+            "- 🥇 First Pot - finished a cylinder",
+            "- 🔥 Streak - five days in a row",
+            "## 💪 Strengths & Areas for Growth",
+            "- Good hand position",
+            "- Trimming needs work",
+            "## 📊 Comparison to Plan",
+            "### On Track ✅",
+            "- Week 1 content done",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Wedging", "Centring"], leaves

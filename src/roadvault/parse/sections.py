@@ -122,6 +122,9 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |总体进度|整体进度|全体の進捗|전체 진행(?: 상황)?
 |(?:(?:skills?|progress|learning|study) )?dashboard|skills? (?:status|matrix|progress|overview)
 |milestones achieved|achievements|completed milestones
+|(?:overall|learning|study|progress) statistics|achievements? unlocked|badges? (?:earned|unlocked)
+|strengths (?:and |& )?(?:areas (?:for|of) (?:growth|improvement)|weaknesses)
+|comparison (?:to|with) (?:the )?plan|(?:weekly |daily |monthly )?review template
 |(?:key |new )?skills (?:acquired|gained|learned|learnt|developed)(?: so far)?
 |what i(?:'ve| have) (?:done|learned) so far
 |current(?:ly)? (?:focus|learning|reading|working on|status)|now (?:learning|reading)|status
