@@ -5351,3 +5351,25 @@ def test_a_trackers_reports_on_the_learner_are_not_steps():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Wedging", "Centring"], leaves
+
+
+def test_a_list_of_problems_to_solve_after_the_numbered_weeks_is_practice_in_the_plan():
+    text = "\n".join(
+        [
+            "# Twelve weeks of kiln practice",
+            "### Week 1-2: Basics",
+            "- Load a kiln",
+            "### Week 3-4: Cones",
+            "- Read witness cones",
+            "### Week 5-6: Glazes",
+            "- Fire a glaze test",
+            "## A list of Problems to Solve",
+            "### Cracks",
+            "- **S-cracks in a bowl base** (Easy)",
+            "- **Dunting after firing** (Medium)",
+            "## Further reading",
+            "Some thoughts on kiln logs.",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "S-cracks in a bowl base (Easy)" in leaves and len(leaves) == 5, leaves

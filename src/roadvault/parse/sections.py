@@ -2184,6 +2184,7 @@ def text_says_what_to_do(section: Draft) -> bool:
 # After a numbered plan, a section about practice is still part of it.
 _PLAN_TAIL_RE = re.compile(
     r"\b(?:projects?|capstone|practice|exercises?|portfolio|interviews?|assignments?|labs?"
+    r"|problems? (?:to solve|sets?|lists?)|(?:list|set) of problems|problem sets?"
     r"|challenges?|final (?:projects?|exam|assessment|week|phase|stage|month|steps?|tasks?)"
     r"|deliverables?|entregables|entregáveis|livrables|final boss|boss (?:level|fight|battle)"
     r"|bonus|extras?|advanced|next steps?|beyond|specialization|electives?"
