@@ -5373,3 +5373,53 @@ def test_a_list_of_problems_to_solve_after_the_numbered_weeks_is_practice_in_the
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "S-cracks in a bowl base (Easy)" in leaves and len(leaves) == 5, leaves
+
+
+def test_two_tiers_named_alike_are_parts_side_by_side_and_a_bold_name_keeps_its_colon():
+    wiring = (
+        "- [ ] 🎯 **Kiln wiring: relays versus contactors, thermocouple_types, per-zone "
+        "control, safety** — [kiln/wiring](../../notes/kiln/wiring.md) part 2"
+    )
+    text = "\n".join(
+        [
+            "# Kiln technician prep",
+            "## 🏃 Tier SPRINT",
+            "### Week 1 — Wiring",
+            wiring,
+            "- [ ] Read the controller manual",
+            "### Week 2 — Firing",
+            "- [ ] 🎯 **Firing schedules**",
+            "- [ ] Log three firings",
+            "### Week 3 — Repair",
+            "- [ ] 🎯 **Element replacement**",
+            "- [ ] Replace a thermocouple",
+            "## 📚 Tier BASICS",
+            "**Clay**",
+            "- [ ] Clay bodies",
+            "- [ ] Shrinkage",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert any(t.startswith("Kiln wiring: relays versus contactors") for t in titles), titles
+    tiers = "\n".join(
+        [
+            "# Kế hoạch ôn gốm",
+            "## 🏃 Tầng SPRINT (≈3 tuần — chỉ mục 🎯)",
+            "### Tuần 1 — Đất sét",
+            "- [ ] 🎯 **Nhào đất**",
+            "- [ ] Phơi đất",
+            "### Tuần 2 — Bàn xoay",
+            "- [ ] 🎯 **Định tâm**",
+            "- [ ] Kéo thành",
+            "### Tuần 3 — Men",
+            "- [ ] 🎯 **Pha men**",
+            "- [ ] Nhúng men",
+            "## 📚 Tầng NỀN TẢNG (dài hơi)",
+            "**Lò nung**",
+            "- [ ] Nhiệt độ",
+            "- [ ] Côn nhiệt",
+        ]
+    )
+    parts = [node.title for node in parse_roadmap(tiers).nodes]
+    assert len(parts) == 2 and all(p.startswith("Tầng") for p in parts), parts

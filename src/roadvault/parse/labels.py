@@ -46,6 +46,11 @@ _BOLD_LABEL_RE = re.compile(
     r"^\s*(?:\*\*|__)[^*_\n]{1,80}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])"
 )
 _UNESCAPED_COLON_RE = re.compile(r"(?<!\\)[:：]")
+# "🎯 **Kernel locking: spinlock vs mutex**": a bold span that runs on past its colon
+_BOLD_OVER_COLON_RE = re.compile(
+    r"^\s*(?:[^\w\s*_]{1,3}\s*)?\*\*(?:(?!\*\*)[^\n:：]){1,80}[:：]\s*[^\s*]"
+    r"(?:(?!\*\*)[^\n])*\*\*"
+)
 _KEEP_DOT_END_RE = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|no|vol|fig)|\b[A-Za-z])$", re.I
 )
@@ -189,6 +194,8 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     if _title_cased(rest):
         return None  # "Code: The Hidden Language of Computer Hardware": a book's subtitle
     bold = bool(_BOLD_LABEL_RE.match(draft.raw))
+    if not bold and _BOLD_OVER_COLON_RE.match(draft.raw or ""):
+        return None  # "**Kernel locking: spinlock vs mutex**": one name set in bold, colon and all
     if bold and resource_kind(label) == "strong" and _names_one_thing(rest):
         return None  # "**Book**: The Complete Guide to Glazes": the kind, then a title
     if _is_prose(rest):

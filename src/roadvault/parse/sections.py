@@ -1564,7 +1564,8 @@ def _names_a_stage(title: str) -> bool:
 
 def _stage_wrapper(root: Draft) -> Draft | None:
     """The one top section holding three or more sections named as stages, when no other
-    top section holds any."""
+    top section holds any, and none named with its first word holds steps of its own
+    ("Tầng SPRINT" beside "Tầng NỀN TẢNG": two tiers side by side)."""
 
     def stages(d: Draft) -> list[Draft]:
         return [
@@ -1587,11 +1588,28 @@ def _stage_wrapper(root: Draft) -> Draft | None:
         if d.kind in (HEADING, PSEUDO)
     ):
         return None  # "## Phase 1" beside it, or "Bloque 2" among blocks: parts of their own
+    if _has_a_peer(wrapper, root):
+        return None  # "Tầng SPRINT" beside "Tầng NỀN TẢNG": two tiers of the plan
     inside = sum(1 for d in walk(wrapper) if d.kind in (ITEM, ROW))
     everywhere = sum(1 for d in walk(root) if d.kind in (ITEM, ROW))
     if inside * 10 < everywhere * 6:
         return None  # most of the study is elsewhere: the wrapper is one part among others
     return wrapper
+
+
+def _has_a_peer(section: Draft, root: Draft) -> bool:
+    """Another top section named with the same first word ("Tier SPRINT", "Tier BASICS")
+    that holds steps of its own: the two are parts side by side."""
+    words = plain_label(section.title).split()
+    if not words:
+        return False
+    return any(
+        d is not section
+        and d.kind in (HEADING, PSEUDO)
+        and plain_label(d.title).split()[:1] == words[:1]
+        and any(x.kind in (ITEM, ROW) for x in walk(d))
+        for d in root.children
+    )
 
 
 # "Parcours 4", "Bloque 2: Matemáticas", "Track 3": a word and a number, whatever the
