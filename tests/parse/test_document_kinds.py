@@ -5423,3 +5423,33 @@ def test_two_tiers_named_alike_are_parts_side_by_side_and_a_bold_name_keeps_its_
     )
     parts = [node.title for node in parse_roadmap(tiers).nodes]
     assert len(parts) == 2 and all(p.startswith("Tầng") for p in parts), parts
+
+
+def test_a_chinese_weekly_plans_suggested_tasks_are_steps_and_its_goals_sources_and_tools_are_not():
+    text = "\n".join(
+        [
+            "# 陶艺学习计划（4 周）",
+            "## 总体目标",
+            "- 巩固拉坯能力",
+            "- 能独立完成一套茶具",
+            "## 第 1 周：拉坯基础",
+            "### 每日任务建议",
+            "- 揉泥练习",
+            "- 定中心",
+            "- 拉筒",
+            "### 推荐数据源",
+            "- [陶艺论坛](https://example.org/forum)",
+            "### 推荐工具",
+            "- 拉坯机",
+            "## 第 2 周：修坯",
+            "### 每日任务建议",
+            "- 修碗底",
+            "- 修杯把",
+            "# 附录：工具与环境推荐",
+            "- 电窑",
+            "- 釉料",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    leaves = [leaf.title for leaf in roadmap.leaves()]
+    assert leaves == ["揉泥练习", "定中心", "拉筒", "修碗底", "修杯把"], leaves

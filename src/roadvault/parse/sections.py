@@ -380,11 +380,21 @@ _ADVICE_WORD_RE = re.compile(
 )
 
 
+# "每日任务建议" (the day's suggested tasks), "Suggested exercises": work to do, worded as
+# a suggestion, not advice on how to study.
+_SUGGESTED_WORK_RE = re.compile(
+    r"(?:任务|练习|作业|习题|题目|課題|タスク|과제)(?:建议|推荐)"
+    r"|\b(?:suggested|recommended) (?:daily |weekly )?(?:tasks|exercises|practice|assignments)\b"
+)
+
+
 def section_role(title: str) -> str | None:
     """What a section's name says it is: housekeeping, advice, an introduction, or None
     (study material, or unknown)."""
     if _matches(_HOUSEKEEPING_RE, title):
         return HOUSEKEEPING
+    if _SUGGESTED_WORK_RE.search(plain_label(title)):
+        return None  # "每日任务建议", "Suggested exercises": the work itself, suggested
     if _matches(_ADVICE_RE, title):
         return ADVICE
     key = plain_label(title)
@@ -897,7 +907,7 @@ _GOALS_SECTION_RE = re.compile(
     r"| proyek)?"
     r"|(?:öğrenme )?hedefler(?:i)?"
     r"|leerdoelen|doelen|cele(?: nauki)?"
-    r"|目标|学习目标|学習目標|目標|목표|학습 목표"
+    r"|目标|学习目标|总体目标|总目标|整体目标|学習目標|目標|全体目標|목표|학습 목표|전체 목표"
     # what the repository itself is for: "## 1. 目的" › "進捗管理", "포트폴리오"
     r"|purpose|(?:the )?purpose of (?:this|the) (?:repo|repository|plan)|目的|목적|propósito"
     # "This repo was made for:", "Repo Ini Dibuat Untuk:", "Este repositorio es para"
@@ -915,7 +925,11 @@ _ENVIRONMENT_RE = re.compile(
     r"^(?:(?:my |our |the )?(?:development |dev |working |learning )?environment|tech ?stack"
     r"|(?:my )?(?:setup|toolchain)|tools (?:i use|used)|entorno(?: de desarrollo)?"
     r"|ambiente(?: de desenvolvimento)?|(?:entwicklungs)?umgebung|environnement"
-    r"|开发环境|開発環境|环境|環境|개발 ?환경|환경)(?: \(?tech ?stack\)?)?$"
+    r"|开发环境|開発環境|环境|環境|개발 ?환경|환경"
+    # "附录：工具与环境推荐": an appendix of the tools and environment to install
+    r"|(?:附录 ?)?(?:工具(?:与|和|及)环境|环境(?:与|和|及)工具)(?:推荐|配置|准备)?"
+    r"|(?:appendix )?(?:tools (?:and|&) environment|environment (?:and|&) tools))"
+    r"(?: \(?tech ?stack\)?)?$"
 )
 MAX_ENVIRONMENT_WORDS = 6
 # "Technologies & Skills Covered", "Technologies used": what the work was done with, listed
