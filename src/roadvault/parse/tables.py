@@ -842,9 +842,33 @@ def table_items(
     # a topic with no slot ("| 4 | Basic tags | - Headings<br>- Paragraphs |") they say
     # what the topic covers
     points_at = None if nests or slot_at is None else _points_column(body, title_at, roles)
+    tracks = _track_columns(names, body, roles) if slot_at == 0 and group_at is None else None
     groups: list[Draft] = []
     last_group = ""
     for row, line in _rows_by_entry(body, lines, title_at, roles):
+        if tracks is not None:
+            # "| 1–7 | Arrays, Strings | NumPy basics | HTML basics |": the days, a step in
+            # each track
+            draft = Draft(ROW, line=line)
+            set_title(draft, row[slot_at])
+            for index in tracks:
+                if index < len(row) and _filled(row[index]):
+                    child = Draft(ITEM, line=line)
+                    track = light_clean(names[index]).strip(" *_")
+                    set_title(
+                        child,
+                        InlineText(
+                            text=f"{track}: {row[index].text.strip()}",
+                            raw=f"{track}: {row[index].raw.strip()}",
+                            links=row[index].links,
+                        ),
+                    )
+                    draft.children.append(child)
+            if draft.title or draft.children:
+                draft.title = draft.title or remove_controls(row[slot_at].text).strip()
+                fired("track-columns", line, "topic", f"{len(draft.children)} tracks")
+                drafts.append(draft)
+            continue
         group_text = (
             row[group_at].text.strip() if group_at is not None and len(row) > group_at else ""
         )
@@ -1133,6 +1157,50 @@ def _points(cell: InlineText) -> list[InlineText]:
         return []
     texts = [_ANY_TAG_RE.sub("", _POINT_RE.sub("", part, count=1)).strip() for part in parts]
     return [InlineText(text=text, raw=text) for text in texts if text]
+
+
+MIN_TRACKS = 3
+TRACK_FILL_SHARE = 0.8
+
+
+@rule("track-columns")
+def _track_columns(
+    names: list[str], body: list[list[InlineText]], roles: dict[str, int]
+) -> list[int] | None:
+    """A table whose first column is the plan's slots ("Day 1–7", "Week 3") and whose other
+    columns are three tracks or more, each filled row after row ("| Day | DSA | Data Science
+    | Web Dev |"), gives each slot one step per track, named by the track. A column that says
+    what a row is (Topic, Task), or a note beside it, makes it an ordinary table."""
+    taken = {roles.get(key) for key in ("duration", "status", "resources", "index")}
+    columns = [index for index in range(len(names)) if index not in taken]
+    if len(columns) < MIN_TRACKS or not body:
+        return None
+    for index in columns:
+        key = plain_label(names[index])
+        if not key or _TITLE_COLUMN_RE.match(key) or _NOT_TITLE_COLUMN_RE.match(key):
+            return None
+        if _NOTES_TAIL_RE.search(key) or _DURATION_COLUMN_RE.match(key):
+            return None
+        if _WORK_HEADER_RE.search(key):
+            return None  # "Daily Task", "Günlük Ödev", "Example prompts": what a row is
+        filled = sum(1 for row in body if len(row) > index and _filled(row[index]))
+        if filled < TRACK_FILL_SHARE * len(body):
+            return None
+    return columns
+
+
+# Words that name what a row is or holds, not a track of study.
+_WORK_HEADER_RE = re.compile(
+    r"\b(?:tasks?|to-?dos?|homework|assignments?|exercises?|prompts?|examples?|notes?"
+    r"|descriptions?|details?|goals?|ödev|görev|örnek|tareas?|tarefas?|aufgaben?|beispiele?"
+    r"|ejemplos?|exemplos?)\b|作业|任务|例|課題|タスク|과제|예시"
+)
+
+
+def _filled(cell: InlineText) -> bool:
+    """A cell with something in it: "-", "—" or "…" hold a place, nothing more."""
+    text = remove_controls(cell.text).strip()
+    return bool(text) and not re.fullmatch(r"[-–—.…/]+|n/?a", text, re.I)
 
 
 @rule("points-column")
