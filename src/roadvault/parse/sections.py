@@ -712,6 +712,13 @@ _QUANTITY_RE = re.compile(r"^[~≈±约約]?\d[\d.,]*(?:[-–~]\d[\d.,]*)?(?:%|[
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 # "37%", "7 of 19", "7 de 19", "3/10": a share of a whole, which a topic's time never is.
 _REPORTED_RE = re.compile(r"\d\s*%|\d\s*(?:/|of|de|von|sur|di|из|中)\s*\d")
+
+
+def reports_a_figure(text: str) -> bool:
+    """ "7 of 19 (37%)", "5/30": a share or a count kept, not a thing to study."""
+    return bool(_REPORTED_RE.search(text))
+
+
 _STAT_LABEL_WORDS = 5
 _STAT_VALUE_WORDS = 4
 MIN_STATS = 3

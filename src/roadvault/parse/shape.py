@@ -78,6 +78,7 @@ from roadvault.parse.sections import (
     prose_sections_to_notes,
     reads_as_action,
     recaps_to_notes,
+    reports_a_figure,
     restated_entries_to_notes,
     restated_sections_to_notes,
     section_role,
@@ -490,7 +491,7 @@ def _pointers_to_notes(draft: Draft) -> None:
 # "Answer", "Solution", "Resposta", "解答": a link to the worked answer of the step before.
 _SOLUTION_RE = re.compile(
     r"^(?:(?:my |the )?(?:answers?|solutions?)|respostas?|respuestas?|soluci[óo]n(?:es)?"
-    r"|solu[çc][ãa]o|solu[çc][õo]es|l[öo]sung(?:en)?|corrig[ée]s?|solutions?|ответ|решение"
+    r"|solu[çc][ãa]o|solu[çc][õo]es|l[öo]sung(?:en)?|corrig[ée]s?|ответ|решение"
     r"|解答|答案|题解|정답|풀이)\W*$",
     re.I,
 )
@@ -1198,14 +1199,8 @@ def _progress_holds_the_plan(section: Draft) -> bool:
     return (
         len(entries) >= MIN_TRACKED_ENTRIES
         and not date_fields(section)
-        and not any(
-            _FIGURE_ENTRY_RE.search(d.text or d.title) for d in entries[:MIN_TRACKED_ENTRIES]
-        )
+        and not any(reports_a_figure(d.text or d.title) for d in entries[:MIN_TRACKED_ENTRIES])
     )
-
-
-# "Courses completed: 7 of 19 (37%)", "Total: 452 min": a figure, not a step.
-_FIGURE_ENTRY_RE = re.compile(r"\d\s*%|\d\s*(?:/|of)\s*\d|^\s*total\b", re.I)
 
 
 # "Today's Progress", "What I did today": a log's label for the day's work.
