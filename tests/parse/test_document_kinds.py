@@ -5453,3 +5453,22 @@ def test_a_chinese_weekly_plans_suggested_tasks_are_steps_and_its_goals_sources_
     roadmap = parse_roadmap(text)
     leaves = [leaf.title for leaf in roadmap.leaves()]
     assert leaves == ["揉泥练习", "定中心", "拉筒", "修碗底", "修杯把"], leaves
+
+
+def test_a_section_named_for_the_weeks_totals_reports_its_hours_and_holds_no_steps():
+    text = "\n".join(
+        [
+            "# Pottery week 1",
+            "## Monday",
+            "- **07:30–10:00 (2.5h)** → Wedging",
+            "- **18:00–20:00 (2h)** → Centring",
+            "## Tuesday",
+            "- **07:30–10:00 (2.5h)** → Pulling walls",
+            "# ✅ Week 1 Totals",
+            "- **Wheel** → 25 hrs (goal met 🎯)",
+            "- **Glazing** → 17.5 hrs (goal met 🎯)",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert len(titles) == 3 and not any("hrs" in t for t in titles), titles

@@ -737,7 +737,8 @@ def _stat_entry(entry: Draft) -> str | None:
     if entry.kind not in (ITEM, ROW) or entry.is_task or entry.children:
         return None
     text = strip_decorations(entry.text.replace("*", "").replace("_", " ")).strip()
-    label, colon, value = text.replace("：", ":").partition(":")
+    # "DSA → 25 hrs": an arrow sets a figure beside its label as a colon does
+    label, colon, value = text.replace("：", ":").replace(" → ", ": ").partition(":")
     if colon:
         fits = len(label.split()) <= _STAT_LABEL_WORDS and not re.search(r"\d", label)
         return "labelled" if fits and _stat_value(value) else None
@@ -798,13 +799,22 @@ def _only_a_date(section: Draft) -> bool:
     return only.kind in (ITEM, PSEUDO) and not only.children and bool(_DATE_RE.fullmatch(text))
 
 
+# "Week 1 Totals", "Total hours", "合计": a section named for the sums it reports.
+_TOTALS_NAME_RE = re.compile(
+    r"\btotals\b|\btotal (?:hours|time)\b|\bhours? (?:summary|totals?)\b|gesamtstunden"
+    r"|合计|总计|合計|총계"
+)
+MIN_NAMED_TOTALS = 2
+
+
 @rule("statistics-section")
 def statistics_to_notes(draft: Draft, notes: list[str]) -> None:
     """A section whose every entry is a figure about the plan ("Courses completed: 7 of 19
     (37%)", "Total: ~452 minutes", "36 lessons", "Format: 100% online", "Interviews: 0") or
     says when the study runs ("Start date: 2026-01-12", "End date: ongoing") reports on it:
     text, not steps. Without a share, a count or a zero tally among them ("Python: 2 weeks",
-    "Git: 25") the entries are topics with their time, and stay."""
+    "Git: 25") the entries are topics with their time, and stay, unless the section is named
+    for its totals ("Week 1 Totals" › "DSA → 25 hrs")."""
 
     def is_statistics(child: Draft, _parent: Draft) -> bool:
         if child.kind not in (HEADING, PSEUDO, ITEM) or child.is_task or not child.children:
@@ -812,12 +822,14 @@ def statistics_to_notes(draft: Draft, notes: list[str]) -> None:
         if date_fields(child) or _only_a_date(child):
             return True
         entries = _stat_entries(child)
-        if entries is None or len(entries) < MIN_STATS:
+        # "✅ Week 1 Totals" says what its figures are: two are enough, and hours will do
+        totals = bool(_TOTALS_NAME_RE.search(plain_label(child.title)))
+        if entries is None or len(entries) < (MIN_NAMED_TOTALS if totals else MIN_STATS):
             return False
         labelled = sum(kind == "labelled" for kind, _value in entries)
         # a tally at zero ("Offers: 0") is a count kept, never a topic's time
-        reported = any(
-            kind == "count" or _REPORTED_RE.search(value) or value.strip() == "0"
+        reported = totals or any(
+            kind == "count" or reports_a_figure(value) or value.strip() == "0"
             for kind, value in entries
         )
         return labelled * 2 >= len(entries) and reported
