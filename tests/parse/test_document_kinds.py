@@ -5472,3 +5472,24 @@ def test_a_section_named_for_the_weeks_totals_reports_its_hours_and_holds_no_ste
     roadmap = parse_roadmap(text)
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert len(titles) == 3 and not any("hrs" in t for t in titles), titles
+
+
+def test_a_numbered_part_named_for_tools_and_tips_is_a_part_of_the_plan_not_advice():
+    text = "\n".join(
+        [
+            "# 第一篇：拉坯",
+            "## 第一章：揉泥",
+            "- 羊头揉",
+            "# 第二篇：修坯",
+            "## 第二章：修底",
+            "- 修圈足",
+            "# 第三篇：施釉",
+            "## 第三章：浸釉",
+            "- 浸釉练习",
+            "# 第四篇：工具与技巧 - 打造高效工作室",
+            "## 第四章：工具",
+            "- 选择拉坯机",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "选择拉坯机" in leaves, leaves

@@ -452,7 +452,7 @@ _STARRED_NAME_RE = re.compile(r"(?:^|[\s,(])[A-Z]{1,3}\*$")
 
 # "第一阶段：", "第2章 ", "1단계:", "ステップ1：": ordinal labels in Chinese, Japanese, Korean.
 _CJK_ORDINAL_RE = re.compile(
-    r"^(?:第\s*[一二三四五六七八九十百\d]{1,4}\s*(?:阶段|階段|部分|章|节|節|步|部|期|单元|單元|课|課|回)"
+    r"^(?:第\s*[一二三四五六七八九十百\d]{1,4}\s*(?:阶段|階段|部分|篇|章|节|節|步|部|期|单元|單元|课|課|回|讲|講)"
     r"|\d{1,3}\s*단계|ステップ\s*\d{1,3}|[一二三四五六七八九十]{1,3}[、.．])\s*[：:、.．\-–—]?\s*"
 )
 
@@ -715,8 +715,15 @@ def has_stage_word(text: str) -> bool:
     "Phase 2:", "Fase 1", "第一阶段"), not just a number ("5. Tips")."""
     text = strip_decorations(remove_controls(text)).replace("**", "").replace("__", "")
     return bool(
-        _PHASE_WORD_RE.match(text) or _CJK_STAGE_RE.match(text) or _FOREIGN_PHASE_RE.match(text)
+        _PHASE_WORD_RE.match(text)
+        or _CJK_STAGE_RE.match(text)
+        or _CJK_PART_RE.match(text)
+        or _FOREIGN_PHASE_RE.match(text)
     )
+
+
+# "第四篇", "第二部分", "第一阶段": a part of the plan by its number, in Chinese or Japanese.
+_CJK_PART_RE = re.compile(r"^第\s*[一二三四五六七八九十百\d]{1,4}\s*(?:阶段|階段|部分|篇|部)")
 
 
 def light_clean(text: str) -> str:
