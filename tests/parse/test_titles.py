@@ -415,3 +415,31 @@ def test_one_emoji_line_in_a_page_without_headings_is_a_label_not_the_part_holdi
     assert roadmap.title.startswith("📅 Daily Pottery Plan") or roadmap.title.startswith(
         "Daily Pottery Plan"
     ), roadmap.title
+
+
+def test_a_text_opening_with_its_heading_over_prose_keeps_that_name_over_a_later_plan_heading():
+    text = "\n".join(
+        [
+            "# 🚀12-Weeks-of-Pottery",
+            "",
+            "Welcome to the twelve weeks of pottery challenge! Learn, make and share.",
+            "",
+            "# 📅 Weekly Learning Plan",
+            "",
+            "🔹 Week 1: Clay (wedging, drying)",
+            "",
+            "🔹 Week 2: Wheel (centring, pulling)",
+            "",
+            "🔹 Week 3: Glazes (dipping, brushing)",
+            "",
+            "# 📖 How to Participate",
+            "",
+            "1️⃣ Fork this repository.",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "12-Weeks-of-Pottery", roadmap.title
+    assert [node.title for node in roadmap.nodes] == ["Weekly Learning Plan"], [
+        node.title for node in roadmap.nodes
+    ]
+    assert len(roadmap.leaves()) == 3

@@ -36,6 +36,7 @@ from roadvault.parse.drafts import (
     PSEUDO,
     QUOTE,
     ROOT,
+    ROW,
     SECTIONS,
     Draft,
     inline_of,
@@ -2069,6 +2070,19 @@ def _spells_out(heading: str, short: str) -> bool:
     return bool(part) and whole != part and whole.startswith(part + " ")
 
 
+def _named_at_the_top(doc: _Document) -> bool:
+    """The text opens with its "#" heading over a few paragraphs and no steps ("# 🚀
+    12-Weeks-of-DevOps" / "Welcome to the challenge…"): that heading is its name, whatever a
+    later "# Weekly Learning Plan" says."""
+    opening = doc.opening_heading
+    return (
+        opening is not None
+        and opening.level == 1
+        and opening.title == doc.first_h1
+        and not any(d.kind in (ITEM, ROW) for d in walk(opening) if d is not opening)
+    )
+
+
 def _plan_named(titles: list[str]) -> str | None:
     """The first of `titles` that names the plan itself, when only one does."""
     named = [title for title in titles if names_a_plan(title)]
@@ -2166,7 +2180,9 @@ def build_roadmap(
         shaped.title,
         doc.chat_title,
         # "# Daily Execution Rule", then "# 🚀 Six-Month Engineering Roadmap": the plan's name
-        _plan_named(doc.h1_titles) if not names_a_plan(doc.first_h1 or "") else None,
+        _plan_named(doc.h1_titles)
+        if not names_a_plan(doc.first_h1 or "") and not _named_at_the_top(doc)
+        else None,
         # "# Pick a Language" over its boxes, then "# Data Structures": a part, not the name
         doc.first_h1 if not _first_h1_is_a_part(doc.first_h1, parts, shaped.nodes) else None,
         # a chat answer's one "#" heading after its opening lines names the plan

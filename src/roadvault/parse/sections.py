@@ -1549,12 +1549,18 @@ def _drop_emptied(root: Draft, emptied: Draft, notes: list[str]) -> None:
 def open_wrapper(root: Draft) -> None:
     """A section that holds the numbered phases ("## Weekly Timeline Summary" over "### Phase
     1…", "### Phase 2…") while its siblings hold none is a wrapper, not the one phase: its
-    sections take its place. Sections named as stages ("Phase 1", "Fase 2", "基础阶段") say
-    so whatever the wrapper is called ("Learning Phases", "Semester Goals"), when no part
-    beside it is numbered or named as a stage."""
+    sections take its place (numbered lines with nothing under them, "🔹 Week 4: Docker",
+    are its steps, and leave it as it is). Sections named as stages ("Phase 1", "Fase 2",
+    "基础阶段") say so whatever the wrapper is called ("Learning Phases", "Semester Goals"),
+    when no part beside it is numbered or named as a stage."""
 
     def ordered(d: Draft) -> list[Draft]:
-        return [c for c in d.children if c.kind in (HEADING, PSEUDO, DETAILS) and c.numbered]
+        # "🔹 Week 4: Containers" alone on its line, with nothing under it, is a step
+        return [
+            c
+            for c in d.children
+            if c.kind in (HEADING, PSEUDO, DETAILS) and c.numbered and (c.children or c.notes)
+        ]
 
     wrapper = _stage_wrapper(root) or _plan_wrapper(root, ordered)
     if wrapper is None:
