@@ -22,6 +22,7 @@ import re
 import textwrap
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -492,12 +493,16 @@ class _Document:
         self.seen_section = False
         self.tables = 0
         self.atx_headings = bool(_ATX_HEADING_RE.search(text))
-        # a page's parts named by emoji lines: two at least ("🇹🇷 Türkçe" alone is a label)
+
+    @cached_property
+    def emoji_parts(self) -> bool:
+        """A page's parts named by emoji lines: two at least below its first line ("🇹🇷
+        Türkçe" alone is a label). Asked only of texts without a "#" heading."""
         first = next((at for at, line in enumerate(self.lines) if line.strip()), -1)
-        self.emoji_parts = (
-            sum(1 for at, line in enumerate(self.lines) if at != first and _emoji_title_line(line))
-            >= MIN_EMOJI_PARTS
+        named = sum(
+            1 for at, line in enumerate(self.lines) if at != first and _emoji_title_line(line)
         )
+        return named >= MIN_EMOJI_PARTS
 
     def opens_at(self, line: int | None) -> bool:
         """Whether `line` (1-based) is the first non-blank line of the text."""

@@ -1464,6 +1464,7 @@ def _lead_sentences_to_notes(draft: Draft) -> None:
         c.kind in (HEADING, PSEUDO) and _TASKS_NAME_RE.match(plain_label(c.title).rstrip(":："))
         for c in draft.children
     )
+    plain_lessons = _lists_plain_lessons(draft)
     while lead < len(draft.children):
         entry = draft.children[lead]
         if entry.kind != ITEM or entry.is_task:
@@ -1472,7 +1473,7 @@ def _lead_sentences_to_notes(draft: Draft) -> None:
             break
         if reads_as_action(entry.title) and not tasks_follow:
             break  # "Solve challenges on Frontend Mentor.": a step written as a sentence
-        if _names_like_its_siblings(entry, draft):
+        if _reads_as_a_name(entry) and plain_lessons:
             break  # "Giới thiệu tổng quan về Javascript" before the part's lessons
         lead += 1
     rest = draft.children[lead:]
@@ -1491,12 +1492,15 @@ _TASKS_NAME_RE = re.compile(
 )
 
 
-def _names_like_its_siblings(entry: Draft, part: Draft) -> bool:
-    """A lead line that is no sentence (no full stop at its end, a capital first letter),
-    in a part whose sub-parts list such lines too: the part's first lesson."""
+def _reads_as_a_name(entry: Draft) -> bool:
+    """A lead line that is no sentence: a capital first letter, no full stop at its end."""
     text = entry.text.strip()
-    if not text[:1].isupper() or text.endswith((".", "!", "?", "。", "！")):
-        return False
+    return text[:1].isupper() and not text.endswith((".", "!", "?", "。", "！"))
+
+
+def _lists_plain_lessons(part: Draft) -> bool:
+    """The part's sub-parts list their lessons as names, not sentences (nine in ten at least):
+    a lead line named the same way is the part's first lesson."""
     lessons = [
         d
         for c in part.children

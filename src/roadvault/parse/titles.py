@@ -451,8 +451,10 @@ _STARRED_NAME_RE = re.compile(r"(?:^|[\s,(])[A-Z]{1,3}\*$")
 
 
 # "第一阶段：", "第2章 ", "1단계:", "ステップ1：": ordinal labels in Chinese, Japanese, Korean.
+# "第四", "第 2": the ordinal a Chinese or Japanese part name opens with.
+_CJK_NTH = r"第\s*[一二三四五六七八九十百\d]{1,4}\s*"
 _CJK_ORDINAL_RE = re.compile(
-    r"^(?:第\s*[一二三四五六七八九十百\d]{1,4}\s*(?:阶段|階段|部分|篇|章|节|節|步|部|期|单元|單元|课|課|回|讲|講)"
+    rf"^(?:{_CJK_NTH}(?:阶段|階段|部分|篇|章|节|節|步|部|期|单元|單元|课|課|回|讲|講)"
     r"|\d{1,3}\s*단계|ステップ\s*\d{1,3}|[一二三四五六七八九十]{1,3}[、.．])\s*[：:、.．\-–—]?\s*"
 )
 
@@ -723,7 +725,7 @@ def has_stage_word(text: str) -> bool:
 
 
 # "第四篇", "第二部分", "第一阶段": a part of the plan by its number, in Chinese or Japanese.
-_CJK_PART_RE = re.compile(r"^第\s*[一二三四五六七八九十百\d]{1,4}\s*(?:阶段|階段|部分|篇|部)")
+_CJK_PART_RE = re.compile(rf"^{_CJK_NTH}(?:阶段|階段|部分|篇|部)")
 
 
 def light_clean(text: str) -> str:
