@@ -303,3 +303,92 @@ def _to_notes(child: Draft, notes: list[str]) -> None:
 
 def _as_text(draft: Draft) -> str:
     return "\n".join(f"- {d.raw or d.text}" for d in walk(draft) if d.raw or d.text)
+
+
+MIN_UNITS = 3
+_UNIT_KINDS = (HEADING, DETAILS)
+
+
+@rule("unit-checklists")
+def read_unit_checklists(root: Draft) -> None:
+    """A plan whose days or weeks each end with their own boxes ("**✅ Checklist:**" under
+    every "NGÀY N", a "### Checklist" in every "Week N") ticks each unit through those boxes:
+    the theory, tips and practice lists beside them describe the unit and go to its note. It
+    takes three such units at least, and nearly every sibling part that lists items holding
+    boxes; a plan where only some stages carry a deliverable checklist keeps its plain items."""
+    units = _ticked_units(root)
+    if units is None:
+        for child in root.children:
+            if child.kind in _SECTIONS:
+                read_unit_checklists(child)
+        return
+    for unit in units:
+        _keep_boxes(unit)
+
+
+def _ticked_units(parent: Draft) -> list[Draft] | None:
+    """The sections under `parent` that are units ticked through their boxes: a series of
+    three or more ("NGÀY 21" … "NGÀY 25") all of which hold boxes (a goals section or a
+    wrap-up beside them does not count), or three or more sections that all hold boxes."""
+    holders = [d for d in parent.children if d.kind in _UNIT_KINDS and _holds_items(d)]
+    series: dict[str, list[Draft]] = {}
+    for holder in holders:
+        series.setdefault(series_word(holder.title), []).append(holder)
+    groups = [group for key, group in series.items() if key]
+    groups.append(holders)
+    for group in groups:
+        all_boxed = all(any(_boxed(x) for x in walk(d)) for d in group)
+        if len(group) >= MIN_UNITS and all_boxed and any(_plain_beside_boxes(d) for d in group):
+            return group
+    return None
+
+
+def _boxed(draft: Draft) -> bool:
+    """A list item written with a box ("- [ ] …"), not a status glyph or a progress bar."""
+    return draft.kind == ITEM and draft.is_task and draft.glyph is None
+
+
+def _plain_beside_boxes(section: Draft) -> bool:
+    return any(
+        d.kind == ITEM and not holds_task(d) for d in walk(section) if not _under_task(d, section)
+    )
+
+
+def _under_task(draft: Draft, top: Draft) -> bool:
+    """Whether `draft` stands below a task inside `top` (found by walking down from `top`)."""
+    path = _path_to(top, draft)
+    return any(d.is_task for d in path[:-1])
+
+
+def _path_to(top: Draft, target: Draft) -> list[Draft]:
+    if top is target:
+        return [top]
+    for child in top.children:
+        found = _path_to(child, target)
+        if found:
+            return [top, *found]
+    return []
+
+
+def _keep_boxes(unit: Draft) -> None:
+    """Keep what holds boxes under `unit`; the rest becomes the note of the part above it or
+    the attachment of the box before it."""
+    kept: list[Draft] = []
+    last_task: Draft | None = None
+    for child in unit.children:
+        if holds_task(child):
+            if child.is_task:
+                last_task = child
+                _absorb_plain(child, False, 0)
+            else:
+                _keep_boxes(child)
+            kept.append(child)
+        elif child.kind == ITEM and last_task is not None:
+            _attach(last_task, child)
+        elif child.kind in (ITEM, ROW, *_SECTIONS):
+            unit.notes.append(section_text(child) if child.kind in _SECTIONS else _as_text(child))
+            for inner in walk(child):
+                fired("unit-checklists", inner.line, "note")
+        else:
+            kept.append(child)
+    unit.children = kept

@@ -956,6 +956,7 @@ class _Sections:
                 bar = _bar_state(lines[1].text) if len(lines) == 2 else None
                 if step is not None and step.kind == ITEM and bar is not None:
                     step.marker = step.marker or bar  # "`[██████] 100% ✅`" under the project
+                    step.glyph = step.glyph or bar  # a state drawn, not a box written
                     fired("step-line", line_of(node) + 1, "item", f"[{bar}]")
                 self.prose(lines[1:], self.top)
             return

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from roadvault.model import Node, Resource, Status
-from roadvault.parse.checklist import read_as_checklist
+from roadvault.parse.checklist import read_as_checklist, read_unit_checklists
 from roadvault.parse.drafts import (
     CALLOUT,
     DETAILS,
@@ -1895,7 +1895,8 @@ def shape_roadmap(
     _keep_sections_with_tasks(root, front_title)
     _drop_sections_about_people(root)
     _drop_excluded(root)
-    read_as_checklist(root, notes)
+    if not read_as_checklist(root, notes):
+        read_unit_checklists(root)
     drop_repo_chatter(root, notes)
     drop_assistant_offers(root, notes)
     drop_promotions(root, notes)
