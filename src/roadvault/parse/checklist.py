@@ -349,25 +349,15 @@ def _boxed(draft: Draft) -> bool:
 
 
 def _plain_beside_boxes(section: Draft) -> bool:
-    return any(
-        d.kind == ITEM and not holds_task(d) for d in walk(section) if not _under_task(d, section)
-    )
-
-
-def _under_task(draft: Draft, top: Draft) -> bool:
-    """Whether `draft` stands below a task inside `top` (found by walking down from `top`)."""
-    path = _path_to(top, draft)
-    return any(d.is_task for d in path[:-1])
-
-
-def _path_to(top: Draft, target: Draft) -> list[Draft]:
-    if top is target:
-        return [top]
-    for child in top.children:
-        found = _path_to(child, target)
-        if found:
-            return [top, *found]
-    return []
+    """Some plain list item under `section` that no task holds."""
+    for child in section.children:
+        if child.is_task:
+            continue  # what stands under a box is that box's material
+        if child.kind == ITEM and not holds_task(child):
+            return True
+        if _plain_beside_boxes(child):
+            return True
+    return False
 
 
 def _keep_boxes(unit: Draft) -> None:
