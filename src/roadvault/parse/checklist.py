@@ -25,6 +25,7 @@ from roadvault.parse.drafts import (
     holds_task,
     walk,
 )
+from roadvault.parse.durations import days_in_unit
 from roadvault.parse.labels import names_a_when
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text, series_word
@@ -306,6 +307,7 @@ def _as_text(draft: Draft) -> str:
 
 
 MIN_UNITS = 3
+WEEK = 7
 _UNIT_KINDS = (HEADING, DETAILS)
 
 
@@ -314,8 +316,9 @@ def read_unit_checklists(root: Draft) -> None:
     """A plan whose days or weeks each end with their own boxes ("**✅ Checklist:**" under
     every "NGÀY N", a "### Checklist" in every "Week N") ticks each unit through those boxes:
     the theory, tips and practice lists beside them describe the unit and go to its note. It
-    takes three such units at least, and nearly every sibling part that lists items holding
-    boxes; a plan where only some stages carry a deliverable checklist keeps its plain items."""
+    takes three such days or weeks at least, every one of them holding boxes; a plan where
+    only some stages carry a deliverable checklist, or whose months close with a few exit
+    checks, keeps its plain items."""
     units = _ticked_units(root)
     if units is None:
         for child in root.children:
@@ -328,14 +331,15 @@ def read_unit_checklists(root: Draft) -> None:
 
 def _ticked_units(parent: Draft) -> list[Draft] | None:
     """The sections under `parent` that are units ticked through their boxes: a series of
-    three or more ("NGÀY 21" … "NGÀY 25") all of which hold boxes (a goals section or a
-    wrap-up beside them does not count), or three or more sections that all hold boxes."""
+    three or more days or weeks ("NGÀY 21" … "NGÀY 25") all of which hold boxes (a goals
+    section or a wrap-up beside them does not count)."""
     holders = [d for d in parent.children if d.kind in _UNIT_KINDS and _holds_items(d)]
     series: dict[str, list[Draft]] = {}
     for holder in holders:
         series.setdefault(series_word(holder.title), []).append(holder)
-    groups = [group for key, group in series.items() if key]
-    groups.append(holders)
+    # days and weeks, whose few boxes can be the whole of their work: a month's exit checks
+    # are not the month's study
+    groups = [group for key, group in series.items() if (days_in_unit(key) or 99) <= WEEK]
     for group in groups:
         all_boxed = all(any(_boxed(x) for x in walk(d)) for d in group)
         if len(group) >= MIN_UNITS and all_boxed and any(_plain_beside_boxes(d) for d in group):

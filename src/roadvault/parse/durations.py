@@ -482,3 +482,14 @@ def leading_duration(
 
 
 _CLOSING_PAREN_RE = re.compile(r"[(（](?P<d>[^()（）]{1,40})[)）]\s*$")
+
+
+def days_in_unit(word: str) -> float | None:
+    """ "ngày" → 1, "Weeks" → 7, "MÊS" → 30: how many days a calendar word names, None when
+    the word names none."""
+    if not _UNIT_LONG_RE.fullmatch(word):
+        return None
+    return _unit_days(word)
+
+
+_UNIT_LONG_RE = re.compile(_UNIT_LONG, re.I)
