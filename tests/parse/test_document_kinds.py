@@ -5493,3 +5493,19 @@ def test_a_numbered_part_named_for_tools_and_tips_is_a_part_of_the_plan_not_advi
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "选择拉坯机" in leaves, leaves
+
+
+def test_the_fields_closing_a_days_ticks_are_about_them_not_steps_still_to_do():
+    text = (
+        "# Pottery log\n\n"
+        "## Day 2 - Bowls\n\n- ✅ Wedged three balls\n- ✅ Threw two bowls\n- ✅ Trimmed one foot\n"
+        "- Photos: https://example.org/day2\n- Lessons:\n  - Keep the rim wet\n  - Slow wheel\n\n"
+        "## Day 3 - Mugs\n\n- ✅ Pulled four handles\n- ✅ Joined two handles\n- ✅ Glazed a mug\n"
+        "- ✅ Fired the kiln\n- Photos: https://example.org/day3\n- 💡 Learned: score first\n"
+    )
+    roadmap = parse_roadmap(text)
+    done = [leaf.title for leaf in roadmap.leaves() if leaf.status == "done"]
+    todo = [leaf.title for leaf in roadmap.leaves() if leaf.status != "done"]
+    assert len(done) == 7, done
+    # a photo link, a lessons list and icon-led fields say how the day went: nothing left to do
+    assert todo == [], todo
