@@ -938,3 +938,27 @@ def test_a_result_column_saying_passed_ticks_the_module_and_a_learning_field_nam
         ("Gefäße drehen", "done"),
         ("Glasuren mischen", "todo"),
     ], leaves
+
+
+def test_a_week_column_named_in_chinese_makes_the_listed_points_each_weeks_steps():
+    text = (
+        "# 烘焙计划\n\n| 周数 | 主题 | 每日任务 | 成果 |\n|---|---|---|---|\n"
+        "| 第1周 | 面粉与水 | - 认识面粉<br>- 手揉面团<br>- 烤一个面包 | 第一个面包 |\n"
+        "| 第2周 | 酵种 | - 养酵种<br>- 记录喂养 | 活跃的酵种 |\n"
+        "| 第3周 | 整形 | - 预整形<br>- 最终整形<br>- 割包 | 漂亮的面包 |\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves[:3] == ["认识面粉", "手揉面团", "烤一个面包"], leaves
+    assert len(leaves) == 8, leaves
+
+
+def test_a_topic_column_named_in_traditional_characters_names_each_weeks_step():
+    text = (
+        "# 烘焙計畫\n\n| 週次 | 主題 | 具體內容 | 產出 |\n|---|---|---|---|\n"
+        "| W1 | 麵粉與水 | 麵粉, 水分, 鹽 | 第一個麵包 |\n"
+        "| W2 | 酵種 | 餵養, 溫度, 時間 | 活躍的酵種 |\n"
+        "| W3 | 整形 | 預整形, 割包 | 漂亮的麵包 |\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    # the topic names the week's step; its contents and output are the step's notes
+    assert leaves == ["麵粉與水", "酵種", "整形"], leaves

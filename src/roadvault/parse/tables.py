@@ -63,6 +63,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"|thèmes?|sujets?|contenus?|cours|themen|inhalte?|atividades?|foco(?: principal)?"
     r"|enfoque(?: principal)?|(?:main|primary) focus|schwerpunkt|fokus(?: utama)?|重点|重點"
     r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
+    r"|內容|學習內容|主題|課程|模組|任務|專案|知識點|章節"  # the same in traditional characters
     r"|項目|항목|주제|내용|nội dung|chủ đề|bài học|môn học|khóa học|kỹ năng|nhiệm vụ"
     r"|materi|topik|konu(?:lar)?|argomenti?|contenuti|temat[y]?|hoạt động|kegiatan|etkinlik"
     # courses, subjects, lessons, tasks and activities in German, Italian, Polish, Turkish,
@@ -79,8 +80,8 @@ _TITLE_COLUMN_RE = re.compile(
 )
 _DURATION_COLUMN_RE = re.compile(
     r"^(?:weeks?|months?|days?|duration|time(?:frame|line)?|period|when|hours?|est\w*"
-    r"|estimated time|schedule|dates?|phase|effort|length|workload|时间|時間|周|週|日期|期間"
-    r"|期间|时间段|阶段|semanas?|fechas?|periodo|durée|semaines?|wochen?|기간|주차"
+    r"|estimated time|schedule|dates?|phase|effort|length|workload|时间|時間|日期|期間"
+    r"|[周週][数數次]?|期间|时间段|阶段|semanas?|fechas?|periodo|durée|semaines?|wochen?|기간|주차"
     r"|ngày|tuần|tháng|thời gian|hari|minggu|gün|hafta|settimane?"
     r"|dura[çc][ãa]o|duraci[óo]n|dauer|durata|meses|mois|monate?|时长|所要時間|소요 ?시간"
     r"|продолжительность|срок)\b"
