@@ -5509,3 +5509,27 @@ def test_the_fields_closing_a_days_ticks_are_about_them_not_steps_still_to_do():
     assert len(done) == 7, done
     # a photo link, a lessons list and icon-led fields say how the day went: nothing left to do
     assert todo == [], todo
+
+
+def test_the_templates_example_days_after_a_log_are_not_more_days_of_the_log():
+    day = "**Today's progress**: {0}\n\n**Thoughts**: slow but steady.\n"
+    text = "\n\n".join(
+        [
+            "# 100 Days of Pottery - Log",
+            "### Day 0: March 1, 2024",
+            day.format("wedged clay"),
+            "### Day 1: March 2, 2024",
+            day.format("threw a cylinder"),
+            "### Day 2: March 3, 2024",
+            day.format("trimmed a bowl"),
+            "# Template examples:",
+            "### Day 0: February 30, 2016 (Example)",
+            day.format("fixed the kiln"),
+            "### Day 1: June 27, Monday",
+            "**Today's progress**: two challenges",
+            "1. [Centre a ball](https://example.org/c1)\n2. [Pull a wall](https://example.org/c2)",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert len(titles) == 3, titles
+    assert not any("2016" in title or "June" in title for title in titles), titles

@@ -2454,7 +2454,8 @@ def _numbers_like(section: Draft, holders: list[Draft]) -> bool:
         }
 
     plan_styles = set().union(*(styles(holder) for holder in holders))
-    return bool(styles(section)) and styles(section) <= plan_styles
+    # a "Day 0", "Day 1" after the log's own days is the template's example, not more log
+    return styles(section) == {""} and "" in plan_styles
 
 
 def _numbered_parts_in(section: Draft) -> int:
