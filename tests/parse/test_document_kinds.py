@@ -5533,3 +5533,18 @@ def test_the_templates_example_days_after_a_log_are_not_more_days_of_the_log():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert len(titles) == 3, titles
     assert not any("2016" in title or "June" in title for title in titles), titles
+
+
+def test_a_bare_chinese_topic_that_lists_its_parts_in_an_aside_is_a_topic():
+    text = "\n\n".join(
+        [
+            "## 第一阶段 – 陶艺基础（1至2个月）",
+            "认识陶土",
+            "揉泥简介（羊头揉 / ram head，菊花揉，螺旋揉，真空练泥）",
+            "拉坯基础入门与练习（定中心，开孔，拉高，收口，切底）",
+            "修坯",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert len(titles) == 4, titles
+    assert any(title.startswith("揉泥") for title in titles), titles

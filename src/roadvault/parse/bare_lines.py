@@ -23,6 +23,7 @@ MAX_QUESTION_WORDS = 10
 MAX_BARE_CHARS = 70
 MAX_BARE_WORDS = 10
 MAX_CJK_NAME_CHARS = 20
+_ASIDE_RE = re.compile(r"[（(][^（）()]*[）)]")
 
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _FENCE_RE = re.compile(r"^ {0,3}(```|~~~)")
@@ -85,7 +86,8 @@ def _kind(line: str) -> str | None:
     shown = _shown(text)
     if len(shown) > MAX_BARE_CHARS or len(shown.split()) > MAX_BARE_WORDS:
         return None
-    if "，" in shown and len(shown) > MAX_CJK_NAME_CHARS:
+    outside = _ASIDE_RE.sub("", shown)  # "异常处理（try/catch，throws）" lists inside its aside
+    if "，" in outside and len(shown) > MAX_CJK_NAME_CHARS:
         return None  # "这是一份…的记录清单，原型来源于…": clauses of a sentence, not a name
     if text.startswith(("**", "__")) and text.endswith(("**", "__")):
         return None  # a bold line alone names a group
