@@ -432,3 +432,27 @@ def test_a_row_holding_only_the_cell_that_spans_the_rows_below_names_them_and_is
         ("Week 2", ["Chapter 3", "Chapter 4"]),
         ("Week 3", ["Chapter 5", "Chapter 6"]),
     ], weeks
+
+
+def test_lessons_listed_as_bare_li_lines_in_a_quoted_details_group_are_items():
+    text = "\n".join(
+        [
+            "## Courses",
+            "",
+            "<details><summary><b>P1 - Hand building</b></summary><blockquote>",
+            "    <details><summary><u>Lectures</u></summary><blockquote>",
+            "        <li>P1L1 - Lesson 1. Pinch pots <b>{photos}</b></li>",
+            "        <li>P1L2 - Lesson 2. Coil building</li>",
+            "        <li>P1L3 - Lesson 3. Slab work</li>",
+            "    </blockquote></details>",
+            "    <details><summary><u>Workshops</u></summary><blockquote>",
+            "        <li>P1S1 - Lesson 1. A pinch-pot cup</li>",
+            "        <li>P1S2 - Lesson 2. A coil vase</li>",
+            "    </blockquote>",
+            "    </details>",
+            "</blockquote></details>",
+        ]
+    )
+    titles = [title for title, _ in _leaves(parse_roadmap(text))]
+    assert len(titles) == 5, titles
+    assert any("Coil building" in title for title in titles), titles

@@ -1347,12 +1347,13 @@ def _broken_entries(lines: list[InlineText]) -> bool:
 _HTML_LI_RE = re.compile(r"<li\b", re.I)
 _LIST_TAG_LINE_RE = re.compile(r"^\s*<(/?)(?:ul|ol)(?:\s[^>]*)?>\s*$", re.I)
 _ONE_LINE_ITEM_RE = re.compile(r"^\s*<li(?:\s[^>]*)?>(?P<text>(?:(?!<li\b).)*?)</li>\s*$", re.I)
-_WRAPPER_LINE_RE = re.compile(r"^\s*</?(?:div|p)(?:\s[^>]*)?>\s*$", re.I)
+_WRAPPER_LINE_RE = re.compile(r"^\s*</?(?:div|p|blockquote)(?:\s[^>]*)?>\s*$", re.I)
 
 
 def _html_list_lines(text: str) -> str | None:
     """An HTML list typed one `<li>…</li>` per line, as Markdown on the same lines ("- …",
-    nested as its `<ul>`s are), so each entry keeps its line; None for any other HTML."""
+    nested as its `<ul>`s are, set in a `<blockquote>` or not), so each entry keeps its line;
+    None for any other HTML."""
     out: list[str] = []
     depth = 0
     for line in text.split("\n"):
@@ -1361,9 +1362,10 @@ def _html_list_lines(text: str) -> str | None:
         if tag is not None:
             depth += -1 if tag.group(1) else 1
             out.append("")
-        elif item is not None and depth > 0:
+        elif item is not None:
+            # "<blockquote><li>Lesson 1</li>…": entries without their <ul> are a list too
             words = _strip_tags(item["text"])
-            out.append(f"{'  ' * (depth - 1)}- {words}" if words else "")
+            out.append(f"{'  ' * max(depth - 1, 0)}- {words}" if words else "")
         elif not line.strip() or _WRAPPER_LINE_RE.match(line):
             out.append("")
         else:
