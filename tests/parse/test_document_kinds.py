@@ -5548,3 +5548,28 @@ def test_a_bare_chinese_topic_that_lists_its_parts_in_an_aside_is_a_topic():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert len(titles) == 4, titles
     assert any(title.startswith("揉泥") for title in titles), titles
+
+
+def test_a_coding_logs_days_are_its_steps_and_their_thoughts_and_links_are_notes():
+    day = (
+        "### Day {0} - March {0}, 2024:\n\n**Today's Progress**:\nThrew {0} cylinders.\n\n"
+        "**Thoughts:**\n\n- Centre before opening\n- Slow the wheel at the rim\n\n"
+        "**Link(s) to work:**\n\n- [Photos](https://example.org/day{0})\n"
+    )
+    text = "# 100 Days of Pottery - Log\n\n" + "\n".join(day.format(n) for n in range(1, 5))
+    roadmap = parse_roadmap(text)
+    leaves = roadmap.leaves()
+    assert [leaf.title for leaf in leaves] == [f"Day {n} - March {n}, 2024" for n in range(1, 5)]
+    # what the learner thought and linked stays with the day it was written for
+    assert "Centre before opening" in leaves[0].notes
+    assert [r.url for r in leaves[1].resources] == ["https://example.org/day2"]
+
+
+def test_a_coding_log_whose_days_list_their_work_keeps_those_lists_as_steps():
+    day = (
+        "### Day {0}: March {0}, 2024\n\n**Today's Progress**:\n\n"
+        "1. Wedged clay\n2. Threw a bowl\n\n**Thoughts**:\n\n- The rim cracked\n"
+    )
+    text = "# Pottery log\n\n" + "\n".join(day.format(n) for n in range(1, 4))
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedged clay", "Threw a bowl"] * 3, titles

@@ -34,7 +34,7 @@ from roadvault.parse.drafts import (
     split_label,
     walk,
 )
-from roadvault.parse.durations import is_pace, is_slot, leading_duration
+from roadvault.parse.durations import days_in_unit, is_pace, is_slot, leading_duration
 from roadvault.parse.labels import (
     adopt_entries_after_part_entries,
     collapse_one_child_groups,
@@ -86,6 +86,7 @@ from roadvault.parse.sections import (
     sections_after_the_plan,
     sections_before_the_plan,
     self_checks_to_notes,
+    series_word,
     statistics_to_notes,
     text_says_what_to_do,
 )
@@ -1207,6 +1208,86 @@ def _progress_holds_the_plan(section: Draft) -> bool:
 _DAYS_WORK_RE = re.compile(r"^(?:today['’]?s progress|progress today|what i did today)$")
 
 
+# The fields of a coding log's day ("Today's Progress", "Link(s) to work"): a day that
+# carries one is a journal entry.
+_LOG_FIELD_RE = re.compile(
+    r"^(?:today['’]?s progress|progress today|what i (?:did|learned) today"
+    r"|links? to (?:work|code|commits?)|today['’]?s work)$"
+)
+MIN_JOURNAL_DAYS = 3
+
+
+@rule("journal-days")
+def read_journal_days(root: Draft) -> None:
+    """A coding log's entries named for a day ("### Day 12: May 3, Friday"), each a form of
+    labelled fields ("Today's Progress", "Thoughts", "Link(s) to work", three entries at
+    least): where most days list their work under the progress label, those lists are the
+    steps; where most say it in a sentence, each day is one step. Every other field —
+    thoughts, links, whatever else the learner wrote — is the day's note and resources."""
+    days = [
+        d
+        for d in walk(root)
+        if d.kind == HEADING and _names_a_day(d.title) and _holds_log_fields(d)
+    ]
+    if len(days) < MIN_JOURNAL_DAYS:
+        return
+    # "## NEW Day 1: …" among them, written on the same form: an entry too
+    parents = {id(c): d for d in walk(root) for c in d.children}
+    found = {id(d) for d in days}
+    for parent in {id(p): p for d in days if (p := parents.get(id(d)))}.values():
+        days.extend(
+            c
+            for c in parent.children
+            if c.kind == HEADING
+            and id(c) not in found
+            and _holds_log_fields(c)
+            # a blank copy of the form ("### Day : , 2018" over empty labels) is no entry
+            and (bool(c.notes) or any(f.notes or f.children for f in c.children))
+        )
+    # most days list their work: those lists are the steps; most days say it in a sentence:
+    # each day is a step, and a list some days give is its note like the rest
+    listing = sum(1 for day in days if any(_lists_the_days_work(c) for c in day.children))
+    steps_listed = listing * 2 >= len(days)
+    for day in days:
+        kept: list[Draft] = []
+        for child in day.children:
+            keep = steps_listed and _lists_the_days_work(child)
+            if keep or holds_task(child) or child.kind not in (PSEUDO, ITEM):
+                kept.append(child)
+                continue
+            day.notes.append(section_text(child))
+            for inner in walk(child):
+                day.resources.extend(
+                    Resource(text or href, href) for text, href in inner.links if href
+                )
+                day.resources.extend(inner.resources)
+                fired("journal-days", inner.line, "note")
+        day.children = kept
+        day.label = False  # "### Day 1 - August 18, 2019:" names the entry, not a list
+        day.numbered = True  # one of the log's numbered days, even "NEW Day 1", no preamble
+
+
+def _names_a_day(title: str) -> bool:
+    """ "Day 12: May 3", "Day 10-12 - September 1", "2024-05-03": an entry named by its day."""
+    head = re.split(r"\s*[:：|–—]\s*|\s+-\s+", title, maxsplit=1)[0]
+    return names_a_when(head) or names_a_when(title) or days_in_unit(series_word(head)) == 1
+
+
+def _holds_log_fields(day: Draft) -> bool:
+    """A field of the log under the day, or its words in the day's text
+    ("**Today's Progress**: Fixed the form")."""
+    return any(_log_field(c) for c in day.children) or any(
+        _LOG_FIELD_RE.match(plain_label(re.split(r"[:：]", note, maxsplit=1)[0]))
+        for note in day.notes
+    )
+
+
+def _log_field(draft: Draft) -> bool:
+    """ "**Today's Progress**:" over the day's words, or "Today's Progress: Fixed the form"."""
+    label = re.split(r"[:：]", draft.title, maxsplit=1)[0]
+    return draft.kind in (PSEUDO, ITEM) and bool(_LOG_FIELD_RE.match(plain_label(label)))
+
+
 def _lists_the_days_work(section: Draft) -> bool:
     """A log's "Today's Progress" label over a list of what was done that day: the day's
     steps, where the label over a sentence only reports on the day."""
@@ -1892,6 +1973,7 @@ def shape_roadmap(
         _dissolve_resources(root)
     _pointers_to_notes(root)
     _absorb_note_items(root)
+    read_journal_days(root)
     _keep_sections_with_tasks(root, front_title)
     _drop_sections_about_people(root)
     _drop_excluded(root)
