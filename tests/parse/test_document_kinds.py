@@ -5573,3 +5573,14 @@ def test_a_coding_log_whose_days_list_their_work_keeps_those_lists_as_steps():
     text = "# Pottery log\n\n" + "\n".join(day.format(n) for n in range(1, 4))
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedged clay", "Threw a bowl"] * 3, titles
+
+
+def test_a_progress_legend_for_a_status_column_is_text_not_three_steps():
+    text = (
+        "# Pottery path\n\n## 🚀 Progress Legend\n\n- ✅ Completed\n- ⏳ In Progress\n"
+        "- 🔲 Not Started\n\n## Basics\n\n| Course | Status |\n|---|---|\n"
+        "| Wedging | ✅ |\n| Centring | ⏳ |\n| Trimming | 🔲 |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centring", "Trimming"]
+    assert [leaf.status.value for leaf in roadmap.leaves()] == ["done", "doing", "todo"]

@@ -180,6 +180,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |структура проекта
 |legend|legends|key to (?:symbols|icons|the icons)|symbols|icons used
 |(?:progress |status )?(?:markers?|marks|symbols|icons|emojis?) (?:legend|key|guide)
+|(?:progress|status|tracking) (?:legend|key)
 |how to read (?:this|the) (?:table|list|legend)
 |凡例|图例|圖例|说明符号|标记说明|符号说明|状态说明|標記說明
 |범례|leyenda|légende|legende|легенда|условные обозначения
