@@ -5584,3 +5584,21 @@ def test_a_progress_legend_for_a_status_column_is_text_not_three_steps():
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centring", "Trimming"]
     assert [leaf.status.value for leaf in roadmap.leaves()] == ["done", "doing", "todo"]
+
+
+def test_a_numbered_label_described_by_field_bullets_is_a_step_not_a_label_over_text():
+    text = (
+        "### Phase 1: Hand building (2-4 weeks)\n\n"
+        "* **1.1 Pinch pots:**\n"
+        "    * **Topics:** Opening, thinning, rims.\n"
+        "    * **Why:** Every later form starts here.\n"
+        "* **1.2 Coil building:**\n"
+        "    * **Topics:** Rolling even coils, joining them.\n"
+        "    * **Why:** Walls of any height.\n"
+        "* **1.3 Slab work:**\n"
+        "    * **Topics:** Rolling slabs, scoring and slipping.\n"
+        "    * **Why:** Flat, sharp-edged forms.\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == ["Pinch pots", "Coil building", "Slab work"]
+    assert "Rolling even coils" in leaves[1].notes

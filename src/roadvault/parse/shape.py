@@ -1325,7 +1325,16 @@ def _tidy(draft: Draft) -> None:
             draft.resources.extend(child.resources)
             continue
         empty = not child.children and not child.resources
-        if empty and not child.is_task and child.label and not text_says_what_to_do(child):
+        # "**1.2 Embeddings:**" over "**Topics:** …", "**Practice:** …" bullets: an entry
+        # described by its fields, not a label over text
+        described = child.label_notes > 0
+        if (
+            empty
+            and not child.is_task
+            and child.label
+            and not described
+            and not text_says_what_to_do(child)
+        ):
             # "**Goal:**" over a paragraph, or a placeholder bullet "Notes:": text, not a step.
             if child.notes:
                 draft.notes.append(f"{child.title}: " + "\n\n".join(child.notes))
