@@ -5602,3 +5602,18 @@ def test_a_numbered_label_described_by_field_bullets_is_a_step_not_a_label_over_
     leaves = parse_roadmap(text).leaves()
     assert [leaf.title for leaf in leaves] == ["Pinch pots", "Coil building", "Slab work"]
     assert "Rolling even coils" in leaves[1].notes
+
+
+def test_a_numbered_step_keeps_its_name_when_one_field_is_left_beside_its_notes():
+    entry = "* **1.{0} {1}:**\n    * **Topics:** {2}.\n    * **Why:** {3}.\n"
+    text = "### Phase 1: Glazes\n\n" + "".join(
+        [
+            entry.format(1, "Glaze chemistry", "Fluxes, silica, alumina", "Fewer crazed pots"),
+            entry.format(2, "Mixing", "Sieving, specific gravity", "Even coats"),
+            "* **1.3 Firing:**\n    * **Topics:** Cones, ramps.\n"
+            "    * **Kilns:** electric, gas.\n    * **Why:** Colours depend on it.\n",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == ["Glaze chemistry", "Mixing", "Firing"]
+    assert "electric, gas" in leaves[2].notes

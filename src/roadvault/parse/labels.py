@@ -376,6 +376,15 @@ def collapse_one_child_groups(draft: Draft, depth: int = 0) -> None:
             continue
         if is_slot(child.duration):
             continue  # "**Week 16: Resume**" › one task: a week of the plan, as a phase is
+        numbered_entry = child.numbered and child.label_notes and not only.children
+        if numbered_entry and split_label(remove_controls(only.text)):
+            # "**1.1 Text basics:**" › "**Topics:** …" (a note), "**Libraries:** NLTK": the
+            # last field left over is a field too, the numbered step keeps its own name
+            fired("one-child-group", only.line, "note")
+            child.notes.append(only.raw or only.text)
+            child.label_notes += 1
+            child.children = []
+            continue
         if only.kind != ITEM or not only.title:
             continue
         # "- Homework:" or a bold "- **Detailed plan**" over one entry
