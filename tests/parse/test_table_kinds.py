@@ -962,3 +962,15 @@ def test_a_topic_column_named_in_traditional_characters_names_each_weeks_step():
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     # the topic names the week's step; its contents and output are the step's notes
     assert leaves == ["麵粉與水", "酵種", "整形"], leaves
+
+
+def test_a_stage_column_that_names_each_stage_after_its_number_titles_the_rows():
+    text = (
+        "# 陶艺六十天\n\n| 阶段 | 天数 | 任务 | 产出 |\n|---|---|---|---|\n"
+        "| 0. 工具 | 0 | 买泥、买工具；整理工作台；把计划贴在墙上 | 一张照片 |\n"
+        "| 1. 揉泥与定中心 | 1–3 | 每天揉泥三十分钟；练习定中心；记录失败原因 | 四个泥球 |\n"
+        "| 2. 拉坯 | 4–9 | 开孔、拉高、收口；每天拉三个筒 | 十个筒 |\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    # the tasks describe each stage; the stage's own name is the step
+    assert [title.split(". ")[-1] for title in leaves] == ["工具", "揉泥与定中心", "拉坯"], leaves

@@ -1122,6 +1122,15 @@ class _Sections:
         rows, lines = table_rows(node)
         if not rows:
             return
+        cut = _lines_after_the_table(self.doc.lines, lines)
+        after = None
+        if cut is not None and node.map and self.depth <= 8:
+            # the lines the author wrote straight under the table, without a blank line and
+            # without a pipe: text after it, not rows
+            first = lines[cut] or 1
+            after = "\n".join(self.doc.lines[first - 1 : node.map[1]])
+            fired("table-end", first, "note", "lines after the table")
+            rows, lines = rows[:cut], lines[:cut]
         header, body = rows[0], rows[1:]
         drafts, resources = table_items(header, body, lines[1:])
         self.doc.tables += 1
@@ -1133,6 +1142,8 @@ class _Sections:
                     row.table = self.doc.tables
         self.top.children.extend(drafts)
         self.top.resources.extend(resources)
+        if after is not None:
+            self.feed_all(self.doc.fragment(after, (lines[-1] or 1) if lines else 0))
 
     # quotes, callouts, HTML
 
@@ -1302,6 +1313,27 @@ class _Sections:
             text = _TAG_RE.sub("", text)
         self.awaiting_summary = None
         self.feed_all(self.doc.fragment(text, line))
+
+
+MIN_LINES_AFTER_TABLE = 2
+
+
+@rule("table-end")
+def _lines_after_the_table(source: list[str], lines: list[int | None]) -> int | None:
+    """Lines written straight under a table, without a blank line and without a pipe
+    ("Git game: https://…", "Stage one", two lines at least), are the author's text after
+    the table, not rows of one cell: the table ends at the first of them. Gives the index
+    of that row, or None."""
+    head = lines[0] if lines else None
+    if head is None or not 0 < head <= len(source) or "|" not in source[head - 1]:
+        return None  # a table read from HTML or another form: its lines hold no pipes
+    for index in range(2, len(lines)):
+        rest = [at for at in lines[index:] if at is not None]
+        if len(rest) < MIN_LINES_AFTER_TABLE or len(rest) != len(lines) - index:
+            return None
+        if all(0 < at <= len(source) and "|" not in source[at - 1] for at in rest):
+            return index
+    return None
 
 
 MAX_BROKEN_ENTRY_CHARS = 200

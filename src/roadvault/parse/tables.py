@@ -478,7 +478,11 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
             roles["status"] = index
         elif "index" not in roles and _INDEX_COLUMN_RE.match(key):
             roles["index"] = index
-        elif "duration" not in roles and _DURATION_COLUMN_RE.match(key):
+        elif (
+            "duration" not in roles
+            and _DURATION_COLUMN_RE.match(key)
+            and not _names_stages(body, index)
+        ):
             roles["duration"] = index
         elif "resources" not in roles and (
             resource_kind(key) == "strong" or _FILES_COLUMN_RE.match(key)
@@ -530,11 +534,29 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
     return roles
 
 
+_STAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*[.)、:：]\s*")
+MAX_STAGE_NAME = 40
+
+
+def _names_stages(body: list[list[InlineText]], index: int) -> bool:
+    """ "| 阶段 |" over "0. 环境&工具", "1. 三件套极速过": a stage column whose cells name
+    each stage after its number — the names of the steps, not when or how long."""
+    rows = [row[index] for row in body if len(row) > index]
+    named = 0
+    for cell in rows:
+        text = remove_controls(cell.text).strip()
+        rest = _STAGE_NUMBER_RE.sub("", text, count=1)
+        if rest == text or cell.links or not rest[:1].isalpha() or len(rest) > MAX_STAGE_NAME:
+            continue  # "9:00–11:00", "1. [Docs](…)<br>2. …": a time, a list of links
+        named += leading_duration(rest) is None
+    return bool(rows) and named * 2 > len(rows)
+
+
 _KIND_NUMBER_RE = re.compile(r"[^\W\d_]{2,12}\.?\s*#?\d{1,3}[a-z]?")
 # Columns that name the work done on a subject, beside one that names the subject.
 _WORK_COLUMN_RE = re.compile(
     r"^(?:assignments?|homeworks?|activit(?:y|ies)|tasks?|due|deliverables?|exercises?"
-    r"|labs?|readings?|agenda|tarefas?|tareas?|devoirs?|aufgaben|作业|課題|과제)\b"
+    r"|labs?|readings?|agenda|tarefas?|tareas?|devoirs?|aufgaben|作业|課題|과제|任务|任務|タスク)\b"
 )
 # A theme named inside a longer Chinese, Japanese or Korean header ("授業のテーマ", "学习主题").
 _CJK_THEME_RE = re.compile(r"テーマ|主题|主題|トピック|주제|제목|標題|标题|タイトル")
@@ -572,6 +594,10 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
     again under the table is no row."""
     best: tuple[float, int] | None = None
     named_seen = False
+    # "| 阶段 |" over "0. 环境&工具": the stages are named, so they are what each row is
+    stages = {
+        index for index in range(len(keys)) if index not in taken and _names_stages(body, index)
+    }
     for index, key in enumerate(keys):
         named_notes = _names_notes(body, index)
         if index in taken or (_NOT_TITLE_COLUMN_RE.match(key) and not named_notes):
@@ -587,7 +613,8 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
         if _TITLE_COLUMN_RE.match(key):
             named = 1.5 if not named_seen else 1.0  # the first named column is preferred
             named_seen = True
-            if _WORK_COLUMN_RE.match(key) and any(_SUBJECT_COLUMN_RE.match(k) for k in keys):
+            subject = any(_SUBJECT_COLUMN_RE.match(k) for k in keys) or bool(stages)
+            if _WORK_COLUMN_RE.match(key) and subject:
                 named = 0.5  # "Assignments/Activities" beside "Topic": the work on a topic
             elif _SUBJECT_COLUMN_RE.match(key):
                 named = 1.5  # "Topic" names what a row is about, wherever it stands
@@ -605,7 +632,7 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
             named = -0.5  # "Category": the group a row is in
         if all(_KIND_NUMBER_RE.fullmatch(value) for value in values):
             named -= 1.5  # "Unit 1", "Unit 2": which unit, not what it is about
-        if named_notes:
+        if named_notes or index in stages:
             named = max(named, 1.5)  # "| [[Key Terms]] | Full glossary… |": the note is the row
         score = distinct * 2 + length + named - index * 0.05
         if best is None or score > best[0]:
