@@ -5617,3 +5617,15 @@ def test_a_numbered_step_keeps_its_name_when_one_field_is_left_beside_its_notes(
     leaves = parse_roadmap(text).leaves()
     assert [leaf.title for leaf in leaves] == ["Glaze chemistry", "Mixing", "Firing"]
     assert "electric, gas" in leaves[2].notes
+
+
+def test_classes_named_by_their_number_that_link_to_their_pages_are_lessons():
+    text = (
+        "# Summary\n\n**Weeks 1-2**: Hand building\n\n"
+        "* [Class 01](week_1-2/class-01)\n* [Class 02](week_1-2/class-02)\n"
+        "* [Class 03](week_1-2/class-03)\n\n**Weeks 3-4**: The wheel\n\n"
+        "* [Class 04](week_3-4/class-04)\n* [Class 05](week_3-4/class-05)\n"
+        "* [Class 06](week_3-4/class-06)\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == [f"Class 0{n}" for n in range(1, 7)], titles

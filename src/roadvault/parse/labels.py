@@ -500,7 +500,8 @@ def _names_only_a_day(entry: Draft) -> bool:
 @rule("check-in-log")
 def drop_check_in_logs(draft: Draft, notes: list[str]) -> None:
     """Boxes that name only a day or a date ("- [ ] Day 1", "- [ ] 2025/12/29", … "Day 14")
-    are a habit check-in, not study: the learner's log, kept as text."""
+    are a habit check-in, not study: the learner's log, kept as text. Entries that each link
+    to their page ("[Class 01](week_1/class-01)") are lessons named by their place."""
 
     def is_log(child: Draft, _parent: Draft) -> bool:
         entries = child.children
@@ -508,6 +509,8 @@ def drop_check_in_logs(draft: Draft, notes: list[str]) -> None:
             child.kind in (HEADING, PSEUDO)
             and len(entries) >= 3
             and all(e.kind == ITEM and not e.children and _names_only_a_day(e) for e in entries)
+            # "[Class 01](week_1-2/class-01)": each a link to its lesson, a class to take
+            and not all(e.links for e in entries)
         )
 
     def take(log: Draft, _parent: Draft) -> None:
