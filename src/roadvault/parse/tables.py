@@ -17,6 +17,7 @@ from roadvault.parse.drafts import (
     ROW,
     Draft,
     inline_of,
+    is_date_title,
     line_of,
     resource_kind,
     set_title,
@@ -339,6 +340,10 @@ def _row_status(
         return None
     if roles.get("attempts") == at:
         return "x" if remove_controls(row[at].text).strip() else " "
+    if roles.get("completed_on") == at:
+        mark = "x" if is_date_title(remove_controls(row[at].text)) else " "
+        fired("completion-date-column", line, "item", f"[{mark}]")
+        return mark
     if roles.get("solution") == at:
         mark = _solved(row[at].text)
         fired("solution-column", line, "item", f"[{mark}]")
@@ -465,6 +470,24 @@ def _is_result_column(key: str, body: list[list[InlineText]], index: int) -> boo
     return any(PASSED_RE.match(value) for value in values)
 
 
+# "Completion Date", "Date completed", "Finished on": when a row was done, filled once it is.
+_COMPLETION_DATE_RE = re.compile(
+    r"^(?:completion(?: date)?|completed(?: on| date)?|date (?:completed|finished|done)"
+    r"|finished(?: on| date)|done on|fecha de (?:finalizaci[óo]n|t[ée]rmino)"
+    r"|data de conclus[ãa]o|erledigt am|abgeschlossen am|date de fin r[ée]elle"
+    r"|完成(?:日期|时间|時間|日)|完了日|완료일)$"
+)
+
+
+@rule("completion-date-column")
+def _is_completion_date_column(key: str, body: list[list[InlineText]], index: int) -> bool:
+    """A "Completion Date" column with a date on some rows says which rows are done: those
+    with a date; a row left blank is still to do. An end or due date is a plan, not this."""
+    if not _COMPLETION_DATE_RE.match(key):
+        return False
+    return any(len(row) > index and is_date_title(remove_controls(row[index].text)) for row in body)
+
+
 def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, int]:
     roles: dict[str, int] = {}
     keys = [plain_label(cell) for cell in header]
@@ -512,6 +535,11 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
         for index, key in enumerate(keys):
             if index not in roles.values() and _is_result_column(key, body, index):
                 roles["status"] = index
+                break
+    if "status" not in roles:
+        for index, key in enumerate(keys):
+            if index not in roles.values() and _is_completion_date_column(key, body, index):
+                roles["status"] = roles["completed_on"] = index
                 break
     if "status" not in roles:
         attempts = _attempt_columns(keys, body)
