@@ -5629,3 +5629,13 @@ def test_classes_named_by_their_number_that_link_to_their_pages_are_lessons():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == [f"Class 0{n}" for n in range(1, 7)], titles
+
+
+def test_a_greeting_heading_over_the_whole_page_is_not_the_roadmaps_name():
+    text = (
+        "## Hello...\n\nThe pottery curriculum checklist\n\n"
+        "- [x] Hand building\n  - [x] Pinch pots\n  - [ ] Coils\n- [ ] Wheel throwing\n"
+    )
+    roadmap = parse_roadmap(text, source="pottery-checklist/README.md")
+    assert roadmap.title != "Hello..."
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Pinch pots", "Coils", "Wheel throwing"]

@@ -1724,11 +1724,14 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
         return None
     if top.kind == PSEUDO and not top.children:
         return None
-    fired("title-heading", top.line, "title", top.title)
+    greeting = _is_greeting(top.title)
+    fired("title-heading", top.line, "note" if greeting else "title", top.title)
     root.children = top.children
     root.notes.extend(top.notes)
     root.resources.extend(top.resources)
     _subtitle_to_notes(root)
+    if greeting:
+        return None  # "## Hello..." over the whole page greets the reader, names nothing
     if is_slot(top.duration) and top.duration in top.text:
         # "# Critical Care: Week 3": the week is part of the page's name, not its length
         return " ".join(strip_decorations(remove_controls(top.text)).split()).strip(" *_")
@@ -1738,6 +1741,19 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
         whole = " ".join(strip_decorations(remove_controls(top.text)).split()).strip(" *_")
         return whole or top.title
     return top.title
+
+
+# "Hello...", "Hi there!", "Welcome", "Hola", "你好": a greeting, not the name of a plan.
+_GREETING_RE = re.compile(
+    r"^(?:hello|hi|hey|greetings|welcome|hola|bonjour|salut|hallo|ol[áa]|ciao|merhaba"
+    r"|xin chào|привет|здравствуйте|你好|您好|大家好|こんにちは|안녕하세요)"
+    r"(?:,? (?:there|everyone|all|world|friends?|folks|guys|mundo|tout le monde))?[\s!.…,:~]*$",
+    re.I,
+)
+
+
+def _is_greeting(title: str) -> bool:
+    return bool(_GREETING_RE.match(strip_decorations(remove_controls(title)).strip(" *_")))
 
 
 def _subtitle_to_notes(root: Draft) -> None:
