@@ -5639,3 +5639,17 @@ def test_a_greeting_heading_over_the_whole_page_is_not_the_roadmaps_name():
     roadmap = parse_roadmap(text, source="pottery-checklist/README.md")
     assert roadmap.title != "Hello..."
     assert [leaf.title for leaf in roadmap.leaves()] == ["Pinch pots", "Coils", "Wheel throwing"]
+
+
+def test_a_stack_section_of_problems_is_a_topic_not_a_list_of_tools():
+    table = "| # | Title | Solution |\n|---|---|---|\n"
+    text = (
+        "# Interview tracker\n\n## Queue\n\n"
+        + table
+        + "| 1 | [Moving Average](https://example.org/q1) | [Py](q1.py) |\n\n## Stack\n\n"
+        + table
+        + "| 2 | [Valid Parentheses](https://example.org/s1) | [Py](s1.py) |\n"
+        + "| 3 | [Min Stack](https://example.org/s2) | [Py](s2.py) |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(n.title, len(n.leaves())) for n in roadmap.nodes] == [("Queue", 1), ("Stack", 2)]

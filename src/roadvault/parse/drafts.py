@@ -114,7 +114,8 @@ _NOT_RESOURCE_RE = re.compile(
 )
 _WEAK_RESOURCE_RE = re.compile(
     r"^(?:(?:recommended|useful|key|essential|main|core|popular)\s+)*"
-    r"(?:tools?|frameworks?|libraries|software|tech stack|stack|apps?|ides?|editors?)"
+    # ("Stack" alone is the data structure a study plan covers; "Tech stack" is the tools)
+    r"(?:tools?|frameworks?|libraries|software|tech stack|apps?|ides?|editors?)"
     r"(?:\s*(?:and|&|/|,)\s*(?:tools?|frameworks?|libraries|software|platforms?|resources?))*$"
 )
 # First words of an instruction ("Use X for Y."): such bullets are steps, not resource names.
