@@ -5653,3 +5653,19 @@ def test_a_stack_section_of_problems_is_a_topic_not_a_list_of_tools():
     )
     roadmap = parse_roadmap(text)
     assert [(n.title, len(n.leaves())) for n in roadmap.nodes] == [("Queue", 1), ("Stack", 2)]
+
+
+def test_a_topic_over_the_trackers_column_names_and_no_row_is_left_blank_not_a_step():
+    header = "| # | Title | Solution |\n|---|---|---|\n"
+    text = (
+        "# Interview tracker\n\n## Array\n\n"
+        + header
+        + "| 1 | [Two Sum](https://example.org/a1) | [Py](a1.py) |\n\n## Geometry\n\n"
+        + header
+        + "\n## Graph\n\n"
+        + header
+        + "| 2 | [Clone Graph](https://example.org/g1) | |\n\n"
+        "## Tools\n\n| Jenkins | GitHub Actions |\n| :---: | :---: |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [n.title for n in roadmap.nodes] == ["Array", "Graph", "Tools"]

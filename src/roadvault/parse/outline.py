@@ -1132,6 +1132,10 @@ class _Sections:
             fired("table-end", first, "note", "lines after the table")
             rows, lines = rows[:cut], lines[:cut]
         header, body = rows[0], rows[1:]
+        if not body and _repeated_header(self.doc.lines, lines[0]):
+            # "## Geometry" over the columns every other topic's table has, and no row yet
+            # ("| Jenkins | GitHub Actions |" alone is a row of entries written as a header)
+            self.top.blank_table = True
         drafts, resources = table_items(header, body, lines[1:])
         self.doc.tables += 1
         for draft in drafts:
@@ -1316,6 +1320,15 @@ class _Sections:
 
 
 MIN_LINES_AFTER_TABLE = 2
+
+
+def _repeated_header(source: list[str], line: int | None) -> bool:
+    """The table's header line is written again elsewhere in the text: a form the author
+    fills in topic after topic."""
+    if line is None or not 0 < line <= len(source):
+        return False
+    header = " ".join(source[line - 1].split())
+    return sum(1 for text in source if " ".join(text.split()) == header) >= 2
 
 
 @rule("table-end")

@@ -1345,12 +1345,27 @@ def _tidy(draft: Draft) -> None:
         if empty and _leaves_itself_out(child):
             draft.notes.append("\n\n".join([child.title, *child.notes]))
             continue
+        if empty and _left_blank(child):
+            draft.notes.append("\n\n".join([child.title, *child.notes]))
+            continue
         if empty and _exclaims_or_signs(child):
             # "## 🔮 Upcoming!" over nothing: text, not a step
             draft.notes.append("\n\n".join([child.title, *child.notes]))
             continue
         kept.append(child)
     draft.children = kept
+
+
+@rule("blank-table")
+def _left_blank(draft: Draft) -> bool:
+    """A heading over nothing but the column names of a table the author fills in topic
+    after topic ("## Geometry" over "| # | Title | Solution |" and no row, the same header
+    written above the other topics' problems) is a part left blank, not a step. A header
+    written only once ("| Jenkins | GitHub Actions |") is a row of entries."""
+    blank = draft.blank_table and draft.kind == HEADING and not draft.is_task
+    if blank:
+        fired("blank-table", draft.line, "note", draft.title)
+    return blank
 
 
 # "… so skip it", "(omitted)", "bỏ qua", "跳过" closing a heading: the part is left out
