@@ -1340,13 +1340,14 @@ def _lines_after_the_table(source: list[str], lines: list[int | None]) -> int | 
     head = lines[0] if lines else None
     if head is None or not 0 < head <= len(source) or "|" not in source[head - 1]:
         return None  # a table read from HTML or another form: its lines hold no pipes
-    for index in range(2, len(lines)):
-        rest = [at for at in lines[index:] if at is not None]
-        if len(rest) < MIN_LINES_AFTER_TABLE or len(rest) != len(lines) - index:
-            return None
-        if all(0 < at <= len(source) and "|" not in source[at - 1] for at in rest):
-            return index
-    return None
+    # walk back from the last row while the rows' lines hold no pipe
+    cut = len(lines)
+    while cut > 2:
+        at = lines[cut - 1]
+        if at is None or not 0 < at <= len(source) or "|" in source[at - 1]:
+            break
+        cut -= 1
+    return cut if len(lines) - cut >= MIN_LINES_AFTER_TABLE else None
 
 
 MAX_BROKEN_ENTRY_CHARS = 200
