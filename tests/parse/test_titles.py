@@ -443,3 +443,14 @@ def test_a_text_opening_with_its_heading_over_prose_keeps_that_name_over_a_later
         node.title for node in roadmap.nodes
     ]
     assert len(roadmap.leaves()) == 3
+
+
+def test_a_plan_named_by_its_length_names_the_roadmap_not_the_tips_about_plans():
+    text = (
+        "# Four Week Plan\n\n### **Week 1**\n\n1. Wedging\n2. Centring\n\n"
+        "### **Week 2**\n\n1. Pulling walls\n2. Trimming\n\n"
+        "# Something to Refer Daily\n\n1. [Glaze chart](https://example.org/chart)\n\n"
+        "# Some Important Pots\n\n1. [Teapot](https://example.org/teapot)\n\n"
+        "# Tips for a Study Plan\n\n1. [Practise daily](https://example.org/tips)\n"
+    )
+    assert parse_roadmap(text).title == "Four Week Plan"

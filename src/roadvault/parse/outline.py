@@ -2138,8 +2138,13 @@ def _named_at_the_top(doc: _Document) -> bool:
 
 
 def _plan_named(titles: list[str]) -> str | None:
-    """The first of `titles` that names the plan itself, when only one does."""
-    named = [title for title in titles if names_a_plan(title)]
+    """The first of `titles` that names the plan itself, when only one does ("# Tips for a
+    Study Plan" is advice about plans, not the name of this one)."""
+    named = [
+        title
+        for title in titles
+        if names_a_plan(title) and section_role(title) not in (ADVICE, HOUSEKEEPING)
+    ]
     return named[0] if len(named) == 1 else None
 
 

@@ -741,7 +741,10 @@ _PLAN_NAME_RE = re.compile(
     r"\b(?:road ?map|learning (?:path|plan|journey)|study (?:plan|guide|path)|curriculum"
     r"|syllabus|hoja de ruta|ruta de aprendizaje|plan de estudios?|roteiro|trilha"
     r"|feuille de route|parcours|lernpfad|lernplan|fahrplan|lộ trình|kế hoạch học"
-    r"|учебный план|план обучения|дорожная карта)\b"
+    r"|учебный план|план обучения|дорожная карта"
+    # "Four Week Plan", "30-Day Plan": a plan named by its length
+    r"|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
+    r"(?:day|week|month)s?[- ](?:study |learning |prep |training )?plan)\b"
     r"|学习路线|学习路径|学习计划|路线图|ロードマップ|学習計画|로드맵|학습 계획",
     re.I,
 )
