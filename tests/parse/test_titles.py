@@ -454,3 +454,14 @@ def test_a_plan_named_by_its_length_names_the_roadmap_not_the_tips_about_plans()
         "# Tips for a Study Plan\n\n1. [Practise daily](https://example.org/tips)\n"
     )
     assert parse_roadmap(text).title == "Four Week Plan"
+
+
+def test_a_timeline_heading_after_the_repositorys_header_names_the_roadmap():
+    text = (
+        "# Pottery_Study\nPottery study\n\nMain documents:\n\n- [Glaze docs](https://example.org/docs)\n"
+        "- [Kiln blog](https://example.org/blog)\n\n---\n\n"
+        "# 📅 Wheel Course Timeline (9/22 → 10/31)\n\n"
+        "## Week 1 — Centring\n- **Mon 9/22**: wedge and centre\n- **Tue 9/23**: open the ball\n\n"
+        "## Week 2 — Walls\n- **Mon 9/29**: pull walls\n- **Tue 9/30**: trim\n"
+    )
+    assert "Wheel Course Timeline" in parse_roadmap(text).title

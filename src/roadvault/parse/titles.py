@@ -738,7 +738,7 @@ def light_clean(text: str) -> str:
 # "AI Learning Roadmap: 90 days", "Lộ Trình 52 Tuần", "学习路线", "Plan de estudio": a name
 # that says it is the plan itself.
 _PLAN_NAME_RE = re.compile(
-    r"\b(?:road ?map|learning (?:path|plan|journey)|study (?:plan|guide|path)|curriculum"
+    r"\b(?:road ?map|learning (?:path|plan|journey)|study (?:plan|guide|path)|curriculum|timeline"
     r"|syllabus|hoja de ruta|ruta de aprendizaje|plan de estudios?|roteiro|trilha"
     r"|feuille de route|parcours|lernpfad|lernplan|fahrplan|lộ trình|kế hoạch học"
     r"|учебный план|план обучения|дорожная карта"
