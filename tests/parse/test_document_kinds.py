@@ -5669,3 +5669,21 @@ def test_a_topic_over_the_trackers_column_names_and_no_row_is_left_blank_not_a_s
     )
     roadmap = parse_roadmap(text)
     assert [n.title for n in roadmap.nodes] == ["Array", "Graph", "Tools"]
+
+
+def test_a_quick_navigation_list_is_housekeeping_but_a_timed_plan_under_it_is_the_plan():
+    text = (
+        "# Grupo de estudos de cerâmica\n\n## Navegação rápida\n\n"
+        "- [Índice geral](src/_indice.md)\n- [Como contribuir](src/como_contribuir.md)\n\n"
+        "## Tópicos\n\n### Fundamentos\n\n- [Amassar o barro](amassar/README.md)\n"
+        "- [Centralizar](centralizar/README.md)\n\n"
+        "### Torno\n\n- [Levantar paredes](paredes/README.md)\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Amassar o barro", "Centralizar", "Levantar paredes"], titles
+    timed = (
+        "# Cerâmica\n\n## Navegação Rápida\n\n| Fase | Duração | Descrição |\n|---|---|---|\n"
+        "| Fase 1 | 2 meses | Modelagem manual |\n| Fase 2 | 2 meses | Torno |\n"
+        "| Fase 3 | 2 meses | Esmaltes |\n"
+    )
+    assert len(parse_roadmap(timed).leaves()) == 3

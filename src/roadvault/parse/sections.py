@@ -50,6 +50,9 @@ from roadvault.parse.titles import (
 # One alternative per line: English first, then other languages.
 _HOUSEKEEPING = r"""
 table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
+|(?:quick |site |page )?navigation|quick links|navega[çc][ãa]o(?: r[áa]pida)?
+|navegaci[óo]n(?: r[áa]pida)?
+|navigation rapide|schnellnavigation|navigazione(?: rapida)?|快速导航|导航|ナビゲーション|바로가기
 |outline of this (?:repo|document|guide)
 |what(?:'s| is) (?:inside|in (?:this|the) (?:repo|repository))|inside this (?:repo|repository)
 |what you(?:['’]ll| will) find (?:here|in (?:this|the) (?:repo|repository))

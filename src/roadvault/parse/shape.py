@@ -1172,6 +1172,11 @@ def _drop_excluded(draft: Draft) -> None:
             fired("housekeeping-section", child.line, "item", "the day's work")
             kept.extend(child.children)
             draft.notes.extend(child.notes)
+        elif _navigation_times_the_plan(child):
+            # "## Navegação Rápida" over "| Fase 1 | 2 meses | Fundamentos Ruby |": the plan
+            child.excluded = False
+            fired("housekeeping-section", child.line, "phase", "the plan it lays out")
+            kept.append(child)
         elif _progress_holds_the_plan(child):
             # "## 学习进度" over a table of 48 days and their topics: the plan itself
             child.excluded = False
@@ -1180,6 +1185,21 @@ def _drop_excluded(draft: Draft) -> None:
     draft.children = kept
     for child in draft.children:
         _drop_excluded(child)
+
+
+_NAVIGATION_RE = re.compile(r"navega|navigation|导航|ナビゲーション|바로가기")
+MIN_TIMED_ROWS = 3
+
+
+def _navigation_times_the_plan(section: Draft) -> bool:
+    """A part named for navigation whose table gives each phase its length (three rows
+    or more with a duration): the plan laid out, not links to move around the page."""
+    if section.kind not in (HEADING, PSEUDO) or not _NAVIGATION_RE.search(
+        plain_label(section.title)
+    ):
+        return False
+    rows = [d for d in walk(section) if d.kind == ROW]
+    return sum(1 for d in rows if d.duration) >= MIN_TIMED_ROWS
 
 
 # "Learning progress", "学习进度", "進捗": a part named for how far the learner got.
