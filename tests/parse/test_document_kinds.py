@@ -5687,3 +5687,17 @@ def test_a_quick_navigation_list_is_housekeeping_but_a_timed_plan_under_it_is_th
         "| Fase 3 | 2 meses | Esmaltes |\n"
     )
     assert len(parse_roadmap(timed).leaves()) == 3
+
+
+def test_a_daily_schedule_table_beside_a_checklist_is_the_days_routine_not_the_plan():
+    text = (
+        "# Summer plan\n\n## The checklist\n\n### Pottery\n\n- [ ] Throw ten cylinders\n"
+        "- [ ] Trim five bowls\n- [ ] Glaze a set\n\n### Drawing\n\n- [ ] Fill one sketchbook\n"
+        "- [ ] Draw hands for a week\n\n## Daily schedule — summer template\n\n"
+        "| Block | Length | What |\n|---|---|---|\n"
+        "| Morning wheel | 90 min | Hardest form first |\n"
+        "| Drawing | 30 min | Hands and feet |\n| Evening review | 10 min | Tick this list |\n\n"
+        "- **One priority per day**, named the night before.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert len(titles) == 5, titles

@@ -170,14 +170,22 @@ def _named_plan(section: Draft) -> bool:
     """ "## LỘ TRÌNH 8 TUẦN" over a table of the eight weeks, beside a progress checklist:
     the plan the boxes track, named as the plan and laid out as a table, not a note."""
     entries = [d for d in walk(section) if d.kind == ROW]
+    name = plain_label(section.title)
     return (
         section.kind in _SECTIONS
-        and (
-            names_a_plan(section.title)
-            or bool(_SCHEDULE_NAME_RE.search(plain_label(section.title)))
-        )
+        and (names_a_plan(section.title) or bool(_SCHEDULE_NAME_RE.search(name)))
+        # "## Daily schedule — summer template": the hours of one day, a routine
+        and not _DAY_ROUTINE_RE.search(name)
         and len(entries) >= MIN_NAMED_PLAN_ENTRIES
     )
+
+
+_DAY_ROUTINE_RE = re.compile(
+    r"\b(?:daily|day|everyday|each day|per day|morning|evening)\s+"
+    r"(?:schedule|plan|routine|timetable)"
+    r"|\b(?:horario|rutina|rotina|cronograma) (?:diari[oa]|di[áa]ri[oa])|tagesablauf|tagesplan"
+    r"|每日|每天|一日|日程表|1日の"
+)
 
 
 def _plan_of_its_own(section: Draft, tasks: int) -> bool:
