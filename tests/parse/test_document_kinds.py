@@ -5701,3 +5701,16 @@ def test_a_daily_schedule_table_beside_a_checklist_is_the_days_routine_not_the_p
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert len(titles) == 5, titles
+
+
+def test_a_label_that_comes_back_in_every_week_keeps_its_line_even_where_it_reads_as_prose():
+    text = (
+        "# Pottery course\n\n### Week 1: Clay\n"
+        "- **Preparation**: read chapter 1 of the handbook, watch the videos\n"
+        "- **Class**: wedging, centring, first pots\n\n### Week 2: Walls\n"
+        "- **Preparation**: Chapter 2\n- **Class**: Pulling walls\n\n### Week 3: Trimming\n"
+        "- **Preparation**: Chapter 3\n- **Class**: Trimming and feet\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[0].startswith("Preparation: read chapter 1"), titles
+    assert titles[1].startswith("Class: wedging"), titles

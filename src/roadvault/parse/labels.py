@@ -289,6 +289,12 @@ def name_before_explanation(root: Draft) -> None:
         if found is None and draft.title
     }
     labels.update(named & set(labels))
+    # "**Vorbereitung**: …" in every week, whether or not the rest reads as prose each time
+    labelled = Counter(
+        plain_label(strip_decorations(split[0]).strip(" *_"))
+        for draft, _ in splits
+        if draft.kind == ITEM and draft.title and (split := split_label(draft.title))
+    )
     found_of = {id(draft): found for draft, found in splits}
     parents = {id(c): d for d in walk(root) for c in d.children}
     for draft, found in splits:
@@ -299,6 +305,7 @@ def name_before_explanation(root: Draft) -> None:
             continue  # "**Scaffold**. Solve easier problems…" among whole-sentence steps
         if (
             labels[plain_label(label)] > 1
+            or labelled[plain_label(label)] > 1
             or _ENDS_IN_NUMBER_RE.search(label)
             or names_a_when(label)
         ):
