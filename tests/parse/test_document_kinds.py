@@ -5714,3 +5714,13 @@ def test_a_label_that_comes_back_in_every_week_keeps_its_line_even_where_it_read
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[0].startswith("Preparation: read chapter 1"), titles
     assert titles[1].startswith("Class: wedging"), titles
+
+
+def test_a_pages_last_update_and_current_stage_lines_are_no_steps():
+    text = (
+        "# 陶艺学习清单\n\n## Day 1\n\n- ✅ 揉泥\n- ✅ 定中心\n\n"
+        "## Day 2\n\n- 拉坯\n- 修坯\n\n---\n\n"
+        "*最后更新: 2025-09-13*\n*当前阶段: Day 2 (拉坯) - 进行中*\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["揉泥", "定中心", "拉坯", "修坯"], titles
