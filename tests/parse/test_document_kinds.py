@@ -5724,3 +5724,14 @@ def test_a_pages_last_update_and_current_stage_lines_are_no_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["揉泥", "定中心", "拉坯", "修坯"], titles
+
+
+def test_suggested_courses_named_with_the_adjective_after_the_noun_are_resources():
+    text = (
+        "# Plan semanal\n\n## Lunes – Torno\n\n"
+        "- [ ] Centrar cuatro bolas\n- [ ] Abrir dos cuencos\n\n"
+        "## Martes – Esmaltes\n\n- [ ] Tamizar un esmalte\n- [ ] Probar tres capas\n\n"
+        "# 📌 Cursos sugeridos\n\n- **Torno desde cero – Ana Ruiz**\n- **Esmaltes – Luis Pérez**\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert len(titles) == 4, titles

@@ -97,9 +97,15 @@ _STRONG_RESOURCE_RE = re.compile(
     r"|para (?:practicar|praticar|aprender|estudiar|estudar)|pour (?:pratiquer"
     r"|apprendre)|zum (?:üben|lernen)|per (?:esercitarsi|imparare)))?$"
     r"|^(?:recommended|suggested)(?:\s+[\w-]+){1,2}$"
+    # "Cursos sugeridos", "Cours recommandés": courses, books or videos suggested, the
+    # adjective after the noun
+    r"|^(?:cursos|cours|corsi|livros|libros|livres|libri|v[íi]deos|vidéos|canais|canales"
+    r"|chaînes)\s+(?:recomendad[oa]s|sugerid[oa]s|suggérée?s|recommandée?s|consigliat[ei]"
+    r"|suggerit[ei])$"
     # the adjective after the noun: "Recursos adicionales", "Ressources complémentaires"
     rf"|^{_RES_NOUN}\s+(?:adicionales|adicionais|complementari[oa]s|complementares"
-    r"|recomendad[oa]s|útiles|úteis|supplémentaires|complémentaires|recommandées|utiles"
+    r"|recomendad[oa]s|sugerid[oa]s|suggérée?s|suggerit[ei]|útiles|úteis|supplémentaires"
+    r"|complémentaires|recommandée?s|utiles"
     r"|de apoyo|de apoio|de estudio|de estudo|d'apprentissage|base|básica|básicas"
     r"|principal|principales|obligatoria|obligatorias|recomendada|recomendadas|de base"
     r"|consigliat[ei]|utili|aggiuntiv[ei]|di studio|empfohlen|полезные)$"
