@@ -829,3 +829,40 @@ def _escape(text: str) -> str:
 def _int_attr(node: LexborNode, name: str, default: int) -> int:
     value = (node.attributes.get(name) or "").strip()
     return int(value) if value.isdigit() and len(value) < 9 else default
+
+
+# A card's header and the badge inside it that gives its state, by their class names:
+# "course-header" over "course-status", "lesson-title" over "state-badge".
+_HEADER_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:header|head|title)(?:$|[\s_-])", re.I)
+_STATE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:status|state|badge|progress)(?:$|[\s_-])", re.I)
+_TOGGLE_GLYPHS = "▶▷►▸▼▽▾+−-› "
+
+
+@rule("html-status-cards")
+def html_status_cards(fragment: str) -> list[tuple[str, str]] | None:
+    """Cards a page draws in HTML to track courses, each a header element that holds the
+    entry's name and, in an element of its own, its state ("<div class='course-header'>
+    <span>8.01: Physics I</span><span class='course-status'>COMPLETED</span></div>"): one
+    entry per card, with the words of its state; what the card folds away (links, ratings)
+    is not read as entries. Gives (name, state words) per card, or None."""
+    tree = LexborHTMLParser(fragment)
+    cards: list[tuple[str, str]] = []
+    for node in tree.css("[class]"):
+        if not _HEADER_CLASS_RE.search(node.attributes.get("class") or ""):
+            continue
+        states = [
+            child
+            for child in node.css("[class]")
+            if child is not node
+            and child.mem_id != node.mem_id
+            and _STATE_CLASS_RE.search(child.attributes.get("class") or "")
+        ]
+        if not states:
+            return None  # a header without a state is a page's banner or a card of text
+        state = " ".join(" ".join(s.text(separator=" ").split()) for s in states)
+        words = " ".join(node.text(separator=" ").split())
+        name = words.replace(state, " ") if state else words
+        name = " ".join(name.split()).strip(_TOGGLE_GLYPHS)
+        if name:
+            cards.append((name, state))
+    return cards or None

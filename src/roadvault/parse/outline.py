@@ -56,7 +56,7 @@ from roadvault.parse.durations import (
     is_slot,
     leading_duration,
 )
-from roadvault.parse.html_input import html_table_markdown, html_to_markdown
+from roadvault.parse.html_input import html_status_cards, html_table_markdown, html_to_markdown
 from roadvault.parse.mermaid import inline_mermaid
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
@@ -73,7 +73,7 @@ from roadvault.parse.sections import (
 )
 from roadvault.parse.shape import shape_roadmap, title_from_source
 from roadvault.parse.table_status import percent_state
-from roadvault.parse.tables import table_items, table_rows
+from roadvault.parse.tables import status_of_words, table_items, table_rows
 from roadvault.parse.text_outline import (
     MIN_BOX_LINES,
     PROGRAM_LINE,
@@ -1233,6 +1233,15 @@ class _Sections:
             fired("pre-outline", first_line + 1, "item")
             self.feed_all(self.doc.fragment(outline, first_line))
             return
+        cards = html_status_cards(content) if _STATE_CLASS_HINT_RE.search(content) else None
+        if cards is not None and not self._in_details() and self.depth <= 8:
+            entries = "\n".join(
+                f"- [{status_of_words(state) or ' '}] {html.escape(name, quote=False)}"
+                for name, state in cards
+            )
+            fired("html-status-cards", first_line + 1, "item")
+            self.feed_all(self.doc.fragment(entries, first_line))
+            return
         if _html_list(content) and not self._in_details() and self.depth <= 8:
             fired("html-list", first_line + 1, "item")
             self.feed_all(self.doc.fragment(html_to_markdown(content), first_line))
@@ -1424,6 +1433,8 @@ def _html_list_lines(text: str) -> str | None:
 
 
 _HTML_DETAILS_RE = re.compile(r"<(?:details|summary)\b", re.I)
+# a class name that may mark a card's state: only then are the cards looked for
+_STATE_CLASS_HINT_RE = re.compile(r"class\s*=\s*[\"'][^\"']*(?:status|state|badge)", re.I)
 
 
 @rule("html-list")
