@@ -563,6 +563,49 @@ _LOG_LABEL_RE = re.compile(
 _ITALIC_LINE_RE = re.compile(r"^(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[.:]?$")
 
 
+# "Each week allocate:", "Every day:", "每周安排：": a label naming a period that recurs.
+_RECURRING_PERIOD_RE = re.compile(
+    r"\b(?:each|every|per|a) (?:week|day|month)\b|\b(?:weekly|daily) (?:rhythm|split|routine)"
+    r"|\bcada (?:semana|d[íi]a|mes)\b|\bjede[nrs]? (?:woche|tag|monat)\b"
+    r"|\bchaque (?:semaine|jour|mois)\b|每周|每天|每日|毎週|毎日|매주|매일",
+    re.I,
+)
+MIN_RHYTHM_ENTRIES = 2
+
+
+@rule("week-rhythm")
+def rhythm_to_notes(draft: Draft) -> None:
+    """ "Each week allocate:" over "2 days theory reading", "3 days coding practice", "1 day
+    break": how every week of the plan is split, each entry led by its length — the plan's
+    rhythm, the note of the part it stands in, not steps of the last week."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        rhythm_to_notes(child)
+        entries = [c for c in child.children if c.kind == ITEM]
+        if (
+            child.kind in (PSEUDO, ITEM, HEADING)
+            and _RECURRING_PERIOD_RE.search(plain_label(child.title))
+            and len(entries) >= MIN_RHYTHM_ENTRIES
+            and len(entries) == len(child.children)
+            and not holds_task(child)
+            and all(_led_by_a_length(e) and not e.children for e in entries)
+        ):
+            draft.notes.append(section_text(child))
+            for inner in walk(child):
+                fired("week-rhythm", inner.line, "note")
+            continue
+        kept.append(child)
+    draft.children = kept
+
+
+def _led_by_a_length(entry: Draft) -> bool:
+    """ "2 days theory reading", "3 h practice": an amount of time first, not a slot
+    ("第1-2周: …") or a name with its length after it."""
+    text = remove_controls(entry.text).strip(" *_")
+    found = leading_duration(text) if text[:1].isdigit() else None
+    return found is not None and not is_slot(found[0])
+
+
 def _is_time_budget(children: list[Draft]) -> bool:
     """A list whose every entry is "label: pace" or "label: length" ("Weekdays: 1 hour/day",
     "Weekend: 3 hours/day", "**Daily commitment**: 2 hours", "**Total duration**: 1
@@ -2050,6 +2093,7 @@ def shape_roadmap(
     drop_placeholders(root, notes)
     drop_empty_facets(root)
     advice_to_notes(root, notes)
+    rhythm_to_notes(root)
     file_lists_to_notes(root, notes)
     goals_to_notes(root, notes)
     environment_to_notes(root, notes)
