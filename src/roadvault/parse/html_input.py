@@ -853,8 +853,7 @@ def html_status_cards(fragment: str) -> list[tuple[str, str]] | None:
         states = [
             child
             for child in node.css("[class]")
-            if child is not node
-            and child.mem_id != node.mem_id
+            if child.mem_id != node.mem_id  # the header's own "in-progress" class is no badge
             and _STATE_CLASS_RE.search(child.attributes.get("class") or "")
         ]
         if not states:

@@ -1268,14 +1268,15 @@ def _progress_holds_the_plan(section: Draft) -> bool:
 
 
 # "Today's Progress", "What I did today": a log's label for the day's work.
-_DAYS_WORK_RE = re.compile(r"^(?:today['’]?s progress|progress today|what i did today)$")
+_DAYS_WORK = r"today['’]?s progress|progress today|what i did today"
+_DAYS_WORK_RE = re.compile(rf"^(?:{_DAYS_WORK})$")
 
 
 # The fields of a coding log's day ("Today's Progress", "Link(s) to work"): a day that
 # carries one is a journal entry.
 _LOG_FIELD_RE = re.compile(
-    r"^(?:today['’]?s progress|progress today|what i (?:did|learned) today"
-    r"|links? to (?:work|code|commits?)|today['’]?s work)$"
+    rf"^(?:{_DAYS_WORK}|what i learned today|links? to (?:work|code|commits?)"
+    r"|today['’]?s work)$"
 )
 MIN_JOURNAL_DAYS = 3
 

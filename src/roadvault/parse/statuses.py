@@ -169,7 +169,7 @@ def read_status_glyphs(root: Draft) -> None:
         for parent in {id(p): p for d in marked if (p := parents.get(id(d)))}.values():
             last_mark = max(i for i, c in enumerate(parent.children) if c.glyph is not None)
             for index, sibling in enumerate(parent.children):
-                if index > last_mark and _log_field(sibling):
+                if index > last_mark and _closing_field(sibling):
                     continue  # "- 📍 URL: http://…" after the day's ticks: about them
                 # a bare one, or one in a mark of the author's own ("🤓 Docker in Action"
                 # among ticked titles): not ticked, so to do
@@ -180,14 +180,14 @@ def read_status_glyphs(root: Draft) -> None:
 
 # "公開URL: http://…", "学習ポイント:" over a list, "💡 学習: LocalStorage, DOM": a field of a log
 # entry — a short name then a colon, with nothing after it but an address, or led by an icon.
-_LOG_FIELD_RE = re.compile(
+_CLOSING_FIELD_RE = re.compile(
     r"^\s*(?:(?P<icon>[^\w\s*_\[(]\ufe0f?)\s*)?(?:\*\*|__)?[^:：\n]{1,20}?(?:\*\*|__)?\s*[:：]"
     r"(?:\*\*|__)?\s*(?P<rest>.*)$"
 )
 
 
-def _log_field(draft: Draft) -> bool:
-    match = _LOG_FIELD_RE.match(draft.raw or draft.text)
+def _closing_field(draft: Draft) -> bool:
+    match = _CLOSING_FIELD_RE.match(draft.raw or draft.text)
     if match is None or draft.kind != ITEM:
         return False
     rest = match.group("rest").strip()
