@@ -1205,6 +1205,18 @@ def test_how_to_reproduce_sections_are_housekeeping():
     assert leaves == ["day1.ipynb", "day2.ipynb", "Mon: setup", "Tue: functions"], leaves
 
 
+def test_a_how_to_use_it_section_with_an_example_box_is_housekeeping():
+    text = (
+        "# Pottery for programmers\n\n## How to use it\n"
+        "Work top to bottom; tick each box as you go.\n\n"
+        "- [x] Fork the repo so you can tick items, like this one: [x]\n\n"
+        "## Clay\n- [ ] Wedging\n- [ ] Centring\n\n## Glaze\n- [ ] Dipping\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()]
+    assert leaves == [("Wedging", "todo"), ("Centring", "todo"), ("Dipping", "todo")], leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

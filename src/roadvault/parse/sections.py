@@ -145,6 +145,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |lihat juga(?: .*)?|xem thêm(?: .*)?|ver también(?: .*)?|veja também(?: .*)?|voir aussi(?: .*)?
 |siehe auch(?: .*)?
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
+|how to use(?: it)?
 |how to (?:use|read|follow|navigate|approach) this .*|using this .*
 |how (?:this|each|the) .{1,40} is (?:organi[sz]ed|structured|laid out)
 |c[oó]mo (?:navegar|est[aá] organizad[oa]) .*|como (?:navegar|est[aá] organizad[oa]) .*
