@@ -1217,6 +1217,42 @@ def test_a_how_to_use_it_section_with_an_example_box_is_housekeeping():
     assert leaves == [("Wedging", "todo"), ("Centring", "todo"), ("Dipping", "todo")], leaves
 
 
+def test_contact_sections_named_connect_are_housekeeping():
+    text = (
+        "# Sourdough\n\n## Starter\n- Feeding\n- Float test\n\n## Loaf\n- Shaping\n\n"
+        "## How to Contribute/Connect\n- Star the repo if it helped!\n"
+        "- Message me on Mastodon about bread.\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Feeding", "Float test", "Shaping"], leaves
+
+
+def test_encouragement_after_an_indented_outlines_last_rule_is_text():
+    text = (
+        "Knitting path\n=============\n"
+        "This file lists what I practise, one skill after another, in the order I learn it.\n\n"
+        "1. Basics\n    1.1. Casting on\n    1.2. Knit stitch\n        -> Garter square\n"
+        "    1.3. Purl stitch\n"
+        "2. Shaping\n    2.1. Decreases\n        -> Hat crown\n        -> Mitten thumb\n"
+        "    2.2. Increases\n\n"
+        "==========================\n"
+        "READ THIS WHEN THE YARN TANGLES\n\n"
+        "Every dropped stitch you pick up again is a skill you keep for good.\n"
+        "Slow rows are still rows.\n"
+        "The scarf you finish is better than the sweater you only planned to make.\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = [leaf.title for leaf in roadmap.leaves()]
+    assert leaves == [
+        "Casting on",
+        "Knit stitch",
+        "Purl stitch",
+        "Hat crown",
+        "Mitten thumb",
+        "Increases",
+    ], leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

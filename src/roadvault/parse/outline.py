@@ -77,6 +77,8 @@ from roadvault.parse.tables import status_of_words, table_items, table_rows
 from roadvault.parse.text_outline import (
     MIN_BOX_LINES,
     PROGRAM_LINE,
+    escape_line_start,
+    is_prose,
     looks_like_outline,
     outline_to_markdown,
 )
@@ -1848,8 +1850,13 @@ def _indented_outline(text: str) -> str:
         {_indent_width(line) for at, line in enumerate(lines) if line.strip() and at not in named}
     )
     rank = {width: index for index, width in enumerate(levels)}
+    closing = _closing_text(lines)
     out = []
     for number, line in enumerate(lines, start=1):
+        if number - 1 in closing or (not _indent_width(line) and is_prose(line.strip())):
+            # "This document outlines a path for …": a sentence at the margin is text
+            out.append(escape_line_start(line.strip()))
+            continue
         if number - 1 in named:
             # "C# Learning Path" over "=====": the document's name, underlined
             out.append("# " + line.strip() if named[number - 1] else "")
@@ -1865,6 +1872,20 @@ def _indented_outline(text: str) -> str:
 
 
 _DRAWN_RULE_RE = re.compile(r"^\s*(?:={3,}|-{3,}|_{3,}|\*{3,}|~{3,})\s*$")
+
+
+def _closing_text(lines: list[str]) -> set[int]:
+    """The lines after the outline's last drawn rule when they are text to be read, not
+    entries: none indented, and as many sentences as not ("READ THIS WHEN YOU ARE TIRED"
+    over paragraphs of encouragement after the last section)."""
+    rules = [at for at, line in enumerate(lines) if _DRAWN_RULE_RE.match(line)]
+    if not rules:
+        return set()
+    tail = [at for at in range(rules[-1] + 1, len(lines)) if lines[at].strip()]
+    if not tail or any(_indent_width(lines[at]) for at in tail):
+        return set()
+    sentences = sum(is_prose(lines[at].strip()) for at in tail)
+    return set(tail) if sentences * 2 >= len(tail) else set()
 
 
 def _underlined_name(lines: list[str]) -> dict[int, bool]:

@@ -72,6 +72,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |teaching (?:assistants?|team|staff)|tas?|office hours|graders?|staff
 |about the (?:authors?|instructors?|team|maintainers?)|about me|who am i|who we are|the team
 |citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
+|connect(?: with (?:me|us))?|let['’]?s connect|stay connected|keep in touch
 |contacts|mục lục|đóng góp|giấy phép|lời cảm ơn|daftar isi|kontribusi|lisensi|ucapan terima kasih
 |evaluation|grading(?: system| policy| criteria)?|how (?:we|you(?:['’]ll| will)? be) grade[ds]?
 |assessment (?:criteria|policy)|academic (?:integrity|honesty)|honou?r code|plagiarism(?: policy)?
@@ -373,6 +374,9 @@ def _matches(pattern: re.Pattern[str], title: str) -> bool:
     if pattern.match(key):
         return True
     parts = [part for part in _JOINERS_RE.split(key) if part]
+    if len(parts) < 2:
+        # "How to Contribute/Connect": the joiner is punctuation the label drops
+        parts = [part for part in map(plain_label, _JOINERS_RE.split(title)) if part]
     return len(parts) > 1 and all(pattern.match(part) for part in parts)
 
 

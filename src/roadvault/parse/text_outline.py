@@ -119,7 +119,7 @@ def _outline_signals(parsed: list[_Line], raw_lines: list[str]) -> bool:
     dotted = sum(line.family == "dotted" for line in parsed)
     lettered = sum(line.family in ("roman", "ROMAN", "alpha", "ALPHA", "paren") for line in parsed)
     heads = _section_lines(parsed)
-    indented = [line for line in parsed if line.indent >= 2 and not _is_prose(line.text)]
+    indented = [line for line in parsed if line.indent >= 2 and not is_prose(line.text)]
     code_like = sum(bool(_CODE_LINE_RE.search(raw)) for raw in raw_lines)
     if code_like * 4 > len(parsed):
         return False
@@ -150,7 +150,7 @@ def _section_lines(parsed: list[_Line]) -> int:
 
 def _has_parent_child(parsed: list[_Line]) -> bool:
     return any(
-        before.indent == 0 and after.indent > 0 and not _is_prose(before.text)
+        before.indent == 0 and after.indent > 0 and not is_prose(before.text)
         for before, after in itertools.pairwise(parsed)
     )
 
@@ -239,7 +239,7 @@ def _prose_lines(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int]:
             and raw_lines[previous].strip() != ""
             and line.indent == parsed[previous].indent
         )
-        if wrapped or (line.family == "plain" and _is_prose(line.text)):
+        if wrapped or (line.family == "plain" and is_prose(line.text)):
             prose.add(index)
     return prose
 
@@ -306,7 +306,7 @@ def _family(text: str, romans: tuple[bool, bool]) -> tuple[str, int]:
             return family, 1
     if _is_caps(text):
         return "caps", 1
-    if _COLON_RE.match(text) and not _is_prose(text):
+    if _COLON_RE.match(text) and not is_prose(text):
         return "colon", 1
     return "plain", 1
 
@@ -323,7 +323,7 @@ def _is_caps(text: str) -> bool:
     )
 
 
-def _is_prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
     """A sentence people wrote to be read, not an item to study."""
     words = text.split()
     return len(words) >= PROSE_WORDS or (len(words) >= 8 and bool(_SENTENCE_END_RE.search(text)))
