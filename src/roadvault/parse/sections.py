@@ -2648,3 +2648,64 @@ def part_descriptions_to_notes(root: Draft) -> None:
         fired("part-description", child.line, "note", f"describes {part.title!r}")
 
     pull_sections(root, lambda child, _parent: part_named(child) is not None, take)
+
+
+# "Day 1", "📘 Day 01", "Lesson 1", "第1天": the name of a course's first lesson.
+_FIRST_LESSON_RE = re.compile(
+    r"^(?:day|lesson|lecture|class|session|chapter|module|week|unit|día|dia|lección|lecci[oó]n"
+    r"|aula|clase|semana|jour|leçon|tag|lektion|woche|день|урок|неделя|ngày|bài|hari|gün|hafta"
+    r"|giorno|lezione)\s*0*1$|^第\s*(?:1|一)\s*[天日课課讲講周週章]$",
+    re.IGNORECASE,
+)
+MIN_INDEX_ROWS = 5  # rows of lessons a table needs to be the course's index
+_OWN_FILE_SHARE = 0.8  # of its rows that link to a lesson's own file
+
+
+def _links_own_file(row: Draft) -> bool:
+    """A link to a file of the repository ("./02_Day/variables.md"), not to a site."""
+    return any(
+        href and not urlsplit(href).scheme and not href.startswith(("#", "//"))
+        for _, href in row.links
+    )
+
+
+def _lesson_index(root: Draft) -> list[Draft] | None:
+    """The rows of the first table whose rows each link to a lesson's own file."""
+    tables: dict[int, list[Draft]] = {}
+    for draft in walk(root):
+        if draft.kind == ROW and draft.table is not None:
+            tables.setdefault(draft.table, []).append(draft)
+    for rows in tables.values():
+        linked = sum(_links_own_file(row) for row in rows)
+        if len(rows) >= MIN_INDEX_ROWS and linked >= _OWN_FILE_SHARE * len(rows):
+            return sorted(rows, key=lambda row: row.line or 0)
+    return None
+
+
+@rule("first-lesson-text")
+def first_lesson_to_its_row(root: Draft) -> None:
+    """A course README that lists its lessons in a table, each row linking to the lesson's
+    own file ("| 01 | [Introduction](./readme.md) |", "| 02 | [Variables](./02_Day/…) |"),
+    and after it prints the first lesson in full under "# 📘 Day 1": that text is the
+    first lesson's (its setup, examples and exercises), not more steps of the plan. It
+    becomes the note of the table's first row. A "Day 1" heading holding task boxes, or one
+    without such an index above it, is a part of the plan."""
+    rows = _lesson_index(root)
+    if rows is None:
+        return
+    first, last_line = rows[0], rows[-1].line or 0
+
+    def is_first_lesson(child: Draft, _parent: Draft) -> bool:
+        return (
+            child.kind == HEADING
+            and (child.line or 0) > last_line
+            and bool(_FIRST_LESSON_RE.match(plain_label(child.title).strip(" :：")))
+            and not holds_task(child)
+        )
+
+    def take(section: Draft, _parent: Draft) -> None:
+        first.notes.append(section_text(section))
+        for inner in walk(section):
+            fired("first-lesson-text", inner.line, "note")
+
+    pull_sections(root, is_first_lesson, take)

@@ -60,6 +60,7 @@ from roadvault.parse.sections import (
     environment_to_notes,
     examples_to_notes,
     file_lists_to_notes,
+    first_lesson_to_its_row,
     goals_to_notes,
     grading_to_notes,
     holds_a_topic_tree,
@@ -2081,6 +2082,7 @@ def shape_roadmap(
     _keep_sections_with_tasks(root, front_title)
     _drop_sections_about_people(root)
     _drop_excluded(root)
+    first_lesson_to_its_row(root)
     if not read_as_checklist(root, notes):
         read_unit_checklists(root)
     drop_repo_chatter(root, notes)
