@@ -1253,6 +1253,28 @@ def test_encouragement_after_an_indented_outlines_last_rule_is_text():
     ], leaves
 
 
+def test_state_tags_before_the_names_are_statuses():
+    text = (
+        "# Ceramics self-study\n\n## Clay\n- [Completed] [Hand building](https://example.org/a)\n"
+        "- [Ongoing] Wheel throwing\n- [Plan] Porcelain\n\n## Glaze\n"
+        "- [Completed] Dipping\n- [Reading] Glaze chemistry, chapter 2\n"
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [
+        ("Hand building", "done"),
+        ("Wheel throwing", "doing"),
+        ("Porcelain", "todo"),
+        ("Dipping", "done"),
+        ("[Reading] Glaze chemistry, chapter 2", "todo"),
+    ], leaves
+
+
+def test_one_state_tag_alone_is_part_of_the_name():
+    text = "# Plan\n\n## Week 1\n- [Done] list of my favourite glazes\n- Trimming\n"
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves[0][1] == "todo", leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

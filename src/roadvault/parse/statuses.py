@@ -697,14 +697,59 @@ def read_state_suffixes(root: Draft) -> None:
     Completed" line under it — is how far the learner got: that entry's status, not words of
     its name. A sentence that only contains such a word ("Done is better than perfect") says
     nothing."""
+    prefixed: list[tuple[Draft, tuple[str, str]]] = []
     for draft in walk(root):
         if draft.kind not in (ITEM, HEADING, PSEUDO, ROW) or draft.marker is not None:
             continue
         found = state_suffix(draft.title)
         if found is None:
+            tag = state_prefix(draft.title)
+            said = state_prefix(draft.text) if tag is None else None
+            if said is not None and _tag_read_as_length(draft):
+                tag = (draft.title, said[1])
+            if tag is not None:
+                prefixed.append((draft, tag))
             continue
         draft.title, draft.said = found
         fired("state-suffix", draft.line, "item", f"[{draft.said}]")
+    # "[Plan] Statistics" once may be a name; the same tags down the lists are states
+    states = {mark for _, (_, mark) in prefixed}
+    if len(prefixed) >= MIN_STATE_TAGS and (len(states) >= 2 or len(prefixed) >= 3):
+        for draft, (title, mark) in prefixed:
+            if title == draft.title:
+                draft.duration = None
+            draft.title, draft.said = title, mark
+            fired("state-suffix", draft.line, "item", f"[{draft.said}]")
+
+
+MIN_STATE_TAGS = 2
+# "[Completed] Linear algebra", "(WIP) Docker", "【完了】SQL": a state tag before the name.
+_STATE_PREFIX_RE = re.compile(
+    r"^\s*[\[(（【]\s*(?P<word>[^\[\]()（）【】\d]{2,20}?)\s*[\])）】]\s+(?=\S)"
+)
+_ACTIVITY_TAG_RE = re.compile(r"\b(?:read|reading|learn|learning|due|next)\b", re.I)
+_PLAN_WORDS = frozenset({"plan", "planned", "plano", "plan.", "计划", "予定", "계획", "план"})
+
+
+def _tag_read_as_length(draft: Draft) -> bool:
+    """ "[Ongoing] Wheel throwing": the tag was read as a length, "ongoing", before now."""
+    return bool(draft.duration) and draft.duration.casefold() in draft.text[:24].casefold()
+
+
+def state_prefix(title: str) -> tuple[str, str] | None:
+    """(title without it, checkbox) for a title led by a state tag ("[Ongoing] Khan
+    Academy" → ("Khan Academy", "/")), or None. The tag must be a state and nothing else:
+    "[Video] Khan Academy" names a kind of resource."""
+    match = _STATE_PREFIX_RE.match(title)
+    if match is None:
+        return None
+    word = match["word"].strip()
+    if len(word.split()) > 3 or _ACTIVITY_TAG_RE.search(word):
+        return None  # "[Reading] Chapter 2", "(Due) Lab 3": what kind, or when; no state
+    mark = " " if word.casefold() in _PLAN_WORDS else status_of_words(word)
+    if mark is None:
+        return None
+    return title[match.end() :], mark
 
 
 def said_state(label: str, value: str) -> str | None:
