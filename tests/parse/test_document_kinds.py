@@ -1275,6 +1275,31 @@ def test_one_state_tag_alone_is_part_of_the_name():
     assert leaves[0][1] == "todo", leaves
 
 
+def test_empty_brackets_typed_without_a_list_marker_are_open_boxes():
+    text = (
+        "### Pottery course\n\n[X] - Clay bodies\n[X] - Wedging\n"
+        "[] - Centring\n[] - Pulling walls\n[✅] Trimming\n"
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [
+        ("Clay bodies", "done"),
+        ("Wedging", "done"),
+        ("Centring", "todo"),
+        ("Pulling walls", "todo"),
+        ("Trimming", "done"),
+    ], leaves
+
+
+def test_a_progress_list_of_the_plans_own_parts_is_no_part_of_the_plan():
+    parts = "## Clay Level\n- Wedging\n- Centring\n\n## Wheel Level\n- Walls\n\n"
+    restating = parts + "## Progress\n\n[✅] Clay Level\n[] Wheel Level\n"
+    leaves = [leaf.title for leaf in parse_roadmap("# Pottery\n\n" + restating).leaves()]
+    assert leaves == ["Wedging", "Centring", "Walls"], leaves
+    own = parts + "## Progress\n\n[x] Fire a test tile\n[ ] Book kiln time\n"
+    leaves = [leaf.title for leaf in parse_roadmap("# Pottery\n\n" + own).leaves()]
+    assert leaves[-2:] == ["Fire a test tile", "Book kiln time"], leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

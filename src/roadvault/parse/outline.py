@@ -1642,10 +1642,11 @@ _PARENT_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]|[-*+])[ \t]+(?=\S)")
 # "✔ Intro @done (2018-11-04)", "✘ Skipped": the task lines of PlainTasks / Todo+ files.
 _BOX_LINE_RE = re.compile(
     r"^(?P<indent>[ \t]*)"
-    r"(?:\[(?P<box>[ xX/\-])\][ \t]+(?=[^\s:(])|(?P<glyph>[☐❑□✔✓☑✘✗])(?:[ \t]|$))"
+    r"(?:\[(?P<box>[ xX/\-✅✔✓]?)\ufe0f?\][ \t]+(?=[^\s:(])|(?P<glyph>[☐❑□✔✓☑✘✗])(?:[ \t]|$))"
     r"(?P<rest>.*)$"
 )
 _BOX_GLYPHS = {"☐": " ", "❑": " ", "□": " ", "✔": "x", "✓": "x", "☑": "x", "✘": "-", "✗": "-"}
+_BOX_GLYPHS.update({mark: mark for mark in " xX/-"}, **{"✅": "x"})
 # "[ ] Section 1 completed", "[ ] Mark as done": a page's control for the part above it.
 _COMPLETION_CONTROL_RE = re.compile(
     r"^(?:(?:section|module|chapter|lesson|week|day|part|unit|step)\s*\d*\s*)?"
@@ -1672,15 +1673,16 @@ def _box_lines(text: str) -> str:
         for i, line in enumerate(lines)
         if (m := _BOX_LINE_RE.match(line)) and not _COMPLETION_CONTROL_RE.match(m["rest"].strip())
     ]
-    if not any(m["box"] or _BOX_GLYPHS[m["glyph"]] == " " for _, m in found) and not any(
-        "@done" in m["rest"] for _, m in found
-    ):
+    if not any(
+        m["box"] is not None or _BOX_GLYPHS[m["glyph"]] == " " for _, m in found
+    ) and not any("@done" in m["rest"] for _, m in found):
         # only "✔ Follow this roadmap" marks and no open box: a chat answer's bullets
-        found = [(i, m) for i, m in found if m["box"]]
+        found = [(i, m) for i, m in found if m["box"] is not None]
     if len(found) < MIN_BOX_LINES:
         return text
     for index, match in found:
-        box = match["box"] or _BOX_GLYPHS[match["glyph"]]
+        # "[] Spring Security": an empty pair of brackets is an open box
+        box = _BOX_GLYPHS[match["glyph"] or match["box"] or "☐"]
         rest = re.sub(r"^[-–—]\s+", "", match["rest"].strip())  # "[ ] - Title": the dash sets off
         lines[index] = f"{match['indent']}- [{box}] {rest}" if rest else ""
         fired("box-lines", index + 1, "item")

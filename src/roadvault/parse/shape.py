@@ -1002,6 +1002,7 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
     the groups take its place."""
     title_key = plain_label(front_title) if front_title else None
     _lift_progress_lines(root)
+    part_names = _PartNames(root)
     for draft in walk(root):
         if draft.excluded and (
             (
@@ -1010,6 +1011,7 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
                 )
                 and not _HOW_TO_USE_RE.search(draft.title)
                 and not _is_key_to_marks(draft)
+                and not part_names.restated_by(draft)
             )
             or plain_label(draft.title) == title_key
             # "How to Use This Curriculum" › "### Step 1: Get Your Own Copy": setting up
@@ -1040,6 +1042,29 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             if draft.excluded and holds_items(draft):
                 draft.excluded = False
                 fired("tracked-housekeeping", draft.line, "phase", draft.title)
+
+
+class _PartNames:
+    """The names of the document's headings, gathered once, to tell a "## Progress" list of
+    boxes that names the plan's own parts ("[✅] Beginner Level", "[ ] Expert Level") from
+    one that tracks steps of its own."""
+
+    def __init__(self, root: Draft) -> None:
+        self.root = root
+        self.names: Counter[str] | None = None
+
+    def restated_by(self, section: Draft) -> bool:
+        if self.names is None:
+            self.names = Counter(
+                plain_label(d.title) for d in walk(self.root) if d.kind in (HEADING, PSEUDO)
+            )
+        own = Counter(plain_label(d.title) for d in walk(section) if d.kind in (HEADING, PSEUDO))
+        tasks = [plain_label(d.title) for d in walk(section) if d.is_task]
+        named = sum(1 for name in tasks if name and self.names[name] > own[name])
+        return named >= MIN_RESTATED_PARTS and named * 2 >= len(tasks)
+
+
+MIN_RESTATED_PARTS = 2
 
 
 # "Progress Markers Legend", "凡例": a section that says what the marks mean.
