@@ -1300,6 +1300,19 @@ def test_a_progress_list_of_the_plans_own_parts_is_no_part_of_the_plan():
     assert leaves[-2:] == ["Fire a test tile", "Book kiln time"], leaves
 
 
+def test_turkish_advice_and_outcome_sections_typed_in_capitals_are_text():
+    text = (
+        "# 🎯 SERAMİK PLANI\n\n## 🏁 MEVCUT DURUMUNUZ\n- Çamur yoğurma\n- Tornada merkezleme\n\n"
+        "## 🚀 4 HAFTALIK PLAN\n\n### HAFTA 1: TEMEL\n- [ ] Kil seç\n- [ ] Silindir çek\n\n"
+        "### HAFTA 2: SIR\n- [ ] Sır hazırla\n- [ ] Fırınla\n\n"
+        "## ⚡ HIZLI İLERLEME İPUÇLARI\n- Her gün çalış\n- Küçük başla\n\n"
+        "## 📋 GÜNLÜK ÇALIŞMA RUTINI\n- Sabah: 30 dakika\n- Akşam: 1 saat\n\n"
+        "## 🎉 BİTİRDİĞİNİZDE NE KAZANMIŞ OLACAKSINIZ?\n- Kendi kupanız\n- Sabır\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Kil seç", "Silindir çek", "Sır hazırla", "Fırınla"], leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

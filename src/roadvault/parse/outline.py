@@ -641,6 +641,12 @@ class _Sections:
             fired("indented-list", first_line + 1, "item")
             listed = _UNSPACED_NUMBER_RE.sub(r"\1 ", textwrap.dedent(node.content or ""))
             self.feed_all(self.doc.fragment(listed, first_line))
+        elif kind == "fence" and self.depth < 8 and _boxed_fence(node):
+            # a chat answer's "□ Set up the project" lines, fenced to keep their look: the
+            # week's boxes, where they stand
+            first = node.map[0] + 1 if node.map else 0
+            fired("boxed-fence", first, "item")
+            self.feed_all(self.doc.parse(_box_lines("\n" * first + (node.content or ""))))
         elif kind in ("fence", "code_block"):
             self.top.held_code = True  # never items; a section of code alone is no step
         elif kind == "hr" and self.list_next:
@@ -1534,6 +1540,28 @@ _LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])(?:\s+\S|(?=[^\W\d_]))")
 # "1.Closures": a number written against its entry, as notes often do.
 _UNSPACED_NUMBER_RE = re.compile(r"^(\s*\d{1,3}[.)])(?=[^\W\d_])", re.M)
 _CODE_LINE_RE = re.compile(PROGRAM_LINE)
+
+
+_TASK_LINE_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+\S")  # as box-lines writes them
+# "```markdown" shows a sample of a file to write ("# My Journey" › "- [x] Git"): not the plan
+_PLAIN_FENCE_INFO = frozenset({"", "text", "txt", "plain", "plaintext"})
+MIN_FENCED_BOXES = 2
+
+
+@rule("boxed-fence")
+def _boxed_fence(node: SyntaxTreeNode) -> bool:
+    """A plain ``` block whose lines are task boxes ("□ Proje konusunu belirle", "☐ Read
+    chapter 2", "[ ] Set up Django") beside a label and a few fields ("🎯 Çıktı: …") is a
+    checklist its author fenced to keep its look: the boxes are steps. A block with a
+    language (```markdown shows a sample file to write), with a heading, or with a line
+    that reads like a program, stays code."""
+    if (node.info or "").strip().casefold() not in _PLAIN_FENCE_INFO:
+        return False
+    lines = [line for line in (node.content or "").split("\n") if line.strip()]
+    if any(_CODE_LINE_RE.search(line) or _OUTLINE_HEADING_RE.match(line) for line in lines):
+        return False
+    boxes = sum(1 for line in lines if _BOX_LINE_RE.match(line) or _TASK_LINE_RE.match(line))
+    return boxes >= MIN_FENCED_BOXES and boxes * 10 >= len(lines) * 4
 
 
 @rule("indented-list")

@@ -81,6 +81,8 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |(?:tools?|software|technologies|tech stack) (?:needed|required|used|you(?:['’]ll| will) need)
 |tech stack|technologies used|herramientas (?:necesarias|requeridas)|ferramentas necessárias
 |outils nécessaires|benötigte werkzeuge
+|(?:kullanmanız |kullanacağınız )?gereken araçlar|gerekli araçlar|kullanılan araçlar
+|mevcut durum(?:unuz|um)?|şu anki durum(?:unuz|um)?
 |içindekiler|katkıda bulun\w*|katkı|lisans|teşekkürler|iletişim|kontakt|contato|contacto
 |disclaimer|faq|faqs|frequently asked questions|q ?& ?a|back to top|translations?
 |translations? in progress|other languages|read this in other languages
@@ -272,7 +274,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:스터디|프로젝트) 규칙|(?:学习|学習|小组|勉強会の?)(?:规则|規則|ルール)
 |reglas|regras|règles|regeln|правила|规则|ルール|규칙
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
-|(?:\w+ )?ipuçları|(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
+|(?:\w+ ){0,3}ipuçları|(?:günlük )?(?:çalışma|öğrenme) rutini|günlük rutin
+|(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
 |phương pháp học\b.*|cách học|советы|как учиться
 |consigli(?: di studio)?|suggerimenti|metodo di studio|wskazówki|porady|tips en tricks
 |astuces|lerntipps|tipps|советы по (?:обучению|изучению)|примечани[ея]|uwagi|notlar|참고
@@ -327,7 +330,8 @@ def _alternatives(block: str) -> str:
     """The lines of a block joined into one alternation (spaces inside a group, as in
     "(?:key |core )?principles", are the pattern's own and stay)."""
     joined = "".join(line.strip() for line in block.splitlines())
-    return re.sub(r"\|{2,}", "|", joined).strip("|")
+    # "İPUÇLARI" folds to "ipuçlari": a dotless ı typed in capitals is an I
+    return re.sub(r"\|{2,}", "|", joined).strip("|").replace("ı", "[ıi]")
 
 
 _HOUSEKEEPING_RE = re.compile(rf"^(?:{_alternatives(_HOUSEKEEPING)})$")
@@ -941,7 +945,10 @@ _GOALS_SECTION_RE = re.compile(
     # "This repo was made for:", "Repo Ini Dibuat Untuk:", "Este repositorio es para"
     r"|(?:this |the |este |esta )?(?:repo|repository|repositori|repositorio|repositório)"
     r"(?: ini| this)?(?: \w+){0,2} (?:for|untuk|para|pour|für)"
-    r"|zweck)$"
+    r"|zweck"
+    # what finishing brings: "What you'll gain", "Bitirdiğinizde ne kazanmış olacaksınız?"
+    r"|what you(?:'ll| will) (?:gain|have gained|achieve|be able to do)(?: .*)?"
+    r"|(?:bitirdiğinizde |sonunda )?ne kazan(?:m[ıi]ş olacaks[ıi]n[ıi]z|acaks[ıi]n[ıi]z))$"
 )
 
 
