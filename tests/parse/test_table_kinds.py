@@ -974,3 +974,15 @@ def test_a_stage_column_that_names_each_stage_after_its_number_titles_the_rows()
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     # the tasks describe each stage; the stage's own name is the step
     assert [title.split(". ")[-1] for title in leaves] == ["工具", "揉泥与定中心", "拉坯"], leaves
+
+
+def test_the_boxes_one_column_over_from_an_empty_status_column_tick_the_rows():
+    text = (
+        "# Pottery courses\n\n## Wheel\n\n"
+        "Course | Length | Status | Percentage\n:-- | :--: | :--: | :--:\n"
+        "[Centring](https://example.org/c) | 4 weeks | 4 weeks | <ul><li>- [x] OK</li></ul>\n"
+        "[Pulling](https://example.org/p) | 4 weeks | 1 weeks | 25.00%\n"
+        "[Trimming](https://example.org/t) | 2 weeks | 0 weeks | 0.00%\n"
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [("Centring", "done"), ("Pulling", "doing"), ("Trimming", "todo")], leaves

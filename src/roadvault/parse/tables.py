@@ -25,7 +25,13 @@ from roadvault.parse.drafts import (
 from roadvault.parse.durations import leading_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.schedule_grid import is_rest, schedule_slots
-from roadvault.parse.table_status import end_tick, image_status, input_status, status_code
+from roadvault.parse.table_status import (
+    end_tick,
+    image_status,
+    input_status,
+    percent_state,
+    status_code,
+)
 from roadvault.parse.titles import (
     STATUS_MARKS,
     InlineText,
@@ -152,6 +158,10 @@ _PLANNED_RE = re.compile(
 )
 
 
+# "- [x] OK", "[ ] —": a task box typed in the cell, with at most one short word after it.
+_BOX_AND_WORD_RE = re.compile(r"^(?:[-*+]\s+)?\[(?P<box>[ xX✓✔])\](?:\s+\S{1,12})?$")
+
+
 def status_of_words(text: str) -> str | None:
     """The checkbox a status cell means ("✅ Complete" → x, "📖 Reading" → /, "Upcoming" → " ")."""
     # ":heavy_check_mark:" is how GitHub trackers write ✔ in a cell
@@ -159,6 +169,9 @@ def status_of_words(text: str) -> str | None:
     mark = _CHECK_CELL.get(state) or _CHECK_CELL.get(state.casefold())
     if mark is not None:
         return mark
+    boxed = _BOX_AND_WORD_RE.match(state)
+    if boxed is not None:
+        return " " if boxed["box"] == " " else "x"  # "- [x] OK": a box ticked, and a word
     code = status_code(state)
     if code is not None:
         return code
@@ -223,6 +236,38 @@ def _all_check_cells(body: list[list[InlineText]], index: int, *, marks_only: bo
             or _mark_and_state(row[index].text)
         )
         for row in body
+    )
+
+
+def _status_where_the_boxes_are(
+    roles: dict[str, int], keys: list[str], body: list[list[InlineText]]
+) -> None:
+    """ "| Courses | Duration | Status | Percentage |" over "| Calculus | 13 weeks | 13 weeks
+    | - [x] OK |": the column named Status says no state on any row, and the boxes stand one
+    column over. The column of boxes is the status."""
+    at = roles.get("status")
+    if at is None or roles.get("attempts") == at or roles.get("completed_on") == at:
+        return
+    if any(len(row) > at and status_of_words(row[at].text) is not None for row in body):
+        return
+    for index in range(len(keys)):
+        if index not in roles.values() and _boxes_or_percents(body, index):
+            roles["status"] = index
+            return
+
+
+_WHOLE_PERCENT_RE = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s*%$")
+
+
+def _boxes_or_percents(body: list[list[InlineText]], index: int) -> bool:
+    """Every row holds a checkbox-like mark or a bare percentage here, and one a mark."""
+    cells = [remove_controls(row[index].text).strip() if len(row) > index else "" for row in body]
+    marks = [
+        _check_cell(cell) is not None or _mark_and_state(cell) or bool(_BOX_AND_WORD_RE.match(cell))
+        for cell in cells
+    ]
+    return any(marks) and all(
+        mark or _WHOLE_PERCENT_RE.match(cell) for mark, cell in zip(marks, cells, strict=True)
     )
 
 
@@ -328,6 +373,8 @@ def _cell_status(cell: InlineText, line: int | None) -> str | None:
     mark = status_of_words(cell.text)
     if mark is not None and status_code(cell.text) is not None:
         fired("status-code", line, "item", f"[{mark}]")
+    if mark is None and _WHOLE_PERCENT_RE.match(remove_controls(cell.text).strip()):
+        mark = percent_state(cell.text)  # "0.00%", "100%": how much of it is done
     return mark
 
 
@@ -551,6 +598,7 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
             if index not in roles.values() and _all_image_states(body, index):
                 roles["status"] = index
                 break
+    _status_where_the_boxes_are(roles, keys, body)
     taken = {i for role, i in roles.items() if role != "resources"}
     title = _title_column(keys, body, taken)
     if title is None and "resources" in roles and "status" in roles:
