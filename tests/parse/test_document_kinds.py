@@ -1313,6 +1313,17 @@ def test_turkish_advice_and_outcome_sections_typed_in_capitals_are_text():
     assert leaves == ["Kil seç", "Silindir çek", "Sır hazırla", "Fırınla"], leaves
 
 
+def test_the_last_slot_named_by_place_keeps_its_whole_line_as_its_slots_before_it_do():
+    text = (
+        "# Lộ trình gốm\n\n## Giai đoạn 1\n- **Buổi 1–2:** Nhào đất, định tâm\n"
+        "- **Buổi 3–4:** Kéo thành\n- **Tuần cuối:** Dự án cuối khóa: *Bộ chén trà* (men, nung)\n\n"
+        "## Phase 2\n- **Week 1:** Glazes\n- **Final week:** Capstone: *a tea set* for the fair\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Tuần cuối: Dự án cuối khóa: Bộ chén trà (men, nung)" in leaves, leaves
+    assert "Final week: Capstone: a tea set for the fair" in leaves, leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

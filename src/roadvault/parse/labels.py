@@ -321,7 +321,22 @@ def names_a_when(label: str) -> bool:
     """ "2024-09-11 (周三)", "Monday", "Week 3": a label that says when, not what."""
     bare = strip_decorations(_WHEN_ASIDE_RE.sub(" ", label)).strip(" :：*_")
     bare = " ".join(bare.split())
-    return _slot_or_date(bare) or bool(_WEEKDAYS_RE.match(bare))
+    return _slot_or_date(bare) or bool(_WEEKDAYS_RE.match(bare) or _LAST_SLOT_RE.match(bare))
+
+
+# "Final week", "Tuần cuối", "Última semana", "最后一周": the plan's last slot, named by place.
+_LAST_SLOT_RE = re.compile(
+    r"^(?:(?:the )?(?:final|last|closing) (?:week|day|session|class|lesson|month|sprint)"
+    r"|(?:semana|clase|sesión|sessão|aula|lección|día|dia|mes|mês) (?:final|última|último)"
+    r"|(?:última|último) (?:semana|clase|sesión|sessão|aula|lección|día|dia|mes|mês)"
+    r"|(?:dernière|dernier) (?:semaine|séance|cours|jour|mois)|(?:semaine|séance) finale"
+    r"|letzte[rn]? (?:woche|sitzung|stunde|tag|monat)|abschlusswoche"
+    r"|(?:tuần|buổi|ngày|tháng) (?:cuối|cuối cùng)|son (?:hafta|gün|ders|ay)"
+    r"|(?:minggu|hari|sesi|pertemuan|bulan) terakhir"
+    r"|последн(?:яя|ий|ее) (?:неделя|день|занятие|урок|месяц)"
+    r"|最后一?(?:周|週|天|课|讲|个月)|最終(?:週|日|回|月)|마지막 (?:주|날|수업|달))$",
+    re.I,
+)
 
 
 def _slot_or_date(text: str) -> bool:
