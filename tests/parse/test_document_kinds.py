@@ -1324,6 +1324,17 @@ def test_the_last_slot_named_by_place_keeps_its_whole_line_as_its_slots_before_i
     assert "Final week: Capstone: a tea set for the fair" in leaves, leaves
 
 
+def test_a_resource_compilation_and_success_metrics_are_no_steps():
+    text = (
+        "# Pottery year\n\n## Quarter 1\n- Wedging\n- Centring\n\n## Quarter 2\n- Glazing\n\n"
+        "## 📚 Enhanced Resource Compilation\n\n### **Video Resources**\n"
+        "- [Throwing basics](https://example.org/v1)\n- [Trimming](https://example.org/v2)\n\n"
+        "## 🎯 Success Metrics & Milestones\n- **Q1:** ten even cylinders\n- **Q2:** a glazed set\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Wedging", "Centring", "Glazing"], leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

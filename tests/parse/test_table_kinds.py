@@ -986,3 +986,15 @@ def test_the_boxes_one_column_over_from_an_empty_status_column_tick_the_rows():
     )
     leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
     assert leaves == [("Centring", "done"), ("Pulling", "doing"), ("Trimming", "todo")], leaves
+
+
+def test_an_area_column_names_the_rows_its_tasks_column_describes():
+    text = (
+        "# Pottery year\n\n## Week 0: Preparation\n\n| Area | Tasks | Resources |\n"
+        "| :--- | :--- | :--- |\n"
+        "| **Clay Skills** | Refresh wedging and centring. Throw ten cylinders. "
+        "| [Guide](https://example.org/g) |\n"
+        "| **Studio Setup** | Clean the wheel, order glazes, book kiln time. | Checklist |\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Clay Skills", "Studio Setup"], leaves

@@ -43,6 +43,8 @@ SECTIONS = (HEADING, PSEUDO, DETAILS)  # open by level; a heading closes those a
 
 _RES_NOUN = (
     r"(?:resources?|resource recommendations?|recommendations?|courses?|books?|textbooks?"
+    # "Enhanced Resource Compilation", "Resource Library": the resources, gathered
+    r"|resource (?:compilations?|collections?|lists?|library|libraries|hub|round-?up)"
     r"|reading(?: list| materials?)?|readings|references?|links?|materials?|videos?"
     r"|video tutorials?|tutorials?|platforms?|websites?|sites?|youtube(?: channels?| playlists?)?"
     r"|channels?|playlists?|documentation|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
@@ -64,6 +66,7 @@ _RES_NOUN = (
 )
 _RES_ADJ = (
     r"(?:recommended|suggested|useful|helpful|additional|further|free|paid|beginner|quick"
+    r"|video|enhanced|curated|comprehensive|ultimate"
     r"|important|external|related|base|primary|required|secondary"
     r"|intermediate|advanced|core|main|optional|extra|learning|study|top|best|essential|good"
     r"|great|key|official|external|online|other|more|must read|must watch|reference"

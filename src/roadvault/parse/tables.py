@@ -648,7 +648,7 @@ _SIDE_COLUMN_RE = re.compile(
     r"|zusätzlich|補足|补充|보조)\b"
 )
 _SUBJECT_COLUMN_RE = re.compile(
-    r"^(?:topics?|subjects?|titles?|themes?|lessons?|modules?|courses?|content|chapters?"
+    r"^(?:topics?|subjects?|titles?|themes?|lessons?|modules?|courses?|content|chapters?|areas?"
     r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제|lernfeld(?:er)?"
     r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io))$"
 )
