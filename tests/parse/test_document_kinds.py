@@ -1335,6 +1335,16 @@ def test_a_resource_compilation_and_success_metrics_are_no_steps():
     assert leaves == ["Wedging", "Centring", "Glazing"], leaves
 
 
+def test_attendance_policies_and_submission_rules_are_course_administration():
+    text = (
+        "# Ceramics 101\n\n## Attendance\n- Two absences allowed\n- Sign in at the door\n\n"
+        "## Course Policies\n- No food near the wheels\n\n## Sistema de Avaliação e Frequência\n"
+        "- Projeto: 80%\n- Listas: 20%\n\n## Week 1\n- Wedging\n\n## Week 2\n- Centring\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Wedging", "Centring"], leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

@@ -998,3 +998,14 @@ def test_an_area_column_names_the_rows_its_tasks_column_describes():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Clay Skills", "Studio Setup"], leaves
+
+
+def test_a_weeks_own_table_repeating_its_topic_is_no_overview_of_the_weeks():
+    text = (
+        "# Pottery term\n\n### Week 1 - Throwing practice I\n| Date | Activity |\n|---|---|\n"
+        "| 02/09 | Throwing practice |\n| 04/09 | Throwing practice |\n\n"
+        "### Week 2 - Throwing practice II\n| Date | Activity |\n|---|---|\n"
+        "| 09/09 | Throwing practice |\n| 11/09 | Trimming |\n\n"
+        "### Week 3 - Glazes\n| Date | Activity |\n|---|---|\n| 16/09 | Dipping |\n"
+    )
+    assert len(parse_roadmap(text).leaves()) == 5

@@ -77,6 +77,11 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |evaluation|grading(?: system| policy| criteria)?|how (?:we|you(?:['’]ll| will)? be) grade[ds]?
 |assessment (?:criteria|policy)|academic (?:integrity|honesty)|honou?r code|plagiarism(?: policy)?
 |integridad académica|código de honor|evaluación|calificación|avaliação|integridade acadêmica
+|(?:sistema|critérios|crit[ée]rios?) de (?:avaliação|evaluación|calificación)
+|sistema de evaluación|frequência|asistencia|presença|assiduidade|anwesenheit|assiduité
+|attendance(?: policy| policies| requirements)?|(?:course |class |late |grading )polic(?:y|ies)
+|late (?:work|submissions?)|submission (?:instructions|guidelines|rules|policy)|how to submit
+|instruções (?:de|para) entrega|instrucciones (?:de|para) (?:entrega|env[ií]o)
 |style ?guides?|coding style|code style|guías? de estilo|guias? de estilo|guide de style
 |(?:tools?|software|technologies|tech stack) (?:needed|required|used|you(?:['’]ll| will) need)
 |tech stack|technologies used|herramientas (?:necesarias|requeridas)|ferramentas necessárias
@@ -2719,3 +2724,43 @@ def first_lesson_to_its_row(root: Draft) -> None:
             fired("first-lesson-text", inner.line, "note")
 
     pull_sections(root, is_first_lesson, take)
+
+
+# "Cronograma Detalhado", "Course Schedule", "Calendário", "课程安排": the section of a
+# course page that lays out its classes week by week.
+_SCHEDULE_SECTION_RE = re.compile(
+    r"^(?:(?:detailed |course |class |lecture |tentative |weekly |semester )?"
+    r"(?:schedule|calendar|timetable)(?: and (?:topics|readings))?"
+    r"|cronograma(?: detalhado| detallado| de aulas| das aulas| semanal| do curso| del curso)?"
+    r"|calend[áa]rio(?: de aulas| das aulas| académico| acadêmico| del curso| do curso)?"
+    r"|programación(?: semanal| del curso)?|planificación(?: semanal)?"
+    r"|(?:semester|kurs)?(?:zeitplan|terminplan|semesterplan)|calendrier(?: du cours)?"
+    r"|课程安排|课程表|日程|教学安排|授業計画|授業日程|スケジュール|일정|강의 일정|lịch học)$"
+)
+MIN_SCHEDULE_PARTS = 4
+
+
+@rule("course-schedule")
+def schedule_is_the_plan(root: Draft, notes: list[str]) -> None:
+    """A course page ("## Instruções de Entrega", "## Sistema de Avaliação", "## Ideias de
+    projetos", then "## Cronograma Detalhado" › "### Semana 1…17") lays its plan out in the
+    section named as its schedule, when that section holds four numbered parts or more and no
+    other section is numbered as a part: the other sections without task boxes are the
+    course's text (submission rules, grading, project ideas), not steps."""
+    sections = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
+    schedules = [
+        c
+        for c in sections
+        if _SCHEDULE_SECTION_RE.match(plain_label(c.title))
+        and _numbered_parts_in(c) >= MIN_SCHEDULE_PARTS
+    ]
+    if len(schedules) != 1 or any(c.numbered for c in sections):
+        return
+    schedule = schedules[0]
+    kept: list[Draft] = []
+    for child in root.children:
+        if child is not schedule and child.kind in (HEADING, PSEUDO) and not holds_task(child):
+            _named_section_to_notes(child, notes, "course-schedule")
+            continue
+        kept.append(child)
+    root.children = kept

@@ -82,6 +82,7 @@ from roadvault.parse.sections import (
     reports_a_figure,
     restated_entries_to_notes,
     restated_sections_to_notes,
+    schedule_is_the_plan,
     section_role,
     section_text,
     sections_after_the_plan,
@@ -844,6 +845,26 @@ def _pass_row_states(members: list[Draft], sections: list[Draft]) -> None:
                 fired("overview-table", row.line, "item", f"[{row.marker}] {section.title}")
 
 
+def _section_names(section: Draft) -> set[str]:
+    """A section's title as cleaned, and each side of a label as written: "M01 - Frontend
+    I" is named by a row "M01", "TRACK B — Breakout" by a row "Breakout"."""
+    names = {plain_label(section.title)}
+    if section.text:
+        names |= {plain_label(part) for part in re.split(r"\s+[-–—:]\s+", section.text.strip())[:2]}
+    return names
+
+
+def _names_above(draft: Draft, parents: dict[int, Draft]) -> set[str]:
+    """The names of the sections `draft` stands in."""
+    names: set[str] = set()
+    parent = parents.get(id(draft))
+    while parent is not None:
+        if parent.kind in (HEADING, PSEUDO) and parent.title:
+            names |= _section_names(parent)
+        parent = parents.get(id(parent))
+    return names
+
+
 def _names_one_of(name: str, titles: set[str]) -> bool:
     """The row names a section: the same words, or (two words or more) words the section's
     title contains ("Git basics" in "Module 2: Git basics and branching")."""
@@ -933,23 +954,27 @@ def _drop_overview_tables(root: Draft) -> None:
     ]
     # the title as cleaned, and as written: "M01 - Frontend I" is named by a row "M01"
     # and each side of a label: "TRACK B — Breakout" is named by a row "Breakout"
-    section_titles = {plain_label(d.title) for d in sections} | {
-        plain_label(part)
-        for d in sections
-        if d.text
-        for part in re.split(r"\s+[-–—:]\s+", d.text.strip())[:2]
-    }
+    section_titles = set().union(*(_section_names(d) for d in sections))
     section_titles.discard("")
     rows: dict[int, list[Draft]] = {}
     for draft in walk(root):
         if draft.kind == ROW and draft.table is not None:
             rows.setdefault(draft.table, []).append(draft)
+    parents = {id(c): d for d in walk(root) for c in d.children} if rows else {}
     overview = set()
     for table, members in rows.items():
-        named = sum(_names_one_of(_row_name(m), section_titles) for m in members)
-        # two rows at least name sections: one name alike ("Fundamentos" in a part's own
-        # table and a part "1) Fundamentos") is a coincidence, not an overview
-        if len(members) >= 2 and named >= MIN_OVERVIEW_NAMES and named * 2 >= len(members):
+        # "### Semana 10 - Solução de exercícios" over its own rows "Solução de exercícios":
+        # a part's table naming that part spells it out; it sums up nothing
+        titles = section_titles - _names_above(members[0], parents)
+        naming = [name for m in members if _names_one_of(name := _row_name(m), titles)]
+        # two rows at least name two sections: one name alike ("Fundamentos" in a part's own
+        # table and a part "1) Fundamentos", "Solução de exercícios" twice in a week) is a
+        # coincidence, not an overview
+        if (
+            len(members) >= 2
+            and len(set(naming)) >= MIN_OVERVIEW_NAMES
+            and len(naming) * 2 >= len(members)
+        ):
             overview.add(table)
     overview |= _tables_under_an_overview(root, rows)
     if not overview:
@@ -2146,6 +2171,7 @@ def shape_roadmap(
     order_advice_to_notes(root, notes)
     hoisted = _hoist_wrapper(root)
     title = title or hoisted
+    schedule_is_the_plan(root, notes)
     open_wrapper(root)
     _move_intro_sections(root, notes)
     sections_after_the_plan(root, notes)
