@@ -465,3 +465,9 @@ def test_a_timeline_heading_after_the_repositorys_header_names_the_roadmap():
         "## Week 2 — Walls\n- **Mon 9/29**: pull walls\n- **Tue 9/30**: trim\n"
     )
     assert "Wheel Course Timeline" in parse_roadmap(text).title
+
+
+def test_pythons_special_names_typed_bare_keep_their_underscores():
+    text = "# Python\n\n- Day 40: __name__ and __main__\n- __init__ vs __new__\n- __Bold__ tip\n"
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Day 40: __name__ and __main__", "__init__ vs __new__", "Bold tip"], titles

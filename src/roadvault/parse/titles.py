@@ -275,6 +275,65 @@ def _closes_in(tag: str, closed: frozenset[str]) -> bool:
     return tag.startswith("</") or (match is not None and match.group(1).lower() in closed)
 
 
+# Python's special names, which Markdown reads as bold when written bare ("__init__").
+_DUNDER_NAMES = frozenset(
+    {
+        "name",
+        "main",
+        "init",
+        "str",
+        "repr",
+        "call",
+        "len",
+        "eq",
+        "ne",
+        "lt",
+        "gt",
+        "le",
+        "ge",
+        "hash",
+        "bool",
+        "iter",
+        "next",
+        "getitem",
+        "setitem",
+        "delitem",
+        "contains",
+        "enter",
+        "exit",
+        "new",
+        "del",
+        "dict",
+        "slots",
+        "class",
+        "doc",
+        "file",
+        "all",
+        "future",
+        "builtins",
+        "add",
+        "sub",
+        "mul",
+        "getattr",
+        "setattr",
+        "getattribute",
+        "post_init",
+        "await",
+        "aiter",
+        "anext",
+        "format",
+    }
+)
+
+
+def _dunder_name(strong: SyntaxTreeNode) -> str | None:
+    """ "__init__" for a strong span typed "__init__" around one of Python's special names."""
+    if strong.markup != "__" or len(strong.children) != 1 or strong.children[0].type != "text":
+        return None
+    word = strong.children[0].content
+    return f"__{word}__" if word in _DUNDER_NAMES else None
+
+
 def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
     """The visible text of an inline node, one entry per source line."""
     if inline is None:
@@ -313,6 +372,8 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
                     lines[-1].anchor_links += 1
                 if visible or href:
                     lines[-1].links.append((visible, href))
+            elif kind == "strong" and (dunder := _dunder_name(child)):
+                add(dunder, bold)  # "__name__ e __main__": Python's names, not bold
             elif kind == "strong":
                 walk(child, True, link)
             elif kind == "html_inline":
@@ -439,13 +500,16 @@ class TitleParts:
 
 def _strip_emphasis_leftovers(text: str) -> str:
     """Unbalanced emphasis markers Markdown left as text ("**Title", "Title_", "~~ Write")."""
+    text = _DUNDER_RE.sub("\0\0\\1\0\0", text)  # "__init__" keeps its underscores
     text = text.replace("**", "").replace("__", "").replace("~~", "")
+    text = text.replace("\0\0", "__")
     for mark in "*_":
         if text.count(mark) == 1 and not _STARRED_NAME_RE.search(text):
             text = re.sub(rf"^\{mark}(?=\S)|(?<=\S)\{mark}$", "", text)
     return text
 
 
+_DUNDER_RE = re.compile(rf"(?<!\w)__({'|'.join(sorted(_DUNDER_NAMES))})__(?!\w)")
 # "A*", "IDA*": a search algorithm's name ends in its star, no emphasis left open.
 _STARRED_NAME_RE = re.compile(r"(?:^|[\s,(])[A-Z]{1,3}\*$")
 
