@@ -1009,3 +1009,19 @@ def test_a_weeks_own_table_repeating_its_topic_is_no_overview_of_the_weeks():
         "### Week 3 - Glazes\n| Date | Activity |\n|---|---|\n| 16/09 | Dipping |\n"
     )
     assert len(parse_roadmap(text).leaves()) == 5
+
+
+def test_a_holiday_row_in_bold_alone_is_a_day_off_not_a_group_of_the_lessons():
+    text = (
+        "# Töpferkurs\n\nNr | Datum | Thema\n---|---|---\n1 | 03.12. | Ton kneten\n"
+        "2 | 10.12. | Zentrieren\n|| **Weihnachtsferien vom 23. Dezember bis zum 6. Januar**\n"
+        "3 | 07.01. | Glasieren\n4 | 14.01. | Brennen\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Ton kneten",
+        "Zentrieren",
+        "Glasieren",
+        "Brennen",
+    ]
+    assert all(not node.children for node in roadmap.nodes)

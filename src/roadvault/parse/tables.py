@@ -809,6 +809,8 @@ def _is_group_row(row: list[InlineText]) -> bool:
         return False
     if not all(_BOLD_CELL_RE.match(cell.raw.strip()) for cell in filled):
         return False
+    if _NO_CLASS_RE.match(remove_controls(filled[0].text).strip(" *_")):
+        return False  # "| | **Weihnachtsferien vom 23. Dezember …** |": days off, no group
     return len(filled) == 1 or (
         bool(row[0].text.strip()) and len(filled) < len(row) <= MAX_GROUP_ROW_CELLS
     )
@@ -984,8 +986,10 @@ def table_items(
             fired("table-group-column", line, "topic", group.title)
         if len(row) <= title_at:
             continue
-        if _NO_CLASS_RE.match(remove_controls(row[title_at].text)):
-            # after its group cell was read: "Module 2" may open on a holiday
+        said = row[title_at].text.strip() or next((c.text for c in row if c.text.strip()), "")
+        if _NO_CLASS_RE.match(remove_controls(said).strip(" *_")):
+            # after its group cell was read: "Module 2" may open on a holiday; a row with
+            # only "**Weihnachtsferien …**" in another cell says the same
             fired("table-cell-list", line, "dropped", "no class that day")
             continue
         cell = row[title_at]
@@ -1213,7 +1217,9 @@ _NO_CLASS_RE = re.compile(
     r"|(?:public |bank )?holiday\b|spring break\b|fall break\b|winter break\b"
     r"|thanksgiving(?: break| holiday| recess)?\W*$|reading week\b|recess\b"
     r"|sin clases?\b|no hay clases?\b|feriado\b|festivo\b|sem aula\b|pas de cours\b"
-    r"|kein unterricht\b|vorlesungsfrei\b|休讲|停课|放假|休講|休み|휴강)",
+    r"|kein unterricht\b|vorlesungsfrei\b|休讲|停课|放假|休講|休み|휴강"
+    # "Weihnachtsferien vom 23. Dezember …", "Vacances de la Toussaint", "Semana Santa"
+    r"|\w*ferien\b|vacances\b|vacaciones\b|férias\b|vacanze\b|semana santa\b|recesso\b)",
     re.I,
 )
 
