@@ -1025,3 +1025,14 @@ def test_a_holiday_row_in_bold_alone_is_a_day_off_not_a_group_of_the_lessons():
         "Brennen",
     ]
     assert all(not node.children for node in roadmap.nodes)
+
+
+def test_githubs_check_mark_shortcodes_in_an_unnamed_column_tick_the_rows():
+    text = (
+        "# 도예 학습 플랜\n\n### 1 기초\n\n"
+        "| 파트 | 체크 | 학습시간 | 학습 내용 |\n|---|---|---|---|\n"
+        "| 1 | :white_check_mark: | 4h | 흙 반죽 |\n| 1 | :white_large_square: | 5h | 중심 잡기 |\n"
+        "| 2 | :heavy_check_mark: | 2h | 유약 |\n"
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [("흙 반죽", "done"), ("중심 잡기", "todo"), ("유약", "done")], leaves

@@ -91,6 +91,7 @@ _DURATION_COLUMN_RE = re.compile(
     r"|[周週][数數次]?|期间|时间段|阶段|semanas?|fechas?|periodo|durée|semaines?|wochen?|기간|주차"
     r"|ngày|tuần|tháng|thời gian|hari|minggu|gün|hafta|settimane?"
     r"|dura[çc][ãa]o|duraci[óo]n|dauer|durata|meses|mois|monate?|时长|所要時間|소요 ?시간"
+    r"|(?:학습 ?)?시간|学习时间|学时|学習時間|study (?:time|hours)"
     r"|продолжительность|срок)\b"
 )
 # Columns that say who offers or how, never what to study.
@@ -219,7 +220,8 @@ def status_of_words(text: str) -> str | None:
 
 
 def _check_cell(text: str) -> str | None:
-    return _CHECK_CELL.get(text.strip().replace("\ufe0f", ""))
+    # ":white_check_mark:" is how GitHub writes ✅ in a cell
+    return _CHECK_CELL.get(replace_shortcodes(text).strip().replace("\ufe0f", ""))
 
 
 def _all_check_cells(body: list[list[InlineText]], index: int, *, marks_only: bool = False) -> bool:
@@ -230,7 +232,10 @@ def _all_check_cells(body: list[list[InlineText]], index: int, *, marks_only: bo
         and (
             (
                 _check_cell(row[index].text) is not None
-                and not (marks_only and any(char.isalpha() for char in row[index].text))
+                # ":white_check_mark:" is GitHub's way to write ✅: a mark, not a word
+                and not (
+                    marks_only and any(c.isalpha() for c in replace_shortcodes(row[index].text))
+                )
             )
             # "✅ Completed", "🔲 Pending": a mark and the state it stands for, still a mark
             or _mark_and_state(row[index].text)
