@@ -471,3 +471,13 @@ def test_pythons_special_names_typed_bare_keep_their_underscores():
     text = "# Python\n\n- Day 40: __name__ and __main__\n- __init__ vs __new__\n- __Bold__ tip\n"
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Day 40: __name__ and __main__", "__init__ vs __new__", "Bold tip"], titles
+
+
+def test_a_cjk_plan_named_on_its_first_line_with_an_advising_aside_names_the_roadmap():
+    text = (
+        "🎯 7天陶艺学习计划（每日练习时间建议：2小时）\n\n📅 Day 1：揉泥\n• 揉泥练习\n• 定中心\n\n"
+        "📅 Day 2：拉坯\n• 拉坯成型\n• 修坯\n"
+    )
+    roadmap = parse_roadmap(text, source="pottery/README.md")
+    assert roadmap.title == "7天陶艺学习计划（每日练习时间建议：2小时）"
+    assert [leaf.title for leaf in roadmap.leaves()] == ["揉泥练习", "定中心", "拉坯成型", "修坯"]

@@ -370,7 +370,12 @@ def _is_sentence(text: str) -> bool:
 def _short_title_line(text: str) -> bool:
     text = strip_decorations(remove_controls(text))
     words = text.split()
-    return 2 <= len(words) <= 10 and not text.endswith((".", "!", "?", ":", "。", "：", ","))
+    # "7天核心学习计划（每日学习时间建议：3-4小时）": CJK writes a name without spaces
+    short = 2 <= len(words) <= 10 or (len(words) == 1 and _CJK_NAME_RE.fullmatch(text))
+    return bool(short) and not text.endswith((".", "!", "?", ":", "。", "：", ","))
+
+
+_CJK_NAME_RE = re.compile(r"(?=.*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]).{4,40}")
 
 
 _STEP_LINE_RE = re.compile(

@@ -416,7 +416,9 @@ def section_role(title: str) -> str | None:
     if _matches(_ADVICE_RE, title):
         return ADVICE
     key = plain_label(title)
-    if len(key.split()) <= 6 and _ADVICE_WORD_RE.search(key):
+    # "7天核心学习计划（每日学习时间建议：3-4小时）": the aside advises, the name names a plan
+    named = plain_label(_CJK_ASIDE_RE.sub("", strip_decorations(title))) or key
+    if len(named.split()) <= 6 and _ADVICE_WORD_RE.search(named):
         return ADVICE
     if _matches(_INTRO_RE, title):
         return INTRO
