@@ -1345,6 +1345,18 @@ def test_attendance_policies_and_submission_rules_are_course_administration():
     assert leaves == ["Wedging", "Centring"], leaves
 
 
+def test_sites_to_avoid_and_good_documentation_are_no_steps():
+    text = (
+        "# Apprendre la poterie\n\n## Les cours\n\n### Tournage\n"
+        "* [Cours](https://example.org/tour)\n* [Exercices](https://example.org/ex)\n\n"
+        "### Émaillage\n* [Cours](https://example.org/email)\n\n"
+        "## Les sites à éviter\n* [ArgileFacile](https://example.org/bad)\n\n"
+        "## Bonnes documentations\n* [Glazy](https://example.org/glazy)\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Cours", "Exercices", "Cours"], leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

@@ -47,7 +47,7 @@ _RES_NOUN = (
     r"|resource (?:compilations?|collections?|lists?|library|libraries|hub|round-?up)"
     r"|reading(?: list| materials?)?|readings|references?|links?|materials?|videos?"
     r"|video tutorials?|tutorials?|platforms?|websites?|sites?|youtube(?: channels?| playlists?)?"
-    r"|channels?|playlists?|documentation|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
+    r"|channels?|playlists?|documentations?|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
     r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources|bibliography"
     r"|recursos|referencias|referências|bibliografía|bibliografia|materiales|materiais|libros"
     r"|plataformas?|plateformes?|sitios(?: web)?|páginas web|webs"
@@ -71,6 +71,7 @@ _RES_ADJ = (
     r"|intermediate|advanced|core|main|optional|extra|learning|study|top|best|essential|good"
     r"|great|key|official|external|online|other|more|must read|must watch|reference"
     r"|weitere|zusätzliche|nützliche|empfohlene|autres|otros|outros|más|mais|altri"
+    r"|bonnes|bons|meilleures|meilleurs|buenas|buenos|boas|bons|gute"
     r"|другие|дополнительные|полезные)"
 )
 # "Additional resources", "Recommended books", "Risorse consigliate": reading the author

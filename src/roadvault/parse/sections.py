@@ -274,6 +274,9 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:you )?(?:do not|don'?t|won'?t) need(?: to (?:learn|know|study))?(?: yet| now)?|(?:you )?can skip
 |skip(?: for now| these)?|what to skip|what not to (?:learn|study|do)|not needed(?: yet)?
 |out of scope|no necesitas|não precisa|不需要(?:学)?|可以跳过|跳过|必要ない|不要なもの|필요 없음
+|(?:les |the )?(?:sites?|resources?|courses?|cours|ressources|recursos|books?|livres) to avoid
+|(?:les |the )?(?:sites?|resources?|courses?|cours|ressources|recursos|books?|livres) à éviter
+|(?:sites?|recursos|cursos|libros) a evitar|what to avoid|avoid these|避坑.*|避雷.*
 |(?:(?:the|daily|study|practice|learning|golden|house|group|our|challenge) )*rules(?: to follow)?
 |rules to follow|(?:challenge|the) rules|rules of (?:the|this) challenge
 |(?:스터디|프로젝트) 규칙|(?:学习|学習|小组|勉強会の?)(?:规则|規則|ルール)
