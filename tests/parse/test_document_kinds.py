@@ -1357,6 +1357,17 @@ def test_sites_to_avoid_and_good_documentation_are_no_steps():
     assert leaves == ["Cours", "Exercices", "Cours"], leaves
 
 
+def test_simple_rules_after_a_weekly_checklist_are_advice():
+    text = (
+        "# Töpfer-Tracker\n\n### Wöchentlicher Fortschritt\n- [ ] **Woche 1** - Ton\n"
+        "- [ ] **Woche 2** - Drehen\n- [ ] **Woche 3** - Glasur\n\n## Einfache Regeln:\n"
+        "1. ✅ Checkbox ankreuzen = Fertig\n2. 🎯 Maximal 5h pro Woche\n\n"
+        "## Simple rules\n- Clean the wheel every day\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Woche 1 - Ton", "Woche 2 - Drehen", "Woche 3 - Glasur"], leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

@@ -277,10 +277,11 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:les |the )?(?:sites?|resources?|courses?|cours|ressources|recursos|books?|livres) to avoid
 |(?:les |the )?(?:sites?|resources?|courses?|cours|ressources|recursos|books?|livres) à éviter
 |(?:sites?|recursos|cursos|libros) a evitar|what to avoid|avoid these|避坑.*|避雷.*
-|(?:(?:the|daily|study|practice|learning|golden|house|group|our|challenge) )*rules(?: to follow)?
+|(?:(?:the|daily|study|practice|learning|golden|house|group|our|challenge|simple|basic|my) )*rules
+|(?:(?:the|daily|study|practice|learning|golden|house|group|our|challenge) )*rules to follow
 |rules to follow|(?:challenge|the) rules|rules of (?:the|this) challenge
 |(?:스터디|프로젝트) 규칙|(?:学习|学習|小组|勉強会の?)(?:规则|規則|ルール)
-|reglas|regras|règles|regeln|правила|规则|ルール|규칙
+|(?:\w+ )?(?:reglas|regras|règles|regeln|правила)|规则|ルール|규칙
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 |(?:\w+ ){0,3}ipuçları|(?:günlük )?(?:çalışma|öğrenme) rutini|günlük rutin
 |(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
