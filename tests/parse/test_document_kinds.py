@@ -1362,7 +1362,7 @@ def test_simple_rules_after_a_weekly_checklist_are_advice():
         "# Töpfer-Tracker\n\n### Wöchentlicher Fortschritt\n- [ ] **Woche 1** - Ton\n"
         "- [ ] **Woche 2** - Drehen\n- [ ] **Woche 3** - Glasur\n\n## Einfache Regeln:\n"
         "1. ✅ Checkbox ankreuzen = Fertig\n2. 🎯 Maximal 5h pro Woche\n\n"
-        "## Simple rules\n- Clean the wheel every day\n"
+        "## Simple rules\n- Clean the wheel every day\n\n## Reglas básicas\n- Nada de prisa\n"
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Woche 1 - Ton", "Woche 2 - Drehen", "Woche 3 - Glasur"], leaves
