@@ -1368,6 +1368,24 @@ def test_simple_rules_after_a_weekly_checklist_are_advice():
     assert leaves == ["Woche 1 - Ton", "Woche 2 - Drehen", "Woche 3 - Glasur"], leaves
 
 
+def test_caption_bullets_around_boxes_without_sections_are_text():
+    text = (
+        "- [x] Clay basics ✅ 2025-02-19\n- [x] Wheel throwing ✅ 2025-03-06\n"
+        "- [ ] Glaze chemistry\n- [ ] Kiln safety\n\n"
+        "- Videos and articles by others that I used to go deeper into kilns, glazes, etc...\n\n"
+        "**Centring tutorial:** https://example.org/centring\n"
+        "**Glaze blog:** https://example.org/glaze\n**Kiln overview:** https://example.org/kiln\n"
+        "**Trimming video:** https://example.org/trim\n"
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [
+        ("Clay basics", "done"),
+        ("Wheel throwing", "done"),
+        ("Glaze chemistry", "todo"),
+        ("Kiln safety", "todo"),
+    ], leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

@@ -249,6 +249,12 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
         return False
     strong = _strong(root)
     all_tasks = sum(1 for d in walk(root) if d.is_task)
+    if not any(c.kind in _SECTIONS or (not c.is_task and holds_task(c)) for c in root.children):
+        # boxes with no section or group around them: a caption bullet above them, or one
+        # introducing the links after them, is the roadmap's or the box's text, as inside a
+        # section ("3. Projects" beside "1. C++" › its boxes is an area of its own)
+        _absorb_plain(root, strong, all_tasks)
+        return True
     kept: list[Draft] = []
     for child in root.children:
         if holds_task(child):
