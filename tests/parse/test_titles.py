@@ -481,3 +481,13 @@ def test_a_cjk_plan_named_on_its_first_line_with_an_advising_aside_names_the_roa
     roadmap = parse_roadmap(text, source="pottery/README.md")
     assert roadmap.title == "7天陶艺学习计划（每日练习时间建议：2小时）"
     assert [leaf.title for leaf in roadmap.leaves()] == ["揉泥练习", "定中心", "拉坯成型", "修坯"]
+
+
+def test_a_range_of_steps_is_no_step_label_to_strip():
+    text = (
+        "# Pottery\n\n## Milestones\n- [ ] STEP 4-5 done (walls + trimming)\n"
+        "- [ ] Phase 2-3 review\n- [ ] Step 6: Glazes\n\n### 重要な焼成温度の目安\n"
+        "- **素焼き：** 800度\n- **本焼き：** 1250度\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["STEP 4-5 done (walls + trimming)", "Phase 2-3 review", "Glazes"], titles

@@ -505,6 +505,7 @@ _CJK_HEAD_WORDS = (
             "避坑指南",
             "コツ",
             "ヒント",
+            "目安",  # "重要な計算量の目安": a rule of thumb to look up, not a step
             "進め方",
             "学び方",
             "勉強法",

@@ -151,7 +151,9 @@ _NUMBERING_RE = re.compile(
     r"|^[\u2460-\u2473\u2776-\u2793\u2160-\u216b](?:[.．、)）:：]\s*|\s+)"
 )
 _ORDINAL_NUMBER = (
-    r"(?:\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,6}\b|[a-h]\b|one|two|three|four|five|six|seven|eight"
+    # "Step 4-5 done" is a range of steps, not "Step 4" and a title "5 done"
+    r"(?:\d{1,3}(?:\.\d{1,3})*(?!\s*[-–—~]\s*\d)|[ivxlc]{1,6}\b|[a-h]\b|one|two|three|four|five"
+    r"|six|seven|eight"
     r"|nine|ten)\s*[:：.)\]|–—-]+\s*"  # with a separator: "Chapter 10 Summary" keeps its words
 )
 # "Phase 1: Core" → "Core": the words that only say where a part stands in the plan.
