@@ -456,3 +456,24 @@ def test_lessons_listed_as_bare_li_lines_in_a_quoted_details_group_are_items():
     titles = [title for title, _ in _leaves(parse_roadmap(text))]
     assert len(titles) == 5, titles
     assert any("Coil building" in title for title in titles), titles
+
+
+def test_a_details_group_named_by_a_heading_in_its_summary_closes_the_section_before_it():
+    text = (
+        "# Pottery year\n\n## How to Use This Roadmap\n\n### Principles\n\n"
+        "1. **Slow:** throw every day\n\n---\n\n"
+        "<details>\n<summary><h2>Phase 1: Clay</h2></summary>\n\n"
+        "### Week 1: Wedging\n\n- Wedge a kilo\n- Wedge two kilos\n\n"
+        "### Week 2: Centring\n\n- Centre a small ball\n\n</details>\n\n"
+        "<details>\n<summary><h2>Phase 2: Glaze</h2></summary>\n\n"
+        "### Week 3: Dipping\n\n- Dip a test tile\n\n</details>\n"
+    )
+    roadmap = parse_roadmap(text)
+    phases = [node.title for node in roadmap.nodes]
+    assert phases[-2:] == ["Clay", "Glaze"], phases
+    assert [leaf.title for leaf in roadmap.leaves()][-4:] == [
+        "Wedge a kilo",
+        "Wedge two kilos",
+        "Centre a small ball",
+        "Dip a test tile",
+    ]

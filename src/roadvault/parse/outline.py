@@ -1292,8 +1292,12 @@ class _Sections:
             elif tag == "summary" and not closing:
                 summary_start = match.end()
             elif tag == "summary" and closing:
-                title = _strip_tags(content[summary_start or match.start() : match.start()])
+                inner = content[summary_start or match.start() : match.start()]
+                title = _strip_tags(inner)
                 summary_start = None
+                heading = _SUMMARY_HEADING_RE.search(inner)
+                if self.awaiting_summary is not None and heading is not None:
+                    self._details_at_level(self.awaiting_summary, float(heading.group(1)))
                 if self.awaiting_summary is not None and title:
                     set_title(self.awaiting_summary, InlineText(text=title, raw=title))
                     self.awaiting_summary = None
@@ -1301,6 +1305,21 @@ class _Sections:
                 self._close_details()
         if summary_start is None:
             self._html_text(content, position, len(content), first_line)
+
+    def _details_at_level(self, group: Draft, level: float) -> None:
+        """ "<details><summary><h2>Phase 1: Data</h2></summary>": the group is a section at
+        the heading's level, closing the sections at that level or below it (a "## How to
+        Use This Roadmap" before it does not hold the phases), as the heading itself would."""
+        if self.top is not group or len(self.stack) < 2 or group.children:
+            return
+        self.stack.pop()
+        self.top.children.remove(group)
+        while len(self.stack) > 1 and self.top.kind in SECTIONS and self.top.level >= level:
+            self.stack.pop()
+        group.level = level
+        self.top.children.append(group)
+        self.stack.append(group)
+        fired("details-heading", group.line, "phase")
 
     def _close_details(self) -> None:
         """`</details>`: close the innermost open group, here or (when the tag sits inside a
@@ -1500,6 +1519,7 @@ def _html_cards(content: str, section_level: float) -> str | None:
 
 
 _OUTLINE_HEADING_RE = re.compile(r"^#{1,6}\s+(.+?)\s*$")
+_SUMMARY_HEADING_RE = re.compile(r"<h([1-6])\b", re.I)
 _PRE_BLOCK_RE = re.compile(r"\A\s*<pre\b[^>]*>(.*?)</pre>\s*\Z", re.I | re.S)
 
 
