@@ -1386,6 +1386,17 @@ def test_caption_bullets_around_boxes_without_sections_are_text():
     ], leaves
 
 
+def test_a_weeks_outcomes_beside_its_topics_are_its_text_in_turkish_too():
+    text = (
+        "# Seramik\n\n### Hafta 1: Kil\n\n**📖 Konular:**\n- Kil türleri\n- Yoğurma\n\n"
+        "**💡 Çıktılar:**\n- Kili tanıyabilme\n- Yoğurabilme\n\n"
+        "### Hafta 2: Torna\n\n**📖 Konular:**\n- Merkezleme\n- Çekme\n\n"
+        "**💡 Çıktılar:**\n- Silindir\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Kil türleri", "Yoğurma", "Merkezleme", "Çekme"], leaves
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

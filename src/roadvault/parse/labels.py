@@ -696,3 +696,51 @@ def adopt_entries_after_part_entries(draft: Draft) -> None:
         else:
             kept.extend(draft.children[start + 1 : end])
     draft.children = kept
+
+
+# "📊 Seviye" over "🟢 Başlangıç", "Difficulty" over "Intermediate": a part's level, as a
+# course card gives it beside the card's topics.
+_LEVEL_LABEL_RE = re.compile(
+    r"^(?:(?:difficulty|skill|course)? ?level|difficulty|seviye|zorluk(?: seviyesi)?|nivel"
+    r"|niveau|stufe|schwierigkeit(?:sgrad)?|livello|уровень|сложность|cấp độ|độ khó|tingkat"
+    r"|难度|難度|レベル|難易度|난이도|수준)$"
+)
+_LEVEL_VALUE_RE = re.compile(
+    r"^(?:beginner|novice|easy|basic|intermediate|medium|advanced|hard|expert"
+    r"|başlangıç|temel|orta|ileri|uzman|básico|principiante|intermedio|avanzado|básica"
+    r"|iniciante|intermediário|avançado|débutant|intermédiaire|avancé|anfänger|mittel"
+    r"|fortgeschritten|principiante|intermedio|avanzato|начальный|средний|продвинутый"
+    r"|cơ bản|trung bình|nâng cao|pemula|menengah|lanjut"
+    r"|初级|中级|高级|入门|初級|中級|上級|入門|초급|중급|고급)$"
+)
+
+
+@rule("level-field")
+def level_fields_to_notes(draft: Draft) -> None:
+    """A lone "**📊 Seviye**" line over "🟢 **Başlangıç**" (a course card's level badge, beside
+    its topics) says how hard the part is: the part's note, not two steps."""
+    kept: list[Draft] = []
+    children = draft.children
+    skip = False
+    for at, child in enumerate(children):
+        if skip:
+            skip = False
+            continue
+        value = children[at + 1] if at + 1 < len(children) else None
+        if (
+            value is not None
+            and not child.children
+            and not value.children
+            and not child.is_task
+            and not value.is_task
+            and _LEVEL_LABEL_RE.match(plain_label(child.title))
+            and _LEVEL_VALUE_RE.match(plain_label(value.title))
+        ):
+            draft.notes.append(f"{child.title}: {value.title}")
+            fired("level-field", child.line, "note")
+            fired("level-field", value.line, "note")
+            skip = True
+            continue
+        level_fields_to_notes(child)
+        kept.append(child)
+    draft.children = kept

@@ -949,7 +949,7 @@ _GOALS_SECTION_RE = re.compile(
     r"|(?:topics|concepts) covered(?: this week)?"
     r"|mục tiêu(?: học tập| khóa học)?|tujuan(?: pembelajaran| belajar| repository| repositori"
     r"| proyek)?"
-    r"|(?:öğrenme )?hedefler(?:i)?"
+    r"|(?:öğrenme )?hedefler(?:i)?|(?:öğrenme )?(?:çıktılar[ıi]?|kazanımlar[ıi]?)"
     r"|leerdoelen|doelen|cele(?: nauki)?"
     r"|目标|学习目标|总体目标|总目标|整体目标|学習目標|目標|全体目標|목표|학습 목표|전체 목표"
     # what the repository itself is for: "## 1. 目的" › "進捗管理", "포트폴리오"
@@ -1034,7 +1034,8 @@ def environment_to_notes(draft: Draft, notes: list[str]) -> None:
 _TOPICS_GROUP_RE = re.compile(
     r"^(?:key |main |core )?(?:topics?(?: covered)?|concepts?|content|contents|syllabus"
     r"|what you(?:'ll| will) (?:learn|study|cover)|temas?|contenidos?|conteúdos?|themen|inhalte"
-    r"|thèmes|sujets|主题|知识点|学习内容|内容|トピック|学習内容|주제|학습 내용)$"
+    r"|thèmes|sujets|主题|知识点|学习内容|内容|トピック|学習内容|주제|학습 내용"
+    r"|konular|konu başlıkları|chủ đề|nội dung|topik|materi|темы|содержание)$"
 )
 
 

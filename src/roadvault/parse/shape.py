@@ -41,6 +41,7 @@ from roadvault.parse.labels import (
     drop_check_in_logs,
     drop_empty_facets,
     drop_placeholders,
+    level_fields_to_notes,
     name_before_explanation,
     name_before_sources,
     name_slots_by_topic,
@@ -2145,6 +2146,7 @@ def shape_roadmap(
     drop_check_in_logs(root, notes)
     drop_placeholders(root, notes)
     drop_empty_facets(root)
+    level_fields_to_notes(root)
     advice_to_notes(root, notes)
     rhythm_to_notes(root)
     file_lists_to_notes(root, notes)
