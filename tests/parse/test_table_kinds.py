@@ -1036,3 +1036,13 @@ def test_githubs_check_mark_shortcodes_in_an_unnamed_column_tick_the_rows():
     )
     leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
     assert leaves == [("흙 반죽", "done"), ("중심 잡기", "todo"), ("유약", "done")], leaves
+
+
+def test_named_columns_of_ticks_and_crosses_say_yes_or_no_not_done():
+    text = (
+        "# Taller de cerámica\n\n| Día | Presencial | Sincrónica | Temas |\n|---|---|---|---|\n"
+        "| 5 Abril | ✔️ | ✔️ | Amasado |\n| 8 Abril | ❌ | ✔️ | Centrado |\n"
+        "| 12 Abril | | | 🏖️ Semana santa |\n| 15 Abril | ✔️ | ✔️ | Esmaltes |\n"
+    )
+    leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [("Amasado", "todo"), ("Centrado", "todo"), ("Esmaltes", "todo")], leaves

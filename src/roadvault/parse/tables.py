@@ -244,6 +244,19 @@ def _all_check_cells(body: list[list[InlineText]], index: int, *, marks_only: bo
     )
 
 
+_CROSS_MARKS = frozenset("❌✗✘✖")
+
+
+def _crosses(body: list[list[InlineText]], index: int) -> bool:
+    """The column's filled cells are ticks and crosses ("✔️", "❌"), a cross among them: a
+    yes or a no, where "still to do" would be an empty box (⬜)."""
+    cells = [replace_shortcodes(row[index].text).strip() for row in body if len(row) > index]
+    cells = [cell for cell in cells if cell]
+    return any(cell[:1] in _CROSS_MARKS for cell in cells) and all(
+        _check_cell(cell) is not None for cell in cells
+    )
+
+
 def _status_where_the_boxes_are(
     roles: dict[str, int], keys: list[str], body: list[list[InlineText]]
 ) -> None:
@@ -569,17 +582,30 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
             if index not in roles.values() and _is_solution_column(key, body, index):
                 roles["status"] = roles["solution"] = index
                 break
+    # where a named column crosses rows out ("| Presencialidad | Sincrónica |" over ✔️ and
+    # ❌), the table's named columns of marks say yes or no, none of them done
+    yes_no = "status" not in roles and any(
+        key and _crosses(body, index) for index, key in enumerate(keys)
+    )
     if "status" not in roles:
         # "| Topic | Basic | Advanced |" with ✅/⬜ cells: the first such column is the status
         # (marks only: a "Free?" column of yes/no ticks nothing)
         for index in range(len(keys)):
-            if index not in roles.values() and _all_check_cells(body, index, marks_only=True):
+            if (
+                index not in roles.values()
+                and _all_check_cells(body, index, marks_only=True)
+                and not (keys[index] and yes_no)
+            ):
                 roles["status"] = index
                 break
     if "status" not in roles:
         # "| ✅ | Set up a server |" over "|  | Add headers |": ticks left blank where not done
         for index in range(len(keys)):
-            if index not in roles.values() and _ticks_or_blanks(body, index):
+            if (
+                index not in roles.values()
+                and _ticks_or_blanks(body, index)
+                and not (keys[index] and yes_no)
+            ):
                 roles["status"] = index
                 break
     if "status" not in roles:
