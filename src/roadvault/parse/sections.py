@@ -2726,12 +2726,7 @@ def first_lesson_to_its_row(root: Draft) -> None:
             and not holds_task(child)
         )
 
-    def take(section: Draft, _parent: Draft) -> None:
-        first.notes.append(section_text(section))
-        for inner in walk(section):
-            fired("first-lesson-text", inner.line, "note")
-
-    pull_sections(root, is_first_lesson, take)
+    pull_sections(root, is_first_lesson, _to_notes(first.notes, "first-lesson-text"))
 
 
 # "Cronograma Detalhado", "Course Schedule", "Calendário", "课程安排": the section of a
