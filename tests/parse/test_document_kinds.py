@@ -1397,6 +1397,18 @@ def test_a_weeks_outcomes_beside_its_topics_are_its_text_in_turkish_too():
     assert leaves == ["Kil türleri", "Yoğurma", "Merkezleme", "Çekme"], leaves
 
 
+def test_a_weekly_schedule_of_weekdays_is_the_rhythm_and_one_of_weeks_is_the_plan():
+    routine = (
+        "# Pottery bootcamp\n\n## Weeks\n- Week 1\n  - Wedging\n- Week 2\n  - Centring\n\n"
+        "## Weekly Schedule\n\n- Monday morning\n  - The week's clay is handed out\n"
+        "- Wednesday\n  - Check-in with a tutor\n- Friday end of day\n  - Pots are due\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(routine).leaves()]
+    assert leaves == ["Wedging", "Centring"], leaves
+    plan = "# Pottery bootcamp\n\n## Weekly Schedule\n\n- Week 1: Wedging\n- Week 2: Centring\n"
+    assert len(parse_roadmap(plan).leaves()) == 2
+
+
 def test_a_bold_label_over_one_entry_and_an_emptied_template_section():
     text = (
         "# Plan\n\n### Week 1 – Clay\n- **Goals**\n- Wedge well\n- Centre well\n"

@@ -131,6 +131,14 @@ _WEEKDAYS_RE = re.compile(
 )
 
 
+_LEADING_WEEKDAY_RE = re.compile(rf"^(?:{_WEEKDAY})\b", re.I)
+
+
+def led_by_a_weekday(text: str) -> bool:
+    """ "Monday morning", "Friday end of day", "周三 复习": a day of the week first."""
+    return bool(_LEADING_WEEKDAY_RE.match(strip_decorations(text).strip(" *_")))
+
+
 # "W1", "H3", "D12", "S2": a week, day or session code, not a name.
 _SLOT_CODE_RE = re.compile(r"^[A-Za-z]{1,2}\d{1,3}$")
 # "Bloco 4", "Модуль 3", "Kapitel II", "Unit #2": a numbered part in any language; what

@@ -41,6 +41,7 @@ from roadvault.parse.labels import (
     drop_check_in_logs,
     drop_empty_facets,
     drop_placeholders,
+    led_by_a_weekday,
     level_fields_to_notes,
     name_before_explanation,
     name_before_sources,
@@ -568,19 +569,23 @@ _ITALIC_LINE_RE = re.compile(r"^(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[.:]?$")
 
 # "Each week allocate:", "Every day:", "每周安排：": a label naming a period that recurs.
 _RECURRING_PERIOD_RE = re.compile(
-    r"\b(?:each|every|per|a) (?:week|day|month)\b|\b(?:weekly|daily) (?:rhythm|split|routine)"
+    r"\b(?:each|every|per|a) (?:week|day|month)\b"
+    r"|\b(?:weekly|daily) (?:rhythm|split|routine|schedule)"
     r"|\bcada (?:semana|d[íi]a|mes)\b|\bjede[nrs]? (?:woche|tag|monat)\b"
     r"|\bchaque (?:semaine|jour|mois)\b|每周|每天|每日|毎週|毎日|매주|매일",
     re.I,
 )
 MIN_RHYTHM_ENTRIES = 2
+MIN_WEEKDAY_ENTRIES = 3
 
 
 @rule("week-rhythm")
 def rhythm_to_notes(draft: Draft) -> None:
     """ "Each week allocate:" over "2 days theory reading", "3 days coding practice", "1 day
     break": how every week of the plan is split, each entry led by its length — the plan's
-    rhythm, the note of the part it stands in, not steps of the last week."""
+    rhythm, the note of the part it stands in, not steps of the last week. So is a "Weekly
+    Schedule" whose three entries or more are days of the week ("Monday morning" › "Material
+    is released", "Friday" › "Assignments are due")."""
     kept: list[Draft] = []
     for child in draft.children:
         rhythm_to_notes(child)
@@ -591,7 +596,14 @@ def rhythm_to_notes(draft: Draft) -> None:
             and len(entries) >= MIN_RHYTHM_ENTRIES
             and len(entries) == len(child.children)
             and not holds_task(child)
-            and all(_led_by_a_length(e) and not e.children for e in entries)
+            and (
+                all(_led_by_a_length(e) and not e.children for e in entries)
+                # "Monday morning" › "Material is released", "Friday" › "Work is due"
+                or (
+                    len(entries) >= MIN_WEEKDAY_ENTRIES
+                    and all(led_by_a_weekday(e.text or e.title) for e in entries)
+                )
+            )
         ):
             draft.notes.append(section_text(child))
             for inner in walk(child):
