@@ -1046,3 +1046,12 @@ def test_named_columns_of_ticks_and_crosses_say_yes_or_no_not_done():
     )
     leaves = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
     assert leaves == [("Amasado", "todo"), ("Centrado", "todo"), ("Esmaltes", "todo")], leaves
+
+
+def test_an_hourglass_beside_words_for_to_do_is_to_do():
+    text = (
+        "# Poterie\n\n| # | Titre | Statut |\n|---|---|---|\n| 1 | Argile | ✅ Validée |\n"
+        "| 2 | Tournage | 🔄 En cours |\n| 3 | Émail | ⏳ À faire |\n| 4 | Cuisson | ⏳ Pending |\n"
+    )
+    states = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
+    assert states == ["done", "doing", "todo", "todo"], states

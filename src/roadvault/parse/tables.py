@@ -163,6 +163,15 @@ _PLANNED_RE = re.compile(
 _BOX_AND_WORD_RE = re.compile(r"^(?:[-*+]\s+)?\[(?P<box>[ xX✓✔])\](?:\s+\S{1,12})?$")
 
 
+_TODO_EN_RE = re.compile(r"\b(?:todo|to do|upcoming|planned|pending|not started|next)\b")
+_TODO_WORDS_RE = re.compile(
+    r"未开始|未開始|未着手|待开始|计划中|未完成|sin empezar|pendiente|não iniciado|pendente"
+    r"|nicht begonnen|offen|à faire|시작 전|미완료|не начато|не изучено|запланировано"
+    r"|da fare|non iniziato|do zrobienia|başlanmadı|belum|chưa|nie ?ukończon|niezakończon"
+    r"|non (?:completato|fatto|terminato)|pas (?:terminé|fait)|nicht erledigt|tamamlanmad[ıi]"
+)
+
+
 def status_of_words(text: str) -> str | None:
     """The checkbox a status cell means ("✅ Complete" → x, "📖 Reading" → /, "Upcoming" → " ")."""
     # ":heavy_check_mark:" is how GitHub trackers write ✔ in a cell
@@ -187,21 +196,17 @@ def status_of_words(text: str) -> str | None:
         r"\b(?:done|complete[d]?|finished)\b", lowered
     ):
         return "x"
-    if any(sign in state for sign in "🔄⏳📖🚧") or re.search(
+    # "⏳ À faire", "⏳ Pending": the words say what the hourglass only decorates
+    said_todo = bool(_TODO_EN_RE.search(lowered) or _TODO_WORDS_RE.search(lowered))
+    if (any(sign in state for sign in "🔄⏳📖🚧") and not said_todo) or re.search(
         r"\b(?:in progress|doing|reading|started|ongoing|underway|wip|learning)\b", lowered
     ):
         return "/"
     if re.search(r"\b(?:skip(?:ped)?|dropped|cancel+ed)\b", lowered):
         return "-"
-    if re.search(r"\b(?:todo|to do|upcoming|planned|pending|not started|next)\b", lowered):
+    if _TODO_EN_RE.search(lowered):
         return " "
-    if state[:1] in "⬜☐⭕⏸🔲" or re.search(
-        r"未开始|未開始|未着手|待开始|计划中|未完成|sin empezar|pendiente|não iniciado|pendente"
-        r"|nicht begonnen|offen|à faire|시작 전|미완료|не начато|не изучено|запланировано"
-        r"|da fare|non iniziato|do zrobienia|başlanmadı|belum|chưa|nie ?ukończon|niezakończon"
-        r"|non (?:completato|fatto|terminato)|pas (?:terminé|fait)|nicht erledigt|tamamlanmad[ıi]",
-        lowered,
-    ):
+    if state[:1] in "⬜☐⭕⏸🔲" or _TODO_WORDS_RE.search(lowered):
         return " "
     if re.search(
         r"已完成|完成|完了|済み|terminado|completado|concluído|erledigt|fait|완료"
