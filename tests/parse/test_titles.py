@@ -491,3 +491,9 @@ def test_a_range_of_steps_is_no_step_label_to_strip():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["STEP 4-5 done (walls + trimming)", "Phase 2-3 review", "Glazes"], titles
+
+
+def test_ticks_typed_as_a_root_sign_or_a_letter_v_are_done():
+    text = "# 陶艺\n\n- [√] 揉泥\n- [✓] 拉坯\n- [v] Trimming\n- [V] Glazing\n- [ ] Firing\n"
+    states = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
+    assert states == ["done", "done", "done", "done", "todo"], states

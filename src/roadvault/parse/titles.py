@@ -29,8 +29,9 @@ _TASK_RE = re.compile(r"^\[([^\]\n0-9])\ufe0f?\](?:\s+|$)|^\[\](?:\s+|$)|^\[([ x
 # Check marks written inside the brackets ("[✔️]", "[✓]") mean done, like "[x]".
 # Every mark a roadmap uses to show a state, wherever it stands.
 STATUS_MARKS = frozenset("✅✔☑⬜☐❌⏳🔄➖✓✗✘🔲🔒")
-_CHECK_GLYPHS = frozenset("✔✓☑✅✗✘")
-_DONE_GLYPHS = frozenset("✔✓☑✅")
+# "[√]" (a square-root sign typed for a tick), "[v]" / "[V]" (a tick typed as a letter)
+_CHECK_GLYPHS = frozenset("✔✓☑✅√vV✗✘")
+_DONE_GLYPHS = frozenset("✔✓☑✅√vV")
 # A status glyph at the start of an item ("✅ Arrays", "⏳ Trees"): read as a status only in a
 # document that uses several of them (see parse/statuses.py), never alone.
 STATUS_GLYPHS = {
