@@ -715,9 +715,9 @@ _LEVEL_LABEL_RE = re.compile(
 )
 _LEVEL_VALUE_RE = re.compile(
     r"^(?:beginner|novice|easy|basic|intermediate|medium|advanced|hard|expert"
-    r"|başlangıç|temel|orta|ileri|uzman|básico|principiante|intermedio|avanzado|básica"
+    r"|başlangıç|temel|orta|ileri|uzman|básico|básica|principiante|intermedio|avanzado"
     r"|iniciante|intermediário|avançado|débutant|intermédiaire|avancé|anfänger|mittel"
-    r"|fortgeschritten|principiante|intermedio|avanzato|начальный|средний|продвинутый"
+    r"|fortgeschritten|avanzato|начальный|средний|продвинутый"
     r"|cơ bản|trung bình|nâng cao|pemula|menengah|lanjut"
     r"|初级|中级|高级|入门|初級|中級|上級|入門|초급|중급|고급)$"
 )

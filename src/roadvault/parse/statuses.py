@@ -695,8 +695,10 @@ def read_state_suffixes(root: Draft) -> None:
     """A state written after an entry's name — "Git basics (완)", "Docker (done)", "Kafka
     [in progress]", "SQL — done", a box "Revisão [x]", "Day 1-5 (已完成): …", or a "Status:
     Completed" line under it — is how far the learner got: that entry's status, not words of
-    its name. A sentence that only contains such a word ("Done is better than perfect") says
-    nothing."""
+    its name. So is a state tag before the name ("[Completed] Linear algebra", "[Ongoing] …",
+    "[Plan] …") where the document tags entries so with two states or three times at least;
+    "[Reading] Chapter 2" names a kind of work. A sentence that only contains such a word
+    ("Done is better than perfect") says nothing."""
     prefixed: list[tuple[Draft, tuple[str, str]]] = []
     for draft in walk(root):
         if draft.kind not in (ITEM, HEADING, PSEUDO, ROW) or draft.marker is not None:
@@ -728,7 +730,7 @@ _STATE_PREFIX_RE = re.compile(
     r"^\s*[\[(（【]\s*(?P<word>[^\[\]()（）【】\d]{2,20}?)\s*[\])）】]\s+(?=\S)"
 )
 _ACTIVITY_TAG_RE = re.compile(r"\b(?:read|reading|learn|learning|due|next)\b", re.I)
-_PLAN_WORDS = frozenset({"plan", "planned", "plano", "plan.", "计划", "予定", "계획", "план"})
+_PLAN_WORDS = frozenset({"plan", "planned", "plano", "计划", "予定", "계획", "план"})
 
 
 def _tag_read_as_length(draft: Draft) -> bool:
