@@ -1567,7 +1567,6 @@ _UNSPACED_NUMBER_RE = re.compile(r"^(\s*\d{1,3}[.)])(?=[^\W\d_])", re.M)
 _CODE_LINE_RE = re.compile(PROGRAM_LINE)
 
 
-_TASK_LINE_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+\S")  # as box-lines writes them
 # "```markdown" shows a sample of a file to write ("# My Journey" › "- [x] Git"): not the plan
 _PLAIN_FENCE_INFO = frozenset({"", "text", "txt", "plain", "plaintext"})
 MIN_FENCED_BOXES = 2
@@ -1585,7 +1584,7 @@ def _boxed_fence(node: SyntaxTreeNode) -> bool:
     lines = [line for line in (node.content or "").split("\n") if line.strip()]
     if any(_CODE_LINE_RE.search(line) or _OUTLINE_HEADING_RE.match(line) for line in lines):
         return False
-    boxes = sum(1 for line in lines if _BOX_LINE_RE.match(line) or _TASK_LINE_RE.match(line))
+    boxes = sum(1 for line in lines if _BOX_LINE_RE.match(line))
     return boxes >= MIN_FENCED_BOXES and boxes * 10 >= len(lines) * 4
 
 
@@ -1721,9 +1720,10 @@ def _box_lines(text: str) -> str:
     group they stand in, "[ ] - Title" sets its title off with a dash that is no part of
     it, and "-------- Computer Science --------" opens a part."""
     lines = text.split("\n")
+    # a fence's lines are code, or the boxed-fence rule's to read where the fence stands
     found = [
         (i, m)
-        for i, line in enumerate(lines)
+        for i, line in _unfenced(lines)
         if (m := _BOX_LINE_RE.match(line)) and not _COMPLETION_CONTROL_RE.match(m["rest"].strip())
     ]
     if not any(
