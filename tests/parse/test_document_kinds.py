@@ -5939,3 +5939,34 @@ def test_suggested_courses_named_with_the_adjective_after_the_noun_are_resources
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert len(titles) == 4, titles
+
+
+def test_a_fenced_form_with_blanks_to_fill_in_is_a_template_not_more_steps():
+    text = (
+        "# Kiln course\n\n## Week 1\n- [ ] Load the kiln\n- [ ] Read the cones\n\n"
+        "## Week 2\n- [ ] Fire a bisque\n\n"
+        "Copy this each week:\n\n```\nWeek #: ___\n\n[ ] Read the chapter\n"
+        "[ ] Fired a test tile (cone: ___)\n[ ] Logged the firing\n```\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == [
+        "Load the kiln",
+        "Read the cones",
+        "Fire a bisque",
+    ]
+
+
+def test_a_planning_template_section_is_text_but_a_topic_named_templates_is_study():
+    text = (
+        "# Web course\n\n## Week 1\n- [ ] HTML forms\n\n## Week 2\n### Django templates\n"
+        "- [ ] Template inheritance\n- [ ] Filters\n\n"
+        "## Daily Study Routine Template\n1. **Read (30 min)**\n   - Skim the chapter\n"
+        "2. **Build (45 min)**\n   - Code it from scratch\n\n"
+        "## 学习笔记模板\n- 今天学了什么\n- 遇到的问题\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "HTML forms",
+        "Template inheritance",
+        "Filters",
+    ]
+    assert "Skim the chapter" in roadmap.notes and "遇到的问题" in roadmap.notes

@@ -1570,6 +1570,8 @@ _CODE_LINE_RE = re.compile(PROGRAM_LINE)
 # "```markdown" shows a sample of a file to write ("# My Journey" › "- [x] Git"): not the plan
 _PLAIN_FENCE_INFO = frozenset({"", "text", "txt", "plain", "plaintext"})
 MIN_FENCED_BOXES = 2
+# "Focus: ______", "(score: ___%)": a blank left for the learner to fill in
+_FILL_IN_RE = re.compile(r"_{3,}")
 
 
 @rule("boxed-fence")
@@ -1578,11 +1580,14 @@ def _boxed_fence(node: SyntaxTreeNode) -> bool:
     chapter 2", "[ ] Set up Django") beside a label and a few fields ("🎯 Çıktı: …") is a
     checklist its author fenced to keep its look: the boxes are steps. A block with a
     language (```markdown shows a sample file to write), with a heading, or with a line
-    that reads like a program, stays code."""
+    that reads like a program, stays code; so does a form with blanks to fill in ("Week #:
+    ___", "score: ___%"), which is copied once per week, not ticked where it stands."""
     if (node.info or "").strip().casefold() not in _PLAIN_FENCE_INFO:
         return False
     lines = [line for line in (node.content or "").split("\n") if line.strip()]
     if any(_CODE_LINE_RE.search(line) or _OUTLINE_HEADING_RE.match(line) for line in lines):
+        return False
+    if any(_FILL_IN_RE.search(line) for line in lines):
         return False
     boxes = sum(1 for line in lines if _BOX_LINE_RE.match(line))
     return boxes >= MIN_FENCED_BOXES and boxes * 10 >= len(lines) * 4

@@ -260,6 +260,17 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |.{1,12}のおすすめ|おすすめの(?:学習法|進め方|組み合わせ|順番)|(?:学習の)?進め方|学習のコツ|勉強法
 |팁|학습 팁|공부 팁|조언|학습 방법|공부 방법|주의 ?사항|마음가짐|советы|рекомендации
 |어떻게 공부.*|.{0,20}(?:보는|읽는|사용하는|활용하는) 방법|추천 .{0,12}경로|주간 루틴.*|산출물 기준
+|(?:[\w#&'’-]+ ){0,3}(?:weekly|daily|monthly|study|studying|routine|checklist|notes?|journal
+|log|logging|tracking|tracker|progress|review|planning|plan|session|reflection|retro|entry|day
+|week)(?: [\w&'’-]+){0,2} templates?|templates? for (?:your |each |every )?(?:notes|the week|each
+(?: \w+)?|every \w+|daily \w+|weekly \w+|tracking|logging|reviews?)
+|plantillas? (?:de|para) (?:seguimiento|estudio|registro|notas|planificaci[óo]n|repaso|la semana
+|cada \w+)|modelos? de (?:acompanhamento|estudo|registro|anota[çc][õo]es|revis[ãa]o)
+|mod[èe]les? de (?:suivi|fiche|journal|notes|révision)
+|(?:wochen|tages|lern|notiz|protokoll|wochenplan|fortschritts)vorlagen?
+|шаблон (?:для )?(?:заметок|отч[её]та|недели|дня|плана|трекинга)
+|.{0,20}(?:笔记|计划|周报|日报|月报|学习|复盘|记录|打卡|每日|每周|进度|ノート|計画|週報|日報|学習|記録
+|振り返り|노트|계획|주간|일일|학습|기록|회고) ?(?:模板|模版|テンプレート|テンプレ|템플릿)
 |basic principles|ground rules|study rules|기본 원칙|학습 원칙|学习原则|基本原则|基本方針|学習方針
 |reflections?|weekly reflections?|weekly review|retrospective|retro|reflexiones|reflexión
 |reflexões|réflexions|reflexion|反思|회고|感想|所感|感じたこと|振り返り|学んだこと|느낀 점|소감
