@@ -5970,3 +5970,13 @@ def test_a_planning_template_section_is_text_but_a_topic_named_templates_is_stud
         "Filters",
     ]
     assert "Skim the chapter" in roadmap.notes and "遇到的问题" in roadmap.notes
+
+
+def test_the_first_of_a_numbered_series_of_h1_parts_is_a_part_not_the_title():
+    text = (
+        "# 第一篇：陶土\n\n## 第一章：揉泥\n- 菊花揉\n- 羊头揉\n\n## 第二章：拉坯\n- 定中心\n\n"
+        "# 第二篇：上釉\n\n## 第三章：釉料\n- 调釉\n\n# 第三篇：烧成\n\n## 第四章：窑\n- 装窑\n"
+    )
+    roadmap = parse_roadmap(text, source="pottery-course/README.md")
+    assert roadmap.title == "Pottery Course"
+    assert roadmap.nodes[0].title.startswith("第一篇")

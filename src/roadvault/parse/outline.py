@@ -2206,11 +2206,19 @@ MIN_H1_PARTS = 3  # H1 headings that, each over its steps, are parts rather than
 
 def _first_h1_is_a_part(first_h1: str | None, parts: set[str], nodes: list[Node]) -> bool:
     """The first H1 heads one of the parts: it holds steps right under it, or holds steps
-    (some grouped) beside three or more H1 parts that do."""
+    (some grouped) beside three or more H1 parts that do, or it is the first of three or
+    more H1 parts of one numbered series ("# 第一篇：HTML", "# 第二篇：CSS", each over its
+    chapters)."""
     if first_h1 in parts:
         return True
-    holding = {n.title for n in nodes if n.children}
-    return len(parts) >= MIN_H1_PARTS and first_h1 in holding
+    holding = [n.title for n in nodes if n.children]
+    if first_h1 not in holding:
+        return False
+    if len(parts) >= MIN_H1_PARTS:
+        return True
+    kind = _numbering_kind(first_h1 or "")
+    series = [t for t in holding if _numbering_kind(t) == kind]
+    return kind != "word" and len(series) >= MIN_H1_PARTS
 
 
 def _spells_out(heading: str, short: str) -> bool:
