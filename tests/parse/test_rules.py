@@ -23,6 +23,8 @@ def _load(name: str, kind: str) -> tuple[str, dict]:
     text = (RULE_FIXTURES / f"{name}.{kind}.md").read_text(encoding="utf-8")
     match = _EXPECT_RE.match(text)
     assert match, f"{name}.{kind}.md must start with <!-- expect {{...}} -->"
+    if text[match.end() :].startswith("---\n"):
+        text = text[match.end() :]  # properties open the note: the expectation is not text
     return text, json.loads(match.group(1))
 
 

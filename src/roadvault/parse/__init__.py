@@ -44,6 +44,7 @@ from roadvault.parse.read import (
 )
 from roadvault.parse.rules import fired
 from roadvault.parse.shape import title_from_source
+from roadvault.parse.statuses import drop_empty_lanes
 from roadvault.parse.text_outline import BOX_LINE, headings_lost
 
 MAX_ROADMAP_LINES = 100_000
@@ -146,6 +147,8 @@ def parse_readable(
         for node in roadmap.walk() if marked else ():
             if node.line in marked:
                 fired(name, node.line, "item" if node.is_leaf else "topic")
+    if front.board:
+        roadmap.nodes = drop_empty_lanes(roadmap.nodes)
     assign_ids(roadmap)
     return roadmap
 

@@ -33,6 +33,7 @@ class FrontMatter:
     title: str | None  # the `title` key when it is text
     body: str  # the document with the front matter lines blanked (line numbers unchanged)
     outline: bool = False  # `roadvault: outline`: roadvault's own checklist form
+    board: bool = False  # `kanban-plugin: board`: a board of Obsidian's Kanban plugin
 
 
 def _first_meaningful(body: str) -> str | None:
@@ -119,7 +120,8 @@ def split_front_matter(text: str, *, source: str) -> FrontMatter:
             logger.warning("%s: broken %s front matter ignored (%s)", where, kind, reason)
             return FrontMatter(title=None, body=blanked)
         outline = isinstance(data, dict) and data.get("roadvault") == "outline"
-        return FrontMatter(title=_title_of(data), body=blanked, outline=outline)
+        board = isinstance(data, dict) and bool(data.get("kanban-plugin"))
+        return FrontMatter(title=_title_of(data), body=blanked, outline=outline, board=board)
     lines = text.split("\n", 2)
     if len(lines) > 1 and lines[0].rstrip() == "---" and _YAML_KEY_RE.match(lines[1]):
         logger.warning("%s:1: front matter is not closed by a `---` line; read as text", source)

@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from roadvault.model import Status
+from roadvault.model import Node, Status
 from roadvault.parse.checklist import is_checklist_document
 from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
 from roadvault.parse.rules import fired, rule
@@ -387,6 +387,21 @@ def read_board_columns(root: Draft) -> None:
             section.section_status = mark  # "To read" too: a column, to do by its place
             if mark != " ":
                 fired("board-columns", section.line, "phase", section.title)
+
+
+@rule("kanban-lanes")
+def drop_empty_lanes(nodes: list[Node]) -> list[Node]:
+    """A board of Obsidian's Kanban plugin (`kanban-plugin: board` in its properties) is
+    lanes ("## Noch offen", "## InProgress", "## Prüfungsreif") holding cards ("- [ ] …"):
+    the cards are the steps, each with its own box. A lane with no card is an empty column
+    waiting for cards, not a step."""
+    kept = []
+    for node in nodes:
+        if node.children:
+            kept.append(node)
+        else:
+            fired("kanban-lanes", node.line, "dropped", "empty lane")
+    return kept
 
 
 def _column_mark(title: str) -> str | None:
