@@ -5980,3 +5980,18 @@ def test_the_first_of_a_numbered_series_of_h1_parts_is_a_part_not_the_title():
     roadmap = parse_roadmap(text, source="pottery-course/README.md")
     assert roadmap.title == "Pottery Course"
     assert roadmap.nodes[0].title.startswith("第一篇")
+
+
+def test_attribute_lists_of_pandoc_kramdown_and_mkdocs_are_not_title_text():
+    text = (
+        "# Kiln course {#kiln}\n\n## Week 1 {#week-1 .unnumbered}\n- Load the kiln {: .note }\n"
+        "- { .lg .middle } Read the cones\n- Sets like {a, b} stay\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Kiln course"
+    assert [node.title for node in roadmap.nodes] == ["Week 1"]
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Load the kiln",
+        "Read the cones",
+        "Sets like {a, b} stay",
+    ]

@@ -81,6 +81,10 @@ _DATE_GROUP_RE = re.compile(
     rf"\s*(?:[-–—:|]\s*)?[\[(（]\s*[^\[\]()（）]*?{_DATE}[^\[\]()（）]*[\])）]", re.I
 )
 _BLOCK_ID_RE = re.compile(r"\s+\^[A-Za-z0-9-]+\s*$")
+# "## Basics {#basics}", "{ .lg .middle } Module 1", "Setup {: .note }": an attribute list
+# (Pandoc, kramdown, MkDocs) styles or anchors the line; the reader never sees it.
+_ATTR = r"""(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""
+_ATTR_LIST_RE = re.compile(rf"\s*\{{:?\s*{_ATTR}(?:\s+{_ATTR})*\s*\}}\s*")
 # "@(2019-04-15 00:17)": a completion stamp some trackers append; the date, not the title.
 # Obsidian tags after a title ("MySQL #to-learn", "Kanban #learned #pm"): labels, not name.
 # "C#" and "#1" are no tags: a tag follows a space and starts with a letter.
@@ -645,6 +649,8 @@ def clean_title(text: str) -> TitleParts:
     extra: list[str] = []
     text = remove_controls(_FOOTNOTE_REF_RE.sub("", text))
     text = _BLOCK_ID_RE.sub("", text)
+    if "{" in text:
+        text = _ATTR_LIST_RE.sub(" ", text).strip()
     stamp = _DONE_STAMP_RE.search(text)
     if stamp:
         extra.append(f"✅ {stamp.group(1)}")
