@@ -5995,3 +5995,20 @@ def test_attribute_lists_of_pandoc_kramdown_and_mkdocs_are_not_title_text():
         "Read the cones",
         "Sets like {a, b} stay",
     ]
+
+
+def test_a_tick_typed_with_a_stray_space_in_its_box_is_a_tick():
+    text = (
+        "Kiln Plan\n\nPhase 1: Clay\n\n[x ] Wedge the clay\n\n[ x] Centre a ball\n\n"
+        "[ ] Pull a wall\n\nPhase 2: Fire\n\n[ ] Load the kiln\n\n[ ] Read the cones\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()] == [
+        ("Wedge the clay", "done"),
+        ("Centre a ball", "done"),
+        ("Pull a wall", "todo"),
+        ("Load the kiln", "todo"),
+        ("Read the cones", "todo"),
+    ]
+    listed = parse_roadmap("# Kiln\n\n## Clay\n- [x ] Wedge\n- [ X] Centre\n- [ ] Pull\n")
+    assert [leaf.status.value for leaf in listed.leaves()] == ["done", "done", "todo"]

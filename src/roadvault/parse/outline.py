@@ -1699,7 +1699,7 @@ _PARENT_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]|[-*+])[ \t]+(?=\S)")
 # "✔ Intro @done (2018-11-04)", "✘ Skipped": the task lines of PlainTasks / Todo+ files.
 _BOX_LINE_RE = re.compile(
     r"^(?P<indent>[ \t]*)"
-    r"(?:\[(?P<box>[ xX/\-✅✔✓]?)\ufe0f?\][ \t]+(?=[^\s:(])|(?P<glyph>[☐❑□✔✓☑✘✗])(?:[ \t]|$))"
+    r"(?:\[ ?(?P<box>[ xX/\-✅✔✓]?) ?\ufe0f?\][ \t]+(?=[^\s:(])|(?P<glyph>[☐❑□✔✓☑✘✗])(?:[ \t]|$))"
     r"(?P<rest>.*)$"
 )
 _BOX_GLYPHS = {"☐": " ", "❑": " ", "□": " ", "✔": "x", "✓": "x", "☑": "x", "✘": "-", "✗": "-"}

@@ -51,7 +51,8 @@ _CODE_LINE_RE = re.compile(r"[;{}]\s*$|^\s*(?:def|class|import|return|if|for|whi
 
 # "[ ] Paging", "  [x] - TCP handshake": task boxes typed without a list marker, two lines
 # of them at least (one "[x] marks the spot" sentence is no checklist).
-BOX_LINE = r"[ \t]*\[[ xX/\-]?\][ \t]+\S"  # "[] Title" too: an empty pair is a box
+# "[] Title" too: an empty pair is a box; "[x ] Title": a tick with a stray space
+BOX_LINE = r"[ \t]*\[ ?[ xX/\-]? ?\][ \t]+\S"
 _BOX_LINE_RE = re.compile(rf"^{BOX_LINE}")
 MIN_BOX_LINES = 2
 # A line that reads like a program ("x = 1", "def f():", "import os", "{"), not a step.

@@ -25,7 +25,11 @@ _WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#^]*)(?:#\^?([^\[\]|]*))?(?:\|([^\[\
 # "[^1]" footnote references, and "[1][2]" citations a chat answer puts after a word.
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=[^\s\[])(?:\[[1-9]\d?\])+(?=[.,;:]?\s*$)")
 # A reference number ("[1] [Title](url)") is no checkbox: statuses are letters and symbols.
-_TASK_RE = re.compile(r"^\[([^\]\n0-9])\ufe0f?\](?:\s+|$)|^\[\](?:\s+|$)|^\[([ xX])\](?=[^\s\[(])")
+# "[x ] Connect to GitHub", "[ x] …": a tick typed with a stray space is a tick all the same
+_TASK_RE = re.compile(
+    r"^\[([^\]\n0-9])\ufe0f?\](?:\s+|$)|^\[\](?:\s+|$)|^\[([ xX])\](?=[^\s\[(])"
+    r"|^\[ ?([xX]) ?\](?:\s+|$)"
+)
 # Check marks written inside the brackets ("[✔️]", "[✓]") mean done, like "[x]".
 # Every mark a roadmap uses to show a state, wherever it stands.
 STATUS_MARKS = frozenset("✅✔☑⬜☐❌⏳🔄➖✓✗✘🔲🔒")
