@@ -950,6 +950,10 @@ def table_items(
     slots = schedule_slots(header, body)
     if slots:
         return _grid_sessions(header, body, lines, slots), []
+    if _is_link_table(header, body):
+        for line in lines:
+            fired("link-table", line, "resource")
+        return [], [_row_resource(row) for row in body if any(c.text.strip() for c in row)]
     keys = [plain_label(remove_controls(cell.text)) for cell in header]
     if _is_column_lists(header, body) and _attempt_columns(keys, body) is None:
         return _column_groups(header, body, lines), []
@@ -1407,6 +1411,44 @@ def _row_duration(draft: Draft, value: str, header: str) -> None:
     found = leading_duration(_ordinal_text(value, header), whole=True)
     if found:
         draft.duration, draft.planned = found
+
+
+# "| Link |", "| Enlace |", "| URL |": the column that gives each row's address
+_LINK_COLUMN_RE = re.compile(
+    r"^(?:links?|urls?|enlaces?|liens?|ligações|ссылк[аи]|链接|地址|リンク|링크|where|dónde|onde|où)$"
+)
+
+
+@rule("link-table")
+def _is_link_table(header: list[InlineText], body: list[list[InlineText]]) -> bool:
+    """ "| Recurso | Enlace |" over "| Learn Git Branching | https://… |": a table that
+    names resources and gives each one's address, and nothing more, lists what to read for
+    the part it stands in; its rows are resources, not steps. A table with a status,
+    a time or any other column is left to the other table rules."""
+    keys = [plain_label(remove_controls(cell.text)) for cell in header]
+    if len(keys) != 2 or not body:
+        return False
+    name, link = keys
+    if resource_kind(name) != "strong" or not _LINK_COLUMN_RE.match(link):
+        return False
+    return all(
+        len(row) >= 2 and _address(row[1]) for row in body if any(c.text.strip() for c in row)
+    )
+
+
+_BARE_URL_RE = re.compile(r"^<?(https?://\S+?)>?$")
+
+
+def _address(cell: InlineText) -> str | None:
+    if cell.links:
+        return cell.links[0][1]
+    match = _BARE_URL_RE.match(cell.text.strip())
+    return match.group(1) if match else None
+
+
+def _row_resource(row: list[InlineText]) -> Resource:
+    href = _address(row[1]) or ""
+    return Resource(light_clean(row[0].text) or href, href)
 
 
 def _cell_resources(row: list[InlineText], index: int) -> list[Resource]:
