@@ -6012,3 +6012,30 @@ def test_a_tick_typed_with_a_stray_space_in_its_box_is_a_tick():
     ]
     listed = parse_roadmap("# Kiln\n\n## Clay\n- [x ] Wedge\n- [ X] Centre\n- [ ] Pull\n")
     assert [leaf.status.value for leaf in listed.leaves()] == ["done", "done", "todo"]
+
+
+def test_the_first_line_of_a_plain_text_roadmap_names_it():
+    numbered = (
+        "🏺 Pottery Study Roadmap\n\n1. 🧱 Clay (Basics)\n🪨 Wedging\n💧 Slip\n🔥 Drying\n\n"
+        "2. 🌀 Wheel (Throwing)\n🎯 Centering\n🥣 Bowls\n🏺 Vases\n\n"
+        "3. 🔥 Kiln (Firing)\n🧪 Glazes\n🌡 Cones\n"
+    )
+    roadmap = parse_roadmap(numbered, source="notes/pottery.md")
+    assert roadmap.title == "Pottery Study Roadmap"
+    assert [phase for phase, _ in _tree(roadmap)] == [
+        "Clay (Basics)",
+        "Wheel (Throwing)",
+        "Kiln (Firing)",
+    ]
+    long_name = (
+        "🟫 Pottery & Glazing Roadmap — a complete outline of every topic, nothing skipped\n\n"
+        "⸻\n\n"
+        "⭐ 1. Clay — the material\n\n1.1 What clay is\n•\tEarthenware\n•\tStoneware\n\n"
+        "1.2 Preparing clay\n•\tWedging\n•\tRecycling\n\n"
+        "⭐ 2. Wheel — throwing\n\n2.1 Centering\n•\tCone up\n•\tCone down\n"
+    )
+    named = parse_roadmap(long_name, source="notes/pottery.md")
+    assert named.title.startswith("Pottery & Glazing Roadmap — a complete outline")
+    # a first line that is a sentence names nothing: the title comes from the file's place
+    sentence = long_name.replace("nothing skipped", "nothing skipped.")
+    assert parse_roadmap(sentence, source="notes/pottery.md").title == "Pottery"

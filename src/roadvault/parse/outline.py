@@ -375,6 +375,21 @@ def _short_title_line(text: str) -> bool:
     return bool(short) and not text.endswith((".", "!", "?", ":", "。", "：", ","))
 
 
+MAX_PLAN_NAME_WORDS = 20
+
+
+def _plan_name_line(text: str) -> bool:
+    """ "🟦 Git & GitHub Roadmap — the full structured outline of every topic": a longer
+    first line is still the document's name when it says it is the roadmap and does not end
+    as a sentence."""
+    text = strip_decorations(remove_controls(text)).strip(" *_")
+    return (
+        names_a_plan(text)
+        and len(text.split()) <= MAX_PLAN_NAME_WORDS
+        and not text.endswith((".", "!", "?", ":", "。", "：", ",", "！", "？"))
+    )
+
+
 _CJK_NAME_RE = re.compile(r"(?=.*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]).{4,40}")
 
 
@@ -862,7 +877,7 @@ class _Sections:
             and self.doc.first_line_title is None
             and len(lines) == 1
             and self.depth == 0
-            and _short_title_line(first.text)
+            and (_short_title_line(first.text) or _plan_name_line(first.text))
             and not first.links
         ):
             self.doc.first_line_title = strip_decorations(remove_controls(first.text))

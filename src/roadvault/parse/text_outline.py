@@ -209,8 +209,9 @@ _NUMBERED = frozenset({"dotted", "roman", "ROMAN", "alpha", "ALPHA", "paren"})
 
 def _title_line(order: list[int], parsed: dict[int, _Line], raw_lines: list[str]) -> int | None:
     """The outline's name: an unnumbered first line set off by a blank line, above a
-    top-level line, in a style no other top-level line shares or that the next line shares
-    (so it is not a section whose children start after a blank line)."""
+    top-level line, in a style no other top-level line shares or that the next line shares,
+    or a plain line above numbered parts (so it is not a section whose children start after
+    a blank line)."""
     if len(order) < 2:
         return None
     first = order[0]
@@ -225,7 +226,10 @@ def _title_line(order: list[int], parsed: dict[int, _Line], raw_lines: list[str]
     unique = not any(
         parsed[index].family == line.family and parsed[index].indent == 0 for index in order[1:]
     )
-    return first if unique or after.family == line.family else None
+    # "🧠 Algorithm Study Roadmap" over "1. Data Structures": a plain line ranks below a
+    # numbered one, so it cannot be the section the numbered parts sit in
+    above_numbers = line.family == "plain" and after.family in _NUMBERED
+    return first if unique or above_numbers or after.family == line.family else None
 
 
 def _prose_lines(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int]:
