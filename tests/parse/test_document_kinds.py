@@ -6039,3 +6039,20 @@ def test_the_first_line_of_a_plain_text_roadmap_names_it():
     # a first line that is a sentence names nothing: the title comes from the file's place
     sentence = long_name.replace("nothing skipped", "nothing skipped.")
     assert parse_roadmap(sentence, source="notes/pottery.md").title == "Pottery"
+
+
+def test_a_heading_after_parts_typed_as_plain_lines_is_no_group_of_the_last_part():
+    text = (
+        "Pottery Plan\n\nPhase 1: Clay\n\n[x] Wedge the clay\n\n[ ] Centre a ball\n\n"
+        "Phase 2: Wheel\n\n[ ] Pull a wall\n\n[ ] Trim a foot\n\n---\n"
+        "### Wins\n- [x] Sold my first mug!\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [
+        ("Clay", ["Wedge the clay", "Centre a ball"]),
+        ("Wheel", ["Pull a wall", "Trim a foot"]),
+        ("Wins", ["Sold my first mug!"]),
+    ]
+    # under a heading, a plain line naming a part is still that heading's group
+    headed = "# Pottery\n\n## Term 1\n\nPhase 1: Clay\n\n- Wedge\n- Centre\n\n### Glazes\n- Dip\n"
+    assert [node.title for node in parse_roadmap(headed).nodes[0].children] == ["Clay"]

@@ -376,6 +376,7 @@ def _short_title_line(text: str) -> bool:
 
 
 MAX_PLAN_NAME_WORDS = 20
+TOP_PSEUDO_LEVEL = 6.0
 
 
 def _plan_name_line(text: str) -> bool:
@@ -819,6 +820,11 @@ class _Sections:
                     nearest = open_section
                 break
         if nearest is None:
+            if self.container.kind == ROOT and self.doc.has_heading is False:
+                # "Phase 1: Linux" typed as a plain line before any heading: a part of the
+                # plan as the text was typed; a heading written later ("### Victories",
+                # "## Log") is a section of its own, not one of the last part's groups
+                return TOP_PSEUDO_LEVEL + (0.3 if draft.numbered else 0.6)
             return heading_level + (0.3 if draft.numbered else 0.6)
         if nearest.kind == HEADING:
             if (
