@@ -6056,3 +6056,22 @@ def test_a_heading_after_parts_typed_as_plain_lines_is_no_group_of_the_last_part
     # under a heading, a plain line naming a part is still that heading's group
     headed = "# Pottery\n\n## Term 1\n\nPhase 1: Clay\n\n- Wedge\n- Centre\n\n### Glazes\n- Dip\n"
     assert [node.title for node in parse_roadmap(headed).nodes[0].children] == ["Clay"]
+
+
+def test_a_bold_caption_line_holds_no_heading_written_after_it():
+    text = (
+        "# Pottery Roadmap\n\n**A personal plan to learn the wheel**  \nSix projects, in order.\n\n"
+        "## Projects\n\n### 1. A mug\nThrow and trim a mug.\n\n### 2. A bowl\nA wide bowl.\n\n"
+        "### 3. A vase\nA tall vase.\n\n## Tools\n- Wheel\n- Kiln\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()][:3] == ["A mug", "A bowl", "A vase"]
+    assert all("personal plan" not in node.title for node in roadmap.walk())
+    # a bold line naming a place in the plan still holds the weeks written under it
+    ranged = (
+        "# Plan\n\n## Phase 1: Clay\n**Weeks 1-2**\n\n### Week 1\n- Wedge\n\n### Week 2\n- Centre\n"
+        "\n## Phase 2: Fire\n**Weeks 3-4**\n\n### Week 3\n- Load\n\n### Week 4\n- Fire\n"
+    )
+    phases = parse_roadmap(ranged).nodes
+    assert [leaf.title for leaf in phases[0].leaves()] == ["Wedge", "Centre"]
+    assert all(not leaf.title.startswith("Weeks") for phase in phases for leaf in phase.leaves())

@@ -562,6 +562,13 @@ class _Document:
         return self.parse("\n" * first_line + text)
 
 
+def _bold_caption(section: Draft) -> bool:
+    """ "**A personal roadmap to learn back-end**" under the title, or "**Topics**": a bold
+    line alone captions what follows it; a heading written after it is no group of it. A
+    bold line naming a place in the plan ("**Weeks 1-12**") may hold the weeks below."""
+    return section.kind == PSEUDO and not section.numbered
+
+
 class _Sections:
     """Feeds blocks into a container, keeping a stack of open sections by level."""
 
@@ -676,7 +683,13 @@ class _Sections:
     # sections
 
     def _push_section(self, draft: Draft) -> None:
-        while len(self.stack) > 1 and self.top.kind in SECTIONS and self.top.level >= draft.level:
+        while (
+            len(self.stack) > 1
+            and self.top.kind in SECTIONS
+            and (
+                self.top.level >= draft.level or (draft.kind == HEADING and _bold_caption(self.top))
+            )
+        ):
             if self.top.kind == DETAILS and draft.kind == HEADING:
                 group = self.top
                 if not _heading_names_its_group(group, draft):
