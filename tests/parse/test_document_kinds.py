@@ -6075,3 +6075,24 @@ def test_a_bold_caption_line_holds_no_heading_written_after_it():
     phases = parse_roadmap(ranged).nodes
     assert [leaf.title for leaf in phases[0].leaves()] == ["Wedge", "Centre"]
     assert all(not leaf.title.startswith("Weeks") for phase in phases for leaf in phase.leaves())
+
+
+def test_ticks_on_the_first_parts_only_say_how_far_the_learner_has_got():
+    text = (
+        "# My Pottery Journey\n\n## Phase 1: Clay\n\n* ✅ Wedging and centring\n"
+        "* ✅ Pinch pots, coil pots\n\n## Phase 2: Wheel\n\n* Pulling walls\n* Trimming\n\n"
+        "## Phase 3: Kiln\n\n* Bisque firing\n* Glaze firing\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()] == [
+        ("Wedging and centring", "done"),
+        ("Pinch pots, coil pots", "done"),
+        ("Pulling walls", "todo"),
+        ("Trimming", "todo"),
+        ("Bisque firing", "todo"),
+        ("Glaze firing", "todo"),
+    ]
+    # a ✅ before the entries of every part is how the answer looks, not progress
+    every = text.replace("* Pulling", "* ✅ Pulling").replace("* Trimming", "* ✅ Trimming")
+    every = every.replace("* Bisque", "* ✅ Bisque").replace("* Glaze", "* ✅ Glaze")
+    assert {leaf.status.value for leaf in parse_roadmap(every).leaves()} == {"todo"}

@@ -115,7 +115,8 @@ def read_status_glyphs(root: Draft) -> None:
     pairs ✅ with ❌ says do and don't. One kind is a state too where the author says so by
     the shape: ✅ ending a list's first entries and none after ("Intro ✅", "Setup ✅",
     "Beans"); ✔ beside one other mark of the author's for what is still to do ("📚 Closures");
-    or ✅ before the entries of a part whose heading the author marked done; and a tick used
+    or ✅ before the entries of a part whose heading the author marked done, or of the plan's
+    first parts and of none after them (how far the learner has got); and a tick used
     beside task boxes is a tick in lists of its own in the same part. A "**Metric:**
     …" line closing a list of ✅ goals is a field about them, not the one goal still to do."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
@@ -274,12 +275,15 @@ class _TickedPart:
             group.sort(key=lambda d: d.line or 0)
         self.lists: dict[tuple[int, str], bool] = {}
         self.plans: dict[tuple[str, str, float], bool] = {}
+        self.done_parts = _parts_ticked_so_far(root)
 
     def holds(self, draft: Draft) -> bool:
         parent = self.parents.get(id(draft))
         if draft.glyph != "x" or parent is None:
             return False
         if self._in_list(parent, draft.kind):
+            return True
+        if id(draft) in self.done_parts:
             return True
         return draft.numbered and self._first_of_the_plan((draft.kind, parent.kind, parent.level))
 
@@ -296,6 +300,45 @@ class _TickedPart:
             first_plain = ticked.index(False) if False in ticked else len(ticked)
             self.plans[key] = _some_ticked(cousins) and not any(ticked[first_plain:])
         return self.plans[key]
+
+
+MIN_PARTS_AFTER_TICKS = 1
+
+
+def _parts_ticked_so_far(root: Draft) -> set[int]:
+    """ "## Phase 1" › "✅ Variables, loops", "✅ Pointers", then "## Phase 2" … "## Phase 5"
+    whose entries wear no mark: ✅ on the entries of the plan's first parts, and on none of
+    the parts after them, says how far the learner has got, as "✅ Day 10" before "Day 11"
+    does. A ✅ on the entries of every part, or of a part after an unmarked one, is
+    decoration. Gives the ids of the ticked entries."""
+    ticks: list[list[Draft]] = []
+    bare: list[list[Draft]] = []
+    for part in _plan_parts(root):
+        items = [d for d in walk(part) if d.kind == ITEM and not d.is_task]
+        if items:  # a part of text or of boxes says nothing of these marks
+            ticks.append([d for d in items if d.glyph == "x"])
+            bare.append([d for d in items if d.glyph is None and not d.children])
+    first_plain = next((i for i, found in enumerate(ticks) if not found), len(ticks))
+    after = range(first_plain, len(ticks))
+    if first_plain == 0 or len(after) < MIN_PARTS_AFTER_TICKS:
+        return set()
+    if any(ticks[i] for i in after) or not all(bare[i] for i in after):
+        return set()
+    # in the ticked parts, ✅ leads every entry of its list: a list half marked is another
+    # reading's to judge ("✅ Economics" beside a bare "Ethics")
+    return {id(d) for found in ticks[:first_plain] for d in found}
+
+
+def _plan_parts(root: Draft) -> list[Draft]:
+    """The top parts of the plan: the sections under the root, or under its one title
+    heading."""
+    sections = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
+    while len(sections) == 1:
+        inner = [c for c in sections[0].children if c.kind in (HEADING, PSEUDO)]
+        if not inner:
+            break
+        sections = inner
+    return sections
 
 
 def _some_ticked(entries: list[Draft]) -> bool:
