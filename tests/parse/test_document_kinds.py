@@ -6096,3 +6096,31 @@ def test_ticks_on_the_first_parts_only_say_how_far_the_learner_has_got():
     every = text.replace("* Pulling", "* ✅ Pulling").replace("* Trimming", "* ✅ Trimming")
     every = every.replace("* Bisque", "* ✅ Bisque").replace("* Glaze", "* ✅ Glaze")
     assert {leaf.status.value for leaf in parse_roadmap(every).leaves()} == {"todo"}
+
+
+def test_links_to_program_files_are_programs_to_write_not_pages_to_read():
+    text = (
+        "# Kiln Controller Course\n\n## Module 1: Sensors\n\n"
+        "- Demo\n  - [Read a thermocouple](https://github.com/me/kiln/blob/main/m1/thermo.py)\n"
+        "  - [Average readings](https://github.com/me/kiln/blob/main/m1/average.py)\n"
+        "- Thermocouple types\n  - [Thermocouple guide](https://example.org/thermocouples)\n"
+        "  - [Cone chart](https://example.org/cones)\n\n"
+        "### Workouts\n\n#### Quick Links\n\n* [Ramp schedule](./m1/ramp.c)\n"
+        "* [Hold timer](./m1/hold.c)\n* [Cool down](./m1/cool.c)\n* [Sample log](./m1/log.txt)\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Read a thermocouple",
+        "Average readings",
+        "Thermocouple types",
+        "Ramp schedule",
+        "Hold timer",
+        "Cool down",
+        "Sample log",
+    ]
+    # links to pages to read stay the step's resources
+    types = next(node for node in roadmap.walk() if node.title == "Thermocouple types")
+    assert [resource.url for resource in types.resources] == [
+        "https://example.org/thermocouples",
+        "https://example.org/cones",
+    ]

@@ -26,6 +26,28 @@ def _external(href: str) -> bool:
     return href.startswith(("http://", "https://", "www."))
 
 
+# The source of a program or a notebook: "[Add two matrices](./Workouts/Add_matrix.c)",
+# "[if-else](https://github.com/…/blob/main/demo/if-else.py)".
+_CODE_FILE_RE = re.compile(
+    r"\.(?:py|ipynb|c|h|cc|cpp|hpp|java|kt|js|jsx|ts|tsx|go|rs|rb|php|cs|swift|scala|sql|sh"
+    r"|r|jl|hs|ml|ex|exs|lua|dart|m|asm|s|v|vhd|vhdl|sv)(?:[?#].*)?$",
+    re.I,
+)
+
+
+MIN_CODE_LINKS = 2
+MIN_CODE_SHARE = 0.75
+
+
+def links_to_code(draft: Draft) -> bool:
+    """Whether the links under `draft` (two at least, three in four of them) open a program's
+    source file: the programs the learner writes or runs, each a step, not pages to read (a
+    program's input file among them, "Entry.txt", changes nothing)."""
+    hrefs = [href for d in walk(draft) for _, href in d.links]
+    code = sum(1 for href in hrefs if _CODE_FILE_RE.search(href.strip("<>")))
+    return code >= MIN_CODE_LINKS and code >= MIN_CODE_SHARE * len(hrefs)
+
+
 def _is_link_only(draft: Draft) -> bool:
     if not draft.links:
         return False
@@ -70,7 +92,7 @@ def reading_list(draft: Draft) -> list[Resource] | None:
         _external(href) for k in kids for _, href in k.links
     ):
         return None  # a relative link is a lesson file, unless it names a form (PDF)
-    if all(_is_unit(k) for k in kids):
+    if all(_is_unit(k) for k in kids) or links_to_code(draft):
         return None
     return [Resource(light_clean(t) or h, h) for k in kids for t, h in k.links]
 
@@ -78,7 +100,8 @@ def reading_list(draft: Draft) -> list[Resource] | None:
 @rule("reading-list")
 def links_to_resources(root: Draft) -> None:
     """A bullet whose sub-bullets are only links is one item with those links as resources,
-    unless every link is numbered or named like a course unit (then each is a step). Links
+    unless every link is numbered or named like a course unit, or opens a program's source
+    file ("[if-else](…/demo/if-else.py)": a program to write or run): then each is a step. Links
     named by a form ("[MD]", "[PDF]", "[Slides]") are resources even inside the repository,
     and "Homework 01" › "Problems" › those forms is the homework with its files."""
     for draft in walk(root):

@@ -49,7 +49,7 @@ from roadvault.parse.labels import (
     names_a_when,
     names_only_a_slot,
 )
-from roadvault.parse.links import links_to_resources
+from roadvault.parse.links import links_to_code, links_to_resources
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
     HOUSEKEEPING,
@@ -277,6 +277,8 @@ def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
         return False
     if draft.kind == HEADING and has_stage_word(draft.text):
         return False  # "Module 1: Materials" is a part of the plan named for its subject
+    if links_to_code(draft):
+        return False  # "Quick Links" › "[Add two matrices](./Add_matrix.c)": programs written
     sections = [c for c in draft.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
     if not names_further_reading(draft.text) and any(
         resource_kind(c.text) is None and not _only_links(c) for c in sections
@@ -1056,6 +1058,8 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             or (_holds_numbered_parts(draft) and not _HOW_TO_USE_RE.search(draft.title))
             or _contents_that_teach(draft)
             or _contents_of_lessons(draft)
+            # "Quick Links" › "[Ramp schedule](./m1/ramp.c)": the programs written, not a menu
+            or links_to_code(draft)
             # "Currently reading" beside "Read" and "To read": a column of the board
             or (draft.section_status is not None and holds_items(draft))
         ):
