@@ -6124,3 +6124,20 @@ def test_links_to_program_files_are_programs_to_write_not_pages_to_read():
         "https://example.org/thermocouples",
         "https://example.org/cones",
     ]
+
+
+def test_the_fuller_heading_names_a_page_and_the_first_of_two_stacked_names_is_the_title():
+    jekyll = (
+        "---\nlayout: default\ntitle: Cerâmica\nnav_order: 4\n---\n\n"
+        "# Roteiro de Estudos: Cerâmica - Do Básico ao Torno\n\n## Fase 1: Argila\n"
+        "- [ ] Amassar\n- [ ] Centrar\n\n## Fase 2: Forno\n- [ ] Queimar\n"
+    )
+    assert parse_roadmap(jekyll).title == "Roteiro de Estudos: Cerâmica - Do Básico ao Torno"
+    stacked = (
+        "# My Kiln Master Plan 🎯\n\n# 9/28〜10/26 週末スケジュール（窯焚き＋釉薬）\n\n"
+        "## 凡例\n\n- **Clay**：粘土\n- **Kiln**：窯\n\n---\n\n"
+        "## 9 月\n### 9/27(土)\n\n- [ ] 午前：Clay\n- [ ] 午後：Kiln\n\n"
+        "### 9/28(日)\n\n- [ ] 午前：Kiln\n- [ ] 午後：Clay\n\n---\n\n"
+        "## 10 月\n\n### 10/4(土)\n\n- [ ] 午前：Clay\n- [ ] 午後：Kiln\n"
+    )
+    assert parse_roadmap(stacked).title == "My Kiln Master Plan"

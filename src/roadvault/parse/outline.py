@@ -494,6 +494,11 @@ def _strip_tags(text: str) -> str:
 # --- blocks → drafts ---
 
 
+_H1_LINE_RE = re.compile(r"^ {0,3}#[ \t]+(?P<name>\S.*?)[ \t]*#*[ \t]*$")
+# "NODEJS-BACKEND-PATH", "my_study_notes": a repository's or a file's name
+_SLUG_RE = re.compile(r"[\w.]+(?:[-_][\w.]+)+")
+
+
 class _Document:
     """The text being read, and what is learnt about it on the way."""
 
@@ -535,6 +540,21 @@ class _Document:
         """Whether `line` (1-based) is the first non-blank line of the text."""
         first = next((i for i, text in enumerate(self.lines, 1) if text.strip()), None)
         return line is not None and line == first
+
+    def stacked_title(self) -> str | None:
+        """ "# My SAA Master Plan" and right under it "# Holiday schedule, 9/28 to 10/26" over
+        the whole plan: two names stacked at the top, the first the document's own, the
+        second its subtitle. A repository's name there ("# NODEJS-BACKEND-PATH") names the
+        repository, a page's kind ("# Roadmap") or a line of chat ("# I've joined the
+        #100DaysOfCode Challenge") no plan: then the second is the name."""
+        found = [line for line in self.lines if line.strip()][:2]
+        if len(found) < 2 or not all(_H1_LINE_RE.match(line) for line in found):
+            return None
+        first = strip_decorations(remove_controls(_H1_LINE_RE.match(found[0])["name"]))
+        if not first or _SLUG_RE.fullmatch(first) or _is_chatter(first):
+            return None  # "# I've joined the challenge" says what the author did
+        # "# Roadmap" over "# Дорожная карта по изучению Python": a page's kind, then its name
+        return None if _GENERIC_PAGE_TITLE_RE.match(plain_label(first)) else first
 
     def opening_title(self) -> str | None:
         """ "### 🚀 **A Plan to Become a Developer**" on the first line, over "## Phase 1"
@@ -2255,11 +2275,17 @@ def _first_h1_is_a_part(first_h1: str | None, parts: set[str], nodes: list[Node]
     return kind != "word" and len(series) >= MIN_H1_PARTS
 
 
+MAX_NAV_TITLE_WORDS = 3
+
+
 def _spells_out(heading: str, short: str) -> bool:
     """The heading gives the short (site navigation) title and more: "Sprint 1 Lesson Plan"
-    for "Sprint 1"."""
+    for "Sprint 1", "Roadmap de Estudos: Inglês - Do Básico à Maestria" for "Inglês"."""
     whole, part = plain_label(heading), plain_label(short)
-    return bool(part) and whole != part and whole.startswith(part + " ")
+    if not part or whole == part:
+        return False
+    within = len(part.split()) <= MAX_NAV_TITLE_WORDS and f" {part} " in f" {whole} "
+    return whole.startswith(part + " ") or within
 
 
 def _named_at_the_top(doc: _Document) -> bool:
@@ -2374,6 +2400,7 @@ def build_roadmap(
     # a candidate with no letter or digit (a heading that is only "#  :") names nothing
     candidates = (
         doc.banner_title,  # the <h1> of a README's centred banner names the whole document
+        doc.stacked_title(),
         shaped.title,
         doc.chat_title,
         # "# Daily Execution Rule", then "# 🚀 Six-Month Engineering Roadmap": the plan's name
