@@ -6141,3 +6141,16 @@ def test_the_fuller_heading_names_a_page_and_the_first_of_two_stacked_names_is_t
         "## 10 月\n\n### 10/4(土)\n\n- [ ] 午前：Clay\n- [ ] 午後：Kiln\n"
     )
     assert parse_roadmap(stacked).title == "My Kiln Master Plan"
+
+
+def test_a_practice_routine_beside_the_plan_is_its_text_not_more_steps():
+    for routine in ("Practice Routine", "Rutina de práctica", "練習のルーティン"):
+        text = (
+            "# Wheel Throwing Plan\n\n## Course Plan\n\n| Level | Topic | Weeks |\n|---|---|---|\n"
+            "| 1 | Centering | 1-2 |\n| 2 | Cylinders | 3-4 |\n| 3 | Bowls | 5-6 |\n\n"
+            f"## {routine}\n\n- **Daily (15 min)**: wedge and centre one ball\n"
+            "- **Weekly (30 min)**: throw five cylinders and cut one in half\n"
+        )
+        roadmap = parse_roadmap(text)
+        assert [leaf.title for leaf in roadmap.leaves()] == ["Centering", "Cylinders", "Bowls"]
+        assert "wedge and centre one ball" in roadmap.notes

@@ -282,6 +282,14 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:difficulty |level |status |proficiency |skill |mastery )?legend
 |notes to (?:self|myself)|reminders(?: to self)?
 |(?:in )?a typical (?:week|day|session|class)|(?:weekly|daily) (?:structure|rhythm|routine|format)
+|(?:(?:my|the|a|your|suggested|recommended|sample|example|ideal) )?(?:(?:daily|weekly|study
+|studying|practice|practise|learning|training|morning|evening|coding) )+routines?
+|rutinas? (?:de (?:estudio|pr[áa]ctica|entrenamiento)|diarias?|semanal(?:es)?)
+|rotinas? (?:de (?:estudos?|pr[áa]tica|treino)|di[áa]rias?|semanal|semanais)
+|routines? (?:d'[ée]tude|de (?:travail|pratique)|quotidienne|hebdomadaire)
+|(?:lern|tages|wochen|übungs|trainings)routinen?|учебная рутина|ежедневная рутина
+|(?:学习|每日|每周|日常|练习)(?:例程|惯例|作息)|(?:毎日|学習|練習|週間?)の?ルーティン
+|(?:학습|일일|매일|연습) 루틴
 |(?:you )?(?:do not|don'?t|won'?t) need(?: to (?:learn|know|study))?(?: yet| now)?|(?:you )?can skip
 |skip(?: for now| these)?|what to skip|what not to (?:learn|study|do)|not needed(?: yet)?
 |out of scope|no necesitas|não precisa|不需要(?:学)?|可以跳过|跳过|必要ない|不要なもの|필요 없음
