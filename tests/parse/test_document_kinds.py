@@ -6154,3 +6154,26 @@ def test_a_practice_routine_beside_the_plan_is_its_text_not_more_steps():
         roadmap = parse_roadmap(text)
         assert [leaf.title for leaf in roadmap.leaves()] == ["Centering", "Cylinders", "Bowls"]
         assert "wedge and centre one ball" in roadmap.notes
+
+
+def test_a_closing_table_that_restates_the_parts_tracks_them_and_adds_no_steps():
+    text = (
+        "# 陶艺学习路线\n\n### 模块1：揉泥与定中心\n- [ ] 菊花揉\n- [ ] 定中心\n\n"
+        "### 模块2：拉坯成型\n- [ ] 拉筒\n- [ ] 修坯\n\n"
+        "### 模块3：釉料与烧成\n- [ ] 调釉\n- [ ] 装窑\n\n"
+        "## 完成追踪\n\n| 模块 | 名称 | 状态 |\n|---|---|---|\n| 1 | 揉泥与定中心 | ✅ |\n"
+        "| 2 | 拉坯 | ✅ |\n| 3 | 釉料与烧成 | ⏳ |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "菊花揉",
+        "定中心",
+        "拉筒",
+        "修坯",
+        "调釉",
+        "装窑",
+    ]
+    # a table of steps of its own, whose names are no parts above, stays
+    own = text.replace("| 1 | 揉泥与定中心 | ✅ |", "| 1 | 烧一只碗 | ✅ |")
+    own = own.replace("| 2 | 拉坯 | ✅ |", "| 2 | 办个展 | ✅ |")
+    assert len(parse_roadmap(own).leaves()) == 9
