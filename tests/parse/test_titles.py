@@ -497,3 +497,16 @@ def test_ticks_typed_as_a_root_sign_or_a_letter_v_are_done():
     text = "# 陶艺\n\n- [√] 揉泥\n- [✓] 拉坯\n- [v] Trimming\n- [V] Glazing\n- [ ] Firing\n"
     states = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
     assert states == ["done", "done", "done", "done", "todo"], states
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("18.10 -- demo 1", "demo 1"),
+        ("1.2 - Glazes - Mixing a batch", "Glazes - Mixing a batch"),
+        ("3. – Kiln loading", "Kiln loading"),
+        ("1. -5 degrees is cold", "-5 degrees is cold"),
+    ],
+)
+def test_the_dashes_between_a_number_and_its_name_go_with_the_number(raw, title):
+    assert clean_title(raw).title == title

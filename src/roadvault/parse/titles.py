@@ -578,11 +578,16 @@ def opens_a_part(text: str) -> bool:
     )
 
 
+_LEFT_SEPARATOR_RE = re.compile(r"^[-–—:|]{1,3}\s+(?=\w)")
+
+
 def _strip_numbering(text: str) -> str:
     """ "1. Foo", "Step 1: Foo", "Phase II – Foo" → "Foo" (repeatedly; never down to a title
     without a letter)."""
     for _ in range(4):
         new = _NUMBERING_RE.sub("", text, count=1)
+        if new != text:
+            new = _LEFT_SEPARATOR_RE.sub("", new)  # "18.10 -- demo 1": the dashes after it
         unworded = _PHASE_WORD_RE.sub("", new, count=1)
         if not _NUMBERED_NAME_RE.match(unworded):
             new = unworded  # "Unit 4: Pathway 3" keeps its unit: "Pathway 3" names no topic
