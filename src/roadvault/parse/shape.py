@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -708,6 +709,68 @@ def _recurring_facets(root: Draft) -> set[str]:
         and not names_a_when(label)
         and not _WORK_LABEL_RE.search(label)
     }
+
+
+MIN_LESSON_CARDS = 3
+MIN_PARAGRAPH_WORDS = 12
+
+
+@rule("lesson-card")
+def _lesson_cards_to_steps(root: Draft) -> None:
+    """A lesson written as labelled paragraphs ("### Урок 2: Little's law" › "**Теория:** The
+    link between…", "**Пример (Kafka):** If a topic receives…"), in a text whose lessons are
+    written so and share a label (one under three lessons or more: "Теория", "Theory",
+    "Example"), is one step, the lesson: its paragraphs say what it teaches and become its
+    notes; so is a lesson of their series ("Урок 7") written the same way with labels of its
+    own. Labels
+    that are the work ("**Task:** …"), a kind of step ("**Project:** …"), a time or a place
+    in the plan ("**Day 1:** …", "**Ngày 3:** …") or a facet of the plan ("**Topics:** …"),
+    and parts whose labels name topics of their own with none shared, keep their entries as
+    steps."""
+    cards = [d for d in walk(root) if d.kind in (HEADING, PSEUDO) and _labelled_paragraphs(d)]
+    counts: Counter[str] = Counter(
+        label for card in cards for label in {_set_off_label(c) or "" for c in card.children}
+    )
+    shared = {
+        label
+        for label, count in counts.items()
+        if count >= MIN_LESSON_CARDS
+        and not _WORK_LABEL_RE.search(label)
+        and not is_step_kind_title(label)
+        and not names_a_when(label)
+        and not is_facet_title(label)
+        and not any(char.isdigit() for char in label)  # "Ngày 1", "Minggu 3-4": a place
+    }
+    sharing = {id(c) for c in cards if {_set_off_label(e) for e in c.children} & shared}
+    series = {word for card in cards if id(card) in sharing and (word := series_word(card.title))}
+    # "### Урок 7" written as the other lessons are, with labels of its own: a lesson too
+    for card in cards:
+        if id(card) not in sharing and series_word(card.title) not in series:
+            continue
+        for child in card.children:
+            card.notes.append(section_text(child))
+            for inner in walk(child):
+                fired("lesson-card", inner.line, "note")
+        card.children = []
+
+
+def _labelled_paragraphs(section: Draft) -> bool:
+    """Whether every entry of `section` (two at least) is a paragraph led by a label set off
+    by emphasis ("- **Theory:** The response time of a system is…")."""
+    entries = section.children
+    if len(entries) < 2:
+        return False
+    lengths: list[int] = []
+    for entry in entries:
+        if entry.kind != ITEM or entry.is_task or not entry.raw:
+            return False
+        found = _SET_OFF_LABEL_RE.match(entry.raw)
+        if found is None:
+            return False
+        inner = sum(len((d.raw or d.text).split()) for d in walk(entry) if d is not entry)
+        lengths.append(len(entry.raw[found.end() - 1 :].split()) + inner)
+    # paragraphs, not a task's name and a few words on it ("**Add Testing**: Write unit tests")
+    return statistics.median(lengths) >= MIN_PARAGRAPH_WORDS
 
 
 # "Task", "To do", "Practice", "Nhiệm vụ", "任务": a label over the work itself.
@@ -2145,6 +2208,7 @@ def shape_roadmap(
         _dissolve_resources(root)
     _pointers_to_notes(root)
     _absorb_note_items(root)
+    _lesson_cards_to_steps(root)
     read_journal_days(root)
     _keep_sections_with_tasks(root, front_title)
     _drop_sections_about_people(root)
