@@ -6177,3 +6177,16 @@ def test_a_closing_table_that_restates_the_parts_tracks_them_and_adds_no_steps()
     own = text.replace("| 1 | 揉泥与定中心 | ✅ |", "| 1 | 烧一只碗 | ✅ |")
     own = own.replace("| 2 | 拉坯 | ✅ |", "| 2 | 办个展 | ✅ |")
     assert len(parse_roadmap(own).leaves()) == 9
+
+
+def test_a_schedule_table_whose_weeks_are_laid_out_below_in_html_is_an_overview():
+    text = (
+        "# 도예 스터디\n\n<h3>계획</h3>\n\n| 주차 | 내용 |\n|---|---|\n1주차 | 꼬박밀기\n"
+        "2주차 | 중간고사 기간\n3주차 | 물레 성형, 중심잡기\n4주차 | 유약(Glaze Basics)\n\n"
+        "<pre>\n<h2> 주차별 세부계획 </h2>\n<h3> 1주차 꼬박밀기 </h3>\n"
+        "-국화 꼬박밀기\n-양머리 꼬박밀기\n\n"
+        "<h3> 3주차 물레 성형 </h3>\n- 중심잡기\n- 구멍 내기\n\n"
+        "<h3> 4주차 유약(Glaze Basics) </h3>\n- 담금 시유\n</pre>\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["국화 꼬박밀기", "양머리 꼬박밀기", "중심잡기", "구멍 내기", "담금 시유"]

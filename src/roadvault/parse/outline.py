@@ -2112,6 +2112,65 @@ def _space_headings(text: str) -> str:
     return "\n".join(lines)
 
 
+# "<h3> 6주차 예외처리 </h3>" alone on its line: a heading written in HTML, with only inline
+# markup inside ("<h2><a href=…>Week 1</a></h2>").
+_HTML_HEADING_LINE_RE = re.compile(
+    r"^ {0,3}<h(?P<level>[1-6])\b[^>]*>(?P<inner>(?:(?!</?(?:h[1-6]|div|p|table|ul|ol|li)\b)"
+    r".)*?)</h(?P=level)>\s*$",
+    re.I,
+)
+_INLINE_TAG_RE = re.compile(r"<[^<>\n]*>")
+# "<pre>" alone on its line, used as a box around markup rather than around preformatted text
+_PRE_LINE_RE = re.compile(r"^\s*</?pre>\s*$", re.I)
+
+
+@rule("html-heading-lines")
+def _html_heading_lines(text: str) -> str:
+    """A heading written in HTML alone on its line ("<h3> 6주차 예외처리 </h3>") in a Markdown
+    text is a heading, as "### 6주차 예외처리" would be: the lines after it are its part, not
+    raw HTML swallowed with it. A "<pre>" around such headings boxes the plan; it holds no
+    preformatted text, and is set aside. Headings inside an HTML block of their own (a
+    centred banner, a table) are left to the HTML."""
+    if "<h" not in text and "<H" not in text:
+        return text
+    lines = text.split("\n")
+    headings = [
+        at
+        for at, line in _unfenced(lines)
+        if _HTML_HEADING_LINE_RE.match(line) and not _inside_html_block(lines, at)
+    ]
+    for at in headings:
+        found = _HTML_HEADING_LINE_RE.match(lines[at])
+        inner = " ".join(_INLINE_TAG_RE.sub("", found["inner"]).split())
+        if inner:
+            lines[at] = "#" * int(found["level"]) + " " + inner
+            fired("html-heading-lines", at + 1, "phase", inner)
+    for at, line in _unfenced(lines):
+        if _PRE_LINE_RE.match(line) and any(_pre_holds(lines, at, h) for h in headings):
+            lines[at] = ""
+    return "\n".join(lines)
+
+
+def _pre_holds(lines: list[str], at: int, heading: int) -> bool:
+    """Whether the "<pre>" or "</pre>" line at `at` bounds a block holding line `heading`."""
+    if lines[at].strip().lower() == "<pre>":
+        end = next((i for i in range(at + 1, len(lines)) if _PRE_LINE_RE.match(lines[i])), None)
+        return end is not None and at < heading < end
+    start = next((i for i in range(at - 1, -1, -1) if _PRE_LINE_RE.match(lines[i])), None)
+    return start is not None and start < heading < at
+
+
+def _inside_html_block(lines: list[str], at: int) -> bool:
+    """Whether line `at` continues an HTML block opened on the lines right above it (no
+    blank line between): "<div align="center">" then "<h1>Course</h1>"."""
+    above = at - 1
+    while above >= 0 and lines[above].strip():
+        if re.match(r"^\s*<(?!/?pre\b)(?!h[1-6]\b)[a-z]", lines[above], re.I):
+            return True
+        above -= 1
+    return False
+
+
 def _unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
     """(index, line) of every line outside a fenced code block (a fence line excluded)."""
     in_fence = False
@@ -2354,7 +2413,7 @@ def build_roadmap(
     text = _blank_comments(text)
     if not literal:
         text = _unquote_headings(text)
-        text = _space_bullets(_space_headings(text))
+        text = _space_bullets(_space_headings(_html_heading_lines(text)))
         text = _escape_named_tags(_escape_marker_cells(text))
         text = inline_box_diagrams(inline_mermaid(inline_tree_diagrams(text)))
         text, continued = _continue_headless_tables(text)

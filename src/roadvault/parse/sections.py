@@ -1473,9 +1473,7 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
     """A list whose entries name the sections of the document ("1. **Fundamentals** is
     optional…" above a "Fundamentals" section, a closing timeline restating the phases, or
     "Milestones" boxes like "Completed Phase 1 - Foundation") is an overview: it is read as
-    text, and the sections keep their items. So is a table after the parts whose rows each
-    name one of them ("| 4 | 系统开发方法 | ✅ |" for "模块4：系统开发方法与需求工程"): it tracks
-    the parts, row by row."""
+    text, and the sections keep their items."""
     sections = _named_sections(root)
     if len(sections) < 2:
         return
@@ -1524,50 +1522,6 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
         if parent is not root and not parent.children:
             notes[-1] = section_text(parent) + "\n\n" + notes[-1]
             _drop_emptied(root, parent, notes)
-    _closing_tables_to_notes(root, sections, notes)
-
-
-MIN_RESTATED_ROWS = 3
-RESTATED_ROW_SHARE = 0.7
-_ROW_NUMBER_RE = re.compile(r"^\s*(?:\d{1,3}|[ivx]{1,4})[.):：、\s-]\s*", re.I)
-
-
-def _closing_tables_to_notes(root: Draft, sections: list[tuple[Draft, str]], notes: list[str]):
-    """ "## Completion tracking" › "| 1 | Architecture styles | ✅ |", "| 2 | Quality
-    attributes | ✅ |" after the parts so named: a table that restates the parts above it, row
-    by row, tracks them; its rows are no steps of their own."""
-    for parent in list(walk(root)):
-        rows = [c for c in parent.children if c.kind == ROW and not c.children]
-        if len(rows) < MIN_RESTATED_ROWS:
-            continue
-        first = rows[0].line or 0
-        named = [_section_restated(row, sections, parent, first) for row in rows]
-        hits = [section for section in named if section is not None]
-        if len(hits) < RESTATED_ROW_SHARE * len(rows) or len({id(s) for s in hits}) < len(hits):
-            continue
-        notes.append("\n".join(f"- {row.raw or row.title}" for row in rows))
-        for row in rows:
-            fired("overview-list", row.line, "note")
-        parent.children = [c for c in parent.children if c not in rows]
-        if parent is not root and not parent.children:
-            notes[-1] = section_text(parent) + "\n\n" + notes[-1]
-            _drop_emptied(root, parent, notes)
-
-
-def _section_restated(
-    row: Draft, sections: list[tuple[Draft, str]], parent: Draft, before: int
-) -> Draft | None:
-    """The section above `before` whose name holds the row's name ("4 系统开发方法" for
-    "模块4：系统开发方法与需求工程"), or the other way round."""
-    name = plain_label(_ROW_NUMBER_RE.sub("", row.title, count=1))
-    if len(name) < 2:
-        return None
-    for section, section_name in sections:
-        if section is parent or (section.line or 0) >= before or len(section_name) < 2:
-            continue
-        if name in section_name or section_name in name:
-            return section
-    return None
 
 
 # "Phase 2", "Week 3", "Módulo 4": a part of the plan named by its place in it.

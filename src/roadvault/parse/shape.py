@@ -900,7 +900,11 @@ _PAREN_ASIDE_RE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]")
 def _row_name(row: Draft) -> str:
     """A row's name as a section may give it: "Temporal Difference (TD) Learning" is named
     by "### Week 5: Temporal Difference Learning"."""
-    return plain_label(_PAREN_ASIDE_RE.sub(" ", row.title))
+    name = plain_label(_PAREN_ASIDE_RE.sub(" ", row.title))
+    return _ROW_NUMBER_RE.sub("", name, count=1) or name  # "| 4 | 系统开发方法 |"
+
+
+_ROW_NUMBER_RE = re.compile(r"^\d{1,3}\s+")
 
 
 def _pass_row_states(members: list[Draft], sections: list[Draft]) -> None:
@@ -926,10 +930,21 @@ def _pass_row_states(members: list[Draft], sections: list[Draft]) -> None:
 def _section_names(section: Draft) -> set[str]:
     """A section's title as cleaned, and each side of a label as written: "M01 - Frontend
     I" is named by a row "M01", "TRACK B — Breakout" by a row "Breakout"."""
-    names = {plain_label(section.title)}
+    forms = [section.title]
     if section.text:
-        names |= {plain_label(part) for part in re.split(r"\s+[-–—:]\s+", section.text.strip())[:2]}
-    return names
+        text = section.text.strip()
+        forms += _LABEL_SPLIT_RE.split(text)[:2]
+        # "6주차 예외처리", "Week5 Loops": the place it opens with may be the row's own cell
+        forms.append(_LEADING_PLACE_RE.sub("", text, count=1))
+    # "18주차 AOP(Aspect Oriented Programming)": a row may leave the aside out
+    forms += [_ANY_ASIDE_RE.sub(" ", form) for form in forms]
+    return {plain_label(form) for form in forms}
+
+
+# "M01 - Frontend I", "TRACK B — Breakout", "模块4：系统开发方法": a label and a name
+_LABEL_SPLIT_RE = re.compile(r"\s+[-–—:]\s+|\s*[：]\s*")
+_LEADING_PLACE_RE = re.compile(r"^\S*\d\S*\s+")
+_ANY_ASIDE_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
 def _names_above(draft: Draft, parents: dict[int, Draft]) -> set[str]:
@@ -945,12 +960,25 @@ def _names_above(draft: Draft, parents: dict[int, Draft]) -> set[str]:
 
 def _names_one_of(name: str, titles: set[str]) -> bool:
     """The row names a section: the same words, or (two words or more) words the section's
-    title contains ("Git basics" in "Module 2: Git basics and branching")."""
+    title contains ("Git basics" in "Module 2: Git basics and branching") or that start
+    with it; a name in Chinese, Japanese or Korean, written without spaces, within the title."""
     if name in titles:
         return True
+    if _CJK_NAME_RE.fullmatch(name):
+        # no spaces between words: "可靠性与性能" in "系统可靠性与性能评价"
+        return any(name in title for title in titles)
     if len(name.split()) < 2:
         return False
-    return any(f" {name} " in f" {title} " for title in titles)
+    # "Git basics" in "Module 2: Git basics and branching", and a row that adds words of its
+    # own after a section's name ("스프링과 스프링부트, 개발환경설정")
+    return any(
+        f" {name} " in f" {title} " or (len(title.split()) >= 2 and name.startswith(f"{title} "))
+        for title in titles
+    )
+
+
+# A name in Chinese, Japanese or Korean of three characters or more, without spaces
+_CJK_NAME_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{3,}")
 
 
 # "## 2. Phase overview", "전체 단계 개요", "Übersicht": a section that sums the plan up.
@@ -1020,12 +1048,15 @@ MIN_OVERVIEW_NAMES = 2
 
 @rule("overview-table")
 def _drop_overview_tables(root: Draft) -> None:
-    """A table listing the same weeks/phases the sections below spell out is an overview:
-    its rows are not extra items. So is a table that is all an "Overview" section holds,
-    before three or more sections with steps. Sections under a resources heading ("Phase 1"
-    advice under "Recommended resources") spell nothing out. A state the overview gives a
-    row ("| 3 | Dynamic Programming | Completed |") is the state of the part heading it
-    names, when nothing inside that part says its own."""
+    """A table listing the same weeks/phases the sections below (or above: "## 完成追踪"
+    closing a checklist of modules) spell out is an overview: its rows are not extra items.
+    A row may leave out the place a heading opens with ("6주차"), its module label
+    ("模块4："), its aside ("AOP(Aspect Oriented Programming)") or add words after its name;
+    a name in Chinese, Japanese or Korean is found within the heading's. So is a table that
+    is all an "Overview" section holds, before three or more sections with steps. Sections
+    under a resources heading ("Phase 1" advice under "Recommended resources") spell nothing
+    out. A state the overview gives a row ("| 3 | Dynamic Programming | Completed |") is the
+    state of the part heading it names, when nothing inside that part says its own."""
     # sections under "Recommended resources" advise on the parts; they do not spell them out
     sections = [
         d for d in _outside_resource_groups(root) if d.kind in (HEADING, PSEUDO) and d.title
