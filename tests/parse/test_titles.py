@@ -510,3 +510,18 @@ def test_ticks_typed_as_a_root_sign_or_a_letter_v_are_done():
 )
 def test_the_dashes_between_a_number_and_its_name_go_with_the_number(raw, title):
     assert clean_title(raw).title == title
+
+
+def test_parts_numbered_in_words_past_ten_are_numbered_parts():
+    text = "# Pottery course\n\n" + "".join(
+        f"## Unit {word}: {name}\n- [{name} notes](./{name.lower()}.md)\n\n"
+        for word, name in [("Ten", "Kilns"), ("Eleven", "Glazes"), ("Twelve", "Selling")]
+    )
+    text += "## Unit Thirteen: Studio Practice\n"
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes] == [
+        "Kilns",
+        "Glazes",
+        "Selling",
+        "Studio Practice",
+    ]

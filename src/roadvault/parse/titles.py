@@ -162,8 +162,8 @@ _NUMBERING_RE = re.compile(
 _ORDINAL_NUMBER = (
     # "Step 4-5 done" is a range of steps, not "Step 4" and a title "5 done"
     r"(?:\d{1,3}(?:\.\d{1,3})*(?!\s*[-–—~]\s*\d)|[ivxlc]{1,6}\b|[a-h]\b|one|two|three|four|five"
-    r"|six|seven|eight"
-    r"|nine|ten)\s*[:：.)\]|–—-]+\s*"  # with a separator: "Chapter 10 Summary" keeps its words
+    r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty)\s*[:：.)\]|–—-]+\s*"  # "Chapter 10 Summary" keeps its words
 )
 # "Phase 1: Core" → "Core": the words that only say where a part stands in the plan.
 _PHASE_WORD_RE = re.compile(
