@@ -1055,3 +1055,22 @@ def test_an_hourglass_beside_words_for_to_do_is_to_do():
     )
     states = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
     assert states == ["done", "doing", "todo", "todo"], states
+
+
+def test_a_column_of_links_to_note_paths_does_not_name_the_rows_a_named_column_does():
+    text = (
+        "# Plan de cerámica\n\n## Proyectos\n\n| # | Proyecto | Técnica | Estado | Link |\n"
+        "|---|---|---|---|---|\n"
+        "| 0 | Taza de té (gres) | Torno + esmalte | 🔲 | [[proyectos/00-taza]] |\n"
+        "| 1 | Cuenco | Torno | 🔲 | [[proyectos/01-cuenco]] |\n"
+        "| 2 | Jarrón | Churros + engobe | 🔲 | [[proyectos/02-jarron]] |\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == [
+        "Taza de té (gres)",
+        "Cuenco",
+        "Jarrón",
+    ]
+    # an Obsidian index whose links name its notes still takes them as the rows' names
+    index = "# Cerámica\n\n| Nota | Resumen |\n|---|---|\n| [[Esmaltes]] | Todo sobre esmaltes |\n"
+    index += "| [[Hornos]] | Cómo cargar un horno |\n"
+    assert [leaf.title for leaf in parse_roadmap(index).leaves()] == ["Esmaltes", "Hornos"]

@@ -63,6 +63,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"|sections?|units?|problem(?: name)?|exercises?|deliverables?|components?|systems?"
     r"|assignments?|homeworks?|due|agenda|activities|labs?|readings?|scripts?|programs?|apps?"
     r"|temas?|contenidos?|módulos?|technolog(?:y|ies)|tools?|technologien?|themen?"
+    r"|proyectos?|projetos?|projets?|projekte?|проекты?|项目|プロジェクト|프로젝트"
     r"|(?:tech(?:nology)? )?stack"
     r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io)"
     r"|тем[аы]|технологи[яи]|навык[и]?|курс[ы]?|урок[и]?|модул[ьи]|раздел[ы]?|задач[аи]"
@@ -701,9 +702,10 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
     """A table's title column is chosen by meaning and content, not position: a header that
     names what to study (Topic, Course, Lesson, Module…) counts, and so do cells that name
     different things; a numbering, or a provider repeated row after row ("Duke", "Duke"), is
-    never the title. A row whose title cell is empty takes its step from the first other
-    cell with text ("| Day 13 | | | Review for Midterm 1 |"), and a rule of dashes drawn
-    again under the table is no row."""
+    never the title, nor a column of links to notes by their paths ("[[proyectos/01-retail]]")
+    beside a column named for what the rows are ("Proyecto"). A row whose title cell is
+    empty takes its step from the first other cell with text ("| Day 13 | | | Review for
+    Midterm 1 |"), and a rule of dashes drawn again under the table is no row."""
     best: tuple[float, int] | None = None
     named_seen = False
     # "| 阶段 |" over "0. 环境&工具": the stages are named, so they are what each row is
@@ -711,7 +713,12 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
         index for index in range(len(keys)) if index not in taken and _names_stages(body, index)
     }
     for index, key in enumerate(keys):
-        named_notes = _names_notes(body, index)
+        named_notes = _names_notes(body, index) and not (
+            # "[[proyectos/00-dashboard-excel]]" beside a "Proyecto" column: where the
+            # project's note is kept, while the named column says what it is
+            _links_to_paths(body, index)
+            and any(_TITLE_COLUMN_RE.match(k) for i, k in enumerate(keys) if i != index)
+        )
         if index in taken or (_NOT_TITLE_COLUMN_RE.match(key) and not named_notes):
             continue
         values = [" ".join(row[index].text.split()) for row in body if len(row) > index]
@@ -760,6 +767,13 @@ def _names_notes(body: list[list[InlineText]], index: int) -> bool:
 
 
 _WIKILINK_CELL_RE = re.compile(r"!?\[\[[^\[\]]+\]\]")
+
+
+def _links_to_paths(body: list[list[InlineText]], index: int) -> bool:
+    """Every link of the column opens a note by its path ("[[proyectos/01-retail]]"), with
+    no name of its own shown."""
+    cells = [row[index].raw.strip() for row in body if len(row) > index and row[index].text.strip()]
+    return bool(cells) and all("/" in cell and "|" not in cell for cell in cells)
 
 
 MAX_COLUMN_ENTRY_WORDS = 10
