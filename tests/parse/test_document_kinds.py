@@ -6190,3 +6190,21 @@ def test_a_schedule_table_whose_weeks_are_laid_out_below_in_html_is_an_overview(
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["국화 꼬박밀기", "양머리 꼬박밀기", "중심잡기", "구멍 내기", "담금 시유"]
+
+
+def test_a_suggested_weekly_routine_and_a_general_strategy_are_the_plans_text():
+    text = (
+        "# Cronograma de cerâmica\n\n## Estratégia geral\n- ~3 meses de prática\n"
+        "- Foco em **torno** + **esmaltes**\n\n## Mês 1 — Argila\n| Semana | Foco principal |\n"
+        "|---|---|\n| 1 | Amassar e centrar |\n| 2 | Cilindros |\n\n## Mês 2 — Forno\n"
+        "| Semana | Foco principal |\n|---|---|\n| 3 | Biscoito |\n| 4 | Esmalte |\n\n"
+        "## Rotina semanal sugerida\n- **Seg-Sex:** 1h de torno por dia\n"
+        "- **Sábado:** Queima de teste\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Amassar e centrar",
+        "Cilindros",
+        "Biscoito",
+        "Esmalte",
+    ]

@@ -285,8 +285,13 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:(?:my|the|a|your|suggested|recommended|sample|example|ideal) )?(?:(?:daily|weekly|study
 |studying|practice|practise|learning|training|morning|evening|coding) )+routines?
 |rutinas? (?:de (?:estudio|pr[áa]ctica|entrenamiento)|diarias?|semanal(?:es)?)
+(?: sugerida| recomendada| ideal)?
 |rotinas? (?:de (?:estudos?|pr[áa]tica|treino)|di[áa]rias?|semanal|semanais)
+(?: sugerida| recomendada| ideal)?
 |routines? (?:d'[ée]tude|de (?:travail|pratique)|quotidienne|hebdomadaire)
+(?: sugg[ée]r[ée]e| recommand[ée]e| id[ée]ale)?
+|(?:general|overall) (?:strategy|approach)|estrat[ée]gia(?: geral| general)
+|strat[ée]gie g[ée]n[ée]rale|gesamtstrategie|общая стратегия|总体策略|整体策略|全体の戦略|전체 전략
 |(?:lern|tages|wochen|übungs|trainings)routinen?|учебная рутина|ежедневная рутина
 |(?:学习|每日|每周|日常|练习)(?:例程|惯例|作息)|(?:毎日|学習|練習|週間?)の?ルーティン
 |(?:학습|일일|매일|연습) 루틴
