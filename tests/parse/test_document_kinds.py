@@ -6208,3 +6208,17 @@ def test_a_suggested_weekly_routine_and_a_general_strategy_are_the_plans_text():
         "Biscoito",
         "Esmalte",
     ]
+
+
+def test_a_heading_that_links_to_the_course_it_names_is_a_step_even_over_prose():
+    text = (
+        "# Pottery path\n\n## Throwing\n- [Centering guide](https://example.org/centre)\n"
+        "- [Pulling walls](https://example.org/walls)\n\n"
+        "## [The Glaze Course](https://example.org/glaze-course)\n"
+        "A class on mixing, testing and firing glazes.\n\n"
+        "## Project layout\nThe notes live in one folder per piece.\n\n"
+        "## Firing\n- [Cone chart](https://example.org/cones)\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "The Glaze Course" in titles
+    assert "Project layout" not in titles

@@ -2174,9 +2174,10 @@ _NOUN_AFTER_VERB_WORD = frozenset(
 def prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     """In a document whose sections hold lists or tables, a heading over nothing but a
     paragraph or a code block ("Tracking Progress", a FAQ question, "Project layout") is
-    text, not a step. A numbered one, one
-    with a duration, one that names an action ("Take the exam"), one whose lines say what to
-    do ("Aprender un lenguaje…" / "Comprender cómo…"), and every one in a roadmap
+    text, not a step. A numbered one, one with a duration, one that names an action ("Take
+    the exam"), one whose lines say what to do ("Aprender un lenguaje…" / "Comprender
+    cómo…"), one that links to the page it names (a course or a book, described: "## [The
+    Missing Semester](https://…)"), and every one in a roadmap
     written only as headings and paragraphs stay steps; there a heading over nothing but
     code (a chart of the steps) is text all the same."""
     if any(holds_items(child) for child in draft.children):
@@ -2275,6 +2276,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and not child.resources  # "**Resources:**" under it: a step with its reading
             and not is_step_kind_title(child.title)
             and not text_says_what_to_do(child)
+            and not _names_a_page(child)
         )
         if prose_only:
             fired("prose-section", child.line, "note", child.title)
@@ -2284,6 +2286,17 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             _prose_sections_to_notes(child, notes)
         kept.append(child)
     draft.children = kept
+
+
+def _names_a_page(section: Draft) -> bool:
+    """ "## [The Missing Semester of Your CS Education](https://missing.csail.mit.edu)" and a
+    paragraph on it: the heading is a course or a book to take, described."""
+    if len(section.links) != 1:
+        return False
+    shown, href = section.links[0]
+    return href.startswith(("http://", "https://")) and plain_label(shown) == plain_label(
+        section.title
+    )
 
 
 def text_says_what_to_do(section: Draft) -> bool:
