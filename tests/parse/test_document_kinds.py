@@ -6222,3 +6222,17 @@ def test_a_heading_that_links_to_the_course_it_names_is_a_step_even_over_prose()
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "The Glaze Course" in titles
     assert "Project layout" not in titles
+
+
+def test_a_lesson_written_as_folded_blocks_with_recurring_summaries_is_one_step():
+    def lesson(number: int, name: str) -> str:
+        return (
+            f"## {number}. {name}\n\n<details>\n<summary><b>Chapitre</b></summary>\n"
+            "<blockquote>\nCéramique\n</blockquote>\n</details>\n\n"
+            "<details>\n<summary><b>Énoncé</b></summary>\n\n"
+            f"- Ce que dit {name}\n- Et pourquoi\n\n</details>\n\n"
+        )
+
+    names = ["Loi du retrait", "Point de fusion", "Cône de Seger"]
+    text = "# 20/09/2026\n\n" + "".join(lesson(i, n) for i, n in enumerate(names, 1))
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == names

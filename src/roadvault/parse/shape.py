@@ -722,14 +722,19 @@ def _lesson_cards_to_steps(root: Draft) -> None:
     written so and share a label (one under three lessons or more: "Теория", "Theory",
     "Example"), is one step, the lesson: its paragraphs say what it teaches and become its
     notes; so is a lesson of their series ("Урок 7") written the same way with labels of its
-    own. Labels
+    own, and one written as folded blocks whose summaries recur ("## 1. Sinus de la somme" ›
+    "<summary>Chapitre</summary>", "<summary>Énoncé</summary>"). Labels
     that are the work ("**Task:** …"), a kind of step ("**Project:** …"), a time or a place
     in the plan ("**Day 1:** …", "**Ngày 3:** …") or a facet of the plan ("**Topics:** …"),
     and parts whose labels name topics of their own with none shared, keep their entries as
     steps."""
-    cards = [d for d in walk(root) if d.kind in (HEADING, PSEUDO) and _labelled_paragraphs(d)]
+    cards = [
+        d
+        for d in walk(root)
+        if d.kind in (HEADING, PSEUDO) and (_labelled_paragraphs(d) or _folded_blocks(d))
+    ]
     counts: Counter[str] = Counter(
-        label for card in cards for label in {_set_off_label(c) or "" for c in card.children}
+        label for card in cards for label in {_entry_label(c) for c in card.children}
     )
     shared = {
         label
@@ -741,7 +746,7 @@ def _lesson_cards_to_steps(root: Draft) -> None:
         and not is_facet_title(label)
         and not any(char.isdigit() for char in label)  # "Ngày 1", "Minggu 3-4": a place
     }
-    sharing = {id(c) for c in cards if {_set_off_label(e) for e in c.children} & shared}
+    sharing = {id(c) for c in cards if {_entry_label(e) for e in c.children} & shared}
     series = {word for card in cards if id(card) in sharing and (word := series_word(card.title))}
     # "### Урок 7" written as the other lessons are, with labels of its own: a lesson too
     for card in cards:
@@ -752,6 +757,21 @@ def _lesson_cards_to_steps(root: Draft) -> None:
             for inner in walk(child):
                 fired("lesson-card", inner.line, "note")
         card.children = []
+
+
+def _entry_label(entry: Draft) -> str:
+    """The label an entry of a lesson is set off by: "**Theory:**", or a folded block's
+    summary ("<summary>Énoncé</summary>")."""
+    if entry.kind == DETAILS:
+        return plain_label(entry.title)
+    return _set_off_label(entry) or ""
+
+
+def _folded_blocks(section: Draft) -> bool:
+    """Whether `section` holds only folded blocks (two at least), each with a summary:
+    "## 1. Sinus de la somme" › "<details><summary>Chapitre</summary>…", "<summary>Énoncé"."""
+    entries = section.children
+    return len(entries) >= 2 and all(e.kind == DETAILS and e.title for e in entries)
 
 
 def _labelled_paragraphs(section: Draft) -> bool:
