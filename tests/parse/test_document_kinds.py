@@ -6236,3 +6236,13 @@ def test_a_lesson_written_as_folded_blocks_with_recurring_summaries_is_one_step(
     names = ["Loi du retrait", "Point de fusion", "Cône de Seger"]
     text = "# 20/09/2026\n\n" + "".join(lesson(i, n) for i, n in enumerate(names, 1))
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == names
+
+
+def test_a_closing_references_heading_and_a_timestamp_line_do_not_name_an_obsidian_note():
+    text = (
+        "---\ndate modified: Sunday, 23rd/March/2025\n---\n2025-03-21 12:08\n\n"
+        "Status: In Progress\n\n**Clay**\n\n• Wedging\n• Centring\n\n**Kiln**\n\n"
+        "• Bisque firing\n• Glaze firing\n\n# References\n(source material)\n"
+    )
+    roadmap = parse_roadmap(text, source="vault/Pottery Plan.md")
+    assert roadmap.title == "Pottery Plan"

@@ -71,7 +71,7 @@ from roadvault.parse.sections import (
     reads_as_action,
     section_role,
 )
-from roadvault.parse.shape import shape_roadmap, title_from_source
+from roadvault.parse.shape import Shaped, shape_roadmap, title_from_source
 from roadvault.parse.table_status import percent_state
 from roadvault.parse.tables import status_of_words, table_items, table_rows
 from roadvault.parse.text_outline import (
@@ -375,6 +375,7 @@ def _short_title_line(text: str) -> bool:
     return bool(short) and not text.endswith((".", "!", "?", ":", "。", "：", ","))
 
 
+_TIMESTAMP_RE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 MAX_PLAN_NAME_WORDS = 20
 TOP_PSEUDO_LEVEL = 6.0
 
@@ -517,6 +518,7 @@ class _Document:
         self.literal = False  # roadvault's own outline form: read as written
         self.first_h1: str | None = None  # the first heading, when it is an H1
         self.h1_titles: list[str] = []  # every "#" heading outside lists and quotes
+        self.h1_lines: list[int] = []  # where each of them stands
         self.first_heading: str | None = None  # the first heading of any level
         # the heading the text opens with, and the levels of all headings after it
         self.opening_heading: Draft | None = None
@@ -762,6 +764,7 @@ class _Sections:
             self.doc.first_h1 = draft.title  # the first heading, even after a bold line
         if node.tag == "h1" and self.depth == 0 and named:
             self.doc.h1_titles.append(draft.title)
+            self.doc.h1_lines.append(line_of(node) or 0)
         if self.depth == 0 and self.doc.first_heading is None and named:
             self.doc.first_heading = draft.title
         self.doc.has_named_heading = self.doc.has_named_heading or named
@@ -918,6 +921,9 @@ class _Sections:
             and self.depth == 0
             and (_short_title_line(first.text) or _plan_name_line(first.text))
             and not first.links
+            # "2025-03-21 12:08" atop an Obsidian note: when it was written, not its name
+            and not _TIMESTAMP_RE.fullmatch(strip_decorations(first.text).strip())
+            and not is_date_title(strip_decorations(first.text))
         ):
             self.doc.first_line_title = strip_decorations(remove_controls(first.text))
             self.doc.first_line_at = line_of(node)
@@ -2337,6 +2343,13 @@ def _first_h1_is_a_part(first_h1: str | None, parts: set[str], nodes: list[Node]
 MAX_NAV_TITLE_WORDS = 3
 
 
+def _before_the_plan(doc: _Document, shaped: Shaped) -> bool:
+    """Whether the document's one "#" heading stands before the plan's last step: "#
+    References" after every step closes the note, it names nothing."""
+    lines = [node.line for top in shaped.nodes for node in top.walk() if node.line]
+    return not lines or not doc.h1_lines or doc.h1_lines[0] < max(lines)
+
+
 def _spells_out(heading: str, short: str) -> bool:
     """The heading gives the short (site navigation) title and more: "Sprint 1 Lesson Plan"
     for "Sprint 1", "Roadmap de Estudos: Inglês - Do Básico à Maestria" for "Inglês"."""
@@ -2457,6 +2470,7 @@ def build_roadmap(
         else set()
     )
     # a candidate with no letter or digit (a heading that is only "#  :") names nothing
+    h1_before_the_plan = _before_the_plan(doc, shaped)
     candidates = (
         doc.banner_title,  # the <h1> of a README's centred banner names the whole document
         doc.stacked_title(),
@@ -2467,9 +2481,11 @@ def build_roadmap(
         if not names_a_plan(doc.first_h1 or "") and not _named_at_the_top(doc)
         else None,
         # "# Pick a Language" over its boxes, then "# Data Structures": a part, not the name
-        doc.first_h1 if not _first_h1_is_a_part(doc.first_h1, parts, shaped.nodes) else None,
+        doc.first_h1
+        if not _first_h1_is_a_part(doc.first_h1, parts, shaped.nodes) and h1_before_the_plan
+        else None,
         # a chat answer's one "#" heading after its opening lines names the plan
-        doc.h1_titles[0] if len(doc.h1_titles) == 1 else None,
+        doc.h1_titles[0] if len(doc.h1_titles) == 1 and h1_before_the_plan else None,
         doc.first_heading if names_a_plan(doc.first_heading) else None,
         doc.opening_title(),
         doc.ruled_title,
