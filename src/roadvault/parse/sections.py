@@ -1327,13 +1327,18 @@ def project_cards_to_steps(draft: Draft) -> None:
     whose list is its own steps ("- Set up the repo", "- Add tests"), or that holds a group
     not describing it ("**Steps:**"), keeps them as items."""
     for step in walk(draft):
-        if not _is_project_card(step):
-            continue
-        for group in step.children:
-            step.notes.append(section_text(group))
-            for inner in walk(group):
-                fired("project-card", inner.line, "note")
-        step.children = []
+        if _is_project_card(step):
+            fold_into_notes(step, "project-card")
+
+
+def fold_into_notes(step: Draft, rule_name: str) -> None:
+    """Everything under `step` describes it: its entries and groups become its notes, and
+    it is one step."""
+    for child in step.children:
+        step.notes.append(section_text(child))
+        for inner in walk(child):
+            fired(rule_name, inner.line, "note")
+    step.children = []
 
 
 def is_intro_title(title: str) -> bool:

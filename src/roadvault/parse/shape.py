@@ -64,6 +64,7 @@ from roadvault.parse.sections import (
     examples_to_notes,
     file_lists_to_notes,
     first_lesson_to_its_row,
+    fold_into_notes,
     goals_to_notes,
     grading_to_notes,
     holds_a_topic_tree,
@@ -750,13 +751,8 @@ def _lesson_cards_to_steps(root: Draft) -> None:
     series = {word for card in cards if id(card) in sharing and (word := series_word(card.title))}
     # "### Урок 7" written as the other lessons are, with labels of its own: a lesson too
     for card in cards:
-        if id(card) not in sharing and series_word(card.title) not in series:
-            continue
-        for child in card.children:
-            card.notes.append(section_text(child))
-            for inner in walk(child):
-                fired("lesson-card", inner.line, "note")
-        card.children = []
+        if id(card) in sharing or series_word(card.title) in series:
+            fold_into_notes(card, "lesson-card")
 
 
 def _entry_label(entry: Draft) -> str:
