@@ -16,6 +16,7 @@ Pure: text in, `Roadmap` out. Two passes:
 
 from __future__ import annotations
 
+import bisect
 import html
 import logging
 import re
@@ -2121,10 +2122,9 @@ def _space_headings(text: str) -> str:
 # "<h3> 6주차 예외처리 </h3>" alone on its line: a heading written in HTML, with only inline
 # markup inside ("<h2><a href=…>Week 1</a></h2>").
 _HTML_HEADING_LINE_RE = re.compile(
-    r"^ {0,3}<h(?P<level>[1-6])\b[^>]*>(?P<inner>(?:(?!</?(?:h[1-6]|div|p|table|ul|ol|li)\b)"
-    r".)*?)</h(?P=level)>\s*$",
-    re.I,
+    r"^ {0,3}<h(?P<level>[1-6])\b[^>\n]*>(?P<inner>.*)</h(?P=level)>[ \t]*$", re.I
 )
+_BLOCK_TAG_RE = re.compile(r"</?(?:h[1-6]|div|p|table|ul|ol|li)\b", re.I)
 _INLINE_TAG_RE = re.compile(r"<[^<>\n]*>")
 # "<pre>" alone on its line, used as a box around markup rather than around preformatted text
 _PRE_LINE_RE = re.compile(r"^\s*</?pre>\s*$", re.I)
@@ -2140,41 +2140,47 @@ def _html_heading_lines(text: str) -> str:
     if "<h" not in text and "<H" not in text:
         return text
     lines = text.split("\n")
-    headings = [
-        at
-        for at, line in _unfenced(lines)
-        if _HTML_HEADING_LINE_RE.match(line) and not _inside_html_block(lines, at)
-    ]
-    for at in headings:
-        found = _HTML_HEADING_LINE_RE.match(lines[at])
+    headings: list[int] = []
+    pre_lines: list[int] = []
+    in_blocks = _html_block_lines(lines)
+    for at, line in _unfenced(lines):
+        if _PRE_LINE_RE.match(line):
+            pre_lines.append(at)
+            continue
+        found = _HTML_HEADING_LINE_RE.match(line)
+        if found is None or _BLOCK_TAG_RE.search(found["inner"]):
+            continue
+        if at in in_blocks:
+            continue
         inner = " ".join(_INLINE_TAG_RE.sub("", found["inner"]).split())
         if inner:
             lines[at] = "#" * int(found["level"]) + " " + inner
             fired("html-heading-lines", at + 1, "phase", inner)
-    for at, line in _unfenced(lines):
-        if _PRE_LINE_RE.match(line) and any(_pre_holds(lines, at, h) for h in headings):
-            lines[at] = ""
+            headings.append(at)
+    # "<pre>" … "</pre>" in pairs, in order: a pair around such a heading is set aside
+    for start, end in zip(pre_lines[::2], pre_lines[1::2], strict=False):
+        paired = lines[start].strip().lower() == "<pre>" and lines[end].strip().lower() == "</pre>"
+        if paired and bisect.bisect_right(headings, start) < bisect.bisect_left(headings, end):
+            lines[start] = lines[end] = ""
     return "\n".join(lines)
 
 
-def _pre_holds(lines: list[str], at: int, heading: int) -> bool:
-    """Whether the "<pre>" or "</pre>" line at `at` bounds a block holding line `heading`."""
-    if lines[at].strip().lower() == "<pre>":
-        end = next((i for i in range(at + 1, len(lines)) if _PRE_LINE_RE.match(lines[i])), None)
-        return end is not None and at < heading < end
-    start = next((i for i in range(at - 1, -1, -1) if _PRE_LINE_RE.match(lines[i])), None)
-    return start is not None and start < heading < at
+_HTML_BLOCK_OPEN_RE = re.compile(r"^\s*<(?!/?pre\b)(?!h[1-6]\b)[a-z]", re.I)
 
 
-def _inside_html_block(lines: list[str], at: int) -> bool:
-    """Whether line `at` continues an HTML block opened on the lines right above it (no
-    blank line between): "<div align="center">" then "<h1>Course</h1>"."""
-    above = at - 1
-    while above >= 0 and lines[above].strip():
-        if re.match(r"^\s*<(?!/?pre\b)(?!h[1-6]\b)[a-z]", lines[above], re.I):
-            return True
-        above -= 1
-    return False
+def _html_block_lines(lines: list[str]) -> set[int]:
+    """The lines that continue an HTML block opened on a line above them with no blank line
+    between: "<div align="center">" then "<h1>Course</h1>"."""
+    inside: set[int] = set()
+    opened = False
+    for at, line in enumerate(lines):
+        if not line.strip():
+            opened = False
+            continue
+        if opened:
+            inside.add(at)
+        opened = opened or bool(_HTML_BLOCK_OPEN_RE.match(line))
+    return inside
 
 
 def _unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
