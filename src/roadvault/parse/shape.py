@@ -724,11 +724,10 @@ def _lesson_cards_to_steps(root: Draft) -> None:
     "Example"), is one step, the lesson: its paragraphs say what it teaches and become its
     notes; so is a lesson of their series ("Урок 7") written the same way with labels of its
     own, and one written as folded blocks whose summaries recur ("## 1. Sinus de la somme" ›
-    "<summary>Chapitre</summary>", "<summary>Énoncé</summary>"). Labels
-    that are the work ("**Task:** …"), a kind of step ("**Project:** …"), a time or a place
-    in the plan ("**Day 1:** …", "**Ngày 3:** …") or a facet of the plan ("**Topics:** …"),
-    and parts whose labels name topics of their own with none shared, keep their entries as
-    steps."""
+    "<summary>Chapitre</summary>", "<summary>Énoncé</summary>"). Labels that are the work
+    ("**Task:** …"), a kind of step ("**Project:** …"), a time or a place in the plan
+    ("**Day 1:** …", "**Ngày 3:** …") or a facet of the plan ("**Topics:** …"), and parts
+    whose labels name topics of their own with none shared, keep their entries as steps."""
     cards = [
         d
         for d in walk(root)

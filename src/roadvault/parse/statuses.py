@@ -324,8 +324,8 @@ def _parts_ticked_so_far(root: Draft) -> set[int]:
         return set()
     if any(ticks[i] for i in after) or not all(bare[i] for i in after):
         return set()
-    # in the ticked parts, ✅ leads every entry of its list: a list half marked is another
-    # reading's to judge ("✅ Economics" beside a bare "Ethics")
+    # the marked entries of those first parts; a bare one beside them ("✅ Economics", then
+    # "Ethics") is the other reading's to judge, a list ticked so far
     return {id(d) for found in ticks[:first_plain] for d in found}
 
 
