@@ -6246,3 +6246,49 @@ def test_a_closing_references_heading_and_a_timestamp_line_do_not_name_an_obsidi
     )
     roadmap = parse_roadmap(text, source="vault/Pottery Plan.md")
     assert roadmap.title == "Pottery Plan"
+
+
+def test_an_address_typed_after_a_step_is_its_resource_not_part_of_its_name():
+    text = (
+        "# Pottery course\n\n## Block 1\n\n"
+        "- Wedging https://example.org/wedging\n"
+        "- Centering (see https://example.org/centre).\n"
+        "- Throwing\n  - https://example.org/throw/1\n  - https://example.org/throw/2\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [
+        ("Block 1", ["Wedging", "Centering (see https://example.org/centre).", "Throwing"])
+    ]
+    wedging, centering, throwing = roadmap.leaves()
+    assert [r.url for r in wedging.resources] == ["https://example.org/wedging"]
+    # the closing ")." is the sentence's: the address ends before it
+    assert [r.url for r in centering.resources] == ["https://example.org/centre"]
+    # a list of addresses only under a step is its reading list, not more steps
+    assert [r.url for r in throwing.resources] == [
+        "https://example.org/throw/1",
+        "https://example.org/throw/2",
+    ]
+
+
+def test_a_plain_text_outlines_bullet_lines_are_lines_of_it_without_their_mark():
+    text = (
+        "BLOCK 1 - CLAY BASICS\n"
+        "1) Wedging https://example.org/wedging\n"
+        "2) Centering\n"
+        "   * https://example.org/centre/a\n"
+        "   * https://example.org/centre/b\n"
+        "3) Throwing\n\n"
+        "BLOCK 2 - GLAZES\n"
+        "1) Mixing a glaze\n"
+        "2) Dipping\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [
+        ("BLOCK 1 - CLAY BASICS", ["Wedging", "Centering", "Throwing"]),
+        ("BLOCK 2 - GLAZES", ["Mixing a glaze", "Dipping"]),
+    ]
+    centering = roadmap.leaves()[1]
+    assert [r.url for r in centering.resources] == [
+        "https://example.org/centre/a",
+        "https://example.org/centre/b",
+    ]

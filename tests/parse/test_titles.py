@@ -135,7 +135,10 @@ def test_a_plain_text_checklist_line_keeps_its_name_and_moves_description_and_ta
     assert roadmap.nodes[0].title == "Memory"
     leaves = roadmap.nodes[0].leaves()
     assert [leaf.title for leaf in leaves] == ["Paging vs Segmentation", "TLB"]
-    assert "how memory is split" in leaves[0].notes and "https://example.org/b" in leaves[1].notes
+    assert "how memory is split" in leaves[0].notes
+    # the addresses are the topics' resources, links the learner can open
+    assert [r.url for r in leaves[1].resources] == ["https://example.org/b"]
+    assert [r.url for r in leaves[0].resources] == ["https://example.org/a"]
 
 
 def test_a_sentence_keeps_its_full_stop_and_its_id():

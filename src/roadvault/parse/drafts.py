@@ -470,6 +470,21 @@ def is_date_title(text: str) -> bool:
 _DAY_SLOT_RE = re.compile(r"^(?:day|week|session|entry|tag|día|dia|jour)\s*\d{1,3}$", re.I)
 
 
+# "Loops https://example.com/loops": an address typed as text, which CommonMark leaves
+# unlinked; its closing punctuation is the sentence's, not the address's.
+_BARE_URL_RE = re.compile(r"(?<![\w(<\[/])https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+
+
+def _bare_urls(visible: str, links: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The addresses typed as text in a line, each a link to itself: the topic's resource,
+    as a written link would be."""
+    if "://" not in visible:
+        return []
+    linked = {href for _, href in links} | {shown for shown, _ in links}
+    found = [m.group(0) for m in _BARE_URL_RE.finditer(visible)]
+    return [(url, url) for url in dict.fromkeys(found) if url not in linked]
+
+
 def set_title(draft: Draft, text: InlineText) -> None:
     """Fill a draft from its title line: checkbox, clean title, duration, and the signs the
     second pass reads (a label ending in ":", numbering, image-only, navigation link)."""
@@ -490,7 +505,7 @@ def set_title(draft: Draft, text: InlineText) -> None:
             draft.glyph_after = draft.glyph is not None
     draft.text = visible
     draft.raw = raw
-    draft.links = [(t, href) for t, href in text.links if href]
+    draft.links = [(t, href) for t, href in text.links if href] + _bare_urls(visible, text.links)
     parts = clean_title(visible)
     draft.title = parts.title
     draft.duration, draft.planned = parts.duration, parts.planned_days
@@ -506,7 +521,7 @@ def set_title(draft: Draft, text: InlineText) -> None:
         draft.title = bare_task_title(visible, raw)
         if draft.title and not visible.strip():
             draft.notes.append(raw.strip())  # the embed itself, so the note still shows it
-    draft.notes.extend(parts.extra)
+    draft.notes.extend(e for e in parts.extra if not _BARE_URL_RE.fullmatch(e))
     stripped = strip_decorations(remove_controls(visible)).rstrip(" *_")
     draft.label = stripped.endswith((":", "："))
     draft.numbered = has_numbering(visible)

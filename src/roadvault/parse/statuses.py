@@ -358,13 +358,21 @@ def _some_ticked(entries: list[Draft]) -> bool:
     return (
         len(plain) == 1
         and len(done) >= MIN_LONE_BARE_TICKS
-        and all(bool(c.links) == bool(plain[0].links) for c in done)
+        and all(_named_links(c) == _named_links(plain[0]) for c in done)
         # "**Métrica:** 100% done" closing a ✅ list is a field about it, not a step to do
         and not _BOLD_FIELD_RE.match(plain[0].raw or plain[0].text)
     )
 
 
 MIN_LONE_BARE_TICKS = 3
+
+
+def _named_links(entry: Draft) -> bool:
+    """The entry is written as a link ("[Ethics](…)"); an address typed after a field's
+    label ("Photos: https://…") is the field's value, not such a link."""
+    return any(shown != href for shown, href in entry.links)
+
+
 MAX_OWN_MARK_SHARE = 4  # at most one entry in four may wear another mark of the author's
 _BOLD_FIELD_RE = re.compile(
     r"^\s*(?:\*\*|__)[^*_\n]{1,40}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])"

@@ -41,6 +41,7 @@ _MULTI_ROMAN_LOWER_RE = re.compile(r"^[ \t]*(?:ii|iii|iv|vi|vii|viii)[.)]\s", re
 # Markdown structure that means the text is already Markdown (it is then left alone).
 _ATX_RE = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 _BULLET_RE = re.compile(r"^\s*[-*+•·◦▪‣●]\s+\S")
+_BULLET_MARK_RE = re.compile(r"^[-*+•·◦▪‣●]\s+(?=\S)")
 _FENCE_RE = re.compile(r"^ {0,3}(?:```|~~~)")
 _SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-{2,})\s*$")
 _QUOTE_RE = re.compile(r"^ {0,3}>")
@@ -282,7 +283,9 @@ def _roman_cases(text: str) -> tuple[bool, bool]:
 
 def _line(raw: str, romans: tuple[bool, bool] = (True, True)) -> _Line:
     expanded = raw.expandtabs(TAB_WIDTH)
-    text = expanded.strip()
+    # "   * https://…" under a numbered line: a bullet among the outline's plain lines is a
+    # line of it like the others; its mark is not its text
+    text = _BULLET_MARK_RE.sub("", expanded.strip(), count=1)
     indent = len(expanded) - len(expanded.lstrip())
     family, parts = _family(text, romans)
     return _Line(indent=indent, text=text, family=family, parts=parts)

@@ -114,9 +114,12 @@ _SPACED_LINK_RE = re.compile(
 _UNCLOSED_LINK_RE = re.compile(
     r"\[(?P<text>[^\[\]\n]{1,200})\]\((?P<href>(?:https?://|www\.)[^()\s]*)\s*$"
 )
-# "… | https://t.me/post/1", "Functions: https://youtu.be/…", "Loops - https://…": an address
-# written at the end of a title, after a bar, a colon or a dash.
-_BARE_URL_TAIL_RE = re.compile(r"(?:\s+\||:|：|\s+[-–—])\s+(https?://\S+)\s*$")
+# "… | https://t.me/post/1", "Functions: https://youtu.be/…", "Loops - https://…",
+# "Loops https://…": an address written at the end of a title.
+# An address inside an aside ("(see https://….)") stays where it is.
+_BARE_URL_TAIL_RE = re.compile(
+    r"(?:\s+\||:|：|\s+[-–—])?\s+(https?://(?:[^\s()]|\([^\s()]*\))+)\s*$"
+)
 # "Networking | globe | concept": one-word lowercase tags after bars (an icon, a kind).
 _TAG_TAIL_RE = re.compile(r"\s+\|\s+([a-z][a-z0-9-]{1,15})\s*$")
 # PlainTasks / TaskPaper tags: "@done (2018-11-04 21:17)", "@started(…)", "@high".
