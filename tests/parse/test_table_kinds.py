@@ -1074,3 +1074,37 @@ def test_a_column_of_links_to_note_paths_does_not_name_the_rows_a_named_column_d
     index = "# Cerámica\n\n| Nota | Resumen |\n|---|---|\n| [[Esmaltes]] | Todo sobre esmaltes |\n"
     index += "| [[Hornos]] | Cómo cargar un horno |\n"
     assert [leaf.title for leaf in parse_roadmap(index).leaves()] == ["Esmaltes", "Hornos"]
+
+
+def test_a_description_names_no_row_beside_a_leftmost_column_of_names():
+    text = (
+        "# Pottery\n\n## Before you start\n\n"
+        "| Prerequisites | Level | Description |\n|---|---|---|\n"
+        "| Wedging | Beginner | Helps the clay hold together |\n"
+        "| Centering | Beginner | Helps the clay hold together |\n"
+        "| Trimming | Beginner | Makes a foot ring |\n\n"
+        "## Week 1\n\n| # | Description |\n|---|---|\n"
+        "| 1 | Throw a cylinder |\n| 2 | Pull a handle |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.title, [leaf.title for leaf in p.leaves()]) for p in roadmap.nodes] == [
+        ("Before you start", ["Wedging", "Centering", "Trimming"]),
+        # with nothing else to name the rows, the description still does: no row is lost
+        ("Week 1", ["Throw a cylinder", "Pull a handle"]),
+    ]
+
+
+def test_a_things_name_beats_its_description_and_a_label_and_number_does_not():
+    text = (
+        "# Pottery\n\n## Kilns\n\n| Item | When | Description |\n|---|---|---|\n"
+        "| Bisque firing | May | Slow ramp to 1000 degrees, then cool overnight |\n"
+        "| Glaze firing | June | Fast ramp to cone 6, hold for ten minutes |\n\n"
+        "## Stages\n\n| Stage | Description |\n|---|---|\n"
+        "| Stage 1 | Hand building |\n| Stage 2 | Wheel throwing |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.title, [leaf.title for leaf in p.leaves()]) for p in roadmap.nodes] == [
+        ("Kilns", ["Bisque firing", "Glaze firing"]),
+        # "Stage 1" says which, the description what: the description names the step
+        ("Stages", ["Hand building", "Wheel throwing"]),
+    ]

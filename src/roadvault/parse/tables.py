@@ -106,6 +106,19 @@ _NOT_TITLE_COLUMN_RE = re.compile(
     r"|^(?:[\w ]{0,20} )?(?:dates?|deadlines?|due dates?|fechas?|datum|日期|日付|날짜)"
     r"(?: [\w ]{0,20})?$"
 )
+# Columns that say something about a row, never what the row is.
+_REMARK_COLUMN_RE = re.compile(
+    r"^(?:notes?|comments?|remarks?|details?)$"
+    r"|^(?:[\w ]{0,20} )?(?:dates?|deadlines?|due dates?|fechas?|datum|日期|日付|날짜)"
+    r"(?: [\w ]{0,20})?$"
+)
+# A description names a row only when the other columns name it less well: a numbering
+# ("| # | Description |"), a label and number ("| Fase | Descrição |" over "Fase 1",
+# "Modelagem"), or a column headed for something else ("| Prerequisites | Description |",
+# which the leftmost column then names).
+_DESCRIPTION_COLUMN_RE = re.compile(
+    r"^(?:descriptions?|descripción|descrição|beschreibung|описание|描述|说明|説明|설명)$"
+)
 # "| Relevant Files |", "| Slides |": what to open for the row, its resources.
 _FILES_COLUMN_RE = re.compile(
     r"^(?:(?:relevant |related |course )?(?:files?|materials?|slides|handouts?|attachments?)"
@@ -703,10 +716,14 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
     names what to study (Topic, Course, Lesson, Module…) counts, and so do cells that name
     different things; a numbering, or a provider repeated row after row ("Duke", "Duke"), is
     never the title, nor a column of links to notes by their paths ("[[proyectos/01-retail]]")
-    beside a column named for what the rows are ("Proyecto"). A row whose title cell is
+    beside a column named for what the rows are ("Proyecto"). A description names the rows only when
+    the other columns name them less well, and a leftmost column headed for something else
+    names them before it does ("| Prerequisites | Level | Description |"). A row whose title cell is
     empty takes its step from the first other cell with text ("| Day 13 | | | Review for
     Midterm 1 |"), and a rule of dashes drawn again under the table is no row."""
     best: tuple[float, int] | None = None
+    fallback: int | None = None  # the leftmost column, when no other names the rows
+    filled_seen = False
     named_seen = False
     # "| 阶段 |" over "0. 环境&工具": the stages are named, so they are what each row is
     stages = {
@@ -719,12 +736,17 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
             _links_to_paths(body, index)
             and any(_TITLE_COLUMN_RE.match(k) for i, k in enumerate(keys) if i != index)
         )
-        if index in taken or (_NOT_TITLE_COLUMN_RE.match(key) and not named_notes):
+        if index in taken:
             continue
         values = [" ".join(row[index].text.split()) for row in body if len(row) > index]
         values = [value for value in values if value]
         if not values or all(re.fullmatch(r"\d{1,4}\.?", value) for value in values):
             continue  # empty, or a numbering column
+        leftmost, filled_seen = not filled_seen, True
+        if _NOT_TITLE_COLUMN_RE.match(key) and not named_notes:
+            if leftmost and not _REMARK_COLUMN_RE.match(key):
+                fallback = index  # "| Prerequisites | Level | Description |": the names
+            continue
         # a column filled on a few rows only (a group cell, as if merged) names no row
         distinct = len(set(values)) / len(values) * min(1.0, len(values) / max(len(body), 1))
         length = min(sum(len(value) for value in values) / len(values), 40) / 40
@@ -751,12 +773,16 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
             named = -0.5  # "Category": the group a row is in
         if all(_KIND_NUMBER_RE.fullmatch(value) for value in values):
             named -= 1.5  # "Unit 1", "Unit 2": which unit, not what it is about
+        if _DESCRIPTION_COLUMN_RE.match(key):
+            named -= 1.0  # "| 事项 | 时间 | 说明 |": the description says more about the row
         if named_notes or index in stages:
             named = max(named, 1.5)  # "| [[Key Terms]] | Full glossary… |": the note is the row
         score = distinct * 2 + length + named - index * 0.05
         if best is None or score > best[0]:
             best = (score, index)
-    return best[1] if best else None
+    if best and fallback is not None and _DESCRIPTION_COLUMN_RE.match(keys[best[1]]):
+        return fallback  # "| Prerequisites | Level | Description |": the names, not the blurbs
+    return best[1] if best else fallback
 
 
 def _names_notes(body: list[list[InlineText]], index: int) -> bool:
