@@ -1096,7 +1096,7 @@ def test_a_description_names_no_row_beside_a_leftmost_column_of_names():
 
 def test_a_things_name_beats_its_description_and_a_label_and_number_does_not():
     text = (
-        "# Pottery\n\n## Kilns\n\n| Item | When | Description |\n|---|---|---|\n"
+        "# Pottery\n\n## Kilns\n\n| Event | When | Description |\n|---|---|---|\n"
         "| Bisque firing | May | Slow ramp to 1000 degrees, then cool overnight |\n"
         "| Glaze firing | June | Fast ramp to cone 6, hold for ten minutes |\n\n"
         "## Stages\n\n| Stage | Description |\n|---|---|\n"
