@@ -6292,3 +6292,23 @@ def test_a_plain_text_outlines_bullet_lines_are_lines_of_it_without_their_mark()
         "https://example.org/centre/a",
         "https://example.org/centre/b",
     ]
+
+
+def test_a_day_table_without_outer_pipes_under_a_link_line_is_the_schedule():
+    text = (
+        "# Glaze Exam Study Schedule\n\n"
+        "Based on the Glaze Chemistry course https://example.org/glaze-course/.\n\n\n"
+        "Day | Chapters | Time |\n-|:-|-:|\n"
+        "1 | **1.1** to **1.7** | 20min\n2 | **2.8** to **2.28** | 2hrs\n"
+        "3 | mock exam | 2hrs\n\n---\n\n"
+        "# Curriculum:\n### 40% - Oxides\n- [ ] Fluxes\n- [ ] Stabilizers\n"
+        "### 60% - Firing\n- [ ] Cone charts\n- [ ] Cooling schedules\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Glaze Exam Study Schedule"
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    # the rows are the days; "1.1 to 1.7" is a range of chapters, not "1.1" numbering "to 1.7"
+    assert titles[:3] == ["1.1 to 1.7", "2.8 to 2.28", "mock exam"], titles
+    # the line naming the course introduces the table; it is no step of its own
+    assert not any("Based on" in title or "|" in title for title in titles), titles
+    assert titles[3:] == ["Fluxes", "Stabilizers", "Cone charts", "Cooling schedules"]

@@ -123,7 +123,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     the section's list written without bullets: each line is an item. Lines each led by a
     link ("[CS61B](…)" / "[SICP](…)", or a name and its bare address: "Go by Example
     https://gobyexample.com/") are such a run from two on, or alone in a section without
-    sub-sections; a hard break or a quote ends a line's paragraph, and lines the
+    sub-sections, lists or tables (over a table, "Based on the X course https://…" introduces
+    its rows); a table written without outer pipes ("Day | Topic" over "-|:-") is a table,
+    none of its lines bare; a hard break or a quote ends a line's paragraph, and lines the
     author broke one by one ("Design patterns  " / "linux: [a book]()  ") are such a run from
     two plain ones on, at any length short of a sentence, a link's address taking no room,
     and a "???" among them holds a place (no entry). A bold line alone ("**5 suggested
@@ -135,6 +137,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     closing the last block with no blank line before it is the section's text, not a step.
     A section of prose, or one that opens with a list, is left as it is."""
     lines = body.split("\n")
+    tables = _table_lines(lines)
+    for at in tables:
+        lines[at] = "|" + lines[at]  # a table written without outer pipes is a table still
     marked: list[int] = []
     short: list[list[int]] = []  # runs of two bare lines: entries if their glyph says so
     levels: set[int] = set()  # levels of the headings whose lines were read as entries
@@ -153,7 +158,9 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
         run, held, tail = _opening_run(lines, index + 1)
         kinds = [_kind_of_broken(lines, at) for at in run]
         links = kinds.count("link")
-        only_links = links == len(kinds) and (links >= 2 or _is_leaf_section(lines, index))
+        only_links = links == len(kinds) and (
+            links >= 2 or (_is_leaf_section(lines, index) and _no_entries_below(lines, index, run))
+        )
         plain = kinds.count("bare") + links
         broken = plain >= (1 if held else 2) and _broken_one_by_one(lines, sorted(run + held))
         asked = kinds.count("question") == len(kinds) >= MIN_BARE_LINES
@@ -179,7 +186,29 @@ def mark_bare_lines(body: str) -> tuple[str, list[int]]:
     for run, level in zip(short, short_levels, strict=True):
         if {_lead_glyph(lines[at]) for at in run} <= glyphs or level in levels:
             marked.extend(_as_entries(lines, run))
+    for at in tables:
+        lines[at] = lines[at][1:]
     return "\n".join(lines), sorted(marked)
+
+
+# "-|:-|-:|", "--- | ---": a table's alignment row, with or without outer pipes.
+_DELIMITER_ROW_RE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+
+
+def _table_lines(lines: list[str]) -> list[int]:
+    """The lines of the pipe tables in the text: a header over an alignment row, and the rows
+    with a bar after them, up to a blank line."""
+    found: list[int] = []
+    at = 1
+    while at < len(lines):
+        if "|" in lines[at - 1] and _DELIMITER_ROW_RE.match(lines[at]):
+            found += [at - 1, at]
+            at += 1
+            while at < len(lines) and "|" in lines[at] and lines[at].strip():
+                found.append(at)
+                at += 1
+        at += 1
+    return found
 
 
 def _as_entries(lines: list[str], run: list[int]) -> list[int]:
@@ -200,6 +229,21 @@ def _is_leaf_section(lines: list[str], heading: int) -> bool:
     for line in lines[heading + 1 :]:
         if _HEADING_RE.match(line):
             return _heading_level(line) <= level
+    return True
+
+
+# A table row or a list item: what holds a section's entries when it has them.
+_ENTRIES_RE = re.compile(r"^\s*(?:\||[-*+][ \t]|\d{1,3}[.)][ \t])")
+
+
+def _no_entries_below(lines: list[str], heading: int, run: list[int]) -> bool:
+    """Whether the section under `lines[heading]` holds no table or list beside `run`: a
+    link line over a table ("Based on the X course https://…") introduces its rows."""
+    for at in range(heading + 1, len(lines)):
+        if _HEADING_RE.match(lines[at]):
+            break
+        if at not in run and _ENTRIES_RE.match(lines[at]):
+            return False
     return True
 
 

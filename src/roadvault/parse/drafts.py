@@ -475,14 +475,17 @@ _DAY_SLOT_RE = re.compile(r"^(?:day|week|session|entry|tag|día|dia|jour)\s*\d{1
 _BARE_URL_RE = re.compile(r"(?<![\w(<\[/])https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 
 
-def _bare_urls(visible: str, links: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _bare_urls(visible: str, raw: str, links: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The addresses typed as text in a line, each a link to itself: the topic's resource,
-    as a written link would be."""
+    as a written link would be. One escaped as text ("https\\://…", as the outline form
+    writes a title's) stays text."""
     if "://" not in visible:
         return []
-    linked = {href for _, href in links} | {shown for shown, _ in links}
-    found = [m.group(0) for m in _BARE_URL_RE.finditer(visible)]
-    return [(url, url) for url in dict.fromkeys(found) if url not in linked]
+    for shown, _ in links:
+        visible = visible.replace(shown, " ", 1)  # a link's own text is no address typed
+    hrefs = {href for _, href in links}
+    found = [m.group(0) for m in _BARE_URL_RE.finditer(visible) if m.group(0) in raw]
+    return [(url, url) for url in dict.fromkeys(found) if url not in hrefs]
 
 
 def set_title(draft: Draft, text: InlineText) -> None:
@@ -505,7 +508,8 @@ def set_title(draft: Draft, text: InlineText) -> None:
             draft.glyph_after = draft.glyph is not None
     draft.text = visible
     draft.raw = raw
-    draft.links = [(t, href) for t, href in text.links if href] + _bare_urls(visible, text.links)
+    draft.links = [(t, href) for t, href in text.links if href]
+    draft.links += _bare_urls(visible, raw, text.links)
     parts = clean_title(visible)
     draft.title = parts.title
     draft.duration, draft.planned = parts.duration, parts.planned_days

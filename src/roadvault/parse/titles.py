@@ -157,6 +157,8 @@ _DECORATION_CHARS = set("•◦▪▫‣⁃►▸▶→⇒➔➜➤»«✓✔✗
 _NUMBERING_RE = re.compile(
     r"^(?!\d{1,3}\.0\d)(?:#?\d{1,3}(?:\.\d{1,2})*[.):]|\d{1,3}[a-h][.)]|\d{1,3}(?:\.\d{1,2})+|\(\d{1,3}\)"
     r"|[IVXLC]{1,6}[.)]|[A-H][.)]|\d{1,3}\s*[-–—>»›])\s+"
+    # "1.1 to 1.7": the first number of a range is the title's, not its numbering
+    r"(?!(?:to|through|thru|till|until|bis|até|hasta|à|au|до|по)\s+#?\d)"
     # "7.参考文献", "3、数据结构": CJK text needs no space after the number
     r"|^\d{1,3}[.．、)）](?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
     # "⑤ 알고리즘", "❷ Basics", "Ⅲ. Advanced": circled and Roman-numeral characters
@@ -823,7 +825,8 @@ def light_clean(text: str) -> str:
 # "AI Learning Roadmap: 90 days", "Lộ Trình 52 Tuần", "学习路线", "Plan de estudio": a name
 # that says it is the plan itself.
 _PLAN_NAME_RE = re.compile(
-    r"\b(?:road ?map|learning (?:path|plan|journey)|study (?:plan|guide|path)|curriculum|timeline"
+    r"\b(?:road ?map|learning (?:path|plan|journey)|curriculum|timeline"
+    r"|(?:study|learning|exam|training) (?:plan|guide|path|schedule)"
     r"|syllabus|hoja de ruta|ruta de aprendizaje|plan de estudios?|roteiro|trilha"
     r"|feuille de route|parcours|lernpfad|lernplan|fahrplan|lộ trình|kế hoạch học"
     r"|учебный план|план обучения|дорожная карта"
