@@ -1108,3 +1108,14 @@ def test_a_things_name_beats_its_description_and_a_label_and_number_does_not():
         # "Stage 1" says which, the description what: the description names the step
         ("Stages", ["Hand building", "Wheel throwing"]),
     ]
+
+
+def test_a_number_of_weeks_column_says_when_and_the_other_column_what():
+    text = (
+        "# Glazing plan\n\n| number of weeks | Learning Situation | Completion Status |\n"
+        "| :--: | :--: | :--: |\n| FirstWeek | 釉薬 | None |\n"
+        "| SecondWeek | 酸化物 | None |\n| ThirdWeek | 焼成 | None |\n"
+    )
+    # short names, as CJK ones are, still name the rows over the longer week labels
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["釉薬", "酸化物", "焼成"]

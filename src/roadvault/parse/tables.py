@@ -87,7 +87,9 @@ _TITLE_COLUMN_RE = re.compile(
     r"|講座|강의|과제|活动|活動|활동)\b"
 )
 _DURATION_COLUMN_RE = re.compile(
-    r"^(?:weeks?|months?|days?|duration|time(?:frame|line)?|period|when|hours?|est\w*"
+    # "Number of weeks" over "FirstWeek", "SecondWeek": when, not what
+    r"^(?:(?:number of |no\.? of |# of )?(?:weeks?|months?|days?)|duration|time(?:frame|line)?"
+    r"|period|when|hours?|est\w*"
     r"|estimated time|schedule|dates?|phase|effort|length|workload|时间|時間|日期|期間"
     r"|[周週][数數次]?|期间|时间段|阶段|semanas?|fechas?|periodo|durée|semaines?|wochen?|기간|주차"
     r"|ngày|tuần|tháng|thời gian|hari|minggu|gün|hafta|settimane?"
