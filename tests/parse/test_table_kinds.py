@@ -1119,3 +1119,16 @@ def test_a_number_of_weeks_column_says_when_and_the_other_column_what():
     # short names, as CJK ones are, still name the rows over the longer week labels
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["釉薬", "酸化物", "焼成"]
+
+
+def test_a_banner_row_between_bold_week_rows_heads_the_rows_after_it():
+    text = (
+        "# Study log\n\n| Week | Topic | Problems |\n|---|---|---|\n"
+        "| **Week 1** | Arrays | - |\n| **Week 2** | Lists | - |\n"
+        "| **--- Problem solving ---** | | |\n"
+        "| **Week 6** | Greedy | - |\n| **Week 7** | Graph search | - |\n"
+    )
+    roadmap = parse_roadmap(text)
+    tree = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
+    assert tree[-1] == ("Problem solving", ["Greedy", "Graph search"]), tree
+    assert [leaf.title for leaf in roadmap.leaves()][:2] == ["Arrays", "Lists"]

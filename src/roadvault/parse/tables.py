@@ -879,9 +879,11 @@ _BOLD_CELL_RE = re.compile(r"^(\*\*|__)[^*_\n]{1,60}\1$")
 
 
 def _is_group_row(row: list[InlineText]) -> bool:
-    """ "| **Freshman** | | |": one bold cell alone on its row names the rows below it; so
-    does a row of bold cells that leaves the entry's own cell empty ("| **PART 1 – Basics**
-    | | **In progress** |": the part's name and its state)."""
+    """ "| **Freshman** | | |": one bold cell alone on its row names the rows below it, even
+    where every row's first cell is bold, as long as it carries no number ("| **--- Problem
+    solving ---** |" among "| **Week 6** | Greedy |"); so does a row of bold cells that
+    leaves the entry's own cell empty ("| **PART 1 – Basics** | | **In progress** |": the
+    part's name and its state)."""
     filled = [cell for cell in row if cell.text.strip()]
     if len(row) < 2 or not filled:
         return False
@@ -967,8 +969,11 @@ def table_items(
     starts = [at for at, row in enumerate(body) if _is_group_row(row)]
     rest = [row for at, row in enumerate(body) if at not in starts and row]
     bold_first = sum(1 for row in rest if _BOLD_CELL_RE.match(row[0].raw.strip()))
-    if bold_first * 2 > len(rest):
-        starts = []  # "| **001** |" where every row's day is bold: a day left blank, no group
+    numbered = any(re.search(r"\d", "".join(c.text for c in body[at])) for at in starts)
+    if bold_first * 2 > len(rest) and numbered:
+        # "| **001** |" where every row's day is bold: a day left blank, no group (a name
+        # with no number, "**--- Problem solving ---**", still heads the rows below it)
+        starts = []
     if starts and len(starts) * 3 <= len(body):
         return _grouped_by_rows(header, body, lines, starts)
     if describes_step(header, body):

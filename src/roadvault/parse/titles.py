@@ -657,6 +657,12 @@ def replace_shortcodes(text: str) -> str:
     return " ".join(replaced.split()) if replaced != text else text
 
 
+# "--- Problem solving ---", "== Part 2 ==": a name drawn between rules, as a banner.
+_BANNER_RE = re.compile(
+    r"^(?P<rule>[-=~_]{2,6})\s+(?P<inner>[^\s=~_-](?:.*?\S)?)(?:\s+(?P=rule))?$"
+)
+
+
 @lru_cache(maxsize=16384)
 def clean_title(text: str) -> TitleParts:
     """A title as the learner should see it, with its duration and pace taken out."""
@@ -701,6 +707,7 @@ def clean_title(text: str) -> TitleParts:
         extra.append(" ".join(fields))
         text = remove_controls(_TASKS_FIELD_RE.sub(" ", text))
     text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
+    text = _BANNER_RE.sub(r"\g<inner>", text)
     # every date group, so that cleaning a clean title changes nothing (the outline form)
     while (dates := _DATE_GROUP_RE.search(text)) and (dates.start() > 0 or dates.end() < len(text)):
         rest = remove_controls(text[: dates.start()] + " " + text[dates.end() :])
