@@ -6312,3 +6312,19 @@ def test_a_day_table_without_outer_pipes_under_a_link_line_is_the_schedule():
     # the line naming the course introduces the table; it is no step of its own
     assert not any("Based on" in title or "|" in title for title in titles), titles
     assert titles[3:] == ["Fluxes", "Stabilizers", "Cone charts", "Cooling schedules"]
+
+
+def test_an_entry_struck_through_with_a_note_that_it_was_put_off_is_skipped_not_done():
+    text = (
+        "# Kiln study\n\n## May\n\n"
+        "- ~~[Reduction firing course](https://example.org/reduction)~~\n"
+        "  - 延期: the glaze course covers it\n"
+        "- ~~Oxidation basics~~\n"
+        "- Cone charts\n"
+    )
+    statuses = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
+    assert statuses == {
+        "Reduction firing course": "skipped",
+        "Oxidation basics": "done",  # struck with no word why: crossed off, done
+        "Cone charts": "todo",
+    }

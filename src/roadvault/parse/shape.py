@@ -2152,22 +2152,36 @@ _STRUCK_OUT_RE = re.compile(
 )
 
 
+# "延期", "postponed: covered by the course above": why an entry was struck, when it was
+# not done.
+_PUT_OFF_RE = re.compile(
+    r"\b(?:postponed?|deferred|put off|skip(?:ped)?|dropped|cancell?ed|not needed|later"
+    r"|aplazad[oa]|pospuest[oa]|adiad[oa]|verschoben|report[ée]e?|annul[ée]e?|rinviat[oa])\b"
+    r"|延期|見送|後回し|スキップ|中止|推迟|延后|跳过|放弃|取消|연기|보류|취소|отложен|пропущен",
+    re.I,
+)
+
+
 @rule("struck-out")
-def _struck_out(draft: Draft) -> bool:
+def _struck_out(draft: Draft) -> Status | None:
     """An entry struck through from end to end ("~~Install Git~~", "**Task:** ~~Study the
-    tutorial.~~") is one its author crossed off: done."""
-    struck = draft.kind in (ITEM, ROW) and bool(_STRUCK_OUT_RE.match(draft.raw or ""))
-    if struck:
-        fired("struck-out", draft.line, "item", "done")
-    return struck
+    tutorial.~~") is one its author crossed off: done, or skipped when its note says it was
+    put off ("~~BigQuery SQL~~" over "延期: the course above covers it")."""
+    if draft.kind not in (ITEM, ROW) or not _STRUCK_OUT_RE.match(draft.raw or ""):
+        return None
+    status = (
+        Status.SKIPPED if any(_PUT_OFF_RE.search(note) for note in draft.notes) else Status.DONE
+    )
+    fired("struck-out", draft.line, "item", status.value)
+    return status
 
 
 def _to_node(draft: Draft, inherited: Status | None) -> Node:
     status = Status.from_marker(draft.marker) if draft.marker is not None else Status.TODO
     if draft.marker is None and draft.said is not None:
         status = Status.from_marker(draft.said)  # "Git (done)", "Status: Completed"
-    if draft.marker is None and _struck_out(draft):
-        status = Status.DONE
+    if draft.marker is None and (struck := _struck_out(draft)) is not None:
+        status = struck
     marker = draft.marker if draft.marker not in (None, *_CANONICAL_MARKERS) else None
     from_parent = inherited_status(draft, inherited)
     if from_parent is not None and status is Status.TODO and marker is None:
