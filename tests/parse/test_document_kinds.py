@@ -6328,3 +6328,14 @@ def test_an_entry_struck_through_with_a_note_that_it_was_put_off_is_skipped_not_
         "Oxidation basics": "done",  # struck with no word why: crossed off, done
         "Cone charts": "todo",
     }
+
+
+def test_a_modules_outcome_and_completion_criteria_are_its_text_in_russian_too():
+    text = (
+        "# Гончарное дело\n\n## Модуль 1. Глина\n\n### Теория\n\n- виды глины\n- усадка\n\n"
+        "### Практика\n\n- замесить глину\n- вылепить чашку\n\n"
+        "### Что должно получиться\n\n- понимать, как сохнет глина\n\n"
+        "### Критерии завершения\n\n- чашка не треснула при сушке\n- стенки ровные\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["виды глины", "усадка", "замесить глину", "вылепить чашку"], titles

@@ -231,6 +231,10 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |by the end of (?:this|the) \w+,? you(?:['’]ll| will) (?:have|be able to) .*
 |criterios de (?:avance|éxito|finalización|aprobación)|critérios de (?:avanço|conclusão|sucesso)
 |critères de (?:réussite|passage)|abschlusskriterien|erfolgskriterien|完成标准|通过标准|合格基準
+|что должно получиться|что (?:вы )?получите|чему (?:вы )?научитесь|ожидаемые результаты
+|критерии (?:завершения|успеха|готовности|при[её]мки)|критерії (?:завершення|успіху|готовності)
+|criteri di (?:completamento|successo)|kryteria (?:ukończenia|sukcesu|zaliczenia)
+|tamamlanma kriterleri|başarı kriterleri|完了条件|達成基準|完了基準|완료 기준|성공 기준
 |what(?:'s| is) next|next steps after .*
 |after (?:\d+|these|this|the|all|completing|finishing) .{0,40}you(?:['’]ll| will) .*
 |by now you(?:['’]ll| will| should) .*|you(?:['’]ll| will) (?:now )?(?:know|be able to .*)
