@@ -528,3 +528,21 @@ def test_parts_numbered_in_words_past_ten_are_numbered_parts():
         "Selling",
         "Studio Practice",
     ]
+
+
+def test_a_link_after_a_name_and_a_dash_is_the_topics_material_not_part_of_its_name():
+    from roadvault.parse import parse_roadmap
+
+    text = (
+        "# Clay\n\n## Basics\n\n"
+        "- `wedging` — [theory, videos, links](docs/01-wedging.md)\n"
+        "- Centering - [notes and drills](docs/centering.md)\n"
+        "- Glaze Docs - [Mixing a base glaze](https://example.org/glaze)\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "wedging",
+        "Centering",
+        "Glaze Docs - Mixing a base glaze",
+    ]
+    assert [r.url for r in leaves[0].resources] == ["docs/01-wedging.md"]

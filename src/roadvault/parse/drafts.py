@@ -488,6 +488,34 @@ def _bare_urls(visible: str, raw: str, links: list[tuple[str, str]]) -> list[tup
     return [(url, url) for url in dict.fromkeys(found) if url not in hrefs]
 
 
+# "`ref` — [theory, .value, links](docs/01-ref.md)": a name, a dash, then a link that says
+# what the page behind it holds.
+_DASH_BEFORE_LINK_RE = re.compile(r"^(?P<name>.*?\w.*?)\s+[—–-]\s*$")
+
+
+# A name that says where the link goes, not what it teaches.
+_SOURCE_NAME_RE = re.compile(
+    r"\b(?:docs?|documentation|documentación|documentação|dokumentation|wiki|blog|tutorials?"
+    r"|articles?|videos?|youtube|mdn|handbook|manual|reference|文档|ドキュメント|문서)\W*$",
+    re.I,
+)
+
+
+def _name_before_its_link(visible: str, links: list[tuple[str, str]]) -> str | None:
+    """The name of a topic written before a dash and the one link that ends the line: the
+    link is the topic's material, not part of its name."""
+    if len(links) != 1 or not links[0][0].strip():
+        return None
+    shown = links[0][0].strip()
+    text = visible.rstrip()
+    if not text.endswith(shown):
+        return None
+    named = _DASH_BEFORE_LINK_RE.match(text[: -len(shown)])
+    if not named or _SOURCE_NAME_RE.search(named["name"]):
+        return None  # "React Docs - [Conditional Rendering](…)": the page names the topic
+    return named["name"]
+
+
 def set_title(draft: Draft, text: InlineText) -> None:
     """Fill a draft from its title line: checkbox, clean title, duration, and the signs the
     second pass reads (a label ending in ":", numbering, image-only, navigation link)."""
@@ -510,7 +538,7 @@ def set_title(draft: Draft, text: InlineText) -> None:
     draft.raw = raw
     draft.links = [(t, href) for t, href in text.links if href]
     draft.links += _bare_urls(visible, raw, text.links)
-    parts = clean_title(visible)
+    parts = clean_title(_name_before_its_link(visible, text.links) or visible)
     draft.title = parts.title
     draft.duration, draft.planned = parts.duration, parts.planned_days
     if (
