@@ -6339,3 +6339,18 @@ def test_a_modules_outcome_and_completion_criteria_are_its_text_in_russian_too()
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["виды глины", "усадка", "замесить глину", "вылепить чашку"], titles
+
+
+def test_a_log_day_written_as_a_paragraph_is_a_day_of_the_log_like_its_listed_neighbours():
+    text = (
+        "# Pottery log\n\nMy log of a hundred days at the wheel.\n\n"
+        "### R1D1\n* wedged clay\n* check out https://example.org/wheel-basics\n\n"
+        "### R1D2\nThrew three cylinders and collapsed two of them.\n\n"
+        "### R1D3\n* trimmed the survivors\n\n"
+        "### Thoughts\nSlow but steady.\n"
+    )
+    titles = [node.title for node in parse_roadmap(text).walk()]
+    # the day told in a paragraph stays a day; a heading outside the series is still text
+    assert "R1D2" in titles and "Thoughts" not in titles, titles
+    # "check out" alone names nothing: the address it points to stays in the title
+    assert "check out https://example.org/wheel-basics" in titles, titles

@@ -18,6 +18,7 @@ introductions move into the roadmap note's text, where the learner still reads t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -2186,7 +2187,9 @@ def prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     text, not a step. A numbered one, one with a duration, one that names an action ("Take
     the exam"), one whose lines say what to do ("Aprender un lenguaje…" / "Comprender
     cómo…"), one that links to the page it names (a course or a book, described: "## [The
-    Missing Semester](https://…)"), and every one in a roadmap
+    Missing Semester](https://…)"), one of a numbered series of three or more beside it
+    ("### R1D2" over a paragraph between "### R1D1" and "### R1D3" over lists: a day of the
+    log told in prose), and every one in a roadmap
     written only as headings and paragraphs stay steps; there a heading over nothing but
     code (a chart of the steps) is text all the same."""
     if any(holds_items(child) for child in draft.children):
@@ -2261,8 +2264,28 @@ def is_step_kind_title(title: str) -> bool:
     return bool(_STEP_KIND_TITLE_RE.match(plain_label(title)) or _STEP_KIND_NAMED_RE.match(plain))
 
 
+# "R1D3", "Day 3 - Review", "Lab 07": where an entry stands in a numbered series.
+_SERIES_KEY_RE = re.compile(r"^\D{0,12}?\d{1,4}(?:[^\d\s]{1,3}\d{1,4})?")
+MIN_SERIES = 3
+
+
+def _series_key(title: str) -> str | None:
+    found = _SERIES_KEY_RE.match(title.strip())
+    return re.sub(r"\d+", "#", found.group(0)) if found else None
+
+
+def _in_series(title: str, keys: Counter[str | None]) -> bool:
+    key = _series_key(title)
+    return key is not None and keys[key] >= MIN_SERIES
+
+
 def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     kept: list[Draft] = []
+    # "### R1D3" over a paragraph, among "### R1D1" and "### R1D2" over lists: one more
+    # entry of the series, written as prose
+    keys = Counter(
+        _series_key(c.title) for c in draft.children if c.kind in (HEADING, PSEUDO) and c.title
+    )
     for child in draft.children:
         if child.kind in (HEADING, PSEUDO) and child.children:
             # its own prose sub-sections first: "## Quiz" › "### PDF" leaves a prose "Quiz"
@@ -2286,6 +2309,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and not is_step_kind_title(child.title)
             and not text_says_what_to_do(child)
             and not _names_a_page(child)
+            and not _in_series(child.title, keys)
         )
         if prose_only:
             fired("prose-section", child.line, "note", child.title)

@@ -110,6 +110,12 @@ _DIRECTIVE_RE = re.compile(
 _SPACED_LINK_RE = re.compile(
     r"\[(?P<text>[^\[\]\n]{1,200})\]\s+\((?P<href>[^()\s]*[/.#][^()\s]*)\)"
 )
+# Words that leave a title unfinished without what follows them ("check out", "visit").
+_WANTS_AN_OBJECT_RE = re.compile(
+    r"\b(?:check(?: it)? out|see|visit|read|watch|try|use|at|on|to|from|via|in|of|for|with"
+    r"|the|this|and|or)\s*$",
+    re.I,
+)
 # "[Coursera: ML](https://www.coursera.org/learn" with no ")": a link the line cut off.
 _UNCLOSED_LINK_RE = re.compile(
     r"\[(?P<text>[^\[\]\n]{1,200})\]\((?P<href>(?:https?://|www\.)[^()\s]*)\s*$"
@@ -682,6 +688,9 @@ def clean_title(text: str) -> TitleParts:
         extra.append(rest.strip())
         text = name
     while (bare := _BARE_URL_TAIL_RE.search(text) or _TAG_TAIL_RE.search(text)) and bare.start():
+        unmarked = bare.group(0).lstrip().startswith("http")  # no colon, bar or dash before
+        if unmarked and _WANTS_AN_OBJECT_RE.search(text[: bare.start()]):
+            break  # "check out https://…": the address is what the title is about
         extra.append(bare.group(1))
         text = text[: bare.start()]
     unclosed = _UNCLOSED_LINK_RE.search(text)
