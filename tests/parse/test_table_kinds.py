@@ -1132,3 +1132,25 @@ def test_a_banner_row_between_bold_week_rows_heads_the_rows_after_it():
     tree = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
     assert tree[-1] == ("Problem solving", ["Greedy", "Graph search"]), tree
     assert [leaf.title for leaf in roadmap.leaves()][:2] == ["Arrays", "Lists"]
+
+
+def test_reading_slots_with_nothing_planned_yet_are_no_steps_and_keep_their_week():
+    text = (
+        "# Reading schedule\n\n## Week 4\n\n| Date | Day | Title | Review |\n|---|---|---|---|\n"
+        "| 19/04/23 | Tue | [Kiln atmospheres][a] | [review](a.md) |\n"
+        "| 19/04/23 | Tue | [Salt glazes][a] | [review](s.md) |\n"
+        "| 19/04/25 | Thu | [Ash glazes][b] | [review](b.md) |\n"
+        "| 19/04/25 | Thu | [Soda firing][b] | [review](d.md) |\n\n"
+        "## Week 5\n\n| Date | Day | Title | Review |\n|---|---|---|---|\n"
+        "| 19/04/30 | Tue | [Wood firing][c] | [review](c.md) |\n"
+        "| 19/04/30 | Tue | [Pit firing][c] | [review](p.md) |\n"
+        "| 19/05/02 | Thu | | |\n| 19/05/02 | Thu | | |\n\n"
+        "[a]: https://example.org/a\n[b]: https://example.org/b\n[c]: https://example.org/c\n"
+    )
+    roadmap = parse_roadmap(text)
+    tree = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
+    # Thursday of week 5 has no paper yet: no step named "Thu"; the week keeps its name
+    assert tree == [
+        ("Week 4", ["Kiln atmospheres", "Salt glazes", "Ash glazes", "Soda firing"]),
+        ("Week 5", ["Wood firing", "Pit firing"]),
+    ], tree

@@ -468,8 +468,8 @@ def name_slots_by_topic(draft: Draft) -> None:
         if child.title and not _SLOTS_ONLY_RE.match(plain_label(child.title)):
             continue
         sections = [c for c in child.children if c.kind in (HEADING, PSEUDO)]
-        if not sections or is_facet_title(sections[0].title):
-            continue
+        if not sections or is_facet_title(sections[0].title) or names_a_when(sections[0].title):
+            continue  # "## Week 5" › "Tue": a day of the week, no topic to name it by
         first = sections[0]
         if _is_caption(first):
             fired("slot-caption", first.line, "phase", first.title)

@@ -524,9 +524,13 @@ _RULE_ROW_RE = re.compile(r"^[\s:|=_-]+$")
 
 def _filled_cell(row: list[InlineText], title_at: int, roles: dict[str, int]) -> int | None:
     """The first cell with text outside the title and the columns of known roles (slot,
-    status, index, group…): where a row whose title cell is empty names its step."""
+    status, index, group…): where a row whose title cell is empty names its step. A day or
+    a date names none ("| 19/05/02 | Thu | | |": a session nothing is planned for yet)."""
+    from roadvault.parse.labels import names_a_when  # labels reads sections, which reads us
+
     for index, cell in enumerate(row):
-        if index != title_at and index not in roles.values() and remove_controls(cell.text).strip():
+        text = remove_controls(cell.text).strip()
+        if index != title_at and index not in roles.values() and text and not names_a_when(text):
             return index
     return None
 
