@@ -459,7 +459,8 @@ def name_slots_by_topic(draft: Draft) -> None:
     """A section named only by its calendar slot ("## Week 6 - Day 1 - Day 2") takes its name
     from the topic heading right under it ("### Soft Skills"): the slot is the part's time,
     the topic its name. Further empty headings under it are subtitles (notes); a slot
-    holding a single topic section becomes that topic."""
+    holding a single topic section becomes that topic. A day of the week or a date under it
+    ("## Week 5" › "Tue") is no topic: the slot keeps its name."""
     for child in draft.children:
         name_slots_by_topic(child)
     for index, child in enumerate(draft.children):
