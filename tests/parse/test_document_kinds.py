@@ -6354,3 +6354,19 @@ def test_a_log_day_written_as_a_paragraph_is_a_day_of_the_log_like_its_listed_ne
     assert "R1D2" in titles and "Thoughts" not in titles, titles
     # "check out" alone names nothing: the address it points to stays in the title
     assert "check out https://example.org/wheel-basics" in titles, titles
+
+
+def test_box_lines_with_a_trackers_own_marks_and_hard_breaks_are_each_a_box():
+    text = (
+        "## Kiln certificates\n\n### Firing\n\n"
+        "[✔] Kiln safety basics\\\n[✍] Cone 6 firing \\\n[⌛] Wood firing\n\n"
+        "### Glazes\n\n[✔] Glaze chemistry\\\n[⌛] Ash glazes\n"
+    )
+    statuses = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
+    assert statuses == {
+        "Kiln safety basics": "done",
+        "Cone 6 firing": "doing",  # the writing hand: being worked on
+        "Wood firing": "doing",
+        "Glaze chemistry": "done",
+        "Ash glazes": "doing",
+    }, statuses

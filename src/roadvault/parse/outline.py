@@ -84,6 +84,7 @@ from roadvault.parse.text_outline import (
     outline_to_markdown,
 )
 from roadvault.parse.titles import (
+    STATUS_GLYPHS,
     STATUS_MARKS,
     InlineText,
     inline_lines,
@@ -1758,12 +1759,15 @@ _BARE_MARKER_RE = re.compile(r"^(?:[*+#-](?:[ \t]|$)|>)")
 _PARENT_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]|[-*+])[ \t]+(?=\S)")
 # "[ ] Paging", "[x] TCP handshake": task boxes typed without a list marker; "☐ Read ch. 2",
 # "✔ Intro @done (2018-11-04)", "✘ Skipped": the task lines of PlainTasks / Todo+ files.
+# "[✍] CompTIA Network+", "[⌛] CCNP": a tracker's own state marks inside the brackets
+_BOXED_MARKS = {**STATUS_GLYPHS, "✍": "/"}
 _BOX_LINE_RE = re.compile(
     r"^(?P<indent>[ \t]*)"
-    r"(?:\[ ?(?P<box>[ xX/\-✅✔✓]?) ?\ufe0f?\][ \t]+(?=[^\s:(])|(?P<glyph>[☐❑□✔✓☑✘✗])(?:[ \t]|$))"
+    r"(?:\[ ?(?P<box>[ xX/\-✅✔✓" + "".join(_BOXED_MARKS) + r"]?) ?\ufe0f?\][ \t]+(?=[^\s:(])"
+    r"|(?P<glyph>[☐❑□✔✓☑✘✗])(?:[ \t]|$))"
     r"(?P<rest>.*)$"
 )
-_BOX_GLYPHS = {"☐": " ", "❑": " ", "□": " ", "✔": "x", "✓": "x", "☑": "x", "✘": "-", "✗": "-"}
+_BOX_GLYPHS = {**_BOXED_MARKS, "❑": " ", "□": " ", "✘": "-", "✗": "-"}
 _BOX_GLYPHS.update({mark: mark for mark in " xX/-"}, **{"✅": "x"})
 # "[ ] Section 1 completed", "[ ] Mark as done": a page's control for the part above it.
 _COMPLETION_CONTROL_RE = re.compile(
@@ -1776,7 +1780,8 @@ _COMPLETION_CONTROL_RE = re.compile(
 
 @rule("box-lines")
 def _box_lines(text: str) -> str:
-    """Task boxes typed without a list marker ("[ ] Paging", "[x] TCP handshake") and the
+    """Task boxes typed without a list marker ("[ ] Paging", "[x] TCP handshake", a tracker's
+    own marks: "[✍] Network+", "[⌛] CCNP", one per line of a paragraph broken by "\\") and the
     task lines of plain-text task files ("☐ Read chapter 2", "✔ Intro @done (2018-11-04)",
     "✘ Dropped") are list items with that box, where they stand (their indentation nests
     them under the bullet above). A box with nothing after it is an empty line. Two such
@@ -1803,6 +1808,7 @@ def _box_lines(text: str) -> str:
         # "[] Spring Security": an empty pair of brackets is an open box
         box = _BOX_GLYPHS[match["glyph"] or match["box"] or "☐"]
         rest = re.sub(r"^[-–—]\s+", "", match["rest"].strip())  # "[ ] - Title": the dash sets off
+        rest = rest.removesuffix("\\").rstrip()  # "[✍] CompTIA A+\\": a hard break ends the line
         lines[index] = f"{match['indent']}- [{box}] {rest}" if rest else ""
         fired("box-lines", index + 1, "item")
     boxed = {index for index, _ in found}
