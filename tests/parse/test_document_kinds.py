@@ -6370,3 +6370,26 @@ def test_box_lines_with_a_trackers_own_marks_and_hard_breaks_are_each_a_box():
         "Glaze chemistry": "done",
         "Ash glazes": "doing",
     }, statuses
+
+
+def test_numbered_lines_over_day_headings_are_the_modules_that_hold_the_days():
+    text = (
+        "1) MODULE CLAY (Days 1–2)\n\n## Day 1\n\n- Wedging\n\n## Day 2\n\n- Centering\n\n"
+        "2) MODULE GLAZE (Days 3–4)\n\n## Day 3\n\n- Dipping\n\n## Day 4\n\n- Firing\n"
+    )
+    roadmap = parse_roadmap(text)
+    tree = [(n.title, [c.title for c in n.children]) for n in roadmap.nodes]
+    assert tree == [
+        ("MODULE CLAY", ["Day 1", "Day 2"]),
+        ("MODULE GLAZE", ["Day 3", "Day 4"]),
+    ], tree
+
+
+def test_a_link_numbered_one_under_each_day_heads_nothing():
+    text = (
+        "# Log\n\n### Day 2\n- Worked on routes\n\n**Link to work**\n1. [Repo](https://example.org/r)\n\n"
+        "### Day 1\n- Set up the repo\n\n**Link to work**\n1. [Repo](https://example.org/r)\n\n"
+        "### Day 0\n- Planned\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [n.title for n in roadmap.nodes] == ["Day 2", "Day 1", "Day 0"]

@@ -448,11 +448,14 @@ def _lone_number_heads(blocks: list[SyntaxTreeNode], indent_of: Callable[[int], 
     """Numbered lines each alone in a list of their own ("1. Languages", a blank line, then
     "- C#", "- Java"; "2. Paradigms", then its bullets), two at least, each followed by a
     bullet list: each number heads the bullets after it, as a numbered bold line would.
+    Followed by a heading ("1) MODULO BASE" over "## Giorno 1"…"## Giorno 8", then "2)
+    MODULO GUI"), each heads the headings after it, a level above them.
     Gives the positions of those one-line lists among `blocks`."""
     found: set[int] = set()
+    over_headings: dict[int, int] = {}  # position -> its number
     for index, block in enumerate(blocks[:-1]):
         after = blocks[index + 1]
-        if block.type != "ordered_list" or after.type != "bullet_list":
+        if block.type != "ordered_list" or after.type not in ("bullet_list", "heading"):
             continue
         items = [c for c in block.children if c.type == "list_item"]
         if len(items) != 1 or [c.type for c in items[0].children] != ["paragraph"]:
@@ -466,8 +469,21 @@ def _lone_number_heads(blocks: list[SyntaxTreeNode], indent_of: Callable[[int], 
             continue  # "1. [x] Read the chapter": a step ticked, not the name of a group
         if not (block.map and after.map) or indent_of(after.map[0]) != indent_of(block.map[0]):
             continue
+        if after.type == "heading":
+            if not lines[0].links:  # "1. [Repo](…)" over the next day's heading: a link
+                over_headings[index] = _start_number(block)
+            continue
         found.add(index)
+    # over headings, the numbers count the parts up ("1)", "2)", "3)"), not each "1." anew
+    numbers = list(over_headings.values())
+    if len(numbers) >= MIN_NUMBER_HEADS and numbers == sorted(set(numbers)):
+        found |= set(over_headings)
     return found if len(found) >= MIN_NUMBER_HEADS else set()
+
+
+def _start_number(block: SyntaxTreeNode) -> int:
+    start = block.attrs.get("start", 1) if block.attrs else 1
+    return int(start) if isinstance(start, int | str) and str(start).isdigit() else 1
 
 
 def _quoted_label(lines: list[InlineText]) -> bool:
@@ -626,7 +642,8 @@ class _Sections:
         heads = set() if self.doc.literal else _lone_number_heads(blocks, self.doc.indent_of)
         for index, node in enumerate(blocks):
             if index in heads:
-                self._number_head(node)
+                after = blocks[index + 1]
+                self._number_head(node, over=after.tag if after.type == "heading" else None)
                 continue
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             # a list on the very next line, no blank line between: the line belongs to it
@@ -644,9 +661,10 @@ class _Sections:
             )
             self.feed(node)
 
-    def _number_head(self, node: SyntaxTreeNode) -> None:
+    def _number_head(self, node: SyntaxTreeNode, over: str | None = None) -> None:
         """ "2. Paradigms" alone in its numbered list, its bullets in the list after it: the
-        number opens a part, as "**2. Paradigms**" would."""
+        number opens a part, as "**2. Paradigms**" would; over a heading (`over`, "h2"), a
+        part a level above that heading's."""
         item = node.children[0]
         line = inline_lines(inline_of(item.children[0]))[0]
         number = item.info or str(node.attrs.get("start", 1) if node.attrs else 1)
@@ -657,7 +675,7 @@ class _Sections:
         fired("lone-number-heads", line_of(node), "topic")
         self.prev_list = None
         if draft.title:
-            draft.level = self._pseudo_level(draft)
+            draft.level = int(over[1:]) - 0.5 if over else self._pseudo_level(draft)
             self._push_section(draft)
 
     def feed(self, node: SyntaxTreeNode) -> None:
