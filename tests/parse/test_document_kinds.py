@@ -6393,3 +6393,14 @@ def test_a_link_numbered_one_under_each_day_heads_nothing():
     )
     roadmap = parse_roadmap(text)
     assert [n.title for n in roadmap.nodes] == ["Day 2", "Day 1", "Day 0"]
+
+
+def test_course_goals_in_polish_ukrainian_and_italian_are_the_plans_text():
+    for heading in ("Cele kursu", "Цілі курсу", "Obiettivi del corso", "Kursziele"):
+        text = (
+            f"# Glina\n\n## {heading}\n- Poznać rodzaje gliny\n- Ulepić kubek\n\n"
+            "## Harmonogram\n\n### Blok 1\n- Ugniatanie\n- Centrowanie\n\n"
+            "### Blok 2\n- Szkliwienie\n"
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Ugniatanie", "Centrowanie", "Szkliwienie"], (heading, titles)
