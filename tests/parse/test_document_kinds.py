@@ -6404,3 +6404,26 @@ def test_course_goals_in_polish_ukrainian_and_italian_are_the_plans_text():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Ugniatanie", "Centrowanie", "Szkliwienie"], (heading, titles)
+
+
+def test_facts_about_how_a_course_runs_are_its_text_and_day_numbers_written_first_are_slots():
+    text = (
+        "# Kiln course\n\n**Format 1**\n\n- **5 Gün**\n- **Ders Süresi:** 50 dakika\n"
+        "- **Eğitim Saati:** 10:00 - 17:00\n\n**Format 2**\n\n- **12 Gün**\n"
+        "- **Ders Süresi:** 50 dakika\n\n### İçerik\n\n#### 1. Gün: Fırına Giriş\n\n"
+        "- Fırın türleri\n- Güvenlik\n\n#### 2. Gün: Sırlar\n\n- Sır hazırlama\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    assert not any("Ders Süresi" in title or title == "Gün" for title in titles), titles
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Fırın türleri",
+        "Güvenlik",
+        "Sır hazırlama",
+    ]
+    days = [node for node in roadmap.walk() if node.children and node.title.startswith("Gün")]
+    # "1. Gün" is the Turkish for "day 1": a slot of the plan, not a number before "Gün"
+    assert [(d.title, d.duration) for d in days] == [
+        ("Gün 1: Fırına Giriş", "Gün 1"),
+        ("Gün 2: Sırlar", "Gün 2"),
+    ], days

@@ -1898,7 +1898,9 @@ def _section_text(draft: Draft) -> str:
 def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = False) -> None:
     """Prose-only sections before the first real phase (an introduction), and prose-only
     sections named like one ("Overview", "Conclusion") or like instructions anywhere at the
-    top, become notes; so does a collapsed block of prose ("<details>" "Instructions")."""
+    top, become notes; so does a collapsed block of prose ("<details>" "Instructions"), and
+    a section of short facts before the plan ("**Format 1**" › "**5 Gün**", "**Ders
+    Süresi:** 50 dakika": how the course runs, not what it teaches)."""
     kept: list[Draft] = []
     leading = not named_only
     others_hold_items = sum(1 for c in root.children if holds_items(c)) >= 2
@@ -1916,6 +1918,13 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
             fired("intro-section", child.line, "note", child.title)
             notes.append(section_text(child))
             continue
+        if leading and _fact_sheet(child):
+            # "**Format 1**" › "**5 Gün**", "**Ders Süresi:** 50 dakika": how the course
+            # runs, before its plan
+            for line in walk(child):
+                fired("intro-section", line.line, "note")
+            notes.append(_section_text(child))
+            continue
         if _is_prose_only(child) or (child.kind == DETAILS and _is_prose_only_details(child)):
             named_intro = is_intro_title(child.title) or _says_how_to_use(child)
             if named_intro or (
@@ -1931,6 +1940,40 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
         kept.append(child)
     if kept:
         root.children = kept
+
+
+MAX_FACT_WORDS = 8
+_BOLD_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}?[:：]?(?:\*\*|__)\s*[:：]?")
+
+
+def _fact_sheet(section: Draft) -> bool:
+    """A section of short facts about the course, two at least: bold fields whose short
+    value is a quantity ("**Lesson length:** 50 minutes", "**Hours:** 10:00 - 17:00") and
+    lengths alone ("**5 days**"); no step among them."""
+    entries = section.children
+    if section.kind not in (HEADING, PSEUDO) or len(entries) < 2:
+        return False
+    if section.duration is not None or section.numbered:
+        return False  # "**Week 1-2**" › "**Topics:** HTML", "**Project:** Portfolio": a part
+    fields = 0
+    for entry in entries:
+        if entry.kind != ITEM or entry.children or entry.is_task or entry.links:
+            return False
+        text = remove_controls(entry.text).strip()
+        length = leading_duration(text)
+        if length is not None and length[0].strip() == text:
+            continue  # "5 Gün"
+        field = split_label(text)
+        if not field or not _BOLD_LABEL_RE.match(entry.raw or ""):
+            return False
+        if is_facet_title(field[0]) or is_step_kind_title(field[0]):
+            return False  # "**Topics:** …", "**Project:** …": what a part holds
+        if re.search(r"\d", field[0]):
+            return False  # "**07:30–10:00** → Wedging": a time slot and its work
+        if len(field[1].split()) > MAX_FACT_WORDS or not re.search(r"\d", field[1]):
+            return False  # a fact is a quantity: a length, an hour, a count, a date
+        fields += 1
+    return fields > 0
 
 
 MIN_PLAN_AFTER_PREAMBLE = 6

@@ -110,6 +110,14 @@ _DIRECTIVE_RE = re.compile(
 _SPACED_LINK_RE = re.compile(
     r"\[(?P<text>[^\[\]\n]{1,200})\]\s+\((?P<href>[^()\s]*[/.#][^()\s]*)\)"
 )
+# "1. Gün: Giriş", "3. Woche - Loops", "2. tydzień": the number first, as Turkish, German,
+# Polish, Czech, Hungarian and the Nordic languages write an ordinal; the same as "Gün 1".
+_NUMBER_BEFORE_UNIT_RE = re.compile(
+    r"^(?P<number>\d{1,3})\.\s*(?P<unit>gün|hafta|ay|ders|tag|woche|monat|lektion|kapitel"
+    r"|einheit|dzień|tydzień|miesiąc|lekcja|týden|den|lekce|uke|dag|vecka|nap|hét|hónap)"
+    r"(?=\s*(?:[:：\-–—|]|$))",
+    re.I,
+)
 # Words that leave a title unfinished without what follows them ("check out", "visit").
 _WANTS_AN_OBJECT_RE = re.compile(
     r"\b(?:check(?: it)? out|see|visit|read|watch|try|use|at|on|to|from|via|in|of|for|with"
@@ -675,6 +683,7 @@ def clean_title(text: str) -> TitleParts:
     extra: list[str] = []
     text = remove_controls(_FOOTNOTE_REF_RE.sub("", text))
     text = _BLOCK_ID_RE.sub("", text)
+    text = _NUMBER_BEFORE_UNIT_RE.sub(r"\g<unit> \g<number>", text, count=1)
     if "{" in text:
         text = _ATTR_LIST_RE.sub(" ", text).strip()
     stamp = _DONE_STAMP_RE.search(text)
