@@ -6427,3 +6427,21 @@ def test_facts_about_how_a_course_runs_are_its_text_and_day_numbers_written_firs
         ("Gün 1: Fırına Giriş", "Gün 1"),
         ("Gün 2: Sırlar", "Gün 2"),
     ], days
+
+
+def test_a_day_stamped_completed_is_done_and_its_objectives_restate_its_tasks():
+    text = (
+        "# Wheel bootcamp\n\n### DAY 1: Setup\n\n> Completed 05-17-25\n\n"
+        "**Objectives:**\n\n* Know the studio\n* Learn the wheel's controls\n\n"
+        "**Tasks:**\n\n1. **Clean the wheel**\n2. **Tour the studio**\n\n"
+        "### DAY 2: Centering\n\n> Target Date 05-18-25\n\n"
+        "**Objectives:**\n\n* Understand centering\n* Feel an even wall\n\n"
+        "**Tasks:**\n\n1. **Wedge clay**\n2. **Center a ball**\n"
+    )
+    statuses = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
+    assert statuses == {
+        "Clean the wheel": "done",
+        "Tour the studio": "done",
+        "Wedge clay": "todo",  # a target date is a plan, not a stamp
+        "Center a ball": "todo",
+    }, statuses

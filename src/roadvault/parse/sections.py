@@ -1066,7 +1066,9 @@ _TOPICS_GROUP_RE = re.compile(
     r"^(?:key |main |core )?(?:topics?(?: covered)?|concepts?|content|contents|syllabus"
     r"|what you(?:'ll| will) (?:learn|study|cover)|temas?|contenidos?|conteúdos?|themen|inhalte"
     r"|thèmes|sujets|主题|知识点|学习内容|内容|トピック|学習内容|주제|학습 내용"
-    r"|konular|konu başlıkları|chủ đề|nội dung|topik|materi|темы|содержание)$"
+    r"|konular|konu başlıkları|chủ đề|nội dung|topik|materi|темы|содержание"
+    # "**Tasks:**" beside "**Objectives:**": the work the objectives are reached by
+    r"|tasks?|to-?dos?|tareas?|tarefas?|tâches|aufgaben|задачи|任务|タスク|할 일)$"
 )
 
 
@@ -1075,7 +1077,8 @@ def goals_to_notes(draft: Draft, notes: list[str]) -> None:
     """A section that says what the plan is for ("## Learning goals" › "Master the syntax",
     "## 学习目标"), beside the parts that hold the plan, is the roadmap's text: the goals are
     reached by doing the steps, not ticked on their own. Goals written as task boxes, a
-    goals section that is the whole document, and a part's own objectives, stay."""
+    goals section that is the whole document, and a part's own objectives, stay, unless the
+    part lists its topics or tasks beside them ("**Objectives:**" beside "**Tasks:**")."""
 
     def is_goals(child: Draft, parent: Draft) -> bool:
         if child.kind not in (HEADING, PSEUDO):
@@ -1090,7 +1093,7 @@ def goals_to_notes(draft: Draft, notes: list[str]) -> None:
             )
         ):
             # a week's "#### Learning Objectives" is that week's own list, unless the week
-            # lists its "Key Topics" beside them: then the objectives restate those
+            # lists its "Key Topics" or "Tasks" beside them: then the objectives restate those
             return False
         name = _FOR_A_PART_RE.sub("", plain_label(child.title).rstrip(":：").casefold())
         if not _GOALS_SECTION_RE.match(name):

@@ -764,10 +764,15 @@ def read_state_suffixes(root: Draft) -> None:
     its name. So is a state tag before the name ("[Completed] Linear algebra", "[Ongoing] …",
     "[Plan] …") where the document tags entries so with two states or three times at least;
     "[Reading] Chapter 2" names a kind of work. A sentence that only contains such a word
-    ("Done is better than perfect") says nothing."""
+    ("Done is better than perfect") says nothing. A part whose text opens with a completion
+    stamp ("### DAY 1" over "> Completed 05-17-25") is done, with everything in it."""
     prefixed: list[tuple[Draft, tuple[str, str]]] = []
     for draft in walk(root):
         if draft.kind not in (ITEM, HEADING, PSEUDO, ROW) or draft.marker is not None:
+            continue
+        if draft.kind in (HEADING, PSEUDO) and draft.notes and _stamped_done(draft.notes[0]):
+            draft.said = "x"  # "### DAY 1" over "> Completed 05-17-25": the day is done
+            fired("state-suffix", draft.line, "phase", "[x]")
             continue
         found = state_suffix(draft.title)
         if found is None:
@@ -791,6 +796,19 @@ def read_state_suffixes(root: Draft) -> None:
 
 
 MIN_STATE_TAGS = 2
+# "> Completed 05-17-25", "Done on 2024-03-01", "完了 2025/05/17": the part was finished then.
+_COMPLETION_STAMP_RE = re.compile(
+    r"^(?:[>*_\s]|✅)*(?:completed|complete|done|finished|terminad[oa]|conclu[íi]d[oa]"
+    r"|completad[oa]|erledigt|abgeschlossen|termin[ée]e?|fini|完了|已完成|完成|완료)"
+    r"(?:\s+on)?[\s:：]*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[*_\s]*$",
+    re.I,
+)
+
+
+def _stamped_done(note: str) -> bool:
+    return bool(_COMPLETION_STAMP_RE.match(note.strip()))
+
+
 # "[Completed] Linear algebra", "(WIP) Docker", "【完了】SQL": a state tag before the name.
 _STATE_PREFIX_RE = re.compile(
     r"^\s*[\[(（【]\s*(?P<word>[^\[\]()（）【】\d]{2,20}?)\s*[\])）】]\s+(?=\S)"
