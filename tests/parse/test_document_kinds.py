@@ -6445,3 +6445,25 @@ def test_a_day_stamped_completed_is_done_and_its_objectives_restate_its_tasks():
         "Wedge clay": "todo",  # a target date is a plan, not a stamp
         "Center a ball": "todo",
     }, statuses
+
+
+def test_a_video_list_beside_the_link_list_that_is_the_plan_is_more_of_the_plan():
+    text = (
+        "Learn pottery\n=============\n\nLearning path\n-------------\n"
+        "- [Clay basics](https://example.org/clay)\n- [Wedging](https://example.org/wedge)\n"
+        "- [Centering](https://example.org/center)\n\nVideo resources\n---------------\n"
+        "- [Throwing a bowl](https://example.org/v/bowl)\n"
+        "- [Trimming a foot](https://example.org/v/trim)\n"
+    )
+    roadmap = parse_roadmap(text)
+    tree = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
+    assert tree == [
+        ("Learning path", ["Clay basics", "Wedging", "Centering"]),
+        ("Video resources", ["Throwing a bowl", "Trimming a foot"]),
+    ], tree
+    # beside a part of plain steps, a list of video links is still that plan's reading
+    steps = text.replace("- [Clay basics](https://example.org/clay)", "- Clay basics")
+    steps = steps.replace("- [Wedging](https://example.org/wedge)", "- Wedging")
+    steps = steps.replace("- [Centering](https://example.org/center)", "- Centering")
+    titles = [leaf.title for leaf in parse_roadmap(steps).leaves()]
+    assert titles == ["Clay basics", "Wedging", "Centering"], titles

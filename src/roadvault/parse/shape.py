@@ -511,12 +511,18 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
     """A group named for resources ("Recommended Resources", "Books", or a "Tools" heading over
     names) holds the topic's resources, not steps; resource bullets become resources of the
     topic they stand in. A "Tools:" bullet over names without links, beside topic bullets,
-    is a topic. Tasks written inside such a group stay items."""
+    is a topic. Tasks written inside such a group stay items. Where every section is a list
+    of links ("Learning path", then "Video resources"), the links are the plan and a
+    resource-named list among them is one more part of it."""
     kept: list[Draft] = []
     peers = _topic_link_lists(draft)
     plain_peers = sum(1 for c in draft.children if _plain_topic(c, weak=False))
     title = _title_heading(draft)
     materials = _is_materials_list(draft.children, slot=_is_slot(draft))
+    # "Learning path" and "Video resources", each a list of links and nothing else beside
+    # them: the plan is the material, the videos one more list of it to work through
+    sections = [c for c in draft.children if c.kind in (HEADING, PSEUDO)]
+    all_links = peers >= 1 and len(sections) >= 2 and all(map(_is_link_list, sections))
     for child in draft.children:
         # whole, before its entries are read one by one; "#### Recommendations:" beside
         # "#### Adtech" and "#### Food delivery" (link lists too) is a topic like them
@@ -530,6 +536,7 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
         )
         # "## Tools" › "Git", "Linux Commands" beside "## Databases" › "SQL": one more topic
         topic_peer = topic_peer or (plain_peers >= 2 and _plain_topic(child, weak=True))
+        topic_peer = topic_peer or (all_links and not names_further_reading(child.title))
         # "# Course" over the whole document names it; it is no reading list
         group = _is_resource_group(child, literal=literal) and not topic_peer and child is not title
         if not group:
