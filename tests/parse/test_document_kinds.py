@@ -6467,3 +6467,15 @@ def test_a_video_list_beside_the_link_list_that_is_the_plan_is_more_of_the_plan(
     steps = steps.replace("- [Centering](https://example.org/center)", "- Centering")
     titles = [leaf.title for leaf in parse_roadmap(steps).leaves()]
     assert titles == ["Clay basics", "Wedging", "Centering"], titles
+
+
+def test_an_indented_bold_line_after_glyph_bullets_opens_the_next_group():
+    text = (
+        "# Kiln exam guide\n\n## Section 1: Firing\n\n**1.1 Loading. Topics:**\n"
+        "      ●  Shelves\n      ●  Posts\n\n"
+        "   **1.2 Cooling. Topics:**\n      ●  Slow cooling\n      ●  Crash cooling\n"
+    )
+    roadmap = parse_roadmap(text)
+    groups = [(n.title, [c.title for c in n.children]) for n in roadmap.nodes[0].children]
+    assert [len(children) for _, children in groups] == [2, 2], groups
+    assert groups[1][1] == ["Slow cooling", "Crash cooling"], groups

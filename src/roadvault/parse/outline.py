@@ -1905,7 +1905,9 @@ def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
     "b. Configure"), as text pasted from a document or a web page keeps them, are list
     items, as deep as their indentation ranks among the ones above them; indented under a
     numbered line ("1. Pointers" over "   • *"), they are that line's steps. A plain line right
-    after them gets a blank line before it, so it is not read as part of the last bullet;
+    after them gets a blank line before it, so it is not read as part of the last bullet,
+    and one indented less than they are ("   **4.2 Metrics**" after bullets indented six)
+    stands outside the list;
     the second value maps each line of the result to its line in `text` (None when nothing
     changed)."""
     lines = text.split("\n")
@@ -1929,6 +1931,14 @@ def _glyph_bullets(text: str) -> tuple[str, list[int] | None]:
             or (lettered and _LETTER_BULLET_RE.match(line))
         )
         if not match:
+            if line.strip() and widths and 0 < _indent_width(line) < widths[0]:
+                # "   **4.2 Metrics**" after bullets indented six: a line outside the list,
+                # which its indentation would otherwise hang on the last bullet
+                line = line.lstrip()
+                if after_bullet:
+                    out.append("")
+                    origin.append(number)
+                    after_bullet = False
             if line.strip() and after_bullet and _indent_width(line) == 0:
                 out.append("")
                 origin.append(number)
