@@ -27,6 +27,7 @@ from roadvault.parse.bare_lines import (
     promote_lone_line_heads,
     promote_slot_lines,
     quote_admonitions,
+    unicon_labels,
     unquote_outline,
 )
 from roadvault.parse.emit import roadmap_to_markdown
@@ -96,6 +97,7 @@ def parse_readable(
     body, _banners = (body, []) if front.outline else blank_banner_rules(body)
     body, _containers = (body, []) if front.outline else quote_admonitions(body)
     body, _kickers = (body, []) if front.outline else fold_heading_kickers(body)
+    body, icons = (body, []) if front.outline else unicon_labels(body)
     body, slots = (body, []) if front.outline else promote_slot_lines(body)
     body, heads = (body, []) if front.outline else promote_lone_line_heads(body)
     body, outdented = (body, []) if front.outline else outdent_headings(body)
@@ -134,6 +136,7 @@ def parse_readable(
             roadmap = loose
     for name, lines in (
         ("comment-headings", comments),
+        ("icon-labels", icons),
         ("slot-lines", slots),
         ("lone-line-heads", heads),
         ("indented-heading", outdented),

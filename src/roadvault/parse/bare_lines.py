@@ -676,6 +676,37 @@ def unquote_outline(body: str) -> tuple[str, list[int]]:
 
 _INDENTED_HEADING_RE = re.compile(r"^ {1,3}(#{1,6}[ \t]+\S)")
 _LIST_START_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]")
+# "💡 **Mini Project:** …", "🎥 **Videos:**": an icon, then a bold label.
+_ICON_LABEL_RE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<icon>(?:[^\w\s*_`\[<>#|\\-][\ufe0f\u200d]?){1,3})[ \t]+"
+    r"(?=(?:\*\*|__)[^*_\n]{1,40}?[:：])"
+)
+
+
+def _is_icon(text: str) -> bool:
+    return all(
+        unicodedata.category(char) in ("So", "Sk", "Mn", "Cf") or char in "\ufe0f\u200d"
+        for char in text
+    )
+
+
+@rule("icon-labels")
+def unicon_labels(body: str) -> tuple[str, list[int]]:
+    """An icon before a bold label ("💡 **Mini Project:** Titanic analysis", "🎥
+    **Videos:**") decorates it: the line is read as the label would be without it (a step
+    named by its kind, a group of links), not as prose. Line numbers do not change."""
+    lines = body.split("\n")
+    marked: list[int] = []
+    in_fence = False
+    for at, line in enumerate(lines):
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+            continue
+        found = None if in_fence else _ICON_LABEL_RE.match(line)
+        if found and _is_icon(found["icon"]):
+            lines[at] = found["indent"] + line[found.end() :]
+            marked.append(at + 1)
+    return "\n".join(lines), marked
 
 
 @rule("indented-heading")
