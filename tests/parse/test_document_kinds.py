@@ -6479,3 +6479,20 @@ def test_an_indented_bold_line_after_glyph_bullets_opens_the_next_group():
     groups = [(n.title, [c.title for c in n.children]) for n in roadmap.nodes[0].children]
     assert [len(children) for _, children in groups] == [2, 2], groups
     assert groups[1][1] == ["Slow cooling", "Crash cooling"], groups
+
+
+def test_suggested_resources_in_arabic_are_resources_with_or_without_links():
+    text = (
+        "# مسارات الخزف\n\n## 1. مسار الدولاب\n\n**المرحلة 1: الأساسيات**\n"
+        "- **العجن:** تحضير الطين.\n- **التمركز:** على الدولاب.\n"
+        "- **المصادر المقترحة:** [Clay School](https://example.org/clay)، [Wheel Club](https://example.org/wheel).\n\n"
+        "**المرحلة 2: الزجاج**\n- **الطلاء:** خلط الزجاج.\n"
+        "- **المصادر المقترحة:** كتاب الزجاج، دورات على الإنترنت.\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    # no suggestion is a step (the second stage's one topic is named with its stage)
+    assert titles[:2] == ["العجن", "التمركز"] and titles[2].endswith("الطلاء"), titles
+    assert len(titles) == 3, titles
+    urls = [r.url for node in roadmap.walk() for r in node.resources if r.url]
+    assert urls == ["https://example.org/clay", "https://example.org/wheel"], urls

@@ -62,7 +62,11 @@ _RES_NOUN = (
     r"|kaynaklar|önerilen kaynaklar|kitaplar|online kurslar|kurslar|youtube kanalları"
     r"|sumber(?: belajar| referensi)?|referensi|buku|tài liệu(?: tham khảo| học tập)?|tài nguyên"
     r"|sách|khóa học|risorse|libri|corsi|materiali|zasoby|książki|kursy|materiały"
-    r"|bronnen|boeken|cursussen)"
+    r"|bronnen|boeken|cursussen"
+    # Arabic, Persian, Hebrew, Hindi, Thai, Ukrainian: "المصادر المقترحة", "منابع پیشنهادی"
+    r"|(?:ال)?مصادر(?: (?:ال)?مقترحة| (?:ال)?مفيدة| التعلم)?|(?:ال)?موارد(?: (?:ال)?مقترحة)?"
+    r"|(?:ال)?مراجع|منابع(?: پیشنهادی| آموزشی)?|משאבים|מקורות|संसाधन|स्रोत|แหล่งข้อมูล"
+    r"|ресурси|література|корисні посилання)"
 )
 _RES_ADJ = (
     r"(?:recommended|suggested|useful|helpful|additional|further|free|paid|beginner|quick"

@@ -311,7 +311,9 @@ def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
 
 _UNAMBIGUOUS_RESOURCE_RE = re.compile(
     r"\b(?:resources?|recommend\w*|books?|textbooks?|courses?|reading|tutorials?|videos?"
-    r"|mooc)\b"
+    r"|mooc|recursos|ressources|risorse|ressourcen|zasoby|kaynaklar|ресурсы|ресурси"
+    r"|(?:ال)?مصادر|(?:ال)?موارد|(?:ال)?مراجع|منابع|משאבים|संसाधन)\b"
+    r"|资源|资料|リソース|자료"
 )
 
 
