@@ -6496,3 +6496,16 @@ def test_suggested_resources_in_arabic_are_resources_with_or_without_links():
     assert len(titles) == 3, titles
     urls = [r.url for node in roadmap.walk() for r in node.resources if r.url]
     assert urls == ["https://example.org/clay", "https://example.org/wheel"], urls
+
+
+def test_a_heading_written_as_a_bullet_holds_the_numbered_list_after_it():
+    text = (
+        "# Pottery basics\n\n## Guide\n\n- ####  Clay\n\n1. Kinds of clay\n\n2. Wedging\n\n\n"
+        "- ####  Wheel\n\n1. Centering\n2. Opening\n3. Pulling walls\n"
+    )
+    roadmap = parse_roadmap(text)
+    tree = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
+    assert tree == [
+        ("Clay", ["Kinds of clay", "Wedging"]),
+        ("Wheel", ["Centering", "Opening", "Pulling walls"]),
+    ], tree
