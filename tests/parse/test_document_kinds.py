@@ -6509,3 +6509,13 @@ def test_a_heading_written_as_a_bullet_holds_the_numbered_list_after_it():
         ("Clay", ["Kinds of clay", "Wedging"]),
         ("Wheel", ["Centering", "Opening", "Pulling walls"]),
     ], tree
+
+
+def test_a_starting_date_over_a_day_log_is_a_field_not_a_step():
+    text = (
+        "# 100 Days of Clay\n\n> 📅 Starting Date: August 7, 2025  \n"
+        "> 🧠 Goal: throw a set of six mugs.\n\n## Daily Log\n\n| Day | Topic |\n|---|---|\n"
+        "| Day 1 | Wedging |\n| Day 2 | Centering |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centering"], titles

@@ -124,7 +124,8 @@ _CANONICAL_MARKERS = (" ", "x", "X", "/", "-")
 _NOTE_LABEL_RE = re.compile(
     r"^(?:goals?|objectives?|context|why|description|notes?|tips?|purpose|outcomes?"
     r"|expected outcomes?|results?|status|difficulty|level|priority|deadline|due(?: date)?|dates?"
-    r"|start(?: date)?|end(?: date)?|owner|tags?|summary|success criteria|definition of done"
+    r"|start(?:ing)?(?: date| on)?|end(?:ing)?(?: date)?|started(?: on)?|owner|tags?|summary"
+    r"|success criteria|definition of done"
     # who the plan is for: "Name: Aradhya", "Student: …"
     r"|name|student|learner|nombre|nome|姓名|名前|이름"
     r"|approach|breaks?"
