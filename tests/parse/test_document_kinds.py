@@ -6519,3 +6519,17 @@ def test_a_starting_date_over_a_day_log_is_a_field_not_a_step():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Centering"], titles
+
+
+def test_a_weeks_gate_after_its_table_is_a_field_about_the_week_not_a_part():
+    text = (
+        "# Kiln course\n\n## Week 1\n\n| Day | Work |\n|---|---|\n| Mon | Load a kiln |\n"
+        "| Tue | Fire to cone 04 |\n\n**Week 1 gate:** You can load a kiln safely and\n"
+        "read a cone pack.\n\n## Week 2\n\n| Day | Work |\n|---|---|\n| Mon | Glaze a tile |\n"
+    )
+    roadmap = parse_roadmap(text)
+    tree = [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes]
+    assert tree == [
+        ("Week 1", ["Load a kiln", "Fire to cone 04"]),
+        ("Week 2", ["Glaze a tile"]),
+    ], tree

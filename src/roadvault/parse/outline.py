@@ -253,10 +253,12 @@ def _describes_a_part(text: str) -> bool:
     return bool(split and split[1] and _FIELD_OF_PART_RE.search(plain_label(split[0])))
 
 
-# "Phase 1 Status", "Week 2 goal", "Fase 3 objetivo": a field about the part, not a part.
+# "Phase 1 Status", "Week 2 goal", "Week 1 gate", "Fase 3 objetivo": a field about the part,
+# not a part.
 _FIELD_OF_PART_RE = re.compile(
     r"\b(?:status|state|progress|target|targets|goals?|objectives?|outcomes?|results?"
-    r"|deliverables?|checkpoint|review|reflection|summary|recap|notes?|duration|estado"
+    r"|deliverables?|checkpoints?|gate|exit criteria|review|reflection|summary|recap|notes?"
+    r"|duration|estado"
     r"|progreso|progresso|objetivos?|metas?|resumen|resumo|ziele?|fortschritt|totals?"
     r"|gesamt|subtotal)$"
     r"|(?:状态|进度|目标|总结|目標|進捗|まとめ|상태|목표|진행|合計|合计|总计|小计|총계|합계)$"
