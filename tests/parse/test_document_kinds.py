@@ -6533,3 +6533,16 @@ def test_a_weeks_gate_after_its_table_is_a_field_about_the_week_not_a_part():
         ("Week 1", ["Load a kiln", "Fire to cone 04"]),
         ("Week 2", ["Glaze a tile"]),
     ], tree
+
+
+def test_a_folder_before_a_colon_says_where_the_work_is_not_its_name():
+    text = (
+        "# Studio path\n\n## Session 1\n- [ ] `notes/00_clay.html` durchgehen\n"
+        "- [ ] `code/00-glazes/`: zwei Rezepte und eine Testreihe für ein eigenes "
+        "Szenario schreiben\n"
+        "- [ ] HTML/CSS: die Galerie der Arbeiten als einfache Seite mit Bildern und Texten bauen\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[1].startswith("code/00-glazes/: zwei Rezepte"), titles
+    # a name with a slash in it is no folder: the label still names the step
+    assert titles[2] == "HTML/CSS", titles

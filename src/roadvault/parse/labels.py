@@ -286,7 +286,9 @@ def name_before_explanation(root: Draft) -> None:
     A label that comes back ("**Dialog:** …" in every week, "Graphs" as an item of its own
     before "**Graphs:** BFS, DFS") or ends in a number ("Day 1-2: …") names no step on its
     own: the whole line stays the title. So does a first sentence that tells an action
-    ("Find examples. …"), or one among entries that are whole sentences ("**Scaffold**. …")."""
+    ("Find examples. …"), or one among entries that are whole sentences ("**Scaffold**. …"),
+    and a label that is a folder or a file's path ("`code/00-requirements/`: two user stories
+    and an ADR…": where the work is done)."""
     splits = [(draft, split_name_and_prose(draft)) for draft in walk(root)]
     labels = Counter(plain_label(found[0]) for _, found in splits if found is not None)
     # "Graphs (directed, undirected)" and later "**Graphs:** BFS, DFS": cut to its label,
@@ -316,6 +318,7 @@ def name_before_explanation(root: Draft) -> None:
             or labelled[plain_label(label)] > 1
             or _ENDS_IN_NUMBER_RE.search(label)
             or names_a_when(label)
+            or _PATH_RE.fullmatch(label.strip(" *_`"))
         ):
             # "**Dialog:** 'Meeting people'" in every week, "Day 1-2: variables": the label
             # is a kind of task or a slot; only with what follows does it name the step
@@ -323,6 +326,11 @@ def name_before_explanation(root: Draft) -> None:
         draft.title = label
         draft.notes.insert(0, rest)
         fired("label-prose", draft.line, "item", f"note: {rest[:40]}")
+
+
+# "`code/00-requirements/`: write two user stories…": where the work is done, not its name.
+# A folder ends in "/", a file has an extension: "HTML/CSS" is a name.
+_PATH_RE = re.compile(r"\.?/?(?:[\w.-]+/)+|\.?/?(?:[\w.-]+/)+[\w-]+\.\w{1,5}")
 
 
 def names_a_when(label: str) -> bool:
