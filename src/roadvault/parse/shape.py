@@ -2197,6 +2197,36 @@ def _title_links(draft: Draft) -> list[Resource]:
     ]
 
 
+# "Completed Phase 1", "Phase 2 done", "Finished week 3", "Module 4 abgeschlossen": a box
+# that marks a part of the plan done, not a step of it.
+_DONE_WORDS = (
+    r"(?:completed?|finished|done|terminad[oa]|conclu[íi]d[oa]|abgeschlossen|termin[ée]e?)"
+)
+_PART_REF = (
+    r"(?:the\s+)?(?:phase|stage|part|module|section|chapter|unit|week|month|level|fase|etapa"
+    r"|módulo|semana|mes|mês|woche|monat|kapitel|semaine|mois)\s+(?:\d{1,3}|[ivx]{1,4})"
+)
+_PART_DONE_RE = re.compile(
+    rf"^(?:{_DONE_WORDS}(?:\s+with)?\s+{_PART_REF}|{_PART_REF}\s+{_DONE_WORDS})[.!]?$", re.I
+)
+
+
+@rule("part-done-box")
+def _drop_part_done_boxes(root: Draft) -> None:
+    """A box that marks a part of the plan done ("- [ ] Completed Phase 1", "- [ ] Week 3
+    finished"), as a progress tracker at the end repeats the parts, is that part's state,
+    not one more step: the learner ticks the part's own steps."""
+    for draft in walk(root):
+        kept = []
+        for child in draft.children:
+            if child.is_task and not child.children and _PART_DONE_RE.match(child.title or ""):
+                fired("part-done-box", child.line, "note")
+                draft.notes.append(child.raw or child.title)
+                continue
+            kept.append(child)
+        draft.children = kept
+
+
 # "- **Task:** ~~Install Git and set up VS Code.~~": the author struck it out when done.
 _STRUCK_OUT_RE = re.compile(
     r"^\s*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:?\s*)?"
@@ -2314,6 +2344,7 @@ def shape_roadmap(
     read_legend(root, notes)
     read_status_glyphs(root)
     read_state_suffixes(root)
+    _drop_part_done_boxes(root)
     read_plus_marks(root)
     read_board_columns(root)
     _drop_overview_tables(root)
