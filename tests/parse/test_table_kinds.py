@@ -1154,3 +1154,13 @@ def test_reading_slots_with_nothing_planned_yet_are_no_steps_and_keep_their_week
         ("Week 4", ["Kiln atmospheres", "Salt glazes", "Ash glazes", "Soda firing"]),
         ("Week 5", ["Wood firing", "Pit firing"]),
     ], tree
+
+
+def test_a_theme_column_names_the_rows_and_the_content_beside_it_tells_them():
+    text = (
+        "# 陶芸\n\n| 日 | テーマ | 内容 | 進捗 |\n|---|---|---|:---:|\n"
+        "| 0日目 | **土とは** | 粘土の種類と準備の仕方について | ✅ |\n"
+        "| 1日目 | **菊練り** | 空気を抜く練り方を繰り返し練習する | ✅ |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["土とは", "菊練り"], titles

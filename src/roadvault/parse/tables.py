@@ -708,6 +708,8 @@ _SUBJECT_COLUMN_RE = re.compile(
     r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제|lernfeld(?:er)?"
     r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io))$"
 )
+# "Content", "内容": what a row holds, told beside the column that names it.
+_CONTENT_COLUMN_RE = re.compile(r"^(?:contents?|contenidos?|conteúdos?|contenus?|inhalte?|内容)$")
 # "Focus / Notes", "Details & notes": a column of remarks, whatever it is also called.
 _NOTES_TAIL_RE = re.compile(r"\b(?:notes?|comments?|remarks?)$")
 # "Main focus" beside "Topic": what to stress within the topic, not the row's name.
@@ -726,7 +728,9 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
     the other columns name them less well, and a leftmost column headed for something else
     names them before it does ("| Prerequisites | Level | Description |"). A row whose title cell is
     empty takes its step from the first other cell with text ("| Day 13 | | | Review for
-    Midterm 1 |"), and a rule of dashes drawn again under the table is no row."""
+    Midterm 1 |"), and a rule of dashes drawn again under the table is no row. A "Content"
+    column beside one named for the topic or theme ("| テーマ | 内容 |") tells the row, the
+    other names it."""
     best: tuple[float, int] | None = None
     fallback: int | None = None  # the leftmost column, when no other names the rows
     filled_seen = False
@@ -781,6 +785,12 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
             named -= 1.5  # "Unit 1", "Unit 2": which unit, not what it is about
         if _DESCRIPTION_COLUMN_RE.match(key):
             named -= 1.0  # "| 事项 | 时间 | 说明 |": the description says more about the row
+        if _CONTENT_COLUMN_RE.match(key) and any(
+            _SUBJECT_COLUMN_RE.match(k) or _CJK_THEME_RE.search(k)
+            for i, k in enumerate(keys)
+            if i != index and not _CONTENT_COLUMN_RE.match(k)
+        ):
+            named = min(named, 0.5)  # "| テーマ | 内容 |": the theme names it, the content tells
         if named_notes or index in stages:
             named = max(named, 1.5)  # "| [[Key Terms]] | Full glossary… |": the note is the row
         score = distinct * 2 + length + named - index * 0.05
