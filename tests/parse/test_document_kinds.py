@@ -6546,3 +6546,13 @@ def test_a_folder_before_a_colon_says_where_the_work_is_not_its_name():
     assert titles[1].startswith("code/00-glazes/: zwei Rezepte"), titles
     # a name with a slash in it is no folder: the label still names the step
     assert titles[2] == "HTML/CSS", titles
+
+
+def test_japanese_caveats_purpose_and_study_memo_sections_are_the_plans_text():
+    text = (
+        "# 陶芸学習\n\n## 注意事項\n\n- 途中で教材を変えました\n\n## 学習の目的\n\n"
+        "- 基礎を習得する\n- 毎日続ける\n\n## カリキュラム\n\n### 基本編\n\n- 土練り\n- 成形\n\n"
+        "### 応用編\n\n- 釉薬\n\n## 学習メモ\n\n- 学んだこと\n- つまずいたポイント\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["土練り", "成形", "釉薬"], titles

@@ -219,7 +219,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:为什么|為什麼|为何|なぜ|どうして|왜).*
 |career (?:evolution|progression|growth|levels?|ladder)|evolução de carreira|progressão de carreira
 |evolución (?:profesional|de carrera)|progresión profesional|évolution de carrière|karrierestufen
-|remarques|备注|注意事项|注意|說明|备忘|備考|注意点|참고 사항|비고|유의 사항
+|remarques|备注|注意事项|注意事項|学習メモ|メモ|注意|說明|备忘|備考|注意点|참고 사항|비고|유의 사항
 |golden rules|rules of thumb|guiding principles|best advice
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
 |staying motivated|stay motivated|how to stay consistent|final words?
@@ -985,6 +985,7 @@ _GOALS_SECTION_RE = re.compile(
     r"|目标|学习目标|总体目标|总目标|整体目标|学習目標|目標|全体目標|목표|학습 목표|전체 목표"
     # what the repository itself is for: "## 1. 目的" › "進捗管理", "포트폴리오"
     r"|purpose|(?:the )?purpose of (?:this|the) (?:repo|repository|plan)|目的|목적|propósito"
+    r"|学習の目的|学习目的|학습 목적"
     # "This repo was made for:", "Repo Ini Dibuat Untuk:", "Este repositorio es para"
     r"|(?:this |the |este |esta )?(?:repo|repository|repositori|repositorio|repositório)"
     r"(?: ini| this)?(?: \w+){0,2} (?:for|untuk|para|pour|für)"
