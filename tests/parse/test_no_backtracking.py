@@ -81,3 +81,22 @@ def test_a_rule_of_dashes_around_a_word_is_read_at_once():
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     assert [leaf.title for leaf in roadmap.leaves()][:2] == ["Wedging", "Centering"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs SIGALRM")
+def test_long_runs_of_spaces_in_titles_are_read_in_one_pass():
+    """Looking for the name before a dash and a link by a pattern that tried every space as
+    the name's end walked the line again from each: 4,500 words before a link took a third
+    of a second, twenty such lines seconds. Titles with long runs of spaces stay quick too."""
+    from roadvault.parse.drafts import _name_before_its_link
+    from roadvault.parse.titles import clean_title
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, 5)
+    try:
+        for i in range(20):
+            assert clean_title(f"Wedging{' ' * 9000}x{i}").title.startswith("Wedging")
+            assert _name_before_its_link(f"{'a ' * 4500}x{i}", [(f"x{i}", "n.md")]) is None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -492,11 +492,6 @@ def _bare_urls(visible: str, raw: str, links: list[tuple[str, str]]) -> list[tup
     return [(url, url) for url in dict.fromkeys(found) if url not in hrefs]
 
 
-# "`ref` — [theory, .value, links](docs/01-ref.md)": a name, a dash, then a link that says
-# what the page behind it holds.
-_DASH_BEFORE_LINK_RE = re.compile(r"^(?P<name>.*?\w.*?)\s+[—–-]\s*$")
-
-
 # A name that says where the link goes, not what it teaches.
 _SOURCE_NAME_RE = re.compile(
     r"\b(?:docs?|documentation|documentación|documentação|dokumentation|wiki|blog|tutorials?"
@@ -514,10 +509,15 @@ def _name_before_its_link(visible: str, links: list[tuple[str, str]]) -> str | N
     text = visible.rstrip()
     if not text.endswith(shown):
         return None
-    named = _DASH_BEFORE_LINK_RE.match(text[: -len(shown)])
-    if not named or _SOURCE_NAME_RE.search(named["name"]):
+    # "`ref` — [theory, .value, links](docs/01-ref.md)": a name, a spaced dash, the link
+    before = text[: -len(shown)].rstrip()
+    name = before[:-1]
+    if not before.endswith(("—", "–", "-")) or name == name.rstrip():
+        return None
+    name = name.rstrip()
+    if not re.search(r"\w", name) or _SOURCE_NAME_RE.search(name):
         return None  # "React Docs - [Conditional Rendering](…)": the page names the topic
-    return named["name"]
+    return name
 
 
 def set_title(draft: Draft, text: InlineText) -> None:

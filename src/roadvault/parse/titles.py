@@ -131,8 +131,9 @@ _UNCLOSED_LINK_RE = re.compile(
 # "… | https://t.me/post/1", "Functions: https://youtu.be/…", "Loops - https://…",
 # "Loops https://…": an address written at the end of a title.
 # An address inside an aside ("(see https://….)") stays where it is.
+# It starts only where a run of spaces does, so a long run is walked once, not once a space.
 _BARE_URL_TAIL_RE = re.compile(
-    r"(?:\s+\||:|：|\s+[-–—])?\s+(https?://(?:[^\s()]|\([^\s()]*\))+)\s*$"
+    r"(?<!\s)(?:\s*\||\s*[:：]|\s+[-–—])?\s+(https?://(?:[^\s()]|\([^\s()]*\))+)\s*$"
 )
 # "Networking | globe | concept": one-word lowercase tags after bars (an icon, a kind).
 _TAG_TAIL_RE = re.compile(r"\s+\|\s+([a-z][a-z0-9-]{1,15})\s*$")
