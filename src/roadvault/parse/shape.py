@@ -97,6 +97,7 @@ from roadvault.parse.sections import (
     text_says_what_to_do,
 )
 from roadvault.parse.statuses import (
+    DONE_WORD,
     inherited_status,
     read_board_columns,
     read_legend,
@@ -2199,15 +2200,12 @@ def _title_links(draft: Draft) -> list[Resource]:
 
 # "Completed Phase 1", "Phase 2 done", "Finished week 3", "Module 4 abgeschlossen": a box
 # that marks a part of the plan done, not a step of it.
-_DONE_WORDS = (
-    r"(?:completed?|finished|done|terminad[oa]|conclu[íi]d[oa]|abgeschlossen|termin[ée]e?)"
-)
 _PART_REF = (
     r"(?:the\s+)?(?:phase|stage|part|module|section|chapter|unit|week|month|level|fase|etapa"
     r"|módulo|semana|mes|mês|woche|monat|kapitel|semaine|mois)\s+(?:\d{1,3}|[ivx]{1,4})"
 )
 _PART_DONE_RE = re.compile(
-    rf"^(?:{_DONE_WORDS}(?:\s+with)?\s+{_PART_REF}|{_PART_REF}\s+{_DONE_WORDS})[.!]?$", re.I
+    rf"^(?:{DONE_WORD}(?:\s+with)?\s+{_PART_REF}|{_PART_REF}\s+{DONE_WORD})[.!]?$", re.I
 )
 
 

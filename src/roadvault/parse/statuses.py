@@ -666,12 +666,14 @@ def _read_inline_legend(root: Draft, others: list[Draft]) -> None:
 # "Mark each item as done (✅)", "Marque como concluído cada item (✅)", "完成したら ✅ を
 # 付ける": the how-to says which mark means done.
 _MARK_VERB = r"(?:mark|tick|check|marque|marca|marcar|markier\w*|coche|cochez|标记|打勾|付け|표시)"
-_DONE_WORD = (
+# "done" as a word of its own, in the languages plans are written in: what a how-to calls
+# the done mark, a part's completion stamp, a box that marks a part done
+DONE_WORD = (
     r"(?:done|complete[d]?|finished|conclu[íi]d[oa]|completad[oa]|hech[oa]|terminad[oa]"
-    r"|erledigt|fertig|termin[ée]|fait|完成|已完成|完了|済み|완료)"
+    r"|erledigt|fertig|abgeschlossen|termin[ée]e?|fini|fait|完成|已完成|完了|済み|완료)"
 )
 _INSTRUCTION_LEGEND_RE = re.compile(
-    rf"{_MARK_VERB}[^\n()]{{0,60}}?{_DONE_WORD}[^\n()]{{0,60}}?[(（]\s*(?P<glyph>[✅✔☑])\ufe0f?\s*[)）]",
+    rf"{_MARK_VERB}[^\n()]{{0,60}}?{DONE_WORD}[^\n()]{{0,60}}?[(（]\s*(?P<glyph>[✅✔☑])\ufe0f?\s*[)）]",
     re.I,
 )
 
@@ -798,9 +800,7 @@ def read_state_suffixes(root: Draft) -> None:
 MIN_STATE_TAGS = 2
 # "> Completed 05-17-25", "Done on 2024-03-01", "完了 2025/05/17": the part was finished then.
 _COMPLETION_STAMP_RE = re.compile(
-    r"^(?:[>*_\s]|✅)*(?:completed|complete|done|finished|terminad[oa]|conclu[íi]d[oa]"
-    r"|completad[oa]|erledigt|abgeschlossen|termin[ée]e?|fini|完了|已完成|完成|완료)"
-    r"(?:\s+on)?[\s:：]*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[*_\s]*$",
+    rf"^(?:[>*_\s]|✅)*{DONE_WORD}(?:\s+on)?[\s:：]*\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}[*_\s]*$",
     re.I,
 )
 
