@@ -97,6 +97,7 @@ from roadvault.parse.sections import (
     text_says_what_to_do,
 )
 from roadvault.parse.statuses import (
+    BOLD_FIELD_RE,
     DONE_WORD,
     inherited_status,
     read_board_columns,
@@ -1954,7 +1955,6 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
 
 
 MAX_FACT_WORDS = 8
-_BOLD_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}?[:：]?(?:\*\*|__)\s*[:：]?")
 
 
 def _fact_sheet(section: Draft) -> bool:
@@ -1975,7 +1975,7 @@ def _fact_sheet(section: Draft) -> bool:
         if length is not None and length[0].strip() == text:
             continue  # "5 Gün"
         field = split_label(text)
-        if not field or not _BOLD_LABEL_RE.match(entry.raw or ""):
+        if not field or not BOLD_FIELD_RE.match(entry.raw or ""):
             return False
         if is_facet_title(field[0]) or is_step_kind_title(field[0]):
             return False  # "**Topics:** …", "**Project:** …": what a part holds

@@ -360,7 +360,7 @@ def _some_ticked(entries: list[Draft]) -> bool:
         and len(done) >= MIN_LONE_BARE_TICKS
         and all(_named_links(c) == _named_links(plain[0]) for c in done)
         # "**Métrica:** 100% done" closing a ✅ list is a field about it, not a step to do
-        and not _BOLD_FIELD_RE.match(plain[0].raw or plain[0].text)
+        and not BOLD_FIELD_RE.match(plain[0].raw or plain[0].text)
     )
 
 
@@ -374,7 +374,8 @@ def _named_links(entry: Draft) -> bool:
 
 
 MAX_OWN_MARK_SHARE = 4  # at most one entry in four may wear another mark of the author's
-_BOLD_FIELD_RE = re.compile(
+# "**Métrica:** …", "**Ders Süresi**: 50 dakika": a field, its label set in bold
+BOLD_FIELD_RE = re.compile(
     r"^\s*(?:\*\*|__)[^*_\n]{1,40}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])"
 )
 
