@@ -5779,6 +5779,39 @@ def test_a_coding_log_whose_days_list_their_work_keeps_those_lists_as_steps():
     assert titles == ["Wedged clay", "Threw a bowl"] * 3, titles
 
 
+def test_a_coding_log_folded_into_details_keeps_only_its_work_as_steps():
+    # each day a <details> fold, its form's fields written as headings inside it
+    day = (
+        "<details>\n  <summary>Day {0}: March {0}, 2024</summary>\n\n"
+        "  ### Today's Progress:\n  * Threw {0} cylinders\n  * Trimmed a bowl\n\n"
+        "  ### Link to work:\n  * None\n\n"
+        "  ### New thing(s) learned:\n  1. A slower wheel keeps the rim even.\n\n"
+        "  ### Time spent working\n  * 2.5 hrs\n</details>\n"
+    )
+    text = "# Pottery log\n\n" + "\n".join(day.format(n) for n in range(1, 4))
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles == [t for n in range(1, 4) for t in (f"Threw {n} cylinders", "Trimmed a bowl")]
+    # what was learned and how long it took stays with its day, as its note
+    day_one = roadmap.nodes[0]
+    assert day_one.title == "Day 1: March 1, 2024"
+    assert "A slower wheel keeps the rim even." in day_one.notes
+    assert "2.5 hrs" in day_one.notes
+
+
+def test_a_blank_copy_of_a_logs_form_is_no_day_of_it():
+    form = (
+        "## Day{0}: {1}\n### Today's Progress:\n-{2}\n### Thoughts:\n-\n### Link(s) to Work:\n-\n\n"
+    )
+    text = (
+        "# Pottery log\n\n"
+        + form.format("", "//", "")
+        + "".join(form.format(n, f"3/{n}/26", f" Threw {n} cylinders") for n in (3, 2, 1))
+    )
+    titles = [node.title for node in parse_roadmap(text).nodes]
+    assert titles == ["Day3: 3/3/26", "Day2: 3/2/26", "Day1: 3/1/26"], titles
+
+
 def test_a_progress_legend_for_a_status_column_is_text_not_three_steps():
     text = (
         "# Pottery path\n\n## 🚀 Progress Legend\n\n- ✅ Completed\n- ⏳ In Progress\n"

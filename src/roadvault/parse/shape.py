@@ -1472,7 +1472,8 @@ MIN_JOURNAL_DAYS = 3
 
 @rule("journal-days")
 def read_journal_days(root: Draft) -> None:
-    """A coding log's entries named for a day ("### Day 12: May 3, Friday"), each a form of
+    """A coding log's entries named for a day ("### Day 12: May 3, Friday", or a fold
+    `<summary>Day 12: May 3</summary>` whose fields are headings), each a form of
     labelled fields ("Today's Progress", "Thoughts", "Link(s) to work", three entries at
     least): where most days list their work under the progress label, those lists are the
     steps; where most say it in a sentence, each day is one step. Every other field —
@@ -1480,7 +1481,10 @@ def read_journal_days(root: Draft) -> None:
     days = [
         d
         for d in walk(root)
-        if d.kind == HEADING and _names_a_day(d.title) and _holds_log_fields(d)
+        if d.kind in (HEADING, DETAILS)
+        and _names_a_day(d.title)
+        and _holds_log_fields(d)
+        and _filled_in(d)
     ]
     if len(days) < MIN_JOURNAL_DAYS:
         return
@@ -1491,11 +1495,10 @@ def read_journal_days(root: Draft) -> None:
         days.extend(
             c
             for c in parent.children
-            if c.kind == HEADING
+            if c.kind in (HEADING, DETAILS)
             and id(c) not in found
             and _holds_log_fields(c)
-            # a blank copy of the form ("### Day : , 2018" over empty labels) is no entry
-            and (bool(c.notes) or any(f.notes or f.children for f in c.children))
+            and _filled_in(c)
         )
     # most days list their work: those lists are the steps; most days say it in a sentence:
     # each day is a step, and a list some days give is its note like the rest
@@ -1505,7 +1508,7 @@ def read_journal_days(root: Draft) -> None:
         kept: list[Draft] = []
         for child in day.children:
             keep = steps_listed and _lists_the_days_work(child)
-            if keep or holds_task(child) or child.kind not in (PSEUDO, ITEM):
+            if keep or holds_task(child) or not _is_field(child, day):
                 kept.append(child)
                 continue
             day.notes.append(section_text(child))
@@ -1526,6 +1529,20 @@ def _names_a_day(title: str) -> bool:
     return names_a_when(head) or names_a_when(title) or days_in_unit(series_word(head)) == 1
 
 
+def _filled_in(day: Draft) -> bool:
+    """A blank copy of the form ("## Day: //" over empty labels) is no entry."""
+    return bool(day.notes) or any(
+        f.notes or _after_label(f.title) or any(c.title.strip() or c.children for c in f.children)
+        for f in day.children
+    )
+
+
+def _after_label(title: str) -> str:
+    """The field's own words: "Unarchived the repo" of "Today's Progress: Unarchived the repo"."""
+    parts = re.split(r"[:：]", title, maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
 def _holds_log_fields(day: Draft) -> bool:
     """A field of the log under the day, or its words in the day's text
     ("**Today's Progress**: Fixed the form")."""
@@ -1536,9 +1553,16 @@ def _holds_log_fields(day: Draft) -> bool:
 
 
 def _log_field(draft: Draft) -> bool:
-    """ "**Today's Progress**:" over the day's words, or "Today's Progress: Fixed the form"."""
+    """ "**Today's Progress**:" over the day's words, or "Today's Progress: Fixed the form";
+    in a day folded into a `<details>`, "### Today's Progress:" as a heading."""
     label = re.split(r"[:：]", draft.title, maxsplit=1)[0]
-    return draft.kind in (PSEUDO, ITEM) and bool(_LOG_FIELD_RE.match(plain_label(label)))
+    return draft.kind in (PSEUDO, ITEM, HEADING) and bool(_LOG_FIELD_RE.match(plain_label(label)))
+
+
+def _is_field(child: Draft, day: Draft) -> bool:
+    """A labelled part of the day's form: a bold label or entry, or a heading where the
+    day itself is a fold (the headings inside it can be nothing but its fields)."""
+    return child.kind in (PSEUDO, ITEM) or (day.kind == DETAILS and child.kind == HEADING)
 
 
 def _lists_the_days_work(section: Draft) -> bool:
