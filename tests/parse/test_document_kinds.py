@@ -6589,3 +6589,23 @@ def test_japanese_caveats_purpose_and_study_memo_sections_are_the_plans_text():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["土練り", "成形", "釉薬"], titles
+
+
+def test_a_section_named_the_plan_with_two_numbered_weeks_starts_the_plan():
+    # "## 2주 공부 계획" (two-week study plan) › "### 1주차", "### 2주차": what comes before
+    # it (the exam room, the set-up) is reading, not steps
+    text = (
+        "# 도예 기능사 실기 공부계획\n\n## 시험 환경\n\n### 화면 구성\n\n- 작업대\n- 물레\n\n"
+        "### 제약사항\n\n- 시간 제한 3시간\n- 지정 점토만 사용\n\n"
+        "## 작업 환경 구성\n\n### 권장: 공방 대여\n\n- 주말 이용 가능\n\n"
+        "## 2주 공부 계획\n\n### 1주차 — 물레 기초\n\n- [x] 중심 잡기\n- [x] 원통 뽑기\n\n"
+        "### 2주차 — 시험 과제\n\n- [ ] 사발 성형\n- [ ] 굽 깎기\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "중심 잡기",
+        "원통 뽑기",
+        "사발 성형",
+        "굽 깎기",
+    ]
+    assert "주말 이용 가능" in roadmap.notes

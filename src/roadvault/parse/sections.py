@@ -43,6 +43,7 @@ from roadvault.parse.rules import fired, rule
 from roadvault.parse.titles import (
     MONTH_NAMES,
     has_stage_word,
+    names_a_plan,
     opens_a_part,
     plain_label,
     strip_decorations,
@@ -2586,12 +2587,17 @@ def _numbered_plan_start(root: Draft) -> int | None:
     if len(numbered) >= 3:
         start, parts = numbered[0], len(numbered)
     else:
+        # "2주 공부 계획" › "1주차", "2주차": a section named the plan says so with two parts
         holders = [
-            (at, count) for at, child in sections if (count := _numbered_parts_in(child)) >= 3
+            (at, count)
+            for at, child in sections
+            if (count := _numbered_parts_in(child)) >= (2 if names_a_plan(child.title) else 3)
         ]
         if not holders:
             return None
         start, parts = holders[0]
+        if names_a_plan(root.children[start].title):
+            return start  # the author says where the plan is
     # a numbered part after many unnumbered ones ("Extra challenges" › "Month 1…3") is not
     # the plan: the sections before it are
     before = sum(1 for at, _ in sections if at < start)
@@ -2629,7 +2635,8 @@ def _part_like(section: Draft, facets: set[str]) -> bool:
 @rule("plan-preamble")
 def sections_before_the_plan(root: Draft, notes: list[str]) -> None:
     """When the author numbered the plan ("Semana 1…Semana 6", "Phase 1…Phase 4", or a
-    section holding them, however deep: "Plan" › "Core phase" › "Phase 1…"), unnumbered
+    section holding them, however deep: "Plan" › "Core phase" › "Phase 1…"; two are
+    enough in a section named the plan: "2주 공부 계획" › "1주차", "2주차"), unnumbered
     sections before its first part ("Objetivos del curso", "Time management",
     "Development environment") say what the plan is for and how to work through it: they
     are text, not steps. Sections with task boxes, with a tree of topics (bullets grouping

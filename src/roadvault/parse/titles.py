@@ -822,6 +822,8 @@ def has_numbering(text: str) -> bool:
         or _CJK_ORDINAL_RE.match(text)
         or _CJK_STAGE_RE.match(text)
         or _FOREIGN_PHASE_RE.match(text)
+        # "1주차", "3日目", "第2周": a slot counted in CJK, its number first or wrapped
+        or _CJK_SLOT_RE.match(text)
     )
 
 
@@ -859,7 +861,8 @@ _PLAN_NAME_RE = re.compile(
     # "Four Week Plan", "30-Day Plan": a plan named by its length
     r"|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
     r"(?:day|week|month)s?[- ](?:study |learning |prep |training )?plan)\b"
-    r"|学习路线|学习路径|学习计划|路线图|ロードマップ|学習計画|로드맵|학습 계획",
+    r"|学习路线|学习路径|学习计划|学习规划|复习计划|备考计划|路线图|ロードマップ|学習計画|勉強計画"
+    r"|로드맵|(?:학습|공부) ?계획",
     re.I,
 )
 
