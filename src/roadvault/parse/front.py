@@ -52,6 +52,16 @@ def _load_yaml(body: str) -> Any:
         loader.dispose()
 
 
+def yaml_data(text: str) -> Any:
+    """The data of a YAML text, or None when it does not load or is too large."""
+    if len(text) > MAX_FRONT_MATTER_CHARS:
+        return None
+    try:
+        return _load_yaml(text)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None
+
+
 def front_data(block: str) -> Any:
     """The data of a YAML front matter block (delimiters included), or None when it is not
     one, is too large, or does not load. Capped like the rest (no aliases bombs)."""

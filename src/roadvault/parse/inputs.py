@@ -20,7 +20,11 @@ from typing import Literal
 from roadvault.parse.front import front_data
 from roadvault.parse.html_input import html_to_markdown
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.script_data import plan_markdown, script_data_markdown
+from roadvault.parse.script_data import (
+    fenced_data_markdown,
+    plan_markdown,
+    script_data_markdown,
+)
 from roadvault.parse.text_outline import PROGRAM_LINE, looks_like_outline, outline_to_markdown
 from roadvault.parse.trees import whole_document_tree
 
@@ -68,6 +72,11 @@ def as_markdown(text: str, *, source: str) -> tuple[str, Kind]:
             return front + tree, "text"
         if looks_like_outline(body):
             return front + outline_to_markdown(body), "text"
+        if not _PLAN_LINE_RE.search(_without_fenced_code(body)):
+            # a plan kept as data in a ```json block, with nothing else to read
+            markdown = fenced_data_markdown(body)
+            if markdown is not None:
+                return front + markdown, "data"
         if front and not _PLAN_LINE_RE.search(body):
             # a roadmap kept as data: the front matter's `topics:` are the plan
             markdown = plan_markdown(front_data(front))

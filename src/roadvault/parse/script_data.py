@@ -17,6 +17,7 @@ import json
 import re
 from typing import Any
 
+from roadvault.parse.front import yaml_data
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.tables import status_of_words
 
@@ -183,8 +184,14 @@ def _entries(value: Any) -> int:
         children = _first(value, CHILD_KEYS, list)
         if children is not None:
             return _entries(children)
-        return 1 if _first(value, NAME_KEYS, str) else 0
+        return 1 if _entry_name(value) else 0
     return 0
+
+
+def _entry_name(entry: dict[str, Any]) -> str | None:
+    """What an entry with no children is called: its name, or where it has none, the
+    sentence that describes it (a session `{"description": "Review the present tense"}`)."""
+    return _first(entry, NAME_KEYS, str) or _first(entry, NOTE_KEYS, str)
 
 
 def _one_line(text: str) -> str:
@@ -213,10 +220,12 @@ def _outline(value: Any, depth: int, lines: list[str]) -> None:
     if title and duration:
         title = f"{title} ({_one_line(duration)})"
     if children is None:
+        if not title and (described := _entry_name(value)):
+            title = _one_line(described)
         if title:
             lines.append(f"{indent}- [{_mark(value)}] {title}")
             note = _first(value, NOTE_KEYS, str)
-            if note:
+            if note and _one_line(note) != title:
                 lines.append(f"{indent}  - {_one_line(note)}")
             resources = _first(value, RESOURCE_KEYS, list) or []
             names = [_one_line(r) for r in resources if isinstance(r, str) and r.strip()]
@@ -268,3 +277,43 @@ def script_data_markdown(page: str) -> str | None:
     if markdown is not None:
         fired("script-data", 1, "item", f"{_entries(best)} entries read from a script")
     return markdown
+
+
+def _json_data(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+# A fenced block that says it holds data: ```json, ```yaml, ```yml.
+_DATA_FENCE_RE = re.compile(
+    r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>json|ya?ml)[ \t]*\n(?P<body>.*?)"
+    r"^ {0,3}(?P=fence)[`~]*[ \t]*$",
+    re.S | re.M | re.I,
+)
+
+
+@rule("data-fence")
+def fenced_data_markdown(body: str) -> str | None:
+    """A Markdown note with no list, table or heading of its own below its title, whose
+    plan is kept as data in a fenced block (```json of session objects, each with its
+    description, concepts and status), is read as that data, as a tracker page's script
+    is: entries are steps, their status their box. A note that lays out its plan in
+    Markdown and shows some data as an example keeps its Markdown; the data is code."""
+    best: tuple[int, re.Match[str], Any] | None = None
+    for match in _DATA_FENCE_RE.finditer(body):
+        json_block = match["lang"].lower() == "json"
+        data = _json_data(match["body"]) if json_block else yaml_data(match["body"])
+        count = _entries(data)
+        if count >= MIN_ENTRIES and (best is None or count > best[0]):
+            best = (count, match, data)
+    if best is None:
+        return None
+    count, match, data = best
+    markdown = plan_markdown(data)
+    if markdown is None:
+        return None
+    line = body.count("\n", 0, match.start()) + 1
+    fired("data-fence", line, "item", f"{count} entries read from a {match['lang']} block")
+    return body[: match.start()] + markdown + body[match.end() :]
