@@ -2137,6 +2137,45 @@ def _space_bullets(text: str) -> str:
     return "\n".join(lines)
 
 
+# "1.文本：…", "2、视频", "3.Intro": a number and its dot (or "、") run into the entry, which
+# Markdown does not take for a list; a decimal ("1.5 hours") is no such number.
+_RUN_IN_NUMBER_RE = re.compile(r"^(\d{1,2})(?:[.．](?=[^\s\d.．、])|、)", re.M)
+MIN_RUN_IN_NUMBERS = 2
+
+
+@rule("unspaced-number")
+def _space_numbers(text: str) -> str:
+    """Lines numbered 1, 2, 3… one after another at the margin, each number run into its
+    text ("1.文本：[教程](…)", "2.视频：[课程](…)", or "1、" as Chinese writes it), are the
+    entries of a numbered list the author meant, not one paragraph of text. A lone "1.Intro",
+    or numbers out of order, stay text."""
+    if not _RUN_IN_NUMBER_RE.search(text):
+        return text
+    lines = text.split("\n")
+    runs: list[list[int]] = []
+    last = 0  # the number of the run's last line
+    for at, line in _unfenced(lines):
+        found = _RUN_IN_NUMBER_RE.match(line)
+        if found is None:
+            continue
+        number = int(found[1])
+        if number == 1:
+            runs.append([at])
+        elif runs and number == last + 1:
+            runs[-1].append(at)
+        else:
+            continue
+        last = number
+    for numbered in runs:
+        if len(numbered) < MIN_RUN_IN_NUMBERS:
+            continue
+        for at in numbered:
+            found = _RUN_IN_NUMBER_RE.match(lines[at])
+            lines[at] = f"{found[1]}. {lines[at][found.end() :].lstrip()}"
+            fired("unspaced-number", at + 1, "item")
+    return "\n".join(lines)
+
+
 # "##Полный план:": two hashes or more run into the name (one "#tag" is an Obsidian tag).
 _UNSPACED_HEADING_RE = re.compile(r"^( {0,3}#{2,6})(?=[^\W\d_])")
 
@@ -2468,7 +2507,7 @@ def build_roadmap(
     text = _blank_comments(text)
     if not literal:
         text = _unquote_headings(text)
-        text = _space_bullets(_space_headings(_html_heading_lines(text)))
+        text = _space_numbers(_space_bullets(_space_headings(_html_heading_lines(text))))
         text = _escape_named_tags(_escape_marker_cells(text))
         text = inline_box_diagrams(inline_mermaid(inline_tree_diagrams(text)))
         text, continued = _continue_headless_tables(text)
