@@ -6609,3 +6609,21 @@ def test_a_section_named_the_plan_with_two_numbered_weeks_starts_the_plan():
         "굽 깎기",
     ]
     assert "주말 이용 가능" in roadmap.notes
+
+
+def test_a_part_with_one_lesson_indented_like_the_others_keeps_it():
+    # every part's numbered lessons indented by a tab (code to Markdown); one part has one
+    text = (
+        "# Pottery course\n\n### Hand building\n\t1. Pinch pots\n\t2. Coils\n\t\n"
+        "### Throwing\n\t1. Centring\n\t2. Opening\n\t\n"
+        "### Raku\n\t1. Bonus: a raku firing\n\t\n"
+        "### Glazing\n\t1. Dipping\n\t2. Brushing\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes] == [
+        "Hand building",
+        "Throwing",
+        "Raku",
+        "Glazing",
+    ]
+    assert "Bonus: a raku firing" in [leaf.title for leaf in roadmap.leaves()]

@@ -546,6 +546,7 @@ class _Document:
         self.ruled_title: str | None = None  # an opening line with "---" under it
         self.seen_section = False
         self.tables = 0
+        self.indented_lists = 0  # lists indented into code blocks, read as lists
         self.atx_headings = bool(_ATX_HEADING_RE.search(text))
 
     @cached_property
@@ -706,11 +707,16 @@ class _Sections:
             self._blockquote(node)
         elif kind == "html_block":
             self._html(node)
-        elif kind == "code_block" and _indented_list(node.content or "") and self.depth < 8:
+        elif (
+            kind == "code_block"
+            and _indented_list(node.content or "", alone=self.doc.indented_lists >= 2)
+            and self.depth < 8
+        ):
             # A list indented four spaces after a blank line renders as code, but its author
             # wrote a list: read it as one, where it stands.
             first_line = node.map[0] if node.map else 0
             fired("indented-list", first_line + 1, "item")
+            self.doc.indented_lists += 1
             listed = _UNSPACED_NUMBER_RE.sub(r"\1 ", textwrap.dedent(node.content or ""))
             self.feed_all(self.doc.fragment(listed, first_line))
         elif kind == "fence" and self.depth < 8 and _boxed_fence(node):
@@ -1676,12 +1682,13 @@ def _boxed_fence(node: SyntaxTreeNode) -> bool:
 
 
 @rule("indented-list")
-def _indented_list(content: str) -> bool:
+def _indented_list(content: str, *, alone: bool = False) -> bool:
     """An indented code block whose lines are list items ("    - Week 1: HTML") is a list
     that was indented too far, not code: most lines start with a list marker and none reads
-    like a program."""
+    like a program. One entry alone is such a list where the document has indented two
+    lists so before it: a part with one lesson, in the author's own layout."""
     lines = [line for line in content.split("\n") if line.strip()]
-    if len(lines) < 2 or any(_CODE_LINE_RE.search(line) for line in lines):
+    if len(lines) < (1 if alone else 2) or any(_CODE_LINE_RE.search(line) for line in lines):
         return False
     listed = sum(1 for line in lines if _LIST_LINE_RE.match(line))
     return listed * 10 >= len(lines) * 7 and bool(_LIST_LINE_RE.match(lines[0]))
