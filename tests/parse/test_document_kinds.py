@@ -6627,3 +6627,17 @@ def test_a_part_with_one_lesson_indented_like_the_others_keeps_it():
         "Glazing",
     ]
     assert "Bonus: a raku firing" in [leaf.title for leaf in roadmap.leaves()]
+
+
+def test_numbered_lesson_files_with_what_each_teaches_are_the_lessons_not_code_examples():
+    # "each file is one chapter": `01-…` names a lesson, the words after the colon describe it
+    text = (
+        "# Pottery course\n\n### 1. Hand building\n"
+        "- `01-pinch.md`: Start here. Pinching a cup.\n- `02-coils.md`: Rolling even coils.\n"
+        "- `03-slabs.md`: Cutting and joining slabs.\n\n"
+        "### 2. Glazes\n- `01-dipping.md`: Dipping a bisque pot.\n"
+        "- `02-brushing.md`: Brushing layers.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert len(titles) == 5, titles
+    assert titles[0].startswith("01-pinch.md") and titles[4].startswith("02-brushing.md"), titles

@@ -437,6 +437,36 @@ def collapse_one_child_groups(draft: Draft, depth: int = 0) -> None:
             child.kind = ITEM
 
 
+@rule("sole-caption")
+def lift_sole_captions(draft: Draft) -> None:
+    """A section whose only content is one caption over its list ("### 1. HTML" › "Open
+    the folder `/html`:" › the lessons; "Topics:" › the topics) holds that list itself: the
+    heading already names the group, so the caption is the section's note, not a level of
+    its own. A caption that is a part of the plan ("Week 2:"), a task, or one of several
+    stays."""
+    for child in draft.children:
+        lift_sole_captions(child)
+    if draft.kind not in (HEADING, DETAILS) or len(draft.children) != 1:
+        return
+    caption = draft.children[0]
+    if (
+        caption.kind != PSEUDO
+        or not caption.label
+        or caption.is_task
+        or caption.numbered
+        or caption.duration
+        or caption.section_status is not None
+        or opens_a_part(caption.text or caption.title)
+        or len(caption.children) < 2
+        or any(c.kind != ITEM for c in caption.children)
+    ):
+        return
+    fired("sole-caption", caption.line, "note", caption.title)
+    draft.notes = [*draft.notes, caption.title, *caption.notes]
+    draft.resources.extend(caption.resources)
+    draft.children = caption.children
+
+
 # A title of calendar slots only: "Day 1 - Day 2", "Day 3 and Day 4", "Week 8 - Week 9".
 # One space-eater per slot: two around an optional separator would backtrack exponentially.
 _SLOTS_ONLY_RE = re.compile(

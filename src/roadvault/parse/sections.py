@@ -1136,11 +1136,15 @@ _CODE_LABEL_RE = re.compile(r"^\s*(?:\*\*|__)?`[^`\n]+`(?:\*\*|__)?\s*[:：]\s*\
 _CODE_DASH_RE = re.compile(r"^\s*`[^`]+`\s+[–—-]\s+\S")
 
 
+# "`01-intro-basic.html`", "`lesson_03.py`": a file numbered in a series, one lesson each.
+_NUMBERED_FILE_RE = re.compile(r"^\s*(?:\*\*|__)?`(?:[\w.-]*/)?\d{1,3}[-_.][^`/\s]*\.\w{1,5}`")
+
+
 def _shows_code(item: Draft) -> bool:
     """ "- **Python:** `print("hi")`" (a label, then code) or "- `input()`: reads a line"
     / "- `README.md` – what it holds" (code, then what it does); a bare `<title>` names a
-    topic."""
-    if item.kind != ITEM or item.children:
+    topic, and a numbered file (`` `01-intro.html`: the first tags ``) a lesson."""
+    if item.kind != ITEM or item.children or _NUMBERED_FILE_RE.match(item.raw):
         return False
     if _CODE_DASH_RE.match(item.raw):
         return True

@@ -44,6 +44,7 @@ from roadvault.parse.labels import (
     drop_placeholders,
     led_by_a_weekday,
     level_fields_to_notes,
+    lift_sole_captions,
     name_before_explanation,
     name_before_sources,
     name_slots_by_topic,
@@ -2412,6 +2413,7 @@ def shape_roadmap(
     links_to_resources(root)
     lift_repeated_wrappers(root)
     collapse_one_child_groups(root)
+    lift_sole_captions(root)
     _fold_descriptions(root)
     _lead_sentences_to_notes(root)
     _move_intro_sections(root, notes)
