@@ -6641,3 +6641,10 @@ def test_numbered_lesson_files_with_what_each_teaches_are_the_lessons_not_code_e
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert len(titles) == 5, titles
     assert titles[0].startswith("01-pinch.md") and titles[4].startswith("02-brushing.md"), titles
+
+
+def test_a_backslash_that_breaks_a_boxed_line_is_not_part_of_its_title():
+    # pandoc writes a hard break as "\" at the end of the line
+    text = "# Pottery\n\n## Checklist\n\n-   [ ] Week 1 --- Centring\\\n-   [ ] Week 2 --- Walls\n"
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Week 1 --- Centring", "Week 2 --- Walls"], titles

@@ -215,7 +215,8 @@ _ORDER_WORD_RE = re.compile(
 )
 # "Pathway 3", "Part 2 - …": a word and a number, a place and no topic.
 _NUMBERED_NAME_RE = re.compile(r"^[^\W\d_]{2,20}\s*\d{1,3}(?![\w.])")
-_TRAILING_PUNCT = frozenset(":：-–—|")
+# a backslash at the end is a hard break pandoc wrote ("Week 1 --- Core\\"), not text
+_TRAILING_PUNCT = frozenset(":：-–—|\\")
 
 
 @dataclass(slots=True)
