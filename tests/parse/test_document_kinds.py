@@ -6648,3 +6648,19 @@ def test_a_backslash_that_breaks_a_boxed_line_is_not_part_of_its_title():
     text = "# Pottery\n\n## Checklist\n\n-   [ ] Week 1 --- Centring\\\n-   [ ] Week 2 --- Walls\n"
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Week 1 --- Centring", "Week 2 --- Walls"], titles
+
+
+def test_lines_of_a_plan_indented_into_code_are_its_list_but_commands_stay_code():
+    # copied from a rendered page: the bullets gone, the lines indented as the page showed them
+    text = (
+        "# 30 Days of Clay\n\n## Setting up\n\n    git clone https://example.org/clay.git\n"
+        "    cd clay\n    make kiln\n\n## The plan\n\n"
+        "    Days 1-5: Wedging — ram's head and spiral wedging.\n"
+        "    Days 6-10: Centring and opening.\n"
+        "    Days 11-15: Pulling walls and shaping.\n"
+        "    Days 16-20: Trimming and glazing.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert len(titles) == 4, titles
+    assert titles[1].startswith("Days 6-10") or "Centring and opening" in titles[1], titles
+    assert not any("git clone" in title or "make kiln" in title for title in titles), titles

@@ -42,6 +42,13 @@ _COMMAND_RE = re.compile(
     r"|java|javac|mvn|gradle|dotnet|gem|bundle|rails|php|composer|ssh|chmod|export|source)"
     r"(?:\s+[-\w./:=@~\\]+)+\s*$"
 )
+
+
+def is_command(text: str) -> bool:
+    """A shell command pasted as a line ("npm install", "git clone https://…")."""
+    return bool(_COMMAND_RE.match(text.strip()))
+
+
 # "Semana 1: Variables, tipos de datos." / "Day 3 – Loops": a slot of the plan and its topic,
 # a step however long its text.
 _SLOT_LINE_RE = re.compile(rf"^[*_]{{0,2}}(?:{ORDINAL})[*_]{{0,2}}\s*[:：\-–—|]\s*\S", re.I)

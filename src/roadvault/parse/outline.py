@@ -29,6 +29,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from roadvault.model import Node, Resource, Roadmap
+from roadvault.parse.bare_lines import is_command
 from roadvault.parse.boxes import inline_box_diagrams
 from roadvault.parse.drafts import (
     CALLOUT,
@@ -718,6 +719,15 @@ class _Sections:
             fired("indented-list", first_line + 1, "item")
             self.doc.indented_lists += 1
             listed = _UNSPACED_NUMBER_RE.sub(r"\1 ", textwrap.dedent(node.content or ""))
+            self.feed_all(self.doc.fragment(listed, first_line))
+        elif kind == "code_block" and _indented_lines(node.content or "") and self.depth < 8:
+            # lines of text pasted from a page, indented into code: the list they were
+            first_line = node.map[0] if node.map else 0
+            fired("indented-list", first_line + 1, "item")
+            listed = "\n".join(
+                f"- {escape_line_start(line.strip())}" if line.strip() else ""
+                for line in (node.content or "").split("\n")
+            )
             self.feed_all(self.doc.fragment(listed, first_line))
         elif kind == "fence" and self.depth < 8 and _boxed_fence(node):
             # a chat answer's "□ Set up the project" lines, fenced to keep their look: the
@@ -1686,12 +1696,35 @@ def _indented_list(content: str, *, alone: bool = False) -> bool:
     """An indented code block whose lines are list items ("    - Week 1: HTML") is a list
     that was indented too far, not code: most lines start with a list marker and none reads
     like a program. One entry alone is such a list where the document has indented two
-    lists so before it: a part with one lesson, in the author's own layout."""
+    lists so before it: a part with one lesson, in the author's own layout. Three lines or
+    more of plain text with no marker, none a program, a command or an address ("Days 1-5:
+    Go basics", "Days 6-10: Collections"), are such a list too, copied from a page without
+    its bullets."""
     lines = [line for line in content.split("\n") if line.strip()]
     if len(lines) < (1 if alone else 2) or any(_CODE_LINE_RE.search(line) for line in lines):
         return False
     listed = sum(1 for line in lines if _LIST_LINE_RE.match(line))
     return listed * 10 >= len(lines) * 7 and bool(_LIST_LINE_RE.match(lines[0]))
+
+
+MIN_INDENTED_LINES = 3
+MAX_INDENTED_LINE_CHARS = 200
+
+
+def _indented_lines(content: str) -> bool:
+    """An indented code block of plain lines, each a short text and none a program or a
+    command ("Days 1-5: Go basics — variables and types", "Days 6-10: Collections"): a
+    list copied from a page without its bullets, indented as the page showed it."""
+    lines = [line.strip() for line in content.split("\n") if line.strip()]
+    return len(lines) >= MIN_INDENTED_LINES and all(
+        len(line) <= MAX_INDENTED_LINE_CHARS
+        and line[0].isalpha()
+        and " " in line
+        and not _CODE_LINE_RE.search(line)
+        and not is_command(line)
+        and "://" not in line
+        for line in lines
+    )
 
 
 def _numbering_kind(text: str) -> str:
