@@ -52,6 +52,7 @@ from roadvault.parse.drafts import (
     walk,
 )
 from roadvault.parse.durations import (
+    AMOUNT,
     ORDINAL,
     WRITTEN_FORM,
     is_duration_label,
@@ -735,6 +736,12 @@ class _Sections:
             first = node.map[0] + 1 if node.map else 0
             fired("boxed-fence", first, "item")
             self.feed_all(self.doc.parse(_box_lines("\n" * first + (node.content or ""))))
+        elif kind == "fence" and self.depth < 8 and (timed := _timed_fence(node)):
+            # "How to Code - Simple Data 7 weeks" line by line, fenced to keep the columns:
+            # the courses of the part, each with its length
+            first = node.map[0] + 1 if node.map else 0
+            fired("timed-fence", first, "item")
+            self.feed_all(self.doc.fragment(timed, first))
         elif kind in ("fence", "code_block"):
             self.top.held_code = True  # never items; a section of code alone is no step
         elif kind == "hr" and self.list_next:
@@ -1670,6 +1677,27 @@ _PLAIN_FENCE_INFO = frozenset({"", "text", "txt", "plain", "plaintext"})
 MIN_FENCED_BOXES = 2
 # "Focus: ______", "(score: ___%)": a blank left for the learner to fill in
 _FILL_IN_RE = re.compile(r"_{3,}")
+
+
+# "Databases\t12 weeks", "Cryptography I 6 weeks": a name and, after a space or a tab, its length.
+_TIMED_LINE_RE = re.compile(rf"^(?P<name>[^\W\d_].*?\S)[ \t]+(?P<d>{AMOUNT})[ \t]*$", re.I)
+
+
+@rule("timed-fence")
+def _timed_fence(node: SyntaxTreeNode) -> str | None:
+    """A plain ``` block whose every line is a name and its length ("How to Code - Simple
+    Data 7 weeks", "Databases<tab>12 weeks") is a list of courses fenced to keep its
+    columns: each line is a step with its duration, written as a list. A block with a
+    language, or with any line that is not so or reads like a program, stays code."""
+    if (node.info or "").strip().casefold() not in _PLAIN_FENCE_INFO:
+        return None
+    lines = [line for line in (node.content or "").split("\n") if line.strip()]
+    found = [_TIMED_LINE_RE.match(line.strip()) for line in lines]
+    if not lines or not all(found) or any(_CODE_LINE_RE.search(line) for line in lines):
+        return None
+    return "\n".join(
+        f"- {escape_line_start(' '.join(m['name'].split()))} ({m['d']})" for m in found if m
+    )
 
 
 @rule("boxed-fence")
