@@ -6664,3 +6664,14 @@ def test_lines_of_a_plan_indented_into_code_are_its_list_but_commands_stay_code(
     assert len(titles) == 4, titles
     assert titles[1].startswith("Days 6-10") or "Centring and opening" in titles[1], titles
     assert not any("git clone" in title or "make kiln" in title for title in titles), titles
+
+
+def test_resources_named_recommended_after_the_noun_are_reading_not_steps():
+    # "学习资源推荐" (learning resources, recommended), "おすすめ教材": the noun comes first
+    for heading in ("学习资源推荐", "教程推荐", "おすすめ教材", "추천 도서"):
+        text = (
+            "# 陶艺计划\n\n## 基础\n\n- 揉泥\n- 定中心\n\n"
+            f"## {heading}\n\n- [陶艺入门](https://example.org/a)\n- [拉坯教程](https://example.org/b)\n"
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["揉泥", "定中心"], (heading, titles)
