@@ -194,7 +194,9 @@ def test_a_ticked_parent_ticks_its_plain_sub_bullets_only() -> None:
 
 def test_table_rows_are_items_with_status_and_week_durations() -> None:
     roadmap = parse_roadmap(fixture_text("schedule_table"), source="r.md")
-    rows = [(n.title, n.status, n.duration, n.planned_days) for n in roadmap.nodes]
+    # the rows are the plan's one run of steps: one part, named as the roadmap
+    assert [n.title for n in roadmap.nodes] == ["Eight Week Running Plan"]
+    rows = [(n.title, n.status, n.duration, n.planned_days) for n in roadmap.leaves()]
     assert rows == [
         ("Walk-run intervals", Status.DONE, "Week 1", (7, 7)),
         ("Longer run segments", Status.DOING, "Week 2", (7, 7)),
@@ -202,7 +204,7 @@ def test_table_rows_are_items_with_status_and_week_durations() -> None:
         ("Hill repeats", Status.SKIPPED, "Week 5", (7, 7)),
         ("Tempo run", Status.TODO, "Week 6", (7, 7)),
     ]
-    assert roadmap.nodes[0].notes == "Sessions: 3"
+    assert roadmap.leaves()[0].notes == "Sessions: 3"
 
 
 def test_an_overview_table_repeating_the_sections_adds_no_items() -> None:

@@ -1024,7 +1024,8 @@ def test_a_holiday_row_in_bold_alone_is_a_day_off_not_a_group_of_the_lessons():
         "Glasieren",
         "Brennen",
     ]
-    assert all(not node.children for node in roadmap.nodes)
+    # no group was made of the holiday: the lessons are one run, in one part
+    assert [len(node.children) for node in roadmap.nodes] == [4]
 
 
 def test_githubs_check_mark_shortcodes_in_an_unnamed_column_tick_the_rows():

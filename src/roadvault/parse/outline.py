@@ -74,7 +74,7 @@ from roadvault.parse.sections import (
     reads_as_action,
     section_role,
 )
-from roadvault.parse.shape import Shaped, shape_roadmap, title_from_source
+from roadvault.parse.shape import Shaped, gather_flat_plan, shape_roadmap, title_from_source
 from roadvault.parse.table_status import percent_state
 from roadvault.parse.tables import status_of_words, table_items, table_rows
 from roadvault.parse.text_outline import (
@@ -2651,9 +2651,13 @@ def build_roadmap(
         front_title = None  # "title: Sprint 1" over "# Sprint 1 Lesson Plan": its full name
     chosen = name or front_title or named or title_from_source(source)
     chosen = remove_controls(chosen.replace("**", "")) or title_from_source(source)
+    nodes = shaped.nodes
+    if not literal:
+        wrapper, wrapper_line = shaped.wrapper or (chosen, None)
+        nodes = gather_flat_plan(nodes, wrapper, wrapper_line)
     if line_origin is not None:
-        for top in shaped.nodes:
+        for top in nodes:
             for node in top.walk():
                 if node.line is not None and 0 < node.line <= len(line_origin):
                     node.line = line_origin[node.line - 1]
-    return Roadmap(title=chosen, source=source, nodes=shaped.nodes, notes=shaped.notes)
+    return Roadmap(title=chosen, source=source, nodes=nodes, notes=shaped.notes)

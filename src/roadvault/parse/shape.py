@@ -13,7 +13,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from roadvault.model import Node, Resource, Status
 from roadvault.parse.checklist import read_as_checklist, read_unit_checklists
@@ -109,6 +109,7 @@ from roadvault.parse.statuses import (
     said_state,
 )
 from roadvault.parse.titles import (
+    clean_title,
     has_stage_word,
     light_clean,
     plain_label,
@@ -2142,19 +2143,21 @@ def _take_captioned_title(root: Draft) -> str:
 
 
 @rule("single-wrapper")
-def _hoist_wrapper(root: Draft) -> str | None:
+def _hoist_wrapper(root: Draft) -> tuple[str | None, Draft | None]:
     """A single section that holds all the phases ("## Learning Plan") is opened; when it is
-    the document's one "#" heading, it names the roadmap (gives its title, or None)."""
+    the document's one "#" heading, it names the roadmap. Gives that title (or None) and the
+    innermost section opened (or None)."""
     named = None
+    opened: Draft | None = None
     while len(root.children) == 1:
         wrapper = root.children[0]
         if wrapper.kind not in (HEADING, PSEUDO) or wrapper.is_task or wrapper.numbered:
-            return named
+            return named, opened
         sections = [c for c in wrapper.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
         if len(wrapper.children) < 2 or not sections:
-            return named
+            return named, opened
         if all(c.children and all(g.kind == ROW for g in c.children) for c in sections):
-            return named  # a timetable's rows grouped by week: the table is the part
+            return named, opened  # a timetable's rows grouped by week: the table is the part
         # "# Оглавление" kept over the lessons is where they stand, not what they are called
         if (
             named is None
@@ -2167,7 +2170,8 @@ def _hoist_wrapper(root: Draft) -> str | None:
         root.children = wrapper.children
         root.notes.extend(wrapper.notes)
         root.resources.extend(wrapper.resources)
-    return named
+        opened = wrapper
+    return named, opened
 
 
 def _flatten_below(draft: Draft, depth: int, warned: list[bool], source: str) -> None:
@@ -2345,6 +2349,34 @@ class Shaped:
     title: str | None
     nodes: list[Node]
     notes: str
+    wrapper: tuple[str, int | None] | None = None  # the section opened over the phases
+
+
+MIN_FLAT_ENTRIES = 3
+
+
+@rule("flat-plan")
+def gather_flat_plan(nodes: list[Node], name: str, line: int | None) -> list[Node]:
+    """A plan that is one run of entries with no parts ("### Day 1" … "### Day 100" in a
+    coding log, a "## Schedule" of weeks each one step, a checklist under its title) is one
+    part: the entries are gathered under the section that held them ("Log", "Schedule"), or
+    under the roadmap's name, so that each stays a step of a part, not a part of its own
+    (a vault of a hundred one-step parts, each its own row in the progress table). A plan
+    with any part holding steps keeps its parts as they are."""
+    if len(nodes) < MIN_FLAT_ENTRIES or not all(node.is_leaf for node in nodes):
+        return nodes
+    fired("flat-plan", line, "phase", name)
+    # named as a heading of that name would be read ("Glaze practice, week 2": its slot)
+    parts = clean_title(name)
+    return [
+        Node(
+            title=settled_title(parts.title or name),
+            duration=parts.duration,
+            planned_days=parts.planned_days,
+            children=nodes,
+            line=line,
+        )
+    ]
 
 
 def shape_roadmap(
@@ -2419,7 +2451,7 @@ def shape_roadmap(
     _move_intro_sections(root, notes)
     overviews_to_notes(root, notes)
     order_advice_to_notes(root, notes)
-    hoisted = _hoist_wrapper(root)
+    hoisted, opened = _hoist_wrapper(root)
     title = title or hoisted
     schedule_is_the_plan(root, notes)
     open_wrapper(root)
@@ -2432,7 +2464,11 @@ def shape_roadmap(
     drop_repeated_sections(root, notes)
     prerequisites_to_notes(root, notes)
     prose_sections_to_notes(root, notes)
-    return _shaped(root, title, [*root_notes_before, *root.notes, *notes])
+    shaped = _shaped(root, title, [*root_notes_before, *root.notes, *notes])
+    if opened is not None and opened.title != hoisted:
+        # "## Log" opened over its days: the name for them, should they stand alone
+        return replace(shaped, wrapper=(opened.title, opened.line))
+    return shaped
 
 
 def _shaped(root: Draft, title: str | None, notes: list[str]) -> Shaped:
