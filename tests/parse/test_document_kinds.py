@@ -6675,3 +6675,17 @@ def test_resources_named_recommended_after_the_noun_are_reading_not_steps():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["揉泥", "定中心"], (heading, titles)
+
+
+def test_a_title_boxed_in_comment_rules_names_the_roadmap_and_lone_rules_part_nothing():
+    text = (
+        "# ------------------------------------------ #\n#    POTTERY:\n"
+        "#    PROGRAMME DE PREMIERE ANNEE\n#\n# ------------------------------------------ #\n\n"
+        "## PROGRAMME\n\n####I - MAINS\n##### . Pincer\n##### . Colombins\n\n"
+        "## ---------------------- ##\n####II - TOUR\n##### . Centrer\n##### . Monter\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert "PROGRAMME DE PREMIERE ANNEE" in roadmap.title
+    titles = [node.title for node in roadmap.walk()]
+    assert not any(set(title) <= set("-# ") for title in titles), titles
+    assert len(roadmap.leaves()) == 4

@@ -452,7 +452,9 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
     it, and the upper rule only frames it. Read as Markdown, the upper rule would join the
     name ("===== Ruby Learning Order"). A rule under a paragraph of its own is left alone.
     Two or more names framed so by rules of dashes, each over its text ("-----" / "1. CORE
-    SKILLS" / "-----"), are the headings of the document's parts."""
+    SKILLS" / "-----"), are the headings of the document's parts. Rules drawn as comment
+    lines ("# ------------ #") box the title the lines between them spell ("#  MATHEMATIQUES:"
+    / "#  PROGRAMME DE TERMINALE"), and alone they part the text: no heading names them."""
     lines = body.split("\n")
     framed: list[int] = []
     for at in range(len(lines) - 2):
@@ -470,6 +472,19 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
         lines[at + 1] = lines[at + 1].strip()  # centred by spaces: still the name, not code
         framed.append(at + 1)
         fired("rule-banner", at + 1, "dropped", f"frames line {at + 2}")
+    for top, bottom in _comment_boxes(lines):
+        # "# ------ #" / "#  MATHEMATIQUES:" / "#  PROGRAMME DE TERMINALE" / "# ------ #": a
+        # title boxed in comment rules, one name over as many lines as the box holds
+        inside = [lines[at].strip().strip("#").strip() for at in range(top + 1, bottom)]
+        for at in range(top, bottom + 1):
+            lines[at] = ""
+        lines[top + 1] = "# " + " ".join(part for part in inside if part)
+        framed.append(top + 1)
+        fired("rule-banner", top + 1, "dropped", f"frames line {top + 2}")
+    for at, line in enumerate(lines):
+        if _COMMENT_RULE_RE.match(line):
+            lines[at] = ""  # "## ---------- ##" alone: a rule between parts, naming none
+            fired("rule-banner", at + 1, "dropped")
     banners = [at for at in range(len(lines) - 2) if _dash_banner(lines, at)]
     if len(banners) >= MIN_DASH_BANNERS:
         for at in banners:
@@ -482,6 +497,36 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
 
 
 _DASH_RULE_RE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
+# "# ------------------------------------------------- #": a rule drawn in a comment line
+_COMMENT_RULE_RE = re.compile(r"^#{1,6}[ \t]*(?:-{5,}|={5,}|\*{5,})[ \t]*#*[ \t]*$")
+_COMMENT_TEXT_RE = re.compile(r"^#{1,6}(?:[ \t].*)?$")
+MAX_BOX_LINES = 6
+
+
+def _comment_boxes(lines: list[str]) -> list[tuple[int, int]]:
+    """(top, bottom) of each box of comment rules around comment lines with a name in them."""
+    boxes: list[tuple[int, int]] = []
+    at = 0
+    while at < len(lines):
+        if _COMMENT_RULE_RE.match(lines[at]):
+            end = at + 1
+            while (
+                end < len(lines)
+                and end - at <= MAX_BOX_LINES
+                and (_COMMENT_TEXT_RE.match(lines[end]) and not _COMMENT_RULE_RE.match(lines[end]))
+            ):
+                end += 1
+            named = any(
+                re.search(r"\w", lines[inner].strip("# \t")) for inner in range(at + 1, end)
+            )
+            if end < len(lines) and _COMMENT_RULE_RE.match(lines[end]) and named:
+                boxes.append((at, end))
+                at = end + 1
+                continue
+        at += 1
+    return boxes
+
+
 MIN_DASH_BANNERS = 2
 
 
