@@ -6689,3 +6689,13 @@ def test_a_title_boxed_in_comment_rules_names_the_roadmap_and_lone_rules_part_no
     titles = [node.title for node in roadmap.walk()]
     assert not any(set(title) <= set("-# ") for title in titles), titles
     assert len(roadmap.leaves()) == 4
+
+
+def test_ascii_arrows_and_a_lone_dot_typed_as_bullets_are_not_part_of_the_title():
+    text = (
+        "# Clay\n\n## Hand building\n\n### -> ->  Pinching <-<-\n\n#### . Cups\n#### . Bowls\n\n"
+        "### => Coiling\n\n#### >> Pots\n#### ... and more later\n"
+    )
+    titles = [node.title for node in parse_roadmap(text).walk()]
+    assert "Pinching" in titles and "Cups" in titles and "Coiling" in titles, titles
+    assert "Pots" in titles and "... and more later" in titles, titles

@@ -679,6 +679,12 @@ _BANNER_RE = re.compile(
 )
 
 
+# "-> -> Le Denombrement <-<-", ". Calcul vectoriel", "=> Loops": arrows and a lone dot typed
+# in ASCII as bullets, around a title that plain text could not mark otherwise.
+_ASCII_LEAD_RE = re.compile(r"^(?:(?:-{1,2}>|={1,2}>|>{2,3}|\.(?!\.))\s+)+")
+_ASCII_TAIL_RE = re.compile(r"(?:\s+(?:<{1,2}[-=]{1,2})+<?)+$")
+
+
 @lru_cache(maxsize=16384)
 def clean_title(text: str) -> TitleParts:
     """A title as the learner should see it, with its duration and pace taken out."""
@@ -727,6 +733,7 @@ def clean_title(text: str) -> TitleParts:
         extra.append(" ".join(fields))
         text = remove_controls(_TASKS_FIELD_RE.sub(" ", text))
     text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
+    text = _ASCII_TAIL_RE.sub("", _ASCII_LEAD_RE.sub("", text))
     text = _BANNER_RE.sub(r"\g<inner>", text)
     # every date group, so that cleaning a clean title changes nothing (the outline form)
     while (dates := _DATE_GROUP_RE.search(text)) and (dates.start() > 0 or dates.end() < len(text)):
