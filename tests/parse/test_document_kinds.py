@@ -6699,3 +6699,17 @@ def test_ascii_arrows_and_a_lone_dot_typed_as_bullets_are_not_part_of_the_title(
     titles = [node.title for node in parse_roadmap(text).walk()]
     assert "Pinching" in titles and "Cups" in titles and "Coiling" in titles, titles
     assert "Pots" in titles and "... and more later" in titles, titles
+
+
+def test_a_sentence_leading_into_an_indented_checklist_is_text_not_its_part():
+    text = (
+        "---\ntitle: Pottery for beginners\n---\n\n"
+        "What follows is only a placeholder overview, with each status:\n\n"
+        "- [ ] Wedging\n- [x] Centring\n    - [x] Coning\n    - [ ] Opening\n"
+        "- [ ] Glazing\n    - [x] Dipping\n        - [x] Test tiles\n        - [ ] Layering\n"
+        "- [x] Trimming\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    assert not any(title.startswith("What follows") for title in titles), titles
+    assert len(roadmap.leaves()) == 6

@@ -2066,7 +2066,9 @@ def _indented_outline(text: str) -> str:
     "        Semantic elements:" › "            + [x] Build a form") is read by that
     indentation: every line becomes a bullet nested as deep as its indentation ranks. A
     first line underlined with "=" is the outline's name; a line of "=" or "-" alone draws
-    a rule; "->" and "→" mark entries as "-" does."""
+    a rule; "->" and "→" mark entries as "-" does. A sentence at the margin, or one leading
+    into the list ("Das folgende dient lediglich als Platzhalter…, inklusive
+    Bearbeitungsstatus:"), is text, not a part."""
     lines = text.split("\n")
     if not _is_indented_outline(lines):
         return text
@@ -2078,7 +2080,7 @@ def _indented_outline(text: str) -> str:
     closing = _closing_text(lines)
     out = []
     for number, line in enumerate(lines, start=1):
-        if number - 1 in closing or (not _indent_width(line) and is_prose(line.strip())):
+        if number - 1 in closing or (not _indent_width(line) and _reads_as_text(line.strip())):
             # "This document outlines a path for …": a sentence at the margin is text
             out.append(escape_line_start(line.strip()))
             continue
@@ -2097,6 +2099,14 @@ def _indented_outline(text: str) -> str:
 
 
 _DRAWN_RULE_RE = re.compile(r"^\s*(?:={3,}|-{3,}|_{3,}|\*{3,}|~{3,})\s*$")
+MIN_LEAD_IN_WORDS = 8
+
+
+def _reads_as_text(line: str) -> bool:
+    """A sentence, or a sentence leading into the list ("The following is only a placeholder
+    for an overview of topics, with their status:"): text, not the name of a part."""
+    lead_in = line.endswith((":", "：")) and len(line.split()) >= MIN_LEAD_IN_WORDS
+    return is_prose(line) or lead_in
 
 
 def _closing_text(lines: list[str]) -> set[int]:
