@@ -6713,3 +6713,23 @@ def test_a_sentence_leading_into_an_indented_checklist_is_text_not_its_part():
     titles = [node.title for node in roadmap.walk()]
     assert not any(title.startswith("What follows") for title in titles), titles
     assert len(roadmap.leaves()) == 6
+
+
+def test_free_resources_named_after_the_noun_are_reading_not_steps():
+    for label in (
+        "Recursos gratuitos recomendados",
+        "Cursos gratuitos sugeridos",
+        "Ressources gratuites",
+        "Kostenlose Ressourcen",
+    ):
+        text = (
+            "# Cerâmica\n\n## 1. Fundamentos\n\n- Amassar o barro\n- Centralizar\n\n"
+            f"**{label}:**\n\n- [Curso de torno](https://example.org/a)\n"
+            "- [Esmaltes - guia](https://example.org/b)\n\n"
+            "## 2. Torno\n\n- Abrir\n- Puxar paredes\n"
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Amassar o barro", "Centralizar", "Abrir", "Puxar paredes"], (
+            label,
+            titles,
+        )

@@ -99,6 +99,8 @@ _RES_TOOL = (
     r"(?:tools?|software|platforms?|herramientas|ferramentas|outils|werkzeuge|strumenti"
     r"|инструменты|工具|ツール|도구)"
 )
+# "gratuitos", "gratuites", "gratuite", "gratis": free, after the noun in Romance languages
+_FREE = r"(?:gratuit[oa]s?|gratuites?|gratuit[ei]|gratis)"
 _STRONG_RESOURCE_RE = re.compile(
     # "Next Steps and Resources", "Resources & Next Steps": where to go after the plan
     rf"^(?:next steps?\s*(?:and|&)\s*)?(?:{_RES_ADJ}\s+)*{_RES_NOUN}"
@@ -112,10 +114,13 @@ _STRONG_RESOURCE_RE = re.compile(
     # "Cursos sugeridos", "Cours recommandés": courses, books or videos suggested, the
     # adjective after the noun
     r"|^(?:cursos|cours|corsi|livros|libros|livres|libri|v[íi]deos|vidéos|canais|canales"
-    r"|chaînes)\s+(?:recomendad[oa]s|sugerid[oa]s|suggérée?s|recommandée?s|consigliat[ei]"
-    r"|suggerit[ei])$"
-    # the adjective after the noun: "Recursos adicionales", "Ressources complémentaires"
-    rf"|^{_RES_NOUN}\s+(?:adicionales|adicionais|complementari[oa]s|complementares"
+    rf"|chaînes)\s+(?:{_FREE}|(?:{_FREE}\s+)?(?:recomendad[oa]s|sugerid[oa]s|suggérée?s"
+    r"|recommandée?s|consigliat[ei]|suggerit[ei]))$"
+    # "Recursos gratuitos", "Kostenlose Ressourcen": free reading, said after the noun or before
+    rf"|^{_RES_NOUN}\s+{_FREE}$|^(?:kostenlose|бесплатные)\s+{_RES_NOUN}$"
+    # the adjective after the noun: "Recursos adicionales", "Ressources complémentaires",
+    # after "free" too: "Recursos gratuitos recomendados"
+    rf"|^{_RES_NOUN}\s+(?:{_FREE}\s+)?(?:adicionales|adicionais|complementari[oa]s|complementares"
     r"|recomendad[oa]s|sugerid[oa]s|suggérée?s|suggerit[ei]|útiles|úteis|supplémentaires"
     r"|complémentaires|recommandée?s|utiles"
     r"|de apoyo|de apoio|de estudio|de estudo|d'apprentissage|base|básica|básicas"
