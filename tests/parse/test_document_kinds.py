@@ -6733,3 +6733,14 @@ def test_free_resources_named_after_the_noun_are_reading_not_steps():
             label,
             titles,
         )
+
+
+def test_points_to_remember_are_advice_not_steps():
+    text = (
+        "# Pottery\n\n## Hand building\n\n- Pinch a cup\n- Coil a pot\n\n"
+        "## Additional Points to Remember\n\n- Practise every day to keep your hands sure.\n"
+        "- Join a studio to learn from others.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Pinch a cup", "Coil a pot"]
+    assert "Join a studio" in roadmap.notes

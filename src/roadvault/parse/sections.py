@@ -210,6 +210,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:daily |study |session )?guidance|(?:\w+ )?session guides?
 |how to proceed|how to use this (?:plan|roadmap|guide)|study habits|habits
 |study approach|things to (?:keep in mind|remember)|keep in mind
+|(?:(?:additional|important|key|some|a few) )?points to (?:remember|keep in mind|note)
+|(?:key )?takeaways
 |how i(?:['’]m| am)? (?:learn(?:ing)?|study(?:ing)?)|how i(?:['’]ll| will) (?:learn|study)
 |my (?:learning|study) (?:approach|process|method|workflow|routine)
 |(?:when|if) (?:you(?:['’]re| are)?|i(?:['’]m| am)?) (?:get )?stuck|stuck\??|getting unstuck
