@@ -6744,3 +6744,13 @@ def test_points_to_remember_are_advice_not_steps():
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Pinch a cup", "Coil a pot"]
     assert "Join a studio" in roadmap.notes
+
+
+def test_an_aside_after_a_sections_name_does_not_hide_what_the_section_is():
+    text = (
+        "# Clay in 30 days\n\n## RULES (READ ONCE)\n\n* One pot a day, even a bad one\n"
+        "* Revisit cracked pots on Sundays\n\n"
+        "## FAQ (read first)\n\n- Which clay? Any stoneware.\n\n"
+        "## Week 1\n\n- Pinch a cup\n- Coil a pot\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Pinch a cup", "Coil a pot"]
