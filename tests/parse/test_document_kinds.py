@@ -6754,3 +6754,14 @@ def test_an_aside_after_a_sections_name_does_not_hide_what_the_section_is():
         "## Week 1\n\n- Pinch a cup\n- Coil a pot\n"
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Pinch a cup", "Coil a pot"]
+
+
+def test_a_numbered_entry_run_into_its_text_goes_on_with_the_list_before_it():
+    text = (
+        "# Clay\n\nPhase 1: Hand building (Days 1–10)\n>1. Pinching\n>2. Coiling\n>3.Slabs\n\n"
+        "Phase 2: The wheel (Days 11–20)\n>1. Centring\n>2.Opening\n>3.Pulling walls\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Pinching", "Coiling", "Slabs", "Centring", "Opening", "Pulling walls"], (
+        titles
+    )

@@ -2217,7 +2217,9 @@ def _space_bullets(text: str) -> str:
 
 # "1.文本：…", "2、视频", "3.Intro": a number and its dot (or "、") run into the entry, which
 # Markdown does not take for a list; a decimal ("1.5 hours") is no such number.
-_RUN_IN_NUMBER_RE = re.compile(r"^(\d{1,2})(?:[.．](?=[^\s\d.．、])|、)", re.M)
+_RUN_IN_NUMBER_RE = re.compile(r"^((?:> ?)*)(\d{1,2})(?:[.．](?=[^\s\d.．、])|、)", re.M)
+# "3. Strings" or "> 3. Strings": an entry of a numbered list, written as Markdown reads it
+_SPACED_NUMBER_RE = re.compile(r"^((?:> ?)*)(\d{1,2})[.)] ")
 MIN_RUN_IN_NUMBERS = 2
 
 
@@ -2225,18 +2227,19 @@ MIN_RUN_IN_NUMBERS = 2
 def _space_numbers(text: str) -> str:
     """Lines numbered 1, 2, 3… one after another at the margin, each number run into its
     text ("1.文本：[教程](…)", "2.视频：[课程](…)", or "1、" as Chinese writes it), are the
-    entries of a numbered list the author meant, not one paragraph of text. A lone "1.Intro",
-    or numbers out of order, stay text."""
+    entries of a numbered list the author meant, not one paragraph of text; so is one such
+    line that goes on with a list ("> 3. Strings" then ">4.Exceptions"), in a quote too. A
+    lone "1.Intro", or numbers out of order, stay text."""
     if not _RUN_IN_NUMBER_RE.search(text):
         return text
     lines = text.split("\n")
     runs: list[list[int]] = []
     last = 0  # the number of the run's last line
     for at, line in _unfenced(lines):
-        found = _RUN_IN_NUMBER_RE.match(line)
+        found = _RUN_IN_NUMBER_RE.match(line) or _SPACED_NUMBER_RE.match(line)
         if found is None:
             continue
-        number = int(found[1])
+        number = int(found[2])
         if number == 1:
             runs.append([at])
         elif runs and number == last + 1:
@@ -2245,11 +2248,12 @@ def _space_numbers(text: str) -> str:
             continue
         last = number
     for numbered in runs:
-        if len(numbered) < MIN_RUN_IN_NUMBERS:
+        unspaced = [at for at in numbered if _RUN_IN_NUMBER_RE.match(lines[at])]
+        if len(numbered) < MIN_RUN_IN_NUMBERS or not unspaced:
             continue
-        for at in numbered:
+        for at in unspaced:
             found = _RUN_IN_NUMBER_RE.match(lines[at])
-            lines[at] = f"{found[1]}. {lines[at][found.end() :].lstrip()}"
+            lines[at] = f"{found[1]}{found[2]}. {lines[at][found.end() :].lstrip()}"
             fired("unspaced-number", at + 1, "item")
     return "\n".join(lines)
 
