@@ -6699,6 +6699,9 @@ def test_ascii_arrows_and_a_lone_dot_typed_as_bullets_are_not_part_of_the_title(
     titles = [node.title for node in parse_roadmap(text).walk()]
     assert "Pinching" in titles and "Cups" in titles and "Coiling" in titles, titles
     assert "Pots" in titles and "... and more later" in titles, titles
+    # comparison operators are what a step is about, not arrows around it
+    operators = parse_roadmap("# JS\n\n## Operators\n\n- [ ] > < >= <=\n- [ ] a <= b\n").leaves()
+    assert [leaf.title for leaf in operators] == ["> < >= <=", "a <= b"]
 
 
 def test_a_sentence_leading_into_an_indented_checklist_is_text_not_its_part():

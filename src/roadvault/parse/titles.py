@@ -682,7 +682,7 @@ _BANNER_RE = re.compile(
 # "-> -> Le Denombrement <-<-", ". Calcul vectoriel", "=> Loops": arrows and a lone dot typed
 # in ASCII as bullets, around a title that plain text could not mark otherwise.
 _ASCII_LEAD_RE = re.compile(r"^(?:(?:-{1,2}>|={1,2}>|>{2,3}|\.(?!\.))\s+)+")
-_ASCII_TAIL_RE = re.compile(r"(?:\s+(?:<{1,2}[-=]{1,2})+<?)+$")
+_ASCII_TAIL_RE = re.compile(r"\s+(?:<{1,2}[-=]{1,2}){2,}<?$")
 
 
 @lru_cache(maxsize=16384)
