@@ -6768,3 +6768,11 @@ def test_a_numbered_entry_run_into_its_text_goes_on_with_the_list_before_it():
     assert titles == ["Pinching", "Coiling", "Slabs", "Centring", "Opening", "Pulling walls"], (
         titles
     )
+
+
+def test_a_heading_that_is_a_file_name_does_not_name_the_roadmap():
+    text = (
+        "# ROADMAP.md\n\n# Roadmap — Pottery (Hand building + Wheel)\n\n"
+        "## Phase 1\n\n- [ ] Pinch a cup\n"
+    )
+    assert parse_roadmap(text).title == "Roadmap — Pottery (Hand building + Wheel)"

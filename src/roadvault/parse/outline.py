@@ -2532,6 +2532,7 @@ def _named_at_the_top(doc: _Document) -> bool:
         opening is not None
         and opening.level == 1
         and opening.title == doc.first_h1
+        and not _FILE_NAME_RE.match(opening.title)
         and not any(d.kind in (ITEM, ROW) for d in walk(opening) if d is not opening)
     )
 
@@ -2572,6 +2573,15 @@ _GENERIC_PAGE_TITLE_RE = re.compile(
     r"|overview|untitled|schedule|temario|programa|plan de estudios|sílabo|silabo|ementa"
     r"|lehrplan|programme|大纲|课程大纲|教学大纲|シラバス|강의계획서)$"
 )
+
+
+# "ROADMAP.md", "notes/plan.txt": a file's name, written as a heading by the tool that kept it
+_FILE_NAME_RE = re.compile(r"^[\w./-]+\.(?:md|markdown|txt|mdx)$", re.I)
+
+
+def _names_the_plan_itself(title: str | None) -> bool:
+    """A first "#" heading that names the plan ("# Rust Roadmap"), not a file ("# ROADMAP.md")."""
+    return names_a_plan(title or "") and not _FILE_NAME_RE.match(title or "")
 
 
 def build_roadmap(
@@ -2640,8 +2650,8 @@ def build_roadmap(
         shaped.title,
         doc.chat_title,
         # "# Daily Execution Rule", then "# 🚀 Six-Month Engineering Roadmap": the plan's name
-        _plan_named(doc.h1_titles)
-        if not names_a_plan(doc.first_h1 or "") and not _named_at_the_top(doc)
+        _plan_named([t for t in doc.h1_titles if not _FILE_NAME_RE.match(t)])
+        if not _names_the_plan_itself(doc.first_h1) and not _named_at_the_top(doc)
         else None,
         # "# Pick a Language" over its boxes, then "# Data Structures": a part, not the name
         doc.first_h1
@@ -2658,7 +2668,15 @@ def build_roadmap(
         if not doc.has_atx_heading or doc.opens_at(doc.first_line_at)
         else None,
     )
-    named = next((t for t in candidates if t and _NAMES_RE.search(t.replace("**", ""))), None)
+    named = next(
+        (
+            t
+            for t in candidates
+            # "# ROADMAP.md": the file the text was kept in, not its name
+            if t and _NAMES_RE.search(t.replace("**", "")) and not _FILE_NAME_RE.match(t)
+        ),
+        None,
+    )
     if front_title and named and _GENERIC_PAGE_TITLE_RE.match(plain_label(front_title)):
         front_title = None  # "title: Syllabus" over "# Physics II": the page's kind, its name
     if front_title and named and _spells_out(named, front_title):
