@@ -75,6 +75,7 @@ from roadvault.parse.sections import (
     section_role,
 )
 from roadvault.parse.shape import Shaped, gather_flat_plan, shape_roadmap, title_from_source
+from roadvault.parse.statuses import BOLD_FIELD_RE
 from roadvault.parse.table_status import percent_state
 from roadvault.parse.tables import status_of_words, table_items, table_rows
 from roadvault.parse.text_outline import (
@@ -1141,6 +1142,22 @@ class _Sections:
         fired("short-label-line", self.current_line, "topic")
         return True
 
+    def _margin_lines(self, item: Draft, count: int) -> list[bool]:
+        """For each of an entry's first `count` lines: whether it starts at the list's own
+        margin (no deeper than the entry's marker), not indented under the entry."""
+        first = (item.line or 1) - 1
+        return [
+            first + at < len(self.doc.lines) and self.doc.indent_of(first + at) <= item.col
+            for at in range(count)
+        ]
+
+    def _part(self) -> Draft:
+        """The innermost part the text stands in (a heading, a fold, a callout, the root)."""
+        return next(
+            (d for d in reversed(self.stack) if d.kind in (ROOT, HEADING, DETAILS, CALLOUT)),
+            self.top,
+        )
+
     def prose(self, lines: list[InlineText], target: Draft) -> None:
         """A paragraph: notes of `target`, or its duration ("**Duration:** 3 weeks")."""
         text = join_lines(lines)
@@ -1223,12 +1240,19 @@ class _Sections:
                     or first.bold_only
                     or strip_decorations(first.text).rstrip(" *_").endswith((":", "："))
                 )
+                fields_at = _run_on_fields(lines, self._margin_lines(draft, len(lines)))
                 if split_first:
                     set_title(draft, first)
                     rest = lines[1:]
                     # "Visit GeeksforGeeks:" wrapped onto its link and purpose: what follows
                     # the colon is in the entry itself, it labels no entries after it
                     draft.label = False
+                elif fields_at:
+                    # "**Status**: ⏳ **Learning Time**: 2-3 hours" run on into the last
+                    # entry without a blank line: the part's fields, not the entry's words
+                    fired("run-on-fields", draft.line + fields_at, "note")
+                    set_title(draft, join_lines(lines[:fields_at]))
+                    self.prose(lines[fields_at:], self._part())
                 else:
                     set_title(draft, join_lines(lines))
             blocks = blocks[1:]
@@ -1720,6 +1744,22 @@ def _boxed_fence(node: SyntaxTreeNode) -> bool:
 
 
 @rule("indented-list")
+@rule("run-on-fields")
+def _run_on_fields(lines: list[InlineText], at_margin: list[bool]) -> int:
+    """Where a bold field ("**Status**: ⏳", "**Learning Time**: 2-3 hours") starts a line
+    of an entry after its first, written out at the list's margin rather than indented
+    under the entry: it belongs to the part the list is in, and Markdown only ran it on
+    into the last entry. 0 when no later line is such a field."""
+    return next(
+        (
+            at
+            for at, line in enumerate(lines)
+            if at and at_margin[at] and BOLD_FIELD_RE.match(line.raw)
+        ),
+        0,
+    )
+
+
 def _indented_list(content: str, *, alone: bool = False) -> bool:
     """An indented code block whose lines are list items ("    - Week 1: HTML") is a list
     that was indented too far, not code: most lines start with a list marker and none reads
