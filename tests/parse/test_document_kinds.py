@@ -6776,3 +6776,13 @@ def test_a_heading_that_is_a_file_name_does_not_name_the_roadmap():
         "## Phase 1\n\n- [ ] Pinch a cup\n"
     )
     assert parse_roadmap(text).title == "Roadmap — Pottery (Hand building + Wheel)"
+
+
+def test_additional_notes_in_other_languages_are_advice_not_steps():
+    for heading in ("🏁 Notas adicionales", "Notes supplémentaires", "Weitere Hinweise"):
+        text = (
+            "# Cerámica\n\n## Torno\n\n- Centrar\n- Abrir\n\n"
+            f"## {heading}\n\n- Este plan te permite avanzar paso a paso.\n- ¡Ánimo!\n"
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Centrar", "Abrir"], (heading, titles)

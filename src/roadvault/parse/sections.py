@@ -218,6 +218,10 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:important|additional|extra|other|general|side|misc(?:ellaneous)?) notes?
 |(?:daily |study )?notes?|remarks|ghi chú|lưu ý|catatan(?: harian)?|notas|observaciones
 |observações|anmerkungen|hinweise
+|notas (?:adicionales|adicionais|finales|finais|importantes|generales|gerais)
+|notes? (?:additionnelles?|suppl[ée]mentaires?|finales?|importantes?|g[ée]n[ée]rales?)
+|note (?:aggiuntive|finali|importanti)|(?:zusätzliche|weitere|wichtige) (?:hinweise|anmerkungen)
+|observa[çc][õo]es finais|observaciones finales
 |(?:why|tại sao|vì sao|kenapa|mengapa|por qu[ée]|pourquoi|warum|perch[ée]) .*
 |(?:为什么|為什麼|为何|なぜ|どうして|왜).*
 |career (?:evolution|progression|growth|levels?|ladder)|evolução de carreira|progressão de carreira
