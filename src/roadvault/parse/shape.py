@@ -100,6 +100,7 @@ from roadvault.parse.sections import (
 from roadvault.parse.statuses import (
     BOLD_FIELD_RE,
     DONE_WORD,
+    drop_box_legend,
     inherited_status,
     read_board_columns,
     read_legend,
@@ -2396,6 +2397,7 @@ def shape_roadmap(
         _tidy(root)
         title = _take_title(root, front_title)
         return _shaped(root, title, [*root_notes_before, *root.notes])
+    drop_box_legend(root, notes)
     read_legend(root, notes)
     read_status_glyphs(root)
     read_state_suffixes(root)

@@ -528,6 +528,50 @@ def _legend_markers(entries: list[Draft]) -> dict[str, str] | None:
     return markers
 
 
+# What a demo box says it shows: "Ohne x" / "Mit x", "Not done" / "Done", "Offen" / "Erledigt".
+_BOX_STATE_RE = re.compile(
+    r"^(?:(?:ohne|mit|with(?:out)?|sin|con|sem|com|sans|avec|senza)\s+(?:an?\s+|ein\s+)?[\"'„“]?x"
+    r"[\"'“”]?|(?:not\s+|un)?(?:done|checked|ticked|completed|finished)|(?:nicht\s+)?erledigt"
+    r"|offen|to\s?do|pendiente|hecho|feito|pendente|fait|à faire|完了|未完了|已完成|未完成|완료"
+    r"|미완료)[.!]?$",
+    re.I,
+)
+MAX_DEMO_BOXES = 4
+
+
+@rule("box-legend")
+def drop_box_legend(root: Draft, notes: list[str]) -> None:
+    """Boxes before the plan that only show how to tick ("- [ ] Ohne x" / "- [X] Mit x",
+    "- [ ] Not done" / "- [x] Done" under "tick a box by putting an x in it") are the
+    tracker's legend, not steps: the roadmap note's text, their ticks counting nothing."""
+    _drop_demo_boxes(root, notes)
+    if root.children and root.children[0].kind == HEADING and root.children[0].level == 1:
+        _drop_demo_boxes(root.children[0], notes)  # under the title, before its parts
+
+
+def _drop_demo_boxes(holder: Draft, notes: list[str]) -> None:
+    for at, child in enumerate(holder.children):
+        if child.kind in (HEADING, PSEUDO, DETAILS):
+            return  # the plan has begun: a list from here on is its own
+        if child.kind != ITEM or not child.is_task or child.children:
+            continue
+        run = [child]
+        for after in holder.children[at + 1 :]:
+            if after.kind != ITEM or not after.is_task or after.children:
+                break
+            run.append(after)
+        if 2 <= len(run) <= MAX_DEMO_BOXES and all(
+            _BOX_STATE_RE.match(plain_label(entry.title)) for entry in run
+        ):
+            for entry in run:
+                fired("box-legend", entry.line, "note")
+            notes.append(
+                "\n".join(f"- [{entry.marker}] {entry.raw or entry.text}" for entry in run)
+            )
+            holder.children = [c for c in holder.children if c not in run]
+        return
+
+
 @rule("legend")
 def read_legend(root: Draft, notes: list[str]) -> None:
     """A tracker that defines its own marks ("⬜ not studied · 🔄 studying · ✅ basics ·
