@@ -35,7 +35,7 @@ from roadvault.parse.drafts import (
     split_label,
     walk,
 )
-from roadvault.parse.durations import days_in_unit, is_pace, is_slot, leading_duration
+from roadvault.parse.durations import ORDINAL, days_in_unit, is_pace, is_slot, leading_duration
 from roadvault.parse.labels import (
     adopt_entries_after_part_entries,
     collapse_one_child_groups,
@@ -2143,6 +2143,52 @@ def _take_captioned_title(root: Draft) -> str:
     return top.title
 
 
+_SLOT_START_RE = re.compile(rf"^(?:{ORDINAL})", re.I)
+MIN_CHECKLIST_SLOTS = 2
+
+
+def _slot_key(title: str) -> str | None:
+    """ "第1天" of "第1天：Git + SSH", "day3" of "Day 3: Loops": the slot a title opens with."""
+    found = _SLOT_START_RE.match(plain_label(title))
+    return "".join(found.group(0).casefold().split()) if found else None
+
+
+@rule("slot-checklist")
+def merge_slot_checklists(root: Draft) -> None:
+    """A checklist after the plan whose groups are named by the plan's own slots only
+    ("每日检查清单" › "第1天" › "Git命令熟练使用", "Day 2" › …), each slot a part laid out
+    before with no steps of its own ("### 第1天：Git + SSH + GitHub" over a morning,
+    afternoon and evening), gives those parts their steps: the entries move under the part
+    of the same slot, and the checklist is spent. Parts that list steps already keep
+    theirs, and the checklist stays."""
+    parts: dict[str, Draft] = {}
+    for at, section in enumerate(root.children):
+        groups = [c for c in section.children if c.kind in (HEADING, PSEUDO)]
+        slots = [_slot_key(g.title) for g in groups]
+        only_slots = all(
+            key and len(plain_label(g.title)) <= len(key) + 4
+            for g, key in zip(groups, slots, strict=True)
+        )
+        if (
+            section.kind == HEADING
+            and len(groups) >= MIN_CHECKLIST_SLOTS
+            and len(groups) == len(section.children)
+            and only_slots
+            and all(g.children and all(c.kind == ITEM for c in g.children) for g in groups)
+            and all(key in parts and not parts[key].children for key in slots if key)
+        ):
+            for group, key in zip(groups, slots, strict=True):
+                fired("slot-checklist", group.line, "topic", group.title)
+                parts[str(key)].children = group.children
+            section.children = []
+            section.excluded = True
+            root.children = root.children[:at] + root.children[at + 1 :]
+            return
+        for draft in walk(section):
+            if draft.kind in (HEADING, PSEUDO) and (key := _slot_key(draft.title)):
+                parts.setdefault(key, draft)
+
+
 @rule("single-wrapper")
 def _hoist_wrapper(root: Draft) -> tuple[str | None, Draft | None]:
     """A single section that holds all the phases ("## Learning Plan") is opened; when it is
@@ -2453,6 +2499,7 @@ def shape_roadmap(
     _move_intro_sections(root, notes)
     overviews_to_notes(root, notes)
     order_advice_to_notes(root, notes)
+    merge_slot_checklists(root)
     hoisted, opened = _hoist_wrapper(root)
     title = title or hoisted
     schedule_is_the_plan(root, notes)
