@@ -6786,3 +6786,15 @@ def test_additional_notes_in_other_languages_are_advice_not_steps():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Centrar", "Abrir"], (heading, titles)
+
+
+def test_a_setup_checklist_before_a_numbered_plan_is_steps_to_tick():
+    text = (
+        "# Clay course\n\n## Why this course\n\n- Hand building is calm\n- The wheel is fun\n\n"
+        "## ✅ Tools & Setup Checklist\n- Buy 10 kg of stoneware\n- Install a wedging table\n\n"
+        "## Week 1: Pinching\n- Pinch a cup\n\n## Week 2: Coiling\n- Coil a pot\n\n"
+        "## Week 3: Slabs\n- Build a box\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[:2] == ["Buy 10 kg of stoneware", "Install a wedging table"], titles
+    assert "Hand building is calm" not in titles

@@ -2647,6 +2647,25 @@ def _part_like(section: Draft, facets: set[str]) -> bool:
     return len(steps) >= 3
 
 
+# "Tools & Setup Checklist", "Checkliste", "准备清单", "체크리스트": a list named to be ticked.
+_CHECKLIST_NAME_RE = re.compile(
+    r"\bcheck ?lists?\b|\bcheckliste\b|lista de (?:verificaci[óo]n|verifica[çc][ãa]o|control)"
+    r"|liste de contr[ôo]le|清单|清單|チェックリスト|체크리스트|чек-?лист",
+    re.I,
+)
+
+
+def _names_a_checklist(section: Draft) -> bool:
+    """A section named a checklist whose entries say what to do ("Install Docker"): steps
+    to tick before the plan starts, not text about it."""
+    entries = [c for c in section.children if c.kind == ITEM]
+    return bool(
+        _CHECKLIST_NAME_RE.search(plain_label(section.title))
+        and entries
+        and sum(1 for e in entries if reads_as_action(e.title)) * 2 >= len(entries)
+    )
+
+
 @rule("plan-preamble")
 def sections_before_the_plan(root: Draft, notes: list[str]) -> None:
     """When the author numbered the plan ("Semana 1…Semana 6", "Phase 1…Phase 4", or a
@@ -2655,7 +2674,8 @@ def sections_before_the_plan(root: Draft, notes: list[str]) -> None:
     sections before its first part ("Objetivos del curso", "Time management",
     "Development environment") say what the plan is for and how to work through it: they
     are text, not steps. Sections with task boxes, with a tree of topics (bullets grouping
-    bullets) or on projects and practice stay."""
+    bullets), on projects and practice, or named a checklist of things to do ("Tools &
+    Setup Checklist" › "Install Docker") stay."""
     start = _numbered_plan_start(root)
     if not start:
         return
@@ -2674,6 +2694,7 @@ def sections_before_the_plan(root: Draft, notes: list[str]) -> None:
             and not _PLAN_TAIL_RE.search(plain_label(child.title))
             and not holds_a_topic_tree(child)
             and not _part_like(child, facets)
+            and not _names_a_checklist(child)
         ):
             _named_section_to_notes(child, notes, "plan-preamble")
             continue
