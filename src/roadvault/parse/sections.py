@@ -34,6 +34,7 @@ from roadvault.parse.drafts import (
     Draft,
     holds_items,
     holds_task,
+    is_date_title,
     is_facet_title,
     resource_kind,
     split_label,
@@ -2645,6 +2646,45 @@ def _part_like(section: Draft, facets: set[str]) -> bool:
         return True
     steps = [c for c in section.children if c.kind == ITEM and c.numbered and c.children]
     return len(steps) >= 3
+
+
+# "Log", "Study log", "Journal", "学习日志", "Lerntagebuch", "Bitácora": the learner's record.
+_LOG_NAME_RE = re.compile(
+    r"^(?:(?:my |study |learning |progress |daily |dev )?(?:log|logs|journal|diary|logbook)"
+    r"|(?:lern)?tagebuch|protokoll|bit[áa]cora|registro(?: de estudo| de estudio)?|di[áa]rio"
+    r"|journal de bord|carnet|学习日志|学习日记|日志|日记|学習ログ|学習記録|日記|학습 ?일지|일지"
+    r"|дневник|журнал)$",
+    re.I,
+)
+MIN_DATED_ENTRIES = 2
+MIN_PLAN_STEPS = 3
+
+
+@rule("dated-log")
+def dated_logs_to_notes(root: Draft, notes: list[str]) -> None:
+    """A section named as the learner's log ("## Log", "学习日志", "Lerntagebuch") whose
+    entries are dated ("### 20/03/2023" › "Learned that triangle angles sum to 180°"),
+    beside parts that hold the plan, records what was done: the roadmap note's text, not
+    more steps. A document that is only its log keeps its days as the steps."""
+    for at, section in enumerate(root.children):
+        if section.kind not in (HEADING, PSEUDO) or not _LOG_NAME_RE.match(
+            plain_label(section.title)
+        ):
+            continue
+        dated = [
+            c for c in section.children if c.kind in (HEADING, PSEUDO) and is_date_title(c.title)
+        ]
+        others = [
+            d
+            for other in root.children
+            if other is not section
+            for d in walk(other)
+            if d.kind in (ITEM, ROW) and not d.children
+        ]
+        if len(dated) >= MIN_DATED_ENTRIES and len(others) >= MIN_PLAN_STEPS:
+            _named_section_to_notes(section, notes, "dated-log")
+            root.children = root.children[:at] + root.children[at + 1 :]
+            return
 
 
 # "Tools & Setup Checklist", "Checkliste", "准备清单", "체크리스트": a list named to be ticked.

@@ -57,6 +57,7 @@ from roadvault.parse.sections import (
     HOUSEKEEPING,
     advice_to_notes,
     date_fields,
+    dated_logs_to_notes,
     drop_assistant_offers,
     drop_promotions,
     drop_repeated_sections,
@@ -2501,6 +2502,7 @@ def shape_roadmap(
     order_advice_to_notes(root, notes)
     merge_slot_checklists(root)
     hoisted, opened = _hoist_wrapper(root)
+    dated_logs_to_notes(root, notes)
     title = title or hoisted
     schedule_is_the_plan(root, notes)
     open_wrapper(root)
