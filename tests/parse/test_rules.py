@@ -69,6 +69,14 @@ def test_every_rule_is_described() -> None:
     assert all(rule.doc for rule in RULES.values()), [n for n, r in RULES.items() if not r.doc]
 
 
+def test_no_two_rules_share_a_description() -> None:
+    # a decorator left over a function that is not the rule's registers the wrong docstring
+    by_doc: dict[str, list[str]] = {}
+    for name, registered in RULES.items():
+        by_doc.setdefault(registered.doc, []).append(name)
+    assert [names for names in by_doc.values() if len(names) > 1] == []
+
+
 @pytest.mark.parametrize("name", sorted(RULES))
 def test_the_rule_fires_on_its_case(name: str) -> None:
     text, expect = _load(name, "fires")

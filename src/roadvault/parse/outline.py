@@ -1743,7 +1743,6 @@ def _boxed_fence(node: SyntaxTreeNode) -> bool:
     return boxes >= MIN_FENCED_BOXES and boxes * 10 >= len(lines) * 4
 
 
-@rule("indented-list")
 @rule("run-on-fields")
 def _run_on_fields(lines: list[InlineText], at_margin: list[bool]) -> int:
     """Where a bold field ("**Status**: ⏳", "**Learning Time**: 2-3 hours") starts a line
@@ -1760,6 +1759,7 @@ def _run_on_fields(lines: list[InlineText], at_margin: list[bool]) -> int:
     )
 
 
+@rule("indented-list")
 def _indented_list(content: str, *, alone: bool = False) -> bool:
     """An indented code block whose lines are list items ("    - Week 1: HTML") is a list
     that was indented too far, not code: most lines start with a list marker and none reads
