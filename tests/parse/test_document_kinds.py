@@ -6798,3 +6798,17 @@ def test_a_setup_checklist_before_a_numbered_plan_is_steps_to_tick():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[:2] == ["Buy 10 kg of stoneware", "Install a wedging table"], titles
     assert "Hand building is calm" not in titles
+
+
+def test_a_comment_rule_inside_a_fenced_script_stays_code():
+    from roadvault.parse.rules import recording
+
+    text = (
+        "# Kiln scripts\n\n## Firing\n\n- Load the kiln\n- Fire to cone 6\n\n"
+        "```bash\n# ------------------------ #\n# fire.sh: ramp the kiln\n"
+        "# ------------------------ #\nramp 100\n```\n"
+    )
+    with recording() as decisions:
+        roadmap = parse_roadmap(text)
+    assert roadmap.title == "Kiln scripts"
+    assert [d.line for d in decisions if d.rule == "rule-banner"] == []

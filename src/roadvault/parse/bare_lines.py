@@ -472,7 +472,8 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
         lines[at + 1] = lines[at + 1].strip()  # centred by spaces: still the name, not code
         framed.append(at + 1)
         fired("rule-banner", at + 1, "dropped", f"frames line {at + 2}")
-    for top, bottom in _comment_boxes(lines):
+    fenced = _fenced_lines(lines)  # a "# ------ #" comment in a fenced script is code
+    for top, bottom in _comment_boxes(lines, fenced):
         # "# ------ #" / "#  MATHEMATIQUES:" / "#  PROGRAMME DE TERMINALE" / "# ------ #": a
         # title boxed in comment rules, one name over as many lines as the box holds
         inside = [lines[at].strip().strip("#").strip() for at in range(top + 1, bottom)]
@@ -482,7 +483,7 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
         framed.append(top + 1)
         fired("rule-banner", top + 1, "dropped", f"frames line {top + 2}")
     for at, line in enumerate(lines):
-        if _COMMENT_RULE_RE.match(line):
+        if _COMMENT_RULE_RE.match(line) and at not in fenced:
             lines[at] = ""  # "## ---------- ##" alone: a rule between parts, naming none
             fired("rule-banner", at + 1, "dropped")
     banners = [at for at in range(len(lines) - 2) if _dash_banner(lines, at)]
@@ -503,12 +504,28 @@ _COMMENT_TEXT_RE = re.compile(r"^#{1,6}(?:[ \t].*)?$")
 MAX_BOX_LINES = 6
 
 
-def _comment_boxes(lines: list[str]) -> list[tuple[int, int]]:
-    """(top, bottom) of each box of comment rules around comment lines with a name in them."""
+def _fenced_lines(lines: list[str]) -> set[int]:
+    """The lines inside fenced code blocks, fences included."""
+    fenced: set[int] = set()
+    opening = ""
+    for at, line in enumerate(lines):
+        found = _FENCE_RE.match(line)
+        if opening or found:
+            fenced.add(at)
+        if found and not opening:
+            opening = found.group(1)
+        elif found and found.group(1) == opening:
+            opening = ""
+    return fenced
+
+
+def _comment_boxes(lines: list[str], fenced: set[int]) -> list[tuple[int, int]]:
+    """(top, bottom) of each box of comment rules around comment lines with a name in them,
+    outside fenced code."""
     boxes: list[tuple[int, int]] = []
     at = 0
     while at < len(lines):
-        if _COMMENT_RULE_RE.match(lines[at]):
+        if _COMMENT_RULE_RE.match(lines[at]) and at not in fenced:
             end = at + 1
             while (
                 end < len(lines)
