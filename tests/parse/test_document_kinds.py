@@ -6812,3 +6812,10 @@ def test_a_comment_rule_inside_a_fenced_script_stays_code():
         roadmap = parse_roadmap(text)
     assert roadmap.title == "Kiln scripts"
     assert [d.line for d in decisions if d.rule == "rule-banner"] == []
+
+
+def test_a_title_that_is_only_a_dot_keeps_it_and_its_duration():
+    # the outline form writes it "- [ ] . (3 weeks)": no bullet typed as a dot, a title
+    roadmap = parse_roadmap("# 0\n\n- [ ] Pinch\n- [ ] . (3 weeks)\n- [ ] Coil\n")
+    leaves = [(leaf.title, leaf.duration) for leaf in roadmap.leaves()]
+    assert (".", "3 weeks") in leaves, leaves

@@ -733,7 +733,6 @@ def clean_title(text: str) -> TitleParts:
         extra.append(" ".join(fields))
         text = remove_controls(_TASKS_FIELD_RE.sub(" ", text))
     text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
-    text = _ASCII_TAIL_RE.sub("", _ASCII_LEAD_RE.sub("", text))
     text = _BANNER_RE.sub(r"\g<inner>", text)
     # every date group, so that cleaning a clean title changes nothing (the outline form)
     while (dates := _DATE_GROUP_RE.search(text)) and (dates.start() > 0 or dates.end() < len(text)):
@@ -748,7 +747,8 @@ def clean_title(text: str) -> TitleParts:
     found = split_duration(text)
     if found.pace:
         extra.append(found.pace)
-    text = strip_decorations(found.title)
+    # after the duration is out: ". (3 weeks)" is a title "." that lasts 3 weeks
+    text = strip_decorations(_ASCII_TAIL_RE.sub("", _ASCII_LEAD_RE.sub("", found.title)))
     duration, planned = found.duration, found.planned_days
     text = _tidy_end(_strip_numbering(text))
     text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
