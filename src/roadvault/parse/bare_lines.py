@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from itertools import pairwise
 
 from roadvault.parse.durations import ORDINAL, parse_duration
@@ -472,8 +473,8 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
         lines[at + 1] = lines[at + 1].strip()  # centred by spaces: still the name, not code
         framed.append(at + 1)
         fired("rule-banner", at + 1, "dropped", f"frames line {at + 2}")
-    fenced = _fenced_lines(lines)  # a "# ------ #" comment in a fenced script is code
-    for top, bottom in _comment_boxes(lines, fenced):
+    outside = {at for at, _ in unfenced(lines)}  # a "# ---- #" in a fenced script is code
+    for top, bottom in _comment_boxes(lines, outside):
         # "# ------ #" / "#  MATHEMATIQUES:" / "#  PROGRAMME DE TERMINALE" / "# ------ #": a
         # title boxed in comment rules, one name over as many lines as the box holds
         inside = [lines[at].strip().strip("#").strip() for at in range(top + 1, bottom)]
@@ -483,7 +484,7 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
         framed.append(top + 1)
         fired("rule-banner", top + 1, "dropped", f"frames line {top + 2}")
     for at, line in enumerate(lines):
-        if _COMMENT_RULE_RE.match(line) and at not in fenced:
+        if _COMMENT_RULE_RE.match(line) and at in outside:
             lines[at] = ""  # "## ---------- ##" alone: a rule between parts, naming none
             fired("rule-banner", at + 1, "dropped")
     banners = [at for at in range(len(lines) - 2) if _dash_banner(lines, at)]
@@ -504,28 +505,24 @@ _COMMENT_TEXT_RE = re.compile(r"^#{1,6}(?:[ \t].*)?$")
 MAX_BOX_LINES = 6
 
 
-def _fenced_lines(lines: list[str]) -> set[int]:
-    """The lines inside fenced code blocks, fences included."""
-    fenced: set[int] = set()
-    opening = ""
+def unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(index, line) of every line outside a fenced code block (a fence line excluded)."""
+    in_fence = False
     for at, line in enumerate(lines):
-        found = _FENCE_RE.match(line)
-        if opening or found:
-            fenced.add(at)
-        if found and not opening:
-            opening = found.group(1)
-        elif found and found.group(1) == opening:
-            opening = ""
-    return fenced
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield at, line
 
 
-def _comment_boxes(lines: list[str], fenced: set[int]) -> list[tuple[int, int]]:
+def _comment_boxes(lines: list[str], outside: set[int]) -> list[tuple[int, int]]:
     """(top, bottom) of each box of comment rules around comment lines with a name in them,
     outside fenced code."""
     boxes: list[tuple[int, int]] = []
     at = 0
     while at < len(lines):
-        if _COMMENT_RULE_RE.match(lines[at]) and at not in fenced:
+        if _COMMENT_RULE_RE.match(lines[at]) and at in outside:
             end = at + 1
             while (
                 end < len(lines)

@@ -66,12 +66,7 @@ def front_data(block: str) -> Any:
     """The data of a YAML front matter block (delimiters included), or None when it is not
     one, is too large, or does not load. Capped like the rest (no aliases bombs)."""
     match = _YAML_RE.match(block)
-    if match is None or len(match["body"] or "") > MAX_FRONT_MATTER_CHARS:
-        return None
-    try:
-        return _load_yaml(match["body"] or "")
-    except (yaml.YAMLError, ValueError, RecursionError):
-        return None
+    return None if match is None else yaml_data(match["body"] or "")
 
 
 def _title_of(data: Any) -> str | None:

@@ -22,14 +22,14 @@ import logging
 import re
 import textwrap
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import cached_property
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from roadvault.model import Node, Resource, Roadmap
-from roadvault.parse.bare_lines import is_command
+from roadvault.parse.bare_lines import is_command, unfenced
 from roadvault.parse.boxes import inline_box_diagrams
 from roadvault.parse.drafts import (
     CALLOUT,
@@ -1922,7 +1922,7 @@ def _box_lines(text: str) -> str:
     # a fence's lines are code, or the boxed-fence rule's to read where the fence stands
     found = [
         (i, m)
-        for i, line in _unfenced(lines)
+        for i, line in unfenced(lines)
         if (m := _BOX_LINE_RE.match(line)) and not _COMPLETION_CONTROL_RE.match(m["rest"].strip())
     ]
     if not any(
@@ -1987,7 +1987,7 @@ def _continue_headless_tables(text: str) -> tuple[str, list[int] | None]:
     out: list[str] = []
     origin: list[int] = []
     header: tuple[str, str, int] | None = None  # the last table's header, delimiter, width
-    outside = {at for at, _ in _unfenced(lines)}
+    outside = {at for at, _ in unfenced(lines)}
     changed = False
     for at, line in enumerate(lines):
         number = at + 1
@@ -2233,7 +2233,6 @@ def _blank_comments(text: str) -> str:
 
 _QUOTED_HEADING_RE = re.compile(r"^ {0,3}>[ \t]?(?=#{1,6}[ \t]+\S)")
 _QUOTE_LINE_RE = re.compile(r"^ {0,3}>")
-_FENCE_LINE_RE = re.compile(r"^ {0,3}(?:```|~~~)")
 
 
 _UNSPACED_BULLET_RE = re.compile(r"^( {0,3})-(?=[^\W\d_])", re.M)
@@ -2248,7 +2247,7 @@ def _space_bullets(text: str) -> str:
     if "\n-" not in f"\n{text}" or len(_SPACED_BULLET_RE.findall(text)) < MIN_SPACED_BULLETS:
         return text
     lines = text.split("\n")
-    for at, line in _unfenced(lines):
+    for at, line in unfenced(lines):
         if _UNSPACED_BULLET_RE.match(line):
             lines[at] = _UNSPACED_BULLET_RE.sub(r"\1- ", line, count=1)
             fired("unspaced-bullet", at + 1, "item")
@@ -2275,7 +2274,7 @@ def _space_numbers(text: str) -> str:
     lines = text.split("\n")
     runs: list[list[int]] = []
     last = 0  # the number of the run's last line
-    for at, line in _unfenced(lines):
+    for at, line in unfenced(lines):
         found = _RUN_IN_NUMBER_RE.match(line) or _SPACED_NUMBER_RE.match(line)
         if found is None:
             continue
@@ -2309,7 +2308,7 @@ def _space_headings(text: str) -> str:
     if "##" not in text:
         return text
     lines = text.split("\n")
-    for at, line in _unfenced(lines):
+    for at, line in unfenced(lines):
         if _UNSPACED_HEADING_RE.match(line):
             lines[at] = _UNSPACED_HEADING_RE.sub(r"\1 ", line, count=1)
             fired("unspaced-heading", at + 1, "phase", lines[at].strip())
@@ -2340,7 +2339,7 @@ def _html_heading_lines(text: str) -> str:
     headings: list[int] = []
     pre_lines: list[int] = []
     in_blocks = _html_block_lines(lines)
-    for at, line in _unfenced(lines):
+    for at, line in unfenced(lines):
         if _PRE_LINE_RE.match(line):
             pre_lines.append(at)
             continue
@@ -2380,17 +2379,6 @@ def _html_block_lines(lines: list[str]) -> set[int]:
     return inside
 
 
-def _unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
-    """(index, line) of every line outside a fenced code block (a fence line excluded)."""
-    in_fence = False
-    for at, line in enumerate(lines):
-        if _FENCE_LINE_RE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            yield at, line
-
-
 @rule("quoted-heading")
 def _unquote_headings(text: str) -> str:
     """A heading alone in a quote (">### Environment", a blank line, then the section's
@@ -2399,7 +2387,7 @@ def _unquote_headings(text: str) -> str:
     if ">" not in text:
         return text
     lines = text.split("\n")
-    for at, line in _unfenced(lines):
+    for at, line in unfenced(lines):
         if not _QUOTED_HEADING_RE.match(line):
             continue
         before = lines[at - 1] if at else ""

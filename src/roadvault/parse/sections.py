@@ -424,7 +424,7 @@ def _matches(pattern: re.Pattern[str], title: str) -> bool:
     if pattern.match(key):
         return True
     # "RULES (READ ONCE)", "FAQ (read first)": an aside after the name says how to read it
-    bare = plain_label(_ASIDE_END_RE.sub("", strip_decorations(title)))
+    bare = plain_label(_CJK_ASIDE_RE.sub("", strip_decorations(title)))
     if bare and bare != key and pattern.match(bare):
         return True
     parts = [part for part in _JOINERS_RE.split(key) if part]
@@ -471,7 +471,6 @@ def section_role(title: str) -> str | None:
 
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_ASIDE_END_RE = re.compile(r"\s*[(（][^()（）]{1,30}[)）]\s*$")
 _CJK_ASIDE_RE = re.compile(r"\s*[（(][^）)]*[）)]\s*$")
 
 
