@@ -1165,3 +1165,27 @@ def test_a_theme_column_names_the_rows_and_the_content_beside_it_tells_them():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["土とは", "菊練り"], titles
+
+
+def test_a_short_name_column_names_the_rows_not_the_wordier_focus_beside_it():
+    # "Hari | Topik | Fokus Belajar" (Indonesian: day, topic, what to focus on)
+    text = (
+        "# Belajar Tembikar\n\n| Hari | Topik | Fokus Belajar |\n|---|---|---|\n"
+        "| **Day 1–2** | Tanah Liat | Jenis tanah liat, cara menguleni, dan menyimpan |\n"
+        "| **Day 3** | Glasir | Mencampur glasir, mengukur, dan menguji warna di ubin |\n"
+        "| **Day 4–5** | 🔥 Pembakaran | Suhu tungku, log pembakaran, dan keselamatan kerja |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Tanah Liat", "Glasir", "Pembakaran"], titles
+
+
+def test_a_topic_and_goal_column_names_the_sessions_before_the_module_they_belong_to():
+    text = (
+        "# Pottery class\n\n| Session | Module | Topic / Goal | Status |\n|---|---|---|---|\n"
+        "| 01 | 0: Setup | Studio tour, tools | ✅ Done |\n"
+        "| 02 | 1: Hand building | Pinch pots | ✅ Done |\n"
+        "| 03 | 1: Hand building | Coil pots | ➡️ Next |\n"
+        "| 04 | | | ⏳ Scheduled |\n| 05 | | | |\n| 06 | | | |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[:3] == ["Studio tour, tools", "Pinch pots", "Coil pots"], titles

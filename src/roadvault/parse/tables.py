@@ -706,7 +706,9 @@ _SIDE_COLUMN_RE = re.compile(
 _SUBJECT_COLUMN_RE = re.compile(
     r"^(?:topics?|subjects?|titles?|themes?|lessons?|modules?|courses?|content|chapters?|areas?"
     r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제|lernfeld(?:er)?"
-    r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io))$"
+    r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io))"
+    # "Topic / Goal", "Course name": the subject, told with what the row aims at or is called
+    r"(?: (?:goals?|names?|titles?|objectives?|focus))?$"
 )
 # "Content", "内容": what a row holds, told beside the column that names it.
 _CONTENT_COLUMN_RE = re.compile(r"^(?:contents?|contenidos?|conteúdos?|contenus?|inhalte?|内容)$")
@@ -730,7 +732,9 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
     empty takes its step from the first other cell with text ("| Day 13 | | | Review for
     Midterm 1 |"), and a rule of dashes drawn again under the table is no row. A "Content"
     column beside one named for the topic or theme ("| テーマ | 内容 |") tells the row, the
-    other names it."""
+    other names it. Past a dozen characters a longer cell names its row no better, so a
+    column of short names beats a wordier one beside it ("| Topik | Fokus Belajar |"), and a
+    subject told with its goal ("Topic / Goal") is still the subject."""
     best: tuple[float, int] | None = None
     fallback: int | None = None  # the leftmost column, when no other names the rows
     filled_seen = False
@@ -759,7 +763,8 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
             continue
         # a column filled on a few rows only (a group cell, as if merged) names no row
         distinct = len(set(values)) / len(values) * min(1.0, len(values) / max(len(body), 1))
-        length = min(sum(len(value) for value in values) / len(values), 40) / 40
+        # a code ("W1", "C") names less than a name; past a dozen characters, no more
+        length = min(sum(len(value) for value in values) / len(values), 12) / 12
         named = 0.0
         if _TITLE_COLUMN_RE.match(key):
             named = 1.5 if not named_seen else 1.0  # the first named column is preferred
