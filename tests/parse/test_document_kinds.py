@@ -6819,3 +6819,36 @@ def test_a_title_that_is_only_a_dot_keeps_it_and_its_duration():
     roadmap = parse_roadmap("# 0\n\n- [ ] Pinch\n- [ ] . (3 weeks)\n- [ ] Coil\n")
     leaves = [(leaf.title, leaf.duration) for leaf in roadmap.leaves()]
     assert (".", "3 weeks") in leaves, leaves
+
+
+def test_a_pasted_plan_under_a_repository_title_reads_each_day_however_long():
+    text = (
+        "# pottery-plan\n"
+        "Daily pottery practice (3×20 min)\n\n"
+        "Plan for 3 weeks\nWeek 1 – Hand building\n\n"
+        "Day 1: What clay is, how to wedge it and how to keep it wet between the sessions.\n\n"
+        "Day 2: Pinch pots.\n\n"
+        "Day 3: Coil pots.\n\n"
+        "Week 2 – Wheel\n\n"
+        "Day 4: Centering.\n\n"
+        "Day 5: Final piece: a set of four cups with handles, trimmed and signed underneath.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "pottery-plan"
+    leaves = [leaf.title for leaf in roadmap.leaves()]
+    assert len(leaves) == 5 and leaves[0].startswith("Day 1: What clay is"), leaves
+    assert leaves[-1].startswith("Day 5: Final piece"), leaves
+
+
+def test_a_notes_file_title_does_not_make_its_modules_advice():
+    # "# notas" (Portuguese: notes) names the file; its levels are the course's modules
+    text = (
+        "# notas\n\n"
+        "## Nível 1 - Argila\n\nNeste módulo você aprende o que é argila e como prepará-la.\n\n"
+        "## Nível 2 - Torno\n\nNeste módulo você aprende a centrar e a levantar paredes.\n\n"
+        "## Nível 3 - Esmalte\n\nNeste módulo você mistura esmaltes e testa em placas.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "notas"
+    leaves = [leaf.title for leaf in roadmap.leaves()]
+    assert leaves == ["Nível 1 - Argila", "Nível 2 - Torno", "Nível 3 - Esmalte"], leaves

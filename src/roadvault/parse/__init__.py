@@ -46,7 +46,7 @@ from roadvault.parse.read import (
 from roadvault.parse.rules import fired
 from roadvault.parse.shape import title_from_source
 from roadvault.parse.statuses import drop_empty_lanes
-from roadvault.parse.text_outline import BOX_LINE, headings_lost
+from roadvault.parse.text_outline import BOX_LINE, INLINE_MARKDOWN_RE, headings_lost
 
 MAX_ROADMAP_LINES = 100_000
 
@@ -172,8 +172,20 @@ def _has_markdown_structure(body: str) -> bool:
     """Text copied from a rendered page or a chat window has lost its headings and list
     markers: then the loose-lines reading (docs/READING.md) knows its shape better. So has
     a text whose parts ("Phase 1: Foundation (1-2 Months)") stand as plain lines of their
-    own, with no heading anywhere, even when some of its bullets or numbers survived."""
-    return bool(_STRUCTURE_RE.search(body)) and not headings_lost(body)
+    own, with no heading anywhere, even when some of its bullets or numbers survived. A
+    title heading on the first line ("# my-study-plan", a repository's README) over text
+    with no other structure is pasted text all the same."""
+    return bool(_STRUCTURE_RE.search(_without_title_heading(body))) and not headings_lost(body)
+
+
+_TITLE_HEADING_RE = re.compile(r"\A\s*#[ \t]+[^\n]*\S[^\n]*(?:\n|\Z)")
+
+
+def _without_title_heading(body: str) -> str:
+    """The body without its title heading, when the rest is plain text with no markup of
+    its own (no bold, link or code): the heading is then all the Markdown there is."""
+    rest = _TITLE_HEADING_RE.sub("", body, count=1)
+    return body if rest == body or INLINE_MARKDOWN_RE.search(rest) else rest
 
 
 def _read_fenced_plan(

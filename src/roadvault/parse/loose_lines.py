@@ -30,6 +30,7 @@ _BARE_NUMBER_RE = re.compile(r"^\d{1,3}[.)、．]\s*")
 _TREE_LINE_RE = re.compile(r"^\s*(?:[├└│┌]|\|--|`--)")
 _PATH_LINE_RE = re.compile(r"^[\w.-]+/$")
 _BULLET_RE = re.compile(r"^[-*+•◦▪‣]\s+")
+_TITLE_HEADING_RE = re.compile(r"^#[ \t]+\S")
 MAX_ITEM_WORDS = 16
 MAX_ITEM_CHARS = 120
 
@@ -170,6 +171,28 @@ def _glyph_bullet(lines: list[str], at: int) -> bool:
     return False
 
 
+_SLOT_LINE_RE = re.compile(r"^([^\W\d_]{2,12})\.?\s*\d{1,3}\s*[:：.–—-]")
+
+
+def _slot_word(line: str) -> str:
+    """ "Dia 12: …" → "dia"; a line not led by a word and its number → ""."""
+    match = _SLOT_LINE_RE.match(strip_decorations(line.strip()).strip())
+    return match[1].casefold() if match else ""
+
+
+def _slot_run(lines: list[str], at: int) -> bool:
+    """ "Dia 1: …" next to "Dia 2: …": the written line before or after is led by the same
+    word and a number, so the lines are entries of one run, each a step however long."""
+    word = _slot_word(lines[at])
+    for step in (-1, 1):
+        other = at + step
+        while 0 <= other < len(lines) and not lines[other].strip():
+            other += step
+        if word and 0 <= other < len(lines) and _slot_word(lines[other]) == word:
+            return True
+    return False
+
+
 _SLOT_SPAN_RE = re.compile(r"^\D{0,20}?(\d{1,3})(?:\s*[-–—~]\s*(\d{1,3}))?(?!\d)")
 
 
@@ -189,7 +212,8 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     or glyph-marked lines are sections (under worded parts, "Phase 1: Arrays", a bare "9."
     numbers the part's entries; "Week 1" after a "Weeks 1-2" line is a section inside it),
     lines ending in a colon are labels, other short lines
-    (and lines led by the same symbol as their neighbours, at any length) are items,
+    (and lines led by the same symbol, or the same word and a number, "Dia 3:", as their
+    neighbours, at any length) are items, a title heading left on the first line stays it,
     tab-separated rows are a table, file trees are shown as code, long sentences
     stay text. Tried when nothing else found an item or the text has no Markdown structure
     (no heading, list or table). The second value maps each output line to its input line."""
@@ -265,7 +289,9 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             # "9. Best Time to Buy…" under "Phase 1: Arrays": the parts are worded, so a
             # bare number counts the part's entries
             numbered, body = False, _BARE_NUMBER_RE.sub("", plain, count=1)
-        if not _has_text(out) and not bullet and _names_the_document(plain, lines, index):
+        if not _has_text(out) and not bullet and _TITLE_HEADING_RE.match(stripped):
+            emit(stripped, number)  # "# my-study-plan": a repository's title heading
+        elif not _has_text(out) and not bullet and _names_the_document(plain, lines, index):
             emit(f"# {plain}", number)  # the first line, alone, names what follows
         elif not bullet and indent == 0 and short and (numbered or glyph_led):
             # a numbered part under a glyph-marked heading ("🛣️ Route" › "Stage 1: …")
@@ -296,12 +322,17 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         ):
             emit(f"{'#' * (section_level + 1)} {plain}", number)
         elif (
-            (_is_item_text(body) or (glyph_led and _glyph_bullet(lines, index - 1)))
+            (
+                _is_item_text(body)
+                or (glyph_led and _glyph_bullet(lines, index - 1))
+                or _slot_run(lines, index - 1)
+            )
             and (in_section or bullet)
             and not _LABEL_END_RE.search(body)
         ):
             # "🔥 Comprendre Node.js et pourquoi il est utilisé côté serveur.": a line led by
-            # the glyph its neighbours are led by is a bullet, whatever its length
+            # the glyph its neighbours are led by is a bullet, whatever its length, and so
+            # is "Dia 30: Projeto final: …" among the other "Dia N:" lines
             emit(f"- {body}", number)
         else:
             emit(plain, number)

@@ -907,7 +907,8 @@ def statistics_to_notes(draft: Draft, notes: list[str]) -> None:
 def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     """Advice ("Tips", "Key mindset", "Learning strategy", "Consejos", "学习建议") is read,
     not ticked: such a section, at any level, moves into the roadmap note's text. A stage
-    numbered in the plan's series ("Stage 0 — Mindset & role clarity") stays a stage."""
+    numbered in the plan's series ("Stage 0 — Mindset & role clarity") stays a stage, and a
+    title heading over the whole document ("# notas") names the file, not advice in it."""
 
     def is_advice(child: Draft, parent: Draft) -> bool:
         return (
@@ -916,11 +917,27 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
             # checklist among its instructions does not make it the plan
             and (not holds_box(child) or _boxes_are_few(child) or _standing_rules(child))
             and section_role(child.title) == ADVICE
+            and not _holds_the_document(child, parent)
             and not _a_topic_of_its_part(child, parent)
             and not _a_stage_of_the_series(child, parent)
         )
 
     pull_sections(draft, is_advice, _to_notes(notes, "advice-section"))
+
+
+def _holds_the_document(section: Draft, parent: Draft) -> bool:
+    """ "# notas" over every part: the heading names the document it opens (a notes file,
+    a "Tips" page), not a section beside the plan."""
+    return (
+        parent.kind == ROOT
+        and section.kind == HEADING
+        and section.level == 1
+        and any(c.kind == HEADING for c in section.children)
+        and not any(
+            c is not section and c.kind in (HEADING, PSEUDO, ITEM, ROW, DETAILS)
+            for c in parent.children
+        )
+    )
 
 
 # "Rules", "Principles": what holds all along, never done once and for all.

@@ -47,7 +47,7 @@ _SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-{2,})\s*$")
 _QUOTE_RE = re.compile(r"^ {0,3}>")
 _TABLE_RE = re.compile(r"^\s*\|.*\|\s*$")
 _HTML_RE = re.compile(r"^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>")
-_INLINE_MD_RE = re.compile(r"\*\*\S|\S\*\*|__\S.*\S__|\]\(|`[^`\s][^`]*`|^\s*[-*]\s\[[ xX]\]")
+INLINE_MARKDOWN_RE = re.compile(r"\*\*\S|\S\*\*|__\S.*\S__|\]\(|`[^`\s][^`]*`|^\s*[-*]\s\[[ xX]\]")
 _CODE_LINE_RE = re.compile(r"[;{}]\s*$|^\s*(?:def|class|import|return|if|for|while)\b.*[:(]")
 
 # "[ ] Paging", "  [x] - TCP handshake": task boxes typed without a list marker, two lines
@@ -105,7 +105,7 @@ def _markdown_signals(lines: list[str]) -> bool:
             or _QUOTE_RE.match(raw)
             or _TABLE_RE.match(raw)
             or _HTML_RE.match(raw)
-            or _INLINE_MD_RE.search(raw)
+            or INLINE_MARKDOWN_RE.search(raw)
             or (_SETEXT_RE.match(raw) and previous.strip())
         ):
             return True
