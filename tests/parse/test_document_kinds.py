@@ -6852,3 +6852,22 @@ def test_a_notes_file_title_does_not_make_its_modules_advice():
     assert roadmap.title == "notas"
     leaves = [leaf.title for leaf in roadmap.leaves()]
     assert leaves == ["Nível 1 - Argila", "Nível 2 - Torno", "Nível 3 - Esmalte"], leaves
+
+
+def test_ornament_led_lines_in_a_plain_numbered_outline_are_its_groups():
+    text = (
+        "1. Hand building\n✦ Clay\nWedging\nStoring wet clay\n✦ Forms\nPinch pots\nCoil pots\n"
+        "Slab boxes\n2. Wheel\n✦ Basics\nCentering\nOpening\n✦ Trimming\nFoot rings\nLids\n"
+    )
+    roadmap = parse_roadmap(text)
+    tree = {
+        phase.title: {group.title: [c.title for c in group.children] for group in phase.children}
+        for phase in roadmap.nodes
+    }
+    assert tree == {
+        "Hand building": {
+            "Clay": ["Wedging", "Storing wet clay"],
+            "Forms": ["Pinch pots", "Coil pots", "Slab boxes"],
+        },
+        "Wheel": {"Basics": ["Centering", "Opening"], "Trimming": ["Foot rings", "Lids"]},
+    }, tree

@@ -291,8 +291,9 @@ def _line(raw: str, romans: tuple[bool, bool] = (True, True)) -> _Line:
     return _Line(indent=indent, text=text, family=family, parts=parts)
 
 
-# A line led by a pointer glyph ("► Módulo 1", "▸ Part 2"), as text pasted from a page has.
-_GLYPH_LEAD_RE = re.compile(r"^[►▸➢➤▶]\s+\S")
+# A line led by a pointer or ornament glyph ("► Módulo 1", "▸ Part 2", "✦ Tipos de datos"),
+# as text pasted from a page has.
+_GLYPH_LEAD_RE = re.compile(r"^[►▸➢➤▶✦✧◆◇❖★☆◾◼❯➔➜✪]\s*(?=[^\W\d_])")
 
 
 def _family(text: str, romans: tuple[bool, bool]) -> tuple[str, int]:
