@@ -1189,3 +1189,12 @@ def test_a_topic_and_goal_column_names_the_sessions_before_the_module_they_belon
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[:3] == ["Studio tour, tools", "Pinch pots", "Coil pots"], titles
+
+
+def test_a_table_of_note_links_with_empty_columns_to_fill_is_a_tracker_not_a_blank_log():
+    text = (
+        "# 陶艺\n\n| 章节 | 作品 | 我的笔记 |\n| --- | -- | -- |\n"
+        "| [[1-1-揉泥]] | | |\n| [[1-2-拉坯]] | | |\n| [[1-3-修坯]] | | |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["1-1-揉泥", "1-2-拉坯", "1-3-修坯"], titles

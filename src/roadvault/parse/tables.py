@@ -814,6 +814,7 @@ def _names_notes(body: list[list[InlineText]], index: int) -> bool:
 
 
 _WIKILINK_CELL_RE = re.compile(r"!?\[\[[^\[\]]+\]\]")
+_WIKILINK_RE = re.compile(r"\[\[[^\[\]]+\]\]")
 
 
 def _links_to_paths(body: list[list[InlineText]], index: int) -> bool:
@@ -1338,12 +1339,16 @@ def _rows_by_entry(
     of its row; a row saying the same thing in every content column (a holiday, a special
     week) is no item, nor is a day off ("No class, spring break"), nor is a table whose rows
     are blank after their first cell (a log
-    left to fill in) — unless it has a status column or links the things to study (then it
-    is a tracker not yet filled in)."""
+    left to fill in) — unless it has a status column or links the things to study, on the
+    web or as notes of the vault ("[[2-1-类和对象]]"): then it is a tracker not yet filled
+    in."""
     out: list[tuple[list[InlineText], int | None]] = []
     # "| [Eloquent JavaScript](…) | | |" under "Reading | Status | Evidence": the learner's
-    # tracker, its states not filled in yet; a log has dates or days down its first column
-    tracker = "status" in roles or any(row and row[0].links for row in body)
+    # tracker, its states not filled in yet; a log has dates or days down its first column,
+    # never the notes of the vault ("| [[2-1-类和对象]] | | |": chapters, each a note)
+    tracker = "status" in roles or any(
+        row and (row[0].links or _WIKILINK_RE.search(row[0].raw)) for row in body
+    )
     if _blank_log(body) and not tracker:
         for line in lines:
             fired("table-cell-list", line, "dropped", "a log left to fill in")
