@@ -1198,3 +1198,14 @@ def test_a_table_of_note_links_with_empty_columns_to_fill_is_a_tracker_not_a_bla
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["1-1-揉泥", "1-2-拉坯", "1-3-修坯"], titles
+
+
+def test_a_name_column_names_the_rows_not_the_list_of_what_each_covers_beside_it():
+    text = (
+        "# 도예 8주\n\n| 주차 | 수업 | 다루는 내용 | 시간 |\n| --- | --- | --- | --- |\n"
+        "| **1주차** | 흙 입문 | 꼬박밀기 / 보관 / 재생 | 약 1시간 30분 |\n"
+        "| **2주차** | 물레 기초 | 중심 잡기 / 구멍 내기 / 벽 올리기 | 약 2시간 |\n"
+        "| **3주차** | 유약 | 배합 / 시유 / 시험 소성 | 약 3시간 |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["흙 입문", "물레 기초", "유약"], titles

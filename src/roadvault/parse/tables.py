@@ -734,11 +734,14 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
     column beside one named for the topic or theme ("| テーマ | 内容 |") tells the row, the
     other names it. Past a dozen characters a longer cell names its row no better, so a
     column of short names beats a wordier one beside it ("| Topik | Fokus Belajar |"), and a
-    subject told with its goal ("Topic / Goal") is still the subject."""
+    subject told with its goal ("Topic / Goal") is still the subject. A column of lists
+    ("Images / Compose / Swarm") right of a column of names says what each named row covers,
+    and a column of lengths alone ("약 1시간 30분") names nothing, whatever its header."""
     best: tuple[float, int] | None = None
     fallback: int | None = None  # the leftmost column, when no other names the rows
     filled_seen = False
     named_seen = False
+    names_left = False  # a column of names, not lists, stands left of the one looked at
     # "| 阶段 |" over "0. 环境&工具": the stages are named, so they are what each row is
     stages = {
         index for index in range(len(keys)) if index not in taken and _names_stages(body, index)
@@ -756,6 +759,8 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
         values = [value for value in values if value]
         if not values or all(re.fullmatch(r"\d{1,4}\.?", value) for value in values):
             continue  # empty, or a numbering column
+        if all(_only_a_length(value) for value in values):
+            continue  # "약 1시간 30분", "3 hours": how long a row takes, whatever the header
         leftmost, filled_seen = not filled_seen, True
         if _NOT_TITLE_COLUMN_RE.match(key) and not named_notes:
             if leftmost and not _REMARK_COLUMN_RE.match(key):
@@ -798,12 +803,46 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
             named = min(named, 0.5)  # "| テーマ | 内容 |": the theme names it, the content tells
         if named_notes or index in stages:
             named = max(named, 1.5)  # "| [[Key Terms]] | Full glossary… |": the note is the row
+        listing = _lists_things(values)
+        if listing and names_left:
+            # "| Docker basics | Images / Compose / Networks |": the name, then what it covers
+            named -= 1.0
+        names_left = names_left or (not listing and distinct >= MIN_NAMES_DISTINCT)
         score = distinct * 2 + length + named - index * 0.05
         if best is None or score > best[0]:
             best = (score, index)
     if best and fallback is not None and _DESCRIPTION_COLUMN_RE.match(keys[best[1]]):
         return fallback  # "| Prerequisites | Level | Description |": the names, not the blurbs
     return best[1] if best else fallback
+
+
+_LISTING_SPLIT_RE = re.compile(r"\s+/\s+|,\s+|、")
+MAX_LISTED_WORDS = 4
+MIN_NAMES_DISTINCT = 0.8
+
+
+def _lists_things(values: list[str]) -> bool:
+    """Most cells list several short things ("Images / Compose / Swarm", "Variables, loops,
+    functions"), so the column says what each row covers; sentences do not count."""
+
+    def listing(value: str) -> bool:
+        pieces = _LISTING_SPLIT_RE.split(value)
+        return (
+            len(pieces) >= 2
+            and not value.endswith((".", "。"))
+            and all(0 < len(piece.split()) <= MAX_LISTED_WORDS for piece in pieces)
+        )
+
+    return sum(listing(value) for value in values) * 3 >= len(values) * 2
+
+
+MAX_LENGTH_REST = 4
+
+
+def _only_a_length(value: str) -> bool:
+    """ "약 1시간 30분", "2-3 weeks", "about 4h": a length and nothing more to name a row by."""
+    found = leading_duration(value)
+    return found is not None and len(value) - len(found[0]) <= MAX_LENGTH_REST
 
 
 def _names_notes(body: list[list[InlineText]], index: int) -> bool:
