@@ -245,3 +245,17 @@ def test_the_outline_of_a_real_roadmap_reads_back_exactly(path: Path) -> None:
 def test_the_outline_of_every_other_corpus_file_reads_back_exactly(path: Path) -> None:
     """The same over the corpus files outside the quick sample."""
     _reads_back_exactly(path)
+
+
+def test_a_title_that_opens_with_a_slot_but_has_no_length_reads_back_without_one() -> None:
+    # "**2. Week 1: Hand building**" in an answer's numbered outline: no length read there;
+    # the outline form must not find one either, even with the title seen before (a cache)
+    roadmap = Roadmap(
+        title="Pottery",
+        source="pottery.md",
+        nodes=[Node(title="Week 1: Hand building", children=[Node(title="Pinch a cup")])],
+    )
+    assign_ids(roadmap)
+    parse_roadmap("# Elsewhere\n\n## Week 1: Hand building\n\n- Coil a bowl\n")
+    again = parse_roadmap(roadmap_to_markdown(roadmap))
+    assert [(n.title, n.duration) for n in again.nodes] == [("Week 1: Hand building", None)]

@@ -426,7 +426,10 @@ def split_duration(title: str) -> TitleDuration:
         inside = work[match.end() :].strip(" \t:：-–—")
         if not (inside and re.fullmatch(ORDINAL, duration.strip(), re.I)):
             work = _cut(work, match.start(), match.end())
-    if duration is None:
+    # the written form puts every duration in brackets at the end ("Week 1\: Basics (Week 1)"):
+    # a slot leading its title there was the author's name, never read as a length
+    written = WRITTEN_FORM.get()
+    if duration is None and not written:
         match = _LEADING_RE.match(work)
         if match:
             duration = match["d"]
@@ -434,14 +437,14 @@ def split_duration(title: str) -> TitleDuration:
             # and the order a learner reads notes in); "3 weeks: Basics" is only a length
             if not re.fullmatch(ORDINAL, duration.strip(), re.I):
                 work = match["rest"]
-    if duration is None:
+    if duration is None and not written:
         match = _LEADING_PAREN_RE.match(work)
         if match:
             duration = match["d"]
             # "Semana 1 (julio)" is named by its slot, like "Week 1: Basics"
             if not re.fullmatch(ORDINAL, duration.strip(), re.I):
                 work = f"{match['rest']} {match['tail']}" if match["tail"] else match["rest"]
-    if duration is None and not WRITTEN_FORM.get():
+    if duration is None and not written:
         match = (
             _TRAILING_RE.match(work)
             or _TRAILING_APPROX_RE.match(work)

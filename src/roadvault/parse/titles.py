@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 
 from markdown_it.tree import SyntaxTreeNode
 
-from roadvault.parse.durations import ORDINAL, parse_duration, split_duration
+from roadvault.parse.durations import ORDINAL, WRITTEN_FORM, parse_duration, split_duration
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _BREAK_RE = re.compile(r"[\r\u2028\u2029]")
@@ -685,9 +685,14 @@ _ASCII_LEAD_RE = re.compile(r"^(?:(?:-{1,2}>|={1,2}>|>{2,3}|\.(?!\.))\s+)+")
 _ASCII_TAIL_RE = re.compile(r"\s+(?:<{1,2}[-=]{1,2}){2,}<?$")
 
 
-@lru_cache(maxsize=16384)
 def clean_title(text: str) -> TitleParts:
     """A title as the learner should see it, with its duration and pace taken out."""
+    # the outline form reads durations its own way: one cache entry for each reading
+    return _clean_title(text, WRITTEN_FORM.get())
+
+
+@lru_cache(maxsize=16384)
+def _clean_title(text: str, _written: bool) -> TitleParts:
     extra: list[str] = []
     text = remove_controls(_FOOTNOTE_REF_RE.sub("", text))
     text = _BLOCK_ID_RE.sub("", text)
