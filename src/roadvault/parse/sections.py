@@ -2918,6 +2918,46 @@ _SCHEDULE_SECTION_RE = re.compile(
 MIN_SCHEDULE_PARTS = 4
 
 
+MIN_ANSWER_SECTIONS = 3
+
+
+@rule("answer-plan")
+def answer_plan_only(root: Draft, notes: list[str]) -> None:
+    """An answer numbers its own outline ("**1. What is Python?**", "**2. Learning roadmap
+    (table)**", "**3. Study tips:**", "**4. More resources:**"): when one of three numbered
+    sections or more is named as the plan and lists its steps, the others say what the
+    plan is for and how to use it, and are the roadmap's text. Sections with task boxes,
+    parts of a plan ("Week 1"), projects and practice stay."""
+    sections = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
+    numbered = [c for c in sections if c.numbered]
+    plans = [
+        c
+        for c in numbered
+        if names_a_plan(c.text or c.title)
+        and sum(1 for d in walk(c) if d.kind in (ITEM, ROW) and not d.children) >= MIN_PLAN_STEPS
+    ]
+    if len(numbered) < MIN_ANSWER_SECTIONS or len(plans) != 1 or len(numbered) != len(sections):
+        return
+    kept: list[Draft] = []
+    for child in root.children:
+        if (
+            child in numbered
+            and child is not plans[0]
+            and not holds_work_boxes(child)
+            and not opens_a_part(_strip_outline_number(child))
+            and not _PLAN_TAIL_RE.search(plain_label(child.title))
+        ):
+            _named_section_to_notes(child, notes, "answer-plan")
+            continue
+        kept.append(child)
+    root.children = kept
+
+
+def _strip_outline_number(section: Draft) -> str:
+    """ "2. Week 1: Basics" → "Week 1: Basics": the name after the answer's own number."""
+    return re.sub(r"^\W*\d{1,2}[.)]\s*", "", plain_label(section.text or section.title))
+
+
 @rule("course-schedule")
 def schedule_is_the_plan(root: Draft, notes: list[str]) -> None:
     """A course page ("## Instruções de Entrega", "## Sistema de Avaliação", "## Ideias de

@@ -56,6 +56,7 @@ from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import (
     HOUSEKEEPING,
     advice_to_notes,
+    answer_plan_only,
     date_fields,
     dated_logs_to_notes,
     drop_assistant_offers,
@@ -2504,6 +2505,7 @@ def shape_roadmap(
     hoisted, opened = _hoist_wrapper(root)
     dated_logs_to_notes(root, notes)
     title = title or hoisted
+    answer_plan_only(root, notes)
     schedule_is_the_plan(root, notes)
     open_wrapper(root)
     _move_intro_sections(root, notes)
