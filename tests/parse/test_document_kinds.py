@@ -6871,3 +6871,15 @@ def test_ornament_led_lines_in_a_plain_numbered_outline_are_its_groups():
         },
         "Wheel": {"Basics": ["Centering", "Opening"], "Trimming": ["Foot rings", "Lids"]},
     }, tree
+
+
+def test_sessions_counted_in_korean_or_chinese_keep_what_each_covers():
+    text = (
+        "# 도예 스터디\n\n### 회차별 내용\n"
+        "- **1회차:** 챕터 1 - 흙 고르기\n- **2회차:** 챕터 2 - 꼬박밀기\n"
+        "- **3회차:** 챕터 3 - 물레\n\n"
+        "### 课程\n- **第1讲：** 揉泥与保存\n- **第2讲：** 拉坯入门\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[0].startswith("1회차") and titles[0].endswith("흙 고르기"), titles
+    assert titles[-1].startswith("第2讲") and titles[-1].endswith("拉坯入门"), titles
