@@ -6883,3 +6883,19 @@ def test_sessions_counted_in_korean_or_chinese_keep_what_each_covers():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[0].startswith("1회차") and titles[0].endswith("흙 고르기"), titles
     assert titles[-1].startswith("第2讲") and titles[-1].endswith("拉坯入门"), titles
+
+
+def test_goals_and_method_under_a_second_level_title_are_the_roadmaps_text():
+    text = (
+        "## 도예 스터디 커리큘럼\n\n### **학습 방식:**\n- 회차별로 교재를 읽고 물레로 실습\n\n"
+        "### **학습 목표:**\n1. 흙의 성질을 이해하고 기본 기법을 익힌다\n"
+        "2. 혼자서 그릇을 완성한다\n\n"
+        "### 회차별 학습 내용:\n- **1회차:** 흙 고르기\n- **2회차:** 꼬박밀기\n- **3회차:** 물레\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "1회차: 흙 고르기",
+        "2회차: 꼬박밀기",
+        "3회차: 물레",
+    ], [leaf.title for leaf in roadmap.leaves()]
+    assert "그릇을 완성한다" in roadmap.notes and "물레로 실습" in roadmap.notes

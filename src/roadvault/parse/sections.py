@@ -267,11 +267,12 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |how to take (?:this|the) course|how (?:this|the) course works|course logistics|logistics
 |certificates?|certification|cost|pricing|registration|how to register|enrol+ment
 
-|建议|学习建议|学习方法|学习技巧|心得|注意事项|小贴士|小提示|提示|忠告|心态|常见陷阱(?:规避)?|避坑(?:指南)?
+|建议|学习建议|学习方法|学习方式|学习技巧|心得|注意事项|小贴士|小提示|提示|忠告|心态|常见陷阱(?:规避)?|避坑(?:指南)?
 |常见错误|常见误区|误区|学习资源推荐原则
-|アドバイス|コツ|学習方法|学び方|心構え|注意点|ヒント
+|アドバイス|コツ|学習方法|勉強方法|学び方|心構え|注意点|ヒント
 |.{1,12}のおすすめ|おすすめの(?:学習法|進め方|組み合わせ|順番)|(?:学習の)?進め方|学習のコツ|勉強法
-|팁|학습 팁|공부 팁|조언|학습 방법|공부 방법|주의 ?사항|마음가짐|советы|рекомендации
+|팁|학습 팁|공부 팁|조언|학습 방법|공부 방법|학습 방식|공부 방식|주의 ?사항|마음가짐
+|советы|рекомендации
 |어떻게 공부.*|.{0,20}(?:보는|읽는|사용하는|활용하는) 방법|추천 .{0,12}경로|주간 루틴.*|산출물 기준
 |(?:[\w#&'’-]+ ){0,3}(?:weekly|daily|monthly|study|studying|routine|checklist|notes?|journal
 |log|logging|tracking|tracker|progress|review|planning|plan|session|reflection|retro|entry|day
@@ -291,6 +292,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |principios básicos|princípios básicos|grundregeln|règles de base
 |(?:learning |study |my |teaching )?philosoph(?:y|ie)|(?:key |core |learning |study )?principles
 |(?:the )?(?:learning|study|practice)(?: \w+)? (?:model|method|cycle|loop|framework|system)
+|m[ée]todos? de (?:estudio|estudo|aprendizaje|aprendizagem)|méthodes? (?:de travail|d'apprentissage)
 |difficulty(?: weight)? (?:scale|legend|key|levels?)
 |(?:difficulty |level |status |proficiency |skill |mastery )?legend
 |notes to (?:self|myself)|reminders(?: to self)?
@@ -1108,14 +1110,24 @@ def goals_to_notes(draft: Draft, notes: list[str]) -> None:
     "## 学习目标"), beside the parts that hold the plan, is the roadmap's text: the goals are
     reached by doing the steps, not ticked on their own. Goals written as task boxes, a
     goals section that is the whole document, and a part's own objectives, stay, unless the
-    part lists its topics or tasks beside them ("**Objectives:**" beside "**Tasks:**")."""
+    part lists its topics or tasks beside them ("**Objectives:**" beside "**Tasks:**"). Under
+    a title heading of any level ("## 통계 스터디" over every section) goals are the plan's."""
+
+    # "## Stats study" over every section: the document's title heading, whatever its level
+    headings = [c for c in draft.children if c.kind == HEADING]
+    title_heading = headings[0] if len(headings) == 1 else None
 
     def is_goals(child: Draft, parent: Draft) -> bool:
         if child.kind not in (HEADING, PSEUDO):
             return False
         if child.numbered and not _OUTLINE_NUMBER_RE.match(child.text or ""):
             return False  # "Phase 1: Goals" is a part; "## 1. 目的" only the README's numbering
-        if not (parent.kind == ROOT or (parent.kind == HEADING and parent.level == 1)) and not (
+        top = (
+            parent.kind == ROOT
+            or (parent.kind == HEADING and parent.level == 1)
+            or parent is title_heading
+        )
+        if not top and not (
             any(
                 _TOPICS_GROUP_RE.match(plain_label(c.title).rstrip(":："))
                 for c in parent.children
