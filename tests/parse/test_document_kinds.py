@@ -6899,3 +6899,15 @@ def test_goals_and_method_under_a_second_level_title_are_the_roadmaps_text():
         "3회차: 물레",
     ], [leaf.title for leaf in roadmap.leaves()]
     assert "그릇을 완성한다" in roadmap.notes and "물레로 실습" in roadmap.notes
+
+
+def test_sections_numbered_in_chinese_are_known_by_their_names():
+    text = (
+        "# 陶艺入门计划\n\n## 一、总体原则\n"
+        "1. **先练揉泥**：每天十分钟。\n2. **多看少急**：慢慢来。\n\n"
+        "## 二、分阶段计划\n\n### 阶段 1：手捏\n- 捏杯子\n- 泥条盘筑\n\n"
+        "### 阶段 2：拉坯\n- 定中心\n- 开孔\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["捏杯子", "泥条盘筑", "定中心", "开孔"]
+    assert "先练揉泥" in roadmap.notes

@@ -285,7 +285,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |шаблон (?:для )?(?:заметок|отч[её]та|недели|дня|плана|трекинга)
 |.{0,20}(?:笔记|计划|周报|日报|月报|学习|复盘|记录|打卡|每日|每周|进度|ノート|計画|週報|日報|学習|記録
 |振り返り|노트|계획|주간|일일|학습|기록|회고) ?(?:模板|模版|テンプレート|テンプレ|템플릿)
-|basic principles|ground rules|study rules|기본 원칙|학습 원칙|学习原则|基本原则|基本方針|学習方針
+|basic principles|ground rules|study rules|기본 원칙|학습 원칙|(?:学习|基本|总体|整体|核心)?原则
+|基本方針|学習方針
 |reflections?|weekly reflections?|weekly review|retrospective|retro|reflexiones|reflexión
 |reflexões|réflexions|reflexion|反思|회고|感想|所感|感じたこと|振り返り|学んだこと|느낀 점|소감
 |impressions?|thoughts|my thoughts|lessons learned|what i learned|things i learned|感悟|心得体会

@@ -796,12 +796,18 @@ _INCLUSIVE_DOT_RE = re.compile(r"(?<=\w)[•·](?=\w)")
 _OPTIONAL_PLURAL_RE = re.compile(r"(?<=[^\W\d_])\(s\)", re.I)
 
 
+# "一、总体原则", "（二）学习资源": a Chinese document's section numbers, not the section's name.
+_CJK_SECTION_NUMBER_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．:：]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*"
+)
+
+
 @lru_cache(maxsize=16384)
 def plain_label(text: str) -> str:
     """A label reduced for matching: decorations, numbering, emphasis and end punctuation
     removed, case folded ("📚 **Recommended Resources:**" → "recommended resources")."""
     text = _strip_emphasis_leftovers(strip_decorations(remove_controls(text)))
-    text = _tidy_end(_strip_numbering(text))
+    text = _tidy_end(_strip_numbering(_CJK_SECTION_NUMBER_RE.sub("", text, count=1)))
     text = _INCLUSIVE_DOT_RE.sub("", text)  # "Objectif•s", "étudiant·e·s": one word
     text = _OPTIONAL_PLURAL_RE.sub("s", text)  # "Link(s) to work", "Resource(s)"
     # "İ" folds to "i" and a combining dot; the dot is no letter of the word
