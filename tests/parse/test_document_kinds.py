@@ -6911,3 +6911,13 @@ def test_sections_numbered_in_chinese_are_known_by_their_names():
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["捏杯子", "泥条盘筑", "定中心", "开孔"]
     assert "先练揉泥" in roadmap.notes
+
+
+def test_aims_and_technologies_used_in_turkish_are_the_roadmaps_text():
+    text = (
+        "# 30 Günlük Seramik\n\n## 🎯 Amaçlar\n\n- Her gün çamurla çalışmak\n- Sabır kazanmak\n\n"
+        "## Plan\n\n- Çamur yoğurma\n- Çark\n- Sırlama\n\n"
+        "## 🛠️ Kullanılan Teknolojiler\n\n- **Elektrikli çark**\n- **Fırın**\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Çamur yoğurma", "Çark", "Sırlama"], leaves

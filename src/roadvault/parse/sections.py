@@ -88,6 +88,8 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |style ?guides?|coding style|code style|guías? de estilo|guias? de estilo|guide de style
 |(?:tools?|software|technologies|tech stack) (?:needed|required|used|you(?:['’]ll| will) need)
 |tech stack|technologies used|herramientas (?:necesarias|requeridas)|ferramentas necessárias
+|tecnolog[íi]as (?:utilizadas|usadas)|technologies utilisées|verwendete technologien
+|kullanılan teknolojiler|使用技术|技术栈|使用技術|技術スタック|사용 기술|기술 스택
 |outils nécessaires|benötigte werkzeuge
 |(?:kullanmanız |kullanacağınız )?gereken araçlar|gerekli araçlar|kullanılan araçlar
 |mevcut durum(?:unuz|um)?|şu anki durum(?:unuz|um)?
@@ -1011,7 +1013,7 @@ _GOALS_SECTION_RE = re.compile(
     r"|(?:topics|concepts) covered(?: this week)?"
     r"|mục tiêu(?: học tập| khóa học)?|tujuan(?: pembelajaran| belajar| repository| repositori"
     r"| proyek)?"
-    r"|(?:öğrenme )?hedefler(?:i)?|(?:öğrenme )?(?:çıktılar[ıi]?|kazanımlar[ıi]?)"
+    r"|(?:öğrenme )?hedefler(?:i)?|(?:öğrenme )?(?:çıktılar[ıi]?|kazanımlar[ıi]?)|amaç(?:lar)?"
     r"|leerdoelen|doelen|cele(?: nauki| kursu| szkolenia)?|cíle(?: kurzu)?"
     r"|цілі(?: курсу| навчання)?"
     r"|目标|学习目标|总体目标|总目标|整体目标|学習目標|目標|全体目標|목표|학습 목표|전체 목표"
