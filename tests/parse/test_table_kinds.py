@@ -1209,3 +1209,29 @@ def test_a_name_column_names_the_rows_not_the_list_of_what_each_covers_beside_it
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["흙 입문", "물레 기초", "유약"], titles
+
+
+def test_points_in_a_cell_show_their_code_and_bold_as_markdown_shows_them():
+    text = (
+        "# Pottery\n\n| Week | Topic | Details |\n|---|---|---|\n"
+        "| 1 | Kiln | • Load with `stilts`<br>• **Cone 6**: the usual top |\n"
+        "| 2 | Glaze | • Dip `twice`<br>• Wax the foot |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Load with stilts" in titles and "Dip twice" in titles, titles
+    assert not any("`" in title or "*" in title for title in titles), titles
+
+
+def test_a_band_of_emphasized_cells_heads_the_plain_rows_under_it():
+    text = (
+        "# Pottery in two months\n\n| Week | Topic | Detail |\n| :--- | :--- | :--- |\n"
+        "| **Month 1** | **Hand building** | *Focus: shaping by hand* |\n"
+        "| 1 | Pinch pots | Thumb and fingers |\n| 2 | Coils | Rolling even coils |\n"
+        "| **Month 2** | **The wheel** | *Focus: centring and pulling* |\n"
+        "| 3 | Centring | Cone up and down |\n| 4 | Cylinders | Three pulls |\n"
+    )
+    tree = _tree(parse_roadmap(text))
+    assert tree == [
+        ("Month 1: Hand building", ["Pinch pots", "Coils"]),
+        ("Month 2: The wheel", ["Centring", "Cylinders"]),
+    ], tree

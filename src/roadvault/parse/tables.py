@@ -38,6 +38,7 @@ from roadvault.parse.titles import (
     inline_lines,
     join_lines,
     light_clean,
+    opens_a_part,
     plain_label,
     remove_controls,
     replace_shortcodes,
@@ -935,6 +936,7 @@ def _column_groups(
 
 
 _BOLD_CELL_RE = re.compile(r"^(\*\*|__)[^*_\n]{1,60}\1$")
+_ITALIC_CELL_RE = re.compile(r"^([*_])(?![*_\s])[^*_\n]{1,120}(?<!\s)\1$")
 
 
 def _is_group_row(row: list[InlineText]) -> bool:
@@ -946,16 +948,43 @@ def _is_group_row(row: list[InlineText]) -> bool:
     filled = [cell for cell in row if cell.text.strip()]
     if len(row) < 2 or not filled:
         return False
-    if not all(_BOLD_CELL_RE.match(cell.raw.strip()) for cell in filled):
+    if not _BOLD_CELL_RE.match(filled[0].raw.strip()) or not all(
+        # "| **Bulan 1** | **Dasar-Dasar** | *Fokus: sintaks* |": the group's aim, in italics
+        _BOLD_CELL_RE.match(cell.raw.strip()) or _ITALIC_CELL_RE.match(cell.raw.strip())
+        for cell in filled[1:]
+    ):
         return False
     if _NO_CLASS_RE.match(remove_controls(filled[0].text).strip(" *_")):
         return False  # "| | **Weihnachtsferien vom 23. Dezember …** |": days off, no group
     return len(filled) == 1 or (
         bool(row[0].text.strip()) and len(filled) < len(row) <= MAX_GROUP_ROW_CELLS
+    )  # (every cell emphasized, the row stands out from its plain neighbours: see below)
+
+
+def _group_name(row: list[InlineText]) -> InlineText:
+    """The name of the group a row heads: its first filled cell, and the bold name beside a
+    slot ("| **Bulan 1** | **Dasar-Dasar & Logika** |" → "Bulan 1: Dasar-Dasar & Logika")."""
+    filled = [cell for cell in row if cell.text.strip()]
+    first = filled[0]
+    if len(filled) >= 2 and opens_a_part(first.text) and _BOLD_CELL_RE.match(filled[1].raw.strip()):
+        text = f"{first.text.strip()}: {filled[1].text.strip()}"
+        return InlineText(text=text, raw=text, links=[*first.links, *filled[1].links])
+    return first
+
+
+def _emphasized_row(row: list[InlineText]) -> bool:
+    """ "| **Bulan 1** | **Dasar-Dasar & Logika** | *Fokus: sintaks* |": every cell filled and
+    set in bold or italics, the first in bold — a part's band across the table."""
+    cells = [cell.raw.strip() for cell in row]
+    return (
+        2 <= len(cells) <= MAX_GROUP_ROW_CELLS
+        and bool(_BOLD_CELL_RE.match(cells[0]))
+        and all(_BOLD_CELL_RE.match(c) or _ITALIC_CELL_RE.match(c) for c in cells[1:])
     )
 
 
 MAX_GROUP_ROW_CELLS = 4
+MIN_BANDS = 2
 
 
 @rule("table-group-rows")
@@ -967,7 +996,9 @@ def _grouped_by_rows(
 ) -> tuple[list[Draft], list[Resource]]:
     """A row holding one bold cell and nothing else ("| **Freshman** | |", then the
     level's tasks, then "| **Sophomore** | |") names a group of the rows after it, as a
-    merged row across a spreadsheet does: each such row is a topic holding them."""
+    merged row across a spreadsheet does: each such row is a topic holding them. So does a
+    band of emphasized cells among plain rows ("| **Bulan 1** | **Dasar-Dasar** | *Fokus: …*
+    |"), named by its slot and its bold name ("Bulan 1: Dasar-Dasar")."""
     drafts: list[Draft] = []
     resources: list[Resource] = []
     bounds = [*starts, len(body)]
@@ -977,8 +1008,7 @@ def _grouped_by_rows(
         resources.extend(more)
     for start, end in pairwise(bounds):
         group = Draft(PSEUDO, line=lines[start] if start < len(lines) else None)
-        title_cell = next(cell for cell in body[start] if cell.text.strip())
-        set_title(group, title_cell)
+        set_title(group, _group_name(body[start]))
         fired("table-group-rows", group.line, "topic", group.title)
         found, more = table_items(header, body[start + 1 : end], lines[start + 1 : end])
         group.children.extend(found)
@@ -1026,6 +1056,14 @@ def table_items(
     header: list[InlineText], body: list[list[InlineText]], lines: list[int | None]
 ) -> tuple[list[Draft], list[Resource]]:
     starts = [at for at, row in enumerate(body) if _is_group_row(row)]
+    if not starts:
+        # bands set off only by their emphasis, among rows that have none
+        banded = [at for at, row in enumerate(body) if _emphasized_row(row)]
+        plain = [row for at, row in enumerate(body) if at not in banded and row]
+        if len(banded) >= MIN_BANDS and not any(
+            _BOLD_CELL_RE.match(cell.raw.strip()) for row in plain for cell in row[1:]
+        ):
+            starts = banded
     rest = [row for at, row in enumerate(body) if at not in starts and row]
     bold_first = sum(1 for row in rest if _BOLD_CELL_RE.match(row[0].raw.strip()))
     numbered = any(re.search(r"\d", "".join(c.text for c in body[at])) for at in starts)
@@ -1415,8 +1453,17 @@ def _points(cell: InlineText) -> list[InlineText]:
     parts = [part for part in _POINT_SPLIT_RE.split(cell.raw) if part.strip()]
     if len(parts) < 2 or not all(_POINT_RE.match(part) for part in parts):
         return []
-    texts = [_ANY_TAG_RE.sub("", _POINT_RE.sub("", part, count=1)).strip() for part in parts]
-    return [InlineText(text=text, raw=text) for text in texts if text]
+    raws = [_ANY_TAG_RE.sub("", _POINT_RE.sub("", part, count=1)).strip() for part in parts]
+    # the text shown, as Markdown would show it: "`def`" is "def", "**Set**" is "Set"
+    return [InlineText(text=_shown_inline(raw), raw=raw) for raw in raws if raw]
+
+
+_CODE_SPAN_RE = re.compile(r"`([^`\n]+)`")
+_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _shown_inline(raw: str) -> str:
+    return _STRONG_RE.sub(r"\2", _CODE_SPAN_RE.sub(r"\1", raw))
 
 
 MIN_TRACKS = 3
