@@ -6921,3 +6921,15 @@ def test_aims_and_technologies_used_in_turkish_are_the_roadmaps_text():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Çamur yoğurma", "Çark", "Sırlama"], leaves
+
+
+def test_a_week_named_for_files_keeps_the_files_it_sets_to_read():
+    text = (
+        "# Kiln course\n\n### Week 1 — Clay\n\n"
+        "1. [clay.md](clay.md)\n2. [wedging.md](wedging.md)\n\n"
+        "### Week 2 — Glaze Files & Recipes\n\n"
+        "1. [topics/glaze-basics.md](topics/glaze-basics.md)\n"
+        "2. [topics/cone-six.md](topics/cone-six.md)\n"
+    )
+    tree = _tree(parse_roadmap(text))
+    assert [len(leaves) for _, leaves in tree] == [2, 2], tree

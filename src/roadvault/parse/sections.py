@@ -975,13 +975,16 @@ MIN_PATHS = 2
 def file_lists_to_notes(draft: Draft, notes: list[str]) -> None:
     """A group named for where work is kept whose entries are only files of the repository
     ("Study Notes Location" › "01-AWS-IAM-And-Accounts/iam-basics.md", "…/iam-policies.md")
-    is text, not steps; a week's "📁 topics/03-compute-services/" folders are its topics."""
+    is text, not steps; a week's "📁 topics/03-compute-services/" folders are its topics, and
+    so are the files of a week whose name has "File" in it ("Tuần 3 — Image & File")."""
 
     def is_file_list(child: Draft, _parent: Draft) -> bool:
         entries = [c for c in child.children if c.kind == ITEM]
         return (
             child.kind in (HEADING, PSEUDO)
             and bool(_FILES_GROUP_RE.search(plain_label(child.title)))
+            # "Tuần 3 — Image & File": a week of the plan, whose topics are files to read
+            and not opens_a_part(child.text or child.title)
             and len(entries) >= MIN_PATHS
             and len(entries) == len(child.children)
             and not any(c.children or c.is_task for c in entries)
