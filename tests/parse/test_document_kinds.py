@@ -6933,3 +6933,12 @@ def test_a_week_named_for_files_keeps_the_files_it_sets_to_read():
     )
     tree = _tree(parse_roadmap(text))
     assert [len(leaves) for _, leaves in tree] == [2, 2], tree
+
+
+def test_a_note_to_self_beside_the_plan_is_text():
+    text = (
+        "# Pottery log\n\n## What I finished\n\n- Wedging\n- Centering\n- Trimming\n\n"
+        "## Note to self\n\n1. Clean the wheel before leaving.\n2. Cover the pots with plastic.\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Wedging", "Centering", "Trimming"], leaves

@@ -298,7 +298,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |m[ée]todos? de (?:estudio|estudo|aprendizaje|aprendizagem)|méthodes? (?:de travail|d'apprentissage)
 |difficulty(?: weight)? (?:scale|legend|key|levels?)
 |(?:difficulty |level |status |proficiency |skill |mastery )?legend
-|notes to (?:self|myself)|reminders(?: to self)?
+|notes? to (?:self|myself)|reminders?(?: to self)?
 |(?:in )?a typical (?:week|day|session|class)|(?:weekly|daily) (?:structure|rhythm|routine|format)
 |(?:(?:my|the|a|your|suggested|recommended|sample|example|ideal) )?(?:(?:daily|weekly|study
 |studying|practice|practise|learning|training|morning|evening|coding) )+routines?
