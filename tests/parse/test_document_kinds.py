@@ -6942,3 +6942,14 @@ def test_a_note_to_self_beside_the_plan_is_text():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Wedging", "Centering", "Trimming"], leaves
+
+
+def test_a_month_before_the_colon_says_when_and_the_step_is_what_follows():
+    text = (
+        "# Cerámica en un año\n\n## Cronograma\n\n"
+        "1. **Enero**: Amasado - Prepararemos el barro para todo el mes.\n"
+        "2. **Febrero**: Torno - Centraremos y levantaremos paredes.\n"
+        "3. **Marzo**: Esmaltes - Probaremos tres esmaltes en placas.\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert all(" - " in title for title in leaves) and "Torno" in leaves[1], leaves

@@ -132,6 +132,21 @@ _WEEKDAYS_RE = re.compile(
 
 
 _LEADING_WEEKDAY_RE = re.compile(rf"^(?:{_WEEKDAY})\b", re.I)
+# "January", "Enero", "Février", "März", "3月", "10월": a month of the calendar.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro"
+    r"|novembro|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+    r"|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|(?:[一二三四五六七八九十]|十[一二])月|\d{1,2}\s*[月월]"
+)
+# "March", "Jan–Mar", "Enero y Febrero": months alone or as a range.
+_MONTHS_RE = re.compile(
+    rf"^(?:{_MONTH})(?:\s*(?:[-–—~〜～/,&+]|to|至|and|y|e)\s*(?:{_MONTH}))*$", re.I
+)
 
 
 def led_by_a_weekday(text: str) -> bool:
@@ -334,10 +349,12 @@ _PATH_RE = re.compile(r"\.?/?(?:[\w.-]+/)+|\.?/?(?:[\w.-]+/)+[\w-]+\.\w{1,5}")
 
 
 def names_a_when(label: str) -> bool:
-    """ "2024-09-11 (周三)", "Monday", "Week 3": a label that says when, not what."""
+    """ "2024-09-11 (周三)", "Monday", "March", "Week 3": a label that says when, not what."""
     bare = strip_decorations(_WHEN_ASIDE_RE.sub(" ", label)).strip(" :：*_")
     bare = " ".join(bare.split())
-    return _slot_or_date(bare) or bool(_WEEKDAYS_RE.match(bare) or _LAST_SLOT_RE.match(bare))
+    return _slot_or_date(bare) or bool(
+        _WEEKDAYS_RE.match(bare) or _MONTHS_RE.match(bare) or _LAST_SLOT_RE.match(bare)
+    )
 
 
 # "Final week", "Tuần cuối", "Última semana", "最后一周": the plan's last slot, named by place.
