@@ -6953,3 +6953,21 @@ def test_a_month_before_the_colon_says_when_and_the_step_is_what_follows():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert all(" - " in title for title in leaves) and "Torno" in leaves[1], leaves
+
+
+def test_hours_per_week_after_the_plan_sum_it_up_and_are_no_steps():
+    text = (
+        "# Cerâmica em 2 semanas\n\n## SEMANA 1: Base\n\n- Amassar\n- Centralizar\n\n"
+        "## SEMANA 2: Esmalte\n\n- Misturar\n- Queimar\n\n## ⏰ TEMPO TOTAL\n\n"
+        "**Por semana:**\n- Semana 1: ~12h\n- Semana 2: ~9h (mais leve)\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Amassar", "Centralizar", "Misturar", "Queimar"], leaves
+
+
+def test_days_timed_with_their_work_stay_steps():
+    text = (
+        "# Inglés\n\n## Mes 1\n\n#### Semana 1:\n"
+        "* Día 1: 2 horas de videos de gramática básica.\n* Día 2: 2 horas de lectura sencilla.\n"
+    )
+    assert len(parse_roadmap(text).leaves()) == 2

@@ -40,6 +40,7 @@ from roadvault.parse.drafts import (
     split_label,
     walk,
 )
+from roadvault.parse.durations import leading_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.titles import (
     MONTH_NAMES,
@@ -817,6 +818,35 @@ def _stat_entry(entry: Draft) -> str | None:
     return "count" if first.isdigit() and _stat_value(text) else None
 
 
+MIN_SLOT_HOURS = 2
+
+
+def _hours_by_slot(section: Draft) -> bool:
+    """ "Semana 1: ~22h", "Semana 2: ~28h (mais intensa)": how long each part of the plan
+    takes, one entry a part — a summary of the plan's time, not more steps."""
+    entries = section.children
+    if not entries:
+        return False
+    if all(e.kind in (PSEUDO, ITEM) and e.children and not e.is_task for e in entries):
+        return all(_hours_by_slot(e) for e in entries)  # "**Por semana:**" over them
+    if len(entries) < MIN_SLOT_HOURS:
+        return False
+    for entry in entries:
+        if entry.kind != ITEM or entry.is_task or entry.children:
+            return False
+        label, colon, value = entry.text.replace("：", ":").partition(":")
+        value = value.strip().lstrip("~≈±").strip()
+        found = leading_duration(value)
+        if not colon or not opens_a_part(label) or found is None or found[1] is None:
+            return False
+        if not _ASIDE_ONLY_RE.fullmatch(value[len(found[0]) :]):
+            return False  # "Día 1: 2 horas de videos de gramática": the day's work, timed
+    return True
+
+
+_ASIDE_ONLY_RE = re.compile(r"\s*(?:[（(][^()（）]*[)）])?\s*")
+
+
 def _stat_entries(section: Draft) -> list[tuple[str, str]] | None:
     """(kind, value) of every entry under `section`, a label over entries counted with
     them ("Distribution:" › "Completed: 7 courses"); None when any entry is not a figure."""
@@ -885,12 +915,13 @@ def statistics_to_notes(draft: Draft, notes: list[str]) -> None:
     says when the study runs ("Start date: 2026-01-12", "End date: ongoing") reports on it:
     text, not steps. Without a share, a count or a zero tally among them ("Python: 2 weeks",
     "Git: 25") the entries are topics with their time, and stay, unless the section is named
-    for its totals ("Week 1 Totals" › "DSA → 25 hrs")."""
+    for its totals ("Week 1 Totals" › "DSA → 25 hrs") or each entry is a part of the plan and
+    its hours alone ("Semana 1: ~22h"), the plan's time summed up."""
 
     def is_statistics(child: Draft, _parent: Draft) -> bool:
         if child.kind not in (HEADING, PSEUDO, ITEM) or child.is_task or not child.children:
             return False
-        if date_fields(child) or _only_a_date(child):
+        if date_fields(child) or _only_a_date(child) or _hours_by_slot(child):
             return True
         entries = _stat_entries(child)
         # "✅ Week 1 Totals" says what its figures are: two are enough, and hours will do
