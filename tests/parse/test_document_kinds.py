@@ -6971,3 +6971,14 @@ def test_days_timed_with_their_work_stay_steps():
         "* Día 1: 2 horas de videos de gramática básica.\n* Día 2: 2 horas de lectura sencilla.\n"
     )
     assert len(parse_roadmap(text).leaves()) == 2
+
+
+def test_a_timetable_section_is_the_plan_and_the_guidance_around_it_is_text():
+    text = (
+        "# 烧窑日\n\n## 今天的时间表\n\n| 时间 | 事项 |\n|---|---|\n"
+        "| 08:00 | 装窑 |\n| 09:00 | 升温 |\n| 12:00 | 午饭 |\n| 13:00 | 观察火色 |\n"
+        "| 17:00 | 停火 |\n\n## 取舍顺序\n\n- 先砍观察火色。\n- 不能砍停火。\n\n"
+        "## 记录存在哪里\n\n- 在本子上写下温度曲线。\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["装窑", "升温", "午饭", "观察火色", "停火"], leaves

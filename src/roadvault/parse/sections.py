@@ -2962,9 +2962,12 @@ _SCHEDULE_SECTION_RE = re.compile(
     r"|calend[áa]rio(?: de aulas| das aulas| académico| acadêmico| del curso| do curso)?"
     r"|programación(?: semanal| del curso)?|planificación(?: semanal)?"
     r"|(?:semester|kurs)?(?:zeitplan|terminplan|semesterplan)|calendrier(?: du cours)?"
-    r"|课程安排|课程表|日程|教学安排|授業計画|授業日程|スケジュール|일정|강의 일정|lịch học)$"
+    r"|课程安排|课程表|日程|教学安排|授業計画|授業日程|スケジュール|일정|강의 일정|lịch học"
+    # "今天的时间表", "本周时间安排": a timetable in Chinese, Japanese or Korean
+    r"|.{0,6}(?:时间表|时间安排|日程表|時間割|タイムテーブル|시간표))$"
 )
 MIN_SCHEDULE_PARTS = 4
+MIN_SCHEDULE_ROWS = 5
 
 
 MIN_ANSWER_SECTIONS = 3
@@ -3011,15 +3014,20 @@ def _strip_outline_number(section: Draft) -> str:
 def schedule_is_the_plan(root: Draft, notes: list[str]) -> None:
     """A course page ("## Instruções de Entrega", "## Sistema de Avaliação", "## Ideias de
     projetos", then "## Cronograma Detalhado" › "### Semana 1…17") lays its plan out in the
-    section named as its schedule, when that section holds four numbered parts or more and no
-    other section is numbered as a part: the other sections without task boxes are the
-    course's text (submission rules, grading, project ideas), not steps."""
+    section named as its schedule, when that section holds four numbered parts or more (or is
+    the timetable itself, a table of five slots or more: "## 今天的时间表") and no other
+    section is numbered as a part: the other sections without task boxes are the course's
+    text (submission rules, grading, project ideas), not steps."""
     sections = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
     schedules = [
         c
         for c in sections
         if _SCHEDULE_SECTION_RE.match(plain_label(c.title))
-        and _numbered_parts_in(c) >= MIN_SCHEDULE_PARTS
+        and (
+            _numbered_parts_in(c) >= MIN_SCHEDULE_PARTS
+            # the timetable itself: a table of slots, one row each
+            or sum(1 for d in walk(c) if d.kind == ROW) >= MIN_SCHEDULE_ROWS
+        )
     ]
     if len(schedules) != 1 or any(c.numbered for c in sections):
         return
