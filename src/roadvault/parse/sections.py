@@ -1467,6 +1467,26 @@ def open_generic_details(draft: Draft) -> None:
     draft.children = kept
 
 
+@rule("empty-details")
+def drop_empty_details(draft: Draft) -> None:
+    """A `<details>` fold with nothing to read inside ("Day 1 - Screenshot" over an image
+    alone) shows a picture of the work, beside the entries it illustrates: no step."""
+    kept: list[Draft] = []
+    for child in draft.children:
+        drop_empty_details(child)
+        if (
+            child.kind == DETAILS
+            and not child.children
+            and not child.notes
+            and not child.resources
+            and not child.is_task
+        ):
+            fired("empty-details", child.line, "dropped", child.title)
+            continue
+        kept.append(child)
+    draft.children = kept
+
+
 _SLOT_LABEL_RE = re.compile(r"^[^:：–—|]{1,24}?\s*[:：–—|]\s*(?=\S)")
 
 

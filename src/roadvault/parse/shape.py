@@ -60,6 +60,7 @@ from roadvault.parse.sections import (
     date_fields,
     dated_logs_to_notes,
     drop_assistant_offers,
+    drop_empty_details,
     drop_promotions,
     drop_repeated_sections,
     drop_repo_chatter,
@@ -2470,6 +2471,7 @@ def shape_roadmap(
     drop_promotions(root, notes)
     news_to_notes(root, notes)
     open_generic_details(root)
+    drop_empty_details(root)
     _tidy(root)
     name_slots_by_topic(root)
     drop_check_in_logs(root, notes)
