@@ -259,3 +259,14 @@ def test_a_title_that_opens_with_a_slot_but_has_no_length_reads_back_without_one
     parse_roadmap("# Elsewhere\n\n## Week 1: Hand building\n\n- Coil a bowl\n")
     again = parse_roadmap(roadmap_to_markdown(roadmap))
     assert [(n.title, n.duration) for n in again.nodes] == [("Week 1: Hand building", None)]
+
+
+def test_a_title_with_brackets_of_its_own_keeps_its_length_in_the_outline_form() -> None:
+    roadmap = Roadmap(
+        title="Pottery",
+        source="pottery.md",
+        nodes=[Node(title="[Week 1] Try a new clay.", duration="Week 1")],
+    )
+    assign_ids(roadmap)
+    again = parse_roadmap(roadmap_to_markdown(roadmap))
+    assert [(n.title, n.duration) for n in again.nodes] == [("[Week 1] Try a new clay.", "Week 1")]

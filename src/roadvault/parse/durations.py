@@ -394,6 +394,9 @@ def is_slot(duration: str | None) -> bool:
     return bool(duration) and re.fullmatch(ORDINAL, str(duration).strip(), re.I) is not None
 
 
+_WRITTEN_TAIL_RE = re.compile(r"\s\((?P<d>[^()\n]{1,40})\)\s*$")
+
+
 def split_duration(title: str) -> TitleDuration:
     """Take a duration (and a pace) out of a title: "Linear Algebra (3 weeks): 2 hours/day"
     → title "Linear Algebra", duration "3 weeks", pace "2 hours/day"."""
@@ -410,6 +413,18 @@ def split_duration(title: str) -> TitleDuration:
             work = _cut(work, match.start(), match.end())
 
     duration: str | None = None
+    if WRITTEN_FORM.get() and len(_PAREN_RE.findall(work)) >= 2:
+        # "\[Week 1\] Try something new. (Week 1)": the outline form's writer put the length
+        # in the brackets at the end, whatever brackets the title has of its own
+        match = _WRITTEN_TAIL_RE.search(work)
+        if match and parse_duration(match["d"]):
+            tail = " ".join(match["d"].split())
+            return TitleDuration(
+                title=work[: match.start()].strip(),
+                duration=tail,
+                planned_days=planned_days(tail),
+                pace=pace,
+            )
     if re.fullmatch(ORDINAL, work.strip(), re.I):
         return TitleDuration(title=work.strip(), pace=pace)  # "第 1 周", "Week 3": a slot name
     if len(_PAREN_RE.findall(work)) >= 2:
