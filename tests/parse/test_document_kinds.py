@@ -6982,3 +6982,13 @@ def test_a_timetable_section_is_the_plan_and_the_guidance_around_it_is_text():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["装窑", "升温", "午饭", "观察火色", "停火"], leaves
+
+
+def test_rules_of_the_plan_in_spanish_are_the_roadmaps_text():
+    text = (
+        "# Plan de cerámica — 3 días\n\n| Día | Foco |\n|---|---|\n| 1 | Amasado |\n"
+        "| 2 | Torno |\n| 3 | Esmalte |\n\n## Reglas del plan\n"
+        "- Cada sesión empieza limpiando la rueda.\n- Anotar al final del día qué quedó débil.\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Amasado", "Torno", "Esmalte"], leaves

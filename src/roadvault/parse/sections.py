@@ -322,9 +322,10 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:sites?|recursos|cursos|libros) a evitar|what to avoid|avoid these|避坑.*|避雷.*
 |(?:(?:the|daily|study|practice|learning|golden|house|group|our|challenge|simple|basic|my) )*rules
 |(?:(?:the|daily|study|practice|learning|golden|house|group|our|challenge) )*rules to follow
-|rules to follow|(?:challenge|the) rules|rules of (?:the|this) challenge
+|rules to follow|(?:challenge|the) rules
+|rules (?:of|for) (?:the|this) (?:challenge|plan|study|course)
 |(?:스터디|프로젝트) 규칙|(?:学习|学習|小组|勉強会の?)(?:规则|規則|ルール)
-|(?:\w+ )?(?:reglas|regras|règles|regeln|правила)(?: \w+| d'or)?|规则|ルール|규칙
+|(?:\w+ )?(?:reglas|regras|règles|regeln|правила)(?: \w+){0,2}|(?:\w+ )?règles d'or|规则|ルール|규칙
 |lời khuyên|mẹo(?: học tập)?|kinh nghiệm học|saran|kiat|tips belajar|ipuçları|tavsiyeler|öneriler
 |(?:\w+ ){0,3}ipuçları|(?:günlük )?(?:çalışma|öğrenme) rutini|günlük rutin
 |(?:pratik )?öğrenme yöntemleri|çalışma yöntemleri|metode belajar|cara belajar
