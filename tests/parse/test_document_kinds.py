@@ -6992,3 +6992,13 @@ def test_rules_of_the_plan_in_spanish_are_the_roadmaps_text():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Amasado", "Torno", "Esmalte"], leaves
+
+
+def test_channels_to_watch_in_vietnamese_are_resources_not_steps():
+    text = (
+        "# Lộ trình học gốm\n\n### Đầu tiên là nhào đất\n\n#### Những kênh nên xem\n\n"
+        "* Youtube: Kênh Gốm Việt\n\n* Sách: Gốm cho người mới\n\n"
+        "#### Những thứ cần học\n\n* Nhào đất\n* Định tâm\n* Kéo thành\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Nhào đất", "Định tâm", "Kéo thành"], leaves

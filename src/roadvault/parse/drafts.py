@@ -65,7 +65,8 @@ _RES_NOUN = (
     # Turkish, Indonesian, Vietnamese, Italian, Polish, Dutch
     r"|kaynaklar|önerilen kaynaklar|kitaplar|online kurslar|kurslar|youtube kanalları"
     r"|sumber(?: belajar| referensi)?|referensi|buku|tài liệu(?: tham khảo| học tập)?|tài nguyên"
-    r"|sách|khóa học|risorse|libri|corsi|materiali|zasoby|książki|kursy|materiały"
+    r"|sách|khóa học|(?:những )?kênh(?: youtube)?(?: nên xem)?|nguồn (?:học(?: tập)?|tài liệu)"
+    r"|risorse|libri|corsi|materiali|zasoby|książki|kursy|materiały"
     r"|bronnen|boeken|cursussen"
     # Arabic, Persian, Hebrew, Hindi, Thai, Ukrainian: "المصادر المقترحة", "منابع پیشنهادی"
     r"|(?:ال)?مصادر(?: (?:ال)?مقترحة| (?:ال)?مفيدة| التعلم)?|(?:ال)?موارد(?: (?:ال)?مقترحة)?"
