@@ -34,7 +34,7 @@ from roadvault.parse.emit import roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
 from roadvault.parse.inputs import Kind, as_markdown, plain_fenced_plan, unfence_typed_tables
-from roadvault.parse.loose_lines import loose_lines_to_markdown
+from roadvault.parse.loose_lines import TITLE_HEADING_RE, loose_lines_to_markdown
 from roadvault.parse.outline import build_roadmap
 from roadvault.parse.read import (
     MAX_ROADMAP_BYTES,
@@ -178,14 +178,13 @@ def _has_markdown_structure(body: str) -> bool:
     return bool(_STRUCTURE_RE.search(_without_title_heading(body))) and not headings_lost(body)
 
 
-_TITLE_HEADING_RE = re.compile(r"\A\s*#[ \t]+[^\n]*\S[^\n]*(?:\n|\Z)")
-
-
 def _without_title_heading(body: str) -> str:
     """The body without its title heading, when the rest is plain text with no markup of
     its own (no bold, link or code): the heading is then all the Markdown there is."""
-    rest = _TITLE_HEADING_RE.sub("", body, count=1)
-    return body if rest == body or INLINE_MARKDOWN_RE.search(rest) else rest
+    first, _, rest = body.lstrip().partition("\n")
+    if not TITLE_HEADING_RE.match(first) or INLINE_MARKDOWN_RE.search(rest):
+        return body
+    return rest
 
 
 def _read_fenced_plan(

@@ -30,7 +30,8 @@ _BARE_NUMBER_RE = re.compile(r"^\d{1,3}[.)、．]\s*")
 _TREE_LINE_RE = re.compile(r"^\s*(?:[├└│┌]|\|--|`--)")
 _PATH_LINE_RE = re.compile(r"^[\w.-]+/$")
 _BULLET_RE = re.compile(r"^[-*+•◦▪‣]\s+")
-_TITLE_HEADING_RE = re.compile(r"^#[ \t]+\S")
+# "# my-study-plan": a title heading, the one Markdown a pasted text may start with
+TITLE_HEADING_RE = re.compile(r"^#[ \t]+\S")
 MAX_ITEM_WORDS = 16
 MAX_ITEM_CHARS = 120
 
@@ -289,7 +290,7 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             # "9. Best Time to Buy…" under "Phase 1: Arrays": the parts are worded, so a
             # bare number counts the part's entries
             numbered, body = False, _BARE_NUMBER_RE.sub("", plain, count=1)
-        if not _has_text(out) and not bullet and _TITLE_HEADING_RE.match(stripped):
+        if not _has_text(out) and not bullet and TITLE_HEADING_RE.match(stripped):
             emit(stripped, number)  # "# my-study-plan": a repository's title heading
         elif not _has_text(out) and not bullet and _names_the_document(plain, lines, index):
             emit(f"# {plain}", number)  # the first line, alone, names what follows

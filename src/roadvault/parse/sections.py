@@ -967,14 +967,16 @@ def _holds_the_document(section: Draft, parent: Draft) -> bool:
     a "Tips" page), not a section beside the plan."""
     return (
         parent.kind == ROOT
-        and section.kind == HEADING
-        and section.level == 1
+        and section is document_heading(parent)
         and any(c.kind == HEADING for c in section.children)
-        and not any(
-            c is not section and c.kind in (HEADING, PSEUDO, ITEM, ROW, DETAILS)
-            for c in parent.children
-        )
     )
+
+
+def document_heading(root: Draft) -> Draft | None:
+    """The heading over the whole document, at any level ("# notas", "## 통계 스터디"):
+    the one section at the top, with no entry or other section beside it."""
+    tops = [c for c in root.children if c.kind in (HEADING, PSEUDO, ITEM, ROW, DETAILS)]
+    return tops[0] if len(tops) == 1 and tops[0].kind == HEADING else None
 
 
 # "Rules", "Principles": what holds all along, never done once and for all.
@@ -1151,9 +1153,7 @@ def goals_to_notes(draft: Draft, notes: list[str]) -> None:
     part lists its topics or tasks beside them ("**Objectives:**" beside "**Tasks:**"). Under
     a title heading of any level ("## 통계 스터디" over every section) goals are the plan's."""
 
-    # "## Stats study" over every section: the document's title heading, whatever its level
-    headings = [c for c in draft.children if c.kind == HEADING]
-    title_heading = headings[0] if len(headings) == 1 else None
+    title_heading = document_heading(draft)  # "## 통계 스터디" over every section
 
     def is_goals(child: Draft, parent: Draft) -> bool:
         if child.kind not in (HEADING, PSEUDO):
@@ -3017,18 +3017,13 @@ def answer_plan_only(root: Draft, notes: list[str]) -> None:
             child in numbered
             and child is not plans[0]
             and not holds_work_boxes(child)
-            and not opens_a_part(_strip_outline_number(child))
+            and not opens_a_part(plain_label(child.text or child.title))  # "2. Week 1: …"
             and not _PLAN_TAIL_RE.search(plain_label(child.title))
         ):
             _named_section_to_notes(child, notes, "answer-plan")
             continue
         kept.append(child)
     root.children = kept
-
-
-def _strip_outline_number(section: Draft) -> str:
-    """ "2. Week 1: Basics" → "Week 1: Basics": the name after the answer's own number."""
-    return re.sub(r"^\W*\d{1,2}[.)]\s*", "", plain_label(section.text or section.title))
 
 
 @rule("course-schedule")
