@@ -30,6 +30,7 @@ from roadvault.parse.durations import is_slot, parse_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import STEP_QUALIFIERS_CJK, pull_sections, reads_as_action
 from roadvault.parse.titles import (
+    MONTH_NAMES,
     has_numbering,
     light_clean,
     opens_a_part,
@@ -134,8 +135,7 @@ _WEEKDAYS_RE = re.compile(
 _LEADING_WEEKDAY_RE = re.compile(rf"^(?:{_WEEKDAY})\b", re.I)
 # "January", "Enero", "Février", "März", "3月", "10월": a month of the calendar.
 _MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    rf"(?:{MONTH_NAMES})\.?"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
     r"|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro"
     r"|novembro|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre"

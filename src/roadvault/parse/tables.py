@@ -958,7 +958,7 @@ def _is_group_row(row: list[InlineText]) -> bool:
         return False  # "| | **Weihnachtsferien vom 23. Dezember …** |": days off, no group
     return len(filled) == 1 or (
         bool(row[0].text.strip()) and len(filled) < len(row) <= MAX_GROUP_ROW_CELLS
-    )  # (every cell emphasized, the row stands out from its plain neighbours: see below)
+    )
 
 
 def _group_name(row: list[InlineText]) -> InlineText:
