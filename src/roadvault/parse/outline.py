@@ -163,6 +163,16 @@ _BANNER_OPEN_RE = re.compile(r"<(?:div|p)\b[^>]*align\s*=\s*[\"']?center", re.I)
 _BANNER_CLOSE_RE = re.compile(r"</(?:div|p)>", re.I)
 
 
+@rule("part-index")
+def _indexes_part(section: Draft) -> bool:
+    """In-page links right under a numbered part of the plan ("### Phase 1: Basics", then
+    "1. [Intro to HTML](#1-intro-to-html)") name that part's lessons, whose own sections
+    follow further down: they are the part's steps, not the page's table of contents."""
+    return (
+        section.kind == HEADING and section.numbered and not section.children and section.level > 1
+    )
+
+
 @rule("banner-title")
 def _opens_a_banner(content: str) -> bool:
     """A README that opens with a centred block holding Markdown ('<div align="center">',
@@ -1194,8 +1204,11 @@ class _Sections:
         section = self.top
         items = [self._item(child) for child in node.children if child.type == "list_item"]
         if items and all(_is_navigation(item) for item in items):
-            self.prev_list = None
-            return  # a table of contents
+            if not _indexes_part(self.top):
+                self.prev_list = None
+                return  # a table of contents
+            for item in items:
+                fired("part-index", item.line, "item")
         items = _group_under_labels(items)
         indent = self.doc.indent_of(node.map[0]) if node.map else 0
         if self.prev_list and _is_empty_label(self.prev_list[-1]):
