@@ -1235,3 +1235,19 @@ def test_a_band_of_emphasized_cells_heads_the_plain_rows_under_it():
         ("Month 1: Hand building", ["Pinch pots", "Coils"]),
         ("Month 2: The wheel", ["Centring", "Cylinders"]),
     ], tree
+
+
+def test_a_topic_column_headed_in_thai_names_the_rows_before_the_lab_beside_it():
+    text = (
+        "# หลักสูตรเครื่องปั้นดินเผา\n\n## เดือน 1\n\n"
+        "| สัปดาห์ | หัวข้อ | Lab |\n|---|---|---|\n"
+        "| 1 | การนวดดิน — wedging, air bubbles | นวดดิน 2 กิโล |\n"
+        "| 2 | การขึ้นรูป — centering, opening | ขึ้นรูปถ้วย 3 ใบ |\n"
+        "| 3 | การเคลือบ — glaze, dipping | เคลือบถ้วย |\n"
+    )
+    [(_, rows)] = _tree(parse_roadmap(text))
+    assert rows == [
+        "การนวดดิน — wedging, air bubbles",
+        "การขึ้นรูป — centering, opening",
+        "การเคลือบ — glaze, dipping",
+    ]

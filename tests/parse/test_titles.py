@@ -546,3 +546,20 @@ def test_a_link_after_a_name_and_a_dash_is_the_topics_material_not_part_of_its_n
         "Glaze Docs - Mixing a base glaze",
     ]
     assert [r.url for r in leaves[0].resources] == ["docs/01-wedging.md"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("อ่าน log, หาไฟล์", "อ่าน log, หาไฟล์"),  # Thai: the closing silent-letter mark
+        ("गणित सीखें", "गणित सीखें"),  # Hindi: the closing vowel sign
+        ("Ôn tập ✅️", "Ôn tập"),  # an emoji's variation selector still goes with the emoji
+    ],
+)
+def test_a_word_keeps_the_vowel_and_tone_marks_that_end_it(raw, title):
+    assert clean_title(raw).title == title
+
+
+def test_labels_in_scripts_that_write_vowels_as_marks_keep_them():
+    assert plain_label("**หัวข้อ:**") == "หัวข้อ"
+    assert plain_label("विषय सूची") == "विषय सूची"

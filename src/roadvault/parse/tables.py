@@ -85,7 +85,10 @@ _TITLE_COLUMN_RE = re.compile(
     # is a course's language)
     r"|áreas?|linguage[mn]s?|lenguajes?|langages?|linguaggi?o?"
     r"|sistemas?|système|systeme|sisteme"
-    r"|講座|강의|과제|活动|活動|활동)\b"
+    r"|講座|강의|과제|活动|活動|활동"
+    # topic, content, lesson, subject and course in Thai, Hindi, Arabic, Persian and Hebrew
+    r"|หัวข้อ|เนื้อหา|บทเรียน|วิชา|หลักสูตร|विषय|पाठ|टॉपिक|(?:ال)?موضوعا?ت?|(?:ال)?محتوى|(?:ال)?دروس"
+    r"|(?:ال)?درس|محتوا|נושאי?ם?|תוכן)\b"
 )
 _DURATION_COLUMN_RE = re.compile(
     # "Number of weeks" over "FirstWeek", "SecondWeek": when, not what
@@ -707,6 +710,7 @@ _SIDE_COLUMN_RE = re.compile(
 _SUBJECT_COLUMN_RE = re.compile(
     r"^(?:topics?|subjects?|titles?|themes?|lessons?|modules?|courses?|content|chapters?|areas?"
     r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제|lernfeld(?:er)?"
+    r"|หัวข้อ|विषय|(?:ال)?موضوع|נושא"
     r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io))"
     # "Topic / Goal", "Course name": the subject, told with what the row aims at or is called
     r"(?: (?:goals?|names?|titles?|objectives?|focus))?$"

@@ -479,8 +479,21 @@ def strip_decorations(text: str) -> str:
     while end > start and _is_decoration(text[end - 1]):
         if text[end - 1] == "»" and "«" in text[start : end - 1]:
             break  # the close of a «quotation», not an arrow
+        if _marks_a_letter(text, start, end):
+            break  # "หาไฟล์", "सीखें": the word's own vowel or tone mark
         end -= 1
     return text[start:end]
+
+
+def _marks_a_letter(text: str, start: int, end: int) -> bool:
+    """The combining marks ending text[start:end] sit on a letter or digit: in Thai, Hindi
+    or Arabic they are part of the word; after an emoji (a variation selector) they are not."""
+    base = end
+    while base > start and unicodedata.category(text[base - 1]) in ("Mn", "Mc"):
+        if "\ufe00" <= text[base - 1] <= "\ufe0f":
+            return False
+        base -= 1
+    return base < end and base > start and text[base - 1].isalnum()
 
 
 def split_task_marker(text: str) -> tuple[str | None, str]:
@@ -802,6 +815,17 @@ _CJK_SECTION_NUMBER_RE = re.compile(
 )
 
 
+# What a label keeps: letters and digits with the marks on them (Thai "หัวข้อ", Hindi
+# "विषय" write vowels as combining marks), and the signs rules spell ("C#", "Q&A").
+_LETTER_MARKS = "".join(
+    chr(code)
+    for code in range(0x300, 0x3000)
+    # not the marks drawn on symbols (U+20D0 on)
+    if unicodedata.category(chr(code)) in ("Mn", "Mc") and not 0x20D0 <= code < 0x2100
+)
+_NOT_LABEL_CHAR_RE = re.compile(f"[^\\w&+#'’ {re.escape(_LETTER_MARKS)}-]")
+
+
 @lru_cache(maxsize=16384)
 def plain_label(text: str) -> str:
     """A label reduced for matching: decorations, numbering, emphasis and end punctuation
@@ -811,7 +835,7 @@ def plain_label(text: str) -> str:
     text = _INCLUSIVE_DOT_RE.sub("", text)  # "Objectif•s", "étudiant·e·s": one word
     text = _OPTIONAL_PLURAL_RE.sub("s", text)  # "Link(s) to work", "Resource(s)"
     # "İ" folds to "i" and a combining dot; the dot is no letter of the word
-    folded = re.sub(r"[^\w&+#'’ -]", " ", text).casefold().replace("\u0307", "")
+    folded = _NOT_LABEL_CHAR_RE.sub(" ", text).casefold().replace("\u0307", "")
     # "Vue d’ensemble", "Let’s Build": a typographic apostrophe is the one the rules spell
     return " ".join(folded.replace("’", "'").split())
 
