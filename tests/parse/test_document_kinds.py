@@ -7002,3 +7002,25 @@ def test_channels_to_watch_in_vietnamese_are_resources_not_steps():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Nhào đất", "Định tâm", "Kéo thành"], leaves
+
+
+def test_a_bare_list_of_topics_with_a_few_remarks_is_a_list_and_an_arrow_done_ticks_one():
+    lines = [
+        "Wedging",
+        "Centering on the wheel",
+        "Opening and pulling walls -> done",
+        "Trimming. V imp (the teacher checks this one every week)",
+        "Handles",
+        "Slips and engobes",
+        "Bisque firing",
+        "Glaze mixing",
+        "Reduction firing, only at the community kiln (ask first)",
+        "Raku",
+    ]
+    roadmap = parse_roadmap("\n".join(lines) + "\n")
+    leaves = roadmap.leaves()
+    assert len(leaves) == 10
+    assert leaves[2].title == "Opening and pulling walls"
+    assert [leaf.title for leaf in leaves if leaf.status.value == "done"] == [
+        "Opening and pulling walls"
+    ]

@@ -138,18 +138,30 @@ MAX_BARE_LIST_WORDS = 8
 def _is_bare_list(text: str) -> bool:
     """ "Kernel build" / "initrd" / "Systemd" / "BPF" … one after another, nothing else: a
     list of topics kept as plain lines, every line an entry (the first one too — a title
-    would stand apart, over a blank line)."""
+    would stand apart, over a blank line). A few lines may run longer with a remark ("Move
+    semantics. V imp (may impress the interviewer)"): most are short names, none is prose."""
     lines = text.strip("\n").split("\n")
-    return len(lines) >= MIN_BARE_LIST and all(
+    if len(lines) < MIN_BARE_LIST:
+        return False
+    if not all(
         line.strip()
         and line == line.lstrip()
-        and len(line.split()) <= MAX_BARE_LIST_WORDS
-        and not line.rstrip().endswith((".", "。", ":", "：", "!", "?"))
+        and _is_item_text(line.strip())
         and not _SECTION_RE.match(line)
         and not _BULLET_RE.match(line)
         and "\t" not in line
         for line in lines
+    ):
+        return False
+    names = sum(
+        len(line.split()) <= MAX_BARE_LIST_WORDS
+        and not line.rstrip().endswith((".", "。", ":", "：", "!", "?"))
+        for line in lines
     )
+    return names >= len(lines) * MIN_BARE_NAMES_SHARE
+
+
+MIN_BARE_NAMES_SHARE = 0.75  # "most": three lines in four
 
 
 _SPACING_RE = re.compile(r"<br\s*/?>|&nbsp;", re.I)

@@ -761,7 +761,8 @@ def _inline_legend_markers(text: str) -> dict[str, str] | None:
 
 
 # A state written after the title: "Git basics (완)", "Docker (done)", "Kafka [in progress]",
-# "SQL — done". Only a word that is a state on its own counts, never a word in a sentence.
+# "SQL — done", "Copy constructor -> done". Only a word that is a state on its own counts,
+# never a word in a sentence.
 _STATE_WORD = (
     r"done|completed?|finished|wip|in progress|doing|todo|to do|skipped|not started|started"
     r"|완|완료|진행중|진행 중|미완|完了|済|済み|完成|已完成|进行中|学习中|未完成|terminado|hecho"
@@ -770,7 +771,7 @@ _STATE_WORD = (
 )
 _STATE_SUFFIX_RE = re.compile(
     rf"\s*(?:[(（\[]\s*(?P<bracketed>{_STATE_WORD})\s*[.!]?\s*[)）\]]"
-    rf"|\s[-–—]\s*(?P<dashed>{_STATE_WORD}))\s*$",
+    rf"|\s(?:[-–—]|->|=>|→|⇒)\s*(?P<dashed>{_STATE_WORD}))\s*$",
     re.I,
 )
 _SAID = {"완": "x", "미완": " ", "hecho": "x", "started": "/"}
@@ -805,13 +806,13 @@ _STATE_BEFORE_COLON_RE = re.compile(
 
 @rule("state-suffix")
 def read_state_suffixes(root: Draft) -> None:
-    """A state written after an entry's name — "Git basics (완)", "Docker (done)", "Kafka
-    [in progress]", "SQL — done", a box "Revisão [x]", "Day 1-5 (已完成): …", or a "Status:
-    Completed" line under it — is how far the learner got: that entry's status, not words of
-    its name. So is a state tag before the name ("[Completed] Linear algebra", "[Ongoing] …",
-    "[Plan] …") where the document tags entries so with two states or three times at least;
-    "[Reading] Chapter 2" names a kind of work. A sentence that only contains such a word
-    ("Done is better than perfect") says nothing. A part whose text opens with a completion
+    """A state written after an entry's name — "Git basics (완)", "Docker (done)", "Kafka [in
+    progress]", "SQL — done", "Heaps -> done", a box "Revisão [x]", "Day 1-5 (已完成): …", or a
+    "Status: Completed" line under it — is how far the learner got: that entry's status, not
+    words of its name. So is a state tag before the name ("[Completed] Linear algebra",
+    "[Ongoing] …", "[Plan] …") where the document tags entries so with two states or three times
+    at least; "[Reading] Chapter 2" names a kind of work. A sentence that only contains such a
+    word ("Done is better than perfect") says nothing. A part whose text opens with a completion
     stamp ("### DAY 1" over "> Completed 05-17-25") is done, with everything in it."""
     prefixed: list[tuple[Draft, tuple[str, str]]] = []
     for draft in walk(root):
