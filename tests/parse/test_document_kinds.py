@@ -7024,3 +7024,21 @@ def test_a_bare_list_of_topics_with_a_few_remarks_is_a_list_and_an_arrow_done_ti
     assert [leaf.title for leaf in leaves if leaf.status.value == "done"] == [
         "Opening and pulling walls"
     ]
+
+
+def test_a_first_heading_over_the_introduction_alone_names_the_document():
+    text = (
+        "# 30 Days of Pottery\n\n"
+        "A month at the wheel: each day a new technique, practised until it sits.\n\n"
+        "# Daily Log\n\n"
+        "## Day 1\n\n- Wedging\n- Centering\n\n"
+        "## Day 2\n\n- Opening\n- Pulling walls\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "30 Days of Pottery"
+    assert [phase.title for phase in roadmap.nodes] == ["Day 1", "Day 2"]
+    # a file name over the roadmap's own title heading stays a file name
+    renamed = parse_roadmap(
+        "# pottery-notes\n# A Month of Pottery\n\n" + text.split("# Daily Log\n\n")[1]
+    )
+    assert renamed.title == "A Month of Pottery"

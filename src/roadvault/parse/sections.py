@@ -372,7 +372,7 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |(?:このリポジトリ|本リポジトリ|このプロジェクト)について
 |(?:이 )?(?:저장소|프로젝트|레포)(?:에 대해| 소개)
 |목적|目的|이 저장소는.*|about this repo.*|왜 .{1,30}|为什么.{1,30}|なぜ.{1,30}
-|项目概览|项目简介|项目介绍|введение|обзор|о проекте
+|项目概览|项目简介|项目介绍|введение|обзор|о проекте|вводн(?:ые|ая|ое) (?:данные|часть|информация)
 |はじめに|概要|序文|まえがき|おわりに|まとめ|소개|개요
 |summary of .*|resumen(?: .*)?|resumo(?: .*)?|r[ée]sum[ée]|zusammenfassung|tóm tắt(?: .*)?
 |giới thiệu|tổng quan(?: .*)?|kết luận|ringkasan|pendahuluan|kesimpulan|özet|giriş|sonuç

@@ -1937,12 +1937,17 @@ def _section_text(draft: Draft) -> str:
 
 
 @rule("intro-section")
-def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = False) -> None:
+def _move_intro_sections(
+    root: Draft, notes: list[str], *, named_only: bool = False, first_heading: int | None = None
+) -> str | None:
     """Prose-only sections before the first real phase (an introduction), and prose-only
     sections named like one ("Overview", "Conclusion") or like instructions anywhere at the
     top, become notes; so does a collapsed block of prose ("<details>" "Instructions"), and
     a section of short facts before the plan ("**Format 1**" › "**5 Gün**", "**Ders
-    Süresi:** 50 dakika": how the course runs, not what it teaches)."""
+    Süresi:** 50 dakika": how the course runs, not what it teaches). A first "#" heading
+    over the introduction alone ("# 30 Days of JavaScript" › "This is a 30-day challenge…",
+    then "# Daily Log") names the document: its title is given back."""
+    named: str | None = None
     kept: list[Draft] = []
     leading = not named_only
     others_hold_items = sum(1 for c in root.children if holds_items(c)) >= 2
@@ -1976,12 +1981,23 @@ def _move_intro_sections(root: Draft, notes: list[str], *, named_only: bool = Fa
                 and not reads_as_action(child.title)
             ):
                 fired("intro-section", child.line, "note", child.title)
+                if (
+                    not named_intro
+                    and child.line == first_heading
+                    and child.kind == HEADING
+                    and child.level == 1
+                    and child.notes  # "# repo-name" right over "# The roadmap": a file name
+                ):
+                    named = child.title
+                    notes.append("\n\n".join(child.notes))
+                    continue
                 notes.append(_section_text(child))
                 continue
         leading = False
         kept.append(child)
     if kept:
         root.children = kept
+    return named
 
 
 MAX_FACT_WORDS = 8
@@ -2436,6 +2452,7 @@ def shape_roadmap(
     ones before it). `literal`: the document is roadvault's own outline form (docs/OUTLINE.md),
     read as written — its "Resources:" lists and nothing else interpreted."""
     notes: list[str] = []
+    first_heading = next((c.line for c in root.children if c.kind == HEADING), None)
     root_notes_before = list(root.notes)
     root.notes = []
     if not literal:
@@ -2500,13 +2517,13 @@ def shape_roadmap(
     lift_sole_captions(root)
     _fold_descriptions(root)
     _lead_sentences_to_notes(root)
-    _move_intro_sections(root, notes)
+    named_by_intro = _move_intro_sections(root, notes, first_heading=first_heading)
     overviews_to_notes(root, notes)
     order_advice_to_notes(root, notes)
     merge_slot_checklists(root)
     hoisted, opened = _hoist_wrapper(root)
     dated_logs_to_notes(root, notes)
-    title = title or hoisted
+    title = title or named_by_intro or hoisted
     answer_plan_only(root, notes)
     schedule_is_the_plan(root, notes)
     open_wrapper(root)
