@@ -1251,3 +1251,18 @@ def test_a_topic_column_headed_in_thai_names_the_rows_before_the_lab_beside_it()
         "การขึ้นรูป — centering, opening",
         "การเคลือบ — glaze, dipping",
     ]
+
+
+def test_what_the_learner_learned_is_no_name_for_a_row_of_a_challenge_log():
+    text = (
+        "# 30 days of pottery\n\n"
+        "| Day | Challenge | What I Learned |\n|---|---|---|\n"
+        "| 1 | Wedging | Air pockets crack a pot in the kiln; wedge until the cut face is even. |\n"
+        "| 2 | Centering | Brace the elbow on the knee and let the wheel do the work. |\n"
+        "| 3 | Opening | Leave a floor as thick as a finger, no thinner, then compress it. |\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == [
+        "Wedging",
+        "Centering",
+        "Opening",
+    ]

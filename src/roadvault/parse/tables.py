@@ -61,6 +61,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"^(?:topics?|titles?|subjects?|focus(?: areas?)?|goals?|tasks?|items?|skills?|modules?"
     r"|lessons?|content|what(?: to (?:learn|study|do))?|themes?|areas?|concepts?|learn"
     r"|milestones?|objectives?|activit(?:y|ies)|projects?|steps?|names?|courses?|chapters?"
+    r"|challenges?"
     r"|sections?|units?|problem(?: name)?|exercises?|deliverables?|components?|systems?"
     r"|assignments?|homeworks?|due|agenda|activities|labs?|readings?|scripts?|programs?|apps?"
     r"|temas?|contenidos?|módulos?|technolog(?:y|ies)|tools?|technologien?|themen?"
@@ -107,7 +108,11 @@ _NOT_TITLE_COLUMN_RE = re.compile(
     r"|instructors?|teachers?|professors?|source|links?|urls?|languages?|level|difficulty|cost"
     r"|price|rating|certificates?|type|format|notes?|comments?|remarks?|prerequisites?"
     r"|(?:relevant |related |course )?files?|attachments?|downloads?"
-    r"|details?|chi tiết|detalles?|detalhes?|détails?|einzelheiten|详情|詳細|상세|rincian)$"
+    r"|details?|chi tiết|detalles?|detalhes?|détails?|einzelheiten|详情|詳細|상세|rincian"
+    # "What I learned", "Takeaways": the learner's reflection on a row, never its name
+    r"|what (?:i|we) (?:learned|learnt|did|built|made)(?: today)?|(?:key )?learnings?"
+    r"|takeaways?|reflections?|thoughts|o que aprendi|lo que aprend[ií]|ce que j'ai appris"
+    r"|was ich gelernt habe|学到的|收获|心得|学んだこと|배운 ?점|что я узнал)$"
     # "Goal date", "Date completed", "Fecha": when a row is done, never what it is
     r"|^(?:[\w ]{0,20} )?(?:dates?|deadlines?|due dates?|fechas?|datum|日期|日付|날짜)"
     r"(?: [\w ]{0,20})?$"
