@@ -317,6 +317,29 @@ def _is_metadata_label(label: str) -> bool:
     return bool(_METADATA_LABEL_RE.match(plain_label(label)))
 
 
+# "Woche 5 (10.–16.10.)", "**Day 12** -", "Week 3:": a word and its number opening a line.
+_SLOT_LEAD_RE = re.compile(r"^[\W_]{0,4}([^\W\d_]{2,12})\.?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?!\d)")
+MIN_SLOT_LINES = 2
+
+
+@rule("slot-lines")
+def _slot_lines_as_list(lines: list[InlineText]) -> str | None:
+    """Lines of one paragraph each opened by the same word and a number ("**Woche 5
+    (10.–16.10.)** — Datenstrukturen" / "**Woche 6 (…)** — Klassen"), written without
+    bullets, are a list with one entry per line, as the author's editor showed them."""
+    if len(lines) < MIN_SLOT_LINES:
+        return None
+    words = set()
+    for line in lines:
+        match = _SLOT_LEAD_RE.match(remove_controls(line.text).strip())
+        if match is None:
+            return None
+        words.add(match[1].casefold())
+    if len(words) != 1:
+        return None
+    return "\n".join(f"- {(line.raw or line.text).strip()}" for line in lines) + "\n"
+
+
 @rule("label-lines")
 def _label_lines_as_list(lines: list[InlineText]) -> str | None:
     """Lines pasted without bullets, each "Label: what it covers" ("Calculus: derivatives,
@@ -989,6 +1012,11 @@ class _Sections:
         as_list = _label_lines_as_list(lines)
         if as_list is not None and node.map and self.depth < 8:
             fired("label-lines", line_of(node), "item", f"{len(lines)} lines")
+            self.feed_all(self.doc.fragment(as_list, node.map[0]))
+            return
+        as_list = _slot_lines_as_list(lines)
+        if as_list is not None and node.map and self.depth < 8:
+            fired("slot-lines", line_of(node), "item", f"{len(lines)} lines")
             self.feed_all(self.doc.fragment(as_list, node.map[0]))
             return
         if _is_duration_line(first.text):
