@@ -7042,3 +7042,27 @@ def test_a_first_heading_over_the_introduction_alone_names_the_document():
         "# pottery-notes\n# A Month of Pottery\n\n" + text.split("# Daily Log\n\n")[1]
     )
     assert renamed.title == "A Month of Pottery"
+
+
+def test_sub_lessons_linked_by_full_address_into_the_course_repository_are_steps():
+    base = "https://github.com/potter/wheel-course/blob/main"
+    text = (
+        "# Wheel course\n\n## Part 6 (Glazes)\n\n"
+        f"1. [Glaze basics]({base}/6/6.1%20Glaze%20basics.md)\n"
+        f"\t1. [Dipping]({base}/6/6.1.1%20Dipping.md)\n"
+        f"\t2. [Pouring]({base}/6/6.1.2%20Pouring.md)\n"
+        f"2. [Test tiles]({base}/6/6.2%20Test%20tiles.md)\n\n"
+        "## Part 7 (Firing)\n\n"
+        "1. [Loading the kiln](https://example.org/kiln)\n"
+        "\t- [Kiln shelf video](https://video.example.org/shelves)\n"
+        "\t- [Cone chart](https://example.org/cones)\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Dipping",
+        "Pouring",
+        "Test tiles",
+        "Loading the kiln",
+    ]
+    # pages elsewhere stay its reading list
+    assert "Cone chart" in [resource.text for resource in roadmap.leaves()[-1].resources]

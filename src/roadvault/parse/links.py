@@ -81,6 +81,23 @@ def _is_unit(draft: Draft) -> bool:
     return bool(_UNIT_WORD_RE.match(draft.text)) or has_numbering(draft.text)
 
 
+# "https://github.com/owner/course/blob/main/6. Part/6.1.3 Le DOM.md": a page of a repository.
+_REPO_PAGE_RE = re.compile(r"^https?://github\.com/([^/]+/[^/]+)/(?:blob|tree)/[^?#]+\.md$", re.I)
+
+
+def _same_repository_pages(draft: Draft) -> bool:
+    """The bullet and every link under it open Markdown pages of one GitHub repository: the
+    course's own lessons, given by full address, as a relative link would give them."""
+
+    def repository(href: str) -> str | None:
+        match = _REPO_PAGE_RE.match(href.strip("<>"))
+        return match[1].casefold() if match else None
+
+    own = {repository(href) for _, href in draft.links}
+    kids = {repository(href) for kid in draft.children for _, href in kid.links}
+    return len(own) == 1 and None not in own and kids == own
+
+
 def reading_list(draft: Draft) -> list[Resource] | None:
     """The resources of a bullet whose sub-bullets are only external links, else None."""
     if draft.kind != ITEM or not draft.children or not draft.title:
@@ -92,6 +109,8 @@ def reading_list(draft: Draft) -> list[Resource] | None:
         _external(href) for k in kids for _, href in k.links
     ):
         return None  # a relative link is a lesson file, unless it names a form (PDF)
+    if _same_repository_pages(draft):
+        return None  # lessons of the course the parent is one of, written as full addresses
     if all(_is_unit(k) for k in kids) or links_to_code(draft):
         return None
     return [Resource(light_clean(t) or h, h) for k in kids for t, h in k.links]
@@ -101,7 +120,8 @@ def reading_list(draft: Draft) -> list[Resource] | None:
 def links_to_resources(root: Draft) -> None:
     """A bullet whose sub-bullets are only links is one item with those links as resources,
     unless every link is numbered or named like a course unit, or opens a program's source
-    file ("[if-else](…/demo/if-else.py)": a program to write or run): then each is a step. Links
+    file ("[if-else](…/demo/if-else.py)": a program to write or run), or the bullet and its
+    links are all pages of one repository (a lesson's sub-lessons): then each is a step. Links
     named by a form ("[MD]", "[PDF]", "[Slides]") are resources even inside the repository,
     and "Homework 01" › "Problems" › those forms is the homework with its files."""
     for draft in walk(root):
