@@ -318,7 +318,9 @@ def _is_metadata_label(label: str) -> bool:
 
 
 # "Woche 5 (10.–16.10.)", "**Day 12** -", "Week 3:": a word and its number opening a line.
-_SLOT_LEAD_RE = re.compile(r"^[\W_]{0,4}([^\W\d_]{2,12})\.?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?!\d)")
+_SLOT_LEAD_RE = re.compile(
+    r"^[\W_]{0,4}([^\W\d_]{2,12})\.?\s*(\d{1,3})(?:\s*[-–]\s*\d{1,3})?(?!\w|\.\w)"
+)
 MIN_SLOT_LINES = 2
 
 
@@ -330,13 +332,15 @@ def _slot_lines_as_list(lines: list[InlineText]) -> str | None:
     if len(lines) < MIN_SLOT_LINES:
         return None
     words = set()
+    numbers: list[int] = []
     for line in lines:
         match = _SLOT_LEAD_RE.match(remove_controls(line.text).strip())
         if match is None:
             return None
         words.add(match[1].casefold())
-    if len(words) != 1:
-        return None
+        numbers.append(int(match[2]))
+    if len(words) != 1 or numbers != sorted(set(numbers)):
+        return None  # "✅ Day 1" over "📄 DAY1 notes": one day and its file, not a run
     return "\n".join(f"- {(line.raw or line.text).strip()}" for line in lines) + "\n"
 
 
