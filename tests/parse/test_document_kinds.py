@@ -7066,3 +7066,18 @@ def test_sub_lessons_linked_by_full_address_into_the_course_repository_are_steps
     ]
     # pages elsewhere stay its reading list
     assert "Cone chart" in [resource.text for resource in roadmap.leaves()[-1].resources]
+
+
+def test_pasted_day_lines_led_by_an_arrow_are_the_weeks_entries_however_long():
+    text = (
+        "Pottery Weekly Plan (3 days/week)\n"
+        "Week 1: Clay\n\n"
+        "Day 1 → Wedging by hand, ram's head and spiral, until the cut face shows no air.\n\n"
+        "Day 2 → Centering on the wheel.\n\n"
+        "Day 3 → Opening, pulling the walls up and compressing the floor of the cylinder.\n\n"
+        "Week 2: Shapes\n\n"
+        "Day 1 → Bowls.\n\n"
+        "Day 2 → Trimming a foot ring on the bowls from last week once leather hard.\n\n"
+        "Day 3 → Handles.\n"
+    )
+    assert [len(leaves) for _, leaves in _tree(parse_roadmap(text))] == [3, 3]

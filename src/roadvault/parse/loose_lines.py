@@ -184,7 +184,8 @@ def _glyph_bullet(lines: list[str], at: int) -> bool:
     return False
 
 
-_SLOT_LINE_RE = re.compile(r"^([^\W\d_]{2,12})\.?\s*\d{1,3}\s*[:：.–—-]")
+# "Dia 12: …", "Day 3 → …", "Week 2 | …": a word and its number, then what the slot holds
+_SLOT_LINE_RE = re.compile(r"^([^\W\d_]{2,12})\.?\s*\d{1,3}\s*(?:[:：.–—|→⇒-]|->|=>)")
 
 
 def _slot_word(line: str) -> str:
