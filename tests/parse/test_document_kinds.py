@@ -7081,3 +7081,14 @@ def test_pasted_day_lines_led_by_an_arrow_are_the_weeks_entries_however_long():
         "Day 3 → Handles.\n"
     )
     assert [len(leaves) for _, leaves in _tree(parse_roadmap(text))] == [3, 3]
+
+
+def test_a_filled_completion_date_in_a_day_log_marks_that_day_done():
+    text = (
+        "# Day 1: Wedging\n**Completion Date:** \n08.11.2020\n**Learned:** \nRam's head.\n"
+        "# Day 2: Centering\n**Completion Date:** 09.11.2020\n\n**Learned:** Brace the elbow.\n\n"
+        "# Day 3: Opening\n**Completion Date:** \n\n**Learned:** \n\n"
+        "# Day 4: Pulling walls\n**Completion Date:**\n**Learned:**\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.status.value for leaf in leaves] == ["done", "done", "todo", "todo"]

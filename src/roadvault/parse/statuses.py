@@ -813,12 +813,15 @@ def read_state_suffixes(root: Draft) -> None:
     "[Ongoing] …", "[Plan] …") where the document tags entries so with two states or three times
     at least; "[Reading] Chapter 2" names a kind of work. A sentence that only contains such a
     word ("Done is better than perfect") says nothing. A part whose text opens with a completion
-    stamp ("### DAY 1" over "> Completed 05-17-25") is done, with everything in it."""
+    stamp ("### DAY 1" over "> Completed 05-17-25", or a filled "**Completion Date:** 08.11.2020")
+    is done, with everything in it."""
     prefixed: list[tuple[Draft, tuple[str, str]]] = []
     for draft in walk(root):
         if draft.kind not in (ITEM, HEADING, PSEUDO, ROW) or draft.marker is not None:
             continue
-        if draft.kind in (HEADING, PSEUDO) and draft.notes and _stamped_done(draft.notes[0]):
+        if draft.kind in (HEADING, PSEUDO) and (
+            (draft.notes and _stamped_done(draft.notes[0])) or _dated_completion_field(draft)
+        ):
             draft.said = "x"  # "### DAY 1" over "> Completed 05-17-25": the day is done
             fired("state-suffix", draft.line, "phase", "[x]")
             continue
@@ -851,8 +854,32 @@ _COMPLETION_STAMP_RE = re.compile(
 )
 
 
+# "**Completion Date:** 08.11.2020", "Date completed: 2024-03-01": a log's field, filled in
+# when the day was done (left empty until then).
+_COMPLETION_FIELD_RE = re.compile(
+    r"^(?:[>*_\s]|✅)*(?:completion date|date (?:of )?completion|date completed|completed (?:on|at)"
+    r"|finished (?:on|at)|done (?:on|at)|fecha de (?:finalizaci[óo]n|t[ée]rmino)"
+    r"|data de conclus[ãa]o|date de fin|abgeschlossen am|完成日期|完成时间|完了日|완료일)"
+    r"[*_\s]*[:：][*_\s]*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}",
+    re.I,
+)
+
+
+def _dated_completion_field(draft: Draft) -> bool:
+    """ "**Completion Date:**" on a line of its own, its date on the next, read as a label
+    opening the part's first group: filled in, the part is done."""
+    first = draft.children[0] if draft.children else None
+    return (
+        first is not None
+        and first.kind == PSEUDO
+        and bool(first.notes)
+        and _stamped_done(f"{first.title}: {first.notes[0]}")
+    )
+
+
 def _stamped_done(note: str) -> bool:
-    return bool(_COMPLETION_STAMP_RE.match(note.strip()))
+    note = note.strip()
+    return bool(_COMPLETION_STAMP_RE.match(note) or _COMPLETION_FIELD_RE.match(note))
 
 
 # "[Completed] Linear algebra", "(WIP) Docker", "【完了】SQL": a state tag before the name.
