@@ -7092,3 +7092,23 @@ def test_a_filled_completion_date_in_a_day_log_marks_that_day_done():
     )
     leaves = parse_roadmap(text).leaves()
     assert [leaf.status.value for leaf in leaves] == ["done", "done", "todo", "todo"]
+
+
+def test_a_schedule_naming_the_units_that_follow_inside_one_wrapper_is_an_overview():
+    text = (
+        "# A pottery school\n\n## The plan it wrote\n\n### Schedule\n"
+        "1.Wedging (days 1-3)\n2.Throwing (days 4-9)\n3.Glazing (days 10-12)\n\n"
+        "### Curriculum\n#### 1.Wedging\n- Ram's head\n- Spiral wedging\n"
+        "#### 2.Throwing\n- Centering\n- Opening\n- Pulling walls\n"
+        "#### 3.Glazing\n- Dipping\n- Pouring\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == [
+        "Ram's head",
+        "Spiral wedging",
+        "Centering",
+        "Opening",
+        "Pulling walls",
+        "Dipping",
+        "Pouring",
+    ]
