@@ -7112,3 +7112,13 @@ def test_a_schedule_naming_the_units_that_follow_inside_one_wrapper_is_an_overvi
         "Dipping",
         "Pouring",
     ]
+
+
+def test_a_contents_list_over_modules_with_asides_in_their_names_is_an_overview():
+    text = (
+        "# Гончарна справа\n\n## Зміст\n\n1. Глина\n2. Гончарне коло\n\n"
+        "### 1. Глина (~ 5 домашніх завдань)\n\n1. **Замішування**\n2. **Сушіння**\n\n"
+        "### 2. Гончарне коло (2 місяці)\n\n1. **Центрування**\n2. **Витягування стінок**\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Замішування", "Сушіння", "Центрування", "Витягування стінок"]

@@ -186,6 +186,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |목차|기여|기여하기|라이선스|감사의 글|커뮤니티
 |содержание|оглавление|благодарности|лицензия|авторы|сообщество|структура репозитория
 |автор|как помочь|частые вопросы|часто задаваемые вопросы|прогресс|мой прогресс
+|зміст|подяки|ліцензія|автори?|спільнота|внесок|як допомогти|часті питання|мій прогрес
 |comunità|społeczność|topluluk|komunitas|cộng đồng
 |sobre m[íi]m?|à propos de moi|über mich|chi sono|обо мне|o mnie|hakkımda|tentang saya|về tôi
 |关于我|自己紹介|자기소개|noticias|actualités|neuigkeiten|novità|новости|aktualności|haberler
@@ -283,7 +284,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |アドバイス|コツ|学習方法|勉強方法|学び方|心構え|注意点|ヒント
 |.{1,12}のおすすめ|おすすめの(?:学習法|進め方|組み合わせ|順番)|(?:学習の)?進め方|学習のコツ|勉強法
 |팁|학습 팁|공부 팁|조언|학습 방법|공부 방법|학습 방식|공부 방식|주의 ?사항|마음가짐
-|советы|рекомендации
+|советы|рекомендации|поради|рекомендації
 |어떻게 공부.*|.{0,20}(?:보는|읽는|사용하는|활용하는) 방법|추천 .{0,12}경로|주간 루틴.*|산출물 기준
 |(?:[\w#&'’-]+ ){0,3}(?:weekly|daily|monthly|study|studying|routine|checklist|notes?|journal
 |log|logging|tracking|tracker|progress|review|planning|plan|session|reflection|retro|entry|day
@@ -372,6 +373,7 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |(?:このリポジトリ|本リポジトリ|このプロジェクト)について
 |(?:이 )?(?:저장소|프로젝트|레포)(?:에 대해| 소개)
 |목적|目的|이 저장소는.*|about this repo.*|왜 .{1,30}|为什么.{1,30}|なぜ.{1,30}
+|вступ|огляд|передмова|про проєкт|про проект|висновки?|підсумки?
 |项目概览|项目简介|项目介绍|введение|обзор|о проекте|вводн(?:ые|ая|ое) (?:данные|часть|информация)
 |はじめに|概要|序文|まえがき|おわりに|まとめ|소개|개요
 |summary of .*|resumen(?: .*)?|resumo(?: .*)?|r[ée]sum[ée]|zusammenfassung|tóm tắt(?: .*)?
@@ -1507,13 +1509,19 @@ _SLOT_LABEL_RE = re.compile(r"^[^:：–—|]{1,24}?\s*[:：–—|]\s*(?=\S)")
 
 
 def _named_sections(root: Draft) -> list[tuple[Draft, str]]:
-    """Each section with its name, and with the name after its slot or numbering label
-    ("Week 1: Git" is named "week 1 git" and "git")."""
+    """Each section with its name, with the name after its slot or numbering label ("Week
+    1: Git" is named "week 1 git" and "git"), and without an aside in brackets ("HTML+CSS
+    (~ 10 homeworks)" is also "html+css")."""
     named: list[tuple[Draft, str]] = []
     for d in walk(root):
         if d.kind not in (HEADING, PSEUDO, DETAILS) or not d.title:
             continue
-        for name in {plain_label(d.title), plain_label(_SLOT_LABEL_RE.sub("", d.title, count=1))}:
+        bare = _PAREN_RE.sub(" ", d.title)
+        for name in {
+            plain_label(d.title),
+            plain_label(_SLOT_LABEL_RE.sub("", d.title, count=1)),
+            plain_label(bare),
+        }:
             if name:
                 named.append((d, name))
     return named

@@ -1255,7 +1255,10 @@ def _is_key_to_marks(section: Draft) -> bool:
 # "## Contenido", "## Contents": the name of a table of contents, or of what is taught.
 _CONTENTS_TITLE_RE = re.compile(
     r"^(?:(?:table of )?contents?|contenidos?|conte[úu]dos?|contenu|inhalt|содержание"
-    r"|目录|目次|목차)$"
+    r"|оглавление|зміст|índice|indice|sum[áa]rio|sommario|sommaire|table des matières"
+    r"|inhaltsverzeichnis|spis treści|içindekiler|mục lục|daftar isi|สารบัญ|विषय सूची"
+    r"|(?:ال)?فهرس|جدول المحتويات|فهرست(?: مطالب)?"
+    r"|目录|目錄|目次|목차)$"
 )
 
 
