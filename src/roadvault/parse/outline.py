@@ -344,6 +344,37 @@ def _slot_lines_as_list(lines: list[InlineText]) -> str | None:
     return "\n".join(f"- {(line.raw or line.text).strip()}" for line in lines) + "\n"
 
 
+# "Day 2 (2025-05-08)", "Week 10: Graphs": a part of a series, named by a word and its number.
+_SERIES_PART_RE = re.compile(
+    r"^([^\W\d_]{2,12})\.?\s*(\d{1,3})(?:\s*[-–~]\s*(\d{1,3}))?(?!\d|\.\d)"
+)
+
+
+def _series_part(title: str) -> tuple[str, int] | None:
+    """("day", 2) for "Day 2 (2025-05-08)"; a range ("Minggu 1-2") gives its last number,
+    so "Minggu 2" is a part inside it."""
+    match = _SERIES_PART_RE.match(strip_decorations(remove_controls(title)).strip())
+    return (match[1].casefold(), int(match[3] or match[2])) if match else None
+
+
+@rule("series-level")
+def _level_with_its_series(draft: Draft, stack: list[Draft]) -> None:
+    """A heading that goes on a series begun at a higher level ("## Day 2", then "### Day 3",
+    "### Day 4"…) is the next part of it, not a part inside the first: a slip of the author's
+    heading level. It takes its place beside the part it follows."""
+    found = _series_part(draft.title)
+    if found is None:
+        return
+    for section in reversed(stack[1:]):
+        if section.kind != HEADING or section.level >= draft.level:
+            continue
+        before = _series_part(section.title)
+        if before is not None and before[0] == found[0] and before[1] < found[1]:
+            fired("series-level", draft.line, "phase", f"beside {section.title}")
+            draft.level = section.level
+        return
+
+
 @rule("label-lines")
 def _label_lines_as_list(lines: list[InlineText]) -> str | None:
     """Lines pasted without bullets, each "Label: what it covers" ("Calculus: derivatives,
@@ -788,6 +819,8 @@ class _Sections:
     # sections
 
     def _push_section(self, draft: Draft) -> None:
+        if draft.kind == HEADING and not self.doc.literal:
+            _level_with_its_series(draft, self.stack)
         while (
             len(self.stack) > 1
             and self.top.kind in SECTIONS
