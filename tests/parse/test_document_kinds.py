@@ -7122,3 +7122,18 @@ def test_a_contents_list_over_modules_with_asides_in_their_names_is_an_overview(
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Замішування", "Сушіння", "Центрування", "Витягування стінок"]
+
+
+def test_a_tab_separated_log_with_empty_columns_to_fill_keeps_its_first_row():
+    text = (
+        "Pottery log\n\n"
+        "Day\tDate\tTopic\tAna\tBen\tNotes\n"
+        "1\tYYYY-MM-DD\tWedging\t\t\t\n"
+        "2\tYYYY-MM-DD\tCentering\t\t\t\n"
+        "3\tYYYY-MM-DD\tOpening\t\t\t\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == [
+        "Wedging",
+        "Centering",
+        "Opening",
+    ]

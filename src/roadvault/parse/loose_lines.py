@@ -49,14 +49,20 @@ def _is_item_text(text: str) -> bool:
     return not (text.endswith((".", "。")) and len(words) > 8)
 
 
+def _tabs(line: str) -> int:
+    """The tabs between a row's cells, the ones before its empty last cells too (a log's
+    "1<TAB>Intro<TAB><TAB>" has the header's width)."""
+    return line.strip(" \r\n").count("\t")
+
+
 def _tab_rows(lines: list[str], start: int) -> int:
     """How many lines from `start` form a table copied as tab-separated text (a header and
     at least one row, each with the same number of cells, two or more)."""
-    width = lines[start].strip().count("\t")
+    width = _tabs(lines[start])
     if width < 1:
         return 0
     end = start
-    while end < len(lines) and lines[end].strip() and lines[end].strip().count("\t") == width:
+    while end < len(lines) and lines[end].strip() and _tabs(lines[end]) == width:
         end += 1
     return end - start if end - start >= 2 else 0
 
@@ -103,7 +109,8 @@ def _numbered_rows(rows: list[str]) -> bool:
 
 def _table_lines(rows: list[str]) -> list[str]:
     cells = [
-        [cell.strip().rstrip("=>").strip() for cell in row.strip().split("\t")] for row in rows
+        [cell.strip().rstrip("=>").strip() for cell in row.strip(" \r\n").split("\t")]
+        for row in rows
     ]
     out = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * len(cells[0])]
     out += ["| " + " | ".join(row) + " |" for row in cells[1:]]
