@@ -7137,3 +7137,19 @@ def test_a_tab_separated_log_with_empty_columns_to_fill_keeps_its_first_row():
         "Centering",
         "Opening",
     ]
+
+
+def test_a_chat_answer_is_named_by_its_plan_and_a_day_table_under_a_tutorial_link_is_steps():
+    text = (
+        "Great, here is a plan for you:\n\n---\n\n"
+        "## **Should You Follow a Roadmap Fully?**\n\nNo, not all of it.\n\n---\n\n"
+        "## **Your 14-Day Pottery Plan (Free Studio Time)**\n\n"
+        "### Week 1: *First Pots*\n\n"
+        "**Tutorial to Follow**\n\n* [Wheel basics](https://video.example.org/wheel)\n\n"
+        "| Day | Task |\n| --- | --- |\n| 1 | Wedge and center |\n| 2 | Open and pull |\n"
+        "| 3 | Trim |\n\n"
+        "### Week 2: *Glazes*\n\n- Mix a glaze\n- Dip the bisque\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Your 14-Day Pottery Plan (Free Studio Time)"
+    assert [len(leaves) for _, leaves in _tree(roadmap)] == [3, 2]

@@ -2766,6 +2766,8 @@ def build_roadmap(
         # a chat answer's one "#" heading after its opening lines names the plan
         doc.h1_titles[0] if len(doc.h1_titles) == 1 and h1_before_the_plan else None,
         doc.first_heading if names_a_plan(doc.first_heading) else None,
+        # "## Your 30-Day Game Dev Plan" opened over the weeks of a chat answer
+        shaped.wrapper[0] if shaped.wrapper and names_a_plan(shaped.wrapper[0]) else None,
         doc.opening_title(),
         doc.ruled_title,
         # a text file's first line, above parts framed by rules ("-----" / "STAGE 1" / "-----")

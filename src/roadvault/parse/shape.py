@@ -553,6 +553,15 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
         if not group:
             _dissolve_resources(child, literal=literal)
         if group:
+            # "**Tutorial to follow**", its link, then "| Day | Task |": the table under the
+            # label is the part's schedule, not more material
+            rows = [
+                c for c in child.children if c.kind == ROW and not c.links and is_slot(c.duration)
+            ]
+            if rows and len(rows) < len(child.children):
+                child.children = [c for c in child.children if c not in rows]
+            else:
+                rows = []
             for inner in walk(child):
                 if not inner.is_task:
                     fired("resource-group", inner.line, "resource")
@@ -566,6 +575,7 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
                 kept.append(child)
             else:
                 draft.notes.extend(child.notes)
+            kept.extend(rows)
             continue
         inline = None if materials else _inline_resource(child)
         if inline is not None:

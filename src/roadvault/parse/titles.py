@@ -903,9 +903,9 @@ _PLAN_NAME_RE = re.compile(
     r"|syllabus|hoja de ruta|ruta de aprendizaje|plan de estudios?|roteiro|trilha"
     r"|feuille de route|parcours|lernpfad|lernplan|fahrplan|lộ trình|kế hoạch học"
     r"|учебный план|план обучения|дорожная карта"
-    # "Four Week Plan", "30-Day Plan": a plan named by its length
+    # "Four Week Plan", "30-Day Plan", "30-Day Game Dev Plan": a plan named by its length
     r"|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
-    r"(?:day|week|month)s?[- ](?:study |learning |prep |training )?plan)\b"
+    r"(?:day|week|month)s?[- ](?:[^\W\d_]+ ){0,3}plan)\b"
     r"|学习路线|学习路径|学习计划|学习规划|复习计划|备考计划|路线图|ロードマップ|学習計画|勉強計画"
     r"|로드맵|(?:학습|공부) ?계획",
     re.I,
@@ -913,5 +913,8 @@ _PLAN_NAME_RE = re.compile(
 
 
 def names_a_plan(title: str | None) -> bool:
-    """Whether a heading's name says it is the roadmap ("AI Learning Roadmap: 90 days")."""
-    return bool(title and _PLAN_NAME_RE.search(title))
+    """Whether a heading's name says it is the roadmap ("AI Learning Roadmap: 90 days"); a
+    question about it ("Should You Read the Roadmap Fully?") is not its name."""
+    return bool(
+        title and _PLAN_NAME_RE.search(title) and not title.rstrip(" *_").endswith(("?", "？"))
+    )
