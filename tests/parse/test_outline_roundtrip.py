@@ -270,3 +270,43 @@ def test_a_title_with_brackets_of_its_own_keeps_its_length_in_the_outline_form()
     assign_ids(roadmap)
     again = parse_roadmap(roadmap_to_markdown(roadmap))
     assert [(n.title, n.duration) for n in again.nodes] == [("[Week 1] Try a new clay.", "Week 1")]
+
+
+def _reads_back(text: str) -> tuple[list[tuple], list[tuple]]:
+    roadmap = parse_roadmap(text, source="log.md")
+    again = parse_roadmap(roadmap_to_markdown(roadmap), source="log.md")
+
+    def key(node: Node) -> tuple:
+        return (node.id, node.title, node.status, node.duration, node.planned_days, node.resources)
+
+    return [key(n) for n in again.walk()], [key(n) for n in roadmap.walk()]
+
+
+def test_a_days_program_files_read_back_as_its_resources() -> None:
+    # the outline's "Resources:" says what they are, even when they open programs' sources
+    day = Node(
+        title="Day 1: January 23, 2025",
+        resources=[
+            Resource("Band Name Generator", "/Day_001/band_name_gen.py"),
+            Resource("Madlibs", "/Day_001/madlibs.py"),
+        ],
+        children=[Node(title="Set up the editor"), Node(title="Wrote a cipher")],
+    )
+    roadmap = Roadmap(title="100 days of scripts", source="log.md", nodes=[day])
+    assign_ids(roadmap)
+    again = parse_roadmap(roadmap_to_markdown(roadmap))
+    assert again.nodes[0].resources == day.resources
+    assert [leaf.title for leaf in again.leaves()] == ["Set up the editor", "Wrote a cipher"]
+
+
+def test_a_bare_address_in_full_width_brackets_reads_back_the_same() -> None:
+    text = (
+        "# 学習ログ\n\n"
+        "1. [x] 練習問題\n\t1. [x] [ABC409B](https://atcoder.jp/contests/abc409/tasks/b)\n"
+        "2. [x] 進捗バーを実装（https://note.com/someone/n/abc123） #Statistics\n"
+        "3. [ ] 統計の復習\n"
+    )
+    again, first = _reads_back(text)
+    urls = [resource.url for key in first for resource in key[5]]
+    assert "https://note.com/someone/n/abc123" in urls
+    assert again == first

@@ -489,7 +489,11 @@ _DAY_SLOT_RE = re.compile(r"^(?:day|week|session|entry|tag|día|dia|jour)\s*\d{1
 
 # "Loops https://example.com/loops": an address typed as text, which CommonMark leaves
 # unlinked; its closing punctuation is the sentence's, not the address's.
-_BARE_URL_RE = re.compile(r"(?<![\w(<\[/])https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+# A bare address ends at a space, a bracket, or the full-width brackets and stops CJK text
+# closes it with ("（https://note.com/n/abc）").
+_BARE_URL_RE = re.compile(
+    r"(?<![\w(<\[/])https?://[^\s<>()\[\]（）【】「」、。，]*[^\s<>()\[\]（）【】「」、。，.,;:!?'\"]"
+)
 
 
 def _bare_urls(visible: str, raw: str, links: list[tuple[str, str]]) -> list[tuple[str, str]]:

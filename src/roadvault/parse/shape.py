@@ -288,7 +288,7 @@ def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
         return False
     if draft.kind == HEADING and has_stage_word(draft.text):
         return False  # "Module 1: Materials" is a part of the plan named for its subject
-    if links_to_code(draft):
+    if not literal and links_to_code(draft):
         return False  # "Quick Links" › "[Add two matrices](./Add_matrix.c)": programs written
     sections = [c for c in draft.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
     if not names_further_reading(draft.text) and any(
@@ -1533,7 +1533,7 @@ def read_journal_days(root: Draft) -> None:
             day.notes.append(section_text(child))
             for inner in walk(child):
                 day.resources.extend(
-                    Resource(text or href, href) for text, href in inner.links if href
+                    Resource(light_clean(text) or href, href) for text, href in inner.links if href
                 )
                 day.resources.extend(inner.resources)
                 fired("journal-days", inner.line, "note")
