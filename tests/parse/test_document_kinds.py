@@ -7153,3 +7153,17 @@ def test_a_chat_answer_is_named_by_its_plan_and_a_day_table_under_a_tutorial_lin
     roadmap = parse_roadmap(text)
     assert roadmap.title == "Your 14-Day Pottery Plan (Free Studio Time)"
     assert [len(leaves) for _, leaves in _tree(roadmap)] == [3, 2]
+
+
+def test_beside_a_mark_for_work_under_way_an_hourglass_waits_its_turn():
+    text = "# Plan\n\n## Topics\n\n- ✅ Wedging\n- 🔄 Centering\n- ⏳ Trimming\n- ⏳ Glazing\n"
+    states = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert states == [
+        ("Wedging", "done"),
+        ("Centering", "doing"),
+        ("Trimming", "todo"),
+        ("Glazing", "todo"),
+    ]
+    # alone, the hourglass is the work under way
+    alone = parse_roadmap("# Plan\n\n## Topics\n\n- ✅ Wedging\n- ⏳ Centering\n- ⬜ Trimming\n")
+    assert [leaf.status.value for leaf in alone.leaves()] == ["done", "doing", "todo"]

@@ -1266,3 +1266,12 @@ def test_what_the_learner_learned_is_no_name_for_a_row_of_a_challenge_log():
         "Centering",
         "Opening",
     ]
+
+
+def test_a_status_column_of_arrows_and_hourglasses_has_one_week_under_way():
+    text = (
+        "# Pottery\n\n| Week | Topic | Status |\n|---|---|---|\n"
+        "| 1 | Wedging | 🔄 |\n| 2 | Centering | ⏳ |\n| 3 | Trimming | ⏳ |\n"
+    )
+    states = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
+    assert states == ["doing", "todo", "todo"]

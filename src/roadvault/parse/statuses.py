@@ -20,7 +20,7 @@ from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, w
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
 from roadvault.parse.tables import status_of_words
-from roadvault.parse.titles import plain_label, trailing_status_glyph
+from roadvault.parse.titles import plain_label, remove_controls, trailing_status_glyph
 
 MIN_GLYPH_ITEMS = 2
 
@@ -104,6 +104,19 @@ def _ticked_so_far(parent: Draft | None) -> bool:
     )
 
 
+def _first_mark(draft: Draft) -> str:
+    """The status glyph the entry's text opens (or, after the title, closes) with."""
+    text = remove_controls(draft.text).replace("\ufe0f", "").strip()
+    return (text[-1:] if draft.glyph_after else text[:1]) or ""
+
+
+def _hourglass_waits(marked: list[Draft]) -> bool:
+    """ "🔄 OOP" beside "⏳ Web": with a mark of its own for work under way, the hourglass
+    is the work waiting its turn."""
+    marks = {_first_mark(d) for d in marked}
+    return "⏳" in marks and bool(marks & {"🔄", "🚧"})
+
+
 @rule("status-glyphs")
 def read_status_glyphs(root: Draft) -> None:
     """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind, or
@@ -118,7 +131,8 @@ def read_status_glyphs(root: Draft) -> None:
     or ✅ before the entries of a part whose heading the author marked done, or of the plan's
     first parts and of none after them (how far the learner has got); and a tick used
     beside task boxes is a tick in lists of its own in the same part. A "**Metric:**
-    …" line closing a list of ✅ goals is a field about them, not the one goal still to do."""
+    …" line closing a list of ✅ goals is a field about them, not the one goal still to do.
+    Beside 🔄 for work under way, ⏳ is work waiting its turn: not started."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
     # a licence's "✅ share / ❌ sell" says nothing of how the plan's marks are meant
     kinds = _kinds_of_marks(root) or {d.glyph for d in marked}
@@ -162,8 +176,9 @@ def read_status_glyphs(root: Draft) -> None:
                     parent, parents
                 )
         marked = [d for d in marked if tracked[id(parents.get(id(d)))] or ticked_as_boxes(d)]
+    waiting = _hourglass_waits(marked)
     for draft in marked:
-        draft.marker = draft.glyph
+        draft.marker = " " if waiting and _first_mark(draft) == "⏳" else draft.glyph
         fired("status-glyphs", draft.line, "item")
     if len(kinds) < 2:
         # "✅ Economics" beside a bare "Ethics" in the same list: the bare one is still to do

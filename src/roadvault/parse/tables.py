@@ -426,13 +426,34 @@ def _cell_status(cell: InlineText, line: int | None) -> str | None:
     return mark
 
 
+# Marks of work under way beside which an hourglass means "waiting its turn".
+_UNDER_WAY_MARKS = frozenset("🔄🚧▶")
+
+
+def _hourglass_waits(body: list[list[InlineText]], at: int | None) -> bool:
+    """A status column that marks work under way with 🔄 and others with ⏳ alone ("| 1 |
+    … | 🔄 |", "| 2 | … | ⏳ |"): there the hourglass waits its turn, it is not started."""
+    if at is None:
+        return False
+    marks = {row[at].text.replace("\ufe0f", "").strip() for row in body if len(row) > at}
+    return "⏳" in marks and bool(marks & _UNDER_WAY_MARKS)
+
+
 def _row_status(
-    row: list[InlineText], roles: dict[str, int], names: list[str], line: int | None
+    row: list[InlineText],
+    roles: dict[str, int],
+    names: list[str],
+    line: int | None,
+    *,
+    waiting: bool = False,
 ) -> str | None:
     """The checkbox the row's status column gives it, or None (no column, no answer)."""
     at = roles.get("status")
     if at is None or len(row) <= at:
         return None
+    if waiting and row[at].text.replace("\ufe0f", "").strip() == "⏳":
+        fired("status-code", line, "item", "[ ] waiting its turn")
+        return " "
     if roles.get("attempts") == at:
         return "x" if remove_controls(row[at].text).strip() else " "
     if roles.get("completed_on") == at:
@@ -1123,6 +1144,7 @@ def table_items(
                 resources.extend(_cell_resources(row, roles["resources"]))
         return drafts, resources
     title_at = roles["title"]
+    waiting = _hourglass_waits(body, roles.get("status"))
     by_position = next(i for i in range(len(names)) if i not in roles.values() or i == title_at)
     if title_at != by_position:
         for line in lines:
@@ -1205,7 +1227,7 @@ def table_items(
                     draft.children.append(child)
             if draft.title:
                 _row_notes(draft, row, names, roles, {title_at, slot_at})
-                mark = _row_status(row, roles, names, line)
+                mark = _row_status(row, roles, names, line, waiting=waiting)
                 if mark is not None:
                     draft.marker = mark
                 drafts.append(draft)
@@ -1234,7 +1256,7 @@ def table_items(
         if not draft.title or draft.image_only or _RULE_ROW_RE.match(draft.title):
             continue  # "|------|----|": a rule drawn again below the table is no row
         if "status" in roles and len(row) > roles["status"]:
-            mark = _row_status(row, roles, names, line)
+            mark = _row_status(row, roles, names, line, waiting=waiting)
             if mark is not None:
                 draft.marker = mark
         elif ticked is not None or _ticked_elsewhere(row, title_at, group_at):
