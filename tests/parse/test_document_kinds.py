@@ -7167,3 +7167,16 @@ def test_beside_a_mark_for_work_under_way_an_hourglass_waits_its_turn():
     # alone, the hourglass is the work under way
     alone = parse_roadmap("# Plan\n\n## Topics\n\n- ✅ Wedging\n- ⏳ Centering\n- ⬜ Trimming\n")
     assert [leaf.status.value for leaf in alone.leaves()] == ["done", "doing", "todo"]
+
+
+def test_a_label_saying_how_to_take_a_step_or_where_its_work_lives_stays_in_the_title():
+    text = (
+        "# Pottery log\n\n## Week 3\n\n"
+        "- Trimming: cut a foot ring into the leather-hard bowls, then sign and date them.\n"
+        "- Optional: repeat the trimming a week later on a bowl of your own design.\n"
+        "- `glaze_log.csv` : kept a log of every glaze test and its firing.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[0] == "Trimming"
+    assert titles[1].startswith("Optional: repeat the trimming")
+    assert "kept a log of every glaze test" in titles[2]

@@ -303,7 +303,8 @@ def name_before_explanation(root: Draft) -> None:
     own: the whole line stays the title. So does a first sentence that tells an action
     ("Find examples. …"), or one among entries that are whole sentences ("**Scaffold**. …"),
     and a label that is a folder or a file's path ("`code/00-requirements/`: two user stories
-    and an ADR…": where the work is done)."""
+    and an ADR…", "`app.py`: Streamlit works": where the work is done), and a label that says
+    how to take the step ("Optional: repeat the case study a week later")."""
     splits = [(draft, split_name_and_prose(draft)) for draft in walk(root)]
     labels = Counter(plain_label(found[0]) for _, found in splits if found is not None)
     # "Graphs (directed, undirected)" and later "**Graphs:** BFS, DFS": cut to its label,
@@ -334,6 +335,7 @@ def name_before_explanation(root: Draft) -> None:
             or _ENDS_IN_NUMBER_RE.search(label)
             or names_a_when(label)
             or _PATH_RE.fullmatch(label.strip(" *_`"))
+            or _QUALIFIER_LABEL_RE.match(plain_label(label))
         ):
             # "**Dialog:** 'Meeting people'" in every week, "Day 1-2: variables": the label
             # is a kind of task or a slot; only with what follows does it name the step
@@ -345,7 +347,17 @@ def name_before_explanation(root: Draft) -> None:
 
 # "`code/00-requirements/`: write two user stories…": where the work is done, not its name.
 # A folder ends in "/", a file has an extension: "HTML/CSS" is a name.
-_PATH_RE = re.compile(r"\.?/?(?:[\w.-]+/)+|\.?/?(?:[\w.-]+/)+[\w-]+\.\w{1,5}")
+_PATH_RE = re.compile(
+    r"\.?/?(?:[\w.-]+/)+|\.?/?(?:[\w.-]+/)*[\w-]+\.(?:py|ipynb|js|ts|tsx|jsx|java|go|rs|rb|php|c|cpp"
+    r"|h|cs|kt|swift|sql|sh|html|css|md|txt|json|ya?ml|toml|csv|r)"
+)
+# "Optional: …", "Bonus: …", "Stretch: …": how the step is to be taken, not its name.
+_QUALIFIER_LABEL_RE = re.compile(
+    r"^(?:optional|bonus|extra|stretch(?: goal)?|advanced|nice to have|if time(?: permits)?"
+    r"|opcional|optionnel|facultatif|zusätzlich|freiwillig|opzionale|facoltativo"
+    r"|opcjonalnie|isteğe bağlı|opsional|tùy chọn|опционально|дополнительно|необязательно"
+    r"|可选|选做|选修|任意|オプション|선택|선택 사항)$"
+)
 
 
 def names_a_when(label: str) -> bool:
