@@ -7180,3 +7180,13 @@ def test_a_label_saying_how_to_take_a_step_or_where_its_work_lives_stays_in_the_
     assert titles[0] == "Trimming"
     assert titles[1].startswith("Optional: repeat the trimming")
     assert "kept a log of every glaze test" in titles[2]
+
+
+def test_a_part_with_nothing_listed_yet_before_parts_of_boxes_stays_a_part():
+    text = (
+        "# Pottery, bottom up\n\n#### The order\n"
+        "1. Wedging\n2. Throwing\n    - [x] Centering\n    - [ ] Opening\n"
+        "3. [x] Trimming\n4. Glazing:\n    - [ ] Dipping\n    - [ ] Pouring\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centering", "Opening", "Trimming", "Dipping", "Pouring"]

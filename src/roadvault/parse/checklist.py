@@ -209,8 +209,13 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int) -> None:
     sub-section without tasks is the section's text too, unless it lists steps of its own."""
     kept: list[Draft] = []
     last_task: Draft | None = section if section.is_task else None
-    for child in section.children:
+    for index, child in enumerate(section.children):
         plain = not child.is_task and not holds_task(child)
+        if plain and last_task is None and _part_before_groups(child, section.children[index:]):
+            # "1. DSA" before "2. Algorithms" › its boxes: a part with nothing listed yet
+            fired("checklist-mode", child.line, "item", "a part of the plan")
+            kept.append(child)
+            continue
         if plain and (
             child.kind == ITEM
             # a table right after a box ("- [ ] Draw a comparison table:") is its material
@@ -234,6 +239,25 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int) -> None:
             _absorb_plain(child, strong, all_tasks)
         kept.append(child)
     section.children = kept
+
+
+def _part_before_groups(entry: Draft, rest: list[Draft]) -> bool:
+    """An entry with nothing under it, no caption ("Resources:"), before entries of the same
+    list that group boxes or are boxes, two at least: one of the plan's parts, not text
+    about the boxes."""
+    parts = sum(1 for c in rest[1:] if c.kind == ITEM and holds_task(c))
+    groups = any(c.kind == ITEM and not c.is_task and holds_task(c) for c in rest[1:])
+    return (
+        entry.kind == ITEM
+        and not entry.children
+        and not entry.label
+        and not entry.links
+        and groups
+        and parts >= MIN_PARTS_AFTER
+    )
+
+
+MIN_PARTS_AFTER = 2
 
 
 @rule("checklist-mode")
