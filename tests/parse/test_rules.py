@@ -107,3 +107,13 @@ def test_recording_costs_nothing_outside_explain() -> None:
 def test_every_rule_is_documented_for_people() -> None:
     reading = (Path(__file__).resolve().parents[2] / "docs" / "READING.md").read_text("utf-8")
     assert [name for name in RULES if f"**{name}**" not in reading] == []
+
+
+def test_a_second_rule_under_a_name_already_taken_is_refused() -> None:
+    from roadvault.parse.rules import rule
+
+    def impostor() -> None:
+        """Another reading altogether."""
+
+    with pytest.raises(ValueError, match="registered twice"):
+        rule("slot-lines")(impostor)

@@ -324,7 +324,7 @@ _SLOT_LEAD_RE = re.compile(
 MIN_SLOT_LINES = 2
 
 
-@rule("slot-lines")
+@rule("slot-paragraph")
 def _slot_lines_as_list(lines: list[InlineText]) -> str | None:
     """Lines of one paragraph each opened by the same word and a number ("**Woche 5
     (10.–16.10.)** — Datenstrukturen" / "**Woche 6 (…)** — Klassen"), written without
@@ -373,6 +373,22 @@ def _level_with_its_series(draft: Draft, stack: list[Draft]) -> None:
             fired("series-level", draft.line, "phase", f"beside {section.title}")
             draft.level = section.level
         return
+
+
+# "1.1. Greetings", "2.3 Hours and times": a section number of the outline opening a line.
+_OUTLINE_NUMBER_LINE_RE = re.compile(r"^\s*\d{1,2}\.\d{1,2}(?P<dot>\.)?\s+(?=[^\W\d_]|\[|`)")
+
+
+@rule("numbered-lines")
+def _numbered_lines_as_list(lines: list[InlineText]) -> str | None:
+    """Lines of one paragraph each opened by an outline's section number ("1.1. Greetings",
+    "1.2. The alphabet", under "## Module 1"), written without list markers, are a list of
+    entries, one per line; a line alone counts when its number ends in a dot ("3.1. …"),
+    so "1.5 hours a day" stays text."""
+    found = [_OUTLINE_NUMBER_LINE_RE.match(remove_controls(line.text)) for line in lines]
+    if not all(found) or (len(lines) < MIN_SLOT_LINES and not found[0]["dot"]):  # type: ignore[index]
+        return None
+    return "\n".join(f"- {(line.raw or line.text).strip()}" for line in lines) + "\n"
 
 
 @rule("label-lines")
@@ -1053,7 +1069,12 @@ class _Sections:
             return
         as_list = _slot_lines_as_list(lines)
         if as_list is not None and node.map and self.depth < 8:
-            fired("slot-lines", line_of(node), "item", f"{len(lines)} lines")
+            fired("slot-paragraph", line_of(node), "item", f"{len(lines)} lines")
+            self.feed_all(self.doc.fragment(as_list, node.map[0]))
+            return
+        as_list = _numbered_lines_as_list(lines)
+        if as_list is not None and node.map and self.depth < 8:
+            fired("numbered-lines", line_of(node), "item", f"{len(lines)} lines")
             self.feed_all(self.doc.fragment(as_list, node.map[0]))
             return
         if _is_duration_line(first.text):

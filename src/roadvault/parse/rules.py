@@ -35,6 +35,12 @@ def rule(name: str) -> Callable[[F], F]:
     def register(func: F) -> F:
         family = func.__module__.rsplit(".", 1)[-1]
         doc = " ".join((func.__doc__ or "").split())
+        known = RULES.get(name)
+        if known is not None and (known.family, known.doc) != (family, doc):
+            # two rules under one name: --explain and docs/READING.md would tell only one
+            raise ValueError(
+                f"reading rule {name!r} is registered twice ({known.family}, {family})"
+            )
         RULES[name] = Rule(name=name, family=family, doc=doc)
         return func
 
