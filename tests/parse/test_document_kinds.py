@@ -7190,3 +7190,19 @@ def test_a_part_with_nothing_listed_yet_before_parts_of_boxes_stays_a_part():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Centering", "Opening", "Trimming", "Dipping", "Pouring"]
+
+
+def test_sentences_one_per_line_under_a_label_of_a_plain_outline_are_its_entries():
+    text = (
+        "    Clay Basics:\n"
+        "        Understand what clay bodies are.\n"
+        "        Learn about stoneware, the most common body for functional pots.\n"
+        "        Get familiar with wedging, slaking and reclaiming clay.\n\n"
+        "    The Wheel:\n"
+        "        Learn how to center a pound of clay on the wheel.\n"
+        "        Practice opening and pulling walls until the cylinder stands.\n\n"
+        "    Glazing:\n"
+        "        Mix a glaze from a recipe and test it on tiles.\n"
+        "        Dip the bisque ware.\n"
+    )
+    assert [len(leaves) for _, leaves in _tree(parse_roadmap(text))] == [3, 2, 2]

@@ -233,10 +233,49 @@ def _title_line(order: list[int], parsed: dict[int, _Line], raw_lines: list[str]
     return first if unique or above_numbers or after.family == line.family else None
 
 
+def _sentence_entries(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int]:
+    """ "Containers:" over "Understand what containers are." / "Learn about Docker, the
+    most popular platform.": whole sentences one per line, indented under a label, are the
+    label's entries (what to do), however long, not a paragraph wrapped at a width."""
+    entries: set[int] = set()
+    order = sorted(parsed)
+    for at, index in enumerate(order):
+        label = parsed[index]
+        if not label.text.rstrip().endswith((":", "：")):
+            continue
+        run = []
+        for below in order[at + 1 :]:
+            line = parsed[below]
+            if not raw_lines[below - 1].strip() and run:
+                break  # a blank line ends the run
+            if line.indent <= label.indent or line.family != "plain":
+                break
+            if run and line.indent != parsed[run[0]].indent:
+                break
+            run.append(below)
+        sentences = [
+            below
+            for below in run
+            if parsed[below].text[:1].isupper()
+            and _SENTENCE_END_RE.search(parsed[below].text)
+            and len(parsed[below].text.split()) < 2 * PROSE_WORDS
+        ]
+        if len(run) >= MIN_SENTENCE_ENTRIES and sentences == run:
+            entries.update(run)
+    return entries
+
+
+MIN_SENTENCE_ENTRIES = 2
+
+
 def _prose_lines(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int]:
-    """Lines of prose paragraphs: a sentence-like line and the lines wrapped under it."""
+    """Lines of prose paragraphs: a sentence-like line and the lines wrapped under it; not
+    sentences one per line under a label (its entries)."""
     prose: set[int] = set()
+    entries = _sentence_entries(parsed, raw_lines)
     for index in sorted(parsed):
+        if index in entries:
+            continue
         line = parsed[index]
         previous = index - 1
         wrapped = (
