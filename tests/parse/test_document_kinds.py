@@ -7206,3 +7206,19 @@ def test_sentences_one_per_line_under_a_label_of_a_plain_outline_are_its_entries
         "        Dip the bisque ware.\n"
     )
     assert [len(leaves) for _, leaves in _tree(parse_roadmap(text))] == [3, 2, 2]
+
+
+def test_rules_of_equals_between_week_tables_divide_and_an_address_names_nothing():
+    table = "| Day | Task |\n| --- | --- |\n| Mon | {0} |\n| Tue | {1} |\n"
+    text = (
+        table.format("Wedging", "Centering")
+        + "\n-->> https://example.org/pottery#wheel\n\n============\nweek 2\n"
+        + table.format("Trimming", "Handles")
+        + "\n============\n"
+        + table.format("Glazing", "Firing")
+    )
+    roadmap = parse_roadmap(text, source="plan.md")
+    titles = [node.title for node in roadmap.walk()]
+    assert not any("===" in title for title in titles)
+    assert "https" not in roadmap.title
+    assert len(roadmap.leaves()) == 6

@@ -455,7 +455,9 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
     Two or more names framed so by rules of dashes, each over its text ("-----" / "1. CORE
     SKILLS" / "-----"), are the headings of the document's parts. Rules drawn as comment
     lines ("# ------------ #") box the title the lines between them spell ("#  MATHEMATIQUES:"
-    / "#  PROGRAMME DE TERMINALE"), and alone they part the text: no heading names them."""
+    / "#  PROGRAMME DE TERMINALE"), and alone they part the text: no heading names them; so
+    does a rule of "=" after a blank line over a part's name or its table ("=====" over
+    "minggu 2")."""
     lines = body.split("\n")
     framed: list[int] = []
     for at in range(len(lines) - 2):
@@ -487,6 +489,19 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
         if _COMMENT_RULE_RE.match(line) and at in outside:
             lines[at] = ""  # "## ---------- ##" alone: a rule between parts, naming none
             fired("rule-banner", at + 1, "dropped")
+    for at, line in enumerate(lines):
+        above = lines[at - 1] if at else ""
+        below = lines[at + 1].strip() if at + 1 < len(lines) else ""
+        if (
+            _EQUALS_RULE_RE.match(line)
+            and at in outside
+            and not above.strip()
+            and (below.startswith("|") or _WORD_AND_NUMBER_RE.match(below))
+        ):
+            # "=====" after a blank line, over "minggu 2" or a table: a line drawn between
+            # parts; read as Markdown it would be text joined to the line under it
+            lines[at] = ""
+            fired("rule-banner", at + 1, "dropped")
     banners = [at for at in range(len(lines) - 2) if _dash_banner(lines, at)]
     if len(banners) >= MIN_DASH_BANNERS:
         for at in banners:
@@ -499,6 +514,8 @@ def blank_banner_rules(body: str) -> tuple[str, list[int]]:
 
 
 _DASH_RULE_RE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
+# "minggu 2", "Week 3:", "Tag 4": a part named by a word and its number, alone on its line
+_WORD_AND_NUMBER_RE = re.compile(r"^[^\W\d_]{2,12}\s*\d{1,3}\s*[:：.)\-–—]?$")
 # "# ------------------------------------------------- #": a rule drawn in a comment line
 _COMMENT_RULE_RE = re.compile(r"^#{1,6}[ \t]*(?:-{5,}|={5,}|\*{5,})[ \t]*#*[ \t]*$")
 _COMMENT_TEXT_RE = re.compile(r"^#{1,6}(?:[ \t].*)?$")

@@ -1922,6 +1922,7 @@ def _same_numbering(a: Draft, b: Draft) -> bool:
 
 _FIRST_NUMBER_RE = re.compile(r"\d{1,3}")
 _NAMES_RE = re.compile(r"[^\W_]")
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+")
 _FIRST_RANGE_RE = re.compile(r"(\d{1,3})\s*(?:-|–|—|~|to|a|bis|至|到)\s*(\d{1,3})(?!\d)")
 
 
@@ -2801,8 +2802,11 @@ def build_roadmap(
         (
             t
             for t in candidates
-            # "# ROADMAP.md": the file the text was kept in, not its name
-            if t and _NAMES_RE.search(t.replace("**", "")) and not _FILE_NAME_RE.match(t)
+            # "# ROADMAP.md": the file the text was kept in, not its name; "-->> https://…":
+            # an address points somewhere, it names nothing
+            if t
+            and _NAMES_RE.search(_ADDRESS_RE.sub("", t.replace("**", "")))
+            and not _FILE_NAME_RE.match(t)
         ),
         None,
     )
