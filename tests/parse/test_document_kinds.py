@@ -7222,3 +7222,21 @@ def test_rules_of_equals_between_week_tables_divide_and_an_address_names_nothing
     assert not any("===" in title for title in titles)
     assert "https" not in roadmap.title
     assert len(roadmap.leaves()) == 6
+
+
+def test_repositories_to_read_beside_a_weeks_topics_are_its_resources():
+    text = (
+        "## 6-Week Pottery Curriculum\n\n## WEEK 1: Clay\n\n### Topics:\n\n"
+        "* Wedging\n* Centering\n\n### 💻 GitHub Repos:\n\n"
+        "* kiln-log: [https://github.com/potter/kiln-log](https://github.com/potter/kiln-log)\n\n"
+        "## WEEK 2: Glaze\n\n### Topics:\n\n* Dipping\n* Pouring\n\n### 💻 GitHub:\n\n"
+        "* glaze-calc: [https://github.com/potter/glaze-calc](https://github.com/potter/glaze-calc)\n"
+        "* cone-chart: [https://github.com/potter/cones](https://github.com/potter/cones)\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Wedging",
+        "Centering",
+        "Dipping",
+        "Pouring",
+    ]

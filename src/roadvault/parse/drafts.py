@@ -49,6 +49,8 @@ _RES_NOUN = (
     r"|video tutorials?|tutorials?|platforms?|websites?|sites?|youtube(?: channels?| playlists?)?"
     r"|channels?|playlists?|documentations?|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
     r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources|bibliography"
+    # "💻 GitHub Repos:", "Codebases": code to read beside the topics, not steps
+    r"|(?:github |code |reference |example )?repos|(?:github |code )?repositories|codebases?"
     r"|recursos|referencias|referências|bibliografía|bibliografia|materiales|materiais|libros"
     r"|plataformas?|plateformes?|sitios(?: web)?|páginas web|webs"
     r"|livros|cursos recomendados|ressources?|recurso"
@@ -142,7 +144,7 @@ _NOT_RESOURCE_RE = re.compile(
 _WEAK_RESOURCE_RE = re.compile(
     r"^(?:(?:recommended|useful|key|essential|main|core|popular)\s+)*"
     # ("Stack" alone is the data structure a study plan covers; "Tech stack" is the tools)
-    r"(?:tools?|frameworks?|libraries|software|tech stack|apps?|ides?|editors?)"
+    r"(?:tools?|frameworks?|libraries|software|tech stack|apps?|ides?|editors?|github)"
     r"(?:\s*(?:and|&|/|,)\s*(?:tools?|frameworks?|libraries|software|platforms?|resources?))*$"
 )
 # First words of an instruction ("Use X for Y."): such bullets are steps, not resource names.
