@@ -7240,3 +7240,17 @@ def test_repositories_to_read_beside_a_weeks_topics_are_its_resources():
         "Dipping",
         "Pouring",
     ]
+
+
+def test_goals_naming_the_days_to_come_inside_a_wrapper_are_no_overview_of_them():
+    from roadvault.parse.rules import recording
+
+    text = (
+        "# Week 2: Glazes\n\n## Goals This Week\n\n### Glaze Focus\n"
+        "- Dipping and its thickness\n- Pouring over a bowl\n\n"
+        "## Daily Schedule\n\n### Day 8: Dipping\n- Mix the glaze\n- Dip three test tiles\n\n"
+        "### Day 9: Pouring\n- Pour over a bowl\n- Wipe the foot\n"
+    )
+    with recording() as decisions:
+        parse_roadmap(text)
+    assert [d.line for d in decisions if d.rule == "overview-list"] == []

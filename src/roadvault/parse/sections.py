@@ -1625,14 +1625,14 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
     if len(sections) < 2:
         return
     holders = [root, *(d for d in root.children if d.kind in (HEADING, PSEUDO))]
-    # a wrapper's own first section ("## The plan" › "### Schedule" › the list, then
-    # "### Curriculum" › a section per entry)
+    # a wrapper's own section named as an overview ("## The plan" › "### Schedule" › the
+    # list, then "### Curriculum" › a section per entry)
     holders += [
         d
         for top in root.children
         if top.kind in (HEADING, PSEUDO)
         for d in top.children
-        if d.kind in (HEADING, PSEUDO)
+        if d.kind in (HEADING, PSEUDO) and _RECAP_RE.search(plain_label(d.title))
     ]
     # an introduction's own sub-sections ("# Introduction" › "### Technologies" › the list)
     holders += [
