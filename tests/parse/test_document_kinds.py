@@ -7254,3 +7254,21 @@ def test_goals_naming_the_days_to_come_inside_a_wrapper_are_no_overview_of_them(
     with recording() as decisions:
         parse_roadmap(text)
     assert [d.line for d in decisions if d.rule == "overview-list"] == []
+
+
+def test_ticks_in_a_part_whose_heading_says_it_is_complete_are_done_among_boxes():
+    text = (
+        "# Pottery roadmap\n\n## ✅ Current modules (Completos)\n\n"
+        "### 📘 [Module 01 - Clay](module01/)\n- ✓ Wedging\n- ✓ Pinch pots\n\n"
+        "### 📘 [Module 02 - Wheel](module02/)\n- ✓ Centering\n- ✓ Opening\n\n"
+        "## 🚀 Next modules\n\n### 📘 Module 03 - Glazes\n- [ ] Dipping\n- [ ] Pouring\n"
+        "### 📘 Module 04 - Firing\n- [ ] Bisque\n- [ ] Glaze firing\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves][:4] == [
+        ("Wedging", "done"),
+        ("Pinch pots", "done"),
+        ("Centering", "done"),
+        ("Opening", "done"),
+    ]
+    assert len(leaves) == 8

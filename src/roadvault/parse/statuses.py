@@ -225,13 +225,23 @@ _DONT_MARKS = frozenset("❌✗✘")
 
 
 def _in_a_part_marked_done(draft: Draft | None, parents: dict[int, Draft]) -> bool:
-    """ "## PHASE 1.5: OOP basics ✅" over "- ✅ Classes": in a part the author marked done,
-    the ✅ before its entries ticks them, boxes or not elsewhere in the document."""
+    """ "## PHASE 1.5: OOP basics ✅" over "- ✅ Classes", "## Current modules (complete)"
+    over "- ✓ Closures": in a part the author marked done, the tick before its entries ticks
+    them, boxes or not elsewhere in the document."""
     while draft is not None:
-        if draft.kind == HEADING and trailing_status_glyph(draft.text) == "x":
+        if draft.kind == HEADING and (
+            trailing_status_glyph(draft.text) == "x" or _said_done(draft.title)
+        ):
             return True
         draft = parents.get(id(draft))
     return False
+
+
+def _said_done(title: str) -> bool:
+    """ "✅ Current modules (complete)", "Módulos Atuais (Completos)": the heading says the
+    part is done, in a word after its name."""
+    found = state_suffix(title)
+    return found is not None and found[1] == "x"
 
 
 def _kinds_of_marks(root: Draft) -> set[str]:
@@ -782,6 +792,8 @@ _STATE_WORD = (
     r"done|completed?|finished|wip|in progress|doing|todo|to do|skipped|not started|started"
     r"|완|완료|진행중|진행 중|미완|完了|済|済み|完成|已完成|进行中|学习中|未完成|terminado|hecho"
     r"|completado|concluído|concluido|feito|fertig|erledigt|fait|terminé|en curso"
+    # the plural a part's name takes: "Módulos (Completos)", "Temas (terminados)"
+    r"|completos|completas|completados|completadas|concluídos|concluídas|terminados|terminadas"
     r"|em andamento|готово|пройдено|изучено|в процессе"
 )
 _STATE_SUFFIX_RE = re.compile(
@@ -790,6 +802,9 @@ _STATE_SUFFIX_RE = re.compile(
     re.I,
 )
 _SAID = {"완": "x", "미완": " ", "hecho": "x", "started": "/"}
+# the plural a part's name takes: "Módulos (Completos)", "Temas (terminados)"
+_DONE_PLURALS = "completos completas completados completadas concluídos concluídas terminados"
+_SAID.update(dict.fromkeys([*_DONE_PLURALS.split(), "terminadas"], "x"))
 
 
 def state_suffix(title: str) -> tuple[str, str] | None:
