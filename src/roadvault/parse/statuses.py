@@ -785,6 +785,17 @@ def _inline_legend_markers(text: str) -> dict[str, str] | None:
     return markers if len(markers) >= 2 and len(states) >= 2 else None
 
 
+# The plural a part's name takes: "Módulos (Completos)", "Temas (terminados)".
+_DONE_PLURALS = (
+    "completos",
+    "completas",
+    "completados",
+    "completadas",
+    "concluídos",
+    "concluídas",
+    "terminados",
+    "terminadas",
+)
 # A state written after the title: "Git basics (완)", "Docker (done)", "Kafka [in progress]",
 # "SQL — done", "Copy constructor -> done". Only a word that is a state on its own counts,
 # never a word in a sentence.
@@ -792,19 +803,14 @@ _STATE_WORD = (
     r"done|completed?|finished|wip|in progress|doing|todo|to do|skipped|not started|started"
     r"|완|완료|진행중|진행 중|미완|完了|済|済み|完成|已完成|进行中|学习中|未完成|terminado|hecho"
     r"|completado|concluído|concluido|feito|fertig|erledigt|fait|terminé|en curso"
-    # the plural a part's name takes: "Módulos (Completos)", "Temas (terminados)"
-    r"|completos|completas|completados|completadas|concluídos|concluídas|terminados|terminadas"
-    r"|em andamento|готово|пройдено|изучено|в процессе"
+    r"|em andamento|готово|пройдено|изучено|в процессе|" + "|".join(_DONE_PLURALS)
 )
 _STATE_SUFFIX_RE = re.compile(
     rf"\s*(?:[(（\[]\s*(?P<bracketed>{_STATE_WORD})\s*[.!]?\s*[)）\]]"
     rf"|\s(?:[-–—]|->|=>|→|⇒)\s*(?P<dashed>{_STATE_WORD}))\s*$",
     re.I,
 )
-_SAID = {"완": "x", "미완": " ", "hecho": "x", "started": "/"}
-# the plural a part's name takes: "Módulos (Completos)", "Temas (terminados)"
-_DONE_PLURALS = "completos completas completados completadas concluídos concluídas terminados"
-_SAID.update(dict.fromkeys([*_DONE_PLURALS.split(), "terminadas"], "x"))
+_SAID = {"완": "x", "미완": " ", "hecho": "x", "started": "/", **dict.fromkeys(_DONE_PLURALS, "x")}
 
 
 def state_suffix(title: str) -> tuple[str, str] | None:
