@@ -1275,3 +1275,13 @@ def test_a_status_column_of_arrows_and_hourglasses_has_one_week_under_way():
     )
     states = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
     assert states == ["doing", "todo", "todo"]
+
+
+def test_a_subject_column_headed_in_chinese_names_the_rows_before_the_reference_column():
+    text = (
+        "# 陶艺笔记\n\n| 科目 | 进度 | 参考/推荐 |\n| :---: | :---: | :---: |\n"
+        "| 拉坯 | `doing` | B站老师教学录制[视频](https://example.org/a) |\n"
+        "| 上釉 | `done` | 暂无 |\n| 烧窑 | `to do` | 无 |\n"
+    )
+    rows = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+    assert rows == [("拉坯", "doing"), ("上釉", "done"), ("烧窑", "todo")]

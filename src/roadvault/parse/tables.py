@@ -74,6 +74,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"|enfoque(?: principal)?|(?:main|primary) focus|schwerpunkt|fokus(?: utama)?|重点|重點"
     r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
     r"|內容|學習內容|主題|課程|模組|任務|專案|知識點|章節"  # the same in traditional characters
+    r"|科目|学科|學科|과목"  # the subject, in Chinese, Japanese and Korean
     r"|項目|항목|주제|내용|nội dung|chủ đề|bài học|môn học|khóa học|kỹ năng|nhiệm vụ"
     r"|materi|topik|konu(?:lar)?|argomenti?|contenuti|temat[y]?|hoạt động|kegiatan|etkinlik"
     # courses, subjects, lessons, tasks and activities in German, Italian, Polish, Turkish,
@@ -735,7 +736,7 @@ _SIDE_COLUMN_RE = re.compile(
 )
 _SUBJECT_COLUMN_RE = re.compile(
     r"^(?:topics?|subjects?|titles?|themes?|lessons?|modules?|courses?|content|chapters?|areas?"
-    r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제|lernfeld(?:er)?"
+    r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제|lernfeld(?:er)?|科目|과목"
     r"|หัวข้อ|विषय|(?:ال)?موضوع|נושא"
     r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io))"
     # "Topic / Goal", "Course name": the subject, told with what the row aims at or is called
