@@ -7272,3 +7272,13 @@ def test_ticks_in_a_part_whose_heading_says_it_is_complete_are_done_among_boxes(
         ("Opening", "done"),
     ]
     assert len(leaves) == 8
+
+
+def test_course_codes_in_brackets_are_units_to_take_not_template_blanks():
+    text = (
+        "# Pottery path\n\n## Section 1: Clay\n\n"
+        "* [ ] [CER 101]\n* [ ] [CER 102]\n* [ ] [CER 103]\n\n"
+        "## Template\n\n- [ ] [Lesson]\n- [ ] [Skill 1]\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["[CER 101]", "[CER 102]", "[CER 103]"]

@@ -627,6 +627,11 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
+# "[DE 102]", "[CS101]", "[MATH 2410]": a course's code in brackets (a reference link with no
+# address yet), a unit to take, not a blank to fill in.
+_COURSE_CODE_RE = re.compile(r"\[[A-Z]{2,5}[ -]?\d{2,4}[A-Z]?\]")
+
+
 _LETTER_SLOT_RE = re.compile(
     r"\b(?:week|day|module|m[óo]dulo|phase|step|stage|semana|woche|lesson|unit|chapter|sprint)"
     r"\s+[NXnx]\b",
@@ -667,7 +672,8 @@ def _holds_a_blank(raw: str) -> bool:
 @rule("template-placeholder")
 def drop_placeholders(draft: Draft, notes: list[str]) -> None:
     """An entry that is only a blank to fill in ("- [ ] [Lesson]", "- [ ] X.1 [Leccion]",
-    "- [ ] [Skill 1]") belongs to a template the author left for copying, not to the plan;
+    "- [ ] [Skill 1]") belongs to a template the author left for copying, not to the plan (a
+    course's code in brackets, "- [ ] [DE 102]", is a unit to take);
     a section named with such a blank ("Module X: [Name]", "Week N – (topic)") is that
     template."""
     kept: list[Draft] = []
@@ -677,7 +683,12 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
         if len(blanks) >= 2 and child in blanks:
             fired("template-placeholder", child.line, "dropped", "blank field")
             continue  # "- [ ] GitHub:", "- [ ] Completion Date:": fields left to fill in
-        if child.kind in (ITEM, ROW) and not child.children and _PLACEHOLDER_RE.match(text):
+        if (
+            child.kind in (ITEM, ROW)
+            and not child.children
+            and _PLACEHOLDER_RE.match(text)
+            and not _COURSE_CODE_RE.search(text)
+        ):
             fired("template-placeholder", child.line, "dropped")
             continue
         if child.kind in (HEADING, PSEUDO) and _LETTER_SLOT_RE.search(child.text):
