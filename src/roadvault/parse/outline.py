@@ -386,7 +386,8 @@ def _numbered_lines_as_list(lines: list[InlineText]) -> str | None:
     entries, one per line; a line alone counts when its number ends in a dot ("3.1. …"),
     so "1.5 hours a day" stays text."""
     found = [_OUTLINE_NUMBER_LINE_RE.match(remove_controls(line.text)) for line in lines]
-    if not all(found) or (len(lines) < MIN_SLOT_LINES and not found[0]["dot"]):  # type: ignore[index]
+    numbered = [match for match in found if match is not None]
+    if len(numbered) != len(lines) or (len(lines) < MIN_SLOT_LINES and not numbered[0]["dot"]):
         return None
     return "\n".join(f"- {(line.raw or line.text).strip()}" for line in lines) + "\n"
 
@@ -428,6 +429,14 @@ def _label_lines_as_list(lines: list[InlineText]) -> str | None:
     if closing:
         text += "\n" + "\n".join((line.raw or line.text).strip() for line in closing) + "\n"
     return text
+
+
+# Paragraphs whose lines are a list written without markers, by the rule that knows each.
+_LINES_AS_LISTS: tuple[tuple[str, Callable[[list[InlineText]], str | None]], ...] = (
+    ("label-lines", _label_lines_as_list),
+    ("slot-paragraph", _slot_lines_as_list),
+    ("numbered-lines", _numbered_lines_as_list),
+)
 
 
 _ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
@@ -1062,21 +1071,13 @@ class _Sections:
         if self.doc.literal:
             self.prose(lines, self.top)  # the outline's notes are notes, whatever they say
             return
-        as_list = _label_lines_as_list(lines)
-        if as_list is not None and node.map and self.depth < 8:
-            fired("label-lines", line_of(node), "item", f"{len(lines)} lines")
-            self.feed_all(self.doc.fragment(as_list, node.map[0]))
-            return
-        as_list = _slot_lines_as_list(lines)
-        if as_list is not None and node.map and self.depth < 8:
-            fired("slot-paragraph", line_of(node), "item", f"{len(lines)} lines")
-            self.feed_all(self.doc.fragment(as_list, node.map[0]))
-            return
-        as_list = _numbered_lines_as_list(lines)
-        if as_list is not None and node.map and self.depth < 8:
-            fired("numbered-lines", line_of(node), "item", f"{len(lines)} lines")
-            self.feed_all(self.doc.fragment(as_list, node.map[0]))
-            return
+        for name, as_list in _LINES_AS_LISTS:
+            listed = as_list(lines)
+            if listed is not None and node.map and self.depth < 8:
+                # lines pasted without bullets, read again as the list they were
+                fired(name, line_of(node), "item", f"{len(lines)} lines")
+                self.feed_all(self.doc.fragment(listed, node.map[0]))
+                return
         if _is_duration_line(first.text):
             self.prose(lines, self._timed_part())  # "**Estimated time**: 1 week" times the part
             return
