@@ -7175,11 +7175,14 @@ def test_a_label_saying_how_to_take_a_step_or_where_its_work_lives_stays_in_the_
         "- Trimming: cut a foot ring into the leather-hard bowls, then sign and date them.\n"
         "- Optional: repeat the trimming a week later on a bowl of your own design.\n"
         "- `glaze_log.csv` : kept a log of every glaze test and its firing.\n"
+        "- Glaze.js: a small library that computes a glaze's oxides from its recipe, unit by "
+        "unit.\n"
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[0] == "Trimming"
     assert titles[1].startswith("Optional: repeat the trimming")
     assert "kept a log of every glaze test" in titles[2]
+    assert titles[3] == "Glaze.js"  # a name that looks like a file, not set as code
 
 
 def test_a_part_with_nothing_listed_yet_before_parts_of_boxes_stays_a_part():

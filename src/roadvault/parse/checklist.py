@@ -209,9 +209,10 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int) -> None:
     sub-section without tasks is the section's text too, unless it lists steps of its own."""
     kept: list[Draft] = []
     last_task: Draft | None = section if section.is_task else None
+    parts_after = _parts_after(section.children)
     for index, child in enumerate(section.children):
         plain = not child.is_task and not holds_task(child)
-        if plain and last_task is None and _part_before_groups(child, section.children[index:]):
+        if plain and last_task is None and _part_before_groups(child, parts_after[index]):
             # "1. DSA" before "2. Algorithms" › its boxes: a part with nothing listed yet
             fired("checklist-mode", child.line, "item", "a part of the plan")
             kept.append(child)
@@ -241,12 +242,26 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int) -> None:
     section.children = kept
 
 
-def _part_before_groups(entry: Draft, rest: list[Draft]) -> bool:
+def _parts_after(entries: list[Draft]) -> list[tuple[int, bool]]:
+    """For each entry, how many entries after it hold boxes or are boxes, and whether one of
+    them groups boxes under a plain name (counted once, from the end: a long list stays
+    linear)."""
+    after: list[tuple[int, bool]] = [(0, False)] * len(entries)
+    parts, groups = 0, False
+    for index in range(len(entries) - 1, -1, -1):
+        after[index] = (parts, groups)
+        entry = entries[index]
+        if entry.kind == ITEM and holds_task(entry):
+            parts += 1
+            groups = groups or not entry.is_task
+    return after
+
+
+def _part_before_groups(entry: Draft, after: tuple[int, bool]) -> bool:
     """An entry with nothing under it, no caption ("Resources:"), before entries of the same
     list that group boxes or are boxes, two at least: one of the plan's parts, not text
     about the boxes."""
-    parts = sum(1 for c in rest[1:] if c.kind == ITEM and holds_task(c))
-    groups = any(c.kind == ITEM and not c.is_task and holds_task(c) for c in rest[1:])
+    parts, groups = after
     return (
         entry.kind == ITEM
         and not entry.children

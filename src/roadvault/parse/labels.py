@@ -335,6 +335,7 @@ def name_before_explanation(root: Draft) -> None:
             or _ENDS_IN_NUMBER_RE.search(label)
             or names_a_when(label)
             or _PATH_RE.fullmatch(label.strip(" *_`"))
+            or _CODE_FILE_LABEL_RE.match((draft.raw or "").lstrip("-*+ "))
             or _QUALIFIER_LABEL_RE.match(plain_label(label))
         ):
             # "**Dialog:** 'Meeting people'" in every week, "Day 1-2: variables": the label
@@ -347,10 +348,9 @@ def name_before_explanation(root: Draft) -> None:
 
 # "`code/00-requirements/`: write two user stories…": where the work is done, not its name.
 # A folder ends in "/", a file has an extension: "HTML/CSS" is a name.
-_PATH_RE = re.compile(
-    r"\.?/?(?:[\w.-]+/)+|\.?/?(?:[\w.-]+/)*[\w-]+\.(?:py|ipynb|js|ts|tsx|jsx|java|go|rs|rb|php|c|cpp"
-    r"|h|cs|kt|swift|sql|sh|html|css|md|txt|json|ya?ml|toml|csv|r)"
-)
+_PATH_RE = re.compile(r"\.?/?(?:[\w.-]+/)+|\.?/?(?:[\w.-]+/)+[\w-]+\.\w{1,5}")
+# "`app.py`", "`day20_app.py`": a file's name, set as code ("Node.js" unset is a name).
+_CODE_FILE_LABEL_RE = re.compile(r"^\s*`[\w.-]+\.\w{1,5}`")
 # "Optional: …", "Bonus: …", "Stretch: …": how the step is to be taken, not its name.
 _QUALIFIER_LABEL_RE = re.compile(
     r"^(?:optional|bonus|extra|stretch(?: goal)?|advanced|nice to have|if time(?: permits)?"

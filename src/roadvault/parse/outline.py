@@ -317,9 +317,10 @@ def _is_metadata_label(label: str) -> bool:
     return bool(_METADATA_LABEL_RE.match(plain_label(label)))
 
 
-# "Woche 5 (10.–16.10.)", "**Day 12** -", "Week 3:": a word and its number opening a line.
+# "Woche 5 (10.–16.10.)", "**Day 12** -", "Week 3:", "Minggu 1-2": a word and its number (or
+# range) opening a line or a heading.
 _SLOT_LEAD_RE = re.compile(
-    r"^[\W_]{0,4}([^\W\d_]{2,12})\.?\s*(\d{1,3})(?:\s*[-–]\s*\d{1,3})?(?!\w|\.\w)"
+    r"^[\W_]{0,4}([^\W\d_]{2,12})\.?\s*(\d{1,3})(?:\s*[-–~]\s*(\d{1,3}))?(?!\w|\.\w)"
 )
 MIN_SLOT_LINES = 2
 
@@ -344,16 +345,10 @@ def _slot_lines_as_list(lines: list[InlineText]) -> str | None:
     return "\n".join(f"- {(line.raw or line.text).strip()}" for line in lines) + "\n"
 
 
-# "Day 2 (2025-05-08)", "Week 10: Graphs": a part of a series, named by a word and its number.
-_SERIES_PART_RE = re.compile(
-    r"^([^\W\d_]{2,12})\.?\s*(\d{1,3})(?:\s*[-–~]\s*(\d{1,3}))?(?!\d|\.\d)"
-)
-
-
 def _series_part(title: str) -> tuple[str, int] | None:
-    """("day", 2) for "Day 2 (2025-05-08)"; a range ("Minggu 1-2") gives its last number,
-    so "Minggu 2" is a part inside it."""
-    match = _SERIES_PART_RE.match(strip_decorations(remove_controls(title)).strip())
+    """("day", 2) for "Day 2 (2025-05-08)": a part of a series, named by a word and its
+    number; a range ("Minggu 1-2") gives its last number, so "Minggu 2" is a part inside it."""
+    match = _SLOT_LEAD_RE.match(strip_decorations(remove_controls(title)).strip())
     return (match[1].casefold(), int(match[3] or match[2])) if match else None
 
 
