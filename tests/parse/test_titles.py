@@ -563,3 +563,13 @@ def test_a_word_keeps_the_vowel_and_tone_marks_that_end_it(raw, title):
 def test_labels_in_scripts_that_write_vowels_as_marks_keep_them():
     assert plain_label("**หัวข้อ:**") == "หัวข้อ"
     assert plain_label("विषय सूची") == "विषय सूची"
+
+
+def test_about_a_subject_in_thai_arabic_or_persian_is_no_introduction():
+    from roadvault.parse.sections import section_role
+
+    assert section_role("เกี่ยวกับ Docker") is None  # "About Docker": a topic
+    assert section_role("حول بايثون") is None
+    assert section_role("درباره پایتون") is None
+    assert section_role("เกี่ยวกับโปรเจกต์") == "intro"  # "About the project"
+    assert section_role("حول هذا المشروع") == "intro"
