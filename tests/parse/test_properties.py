@@ -230,3 +230,13 @@ def test_a_resource_named_like_a_step_stays_a_resource_in_the_outline_form() -> 
     step once imperative words in Spanish were known; the outline form says what it means."""
     node = Node(title="0", id="", resources=[Resource("RESUELVE", None), Resource("Read", None)])
     _check_round_trip(Roadmap(title="0", source="generated.md", nodes=[node]))
+
+
+def test_a_title_of_dashes_with_a_length_reads_back_from_the_outline_form() -> None:
+    """Found by the long round trip: "- [ ] \\-- (3 weeks)" read back as a name drawn
+    between rules ("-- Problem solving --"), the title "(3 weeks)" and no length."""
+    nodes = [
+        Node(title="0", id=""),
+        Node(title="--", id="", duration="3 weeks", planned_days=(21, 21)),
+    ]
+    _check_round_trip(Roadmap(title="0", source="generated.md", nodes=nodes))

@@ -753,7 +753,10 @@ def _clean_title(text: str, _written: bool) -> TitleParts:
         extra.append(" ".join(fields))
         text = remove_controls(_TASKS_FIELD_RE.sub(" ", text))
     text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
-    text = _BANNER_RE.sub(r"\g<inner>", text)
+    if not _written:
+        # the outline form writes titles already clean: "-- (3 weeks)" is the title "--"
+        # with its length, not a name drawn between rules
+        text = _BANNER_RE.sub(r"\g<inner>", text)
     # every date group, so that cleaning a clean title changes nothing (the outline form)
     while (dates := _DATE_GROUP_RE.search(text)) and (dates.start() > 0 or dates.end() < len(text)):
         rest = remove_controls(text[: dates.start()] + " " + text[dates.end() :])
