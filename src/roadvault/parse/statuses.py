@@ -19,7 +19,7 @@ from roadvault.parse.checklist import is_checklist_document
 from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
-from roadvault.parse.tables import status_of_words
+from roadvault.parse.tables import hourglass_waits, status_of_words
 from roadvault.parse.titles import plain_label, remove_controls, trailing_status_glyph
 
 MIN_GLYPH_ITEMS = 2
@@ -110,13 +110,6 @@ def _first_mark(draft: Draft) -> str:
     return (text[-1:] if draft.glyph_after else text[:1]) or ""
 
 
-def _hourglass_waits(marked: list[Draft]) -> bool:
-    """ "🔄 OOP" beside "⏳ Web": with a mark of its own for work under way, the hourglass
-    is the work waiting its turn."""
-    marks = {_first_mark(d) for d in marked}
-    return "⏳" in marks and bool(marks & {"🔄", "🚧"})
-
-
 @rule("status-glyphs")
 def read_status_glyphs(root: Draft) -> None:
     """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind, or
@@ -176,7 +169,7 @@ def read_status_glyphs(root: Draft) -> None:
                     parent, parents
                 )
         marked = [d for d in marked if tracked[id(parents.get(id(d)))] or ticked_as_boxes(d)]
-    waiting = _hourglass_waits(marked)
+    waiting = hourglass_waits({_first_mark(d) for d in marked})
     for draft in marked:
         draft.marker = " " if waiting and _first_mark(draft) == "⏳" else draft.glyph
         fired("status-glyphs", draft.line, "item")

@@ -431,13 +431,19 @@ def _cell_status(cell: InlineText, line: int | None) -> str | None:
 _UNDER_WAY_MARKS = frozenset("🔄🚧▶")
 
 
-def _hourglass_waits(body: list[list[InlineText]], at: int | None) -> bool:
-    """A status column that marks work under way with 🔄 and others with ⏳ alone ("| 1 |
-    … | 🔄 |", "| 2 | … | ⏳ |"): there the hourglass waits its turn, it is not started."""
+def hourglass_waits(marks: set[str]) -> bool:
+    """Marks that say work is under way with 🔄 and give others ⏳ ("🔄 OOP" beside "⏳ Web",
+    "| 1 | … | 🔄 |" over "| 2 | … | ⏳ |"): there the hourglass waits its turn, not started."""
+    return "⏳" in marks and bool(marks & _UNDER_WAY_MARKS)
+
+
+def _column_waits(body: list[list[InlineText]], at: int | None) -> bool:
+    """A status column whose hourglass waits its turn (see `hourglass_waits`)."""
     if at is None:
         return False
-    marks = {row[at].text.replace("\ufe0f", "").strip() for row in body if len(row) > at}
-    return "⏳" in marks and bool(marks & _UNDER_WAY_MARKS)
+    return hourglass_waits(
+        {row[at].text.replace("\ufe0f", "").strip() for row in body if len(row) > at}
+    )
 
 
 def _row_status(
@@ -1145,7 +1151,7 @@ def table_items(
                 resources.extend(_cell_resources(row, roles["resources"]))
         return drafts, resources
     title_at = roles["title"]
-    waiting = _hourglass_waits(body, roles.get("status"))
+    waiting = _column_waits(body, roles.get("status"))
     by_position = next(i for i in range(len(names)) if i not in roles.values() or i == title_at)
     if title_at != by_position:
         for line in lines:
