@@ -1895,6 +1895,21 @@ def test_a_folder_name_before_a_description_keeps_the_description_in_the_title()
     ]
 
 
+def test_a_numbered_part_with_topics_under_it_keeps_the_words_after_its_colon():
+    text = (
+        "# Linux course\n1. Shells: the command line, pipes and redirection\n"
+        "    - Pipes\n    - Redirection\n2. Networking: TCP/IP basics, DNS and HTTP\n"
+        "    - The OSI model\n    - DNS\n3. Processes\n"
+        "- Probability: this is crucial for every model you will ever train\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes[:2]] == [
+        "Shells: the command line, pipes and redirection",
+        "Networking: TCP/IP basics, DNS and HTTP",
+    ]
+    assert "Probability" in [leaf.title for leaf in roadmap.leaves()]
+
+
 def test_materials_written_as_steps_are_steps_and_a_progress_list_of_the_phases_is_not():
     text = (
         "# Hoja de ruta - Cerámica\n\n## FASE 1: Torno\n\n### 📖 Materiales\n"

@@ -186,6 +186,10 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     """(name, explanation) when the item's title is a short name, a colon and prose."""
     if draft.kind != ITEM or not draft.title:
         return None
+    if any(c.kind == ITEM for c in draft.children):
+        # "2. UNIXWAY: everything is a file, streams, pipes" over its topics: what follows the
+        # colon says what the part holds, so it belongs to the part's name, not to a note
+        return None
     split = split_label(draft.title)
     linked = None if split else _split_link_description(draft)
     split = split or linked or _split_first_sentence(draft.title)
@@ -304,7 +308,9 @@ def name_before_explanation(root: Draft) -> None:
     ("Find examples. …"), or one among entries that are whole sentences ("**Scaffold**. …"),
     and a label that is a folder or a file's path ("`code/00-requirements/`: two user stories
     and an ADR…", "`app.py`: Streamlit works": where the work is done), and a label that says
-    how to take the step ("Optional: repeat the case study a week later")."""
+    how to take the step ("Optional: repeat the case study a week later"). An entry with
+    entries under it is a part: "2. UNIXWAY: everything is a file, streams, pipes" keeps
+    its whole line, the words after the colon say what the part holds."""
     splits = [(draft, split_name_and_prose(draft)) for draft in walk(root)]
     labels = Counter(plain_label(found[0]) for _, found in splits if found is not None)
     # "Graphs (directed, undirected)" and later "**Graphs:** BFS, DFS": cut to its label,
