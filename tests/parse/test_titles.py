@@ -573,3 +573,18 @@ def test_about_a_subject_in_thai_arabic_or_persian_is_no_introduction():
     assert section_role("درباره پایتون") is None
     assert section_role("เกี่ยวกับโปรเจกต์") == "intro"  # "About the project"
     assert section_role("حول هذا المشروع") == "intro"
+
+
+def test_reference_links_after_a_name_and_empty_footnote_marks_leave_the_title():
+    text = (
+        "# Web\n\n## Front\n\n- [ ] React [1 ⇲](https://a.example/r) [2 ⇲](https://b.example/r)\n"
+        "- [ ] Pods [^] and nodes [^4]\n- [ ] Docker [[3]](https://c.example/d)\n"
+        "- [ ] Chapter [1](https://d.example/c)\n- [ ] Lessons [1](https://e.example/1), "
+        "[2](https://e.example/2)\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "React", "Pods and nodes", "Docker", "Chapter 1", "Lessons",
+    ]  # fmt: skip
+    react = roadmap.leaves()[0]
+    assert [r.url for r in react.resources] == ["https://a.example/r", "https://b.example/r"]

@@ -22,8 +22,9 @@ from roadvault.parse.durations import ORDINAL, WRITTEN_FORM, parse_duration, spl
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _BREAK_RE = re.compile(r"[\r\u2028\u2029]")
 _WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#^]*)(?:#\^?([^\[\]|]*))?(?:\|([^\[\]]*))?\]\]")
-# "[^1]" footnote references, and "[1][2]" citations a chat answer puts after a word.
-_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]{1,40}\]|(?<=[^\s\[])(?:\[[1-9]\d?\])+(?=[.,;:]?\s*$)")
+# "[^1]" footnote references ("[^]" one not numbered yet), and "[1][2]" citations a chat
+# answer puts after a word.
+_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\s]{0,40}\]|(?<=[^\s\[])(?:\[[1-9]\d?\])+(?=[.,;:]?\s*$)")
 # A reference number ("[1] [Title](url)") is no checkbox: statuses are letters and symbols.
 # "[x ] Connect to GitHub", "[ x] …": a tick typed with a stray space is a tick all the same
 _TASK_RE = re.compile(
@@ -404,6 +405,8 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
                     lines[-1].anchor_links += 1
                 if visible or href:
                     lines[-1].links.append((visible, href))
+                if _REFERENCE_MARK_RE.fullmatch(visible) and lines[-1].text[:before].strip():
+                    references.append((len(lines) - 1, before, len(lines[-1].text), visible))
             elif kind == "strong" and (dunder := _dunder_name(child)):
                 add(dunder, bold)  # "__name__ e __main__": Python's names, not bold
             elif kind == "strong":
@@ -429,7 +432,9 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
     content = inline.content or ""
     closed_tags = frozenset(name.lower() for name in re.findall(r"</([A-Za-z][\w-]*)", content))
     attached_tags = frozenset(re.findall(r"<[A-Za-z][^<>]*>(?=\w)", content))
+    references: list[tuple[int, int, int, str]] = []
     walk(inline, False, None)
+    _drop_trailing_references(lines, references)
     raw_lines = (inline.content or "").split("\n")
     if len(raw_lines) == len(lines):
         for line, raw in zip(lines, raw_lines, strict=True):
@@ -440,6 +445,31 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
             line.raw = ""
         lines[0].raw = joined
     return lines
+
+
+# "React [1 ⇲](…) [2 ⇲](…)", "Pods [[3]](…)", "Docker [🔗](…)": links after a name that
+# number or mark the sources behind it. A lone plain digit ("Chapter [1](…)") may be the name.
+_REFERENCE_MARK_RE = re.compile(
+    r"[\[(]?\d{1,2}[\])]?\s*[^\w\s]{1,2}|[\[(]\d{1,2}[\])]|[^\w\s]{1,2}|\d{1,2}"
+)
+
+
+def _drop_trailing_references(
+    lines: list[InlineText], references: list[tuple[int, int, int, str]]
+) -> None:
+    """Cut the reference links that end a line from its visible text (they stay links)."""
+    for index, line in enumerate(lines):
+        spans = [(start, end, seen) for at, start, end, seen in references if at == index]
+        plain = [seen for _, _, seen in spans if seen.isdigit()]
+        if len(plain) == 1 and len(spans) == 1:
+            continue  # "Chapter [1](…)": one bare number may be part of the name
+        cut = len(line.text)
+        for start, end, _ in reversed(spans):
+            if line.text[end:cut].strip(" \t,;") or not line.text[:start].strip():
+                break
+            cut = start
+        if cut < len(line.text):
+            line.text = line.text[:cut].rstrip(" \t,;")
 
 
 def join_lines(lines: list[InlineText]) -> InlineText:
