@@ -1285,3 +1285,15 @@ def test_a_subject_column_headed_in_chinese_names_the_rows_before_the_reference_
     )
     rows = [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
     assert rows == [("拉坯", "doing"), ("上釉", "done"), ("烧窑", "todo")]
+
+
+def test_a_status_column_named_in_polish_ukrainian_or_persian_says_what_is_done():
+    for header in ("Stan", "Стан", "وضعیت", "Voortgang"):
+        text = (
+            f"# Matura\n\n## Algorytmy\n\n| Temat | {header} | Uwagi |\n|---|:---:|---|\n"
+            "| Rekurencja | ✅ Zrobione | |\n| Sortowanie | ❌ | trudne |\n"
+            "| Sito Eratostenesa | ✅ Zrobione | |\n"
+        )
+        leaves = parse_roadmap(text).leaves()
+        assert [leaf.title for leaf in leaves] == ["Rekurencja", "Sortowanie", "Sito Eratostenesa"]
+        assert [leaf.status for leaf in leaves] == [Status.DONE, Status.TODO, Status.DONE], header

@@ -588,3 +588,13 @@ def test_reference_links_after_a_name_and_empty_footnote_marks_leave_the_title()
     ]  # fmt: skip
     react = roadmap.leaves()[0]
     assert [r.url for r in react.resources] == ["https://a.example/r", "https://b.example/r"]
+
+
+def test_an_empty_first_heading_over_the_parts_names_the_page():
+    text = (
+        "> Work in progress!\n\n### Algebra revision\n\n## Equations\n\n- Linear\n- Quadratic\n\n"
+        "# Functions\n\n- Domains\n- Limits\n"
+    )
+    roadmap = parse_roadmap(text, source="notes/README.md")
+    assert roadmap.title == "Algebra revision"
+    assert [node.title for node in roadmap.nodes] == ["Equations", "Functions"]

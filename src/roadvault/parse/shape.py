@@ -1998,11 +1998,21 @@ def _move_intro_sections(
                     not named_intro
                     and child.line == first_heading
                     and child.kind == HEADING
-                    and child.level == 1
-                    and child.notes  # "# repo-name" right over "# The roadmap": a file name
+                    and (
+                        (child.level == 1 and child.notes)  # "# repo-name" over "# The roadmap"
+                        # "### Matura informatyka" alone over the parts: the page's name
+                        # line ("# repo-name" alone over "# The roadmap" names the file;
+                        # "### a tagline" over the one "# Bread Course" is that one's)
+                        or (
+                            child.level > 1
+                            and not (child.notes or child.children or child.resources)
+                            and not _one_title_after(root, child)
+                        )
+                    )
                 ):
                     named = child.title
-                    notes.append("\n\n".join(child.notes))
+                    if child.notes:
+                        notes.append("\n\n".join(child.notes))
                     continue
                 notes.append(_section_text(child))
                 continue
@@ -2011,6 +2021,12 @@ def _move_intro_sections(
     if kept:
         root.children = kept
     return named
+
+
+def _one_title_after(root: Draft, first: Draft) -> bool:
+    """ "### a tagline" over "# Bread Baking Course" that holds the rest of the page."""
+    after = root.children[root.children.index(first) + 1 :]
+    return len(after) == 1 and after[0].kind == HEADING and after[0].level == 1
 
 
 MAX_FACT_WORDS = 8

@@ -143,7 +143,7 @@ _STATUS_COLUMN_RE = re.compile(
     r"|학습 ?(?:상태|현황)|완료 ?여부|현황|진척(?:도| 상황)?"
     r"|진도|статус|прогресс|состояние"
     r"|trạng thái|tiến độ|tình trạng|durum|ilerleme|stato|avanzamento|postęp|kemajuan"
-    r"|progres|状態|進度狀況)$"
+    r"|progres|状態|進度狀況|stan|стан|voortgang|estatus|स्थिति|وضعیت|الحالة|حالة)$"
 )
 _INDEX_COLUMN_RE = re.compile(r"^(?:#|no\.?|nr\.?|n°|number|index|sl|s\.?no\.?)$")
 _CHECK_CELL = {
