@@ -13,6 +13,8 @@ Matching rules:
 - phases are looked up in order, in document order after the previous phase found; among
   the matches the shallowest node wins (then the first). A leading label such as
   "Phase 1:", "Part II -", "Module 3." or a bare "2." may be left out of the node's title;
+  a length written in the wanted title ("Basics (2-3 months)") may stand in the node's
+  duration instead (the shared seed checker wants it out of the title);
 - topics are looked up inside their phase ("under");
 - `leaves` counts the leaf nodes under a node (a leaf counts itself), `done` the leaves
   whose status is "done" (a number, or a [lo, hi] range where the file is ambiguous);
@@ -70,7 +72,12 @@ def leaves(node: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _title_matches(node: dict[str, Any], wanted: str) -> bool:
     title = node.get("title") or ""
-    return contains(title, wanted) or contains(title, strip_label(wanted))
+    if contains(title, wanted) or contains(title, strip_label(wanted)):
+        return True
+    # "Basics (2-3 months)" is the node "Basics" lasting "2-3 months": the shared seed
+    # checker wants the length out of the title, in the node's duration
+    duration = node.get("duration") or ""
+    return bool(duration) and contains(f"{title} {duration}", strip_label(wanted))
 
 
 def _find(

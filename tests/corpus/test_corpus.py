@@ -101,6 +101,12 @@ def test_shallowest_match_wins_and_a_leaf_counts_itself():
     assert check_case(tree, {"phases": [{"title": "Heaps", "leaves": [1, 1]}]}) == []
 
 
+def test_a_phase_written_with_its_length_matches_the_node_that_holds_the_length_apart():
+    wanted = {"phases": [{"title": "Async (3 weeks)", "leaves": [2, 2]}]}
+    assert check_case(TREE, wanted) == []
+    assert check_case(TREE, {"phases": [{"title": "Phase 2: Async (Weeks 1-2)"}]}) != []
+
+
 CASE_FILES = sorted((HERE / "cases").glob("*.json"))
 
 
