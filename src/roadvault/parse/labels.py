@@ -633,6 +633,19 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
+# "_Add topics here as you identify them_", "*(add your own)*": set apart in italics or
+# brackets, the template telling its user what to write in the blank.
+_ADD_HERE_RE = re.compile(
+    r"^(?:_|\*|\(|\[)+\s*(?:add|write|list|put|insert|fill in|enter|type|paste)\b[^.!?\n]*"
+    r"\b(?:here|below|yours?|own)\b[^\n]*?(?:_|\*|\)|\])+\s*$",
+    re.I,
+)
+
+
+def _asks_to_add_here(raw: str) -> bool:
+    return bool(_ADD_HERE_RE.match((raw or "").strip()))
+
+
 # "[DE 102]", "[CS101]", "[MATH 2410]": a course's code in brackets (a reference link with no
 # address yet), a unit to take, not a blank to fill in.
 _COURSE_CODE_RE = re.compile(r"\[[A-Z]{2,5}[ -]?\d{2,4}[A-Z]?\]")
@@ -697,6 +710,9 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
         ):
             fired("template-placeholder", child.line, "dropped")
             continue
+        if child.kind in (ITEM, ROW) and not child.children and _asks_to_add_here(child.raw):
+            fired("template-placeholder", child.line, "dropped", "instruction")
+            continue  # "- [ ] _Add topics here as you identify them_": the template speaking
         if child.kind in (HEADING, PSEUDO) and _LETTER_SLOT_RE.search(child.text):
             # "Week N – (topic of the week)": the blank week to copy, whatever it lists
             fired("template-placeholder", child.line, "note", child.title)
