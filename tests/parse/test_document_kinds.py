@@ -7300,3 +7300,19 @@ def test_course_codes_in_brackets_are_units_to_take_not_template_blanks():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["[CER 101]", "[CER 102]", "[CER 103]"]
+
+
+def test_a_tick_after_some_problems_of_a_ladder_marks_them_solved_wherever_they_stand():
+    text = (
+        "# Chess tactics ladder\n\n## Rating 1000\n\n1. [Fork the queen](https://x.example/1)  ✔\n"
+        "2. [Back-rank mate](https://x.example/2)\n3. [Pin the knight](https://x.example/3)  ✔\n"
+        "4. [Skewer](https://x.example/4)\n\n## Rating 1200\n\n"
+        "1. [Discovered check](https://x.example/5)\n2. [Deflection](https://x.example/6)  ✔\n"
+        "3. [Zwischenzug](https://x.example/7)\n\n# Progression Rule\n"
+        "- Solve **80%** of each rating before moving up.\n- Review every loss.\n"
+    )
+    roadmap = parse_roadmap(text)
+    done = [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"]
+    assert done == ["Fork the queen", "Pin the knight", "Deflection"]
+    assert len(roadmap.leaves()) == 7
+    assert "Review every loss" in roadmap.notes

@@ -43,7 +43,8 @@ _SECTIONS = (HEADING, PSEUDO, DETAILS, CALLOUT)
 
 def is_checklist_document(root: Draft) -> bool:
     items = [d for d in walk(root) if d.kind == ITEM]
-    tasks = sum(1 for d in items if d.is_task)
+    # "Caching ✅" after a title: a tick beside the name, not a box laid out to tick
+    tasks = sum(1 for d in items if d.is_task and not d.glyph_after)
     return tasks >= MIN_TASKS and tasks >= MIN_TASK_SHARE * len(items)
 
 

@@ -241,6 +241,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |evolución (?:profesional|de carrera)|progresión profesional|évolution de carrière|karrierestufen
 |remarques|备注|注意事项|注意事項|学習メモ|メモ|注意|說明|备忘|備考|注意点|참고 사항|비고|유의 사항
 |golden rules|rules of thumb|guiding principles|best advice
+|(?:(?:progression|study|learning|ground|house|my|the|simple|daily|challenge|practice) )?rules?
+|reglas|regras|regeln|règles|regole|правила|规则|ルール|규칙
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
 |staying motivated|stay motivated|how to stay consistent|final words?
 |conclusions?|final thoughts?|closing thoughts?|wrapping up|wrap up|in closing|final notes?

@@ -86,6 +86,21 @@ def _tick_or_own_mark(parent: Draft) -> bool:
 MIN_TICKED_SO_FAR = 2
 
 
+def _lists_ticked_after(root: Draft) -> set[int]:
+    """The lists whose entries end in a tick or in nothing ("Fork ✔", "Pin", "Skewer ✔"),
+    when one of them at least is a ticked list of its own: the ticks there say done."""
+    lists = []
+    for parent in walk(root):
+        entries = [c for c in parent.children if c.kind == ITEM]
+        ticked = [c for c in entries if c.glyph == "x" and c.glyph_after]
+        bare = [c for c in entries if c.glyph is None and not _leading_emoji(c.text)]
+        if ticked and bare and len(ticked) + len(bare) == len(entries):
+            lists.append((parent, entries))
+    if not any(_some_ticked(entries) for _, entries in lists):
+        return set()
+    return {id(parent) for parent, _ in lists}
+
+
 def _ticked_so_far(parent: Draft | None) -> bool:
     """A list whose first entries end in the same tick ("Intro ✅", "Setup ✅") and whose
     others carry no mark at all: the ticks say how far the learner has got."""
@@ -112,20 +127,22 @@ def _first_mark(draft: Draft) -> str:
 
 @rule("status-glyphs")
 def read_status_glyphs(root: Draft) -> None:
-    """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind, or
-    when ✅ marks some entries of a list and the others carry no glyph at all; never where
-    the entries around it each wear an icon of their own (then ✅ is an icon too). Glyphs
-    after the title ("**Arrays** ✅", "Trees 🛑") are statuses when two kinds are used. Marks
-    in a licence or a how-to-help section, a mark used once, and a list of nothing but ❌
-    don'ts make no second kind; in a document ticked with boxes, a list without a box that
-    pairs ✅ with ❌ says do and don't. One kind is a state too where the author says so by
-    the shape: ✅ ending a list's first entries and none after ("Intro ✅", "Setup ✅",
-    "Beans"); ✔ beside one other mark of the author's for what is still to do ("📚 Closures");
-    or ✅ before the entries of a part whose heading the author marked done, or of the plan's
-    first parts and of none after them (how far the learner has got); and a tick used
-    beside task boxes is a tick in lists of its own in the same part. A "**Metric:**
-    …" line closing a list of ✅ goals is a field about them, not the one goal still to do.
-    Beside 🔄 for work under way, ⏳ is work waiting its turn: not started."""
+    """Leading ✅/⏳/⬜/➖ glyphs are statuses when the document uses more than one kind, or when ✅
+    marks some entries of a list and the others carry no glyph at all; never where the entries
+    around it each wear an icon of their own (then ✅ is an icon too). Glyphs after the title
+    ("**Arrays** ✅", "Trees 🛑") are statuses when two kinds are used. Marks in a licence or a
+    how-to-help section, a mark used once, and a list of nothing but ❌ don'ts make no second
+    kind; in a document ticked with boxes, a list without a box that pairs ✅ with ❌ says do and
+    don't. One kind is a state too where the author says so by the shape: ✅ ending a list's
+    first entries and none after ("Intro ✅", "Setup ✅", "Beans"), or after some entries of
+    lists whose others carry nothing, in a plan without boxes ("Fork ✔", "Pin", "Skewer ✔":
+    solved, wherever they stand; the bare ones stay steps, not boxes); ✔ beside one other mark
+    of the author's for what is still to do ("📚 Closures"); or ✅ before the entries of a part
+    whose heading the author marked done, or of the plan's first parts and of none after them
+    (how far the learner has got); and a tick used beside task boxes is a tick in lists of its
+    own in the same part. A "**Metric:** …" line closing a list of ✅ goals is a field about
+    them, not the one goal still to do. Beside 🔄 for work under way, ⏳ is work waiting its
+    turn: not started."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
     # a licence's "✅ share / ❌ sell" says nothing of how the plan's marks are meant
     kinds = _kinds_of_marks(root) or {d.glyph for d in marked}
@@ -143,18 +160,25 @@ def read_status_glyphs(root: Draft) -> None:
     def ticked_as_boxes(draft: Draft) -> bool:
         return draft.glyph == "x" and _tick_key(draft, parents, root) in beside_boxes
 
+    solved: set[int] = set()
     if len(kinds) < 2 and not any(_tick_or_own_mark(p) for p in _studied(root)):
         # one kind after the titles ("… [post](url) ✅") may say published, checked, kept;
         # but "Intro ✅", "Setup ✅", then entries without it: how far the list has got
         ticks = _TickedPart(root)
+        # "[4A - Watermelon](…) ✔" among problems not yet solved, in a plan without boxes:
+        # the tick says solved, wherever it stands in its list
+        solved = set() if is_checklist_document(root) else _lists_ticked_after(root)
         marked = [
             d
             for d in marked
-            if (not d.glyph_after or _ticked_so_far(parents.get(id(d))))
-            and (
-                ticks.holds(d)
-                or _in_a_part_marked_done(parents.get(id(d)), parents)
-                or ticked_as_boxes(d)
+            if (d.glyph_after and id(parents[id(d)]) in solved)
+            or (
+                (not d.glyph_after or _ticked_so_far(parents.get(id(d))))
+                and (
+                    ticks.holds(d)
+                    or _in_a_part_marked_done(parents.get(id(d)), parents)
+                    or ticked_as_boxes(d)
+                )
             )
         ]
     marked = [d for d in marked if not _among_icons(d, parents.get(id(d)))]
@@ -176,6 +200,8 @@ def read_status_glyphs(root: Draft) -> None:
     if len(kinds) < 2:
         # "✅ Economics" beside a bare "Ethics" in the same list: the bare one is still to do
         for parent in {id(p): p for d in marked if (p := parents.get(id(d)))}.values():
+            if id(parent) in solved:
+                continue  # "Skewer" beside "Fork ✔": to do, a step as written, not a box
             last_mark = max(i for i, c in enumerate(parent.children) if c.glyph is not None)
             for index, sibling in enumerate(parent.children):
                 if index > last_mark and _closing_field(sibling):
