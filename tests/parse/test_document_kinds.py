@@ -7316,3 +7316,18 @@ def test_a_tick_after_some_problems_of_a_ladder_marks_them_solved_wherever_they_
     assert done == ["Fork the queen", "Pin the knight", "Deflection"]
     assert len(roadmap.leaves()) == 7
     assert "Review every loss" in roadmap.notes
+
+
+def test_numbered_groups_of_topics_before_a_second_answer_are_a_plan_not_its_preamble():
+    text = (
+        "Para alguien que empieza, aquí hay algunos consejos y un orden sugerido:\n\n"
+        "1. Fundamentos:\n\n- Alfabeto\n- Números\n- Saludos\n\n"
+        "3. Gramática esencial:\n\n- Pronombres\n- Verbo to be\n\n"
+        "Para el nivel siguiente, una guía:\n\n"
+        "1. **Tiempos verbales**\n\n- Presente simple\n- Pasado simple\n- Futuro\n\n"
+        "3. **Vocabulario**\n\n- Familia\n- Comida\n- Ropa\n- Lugares\n\n"
+        "5. **Habilidades**\n\n- Presentarse\n- Preguntar\n- Describir\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[:5] == ["Alfabeto", "Números", "Saludos", "Pronombres", "Verbo to be"]
+    assert len(titles) == 15

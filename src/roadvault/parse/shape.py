@@ -2068,7 +2068,9 @@ MIN_PLAN_AFTER_PREAMBLE = 6
 def _preamble_items_to_notes(root: Draft, notes: list[str]) -> None:
     """ "Each lesson gives you: 1. **Patterns:** … 2. **Vocabulary:** …" before the first
     heading of a plan written under headings: the answer's preamble, not steps. The same
-    under the document's title heading, when that holds everything."""
+    under the document's title heading, when that holds everything. Entries that are groups
+    ("1. Fundamentos:" › four topics, "3. Gramática:" › five) are a plan of their own: a
+    first answer before a second one, not its preamble."""
     holder = _title_heading(root) or root
     lead = 0
     while lead < len(holder.children) and holder.children[lead].kind == ITEM:
@@ -2080,6 +2082,9 @@ def _preamble_items_to_notes(root: Draft, notes: list[str]) -> None:
         return
     if planned < max(MIN_PLAN_AFTER_PREAMBLE, 3 * len(leading)):
         return
+    groups = sum(1 for e in leading if sum(1 for c in e.children if c.kind == ITEM) >= 2)
+    if groups * 2 > len(leading):
+        return  # "1. Fundamentos:" › four topics, "3. Gramática:" › five: a plan of its own
     for entry in leading:
         for line in walk(entry):
             fired("intro-section", line.line, "note")
