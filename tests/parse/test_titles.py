@@ -598,3 +598,13 @@ def test_an_empty_first_heading_over_the_parts_names_the_page():
     roadmap = parse_roadmap(text, source="notes/README.md")
     assert roadmap.title == "Algebra revision"
     assert [node.title for node in roadmap.nodes] == ["Equations", "Functions"]
+
+
+def test_a_link_to_a_note_typed_as_an_image_is_a_link_and_a_picture_stays_a_picture():
+    text = (
+        "# C++\n\n## Basics\n\n* ![Pętla for](for.md)\n* ![Pointers](notes/ptr.md)\n"
+        "* ![diagram](img/loop.png) Loop diagram\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == ["Pętla for", "Pointers", "Loop diagram"]
+    assert [r.url for r in leaves[1].resources] == ["notes/ptr.md"]

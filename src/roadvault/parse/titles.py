@@ -394,6 +394,12 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
                     lines.append(InlineText())
                 else:
                     add(" ", bold)
+            elif kind == "image" and _NOTE_FILE_RE.search(str(child.attrs.get("src", ""))):
+                # "![Pętla for](for.md)": a link to a note typed with a "!", not a picture
+                href = str(child.attrs.get("src", ""))
+                before = len(lines[-1].text)
+                walk(child, bold, (href, ""))
+                lines[-1].links.append((lines[-1].text[before:].strip(), href))
             elif kind == "image":
                 lines[-1].images += 1
             elif kind == "link":
@@ -445,6 +451,12 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
             line.raw = ""
         lines[0].raw = joined
     return lines
+
+
+# A page of text a local link opens ("for.md", "notes/std.html"); pictures are all else.
+_NOTE_FILE_RE = re.compile(
+    r"^(?![a-z][\w+.-]*:)[^?#]*\.(?:md|markdown|html?|txt|ipynb)(?:[?#].*)?$", re.I
+)
 
 
 # "React [1 ⇲](…) [2 ⇲](…)", "Pods [[3]](…)", "Docker [🔗](…)": links after a name that
