@@ -7331,3 +7331,22 @@ def test_numbered_groups_of_topics_before_a_second_answer_are_a_plan_not_its_pre
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[:5] == ["Alfabeto", "Números", "Saludos", "Pronombres", "Verbo to be"]
     assert len(titles) == 15
+
+
+def test_a_badge_before_each_topic_says_its_state_and_the_badge_key_is_text():
+    done = "![Done](https://img.shields.io/badge/Learned-Done-brightgreen)"
+    doing = "![In Progress](https://img.shields.io/badge/Now-In_Progress-yellow)"
+    todo = "![Not Started](https://img.shields.io/badge/Planned-Not_Started-red)"
+    text = (
+        f"# Data science\n\n## Progress\n\nKey:\n* {done} - Topic learned\n"
+        f"* {doing} - Studying now\n* {todo} - Not yet begun\n\n### 1. Fundamentals\n"
+        f"* {done} _Linear algebra_\n* {done} _Hash functions_\n* {doing} _Sharding_\n"
+        f"* {todo} _Regex_\n\n### 2. Statistics\n* {todo} _Descriptive statistics_\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = roadmap.leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "Linear algebra", "Hash functions", "Sharding", "Regex", "Descriptive statistics",
+    ]  # fmt: skip
+    assert [leaf.status.value for leaf in leaves] == ["done", "done", "doing", "todo", "todo"]
+    assert "Topic learned" in roadmap.notes

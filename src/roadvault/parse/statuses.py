@@ -622,11 +622,20 @@ def read_legend(root: Draft, notes: list[str]) -> None:
     🌟 practical · 🏆 can teach" as a list, or on one line before or after the plan: "🔴 =>
     Not started | 🟡 => In progress | 🟢 => Completed", even in a heading of its own) uses
     them as statuses: each item's leading mark says how far the learner is. The legend
-    itself is text."""
+    itself is text, and so is a key of one entry per state, each a mark then what it means
+    ("![Done](…badge…) - Topic learned", "![Not Started](…) - Not yet begun")."""
     others = [d for d in walk(root) if d.kind in (ITEM, ROW, DETAILS) and d.marker is None]
     for holder in walk(root):
         entries = [c for c in holder.children if c.kind == ITEM]
         if len(entries) < MIN_LEGEND_ENTRIES or len(entries) != len(holder.children):
+            continue
+        if _keys_of_marks(entries):
+            # "![Done](…badge…) - Тема изучена", "![Not Started](…) - Еще не приступал":
+            # one entry per state, each saying what its mark means
+            for entry in entries:
+                fired("legend", entry.line, "note")
+            notes.append("\n".join(f"- {e.raw or e.text}" for e in entries))
+            holder.children = []
             continue
         markers = _legend_markers(entries)
         if markers is None:
@@ -653,6 +662,21 @@ def read_legend(root: Draft, notes: list[str]) -> None:
 
 
 MAX_LEGEND_WORDS = 12
+MAX_KEY_ENTRIES = 5
+
+
+def _keys_of_marks(entries: list[Draft]) -> bool:
+    """Each entry a different state's mark, then a dash or an equals sign and what the mark
+    means: the key to the marks, not steps."""
+    glyphs = [e.glyph for e in entries]
+    return (
+        len(entries) <= MAX_KEY_ENTRIES
+        and None not in glyphs
+        and len(set(glyphs)) == len(glyphs)
+        and all(re.match(r"^\s*[-–—=:→]\s*\S", e.text) for e in entries)
+    )
+
+
 MAX_KEY_CANDIDATES = 3
 
 

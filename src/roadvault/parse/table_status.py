@@ -75,7 +75,8 @@ _QUERY_NUMBER_RE = re.compile(
 _PROGRESS_URL_RE = re.compile(r"progress|percent|completion|bar", re.I)
 _TODO_NAME_RE = re.compile(
     r"un-?checked|unticked|not[-_ ]?done|incomplete|uncompleted|unfinished|box[-_]?empty"
-    r"|empty[-_]?box|checkbox[-_]?(?:blank|empty|off|outline)|\btodo\b|to[-_ ]do|pending",
+    r"|empty[-_]?box|checkbox[-_]?(?:blank|empty|off|outline)|\btodo\b|to[-_ ]do|pending"
+    r"|not[-_ ]?started|not[-_ ]?yet",
     re.I,
 )
 _DOING_NAME_RE = re.compile(r"in[-_ ]?progress|\bwip\b|doing|ongoing|half", re.I)
@@ -116,27 +117,44 @@ def image_status(cell: InlineText) -> str | None:
     an alt text that says it ("done", "todo", "75%"). Logos and badges say nothing."""
     if strip_decorations(cell.text).strip(" |"):
         return None
-    marks: list[str] = []
-    for alt, src in _images(cell.raw):
-        address = unquote(src)
-        path = address.split("?", 1)[0].split("#", 1)[0]
-        name = path.rsplit("/", 1)[-1]
-        percent = _PERCENT_RE.search(alt)
-        query = _QUERY_NUMBER_RE.search(address)
-        number = _URL_NUMBER_RE.search(path) if _PROGRESS_URL_RE.search(address) else None
-        if percent:
-            marks.append(_percent_mark(int(percent.group(1))))
-        elif query:
-            marks.append(_percent_mark(int(query.group(1))))
-        elif number:
-            marks.append(_percent_mark(int(number.group(1))))
-        elif _TODO_NAME_RE.search(name) or _TODO_NAME_RE.search(alt):
-            marks.append(" ")
-        elif _DOING_NAME_RE.search(name) or _DOING_NAME_RE.search(alt):
-            marks.append("/")
-        elif _DONE_NAME_RE.search(name) or _DONE_NAME_RE.search(alt):
-            marks.append("x")
+    marks = [mark for alt, src in _images(cell.raw) if (mark := _image_mark(alt, src))]
     return marks[0] if len(set(marks)) == 1 else None
+
+
+def _image_mark(alt: str, src: str) -> str | None:
+    """The state one image stands for: its percentage, or a name that says the state."""
+    address = unquote(src)
+    path = address.split("?", 1)[0].split("#", 1)[0]
+    name = path.rsplit("/", 1)[-1]
+    percent = _PERCENT_RE.search(alt)
+    query = _QUERY_NUMBER_RE.search(address)
+    number = _URL_NUMBER_RE.search(path) if _PROGRESS_URL_RE.search(address) else None
+    if percent:
+        return _percent_mark(int(percent.group(1)))
+    if query:
+        return _percent_mark(int(query.group(1)))
+    if number:
+        return _percent_mark(int(number.group(1)))
+    if _TODO_NAME_RE.search(name) or _TODO_NAME_RE.search(alt):
+        return " "
+    if _DOING_NAME_RE.search(name) or _DOING_NAME_RE.search(alt):
+        return "/"
+    if _DONE_NAME_RE.search(name) or _DONE_NAME_RE.search(alt):
+        return "x"
+    return None
+
+
+_LEADING_IMAGE_RE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)")
+
+
+def leading_image_status(raw: str) -> str | None:
+    """ "![Done](…/badge/Done-brightgreen) Sharding": the state a badge or tick image before
+    an entry's name stands for, as a glyph there would (None: a logo, or no image)."""
+    found = _LEADING_IMAGE_RE.match(raw or "")
+    if not found:
+        return None
+    images = _images(found.group(0))
+    return _image_mark(*images[0]) if images else None
 
 
 # "… ✅", "… ✔️", "**OOP basics ✅**", "(Completed ✅)", "(Hoàn thành ✅)"
