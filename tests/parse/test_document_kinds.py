@@ -7350,3 +7350,13 @@ def test_a_badge_before_each_topic_says_its_state_and_the_badge_key_is_text():
     ]  # fmt: skip
     assert [leaf.status.value for leaf in leaves] == ["done", "done", "doing", "todo", "todo"]
     assert "Topic learned" in roadmap.notes
+
+
+def test_a_navigation_heading_over_plain_topics_is_a_topic_and_over_links_is_the_pages():
+    text = (
+        "# Flutter\n\n## Navigation\n\n- [Basics](#basics)\n- [Widgets](#widgets)\n\n"
+        "## Basics\n\n### Widgets\n\n- Stateless widgets\n- Stateful widgets\n\n"
+        "### 📦 Navigation\n\n* `go_router`\n  * Stack navigation\n  * Tab navigation\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Stateless widgets", "Stateful widgets", "Stack navigation", "Tab navigation"]

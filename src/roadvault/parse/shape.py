@@ -1428,6 +1428,12 @@ def _drop_excluded(draft: Draft) -> None:
             child.excluded = False
             fired("housekeeping-section", child.line, "phase", "the plan it lays out")
             kept.append(child)
+        elif _navigation_as_a_topic(child):
+            # "📦 Navigation" › "Stack Navigator", "Tab Navigator": how an app moves between
+            # screens, a topic of the plan, not links to move around the page
+            child.excluded = False
+            fired("housekeeping-section", child.line, "topic", "a topic named navigation")
+            kept.append(child)
         elif _progress_holds_the_plan(child):
             # "## 学习进度" over a table of 48 days and their topics: the plan itself
             child.excluded = False
@@ -1451,6 +1457,17 @@ def _navigation_times_the_plan(section: Draft) -> bool:
         return False
     rows = [d for d in walk(section) if d.kind == ROW]
     return sum(1 for d in rows if d.duration) >= MIN_TIMED_ROWS
+
+
+def _navigation_as_a_topic(section: Draft) -> bool:
+    """ "Navigation" as a heading of its own over entries that link nowhere: a topic."""
+    if section.kind != HEADING or plain_label(section.title) not in _NAVIGATION_TOPICS:
+        return False
+    entries = [d for d in walk(section) if d.kind == ITEM]
+    return bool(entries) and not any(d.links for d in entries)
+
+
+_NAVIGATION_TOPICS = frozenset({"navigation", "navegação", "navegación", "navigazione"})
 
 
 # "Learning progress", "学习进度", "進捗": a part named for how far the learner got.
