@@ -618,7 +618,8 @@ def _one_edit_apart(a: str, b: str) -> bool:
 def is_housekeeping(draft: Draft) -> bool:
     """A section named for the document's housekeeping (contents, contributing, license,
     sponsors, news, testimonials, community, how to use the repo), in any of the languages
-    roadmaps come in, holds nothing to study: it is dropped."""
+    roadmaps come in, holds nothing to study: it is dropped. (Later, with what it holds in
+    view, a few come back: "Navigation" over entries that link nowhere is an app's topic.)"""
     if draft.kind not in (HEADING, PSEUDO, DETAILS, CALLOUT):
         return False
     if section_role(draft.title) != HOUSEKEEPING:
