@@ -7360,3 +7360,25 @@ def test_a_navigation_heading_over_plain_topics_is_a_topic_and_over_links_is_the
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Stateless widgets", "Stateful widgets", "Stack navigation", "Tab navigation"]
+
+
+def test_the_same_fields_under_every_skill_describe_it_and_a_days_sources_are_its_work():
+    card = "     - Difficulty: {0}\n     - Time to master: {1} hours\n     - Focus: {2}\n"
+    text = (
+        "# Data science skill map\n\n## 1. Foundations\n- Sub-skills:\n  a) Basic maths\n"
+        + card.format("Medium", "40-60", "linear algebra, calculus")
+        + "\n  b) Statistics\n"
+        + card.format("High", "60-80", "distributions, tests")
+        + "\n## 2. Programming\n- Sub-skills:\n  a) Python\n"
+        + card.format("Medium", "80-120", "data structures")
+        + "\n  b) SQL\n"
+        + card.format("Medium", "30-50", "joins, windows")
+        + "\n## Week 1\n- **Mon 9/22**\n  - Udemy: Pods and YAML\n  - Docs: Deployments\n"
+        "- **Tue 9/23**\n  - Udemy: Services\n  - Docs: Namespaces\n"
+        "- **Wed 9/24**\n  - Udemy: Storage\n  - Docs: Volumes\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles[:4] == ["Basic maths", "Statistics", "Python", "SQL"]
+    assert len(titles) == 4 + 6
+    assert "Udemy: Services" in titles

@@ -730,14 +730,44 @@ def _recurring_facets(root: Draft) -> set[str]:
                 }
             )
     # "*Mon-Fri:* Learn syntax", "**Nhiệm vụ:** Bài tập": when and what to do, the work
-    return {
-        label
-        for label, count in counts.items()
-        if count >= MIN_FACET_REPEATS
-        and not is_step_kind_title(label)
-        and not names_a_when(label)
-        and not _WORK_LABEL_RE.search(label)
-    }
+    facets = {label for label, count in counts.items() if count >= MIN_FACET_REPEATS}
+    # "a) Matematika Dasar" › "Tingkat kesulitan: Sedang", "Waktu penguasaan: 40-60 jam",
+    # "Fokus: …", and the same labels under every skill: a card's fields, set off or not
+    for labels, count in _field_cards(root).items():
+        if count >= MIN_FACET_REPEATS and all(_a_facet(label) for label in labels):
+            facets.update(labels)
+    return {label for label in facets if _a_facet(label)}
+
+
+def _a_facet(label: str) -> bool:
+    return not (is_step_kind_title(label) or names_a_when(label) or _WORK_LABEL_RE.search(label))
+
+
+def _field_cards(root: Draft) -> Counter[tuple[str, ...]]:
+    """How often each set of labels (two or more) makes up all the lines under an entry."""
+    cards: Counter[tuple[str, ...]] = Counter()
+    for draft in walk(root):
+        lines = draft.children
+        if draft.kind != ITEM or len(lines) < 2:
+            continue
+        first_word = (draft.title.split() or [""])[0]  # "Mon" of "Mon 9/22"
+        if is_slot(draft.duration) or names_a_when(draft.title) or names_a_when(first_word):
+            continue  # "**Mon 9/22**" › "Udemy: Services…": the day's work, where to do it
+        if any(c.kind != ITEM or c.children or c.is_task for c in lines):
+            continue
+        fields = [split_label(remove_controls(c.text)) for c in lines]
+        if all(field and field[1] for field in fields):
+            cards[tuple(sorted({plain_label(f[0]) for f in fields if f}))] += 1
+    return cards
+
+
+def _field_label(item: Draft) -> str | None:
+    """The label of a "Label: value" line, set off by emphasis or not."""
+    found = _set_off_label(item)
+    if found:
+        return found
+    field = split_label(remove_controls(item.text))
+    return plain_label(field[0]) if field and field[1] else None
 
 
 MIN_LESSON_CARDS = 3
@@ -828,7 +858,10 @@ _WORK_LABEL_RE = re.compile(
 def _absorb_note_items(draft: Draft, facets: set[str] | None = None) -> None:
     """ "- **Goal**: …", "- Status: …" and "- Timebox: 2 hours" under a step describe the
     step (its note, its duration); they are not steps of their own. So does a line led by a
-    label the author sets off under entry after entry ("- *Why:* …", "- *Connects to:* …")."""
+    label the author sets off under entry after entry ("- *Why:* …", "- *Connects to:* …"),
+    and the lines of a card whose labels come back whole under entry after entry ("a)
+    Matematika Dasar" › "Tingkat kesulitan: Sedang", "Waktu penguasaan: 40-60 jam"; not
+    under a day, where "Udemy: Services…" is the day's work)."""
     if facets is None:
         facets = _recurring_facets(draft)
     if draft.kind != ITEM and date_fields(draft):
@@ -842,7 +875,7 @@ def _absorb_note_items(draft: Draft, facets: set[str] | None = None) -> None:
             and child.kind == ITEM
             and not child.is_task
             and not child.children
-            and _set_off_label(child) in facets
+            and _field_label(child) in facets
         ):
             fired("note-label", child.line, "note")
             draft.label_notes += 1
