@@ -7382,3 +7382,20 @@ def test_the_same_fields_under_every_skill_describe_it_and_a_days_sources_are_it
     assert titles[:4] == ["Basic maths", "Statistics", "Python", "SQL"]
     assert len(titles) == 4 + 6
     assert "Udemy: Services" in titles
+
+
+def test_a_book_with_a_subtitle_and_its_author_is_one_name_even_wrapped_onto_two_lines():
+    text = (
+        "# Art\n\n## Books\n\n- [ ] Force: Dynamic life drawing for animators by Michael Mattesi;\n"
+        "- [ ] How to draw: Drawing and sketching objects from your\n"
+        "imagination by Scott Robertson;\n"
+        "- [ ] Anatomy drills\n  Twenty minutes a day, every day.\n"
+        "- [ ] Gesture: this is where every figure starts and the one habit to keep\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == [
+        "Force: Dynamic life drawing for animators by Michael Mattesi;",
+        "How to draw: Drawing and sketching objects from your imagination by Scott Robertson;",
+        "Anatomy drills",
+        "Gesture",
+    ]

@@ -218,8 +218,10 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     colon = bool(_UNESCAPED_COLON_RE.search(draft.raw or ""))
     if draft.raw and not colon and split_label(draft.title):
         return None  # "Name\: rest" — the author (or --outline) wrote the colon as text
-    if _title_cased(rest):
-        return None  # "Code: The Hidden Language of Computer Hardware": a book's subtitle
+    if _title_cased(rest) or _BY_AUTHOR_RE.search(rest):
+        # "Code: The Hidden Language of Computer Hardware", "Force: Dynamic life drawing for
+        # animators by Michael Mattesi": a book's subtitle
+        return None
     bold = bool(_BOLD_LABEL_RE.match(draft.raw))
     if not bold and _BOLD_OVER_COLON_RE.match(draft.raw or ""):
         return None  # "**Kernel locking: spinlock vs mutex**": one name set in bold, colon and all
@@ -230,6 +232,10 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     if bold and not _names_one_thing(rest):
         return label, rest
     return None
+
+
+# "… by Michael Mattesi;", "… by J. R. Smith": a book's author closing its title.
+_BY_AUTHOR_RE = re.compile(r"\bby\s+(?:[A-Z][\w'’-]*\.?\s*){1,4}[;.,]?\s*$")
 
 
 def _title_cased(text: str) -> bool:

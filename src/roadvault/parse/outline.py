@@ -1330,7 +1330,7 @@ class _Sections:
                 first = lines[0]
                 marker, _ = split_task_marker(first.text.lstrip())
                 split_first = len(lines) > 1 and (
-                    marker is not None
+                    (marker is not None and not (len(lines) == 2 and _wrapped_on(*lines)))
                     or first.hard_break  # "Name  " and its description on the next line
                     or first.bold_only
                     or strip_decorations(first.text).rstrip(" *_").endswith((":", "："))
@@ -1839,6 +1839,20 @@ def _boxed_fence(node: SyntaxTreeNode) -> bool:
 
 
 @rule("run-on-fields")
+def _wrapped_on(first: InlineText, second: InlineText) -> bool:
+    """ "- [ ] How to draw: objects and environments from your" then "imagination by Scott
+    Robertson;": one name wrapped mid-phrase onto the next line, not a name and its note."""
+    end = first.text.rstrip()
+    start = second.text.lstrip()
+    return (
+        not first.hard_break
+        and bool(end)
+        and end[-1].isalpha()
+        and bool(start)
+        and start[0].islower()
+    )
+
+
 def _run_on_fields(lines: list[InlineText], at_margin: list[bool]) -> int:
     """Where a bold field ("**Status**: ⏳", "**Learning Time**: 2-3 hours") starts a line
     of an entry after its first, written out at the list's margin rather than indented
