@@ -1297,3 +1297,23 @@ def test_a_status_column_named_in_polish_ukrainian_or_persian_says_what_is_done(
         leaves = parse_roadmap(text).leaves()
         assert [leaf.title for leaf in leaves] == ["Rekurencja", "Sortowanie", "Sito Eratostenesa"]
         assert [leaf.status for leaf in leaves] == [Status.DONE, Status.TODO, Status.DONE], header
+
+
+def test_a_chapter_or_entry_column_names_the_rows_beside_the_days_and_contents():
+    text = (
+        "# 🗓️ **Lịch học đại số (42 ngày)**\n\nVới trọng tâm chính là:\n\n"
+        "- **LADR**: khung lý thuyết\n- **Jänich**: trực giác\n\n"
+        "# 📘 **GIAI ĐOẠN 1: LADR (21 ngày)**\n\n"
+        "|Chương|Số ngày|Nội dung mỗi ngày|\n|---|---|---|\n"
+        "|Ch.1 Vector Spaces|5 ngày|1: Định nghĩa. 2: Ví dụ|\n"
+        "|Ch.2 Span|6 ngày|1: Span. 2: Bài tập|\n\n"
+        "# 📗 **GIAI ĐOẠN 2: Hình học (21 ngày)**\n\n|Mục|Ngày|Nội dung|\n|---|---|---|\n"
+        "|Dual space|4|Vẽ minh họa|\n|Orthogonality|3|Góc vuông|\n\n"
+        "# 📙 **GIAI ĐOẠN 3: Ôn tập (7 ngày)**\n\n|Mục|Ngày|Nội dung|\n|---|---|---|\n"
+        "|Tổng kết|7|Viết note|\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Ch.1 Vector Spaces", "Ch.2 Span", "Dual space", "Orthogonality", "Tổng kết",
+    ]  # fmt: skip
+    assert roadmap.title.endswith("Lịch học đại số (42 ngày)")

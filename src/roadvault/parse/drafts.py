@@ -369,6 +369,15 @@ class Draft:
         return self.marker is not None
 
 
+def name_as_written(heading: Draft) -> str:
+    """ "# Revision Plan - 4 Weeks": a page's name keeps its length, as its author wrote it
+    (a part's length goes to its duration; the page has none)."""
+    if not heading.duration:
+        return heading.title
+    whole = " ".join(strip_decorations(remove_controls(heading.text)).split()).strip(" *_")
+    return whole or heading.title
+
+
 def walk(draft: Draft) -> Iterable[Draft]:
     stack = [draft]
     while stack:

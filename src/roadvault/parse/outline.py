@@ -46,6 +46,7 @@ from roadvault.parse.drafts import (
     is_date_title,
     is_facet_title,
     line_of,
+    name_as_written,
     resource_kind,
     set_title,
     split_label,
@@ -628,6 +629,8 @@ class _Document:
         self.has_named_heading = False  # a heading with a letter or digit ("# :" names nothing)
         self.literal = False  # roadvault's own outline form: read as written
         self.first_h1: str | None = None  # the first heading, when it is an H1
+        # "LỊCH HỌC (135 ngày)" of the H1 titled "LỊCH HỌC": the name with its length
+        self.written_names: dict[str, str] = {}
         self.h1_titles: list[str] = []  # every "#" heading outside lists and quotes
         self.h1_lines: list[int] = []  # where each of them stands
         self.first_heading: str | None = None  # the first heading of any level
@@ -899,6 +902,7 @@ class _Sections:
         if not self.doc.has_named_heading and node.tag == "h1" and self.depth == 0 and named:
             self.doc.first_h1 = draft.title  # the first heading, even after a bold line
         if node.tag == "h1" and self.depth == 0 and named:
+            self.doc.written_names.setdefault(draft.title, name_as_written(draft))
             self.doc.h1_titles.append(draft.title)
             self.doc.h1_lines.append(line_of(node) or 0)
         if self.depth == 0 and self.doc.first_heading is None and named:
@@ -2820,6 +2824,7 @@ def build_roadmap(
         ),
         None,
     )
+    named = doc.written_names.get(named, named) if named else named
     if front_title and named and _GENERIC_PAGE_TITLE_RE.match(plain_label(front_title)):
         front_title = None  # "title: Syllabus" over "# Physics II": the page's kind, its name
     if front_title and named and _spells_out(named, front_title):

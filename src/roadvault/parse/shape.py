@@ -29,6 +29,7 @@ from roadvault.parse.drafts import (
     holds_items,
     holds_task,
     is_facet_title,
+    name_as_written,
     name_like,
     names_further_reading,
     resource_kind,
@@ -2060,7 +2061,7 @@ def _move_intro_sections(
                         )
                     )
                 ):
-                    named = child.title
+                    named = name_as_written(child)
                     if child.notes:
                         notes.append("\n\n".join(child.notes))
                     continue
@@ -2177,10 +2178,7 @@ def _take_title(root: Draft, fm_title: str | None) -> str | None:
         return " ".join(strip_decorations(remove_controls(top.text)).split()).strip(" *_")
     if top.duration:
         root.notes.insert(0, f"Duration: {top.duration}")
-        # "# Revision Plan - 4 Weeks": the page's name keeps its length, as its author wrote it
-        whole = " ".join(strip_decorations(remove_controls(top.text)).split()).strip(" *_")
-        return whole or top.title
-    return top.title
+    return name_as_written(top)
 
 
 # "Hello...", "Hi there!", "Welcome", "Hola", "你好": a greeting, not the name of a plan.

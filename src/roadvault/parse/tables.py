@@ -75,7 +75,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"|内容|学习内容|学習内容|主题|课程|模块|任务|项目|技能|知识点|章节|トピック|テーマ|課題|タスク"
     r"|內容|學習內容|主題|課程|模組|任務|專案|知識點|章節"  # the same in traditional characters
     r"|科目|学科|學科|과목"  # the subject, in Chinese, Japanese and Korean
-    r"|項目|항목|주제|내용|nội dung|chủ đề|bài học|môn học|khóa học|kỹ năng|nhiệm vụ"
+    r"|項目|항목|주제|내용|nội dung|chủ đề|bài học|môn học|khóa học|kỹ năng|nhiệm vụ|(?:hạng )?mục"
     r"|materi|topik|konu(?:lar)?|argomenti?|contenuti|temat[y]?|hoạt động|kegiatan|etkinlik"
     # courses, subjects, lessons, tasks and activities in German, Italian, Polish, Turkish,
     # Indonesian, French, Spanish, Russian, Chinese, Japanese and Korean
@@ -88,6 +88,8 @@ _TITLE_COLUMN_RE = re.compile(
     r"|áreas?|linguage[mn]s?|lenguajes?|langages?|linguaggi?o?"
     r"|sistemas?|système|systeme|sisteme"
     r"|講座|강의|과제|活动|活動|활동"
+    # a book's chapter: "Chương", "Capítulo", "Kapitel", "Глава", "Rozdział", "Bölüm", "Bab"
+    r"|chương|cap[íi]tulos?|chapitres?|kapitel|глав[аы]|rozdzia[łl]y?|b[öo]l[üu]m|bab|章|장"
     # topic, content, lesson, subject and course in Thai, Hindi, Arabic, Persian and Hebrew
     r"|หัวข้อ|เนื้อหา|บทเรียน|วิชา|หลักสูตร|विषय|पाठ|टॉपिक|(?:ال)?موضوعا?ت?|(?:ال)?محتوى|(?:ال)?دروس"
     r"|(?:ال)?درس|محتوا|נושאי?ם?|תוכן)\b"
