@@ -694,6 +694,41 @@ def _holds_a_blank(raw: str) -> bool:
     )
 
 
+# "Break (5 min)", "☕ Coffee break", "Pausa", "休息": the rest between sessions of a
+# timetable, named with nothing to study.
+_BREAK_RE = re.compile(
+    r"^(?:(?:short|long|coffee|tea|lunch|snack|stretch(?:ing)?|screen) )?breaks?"
+    r"|pause|pausa|descanso|intervalo|perehat|перерыв|przerwa|mola|istirahat|rehat"
+    r"|nghỉ(?: giải lao)?|休息|休憩|휴식|break time$",
+    re.I,
+)
+MIN_BREAKS = 2
+
+
+@rule("break-entry")
+def drop_breaks(root: Draft) -> None:
+    """ "Break (5 min)" between "Pomodoro 1" and "Pomodoro 2", again and again: the rest a
+    timetable keeps between sessions is not a step to study. Only where the plan keeps two
+    breaks or more (one "Break" may be a topic: "Break and continue statements" is longer)."""
+    breaks = [
+        d
+        for d in walk(root)
+        if d.kind in (ITEM, ROW)
+        and not d.children
+        and not d.is_task
+        and _BREAK_RE.fullmatch(plain_label(d.title))
+    ]
+    if len(breaks) < MIN_BREAKS:
+        return
+    gone = {id(d) for d in breaks}
+    for draft in walk(root):
+        if any(id(c) in gone for c in draft.children):
+            for child in draft.children:
+                if id(child) in gone:
+                    fired("break-entry", child.line, "dropped")
+            draft.children = [c for c in draft.children if id(c) not in gone]
+
+
 @rule("template-placeholder")
 def drop_placeholders(draft: Draft, notes: list[str]) -> None:
     """An entry that is only a blank to fill in ("- [ ] [Lesson]", "- [ ] X.1 [Leccion]",

@@ -40,6 +40,7 @@ from roadvault.parse.durations import ORDINAL, days_in_unit, is_pace, is_slot, l
 from roadvault.parse.labels import (
     adopt_entries_after_part_entries,
     collapse_one_child_groups,
+    drop_breaks,
     drop_check_in_logs,
     drop_empty_facets,
     drop_placeholders,
@@ -2575,6 +2576,7 @@ def shape_roadmap(
     name_slots_by_topic(root)
     drop_check_in_logs(root, notes)
     drop_placeholders(root, notes)
+    drop_breaks(root)
     drop_empty_facets(root)
     level_fields_to_notes(root)
     advice_to_notes(root, notes)
