@@ -7399,3 +7399,15 @@ def test_a_book_with_a_subtitle_and_its_author_is_one_name_even_wrapped_onto_two
         "Anatomy drills",
         "Gesture",
     ]
+
+
+def test_pdfs_to_focus_on_are_the_days_resources_not_its_steps():
+    text = (
+        "# Cram\n\n### **Day 1: Foundations**\n\n**PDFs to Focus On**:\n"
+        "- **Lesson 2**: [problems](assets/l2.pdf), [annotated](assets/l2a.pdf)\n"
+        "- **Lesson 3**: [problems](assets/l3.pdf)\n\n#### Hours 1–2\n\n"
+        "- Draw Lewis structures\n- Review isomers\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Draw Lewis structures", "Review isomers"]
+    assert "assets/l2.pdf" in [r.url for r in roadmap.nodes[0].resources]

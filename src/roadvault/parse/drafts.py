@@ -49,7 +49,7 @@ _RES_NOUN = (
     r"|reading(?: list| materials?)?|readings|references?|links?|materials?|videos?"
     r"|video tutorials?|tutorials?|platforms?|websites?|sites?|youtube(?: channels?| playlists?)?"
     r"|channels?|playlists?|documentations?|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
-    r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources|bibliography"
+    r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources|bibliography|pdfs"
     # "💻 GitHub Repos:", "Codebases": code to read beside the topics, not steps
     r"|(?:github |code |reference |example )?repos|(?:github |code )?repositories|codebases?"
     r"|recursos|referencias|referências|bibliografía|bibliografia|materiales|materiais|libros"
@@ -113,7 +113,7 @@ _STRONG_RESOURCE_RE = re.compile(
     rf"^(?:next steps?\s*(?:and|&)\s*)?(?:{_RES_ADJ}\s+)*{_RES_NOUN}"
     rf"(?:\s*{_RES_AND}\s*(?:{_RES_ADJ}\s+)*(?:{_RES_NOUN}|{_RES_TOOL}))*"
     r"(?:\s*(?:and|&)\s*(?:notes?|next steps?))?"  # "… links and notes": they go with them
-    r"(?:\s+(?:to (?:use|read|watch|follow|check|practi[cs]e)"
+    r"(?:\s+(?:to (?:use|read|watch|follow|check|practi[cs]e|focus on)"
     r"|for (?:learning|practi[cs]e|practi[cs]ing|reference)|used"
     r"|para (?:practicar|praticar|aprender|estudiar|estudar)|pour (?:pratiquer"
     r"|apprendre)|zum (?:üben|lernen)|per (?:esercitarsi|imparare)))?$"
