@@ -7411,3 +7411,15 @@ def test_pdfs_to_focus_on_are_the_days_resources_not_its_steps():
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Draw Lewis structures", "Review isomers"]
     assert "assets/l2.pdf" in [r.url for r in roadmap.nodes[0].resources]
+
+
+def test_a_progress_bar_after_each_course_says_how_far_it_is():
+    bar = "![](https://geps.dev/progress/{})"
+    text = (
+        "# Courses\n\n## Front-end\n\n"
+        f"* Node.js {bar.format(100)}\n* React {bar.format(87)}\n* Vue {bar.format(0)}\n"
+        f"* [Foodiary](https://app.example/foodiary) {bar.format(100)}\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == ["Node.js", "React", "Vue", "Foodiary"]
+    assert [leaf.status.value for leaf in leaves] == ["done", "doing", "todo", "done"]

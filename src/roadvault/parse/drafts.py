@@ -14,7 +14,7 @@ from functools import lru_cache
 from markdown_it.tree import SyntaxTreeNode
 
 from roadvault.model import Resource
-from roadvault.parse.table_status import leading_image_status
+from roadvault.parse.table_status import leading_image_status, trailing_image_status
 from roadvault.parse.titles import (
     MONTH_NAMES,
     InlineText,
@@ -570,6 +570,10 @@ def set_title(draft: Draft, text: InlineText) -> None:
         if draft.glyph is None and draft.kind == ITEM:
             # "![Done](…/badge/Done-brightgreen) Sharding": a badge saying the state
             draft.glyph = leading_image_status(raw)
+        if draft.glyph is None and draft.kind == ITEM:
+            # "React ![](https://geps.dev/progress/87)": a progress bar after the name
+            draft.glyph = trailing_image_status(raw)
+            draft.glyph_after = draft.glyph is not None
     draft.text = visible
     draft.raw = raw
     draft.links = [(t, href) for t, href in text.links if href]

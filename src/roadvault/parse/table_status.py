@@ -147,13 +147,23 @@ def _image_mark(alt: str, src: str) -> str | None:
 _LEADING_IMAGE_RE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)")
 
 
+_TRAILING_IMAGE_RE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*$")
+
+
 def leading_image_status(raw: str) -> str | None:
     """ "![Done](…/badge/Done-brightgreen) Sharding": the state a badge or tick image before
     an entry's name stands for, as a glyph there would (None: a logo, or no image)."""
-    found = _LEADING_IMAGE_RE.match(raw or "")
-    if not found:
-        return None
-    images = _images(found.group(0))
+    return _image_state(_LEADING_IMAGE_RE.match(raw or ""))
+
+
+def trailing_image_status(raw: str) -> str | None:
+    """ "React ![](https://geps.dev/progress/87)": the state a progress bar or badge after
+    the name stands for (None: a logo, or no image)."""
+    return _image_state(_TRAILING_IMAGE_RE.search(raw or ""))
+
+
+def _image_state(found: re.Match[str] | None) -> str | None:
+    images = _images(found.group(0)) if found else []
     return _image_mark(*images[0]) if images else None
 
 
