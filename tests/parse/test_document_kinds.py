@@ -7423,3 +7423,20 @@ def test_a_progress_bar_after_each_course_says_how_far_it_is():
     leaves = parse_roadmap(text).leaves()
     assert [leaf.title for leaf in leaves] == ["Node.js", "React", "Vue", "Foodiary"]
     assert [leaf.status.value for leaf in leaves] == ["done", "doing", "todo", "done"]
+
+
+def test_a_plain_text_schedule_of_week_lines_reads_each_week_and_its_tasks():
+    week = (
+        "Week {0}\n    End Date: 2025-05-{1}\n    Milestone: chapter {0} read\n    Tasks:\n"
+        "        GS: Polity chapter {0} (intro, making, salient features)\n"
+        "        Current Affairs: Newspaper Reading\n"
+        "        Weekly Test: Prepare for and take the test on Polity chapter {0} and numeracy\n"
+    )
+    text = "".join(week.format(n, 10 + n) for n in range(1, 5))
+    roadmap = parse_roadmap(text, source="plan.md")
+    assert [node.title for node in roadmap.nodes] == ["Week 1", "Week 2", "Week 3", "Week 4"]
+    assert [leaf.title for leaf in roadmap.nodes[0].leaves()] == [
+        "GS: Polity chapter 1 (intro, making, salient features)",
+        "Current Affairs: Newspaper Reading",
+        "Weekly Test: Prepare for and take the test on Polity chapter 1 and numeracy",
+    ]

@@ -755,6 +755,10 @@ def _field_cards(root: Draft) -> Counter[tuple[str, ...]]:
         first_word = (draft.title.split() or [""])[0]  # "Mon" of "Mon 9/22"
         if is_slot(draft.duration) or names_a_when(draft.title) or names_a_when(first_word):
             continue  # "**Mon 9/22**" › "Udemy: Services…": the day's work, where to do it
+        if _WORK_LABEL_RE.search(plain_label(draft.title)):
+            continue  # "Tasks:" › "GS: Polity Ch 1-3", "CSAT: Numeracy": the work itself
+        if (own := split_label(remove_controls(draft.text))) and own[1]:
+            continue  # "CSAT: Numeracy" › "Current Affairs: …": a field, fields beside it
         if any(c.kind != ITEM or c.children or c.is_task for c in lines):
             continue
         fields = [split_label(remove_controls(c.text)) for c in lines]

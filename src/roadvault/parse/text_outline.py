@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from roadvault.parse.durations import ORDINAL
 from roadvault.parse.titles import opens_a_part
 
 TAB_WIDTH = 4
@@ -266,6 +268,8 @@ def _sentence_entries(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int
 
 
 MIN_SENTENCE_ENTRIES = 2
+_FIELD_RE = re.compile(r"^([^\W\d][^:：]{0,29}?)\s*[:：]\s+\S")
+MIN_FIELD_REPEATS = 3
 
 
 def _prose_lines(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int]:
@@ -273,8 +277,18 @@ def _prose_lines(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int]:
     sentences one per line under a label (its entries)."""
     prose: set[int] = set()
     entries = _sentence_entries(parsed, raw_lines)
+    # "Weekly Test: Prepare for and take test on: …" in every week: a field of the
+    # schedule, however long, not a paragraph
+    labels = Counter(
+        found.group(1).casefold()
+        for line in parsed.values()
+        if (found := _FIELD_RE.match(line.text))
+    )
     for index in sorted(parsed):
         if index in entries:
+            continue
+        field = _FIELD_RE.match(parsed[index].text)
+        if field and labels[field.group(1).casefold()] >= MIN_FIELD_REPEATS:
             continue
         line = parsed[index]
         previous = index - 1
@@ -335,6 +349,10 @@ def _line(raw: str, romans: tuple[bool, bool] = (True, True)) -> _Line:
 _GLYPH_LEAD_RE = re.compile(r"^[►▸➢➤▶✦✧◆◇❖★☆◾◼❯➔➜✪]\s*(?=[^\W\d_])")
 
 
+# "Week 1", "Day 3:", "Semana 2", "Tuần 4" alone on a line: a slot of the schedule.
+_SLOT_ONLY_RE = re.compile(rf"^(?:{ORDINAL})\s*[:：.]?$", re.I)
+
+
 def _family(text: str, romans: tuple[bool, bool]) -> tuple[str, int]:
     if _GLYPH_LEAD_RE.match(text):
         return "glyph", 1  # "► Módulo 2: Git (12 clases)": a level of its own, set by its mark
@@ -352,6 +370,8 @@ def _family(text: str, romans: tuple[bool, bool]) -> tuple[str, int]:
     ):
         if pattern.match(text):
             return family, 1
+    if _SLOT_ONLY_RE.match(text):
+        return "slot", 1  # "Week 12" alone: a part of the schedule, whatever comes after it
     if _is_caps(text):
         return "caps", 1
     if _COLON_RE.match(text) and not is_prose(text):
