@@ -1317,3 +1317,13 @@ def test_a_chapter_or_entry_column_names_the_rows_beside_the_days_and_contents()
         "Ch.1 Vector Spaces", "Ch.2 Span", "Dual space", "Orthogonality", "Tổng kết",
     ]  # fmt: skip
     assert roadmap.title.endswith("Lịch học đại số (42 ngày)")
+
+
+def test_a_totals_row_closing_a_table_of_steps_is_no_step():
+    text = (
+        "# AWS\n\n| Section | Subject | Done |\n|---|---|---|\n| 1. | IAM | [x] |\n"
+        "| 2. | EC2 | [x] |\n| 3. | S3 | [ ] |\n| **TOTAL** | | 2/3 |\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == ["IAM", "EC2", "S3"]
+    assert [leaf.status for leaf in leaves] == [Status.DONE, Status.DONE, Status.TODO]

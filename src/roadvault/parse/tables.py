@@ -1094,6 +1094,10 @@ def _lone_symbol(text: str) -> bool:
 def table_items(
     header: list[InlineText], body: list[list[InlineText]], lines: list[int | None]
 ) -> tuple[list[Draft], list[Resource]]:
+    if len(body) > 2 and _totals_row(body[-1]):
+        # "| TOTAL | | 14/20 |" closing the rows: what they add up to, not one more step
+        fired("count-table", lines[len(body) - 1] if len(lines) >= len(body) else None, "note")
+        body, lines = body[:-1], lines[: len(body) - 1]
     starts = [at for at, row in enumerate(body) if _is_group_row(row)]
     if not starts:
         # bands set off only by their emphasis, among rows that have none
@@ -1754,12 +1758,31 @@ _COUNT_CELL_RE = re.compile(r"^[-–—]?\s*\d[\d.,]*\s*(?:%|/\s*\d+|h|hrs?|min)
 MIN_COUNT_COLUMNS = 2
 
 
+_TOTAL_CELL_RE = re.compile(
+    r"^(?:total|totals|sum|overall|grand total|合計|合计|总计|총계|합계|gesamt|insgesamt|totale?"
+    r"|итого|всего|toplam|tổng(?: cộng)?|jumlah|razem|suma)[:：]?$",
+    re.I,
+)
+
+
+def _totals_row(row: list[InlineText]) -> bool:
+    """ "| **TOTAL** | | 14/20 |": a first cell that says total, numbers or nothing after."""
+    cells = [remove_controls(c.text).strip(" *_") for c in row]
+    return (
+        bool(cells)
+        and bool(_TOTAL_CELL_RE.match(cells[0]))
+        and all(_COUNT_CELL_RE.match(cell) for cell in cells[1:])
+    )
+
+
 @rule("count-table")
 def counts_only(header: list[InlineText], body: list[list[InlineText]]) -> bool:
     """A table whose rows (or columns) are totals or states and whose other cells are all
     numbers ("| Total lectures | 44 | 34 | 3 |", "| Books | 16 | 1 | 6% |" under "| Category
     | Total | Done | Progress |") counts the plan's progress: a summary to read, not steps —
-    its rows become notes. Steps with their hours ("| Knife skills | 3 | 1 |") stay steps."""
+    its rows become notes. Steps with their hours ("| Knife skills | 3 | 1 |") stay steps.
+    So is a last row that says total over numbers or nothing ("| TOTAL | | 14/20 |") under
+    a table of steps: what they add up to, not one more."""
     if len(header) < MIN_COUNT_COLUMNS + 1 or len(body) < 2:
         return False
     firsts = [remove_controls(row[0].text).strip() if row else "" for row in body]
