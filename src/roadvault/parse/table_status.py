@@ -148,6 +148,7 @@ _LEADING_IMAGE_RE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)")
 
 
 _TRAILING_IMAGE_RE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*$")
+MAX_TRAILING_IMAGE = 600  # characters: an image's alt text and address, with room to spare
 
 
 def leading_image_status(raw: str) -> str | None:
@@ -159,7 +160,8 @@ def leading_image_status(raw: str) -> str | None:
 def trailing_image_status(raw: str) -> str | None:
     """ "React ![](https://geps.dev/progress/87)": the state a progress bar or badge after
     the name stands for (None: a logo, or no image)."""
-    return _image_state(_TRAILING_IMAGE_RE.search(raw or ""))
+    # the end of the line only: a search from every "![" of a long line would cost its square
+    return _image_state(_TRAILING_IMAGE_RE.search((raw or "")[-MAX_TRAILING_IMAGE:]))
 
 
 def _image_state(found: re.Match[str] | None) -> str | None:

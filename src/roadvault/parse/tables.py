@@ -1096,7 +1096,7 @@ def table_items(
 ) -> tuple[list[Draft], list[Resource]]:
     if len(body) > 2 and _totals_row(body[-1]):
         # "| TOTAL | | 14/20 |" closing the rows: what they add up to, not one more step
-        fired("count-table", lines[len(body) - 1] if len(lines) >= len(body) else None, "note")
+        fired("count-table", lines[len(body) - 1] if len(lines) >= len(body) else None, "dropped")
         body, lines = body[:-1], lines[: len(body) - 1]
     starts = [at for at, row in enumerate(body) if _is_group_row(row)]
     if not starts:
