@@ -7440,3 +7440,14 @@ def test_a_plain_text_schedule_of_week_lines_reads_each_week_and_its_tasks():
         "Current Affairs: Newspaper Reading",
         "Weekly Test: Prepare for and take the test on Polity chapter 1 and numeracy",
     ]
+
+
+def test_about_the_course_and_this_repository_sections_are_not_the_plan():
+    text = (
+        "# Mon parcours Python\n\n## À propos de la formation\n\n- Plus de 76 heures de vidéo\n"
+        "- 15 projets concrets\n\n## Roadmap de progression\n\n- [x] Les bases\n"
+        "- [ ] Fonctions et modules\n- [ ] POO\n\n## Ce dépôt GitHub\n\n- Mes notes personnelles\n"
+        "- Les projets réalisés\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Les bases", "Fonctions et modules", "POO"]

@@ -370,6 +370,10 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |what you(?:['’]ll| will) (?:learn|achieve|get|build)
 |by the end(?: of .*)?|end result|results you(?:['’]ll| will) get
 |introducción|acerca de|sobre|prefacio|presentación|conclusión|introdução|sobre este .*
+|(?:à|a) propos(?: de (?:la formation|ce cours|ce projet|ce dépôt|cette formation))?
+|über (?:den kurs|diesen kurs|das projekt|dieses projekt)|sobre (?:o|el) curso
+|about (?:the|this) (?:course|training|program(?:me)?|bootcamp)
+|ce dépôt(?: github)?|dans ce dépôt|contenu du dépôt|ce que contient ce dépôt
 |前言|简介|簡介|介绍|介紹|序|序言|说明|說明|关于|關於|写在前面|概述|总结|結語|结语|概览|总览
 |(?:关于|關於)(?:本|这个|此)(?:项目|仓库|课程|教程|计划|文档)|本(?:项目|仓库|课程)(?:简介|介绍|说明)
 |(?:このリポジトリ|本リポジトリ|このプロジェクト)について
