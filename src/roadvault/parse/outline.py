@@ -1842,7 +1842,6 @@ def _boxed_fence(node: SyntaxTreeNode) -> bool:
     return boxes >= MIN_FENCED_BOXES and boxes * 10 >= len(lines) * 4
 
 
-@rule("run-on-fields")
 def _wrapped_on(first: InlineText, second: InlineText) -> bool:
     """ "- [ ] How to draw: objects and environments from your" then "imagination by Scott
     Robertson;": one name wrapped mid-phrase onto the next line, not a name and its note."""
@@ -1857,6 +1856,7 @@ def _wrapped_on(first: InlineText, second: InlineText) -> bool:
     )
 
 
+@rule("run-on-fields")
 def _run_on_fields(lines: list[InlineText], at_margin: list[bool]) -> int:
     """Where a bold field ("**Status**: ⏳", "**Learning Time**: 2-3 hours") starts a line
     of an entry after its first, written out at the list's margin rather than indented
