@@ -1339,8 +1339,18 @@ class _Sections:
                     or first.bold_only
                     or strip_decorations(first.text).rstrip(" *_").endswith((":", "："))
                 )
-                fields_at = _run_on_fields(lines, self._margin_lines(draft, len(lines)))
-                if split_first:
+                at_margin = self._margin_lines(draft, len(lines))
+                fields_at = _run_on_fields(lines, at_margin)
+                if marker is None and _run_on_entries(lines, at_margin):
+                    # "2. Lenses" then "Focal Length: Wide-angle…", "Aperture: f-stops…"
+                    # at the margin, no blank line between: the part and its entries
+                    set_title(draft, first)
+                    for at, line in enumerate(lines[1:], start=1):
+                        entry = Draft(ITEM, line=(draft.line or 0) + at, col=draft.col)
+                        set_title(entry, line)
+                        draft.children.append(entry)
+                        fired("run-on-entries", entry.line, "item")
+                elif split_first:
                     set_title(draft, first)
                     rest = lines[1:]
                     # "Visit GeeksforGeeks:" wrapped onto its link and purpose: what follows
@@ -1854,6 +1864,25 @@ def _wrapped_on(first: InlineText, second: InlineText) -> bool:
         and bool(start)
         and start[0].islower()
     )
+
+
+MIN_RUN_ON_ENTRIES = 2
+MAX_RUN_ON_HEAD_WORDS = 6
+_ENTRY_LINE_RE = re.compile(r"^[^\W\d][^:：]{0,40}?[:：]\s+\S")
+
+
+@rule("run-on-entries")
+def _run_on_entries(lines: list[InlineText], at_margin: list[bool]) -> bool:
+    """ "2. Lenses" then "Focal Length: Wide-angle, standard…", "Aperture: f-stops and
+    depth of field", each on its own line at the list's margin with no blank line between:
+    Markdown runs them on into one entry, but the first line is a part's short name and
+    each line after it an entry of that part, a name and what it covers."""
+    if len(lines) < 1 + MIN_RUN_ON_ENTRIES or not all(at_margin[1:]):
+        return False
+    head = lines[0].text.strip()
+    if not head or ":" in head or len(head.split()) > MAX_RUN_ON_HEAD_WORDS or lines[0].hard_break:
+        return False
+    return all(_ENTRY_LINE_RE.match(line.text.strip()) for line in lines[1:])
 
 
 @rule("run-on-fields")
