@@ -1327,3 +1327,17 @@ def test_a_totals_row_closing_a_table_of_steps_is_no_step():
     leaves = parse_roadmap(text).leaves()
     assert [leaf.title for leaf in leaves] == ["IAM", "EC2", "S3"]
     assert [leaf.status for leaf in leaves] == [Status.DONE, Status.DONE, Status.TODO]
+
+
+def test_columns_of_boxed_names_are_lists_side_by_side_not_status_columns():
+    text = (
+        "# Boxes\n\n| Linux Boxes | Windows Boxes |\n| --- | --- |\n"
+        "| \\[ ] Busqueda | \\[ ] Escape |\n"
+        "| \\[x] Broker | \\[ ] Support |\n| \\[ ] Keeper | |\n| \\[ ] Magic | |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes] == ["Linux Boxes", "Windows Boxes"]
+    assert [leaf.title for leaf in roadmap.nodes[0].leaves()] == [
+        "Busqueda", "Broker", "Keeper", "Magic",
+    ]  # fmt: skip
+    assert [leaf.status for leaf in roadmap.nodes[0].leaves()][:2] == [Status.TODO, Status.DONE]

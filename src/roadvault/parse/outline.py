@@ -2118,6 +2118,30 @@ def _cells(row: str) -> int:
     return row.strip().strip("|").count("|") + 1
 
 
+_LOOSE_RULE_RE = re.compile(r"^( {0,3})\|((?:\s*:?-*:?\s*\|)+)\s*$")
+
+
+@rule("delimiter-gaps")
+def _fill_delimiter_gaps(text: str) -> str:
+    """ "| Linux | Windows | HARD Linux | HARD Windows |" over "| --- | --- | --- | |": a
+    table whose rule under the header leaves a cell without its dashes is still a table
+    (Markdown would read none of it): the gap is filled. Lines keep their numbers."""
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+    for at in range(1, len(lines)):
+        found = _LOOSE_RULE_RE.match(lines[at])
+        if not found or not _PIPE_ROW_RE.match(lines[at - 1]) or "-" not in found.group(2):
+            continue
+        cells = found.group(2).split("|")[:-1]
+        if all("-" in cell for cell in cells) or _cells(lines[at - 1]) != len(cells):
+            continue
+        filled = ["---" if "-" not in cell else cell.strip() for cell in cells]
+        lines[at] = f"{found.group(1)}| {' | '.join(filled)} |"
+        fired("delimiter-gaps", at + 1, "item", "the table's rule filled in")
+    return "\n".join(lines)
+
+
 @rule("headless-table")
 def _continue_headless_tables(text: str) -> tuple[str, list[int] | None]:
     """Rows of a table that a rule or a blank line cut off from its header ("| Week 2 | Day
@@ -2773,7 +2797,7 @@ def build_roadmap(
         text = _space_numbers(_space_bullets(_space_headings(_html_heading_lines(text))))
         text = _escape_named_tags(_escape_marker_cells(text))
         text = inline_box_diagrams(inline_mermaid(inline_tree_diagrams(text)))
-        text, continued = _continue_headless_tables(text)
+        text, continued = _continue_headless_tables(_fill_delimiter_gaps(text))
         text, line_origin = _glyph_bullets(_indented_outline(_box_lines(text)))
         if continued is not None:
             base = line_origin or list(range(1, text.count("\n") + 2))

@@ -910,8 +910,9 @@ MAX_COLUMN_ENTRY_WORDS = 10
 def _is_column_lists(header: list[InlineText], body: list[list[InlineText]]) -> bool:
     """A table whose columns are lists side by side ("| Base | Advanced | Expert |", each
     filled from the top down, to different depths) is read column by column: each column
-    a group named by its header, each cell one entry. A row across it is no entry: its
-    cells only share a line."""
+    a group named by its header, each cell one entry ("[ ] Busqueda": a box ticking the
+    name after it, not a state column). A row across it is no entry: its cells only share a
+    line."""
     width = len(header)
     if width < 2 or len(body) < 2:
         return False
@@ -934,7 +935,10 @@ def _is_column_lists(header: list[InlineText], body: list[list[InlineText]]) -> 
         return False  # two columns down every row: a row's cells belong together
     if any(
         _STATUS_COLUMN_RE.match(plain_label(header[index].text))
-        or all(status_of_words(cell) is not None for cell in column[:depth])
+        or all(
+            status_of_words(cell) is not None and not _BOXED_NAME_RE.match(cell)
+            for cell in column[:depth]
+        )
         for index, (column, depth) in enumerate(zip(columns, depths, strict=True))
         if depth
     ):
@@ -946,6 +950,8 @@ def _is_column_lists(header: list[InlineText], body: list[list[InlineText]]) -> 
     ) and any(not re.fullmatch(r"[\d\s.,%/:-]+", cell) for cell in cells)
 
 
+# "[ ] Busqueda", "(✓) Servmon": a box, then the name it ticks, not a state alone.
+_BOXED_NAME_RE = re.compile(r"^\s*(?:\[[^\]\n]?\]|\(\s*[✓✔xX]?\s*\))\s*[^\W\d_]")
 _STATUS_ONLY_RE = re.compile(rf"^[\sxX{''.join(sorted(STATUS_MARKS))}-]*$")
 
 
@@ -960,7 +966,14 @@ def _column_groups(
             if index >= len(row) or not remove_controls(row[index].text).strip():
                 break
             entry = Draft(ROW, line=line)
-            set_title(entry, row[index])
+            cell = row[index]
+            marker, rest = split_task_marker(cell.text.lstrip())
+            if marker is not None and rest.strip():
+                # "[ ] Busqueda", "[x] Broker": the cell's box ticks the name after it
+                raw = re.sub(r"^\s*\\?\[[^\]\n]?\]\s*", "", cell.raw)
+                cell = InlineText(text=rest, raw=raw, links=cell.links)
+            set_title(entry, cell)
+            entry.marker = marker if marker is not None and rest.strip() else entry.marker
             if entry.title:
                 entry.resources.extend(
                     Resource(light_clean(text) or href, href)
