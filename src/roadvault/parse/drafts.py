@@ -568,12 +568,12 @@ def set_title(draft: Draft, text: InlineText) -> None:
             draft.glyph = trailing_status_glyph(visible)
             draft.glyph_after = draft.glyph is not None
         if draft.glyph is None and draft.kind == ITEM:
-            # "![Done](…/badge/Done-brightgreen) Sharding": a badge saying the state
+            # "![Done](…/badge/Done-brightgreen) Sharding", "React ![](…/progress/87)": a
+            # badge or a progress bar, before or after the name, saying the state
             draft.glyph = leading_image_status(raw)
-        if draft.glyph is None and draft.kind == ITEM:
-            # "React ![](https://geps.dev/progress/87)": a progress bar after the name
-            draft.glyph = trailing_image_status(raw)
-            draft.glyph_after = draft.glyph is not None
+            if draft.glyph is None:
+                draft.glyph = trailing_image_status(raw)
+                draft.glyph_after = draft.glyph is not None
     draft.text = visible
     draft.raw = raw
     draft.links = [(t, href) for t, href in text.links if href]
