@@ -7451,3 +7451,108 @@ def test_about_the_course_and_this_repository_sections_are_not_the_plan():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Les bases", "Fonctions et modules", "POO"]
+
+
+def test_a_tick_with_a_date_after_an_entry_is_done_on_that_day():
+    text = "\n".join(
+        [
+            "# Pottery log",
+            "",
+            "## Throwing",
+            "",
+            "1. Centering clay✔️[3/14/23]",
+            "2. Opening the form ✅ 2023-03-20",
+            "3. Pulling walls (2023-04-02) ✓",
+            "4. Trimming feet",
+            "",
+            "## Glazing",
+            "",
+            "Progress: 0/10 ✓",
+            "",
+            "- Dipping",
+            "- Brushing",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    states = {leaf.title: leaf.status for leaf in roadmap.leaves()}
+    assert states == {
+        "Centering clay": "done",
+        "Opening the form": "done",
+        "Pulling walls": "done",
+        "Trimming feet": "todo",
+        "Dipping": "todo",
+        "Brushing": "todo",
+    }, states
+
+
+def test_a_page_opening_with_its_name_over_prose_keeps_it_beside_a_second_h1():
+    text = "\n".join(
+        [
+            "# Birdsong by ear!",
+            "",
+            "Here I keep track of the calls I have learnt, and when.",
+            "",
+            "# Materials",
+            "",
+            "- [A field guide](https://example.org/guide) with recordings",
+            "",
+            "## Garden birds",
+            "",
+            "1. Blackbird",
+            "2. Robin",
+            "",
+            "## Woodland birds",
+            "",
+            "1. Wren",
+            "2. Chiffchaff",
+        ]
+    )
+    assert parse_roadmap(text).title == "Birdsong by ear!"
+    # a first H1 over the course's preface is no name: the course's own H1 is
+    preface = text.replace("# Birdsong by ear!", "# Introduction").replace(
+        "# Materials", "# Course: Garden birdsong"
+    )
+    assert parse_roadmap(preface).title == "Course: Garden birdsong"
+
+
+def test_a_course_content_section_of_weeks_with_linked_lectures_is_the_course():
+    text = "\n".join(
+        [
+            "# Acoustics I (2025)",
+            "",
+            "# Course links",
+            "",
+            "- [Forum](https://forum.example.org/acoustics)",
+            "",
+            "# Content",
+            "",
+            "- Week 1 (Feb. 3-7).",
+            "  - Lecture 1 (Feb. 3): Waves and strings [[slides]](./l1.pdf)",
+            "- Week 2 (Feb. 10-14).",
+            "  - Lecture 2 (Feb. 10): Resonance [[slides]](./l2.pdf)",
+            "  - Lab 1 (Feb. 12): Measuring a tube ([Exercises](./lab1.pdf))",
+            "",
+            "**Spring Break**",
+            "",
+            "- Week 3 (Mar. 3-7).",
+            "  - Lecture 3 (Mar. 3): Room acoustics",
+            "  - Lab 2 (Mar. 5): Reverberation time",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    assert "Spring Break" not in titles, titles
+    weeks = [node for node in roadmap.walk() if node.title.startswith("Week ")]
+    assert [w.title for w in weeks] == [
+        "Week 1 (Feb. 3-7).",
+        "Week 2 (Feb. 10-14).",
+        "Week 3 (Mar. 3-7).",
+    ], titles
+    # the week of one lecture keeps the lecture as its step, not as its description
+    assert [leaf.title for leaf in weeks[0].leaves()] == [
+        "Lecture 1 (Feb. 3): Waves and strings [slides]"
+    ], titles
+    assert len(weeks[2].leaves()) == 2
+    # a table of contents pointing into the page stays navigation
+    toc = text.replace("Waves and strings [[slides]](./l1.pdf)", "[Waves](#waves)")
+    assert not any(n.title.startswith("Week 1") for n in parse_roadmap(toc).walk())

@@ -20,6 +20,7 @@ from roadvault.parse.titles import (
     InlineText,
     bare_task_title,
     clean_title,
+    dated_tick,
     has_numbering,
     leading_status_glyph,
     plain_label,
@@ -363,6 +364,7 @@ class Draft:
     blank_table: bool = False  # a table with a header and no rows stood right in it
     said: str | None = None  # the state a word after the title gives ("Git (done)")
     glyph_after: bool = False  # the status glyph follows the title ("Arrays ✅")
+    stamped: bool = False  # the tick after the title is dated ("Intro ✔️[7/24/22]"): done
 
     @property
     def is_task(self) -> bool:
@@ -567,6 +569,13 @@ def set_title(draft: Draft, text: InlineText) -> None:
         if draft.glyph is None:
             draft.glyph = trailing_status_glyph(visible)
             draft.glyph_after = draft.glyph is not None
+        # (an entry's own: a dated summary of <details> would tick whatever the group holds)
+        if (
+            draft.kind != DETAILS
+            and (draft.glyph is None or draft.glyph_after)
+            and dated_tick(visible)
+        ):
+            draft.glyph, draft.glyph_after, draft.stamped = "x", True, True
         if draft.glyph is None and draft.kind == ITEM:
             # "![Done](…/badge/Done-brightgreen) Sharding", "React ![](…/progress/87)": a
             # badge or a progress bar, before or after the name, saying the state

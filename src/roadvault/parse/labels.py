@@ -529,8 +529,13 @@ def _is_caption(draft: Draft) -> bool:
 
 
 def names_only_a_slot(title: str) -> bool:
-    """ "Semaine 15", "Week 3 - Week 4", "Day 12": a place in the calendar and no topic."""
-    return bool(_SLOTS_ONLY_RE.match(plain_label(title)))
+    """ "Semaine 15", "Week 3 - Week 4", "Day 12", "Week 1 (Feb. 5-9).": a place in the
+    calendar and no topic."""
+    return bool(_SLOTS_ONLY_RE.match(plain_label(_ASIDE_AT_END_RE.sub("", title))))
+
+
+# "(Feb. 5-9).": an aside closing a title, and what punctuation follows it
+_ASIDE_AT_END_RE = re.compile(r"\s*[(（][^()（）]*[)）][\s.:;,]*$")
 
 
 @rule("slot-caption")
@@ -703,13 +708,25 @@ _BREAK_RE = re.compile(
     re.I,
 )
 MIN_BREAKS = 2
+# "**Spring Break**", "No class", "Reading week", "Vacances d'hiver": a gap in a course's
+# calendar, named once; nothing to study in it.
+_HOLIDAY_RE = re.compile(
+    r"^(?:(?:spring|winter|summer|fall|autumn|mid-?term|midsemester|mid-semester|semester"
+    r"|term|easter|christmas|thanksgiving|holiday|fall reading|half-term)\s+(?:break|recess"
+    r"|holidays?|vacation)|(?:no (?:class(?:es)?|lectures?|school|session))|reading week"
+    r"|vacances(?: d'hiver| de printemps| de noël| de la toussaint| d'été)?"
+    r"|ferien|semana santa|vacaciones|f[ée]rias|recesso|recess)$",
+    re.I,
+)
 
 
 @rule("break-entry")
 def drop_breaks(root: Draft) -> None:
     """ "Break (5 min)" between "Pomodoro 1" and "Pomodoro 2", again and again: the rest a
     timetable keeps between sessions is not a step to study. Only where the plan keeps two
-    breaks or more (one "Break" may be a topic: "Break and continue statements" is longer)."""
+    breaks or more (one "Break" may be a topic: "Break and continue statements" is longer).
+    A holiday in a course's calendar ("**Spring Break**", "No class", "Reading week") is no
+    step either, even once."""
     breaks = [
         d
         for d in walk(root)
@@ -718,15 +735,32 @@ def drop_breaks(root: Draft) -> None:
         and not d.is_task
         and _BREAK_RE.fullmatch(plain_label(d.title))
     ]
+    # a caption holds what follows it: "**Spring Break**" over the weeks after the break;
+    # in a timetable's row ("- | No class | No class") the cells keep the row's shape
+    holidays = [
+        d
+        for parent in walk(root)
+        if parent.kind != ROW
+        for d in parent.children
+        if (d.kind == PSEUDO or (d.kind == ITEM and not d.children))
+        and not d.is_task
+        and _HOLIDAY_RE.match(plain_label(d.title))
+    ]
     if len(breaks) < MIN_BREAKS:
+        breaks = []
+    gone = {id(d) for d in [*breaks, *holidays]}
+    if not gone:
         return
-    gone = {id(d) for d in breaks}
     for draft in walk(root):
         if any(id(c) in gone for c in draft.children):
+            kept = []
             for child in draft.children:
                 if id(child) in gone:
                     fired("break-entry", child.line, "dropped")
-            draft.children = [c for c in draft.children if id(c) not in gone]
+                    kept.extend(child.children)
+                else:
+                    kept.append(child)
+            draft.children = kept
 
 
 @rule("template-placeholder")

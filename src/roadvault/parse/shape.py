@@ -1350,18 +1350,27 @@ def _contents_that_teach(section: Draft) -> bool:
     """ "## Contenido" › "1. **Conceptos Básicos**" › "Fundamentos de programación", or
     "## Contents" › "### 1. Programming Basic" › its goals: a contents section whose
     entries link nowhere and stand in groups lists what the roadmap teaches; a table of
-    contents links to the sections it names."""
+    contents links to the sections it names. So does one whose groups link nowhere and
+    whose entries link only away from the page ("# Content" › "- Week 1" › "- Lecture 1:
+    Introduction [slides](./lecture1.pdf)"): the material of each step."""
     entries = [d for d in walk(section) if d is not section and d.kind == ITEM]
     parts = [c for c in section.children if c.kind in (HEADING, PSEUDO) and holds_items(c)]
+    groups = [d for d in entries if d.children]
+    if not (
+        _CONTENTS_TITLE_RE.match(plain_label(section.title)) and len(entries) >= MIN_TAUGHT_ENTRIES
+    ):
+        return False
+    if not any(d.links for d in entries):
+        return bool(groups) or len(parts) >= 2
     return (
-        bool(_CONTENTS_TITLE_RE.match(plain_label(section.title)))
-        and len(entries) >= MIN_TAUGHT_ENTRIES
-        and not any(d.links for d in entries)
-        and (any(d.children for d in entries) or len(parts) >= 2)
+        len(groups) >= MIN_TAUGHT_GROUPS
+        and not any(d.links for d in groups)
+        and not any(href.startswith("#") for d in entries for _, href in d.links)
     )
 
 
 MIN_TAUGHT_ENTRIES = 4
+MIN_TAUGHT_GROUPS = 2
 
 
 def _contents_of_lessons(section: Draft) -> bool:
@@ -2149,16 +2158,43 @@ def _preamble_items_to_notes(root: Draft, notes: list[str]) -> None:
     holder.children = holder.children[lead:]
 
 
+def _opening_name(root: Draft) -> Draft | None:
+    """The H1 the document opens with, when only prose stands under it ("# Rust learning!",
+    a paragraph, then "# Materials" over the parts): the page's name, whatever follows."""
+    first = root.children[0] if root.children else None
+    if (
+        first is None
+        or first.kind != HEADING
+        or first.level != 1
+        or first.is_task
+        or first.children
+        or sum(1 for c in root.children if c.kind == HEADING and c.level == 1) < 2
+        # "# Вводные данные" (the course's preface), then "# Курс: …": the second names it
+        or section_role(first.title) is not None
+    ):
+        return None
+    return first
+
+
 @rule("title-heading")
-def _take_title(root: Draft, fm_title: str | None) -> str | None:
+def _take_title(root: Draft, fm_title: str | None, opening: Draft | None = None) -> str | None:
     """The document's own title heading, when one holds everything, is the roadmap's title,
     not its only phase; so is a first heading that holds only its caption lines ("### Target:
     junior developer") above the parts of the plan written at its level. A smaller empty
-    heading right under the title ("#### Spring 2026 Cohort Syllabus") is its subtitle."""
+    heading right under the title ("#### Spring 2026 Cohort Syllabus") is its subtitle. A
+    page that opens with an H1 over its introduction alone ("# Rust learning!", then "#
+    Materials" over every part) is named by that first H1; the second is a section."""
     sections = [c for c in root.children if c.kind in (HEADING, PSEUDO)]
     others = [c for c in root.children if c.kind not in (HEADING, PSEUDO)]
     if _captioned_title(root):
         return _take_captioned_title(root)
+    if (
+        opening is not None
+        and all(c is not opening for c in root.children)
+        and not _is_greeting(opening.title)
+    ):
+        fired("title-heading", opening.line, "title", opening.title)
+        return name_as_written(opening)
     if len(sections) != 1 or others:
         return None
     top = sections[0]
@@ -2540,6 +2576,7 @@ def shape_roadmap(
     read as written — its "Resources:" lists and nothing else interpreted."""
     notes: list[str] = []
     first_heading = next((c.line for c in root.children if c.kind == HEADING), None)
+    opening_name = _opening_name(root)
     root_notes_before = list(root.notes)
     root.notes = []
     if not literal:
@@ -2596,7 +2633,7 @@ def shape_roadmap(
     recaps_to_notes(root)
     _move_intro_sections(root, notes, named_only=True)
     _preamble_items_to_notes(root, notes)
-    title = _take_title(root, front_title)
+    title = _take_title(root, front_title, opening_name)
     name_before_sources(root)
     name_before_explanation(root)
     links_to_resources(root)

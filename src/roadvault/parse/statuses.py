@@ -171,7 +171,8 @@ def read_status_glyphs(root: Draft) -> None:
         marked = [
             d
             for d in marked
-            if (d.glyph_after and id(parents[id(d)]) in solved)
+            if d.stamped
+            or (d.glyph_after and id(parents[id(d)]) in solved)
             or (
                 (not d.glyph_after or _ticked_so_far(parents.get(id(d))))
                 and (
@@ -181,7 +182,7 @@ def read_status_glyphs(root: Draft) -> None:
                 )
             )
         ]
-    marked = [d for d in marked if not _among_icons(d, parents.get(id(d)))]
+    marked = [d for d in marked if d.stamped or not _among_icons(d, parents.get(id(d)))]
     if is_checklist_document(root):
         # the boxes say what is done; "✅ Morning sunlight" in a list without one is an icon
         # unless its list tracks states of its own ("✅ CPU", "🔄 Memory", "⬜ Processes")
@@ -192,7 +193,9 @@ def read_status_glyphs(root: Draft) -> None:
                 tracked[id(parent)] = _tracked_here(parent) or _in_a_part_marked_done(
                     parent, parents
                 )
-        marked = [d for d in marked if tracked[id(parents.get(id(d)))] or ticked_as_boxes(d)]
+        marked = [
+            d for d in marked if d.stamped or tracked[id(parents.get(id(d)))] or ticked_as_boxes(d)
+        ]
     waiting = hourglass_waits({_first_mark(d) for d in marked})
     for draft in marked:
         draft.marker = " " if waiting and _first_mark(draft) == "⏳" else draft.glyph

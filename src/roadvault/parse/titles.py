@@ -569,6 +569,24 @@ def trailing_status_glyph(text: str) -> str | None:
     return states.pop() if states else None
 
 
+# "Hello World✔️[7/24/22]", "Arrays ✅ 2024-03-01", "Heaps (2024-03-01) ✓": a tick with the
+# date beside it is a completion stamp (nobody dates a decoration).
+_DATE = r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"  # day, month and year: "0/10" is a count
+_TICK = r"[✔✓✅☑]\ufe0f?"
+_DATED_TICK_RE = re.compile(
+    rf"(?:{_TICK}[*_]*\s*[\[(（]?\s*(?P<after>{_DATE})\s*[\])）]?"
+    rf"|[\[(（]?\s*(?P<before>{_DATE})\s*[\])）]?\s*{_TICK})[*_]*\s*$"
+)
+
+
+def dated_tick(text: str) -> str | None:
+    """The date of a completion stamp ending the text ("Intro✔️[7/24/22]" → "7/24/22")."""
+    match = _DATED_TICK_RE.search(text)
+    if not match or not text[: match.start()].strip():
+        return None
+    return match["after"] or match["before"]
+
+
 def split_callout(text: str) -> tuple[str, str] | None:
     """(type, title) for "[!note] Title" / "[!tip]- Title"; None otherwise."""
     match = _CALLOUT_RE.match(text.strip())
@@ -803,7 +821,7 @@ def _clean_title(text: str, _written: bool) -> TitleParts:
     while (dates := _DATE_GROUP_RE.search(text)) and (dates.start() > 0 or dates.end() < len(text)):
         rest = remove_controls(text[: dates.start()] + " " + text[dates.end() :])
         bare = split_duration(rest).title  # "Week 1 (Week 1)": the outline form's slot too
-        if any(re.fullmatch(ORDINAL, t.strip(" -–—:|"), re.I) for t in (rest, bare)):
+        if any(re.fullmatch(ORDINAL, t.strip(" -–—:|."), re.I) for t in (rest, bare)):
             break  # "Week 2 (Apr 29–May 5)": the dates tell this week from other Week 2s
         if dates.group(0).lstrip()[:1] in "(（" and re.match(r"\s*[:：]\s*\S", text[dates.end() :]):
             break  # "Week 1 (Jan 1 - Jan 7): Python": the dates in the name say when, as a slot
