@@ -7556,3 +7556,35 @@ def test_a_course_content_section_of_weeks_with_linked_lectures_is_the_course():
     # a table of contents pointing into the page stays navigation
     toc = text.replace("Waves and strings [[slides]](./l1.pdf)", "[Waves](#waves)")
     assert not any(n.title.startswith("Week 1") for n in parse_roadmap(toc).walk())
+
+
+def test_next_steps_and_project_ideas_after_a_numbered_plan_are_text_but_a_bonus_module_stays():
+    text = "\n".join(
+        [
+            "# Knitting in four weeks",
+            "",
+            "## Week 1: Casting on",
+            "- Long-tail cast on",
+            "- Knit stitch",
+            "",
+            "## Week 2: Purling",
+            "- Purl stitch",
+            "",
+            "## Week 3: Shaping",
+            "- Increases",
+            "",
+            "## Week 4: Finishing",
+            "- Binding off",
+            "",
+            "## Next Steps & Project Ideas",
+            "- A striped scarf for a friend",
+            "- Join a local knitting circle",
+            "",
+            "## Bonus Module: Cables",
+            "- Cable needle basics",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "A striped scarf for a friend" not in leaves, leaves
+    assert "Cable needle basics" in leaves, leaves
+    assert len(leaves) == 6, leaves

@@ -2513,6 +2513,27 @@ def is_plan_tail(title: str) -> bool:
 MIN_TREE_GROUPS = 2
 MIN_TREE_LEAVES = 6
 
+# "Next steps", "Bonus", "Extras", "Project ideas", "Beyond the basics": what a learner may
+# go on to after the plan, not its last part ("Bonus Module: CORS" is a module all the same).
+_BEYOND_RE = re.compile(
+    r"\b(?:next steps?|beyond|bonus|extras?|ideas?|idées|ideias|ideen)\b"
+    r"|额外|附加|拓展|扩展|加分|追加|보너스|추가",
+    re.I,
+)
+_PART_NOUN_RE = re.compile(
+    r"\b(?:modules?|m[óo]dul[oe]s?|modul|units?|unidad|unidade|chapters?|cap[íi]tulo|weeks?"
+    r"|semanas?|phases?|fases?|stages?|levels?|nivel|niveau)\b",
+    re.I,
+)
+
+
+def _beyond_the_plan(title: str) -> bool:
+    key = plain_label(title)
+    # "EXTRA: Fundamentos de Machine Learning": one more part, labelled optional
+    written = strip_decorations(title).replace("*", "").strip()
+    labelled = re.match(r"^(?:extras?|bonus)\s*[:：\-–—]\s*\w", written, re.I)
+    return bool(_BEYOND_RE.search(key)) and not _PART_NOUN_RE.search(key) and not labelled
+
 
 def holds_a_topic_tree(section: Draft) -> bool:
     """ "Continuous learning" over "- Kernel dev" › "- Linux kernel development", "- Maths"
@@ -2583,9 +2604,10 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     """When the author numbered the plan ("Phase 1…Phase 5", "Week 1…Week 8"), unnumbered
     sections after its last step ("Weekly schedule example", "Alternative approaches",
     "Getting started today") are about the plan, not in it: they become text. Sections on
-    projects, practice, deliverables or next steps (unless they hold only a drawing or a
-    chart), sections with task boxes, and sections holding a tree of topics (bullets grouping
-    bullets), stay;
+    projects, practice or deliverables (unless they hold only a drawing or a chart), sections
+    with task boxes, and sections holding a tree of topics (bullets grouping bullets), stay
+    (but one that says it goes beyond the plan, "Next steps", "Bonus", "Project ideas",
+    "Extras", is text all the same unless it names itself a part: "Bonus Module: CORS");
     so does a section named like the plan's last part ("4학년" after "2학년", "3학년"), and,
     when the plan is tracks that each number their stages alike, one more track whose parts
     are not numbered ("Mobile" › "Android", "iOS"), and a section whose own parts are
@@ -2618,6 +2640,7 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
             and not holds_work_boxes(child)
             and not (
                 _PLAN_TAIL_RE.search(plain_label(child.title))
+                and not _beyond_the_plan(child.title)
                 and not _SCHEDULE_TITLE_RE.search(plain_label(child.title))
                 and _holds_words(child)
             )
