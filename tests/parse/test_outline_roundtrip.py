@@ -310,3 +310,16 @@ def test_a_bare_address_in_full_width_brackets_reads_back_the_same() -> None:
     urls = [resource.url for key in first for resource in key[5]]
     assert "https://note.com/someone/n/abc123" in urls
     assert again == first
+
+
+def test_a_wikilink_written_as_code_in_a_title_reads_back_as_the_same_text() -> None:
+    text = (
+        "# Reading notes\n\n## Papers\n\n"
+        "- [ ] Link each paper to the others (with `[[P-01]]` links)\n"
+        "- [ ] Summarise [[Attention|the attention paper]]\n"
+    )
+    again, before = _reads_back(text)
+    assert again == before
+    titles = [key[1] for key in before]
+    assert "Link each paper to the others (with [[P-01]] links)" in titles, titles
+    assert "Summarise the attention paper" in titles, titles

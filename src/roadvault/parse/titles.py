@@ -257,8 +257,13 @@ class InlineText:
         return self.images > 0 and not strip_decorations(self.text).strip()
 
 
-def _render_wikilinks(text: str) -> str:
+def _render_wikilinks(text: str, source: str | None = None) -> str:
+    """Obsidian's "[[page|alias]]" as the words it shows. Brackets the source escaped
+    ("\\[\\[MX-XX\\]\\]", as the outline form writes literal ones) are text, not a link."""
+
     def visible(match: re.Match[str]) -> str:
+        if source is not None and match.group(0) not in source:
+            return match.group(0)
         embed, page, heading, alias = match.groups()
         if embed:
             return ""
@@ -385,7 +390,7 @@ def inline_lines(inline: SyntaxTreeNode | None) -> list[InlineText]:
         for at, child in enumerate(node.children):
             kind = child.type
             if kind == "text":
-                add(_render_wikilinks(child.content), bold)
+                add(_render_wikilinks(child.content, content), bold)
             elif kind == "code_inline":
                 add(child.content, bold)
             elif kind in ("softbreak", "hardbreak"):
