@@ -323,3 +323,16 @@ def test_a_wikilink_written_as_code_in_a_title_reads_back_as_the_same_text() -> 
     titles = [key[1] for key in before]
     assert "Link each paper to the others (with [[P-01]] links)" in titles, titles
     assert "Summarise the attention paper" in titles, titles
+
+
+def test_a_numbered_lab_with_its_date_keeps_its_topic_and_reads_back_the_same() -> None:
+    text = (
+        "# Acoustics\n\n- Week 14\n"
+        "  - Lab 14 (May 15): Resonance ([Exercises](./lab14.pdf), [Solutions](./lab14s.pdf)),"
+        " damping ([Exercises](./lab14b.pdf)), and intro to room modes ([Tutorial](./t.ipynb))\n"
+        "  - Lecture 14 (May 14): Revision\n"
+    )
+    again, before = _reads_back(text)
+    assert again == before
+    titles = [key[1] for key in before]
+    assert any(t.startswith("Lab 14 (May 15): Resonance") for t in titles), titles
