@@ -7588,3 +7588,19 @@ def test_next_steps_and_project_ideas_after_a_numbered_plan_are_text_but_a_bonus
     assert "A striped scarf for a friend" not in leaves, leaves
     assert "Cable needle basics" in leaves, leaves
     assert len(leaves) == 6, leaves
+
+
+def test_a_holiday_word_alone_in_a_vocabulary_list_is_still_a_lesson():
+    text = "\n".join(
+        [
+            "# Spanish A1",
+            "",
+            "## Unit 3: Free time",
+            "",
+            "- Deportes",
+            "- Vacaciones",
+            "- Música",
+        ]
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert leaves == ["Deportes", "Vacaciones", "Música"], leaves

@@ -716,8 +716,10 @@ _HOLIDAY_RE = re.compile(
     r"^(?:(?:spring|winter|summer|fall|autumn|mid-?term|midsemester|mid-semester|semester"
     r"|term|easter|christmas|thanksgiving|holiday|fall reading|half-term)\s+(?:break|recess"
     r"|holidays?|vacation)|(?:no (?:class(?:es)?|lectures?|school|session))|reading week"
-    r"|vacances(?: d'hiver| de printemps| de noël| de la toussaint| d'été)?"
-    r"|ferien|semana santa|vacaciones|f[ée]rias|recesso|recess)$",
+    # a season or a feast beside the word: "Vacaciones" alone may be a lesson's vocabulary
+    r"|vacances d'hiver|vacances de (?:printemps|noël|la toussaint|février)|vacances d'été"
+    r"|(?:winter|sommer|oster|herbst|pfingst|weihnachts)ferien|semana santa"
+    r"|vacaciones de (?:invierno|verano|primavera|navidad)|f[ée]rias (?:de inverno|escolares))$",
     re.I,
 )
 
