@@ -344,9 +344,8 @@ def name_before_explanation(root: Draft) -> None:
         if (
             labels[plain_label(label)] > 1
             or labelled[plain_label(label)] > 1
-            or _ENDS_IN_NUMBER_RE.search(label)
-            # "Lab 14 (May 15): Perceptron": the number before the date ends the label too
-            or _ENDS_IN_NUMBER_RE.search(_ASIDES_RE.sub("", label).rstrip())
+            # "Day 1-2: …", and "Lab 14 (May 15): Perceptron": the number before a date too
+            or _ENDS_IN_NUMBER_RE.search(_ASIDES_RE.sub("", label))
             or names_a_when(label)
             or _PATH_RE.fullmatch(label.strip(" *_`"))
             or _CODE_FILE_LABEL_RE.match((draft.raw or "").lstrip("-*+ "))

@@ -968,12 +968,14 @@ def _column_groups(
             entry = Draft(ROW, line=line)
             cell = row[index]
             marker, rest = split_task_marker(cell.text.lstrip())
-            if marker is not None and rest.strip():
+            boxed = marker is not None and bool(rest.strip())
+            if boxed:
                 # "[ ] Busqueda", "[x] Broker": the cell's box ticks the name after it
                 raw = re.sub(r"^\s*\\?\[[^\]\n]?\]\s*", "", cell.raw)
                 cell = InlineText(text=rest, raw=raw, links=cell.links)
             set_title(entry, cell)
-            entry.marker = marker if marker is not None and rest.strip() else entry.marker
+            if boxed:
+                entry.marker = marker
             if entry.title:
                 entry.resources.extend(
                     Resource(light_clean(text) or href, href)
