@@ -1341,3 +1341,20 @@ def test_columns_of_boxed_names_are_lists_side_by_side_not_status_columns():
         "Busqueda", "Broker", "Keeper", "Magic",
     ]  # fmt: skip
     assert [leaf.status for leaf in roadmap.nodes[0].leaves()][:2] == [Status.TODO, Status.DONE]
+
+
+def test_a_table_whose_rule_has_fewer_or_more_cells_than_its_header_is_still_a_table():
+    # a page builder (kramdown, pandoc) shows these as tables; the rows are the lessons
+    short_rule = (
+        "# Pottery course\n\n| # | Date | Topic | Slides | Reading |\n|---|---|---|---|\n"
+        "| L1 | Sep 2 | Clay bodies | [slides](s1.pdf) | |\n"
+        "| L2 | Sep 4 | Wedging | [slides](s2.pdf) | Chapter 2 |\n"
+        "| L3 | Sep 9 | Centering | | |\n"
+    )
+    long_rule = short_rule.replace("|---|---|---|---|", "|---|---|---|---|---|---|")
+    for text in (short_rule, long_rule):
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert [t for t in titles if t.endswith(("Clay bodies", "Wedging", "Centering"))] == [
+            t for t in titles
+        ]
+        assert len(titles) == 3

@@ -2125,7 +2125,10 @@ _LOOSE_RULE_RE = re.compile(r"^( {0,3})\|((?:\s*:?-*:?\s*\|)+)\s*$")
 def _fill_delimiter_gaps(text: str) -> str:
     """ "| Linux | Windows | HARD Linux | HARD Windows |" over "| --- | --- | --- | |": a
     table whose rule under the header leaves a cell without its dashes is still a table
-    (Markdown would read none of it): the gap is filled. Lines keep their numbers."""
+    (Markdown would read none of it): the gap is filled. So is a rule with fewer or more
+    cells than its header ("| # | Date | Topic | Slides |" over "|---|---|---|"), which the
+    page builders such tables are written for (kramdown, pandoc) show as the table meant.
+    Lines keep their numbers."""
     if "|" not in text:
         return text
     lines = text.split("\n")
@@ -2133,10 +2136,12 @@ def _fill_delimiter_gaps(text: str) -> str:
         found = _LOOSE_RULE_RE.match(lines[at])
         if not found or not _PIPE_ROW_RE.match(lines[at - 1]) or "-" not in found.group(2):
             continue
-        cells = found.group(2).split("|")[:-1]
-        if all("-" in cell for cell in cells) or _cells(lines[at - 1]) != len(cells):
+        cells = [cell.strip() for cell in found.group(2).split("|")[:-1]]
+        width = _cells(lines[at - 1])
+        if (all("-" in cell for cell in cells) and width == len(cells)) or len(cells) < 2:
             continue
-        filled = ["---" if "-" not in cell else cell.strip() for cell in cells]
+        filled = [cell if "-" in cell else "---" for cell in cells[:width]]
+        filled += ["---"] * (width - len(filled))
         lines[at] = f"{found.group(1)}| {' | '.join(filled)} |"
         fired("delimiter-gaps", at + 1, "item", "the table's rule filled in")
     return "\n".join(lines)
