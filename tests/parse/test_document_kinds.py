@@ -7604,3 +7604,40 @@ def test_a_holiday_word_alone_in_a_vocabulary_list_is_still_a_lesson():
     )
     leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert leaves == ["Deportes", "Vacaciones", "Música"], leaves
+
+
+def test_a_page_that_centres_every_part_heading_has_one_banner_and_its_parts():
+    def centred(heading: str) -> str:
+        return f'<div align="center">\n\n{heading}\n\n</div>\n\n---\n\n'
+
+    text = (
+        centred("# Woodworking Path")
+        + centred("### Hand tools")
+        + "Topics:\n1. Sharpening a chisel\n2. Sawing to a line\n\n"
+        + centred("### Joinery")
+        + "Topics:\n1. Mortise and tenon\n2. Dovetails\n\n"
+        + centred("### Finishing")
+        + "Topics:\n1. Oil finishes\n2. Shellac\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Woodworking Path"
+    assert _tree(roadmap) == [
+        ("Hand tools", ["Sharpening a chisel", "Sawing to a line"]),
+        ("Joinery", ["Mortise and tenon", "Dovetails"]),
+        ("Finishing", ["Oil finishes", "Shellac"]),
+    ]
+
+
+def test_a_banner_of_title_and_tagline_blocks_names_the_page_and_stays_out_of_the_plan():
+    text = (
+        '<div align="center">\n\n# Woodworking Path\n\n</div>\n\n'
+        '<div align="center">\n\n### From first cut to finished chair\n\n</div>\n\n'
+        "## Hand tools\n\n- Sharpening a chisel\n- Sawing to a line\n\n"
+        "## Joinery\n\n- Mortise and tenon\n- Dovetails\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Woodworking Path"
+    assert _tree(roadmap) == [
+        ("Hand tools", ["Sharpening a chisel", "Sawing to a line"]),
+        ("Joinery", ["Mortise and tenon", "Dovetails"]),
+    ]

@@ -162,6 +162,18 @@ _BANNER_HEADING_RE = re.compile(r"<h[1-3]\b[^>]*>(.*?)</h[1-3]>", re.I | re.S)
 # "# Course name"): the README's banner.
 _BANNER_OPEN_RE = re.compile(r"<(?:div|p)\b[^>]*align\s*=\s*[\"']?center", re.I)
 _BANNER_CLOSE_RE = re.compile(r"</(?:div|p)>", re.I)
+# A centred block that holds nothing but one Markdown heading, between blank lines.
+_CENTRED_HEADING_RE = re.compile(
+    r"^<(?:div|p)\b[^>\n]*align\s*=\s*[\"']?center[^>\n]*>[ \t]*\n\s*\n"
+    r"[ \t]{0,3}#{1,6}[ \t]+\S[^\n]*\n\s*\n[ \t]*</(?:div|p)>",
+    re.I | re.M,
+)
+
+
+def centres_its_sections(text: str) -> bool:
+    """Three or more centred blocks that each hold one heading: the page centres every
+    part's heading, not only its banner."""
+    return len(_CENTRED_HEADING_RE.findall(text)) >= 3
 
 
 @rule("part-index")
@@ -178,7 +190,8 @@ def _indexes_part(section: Draft) -> bool:
 def _opens_a_banner(content: str) -> bool:
     """A README that opens with a centred block holding Markdown ('<div align="center">',
     "# Course name", "### tagline", '</div>') is named by the heading in it; the block's
-    headings are no parts of the plan."""
+    headings are no parts of the plan. A page that centres the heading of every part the
+    same way (three blocks or more) has only its first block for a banner."""
     return bool(_BANNER_OPEN_RE.search(content)) and not _BANNER_CLOSE_RE.search(content)
 
 
@@ -624,6 +637,7 @@ class _Document:
         self.first_line_title: str | None = None
         self.first_line_at: int | None = None  # where that first line stands
         self.in_banner = False  # inside a centred HTML block at the top of the README
+        self.centred_sections = centres_its_sections(text)
         self.has_heading = False
         self.has_atx_heading = False  # a "#" heading, not only lines underlined by rules
         self.has_named_heading = False  # a heading with a letter or digit ("# :" names nothing)
@@ -1476,7 +1490,9 @@ class _Sections:
         first_line = node.map[0] if node.map else 0
         if self.depth == 0:
             if _opens_a_banner(content):
-                self.doc.in_banner = not self.doc.has_heading
+                # a page that centres every part's heading has one banner, its first block
+                later = self.doc.centred_sections and self.doc.banner_title is not None
+                self.doc.in_banner = not self.doc.has_heading and not later
             elif _BANNER_CLOSE_RE.search(content):
                 self.doc.in_banner = False
         outline = _pre_outline(content)
