@@ -7641,3 +7641,31 @@ def test_a_banner_of_title_and_tagline_blocks_names_the_page_and_stays_out_of_th
         ("Hand tools", ["Sharpening a chisel", "Sawing to a line"]),
         ("Joinery", ["Mortise and tenon", "Dovetails"]),
     ]
+
+
+def test_a_resources_section_named_with_its_purpose_or_two_adjectives_is_reading_not_steps():
+    for name in ("Полезные ресурсы для изучения", "Materiais de Estudo Recomendados"):
+        text = (
+            "# Карпентри\n\n## Основы\n\n- Пилы\n- Стамески\n\n## Соединения\n\n"
+            "- Шип и паз\n- Ласточкин хвост\n\n"
+            f"## {name}\n\n- [Wood Whisperer](https://example.org/ww)\n"
+            "- [Paul Sellers](https://example.org/ps)\n"
+        )
+        roadmap = parse_roadmap(text)
+        assert [leaf.title for leaf in roadmap.leaves()] == [
+            "Пилы",
+            "Стамески",
+            "Шип и паз",
+            "Ласточкин хвост",
+        ], name
+
+
+def test_a_part_about_managing_resources_is_still_a_part():
+    text = (
+        "# Operating systems\n\n## Processes\n\n- Scheduling\n- Signals\n\n"
+        "## Resource management\n\n- Memory allocation\n- File handles\n"
+    )
+    assert _tree(parse_roadmap(text)) == [
+        ("Processes", ["Scheduling", "Signals"]),
+        ("Resource management", ["Memory allocation", "File handles"]),
+    ]

@@ -117,7 +117,10 @@ _STRONG_RESOURCE_RE = re.compile(
     r"(?:\s+(?:to (?:use|read|watch|follow|check|practi[cs]e|focus on)"
     r"|for (?:learning|practi[cs]e|practi[cs]ing|reference)|used"
     r"|para (?:practicar|praticar|aprender|estudiar|estudar)|pour (?:pratiquer"
-    r"|apprendre)|zum (?:üben|lernen)|per (?:esercitarsi|imparare)))?$"
+    r"|apprendre)|zum (?:üben|lernen)|per (?:esercitarsi|imparare)"
+    # "Полезные ресурсы для изучения", "Materiały do nauki", "Sumber untuk belajar"
+    r"|для (?:изучения|обучения|практики|самостоятельного изучения|начинающих|вивчення)"
+    r"|do nauki|untuk belajar|để học|öğrenmek için))?$"
     r"|^(?:recommended|suggested)(?:\s+[\w-]+){1,2}$"
     # "Cursos sugeridos", "Cours recommandés": courses, books or videos suggested, the
     # adjective after the noun
@@ -128,12 +131,13 @@ _STRONG_RESOURCE_RE = re.compile(
     rf"|^{_RES_NOUN}\s+{_FREE}$|^(?:kostenlose|бесплатные)\s+{_RES_NOUN}$"
     # the adjective after the noun: "Recursos adicionales", "Ressources complémentaires",
     # after "free" too: "Recursos gratuitos recomendados"
-    rf"|^{_RES_NOUN}\s+(?:{_FREE}\s+)?(?:adicionales|adicionais|complementari[oa]s|complementares"
+    # (two of them: "Materiais de estudo recomendados")
+    rf"|^{_RES_NOUN}(?:\s+(?:{_FREE}\s+)?(?:adicionales|adicionais|complementari[oa]s|complementares"
     r"|recomendad[oa]s|sugerid[oa]s|suggérée?s|suggerit[ei]|útiles|úteis|supplémentaires"
     r"|complémentaires|recommandée?s|utiles"
     r"|de apoyo|de apoio|de estudio|de estudo|d'apprentissage|base|básica|básicas"
     r"|principal|principales|obligatoria|obligatorias|recomendada|recomendadas|de base"
-    r"|consigliat[ei]|utili|aggiuntiv[ei]|di studio|empfohlen|полезные)$"
+    r"|consigliat[ei]|utili|aggiuntiv[ei]|di studio|empfohlen|полезные)){1,2}$"
 )
 # "Suggested timeline", "Recommended order": plans, not resources.
 _NOT_RESOURCE_RE = re.compile(
