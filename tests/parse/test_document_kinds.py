@@ -7669,3 +7669,62 @@ def test_a_part_about_managing_resources_is_still_a_part():
         ("Processes", ["Scheduling", "Signals"]),
         ("Resource management", ["Memory allocation", "File handles"]),
     ]
+
+
+def test_a_part_name_of_many_short_syllables_over_named_lines_holds_them_as_entries():
+    # Vietnamese spaces every syllable: seven "words" are a short name
+    text = (
+        "# Lộ trình\n\n1. Làm việc với cấu trúc dữ liệu cơ bản\n"
+        "List: cách dùng danh sách.\nDict: khóa và giá trị.\n\n"
+        "2. Lập trình hướng đối tượng trong Python\n"
+        "Class: cách tạo lớp.\nObject: cách tạo đối tượng.\n"
+    )
+    parts = _tree(parse_roadmap(text))
+    assert [phase for phase, _ in parts] == [
+        "Làm việc với cấu trúc dữ liệu cơ bản",
+        "Lập trình hướng đối tượng trong Python",
+    ]
+    assert [[leaf.split(":")[0] for leaf in leaves] for _, leaves in parts] == [
+        ["List", "Dict"],
+        ["Class", "Object"],
+    ]
+
+
+def test_a_plain_text_plan_lists_a_named_line_per_entry_under_each_numbered_part():
+    parts = {
+        "Python basics for the very first weeks": [
+            "Setup: install Python and an editor such as VS Code, then run a first script.",
+            "Loops: for and while loops, and how to leave them early with break.",
+        ],
+        "Working with data in the standard library": [
+            "Files: reading and writing text and CSV files from a script.",
+            "Modules: importing, packages and the search path, with a few exercises.",
+        ],
+        "Object-oriented programming with classes": [
+            "Classes: attributes, methods and what self stands for in each call.",
+            "Inheritance: overriding methods and calling the parent with super().",
+        ],
+        "Small projects to put it all together": [
+            "Console app: a to-do list that saves its items in a JSON file.",
+            "Web app: a first page with Flask that lists the same items.",
+        ],
+    }
+    text = "\n".join(
+        f"{number}. {name}\n" + "\n".join(lines) + "\n"
+        for number, (name, lines) in enumerate(parts.items(), start=1)
+    )
+    assert [(phase, len(leaves)) for phase, leaves in _tree(parse_roadmap(text))] == [
+        (name, 2) for name in parts
+    ]
+
+
+def test_a_plain_text_part_over_a_paragraph_keeps_the_paragraph_as_its_text():
+    text = (
+        "1. Python basics\n"
+        "This first part takes about two weeks: you will install Python, write a few\n"
+        "scripts and learn the syntax you need for the rest of the plan.\n\n"
+        "2. Data\n"
+        "Lists, dictionaries and sets, with small exercises for each of them.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert not any(title.startswith("This first part") for title in titles)

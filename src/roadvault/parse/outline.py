@@ -1896,9 +1896,18 @@ def _run_on_entries(lines: list[InlineText], at_margin: list[bool]) -> bool:
     if len(lines) < 1 + MIN_RUN_ON_ENTRIES or not all(at_margin[1:]):
         return False
     head = lines[0].text.strip()
-    if not head or ":" in head or len(head.split()) > MAX_RUN_ON_HEAD_WORDS or lines[0].hard_break:
+    if not head or ":" in head or not _short_name(head) or lines[0].hard_break:
         return False
     return all(_ENTRY_LINE_RE.match(line.text.strip()) for line in lines[1:])
+
+
+MAX_RUN_ON_HEAD_CHARS = 45
+
+
+def _short_name(text: str) -> bool:
+    """A part's short name: a few words, or a short line in a language that spaces every
+    syllable ("Làm việc với cấu trúc dữ liệu" is four words of English)."""
+    return len(text.split()) <= MAX_RUN_ON_HEAD_WORDS or len(text) <= MAX_RUN_ON_HEAD_CHARS
 
 
 @rule("run-on-fields")

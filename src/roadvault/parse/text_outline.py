@@ -268,6 +268,33 @@ def _sentence_entries(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int
 
 
 MIN_SENTENCE_ENTRIES = 2
+# "Vòng lặp: Học các vòng lặp…": a name, a colon, then what it covers
+_NAMED_ENTRY_RE = re.compile(r"^[^\W\d][^:：]{0,40}?[:：]\s+\S")
+
+
+def _named_entries(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int]:
+    """ "1. Python basics" over "Loops: for and while, and how to leave them early." /
+    "Functions: def, arguments and what they return.": lines right under a numbered part,
+    no blank line between, each a name and what it covers, are the part's entries (one per
+    line, as a text file shows them), however long, not a paragraph."""
+    entries: set[int] = set()
+    order = sorted(parsed)
+    for at, index in enumerate(order):
+        if parsed[index].family not in _NUMBERED:
+            continue
+        run = []
+        for below in order[at + 1 :]:
+            line = parsed[below]
+            if not raw_lines[below - 1].strip() or line.family != "plain":
+                break  # a blank line or the next part ends the run
+            if line.indent < parsed[index].indent or not _NAMED_ENTRY_RE.match(line.text):
+                break
+            run.append(below)
+        if len(run) >= MIN_SENTENCE_ENTRIES and run[-1] - index == len(run):
+            entries.update(run)
+    return entries
+
+
 _FIELD_RE = re.compile(r"^([^\W\d][^:：]{0,29}?)\s*[:：]\s+\S")
 MIN_FIELD_REPEATS = 3
 
@@ -276,7 +303,7 @@ def _prose_lines(parsed: dict[int, _Line], raw_lines: list[str]) -> set[int]:
     """Lines of prose paragraphs: a sentence-like line and the lines wrapped under it; not
     sentences one per line under a label (its entries)."""
     prose: set[int] = set()
-    entries = _sentence_entries(parsed, raw_lines)
+    entries = _sentence_entries(parsed, raw_lines) | _named_entries(parsed, raw_lines)
     # "Weekly Test: Prepare for and take test on: …" in every week: a field of the
     # schedule, however long, not a paragraph
     labels = Counter(
