@@ -477,3 +477,47 @@ def test_a_details_group_named_by_a_heading_in_its_summary_closes_the_section_be
         "Centre a small ball",
         "Dip a test tile",
     ]
+
+
+def _fold(summary: str, body: str, indent: str = "  ") -> str:
+    return (
+        f"{indent}<details>\n{indent}  <summary>{summary}</summary>\n\n{body}\n{indent}</details>\n"
+    )
+
+
+def test_folds_nested_in_html_with_their_lists_indented_to_show_the_nesting():
+    # a page written as nested <details>, no heading of its own: the top folds are the parts
+    # (their <h2> names a part, not the page), the inner ones the topics, and the bullets
+    # indented four spaces under them (Markdown would show code) the topics' entries
+    def part(name: str, topics: dict[str, list[str]]) -> str:
+        inner = "\n".join(
+            _fold(topic, "\n".join(f"    - {entry}" for entry in entries))
+            for topic, entries in topics.items()
+        )
+        return f"<details>\n  <summary><h2>{name}</h2></summary>\n\n{inner}\n</details>\n"
+
+    text = "\n".join(
+        [
+            part(
+                "Shell basics",
+                {
+                    "1️⃣ Moving around": ["Paths (`cd`, `pwd`)", "Listing files (`ls -la`)"],
+                    "2️⃣ Files": ["Copying (`cp`)", "Printing (`echo()` and `printf()`)"],
+                },
+            ),
+            part(
+                "Scripting",
+                {
+                    "1️⃣ Variables": ["Assigning a value", "Quoting rules"],
+                    "2️⃣ Loops": ["`for` loops", "`while` loops", "Reading lines"],
+                },
+            ),
+        ]
+    )
+    roadmap = parse_roadmap(text, source="shell-trail.md")
+    assert roadmap.title == "Shell Trail"
+    assert [(phase.title, len(phase.leaves())) for phase in roadmap.nodes] == [
+        ("Shell basics", 4),
+        ("Scripting", 5),
+    ]
+    assert "Printing (echo() and printf())" in [leaf.title for leaf in roadmap.leaves()]

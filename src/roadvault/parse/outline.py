@@ -191,7 +191,8 @@ def _opens_a_banner(content: str) -> bool:
     """A README that opens with a centred block holding Markdown ('<div align="center">',
     "# Course name", "### tagline", '</div>') is named by the heading in it; the block's
     headings are no parts of the plan. A page that centres the heading of every part the
-    same way (three blocks or more) has only its first block for a banner."""
+    same way (three blocks or more) has only its first block for a banner, and a heading in
+    a fold's summary ("<summary><h2>Git</h2></summary>") names that fold, not the page."""
     return bool(_BANNER_OPEN_RE.search(content)) and not _BANNER_CLOSE_RE.search(content)
 
 
@@ -1485,7 +1486,9 @@ class _Sections:
             return
         if not self.doc.seen_section and self.doc.banner_title is None:
             banner = _BANNER_HEADING_RE.search(content)
-            if banner and _strip_tags(banner.group(1)):
+            # "<summary><h2>Git</h2></summary>": the name of a fold, the first part, not the page
+            in_summary = banner and re.search(r"<summary\b[^>]*>\s*$", content[: banner.start()])
+            if banner and _strip_tags(banner.group(1)) and not in_summary:
                 self.doc.banner_title = _strip_tags(banner.group(1))
         first_line = node.map[0] if node.map else 0
         if self.depth == 0:
@@ -1819,6 +1822,7 @@ _LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])(?:\s+\S|(?=[^\W\d_]))")
 # "1.Closures": a number written against its entry, as notes often do.
 _UNSPACED_NUMBER_RE = re.compile(r"^(\s*\d{1,3}[.)])(?=[^\W\d_])", re.M)
 _CODE_LINE_RE = re.compile(PROGRAM_LINE)
+_CODE_SPAN_RE = re.compile(r"`[^`\n]+`")
 
 
 # "```markdown" shows a sample of a file to write ("# My Journey" › "- [x] Git"): not the plan
@@ -1934,9 +1938,14 @@ def _indented_list(content: str, *, alone: bool = False) -> bool:
     lists so before it: a part with one lesson, in the author's own layout. Three lines or
     more of plain text with no marker, none a program, a command or an address ("Days 1-5:
     Go basics", "Days 6-10: Collections"), are such a list too, copied from a page without
-    its bullets."""
+    its bullets. Code written in backticks in an entry ("- First programs (`main()`)") is
+    Markdown naming code: the entry is still a list line."""
     lines = [line for line in content.split("\n") if line.strip()]
-    if len(lines) < (1 if alone else 2) or any(_CODE_LINE_RE.search(line) for line in lines):
+    # "- Primeiros programas em Java (`System.out.println()`)": code in backticks is
+    # Markdown that names code, not a program
+    if len(lines) < (1 if alone else 2) or any(
+        _CODE_LINE_RE.search(_CODE_SPAN_RE.sub("code", line)) for line in lines
+    ):
         return False
     listed = sum(1 for line in lines if _LIST_LINE_RE.match(line))
     return listed * 10 >= len(lines) * 7 and bool(_LIST_LINE_RE.match(lines[0]))
@@ -2292,9 +2301,16 @@ def _is_indented_outline(lines: list[str]) -> bool:
         return False
     if any(_GLYPH_BULLET_RE.match(line) for line in body):
         return False  # glyph bullets carry their own nesting (rule glyph-bullets)
+    if any(_HTML_BLOCK_TAG_RE.match(line) for line in body):
+        # "<details>" › "  <summary>…</summary>" › "    - topic": folds nested in HTML, their
+        # lines indented to show the nesting; the tags say the structure, not the spaces
+        return False
     widths = [_indent_width(line) for line in body]
     deep = sum(1 for width in widths if width >= 4)
     return widths[0] == 0 and deep * 10 >= len(body) * 4 and len(set(widths)) >= 3
+
+
+_HTML_BLOCK_TAG_RE = re.compile(r"^\s*</?(?:details|summary|div|ul|ol|li|table|section)\b", re.I)
 
 
 @rule("indented-outline")
@@ -2305,7 +2321,8 @@ def _indented_outline(text: str) -> str:
     first line underlined with "=" is the outline's name; a line of "=" or "-" alone draws
     a rule; "->" and "→" mark entries as "-" does. A sentence at the margin, or one leading
     into the list ("Das folgende dient lediglich als Platzhalter…, inklusive
-    Bearbeitungsstatus:"), is text, not a part."""
+    Bearbeitungsstatus:"), is text, not a part. Folds written in HTML ("<details>" ›
+    "  <summary>…" › "    - topic") are no such outline: their tags give the nesting."""
     lines = text.split("\n")
     if not _is_indented_outline(lines):
         return text
