@@ -1358,3 +1358,31 @@ def test_a_table_whose_rule_has_fewer_or_more_cells_than_its_header_is_still_a_t
             t for t in titles
         ]
         assert len(titles) == 3
+
+
+def test_merged_cells_written_out_as_blanks_group_the_rows_under_them():
+    # the day and its theme are filled on the first row of each day only, as merged cells
+    text = (
+        "# Woche 1\n\n| Tag | Thema | Aufgabe | Erledigt |\n|---|---|---|---|\n"
+        "| Tag 1 | Holzarten | Eiche und Buche vergleichen | ✅ |\n"
+        "| | | Maserung zeichnen | ✅ |\n"
+        "| Tag 2 | Sägen | Japansäge ausprobieren | |\n"
+        "| | | Gerade schneiden üben | |\n"
+        "| | | Sägeblatt pflegen | |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert _tree(roadmap) == [
+        ("Tag 1: Holzarten", ["Eiche und Buche vergleichen", "Maserung zeichnen"]),
+        ("Tag 2: Sägen", ["Japansäge ausprobieren", "Gerade schneiden üben", "Sägeblatt pflegen"]),
+    ]
+    assert [leaf.status for leaf in roadmap.leaves()][:3] == [Status.DONE, Status.DONE, Status.TODO]
+
+
+def test_a_column_with_a_few_gaps_is_no_merged_cell():
+    text = (
+        "# Woodworking\n\n| Level | Topic |\n|---|---|\n"
+        "| Beginner | Sharpening |\n| Beginner | Sawing |\n| | Planing |\n"
+        "| Advanced | Dovetails |\n| Advanced | Veneering |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Sharpening", "Sawing", "Planing", "Dovetails", "Veneering"]

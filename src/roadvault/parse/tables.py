@@ -1026,6 +1026,13 @@ def _group_name(row: list[InlineText]) -> InlineText:
     return first
 
 
+def _joined_name(first: InlineText, second: InlineText) -> InlineText:
+    """ "Day 1" and "ES6 syntax" → "Day 1: ES6 syntax"."""
+    text = f"{first.text.strip()}: {second.text.strip()}"
+    raw = f"{first.raw.strip()}: {second.raw.strip()}"
+    return InlineText(text=text, raw=raw, links=[*first.links, *second.links])
+
+
 def _emphasized_row(row: list[InlineText]) -> bool:
     """ "| **Bulan 1** | **Dasar-Dasar & Logika** | *Fokus: sintaks* |": every cell filled and
     set in bold or italics, the first in bold — a part's band across the table."""
@@ -1178,6 +1185,7 @@ def table_items(
         for line in lines:
             fired("table-title-column", line, "item", f"title column {names[title_at]!r}")
     group_at = _group_column(body, title_at, roles, names)
+    companion = None if group_at is None else group_companion(body, group_at, title_at)
     if group_at is not None and group_at == roles.get("duration"):
         del roles["duration"]  # "W01" over its rows names their week; it times none of them
     slot_at = roles.get("duration")
@@ -1224,7 +1232,11 @@ def table_items(
         if group_text and group_text != last_group:
             last_group = group_text
             group = Draft(PSEUDO, line=line)
-            set_title(group, row[group_at])
+            name = row[group_at]
+            if companion is not None and len(row) > companion and row[companion].text.strip():
+                # "Day 1" and "ES6 syntax" side by side: the group is "Day 1: ES6 syntax"
+                name = _joined_name(name, row[companion])
+            set_title(group, name)
             groups.append(group)
             fired("table-group-column", line, "topic", group.title)
         if len(row) <= title_at:
@@ -1300,7 +1312,14 @@ def table_items(
                 if child.title:
                     draft.children.append(child)
         for index, value in enumerate(row):
-            skipped = (title_at, group_at, roles.get("status"), roles.get("index"), points_at)
+            skipped = (
+                title_at,
+                group_at,
+                companion,
+                roles.get("status"),
+                roles.get("index"),
+                points_at,
+            )
             if index in skipped or index == filled_from:
                 continue
             text = remove_controls(value.text)
@@ -1347,16 +1366,19 @@ def _group_column(
     Databases | SQL |", "| | PostgreSQL |", "| Java | Core |"), as a merged cell would be,
     groups the rows below it: each filled cell is a topic holding its rows. Right of the
     titles, a column named for categories ("| ☑ | [Nmap](…) | Tooling |") whose values run
-    in blocks down the rows groups them the same way."""
+    in blocks down the rows groups them the same way. Left of the titles, the merged cells
+    alone say so, whatever the column is called ("| Day 1 | ES6 | Read the docs |", "| | |
+    Write a demo |"): a cell filled, then blank ones under it."""
     for index in range(len(names)):
         if index == title_at or (index in roles.values() and index != roles.get("duration")):
             continue
         if index > title_at and not _CATEGORY_COLUMN_RE.match(plain_label(names[index])):
             continue
-        named = bool(_GROUP_COLUMN_RE.match(plain_label(names[index])))
-        if not named and not _GROUP_WORD_RE.search(names[index].casefold()):
-            continue
         cells = [row[index].text.strip() if len(row) > index else "" for row in body]
+        named = bool(_GROUP_COLUMN_RE.match(plain_label(names[index])))
+        merged = index < title_at and _merged_cells(cells)
+        if not named and not merged and not _GROUP_WORD_RE.search(names[index].casefold()):
+            continue
         starts = _group_starts(cells)
         if (
             len(body) >= 4
@@ -1366,6 +1388,33 @@ def _group_column(
         ):
             return index
     return None
+
+
+MIN_MERGED_BLANKS = 0.4
+
+
+def _merged_cells(cells: list[str]) -> bool:
+    """Cells as a merged cell is written out: the first filled, blank ones under each
+    filled one, no value written twice in a row (two in five blank at least)."""
+    filled = [at for at, cell in enumerate(cells) if cell]
+    return (
+        bool(cells)
+        and bool(cells[0])
+        and len(cells) - len(filled) >= MIN_MERGED_BLANKS * len(cells)
+        and all(at + 1 < len(cells) and not cells[at + 1] for at in filled[:-1])
+    )
+
+
+def group_companion(body: list[list[InlineText]], group_at: int, title_at: int) -> int | None:
+    """A column between the group column and the titles filled in exactly the same rows
+    ("| Day 1 | ES6 syntax | Read the docs |", "| | | Write a demo |"): it names the group
+    too, and says nothing of the rows."""
+
+    def filled_rows(index: int) -> list[int]:
+        return [at for at, row in enumerate(body) if len(row) > index and row[index].text.strip()]
+
+    rows = filled_rows(group_at)
+    return next((i for i in range(group_at + 1, title_at) if filled_rows(i) == rows), None)
 
 
 def _group_starts(cells: list[str]) -> list[int]:
