@@ -1367,8 +1367,8 @@ def _group_column(
     groups the rows below it: each filled cell is a topic holding its rows. Right of the
     titles, a column named for categories ("| ☑ | [Nmap](…) | Tooling |") whose values run
     in blocks down the rows groups them the same way. Left of the titles, the merged cells
-    alone say so, whatever the column is called ("| Day 1 | ES6 | Read the docs |", "| | |
-    Write a demo |"): a cell filled, then blank ones under it."""
+    alone say so, unless the column says who offers the rows or how ("| Day 1 | ES6 | Read
+    the docs |", "| | | Write a demo |"): a cell filled, then blank ones under it."""
     for index in range(len(names)):
         if index == title_at or (index in roles.values() and index != roles.get("duration")):
             continue
@@ -1376,7 +1376,12 @@ def _group_column(
             continue
         cells = [row[index].text.strip() if len(row) > index else "" for row in body]
         named = bool(_GROUP_COLUMN_RE.match(plain_label(names[index])))
-        merged = index < title_at and _merged_cells(cells)
+        # (not a column of who offers the rows or how: "| Studio A | Pinch pots |")
+        merged = (
+            index < title_at
+            and not _NOT_TITLE_COLUMN_RE.match(plain_label(names[index]))
+            and _merged_cells(cells)
+        )
         if not named and not merged and not _GROUP_WORD_RE.search(names[index].casefold()):
             continue
         starts = _group_starts(cells)
