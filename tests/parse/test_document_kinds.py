@@ -7728,3 +7728,28 @@ def test_a_plain_text_part_over_a_paragraph_keeps_the_paragraph_as_its_text():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert not any(title.startswith("This first part") for title in titles)
+
+
+def test_a_tracker_drawn_with_short_ascii_branches_in_a_code_block_keeps_its_ticks():
+    text = (
+        "# My bread journey\n\n## TODO\n```\n1. Dough\n  |- [x] Flour types\n"
+        "  |- [x] Hydration\n  | |- [x] Autolyse\n  |- [] Kneading\n\n2. Baking\n"
+        "  |- [] Oven spring\n  |- [] Scoring\n```\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(phase.title, len(phase.leaves())) for phase in roadmap.nodes] == [
+        ("Dough", 3),
+        ("Baking", 2),
+    ]
+    done = [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"]
+    assert done == ["Flour types", "Autolyse"]
+    assert not any("|" in leaf.title for leaf in roadmap.leaves())
+
+
+def test_a_table_row_that_starts_with_a_dash_is_no_drawn_branch():
+    text = (
+        "# Bread\n\n| Step | Note |\n|---|---|\n| - | skipped |\n| Mix | by hand |\n"
+        "| Knead | ten minutes |\n| Proof | overnight |\n| Bake | hot oven |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[-4:] == ["Mix", "Knead", "Proof", "Bake"]

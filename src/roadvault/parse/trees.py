@@ -20,10 +20,13 @@ import re
 
 from roadvault.parse.rules import fired, rule
 
-# "├── label", "└─ label", "|-- label", "`-- label", "+-- label" after any "│   " guides.
+# "├── label", "└─ label", "|-- label", "`-- label", "+-- label" after any "│   " guides;
+# "|- label" too, the shortest way to draw a branch in plain ASCII.
 _BRANCH_RE = re.compile(
-    r"^(?P<guides>(?:[│|┃║ \t])*)(?P<glyph>[├└┣┗╠╚]|\|--|`--|\+--)[─━═\-]*\s*(?P<label>.*)$"
+    r"^(?P<guides>(?:[│|┃║ \t])*)(?P<glyph>[├└┣┗╠╚]|\|--|`--|\+--|\|-(?=[ \t]))[─━═\-]*\s*"
+    r"(?P<label>.*)$"
 )
+_SHORT_BRANCH_RE = re.compile(r"^[ \t|]*\|-[ \t]+\S", re.M)
 _GUIDE_ONLY_RE = re.compile(r"^[\s│|┃║]*$")
 _FENCE_OPEN_RE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
 _HEADING_RE = re.compile(r"^ {0,3}(#{1,6})\s")
@@ -128,7 +131,7 @@ def _heading_level_at(lines: list[str], index: int) -> int:
 
 
 def _draws_a_tree(text: str) -> bool:
-    return "├" in text or "|--" in text or "┣" in text
+    return "├" in text or "|--" in text or "┣" in text or bool(_SHORT_BRANCH_RE.search(text))
 
 
 def whole_document_tree(text: str) -> str | None:
@@ -149,7 +152,8 @@ def inline_tree_diagrams(text: str) -> str:
     """A plan drawn as a tree in a code block ("Month 1-2: Foundation" › "├── Week 1-3:
     JavaScript" › "│   └── Closures") is read as the outline it draws, where it stands:
     the lines the branches hang from are parts, each branch a step nested as deep as it is
-    drawn. A directory tree ("src/", "main.py") stays code, and so does a tree beside a plan
+    drawn; plain ASCII draws its branches "|--" or just "|-" ("  | |- [x] Floats", a box
+    and all). A directory tree ("src/", "main.py") stays code, and so does a tree beside a plan
     written as lists (far more items than the drawings hold): there it is a picture. A
     document that is nothing but a tree is read before this, as its own kind of input
     (`whole_document_tree`): even folders are then the plan, since nothing else is."""
