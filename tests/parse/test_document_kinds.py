@@ -7753,3 +7753,31 @@ def test_a_table_row_that_starts_with_a_dash_is_no_drawn_branch():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[-4:] == ["Mix", "Knead", "Proof", "Bake"]
+
+
+def test_a_log_whose_days_each_hold_a_done_or_a_to_do_list_gives_their_entries_that_status():
+    text = (
+        "# Pottery log\n\n"
+        "## Day 1: Clay ✅\n### ✅ Completed tasks:\n- Wedged two kilos\n- Cleaned the wheel\n\n"
+        "## Day 2: Centring ✅\n### ✅ Completed tasks:\n- Centred five balls\n\n"
+        "## Day 3: Pulling walls ✅\n### ✅ Completed tasks:\n- Pulled a cylinder\n\n"
+        "## Day 4: Trimming 🎯\n### 🔜 To-do list:\n- Trim the cylinders\n- Add a foot ring\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()] == [
+        ("Wedged two kilos", "done"),
+        ("Cleaned the wheel", "done"),
+        ("Centred five balls", "done"),
+        ("Pulled a cylinder", "done"),
+        ("Trim the cylinders", "todo"),
+        ("Add a foot ring", "todo"),
+    ]
+    assert [len(phase.children) for phase in roadmap.nodes] == [2, 1, 1, 2]
+
+
+def test_one_part_with_a_finished_list_is_no_board():
+    text = (
+        "# Pottery\n\n## Basics\n### Finished projects\n- A mug\n- A bowl\n\n"
+        "## Glazes\n- Celadon\n- Tenmoku\n"
+    )
+    assert all(leaf.status.value == "todo" for leaf in parse_roadmap(text).leaves())

@@ -1771,9 +1771,12 @@ def lift_repeated_wrappers(root: Draft) -> None:
     nothing the part does not: its entries are the part's own. A kind of step ("Exercises",
     "Project"), a linked or a numbered group keeps its name; so does a group beside others
     in its part (there the names tell the groups apart), unless its name is one that wraps
-    three parts alone and it comes first."""
+    three parts alone and it comes first. A wrapper that is a board's column ("✅ Completed
+    tasks") leaves its status with its entries."""
 
     def key(draft: Draft) -> str:
+        if draft.section_status is not None:
+            return "\0column"  # "✅ Completed tasks", "🔜 To-do list": columns of one board
         return plain_label(draft.title).rstrip(":：").casefold()
 
     def group(draft: Draft) -> bool:
@@ -1820,6 +1823,11 @@ def lift_repeated_wrappers(root: Draft) -> None:
                     fired("repeated-wrapper", inner.line, "note", "describes the part")
             parent.children = parent.children[at:]
             at = 0
+        if found.section_status not in (None, " "):
+            # "### ✅ Completed tasks" under each day: a board's column, its entries done
+            for entry in found.children:
+                if not entry.is_task and entry.said is None:
+                    entry.said = found.section_status
         parent.children[at : at + 1] = found.children
         fired(
             "repeated-wrapper", found.line, "dropped", f"its entries belong to line {parent.line}"

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from roadvault.model import Node, Status
 from roadvault.parse.checklist import is_checklist_document
-from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROW, Draft, walk
+from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROOT, ROW, Draft, walk
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
 from roadvault.parse.tables import hourglass_waits, status_of_words
@@ -453,7 +453,7 @@ _BOARD_COLUMNS = (
     (
         " ",
         re.compile(
-            r"\b(?:backlog|to ?do|to learn|to read|(?:plan|want) to read|planned|wish ?list"
+            r"\b(?:backlog|to[ -]?do|to learn|to read|(?:plan|want) to read|planned|wish ?list"
             r"|up next|pendiente|pendente|por leer|para ler|geplant|à faire|à lire|zu lesen)\b"
             r"|хочу изучить|хочу прочитать|планирую|计划|待学|待读|想读|予定|積読|예정|읽을 책"
             r"|未完成|未学|未读|未着手|未了|미완료|미완",
@@ -470,8 +470,11 @@ def read_board_columns(root: Draft) -> None:
     выучил", a reading list's "Currently reading" / "Read" / "To read") says how far each
     entry is by where it stands: the entries of a "Done" section are done, of an "In
     progress" one under way. Two kinds of such sections side by side make a board; a lone
-    "Finished projects" heading is just a name. A board is no reading list of resources,
-    and a column named like a status line ("Currently reading") is not housekeeping."""
+    "Finished projects" heading is just a name. So does a log whose every part holds one
+    such section, of two kinds or more down the parts ("Day 1" › "✅ Completed tasks", …,
+    "Day 4" › "🔜 To-Do list"). A board is no reading list of resources, and a column
+    named like a status line ("Currently reading") is not housekeeping."""
+    alone: dict[float, list[tuple[Draft, str]]] = {}
     for parent in walk(root):
         sections = [
             (child, mark)
@@ -480,12 +483,23 @@ def read_board_columns(root: Draft) -> None:
             and len(plain_label(child.title).split()) <= MAX_COLUMN_WORDS
             and (mark := _column_mark(child.title)) is not None
         ]
-        if len({mark for _, mark in sections}) < 2:
-            continue
-        for section, mark in sections:
-            section.section_status = mark  # "To read" too: a column, to do by its place
-            if mark != " ":
-                fired("board-columns", section.line, "phase", section.title)
+        if len(sections) == 1 and parent.kind != ROOT:
+            alone.setdefault(sections[0][0].level, []).append(sections[0])
+        if len({mark for _, mark in sections}) >= 2:
+            _set_columns(sections)
+    for sections in alone.values():
+        if len(sections) >= MIN_LOG_COLUMNS and len({mark for _, mark in sections}) >= 2:
+            _set_columns(sections)
+
+
+MIN_LOG_COLUMNS = 3
+
+
+def _set_columns(sections: list[tuple[Draft, str]]) -> None:
+    for section, mark in sections:
+        section.section_status = mark  # "To read" too: a column, to do by its place
+        if mark != " ":
+            fired("board-columns", section.line, "phase", section.title)
 
 
 @rule("kanban-lanes")
