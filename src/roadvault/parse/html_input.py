@@ -389,8 +389,12 @@ def _table(node: LexborNode, depth: int) -> str:
         ),
         None,
     )
+    body_rows = [row for row, _ in (rows[1:] if headed else rows)]
+    finished = _finished_rows(body_rows, header)
+    if finished is not None:
+        head_cells.append(_FINISHED_HEADER)
     lines = ["| " + " | ".join(head_cells) + " |", "|" + " --- |" * len(head_cells)]
-    for row, row_nodes in zip(body, body_nodes, strict=False):
+    for at, (row, row_nodes) in enumerate(zip(body, body_nodes, strict=False)):
         cells: list[str] = []
         for index, value in enumerate(row):
             if columns[index] == "slot":
@@ -404,8 +408,29 @@ def _table(node: LexborNode, depth: int) -> str:
             else:
                 joiner = "<br>" if cell_entries(value) else " "
                 cells.append(_pipe(joiner.join(value)))
+        if finished is not None:
+            cells.append("Done" if at < len(finished) and finished[at] else "")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+# `<tr class="done">`: a page's style for a row already worked through (greyed out).
+_FINISHED_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:done|completed?|finished)(?:$|[\s_-])", re.I)
+_FINISHED_HEADER = "Status"
+
+
+@rule("finished-rows")
+def _finished_rows(rows: list[LexborNode], header: list[str]) -> list[bool] | None:
+    """Rows of an HTML table whose class says they are done (`<tr class="done">`, as a
+    course page greys out the weeks behind it) are done: the table gets a status column
+    saying so. None when no row says it, or the table has a status column of its own."""
+    marked = [bool(_FINISHED_CLASS_RE.search(row.attributes.get("class") or "")) for row in rows]
+    if not any(marked) or any(_plain(name).casefold() == "status" for name in header):
+        return None
+    for row, done in zip(rows, marked, strict=True):
+        if done:
+            _fire("finished-rows", row, "item", "done, by the row's class")
+    return marked
 
 
 MAX_SPAN = 100
