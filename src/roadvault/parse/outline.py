@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import logging
 import re
 import textwrap
@@ -659,6 +660,20 @@ class _Document:
         self.atx_headings = bool(_ATX_HEADING_RE.search(text))
 
     @cached_property
+    def lead_in_parts(self) -> bool:
+        """Two paragraphs or more that each name a part in bold and lead into its list ("In
+        volume 1, **Foundations**, we cover:" over the volume's topics)."""
+        paragraphs = re.split(r"\n[ \t]*\n", "\n".join(self.lines))
+        return (
+            sum(
+                1
+                for text, after in itertools.pairwise(paragraphs)
+                if lead_in_name(text) is not None and _LIST_LINE_RE.match(after.lstrip("\n"))
+            )
+            >= MIN_LEAD_IN_PARTS
+        )
+
+    @cached_property
     def emoji_parts(self) -> bool:
         """A page's parts named by emoji lines: two at least below its first line ("🇹🇷
         Türkçe" alone is a label). Asked only of texts without a "#" heading."""
@@ -1058,6 +1073,8 @@ class _Sections:
             return  # images and badges
         if joined.link_only and joined.anchor_links == len(joined.links):
             return  # in-page navigation ("back to top")
+        if joined.link_only and all(_UP_LINK_RE.match(href) for _, href in joined.links):
+            return  # "**[Back](./)**", "[⬅ Index](../README.md)": back to the folder's page
         if _is_chatter(joined.text):
             # "If you want, I can also:" over a list: what the assistant offers, not study
             self.offer_list_next = self.list_next and offers_help(joined.text)
@@ -1128,6 +1145,20 @@ class _Sections:
         ):
             fired("emoji-title-line", line_of(node), "phase")
             labelled = True
+        name = (
+            lead_in_name(joined.raw)
+            if not labelled and self.list_next and self.doc.lead_in_parts
+            else None
+        )
+        if name is not None:
+            # "In volume 1, **Foundations**, we cover:" over its list: the part it names
+            fired("lead-in-part", line_of(node), "phase", name)
+            draft = Draft(PSEUDO, line=line_of(node))
+            set_title(draft, InlineText(text=name, raw=name))
+            draft.level = self._pseudo_level(draft)
+            self._push_section(draft)
+            self.prose(lines, draft)
+            return
         if labelled:
             draft = Draft(PSEUDO, line=line_of(node))
             set_title(draft, first)
@@ -1889,6 +1920,32 @@ def _wrapped_on(first: InlineText, second: InlineText) -> bool:
 MIN_RUN_ON_ENTRIES = 2
 MAX_RUN_ON_HEAD_WORDS = 6
 _ENTRY_LINE_RE = re.compile(r"^[^\W\d][^:：]{0,40}?[:：]\s+\S")
+
+
+# A link to the folder the page is in, or the one above, or its index page.
+_UP_LINK_RE = re.compile(r"^(?:\.{1,2}/?)+(?:(?:README|index)\.(?:md|html?))?$|^/$", re.I)
+MIN_LEAD_IN_PARTS = 2
+MAX_LEAD_IN_CHARS = 300
+MAX_LEAD_IN_NAME_WORDS = 8
+_BOLD_SPAN_RE = re.compile(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__")
+
+
+@rule("lead-in-part")
+def lead_in_name(raw: str) -> str | None:
+    """ "In volume 1 - **Foundations of Machine Learning** - we cover the following:" right
+    above a list, where the page introduces two lists or more so: a sentence leading into
+    the list that names, in bold, the part the list is. The name, or None for any other
+    paragraph (one that names nothing in bold, or two things, or does not lead on)."""
+    text = raw.strip()
+    if len(text) > MAX_LEAD_IN_CHARS or not text.endswith((":", "：")):
+        return None
+    spans = _BOLD_SPAN_RE.findall(text)
+    if len(spans) != 1:
+        return None
+    name = " ".join((spans[0][0] or spans[0][1]).split()).strip(" :：-–—")
+    if not name or len(name.split()) > MAX_LEAD_IN_NAME_WORDS or text.startswith(("**", "__")):
+        return None  # "**Topics:**" opens its own line: a label, read as one
+    return name
 
 
 @rule("run-on-entries")
