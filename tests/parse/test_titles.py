@@ -608,3 +608,16 @@ def test_a_link_to_a_note_typed_as_an_image_is_a_link_and_a_picture_stays_a_pict
     leaves = parse_roadmap(text).leaves()
     assert [leaf.title for leaf in leaves] == ["Pętla for", "Pointers", "Loop diagram"]
     assert [r.url for r in leaves[1].resources] == ["notes/ptr.md"]
+
+
+def test_a_bar_after_a_bare_address_sets_it_apart_and_is_no_part_of_it():
+    text = (
+        "# Security reading\n\n"
+        "- [x] API security tips | https://example.org/guides/api-security| https://t.me/notes/43\n"
+        "- [ ] TLS handshakes\n"
+    )
+    [first, _] = parse_roadmap(text).leaves()
+    assert [res.url for res in first.resources] == [
+        "https://example.org/guides/api-security",
+        "https://t.me/notes/43",
+    ]

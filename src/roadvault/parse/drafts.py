@@ -509,8 +509,9 @@ _DAY_SLOT_RE = re.compile(r"^(?:day|week|session|entry|tag|día|dia|jour)\s*\d{1
 # unlinked; its closing punctuation is the sentence's, not the address's.
 # A bare address ends at a space, a bracket, or the full-width brackets and stops CJK text
 # closes it with ("（https://note.com/n/abc）").
+# (a "|" ends the address: "…/api-security| https://t.me/…" sets links apart with bars)
 _BARE_URL_RE = re.compile(
-    r"(?<![\w(<\[/])https?://[^\s<>()\[\]（）【】「」、。，]*[^\s<>()\[\]（）【】「」、。，.,;:!?'\"]"
+    r"(?<![\w(<\[/])https?://[^\s<>()\[\]（）【】「」、。，|]*[^\s<>()\[\]（）【】「」、。，|.,;:!?'\"]"
 )
 
 
