@@ -336,3 +336,15 @@ def test_a_numbered_lab_with_its_date_keeps_its_topic_and_reads_back_the_same() 
     assert again == before
     titles = [key[1] for key in before]
     assert any(t.startswith("Lab 14 (May 15): Resonance") for t in titles), titles
+
+
+def test_a_title_that_ends_in_a_bracketed_time_but_has_no_length_reads_back_the_same() -> None:
+    # "Plan (5 min) + Draft (15 min)": two times, no one length of the whole; the outline
+    # form writes a length in the closing bracket, so the title's own one is escaped there
+    text = (
+        "# Essay practice\n\n## Day 1\n\n- Task 1: Plan (5 min) + Draft (15 min)\n"
+        "- Take the mock exam in full, then go over it (120 min)\n- Read two essays\n"
+    )
+    again, before = _reads_back(text)
+    assert again == before
+    assert [n.duration for n in parse_roadmap(text).leaves()][:1] == [None]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from markdown_it.tree import SyntaxTreeNode
 
 from roadvault.model import Resource
+from roadvault.parse.durations import WRITTEN_FORM
 from roadvault.parse.table_status import leading_image_status, trailing_image_status
 from roadvault.parse.titles import (
     MONTH_NAMES,
@@ -556,6 +557,11 @@ def _name_before_its_link(visible: str, links: list[tuple[str, str]]) -> str | N
     return name
 
 
+# "Plan (5 min) + Draft \(15 min)" in the outline form: the writer escaped the bracket that
+# closes the title, since the outline form writes a node's length in the closing bracket.
+_KEPT_BRACKET_RE = re.compile(r"\\\([^()\n]*\)\s*$")
+
+
 def set_title(draft: Draft, text: InlineText) -> None:
     """Fill a draft from its title line: checkbox, clean title, duration, and the signs the
     second pass reads (a label ending in ":", numbering, image-only, navigation link)."""
@@ -592,7 +598,18 @@ def set_title(draft: Draft, text: InlineText) -> None:
     draft.raw = raw
     draft.links = [(t, href) for t, href in text.links if href]
     draft.links += _bare_urls(visible, raw, text.links)
-    parts = clean_title(_name_before_its_link(visible, text.links) or visible)
+    named = _name_before_its_link(visible, text.links) or visible
+    if WRITTEN_FORM.get() and _KEPT_BRACKET_RE.search(raw):
+        # the outline form's "Plan (5 min) + Draft \(15 min)": the closing bracket is the
+        # title's own, not the length the form writes there; the title is cleaned as any
+        # roadmap's (where it was one already), so its brackets are what they were
+        token = WRITTEN_FORM.set(False)
+        try:
+            parts = clean_title(named)
+        finally:
+            WRITTEN_FORM.reset(token)
+    else:
+        parts = clean_title(named)
     draft.title = parts.title
     draft.duration, draft.planned = parts.duration, parts.planned_days
     if (

@@ -7,6 +7,7 @@ import json
 import re
 
 from roadvault.model import Node, Resource, Roadmap
+from roadvault.parse.durations import WRITTEN_FORM, split_duration
 
 # Inline characters Markdown would read as syntax (emphasis, links, code, HTML, strike).
 _INLINE_RE = re.compile(r"([\\`*_\[\]<~])")
@@ -72,10 +73,26 @@ def _notes_block(notes: str, indent: str) -> list[str]:
     return out
 
 
+def _ends_in_a_length(title: str) -> bool:
+    """Whether the outline form would read the bracket closing `title` as its length."""
+    if not re.search(r"\([^()\n]*\)\s*$", title):
+        return False
+    token = WRITTEN_FORM.set(True)
+    try:
+        return split_duration(title).duration is not None
+    finally:
+        WRITTEN_FORM.reset(token)
+
+
 def _node_lines(node: Node, depth: int) -> list[str]:
     indent = "\t" * depth
     # "\:" reads back as ":" but tells the label rule the colon is part of the name.
     title = escape_text(node.title).replace(":", "\\:")
+    if node.duration is None and _ends_in_a_length(node.title):
+        # "Plan (5 min) + Draft (15 min)", no length of its own: the closing bracket is the
+        # title's, where the outline form writes a length; escaped, it reads back as title
+        at = title.rfind("(")
+        title = title[:at] + "\\" + title[at:]
     if node.duration and f"({node.duration})" not in node.title:
         # a slot the title names in brackets ("Week 1 (Days 1-7): Basics") reads back as is
         title += f" ({node.duration})"
