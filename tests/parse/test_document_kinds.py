@@ -7781,3 +7781,17 @@ def test_one_part_with_a_finished_list_is_no_board():
         "## Glazes\n- Celadon\n- Tenmoku\n"
     )
     assert all(leaf.status.value == "todo" for leaf in parse_roadmap(text).leaves())
+
+
+def test_a_first_week_written_as_the_only_h1_is_a_part_and_the_folder_names_the_plan():
+    weeks = "".join(
+        f"{'#' if week == 1 else '##'} Week {week} - Glazes {week}\n\n"
+        f"### Week {week} - Watch\n\n- Lesson {2 * week - 1}\n- Lesson {2 * week}\n\n"
+        for week in range(1, 5)
+    )
+    roadmap = parse_roadmap(weeks, source="Learn_pottery_online/README.md")
+    assert roadmap.title == "Learn Pottery Online"
+    assert [phase.title for phase in roadmap.nodes][:2] == [
+        "Week 1 - Glazes 1",
+        "Week 2 - Glazes 2",
+    ]

@@ -2943,6 +2943,7 @@ def build_roadmap(
     )
     # a candidate with no letter or digit (a heading that is only "#  :") names nothing
     h1_before_the_plan = _before_the_plan(doc, shaped)
+    h1_is_a_part = _first_h1_is_a_part(doc.first_h1, parts, shaped.nodes)
     candidates = (
         doc.banner_title,  # the <h1> of a README's centred banner names the whole document
         doc.stacked_title(),
@@ -2953,11 +2954,14 @@ def build_roadmap(
         if not _names_the_plan_itself(doc.first_h1) and not _named_at_the_top(doc)
         else None,
         # "# Pick a Language" over its boxes, then "# Data Structures": a part, not the name
-        doc.first_h1
-        if not _first_h1_is_a_part(doc.first_h1, parts, shaped.nodes) and h1_before_the_plan
+        doc.first_h1 if not h1_is_a_part and h1_before_the_plan else None,
+        # a chat answer's one "#" heading after its opening lines names the plan; not when
+        # it heads the first of the parts ("# Week 1 - …" over "## Week 2 - …" and on)
+        doc.h1_titles[0]
+        if len(doc.h1_titles) == 1
+        and h1_before_the_plan
+        and not (h1_is_a_part and doc.h1_titles[0] == doc.first_h1)
         else None,
-        # a chat answer's one "#" heading after its opening lines names the plan
-        doc.h1_titles[0] if len(doc.h1_titles) == 1 and h1_before_the_plan else None,
         doc.first_heading if names_a_plan(doc.first_heading) else None,
         # "## Your 30-Day Game Dev Plan" opened over the weeks of a chat answer
         shaped.wrapper[0] if shaped.wrapper and names_a_plan(shaped.wrapper[0]) else None,
