@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from roadvault.parse.drafts import (
     CALLOUT,
@@ -48,6 +48,7 @@ from roadvault.parse.titles import (
     names_a_plan,
     opens_a_part,
     plain_label,
+    remove_controls,
     strip_decorations,
 )
 
@@ -1475,6 +1476,55 @@ _GENERIC_SUMMARY_RE = re.compile(
 
 def is_generic_summary(title: str) -> bool:
     return bool(_GENERIC_SUMMARY_RE.match(plain_label(title)))
+
+
+def anchor_of(text: str) -> str:
+    """The in-page anchor a page builder gives a heading: "Chapter 1: Getting Started" →
+    "chapter-1-getting-started" (GitHub's way: lower case, punctuation out, spaces to "-")."""
+    visible = strip_decorations(remove_controls(text)).strip().casefold()
+    return re.sub(r"[^\w\- ]", "", visible).replace(" ", "-")
+
+
+def _linked_boxes(root: Draft) -> dict[str, Draft]:
+    """Each anchor a task box links to ("- [x] [Chapter 1](#chapter-1-getting-started)")."""
+    boxes: dict[str, Draft] = {}
+    for draft in walk(root):
+        if draft.kind == ITEM and draft.is_task:
+            for _, href in draft.links:
+                if href.startswith("#") and len(href) > 1:
+                    boxes.setdefault(unquote(href[1:]).casefold(), draft)
+    return boxes
+
+
+MIN_LINKED_NOTES = 2
+
+
+@rule("linked-notes")
+def linked_notes_to_boxes(root: Draft) -> None:
+    """A checklist whose boxes link into the page ("- [x] [Chapter 1: Getting
+    Started](#chapter-1-getting-started)") over sections of prose by those names (what the
+    learner wrote about each chapter): each section is its box's notes, not one more step.
+    A section that lists steps of its own stays, and so does any section when fewer than
+    two boxes find theirs."""
+    boxes = _linked_boxes(root)
+    if len(boxes) < MIN_LINKED_NOTES:
+        return
+    found = [
+        (parent, child, boxes[anchor_of(child.text or child.title)])
+        for parent in walk(root)
+        for child in parent.children
+        if child.kind == HEADING
+        and anchor_of(child.text or child.title) in boxes
+        and not any(d.kind in (ITEM, ROW) for d in walk(child) if d is not child)
+    ]
+    if len(found) < MIN_LINKED_NOTES:
+        return
+    for parent, section, box in found:
+        prose = section_text(section).split("\n\n", 1)[1:]  # without its name
+        box.notes.extend(prose)
+        parent.children.remove(section)
+        for inner in walk(section):
+            fired("linked-notes", inner.line, "note", f"notes of line {box.line}")
 
 
 @rule("transparent-details")

@@ -78,6 +78,7 @@ from roadvault.parse.sections import (
     is_aside_title,
     is_intro_title,
     is_step_kind_title,
+    linked_notes_to_boxes,
     news_to_notes,
     open_generic_details,
     open_wrapper,
@@ -2613,6 +2614,7 @@ def shape_roadmap(
     _drop_sections_about_people(root)
     _drop_excluded(root)
     first_lesson_to_its_row(root)
+    linked_notes_to_boxes(root)
     if not read_as_checklist(root, notes):
         read_unit_checklists(root)
     drop_repo_chatter(root, notes)
