@@ -7795,3 +7795,28 @@ def test_a_first_week_written_as_the_only_h1_is_a_part_and_the_folder_names_the_
         "Week 1 - Glazes 1",
         "Week 2 - Glazes 2",
     ]
+
+
+def test_three_h1_parts_each_over_grouped_boxes_leave_the_note_named_by_its_file():
+    part = "# {name}\n\n- [ ] **{group}**\n\t- [ ] {a}\n\t- [ ] {b}\n\n"
+    text = "".join(
+        part.format(name=name, group=group, a=a, b=b)
+        for name, group, a, b in (
+            ("Basics", "Clay", "Wedge", "Store"),
+            ("Essentials", "Wheel", "Centre", "Open"),
+            ("Mastery", "Glaze", "Mix", "Fire"),
+        )
+    )
+    roadmap = parse_roadmap(text, source="vault/LYT/Checklist.md")
+    assert roadmap.title == "Checklist"
+    assert [phase.title for phase in roadmap.nodes] == ["Basics", "Essentials", "Mastery"]
+
+
+def test_a_first_h1_over_numbered_h1_days_still_names_the_plan():
+    # (each day groups its sessions, as the timetable above them does)
+    days = "".join(
+        f"# {n}/day:\n\n- Morning\n  - Warm-up\n  - Lesson {n}\n- Evening\n  - Review\n\n"
+        for n in range(1, 5)
+    )
+    text = "# timetable\n\n- Morning\n  - 9:00 start\n  - 12:00 lunch\n\n" + days
+    assert parse_roadmap(text, source="notes/schedule.md").title == "timetable"

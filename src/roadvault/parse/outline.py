@@ -2935,9 +2935,16 @@ def build_roadmap(
             logger.info("%s: reading the roadmap inside the ```markdown block", source)
             fired("fenced-roadmap", fence.map[0] + 1 if fence.map else None, "note")
             return inner
+    h1s = set(doc.h1_titles)
+    holding_h1s = [n for n in shaped.nodes if n.title in h1s and n.children]
+    if len({_numbering_kind(n.title) for n in holding_h1s}) > 1:
+        holding_h1s = []  # "# timetable" over "# 1/po:", "# 2/út:": a name over numbered days
     parts = (
-        # a part holds its steps right under it; an H1 over sections may name the whole
+        # a part holds its steps right under it; an H1 over sections may name the whole;
+        # but where three H1s or more each hold steps, grouped or not ("#
+        # Essenciais" › "- [ ] **Praticar:**" › its boxes), the first is a part like them
         {n.title for n in shaped.nodes if n.children and all(c.is_leaf for c in n.children)}
+        | ({n.title for n in holding_h1s} if len(holding_h1s) >= MIN_H1_PARTS else set())
         if len(doc.h1_titles) >= MIN_H1_PARTS
         else set()
     )
