@@ -1386,3 +1386,23 @@ def test_a_column_with_a_few_gaps_is_no_merged_cell():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Sharpening", "Sawing", "Planing", "Dovetails", "Veneering"]
+
+
+def test_a_row_whose_title_cell_is_a_dash_is_named_by_another_cell_and_kept():
+    text = (
+        "# Pottery course\n\n| Week | Topic | Notes |\n|---|---|---|\n"
+        "| Week 1 | Wedging | bring an apron |\n| Week 2 | Pulling walls | |\n"
+        "| Week 3 | - | Review and exercises |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[:2] == ["Wedging", "Pulling walls"]
+    assert titles[2] == "Review and exercises"
+    assert len(titles) == 3
+
+
+def test_a_rule_drawn_again_under_the_rows_is_still_no_row():
+    text = (
+        "# Pottery course\n\n| Week | Subjects |\n|---|---|\n"
+        "| Week 1 | Wedging |\n| Week 2 | Pulling walls |\n|---|---|\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedging", "Pulling walls"]

@@ -561,6 +561,10 @@ def _slot_title(
 _RULE_ROW_RE = re.compile(r"^[\s:|=_-]+$")
 
 
+# A cell left empty on purpose: "-", "—", "n/a" (and an empty one).
+_PLACEHOLDER_CELL_RE = re.compile(r"^(?:[-–—]{1,3}|n/?a)?$", re.I)
+
+
 def _filled_cell(row: list[InlineText], title_at: int, roles: dict[str, int]) -> int | None:
     """The first cell with text outside the title and the columns of known roles (slot,
     status, index, group…): where a row whose title cell is empty names its step. A day or
@@ -569,7 +573,12 @@ def _filled_cell(row: list[InlineText], title_at: int, roles: dict[str, int]) ->
 
     for index, cell in enumerate(row):
         text = remove_controls(cell.text).strip()
-        if index != title_at and index not in roles.values() and text and not names_a_when(text):
+        if (
+            index != title_at
+            and index not in roles.values()
+            and not _PLACEHOLDER_CELL_RE.match(text)
+            and not names_a_when(text)
+        ):
             return index
     return None
 
@@ -776,7 +785,8 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
     column of short names beats a wordier one beside it ("| Topik | Fokus Belajar |"), and a
     subject told with its goal ("Topic / Goal") is still the subject. A column of lists
     ("Images / Compose / Swarm") right of a column of names says what each named row covers,
-    and a column of lengths alone ("약 1시간 30분") names nothing, whatever its header."""
+    and a column of lengths alone ("약 1시간 30분") names nothing, whatever its header. A row
+    whose title cell is a dash ("| Week 6 | Review | - |") is named by another cell."""
     best: tuple[float, int] | None = None
     fallback: int | None = None  # the leftmost column, when no other names the rows
     filled_seen = False
@@ -1284,6 +1294,12 @@ def table_items(
             set_title(draft, InlineText(text=rest, raw=rest, links=cell.links))
             draft.marker = marker
         filled_from = None
+        if _PLACEHOLDER_CELL_RE.match(draft.title) and not all(
+            _PLACEHOLDER_CELL_RE.match(remove_controls(c.text).strip()) for c in row
+        ):
+            # "| Week 6 | Review and exercises | - |": the dash says the cell is empty, the
+            # row is still a step, named by another cell
+            draft.title = ""
         if not draft.title and not draft.image_only:
             slot = _slot_title(row, names, title_at, roles)
             if slot:
