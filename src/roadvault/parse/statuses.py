@@ -706,6 +706,7 @@ def _drop_category_legends(root: Draft, notes: list[str]) -> None:
     runs: list[tuple[Draft, list[Draft]]] = []
     for holder in drafts:
         run: list[Draft] = []
+        entries = sum(1 for c in holder.children if c.kind == ITEM)  # once: lists run long
         for child in [*holder.children, None]:
             glyph = _leading_emoji(child.text) if child is not None else None
             if (
@@ -720,7 +721,7 @@ def _drop_category_legends(root: Draft, notes: list[str]) -> None:
             ):
                 run.append(child)
                 continue
-            whole = len(run) == sum(1 for c in holder.children if c.kind == ITEM)
+            whole = len(run) == entries
             # a key is a list of its own: "✅ Grokking Algorithms", "🤓 Haskell" opening a
             # reading list with eight bare titles after them are its first entries
             if len(run) >= 2 and whole:
