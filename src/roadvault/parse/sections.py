@@ -1510,11 +1510,11 @@ def linked_notes_to_boxes(root: Draft) -> None:
     if len(boxes) < MIN_LINKED_NOTES:
         return
     found = [
-        (parent, child, boxes[anchor_of(child.text or child.title)])
+        (parent, child, box)
         for parent in walk(root)
         for child in parent.children
         if child.kind == HEADING
-        and anchor_of(child.text or child.title) in boxes
+        and (box := boxes.get(anchor_of(child.text or child.title))) is not None
         and not any(d.kind in (ITEM, ROW) for d in walk(child) if d is not child)
     ]
     if len(found) < MIN_LINKED_NOTES:
