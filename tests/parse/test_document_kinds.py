@@ -7820,3 +7820,31 @@ def test_a_first_h1_over_numbered_h1_days_still_names_the_plan():
     )
     text = "# timetable\n\n- Morning\n  - 9:00 start\n  - 12:00 lunch\n\n" + days
     assert parse_roadmap(text, source="notes/schedule.md").title == "timetable"
+
+
+def test_plain_advice_headings_beside_boxed_headings_are_notes():
+    # a chat answer that writes a box for every thing to do: the plain lists under sibling
+    # headings (habits, focus areas) are advice for the section, not more steps
+    text = (
+        "# Pottery in four months\n\n## Month 1: Basics\n\n### Clay\n\n- [ ] Wedge 5 kg\n"
+        "- [ ] Pinch three bowls\n\n### Wheel\n\n- [ ] Centre 1 kg\n- [ ] Pull a cylinder\n\n"
+        "## Month 2: Glazes\n\n### Dipping\n\n- [ ] Mix a celadon\n- [ ] Dip ten tiles\n\n"
+        "## Beyond the wheel\n\n### Studio routine\n\n- **Every firing** - write down the cone\n"
+        "- **Every pot** - photograph it\n\n### Sheets to write\n\n- [ ] Glaze recipe sheet\n"
+        "- [ ] Kiln log sheet\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Glaze recipe sheet" in titles
+    assert not [t for t in titles if t.startswith("Every")]
+    assert len(titles) == 8
+
+
+def test_plain_headings_beside_marks_read_later_stay_steps():
+    # only boxes written in the source make the plain headings around them advice: a list
+    # ticked with its own marks ("✅ …") keeps its plain entries as steps to do
+    text = (
+        "# Glazes\n\n## Tried\n\n### Matte\n\n- ✅ Satin white\n- ✅ Dry ash\n- Lichen\n\n"
+        "### Gloss\n\n- Clear\n- Celadon\n- Tenmoku\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Tenmoku" in titles

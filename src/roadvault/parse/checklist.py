@@ -116,6 +116,28 @@ def _holds_steps(group: Draft) -> bool:
     return len(steps) >= 2
 
 
+def _beside_boxes(group: Draft, section: Draft) -> bool:
+    """A heading of plain bullets among headings whose entries are written as boxes ("### Focus
+    Areas" beside "### Checklists to Create" › "- [ ] …"), in a document whose every list with
+    a box holds nothing but boxes: the author wrote a box for each thing to do, so the plain
+    list is advice or notes for the section, not more steps. (A writer who mixes plain
+    bullets into boxed lists may mean a plain list as steps too.)"""
+    if group.kind != HEADING or any(d.kind == ITEM and d.children for d in walk(group)):
+        return False  # an outline of its own, topic over sub-topics, is a syllabus: steps
+    return any(
+        d.boxed for sibling in section.children if sibling is not group for d in walk(sibling)
+    )
+
+
+def boxes_alone(root: Draft) -> bool:
+    """Every list that holds a box written in the source holds only such boxes."""
+    for parent in walk(root):
+        entries = [c for c in parent.children if c.kind == ITEM]
+        if any(c.boxed for c in entries) and not all(c.boxed for c in entries):
+            return False
+    return True
+
+
 def _says_when(entry: Draft) -> bool:
     """ "Sat: 4-5 hrs reading", "Day 3 – review": a line of the part's timetable."""
     head = re.split(r"[:：\-–—|]", entry.text or entry.title, maxsplit=1)
@@ -203,7 +225,7 @@ def _plan_of_its_own(section: Draft, tasks: int) -> bool:
     return (len(parts) >= MIN_PLAN_PARTS and leaves >= tasks) or _named_plan(section)
 
 
-def _absorb_plain(section: Draft, strong: bool, all_tasks: int) -> None:
+def _absorb_plain(section: Draft, strong: bool, all_tasks: int, alone: bool) -> None:
     """Plain bullets without a task below them go to the task before them (or above them),
     and so do the rows of a table right after a task; plain bullets that hold tasks stay as
     groups. In a strong checklist document a
@@ -225,7 +247,7 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int) -> None:
             or (
                 strong
                 and child.kind in _SECTIONS
-                and not _holds_steps(child)
+                and not (_holds_steps(child) and not (alone and _beside_boxes(child, section)))
                 and not _numbered_stage(child)
                 and not _continues_series(child, section.children)
                 # as many entries as the document's boxes, not only this section's
@@ -238,7 +260,7 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int) -> None:
         if child.kind == ITEM and child.is_task:
             last_task = child
         if holds_task(child):
-            _absorb_plain(child, strong, all_tasks)
+            _absorb_plain(child, strong, all_tasks, alone)
         kept.append(child)
     section.children = kept
 
@@ -283,22 +305,26 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     lays out a plan of its own (several parts listing items or table rows, at least as many as
     the boxes) or continues a numbered series of ticked parts ("Ruta 4" after three ticked
     "Ruta"s). A sub-section of what the learner noted ("Key points", "重点知识", "对比要点")
-    is text even when it is numbered or lists several lines. A table under a name that says
+    is text even when it is numbered or lists several lines, and so is a heading's flat list
+    of plain bullets beside headings whose entries are written as boxes ("### Focus areas"
+    beside "### Checklists to write" › "- [ ] …"), when every list with a box holds only
+    boxes. A table under a name that says
     the plan ("## LỘ TRÌNH 8 TUẦN", "## Roadmap") is the plan the boxes track, not a note."""
     if not is_checklist_document(root):
         return False
     strong = _strong(root)
     all_tasks = sum(1 for d in walk(root) if d.is_task)
+    alone = boxes_alone(root)
     if not any(c.kind in _SECTIONS or (not c.is_task and holds_task(c)) for c in root.children):
         # boxes with no section or group around them: a caption bullet above them, or one
         # introducing the links after them, is the roadmap's or the box's text, as inside a
         # section ("3. Projects" beside "1. C++" › its boxes is an area of its own)
-        _absorb_plain(root, strong, all_tasks)
+        _absorb_plain(root, strong, all_tasks, alone)
         return True
     kept: list[Draft] = []
     for child in root.children:
         if holds_task(child):
-            _absorb_plain(child, strong, all_tasks)
+            _absorb_plain(child, strong, all_tasks, alone)
             kept.append(child)
         elif strong and child.numbered and _holds_items(child):
             kept.append(child)  # "Etapa 9" in plain bullets after eight ticked stages: a stage
@@ -427,7 +453,7 @@ def _keep_boxes(unit: Draft) -> None:
         if holds_task(child):
             if child.is_task:
                 last_task = child
-                _absorb_plain(child, False, 0)
+                _absorb_plain(child, False, 0, False)
             else:
                 _keep_boxes(child)
             kept.append(child)

@@ -349,6 +349,7 @@ class Draft:
     text: str = ""  # visible text of the title line before clean-up
     raw: str = ""  # Markdown source of the title line
     marker: str | None = None  # checkbox character; None when not written as a task
+    boxed: bool = False  # the source line itself holds the box ("- [ ] …"), not a mark read later
     duration: str | None = None
     planned: tuple[float, float] | None = None
     notes: list[str] = field(default_factory=list)
@@ -573,6 +574,7 @@ def set_title(draft: Draft, text: InlineText) -> None:
         marker, rest = split_task_marker(visible.lstrip())
         if marker is not None:
             draft.marker = marker
+            draft.boxed = True
             visible = rest
             raw = re.sub(r"^\s*\[[^\]\n]?\]\s*", "", raw)
     if draft.marker is None and draft.kind in (ITEM, DETAILS, ROW):
