@@ -7848,3 +7848,19 @@ def test_plain_headings_beside_marks_read_later_stay_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert "Tenmoku" in titles
+
+
+def test_a_box_ticked_with_a_thumbs_up_shortcode_is_done():
+    text = (
+        "## Level 1 - Clay\n\n- [:thumbsup:] Wedging\n- [:thumbsup:] Pinching\n"
+        "- [:hourglass_flowing_sand:] Coiling\n- [ ] Slabs\n"
+    )
+    statuses = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
+    assert statuses == {
+        "Wedging": "done",
+        "Pinching": "done",
+        "Coiling": "doing",
+        "Slabs": "todo",
+    }
+    # outside a box the shortcode is decoration, not a tick
+    assert parse_roadmap("- Glazing :thumbsup:\n- Firing\n").leaves()[0].title == "Glazing"

@@ -34,9 +34,10 @@ _TASK_RE = re.compile(
 # Check marks written inside the brackets ("[✔️]", "[✓]") mean done, like "[x]".
 # Every mark a roadmap uses to show a state, wherever it stands.
 STATUS_MARKS = frozenset("✅✔☑⬜☐❌⏳🔄➖✓✗✘🔲🔒")
-# "[√]" (a square-root sign typed for a tick), "[v]" / "[V]" (a tick typed as a letter)
-_CHECK_GLYPHS = frozenset("✔✓☑✅√vV✗✘")
-_DONE_GLYPHS = frozenset("✔✓☑✅√vV")
+# "[√]" (a square-root sign typed for a tick), "[v]" / "[V]" (a tick typed as a letter),
+# "[:thumbsup:]" (a thumbs-up shortcode beside "[ ]" and "[:hourglass:]" boxes: the ones passed)
+_CHECK_GLYPHS = frozenset("✔✓☑✅√vV✗✘👍")
+_DONE_GLYPHS = frozenset("✔✓☑✅√vV👍")
 # A status glyph at the start of an item ("✅ Arrays", "⏳ Trees"): read as a status only in a
 # document that uses several of them (see parse/statuses.py), never alone.
 STATUS_GLYPHS = {
@@ -738,12 +739,16 @@ _STATUS_SHORTCODES = {
     "x": "❌",
     "stop_sign": "🛑",
 }
+# "- [:thumbsup:] Welcome" beside "- [ ] Shodan": a box ticked with a thumbs-up (elsewhere
+# the shortcode is decoration and goes like the others)
+_THUMBS_UP_BOX_RE = re.compile(r"^(\s*)\[:(?:thumbsup|\+1):\]")
 
 
 def replace_shortcodes(text: str) -> str:
     """Emoji shortcodes out of a title line: a status one becomes its glyph, others go."""
     if ":" not in text:
         return text
+    text = _THUMBS_UP_BOX_RE.sub(r"\1[👍]", text)
     replaced = _SHORTCODES_RE.sub(
         lambda run: _SHORTCODE_RE.sub(
             lambda m: _STATUS_SHORTCODES.get(m.group(1), ""), run.group(0)
