@@ -348,3 +348,18 @@ def test_a_title_that_ends_in_a_bracketed_time_but_has_no_length_reads_back_the_
     again, before = _reads_back(text)
     assert again == before
     assert [n.duration for n in parse_roadmap(text).leaves()][:1] == [None]
+
+
+def test_a_state_said_twice_by_mark_and_word_leaves_neither_in_the_title() -> None:
+    # "Glazes 🔄 (In Progress)": the mark before the word said the same state; left in the
+    # title, the outline form's reader took it for a status mark and the title changed
+    roadmap = parse_roadmap(
+        "# Pottery\n\n## Phase 2: Glazes 🔄 (In Progress)\n\n- [ ] Celadon\n\n"
+        "## Phase 3: Firing\n\n- [ ] Bisque\n"
+    )
+    assert [(n.title, n.status) for n in roadmap.nodes] == [
+        ("Glazes", Status.DOING),
+        ("Firing", Status.TODO),
+    ]
+    again = parse_roadmap(roadmap_to_markdown(roadmap))
+    assert [n.title for n in again.walk()] == [n.title for n in roadmap.walk()]

@@ -20,7 +20,12 @@ from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROOT, ROW, Dr
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
 from roadvault.parse.tables import hourglass_waits, status_of_words
-from roadvault.parse.titles import plain_label, remove_controls, trailing_status_glyph
+from roadvault.parse.titles import (
+    STATUS_MARKS,
+    plain_label,
+    remove_controls,
+    trailing_status_glyph,
+)
 
 MIN_GLYPH_ITEMS = 2
 
@@ -892,7 +897,12 @@ def state_suffix(title: str) -> tuple[str, str] | None:
         return (rest, mark) if mark is not None else None
     word = (match["bracketed"] or match["dashed"]).casefold()
     mark = _SAID.get(word) or status_of_words(word)
-    return (title[: match.start()].rstrip(), mark) if mark is not None else None
+    # "Data Analysis 🔄 (In Progress)": the mark before the word says the same state twice
+    rest = _MARK_TAIL_RE.sub("", title[: match.start()]).rstrip() or title[: match.start()]
+    return (rest.rstrip(), mark) if mark is not None else None
+
+
+_MARK_TAIL_RE = re.compile(rf"(?:\s[{''.join(sorted(STATUS_MARKS))}]\ufe0f?)+\s*$")
 
 
 _BOX_SUFFIX_RE = re.compile(r"\s\[(?P<box>[ xX✓✔])\]\s*$")
