@@ -621,3 +621,13 @@ def test_a_bar_after_a_bare_address_sets_it_apart_and_is_no_part_of_it():
         "https://example.org/guides/api-security",
         "https://t.me/notes/43",
     ]
+
+
+def test_a_link_markdown_left_as_text_is_named_by_its_text():
+    # spaces in the address, or a link inside an HTML summary: Markdown shows the brackets
+    text = (
+        "# Glaze course\n\n## Term 1\n\n- [Glaze Chemistry](docs/PLAN 2/Glaze Chemistry.pdf)\n"
+        "- [Kiln Safety](docs/PLAN 2/Kiln Safety.pdf)\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Glaze Chemistry", "Kiln Safety"]

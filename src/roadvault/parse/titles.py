@@ -721,6 +721,11 @@ def settled_title(title: str) -> str:
     return title
 
 
+# "[Data Mining](documents/PLAN MC17/Data mining.pdf)", "<summary>[Intro](intro.md)</summary>":
+# a link Markdown left as text (spaces in the address, or inside HTML); its text is the name.
+_LITERAL_LINK_RE = re.compile(r"\[(?P<text>[^\[\]\n]*\w[^\[\]\n]*)\]\([^()\n]*\)")
+
+
 # GitHub's emoji shortcodes (":fire:", ":white_check_mark:"): pictures where GitHub shows
 # the page, letters in Obsidian. The ones trackers tick with stand for their glyph.
 _SHORTCODES_RE = re.compile(r"(?<![:\w/])(?::[a-z][a-z0-9_+-]{1,40}:)+(?![:\w/])")
@@ -781,6 +786,8 @@ def _clean_title(text: str, _written: bool) -> TitleParts:
     extra: list[str] = []
     text = remove_controls(_FOOTNOTE_REF_RE.sub("", text))
     text = _BLOCK_ID_RE.sub("", text)
+    if "](" in text:
+        text = _LITERAL_LINK_RE.sub(r"\g<text>", text)
     text = _NUMBER_BEFORE_UNIT_RE.sub(r"\g<unit> \g<number>", text, count=1)
     if "{" in text:
         text = _ATTR_LIST_RE.sub(" ", text).strip()
