@@ -631,3 +631,14 @@ def test_a_link_markdown_left_as_text_is_named_by_its_text():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Glaze Chemistry", "Kiln Safety"]
+
+
+def test_a_pages_name_keeps_the_dates_it_was_written_for():
+    # one page of a weekly series, or a course of one school year: the dates tell it apart
+    assert parse_roadmap("# Week 1 Tracker (August 19-25, 2025)\n\n- Wedge\n").title == (
+        "Week 1 Tracker (August 19-25, 2025)"
+    )
+    assert parse_roadmap("# Glazes (Spring 2024)\n\n- Mix\n").title == "Glazes (Spring 2024)"
+    # an item's dates are still its note, not its name
+    leaf = parse_roadmap("# Clay\n\n## Week 1\n\n- Wedge (August 19, 2025)\n").leaves()[0]
+    assert leaf.title == "Wedge"

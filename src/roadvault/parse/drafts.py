@@ -377,10 +377,14 @@ class Draft:
         return self.marker is not None
 
 
+_DATED_TAIL_RE = re.compile(r"[(（][^()（）\n]*\b(?:19|20)\d\d\b[^()（）\n]*[)）]\s*$")
+
+
 def name_as_written(heading: Draft) -> str:
     """ "# Revision Plan - 4 Weeks": a page's name keeps its length, as its author wrote it
-    (a part's length goes to its duration; the page has none)."""
-    if not heading.duration:
+    (a part's length goes to its duration; the page has none), and so does "# Week 1 Tracker
+    (August 19-25, 2025)" its dates: they tell one page of a series from the next."""
+    if not heading.duration and not _DATED_TAIL_RE.search(heading.text):
         return heading.title
     whole = " ".join(strip_decorations(remove_controls(heading.text)).split()).strip(" *_")
     return whole or heading.title
