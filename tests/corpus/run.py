@@ -59,7 +59,7 @@ def learners_path(pin: dict) -> str:
 
 def run_case(name: str, case: dict) -> Result:
     from roadvault.errors import InputError
-    from roadvault.parse import parse_roadmap, read_roadmap_text
+    from roadvault.parse import parse_roadmap, read_roadmap_text, roadmap_to_json
 
     path = FILES / case["file"]
     shape = case.get("shape", "")
@@ -72,7 +72,7 @@ def run_case(name: str, case: dict) -> Result:
         return Result(name, shape, "refused", [str(exc)])
     if not roadmap.nodes:
         return Result(name, shape, "refused", ["has no roadmap items"])
-    tree = roadmap.to_json()
+    tree = roadmap_to_json(roadmap)  # as `roadvault parse --json` prints it
     problems = check_case(tree, case)
     return Result(name, shape, "miss" if problems else "ok", problems)
 

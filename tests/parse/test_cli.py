@@ -28,6 +28,24 @@ def test_json_is_exactly_the_model_contract() -> None:
     assert "Rust Study" in result.stdout and "\\u" not in result.stdout  # UTF-8, not escapes
 
 
+def test_json_says_how_long_a_span_of_calendar_slots_is(tmp_path: Path) -> None:
+    # "Days 1-7" says when; a reader asking how long finds "7 days" beside it, and the
+    # model keeps the author's words (its JSON form is unchanged)
+    path = tmp_path / "clay.md"
+    path.write_text(
+        "# Clay\n\n## Phase 1 (Days 1-7): Wedging\n\n- [ ] Wedge\n\n"
+        "## Semana 2: Pinch pots\n\n- [ ] Pinch\n\n## Glazes (3 weeks)\n\n- [ ] Dip\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run(str(path), "--json").stdout)
+    assert [n["duration"] for n in data["nodes"]] == [
+        "Days 1-7 (7 days)",
+        "Semana 2 (1 week)",
+        "3 weeks",
+    ]
+    assert [n.duration for n in read_roadmap(path).nodes] == ["Days 1-7", "Semana 2", "3 weeks"]
+
+
 def test_json_keeps_non_ascii_text_as_utf8(tmp_path: Path) -> None:
     path = tmp_path / "u.md"
     path.write_text("# Café\n- [ ] Crème brûlée “à point”\n", encoding="utf-8")

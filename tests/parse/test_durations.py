@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from roadvault.parse.durations import leading_duration, parse_duration, split_duration
+from roadvault.parse.durations import (
+    leading_duration,
+    parse_duration,
+    slot_length,
+    split_duration,
+)
 
 
 @pytest.mark.parametrize(
@@ -161,3 +166,20 @@ def test_polish_italian_and_russian_plural_units_are_lengths() -> None:
     assert parse_duration("2 часа")[1] == parse_duration("2 hours")[1]
     assert parse_duration("3 ore")[1] == parse_duration("3 hours")[1]
     assert parse_duration("3 godziny")[1] == parse_duration("3 hours")[1]
+
+
+@pytest.mark.parametrize(
+    ("slot", "length"),
+    [
+        ("Weeks 3-4", "2 weeks"),
+        ("Semana 1", "1 week"),
+        ("第 7–8 周", "2 weeks"),
+        ("Month 1–2", "2 months"),
+        ("Days 71-90+", "20+ days"),
+        ("3주차", "1 week"),
+        ("Weeks 25+", None),  # from week 25 on: no known length
+        ("3 weeks", None),  # a length already, not a slot
+    ],
+)
+def test_the_length_a_span_of_slots_makes(slot: str, length: str | None) -> None:
+    assert slot_length(slot) == length

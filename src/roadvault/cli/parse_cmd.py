@@ -15,7 +15,7 @@ from rich.tree import Tree
 
 from roadvault.errors import InputError
 from roadvault.model import Node, Roadmap, Status
-from roadvault.parse import read_roadmap, read_roadmap_text, roadmap_to_markdown
+from roadvault.parse import read_roadmap, read_roadmap_text, roadmap_to_json, roadmap_to_markdown
 from roadvault.parse.explain import explain_parse, format_explanations
 
 _STATUS_STYLE = {
@@ -93,7 +93,7 @@ def parse(roadmap: str, as_json: bool, explain: bool, outline: bool, name: str |
         return
     model = read_roadmap(roadmap, name=name)
     if as_json:
-        _echo_utf8(json.dumps(model.to_json(), indent=2, ensure_ascii=False) + "\n")
+        _echo_utf8(json.dumps(roadmap_to_json(model), indent=2, ensure_ascii=False) + "\n")
         return
     if outline:
         _echo_utf8(roadmap_to_markdown(model))

@@ -4,6 +4,7 @@ parse_roadmap(text, *, source="<text>", name=None) -> Roadmap      pure
 decode_roadmap(data, *, source) -> str                             pure
 read_roadmap(path, *, name=None) -> Roadmap                        reads a file or stdin
 roadmap_to_markdown(roadmap) -> str                                pure
+roadmap_to_json(roadmap) -> dict                                   pure
 assign_ids(roadmap) -> None                                        in place
 """
 
@@ -30,7 +31,7 @@ from roadvault.parse.bare_lines import (
     unicon_labels,
     unquote_outline,
 )
-from roadvault.parse.emit import roadmap_to_markdown
+from roadvault.parse.emit import roadmap_to_json, roadmap_to_markdown
 from roadvault.parse.front import split_front_matter
 from roadvault.parse.ids import assign_ids
 from roadvault.parse.inputs import Kind, as_markdown, plain_fenced_plan, unfence_typed_tables
@@ -65,6 +66,7 @@ __all__ = [
     "parse_roadmap",
     "read_roadmap",
     "read_roadmap_text",
+    "roadmap_to_json",
     "roadmap_to_markdown",
 ]
 

@@ -312,6 +312,32 @@ _ORDINAL_PARTS = re.compile(
 )
 
 
+_UNIT_NAMES = {1.0: "day", 7.0: "week", 30.0: "month", 365.0: "year"}
+
+
+def slot_length(slot: str) -> str | None:
+    """The length a span of calendar slots makes, in its own unit: "Weeks 3-4" → "2 weeks",
+    "Semana 1" → "1 week", "第 7–8 周" → "2 weeks", "Days 71-90+" → "20+ days"; None for a
+    duration that is not a slot."""
+    text = slot.strip()
+    if not is_slot(text):
+        return None
+    ordinal = _ORDINAL_PARTS.fullmatch(text.rstrip("+"))
+    if ordinal is None:
+        return None
+    lo_text = ordinal["lo"] or ordinal["lo2"] or ordinal["lo3"]
+    hi_text = ordinal["hi"] or ordinal["hi2"] or ordinal["hi3"] or lo_text
+    name = _UNIT_NAMES.get(_unit_days(ordinal["unit"] or ordinal["unit2"] or ordinal["unit3"]))
+    if name is None:
+        return None
+    more = "+" if text.endswith("+") else ""
+    if more and hi_text == lo_text:
+        return None  # "Weeks 25+": from week 25 on, for no known length
+    lo, hi = sorted((int(lo_text), int(hi_text)))
+    count = hi - lo + 1
+    return f"{count}{more} {name}{'' if count == 1 and not more else 's'}"
+
+
 def planned_days(duration: str) -> tuple[float, float] | None:
     """`[min, max]` calendar days of a duration text, or None when it has no length
     ("ongoing") or cannot be read."""

@@ -1,13 +1,16 @@
 """Model → Markdown: a roadmap as one nested checklist that `parse_roadmap` reads back to the
-same titles, statuses, durations and shape. Pure."""
+same titles, statuses, durations and shape; and model → the JSON `roadvault parse --json`
+prints. Pure."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from roadvault.model import Node, Resource, Roadmap
-from roadvault.parse.durations import WRITTEN_FORM, split_duration
+from roadvault.parse.durations import WRITTEN_FORM, slot_length, split_duration
 
 # Inline characters Markdown would read as syntax (emphasis, links, code, HTML, strike).
 _INLINE_RE = re.compile(r"([\\`*_\[\]<~])")
@@ -121,3 +124,22 @@ def roadmap_to_markdown(roadmap: Roadmap) -> str:
     for node in roadmap.nodes:
         out.extend(_node_lines(node, 0))
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
+    """What `roadvault parse --json` prints: the model's JSON form, where a duration that is a
+    span of calendar slots also says the length it makes ("Weeks 3-4 (2 weeks)"): a reader
+    asking when and a reader asking how long both find their answer (docs/MODEL.md §5)."""
+    data = roadmap.to_json()
+    for node in _json_nodes(data["nodes"]):
+        written = node.get("duration")
+        length = slot_length(written) if written else None
+        if length is not None:
+            node["duration"] = f"{written} ({length})"
+    return data
+
+
+def _json_nodes(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for node in nodes:
+        yield node
+        yield from _json_nodes(node["children"])
