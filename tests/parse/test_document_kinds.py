@@ -7864,3 +7864,23 @@ def test_a_box_ticked_with_a_thumbs_up_shortcode_is_done():
     }
     # outside a box the shortcode is decoration, not a tick
     assert parse_roadmap("- Glazing :thumbsup:\n- Firing\n").leaves()[0].title == "Glazing"
+
+
+def test_course_names_in_capitals_are_entries_however_long():
+    # a curriculum printed one course per line, in capitals: a long name is still a course
+    text = (
+        "# 1 Semester\n\nCERAMIC MATERIALS\n\nHAND BUILDING\n\nGLAZE CHEMISTRY\n\n"
+        "# 2 Semester\n\n"
+        "KILN DESIGN AND FIRING SCHEDULES FOR STONEWARE AND PORCELAIN (CONE 6-10)\n\n"
+        "WHEEL THROWING\n\nSURFACE DECORATION\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [len(n.leaves()) for n in roadmap.nodes] == [3, 3]
+    # prose in ordinary case stays the part's text
+    prose = (
+        "# 1 Semester\n\nCERAMIC MATERIALS\n\nHAND BUILDING\n\nGLAZE CHEMISTRY\n\n"
+        "# 2 Semester\n\n"
+        "In this term we look at how kilns are designed and how firing schedules work.\n"
+    )
+    titles = [n.title for n in parse_roadmap(prose).walk()]
+    assert not [t for t in titles if t.startswith("In this term")]

@@ -92,7 +92,9 @@ def _kind(line: str) -> str | None:
     if len(text.split()) <= MAX_ACTION_WORDS and reads_as_action(text) and text[-1] in ".!":
         return "bare"  # "Learn what HTML is and its role in web development."
     shown = _shown(text)
-    if len(shown) > MAX_BARE_CHARS or len(shown.split()) > MAX_BARE_WORDS:
+    if (len(shown) > MAX_BARE_CHARS or len(shown.split()) > MAX_BARE_WORDS) and not (
+        _in_capitals(shown) and len(shown) <= MAX_SLOT_CHARS
+    ):
         return None
     outside = _ASIDE_RE.sub("", shown)  # "异常处理（try/catch，throws）" lists inside its aside
     if "，" in outside and len(shown) > MAX_CJK_NAME_CHARS:
@@ -257,6 +259,16 @@ def _no_entries_below(lines: list[str], heading: int, run: list[int]) -> bool:
 
 def _heading_level(line: str) -> int:
     return len(line.lstrip(" ")) - len(line.lstrip(" ").lstrip("#"))
+
+
+def _in_capitals(text: str) -> bool:
+    """ "ИНФОРМАЦИОННЫЕ СИСТЕМЫ УПРАВЛЕНИЯ РЕСУРСАМИ ПРЕДПРИЯТИЯ (1С:ERP)": a course's name
+    as a curriculum prints it, however long; prose is not typed in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= MIN_CAPITAL_LETTERS and all(c.isupper() for c in letters)
+
+
+MIN_CAPITAL_LETTERS = 12
 
 
 def _bare_prefix(kinds: list[str | None]) -> int:
