@@ -5,8 +5,8 @@ parser's reading differs (an empty list = read as meant). `tree` is `Roadmap.to_
 {"title", "nodes": [{"title", "status", "duration", "children": [...]}, ...]}.
 
 Matching rules:
-- text is normalised: casefolded, en/em dashes to "-", "&" to " and ", then only word
-  characters are kept (runs of anything else become one space);
+- text is normalised: casefolded, en/em dashes to "-", "&" to " and ", then only letters and
+  digits are kept (runs of anything else, "_" too, become one space);
 - a phase or topic title matches when the normalised text occurs in it as whole words; the
   roadmap title and durations match as normalised substrings, and must / must-not texts as
   raw substrings (the semantics of the shared seed checker the project is judged by);
@@ -32,7 +32,7 @@ _LABEL = re.compile(
     r"|\d{1,3}[.)])\s*",
     re.IGNORECASE,
 )
-_NON_WORD = re.compile(r"\W+")
+_NON_WORD = re.compile(r"[\W_]+")  # "_" separates words, as in the shared checker
 
 
 def normalise(text: str) -> str:

@@ -56,6 +56,7 @@ GOOD = {
 
 def test_normalise_and_contains():
     assert normalise("Weeks 1–2 & more") == "weeks 1 2 and more"
+    assert normalise("00_Roadmap_Gen_AI") == "00 roadmap gen ai"  # as the shared checker
     assert contains("Ownership & borrowing", "ownership and borrowing")
     assert not contains("Generics", "Gene")  # whole words only
     assert contains("a **bold** title", "**")  # punctuation-only texts are matched raw
