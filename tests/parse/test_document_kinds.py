@@ -7884,3 +7884,18 @@ def test_course_names_in_capitals_are_entries_however_long():
     )
     titles = [n.title for n in parse_roadmap(prose).walk()]
     assert not [t for t in titles if t.startswith("In this term")]
+
+
+def test_a_fenced_month_of_boxes_with_a_tally_to_fill_in_after_them_is_its_checklist():
+    # the tally at the end is the tracker's own; a form starts with its blanks (see above)
+    text = (
+        "# Wall calendar\n\n## MONTH 1\n\n```\nWeek 1: Clay\n  [ ] Wedge 5 kg\n"
+        "  [ ] Pinch a cup\n\nWeek 2: Wheel\n  [ ] Centre 1 kg\n  [x] Pull a cylinder\n\n"
+        "Hours this month: _____ / 40\n```\n\n## MONTH 2\n\n```\nWeek 3: Glaze\n"
+        "  [ ] Dip tiles\n  [ ] Mix a celadon\n  [ ] Fire to cone 6\n```\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [len(n.leaves()) for n in roadmap.nodes] == [4, 3]
+    assert [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"] == [
+        "Pull a cylinder"
+    ]

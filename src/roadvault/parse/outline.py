@@ -1891,15 +1891,20 @@ def _boxed_fence(node: SyntaxTreeNode) -> bool:
     checklist its author fenced to keep its look: the boxes are steps. A block with a
     language (```markdown shows a sample file to write), with a heading, or with a line
     that reads like a program, stays code; so does a form with blanks to fill in ("Week #:
-    ___", "score: ___%"), which is copied once per week, not ticked where it stands."""
+    ___" above its boxes, "[ ] score: ___%"), which is copied once per week, not ticked where
+    it stands. A tally to fill in after the boxes ("Study hours this month: ___") is the
+    tracker's own."""
     if (node.info or "").strip().casefold() not in _PLAIN_FENCE_INFO:
         return False
     lines = [line for line in (node.content or "").split("\n") if line.strip()]
     if any(_CODE_LINE_RE.search(line) or _OUTLINE_HEADING_RE.match(line) for line in lines):
         return False
-    if any(_FILL_IN_RE.search(line) for line in lines):
-        return False
-    boxes = sum(1 for line in lines if _BOX_LINE_RE.match(line))
+    boxed = [at for at, line in enumerate(lines) if _BOX_LINE_RE.match(line)]
+    if any(_FILL_IN_RE.search(line) for line in lines[: boxed[0] + 1 if boxed else None]) or any(
+        _FILL_IN_RE.search(lines[at]) for at in boxed
+    ):
+        return False  # "Week #: ___" over the boxes, "[ ] Fired a tile (cone: ___)": a form
+    boxes = len(boxed)
     return boxes >= MIN_FENCED_BOXES and boxes * 10 >= len(lines) * 4
 
 
