@@ -7899,3 +7899,17 @@ def test_a_fenced_month_of_boxes_with_a_tally_to_fill_in_after_them_is_its_check
     assert [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"] == [
         "Pull a cylinder"
     ]
+
+
+def test_a_closing_section_of_the_days_that_follow_carries_the_plan_on():
+    text = (
+        "# 30 days of clay\n\n"
+        "## Week 1: Hand building\n- **Day 1:** Wedging\n- **Day 2:** Pinch\n\n"
+        "## Week 2: Wheel\n- **Day 3:** Centring\n- **Day 4:** Cylinders\n\n"
+        "## Week 3: Glazes\n- **Day 5:** Dipping\n- **Day 6:** Firing\n\n"
+        "## Final days:\n- **Day 7:** Final piece\n- **Day 8:** Wrap-up\n\n"
+        "## Tips\n- Keep the clay wet\n- Clean the wheel\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert len(roadmap.nodes) == 4
+    assert len(roadmap.leaves()) == 8

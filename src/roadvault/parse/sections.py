@@ -2636,14 +2636,16 @@ _CALENDAR_ENTRY_RE = re.compile(
     r"|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro"
     r"|novembro|dezembro|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février"
     r"|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|(?:week|semana|semaine|woche|month|mes|mês|mois|monat)\s+\d{1,2})\b[^:：]{0,24}[:：—–-]",
+    r"|(?:week|semana|semaine|woche|month|mes|mês|mois|monat"
+    r"|day|d[ií]a|jour|tag|giorno|dag|hari|ngày|gün)\s+\d{1,3})\b[^:：]{0,24}[:：—–-]",
     re.I,
 )
 
 
 def _goes_on_by_the_calendar(section: Draft) -> bool:
-    """ "After the exam (October to December)" › "October: rest, then …", "November: …":
-    entries led by the months or weeks that follow carry the plan on."""
+    """ "After the exam (October to December)" › "October: rest, then …", "November: …",
+    or "Final days" › "Day 29: Final project", "Day 30: Wrap-up": entries led by the months,
+    weeks or days that follow carry the plan on."""
     entries = [c for c in section.children if c.kind == ITEM]
     timed = [c for c in entries if _CALENDAR_ENTRY_RE.match(strip_decorations(c.text))]
     return len(timed) >= 2 and len(timed) * 2 > len(entries)
