@@ -7913,3 +7913,11 @@ def test_a_closing_section_of_the_days_that_follow_carries_the_plan_on():
     roadmap = parse_roadmap(text)
     assert len(roadmap.nodes) == 4
     assert len(roadmap.leaves()) == 8
+
+
+def test_a_bold_chinese_sentence_closing_a_post_is_its_sign_off_not_a_part():
+    text = (
+        "# Pottery\n\n## Basics\n\n- [ ] Wedging\n- [ ] Throwing\n\n---\n\n"
+        "**我是小陶，一个正在努力学习陶艺的上班族。**\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedging", "Throwing"]

@@ -20,6 +20,7 @@ from roadvault.parse.bare_lines import (
     blank_banner_rules,
     demote_heading_lines,
     fold_heading_kickers,
+    hexo_tags,
     mark_bare_lines,
     mark_label_paragraphs,
     mark_lazy_labels,
@@ -98,6 +99,7 @@ def parse_readable(
     body, comments = (front.body, []) if front.outline else promote_comment_labels(front.body)
     body, _banners = (body, []) if front.outline else blank_banner_rules(body)
     body, _containers = (body, []) if front.outline else quote_admonitions(body)
+    body, _hexo = (body, []) if front.outline else hexo_tags(body)
     body, _kickers = (body, []) if front.outline else fold_heading_kickers(body)
     body, icons = (body, []) if front.outline else unicon_labels(body)
     body, slots = (body, []) if front.outline else promote_slot_lines(body)

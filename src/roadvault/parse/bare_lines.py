@@ -989,3 +989,44 @@ def quote_admonitions(body: str) -> tuple[str, list[int]]:
             continue
         lines[at] = f"> {line}" if line.strip() else ">"
     return "\n".join(lines), found
+
+
+# Hexo's tag plugins, one per line: "{% checkbox blue checked, Collections %}", "{% note info
+# flat %}Collections{% endnote %}", "{% progress 1 green Review %}".
+_HEXO_CHECKBOX_RE = re.compile(
+    r"^\s*\{%\s*checkbox\s+(?P<options>[^,%]*),\s*(?P<text>.*?)\s*%\}\s*$"
+)
+_HEXO_NOTE_RE = re.compile(r"^\s*\{%\s*note\b[^%]*%\}(?P<text>.*?)\{%\s*endnote\s*%\}\s*$")
+_HEXO_DROPPED_RE = re.compile(r"^\s*\{%\s*(?:progress|hideToggle|btn|label)\b[^%]*%\}\s*$")
+MAX_HEXO_NAME_CHARS = 30
+
+
+@rule("hexo-tags")
+def hexo_tags(body: str) -> tuple[str, list[int]]:
+    """A Hexo blog post writes its checklist with tag plugins: "{% checkbox checked, Sets %}"
+    is a ticked box ("- [x] Sets"), "{% checkbox, Maps %}" an open one; a one-line "{% note
+    %}Collections{% endnote %}" with a short name over them is the group they stand in (a
+    longer one is a note); a progress bar tag is decoration. Lines keep their numbers."""
+    if "{%" not in body:
+        return body, []
+    lines = body.split("\n")
+    found: list[int] = []
+    for at, line in enumerate(lines):
+        if "{%" not in line:
+            continue
+        box = _HEXO_CHECKBOX_RE.match(line)
+        note = _HEXO_NOTE_RE.match(line)
+        if box and box["text"]:
+            mark = "x" if "checked" in box["options"].split() else " "
+            lines[at] = f"- [{mark}] {box['text']}"
+        elif note and note["text"].strip():
+            text = note["text"].strip()
+            named = len(text) <= MAX_HEXO_NAME_CHARS and not _SENTENCE_END_RE.search(text)
+            lines[at] = f"**{text}**" if named else f"> {text}"
+        elif _HEXO_DROPPED_RE.match(line):
+            lines[at] = ""
+        else:
+            continue
+        found.append(at + 1)
+        fired("hexo-tags", at + 1, "item" if box else "note")
+    return "\n".join(lines), found

@@ -471,11 +471,17 @@ def _is_duration_line(text: str) -> bool:
 
 def _is_sentence(text: str) -> bool:
     """Emphasised prose ("**Thanks as well to our team who reviewed every lesson.**") is
-    not a heading: a long line, or one that ends like a sentence."""
+    not a heading: a long line, or one that ends like a sentence (in CJK, a line of clauses
+    or a long one that ends with "。")."""
     text = strip_decorations(remove_controls(text)).strip(" *_")
     if len(text.split()) <= 14 and opens_a_part(text):
         return False  # "**Semana 1 — Variables CSS y el cascade.**" names a week
+    if text.endswith(("。", "！")) and ("，" in text or len(text) > MAX_CJK_HEAD_CHARS):
+        return True  # "我是Sam，一个正努力改变自己的人。": CJK writes a sentence without spaces
     return len(text.split()) > 14 or (len(text.split()) > 6 and text.endswith((".", "!")))
+
+
+MAX_CJK_HEAD_CHARS = 20
 
 
 def _short_title_line(text: str) -> bool:
