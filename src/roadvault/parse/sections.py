@@ -2889,6 +2889,53 @@ def dated_logs_to_notes(root: Draft, notes: list[str]) -> None:
             return
 
 
+# "Day 1", "Week 3:", "第5天", "3일차": the place a part or a box names, as (unit, number).
+_RETOLD_PLACE_RE = re.compile(
+    r"^\W*(?:(?P<unit>day|week|month|d[ií]a|dia|semana|mes|jour|semaine|tag|woche|giorno"
+    r"|settimana|hari|minggu|ngày|tuần|gün|hafta|dzień|tydzień|день|неделя)\s*(?P<n>\d{1,3})\b"
+    r"|第\s*(?P<n2>\d{1,3})\s*(?P<unit2>[天日周週])|(?P<n3>\d{1,3})\s*(?P<unit3>일차|주차))",
+    re.I,
+)
+MIN_RETOLD_PARTS = 3
+
+
+def _place_of(title: str) -> tuple[str, int] | None:
+    match = _RETOLD_PLACE_RE.match(plain_label(title))
+    if match is None:
+        return None
+    unit = (match["unit"] or match["unit2"] or match["unit3"]).casefold()
+    return unit, int(match["n"] or match["n2"] or match["n3"])
+
+
+@rule("retold-log")
+def retold_logs_to_notes(root: Draft, notes: list[str]) -> None:
+    """A section without boxes whose parts retell boxes the plan already ticks by their
+    place ("## Daily progress" › "### Day 1: Data types" › what was learned, after "- [x] Day
+    1: Data types") is the learner's log of the plan: text, not a second plan. Its parts must
+    all name places the boxes name, three at least."""
+    boxed = {
+        place
+        for d in walk(root)
+        if d.kind == ITEM and d.boxed and (place := _place_of(d.title)) is not None
+    }
+    if len(boxed) < MIN_RETOLD_PARTS:
+        return
+    kept: list[Draft] = []
+    for section in root.children:
+        parts = [d for d in walk(section) if d is not section and d.kind in (HEADING, PSEUDO)]
+        places = [_place_of(d.title) for d in parts]
+        if (
+            section.kind in (HEADING, PSEUDO)
+            and not holds_task(section)
+            and len(places) >= MIN_RETOLD_PARTS
+            and all(place is not None and place in boxed for place in places)
+        ):
+            _named_section_to_notes(section, notes, "retold-log")
+            continue
+        kept.append(section)
+    root.children = kept
+
+
 # "Tools & Setup Checklist", "Checkliste", "准备清单", "체크리스트": a list named to be ticked.
 _CHECKLIST_NAME_RE = re.compile(
     r"\bcheck ?lists?\b|\bcheckliste\b|lista de (?:verificaci[óo]n|verifica[çc][ãa]o|control)"

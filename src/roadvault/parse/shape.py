@@ -93,6 +93,7 @@ from roadvault.parse.sections import (
     reports_a_figure,
     restated_entries_to_notes,
     restated_sections_to_notes,
+    retold_logs_to_notes,
     schedule_is_the_plan,
     section_role,
     section_text,
@@ -2658,6 +2659,7 @@ def shape_roadmap(
     merge_slot_checklists(root)
     hoisted, opened = _hoist_wrapper(root)
     dated_logs_to_notes(root, notes)
+    retold_logs_to_notes(root, notes)
     title = title or named_by_intro or hoisted
     answer_plan_only(root, notes)
     schedule_is_the_plan(root, notes)
