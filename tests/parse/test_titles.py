@@ -642,3 +642,19 @@ def test_a_pages_name_keeps_the_dates_it_was_written_for():
     # an item's dates are still its note, not its name
     leaf = parse_roadmap("# Clay\n\n## Week 1\n\n- Wedge (August 19, 2025)\n").leaves()[0]
     assert leaf.title == "Wedge"
+
+
+def test_a_colon_written_again_with_its_key_is_syntax_not_a_label():
+    # "display: block vs. display: inline": the step teaches the syntax; a name with its
+    # note ("Glazes: dipping and pouring") is still cut at its colon
+    text = (
+        "# Web\n\n## Layout\n\n- [x] Centring inline and block elements\n"
+        "- [ ] Explaining and using the display: block vs. display: inline-block"
+        " vs. display: grid\n"
+        "- [ ] Glazes: dipping and pouring, with a note on safety\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[1:] == [
+        "Explaining and using the display: block vs. display: inline-block vs. display: grid",
+        "Glazes",
+    ]

@@ -201,6 +201,11 @@ def split_name_and_prose(draft: Draft) -> tuple[str, str] | None:
     longest = MAX_NAME_WORDS if linked is not None and split is linked else MAX_LABEL_WORDS
     if not label or len(label.split()) > longest or has_numbering(label):
         return None
+    last = label.split()[-1].casefold()
+    if re.search(rf"(?<!\w){re.escape(last)}\s*:", rest.casefold()):
+        # "using display: block vs. display: inline": the colon is the syntax being taught,
+        # its key written again after it, not a name's end
+        return None
     if _KIND_OF_STEP_RE.match(plain_label(label)):
         return None  # "**Project**: Log analyzer": the kind of step, then its name: keep both
     if _ACTION_LABEL_RE.match(plain_label(label)):
