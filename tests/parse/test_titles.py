@@ -658,3 +658,13 @@ def test_a_colon_written_again_with_its_key_is_syntax_not_a_label():
         "Explaining and using the display: block vs. display: inline-block vs. display: grid",
         "Glazes",
     ]
+
+
+def test_a_date_field_left_to_fill_in_is_not_part_of_the_title():
+    text = (
+        "# JS\n\n## Part 1\n\n- [x] Variables — _Last Reviewed: yyyy-mm-dd_\n"
+        "- [ ] Loops (dd/mm/yyyy)\n- [ ] Arrays - 2024-01-02\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    # a real date is the author's, and stays
+    assert titles == ["Variables", "Loops", "Arrays - 2024-01-02"]

@@ -146,6 +146,16 @@ _TASK_TAG_RE = re.compile(
     re.I,
 )
 _DONE_STAMP_RE = re.compile(r"\s*@\(\s*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*\)")
+# "Variables — _Last Reviewed: yyyy-mm-dd_": a field of the template still to fill in, a date
+# written as its pattern; nothing the learner studies.
+_BLANK_DATE = (
+    r"(?:y{4}|y{2})[-/.]m{1,2}[-/.]d{1,2}|d{1,2}[-/.]m{1,2}[-/.](?:y{4}|y{2})|m{1,2}/d{1,2}/y{2,4}"
+)
+_BLANK_FIELD_TAIL_RE = re.compile(
+    rf"(?:\s*[—–|]\s*|\s+-\s+|\s+|(?=[(（]))[(（]?[*_]*"
+    rf"(?:[^\W\d][^:：\n—–|()]{{0,30}}[:：]\s*)?(?:{_BLANK_DATE})[*_]*[)）]?\s*$",
+    re.I,
+)
 # "🟩🟩🟩⬜⬜ 60%": a progress bar drawn in the title.
 _PROGRESS_BAR_RE = re.compile(r"\s*[🟩🟦🟨🟧🟥🟪⬜⬛█▓▒░■□▰▱●○☐☑☒]{3,}\s*(?:\d{1,3}(?:\.\d)?\s*%)?")
 
@@ -791,6 +801,9 @@ def _clean_title(text: str, _written: bool) -> TitleParts:
     text = _NUMBER_BEFORE_UNIT_RE.sub(r"\g<unit> \g<number>", text, count=1)
     if "{" in text:
         text = _ATTR_LIST_RE.sub(" ", text).strip()
+    blank = _BLANK_FIELD_TAIL_RE.search(text)
+    if blank and blank.start() > 0:
+        text = text[: blank.start()]
     stamp = _DONE_STAMP_RE.search(text)
     if stamp:
         extra.append(f"✅ {stamp.group(1)}")
