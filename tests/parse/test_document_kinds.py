@@ -7921,3 +7921,17 @@ def test_a_bold_chinese_sentence_closing_a_post_is_its_sign_off_not_a_part():
         "**我是小陶，一个正在努力学习陶艺的上班族。**\n"
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedging", "Throwing"]
+
+
+def test_an_empty_recap_module_among_modules_is_a_module():
+    # a summary group restates the part it closes; a recap heading with nothing under it is
+    # one more module of the series
+    text = (
+        "# Course\n\n## Milestone 1: Clay\n\n"
+        "#### Module 1: Wedging\n\n#### Module 2: Pinching\n\n"
+        "#### Module 3: Hand building recap\n\n#### Module 4: Coils\n\n"
+        "## Milestone 2: Wheel\n\n#### Module 5: Centring\n\n#### Week 5 summary\n\n"
+        "- We centred clay\n- We threw cylinders\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [len(n.leaves()) for n in roadmap.nodes] == [4, 1]

@@ -2188,7 +2188,8 @@ MAX_RECAP_WORDS = 8  # Vietnamese writes a word per syllable: "Tóm tắt nội 
 def recaps_to_notes(draft: Draft) -> None:
     """A group that sums up the part it closes ("**Week 1 summary**", "第 1 周总结" with
     what was covered) restates that part: it becomes the part's notes, not more items.
-    Groups with task boxes stay."""
+    Groups with task boxes stay, and so does a recap heading with nothing under it (a
+    module of a series that recaps: "Module-67: CRUD Recap")."""
 
     def is_recap(child: Draft, parent: Draft) -> bool:
         title = plain_label(child.title)
@@ -2200,6 +2201,9 @@ def recaps_to_notes(draft: Draft) -> None:
             and len(title.split()) <= MAX_RECAP_WORDS
             and not holds_task(child)
             and not any(c.kind in (HEADING, PSEUDO) for c in child.children)
+            # "#### Module-67: CRUD Recap" alone among the modules: a module that recaps,
+            # with nothing under it to restate the part
+            and bool(child.children or child.notes)
         )
 
     def to_part(group: Draft, part: Draft) -> None:
