@@ -117,11 +117,11 @@ def _holds_steps(group: Draft) -> bool:
 
 
 def _beside_boxes(group: Draft, section: Draft) -> bool:
-    """A heading of plain bullets among headings whose entries are written as boxes ("### Focus
-    Areas" beside "### Checklists to Create" › "- [ ] …"), in a document whose every list with
-    a box holds nothing but boxes: the author wrote a box for each thing to do, so the plain
-    list is advice or notes for the section, not more steps. (A writer who mixes plain
-    bullets into boxed lists may mean a plain list as steps too.)"""
+    """A heading's flat list of plain bullets among headings whose entries are written as
+    boxes ("### Focus Areas" beside "### Checklists to Create" › "- [ ] …"). Asked only where
+    every list with a box holds nothing but boxes (`_boxes_alone`): that author wrote a box
+    for each thing to do, so the plain list is advice or notes for the section, not more
+    steps; one who mixes plain bullets into boxed lists may mean a plain list as steps too."""
     if group.kind != HEADING or any(d.kind == ITEM and d.children for d in walk(group)):
         return False  # an outline of its own, topic over sub-topics, is a syllabus: steps
     return any(
@@ -129,7 +129,7 @@ def _beside_boxes(group: Draft, section: Draft) -> bool:
     )
 
 
-def boxes_alone(root: Draft) -> bool:
+def _boxes_alone(root: Draft) -> bool:
     """Every list that holds a box written in the source holds only such boxes."""
     for parent in walk(root):
         entries = [c for c in parent.children if c.kind == ITEM]
@@ -314,7 +314,7 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
         return False
     strong = _strong(root)
     all_tasks = sum(1 for d in walk(root) if d.is_task)
-    alone = boxes_alone(root)
+    alone = _boxes_alone(root)
     if not any(c.kind in _SECTIONS or (not c.is_task and holds_task(c)) for c in root.children):
         # boxes with no section or group around them: a caption bullet above them, or one
         # introducing the links after them, is the roadmap's or the box's text, as inside a
