@@ -7935,3 +7935,17 @@ def test_an_empty_recap_module_among_modules_is_a_module():
     )
     roadmap = parse_roadmap(text)
     assert [len(n.leaves()) for n in roadmap.nodes] == [4, 1]
+
+
+def test_points_under_each_box_do_not_outvote_the_boxes():
+    # a curriculum of boxed topics, each with four or five plain points: the boxes are the
+    # steps, the points what each covers (before, the points outnumbered the boxes five to
+    # one and the document was not read as a checklist)
+    topics = "".join(
+        f"- [ ] **{n}.1 Topic {n}**\n" + "".join(f"  - point {p} of topic {n}\n" for p in range(5))
+        for n in range(1, 7)
+    )
+    text = f"# Clay course\n\n## Module 1: Basics\n\n{topics}"
+    leaves = parse_roadmap(text).leaves()
+    assert len(leaves) == 6
+    assert "point 1 of topic 1" in leaves[0].notes

@@ -42,10 +42,26 @@ _SECTIONS = (HEADING, PSEUDO, DETAILS, CALLOUT)
 
 
 def is_checklist_document(root: Draft) -> bool:
-    items = [d for d in walk(root) if d.kind == ITEM]
+    """Enough task boxes among the list items that stand on their own: the plain points
+    under a box ("- [ ] **1.1 Context**" › "- token limits", "- /clear") are what it
+    covers, so they do not count against the boxes."""
+    items = _items_outside_tasks(root)
     # "Caching ✅" after a title: a tick beside the name, not a box laid out to tick
     tasks = sum(1 for d in items if d.is_task and not d.glyph_after)
     return tasks >= MIN_TASKS and tasks >= MIN_TASK_SHARE * len(items)
+
+
+def _items_outside_tasks(root: Draft) -> list[Draft]:
+    """The list items with no task box above them (a task itself counts)."""
+    found: list[Draft] = []
+    stack = [root]
+    while stack:
+        draft = stack.pop()
+        if draft.kind == ITEM:
+            found.append(draft)
+        if not (draft.kind == ITEM and draft.is_task):
+            stack.extend(draft.children)
+    return found
 
 
 def _attachment(draft: Draft) -> tuple[list[Resource], list[str]]:
