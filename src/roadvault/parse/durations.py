@@ -315,25 +315,41 @@ _ORDINAL_PARTS = re.compile(
 _UNIT_NAMES = {1.0: "day", 7.0: "week", 30.0: "month", 365.0: "year"}
 
 
+def _slot_span(text: str) -> tuple[str, int, int] | None:
+    """(unit word, first, last) of a text that is one calendar slot or a span of them
+    ("Weeks 3-4" → ("Weeks", 3, 4), "第 2 周" → ("周", 2, 2)); a "+" after it is ignored."""
+    bare = text.rstrip("+")
+    ordinal = _ORDINAL_PARTS.fullmatch(bare)
+    if ordinal is None or not re.fullmatch(ORDINAL, bare, re.I):
+        return None
+    lo_text = ordinal["lo"] or ordinal["lo2"] or ordinal["lo3"]
+    hi_text = ordinal["hi"] or ordinal["hi2"] or ordinal["hi3"] or lo_text
+    unit = ordinal["unit"] or ordinal["unit2"] or ordinal["unit3"]
+    return unit, int(lo_text), int(hi_text)
+
+
+def slot_place(title: str) -> tuple[float, int] | None:
+    """The calendar place a title opens with, as (days in its unit, number): "Day 1: Data
+    types" → (1.0, 1), "第3周 复习" → (7.0, 3); None when it opens with none."""
+    match = re.match(ORDINAL, title.strip(), re.I)
+    span = _slot_span(match.group(0)) if match else None
+    return (_unit_days(span[0]), span[1]) if span else None
+
+
 def slot_length(slot: str) -> str | None:
     """The length a span of calendar slots makes, in its own unit: "Weeks 3-4" → "2 weeks",
     "Semana 1" → "1 week", "第 7–8 周" → "2 weeks", "Days 71-90+" → "20+ days"; None for a
     duration that is not a slot."""
     text = slot.strip()
-    if not is_slot(text):
+    span = _slot_span(text) if is_slot(text) else None
+    if span is None:
         return None
-    ordinal = _ORDINAL_PARTS.fullmatch(text.rstrip("+"))
-    if ordinal is None:
-        return None
-    lo_text = ordinal["lo"] or ordinal["lo2"] or ordinal["lo3"]
-    hi_text = ordinal["hi"] or ordinal["hi2"] or ordinal["hi3"] or lo_text
-    name = _UNIT_NAMES.get(_unit_days(ordinal["unit"] or ordinal["unit2"] or ordinal["unit3"]))
-    if name is None:
-        return None
+    unit, first, last = span
+    name = _UNIT_NAMES.get(_unit_days(unit))
     more = "+" if text.endswith("+") else ""
-    if more and hi_text == lo_text:
+    if name is None or (more and first == last):
         return None  # "Weeks 25+": from week 25 on, for no known length
-    lo, hi = sorted((int(lo_text), int(hi_text)))
+    lo, hi = sorted((first, last))
     count = hi - lo + 1
     return f"{count}{more} {name}{'' if count == 1 and not more else 's'}"
 
@@ -353,15 +369,12 @@ def planned_days(duration: str) -> tuple[float, float] | None:
     if hours_minutes:
         days = (int(hours_minutes["h"]) + int(hours_minutes["m"]) / 60) * _UNIT_DAYS["hour"]
         return (_tidy(days), _tidy(days))
-    ordinal = _ORDINAL_PARTS.fullmatch(text.rstrip("+"))
-    if ordinal and text.endswith("+") and re.fullmatch(ORDINAL, text.rstrip("+"), re.I):
+    span = _slot_span(text)
+    if span and text.endswith("+"):
         return None  # "Weeks 17+": from then on, no known length
-    if ordinal and re.fullmatch(ORDINAL, text.rstrip("+"), re.I):
-        lo_text = ordinal["lo"] or ordinal["lo2"] or ordinal["lo3"]
-        hi_text = ordinal["hi"] or ordinal["hi2"] or ordinal["hi3"] or lo_text
-        unit = ordinal["unit"] or ordinal["unit2"] or ordinal["unit3"]
-        lo, hi = sorted((int(lo_text), int(hi_text)))
-        days = (hi - lo + 1) * _unit_days(unit)
+    if span:
+        unit, first, last = span
+        days = (abs(last - first) + 1) * _unit_days(unit)
         return (_tidy(days), _tidy(days))
     stripped = re.sub(rf"^{_APPROX}\s*", "", text, flags=re.I)
     amount = _AMOUNT_PARTS.fullmatch(stripped)

@@ -40,7 +40,7 @@ from roadvault.parse.drafts import (
     split_label,
     walk,
 )
-from roadvault.parse.durations import leading_duration
+from roadvault.parse.durations import leading_duration, slot_place
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.titles import (
     MONTH_NAMES,
@@ -2893,22 +2893,7 @@ def dated_logs_to_notes(root: Draft, notes: list[str]) -> None:
             return
 
 
-# "Day 1", "Week 3:", "第5天", "3일차": the place a part or a box names, as (unit, number).
-_RETOLD_PLACE_RE = re.compile(
-    r"^\W*(?:(?P<unit>day|week|month|d[ií]a|dia|semana|mes|jour|semaine|tag|woche|giorno"
-    r"|settimana|hari|minggu|ngày|tuần|gün|hafta|dzień|tydzień|день|неделя)\s*(?P<n>\d{1,3})\b"
-    r"|第\s*(?P<n2>\d{1,3})\s*(?P<unit2>[天日周週])|(?P<n3>\d{1,3})\s*(?P<unit3>일차|주차))",
-    re.I,
-)
 MIN_RETOLD_PARTS = 3
-
-
-def _place_of(title: str) -> tuple[str, int] | None:
-    match = _RETOLD_PLACE_RE.match(plain_label(title))
-    if match is None:
-        return None
-    unit = (match["unit"] or match["unit2"] or match["unit3"]).casefold()
-    return unit, int(match["n"] or match["n2"] or match["n3"])
 
 
 @rule("retold-log")
@@ -2920,14 +2905,14 @@ def retold_logs_to_notes(root: Draft, notes: list[str]) -> None:
     boxed = {
         place
         for d in walk(root)
-        if d.kind == ITEM and d.boxed and (place := _place_of(d.title)) is not None
+        if d.kind == ITEM and d.boxed and (place := slot_place(plain_label(d.title))) is not None
     }
     if len(boxed) < MIN_RETOLD_PARTS:
         return
     kept: list[Draft] = []
     for section in root.children:
         parts = [d for d in walk(section) if d is not section and d.kind in (HEADING, PSEUDO)]
-        places = [_place_of(d.title) for d in parts]
+        places = [slot_place(plain_label(d.title)) for d in parts]
         if (
             section.kind in (HEADING, PSEUDO)
             and not holds_task(section)
