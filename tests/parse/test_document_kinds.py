@@ -255,7 +255,7 @@ def test_a_lettered_module_number_is_numbering_and_the_module_stays():
         "### 7. Controllers\n\nGoal: refactor.\n\n- [Docs](https://e.org/2)\n"
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
-    assert "Connect with ADO.NET" in titles, titles
+    assert "6a. Connect with ADO.NET" in titles, titles
 
 
 def test_loose_text_nests_a_second_kind_of_number_inside_the_first():
@@ -578,9 +578,9 @@ def test_numbered_link_paragraphs_under_a_heading_are_the_steps():
     )
     leaves = parse_roadmap(text).leaves()
     assert [leaf.title for leaf in leaves] == [
-        "Clay (January)",
-        "Wheel (February)",
-        "Glaze (March)",
+        "1. Clay (January)",
+        "2. Wheel (February)",
+        "3. Glaze (March)",
     ]
     assert leaves[0].resources[0].url == "clay/README.md"
 
@@ -1244,12 +1244,12 @@ def test_encouragement_after_an_indented_outlines_last_rule_is_text():
     roadmap = parse_roadmap(text)
     leaves = [leaf.title for leaf in roadmap.leaves()]
     assert leaves == [
-        "Casting on",
-        "Knit stitch",
-        "Purl stitch",
+        "1.1. Casting on",
+        "1.2. Knit stitch",
+        "1.3. Purl stitch",
         "Hat crown",
         "Mitten thumb",
-        "Increases",
+        "2.2. Increases",
     ], leaves
 
 
@@ -2013,7 +2013,7 @@ def test_a_japanese_prerequisites_part_of_environment_and_references_is_no_phase
         "### 3. 挽き上げ\n\n説明。\n"
     )
     roadmap = parse_roadmap(text)
-    assert [leaf.title for leaf in roadmap.leaves()] == ["菊練り", "土殺し", "挽き上げ"]
+    assert [leaf.title for leaf in roadmap.leaves()] == ["1. 菊練り", "2. 土殺し", "3. 挽き上げ"]
 
 
 def test_plain_text_weeks_with_captioned_term_lists_and_tab_numbered_tasks():
@@ -2439,7 +2439,7 @@ def test_a_course_syllabus_is_read_as_its_schedule_with_the_course_facts_as_text
     assert roadmap.title == "Ceramics I: Wheel Throwing"
     assert _tree(roadmap) == [
         (
-            "Course schedule",
+            "3. Course schedule",
             ["Wedging and centring", "Pulling walls", "Trimming feet", "Glazing and firing"],
         )
     ]
@@ -2483,8 +2483,8 @@ def test_a_numbered_tools_section_in_french_is_a_part_of_the_plan():
         ]
     )
     assert _tree(parse_roadmap(text)) == [
-        ("Bases", ["HTML", "CSS"]),
-        ("Outils", ["Git", "Le terminal"]),
+        ("1. Bases", ["HTML", "CSS"]),
+        ("2. Outils", ["Git", "Le terminal"]),
     ]
 
 
@@ -3261,10 +3261,10 @@ def test_a_plain_text_outline_keeps_its_last_bare_part_and_drops_a_repeated_labe
     )
     roadmap = parse_roadmap(text)
     assert _tree(roadmap) == [
-        ("Basics", ["Casting on", "Knit stitch"]),
-        ("Shaping", ["Increases", "Decreases"]),
-        ("Finishing", ["Binding off", "Blocking"]),
-        ("Your own design", ["Your own design"]),
+        ("1. Basics", ["Casting on", "Knit stitch"]),
+        ("2. Shaping", ["Increases", "Decreases"]),
+        ("3. Finishing", ["Binding off", "Blocking"]),
+        ("4. Your own design", ["4. Your own design"]),
     ], _tree(roadmap)
 
 
@@ -3351,8 +3351,8 @@ def test_part_names_framed_by_dash_rules_in_a_text_plan_head_their_parts():
     roadmap = parse_roadmap(text)
     assert roadmap.title == "POTTERY 3-MONTH PLAN"
     assert _tree(roadmap) == [
-        ("HAND BUILDING (50%)", ["Pinch pots", "Coil building"]),
-        ("WHEEL (50%)", ["Centering", "Pulling walls"]),
+        ("1. HAND BUILDING (50%)", ["Pinch pots", "Coil building"]),
+        ("2. WHEEL (50%)", ["Centering", "Pulling walls"]),
     ], _tree(roadmap)
 
 
@@ -4001,7 +4001,7 @@ def test_a_numbered_role_whose_resources_are_read_first_stays_a_part():
         ]
     )
     titles = [node.title for node in parse_roadmap(text).walk()]
-    assert any(t.startswith("Decorator") for t in titles), titles
+    assert any(t.startswith("4. Decorator") for t in titles), titles
 
 
 def test_deliverables_after_the_numbered_modules_are_part_of_the_plan():
@@ -4187,7 +4187,7 @@ def test_a_table_of_contents_heading_left_open_over_the_groups_is_not_their_part
         ]
     )
     phases = [(p.title, len(p.leaves())) for p in parse_roadmap(text).nodes]
-    assert phases == [("Clays", 2)], phases
+    assert phases == [("1. Clays", 2)], phases
 
 
 def test_a_resource_caption_over_a_list_across_a_blank_line_makes_it_reading():
@@ -5086,7 +5086,7 @@ def test_a_tick_used_beside_boxes_ticks_the_lists_of_the_same_part_written_witho
     )
     leaves = parse_roadmap(text).leaves()
     done = [leaf.title for leaf in leaves if leaf.status.value == "done"]
-    assert done == ["Amassar", "Centrar", "Puxar paredes"], done
+    assert done == ["1: Amassar", "2: Centrar", "1: Puxar paredes"], done
 
 
 def test_the_weekday_timetable_beside_a_weeks_boxes_is_when_to_study_not_more_steps():
@@ -5219,10 +5219,10 @@ def test_a_plan_pasted_from_word_keeps_its_levels_by_glyph_bullet_then_letter_o(
     ]
     assert tree == [
         (
-            "Les bases",
+            "1. Les bases",
             [("L'argile", ["Types d'argile", "Préparer la terre"]), ("Le tour", ["Centrer"])],
         ),
-        ("Les formes", [("Cylindres", ["Cylindres"]), ("Bols", ["Bols"])]),
+        ("2. Les formes", [("Cylindres", ["Cylindres"]), ("Bols", ["Bols"])]),
     ], tree
 
 
@@ -5375,7 +5375,7 @@ def test_lessons_numbered_in_bold_are_entries_alone_in_a_section_or_wrapped_over
         ("Подготовка мастерской", 1),
         ("Основы", 3),
     ], parts
-    assert parts[1][1][1].startswith("Центровка.") and parts[1][1][2] == "Итоги раздела"
+    assert parts[1][1][1].startswith("2. Центровка.") and parts[1][1][2] == "3. Итоги раздела"
 
 
 def test_a_numbered_task_box_is_a_step_even_where_lone_numbered_lines_head_groups():
@@ -5458,7 +5458,7 @@ def test_a_plain_text_syllabus_whose_parts_are_led_by_a_pointer_glyph_holds_its_
         for node in roadmap.walk()
         if "Módulo" in node.title
     ]
-    assert parts == [(3, "Tipos de arcilla."), (2, "Centrado.")], [
+    assert parts == [(3, "1. Tipos de arcilla."), (2, "4. Centrado.")], [
         (n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes
     ]
 
@@ -5478,7 +5478,7 @@ def test_a_numbered_lesson_titled_as_a_question_stays_a_lesson_in_a_roadmap_of_h
         ]
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
-    assert "What should your first pot be?" in titles, titles
+    assert "3. What should your first pot be?" in titles, titles
     assert len(titles) == 6, titles
 
 
@@ -5852,7 +5852,11 @@ def test_a_numbered_label_described_by_field_bullets_is_a_step_not_a_label_over_
         "    * **Why:** Flat, sharp-edged forms.\n"
     )
     leaves = parse_roadmap(text).leaves()
-    assert [leaf.title for leaf in leaves] == ["Pinch pots", "Coil building", "Slab work"]
+    assert [leaf.title for leaf in leaves] == [
+        "1.1 Pinch pots",
+        "1.2 Coil building",
+        "1.3 Slab work",
+    ]
     assert "Rolling even coils" in leaves[1].notes
 
 
@@ -5867,7 +5871,7 @@ def test_a_numbered_step_keeps_its_name_when_one_field_is_left_beside_its_notes(
         ]
     )
     leaves = parse_roadmap(text).leaves()
-    assert [leaf.title for leaf in leaves] == ["Glaze chemistry", "Mixing", "Firing"]
+    assert [leaf.title for leaf in leaves] == ["1.1 Glaze chemistry", "1.2 Mixing", "1.3 Firing"]
     assert "electric, gas" in leaves[2].notes
 
 
@@ -6071,9 +6075,9 @@ def test_the_first_line_of_a_plain_text_roadmap_names_it():
     roadmap = parse_roadmap(numbered, source="notes/pottery.md")
     assert roadmap.title == "Pottery Study Roadmap"
     assert [phase for phase, _ in _tree(roadmap)] == [
-        "Clay (Basics)",
-        "Wheel (Throwing)",
-        "Kiln (Firing)",
+        "1. Clay (Basics)",
+        "2. Wheel (Throwing)",
+        "3. Kiln (Firing)",
     ]
     long_name = (
         "🟫 Pottery & Glazing Roadmap — a complete outline of every topic, nothing skipped\n\n"
@@ -6113,7 +6117,7 @@ def test_a_bold_caption_line_holds_no_heading_written_after_it():
         "### 3. A vase\nA tall vase.\n\n## Tools\n- Wheel\n- Kiln\n"
     )
     roadmap = parse_roadmap(text)
-    assert [leaf.title for leaf in roadmap.leaves()][:3] == ["A mug", "A bowl", "A vase"]
+    assert [leaf.title for leaf in roadmap.leaves()][:3] == ["1. A mug", "2. A bowl", "3. A vase"]
     assert all("personal plan" not in node.title for node in roadmap.walk())
     # a bold line naming a place in the plan still holds the weeks written under it
     ranged = (
@@ -6281,7 +6285,7 @@ def test_a_lesson_written_as_folded_blocks_with_recurring_summaries_is_one_step(
             f"- Ce que dit {name}\n- Et pourquoi\n\n</details>\n\n"
         )
 
-    names = ["Loi du retrait", "Point de fusion", "Cône de Seger"]
+    names = ["1. Loi du retrait", "2. Point de fusion", "3. Cône de Seger"]
     text = "# 20/09/2026\n\n" + "".join(lesson(i, n) for i, n in enumerate(names, 1))
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == names
 
@@ -6332,8 +6336,8 @@ def test_a_plain_text_outlines_bullet_lines_are_lines_of_it_without_their_mark()
     )
     roadmap = parse_roadmap(text)
     assert _tree(roadmap) == [
-        ("BLOCK 1 - CLAY BASICS", ["Wedging", "Centering", "Throwing"]),
-        ("BLOCK 2 - GLAZES", ["Mixing a glaze", "Dipping"]),
+        ("BLOCK 1 - CLAY BASICS", ["1) Wedging", "2) Centering", "3) Throwing"]),
+        ("BLOCK 2 - GLAZES", ["1) Mixing a glaze", "2) Dipping"]),
     ]
     centering = roadmap.leaves()[1]
     assert [r.url for r in centering.resources] == [
@@ -6428,8 +6432,8 @@ def test_numbered_lines_over_day_headings_are_the_modules_that_hold_the_days():
     roadmap = parse_roadmap(text)
     tree = [(n.title, [c.title for c in n.children]) for n in roadmap.nodes]
     assert tree == [
-        ("MODULE CLAY", ["Day 1", "Day 2"]),
-        ("MODULE GLAZE", ["Day 3", "Day 4"]),
+        ("1. MODULE CLAY", ["Day 1", "Day 2"]),
+        ("2. MODULE GLAZE", ["Day 3", "Day 4"]),
     ], tree
 
 
@@ -6880,11 +6884,11 @@ def test_ornament_led_lines_in_a_plain_numbered_outline_are_its_groups():
         for phase in roadmap.nodes
     }
     assert tree == {
-        "Hand building": {
+        "1. Hand building": {
             "Clay": ["Wedging", "Storing wet clay"],
             "Forms": ["Pinch pots", "Coil pots", "Slab boxes"],
         },
-        "Wheel": {"Basics": ["Centering", "Opening"], "Trimming": ["Foot rings", "Lids"]},
+        "2. Wheel": {"Basics": ["Centering", "Opening"], "Trimming": ["Foot rings", "Lids"]},
     }, tree
 
 
@@ -7692,19 +7696,19 @@ def test_a_part_name_of_many_short_syllables_over_named_lines_holds_them_as_entr
 
 def test_a_plain_text_plan_lists_a_named_line_per_entry_under_each_numbered_part():
     parts = {
-        "Python basics for the very first weeks": [
+        "1. Python basics for the very first weeks": [
             "Setup: install Python and an editor such as VS Code, then run a first script.",
             "Loops: for and while loops, and how to leave them early with break.",
         ],
-        "Working with data in the standard library": [
+        "2. Working with data in the standard library": [
             "Files: reading and writing text and CSV files from a script.",
             "Modules: importing, packages and the search path, with a few exercises.",
         ],
-        "Object-oriented programming with classes": [
+        "3. Object-oriented programming with classes": [
             "Classes: attributes, methods and what self stands for in each call.",
             "Inheritance: overriding methods and calling the parent with super().",
         ],
-        "Small projects to put it all together": [
+        "4. Small projects to put it all together": [
             "Console app: a to-do list that saves its items in a JSON file.",
             "Web app: a first page with Flask that lists the same items.",
         ],
@@ -7738,8 +7742,8 @@ def test_a_tracker_drawn_with_short_ascii_branches_in_a_code_block_keeps_its_tic
     )
     roadmap = parse_roadmap(text)
     assert [(phase.title, len(phase.leaves())) for phase in roadmap.nodes] == [
-        ("Dough", 3),
-        ("Baking", 2),
+        ("1. Dough", 3),
+        ("2. Baking", 2),
     ]
     done = [leaf.title for leaf in roadmap.leaves() if leaf.status.value == "done"]
     assert done == ["Flour types", "Autolyse"]

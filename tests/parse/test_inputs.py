@@ -156,9 +156,12 @@ def test_numbered_outline_1_1_1() -> None:
     roadmap = _parse("numbered.txt")
     assert _kind("numbered.txt") == "text"
     assert roadmap.title == "MOBILE DEVELOPMENT ROADMAP"
-    assert _phases(roadmap) == ["Language basics", "User interfaces", "Publishing"]
-    kotlin = find(roadmap, "Kotlin syntax")
-    assert [child.title for child in kotlin.children] == ["Variables and types", "Null safety"]
+    assert _phases(roadmap) == ["1. Language basics", "2. User interfaces", "3. Publishing"]
+    kotlin = find(roadmap, "1.1 Kotlin syntax")
+    assert [child.title for child in kotlin.children] == [
+        "1.1.1 Variables and types",
+        "1.1.2 Null safety",
+    ]
     assert len(roadmap.leaves()) == 8
     assert all(leaf.status is Status.TODO for leaf in roadmap.leaves())
 
@@ -166,7 +169,7 @@ def test_numbered_outline_1_1_1() -> None:
 def test_numbered_outline_keeps_source_lines() -> None:
     roadmap = _parse("numbered.txt")
     lines = _text("numbered.txt").splitlines()
-    for title in ("Null safety", "Deep links", "Store listing"):
+    for title in ("1.1.2 Null safety", "2.2.2 Deep links", "3.2 Store listing"):
         node = find(roadmap, title)
         assert title in lines[node.line - 1]
 
@@ -213,7 +216,7 @@ def test_lettered_and_roman_outline() -> None:
     assert len(markdown.splitlines()) == len(text.splitlines())
     roadmap = parse_roadmap(text, source="t")
     assert len(roadmap.nodes) == 2
-    assert [child.title for child in find(roadmap, "Rings").children] == [
+    assert [child.title for child in find(roadmap, "B. Rings").children] == [
         "a) Ideals",
         "b) Quotients",
     ]

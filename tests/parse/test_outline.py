@@ -31,7 +31,7 @@ def test_atx_and_setext_headings_including_a_two_line_setext_heading() -> None:
 def test_bold_pseudo_headings_number_and_nest() -> None:
     roadmap = parse_roadmap(fixture_text("bold_pseudo_headings"), source="s.md")
     assert outline(roadmap.nodes) == [
-        ("Pronunciation", ["Vowel sounds", "Rolling the r"]),
+        ("1. Pronunciation", ["Vowel sounds", "Rolling the r"]),
         (
             "Everyday Vocabulary",
             ["Greetings", "Numbers up to one hundred", ("Food words", ["Fruit", "Vegetables"])],
@@ -72,7 +72,7 @@ def test_title_cleanup_numbering_emoji_colons_emphasis_and_controls() -> None:
         (30, 60),
     )
     assert phase.children[0].title == "Learn things"
-    assert leaf_titles(roadmap) == ["Ctrlchars and spaces"]
+    assert leaf_titles(roadmap) == ["3. Ctrlchars and spaces"]
 
 
 def test_intro_prose_becomes_roadmap_notes_and_wrapper_section_is_opened() -> None:

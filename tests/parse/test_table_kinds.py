@@ -564,7 +564,7 @@ def test_a_tick_in_brackets_in_a_status_cell_is_done():
         "| 2: Firing | [✓] |\n| 3: Glaze | (✓) |\n"
     )
     statuses = {leaf.title: leaf.status.value for leaf in parse_roadmap(text).leaves()}
-    assert statuses == {"Clay": "todo", "Firing": "done", "Glaze": "done"}
+    assert statuses == {"1: Clay": "todo", "2: Firing": "done", "3: Glaze": "done"}
 
 
 def test_a_reading_tracker_with_its_status_column_still_empty_keeps_its_rows():
@@ -742,8 +742,8 @@ def test_small_tables_inside_the_parts_are_their_steps_named_by_area_language_or
     )
     phases = [(p.title, [leaf.title for leaf in p.leaves()]) for p in parse_roadmap(text).nodes]
     assert phases == [
-        ("Fundamentos", ["Argila", "Torno"]),
-        ("Esmaltes", ["Fundamentos", "Queima"]),
+        ("1) Fundamentos", ["Argila", "Torno"]),
+        ("2) Esmaltes", ["Fundamentos", "Queima"]),
     ], phases
 
 

@@ -300,7 +300,7 @@ def test_circled_and_roman_numeral_characters_number_a_part():
         ]
     )
     roadmap = parse_roadmap(text)
-    assert [p.title for p in roadmap.nodes][-1] == "Firing"
+    assert [p.title for p in roadmap.nodes][-1] == "④ Firing"
     assert [leaf.title for leaf in roadmap.nodes[-1].leaves()] == ["Bisque", "Glaze"]
     assert clean_title("Ⅲ. Advanced glazes").title == "Advanced glazes"
 
@@ -343,7 +343,7 @@ def test_the_first_of_several_h1_parts_is_no_title_even_when_it_groups_some_step
     )
     roadmap = parse_roadmap(text, source="Pottery-Study/README.md")
     assert roadmap.title == "Pottery Study", roadmap.title
-    assert [p.title for p in roadmap.nodes] == ["Clay", "Wheel", "Glaze", "Kiln"]
+    assert [p.title for p in roadmap.nodes] == ["1. Clay", "2. Wheel", "3. Glaze", "4. Kiln"]
 
 
 def test_a_chat_answer_that_only_says_here_is_a_roadmap_leaves_the_name_to_its_file():

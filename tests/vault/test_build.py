@@ -311,3 +311,28 @@ def test_reordered_phases_move_notes_with_their_ticks_and_lines(tmp_path: Path) 
     assert (tmp_path / "Data Engineering Starter/02 SQL Foundations/Modelling.md").exists()
     again = build_vault(reordered, tmp_path)
     assert (again.written, again.state_written) == (0, 0)
+
+
+def test_a_vault_built_before_titles_kept_their_numbers_keeps_its_notes_and_ticks(
+    tmp_path: Path,
+) -> None:
+    """Titles once lost the author's numbering ("1.1 Casting on" read as "Casting on"): a
+    vault built then is rebuilt with the same note names, ids and ticks; only the
+    headings, aliases and checkbox lines show the numbers."""
+    from roadvault.parse import parse_roadmap
+
+    before = "# Knitting\n\n## Basics\n\n### Casting on\n- [ ] Long-tail\n- [ ] Cable\n"
+    after = "# Knitting\n\n## 1. Basics\n\n### 1.1 Casting on\n- [ ] Long-tail\n- [ ] Cable\n"
+    vault = tmp_path / "vault"
+    build_vault(parse_roadmap(before, source="k.md"), vault)
+    topic = vault / "Knitting" / "01 Basics" / "Casting on.md"
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(text.replace("- [ ] Long-tail", "- [x] Long-tail"), encoding="utf-8")
+    paths = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    report = build_vault(parse_roadmap(after, source="k.md"), vault)
+    assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == paths
+    assert report.count(Action.CREATE) == 0
+    text = topic.read_text(encoding="utf-8")
+    assert "# 1.1 Casting on" in text and "- [x] Long-tail" in text, text
+    phase = (vault / "Knitting" / "01 Basics" / "Basics.md").read_text(encoding="utf-8")
+    assert "# 1. Basics" in phase and "[[Casting on|1.1 Casting on]]" in phase, phase

@@ -358,6 +358,9 @@ class Draft:
     children: list[Draft] = field(default_factory=list)
     label: bool = False  # the title ended with ":" (it names the group below it)
     numbered: bool = False  # the title had numbering or a "Phase N" word
+    # the author's number before the title ("1.1", "IV."), and the title it was cut from:
+    # shown again when the title is still that one (a rule may have named the draft anew)
+    numbering: tuple[str, str] = ("", "")
     opened: bool = False  # a heading left open over the parts after it: they take its place
     excluded: bool = False
     section_status: str | None = None  # a board column's mark for what it holds
@@ -617,6 +620,7 @@ def set_title(draft: Draft, text: InlineText) -> None:
     else:
         parts = clean_title(named)
     draft.title = parts.title
+    draft.numbering = (parts.numbering, parts.title)
     draft.duration, draft.planned = parts.duration, parts.planned_days
     if (
         parts.duration

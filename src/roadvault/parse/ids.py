@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from roadvault.model import Node, Roadmap
-from roadvault.parse.titles import without_kind_label
+from roadvault.parse.titles import without_kind_label, without_numbering
 
 ID_PREFIX = "rv-"
 ID_LENGTH = 6
@@ -77,7 +77,8 @@ def _id_title(node: Node) -> str:
         if match:
             return match["rest"]
     # ids were made when titles lost a sentence's full stop: they still are made without it
-    title = without_kind_label(_without_full_stop(node.title))
+    # and without the author's number: titles had it cut when ids were first made
+    title = without_kind_label(_without_full_stop(without_numbering(node.title)))
     bare = _BARE_ORDINAL_RE.sub("", title, count=1)
     return bare if bare.strip() else title
 

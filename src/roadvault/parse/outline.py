@@ -76,7 +76,13 @@ from roadvault.parse.sections import (
     reads_as_action,
     section_role,
 )
-from roadvault.parse.shape import Shaped, gather_flat_plan, shape_roadmap, title_from_source
+from roadvault.parse.shape import (
+    Shaped,
+    gather_flat_plan,
+    shape_roadmap,
+    show_numbering,
+    title_from_source,
+)
 from roadvault.parse.statuses import BOLD_FIELD_RE
 from roadvault.parse.table_status import percent_state
 from roadvault.parse.tables import status_of_words, table_items, table_rows
@@ -3019,4 +3025,5 @@ def build_roadmap(
             for node in top.walk():
                 if node.line is not None and 0 < node.line <= len(line_origin):
                     node.line = line_origin[node.line - 1]
+    show_numbering(nodes, shaped.numbers)
     return Roadmap(title=chosen, source=source, nodes=nodes, notes=shaped.notes)

@@ -13,7 +13,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from roadvault.model import Node, Resource, Status
 from roadvault.parse.checklist import read_as_checklist, read_unit_checklists
@@ -125,6 +125,7 @@ from roadvault.parse.titles import (
     settled_title,
     shows_progress_bar,
     strip_decorations,
+    with_numbering,
 )
 
 logger = logging.getLogger(__name__)
@@ -2485,7 +2486,9 @@ def _struck_out(draft: Draft) -> Status | None:
     return status
 
 
-def _to_node(draft: Draft, inherited: Status | None) -> Node:
+def _to_node(draft: Draft, inherited: Status | None, numbers: dict[int, str]) -> Node:
+    """The model's node for `draft`; `numbers` gets the author's number of each node whose
+    title still is the one it was cut from (see `show_numbering`)."""
     status = Status.from_marker(draft.marker) if draft.marker is not None else Status.TODO
     if draft.marker is None and draft.said is not None:
         status = Status.from_marker(draft.said)  # "Git (done)", "Status: Completed"
@@ -2500,7 +2503,7 @@ def _to_node(draft: Draft, inherited: Status | None) -> Node:
         passed = status if status in (Status.DONE, Status.SKIPPED) else None
     if draft.section_status is not None:
         passed = Status.from_marker(draft.section_status)  # a board's "Done" column
-    return Node(
+    node = Node(
         title=settled_title(draft.title),
         status=status,
         marker=marker,
@@ -2508,9 +2511,13 @@ def _to_node(draft: Draft, inherited: Status | None) -> Node:
         planned_days=draft.planned,
         resources=_dedupe_resources([*draft.resources, *_title_links(draft)]),
         notes="\n\n".join(_dedupe(draft.notes)),
-        children=[_to_node(child, passed) for child in draft.children],
+        children=[_to_node(child, passed, numbers) for child in draft.children],
         line=draft.line,
     )
+    number, numbered_title = draft.numbering
+    if number and draft.title == numbered_title:
+        numbers[id(node)] = number
+    return node
 
 
 def _resources_as_notes(resources: list[Resource]) -> str:
@@ -2549,6 +2556,7 @@ class Shaped:
     nodes: list[Node]
     notes: str
     wrapper: tuple[str, int | None] | None = None  # the section opened over the phases
+    numbers: dict[int, str] = field(default_factory=dict)  # see `show_numbering`
 
 
 MIN_FLAT_ENTRIES = 3
@@ -2685,8 +2693,22 @@ def _shaped(root: Draft, title: str | None, notes: list[str]) -> Shaped:
     resource_text = _resources_as_notes(root.resources)
     if resource_text:
         roadmap_notes.append(resource_text)
+    numbers: dict[int, str] = {}
     return Shaped(
         title=title,
-        nodes=[_to_node(child, None) for child in root.children],
+        nodes=[_to_node(child, None, numbers) for child in root.children],
         notes="\n\n".join(roadmap_notes),
+        numbers=numbers,
     )
+
+
+def show_numbering(nodes: list[Node], numbers: dict[int, str]) -> None:
+    """Give each title back the number its author wrote before it ("1.1 Variables", "IV.
+    Recursion", "(04) Processes"). The rules read titles without it (a part is told by its
+    name and ordered by the outline), so it goes back once they are done: the learner sees
+    the numbering of the course they follow, and ids are made without it (parse/ids.py)."""
+    for top in nodes:
+        for node in top.walk():
+            number = numbers.get(id(node))
+            if number:
+                node.title = settled_title(with_numbering(node.title, number))

@@ -617,6 +617,7 @@ class TitleParts:
     duration: str | None = None
     planned_days: tuple[float, float] | None = None
     extra: tuple[str, ...] = ()  # text taken off the title that belongs in the notes
+    numbering: str = ""  # the author's number the title started with ("1.", "2.3", "IV.")
 
 
 def _strip_emphasis_leftovers(text: str) -> str:
@@ -696,10 +697,20 @@ _LEFT_SEPARATOR_RE = re.compile(r"^[-–—:|]{1,3}\s+(?=\w)")
 def _strip_numbering(text: str) -> str:
     """ "1. Foo", "Step 1: Foo", "Phase II – Foo" → "Foo" (repeatedly; never down to a title
     without a letter)."""
+    return _split_numbering(text)[0]
+
+
+def _split_numbering(text: str) -> tuple[str, str]:
+    """The title without its numbering (see `_strip_numbering`), and the author's number it
+    started with ("1.", "1.1", "(04)", "IV.", "A)"), which the title shows again once the
+    outline is read (`with_numbering`); a "Phase 2:" word is not kept."""
+    written, number = text, ""
     for _ in range(4):
         new = _NUMBERING_RE.sub("", text, count=1)
         if new != text:
             new = _LEFT_SEPARATOR_RE.sub("", new)  # "18.10 -- demo 1": the dashes after it
+            if text is written:
+                number = " ".join(text[: len(text) - len(new)].split())
         unworded = _PHASE_WORD_RE.sub("", new, count=1)
         if not _NUMBERED_NAME_RE.match(unworded):
             new = unworded  # "Unit 4: Pathway 3" keeps its unit: "Pathway 3" names no topic
@@ -707,7 +718,26 @@ def _strip_numbering(text: str) -> str:
         if new == text or not any(char.isalpha() for char in new):
             break  # "Topic 0-1" stays itself: numbering alone is not a title
         text = new
-    return text
+    return text, number if text is not written else ""
+
+
+def with_numbering(title: str, numbering: str) -> str:
+    """ "Building Abstractions" numbered "1 -" → "1 - Building Abstractions": the title as
+    its author numbered it. Parts are told apart and ordered by the outline, not by this
+    number, so the reading rules compare titles without it; the learner sees it."""
+    if not numbering or not title or title.startswith(numbering):
+        return title
+    return f"{numbering} {title}"
+
+
+def without_numbering(title: str) -> str:
+    """ "1.1 Variables" → "Variables": a title without the number `with_numbering` gave it
+    back (for what was made from titles before they kept it: ids, note names)."""
+    new = _NUMBERING_RE.sub("", title, count=1)
+    if new == title:
+        return title
+    new = _LEFT_SEPARATOR_RE.sub("", new).strip()
+    return new if any(char.isalpha() for char in new) else title
 
 
 def _tidy_end(text: str) -> str:
@@ -798,7 +828,10 @@ def _clean_title(text: str, _written: bool) -> TitleParts:
     text = _BLOCK_ID_RE.sub("", text)
     if "](" in text:
         text = _LITERAL_LINK_RE.sub(r"\g<text>", text)
-    text = _NUMBER_BEFORE_UNIT_RE.sub(r"\g<unit> \g<number>", text, count=1)
+    if not _written:
+        # (the outline form writes "1. Ay: Basics" where the author numbered a part "Ay",
+        # month, after an emoji that kept the number from reading as "Ay 1")
+        text = _NUMBER_BEFORE_UNIT_RE.sub(r"\g<unit> \g<number>", text, count=1)
     if "{" in text:
         text = _ATTR_LIST_RE.sub(" ", text).strip()
     blank = _BLANK_FIELD_TAIL_RE.search(text)
@@ -863,7 +896,8 @@ def _clean_title(text: str, _written: bool) -> TitleParts:
     # after the duration is out: ". (3 weeks)" is a title "." that lasts 3 weeks
     text = strip_decorations(_ASCII_TAIL_RE.sub("", _ASCII_LEAD_RE.sub("", found.title)))
     duration, planned = found.duration, found.planned_days
-    text = _tidy_end(_strip_numbering(text))
+    text, numbering = _split_numbering(text)
+    text = _tidy_end(text)
     text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
     if duration is None and re.fullmatch(ORDINAL, text, re.I):
         whole = parse_duration(text)
@@ -871,8 +905,15 @@ def _clean_title(text: str, _written: bool) -> TitleParts:
             duration, planned = whole
     if not text and found.title:
         text = _tidy_end(strip_decorations(found.title)) or found.title.strip()
+        numbering = ""
     text = " ".join(text.split())  # "3 ** 2" leaves two spaces where the emphasis was
-    return TitleParts(title=text, duration=duration, planned_days=planned, extra=tuple(extra))
+    return TitleParts(
+        title=text,
+        duration=duration,
+        planned_days=planned,
+        extra=tuple(extra),
+        numbering=numbering,
+    )
 
 
 _IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)")

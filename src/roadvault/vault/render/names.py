@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from pathvalidate import is_valid_filename
 
+from roadvault.parse.titles import without_numbering
 from roadvault.vaultformat import is_device_name as _is_reserved
 
 MAX_NAME_CHARS = 100  # whole file name, extension included (docs/FORMAT.md §1: kept short)
@@ -83,7 +84,9 @@ def _drop_unsafe(text: str) -> str:
 def clean_title(title: str) -> str:
     """`title` with every character that is unsafe in a file name or link removed or
     replaced; may be empty (the caller supplies a fallback)."""
-    text = unicodedata.normalize("NFC", title)
+    # the author's number ("1.1 Variables") is the note's title, not its name: names were
+    # made without it, and a phase folder carries the vault's own number
+    text = unicodedata.normalize("NFC", without_numbering(title))
     text = _SHARP_AFTER_LETTER.sub("-sharp", text)
     text = _COLON_SPACED.sub(" - ", text)
     text = text.translate(_REPLACE)
