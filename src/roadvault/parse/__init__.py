@@ -24,6 +24,7 @@ from roadvault.parse.bare_lines import (
     mark_bare_lines,
     mark_label_paragraphs,
     mark_lazy_labels,
+    mark_record_lines,
     outdent_headings,
     promote_comment_labels,
     promote_lone_line_heads,
@@ -106,6 +107,7 @@ def parse_readable(
     body, heads = (body, []) if front.outline else promote_lone_line_heads(body)
     body, outdented = (body, []) if front.outline else outdent_headings(body)
     body, unquoted = (body, []) if front.outline else unquote_outline(body)
+    body, records = (body, []) if front.outline else mark_record_lines(body)
     body, bare = (body, []) if front.outline else mark_bare_lines(body)
     body, lazy = (body, []) if front.outline else mark_lazy_labels(body)
     body, labelled = (body, []) if front.outline else mark_label_paragraphs(body)
@@ -145,6 +147,7 @@ def parse_readable(
         ("lone-line-heads", heads),
         ("indented-heading", outdented),
         ("quote-outline", unquoted),
+        ("record-lines", records),
         ("bare-lines", bare),
         ("lazy-label", lazy),
         ("label-paragraphs", labelled),

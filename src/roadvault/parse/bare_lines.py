@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -1030,3 +1031,63 @@ def hexo_tags(body: str) -> tuple[str, list[int]]:
         found.append(at + 1)
         fired("hexo-tags", at + 1, "item" if box else "note")
     return "\n".join(lines), found
+
+
+# "*   **Status:** Completed", "- Link: <https://…>": one field of a record, its key short.
+_FIELD_ITEM_RE = re.compile(
+    r"^[ \t]{0,3}[-*+][ \t]+(?:\*\*|__)?"
+    r"(?P<key>[^\s:：*_\[\]()#][^:：*_\[\]()#\n]{0,29}?)(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*\S"
+)
+MIN_RECORDS = 3
+MAX_RECORD_KEY_WORDS = 3
+
+
+def _record_fields(lines: list[str], start: int) -> tuple[list[int], list[str]] | None:
+    """The lines and keys of the list of fields right under line `start` (a blank line may
+    stand between), or None when the list after it is anything else."""
+    at = start + 1
+    if at < len(lines) and not lines[at].strip():
+        at += 1
+    rows: list[int] = []
+    keys: list[str] = []
+    while at < len(lines) and lines[at].strip():
+        found = _FIELD_ITEM_RE.match(lines[at])
+        if found is None or len(found["key"].split()) > MAX_RECORD_KEY_WORDS:
+            return None
+        rows.append(at)
+        keys.append(found["key"].strip().casefold())
+        at += 1
+    return (rows, keys) if rows else None
+
+
+@rule("record-lines")
+def mark_record_lines(body: str) -> tuple[str, list[int]]:
+    """A name alone on its line over a list of its fields ("Course 2: R Programming" over
+    "* **Status:** Not Started", "* **Link:** <…>"), record after record with the same keys,
+    is a list of entries written as cards: each name an entry, its fields its notes (and a
+    "Status" its state). Markdown reads the name as a paragraph and the fields as a list
+    of their own; they become one entry with the fields under it. It takes three records
+    whose lists share a key; a paragraph of prose, a heading or a list line is no name."""
+    lines = body.split("\n")
+    records: list[tuple[int, list[int], list[str]]] = []
+    in_fence = False
+    for at, line in enumerate(lines):
+        if _FENCE_RE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or not line.strip() or (at > 0 and lines[at - 1].strip()):
+            continue
+        if _kind(line) not in ("bare", "field", "label") or _LIST_LINE_RE.match(line):
+            continue
+        found = _record_fields(lines, at)
+        if found is not None:
+            records.append((at, *found))
+    shared = Counter(key for _, _, keys in records for key in set(keys))
+    records = [r for r in records if any(shared[key] >= MIN_RECORDS for key in r[2])]
+    if len(records) < MIN_RECORDS:
+        return body, []
+    for at, rows, _keys in records:
+        lines[at] = f"- {lines[at].strip()}"
+        for row in rows:
+            lines[row] = "    " + lines[row].lstrip(" \t")
+    return "\n".join(lines), [at + 1 for at, _, _ in records]

@@ -313,6 +313,8 @@ def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
         and sum(1 for c in entries if reads_as_action(c.title)) * 2 >= len(entries)
     ):
         return False  # "Materials" › "1. Read the PDF of unit 4", "2. Watch the video": steps
+    if any(_states_its_progress(entry) for entry in entries):
+        return False  # "Courses" › "Course 1: …" › "Status: Completed": what is being done
     if kind == "strong":
         return True
     if kind == "weak":
@@ -320,6 +322,15 @@ def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
         if draft.kind == ITEM and not any(d.links for d in items):
             return False  # "• Tools:" › "ChatGPT, Copilot" beside "• Prompting:": a topic
         return bool(items) and all(name_like(light_clean(d.text)) for d in items)
+    return False
+
+
+def _states_its_progress(entry: Draft) -> bool:
+    """A "- **Status:** Completed" line right under the entry: the learner tracks it."""
+    for child in entry.children:
+        split = split_label(remove_controls(child.text)) if child.kind == ITEM else None
+        if split and split[1] and said_state(split[0], split[1]) is not None:
+            return True
     return False
 
 
@@ -887,6 +898,7 @@ def _absorb_note_items(draft: Draft, facets: set[str] | None = None) -> None:
             and _field_label(child) in facets
         ):
             fired("note-label", child.line, "note")
+            _take_said_state(draft, child)  # "Status: Completed" under course after course
             draft.label_notes += 1
             draft.notes.append(child.raw or child.text)
             continue
@@ -953,16 +965,23 @@ def _absorb_note_items(draft: Draft, facets: set[str] | None = None) -> None:
                     or pace_list  # "Weekdays: 1 hour/day", "Weekend: 3 hours/day"
                 ):
                     fired("note-label", child.line, "note")
-                    said = said_state(split[0], split[1])
-                    if said is not None and draft.marker is None and draft.kind != ROOT:
-                        draft.said = said  # "- **Status:** Completed" under a course
-                        fired("state-suffix", child.line, "item", f"[{said}]")
+                    _take_said_state(draft, child)
                     draft.label_notes += 1
                     draft.notes.append(child.raw or child.text)
                     draft.notes.extend(child.notes)
                     continue
         kept.append(child)
     draft.children = kept
+
+
+def _take_said_state(draft: Draft, child: Draft) -> None:
+    """ "- **Status:** Completed" under a course: the course's state, when its line has no
+    box of its own."""
+    split = split_label(remove_controls(child.text))
+    said = said_state(split[0], split[1]) if split and split[1] else None
+    if said is not None and draft.marker is None and draft.kind != ROOT:
+        draft.said = said
+        fired("state-suffix", child.line, "item", f"[{said}]")
 
 
 def _facet_heading(parent: Draft, child: Draft) -> bool:
