@@ -35,6 +35,9 @@ from roadvault.parse.durations import (
         ("Probability (two weeks)", ("Probability", "two weeks", (14, 14), None)),
         ("Capstone (3+ months)", ("Capstone", "3+ months", (90, 90), None)),
         ("Later (Weeks 17+)", ("Later", "Weeks 17+", None, None)),
+        ("Scala (Semanas 1 y 2)", ("Scala", "Semanas 1 y 2", (14, 14), None)),
+        ("Weeks 1 & 2: Basics", ("Weeks 1 & 2: Basics", "Weeks 1 & 2", (14, 14), None)),
+        ("Day 5 and 10 more minutes", ("Day 5 and 10 more minutes", None, None, None)),
         ("Week 1 (Beginner Python)", ("Week 1 (Beginner Python)", "Week 1", (7, 7), None)),
         ("Arithmetic (3 weeks): 2 hours/day", ("Arithmetic", "3 weeks", (21, 21), "2 hours/day")),
         ("NLP (4 weeks): 2-3 hours/day", ("NLP", "4 weeks", (28, 28), "2-3 hours/day")),
@@ -178,6 +181,10 @@ def test_polish_italian_and_russian_plural_units_are_lengths() -> None:
         ("Days 71-90+", "20+ days"),
         ("3주차", "1 week"),
         ("Weeks 25+", None),  # from week 25 on: no known length
+        # slots named one by one, the last after a conjunction
+        ("Weeks 1 and 2", "2 weeks"),
+        ("Semanas 5, 6 y 7", "3 weeks"),
+        ("Wochen 3 und 4", "2 weeks"),
         ("3 weeks", None),  # a length already, not a slot
     ],
 )

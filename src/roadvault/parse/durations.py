@@ -136,12 +136,14 @@ AMOUNT = (
 # Words of a calendar slot in the languages read ("Woche 3", "Hari 5", "Semaine 2").
 _SLOT_WORDS = (
     r"weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?|hafta|minggu|tuần|settimana"
-    r"|hari|bulan|ngày|tháng|gün|giorno|mese|woche|monat|jour|semaine|mois|dag|uke|vecka"
+    r"|hari|bulan|ngày|tháng|gün|giorno|mese|wochen?|monate?|jour|semaine|mois|dag|uke|vecka"
     r"|månad|tydzień|dzień|miesiąc|неделя|месяц|день"
 )
+# "Weeks 1 and 2", "Semanas 5, 6 y 7": slots named one by one, the last after a conjunction.
+_AND = r"(?:\s*,\s*\d{1,4})*\s*,?\s*(?:and|y|e|et|und|&)\s*"
 ORDINAL = (
     rf"(?:(?:{_SLOT_WORDS})"
-    rf"\s+\d{{1,4}}(?:{_DASH}\d{{1,4}})?\+?(?![\w/])"
+    rf"\s+\d{{1,4}}(?:(?:{_DASH}|{_AND})\d{{1,4}})?\+?(?![\w/])"
     rf"|第\s*\d{{1,3}}(?:{_CJK_DASH}\d{{1,3}})?\s*(?:周|週|个月|個月|ヶ月|か月|月|天|日)"
     rf"|\d{{1,3}}(?:{_CJK_DASH}\d{{1,3}})?\s*(?:주차|週目|개월차|일차))"
 )
@@ -305,7 +307,7 @@ _AMOUNT_PARTS = re.compile(
 _ORDINAL_PARTS = re.compile(
     rf"(?P<unit>{_SLOT_WORDS})"
     rf"\s+(?P<lo>\d{{1,4}})"
-    rf"(?:{_DASH}(?P<hi>\d{{1,4}}))?"
+    rf"(?:(?:{_DASH}|{_AND})(?P<hi>\d{{1,4}}))?"
     rf"|第\s*(?P<lo2>\d{{1,3}})(?:{_CJK_DASH}(?P<hi2>\d{{1,3}}))?\s*(?P<unit2>\S+)"
     rf"|(?P<lo3>\d{{1,3}})(?:{_CJK_DASH}(?P<hi3>\d{{1,3}}))?\s*(?P<unit3>\S+)",
     re.I,
