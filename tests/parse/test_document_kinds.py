@@ -7953,3 +7953,38 @@ def test_points_under_each_box_do_not_outvote_the_boxes():
     leaves = parse_roadmap(text).leaves()
     assert len(leaves) == 6
     assert "point 1 of topic 1" in leaves[0].notes
+
+
+def test_glyph_led_labels_of_a_pasted_chat_plan_sit_inside_its_numbered_parts():
+    """A chat answer pasted as plain text: "🔹 Phase 1: …" lines are the parts, and the
+    glyph-led labels between them ("⚙️ Tools setup:") are sections inside the part."""
+    text = "\n".join(
+        [
+            "🧭 A Year of Pottery",
+            "Goal: throw a set of six matching mugs.",
+            "",
+            "🔹 Phase 1: Hand building (Weeks 1–8)",
+            "🎯 Goal: make small pieces without a wheel.",
+            "",
+            "⚙️ Studio setup:",
+            "Tools: a wedging table, a sponge, a needle tool",
+            "",
+            "Clay: 10 kg of stoneware, kept wet",
+            "",
+            "📅 Weekly plan:",
+            "Pinch pots: three small bowls a week",
+            "",
+            "Coil pots: one tall vase, walls even",
+            "",
+            "🔹 Phase 2: The wheel (Weeks 9–24)",
+            "🔧 Practice targets:",
+            "Centre 2 kg of clay",
+            "",
+            "Pull a cylinder",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.title, [t.title for t in p.children]) for p in roadmap.nodes] == [
+        ("Hand building", ["Studio setup", "Weekly plan"]),
+        ("The wheel", ["Practice targets"]),
+    ]

@@ -314,6 +314,16 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             emit(stripped, number)  # "# my-study-plan": a repository's title heading
         elif not _has_text(out) and not bullet and _names_the_document(plain, lines, index):
             emit(f"# {plain}", number)  # the first line, alone, names what follows
+        elif (
+            not bullet
+            and indent == 0
+            and glyph_led
+            and not numbered
+            and ordinals
+            and _LABEL_END_RE.search(plain)
+        ):
+            # "🔹 Phase 1: …" then "⚙️ Tools Setup:": a label inside the numbered part
+            emit(f"{'#' * (ordinals[0][1] + 1)} {plain}", number)
         elif not bullet and indent == 0 and short and (numbered or glyph_led):
             # a numbered part under a glyph-marked heading ("🛣️ Route" › "Stage 1: …")
             level = 3 if numbered and not glyph_led and glyph_section else 2
