@@ -29,3 +29,51 @@ def test_a_status_field_under_course_after_course_gives_each_its_state():
         ("Course 2: Throwing", "doing"),
         ("Course 3: Glazes", "todo"),
     ]
+
+
+def test_ticks_scattered_over_an_outlines_lists_mark_those_entries_done():
+    """No list holds two ticks and a bare entry, but over the outline ✅ leads some leaf
+    entries and their neighbours are bare: the ticked ones are done, the others to do."""
+    text = "\n".join(
+        [
+            "Glazes to try, one by one",
+            "",
+            "1. Clay",
+            "- Stoneware",
+            "    - Wedging",
+            "- Porcelain",
+            "    - Throwing thin",
+            "",
+            "2. Glazes",
+            "- Matte",
+            "    - ✅ Dolomite matte",
+            "    - Barium-free matte",
+            "    - Satin white",
+            "- Gloss",
+            "    - ✅ Clear gloss",
+            "    - ✅ Celadon",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    done = [leaf.title for leaf in leaves if leaf.status.value == "done"]
+    assert done == ["Dolomite matte", "Clear gloss", "Celadon"], [
+        (leaf.title, leaf.status.value) for leaf in leaves
+    ]
+
+
+def test_a_tick_that_heads_a_label_in_a_chat_answer_is_an_icon():
+    text = "\n".join(
+        [
+            "# Pottery plan",
+            "## Phase 1: Hand building",
+            "- ✅ What you will master:",
+            "    - Pinch pots",
+            "    - Coil pots",
+            "- Tools",
+            "    - ✅ Needle tool",
+            "    - Sponge",
+            "- ✅ Wedging",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert not [leaf.title for leaf in leaves if leaf.status.value == "done"]

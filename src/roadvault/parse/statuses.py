@@ -144,8 +144,10 @@ def read_status_glyphs(root: Draft) -> None:
     solved, wherever they stand; the bare ones stay steps, not boxes); ✔ beside one other mark
     of the author's for what is still to do ("📚 Closures"); or ✅ before the entries of a part
     whose heading the author marked done, or of the plan's first parts and of none after them
-    (how far the learner has got); and a tick used beside task boxes is a tick in lists of its
-    own in the same part. A "**Metric:** …" line closing a list of ✅ goals is a field about
+    (how far the learner has got); or before leaf entries scattered over an outline's lists
+    whose other entries are bare ("Sorting" › "✅ Simple sorts", "Advanced sorts"), when no ✅
+    of the document heads anything else; and a tick used beside task boxes is a tick in lists
+    of its own in the same part. A "**Metric:** …" line closing a list of ✅ goals is a field about
     them, not the one goal still to do. Beside 🔄 for work under way, ⏳ is work waiting its
     turn: not started."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
@@ -173,10 +175,12 @@ def read_status_glyphs(root: Draft) -> None:
         # "[4A - Watermelon](…) ✔" among problems not yet solved, in a plan without boxes:
         # the tick says solved, wherever it stands in its list
         solved = set() if is_checklist_document(root) else _lists_ticked_after(root)
+        scattered = _scattered_leaf_ticks(marked, parents)
         marked = [
             d
             for d in marked
             if d.stamped
+            or id(d) in scattered
             or (d.glyph_after and id(parents[id(d)]) in solved)
             or (
                 (not d.glyph_after or _ticked_so_far(parents.get(id(d))))
@@ -307,6 +311,32 @@ def _among_icons(draft: Draft, parent: Draft | None) -> bool:
     others = [c for c in parent.children if c.kind == draft.kind and c is not draft]
     icons = [c for c in others if c.glyph is None and _leading_emoji(c.text)]
     return bool(icons) and len(icons) * 2 >= len(others)
+
+
+def _scattered_leaf_ticks(marked: list[Draft], parents: dict[int, Draft]) -> set[int]:
+    """ "Sorting" › "✅ Simple sorts", "Advanced sorts"; "Searching" › "✅ Linear", "✅
+    Binary": a ✅ before some leaf entries of an outline, wherever they stand, the entries
+    beside them bare, says which are done, though no one list holds both kinds twice over.
+    Every ✅ of the document must lead such an entry (one on a heading or a label over a
+    list is an icon, as chat answers use it), each in a list of bare entries or ticks
+    only, with at least two ticks and one bare entry in all. Gives the ticked entries'
+    ids, or none."""
+    ticks = [d for d in marked if d.glyph == "x" and not d.glyph_after]
+    if len(ticks) != len(marked) or len(ticks) < MIN_GLYPH_ITEMS:
+        return set()
+    lists = {id(p): p for d in ticks if (p := parents.get(id(d))) is not None}
+    bare = 0
+    for parent in lists.values():
+        for entry in parent.children:
+            if entry.kind != ITEM or entry.children or entry.is_task:
+                return set()
+            if entry.glyph is None:
+                if _leading_emoji(entry.text):
+                    return set()  # "🔥 Heaps" beside "✅ Stacks": icons, one each
+                bare += 1
+    if any(d.kind != ITEM or d.children for d in ticks) or not bare:
+        return set()
+    return {id(d) for d in ticks}
 
 
 class _TickedPart:
