@@ -77,3 +77,27 @@ def test_a_tick_that_heads_a_label_in_a_chat_answer_is_an_icon():
     )
     leaves = parse_roadmap(text).leaves()
     assert not [leaf.title for leaf in leaves if leaf.status.value == "done"]
+
+
+def test_a_progress_summary_of_counts_with_icons_is_no_step():
+    """ "🚧 In Progress: 1", "⏳ Remaining: 72": icons that read as states elsewhere, here
+    on the figures of a summary; the summary is text, the boxes below are the plan."""
+    text = "\n".join(
+        [
+            "# Glaze tests",
+            "## 📊 Progress Summary",
+            "- ✅ Completed: 2 / 6",
+            "- 🚧 In Progress: 1",
+            "- ⏳ Remaining: 3",
+            "## Tests",
+            "- [x] Celadon",
+            "- [x] Tenmoku",
+            "- [/] Shino",
+            "- [ ] Ash",
+            "- [ ] Crawl",
+            "- [ ] Crackle",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [p.title for p in roadmap.nodes] == ["Tests"]
+    assert len(roadmap.leaves()) == 6

@@ -834,9 +834,14 @@ def _stat_value(text: str) -> bool:
 def _stat_entry(entry: Draft) -> str | None:
     """How an entry states a figure: "labelled" ("Courses completed: 7 of 19"), "count"
     ("36 lessons") or None. A label holding a number ("Week 1: 5 h") is a slot of the plan."""
-    if entry.kind not in (ITEM, ROW) or entry.is_task or entry.children:
+    # a mark read from an icon ("🚧 In Progress: 1") is no box of the author's: a figure still
+    if entry.kind not in (ITEM, ROW) or (entry.is_task and entry.boxed) or entry.children:
         return None
-    text = strip_decorations(entry.text.replace("*", "").replace("_", " ")).strip()
+    return _stat_text(entry.text)
+
+
+def _stat_text(raw: str) -> str | None:
+    text = strip_decorations(raw.replace("*", "").replace("_", " ")).strip()
     # "DSA → 25 hrs": an arrow sets a figure beside its label as a colon does
     label, colon, value = text.replace("：", ":").replace(" → ", ": ").partition(":")
     if colon:
@@ -944,27 +949,41 @@ def statistics_to_notes(draft: Draft, notes: list[str]) -> None:
     text, not steps. Without a share, a count or a zero tally among them ("Python: 2 weeks",
     "Git: 25") the entries are topics with their time, and stay, unless the section is named
     for its totals ("Week 1 Totals" › "DSA → 25 hrs") or each entry is a part of the plan and
-    its hours alone ("Semana 1: ~22h"), the plan's time summed up."""
+    its hours alone ("Semana 1: ~22h"), the plan's time summed up. Icons before the figures
+    ("🚧 In Progress: 1", "⏳ Remaining: 72") are no states of steps, and a figure the section
+    already holds as a note ("✅ Completed: 2 / 75") counts with the others."""
 
-    def is_statistics(child: Draft, _parent: Draft) -> bool:
-        if child.kind not in (HEADING, PSEUDO, ITEM) or child.is_task or not child.children:
-            return False
-        if date_fields(child) or _only_a_date(child) or _hours_by_slot(child):
-            return True
-        entries = _stat_entries(child)
-        # "✅ Week 1 Totals" says what its figures are: two are enough, and hours will do
-        totals = bool(_TOTALS_NAME_RE.search(plain_label(child.title)))
-        if entries is None or len(entries) < (MIN_NAMED_TOTALS if totals else MIN_STATS):
-            return False
-        labelled = sum(kind == "labelled" for kind, _value in entries)
-        # a tally at zero ("Offers: 0") is a count kept, never a topic's time
-        reported = totals or any(
-            kind == "count" or reports_a_figure(value) or value.strip() == "0"
-            for kind, value in entries
-        )
-        return labelled * 2 >= len(entries) and reported
+    pull_sections(
+        draft, lambda child, _parent: is_statistics(child), _to_notes(notes, "statistics-section")
+    )
 
-    pull_sections(draft, is_statistics, _to_notes(notes, "statistics-section"))
+
+def is_statistics(section: Draft) -> bool:
+    """Whether every entry of `section` is a figure about the plan or its dates (see
+    `statistics_to_notes`)."""
+    if section.kind not in (HEADING, PSEUDO, ITEM) or section.is_task or not section.children:
+        return False
+    if date_fields(section) or _only_a_date(section) or _hours_by_slot(section):
+        return True
+    entries = _stat_entries(section)
+    # "✅ Week 1 Totals" says what its figures are: two are enough, and hours will do
+    totals = bool(_TOTALS_NAME_RE.search(plain_label(section.title)))
+    # a figure already read as a note of the section ("✅ Completed: 2 / 75") counts with them
+    noted = [
+        ("labelled", note.partition(":")[2])
+        for note in section.notes
+        if _stat_text(note.lstrip("-*+ ")) == "labelled"
+    ]
+    if entries is None or len(entries) + len(noted) < (MIN_NAMED_TOTALS if totals else MIN_STATS):
+        return False
+    entries = entries + noted
+    labelled = sum(kind == "labelled" for kind, _value in entries)
+    # a tally at zero ("Offers: 0") is a count kept, never a topic's time
+    reported = totals or any(
+        kind == "count" or reports_a_figure(value) or value.strip() == "0"
+        for kind, value in entries
+    )
+    return labelled * 2 >= len(entries) and reported
 
 
 @rule("advice-section")

@@ -77,6 +77,7 @@ from roadvault.parse.sections import (
     is_about_people,
     is_aside_title,
     is_intro_title,
+    is_statistics,
     is_step_kind_title,
     linked_notes_to_boxes,
     news_to_notes,
@@ -1250,6 +1251,8 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
                 and not _HOW_TO_USE_RE.search(draft.title)
                 and not _is_key_to_marks(draft)
                 and not part_names.restated_by(draft)
+                # "Progress Summary" › "🚧 In Progress: 1", "⏳ Remaining: 72": icons on counts
+                and not is_statistics(draft)
             )
             or plain_label(draft.title) == title_key
             # "How to Use This Curriculum" › "### Step 1: Get Your Own Copy": setting up
