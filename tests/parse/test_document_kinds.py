@@ -7988,3 +7988,53 @@ def test_glyph_led_labels_of_a_pasted_chat_plan_sit_inside_its_numbered_parts():
         ("Hand building", ["Studio setup", "Weekly plan"]),
         ("The wheel", ["Practice targets"]),
     ]
+
+
+def test_a_task_card_whose_plan_and_checks_are_lists_under_labels_is_one_step():
+    """ "### Task N" › "**Goal**: …", "**Plan**:" over its points, "**Definition of Done**:"
+    over its checks, task after task: each task is a step, its card the step's note."""
+
+    def task(n: int) -> list[str]:
+        return [
+            f"### Task {n}: Throw cylinder number {n}",
+            f"- **Goal**: Raise a cylinder of {n} kg with even walls, and measure the walls.",
+            "- **Plan**:",
+            "1. Wedge the clay well and centre it on the wheel head.",
+            "2. Open the form, then pull the walls up in three passes.",
+            "- **Definition of Done**:",
+            "- Walls no thicker than 6 mm anywhere along the height.",
+            "- **Timebox**: 1–2 hours",
+        ]
+
+    text = "\n".join(["# Wheel practice", "## Week 1", *task(1), *task(2), *task(3)])
+    roadmap = parse_roadmap(text)
+    leaves = roadmap.leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "Task 1: Throw cylinder number 1",
+        "Task 2: Throw cylinder number 2",
+        "Task 3: Throw cylinder number 3",
+    ]
+    assert "pull the walls up" in leaves[0].notes
+
+
+def test_key_topics_listed_under_a_card_label_stay_the_steps():
+    def part(name: str, topics: list[str]) -> list[str]:
+        return [
+            f"### {name}",
+            f"- **What it is**: The part of the craft that covers {name.lower()} from the start.",
+            "- **Key topics**:",
+            *[f"- {topic}" for topic in topics],
+        ]
+
+    text = "\n".join(
+        [
+            "# Pottery",
+            "## Foundations",
+            *part("Clay", ["Wedging", "Storing clay"]),
+            *part("Glaze", ["Mixing", "Dipping"]),
+            *part("Kiln", ["Loading", "Cones"]),
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    topics = ["Wedging", "Storing clay", "Mixing", "Dipping", "Loading", "Cones"]
+    assert [title for title in titles if title in topics] == topics, titles

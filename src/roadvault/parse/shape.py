@@ -724,6 +724,11 @@ _SET_OFF_LABEL_RE = re.compile(
     r"^\s*(?:(?P<a>\*\*|__|\*|_)(?P<x>[^*_\n]{1,30}?)\s*[:：]\s*(?P=a)"
     r"|(?P<b>\*\*|__|\*|_)(?P<y>[^*_\n]{1,30}?)(?P=b)\s*[:：])\s*\S"
 )
+# "- **Plan**:" over the list of the plan's points: a label set off, with nothing after it
+_SET_OFF_LABEL_ALONE_RE = re.compile(
+    r"^\s*(?:(?P<a>\*\*|__|\*|_)(?P<x>[^*_\n]{1,30}?)\s*[:：]\s*(?P=a)"
+    r"|(?P<b>\*\*|__|\*|_)(?P<y>[^*_\n]{1,30}?)(?P=b)\s*[:：])\s*$"
+)
 MIN_FACET_REPEATS = 3
 
 
@@ -803,7 +808,9 @@ def _lesson_cards_to_steps(root: Draft) -> None:
     "Example"), is one step, the lesson: its paragraphs say what it teaches and become its
     notes; so is a lesson of their series ("Урок 7") written the same way with labels of its
     own, and one written as folded blocks whose summaries recur ("## 1. Sinus de la somme" ›
-    "<summary>Chapitre</summary>", "<summary>Énoncé</summary>"). Labels that are the work
+    "<summary>Chapitre</summary>", "<summary>Énoncé</summary>"), or as a task's card whose
+    labels stand over lists ("### Task 3" › "**Plan**:" › its points, "**Definition of
+    Done**:" › its checks, task after task). Labels that are the work
     ("**Task:** …"), a kind of step ("**Project:** …"), a time or a place in the plan
     ("**Day 1:** …", "**Ngày 3:** …") or a facet of the plan ("**Topics:** …"), and parts
     whose labels name topics of their own with none shared, keep their entries as steps."""
@@ -838,7 +845,24 @@ def _entry_label(entry: Draft) -> str:
     summary ("<summary>Énoncé</summary>")."""
     if entry.kind == DETAILS:
         return plain_label(entry.title)
+    alone = _card_label_over_list(entry)
+    if alone is not None:
+        return plain_label(alone["x"] or alone["y"])
     return _set_off_label(entry) or ""
+
+
+def _card_label_over_list(entry: Draft) -> re.Match[str] | None:
+    """ "- **Plan**:" over the plan's points, "- **Definition of Done**:" over its checks:
+    a label of a card with its lines below it."""
+    if not entry.children or any(c.is_task or c.children for c in entry.children):
+        return None
+    found = _SET_OFF_LABEL_ALONE_RE.match(entry.raw or "")
+    label = plain_label(found["x"] or found["y"]) if found else ""
+    if not label or _WORK_LABEL_RE.search(label) or is_facet_title(label):
+        return None  # "**Key topics**:", "**Exercises**:" over their list: the steps
+    if is_step_kind_title(label) or names_a_when(label):
+        return None
+    return found
 
 
 def _folded_blocks(section: Draft) -> bool:
@@ -848,23 +872,25 @@ def _folded_blocks(section: Draft) -> bool:
     return len(entries) >= 2 and all(e.kind == DETAILS and e.title for e in entries)
 
 
+def _card_line(entry: Draft) -> re.Match[str] | None:
+    """ "- **Theory:** …", or "- **Plan**:" over its lines: an entry of a lesson's card."""
+    if entry.kind != ITEM or entry.is_task or not entry.raw:
+        return None
+    return _SET_OFF_LABEL_RE.match(entry.raw) or _card_label_over_list(entry)
+
+
 def _labelled_paragraphs(section: Draft) -> bool:
     """Whether every entry of `section` (two at least) is a paragraph led by a label set off
     by emphasis ("- **Theory:** The response time of a system is…")."""
-    entries = section.children
-    if len(entries) < 2:
-        return False
     lengths: list[int] = []
-    for entry in entries:
-        if entry.kind != ITEM or entry.is_task or not entry.raw:
-            return False
-        found = _SET_OFF_LABEL_RE.match(entry.raw)
+    for entry in section.children:
+        found = _card_line(entry)
         if found is None:
             return False
         inner = sum(len((d.raw or d.text).split()) for d in walk(entry) if d is not entry)
         lengths.append(len(entry.raw[found.end() - 1 :].split()) + inner)
     # paragraphs, not a task's name and a few words on it ("**Add Testing**: Write unit tests")
-    return statistics.median(lengths) >= MIN_PARAGRAPH_WORDS
+    return len(lengths) >= 2 and statistics.median(lengths) >= MIN_PARAGRAPH_WORDS
 
 
 # "Task", "To do", "Practice", "Nhiệm vụ", "任务": a label over the work itself.
