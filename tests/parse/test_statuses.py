@@ -101,3 +101,26 @@ def test_a_progress_summary_of_counts_with_icons_is_no_step():
     roadmap = parse_roadmap(text)
     assert [p.title for p in roadmap.nodes] == ["Tests"]
     assert len(roadmap.leaves()) == 6
+
+
+def test_one_status_mark_in_place_of_a_box_is_that_entrys_state():
+    """ "- 🔄 Wedging" over "- [ ] Centring", "- [ ] Opening": the author swapped the box
+    for a mark; the entry is a step, under way, not a note of the list."""
+    text = "\n".join(
+        [
+            "# Wheel",
+            "## Basics",
+            "- 🔄 Wedging",
+            "- [ ] Centring",
+            "- [ ] Opening",
+            "## Forms",
+            "- [ ] Cylinder",
+            "- [ ] Bowl",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves][:3] == [
+        ("Wedging", "doing"),
+        ("Centring", "todo"),
+        ("Opening", "todo"),
+    ]

@@ -149,13 +149,21 @@ def read_status_glyphs(root: Draft) -> None:
     of the document heads anything else; and a tick used beside task boxes is a tick in lists
     of its own in the same part. A "**Metric:** …" line closing a list of ✅ goals is a field about
     them, not the one goal still to do. Beside 🔄 for work under way, ⏳ is work waiting its
-    turn: not started."""
+    turn: not started. A single mark standing in a list of boxes ("🔄 HTML Basics" over
+    "[ ] CSS Fundamentals") takes the place of that entry's box."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
     # a licence's "✅ share / ❌ sell" says nothing of how the plan's marks are meant
     kinds = _kinds_of_marks(root) or {d.glyph for d in marked}
-    if len(marked) < MIN_GLYPH_ITEMS:
-        return
     parents = {id(c): d for d in walk(root) for c in d.children}
+    if len(marked) < MIN_GLYPH_ITEMS:
+        # "- 🔄 HTML Basics" over "- [ ] CSS Fundamentals": one mark in a list of boxes
+        # stands where the box was, whatever the rest of the document holds
+        for draft in marked:
+            parent = parents.get(id(draft))
+            if draft.kind == ITEM and parent is not None and _beside_boxes(draft, parent):
+                draft.marker = draft.glyph
+                fired("status-glyphs", draft.line, "item")
+        return
     # "✔️ 3: Unix" in a list beside task boxes ticks as a box does; the same mark before a
     # list of its own, in the same part of the plan, is the same tick
     beside_boxes = {
@@ -311,6 +319,12 @@ def _among_icons(draft: Draft, parent: Draft | None) -> bool:
     others = [c for c in parent.children if c.kind == draft.kind and c is not draft]
     icons = [c for c in others if c.glyph is None and _leading_emoji(c.text)]
     return bool(icons) and len(icons) * 2 >= len(others)
+
+
+def _beside_boxes(draft: Draft, parent: Draft) -> bool:
+    """The entry stands in a list whose other entries are written as boxes (two at least)."""
+    others = [c for c in parent.children if c is not draft and c.kind == ITEM]
+    return len(others) >= MIN_GLYPH_ITEMS and all(c.boxed for c in others)
 
 
 def _scattered_leaf_ticks(marked: list[Draft], parents: dict[int, Draft]) -> set[int]:
