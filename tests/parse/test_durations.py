@@ -36,6 +36,11 @@ from roadvault.parse.durations import (
         ("Capstone (3+ months)", ("Capstone", "3+ months", (90, 90), None)),
         ("Later (Weeks 17+)", ("Later", "Weeks 17+", None, None)),
         ("Scala (Semanas 1 y 2)", ("Scala", "Semanas 1 y 2", (14, 14), None)),
+        # a length with a word saying it is the whole of it
+        ("Plan (8 weeks to complete)", ("Plan", "8 weeks", (56, 56), None)),
+        ("학습 로드맵 (8주 완성)", ("학습 로드맵", "8주", (56, 56), None)),
+        ("路线（3个月完成）", ("路线", "3个月", (90, 90), None)),
+        ("Ruta (8 semanas en total)", ("Ruta", "8 semanas", (56, 56), None)),
         ("Weeks 1 & 2: Basics", ("Weeks 1 & 2: Basics", "Weeks 1 & 2", (14, 14), None)),
         ("Day 5 and 10 more minutes", ("Day 5 and 10 more minutes", None, None, None)),
         ("Week 1 (Beginner Python)", ("Week 1 (Beginner Python)", "Week 1", (7, 7), None)),

@@ -199,8 +199,14 @@ _WHOLE_RE = re.compile(rf"^\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|eac
 _PACE_WHOLE_RE = re.compile(rf"^\s*{PACE}\s*$", re.I)
 # "(3 weeks)", "[Total: 3 months]", "(~2 weeks, 5 hours/week)", "(13 weeks / 26 sessions)"
 # — first part only.
+# "(8 weeks to complete)", "(8주 완성)", "(3个月完成)", "(8 semanas en total)": the length and a
+# word that says it is the whole of it
+_TO_FINISH = (
+    r"(?:to\s+(?:complete|finish)|in\s+total|en\s+total|au\s+total|insgesamt|no\s+total"
+    r"|完成|完了|で完了|で完成|修了|완성|완료|마스터)"
+)
 _PAREN_RE = re.compile(
-    rf"\s*[\(\[（【]\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each|of\s+study)?\s*"
+    rf"\s*[\(\[（【]\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each|of\s+study|{_TO_FINISH})?\s*"
     rf"(?:[,;，；]\s*(?P<pace>{PACE})\s*|[,;/，；]\s*\d{{1,3}}\s*[^\W\d_]{{2,}}\s*"
     # "(1–2 weeks, parallel with Stage 1)": a remark after the length
     rf"|[,;，；]\s*[^\W\d_][^()\[\]（）【】\n]{{0,40}})?[\)\]）】]",
