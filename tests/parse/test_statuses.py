@@ -124,3 +124,33 @@ def test_one_status_mark_in_place_of_a_box_is_that_entrys_state():
         ("Centring", "todo"),
         ("Opening", "todo"),
     ]
+
+
+def test_ticks_on_every_weeks_learn_list_beside_a_bare_practice_list_are_decoration():
+    def week(n: int) -> list[str]:
+        return [
+            f"### Week {n}: Part {n}",
+            "**Learn**:",
+            f"- ✅ Clay body {n}",
+            f"- ✅ Glaze {n}",
+            "",
+            "**Practice**:",
+            f"- Throw bowl {n}",
+            f"- Trim bowl {n}",
+            "",
+        ]
+
+    text = "\n".join(
+        [
+            "# Wheel course",
+            "## Plan",
+            *week(1),
+            *week(2),
+            *week(3),
+            "## Community",
+            "- Join the studio chat",
+            "- Share a photo",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert not [leaf.title for leaf in leaves if leaf.status.value == "done"]

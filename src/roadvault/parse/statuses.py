@@ -150,7 +150,9 @@ def read_status_glyphs(root: Draft) -> None:
     of its own in the same part. A "**Metric:** …" line closing a list of ✅ goals is a field about
     them, not the one goal still to do. Beside 🔄 for work under way, ⏳ is work waiting its
     turn: not started. A single mark standing in a list of boxes ("🔄 HTML Basics" over
-    "[ ] CSS Fundamentals") takes the place of that entry's box."""
+    "[ ] CSS Fundamentals") takes the place of that entry's box. A ✅ on one kind of list in
+    every unit ("**Learn**:" › "✅ Git basics" beside "**Practice**:" › bare entries, week
+    after week) says the kind, not how far the learner has got."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
     # a licence's "✅ share / ❌ sell" says nothing of how the plan's marks are meant
     kinds = _kinds_of_marks(root) or {d.glyph for d in marked}
@@ -420,9 +422,32 @@ def _parts_ticked_so_far(root: Draft) -> set[int]:
         return set()
     if any(ticks[i] for i in after) or not all(bare[i] for i in after):
         return set()
+    if _ticks_mark_one_kind(root):
+        return set()
     # the marked entries of those first parts; a bare one beside them ("✅ Economics", then
     # "Ethics") is the other reading's to judge, a list ticked so far
     return {id(d) for found in ticks[:first_plain] for d in found}
+
+
+MIN_FACET_TICK_UNITS = 3
+
+
+def _ticks_mark_one_kind(root: Draft) -> bool:
+    """ "#### Week 1" › "**Learn**:" › "✅ Git basics", "✅ GitHub", beside "**Practice**:" ›
+    "Create a repository", week after week: each week holds a list all ticked beside a list
+    all bare, and no list mixes the two; the ✅ marks what kind of entry it is (to learn, not
+    to practise), not how far the learner has got."""
+    units = 0
+    for unit in walk(root):
+        lists = [c for c in unit.children if c.children and all(g.kind == ITEM for g in c.children)]
+        kinds = set()
+        for group in lists:
+            marks = {g.glyph == "x" for g in group.children if not g.children}
+            if len(marks) > 1:
+                return False  # "✅ Intro", "Setup" in one list: how far it has got
+            kinds |= marks
+        units += kinds == {True, False}
+    return units >= MIN_FACET_TICK_UNITS
 
 
 def _plan_parts(root: Draft) -> list[Draft]:
