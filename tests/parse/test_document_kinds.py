@@ -8038,3 +8038,28 @@ def test_key_topics_listed_under_a_card_label_stay_the_steps():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     topics = ["Wedging", "Storing clay", "Mixing", "Dipping", "Loading", "Cones"]
     assert [title for title in titles if title in topics] == topics, titles
+
+
+def test_empty_part_headings_hold_the_headings_written_at_their_level_after_them():
+    """ "### PHASE 1: Clay (Month 1)" with nothing under it, then "### Week 1-2: …" at the
+    same level: the author wrote the phases and their weeks at one level; the weeks are
+    the phase's, up to the next phase."""
+    text = "\n".join(
+        [
+            "# Pottery in two months",
+            "## Overview",
+            "### PHASE 1: Clay (Month 1)",
+            "### Week 1-2: Hand building",
+            "- Pinch pots",
+            "- Coil pots",
+            "### Week 3-4: Slabs",
+            "- Slab box",
+            "### PHASE 2: Wheel (Month 2)",
+            "### Week 5-6: Centring",
+            "- Centre 1 kg",
+            "### Week 7-8: Cylinders",
+            "- Pull walls",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.title, len(p.leaves())) for p in roadmap.nodes] == [("Clay", 3), ("Wheel", 2)]

@@ -853,9 +853,11 @@ _FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
 def _part_word(entry: Draft) -> str | None:
     """ "month" for "- **Month 1** – Web basics": the kind of part a list entry opens."""
     text = entry.text or entry.title
-    if entry.kind != ITEM or not opens_a_part(text):
+    if entry.kind not in (ITEM, HEADING) or not opens_a_part(text):
         return None
-    word = _FIRST_WORD_RE.search(plain_label(text))
+    # the words as written: `plain_label` would cut "Phase 1:" itself
+    shown = strip_decorations(remove_controls(text)).replace("**", "").replace("__", "")
+    word = _FIRST_WORD_RE.search(shown)
     return word[0].casefold() if word else None
 
 
@@ -865,7 +867,9 @@ def adopt_entries_after_part_entries(draft: Draft) -> None:
     basics"), followed by entries that are not nested under it ("1. Week 1-2: HTML" at the
     margin, with its topics), opens that part as a heading would: what follows it, up to the
     next entry naming the same kind of part, is the part's. Two such entries at least, each
-    followed by something."""
+    followed by something. So does an empty heading that names a part ("### PHASE 1: HTML &
+    CSS (Month 1)") over the headings written at its own level after it ("### Learning
+    Objectives", "### Week 1-2: …"), up to the next such part."""
     for child in draft.children:
         adopt_entries_after_part_entries(child)
     words = [_part_word(entry) for entry in draft.children]
