@@ -154,3 +154,23 @@ def test_ticks_on_every_weeks_learn_list_beside_a_bare_practice_list_are_decorat
     )
     leaves = parse_roadmap(text).leaves()
     assert not [leaf.title for leaf in leaves if leaf.status.value == "done"]
+
+
+def test_a_legend_of_boxes_under_its_label_says_what_a_box_means():
+    text = "\n".join(
+        [
+            "# 陶艺进度",
+            "",
+            "> 说明：",
+            "> - [x] 表示已完成",
+            "> - [ ] 表示未完成",
+            "> - [~] 表示进行中",
+            "",
+            "## 第一周",
+            "- [x] 揉泥",
+            "- [ ] 拉坯",
+        ]
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["揉泥", "拉坯"]
+    assert "表示已完成" in roadmap.notes

@@ -665,10 +665,13 @@ def _legend_markers(entries: list[Draft]) -> dict[str, str] | None:
 
 # What a demo box says it shows: "Ohne x" / "Mit x", "Not done" / "Done", "Offen" / "Erledigt".
 _BOX_STATE_RE = re.compile(
-    r"^(?:(?:ohne|mit|with(?:out)?|sin|con|sem|com|sans|avec|senza)\s+(?:an?\s+|ein\s+)?[\"'„“]?x"
+    # "表示已完成", "means done", "= in progress": what the box stands for, said as such
+    r"^(?:表示|意味|means|indicates|stands for|=|:)?\s*"
+    r"(?:(?:ohne|mit|with(?:out)?|sin|con|sem|com|sans|avec|senza)\s+(?:an?\s+|ein\s+)?[\"'„“]?x"
     r"[\"'“”]?|(?:not\s+|un)?(?:done|checked|ticked|completed|finished)|(?:nicht\s+)?erledigt"
     r"|offen|to\s?do|pendiente|hecho|feito|pendente|fait|à faire|完了|未完了|已完成|未完成|완료"
-    r"|미완료)[.!]?$",
+    r"|미완료|in progress|en curso|em andamento|en cours|in bearbeitung|进行中|進行中|진행\s?중"
+    r"|not started|未开始|未着手)[.!]?$",
     re.I,
 )
 MAX_DEMO_BOXES = 4
@@ -677,8 +680,9 @@ MAX_DEMO_BOXES = 4
 @rule("box-legend")
 def drop_box_legend(root: Draft, notes: list[str]) -> None:
     """Boxes before the plan that only show how to tick ("- [ ] Ohne x" / "- [X] Mit x",
-    "- [ ] Not done" / "- [x] Done" under "tick a box by putting an x in it") are the
-    tracker's legend, not steps: the roadmap note's text, their ticks counting nothing."""
+    "- [ ] Not done" / "- [x] Done" under "tick a box by putting an x in it", "说明：" ›
+    "- [x] 表示已完成", "- [~] 表示进行中") are the tracker's legend, not steps: the roadmap
+    note's text, their ticks counting nothing."""
     _drop_demo_boxes(root, notes)
     if root.children and root.children[0].kind == HEADING and root.children[0].level == 1:
         _drop_demo_boxes(root.children[0], notes)  # under the title, before its parts
@@ -686,6 +690,13 @@ def drop_box_legend(root: Draft, notes: list[str]) -> None:
 
 def _drop_demo_boxes(holder: Draft, notes: list[str]) -> None:
     for at, child in enumerate(holder.children):
+        if child.kind == PSEUDO and _legend_boxes(child.children):
+            # "说明：" over "- [x] 表示已完成", "- [ ] 表示未完成": the legend under its label
+            for entry in walk(child):
+                fired("box-legend", entry.line, "note")
+            notes.append(section_text(child))
+            holder.children = [c for c in holder.children if c is not child]
+            return
         if child.kind in (HEADING, PSEUDO, DETAILS):
             return  # the plan has begun: a list from here on is its own
         if child.kind != ITEM or not child.is_task or child.children:
@@ -695,9 +706,7 @@ def _drop_demo_boxes(holder: Draft, notes: list[str]) -> None:
             if after.kind != ITEM or not after.is_task or after.children:
                 break
             run.append(after)
-        if 2 <= len(run) <= MAX_DEMO_BOXES and all(
-            _BOX_STATE_RE.match(plain_label(entry.title)) for entry in run
-        ):
+        if _legend_boxes(run):
             for entry in run:
                 fired("box-legend", entry.line, "note")
             notes.append(
@@ -705,6 +714,15 @@ def _drop_demo_boxes(holder: Draft, notes: list[str]) -> None:
             )
             holder.children = [c for c in holder.children if c not in run]
         return
+
+
+def _legend_boxes(run: list[Draft]) -> bool:
+    """Two to four boxes, each saying only what a box in its state means."""
+    return (
+        2 <= len(run) <= MAX_DEMO_BOXES
+        and all(e.kind == ITEM and e.is_task and not e.children for e in run)
+        and all(_BOX_STATE_RE.match(plain_label(entry.title)) for entry in run)
+    )
 
 
 @rule("legend")
