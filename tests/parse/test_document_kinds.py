@@ -8063,3 +8063,27 @@ def test_empty_part_headings_hold_the_headings_written_at_their_level_after_them
     )
     roadmap = parse_roadmap(text)
     assert [(p.title, len(p.leaves())) for p in roadmap.nodes] == [("Clay", 3), ("Wheel", 2)]
+
+
+def test_a_parts_goals_and_skills_beside_what_it_teaches_are_its_text_in_vietnamese():
+    def phase(n: int, topic: str) -> list[str]:
+        return [
+            f"# Phase {n} — Gốm {n}",
+            "## Mục tiêu",
+            "- Hiểu đất sét và cách chuẩn bị nó.",
+            "- Có một góc làm việc an toàn.",
+            "## Kiến thức sẽ học",
+            f"- {topic} cơ bản",
+            f"- {topic} nâng cao",
+            "## Kỹ năng đạt được",
+            "- Tự tin làm một sản phẩm nhỏ.",
+        ]
+
+    text = "\n".join([*phase(1, "Nhồi đất"), *phase(2, "Chuốt gốm")])
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == [
+        "Nhồi đất cơ bản",
+        "Nhồi đất nâng cao",
+        "Chuốt gốm cơ bản",
+        "Chuốt gốm nâng cao",
+    ]

@@ -1098,6 +1098,9 @@ _GOALS_SECTION_RE = re.compile(
     r"| proyek)?"
     r"|(?:öğrenme )?hedefler(?:i)?|(?:öğrenme )?(?:çıktılar[ıi]?|kazanımlar[ıi]?)|amaç(?:lar)?"
     r"|leerdoelen|doelen|cele(?: nauki| kursu| szkolenia)?|cíle(?: kurzu)?"
+    # what the learner can do after the part: "Kỹ năng đạt được", "Skills gained"
+    r"|kỹ năng đạt được|skills (?:gained|acquired|you(?:'ll| will) (?:gain|have))"
+    r"|compétences acquises|habilidades adquiridas|competências adquiridas|获得的技能|習得スキル"
     r"|цілі(?: курсу| навчання)?"
     r"|目标|学习目标|总体目标|总目标|整体目标|学習目標|目標|全体目標|목표|학습 목표|전체 목표"
     # what the repository itself is for: "## 1. 目的" › "進捗管理", "포트폴리오"
@@ -1185,6 +1188,12 @@ _TOPICS_GROUP_RE = re.compile(
     r"|what you(?:'ll| will) (?:learn|study|cover)|temas?|contenidos?|conteúdos?|themen|inhalte"
     r"|thèmes|sujets|主题|知识点|学习内容|内容|トピック|学習内容|주제|학습 내용"
     r"|konular|konu başlıkları|chủ đề|nội dung|topik|materi|темы|содержание"
+    # "Kiến thức sẽ học", "Lo que aprenderás", "学ぶこと": what the part teaches, said so
+    r"|kiến thức(?: sẽ học| cần học| cần nắm)?|những gì (?:bạn )?sẽ học"
+    r"|lo que (?:vas a )?aprender[áa]s"
+    r"|o que (?:você )?vai aprender|ce que (?:vous allez|tu vas) apprendre|was du lernst"
+    r"|что (?:будем )?изуча(?:ем|ть)|materi yang dipelajari|öğrenilecekler"
+    r"|学ぶこと|学ぶ内容|要学的内容|学习要点|배울 내용|배울 것"
     # "**Tasks:**" beside "**Objectives:**": the work the objectives are reached by
     r"|tasks?|to-?dos?|tareas?|tarefas?|tâches|aufgaben|задачи|任务|タスク|할 일)$"
 )
