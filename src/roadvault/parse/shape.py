@@ -115,6 +115,7 @@ from roadvault.parse.statuses import (
     read_plus_marks,
     read_state_suffixes,
     read_status_glyphs,
+    read_ticked_summaries,
     said_state,
 )
 from roadvault.parse.titles import (
@@ -2656,6 +2657,7 @@ def shape_roadmap(
     drop_box_legend(root, notes)
     read_legend(root, notes)
     read_status_glyphs(root)
+    read_ticked_summaries(root)
     read_state_suffixes(root)
     _drop_part_done_boxes(root)
     read_plus_marks(root)

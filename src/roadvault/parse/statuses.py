@@ -1111,3 +1111,27 @@ def said_state(label: str, value: str) -> str | None:
         return None
     words = value.strip(" *_.")
     return status_of_words(words) if 0 < len(words.split()) <= 3 else None
+
+
+# "*If - Else, Switch - Case ✔️*": a line that closes with a tick (in emphasis or not).
+_TICKED_LINE_RE = re.compile(r"[✔✅☑✓]\ufe0f?[\s*_]*$")
+MIN_TICKED_SUMMARIES = 2
+
+
+@rule("ticked-summary")
+def read_ticked_summaries(root: Draft) -> None:
+    """A lesson heading with nothing under it but a line saying what it covered, that line
+    closed by a tick ("## Ders 3: Karar Yapıları" › "*If - Else, Switch - Case ✔️*"),
+    lesson after lesson: the tick says the lesson is done; a lesson whose line has none is
+    still to do. It takes two such lessons."""
+    lessons = [
+        d
+        for d in walk(root)
+        if d.kind in (HEADING, PSEUDO) and not d.children and d.marker is None and d.notes
+    ]
+    ticked = [d for d in lessons if _TICKED_LINE_RE.search(d.notes[0].strip())]
+    if len(ticked) < MIN_TICKED_SUMMARIES:
+        return
+    for draft in ticked:
+        draft.marker = "x"
+        fired("ticked-summary", draft.line, "item", "[x]")
