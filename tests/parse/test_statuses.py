@@ -174,3 +174,25 @@ def test_a_legend_of_boxes_under_its_label_says_what_a_box_means():
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["揉泥", "拉坯"]
     assert "表示已完成" in roadmap.notes
+
+
+def test_a_cjk_state_word_set_off_by_a_space_after_the_entry_is_its_state():
+    text = "\n".join(
+        [
+            "# 陶艺",
+            "## 进度",
+            "- 揉泥 完成",
+            "- 拉坯 已完成",
+            "- 修坯 未开始",
+            "- 上釉",
+            "- 完成作品",
+        ]
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("揉泥", "done"),
+        ("拉坯", "done"),
+        ("修坯", "todo"),
+        ("上釉", "todo"),
+        ("完成作品", "todo"),
+    ]

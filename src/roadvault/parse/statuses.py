@@ -958,9 +958,13 @@ _STATE_WORD = (
     r"|completado|concluído|concluido|feito|fertig|erledigt|fait|terminé|en curso"
     r"|em andamento|готово|пройдено|изучено|в процессе|" + "|".join(_DONE_PLURALS)
 )
+# "mlir概念学习 完成", "ステップ1 済み", "기초 문법 완료": in CJK text a state word set off by a
+# space at the end is the entry's state, as a dash or brackets set it off elsewhere
+_CJK_STATE_WORD = r"완료|진행중|미완|完了|済み|完成|已完成|进行中|学习中|未完成|未开始|未着手"
 _STATE_SUFFIX_RE = re.compile(
     rf"\s*(?:[(（\[]\s*(?P<bracketed>{_STATE_WORD})\s*[.!]?\s*[)）\]]"
-    rf"|\s(?:[-–—]|->|=>|→|⇒)\s*(?P<dashed>{_STATE_WORD}))\s*$",
+    rf"|\s(?:[-–—]|->|=>|→|⇒)\s*(?P<dashed>{_STATE_WORD})"
+    rf"|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\w])\s+(?P<spaced>{_CJK_STATE_WORD}))\s*$",
     re.I,
 )
 _SAID = {"완": "x", "미완": " ", "hecho": "x", "started": "/", **dict.fromkeys(_DONE_PLURALS, "x")}
@@ -982,7 +986,7 @@ def state_suffix(title: str) -> tuple[str, str] | None:
         mark = _SAID.get(labelled["bracketed"].casefold()) or status_of_words(labelled["bracketed"])
         rest = title[: labelled.start()].rstrip() + title[labelled.end() :]
         return (rest, mark) if mark is not None else None
-    word = (match["bracketed"] or match["dashed"]).casefold()
+    word = (match["bracketed"] or match["dashed"] or match["spaced"]).casefold()
     mark = _SAID.get(word) or status_of_words(word)
     # "Data Analysis 🔄 (In Progress)": the mark before the word says the same state twice
     rest = _MARK_TAIL_RE.sub("", title[: match.start()]).rstrip() or title[: match.start()]
@@ -1001,7 +1005,8 @@ _STATE_BEFORE_COLON_RE = re.compile(
 @rule("state-suffix")
 def read_state_suffixes(root: Draft) -> None:
     """A state written after an entry's name — "Git basics (완)", "Docker (done)", "Kafka [in
-    progress]", "SQL — done", "Heaps -> done", a box "Revisão [x]", "Day 1-5 (已完成): …", or a
+    progress]", "SQL — done", "Heaps -> done", "mlir概念学习 完成" (in CJK text a space sets
+    the word off), a box "Revisão [x]", "Day 1-5 (已完成): …", or a
     "Status: Completed" line under it — is how far the learner got: that entry's status, not
     words of its name. So is a state tag before the name ("[Completed] Linear algebra",
     "[Ongoing] …", "[Plan] …") where the document tags entries so with two states or three times
