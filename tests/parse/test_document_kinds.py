@@ -8087,3 +8087,21 @@ def test_a_parts_goals_and_skills_beside_what_it_teaches_are_its_text_in_vietnam
         "Chuốt gốm cơ bản",
         "Chuốt gốm nâng cao",
     ]
+
+
+def test_a_sponsors_list_by_its_tier_or_time_is_housekeeping():
+    text = "\n".join(
+        [
+            "# Pottery in 30 days",
+            "## Day 1",
+            "- Wedging",
+            "## Day 2",
+            "- Centring",
+            "## Current Sponsors",
+            "- Clay Supply Co.",
+            "## Gold sponsors",
+            "- Kiln Works",
+        ]
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centring"]

@@ -66,7 +66,8 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |ce que vous trouverez ici|was (?:du|sie) hier finde(?:st|n)|这里有什么|本仓库(?:包含|内容)
 |contribut\w*|how to contribute|ways to contribute
 |licen[cs]e\w*|copyright|acknowledg\w*|thanks?|thank you|special thanks|credits?
-|sponsors?(?:hip)?|backers?|supporters?|patrons?|support(?: this project| us| me| the project)?
+|(?:(?:our |current |past |gold |silver |bronze |special |platinum )?(?:sponsors?(?:hip)?|backers?
+|supporters?|patrons?))|support(?: this project| us| me| the project)?
 |show your support|donat\w*|buy me a coffee|funding
 |star history|stargazers|code of conduct|change ?logs?|release notes|version history
 |authors?|maintainers?|contributors?|team|our team|core team|congratulations
