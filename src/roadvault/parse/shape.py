@@ -2535,7 +2535,7 @@ def _struck_out(draft: Draft) -> Status | None:
     return status
 
 
-def _to_node(draft: Draft, inherited: Status | None, numbers: dict[int, str]) -> Node:
+def _to_node(draft: Draft, inherited: Status | None, numbers: dict[int, tuple[Node, str]]) -> Node:
     """The model's node for `draft`; `numbers` gets the author's number of each node whose
     title still is the one it was cut from (see `show_numbering`)."""
     status = Status.from_marker(draft.marker) if draft.marker is not None else Status.TODO
@@ -2565,7 +2565,7 @@ def _to_node(draft: Draft, inherited: Status | None, numbers: dict[int, str]) ->
     )
     number, numbered_title = draft.numbering
     if number and draft.title == numbered_title:
-        numbers[id(node)] = number
+        numbers[id(node)] = (node, number)  # the node kept alive: its id stays its own
     return node
 
 
@@ -2605,7 +2605,7 @@ class Shaped:
     nodes: list[Node]
     notes: str
     wrapper: tuple[str, int | None] | None = None  # the section opened over the phases
-    numbers: dict[int, str] = field(default_factory=dict)  # see `show_numbering`
+    numbers: dict[int, tuple[Node, str]] = field(default_factory=dict)  # `show_numbering`
 
 
 MIN_FLAT_ENTRIES = 3
@@ -2743,7 +2743,7 @@ def _shaped(root: Draft, title: str | None, notes: list[str]) -> Shaped:
     resource_text = _resources_as_notes(root.resources)
     if resource_text:
         roadmap_notes.append(resource_text)
-    numbers: dict[int, str] = {}
+    numbers: dict[int, tuple[Node, str]] = {}
     return Shaped(
         title=title,
         nodes=[_to_node(child, None, numbers) for child in root.children],
@@ -2752,13 +2752,13 @@ def _shaped(root: Draft, title: str | None, notes: list[str]) -> Shaped:
     )
 
 
-def show_numbering(nodes: list[Node], numbers: dict[int, str]) -> None:
+def show_numbering(nodes: list[Node], numbers: dict[int, tuple[Node, str]]) -> None:
     """Give each title back the number its author wrote before it ("1.1 Variables", "IV.
     Recursion", "(04) Processes"). The rules read titles without it (a part is told by its
     name and ordered by the outline), so it goes back once they are done: the learner sees
     the numbering of the course they follow, and ids are made without it (parse/ids.py)."""
     for top in nodes:
         for node in top.walk():
-            number = numbers.get(id(node))
-            if number:
-                node.title = settled_title(with_numbering(node.title, number))
+            found = numbers.get(id(node))
+            if found is not None and found[0] is node:
+                node.title = settled_title(with_numbering(node.title, found[1]))
