@@ -721,15 +721,13 @@ def _a_record(value: str) -> bool:
 
 
 # "- *Why:* …", "- **Connects to:** …": a label set off by emphasis at the start of a line.
-_SET_OFF_LABEL_RE = re.compile(
+_SET_OFF_LABEL = (
     r"^\s*(?:(?P<a>\*\*|__|\*|_)(?P<x>[^*_\n]{1,30}?)\s*[:：]\s*(?P=a)"
-    r"|(?P<b>\*\*|__|\*|_)(?P<y>[^*_\n]{1,30}?)(?P=b)\s*[:：])\s*\S"
+    r"|(?P<b>\*\*|__|\*|_)(?P<y>[^*_\n]{1,30}?)(?P=b)\s*[:：])\s*"
 )
+_SET_OFF_LABEL_RE = re.compile(_SET_OFF_LABEL + r"\S")
 # "- **Plan**:" over the list of the plan's points: a label set off, with nothing after it
-_SET_OFF_LABEL_ALONE_RE = re.compile(
-    r"^\s*(?:(?P<a>\*\*|__|\*|_)(?P<x>[^*_\n]{1,30}?)\s*[:：]\s*(?P=a)"
-    r"|(?P<b>\*\*|__|\*|_)(?P<y>[^*_\n]{1,30}?)(?P=b)\s*[:：])\s*$"
-)
+_SET_OFF_LABEL_ALONE_RE = re.compile(_SET_OFF_LABEL + "$")
 MIN_FACET_REPEATS = 3
 
 

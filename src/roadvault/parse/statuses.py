@@ -162,7 +162,7 @@ def read_status_glyphs(root: Draft) -> None:
         # stands where the box was, whatever the rest of the document holds
         for draft in marked:
             parent = parents.get(id(draft))
-            if draft.kind == ITEM and parent is not None and _beside_boxes(draft, parent):
+            if draft.kind == ITEM and parent is not None and _in_a_list_of_boxes(draft, parent):
                 draft.marker = draft.glyph
                 fired("status-glyphs", draft.line, "item")
         return
@@ -323,7 +323,7 @@ def _among_icons(draft: Draft, parent: Draft | None) -> bool:
     return bool(icons) and len(icons) * 2 >= len(others)
 
 
-def _beside_boxes(draft: Draft, parent: Draft) -> bool:
+def _in_a_list_of_boxes(draft: Draft, parent: Draft) -> bool:
     """The entry stands in a list whose other entries are written as boxes (two at least)."""
     others = [c for c in parent.children if c is not draft and c.kind == ITEM]
     return len(others) >= MIN_GLYPH_ITEMS and all(c.boxed for c in others)
