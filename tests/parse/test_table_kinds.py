@@ -1406,3 +1406,25 @@ def test_a_rule_drawn_again_under_the_rows_is_still_no_row():
         "| Week 1 | Wedging |\n| Week 2 | Pulling walls |\n|---|---|\n"
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedging", "Pulling walls"]
+
+
+def test_a_week_column_naming_each_week_and_a_column_asking_if_it_is_done():
+    # the week's cell names it after its number, the other cells list its exercises, and
+    # the last column asks "Is it completed?" with a tick or a cross on every row
+    text = (
+        "# Photography course\n\n| Week | Workshop | Exercises | Is it completed? |\n"
+        "|---|---|---|---|\n"
+        "| [Week 0 Light](https://example.org/w0) | | Window light <br> Shade | ✅ |\n"
+        "| [Week 1 Lenses](https://example.org/w1) | lab | Zoom walk <br> Primes | ✅ |\n"
+        "| [Week 2 Exposure](https://example.org/w2) | lab | Bracketing | ❌ |\n"
+        "| [Week 3 Colour](https://example.org/w3) | lab | White balance <br> Gels | ❌ |\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = roadmap.leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "Week 0 Light",
+        "Week 1 Lenses",
+        "Week 2 Exposure",
+        "Week 3 Colour",
+    ]
+    assert [leaf.status for leaf in leaves] == [Status.DONE, Status.DONE, Status.TODO, Status.TODO]

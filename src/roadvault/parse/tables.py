@@ -22,7 +22,7 @@ from roadvault.parse.drafts import (
     resource_kind,
     set_title,
 )
-from roadvault.parse.durations import leading_duration
+from roadvault.parse.durations import is_slot, leading_duration
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.schedule_grid import is_rest, schedule_slots
 from roadvault.parse.table_status import (
@@ -359,9 +359,12 @@ def _all_image_states(body: list[list[InlineText]], index: int) -> bool:
 
 # A column that asks "done?" ("Completed", "Finished", "Erledigt"), not "what state?".
 _DONE_HEADER_RE = re.compile(
-    r"^(?:done|completed?|finished|passed|completado|terminado|concluído|feito|terminé|fait"
+    # "Done?", and the same asked in full: "Is it completed?", "Have I finished?"
+    r"^(?:(?:is (?:it|this)|have i|did i|are (?:they|these)) )?"
+    r"(?:done|completed?|finished|passed|completado|terminado|concluído|feito|terminé|fait"
     r"|erledigt|abgeschlossen|已完成|完成|完了|済|완료|выполнено|пройдено|hecho|fatto"
-    r"|completato|tamamland[ıi]|selesai|xong|hoàn thành|zrobione|ukończone)\??$"
+    r"|completato|tamamland[ıi]|selesai|xong|hoàn thành|zrobione|ukończone)"
+    r"(?: (?:yet|already))?\??$"
 )
 _NOT_DONE_RE = re.compile(
     r"\b(?:in|un)(?:complete|finish)\w*|\b(?:not|no|never|dropped|planned|scheduled|upcoming"
@@ -719,14 +722,25 @@ MAX_STAGE_NAME = 40
 
 
 def _names_stages(body: list[list[InlineText]], index: int) -> bool:
-    """ "| 阶段 |" over "0. 环境&工具", "1. 三件套极速过": a stage column whose cells name
-    each stage after its number — the names of the steps, not when or how long."""
+    """ "| 阶段 |" over "0. 环境&工具", "1. 三件套极速过", or "| Week |" over "Week 0
+    Scratch", "[Week 6 Python](…)": a stage column whose cells name each stage after its
+    number — the names of the steps, not when or how long."""
     rows = [row[index] for row in body if len(row) > index]
     named = 0
     for cell in rows:
         text = remove_controls(cell.text).strip()
         rest = _STAGE_NUMBER_RE.sub("", text, count=1)
-        if rest == text or cell.links or not rest[:1].isalpha() or len(rest) > MAX_STAGE_NAME:
+        slot = leading_duration(text)
+        if rest == text and slot and is_slot(slot[0]) and text.startswith(slot[0]):
+            rest = text[len(slot[0]) :].lstrip(" :.)、：-–—")  # "Week 0 Scratch", "Day 3: Arrays"
+        # one link whose text is the whole cell names the stage and where it is taught
+        whole_link = len(cell.links) == 1 and cell.links[0][0].strip() == text
+        if (
+            rest == text
+            or (cell.links and not whole_link)
+            or not rest[:1].isalpha()
+            or len(rest) > MAX_STAGE_NAME
+        ):
             continue  # "9:00–11:00", "1. [Docs](…)<br>2. …": a time, a list of links
         named += leading_duration(rest) is None
     return bool(rows) and named * 2 > len(rows)
