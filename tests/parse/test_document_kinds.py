@@ -8105,3 +8105,28 @@ def test_a_sponsors_list_by_its_tier_or_time_is_housekeeping():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Centring"]
+
+
+def test_a_field_left_blank_after_filled_ones_is_no_label_over_the_table():
+    # a progress page: a heading, its fields as a form ("**Pomodoros:**" not filled in
+    # yet), then the table of chapters; the blank field names no group
+    text = (
+        "# Reading log\n\n## The Pottery Handbook\n\n**Started:** 2021.12.28\n\n"
+        "**Now at**: chapter 3\n\n**Pomodoros:**\n\n"
+        "| Chapter | Status |\n|---|---|\n"
+        "| 1. Clay bodies | ✔ |\n| 2. Wedging | ✔ |\n| 3. Throwing | |\n"
+    )
+    roadmap = parse_roadmap(text)
+    [book] = roadmap.nodes
+    assert [child.title for child in book.children] == [
+        "1. Clay bodies",
+        "2. Wedging",
+        "3. Throwing",
+    ]
+    assert "**Pomodoros:**" in book.notes
+    # "**Learn**:" over a list stays that list's label
+    listed = parse_roadmap(
+        "# Plan\n\n## Week 1\n\n**Goal:** set up\n\n**Learn**:\n\n- Git\n- Shell\n\n"
+        "**Practice**:\n\n- Commit\n- Branch\n"
+    )
+    assert [c.title for c in listed.nodes[0].children] == ["Learn", "Practice"]

@@ -965,11 +965,19 @@ class _Sections:
     def _captions_heading(self, lines: list[InlineText]) -> bool:
         """ "### February 2026" then "**Phase: final exam push**" right under it: a caption
         of the heading (a field and its value), not a group that would take its content. So
-        are several fields in one paragraph ("**Daily Time**: 2 hours" / "**Focus**: …")."""
+        are several fields in one paragraph ("**Daily Time**: 2 hours" / "**Focus**: …"), and
+        a field left blank after the heading's filled ones ("**Started:** 2021.12.28", "**Now
+        at**: finish", "**Pomodoros:**"): a form not filled in yet, not a label over what
+        follows."""
         top = self.top
-        if top.kind != HEADING or top.children or top.notes:
+        if top.kind != HEADING or top.children:
             return False
-        if not all(_caption_field(line) for line in lines):
+        if top.notes:
+            # "**Learn**:" over its list is the list's label, whatever came before it
+            blank = len(lines) == 1 and _blank_field(lines[0]) and not self.list_next
+            if not (blank and all(_field_note(note) for note in top.notes)):
+                return False
+        elif not all(_caption_field(line) for line in lines):
             return False
         fired("heading-caption", self.current_line, "note", top.title)
         return True
@@ -2797,6 +2805,20 @@ def _caption_field(line: InlineText) -> bool:
     if not split or not split[1] or len(split[0].split()) > MAX_CAPTION_LABEL_WORDS:
         return False
     return not (opens_a_part(split[0]) or re.search(r"\d", split[0]))
+
+
+def _blank_field(line: InlineText) -> bool:
+    """ "**Pomodoros:**": a short field name with nothing after it."""
+    split = split_label(strip_decorations(line.text).replace("**", "").replace("__", ""))
+    return bool(split and split[0] and not split[1]) and (
+        len(split[0].split()) <= MAX_CAPTION_LABEL_WORDS
+        and not (opens_a_part(split[0]) or re.search(r"\d", split[0]))
+    )
+
+
+def _field_note(note: str) -> bool:
+    """A note that is a field and its value ("**Started:** 2021.12.28")."""
+    return _caption_field(InlineText(text=remove_controls(note), raw=note))
 
 
 MIN_H1_PARTS = 3  # H1 headings that, each over its steps, are parts rather than a name
