@@ -8130,3 +8130,18 @@ def test_a_field_left_blank_after_filled_ones_is_no_label_over_the_table():
         "**Practice**:\n\n- Commit\n- Branch\n"
     )
     assert [c.title for c in listed.nodes[0].children] == ["Learn", "Practice"]
+
+
+def test_a_legend_section_in_portuguese_or_italian_is_housekeeping():
+    text = (
+        "# Cerâmica\n\n##### Bloco 1: Argila ✅\n\n- [x] 1-1: _Tipos de argila_\n"
+        "- [x] 1-2: _Amassar_\n\n##### Bloco 2: Torno 📚\n\n- [ ] 2-1: _Centralizar_\n\n"
+        "##### Legenda:\n- ✅ Módulo completo\n- -  [x] Bloco completo\n"
+        "- 📚 Módulo ainda não estudado\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "1-1: Tipos de argila",
+        "1-2: Amassar",
+        "2-1: Centralizar",
+    ]

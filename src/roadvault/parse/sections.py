@@ -204,7 +204,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |(?:progress|status|tracking) (?:legend|key)
 |how to read (?:this|the) (?:table|list|legend)
 |凡例|图例|圖例|说明符号|标记说明|符号说明|状态说明|標記說明
-|범례|leyenda|légende|legende|легенда|условные обозначения
+|범례|leyenda|légende|legende|legenda|легенда|условные обозначения
 |関連リポジトリ|関連プロジェクト|関連リンク|相关项目|相关仓库|相關專案|相关链接|友情项目
 |repositorios relacionados|proyectos relacionados|projetos relacionados|repositórios relacionados
 |projets (?:liés|connexes)|verwandte projekte|관련 저장소|관련 프로젝트

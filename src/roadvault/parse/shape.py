@@ -1337,7 +1337,7 @@ MIN_RESTATED_PARTS = 2
 
 # "Progress Markers Legend", "凡例": a section that says what the marks mean.
 _KEY_TITLE_RE = re.compile(
-    r"\blegends?\b|\bmarkers\b|凡例|图例|圖例|범례|leyenda|légende|легенда", re.I
+    r"\blegends?\b|\bmarkers\b|凡例|图例|圖例|범례|leyenda|légende|legenda|легенда", re.I
 )
 MAX_KEY_ENTRY_WORDS = 4
 
