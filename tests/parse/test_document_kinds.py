@@ -8145,3 +8145,26 @@ def test_a_legend_section_in_portuguese_or_italian_is_housekeeping():
         "1-2: Amassar",
         "2-1: Centralizar",
     ]
+
+
+def test_a_weekend_review_written_without_boxes_is_still_a_day_of_the_week():
+    days = "".join(
+        f"### {day}\n- [ ] {first}\n- [ ] {second}\n\n"
+        for day, first, second in [
+            ("Monday", "Wedging", "Centring"),
+            ("Tuesday", "Pulling walls", "Trimming"),
+            ("Wednesday", "Handles", "Lids"),
+        ]
+    )
+    text = (
+        "# Pottery weeks\n\n## Week 1: Throwing\n\n"
+        + days
+        + "### Saturday/Sunday - Review\n- ✅ Throw every form again\n- ✅ Note what failed\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles[-1] == "Saturday/Sunday - Review"
+    assert len(titles) == 7
+    review = roadmap.leaves()[-1]
+    assert "Throw every form again" in review.notes
+    assert review.status.value == "todo"

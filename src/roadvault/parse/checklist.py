@@ -28,8 +28,8 @@ from roadvault.parse.drafts import (
 from roadvault.parse.durations import days_in_unit
 from roadvault.parse.labels import names_a_when
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.sections import section_text, series_word
-from roadvault.parse.titles import light_clean, names_a_plan, plain_label
+from roadvault.parse.sections import fold_into_notes, section_text, series_word
+from roadvault.parse.titles import led_by_a_weekday, light_clean, names_a_plan, plain_label
 
 MIN_TASKS = 3
 # Share of list items written as tasks above which plain bullets are read as attachments.
@@ -256,6 +256,10 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int, alone: bool) -> 
             fired("checklist-mode", child.line, "item", "a part of the plan")
             kept.append(child)
             continue
+        if plain and strong and _day_beside_boxed_days(child, section.children):
+            fold_into_notes(child, "checklist-day")  # "### Saturday - Review" › its points
+            kept.append(child)
+            continue
         if plain and (
             child.kind == ITEM
             # a table right after a box ("- [ ] Draw a comparison table:") is its material
@@ -279,6 +283,30 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int, alone: bool) -> 
             _absorb_plain(child, strong, all_tasks, alone)
         kept.append(child)
     section.children = kept
+
+
+MIN_BOXED_DAYS = 2
+
+
+@rule("checklist-day")
+def _day_beside_boxed_days(section: Draft, siblings: list[Draft]) -> bool:
+    """ "### Saturday/Sunday - Review" › "- ✅ Redo the hard problems", after "### Monday" …
+    "### Friday" › their boxes: a day of the week's plan the author wrote without boxes is
+    still a day of it, one step whose points are its notes, not a note of Friday's last
+    box."""
+    if section.kind not in _SECTIONS or not section.children:
+        return False
+    if not led_by_a_weekday(plain_label(section.title)):
+        return False
+    days = [
+        d
+        for d in siblings
+        if d is not section
+        and d.kind == section.kind
+        and holds_task(d)
+        and led_by_a_weekday(plain_label(d.title))
+    ]
+    return len(days) >= MIN_BOXED_DAYS
 
 
 def _parts_after(entries: list[Draft]) -> list[tuple[int, bool]]:

@@ -31,6 +31,7 @@ from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import STEP_QUALIFIERS_CJK, pull_sections, reads_as_action
 from roadvault.parse.titles import (
     MONTH_NAMES,
+    WEEKDAY,
     has_numbering,
     light_clean,
     opens_a_part,
@@ -119,20 +120,12 @@ def _split_first_sentence(title: str) -> tuple[str, str] | None:
     return label, rest
 
 
-_WEEKDAY = (
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
-    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi"
-    r"|vendredi|samedi|dimanche|周[一二三四五六日天]|星期[一二三四五六日天]|[月火水木金土日]曜日?"
-    r"|[월화수목금토일](?:요일)?|weekends?|weekdays?|周末|週末|주말"
-)
 # "Mon", "Mon–Tue", "월~화", "周一至周三", "Sat/Sun": days of the week, alone or as a range.
 _WEEKDAYS_RE = re.compile(
-    rf"^(?:{_WEEKDAY})(?:\s*(?:[-–—~〜～/,&+]|to|至|and|y|e)\s*(?:{_WEEKDAY}))*$", re.I
+    rf"^(?:{WEEKDAY})(?:\s*(?:[-–—~〜～/,&+]|to|至|and|y|e)\s*(?:{WEEKDAY}))*$", re.I
 )
 
 
-_LEADING_WEEKDAY_RE = re.compile(rf"^(?:{_WEEKDAY})\b", re.I)
 # "January", "Enero", "Février", "März", "3月", "10월": a month of the calendar.
 _MONTH = (
     rf"(?:{MONTH_NAMES})\.?"
@@ -147,11 +140,6 @@ _MONTH = (
 _MONTHS_RE = re.compile(
     rf"^(?:{_MONTH})(?:\s*(?:[-–—~〜～/,&+]|to|至|and|y|e)\s*(?:{_MONTH}))*$", re.I
 )
-
-
-def led_by_a_weekday(text: str) -> bool:
-    """ "Monday morning", "Friday end of day", "周三 复习": a day of the week first."""
-    return bool(_LEADING_WEEKDAY_RE.match(strip_decorations(text).strip(" *_")))
 
 
 # "W1", "H3", "D12", "S2": a week, day or session code, not a name.

@@ -45,6 +45,7 @@ from roadvault.parse.rules import fired, rule
 from roadvault.parse.titles import (
     MONTH_NAMES,
     has_stage_word,
+    led_by_a_weekday,
     names_a_plan,
     opens_a_part,
     plain_label,
@@ -2512,6 +2513,18 @@ def _in_series(title: str, keys: Counter[str | None]) -> bool:
     return key is not None and keys[key] >= MIN_SERIES
 
 
+MIN_DAYS_BESIDE = 2
+
+
+def _a_day_among_days(section: Draft, siblings: list[Draft]) -> bool:
+    """ "### Saturday - Review" told in prose after "### Monday" … "### Friday" over their
+    lists: a day of the week's plan, as the others are."""
+    if not led_by_a_weekday(section.title):
+        return False
+    days = [d for d in siblings if d is not section and d.children and led_by_a_weekday(d.title)]
+    return len(days) >= MIN_DAYS_BESIDE
+
+
 def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     kept: list[Draft] = []
     # "### R1D3" over a paragraph, among "### R1D1" and "### R1D2" over lists: one more
@@ -2543,6 +2556,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and not text_says_what_to_do(child)
             and not _names_a_page(child)
             and not _in_series(child.title, keys)
+            and not _a_day_among_days(child, draft.children)
         )
         if prose_only:
             fired("prose-section", child.line, "note", child.title)

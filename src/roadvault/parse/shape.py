@@ -44,7 +44,6 @@ from roadvault.parse.labels import (
     drop_check_in_logs,
     drop_empty_facets,
     drop_placeholders,
-    led_by_a_weekday,
     level_fields_to_notes,
     lift_sole_captions,
     name_before_explanation,
@@ -121,6 +120,7 @@ from roadvault.parse.statuses import (
 from roadvault.parse.titles import (
     clean_title,
     has_stage_word,
+    led_by_a_weekday,
     light_clean,
     plain_label,
     remove_controls,

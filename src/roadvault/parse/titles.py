@@ -1052,3 +1052,19 @@ def names_a_plan(title: str | None) -> bool:
     return bool(
         title and _PLAN_NAME_RE.search(title) and not title.rstrip(" *_").endswith(("?", "？"))
     )
+
+
+# Days of the week, in the languages the plans are written in.
+WEEKDAY = (
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|周[一二三四五六日天]|星期[一二三四五六日天]|[月火水木金土日]曜日?"
+    r"|[월화수목금토일](?:요일)?|weekends?|weekdays?|周末|週末|주말"
+)
+_LEADING_WEEKDAY_RE = re.compile(rf"^(?:{WEEKDAY})\b", re.I)
+
+
+def led_by_a_weekday(text: str) -> bool:
+    """ "Monday morning", "Friday end of day", "周三 复习": a day of the week first."""
+    return bool(_LEADING_WEEKDAY_RE.match(strip_decorations(text).strip(" *_")))
