@@ -8168,3 +8168,23 @@ def test_a_weekend_review_written_without_boxes_is_still_a_day_of_the_week():
     review = roadmap.leaves()[-1]
     assert "Throw every form again" in review.notes
     assert review.status.value == "todo"
+
+
+def test_one_section_over_one_list_of_groups_is_only_where_the_parts_stand():
+    text = (
+        "# Learning pottery\n\nWhat I learn, written down as I go.\n\n"
+        "## Book completion status\n\n"
+        "1. Clay :ballot_box_with_check:\n    1. Bodies :ballot_box_with_check:\n"
+        "    2. Wedging :ballot_box_with_check:\n"
+        "2. A first bowl :ballot_box_with_check:\n"
+        "3. Throwing\n    1. Centring\n    2. Pulling walls\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes] == ["Clay", "A first bowl", "Throwing"]
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Bodies",
+        "Wedging",
+        "A first bowl",
+        "Centring",
+        "Pulling walls",
+    ]

@@ -2389,10 +2389,26 @@ def merge_slot_checklists(root: Draft) -> None:
                 parts.setdefault(key, draft)
 
 
+MIN_LISTED_GROUPS = 2
+
+
+def _list_of_groups(section: Draft) -> bool:
+    """The section is one list whose entries group entries of their own, most of them."""
+    entries = section.children
+    groups = [e for e in entries if e.kind == ITEM and e.children and not e.is_task]
+    return (
+        all(e.kind == ITEM for e in entries)
+        and len(groups) >= MIN_LISTED_GROUPS
+        and len(groups) * 2 >= len(entries)
+    )
+
+
 @rule("single-wrapper")
 def _hoist_wrapper(root: Draft) -> tuple[str | None, Draft | None]:
-    """A single section that holds all the phases ("## Learning Plan") is opened; when it is
-    the document's one "#" heading, it names the roadmap. Gives that title (or None) and the
+    """A single section that holds all the phases ("## Learning Plan") is opened, and so is
+    one over a single list whose entries group entries of their own ("## Completion status"
+    › "1. Getting Started" › its sections); when it is the document's one "#" heading, it
+    names the roadmap. Gives that title (or None) and the
     innermost section opened (or None)."""
     named = None
     opened: Draft | None = None
@@ -2401,6 +2417,10 @@ def _hoist_wrapper(root: Draft) -> tuple[str | None, Draft | None]:
         if wrapper.kind not in (HEADING, PSEUDO) or wrapper.is_task or wrapper.numbered:
             return named, opened
         sections = [c for c in wrapper.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
+        if not sections and _list_of_groups(wrapper):
+            # "## Completion status" over "1. Getting Started" › its sections, "2. …": the
+            # list's groups are the parts, the heading only where they stand
+            sections = wrapper.children
         if len(wrapper.children) < 2 or not sections:
             return named, opened
         if all(c.children and all(g.kind == ROW for g in c.children) for c in sections):
