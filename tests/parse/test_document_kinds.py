@@ -8188,3 +8188,23 @@ def test_one_section_over_one_list_of_groups_is_only_where_the_parts_stand():
         "Centring",
         "Pulling walls",
     ]
+
+
+def test_a_goal_on_the_line_under_an_entry_is_its_note_not_more_of_its_name():
+    # the entries' first lines end in one space (no hard break), so Markdown runs each
+    # goal on into the entry; the goal is still the entry's note
+    text = (
+        "# 陶艺学习路线\n\n## 中阶\n\n1. 拉坯 \n   目标：掌握拉坯的基本手法\n"
+        "2. 修坯 \n   目标：能修出圈足\n3. 上釉\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["拉坯", "修坯", "上釉"]
+    assert "目标：掌握拉坯的基本手法" in roadmap.leaves()[0].notes
+    # a name wrapped onto its next line stays one name, a colon in it or not
+    wrapped = parse_roadmap(
+        "# Plan\n\n## Week 1\n\n- Drawing objects and environments from\n"
+        "  your imagination\n- Learn the basics of\n  Python: syntax and types\n"
+    )
+    titles = [leaf.title for leaf in wrapped.leaves()]
+    assert titles[0].startswith("Drawing objects") and titles[0].endswith("imagination")
+    assert "Python" in titles[1]

@@ -78,6 +78,7 @@ from roadvault.parse.sections import (
 )
 from roadvault.parse.shape import (
     Shaped,
+    describes_the_entry,
     gather_flat_plan,
     shape_roadmap,
     show_numbering,
@@ -1399,14 +1400,17 @@ class _Sections:
             if lines:
                 first = lines[0]
                 marker, _ = split_task_marker(first.text.lstrip())
+                at_margin = self._margin_lines(draft, len(lines))
+                fields_at = _run_on_fields(lines, at_margin)
                 split_first = len(lines) > 1 and (
                     (marker is not None and not (len(lines) == 2 and _wrapped_on(*lines)))
                     or first.hard_break  # "Name  " and its description on the next line
                     or first.bold_only
                     or strip_decorations(first.text).rstrip(" *_").endswith((":", "："))
+                    # "6. 游戏引擎" then "目标：掌握一款游戏引擎的使用": the entry and its goal
+                    # (written at the list's margin, it is the part's field: run-on-fields)
+                    or (describes_the_entry(lines[1].text) and not fields_at)
                 )
-                at_margin = self._margin_lines(draft, len(lines))
-                fields_at = _run_on_fields(lines, at_margin)
                 if marker is None and _run_on_entries(lines, at_margin):
                     # "2. Lenses" then "Focal Length: Wide-angle…", "Aperture: f-stops…"
                     # at the margin, no blank line between: the part and its entries

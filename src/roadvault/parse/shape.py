@@ -1024,6 +1024,13 @@ def _facet_heading(parent: Draft, child: Draft) -> bool:
     return bool(_NOTE_LABEL_RE.match(key)) or _course_facet(key, split[1])
 
 
+def describes_the_entry(line: str) -> bool:
+    """ "目标：掌握一款游戏引擎的使用", "Goal: build a chat app": a field that says what the
+    entry above it is for (its goal, why, a note), not more of its name."""
+    split = split_label(remove_controls(line))
+    return bool(split and split[1] and _NOTE_LABEL_RE.match(plain_label(split[0])))
+
+
 _PAREN_ASIDE_RE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]")
 
 
