@@ -8208,3 +8208,18 @@ def test_a_goal_on_the_line_under_an_entry_is_its_note_not_more_of_its_name():
     titles = [leaf.title for leaf in wrapped.leaves()]
     assert titles[0].startswith("Drawing objects") and titles[0].endswith("imagination")
     assert "Python" in titles[1]
+
+
+def test_headings_written_as_bullets_at_every_depth_keep_their_topics():
+    # "* ### Week 1" over "\t* #### Introduction", "\t* #### …": every bullet is a heading;
+    # the week's empty sub-headings are its topics, not a name and its subtitles
+    text = (
+        "# Pottery course\n\n# Topics covered and progress\n\n"
+        "* ### Week 1\n\t* #### Clay bodies\n\t* #### Wedging\n\t* #### Kiln safety\n\n"
+        "* ### Week 2\n\t* #### Centring\n  \t* #### Pulling walls\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(n.title, [leaf.title for leaf in n.leaves()]) for n in roadmap.nodes] == [
+        ("Week 1", ["Clay bodies", "Wedging", "Kiln safety"]),
+        ("Week 2", ["Centring", "Pulling walls"]),
+    ]

@@ -773,6 +773,8 @@ def unquote_outline(body: str) -> tuple[str, list[int]]:
 _INDENTED_HEADING_RE = re.compile(r"^ {1,3}(#{1,6}[ \t]+\S)")
 # "- ####  HTML": a heading written as the whole of a bullet.
 _BULLETED_HEADING_RE = re.compile(r"^[-*+][ \t]+(#{1,6}[ \t]+\S.*)$")
+# "\t* #### Introduction" under "* ### Week 1": a heading bulleted at any depth of such a list
+_NESTED_BULLETED_HEADING_RE = re.compile(r"^[ \t]+[-*+][ \t]+(#{1,6}[ \t]+\S.*)$")
 _LIST_START_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]")
 # "💡 **Mini Project:** …", "🎥 **Videos:**": an icon, then a bold label.
 _ICON_LABEL_RE = re.compile(
@@ -812,20 +814,25 @@ def outdent_headings(body: str) -> tuple[str, list[int]]:
     """A heading indented a space or two after a list ("- Final review" then a blank line and
     "  ### Week 11-12: React") is read by Markdown as part of the last item, but its author
     started the next part: it is taken back to the margin. So is a heading written as the
-    whole of a bullet ("- ####  HTML" over the numbered list of its topics). Line numbers do
-    not change."""
+    whole of a bullet ("- ####  HTML" over the numbered list of its topics), and after one,
+    a heading bulleted deeper ("* ### Week 1" over "\t* #### Introduction"): the levels of
+    the headings keep the nesting. Line numbers do not change."""
     lines = body.split("\n")
     marked: list[int] = []
     in_fence = False
     in_list = False
+    headings_bulleted = False  # a heading was written as a bullet at the margin before
     for at, line in enumerate(lines):
         if _FENCE_RE.match(line):
             in_fence = not in_fence
             continue
         if in_fence or not line.strip():
             continue
-        bulleted = _BULLETED_HEADING_RE.match(line)
+        bulleted = _BULLETED_HEADING_RE.match(line) or (
+            headings_bulleted and _NESTED_BULLETED_HEADING_RE.match(line)
+        )
         if bulleted:
+            headings_bulleted = True
             # "- ####  HTML" over "1. HTML의 기초", "2. …" at the margin: the bullet only
             # sets the heading off; the list under it is the heading's
             lines[at] = bulleted[1]

@@ -532,12 +532,17 @@ def names_only_a_slot(title: str) -> bool:
 _ASIDE_AT_END_RE = re.compile(r"\s*[(（][^()（）]*[)）][\s.:;,]*$")
 
 
+MIN_LISTED_CAPTIONS = 2
+
+
 @rule("slot-caption")
 def name_slots_by_topic(draft: Draft) -> None:
     """A section named only by its calendar slot ("## Week 6 - Day 1 - Day 2") takes its name
     from the topic heading right under it ("### Soft Skills"): the slot is the part's time,
     the topic its name. Further empty headings under it are subtitles (notes); a slot
-    holding a single topic section becomes that topic. A day of the week or a date under it
+    holding a single topic section becomes that topic. A slot holding nothing but empty
+    headings of one level ("### Week 1" › "#### Introduction", "#### Linear algebra") lists
+    its topics: they stay its steps. A day of the week or a date under it
     ("## Week 5" › "Tue") is no topic: the slot keeps its name."""
     for child in draft.children:
         name_slots_by_topic(child)
@@ -550,6 +555,9 @@ def name_slots_by_topic(draft: Draft) -> None:
         if not sections or is_facet_title(sections[0].title) or names_a_when(sections[0].title):
             continue  # "## Week 5" › "Tue": a day of the week, no topic to name it by
         first = sections[0]
+        alike = [c for c in child.children if _is_caption(c) and c.level == first.level]
+        if len(alike) >= MIN_LISTED_CAPTIONS and len(alike) == len(child.children):
+            continue  # "### Week 1" › "#### Introduction", "#### Linear algebra": its topics
         if _is_caption(first):
             fired("slot-caption", first.line, "phase", first.title)
             child.title, child.text, child.raw = first.title, first.text, first.raw
