@@ -8223,3 +8223,13 @@ def test_headings_written_as_bullets_at_every_depth_keep_their_topics():
         ("Week 1", ["Clay bodies", "Wedging", "Kiln safety"]),
         ("Week 2", ["Centring", "Pulling walls"]),
     ]
+
+
+def test_a_revision_strategy_and_a_target_are_advice_and_a_goal_not_steps():
+    text = (
+        "# Pottery drills\n\n## Drills\n\n- Wedging\n- Centring\n- Pulling walls\n\n"
+        "## Timeline\n- Start Date: [28/11/2025]\n- Target: Ready for the fair in 8 weeks\n\n"
+        "## Revision Strategy\n- Review after: 2 days, then 1 week\n- Throw each form twice\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centring", "Pulling walls"]

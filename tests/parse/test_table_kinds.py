@@ -1428,3 +1428,19 @@ def test_a_week_column_naming_each_week_and_a_column_asking_if_it_is_done():
         "Week 3 Colour",
     ]
     assert [leaf.status for leaf in leaves] == [Status.DONE, Status.DONE, Status.TODO, Status.TODO]
+
+
+def test_a_completed_column_of_counts_says_how_much_of_each_row_is_done():
+    text = (
+        "# Pottery drills\n\n## Progress\n\n| # | Topic | Drills | Completed |\n|---|---|---|---|\n"
+        "| 1 | Wedging | 9 | 9/9 ✅ |\n| 2 | Centring | 5 | 5/5 |\n| 3 | Pulling | 7 | 2/7 |\n"
+        "| 4 | Trimming | 11 | 0/11 |\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == ["Wedging", "Centring", "Pulling", "Trimming"]
+    assert [leaf.status for leaf in leaves] == [
+        Status.DONE,
+        Status.DONE,
+        Status.DOING,
+        Status.TODO,
+    ]

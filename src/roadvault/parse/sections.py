@@ -222,6 +222,7 @@ _ADVICE = r"""
 tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|final tips?
 |general tips?|helpful tips?|key mindset|mindset|the right mindset|learning strategy
 |study strategy|learning strategies|advice|general advice|final advice
+|(?:revision|review|repetition|practice) (?:strategy|strategies|plan|schedule|cadence)
 |a word of advice|some advice|how to study|how to learn|how to approach this|learning approach
 |(?:daily |study |session )?guidance|(?:\w+ )?session guides?
 |how to proceed|how to use this (?:plan|roadmap|guide)|study habits|habits

@@ -145,6 +145,7 @@ _NOTE_LABEL_RE = re.compile(
     r"|name|student|learner|nombre|nome|姓名|名前|이름"
     r"|approach|breaks?"
     r"|current date|completion date|completed on|target (?:date|finish|completion)|finish date"
+    r"|targets?"  # "Target: Interview Ready in 8-10 weeks": what the plan aims at
     r"|date (?:started|completed|finished)|constraints?"
     r"|deliverables?|pace|effort|commitment|time commitment|hours|schedule|progress"
     r"|progress tracker|calendar|score|grade|last updated|updated|key takeaways?|takeaways?"

@@ -401,12 +401,31 @@ def _is_solution_column(key: str, body: list[list[InlineText]], index: int) -> b
     return " " in states
 
 
+# "9/9 ✅", "2/7", "0/11": how many of the row's problems are done, out of how many.
+_COUNT_DONE_RE = re.compile(r"^(\d{1,4})\s*/\s*(\d{1,4})(?=\W*$)")
+
+
+def _count_done(words: str) -> str | None:
+    """ "7/7": all of it done; "0/11": none yet; "2/7": under way. None for anything else."""
+    found = _COUNT_DONE_RE.match(words)
+    if found is None:
+        return None
+    done, total = int(found[1]), int(found[2])
+    if total == 0 or done > total:
+        return None
+    return "x" if done == total else " " if done == 0 else "/"
+
+
 def _said_done(text: str) -> str | None:
     """In a "Completed" column, what the learner wrote ("[Took the class, got an A]",
-    "Jan 2024") says it is done; an empty cell, "N/A" or "[]" says nothing."""
+    "Jan 2024") says it is done, and a count says how much ("7/7" done, "2/7" under way,
+    "0/11" not started); an empty cell, "N/A" or "[]" says nothing."""
     words = remove_controls(text).strip(" []()")
     if not words or _NO_ANSWER_RE.match(words) or _BLANK_RE.match(words):
         return None
+    counted = _count_done(words)
+    if counted is not None:
+        return counted
     if not any(c.isalnum() for c in words):
         return None
     if _NOT_DONE_RE.search(words):
