@@ -363,3 +363,19 @@ def test_a_state_said_twice_by_mark_and_word_leaves_neither_in_the_title() -> No
     ]
     again = parse_roadmap(roadmap_to_markdown(roadmap))
     assert [n.title for n in again.walk()] == [n.title for n in roadmap.walk()]
+
+
+def test_a_length_in_brackets_before_a_state_word_leaves_the_title_and_reads_back() -> None:
+    # "阶段1：基础建立 (第1-2周) - 进行中": the state after the bracket had kept the length
+    # in the title; the outline form then read it as the length and the title changed
+    text = (
+        "# 陶艺进度\n\n## 阶段1：基础建立 (第1-2周) - 进行中\n\n- [x] 揉泥\n- [ ] 定中心\n\n"
+        "## 阶段2：拉坯 (第3-4周) - 未开始\n\n- [ ] 开孔\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(n.title, n.duration) for n in roadmap.nodes] == [
+        ("阶段1：基础建立", "第1-2周"),
+        ("阶段2：拉坯", "第3-4周"),
+    ]
+    again, before = _reads_back(text)
+    assert again == before

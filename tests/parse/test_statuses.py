@@ -196,3 +196,13 @@ def test_a_cjk_state_word_set_off_by_a_space_after_the_entry_is_its_state():
         ("上釉", "todo"),
         ("完成作品", "todo"),
     ]
+
+
+def test_a_name_struck_out_with_a_remark_after_a_dash_is_crossed_off():
+    text = (
+        "# Reading\n\n## Glazes\n\n- ~~The Complete Guide to Glazes~~ —— read it twice\n"
+        "- Mastering Cone 6 Glazes\n- ~~Glaze basics~~ - too thin, not needed\n"
+        "- Learn ~~Raku~~ Saggar firing\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.status.value for leaf in leaves] == ["done", "todo", "done", "todo"]

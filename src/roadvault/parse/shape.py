@@ -2533,7 +2533,9 @@ def _drop_part_done_boxes(root: Draft) -> None:
 _STRUCK_OUT_RE = re.compile(
     r"^\s*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:?\s*)?"
     # "*~~05/25~~*": the strike may sit inside an emphasis of its own
-    r"(?P<em>\*{1,2}|_{1,2})?~~[^~\n]+~~(?P=em)?[.!]?\s*$"
+    r"(?P<em>\*{1,2}|_{1,2})?~~[^~\n]+~~(?P=em)?[.!]?"
+    # "~~You-Dont-Know-JS~~ —— not needed after the red book": the name struck, a remark after
+    r"(?:\s+(?:[-–—]{1,2}|——)\s*[^~\n]*)?\s*$"
 )
 
 
@@ -2550,7 +2552,8 @@ _PUT_OFF_RE = re.compile(
 @rule("struck-out")
 def _struck_out(draft: Draft) -> Status | None:
     """An entry struck through from end to end ("~~Install Git~~", "**Task:** ~~Study the
-    tutorial.~~") is one its author crossed off: done, or skipped when its note says it was
+    tutorial.~~"), or its name struck and a remark after a dash ("~~Node.js开发指南~~ ——
+    不推荐"), is one its author crossed off: done, or skipped when its note says it was
     put off ("~~BigQuery SQL~~" over "延期: the course above covers it")."""
     if draft.kind not in (ITEM, ROW) or not _STRUCK_OUT_RE.match(draft.raw or ""):
         return None
@@ -2579,7 +2582,7 @@ def _to_node(draft: Draft, inherited: Status | None, numbers: dict[int, tuple[No
     if draft.section_status is not None:
         passed = Status.from_marker(draft.section_status)  # a board's "Done" column
     node = Node(
-        title=settled_title(draft.title),
+        title=_without_its_length(settled_title(draft.title), draft.duration),
         status=status,
         marker=marker,
         duration=draft.duration,
@@ -2593,6 +2596,19 @@ def _to_node(draft: Draft, inherited: Status | None, numbers: dict[int, tuple[No
     if number and draft.title == numbered_title:
         numbers[id(node)] = (node, number)  # the node kept alive: its id stays its own
     return node
+
+
+def _without_its_length(title: str, duration: str | None) -> str:
+    """ "阶段1：基础建立 (第1-2周)" read with the length "第1-2周" (a state written after the
+    bracket kept it in the title): the bracket goes, as a closing length's always does, so
+    the title reads back the same from the outline form."""
+    if not duration:
+        return title
+    for opening, closing in ("()", "（）"):
+        tail = f"{opening}{duration}{closing}"
+        if title.endswith(tail) and title[: -len(tail)].strip():
+            return title[: -len(tail)].rstrip()
+    return title
 
 
 def _resources_as_notes(resources: list[Resource]) -> str:

@@ -955,6 +955,7 @@ _DONE_PLURALS = (
 _STATE_WORD = (
     r"done|completed?|finished|wip|in progress|doing|todo|to do|skipped|not started|started"
     r"|완|완료|진행중|진행 중|미완|完了|済|済み|完成|已完成|进行中|学习中|未完成|terminado|hecho"
+    r"|未开始|未開始|未着手"
     r"|completado|concluído|concluido|feito|fertig|erledigt|fait|terminé|en curso"
     r"|em andamento|готово|пройдено|изучено|в процессе|" + "|".join(_DONE_PLURALS)
 )
