@@ -8233,3 +8233,14 @@ def test_a_revision_strategy_and_a_target_are_advice_and_a_goal_not_steps():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["Wedging", "Centring", "Pulling walls"]
+
+
+def test_a_daily_record_of_dated_entries_beside_the_plan_is_the_learners_log():
+    text = (
+        "# 陶艺打卡\n\n## 模块\n\n| 模块 | 状态 |\n|---|---|\n| 揉泥 | ✅ |\n| 拉坯 | ⬜ |\n"
+        "| 修坯 | ⬜ |\n\n## 每日记录\n\n### 2026-07-29（周二）\n- 揉泥：练了两小时\n"
+        "- 反思：手腕要放松\n\n### 2026-07-30（周三）\n- 未开始\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["揉泥", "拉坯", "修坯"]
+    assert "反思：手腕要放松" in roadmap.notes

@@ -18,6 +18,7 @@ from roadvault.parse.durations import WRITTEN_FORM
 from roadvault.parse.table_status import leading_image_status, trailing_image_status
 from roadvault.parse.titles import (
     MONTH_NAMES,
+    WEEKDAY,
     InlineText,
     bare_task_title,
     clean_title,
@@ -501,7 +502,9 @@ _WEEKDAYS = r"mon|tue|wed|thu|fri|sat|sun"
 _DATE_TITLE_RE = re.compile(
     rf"^(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTH_NAMES})"
     rf"|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
-    rf"(?:,?\s*(?:(?:{_WEEKDAYS})[a-z]*))?$",
+    rf"(?:,?\s*(?:(?:{_WEEKDAYS})[a-z]*))?"
+    # "2026-07-29（周二）", "2024-03-04 (Mon)": the day of the week in brackets after the date
+    rf"(?:\s*[(（]\s*(?:{WEEKDAY})\s*[)）])?$",
     re.I,
 )
 

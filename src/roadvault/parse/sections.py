@@ -2903,7 +2903,10 @@ _LOG_NAME_RE = re.compile(
     r"^(?:(?:my |study |learning |progress |daily |dev )?(?:log|logs|journal|diary|logbook)"
     r"|(?:lern)?tagebuch|protokoll|bit[áa]cora|registro(?: de estudo| de estudio)?|di[áa]rio"
     r"|journal de bord|carnet|学习日志|学习日记|日志|日记|学習ログ|学習記録|日記|학습 ?일지|일지"
-    r"|дневник|журнал)$",
+    r"|дневник|журнал"
+    # "Daily records", "每日记录", "打卡记录": the record kept day by day, named as one
+    r"|(?:daily |study |learning )records?|registro di[áa]rio|每日记录|学习记录|打卡记录"
+    r"|日常记录|日々の記録|학습 ?기록|일일 ?기록)$",
     re.I,
 )
 MIN_DATED_ENTRIES = 2
