@@ -206,3 +206,23 @@ def test_a_name_struck_out_with_a_remark_after_a_dash_is_crossed_off():
     )
     leaves = parse_roadmap(text).leaves()
     assert [leaf.status.value for leaf in leaves] == ["done", "todo", "done", "todo"]
+
+
+def test_a_status_line_under_a_heading_is_that_parts_state():
+    text = (
+        "# Pottery journey\n\n## Progress\n\n### Week 2: Throwing ✅\n**Status:** Completed\n\n"
+        "- Centring\n- Pulling walls\n\n### Week 3: Trimming\n**Status:** Planned\n\n- Feet\n"
+        "- Lids\n\n### Week 4: Glazing\n**Status:** Completed\n\n- ✅ Dipping\n- Brushing\n"
+        "- ✅ Wax resist\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("Centring", "done"),
+        ("Pulling walls", "done"),
+        ("Feet", "todo"),
+        ("Lids", "todo"),
+        # the part's entries carry marks of their own: they say their states
+        ("Dipping", "done"),
+        ("Brushing", "todo"),
+        ("Wax resist", "done"),
+    ]

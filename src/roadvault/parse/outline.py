@@ -84,7 +84,7 @@ from roadvault.parse.shape import (
     show_numbering,
     title_from_source,
 )
-from roadvault.parse.statuses import BOLD_FIELD_RE
+from roadvault.parse.statuses import BOLD_FIELD_RE, said_state
 from roadvault.parse.table_status import percent_state
 from roadvault.parse.tables import status_of_words, table_items, table_rows
 from roadvault.parse.text_outline import (
@@ -1347,7 +1347,22 @@ class _Sections:
                 Resource(light_clean(t) or href, href) for t, href in text.links
             )
             return
+        self._said_status(lines, target)
         target.notes.append(text.raw or visible)
+
+    @rule("status-paragraph")
+    def _said_status(self, lines: list[InlineText], target: Draft) -> None:
+        """ "### Week 2: Dictionary Mastery ✅" then "**Status:** Completed" under it, before
+        anything else: the part's state, as a "Status" line under a list's entry is."""
+        if target.kind not in (HEADING, PSEUDO) or target.children or target.marker is not None:
+            return
+        for line in lines:
+            split = split_label(remove_controls(line.text).replace("**", "").replace("__", ""))
+            said = said_state(split[0], split[1]) if split and split[1] else None
+            if said is not None:
+                target.said = said
+                fired("status-paragraph", self.current_line, "note", f"[{said}]")
+                return
 
     # lists
 

@@ -2579,6 +2579,10 @@ def _to_node(draft: Draft, inherited: Status | None, numbers: dict[int, tuple[No
     passed = inherited
     if draft.is_task or draft.said is not None:
         passed = status if status in (Status.DONE, Status.SKIPPED) else None
+        if draft.kind in (HEADING, PSEUDO) and any(
+            d.marker is not None for d in walk(draft) if d is not draft
+        ):
+            passed = inherited  # a part said done whose entries carry marks of their own
     if draft.section_status is not None:
         passed = Status.from_marker(draft.section_status)  # a board's "Done" column
     node = Node(
