@@ -1444,3 +1444,14 @@ def test_a_completed_column_of_counts_says_how_much_of_each_row_is_done():
         Status.DOING,
         Status.TODO,
     ]
+
+
+def test_a_holiday_row_in_a_course_table_is_no_step():
+    text = (
+        "# Töpferkurs\n\n| Woche | Datum | Thema |\n|---|---|---|\n"
+        "| 1 | 05.02.2024 | Ton vorbereiten |\n| 2 | 12.02.2024 | Zentrieren |\n"
+        "| | 19.02.2024 | :star: _Fasnachtsferien_ :star: |\n| 3 | 26.02.2024 | Hochziehen |\n"
+        "| | 01.04.2024 | Osterferien |\n| 4 | 08.04.2024 | Abdrehen |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Ton vorbereiten", "Zentrieren", "Hochziehen", "Abdrehen"]

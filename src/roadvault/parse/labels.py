@@ -718,10 +718,18 @@ _HOLIDAY_RE = re.compile(
     r"|holidays?|vacation)|(?:no (?:class(?:es)?|lectures?|school|session))|reading week"
     # a season or a feast beside the word: "Vacaciones" alone may be a lesson's vocabulary
     r"|vacances d'hiver|vacances de (?:printemps|noël|la toussaint|février)|vacances d'été"
-    r"|(?:winter|sommer|oster|herbst|pfingst|weihnachts)ferien|semana santa"
+    r"|(?:winter|sommer|oster|herbst|pfingst|weihnachts|fasnachts|fastnachts|faschings|sport)ferien"
+    r"|semana santa"
     r"|vacaciones de (?:invierno|verano|primavera|navidad)|f[ée]rias (?:de inverno|escolares))$",
     re.I,
 )
+
+
+MIN_TABLE_ROWS = 3
+
+
+def _rows_of_a_table(parent: Draft) -> bool:
+    return sum(1 for c in parent.children if c.kind == ROW) >= MIN_TABLE_ROWS
 
 
 @rule("break-entry")
@@ -729,8 +737,8 @@ def drop_breaks(root: Draft) -> None:
     """ "Break (5 min)" between "Pomodoro 1" and "Pomodoro 2", again and again: the rest a
     timetable keeps between sessions is not a step to study. Only where the plan keeps two
     breaks or more (one "Break" may be a topic: "Break and continue statements" is longer).
-    A holiday in a course's calendar ("**Spring Break**", "No class", "Reading week") is no
-    step either, even once."""
+    A holiday in a course's calendar ("**Spring Break**", "No class", "Reading week", a
+    table's row "Osterferien") is no step either, even once."""
     breaks = [
         d
         for d in walk(root)
@@ -746,7 +754,12 @@ def drop_breaks(root: Draft) -> None:
         for parent in walk(root)
         if parent.kind != ROW
         for d in parent.children
-        if (d.kind == PSEUDO or (d.kind == ITEM and not d.children))
+        if (
+            d.kind == PSEUDO
+            or (d.kind == ITEM and not d.children)
+            # a table's row among its rows, not a cell of a timetable's row
+            or (d.kind == ROW and not d.children and _rows_of_a_table(parent))
+        )
         and not d.is_task
         and _HOLIDAY_RE.match(plain_label(d.title))
     ]
