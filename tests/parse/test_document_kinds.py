@@ -8244,3 +8244,17 @@ def test_a_daily_record_of_dated_entries_beside_the_plan_is_the_learners_log():
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["揉泥", "拉坯", "修坯"]
     assert "反思：手腕要放松" in roadmap.notes
+
+
+def test_a_lesson_named_after_its_kind_keeps_its_name_and_sources_are_resources():
+    text = (
+        "# Гончарное дело\n\n## План занятий\n\n"
+        "1. Вводный урок: подготовка глины, инструменты. Первое изделие\n"
+        "2. Центровка. Подъём стенок\n3. Обточка\n\n"
+        "## Дополнительные источники\n\n- [Книга о глазурях](https://example.org/glaze)\n"
+        "- [Видео о печах](https://example.org/kiln)\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles[0].startswith("Вводный урок: подготовка глины")
+    assert len(titles) == 3

@@ -156,6 +156,9 @@ _KIND_OF_STEP_RE = re.compile(
     r"(?:projects?|exercises?|tasks?|assignments?|homework|labs?|challenges?|practice|quiz"
     r"|exam|capstone|deliverables?|kata|drill)"
     r"|proyecto|projeto|projekt|projet|ejercicio|exercício|übung|aufgabe|tarea|tarefa"
+    # "Вводный урок: настройка окружения…", "Lesson: loops": a lesson, named after the colon
+    r"|(?:intro(?:ductory)? |first |final |вводный |первый |заключительный )?"
+    r"(?:lesson|lecture|урок|лекция|занятие|lección|aula|leçon|lektion|lezione|lekcja|ders)"
     rf"|(?:{STEP_QUALIFIERS_CJK})?(?:项目|练习|作业|任务|課題|演習|プロジェクト|과제|실습|프로젝트))$"
 )
 
