@@ -8258,3 +8258,13 @@ def test_a_lesson_named_after_its_kind_keeps_its_name_and_sources_are_resources(
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert titles[0].startswith("Вводный урок: подготовка глины")
     assert len(titles) == 3
+
+
+def test_a_course_pages_facts_and_a_holiday_week_are_not_steps():
+    text = (
+        "# 陶艺基础\n* 学期：2023 fall\n* 教师：王老师\n* 课时：每周2节\n* 教材：《陶艺入门》\n\n"
+        "## 日程\n\n| 周数 | 讲授内容 |\n|---|---|\n| 1 | 揉泥 |\n| 2 | 拉坯 |\n"
+        "| 3 | 国庆假期 |\n| 4 | 修坯 |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["揉泥", "拉坯", "修坯"]

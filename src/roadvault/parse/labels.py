@@ -723,7 +723,10 @@ _HOLIDAY_RE = re.compile(
     r"|vacances d'hiver|vacances de (?:printemps|noël|la toussaint|février)|vacances d'été"
     r"|(?:winter|sommer|oster|herbst|pfingst|weihnachts|fasnachts|fastnachts|faschings|sport)ferien"
     r"|semana santa"
-    r"|vacaciones de (?:invierno|verano|primavera|navidad)|f[ée]rias (?:de inverno|escolares))$",
+    r"|vacaciones de (?:invierno|verano|primavera|navidad)|f[ée]rias (?:de inverno|escolares)"
+    # "国庆假期", "春节放假", "夏休み", "休講", "방학": a holiday in Chinese, Japanese, Korean
+    r"|(?:国庆|春节|五一|清明|端午|中秋|元旦)(?:假期|放假|节)?|寒假|暑假|放假|休講|(?:夏|冬|春)休み"
+    r"|祝日|방학|휴강|공휴일)$",
     re.I,
 )
 

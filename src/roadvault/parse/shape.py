@@ -172,7 +172,14 @@ _NOTE_LABEL_RE = re.compile(
 # "Language: English"; "Language: Start with Python." says what to do, a step.
 _COURSE_FACET_RE = re.compile(
     r"^(?:type|format|provider|provided by|offered by|platform|authors?|instructors?|teachers?"
-    r"|cost|price|rating|syllabus|publisher|certificate|language)$"
+    r"|cost|price|rating|syllabus|publisher|certificate|language"
+    # a course's own facts: "Semester: 2023 fall", "Credits: 3", "教材：《高等数学》"
+    r"|semester|term|credits?|lecturers?|tas?|teaching assistants?|office hours|location|room"
+    r"|(?:main |required |supplementary )?textbooks?|class hours|grading"
+    r"|学期|教师|老师|讲师|主讲|助教|课时|学分|(?:补充|参考)?教材|上课时间|上课地点|考核方式"
+    r"|担当教員|教員|単位|教科書|학기|교수|강사|학점|교재"
+    r"|semestre|profesora?|docente|créditos|libro de texto|dozent(?:in)?|lehrbuch"
+    r"|семестр|преподаватель|учебник)$"
 )
 
 
