@@ -8268,3 +8268,16 @@ def test_a_course_pages_facts_and_a_holiday_week_are_not_steps():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["揉泥", "拉坯", "修坯"]
+
+
+def test_the_kind_of_work_before_a_link_leaves_the_link_in_the_name():
+    text = (
+        "# Pottery path\n\n## Projects\n\n"
+        "- Guild Project - [Throw a Set of Six Mugs](https://example.org/mugs)\n"
+        "- Glaze course - [Celadon Basics](https://example.org/celadon)\n"
+        "- Trimming - [the studio's guide](https://example.org/trim)\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Throw a Set of Six Mugs" in titles[0]
+    assert "Celadon Basics" in titles[1]
+    assert titles[2] == "Trimming"  # a topic, then its material

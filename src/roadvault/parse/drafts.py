@@ -551,7 +551,9 @@ _SOURCE_NAME_RE = re.compile(
 
 def _name_before_its_link(visible: str, links: list[tuple[str, str]]) -> str | None:
     """The name of a topic written before a dash and the one link that ends the line: the
-    link is the topic's material, not part of its name."""
+    link is the topic's material, not part of its name. The kind of work before the dash
+    ("FCC React Project - [Build a Markdown Previewer](…)") is no such name: there the link
+    names the work, and stays in the title."""
     if len(links) != 1 or not links[0][0].strip():
         return None
     shown = links[0][0].strip()
@@ -566,7 +568,18 @@ def _name_before_its_link(visible: str, links: list[tuple[str, str]]) -> str | N
     name = name.rstrip()
     if not re.search(r"\w", name) or _SOURCE_NAME_RE.search(name):
         return None  # "React Docs - [Conditional Rendering](…)": the page names the topic
+    if _KIND_OF_WORK_RE.search(name):
+        return None  # "FCC React Project - [Build a Markdown Previewer](…)": the work's name
     return name
+
+
+# "FCC React Project", "Backend course", "Weekly challenge": the kind of work a line names
+# before the link that names the work itself.
+_KIND_OF_WORK_RE = re.compile(
+    r"\b(?:projects?|courses?|challenges?|labs?|exercises?|assignments?|homework|katas?"
+    r"|proyecto|projeto|projet|projekt|curso|cours|kurs|项目|课程|プロジェクト|프로젝트)$",
+    re.I,
+)
 
 
 # "Plan (5 min) + Draft \(15 min)" in the outline form: the writer escaped the bracket that
