@@ -12,6 +12,7 @@ checklist) is not a checklist document: its plain items stay items.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from roadvault.model import Resource
 from roadvault.parse.drafts import (
@@ -185,15 +186,19 @@ def _continues_series(section: Draft, siblings: list[Draft]) -> bool:
     key = series_word(section.title)
     if not (section.numbered or key):
         return False
-    ticked = [
-        d
+    alike = _boxed_siblings(
+        section, siblings, lambda d: series_word(d.title) == key if key else d.numbered
+    )
+    return alike >= MIN_TICKED_SIBLINGS
+
+
+def _boxed_siblings(section: Draft, siblings: list[Draft], alike: Callable[[Draft], bool]) -> int:
+    """How many sections beside `section`, of its kind, hold boxes and are `alike` it."""
+    return sum(
+        1
         for d in siblings
-        if d is not section
-        and d.kind == section.kind
-        and holds_task(d)
-        and (series_word(d.title) == key if key else d.numbered)
-    ]
-    return len(ticked) >= MIN_TICKED_SIBLINGS
+        if d is not section and d.kind == section.kind and holds_task(d) and alike(d)
+    )
 
 
 # A schedule named for what it is ("## 8-Week Plan", "## Timeline", "## Cronograma"), beside
@@ -298,15 +303,8 @@ def _day_beside_boxed_days(section: Draft, siblings: list[Draft]) -> bool:
         return False
     if not led_by_a_weekday(plain_label(section.title)):
         return False
-    days = [
-        d
-        for d in siblings
-        if d is not section
-        and d.kind == section.kind
-        and holds_task(d)
-        and led_by_a_weekday(plain_label(d.title))
-    ]
-    return len(days) >= MIN_BOXED_DAYS
+    days = _boxed_siblings(section, siblings, lambda d: led_by_a_weekday(plain_label(d.title)))
+    return days >= MIN_BOXED_DAYS
 
 
 def _parts_after(entries: list[Draft]) -> list[tuple[int, bool]]:
