@@ -8281,3 +8281,14 @@ def test_the_kind_of_work_before_a_link_leaves_the_link_in_the_name():
     assert "Throw a Set of Six Mugs" in titles[0]
     assert "Celadon Basics" in titles[1]
     assert titles[2] == "Trimming"  # a topic, then its material
+
+
+def test_practical_projects_told_in_prose_are_still_a_step():
+    text = (
+        "# Cerâmica\n\n## Fundamentos\n\n- Preparar a argila\n- Centralizar\n\n"
+        "## Torno\n\n- Levantar paredes\n- Tornear\n\n"
+        "## Projetos Práticos\n\nA melhor maneira de aprender é fazendo: crie peças reais à "
+        "medida que avança.\n\n## Pratik Projeler\n\nHer hafta bir kase yapın.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[-2:] == ["Projetos Práticos", "Pratik Projeler"]

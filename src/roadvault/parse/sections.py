@@ -2483,12 +2483,15 @@ def _questions_to_notes(draft: Draft, notes: list[str], *, nested: bool) -> None
 # step in Chinese, Japanese and Korean, shared by every reading of step kinds.
 STEP_QUALIFIERS_CJK = r"实战|实践|综合|阶段|期末|毕业|実践|最終|실전|미니 ?"
 _STEP_KIND = (
-    rf"(?:mini[- ]|final |capstone |side |{STEP_QUALIFIERS_CJK})?"
-    r"(?:projects?|proyectos?|projetos?|projekte?|projets?"
+    rf"(?:mini[- ]|final |capstone |side |practical |hands-on |pratik |praktische "
+    rf"|{STEP_QUALIFIERS_CJK})?"
+    r"(?:projects?|proyectos?|projetos?|projekte?|projets?|projeler|proje"
     r"|labs?|exercises?|ejercicios?|exercícios?|assignments?|tareas?|homework|challenges?|retos?"
     r"|desafíos?|desafios?|capstone|kata|项目|プロジェクト|프로젝트|练习|演習|실습)"
 )
-_STEP_KIND_TITLE_RE = re.compile(rf"^(?:{_STEP_KIND}(?:\s*#?\d{{1,3}}\b|$))")
+# "Projetos Práticos", "Projets pratiques", "Proyectos prácticos": the qualifier after the kind
+_AFTER_KIND = r"(?: (?:pr[áa]ticos|pratiques|pr[áa]cticos|pratici|practical|hands-on))?"
+_STEP_KIND_TITLE_RE = re.compile(rf"^(?:{_STEP_KIND}{_AFTER_KIND}(?:\s*#?\d{{1,3}}\b|$))")
 # "📦 Project: Chat app", "Lab 2 – Joins": the kind of step, then its name.
 _STEP_KIND_NAMED_RE = re.compile(rf"^{_STEP_KIND}(?:\s*#?\d{{1,3}})?\s*[:：–—-]\s*\S", re.I)
 
