@@ -2542,7 +2542,7 @@ _STRUCK_OUT_RE = re.compile(
     # "*~~05/25~~*": the strike may sit inside an emphasis of its own
     r"(?P<em>\*{1,2}|_{1,2})?~~[^~\n]+~~(?P=em)?[.!]?"
     # "~~You-Dont-Know-JS~~ —— not needed after the red book": the name struck, a remark after
-    r"(?:\s+(?:[-–—]{1,2}|——)\s*[^~\n]*)?\s*$"
+    r"(?:\s+[-–—]{1,2}\s*[^~\n]*)?\s*$"
 )
 
 
