@@ -8292,3 +8292,15 @@ def test_practical_projects_told_in_prose_are_still_a_step():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[-2:] == ["Projetos Práticos", "Pratik Projeler"]
+
+
+def test_a_practice_week_of_blank_days_among_named_weeks_is_a_week_of_the_course():
+    text = (
+        "# Pottery in 3 weeks\n\n### Week 1 - Clay\n\n- Day 01: Wedging\n- Day 02: Centering\n"
+        "- Day 03: Pinch pots\n\n### Week 2 - Practice Week\n\n- Day 01: -\n- Day 02: -\n"
+        "- Day 03: -\n\n### Week 3 - Wheel\n\n- Day 01: Opening\n- Day 02: Pulling walls\n"
+        "- Day 03: Trimming\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes][1] == "Week 2 - Practice Week"
+    assert len(roadmap.nodes[1].children) == 3

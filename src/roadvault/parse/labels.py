@@ -617,13 +617,29 @@ def _names_only_a_day(entry: Draft) -> bool:
     return all(_slot_or_date(part) for part in parts if part)
 
 
+def _blank_week_of_a_course(section: Draft, parent: Draft) -> bool:
+    """ "### Week 12 - Practice Week" › "Day 01: -" … among weeks whose days are named
+    ("Day 01: Introduction to JSON"): a week of the course left to practise, not a log."""
+    named_weeks = [
+        s
+        for s in parent.children
+        if s is not section
+        and s.kind == section.kind
+        and s.level == section.level
+        and len(s.children) >= 3
+        and sum(e.kind == ITEM and not _names_only_a_day(e) for e in s.children) >= 3
+    ]
+    return len(named_weeks) >= 2
+
+
 @rule("check-in-log")
 def drop_check_in_logs(draft: Draft, notes: list[str]) -> None:
     """Boxes that name only a day or a date ("- [ ] Day 1", "- [ ] 2025/12/29", … "Day 14")
     are a habit check-in, not study: the learner's log, kept as text. Entries that each link
-    to their page ("[Class 01](week_1/class-01)") are lessons named by their place."""
+    to their page ("[Class 01](week_1/class-01)") are lessons named by their place; a week
+    of blank days among weeks of named days ("Week 12 - Practice Week") is the course's."""
 
-    def is_log(child: Draft, _parent: Draft) -> bool:
+    def is_log(child: Draft, parent: Draft) -> bool:
         entries = child.children
         return (
             child.kind in (HEADING, PSEUDO)
@@ -631,6 +647,7 @@ def drop_check_in_logs(draft: Draft, notes: list[str]) -> None:
             and all(e.kind == ITEM and not e.children and _names_only_a_day(e) for e in entries)
             # "[Class 01](week_1-2/class-01)": each a link to its lesson, a class to take
             and not all(e.links for e in entries)
+            and not _blank_week_of_a_course(child, parent)
         )
 
     def take(log: Draft, _parent: Draft) -> None:
