@@ -8304,3 +8304,19 @@ def test_a_practice_week_of_blank_days_among_named_weeks_is_a_week_of_the_course
     roadmap = parse_roadmap(text)
     assert [phase.title for phase in roadmap.nodes][1] == "Week 2 - Practice Week"
     assert len(roadmap.nodes[1].children) == 3
+
+
+def test_the_projects_of_a_ticked_plan_are_study_the_author_did_not_tick():
+    weeks = "".join(
+        f"### Hafta {n}: Konu {n}\n\n" + "".join(f"- [ ] Adım {n}.{k}\n" for k in range(4)) + "\n"
+        for n in range(1, 4)
+    )
+    text = (
+        "# Çömlek Planı\n\n## Neden Çömlek?\n\n- Sakinleştirir\n- Eller için iyi\n\n"
+        f"## Yol Haritası\n\n{weeks}## Pratik Projeler\n\n### Proje 1: Kupa\n\n"
+        "**Süre:** 2 saat\n\n### Proje 2: Kase\n\n- Ayak açma\n- Sırlama\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    assert "Pratik Projeler" in titles and "Proje 1: Kupa" in titles, titles
+    assert "Sakinleştirir" not in titles, titles

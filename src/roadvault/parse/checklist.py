@@ -29,7 +29,12 @@ from roadvault.parse.drafts import (
 from roadvault.parse.durations import days_in_unit
 from roadvault.parse.labels import names_a_when
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.sections import fold_into_notes, section_text, series_word
+from roadvault.parse.sections import (
+    fold_into_notes,
+    is_step_kind_title,
+    section_text,
+    series_word,
+)
 from roadvault.parse.titles import led_by_a_weekday, light_clean, names_a_plan, plain_label
 
 MIN_TASKS = 3
@@ -243,7 +248,21 @@ def _plan_of_its_own(section: Draft, tasks: int) -> bool:
         if d.kind in _SECTIONS and any(x.kind in (ITEM, ROW) for x in walk(d) if x is not d)
     ]
     leaves = sum(1 for d in walk(section) if d.kind in (ITEM, ROW) and not d.children)
-    return (len(parts) >= MIN_PLAN_PARTS and leaves >= tasks) or _named_plan(section)
+    return (
+        (len(parts) >= MIN_PLAN_PARTS and leaves >= tasks)
+        or _named_plan(section)
+        or _projects_to_build(section)
+    )
+
+
+MIN_PROJECTS = 2
+
+
+def _projects_to_build(section: Draft) -> bool:
+    """ "## Pratik Projeler" › "### Proje 1: Hello macOS", "### Proje 2: Menu Bar App": the
+    projects of a ticked plan, each one to build, are study the author did not tick."""
+    projects = [c for c in section.children if c.kind in _SECTIONS and is_step_kind_title(c.title)]
+    return is_step_kind_title(section.title) and len(projects) >= MIN_PROJECTS
 
 
 def _absorb_plain(section: Draft, strong: bool, all_tasks: int, alone: bool) -> None:
@@ -345,8 +364,9 @@ def read_as_checklist(root: Draft, notes: list[str]) -> bool:
     """In a document whose study items are task boxes, plain bullets are the resources and
     notes of the task they belong to, and a section with no task at all is text — unless it
     lays out a plan of its own (several parts listing items or table rows, at least as many as
-    the boxes) or continues a numbered series of ticked parts ("Ruta 4" after three ticked
-    "Ruta"s). A sub-section of what the learner noted ("Key points", "重点知识", "对比要点")
+    the boxes, or the projects to build: "Pratik Projeler" › "Proje 1", "Proje 2") or
+    continues a numbered series of ticked parts ("Ruta 4" after three ticked "Ruta"s). A
+    sub-section of what the learner noted ("Key points", "重点知识", "对比要点")
     is text even when it is numbered or lists several lines, and so is a heading's flat list
     of plain bullets beside headings whose entries are written as boxes ("### Focus areas"
     beside "### Checklists to write" › "- [ ] …"), when every list with a box holds only

@@ -2599,7 +2599,7 @@ _PLAN_TAIL_RE = re.compile(
     r"|deliverables?|entregables|entregáveis|livrables|final boss|boss (?:level|fight|battle)"
     r"|bonus|extras?|advanced|next steps?|beyond|specialization|electives?"
     r"|proyectos?|projetos?|ejercicios|práctica|adicionales?|avanzad[oa]s?|avançad[oa]s?"
-    r"|bônus|zusätzlich|fortgeschritten|weiterführend|projekte?|übungen)\b"
+    r"|bônus|zusätzlich|fortgeschritten|weiterführend|projekte?|übungen|projets?|projeler)\b"
     # no word boundaries inside CJK text
     r"|项目|练习|额外|附加|进阶|高级|拓展|扩展|加分|実践|プロジェクト|演習|発展|応用|追加|交付物|成果物"
     r"|프로젝트|심화|추가|보너스"
