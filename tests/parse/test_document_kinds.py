@@ -3006,7 +3006,7 @@ def test_a_text_file_of_parts_framed_by_rules_reads_their_names_lengths_and_its_
     assert roadmap.title.startswith("BREAD BAKING PLAN")
     phases = [(phase.title, phase.duration, len(phase.leaves())) for phase in roadmap.nodes]
     assert phases == [
-        ("PREREQUISITES", "1–2 weeks", 2),
+        ("PREREQUISITES", "1–2 weeks, alongside Stage 1", 2),  # the remark is kept
         ("DOUGH (MOST IMPORTANT)", "3–4 weeks", 3),
         ("SHAPING", "2 weeks", 2),
     ], phases

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from roadvault.parse import parse_roadmap
 from roadvault.parse.durations import (
     leading_duration,
     parse_duration,
@@ -51,6 +52,17 @@ from roadvault.parse.durations import (
         ("Warm-up drills (45 minutes)", ("Warm-up drills", "45 minutes", (0.03, 0.03), None)),
         ("Scales · 30min", ("Scales", "30min", (0.02, 0.02), None)),
         ("Stretch (10 mins per day)", ("Stretch", None, None, "10 mins per day")),
+        # a remark or a second figure beside the length stays with it, the days from the length
+        (
+            "Setup (One-time, 60-90 minutes)",
+            ("Setup", "One-time, 60-90 minutes", (0.04, 0.06), None),
+        ),
+        ("Glazes (2-3 weeks, ~35-45 hours)", ("Glazes", "2-3 weeks, ~35-45 hours", (14, 21), None)),
+        ("WEEK 1. Wedging", ("WEEK 1. Wedging", "WEEK 1", (7, 7), None)),
+        ("Teori (30 menit)", ("Teori", "30 menit", (0.02, 0.02), None)),
+        ("Kahoot (15 dakika)", ("Kahoot", "15 dakika", (0.01, 0.01), None)),
+        # "awk" is a tool, not "a wk"
+        ("Text tools (awk, sed, cut)", ("Text tools (awk, sed, cut)", None, None, None)),
     ],
 )
 def test_split_duration(title: str, expected: tuple) -> None:
@@ -195,3 +207,16 @@ def test_polish_italian_and_russian_plural_units_are_lengths() -> None:
 )
 def test_the_length_a_span_of_slots_makes(slot: str, length: str | None) -> None:
     assert slot_length(slot) == length
+
+
+def test_a_german_time_line_under_a_module_is_its_length():
+    text = (
+        "# Töpfern\n\n## Modul 00 – Ton\n\n**Quest:** Der Anfang\n**Zeit:** 12–15 Stunden\n\n"
+        "- [ ] Kneten\n- [ ] Zentrieren\n\n## Modul 01 – Drehen\n\n**Zeit:** 8–10 Stunden\n\n"
+        "- [ ] Hochziehen\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.duration, p.planned_days) for p in roadmap.nodes] == [
+        ("12–15 Stunden", (0.5, 0.62)),
+        ("8–10 Stunden", (0.33, 0.42)),
+    ]

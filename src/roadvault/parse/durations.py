@@ -52,7 +52,7 @@ _UNIT_LONG = (
     r"|semanas?|m[eê]s(?:es)?|d[ií]as?|a[ñn]os?|horas?|minutos?|semaines?|mois|jours?|ans|ann[ée]es?"
     r"|heures?|wochen?|monate?n?|tage?n?|jahre?n?|stunden?|недел[ьяи]|месяц(?:а|ев)?|дн(?:я|ей)|лет|год(?:а)?"
     r"|hafta|ay|gün|gun|yıl|yil|saat|minggu|bulan|hari|tahun|jam|tuần|tháng|ngày|năm|giờ"
-    r"|settiman[ae]|mes[ei]|giorn[oi]|ann[oi]|weken|maand(?:en)?|dagen|jaar|uur"
+    r"|settiman[ae]|mes[ei]|giorn[oi]|ann[oi]|weken|maand(?:en)?|dagen|jaar|uur|menit|dakika|phút"
     r"|час(?:а|ов)?|tygodni[ea]?|miesi(?:ące|ęcy|ąca)|dni|godzin[ya]?|ore)"
 )
 # Units whose first letters would read as another unit ("hafta" is a week, not hours).
@@ -88,6 +88,9 @@ _WORD_UNITS = {
     "dagen": "day",
     "jaar": "year",
     "uur": "hour",
+    "menit": "minute",
+    "dakika": "minute",
+    "phút": "minute",
     "uke": "week",
     "vecka": "week",
     "månad": "month",
@@ -125,7 +128,9 @@ _APPROX = (
 
 AMOUNT = (
     rf"(?:{_APPROX}\s*)?"
-    rf"(?:(?:{_NUM_OR_ARTICLE})(?:{_DASH}{_NUM})?\s*\+?\s*{_UNIT_LONG}(?![\w/])"
+    # "a week", never "awk": an article is a word of its own
+    rf"(?:(?:(?:{_NUM})(?:{_DASH}{_NUM})?\s*\+?\s*|(?<![^\W\d_])(?:half\s+an?|an?)\s+)"
+    rf"{_UNIT_LONG}(?![\w/])"
     # "3d", "2w": a short unit is written in lower case; "1D", "3D" are dimensions
     rf"|\d{{1,3}}(?:\s*[-–—]\s*\d{{1,3}})?\+?(?-i:{_UNIT_SHORT})(?![\w/])"
     rf"|(?<![\d.])\d{{1,3}}(?:[.,]\d)?(?:{_CJK_DASH}\d{{1,3}}(?:[.,]\d)?)?\s*\+?\s*{_UNIT_CJK}"
@@ -167,7 +172,7 @@ DURATION_LABEL_WORDS = (
     r"(?:\s+(?:estimada|estimad[ao]|estimée|aproximada|sugerid[ao]|recomendad[ao]|suggérée"
     r"|conseillée|prevista))?"
     r"|tiempo(?:\s+estimado)?|geschätzte\s+dauer|dedicação"
-    r"|dauer|zeitaufwand|aufwand|zeitbedarf"
+    r"|dauer|zeitaufwand|aufwand|zeitbedarf|zeit"
     r"|effort|esfuerzo|esforço|tempo(?:\s+estimado)?|temps(?:\s+estimé)?|estimativa"
     r"|学习时间|所需时间|耗时|学习时长|预计时长|建议时长|学习周期|时长|预计时间|时间|預計|预计|期間|期间|기간"
     r"|소요\s*시간|所要時間|目安"
@@ -207,7 +212,7 @@ _TO_FINISH = (
 )
 _PAREN_RE = re.compile(
     rf"\s*[\(\[（【]\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each|of\s+study|{_TO_FINISH})?\s*"
-    rf"(?:[,;，；]\s*(?P<pace>{PACE})\s*|[,;/，；]\s*\d{{1,3}}\s*[^\W\d_]{{2,}}\s*"
+    rf"(?:[,;，；]\s*(?P<pace>{PACE})\s*|[,;，；]\s*{AMOUNT}\s*|[,;/，；]\s*\d{{1,3}}\s*[^\W\d_]{{2,}}\s*"
     # "(1–2 weeks, parallel with Stage 1)": a remark after the length
     rf"|[,;，；]\s*[^\W\d_][^()\[\]（）【】\n]{{0,40}})?[\)\]）】]",
     re.I,
@@ -220,15 +225,16 @@ _COUNT_PAREN_RE = re.compile(
 )
 # "(choose 2 to start – 12+ weeks each)": a remark, then the length
 _REMARK_PAREN_RE = re.compile(
-    rf"\s+[\(（]\s*[^\W\d_][^()（）\n]{{0,40}}?\s[-–—,;]\s*(?P<d>{_ANY_DURATION})\s*"
-    rf"(?:each|total)?\s*[\)）]",
+    rf"\s+[\(（]\s*[^\W\d_][^()（）\n]{{0,40}}?(?:\s[-–—]|\s?[,;，；])\s*(?P<d>{_ANY_DURATION})\s*"
+    rf"(?:each|total)?\s*(?:[,;，；]\s*{AMOUNT}\s*)?[\)）]",
     re.I,
 )
 _PAREN_PACE_RE = re.compile(rf"\s*[\(\[]\s*(?P<p>{PACE})\s*[\)\]]", re.I)
 _TRAILING_PACE_RE = re.compile(rf"\s*(?:[:,;–—|·]|\s-)\s*(?P<p>{PACE})\s*\.?\s*$", re.I)
 _LEADING_RE = re.compile(
     rf"^\s*(?:(?:next|first|over|in|within|for)\s+(?:the\s+)?)?(?P<d>{ORDINAL}|{AMOUNT})"
-    r"\s*(?:[:：|–—]|\s-)\s*(?P<rest>\S.*)$",
+    # "WEEK 1. Obstetric Foundations": a full stop after the slot, as after a number
+    r"\s*(?:[:：|–—]|\s-|\.(?=\s))\s*(?P<rest>\S.*)$",
     re.I,
 )
 # "Week 1 (Beginner Python)": a calendar position naming its topic in parentheses.
@@ -477,16 +483,26 @@ def split_duration(title: str) -> TitleDuration:
     if len(_PAREN_RE.findall(work)) >= 2:
         # "Maths (2h) + Writing (1h)": the time of each part, no one length of the whole
         return TitleDuration(title=work.strip(), pace=pace)
+    length: str | None = None  # the part of `duration` the planned days are read from
     match = _PAREN_RE.search(work) or _COUNT_PAREN_RE.search(work) or _REMARK_PAREN_RE.search(work)
     if match and (match.start() > 0 or match.end() < len(work)):
         duration = match["d"]
         found_pace = match.groupdict().get("pace")
         if found_pace and pace is None:
             pace = found_pace.strip()
+        elif (
+            not found_pace
+            and re.search(r"[,;，；]", match.group(0))
+            and not re.fullmatch(ORDINAL, duration.strip(), re.I)
+        ):
+            # "(One-time, 60-90 minutes)", "(2-3 weeks, ~35-45 hours)": the author's remark
+            # and second figure stay with the length, not lost with the brackets (a slot,
+            # "(Week 3, review)", stays a slot the schedule can place)
+            length, duration = duration, match.group(0).strip(" \t([（【)]）】")
         # "Week 1 (Days 1-7): Basics": a slot in brackets inside the name says when, like
         # "Week 1:", so the title keeps it; "(3 weeks)" or a closing "(Week 3)" goes
         inside = work[match.end() :].strip(" \t:：-–—")
-        if not (inside and re.fullmatch(ORDINAL, duration.strip(), re.I)):
+        if not (inside and re.fullmatch(ORDINAL, (length or duration).strip(), re.I)):
             work = _cut(work, match.start(), match.end())
     # the written form puts every duration in brackets at the end ("Week 1\: Basics (Week 1)"):
     # a slot leading its title there was the author's name, never read as a length
@@ -520,9 +536,8 @@ def split_duration(title: str) -> TitleDuration:
     if duration is None:
         return TitleDuration(title=work.strip(), pace=pace)
     duration = " ".join(duration.split())
-    return TitleDuration(
-        title=work.strip(), duration=duration, planned_days=planned_days(duration), pace=pace
-    )
+    days = planned_days(" ".join((length or duration).split()))
+    return TitleDuration(title=work.strip(), duration=duration, planned_days=days, pace=pace)
 
 
 _LEADING_DURATION_RE = re.compile(rf"^\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})", re.I)
