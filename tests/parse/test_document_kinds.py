@@ -8320,3 +8320,14 @@ def test_the_projects_of_a_ticked_plan_are_study_the_author_did_not_tick():
     titles = [node.title for node in roadmap.walk()]
     assert "Pratik Projeler" in titles and "Proje 1: Kupa" in titles, titles
     assert "Sakinleştirir" not in titles, titles
+
+
+def test_directions_and_success_strategies_are_the_plans_advice_not_steps():
+    text = (
+        "# 30 Day Pottery Plan\n\n**Directions:**\n\n* Throw for at least an hour a day.\n"
+        "* Keep every failed pot for a week.\n\n**Day 1**\n\n* Wedging\n* Centering\n\n"
+        "**Day 2**\n\n* Opening\n* Pulling walls\n\n## Success Strategies\n\n"
+        "**Motivation Maintenance**:\n- Set clear weekly goals\n- Celebrate small wins\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centering", "Opening", "Pulling walls"], titles

@@ -156,7 +156,8 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |related (?:projects|repos(?:itories)?|roadmaps|lists|courses|curricula|content)
 |other (?:roadmaps|curricula|courses|repos(?:itories)?|projects|guides)|similar projects
 |(?:available|all|my|our) roadmaps|roadmaps disponibles|roadmaps disponíveis|roadmaps disponibili
-|(?:assessment|evaluation|grading) methods?|método de evaluación|forma de avalia[cç][aã]o
+|(?:assessment|evaluation|grading) methods?(?: (?:and|&) \w+)?
+|método de evaluación|forma de avalia[cç][aã]o
 |(?:评估|考核)方式(?: .*)?|評価方法(?: .*)?|평가 방법(?: .*)?
 |more (?:curricula|courses|roadmaps) from (?:us|\w+)|see also(?: .*)?
 |lihat juga(?: .*)?|xem thêm(?: .*)?|ver también(?: .*)?|veja também(?: .*)?|voir aussi(?: .*)?
@@ -226,6 +227,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |a word of advice|some advice|how to study|how to learn|how to approach this|learning approach
 |(?:daily |study |session )?guidance|(?:\w+ )?session guides?
 |how to proceed|how to use this (?:plan|roadmap|guide)|study habits|habits
+|directions|instructions|(?:study |general )?guidelines|instrucciones|instruções|consignes
+|(?:success|success optimi[sz]ation) strategies|strategies for success
 |study approach|things to (?:keep in mind|remember)|keep in mind
 |(?:(?:additional|important|key|some|a few) )?points to (?:remember|keep in mind|note)
 |(?:key )?takeaways
@@ -991,10 +994,11 @@ def is_statistics(section: Draft) -> bool:
 
 @rule("advice-section")
 def advice_to_notes(draft: Draft, notes: list[str]) -> None:
-    """Advice ("Tips", "Key mindset", "Learning strategy", "Consejos", "学习建议") is read,
-    not ticked: such a section, at any level, moves into the roadmap note's text. A stage
-    numbered in the plan's series ("Stage 0 — Mindset & role clarity") stays a stage, and a
-    title heading over the whole document ("# notas") names the file, not advice in it."""
+    """Advice ("Tips", "Key mindset", "Learning strategy", "Directions", "Consejos",
+    "学习建议") is read, not ticked: such a section, at any level, moves into the roadmap
+    note's text. A stage numbered in the plan's series ("Stage 0 — Mindset & role
+    clarity") stays a stage, and a title heading over the whole document ("# notas") names
+    the file, not advice in it."""
 
     def is_advice(child: Draft, parent: Draft) -> bool:
         return (
