@@ -8331,3 +8331,28 @@ def test_directions_and_success_strategies_are_the_plans_advice_not_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Centering", "Opening", "Pulling walls"], titles
+
+
+def test_sections_each_described_by_one_sentence_are_the_steps():
+    text = (
+        "## Pottery course\n\n#### Section 01: Clay\n\n- Learn how clay behaves when wet.\n\n"
+        "#### Section 02: Wheel\n\n- Practise centering on the wheel.\n\n"
+        "#### Section 03: Kiln\n\n- Understand how a firing schedule works.\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = roadmap.leaves()
+    assert [leaf.title for leaf in leaves] == ["Clay", "Wheel", "Kiln"]
+    assert leaves[0].notes == "Learn how clay behaves when wet."
+
+
+def test_a_span_of_days_named_alone_is_a_slot_over_its_step():
+    text = (
+        "# Glaze plan\n\n### Day 1 - 30:\n- Mix ten test glazes and fire them.\n\n"
+        "### Day 31 - 60:\n- Keep a glaze notebook of every firing.\n\n"
+        "### Day 61 - 90:\n- Continue testing celadons and tenmokus.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()][
+        -1
+    ] == "Continue testing celadons and tenmokus."
+    assert [(p.duration, p.planned_days) for p in roadmap.nodes][-1] == ("Day 61 - 90", (30, 30))

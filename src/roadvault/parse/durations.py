@@ -478,8 +478,9 @@ def split_duration(title: str) -> TitleDuration:
                 planned_days=planned_days(tail),
                 pace=pace,
             )
-    if re.fullmatch(ORDINAL, work.strip(), re.I):
-        return TitleDuration(title=work.strip(), pace=pace)  # "第 1 周", "Week 3": a slot name
+    if re.fullmatch(ORDINAL, work.strip().rstrip(":："), re.I):
+        # "第 1 周", "Week 3", "Day 61 - 90:": a slot name, never "Day 61" and "90:"
+        return TitleDuration(title=work.strip(), pace=pace)
     if len(_PAREN_RE.findall(work)) >= 2:
         # "Maths (2h) + Writing (1h)": the time of each part, no one length of the whole
         return TitleDuration(title=work.strip(), pace=pace)

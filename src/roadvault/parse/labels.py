@@ -509,7 +509,8 @@ def lift_sole_captions(draft: Draft) -> None:
 # One space-eater per slot: two around an optional separator would backtrack exponentially.
 _SLOTS_ONLY_RE = re.compile(
     r"^(?:(?:weeks?|days?|months?|sessions?|class(?:es)?|lectures?|semanas?|d[íi]as?|woche|tage?"
-    r"|semaines?|jours?)\s*\d{1,3}\s*(?:(?:[-–—&,+/]|\band\b|\by\b|\bund\b|\bet\b)\s*)?)+$",
+    r"|semaines?|jours?)\s*\d{1,3}\s*(?:[-–—~]\s*\d{1,3}\s*)?"  # "Day 61 - 90"
+    r"(?:(?:[-–—&,+/]|\band\b|\by\b|\bund\b|\bet\b)\s*)?)+$",
     re.I,
 )
 

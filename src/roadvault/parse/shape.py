@@ -1913,13 +1913,37 @@ def _names_one(draft: Draft) -> bool:
     )
 
 
+def _one_described_heading(draft: Draft) -> bool:
+    """ "#### Section 03: Node.js" › "- Learn how Node.js works." and nothing else (a
+    sentence, not a field: "2. Contents: episode 2" is what the section holds)."""
+    if draft.kind != HEADING or len(draft.children) != 1:
+        return False
+    only = draft.children[0]
+    return (
+        only.kind == ITEM
+        and not only.children
+        and not only.is_task
+        and not only.numbered
+        and not (only.raw or "").lstrip()[:1].isdigit()
+        and split_label(only.text) is None
+        and _describes(only)
+    )
+
+
+MIN_DESCRIBED_HEADINGS = 3
+
+
 @rule("description-line")
-def _fold_descriptions(draft: Draft, *, among_groups: bool = False) -> None:
+def _fold_descriptions(
+    draft: Draft, *, among_groups: bool = False, among_described: bool = False
+) -> None:
     """A bullet's single plain sub-bullet describes it: it becomes the bullet's notes. One
     that names a step by its kind ("Project: Chat app", "Lab 2 – Joins"), or one under a
     bullet named only by its slot ("Semaine 15" › "Prepare the exam"), is that step. A
     linked heading's single bullet describes it when it is a sentence ("### [Read the Code
-    Book](…)" › "- the best first book on ciphers, fun to read"). An action under an action
+    Book](…)" › "- the best first book on ciphers, fun to read"), and so does a heading's
+    among three or more headings each over one sentence ("#### Section 01: Clay" › "- Learn
+    how clay behaves when wet."). An action under an action
     ("Learn the ML stack" › "Learn Numpy, Pandas") is the step spelt out: it stays. So does a
     name under a bullet whose siblings group names ("Module bundlers" › "Webpack" beside
     "Linters" › "Prettier", "ESLint"): one thing of that kind to learn. Under a step named
@@ -1931,8 +1955,11 @@ def _fold_descriptions(draft: Draft, *, among_groups: bool = False) -> None:
         and all(_names_one(g) for g in child.children)
         for child in draft.children
     )
+    # "#### Section 01" › one sentence, "#### Section 02" › one sentence, …: each sentence
+    # says what its section is about, section after section
+    described = sum(map(_one_described_heading, draft.children)) >= MIN_DESCRIBED_HEADINGS
     for child in draft.children:
-        _fold_descriptions(child, among_groups=groups)
+        _fold_descriptions(child, among_groups=groups, among_described=described)
     if len(draft.children) != 1:
         return
     only = draft.children[0]
@@ -1951,7 +1978,9 @@ def _fold_descriptions(draft: Draft, *, among_groups: bool = False) -> None:
     if draft.links and only.links and (only.raw or "").lstrip().startswith("["):
         return  # "[Android course](…)" › "[Unit 4: Pathway 3](…)": the part of it to do
     if draft.kind not in (ITEM, ROW) and not (
-        draft.kind == HEADING and draft.links and _describes(only)
+        draft.kind == HEADING
+        and (draft.links or (among_described and _one_described_heading(draft)))
+        and _describes(only)
     ):
         return  # "### [1. Read the Code Book](…)" › "- a great first book because…" too
     if (
