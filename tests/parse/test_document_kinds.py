@@ -8356,3 +8356,13 @@ def test_a_span_of_days_named_alone_is_a_slot_over_its_step():
         -1
     ] == "Continue testing celadons and tenmokus."
     assert [(p.duration, p.planned_days) for p in roadmap.nodes][-1] == ("Day 61 - 90", (30, 30))
+
+
+def test_a_last_updated_stamp_with_its_date_is_no_step():
+    text = (
+        "# Cerámica\n\n## Ruta 1\n\n- [x] Clase 01 | Amasado\n- [ ] Clase 02 | Centrado\n\n"
+        "### `ÚLTIMA ACTUALIZACIÓN 21/12/2024`\n\n## Ruta 2\n\n- [ ] Clase 03 | Torneado\n\n"
+        "Last updated: 2024-12-21\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Clase 01 | Amasado", "Clase 02 | Centrado", "Clase 03 | Torneado"], titles

@@ -151,7 +151,9 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |what i(?:'m| am) (?:learning|reading|working on|doing)(?: now| right now)?|right now
 |текущий фокус|сейчас изучаю|текущий статус|当前(?:进度|重点|学习|状态)|正在学习|近况
 |完了状況|進捗状況|進捗|学習状況|学习进度|进度|完成情况|완료 현황|진행 상황|진도 현황
-|last updated|updated|最終更新|最后更新|更新日|최종 업데이트|última actualización|última atualização
+|(?:last updated|updated|最終更新|最后更新|更新日|최종 업데이트|última actualización
+|última atualização|dernière mise à jour|zuletzt aktualisiert|последнее обновление)
+(?: on)?[:：]?(?: ?[\d][\d./\-年月日 ]{5,20})?
 |現在の(?:学習|状況|フォーカス)|foco atual|enfoque actual|estado actual|aktueller (?:fokus|stand)
 |related (?:projects|repos(?:itories)?|roadmaps|lists|courses|curricula|content)
 |other (?:roadmaps|curricula|courses|repos(?:itories)?|projects|guides)|similar projects
