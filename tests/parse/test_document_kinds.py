@@ -8366,3 +8366,17 @@ def test_a_last_updated_stamp_with_its_date_is_no_step():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Clase 01 | Amasado", "Clase 02 | Centrado", "Clase 03 | Torneado"], titles
+
+
+def test_a_russian_finished_block_and_the_rules_of_working_with_a_mentor():
+    text = (
+        "# Гончарное дело\n\n### Блок 1: Глина — ЗАВЕРШЁН\n\n- Замес\n- Центровка\n\n"
+        "### Блок 2: Круг — В ПРОЦЕССЕ\n\n- Вытягивание\n\n"
+        "## Правила работы с ментором\n\n1. Ментор даёт задания\n2. Студент лепит сам\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.title, p.status.value) for p in roadmap.nodes] == [
+        ("Блок 1: Глина", "done"),
+        ("Блок 2: Круг", "doing"),
+    ]
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Замес", "Центровка", "Вытягивание"]

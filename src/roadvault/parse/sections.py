@@ -252,6 +252,9 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |golden rules|rules of thumb|guiding principles|best advice
 |(?:(?:progression|study|learning|ground|house|my|the|simple|daily|challenge|practice) )?rules?
 |reglas|regras|regeln|règles|regole|правила|规则|ルール|규칙
+|правила (?:работы|курса|обучения|занятий)(?: .*)?
+|rules (?:of|for) (?:working|the course|studying|study)(?: .*)?
+|working with (?:the |a |your )?mentor
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
 |staying motivated|stay motivated|how to stay consistent|final words?
 |conclusions?|final thoughts?|closing thoughts?|wrapping up|wrap up|in closing|final notes?

@@ -957,7 +957,8 @@ _STATE_WORD = (
     r"|완|완료|진행중|진행 중|미완|完了|済|済み|完成|已完成|进行中|学习中|未完成|terminado|hecho"
     r"|未开始|未開始|未着手"
     r"|completado|concluído|concluido|feito|fertig|erledigt|fait|terminé|en curso"
-    r"|em andamento|готово|пройдено|изучено|в процессе|" + "|".join(_DONE_PLURALS)
+    r"|em andamento|готово|пройдено|изучено|в процессе|завершён|завершен|завершено|выполнено"
+    r"|" + "|".join(_DONE_PLURALS)
 )
 # "mlir概念学习 完成", "ステップ1 済み", "기초 문법 완료": in CJK text a state word set off by a
 # space at the end is the entry's state, as a dash or brackets set it off elsewhere
@@ -968,7 +969,14 @@ _STATE_SUFFIX_RE = re.compile(
     rf"|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\w])\s+(?P<spaced>{_CJK_STATE_WORD}))\s*$",
     re.I,
 )
-_SAID = {"완": "x", "미완": " ", "hecho": "x", "started": "/", **dict.fromkeys(_DONE_PLURALS, "x")}
+_SAID = {
+    "완": "x",
+    "미완": " ",
+    "hecho": "x",
+    "started": "/",
+    **dict.fromkeys(("завершён", "завершен", "завершено", "выполнено"), "x"),
+    **dict.fromkeys(_DONE_PLURALS, "x"),
+}
 
 
 def state_suffix(title: str) -> tuple[str, str] | None:
