@@ -8380,3 +8380,17 @@ def test_a_russian_finished_block_and_the_rules_of_working_with_a_mentor():
         ("Блок 2: Круг", "doing"),
     ]
     assert [leaf.title for leaf in roadmap.leaves()] == ["Замес", "Центровка", "Вытягивание"]
+
+
+def test_a_video_an_illustration_and_a_time_estimate_are_not_steps():
+    text = (
+        '# Pottery Roadmap\n\n## Intro video\n\n<div class="video">\n'
+        '<iframe src="https://www.youtube.com/embed/x"></iframe>\n</div>\n\n'
+        '## Illustration\n\n<img src="/img/wheel.jpg" alt="The wheel" />\n\n'
+        "## Roadmap\n\n1. **Wedging** - the base\n2. **Throwing** - the wheel\n"
+        "3. **Firing** - the kiln\n\n## Estimated study time\n\n- **Basics**: 2-3 months\n"
+        "- **Total**: 7-10 months\n\n## Thời gian học ước tính\n\n- **Cơ bản**: 2 tháng\n\n"
+        "## Tài nguyên học tập\n\n- Tài liệu chính thức\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging - the base", "Throwing - the wheel", "Firing - the kiln"], titles

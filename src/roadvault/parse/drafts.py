@@ -71,7 +71,8 @@ _RES_NOUN = (
     r"|자료|참고 자료|학습 자료|추천 자료"
     # Turkish, Indonesian, Vietnamese, Italian, Polish, Dutch
     r"|kaynaklar|önerilen kaynaklar|kitaplar|online kurslar|kurslar|youtube kanalları"
-    r"|sumber(?: belajar| referensi)?|referensi|buku|tài liệu(?: tham khảo| học tập)?|tài nguyên"
+    r"|sumber(?: belajar| referensi)?|referensi|buku|tài liệu(?: tham khảo| học tập)?"
+    r"|tài nguyên(?: học tập| tham khảo)?"
     r"|sách|khóa học|(?:những )?kênh(?: youtube)?(?: nên xem)?|nguồn (?:học(?: tập)?|tài liệu)"
     r"|risorse|libri|corsi|materiali|zasoby|książki|kursy|materiały"
     r"|bronnen|boeken|cursussen"

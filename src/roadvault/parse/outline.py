@@ -749,6 +749,10 @@ def _bold_caption(section: Draft) -> bool:
     return section.kind == PSEUDO and not section.numbered
 
 
+# An embedded picture, video or sound: something to look at, not a step.
+_MEDIA_RE = re.compile(r"<(?:iframe|img|video|audio|embed|picture|object)\b", re.I)
+
+
 class _Sections:
     """Feeds blocks into a container, keeping a stack of open sections by level."""
 
@@ -1554,6 +1558,14 @@ class _Sections:
         content = node.content or ""
         if content.lstrip().startswith("<!--"):
             return
+        if (
+            _MEDIA_RE.search(content)
+            and not _strip_tags(content)
+            and not _HTML_LI_RE.search(content)
+        ):
+            # "## Intro video" › `<iframe …>`, "## Illustration" › `<img …>`: a picture or a
+            # video to look at, as a code block is code to read: alone, no step
+            self.top.held_code = True
         if not self.doc.seen_section and self.doc.banner_title is None:
             banner = _BANNER_HEADING_RE.search(content)
             # "<summary><h2>Git</h2></summary>": the name of a fold, the first part, not the page

@@ -258,7 +258,10 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |do'?s and don'?ts|common mistakes|mistakes to avoid|pitfalls to avoid|motivation
 |staying motivated|stay motivated|how to stay consistent|final words?
 |conclusions?|final thoughts?|closing thoughts?|wrapping up|wrap up|in closing|final notes?
-|effort estimates?|estimated effort|time estimates?|metrics(?: to (?:monitor|track|watch))?
+|effort estimates?|estimated effort|time estimates?|estimated (?:study |learning )?time
+|thời gian (?:học )?(?:ước tính|dự kiến)|tiempo estimado(?: de estudio)?
+|tempo estimado(?: de estudo)?|temps estimé|geschätzte (?:lern)?zeit
+|metrics(?: to (?:monitor|track|watch))?
 |success metrics|north star(?: \w+)?|expected outcomes?|outcomes?|learning outcomes
 |skills you(?:['’]ll| will) (?:gain|acquire|build|have)
 |what you(?:['’]ll| will) (?:gain|achieve|be able to do)
@@ -2427,13 +2430,13 @@ _NOUN_AFTER_VERB_WORD = frozenset(
 @rule("prose-section")
 def prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     """In a document whose sections hold lists or tables, a heading over nothing but a
-    paragraph or a code block ("Tracking Progress", a FAQ question, "Project layout") is
-    text, not a step. A numbered one, one with a duration, one that names an action ("Take
-    the exam"), one whose lines say what to do ("Aprender un lenguaje…" / "Comprender
-    cómo…"), one that links to the page it names (a course or a book, described: "## [The
-    Missing Semester](https://…)"), one of a numbered series of three or more beside it
-    ("### R1D2" over a paragraph between "### R1D1" and "### R1D3" over lists: a day of the
-    log told in prose), and every one in a roadmap
+    paragraph, a code block or an embedded picture or video ("Tracking Progress", a FAQ
+    question, "Project layout", "Intro video") is text, not a step. A numbered one, one with
+    a duration, one that names an action ("Take the exam"), one whose lines say what to do
+    ("Aprender un lenguaje…" / "Comprender cómo…"), one that links to the page it names (a
+    course or a book, described: "## [The Missing Semester](https://…)"), one of a numbered
+    series of three or more beside it ("### R1D2" over a paragraph between "### R1D1" and
+    "### R1D3" over lists: a day of the log told in prose), and every one in a roadmap
     written only as headings and paragraphs stay steps; there a heading over nothing but
     code (a chart of the steps) is text all the same."""
     if any(holds_items(child) for child in draft.children):
