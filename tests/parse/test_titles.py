@@ -668,3 +668,8 @@ def test_a_date_field_left_to_fill_in_is_not_part_of_the_title():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     # a real date is the author's, and stays
     assert titles == ["Variables", "Loops", "Arrays - 2024-01-02"]
+
+
+def test_an_operator_alone_is_the_title_not_a_decoration():
+    roadmap = parse_roadmap("# C\n\n## Bitwise operators\n\n- &\n- ^\n- ~\n- <<\n")
+    assert [leaf.title for leaf in roadmap.leaves()] == ["&", "^", "~", "<<"]

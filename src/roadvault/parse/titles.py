@@ -540,7 +540,13 @@ def strip_decorations(text: str) -> str:
         if _marks_a_letter(text, start, end):
             break  # "หาไฟล์", "सीखें": the word's own vowel or tone mark
         end -= 1
+    if start >= end and _OPERATOR_RE.fullmatch(text.strip()):
+        return text.strip()  # "^", "<<": an operator to learn, not a decoration
     return text[start:end]
+
+
+# "^", "~", "<<", ">>=": a title that is an operator of a language (a bitwise lesson's list).
+_OPERATOR_RE = re.compile(r"[\^~<>|!=%&+]{1,3}")
 
 
 def _marks_a_letter(text: str, start: int, end: int) -> bool:
