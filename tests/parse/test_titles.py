@@ -673,3 +673,9 @@ def test_a_date_field_left_to_fill_in_is_not_part_of_the_title():
 def test_an_operator_alone_is_the_title_not_a_decoration():
     roadmap = parse_roadmap("# C\n\n## Bitwise operators\n\n- &\n- ^\n- ~\n- <<\n")
     assert [leaf.title for leaf in roadmap.leaves()] == ["&", "^", "~", "<<"]
+
+
+def test_a_colon_inside_code_at_the_end_labels_nothing_after_it():
+    text = "# P\n\n### Week 3\n- Functions `def glaze(kiln):`\n- The `return` word\n- Booleans\n"
+    roadmap = parse_roadmap(text)
+    assert len(roadmap.nodes[0].children) == 3

@@ -654,7 +654,8 @@ def set_title(draft: Draft, text: InlineText) -> None:
             draft.notes.append(raw.strip())  # the embed itself, so the note still shows it
     draft.notes.extend(e for e in parts.extra if not _BARE_URL_RE.fullmatch(e))
     stripped = strip_decorations(remove_controls(visible)).rstrip(" *_")
-    draft.label = stripped.endswith((":", "："))
+    # "Funciones `def nombre(params):`": a colon inside code is the code's, no label's
+    draft.label = stripped.endswith((":", "：")) and not raw.rstrip(" *_").endswith("`")
     draft.numbered = has_numbering(visible)
     draft.image_only = text.image_only
     draft.anchor_only = text.link_only and all(h.startswith("#") for _, h in text.links)
