@@ -8394,3 +8394,14 @@ def test_a_video_an_illustration_and_a_time_estimate_are_not_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging - the base", "Throwing - the wheel", "Firing - the kiln"], titles
+
+
+def test_korean_lecture_materials_are_the_courses_resources():
+    text = (
+        "# 도예\n\n## 물레 기초\n\n#### 강의 자료\n\n* [교재 깃허브](https://example.org/book)\n"
+        "* [강의 영상](https://example.org/videos)\n\n#### 학습진도\n\n"
+        "| 챕터 | 학습 내용 | 진행상태 |\n|---|---|---|\n"
+        "| 1 | 꼬박밀기 | ✅ |\n| 2 | 중심잡기 | ⬜ |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["꼬박밀기", "중심잡기"]

@@ -68,7 +68,7 @@ _RES_NOUN = (
     r"|추천 ?(?:도서|강의|자료|사이트)"
     r"|読み物|参考図書|읽을거리|읽기 자료"
     r"|リソース|参考リソース|参考資料|参考書|教材|書籍|学習リソース"
-    r"|자료|참고 자료|학습 자료|추천 자료"
+    r"|자료|참고 자료|학습 자료|추천 자료|강의 ?자료|강의 ?링크"
     # Turkish, Indonesian, Vietnamese, Italian, Polish, Dutch
     r"|kaynaklar|önerilen kaynaklar|kitaplar|online kurslar|kurslar|youtube kanalları"
     r"|sumber(?: belajar| referensi)?|referensi|buku|tài liệu(?: tham khảo| học tập)?"
