@@ -8405,3 +8405,12 @@ def test_korean_lecture_materials_are_the_courses_resources():
     )
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == ["꼬박밀기", "중심잡기"]
+
+
+def test_a_paragraph_log_of_numbered_sessions_after_a_line_of_text_is_read_line_by_line():
+    sessions = "\n".join(f"进度{n}：练习拉坯第{n}次2026.7.{n + 1}" for n in range(12))
+    text = f"# 陶艺记录\n\n## 进度\n一些记录\n{sessions}\n进度11：补交作品2026.7.20\n1111\n"
+    roadmap = parse_roadmap(text, source="README.md")
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert len(titles) == 13 and titles[0].startswith("进度0"), titles
+    assert "1111" not in titles and "一些记录" not in titles

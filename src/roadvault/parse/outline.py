@@ -346,26 +346,46 @@ _SLOT_LEAD_RE = re.compile(
     r"^[\W_]{0,4}([^\W\d_]{2,12})\.?\s*(\d{1,3})(?:\s*[-–~]\s*(\d{1,3}))?(?!\w|\.\w)"
 )
 MIN_SLOT_LINES = 2
+MIN_SLOT_RUN = 5  # entries in a run that text stands before or after
 
 
 @rule("slot-paragraph")
 def _slot_lines_as_list(lines: list[InlineText]) -> str | None:
     """Lines of one paragraph each opened by the same word and a number ("**Woche 5
     (10.–16.10.)** — Datenstrukturen" / "**Woche 6 (…)** — Klassen"), written without
-    bullets, are a list with one entry per line, as the author's editor showed them."""
+    bullets, are a list with one entry per line, as the author's editor showed them; a line
+    of text before or after a run of five or more ("一些记录" over "进度0：…" … "进度28：…")
+    stays text, and a slot written twice in a long run is two entries of it."""
     if len(lines) < MIN_SLOT_LINES:
         return None
-    words = set()
-    numbers: list[int] = []
-    for line in lines:
-        match = _SLOT_LEAD_RE.match(remove_controls(line.text).strip())
-        if match is None:
-            return None
-        words.add(match[1].casefold())
-        numbers.append(int(match[2]))
-    if len(words) != 1 or numbers != sorted(set(numbers)):
-        return None  # "✅ Day 1" over "📄 DAY1 notes": one day and its file, not a run
-    return "\n".join(f"- {(line.raw or line.text).strip()}" for line in lines) + "\n"
+    leads = [_SLOT_LEAD_RE.match(remove_controls(line.text).strip()) for line in lines]
+    first = next((at for at, lead in enumerate(leads) if lead), None)
+    if first is None:
+        return None
+    last = first
+    while last + 1 < len(lines) and leads[last + 1] is not None:
+        last += 1
+    run = [lead for lead in leads[first : last + 1] if lead]
+    if (first or last < len(lines) - 1) and (
+        len(run) < MIN_SLOT_RUN or any(leads[last + 1 :]) or any(leads[:first])
+    ):
+        # "一些记录_java" over "进度0：…" … "进度28：…" then "1111": a line of text
+        # before or after a run of entries, not one slot among others
+        return None
+    words = {lead[1].casefold() for lead in run}
+    numbers = [int(lead[2]) for lead in run]
+    # a slot written twice in a long run ("进度24" on two days) is two entries of it; in a
+    # short one ("✅ Day 1" over "📄 DAY1 notes") it is one day and its file, not a run
+    repeats = len(numbers) - len(set(numbers))
+    allowed = repeats == 0 or (len(run) >= MIN_SLOT_RUN and repeats * 10 <= len(run))
+    if len(words) != 1 or numbers != sorted(numbers) or not allowed:
+        return None
+    entries = "\n".join(f"- {(line.raw or line.text).strip()}" for line in lines[first : last + 1])
+    before = "\n".join((line.raw or line.text).strip() for line in lines[:first])
+    after = "\n".join((line.raw or line.text).strip() for line in lines[last + 1 :])
+    return "".join(
+        [f"{before}\n\n" if before else "", entries, "\n", f"\n{after}\n" if after else ""]
+    )
 
 
 def _series_part(title: str) -> tuple[str, int] | None:
