@@ -8414,3 +8414,11 @@ def test_a_paragraph_log_of_numbered_sessions_after_a_line_of_text_is_read_line_
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert len(titles) == 13 and titles[0].startswith("进度0"), titles
     assert "1111" not in titles and "一些记录" not in titles
+    assert roadmap.leaves()[0].line == 5  # each entry keeps the line it was written on
+
+
+def test_a_title_heading_over_bare_lines_is_the_title_not_an_entry():
+    names = ["揉泥", "拉坯", "修坯", "上釉", "烧窑", "拉把手", "刻花", "施釉", "装窑"]
+    roadmap = parse_roadmap("# 陶艺记录\n" + "\n".join(names) + "\n", source="README.md")
+    assert roadmap.title == "陶艺记录"
+    assert [leaf.title for leaf in roadmap.leaves()] == names

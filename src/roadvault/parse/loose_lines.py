@@ -156,6 +156,7 @@ def _is_bare_list(text: str) -> bool:
         and _is_item_text(line.strip())
         and not _SECTION_RE.match(line)
         and not _BULLET_RE.match(line)
+        and not TITLE_HEADING_RE.match(line)  # "# 陶艺记录": the title over the lines
         and "\t" not in line
         for line in lines
     ):

@@ -381,11 +381,11 @@ def _slot_lines_as_list(lines: list[InlineText]) -> str | None:
     if len(words) != 1 or numbers != sorted(numbers) or not allowed:
         return None
     entries = "\n".join(f"- {(line.raw or line.text).strip()}" for line in lines[first : last + 1])
-    before = "\n".join((line.raw or line.text).strip() for line in lines[:first])
     after = "\n".join((line.raw or line.text).strip() for line in lines[last + 1 :])
-    return "".join(
-        [f"{before}\n\n" if before else "", entries, "\n", f"\n{after}\n" if after else ""]
-    )
+    # the text before the run is left as that many blank lines, for the caller to read as
+    # text (so each entry keeps its line); the text after it stands apart by a blank line
+    after_text = f"\n{after}\n" if after else ""
+    return "\n" * first + entries + "\n" + after_text
 
 
 def _series_part(title: str) -> tuple[str, int] | None:
@@ -1151,7 +1151,10 @@ class _Sections:
             listed = as_list(lines)
             if listed is not None and node.map and self.depth < 8:
                 # lines pasted without bullets, read again as the list they were
-                fired(name, line_of(node), "item", f"{len(lines)} lines")
+                text_before = len(listed) - len(listed.lstrip("\n"))
+                fired(name, (line_of(node) or 0) + text_before, "item", f"{len(lines)} lines")
+                if text_before:
+                    self.prose(lines[:text_before], self.top)  # "一些记录" over the run
                 self.feed_all(self.doc.fragment(listed, node.map[0]))
                 return
         if _is_duration_line(first.text):
