@@ -1455,3 +1455,17 @@ def test_a_holiday_row_in_a_course_table_is_no_step():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Ton vorbereiten", "Zentrieren", "Hochziehen", "Abdrehen"]
+
+
+def test_a_date_solved_column_says_which_rows_are_done():
+    text = (
+        "# Glaze drills\n\n## Celadon\n\n| Drill | Difficulty | Date Solved |\n|---|---|---|\n"
+        "| Test tiles | `Easy` | 10-14-2024 |\n| Line blend | `Medium` |  |\n"
+        "| Triaxial | `Hard` | 08.11.2024 |\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("Test tiles", "done"),
+        ("Line blend", "todo"),
+        ("Triaxial", "done"),
+    ]

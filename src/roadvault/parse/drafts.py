@@ -503,7 +503,9 @@ _WEEKDAYS = r"mon|tue|wed|thu|fri|sat|sun"
 # What is left of "Day 1: June 27, Monday" or "Week 3 (2024-03-04)" once the slot is read.
 _DATE_TITLE_RE = re.compile(
     rf"^(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTH_NAMES})"
-    rf"|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
+    rf"|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
+    # "10-14-2024", "08.11.2020": day and month either way, the year written in full
+    rf"|\d{{1,2}}([-.])\d{{1,2}}\1\d{{4}})"
     rf"(?:,?\s*(?:(?:{_WEEKDAYS})[a-z]*))?"
     # "2026-07-29（周二）", "2024-03-04 (Mon)": the day of the week in brackets after the date
     rf"(?:\s*[(（]\s*(?:{WEEKDAY})\s*[)）])?$",

@@ -630,10 +630,11 @@ def _is_result_column(key: str, body: list[list[InlineText]], index: int) -> boo
     return any(PASSED_RE.match(value) for value in values)
 
 
-# "Completion Date", "Date completed", "Finished on": when a row was done, filled once it is.
+# "Completion Date", "Date completed", "Finished on", "Date Solved": when a row was done,
+# filled once it is.
 _COMPLETION_DATE_RE = re.compile(
-    r"^(?:completion(?: date)?|completed(?: on| date)?|date (?:completed|finished|done)"
-    r"|finished(?: on| date)|done on|fecha de (?:finalizaci[óo]n|t[ée]rmino)"
+    r"^(?:completion(?: date)?|completed(?: on| date)?|date (?:completed|finished|done|solved)"
+    r"|finished(?: on| date)|done on|solved (?:on|date)|fecha de (?:finalizaci[óo]n|t[ée]rmino)"
     r"|data de conclus[ãa]o|erledigt am|abgeschlossen am|date de fin r[ée]elle"
     r"|完成(?:日期|时间|時間|日)|完了日|완료일)$"
 )
@@ -664,6 +665,7 @@ def _column_roles(header: list[str], body: list[list[InlineText]]) -> dict[str, 
         elif (
             "duration" not in roles
             and _DURATION_COLUMN_RE.match(key)
+            and not _COMPLETION_DATE_RE.match(key)  # "Date Solved": when it was done
             and not _names_stages(body, index)
         ):
             roles["duration"] = index
