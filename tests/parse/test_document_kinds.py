@@ -8422,3 +8422,15 @@ def test_a_title_heading_over_bare_lines_is_the_title_not_an_entry():
     roadmap = parse_roadmap("# 陶艺记录\n" + "\n".join(names) + "\n", source="README.md")
     assert roadmap.title == "陶艺记录"
     assert [leaf.title for leaf in roadmap.leaves()] == names
+
+
+def test_the_technologies_and_libraries_a_repo_uses_are_not_steps():
+    text = (
+        "# kiln-projects\n\n## Lectures Included\n\n| Lecture | Topic | Status |\n|---|---|---|\n"
+        "| Lecture 1 | Clay bodies | ✅ Completed |\n"
+        "| Lecture 2 | Cone temperatures | ✅ Completed |\n\n"
+        "## Technologies & Libraries\n\n* **Python**\n* **NumPy** – numerical computation\n"
+        "* **SymPy** – symbolic math (glaze formulas, unity molecular formula)\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.title for leaf in leaves] == ["Clay bodies", "Cone temperatures"]

@@ -1153,7 +1153,7 @@ MAX_ENVIRONMENT_WORDS = 6
 # as long as the author likes.
 _TECHNOLOGIES_USED_RE = re.compile(
     r"^(?:(?:technologies|tech|tools)(?: (?:&|and) (?:skills|tools|technologies|concepts))?"
-    r" (?:covered|used)(?: \(?so far\)?)?"
+    r" (?:covered|used)(?: \(?so far\)?)?|(?:technologies|tools) (?:&|and) libraries(?: used)?"
     r"|tecnolog[íi]as(?: utilizadas| usadas)|technologies utilisées|verwendete technologien"
     r"|使用技术|使用技術|技術スタック|사용 기술|기술 스택)$"
 )
