@@ -8434,3 +8434,14 @@ def test_the_technologies_and_libraries_a_repo_uses_are_not_steps():
     )
     leaves = parse_roadmap(text).leaves()
     assert [leaf.title for leaf in leaves] == ["Clay bodies", "Cone temperatures"]
+
+
+def test_about_the_program_in_indonesian_vietnamese_and_spanish_is_the_intro():
+    for about in ("Tentang Program", "Về khóa học", "Acerca del programa"):
+        text = (
+            f"# Kelas Keramik\n\n## {about}\n\nProgram intensif.\n\n- Hasil latihan\n"
+            "- Catatan belajar\n\n## Progres\n\n| Modul | Topik | Status |\n|---|---|---|\n"
+            "| 1 | Menguleni | ✅ |\n| 2 | Memusatkan | ⏳ |\n"
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Menguleni", "Memusatkan"], (about, titles)

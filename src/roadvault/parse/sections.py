@@ -402,6 +402,9 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |(?:course|program(?:me)?|curriculum|roadmap|plan) overview|genel bakış|panoramica|introduzione
 |general info(?:rmation)?|course info(?:rmation)?|genel bilgiler|informazioni generali
 |informasi umum|thông tin chung|informaci[óo]n general|informações gerais
+|tentang (?:program|kursus|kelas|repo(?:sitori)?|proyek|roadmap|ini)
+|về (?:khóa học|chương trình|dự án)
+|(?:program|kurs) hakkında|acerca del (?:programa|curso|proyecto)|sobre o (?:programa|projeto)
 |informations? générales?|allgemeine informationen|общая информация|基本信息|基本情報|기본 정보
 |요약|결론|итоги?|резюме
 |conclusão|conclusões|fazit|schlussfolgerung|einleitung|заключение|podsumowanie|wprowadzenie
