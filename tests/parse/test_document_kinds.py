@@ -8445,3 +8445,15 @@ def test_about_the_program_in_indonesian_vietnamese_and_spanish_is_the_intro():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Menguleni", "Memusatkan"], (about, titles)
+
+
+def test_an_equipment_list_and_a_weekly_time_commitment_are_not_steps():
+    text = (
+        "# Kiln Master Plan\n\n## Semester 1\n\n- Clay bodies\n- Cone packs\n\n"
+        "## Semester 2\n\n- Reduction firing\n\n## Lab Equipment Checklist\n\n"
+        "| Item | Model | Use |\n|---|---|---|\n| Pyrometer | K-type ($40) | Read the kiln. |\n"
+        "| Scale | 0.1 g ($25) | Weigh glazes. |\n\n## Weekly Time Commitment\n\n"
+        "- **Theory:** 5-7 hours/week (books).\n- **Studio:** 10+ hours/week.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Clay bodies", "Cone packs", "Reduction firing"], titles

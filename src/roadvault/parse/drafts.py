@@ -50,6 +50,7 @@ _RES_NOUN = (
     # "Enhanced Resource Compilation", "Resource Library": the resources, gathered
     r"|resource (?:compilations?|collections?|lists?|library|libraries|hub|round-?up)"
     r"|reading(?: list| materials?)?|readings|references?|links?|materials?|videos?"
+    r"|book ?lists?|lists? of books"
     r"|video tutorials?|tutorials?|platforms?|websites?|sites?|youtube(?: channels?| playlists?)?"
     r"|channels?|playlists?|documentations?|docs|articles?|blogs?|papers?|podcasts?|newsletters?"
     r"|cheat ?sheets?|moocs?|online courses?|learning sources|sources|bibliography|pdfs"

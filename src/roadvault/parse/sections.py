@@ -259,6 +259,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |staying motivated|stay motivated|how to stay consistent|final words?
 |conclusions?|final thoughts?|closing thoughts?|wrapping up|wrap up|in closing|final notes?
 |effort estimates?|estimated effort|time estimates?|estimated (?:study |learning )?time
+|(?:weekly |daily )?time (?:commitment|budget|allocation)|(?:weekly |daily )?study hours
 |thời gian (?:học )?(?:ước tính|dự kiến)|tiempo estimado(?: de estudio)?
 |tempo estimado(?: de estudo)?|temps estimé|geschätzte (?:lern)?zeit
 |metrics(?: to (?:monitor|track|watch))?
@@ -1144,6 +1145,8 @@ _OUTLINE_NUMBER_RE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _ENVIRONMENT_RE = re.compile(
     r"^(?:(?:my |our |the )?(?:development |dev |working |learning )?environment|tech ?stack"
     r"|(?:my )?(?:setup|toolchain)|tools (?:i use|used)|entorno(?: de desarrollo)?"
+    # "Lab Equipment Checklist": what to have at hand, not what to learn
+    r"|(?:lab |required |recommended )?equipment(?: checklist| list)?|hardware (?:list|needed)"
     r"|ambiente(?: de desenvolvimento)?|(?:entwicklungs)?umgebung|environnement"
     r"|开发环境|開発環境|环境|環境|개발 ?환경|환경"
     # "附录：工具与环境推荐": an appendix of the tools and environment to install
