@@ -679,3 +679,8 @@ def test_a_colon_inside_code_at_the_end_labels_nothing_after_it():
     text = "# P\n\n### Week 3\n- Functions `def glaze(kiln):`\n- The `return` word\n- Booleans\n"
     roadmap = parse_roadmap(text)
     assert len(roadmap.nodes[0].children) == 3
+
+
+def test_an_operator_with_its_length_keeps_both():
+    parts = clean_title("^ (3 weeks)")
+    assert (parts.title, parts.duration) == ("^", "3 weeks")

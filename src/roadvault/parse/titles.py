@@ -547,6 +547,9 @@ def strip_decorations(text: str) -> str:
 
 # "^", "~", "<<", ">>=": a title that is an operator of a language (a bitwise lesson's list).
 _OPERATOR_RE = re.compile(r"[\^~<>|!=%&+]{1,3}")
+_OPERATOR_TITLE_RE = re.compile(
+    r"\s*[\^~<>|!=%&+]{1,3}(?=\s*(?:[(\[（【][^()\[\]]*[)\]）】])?\s*$)"
+)
 
 
 def _marks_a_letter(text: str, start: int, end: int) -> bool:
@@ -881,7 +884,9 @@ def _clean_title(text: str, _written: bool) -> TitleParts:
     if fields:
         extra.append(" ".join(fields))
         text = remove_controls(_TASKS_FIELD_RE.sub(" ", text))
-    text = _strip_emphasis_leftovers(strip_decorations(text)).strip()
+    # "^ (3 weeks)": an operator and its length; its symbols are its name, kept
+    operator = _OPERATOR_TITLE_RE.match(text)
+    text = _strip_emphasis_leftovers(text.strip() if operator else strip_decorations(text)).strip()
     if not _written:
         # the outline form writes titles already clean: "-- (3 weeks)" is the title "--"
         # with its length, not a name drawn between rules
