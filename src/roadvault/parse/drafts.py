@@ -373,7 +373,7 @@ class Draft:
     table: int | None = None  # which table a row came from
     glyph: str | None = None  # checkbox a leading status glyph stands for ("✅ …" → "x")
     label_notes: int = 0  # "- **Purpose**: …" bullets read as this draft's notes
-    held_code: bool = False  # a code block stood right in this section
+    held_code: bool = False  # a code block (or an embedded picture or video) stood right here
     blank_table: bool = False  # a table with a header and no rows stood right in it
     said: str | None = None  # the state a word after the title gives ("Git (done)")
     glyph_after: bool = False  # the status glyph follows the title ("Arrays ✅")

@@ -366,9 +366,7 @@ def _slot_lines_as_list(lines: list[InlineText]) -> str | None:
     while last + 1 < len(lines) and leads[last + 1] is not None:
         last += 1
     run = [lead for lead in leads[first : last + 1] if lead]
-    if (first or last < len(lines) - 1) and (
-        len(run) < MIN_SLOT_RUN or any(leads[last + 1 :]) or any(leads[:first])
-    ):
+    if (first or last < len(lines) - 1) and (len(run) < MIN_SLOT_RUN or any(leads[last + 1 :])):
         # "一些记录_java" over "进度0：…" … "进度28：…" then "1111": a line of text
         # before or after a run of entries, not one slot among others
         return None
