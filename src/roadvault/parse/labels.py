@@ -618,6 +618,10 @@ def _names_only_a_day(entry: Draft) -> bool:
     return all(_slot_or_date(part) for part in parts if part)
 
 
+MIN_NAMED_DAYS = 3
+MIN_NAMED_WEEKS = 2
+
+
 def _blank_week_of_a_course(section: Draft, parent: Draft) -> bool:
     """ "### Week 12 - Practice Week" › "Day 01: -" … among weeks whose days are named
     ("Day 01: Introduction to JSON"): a week of the course left to practise, not a log."""
@@ -627,10 +631,9 @@ def _blank_week_of_a_course(section: Draft, parent: Draft) -> bool:
         if s is not section
         and s.kind == section.kind
         and s.level == section.level
-        and len(s.children) >= 3
-        and sum(e.kind == ITEM and not _names_only_a_day(e) for e in s.children) >= 3
+        and sum(e.kind == ITEM and not _names_only_a_day(e) for e in s.children) >= MIN_NAMED_DAYS
     ]
-    return len(named_weeks) >= 2
+    return len(named_weeks) >= MIN_NAMED_WEEKS
 
 
 @rule("check-in-log")

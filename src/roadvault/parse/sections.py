@@ -153,7 +153,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |完了状況|進捗状況|進捗|学習状況|学习进度|进度|完成情况|완료 현황|진행 상황|진도 현황
 |(?:last updated|updated|最終更新|最后更新|更新日|최종 업데이트|última actualización
 |última atualização|dernière mise à jour|zuletzt aktualisiert|последнее обновление)
-(?: on)?[:：]?(?: ?[\d][\d./\-年月日 ]{5,20})?
+(?: on)?[:：]?(?: ?\d[\d./\-年月日 ]{5,20})?
 |現在の(?:学習|状況|フォーカス)|foco atual|enfoque actual|estado actual|aktueller (?:fokus|stand)
 |related (?:projects|repos(?:itories)?|roadmaps|lists|courses|curricula|content)
 |other (?:roadmaps|curricula|courses|repos(?:itories)?|projects|guides)|similar projects

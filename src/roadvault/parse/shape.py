@@ -1923,7 +1923,6 @@ def _one_described_heading(draft: Draft) -> bool:
         only.kind == ITEM
         and not only.children
         and not only.is_task
-        and not only.numbered
         and not (only.raw or "").lstrip()[:1].isdigit()
         and split_label(only.text) is None
         and _describes(only)

@@ -546,10 +546,10 @@ def strip_decorations(text: str) -> str:
 
 
 # "^", "~", "<<", ">>=": a title that is an operator of a language (a bitwise lesson's list).
-_OPERATOR_RE = re.compile(r"[\^~<>|!=%&+]{1,3}")
-_OPERATOR_TITLE_RE = re.compile(
-    r"\s*[\^~<>|!=%&+]{1,3}(?=\s*(?:[(\[（【][^()\[\]]*[)\]）】])?\s*$)"
-)
+_OPERATOR = r"[\^~<>|!=%&+]{1,3}"
+_OPERATOR_RE = re.compile(_OPERATOR)
+# "^ (3 weeks)": an operator, then at most its length in brackets
+_OPERATOR_TITLE_RE = re.compile(rf"\s*{_OPERATOR}(?=\s*(?:[(\[（【][^()\[\]]*[)\]）】])?\s*$)")
 
 
 def _marks_a_letter(text: str, start: int, end: int) -> bool:
