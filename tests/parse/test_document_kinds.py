@@ -8457,3 +8457,89 @@ def test_an_equipment_list_and_a_weekly_time_commitment_are_not_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Clay bodies", "Cone packs", "Reduction firing"], titles
+
+
+def test_a_slot_the_title_gave_up_stays_beside_the_length_a_line_gives():
+    text = (
+        "# Pottery Year\n\n### 🏺 PART 1 — Hand Building (Weeks 1–3)\n\n"
+        "**Duration:** 21 Days | **Daily Time:** 2 hours\n\n- Pinch pots\n- Coil pots\n\n"
+        "### 🏺 PART 2 — The Wheel (Weeks 4–9)\n\n**Duration:** 42 Days (6 Weeks)\n\n"
+        "- Centering\n- Pulling walls\n"
+    )
+    first, second = parse_roadmap(text).nodes
+    assert (first.title, first.duration) == ("Hand Building", "Weeks 1–3 (21 Days)")
+    assert first.planned_days == (21, 21)
+    assert (second.title, second.duration) == ("The Wheel", "Weeks 4–9 (42 Days (6 Weeks))")
+
+
+def test_the_outcome_after_some_weeks_is_what_the_part_gives_not_steps():
+    text = (
+        "# Pottery Year\n\n## Part 1: Hand Building\n\n#### Topics\n- Pinch pots\n- Coil pots\n\n"
+        "#### Setup Checklist\n- [ ] Buy clay\n- [ ] Clear a table\n\n"
+        "#### 🎓 Outcome After 3 Weeks\n✅ Confident with slabs  \n✅ Three finished pots  \n"
+        "✅ A glaze notebook  \n✅ Ready for Part 2\n\n"
+        "## Part 2: The Wheel\n\n#### Setup Checklist\n- [ ] Rent a wheel\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Confident with slabs" not in leaves and "Three finished pots" not in leaves, leaves
+    assert "Rent a wheel" in leaves
+
+
+def test_a_traffic_light_inside_a_box_is_a_state():
+    text = (
+        "# Glaze Lab\n\n### Progress\n```\n[✅] Basics\n    [✅] Mixing\n    [✅] Sieving\n"
+        "[🟨] Firing\n    [✅] Bisque\n    [ ] Glaze firing\n[ ] Testing\n    [ ] Test tiles\n```\n"
+    )
+    roadmap = parse_roadmap(text)
+    states = {node.title: node.status for node in roadmap.walk()}
+    assert states["Firing"] == "doing" and states["Bisque"] == "done"
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Mixing", "Sieving", "Bisque", "Glaze firing", "Test tiles",
+    ]  # fmt: skip
+
+
+def test_labels_one_after_another_are_entries_not_filled_in_yet():
+    text = (
+        "# Kiln Notes\n- [Firing:](firing/)\n\t+ [Bisque](firing/bisque.md)\n"
+        "\t+ [Glaze](firing/glaze.md)\n- [Clay:](clay/)\n\t+ [Bodies](clay/bodies.md)\n"
+        "\t+ [Slips](clay/slips.md)\n\n"
+        "- Glaze chemistry:\n- Kiln building:\n- Raku:\n\n- Salt firing\n- Wood firing\n"
+    )
+    titles = [node.title for node in parse_roadmap(text).nodes]
+    assert titles[-5:] == ["Glaze chemistry", "Kiln building", "Raku", "Salt firing", "Wood firing"]
+
+
+def test_a_checklist_fenced_under_another_language_is_read_with_the_page_title():
+    text = (
+        "# 📘 Ceramics Study Plan\n\n## Tujuan\nBelajar keramik dalam 1 tahun.\n\n```yaml\n"
+        "## Roadmap & Checklist\n\n### 1. Clay (2 Minggu)\n- ✅ Jenis tanah liat\n"
+        "- [ ] Menguleni\n\n### 2. Wheel (4 Minggu)\n- [ ] Memusatkan\n- [ ] Menarik dinding\n```\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "Ceramics Study Plan"
+    assert _tree(roadmap) == [
+        ("1. Clay", ["Jenis tanah liat", "Menguleni"]),
+        ("2. Wheel", ["Memusatkan", "Menarik dinding"]),
+    ]
+    assert roadmap.leaves()[0].status == "done"
+
+
+def test_a_korean_progress_table_groups_rows_by_section_and_reads_the_ticks():
+    rows = [
+        ("1", "손빚기", "핀치"),
+        ("1", "손빚기", "코일"),
+        ("2", "물레", "센터링"),
+        ("2", "물레", "성형"),
+    ]
+    text = (
+        "# 도예 진도\n\n| 섹션 번호 | 섹션 제목 | 주제 | 진행 여부 |\n|---|---|---|---|\n"
+        + "".join(
+            f"| {n} | {section} | {topic} |✅ 2025/04/1{i} |\n"
+            for i, (n, section, topic) in enumerate(rows)
+        )
+    )
+    roadmap = parse_roadmap(text)
+    assert [[leaf.title for leaf in phase.leaves()] for phase in roadmap.nodes] == [
+        ["핀치", "코일"], ["센터링", "성형"],
+    ]  # fmt: skip
+    assert all(leaf.status == "done" for leaf in roadmap.leaves())

@@ -273,8 +273,14 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int, alone: bool) -> 
     kept: list[Draft] = []
     last_task: Draft | None = section if section.is_task else None
     parts_after = _parts_after(section.children)
+    boxed_entries = any(c.kind == ITEM and c.boxed for c in section.children)
     for index, child in enumerate(section.children):
         plain = not child.is_task and not holds_task(child)
+        if plain and boxed_entries and _ticked_by_glyph(child):
+            # "- ✅ Classes & objects" beside "- [ ] Inheritance": the box ticked by hand
+            fired("checklist-mode", child.line, "item", f"[{child.glyph}]")
+            child.marker = child.glyph
+            plain = False
         if plain and last_task is None and _part_before_groups(child, parts_after[index]):
             # "1. DSA" before "2. Algorithms" › its boxes: a part with nothing listed yet
             fired("checklist-mode", child.line, "item", "a part of the plan")
@@ -307,6 +313,11 @@ def _absorb_plain(section: Draft, strong: bool, all_tasks: int, alone: bool) -> 
             _absorb_plain(child, strong, all_tasks, alone)
         kept.append(child)
     section.children = kept
+
+
+def _ticked_by_glyph(entry: Draft) -> bool:
+    """A list entry with nothing under it, led by a state glyph in place of its box."""
+    return entry.kind == ITEM and entry.glyph is not None and not entry.children
 
 
 MIN_BOXED_DAYS = 2

@@ -441,13 +441,24 @@ def _cut(text: str, start: int, end: int) -> str:
 _CLOSING_MARKS = frozenset(":：,;.!?")
 
 
+def _written_length(text: str) -> tuple[str, tuple[float, float] | None] | None:
+    """The length the outline form wrote in a title's closing brackets, read back whole."""
+    tail = " ".join(text.split())
+    if "(" not in tail:
+        found = parse_duration(tail)
+        return (tail, planned_days(tail)) if found else None
+    found = leading_duration(tail)
+    return found if found and found[0] == tail else None
+
+
 def is_slot(duration: str | None) -> bool:
     """ "Week 3", "Day 12", "第 2 周": a duration that says when (a place in the plan's
     calendar), not how long."""
     return bool(duration) and re.fullmatch(ORDINAL, str(duration).strip(), re.I) is not None
 
 
-_WRITTEN_TAIL_RE = re.compile(r"\s\((?P<d>[^()\n]{1,40})\)\s*$")
+# one bracket may sit inside: "(Weeks 1–3 (21 Days))", "(Self-paced (~1-2 months))"
+_WRITTEN_TAIL_RE = re.compile(r"\s\((?P<d>(?:[^()\n]|\([^()\n]{1,30}\)){1,60})\)\s*$")
 
 
 def split_duration(title: str) -> TitleDuration:
@@ -466,16 +477,16 @@ def split_duration(title: str) -> TitleDuration:
             work = _cut(work, match.start(), match.end())
 
     duration: str | None = None
-    if WRITTEN_FORM.get() and len(_PAREN_RE.findall(work)) >= 2:
+    match = _WRITTEN_TAIL_RE.search(work) if WRITTEN_FORM.get() else None
+    if match and (len(_PAREN_RE.findall(work)) >= 2 or "(" in match["d"]):
         # "\[Week 1\] Try something new. (Week 1)": the outline form's writer put the length
         # in the brackets at the end, whatever brackets the title has of its own
-        match = _WRITTEN_TAIL_RE.search(work)
-        if match and parse_duration(match["d"]):
-            tail = " ".join(match["d"].split())
+        read = _written_length(match["d"])
+        if read:
             return TitleDuration(
                 title=work[: match.start()].strip(),
-                duration=tail,
-                planned_days=planned_days(tail),
+                duration=read[0],
+                planned_days=read[1],
                 pace=pace,
             )
     if re.fullmatch(ORDINAL, work.strip().rstrip(":："), re.I):
@@ -559,9 +570,18 @@ def leading_duration(
         closing = _CLOSING_PAREN_RE.search(text)
         return parse_duration(closing["d"]) if closing else None
     found = " ".join(match["d"].split())
-    return found, planned_days(found)
+    days = planned_days(found)
+    again = _SAME_LENGTH_PAREN_RE.match(text, match.end())
+    counted = parse_duration(again["d"]) if again else None
+    if again and counted:
+        # "42 Days (6 Weeks)": the same length counted again in a larger unit stays with it,
+        # and "Self-paced (~1-2 months)" plans the length in the brackets
+        found = f"{found} ({' '.join(again['d'].split())})"
+        days = days or counted[1]
+    return found, days
 
 
+_SAME_LENGTH_PAREN_RE = re.compile(r"\s*[(（](?P<d>[^()（）]{1,20})[)）]")
 _CLOSING_PAREN_RE = re.compile(r"[(（](?P<d>[^()（）]{1,40})[)）]\s*$")
 
 

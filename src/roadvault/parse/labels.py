@@ -713,6 +713,18 @@ def _blank_field(entry: Draft) -> bool:
     )
 
 
+MIN_FILLED_LABELS = 2
+
+
+def _filled_labels(draft: Draft) -> list[Draft]:
+    """The entries of `draft` named with a closing colon that hold entries of their own."""
+    return [
+        c
+        for c in draft.children
+        if c.kind == ITEM and c.children and strip_decorations(c.text).strip().endswith((":", "："))
+    ]
+
+
 _BRACKETS_RE = re.compile(r"\[([^\[\]()\n]{1,40})\](?!\()")
 
 
@@ -816,6 +828,10 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
     template."""
     kept: list[Draft] = []
     blanks = [c for c in draft.children if _blank_field(c)]
+    if len(_filled_labels(draft)) >= MIN_FILLED_LABELS:
+        # "- Databases:" beside "- [Networking:](net/)" › its lessons: a group like the
+        # others, none filled in yet, not a form's field
+        blanks = []
     for child in draft.children:
         text = strip_decorations(child.text).strip()
         if len(blanks) >= 2 and child in blanks:

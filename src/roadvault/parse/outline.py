@@ -1365,7 +1365,15 @@ class _Sections:
                 if split and is_duration_label(plain_label(split[0])):
                     found = leading_duration(split[1])
                     if found:
+                        slot = target.duration if slot_only else None
                         target.duration, target.planned = found
+                        if (
+                            slot
+                            and slot.casefold() not in " ".join(target.title.split()).casefold()
+                        ):
+                            # "PHASE 1 — Basics (Weeks 1–3)" then "Duration: 21 Days": the
+                            # slot the title gave up says when, the line how long; keep both
+                            target.duration = f"{slot} ({found[0]})"
                         break
         if target.label and resource_kind(target.text) and text.links and text.link_only:
             target.resources.extend(
@@ -2161,8 +2169,16 @@ def _group_under_labels(items: list[Draft]) -> list[Draft]:
     (until the next bold label)."""
     grouped: list[Draft] = []
     current: Draft | None = None
-    for item in items:
-        if _is_empty_label(item):
+    empty = [_is_empty_label(item) for item in items]
+    for at, item in enumerate(items):
+        if empty[at] and _in_a_run(empty, at):
+            # "- Discrete Math:" / "- Distributed Systems:" / "- Databases:": labels one
+            # after another name entries not filled in yet; none heads the bullets after them
+            item.label = False
+            current = None
+            grouped.append(item)
+            continue
+        if empty[at]:
             grouped.append(item)
             current = item
             continue
@@ -2174,6 +2190,11 @@ def _group_under_labels(items: list[Draft]) -> list[Draft]:
         current = None
         grouped.append(item)
     return grouped
+
+
+def _in_a_run(flags: list[bool], at: int) -> bool:
+    """Whether the flag at `at` stands next to another one that is set."""
+    return (at > 0 and flags[at - 1]) or (at + 1 < len(flags) and flags[at + 1])
 
 
 def _is_navigation(item: Draft) -> bool:
@@ -2198,8 +2219,16 @@ _BARE_MARKER_RE = re.compile(r"^(?:[*+#-](?:[ \t]|$)|>)")
 _PARENT_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]|[-*+])[ \t]+(?=\S)")
 # "[ ] Paging", "[x] TCP handshake": task boxes typed without a list marker; "☐ Read ch. 2",
 # "✔ Intro @done (2018-11-04)", "✘ Skipped": the task lines of PlainTasks / Todo+ files.
-# "[✍] CompTIA Network+", "[⌛] CCNP": a tracker's own state marks inside the brackets
-_BOXED_MARKS = {**STATUS_GLYPHS, "✍": "/"}
+# "[✍] CompTIA Network+", "[⌛] CCNP": a tracker's own state marks inside the brackets;
+# "[🟨] Circuits" beside "[✅] Basics": a coloured square or dot in a box is a traffic light
+# (green done, yellow under way, red not yet), whatever the same dot means in a sentence
+_BOXED_MARKS = {
+    **STATUS_GLYPHS,
+    "✍": "/",
+    **dict.fromkeys("🟩🟢", "x"),
+    **dict.fromkeys("🟨🟡🟧🟠", "/"),
+    **dict.fromkeys("🟥🔴", " "),
+}
 _BOX_LINE_RE = re.compile(
     r"^(?P<indent>[ \t]*)"
     r"(?:\[ ?(?P<box>[ xX/\-✅✔✓" + "".join(_BOXED_MARKS) + r"]?) ?\ufe0f?\][ \t]+(?=[^\s:(])"
@@ -2751,9 +2780,25 @@ def _markdown_fence(blocks: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
     fences = [
         block
         for block in blocks
-        if block.type == "fence" and block.info.strip().lower() in ("markdown", "md")
+        if block.type == "fence"
+        and (block.info.strip().lower() in ("markdown", "md") or _markdown_inside(block.content))
     ]
     return max(fences, key=lambda block: len(block.content), default=None)
+
+
+MIN_FENCED_TASKS = 3
+_FENCED_H1_RE = re.compile(r"^#[ \t]+\S", re.M)
+_FENCED_HEADING_RE = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_FENCED_TASK_RE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+\S", re.M)
+
+
+def _markdown_inside(content: str) -> bool:
+    """ "```yaml" over "### 1. Python (2 Minggu)" and "- [ ] Inheritance": Markdown headings
+    and task boxes, which no program or data file is written in, under whatever language the
+    fence names: a checklist fenced by accident or to keep its look."""
+    return bool(_FENCED_HEADING_RE.search(content)) and (
+        len(_FENCED_TASK_RE.findall(content)) >= MIN_FENCED_TASKS
+    )
 
 
 @rule("fenced-roadmap")
@@ -3015,11 +3060,13 @@ def build_roadmap(
         # A whole roadmap pasted inside a ```markdown fence (chat answers do this): read it
         # when the text around it holds (far) fewer items than the fence does.
         first_line = fence.map[0] + 1 if fence.map else 0
+        # the page's "#" title names the plan the fence holds, when the fence has none
+        outer_name = None if _FENCED_H1_RE.search(fence.content) else doc.first_h1
         inner = build_roadmap(
             "\n" * first_line + fence.content,
             source=source,
             front_title=front_title,
-            name=name,
+            name=name or outer_name,
             _inner=True,
         )
         if _fence_holds_the_roadmap(shaped.nodes, inner):

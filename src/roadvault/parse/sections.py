@@ -264,6 +264,7 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |tempo estimado(?: de estudo)?|temps estimé|geschätzte (?:lern)?zeit
 |metrics(?: to (?:monitor|track|watch))?
 |success metrics|north star(?: \w+)?|expected outcomes?|outcomes?|learning outcomes
+|(?:expected |learning )?outcomes? (?:after|by the end of|at the end of) .*
 |skills you(?:['’]ll| will) (?:gain|acquire|build|have)
 |what you(?:['’]ll| will) (?:gain|achieve|be able to do)
 |completion criteria|success criteria|definition of done|by the end(?: of this \w+)?|commands

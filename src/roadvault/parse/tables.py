@@ -142,7 +142,7 @@ _STATUS_COLUMN_RE = re.compile(
     r"^(?:status|done|complete[d]?|progress|check|✓|✔|✅|state|estado|situação|progreso"
     r"|progresso|statut|état|avancement|fortschritt|zustand|状态|狀態|状况|进度|進度|状況"
     r"|完成情况|完成状态|ステータス|進捗(?:状況)?|상태|진행 ?(?:상황|현황|상태)?"
-    r"|학습 ?(?:상태|현황)|완료 ?여부|현황|진척(?:도| 상황)?"
+    r"|학습 ?(?:상태|현황)|(?:완료|진행|수강) ?여부|현황|진척(?:도| 상황)?"
     r"|진도|статус|прогресс|состояние"
     r"|trạng thái|tiến độ|tình trạng|durum|ilerleme|stato|avanzamento|postęp|kemajuan"
     r"|progres|状態|進度狀況|stan|стан|voortgang|estatus|स्थिति|وضعیت|الحالة|حالة)$"
@@ -1495,7 +1495,7 @@ _CATEGORY_COLUMN_RE = re.compile(
 # "コース分類", "Course category", "Kategorie des Kurses": a header that names groups.
 _GROUP_WORD_RE = re.compile(
     r"\b(?:categor(?:y|ies)|group|section|area|track|stage|phase|categor[ií]as?|kategorie)\b"
-    r"|分類|分类|类别|類別|区分|カテゴリ|분류|카테고리|категория|раздел|阶段|階段|段階|단계"
+    r"|分類|分类|类别|類別|区分|カテゴリ|분류|카테고리|섹션|категория|раздел|阶段|階段|段階|단계"
 )
 
 
