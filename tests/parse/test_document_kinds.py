@@ -8543,3 +8543,39 @@ def test_a_korean_progress_table_groups_rows_by_section_and_reads_the_ticks():
         ["핀치", "코일"], ["센터링", "성형"],
     ]  # fmt: skip
     assert all(leaf.status == "done" for leaf in roadmap.leaves())
+
+
+def test_polish_steps_in_folds_are_the_plan_even_when_only_described():
+    text = (
+        "# Zostań garncarzem\n\n## Dlaczego?\n\nBo glina uczy cierpliwości.\n\n## Roadmap\n\n"
+        + "".join(
+            f"<details>\n<summary><strong>⏳ Krok {n} — {name}</strong></summary>\n\n"
+            f"{body}\n\n</details>\n\n"
+            for n, (name, body) in enumerate(
+                [
+                    ("Przygotowanie", "Glina, narzędzia, stół."),
+                    ("Toczenie", "Centrowanie i wyciąganie ścianek."),
+                    ("Szkliwienie", "Mieszanie szkliw:\n\n- Próbki\n- Wypał testowy"),
+                ]
+            )
+        )
+    )
+    titles = [phase.title for phase in parse_roadmap(text).nodes]
+    assert titles == ["Krok 0 — Przygotowanie", "Krok 1 — Toczenie", "Krok 2 — Szkliwienie"]
+
+
+def test_a_linked_introduction_chapter_and_a_linked_question_are_lessons():
+    text = (
+        "# Formation Céramique\n\n## 0. [Introduction](./chapitres/0_intro/index.md)\n\n"
+        "## 1. Les bases\n\n- #### [L'argile](./chapitres/1/argile.md)\n"
+        "- #### [Les outils](./chapitres/1/outils.md)\n\n## 2. Le tour\n\n"
+        "- #### [Centrer quoi ?](./chapitres/2/intro.md)\n"
+        "- #### [Centrer](./chapitres/2/centrer.md)\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == [
+        "0. Introduction",
+        "1. Les bases",
+        "2. Le tour",
+    ]
+    assert [leaf.title for leaf in roadmap.nodes[2].leaves()] == ["Centrer quoi ?", "Centrer"]

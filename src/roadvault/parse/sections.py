@@ -2484,6 +2484,7 @@ def _questions_to_notes(draft: Draft, notes: list[str], *, nested: bool) -> None
             and not child.is_task
             # "### 3. What should your website be?" among numbered lessons: a lesson
             and not child.numbered
+            and not names_a_page(child)
             and child.title.rstrip().endswith(("?", "？"))
         )
         if question:
@@ -2577,7 +2578,7 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
             and not child.resources  # "**Resources:**" under it: a step with its reading
             and not is_step_kind_title(child.title)
             and not text_says_what_to_do(child)
-            and not _names_a_page(child)
+            and not names_a_page(child)
             and not _in_series(child.title, keys)
             and not _a_day_among_days(child, draft.children)
         )
@@ -2591,15 +2592,22 @@ def _prose_sections_to_notes(draft: Draft, notes: list[str]) -> None:
     draft.children = kept
 
 
-def _names_a_page(section: Draft) -> bool:
+def names_a_page(section: Draft) -> bool:
     """ "## [The Missing Semester of Your CS Education](https://missing.csail.mit.edu)" and a
-    paragraph on it: the heading is a course or a book to take, described."""
+    paragraph on it: the heading is a course or a book to take, described; "#### [Asynquoi
+    ?](./chapters/4-0_intro.md)", "## 0. [Introduction](./chapters/0_intro/index.md)": a
+    lesson of the course, the page beside the plan that teaches it."""
     if len(section.links) != 1:
         return False
     shown, href = section.links[0]
-    return href.startswith(("http://", "https://")) and plain_label(shown) == plain_label(
-        section.title
-    )
+    return bool(_PAGE_HREF_RE.match(href)) and plain_label(shown) == plain_label(section.title)
+
+
+# a page on the web, or one of the repository's own (a file or a folder), not a place on
+# this page ("#setup") or an address to write to
+_PAGE_HREF_RE = re.compile(
+    r"^(?:https?://|\.{0,2}/?[\w%.-]+(?:/[\w%.+-]*)*(?:\.(?:md|html?|ipynb|pdf))?/?$)"
+)
 
 
 def text_says_what_to_do(section: Draft) -> bool:

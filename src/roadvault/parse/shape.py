@@ -79,6 +79,7 @@ from roadvault.parse.sections import (
     is_statistics,
     is_step_kind_title,
     linked_notes_to_boxes,
+    names_a_page,
     news_to_notes,
     open_generic_details,
     open_wrapper,
@@ -2152,7 +2153,9 @@ def _move_intro_sections(
             notes.append(_section_text(child))
             continue
         if _is_prose_only(child) or (child.kind == DETAILS and _is_prose_only_details(child)):
-            named_intro = is_intro_title(child.title) or _says_how_to_use(child)
+            named_intro = (
+                is_intro_title(child.title) and not names_a_page(child)
+            ) or _says_how_to_use(child)
             if named_intro or (
                 leading
                 and not child.numbered

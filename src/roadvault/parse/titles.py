@@ -667,7 +667,12 @@ _FOREIGN_PHASE_RE = re.compile(
     r"|tydzień|dzień|etap|rozdział|lekcja|dag|maand|hoofdstuk"
     # levels, modules, units and parts in the languages above
     r"|miesiąc|ay|livello|poziom|seviye|cấp độ|moduł|modül|unité|einheit|unità|раздел"
-    r"|ünite|parte|część|kısım|bagian|phần|pelajaran)\s*(?:\d{1,3}|[ivxlc]{1,6}\b)",
+    r"|ünite|parte|część|kısım|bagian|phần|pelajaran"
+    # steps and phases: Polish, German, Italian, Portuguese, Turkish, Vietnamese,
+    # Indonesian, Dutch; Ukrainian stages, steps, sections, levels and parts
+    r"|krok|faza|schritt|passo|adım|bước|langkah|stap"
+    r"|етап|крок|розділ|рівень|частина)"
+    r"\s*(?:\d{1,3}|[ivxlc]{1,6}\b)",
     re.I,
 )
 # "阶段三：", "階段2 ", "3단계": a stage number after the word.
