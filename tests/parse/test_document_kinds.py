@@ -8579,3 +8579,30 @@ def test_a_linked_introduction_chapter_and_a_linked_question_are_lessons():
         "2. Le tour",
     ]
     assert [leaf.title for leaf in roadmap.nodes[2].leaves()] == ["Centrer quoi ?", "Centrer"]
+
+
+def test_a_week_card_with_a_status_line_is_one_step_with_that_state():
+    week = (
+        "#### Week {n}: {name}\n- **Focus**: {name} in practice\n- **Reading**: chapter {n}\n"
+        "- **Studio Task**: {task}\n- **Status**: {state}\n\n"
+    )
+    text = "# Ceramics Year\n\n### Month 1: Hand Building\n\n" + "".join(
+        week.format(n=n, name=name, task=task, state=state)
+        for n, (name, task, state) in enumerate(
+            [
+                ("Pinching", "Three pinch pots", "✅ Done"),
+                ("Coiling", "A coil vase", "⬜ Not Started"),
+                ("Slabs", "A slab box", "⬜ Not Started"),
+            ],
+            start=1,
+        )
+    )
+    roadmap = parse_roadmap(text)
+    leaves = roadmap.leaves()
+    assert [leaf.title for leaf in leaves] == [
+        "Week 1: Pinching",
+        "Week 2: Coiling",
+        "Week 3: Slabs",
+    ]
+    assert [leaf.status for leaf in leaves] == ["done", "todo", "todo"]
+    assert "Three pinch pots" in leaves[0].notes

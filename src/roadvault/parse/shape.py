@@ -1007,6 +1007,33 @@ def _absorb_note_items(draft: Draft, facets: set[str] | None = None) -> None:
                     continue
         kept.append(child)
     draft.children = kept
+    if draft.said is not None and _status_card(draft):
+        # "#### Week 1: Math for ML" › "**Focus**: …", "**Coding Task**: …", "**Status**: ⬜
+        # Not Started": a card whose status is the week's, its other lines the week's fields
+        for child in draft.children:
+            fired("status-card", child.line, "note")
+            draft.notes.append(child.raw or child.text)
+            draft.label_notes += 1
+        draft.children = []
+
+
+@rule("status-card")
+def _status_card(draft: Draft) -> bool:
+    """A part whose lines are all labels set off by emphasis, one of them its status
+    ("#### Week 1" › "- **Focus**: …", "- **Coding Task**: …", "- **Status**: ⬜ Not
+    Started") is one step with that state: the other lines are its fields, its notes."""
+    fields = draft.children
+    return (
+        draft.kind in (HEADING, PSEUDO, DETAILS)
+        and len(fields) >= MIN_CARD_FIELDS
+        and all(
+            c.kind == ITEM and not c.children and not c.is_task and _set_off_label(c)
+            for c in fields
+        )
+    )
+
+
+MIN_CARD_FIELDS = 2
 
 
 def _take_said_state(draft: Draft, child: Draft) -> None:
