@@ -8606,3 +8606,25 @@ def test_a_week_card_with_a_status_line_is_one_step_with_that_state():
     ]
     assert [leaf.status for leaf in leaves] == ["done", "todo", "todo"]
     assert "Three pinch pots" in leaves[0].notes
+
+
+def test_a_french_skills_tracker_reads_its_traffic_lights_and_acquired_list():
+    text = (
+        "# Suivi — Céramique\n\n## Profil\n- **Formation** : BTS design\n"
+        "- **Objectif** : ouvrir un atelier\n\n## État des compétences\n\n"
+        "| Compétence | Statut | Détail |\n|---|---|---|\n| Tournage | 🟡 À reprendre | — |\n"
+        "| Émaillage | 🔴 À démarrer | — |\n| Modelage | 🟢 Bases acquises | — |\n"
+        "| Cuisson | ⏳ Plus tard | — |\n\n## Modelage — Acquis\n\n- ✅ Pincer une forme\n"
+        "- ✅ Monter au colombin\n\n## Prochaine séance\n\n- [ ] Centrer 2 kg\n"
+    )
+    roadmap = parse_roadmap(text)
+    states = {leaf.title: leaf.status for leaf in roadmap.leaves()}
+    assert states == {
+        "Tournage": "doing",
+        "Émaillage": "todo",
+        "Modelage": "done",
+        "Cuisson": "todo",
+        "Pincer une forme": "done",
+        "Monter au colombin": "done",
+        "Centrer 2 kg": "todo",
+    }, states

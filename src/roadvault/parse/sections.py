@@ -380,6 +380,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 """
 _INTRO = r"""
 intro|introduction|about|about this .*|overview|preface|foreword|summary|conclusions?
+|(?:my |mon |mein |meu |mi )?(?:profile|profil|perfil)|about me|über mich|à propos de moi
+|sobre mim|sobre mí
 |final (?:thoughts?|words?|notes?|remarks?)|closing (?:thoughts?|words?|notes?)
 |notes?|wrap(?:ping)? up|in closing|remarks?|purpose|motivation|why .*|background
 |description|goals?|who is this for|who this is for|target audience|audience

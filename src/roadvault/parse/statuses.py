@@ -958,6 +958,7 @@ _STATE_WORD = (
     r"|未开始|未開始|未着手"
     r"|completado|concluído|concluido|feito|fertig|erledigt|fait|terminé|en curso"
     r"|em andamento|готово|пройдено|изучено|в процессе|завершён|завершен|завершено|выполнено"
+    r"|acquis|acquises|maîtrisé|mastered|dominado|освоено"
     r"|" + "|".join(_DONE_PLURALS)
 )
 # "mlir概念学习 完成", "ステップ1 済み", "기초 문법 완료": in CJK text a state word set off by a

@@ -197,6 +197,7 @@ _TODO_WORDS_RE = re.compile(
     r"|nicht begonnen|offen|à faire|시작 전|미완료|не начато|не изучено|запланировано"
     r"|da fare|non iniziato|do zrobienia|başlanmadı|belum|chưa|nie ?ukończon|niezakończon"
     r"|non (?:completato|fatto|terminato)|pas (?:terminé|fait)|nicht erledigt|tamamlanmad[ıi]"
+    r"|plus tard|später|más tarde|mais tarde|più tardi|позже|нескоро"
 )
 
 
@@ -239,7 +240,9 @@ def status_of_words(text: str) -> str | None:
     if re.search(
         r"已完成|完成|完了|済み|terminado|completado|concluído|erledigt|fait|완료"
         r"|изучено|выполнено|готово|завершено|terminé|completato|fatto|ukończon[eay]"
-        r"|zakończon[eay]|tamamland[ıi]|bitti|selesai|hoàn thành|xong",
+        r"|zakończon[eay]|tamamland[ıi]|bitti|selesai|hoàn thành|xong"
+        # learnt for good: "Acquis", "Maîtrisé", "Dominado", "Освоено"
+        r"|\bacquise?s?\b|maîtrisée?s?|\bmastered\b|dominad[oa]s?|освоен[оа]?",
         lowered,
     ) or PASSED_RE.match(lowered.strip()):
         return "x"
@@ -448,7 +451,18 @@ def _cell_status(cell: InlineText, line: int | None) -> str | None:
         fired("status-code", line, "item", f"[{mark}]")
     if mark is None and _WHOLE_PERCENT_RE.match(remove_controls(cell.text).strip()):
         mark = percent_state(cell.text)  # "0.00%", "100%": how much of it is done
+    if mark is None:
+        # "🟢 Bases acquises", "🟡 À remettre en pratique", "🔴 À (re)démarrer": in a status
+        # column, a coloured dot leading words the reader may not know is a traffic light
+        mark = _TRAFFIC_LIGHTS.get(remove_controls(cell.text).strip()[:1])
     return mark
+
+
+_TRAFFIC_LIGHTS = {
+    **dict.fromkeys("🟢🟩", "x"),
+    **dict.fromkeys("🟡🟨🟠🟧", "/"),
+    **dict.fromkeys("🔴🟥⚪", " "),
+}
 
 
 # Marks of work under way beside which an hourglass means "waiting its turn".
