@@ -8628,3 +8628,18 @@ def test_a_french_skills_tracker_reads_its_traffic_lights_and_acquired_list():
         "Monter au colombin": "done",
         "Centrer 2 kg": "todo",
     }, states
+
+
+def test_the_one_chapter_tracked_so_far_is_a_part_not_a_wrapper():
+    text = (
+        "# The Potter's Book\n\n## 1 Working with Clay\n\n### 1.1 Clay Bodies\n\n"
+        "#### 1.1.1 Earthenware\n- [x] Fire a test tile\n\n"
+        "#### 1.1.2 Stoneware\n- [ ] Mix a body\n\n"
+        "### 1.2 Wedging\n\n#### 1.2.1 Ram's head\n- [x] Wedge 1 kg\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == ["1 Working with Clay"]
+    assert [topic.title for topic in roadmap.nodes[0].children] == [
+        "1.1 Clay Bodies",
+        "1.2 Wedging",
+    ]

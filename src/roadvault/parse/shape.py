@@ -2496,6 +2496,8 @@ def _hoist_wrapper(root: Draft) -> tuple[str | None, Draft | None]:
             sections = wrapper.children
         if len(wrapper.children) < 2 or not sections:
             return named, opened
+        if _chapter_over_its_sections(wrapper, sections):
+            return named, opened  # "## 1 Building Abstractions" over "### 1.1 …", "### 1.2 …"
         if all(c.children and all(g.kind == ROW for g in c.children) for c in sections):
             return named, opened  # a timetable's rows grouped by week: the table is the part
         # "# Оглавление" kept over the lessons is where they stand, not what they are called
@@ -2512,6 +2514,20 @@ def _hoist_wrapper(root: Draft) -> tuple[str | None, Draft | None]:
         root.resources.extend(wrapper.resources)
         opened = wrapper
     return named, opened
+
+
+# "1 Building…", "2.", "1.3 Loops": the number a chapter or section opens with
+_CHAPTER_NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)(?![\d])")
+
+
+def _chapter_over_its_sections(wrapper: Draft, sections: list[Draft]) -> bool:
+    """ "## 1 Building Abstractions" over "### 1.1 …" and "### 1.2 …": the one chapter of a
+    book tracked so far, numbered as its sections' numbers begin, is a part, not a wrapper."""
+    head = _CHAPTER_NUMBER_RE.match(wrapper.numbering[0] or wrapper.title)
+    if head is None:
+        return False
+    inside = [s for s in sections if (s.numbering[0] or "").startswith(f"{head[1]}.")]
+    return len(inside) >= 2 and len(inside) == len(sections)
 
 
 def _flatten_below(draft: Draft, depth: int, warned: list[bool], source: str) -> None:
