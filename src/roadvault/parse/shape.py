@@ -848,6 +848,44 @@ def _lesson_cards_to_steps(root: Draft) -> None:
             fold_into_notes(card, "lesson-card")
 
 
+MIN_PROSE_LESSONS = 3
+
+
+@rule("prose-lessons")
+def _prose_lessons_to_steps(root: Draft) -> None:
+    """A course whose lessons are told in prose ("## Tema 1: ¿Qué es Git?" over paragraphs
+    and commands, "## Tema 2", … most of them with no list at all) takes each lesson of the
+    series as one step: a lesson told the same way with a list among its paragraphs (the
+    three states of a file, the clicks that make a repository) explains itself with it, and
+    the list goes to its notes. A lesson with task boxes, or with sections of its own, keeps
+    its entries; so does one with less than two paragraphs of its own."""
+    for draft in walk(root):
+        series: dict[str, list[Draft]] = {}
+        for child in draft.children:
+            word = series_word(child.title) if child.kind in (HEADING, PSEUDO) else ""
+            if word:
+                series.setdefault(word, []).append(child)
+        for lessons in series.values():
+            told = [c for c in lessons if not _holds_entries(c) and len(c.notes) >= 2]
+            if len(told) < MIN_PROSE_LESSONS or len(told) * 2 < len(lessons):
+                continue
+            for lesson in lessons:
+                if lesson.children and _explained_in_prose(lesson):
+                    fold_into_notes(lesson, "prose-lessons")
+
+
+def _holds_entries(section: Draft) -> bool:
+    """Whether any list entry or table row stands anywhere under `section`."""
+    return any(d.kind in (ITEM, ROW) for d in walk(section) if d is not section)
+
+
+def _explained_in_prose(lesson: Draft) -> bool:
+    """Paragraphs of its own (two at least, or one and code), and no task box under it."""
+    return (len(lesson.notes) >= 2 or bool(lesson.notes and lesson.held_code)) and not (
+        holds_task(lesson)
+    )
+
+
 def _entry_label(entry: Draft) -> str:
     """The label an entry of a lesson is set off by: "**Theory:**", or a folded block's
     summary ("<summary>Énoncé</summary>")."""
@@ -2795,6 +2833,7 @@ def shape_roadmap(
     _pointers_to_notes(root)
     _absorb_note_items(root)
     _lesson_cards_to_steps(root)
+    _prose_lessons_to_steps(root)
     read_journal_days(root)
     _keep_sections_with_tasks(root, front_title)
     _drop_sections_about_people(root)
