@@ -95,12 +95,13 @@ def test_a_title_that_ends_in_an_amount_of_time_reads_back_whole() -> None:
 
 def test_a_length_with_a_bracket_of_its_own_reads_back_the_same() -> None:
     text = (
-        "# Wheel Year\n\n## PART 1 — Centering (Weeks 1–3)\n\n**Duration:** 21 Days\n\n"
+        "# Wheel Year\n\n## PART 1 — Centering (Weeks 1–5)\n\n**Duration:** 21 Days\n\n"
         "- Cone up\n- Cone down\n\n## Glaze course\n\n- **Duration**: Self-paced (~1-2 months)\n"
         "- Test tiles\n\n## PART 2 — Trimming\n\n**Duration:** 42 Days (6 Weeks)\n\n- Feet\n"
     )
     first = parse_roadmap(text)
     durations = [node.duration for node in first.nodes]
-    assert durations == ["Weeks 1–3 (21 Days)", "Self-paced (~1-2 months)", "42 Days (6 Weeks)"]
+    assert durations == ["Weeks 1–5 (21 Days)", "Self-paced (~1-2 months)", "42 Days (6 Weeks)"]
+    assert first.nodes[0].planned_days == (21, 21)  # the slot says when, the line how long
     again = parse_roadmap(roadmap_to_markdown(first))
     assert _shape(again.nodes) == _shape(first.nodes)

@@ -574,10 +574,12 @@ def leading_duration(
     again = _SAME_LENGTH_PAREN_RE.match(text, match.end())
     counted = parse_duration(again["d"]) if again else None
     if again and counted:
-        # "42 Days (6 Weeks)": the same length counted again in a larger unit stays with it,
-        # and "Self-paced (~1-2 months)" plans the length in the brackets
+        # "42 Days (6 Weeks)": the same length counted again in a larger unit stays with it;
+        # "Self-paced (~1-2 months)" and a slot's "Weeks 4–8 (21 Days)" plan the length in
+        # the brackets: the slot says when, the brackets how long
+        slot = is_slot(found)
         found = f"{found} ({' '.join(again['d'].split())})"
-        days = days or counted[1]
+        days = (counted[1] or days) if slot else (days or counted[1])
     return found, days
 
 

@@ -1369,6 +1369,7 @@ class _Sections:
                         target.duration, target.planned = found
                         if (
                             slot
+                            and "(" not in found[0]  # "42 Days (6 Weeks)" says it all
                             and slot.casefold() not in " ".join(target.title.split()).casefold()
                         ):
                             # "PHASE 1 — Basics (Weeks 1–3)" then "Duration: 21 Days": the
