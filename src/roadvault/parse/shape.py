@@ -857,8 +857,9 @@ def _prose_lessons_to_steps(root: Draft) -> None:
     and commands, "## Tema 2", … most of them with no list at all) takes each lesson of the
     series as one step: a lesson told the same way with a list among its paragraphs (the
     three states of a file, the clicks that make a repository) explains itself with it, and
-    the list goes to its notes. A lesson with task boxes, or with sections of its own, keeps
-    its entries; so does one with less than two paragraphs of its own."""
+    the list goes to its notes, and so do the short sections it walks through. A lesson with
+    task boxes keeps its entries; so does one with less than two paragraphs of its own (or
+    one and code)."""
     for draft in walk(root):
         series: dict[str, list[Draft]] = {}
         for child in draft.children:
@@ -961,6 +962,7 @@ def _absorb_note_items(draft: Draft, facets: set[str] | None = None) -> None:
         return  # "Start date: …" / "End date: …" under a heading: the section is text
     kept: list[Draft] = []
     pace_list = _is_time_budget(draft.children)
+    stated = any(_status_line(c) for c in draft.children)
     for child in draft.children:
         _absorb_note_items(child, facets)
         if (
@@ -1045,7 +1047,7 @@ def _absorb_note_items(draft: Draft, facets: set[str] | None = None) -> None:
                     continue
         kept.append(child)
     draft.children = kept
-    if draft.said is not None and _status_card(draft):
+    if stated and draft.said is not None and _status_card(draft):
         # "#### Week 1: Math for ML" › "**Focus**: …", "**Coding Task**: …", "**Status**: ⬜
         # Not Started": a card whose status is the week's, its other lines the week's fields
         for child in draft.children:
@@ -1072,6 +1074,12 @@ def _status_card(draft: Draft) -> bool:
 
 
 MIN_CARD_FIELDS = 2
+
+
+def _status_line(entry: Draft) -> bool:
+    """ "- **Status:** Completed": a line giving the state of the part it stands in."""
+    split = split_label(remove_controls(entry.text)) if entry.kind == ITEM else None
+    return bool(split and split[1] and said_state(split[0], split[1]) is not None)
 
 
 def _take_said_state(draft: Draft, child: Draft) -> None:
