@@ -8643,3 +8643,23 @@ def test_the_one_chapter_tracked_so_far_is_a_part_not_a_wrapper():
         "1.1 Clay Bodies",
         "1.2 Wedging",
     ]
+
+
+def test_a_syllabus_lists_its_weeks_as_records_from_the_first_and_keeps_its_admin_aside():
+    weeks = "".join(
+        f"**Week {n}: {name}**\n- Topics: {name.lower()} basics\n- Readings: Leach, ch. {n}\n"
+        "- Due: N/A\n\n"
+        for n, name in enumerate(["Clay", "Wedging", "Centering", "Trimming"], start=1)
+    )
+    text = (
+        "# Course Syllabus\n\n## Ceramics I\n\n### Learning Objectives:\n"
+        "- Throw a cylinder of even walls.\n- Glaze a pot safely.\n\n"
+        f"### Weekly Schedule:\n{weeks}### Grading Scale:\n- A: 90-100%\n- B: 80-89%\n"
+    )
+    roadmap = parse_roadmap(text)
+    weeks_read = [node for node in roadmap.walk() if node.title.startswith("Week ")]
+    assert [node.title for node in weeks_read] == [
+        "Week 1: Clay", "Week 2: Wedging", "Week 3: Centering", "Week 4: Trimming",
+    ]  # fmt: skip
+    titles = [node.title for node in roadmap.walk()]
+    assert not any(t.startswith(("A:", "Throw a cylinder")) for t in titles), titles

@@ -1067,6 +1067,14 @@ def _record_fields(lines: list[str], start: int) -> tuple[list[int], list[str]] 
     return (rows, keys) if rows else None
 
 
+_ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+
+
+def _runs_on_from(above: str) -> bool:
+    """Whether a line right under `above` continues its paragraph (a heading has none)."""
+    return bool(above.strip()) and not _ATX_HEADING_RE.match(above)
+
+
 @rule("record-lines")
 def mark_record_lines(body: str) -> tuple[str, list[int]]:
     """A name alone on its line over a list of its fields ("Course 2: R Programming" over
@@ -1082,7 +1090,8 @@ def mark_record_lines(body: str) -> tuple[str, list[int]]:
         if _FENCE_RE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence or not line.strip() or (at > 0 and lines[at - 1].strip()):
+        # a heading ends the paragraph before it: "### Weekly Schedule:" right over the first
+        if in_fence or not line.strip() or (at > 0 and _runs_on_from(lines[at - 1])):
             continue
         if _kind(line) not in ("bare", "field", "label") or _LIST_LINE_RE.match(line):
             continue

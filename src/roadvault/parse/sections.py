@@ -81,8 +81,10 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
 |connect(?: with (?:me|us))?|let['’]?s connect|stay connected|keep in touch
 |contacts|mục lục|đóng góp|giấy phép|lời cảm ơn|daftar isi|kontribusi|lisensi|ucapan terima kasih
-|evaluation|grading(?: system| policy| criteria)?|how (?:we|you(?:['’]ll| will)? be) grade[ds]?
-|assessment (?:criteria|policy)|academic (?:integrity|honesty)|honou?r code|plagiarism(?: policy)?
+|evaluation|grading(?: system| policy| criteria| scale| breakdown| scheme)?
+|how (?:we|you(?:['’]ll| will)? be) grade[ds]?
+|assessment (?:criteria|policy|breakdown|weights?)|grade (?:scale|breakdown|distribution)
+|academic (?:integrity|honesty)|honou?r code|plagiarism(?: policy)?
 |integridad académica|código de honor|evaluación|calificación|avaliação|integridade acadêmica
 |(?:sistema|critérios|crit[ée]rios?) de (?:avaliação|evaluación|calificación)
 |sistema de evaluación|frequência|asistencia|presença|assiduidade|anwesenheit|assiduité
@@ -385,6 +387,7 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |final (?:thoughts?|words?|notes?|remarks?)|closing (?:thoughts?|words?|notes?)
 |notes?|wrap(?:ping)? up|in closing|remarks?|purpose|motivation|why .*|background
 |description|goals?|who is this for|who this is for|target audience|audience
+|(?:learning|course|key) objectives?
 |(?:target |expected |learning |final )?outcomes?
 |what you(?:['’]ll| will) (?:learn|achieve|get|build)
 |by the end(?: of .*)?|end result|results you(?:['’]ll| will) get
