@@ -8663,3 +8663,20 @@ def test_a_syllabus_lists_its_weeks_as_records_from_the_first_and_keeps_its_admi
     ]  # fmt: skip
     titles = [node.title for node in roadmap.walk()]
     assert not any(t.startswith(("A:", "Throw a cylinder")) for t in titles), titles
+
+
+def test_a_reading_appendix_beside_a_boxed_plan_is_reading_not_steps():
+    text = (
+        "# Kiln Exam Checklist\n\n## Core firing\n- [ ] Cone charts\n- [ ] Bisque schedule\n"
+        "- [ ] Glaze schedule\n\n## Safety\n- [ ] Ventilation\n- [ ] Gloves and glasses\n\n"
+        "# Essential Resources\n\n## Official Guides\n"
+        "- [Orton cones](https://example.org/cones) - the cone chart\n"
+        "- [Kiln manual](https://example.org/manual) - the maker's manual\n\n"
+        "## Training\n- [Firing course](https://example.org/course) - free lessons\n"
+        "- [Glaze lab](https://example.org/lab) - hands-on\n\n"
+        "## Cone Summary\n- **Cone 06**: low fire\n- **Cone 6**: mid fire\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Cone charts", "Bisque schedule", "Glaze schedule", "Ventilation", "Gloves and glasses",
+    ]  # fmt: skip

@@ -16,7 +16,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from roadvault.model import Node, Resource, Status
-from roadvault.parse.checklist import read_as_checklist, read_unit_checklists
+from roadvault.parse.checklist import (
+    is_checklist_document,
+    read_as_checklist,
+    read_unit_checklists,
+)
 from roadvault.parse.drafts import (
     CALLOUT,
     DETAILS,
@@ -297,7 +301,7 @@ def _lists_only_reading(part: Draft) -> bool:
     )
 
 
-def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
+def _is_resource_group(draft: Draft, *, literal: bool = False, boxed: bool = False) -> bool:
     if draft.is_task or draft.kind not in (ITEM, HEADING, PSEUDO, CALLOUT, DETAILS):
         return False
     if draft.kind == ITEM and not draft.children:
@@ -307,8 +311,11 @@ def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
     if not literal and links_to_code(draft):
         return False  # "Quick Links" › "[Add two matrices](./Add_matrix.c)": programs written
     sections = [c for c in draft.children if c.kind in (HEADING, PSEUDO, DETAILS, CALLOUT)]
-    if not names_further_reading(draft.text) and any(
-        resource_kind(c.text) is None and not _only_links(c) for c in sections
+    unread = [c for c in sections if resource_kind(c.text) is None and not _only_links(c)]
+    if (
+        not names_further_reading(draft.text)
+        and unread
+        and not (boxed and _reading_appendix(draft, sections, unread))
     ):
         # "Course" over "Introduction" and "Plan": structure, not a reading list; but
         # "Recommended resources" over "Bash", "Python": reading by subject
@@ -334,6 +341,17 @@ def _is_resource_group(draft: Draft, *, literal: bool = False) -> bool:
             return False  # "• Tools:" › "ChatGPT, Copilot" beside "• Prompting:": a topic
         return bool(items) and all(name_like(light_clean(d.text)) for d in items)
     return False
+
+
+def _reading_appendix(draft: Draft, sections: list[Draft], unread: list[Draft]) -> bool:
+    """ "# Essential Resources" over "Official Documentation", "Training Resources" (links)
+    and one summary, in a plan ticked in boxes, with no box of its own: reading beside the
+    plan, by its name and by most of its sections."""
+    return (
+        resource_kind(draft.text) == "strong"
+        and not holds_task(draft)
+        and len(unread) * 2 < len(sections)
+    )
 
 
 def _states_its_progress(entry: Draft) -> bool:
@@ -545,7 +563,7 @@ _SOLUTION_RE = re.compile(
 
 
 @rule("resource-group")
-def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
+def _dissolve_resources(draft: Draft, *, literal: bool = False, boxed: bool = False) -> None:
     """A group named for resources ("Recommended Resources", "Books", or a "Tools" heading over
     names) holds the topic's resources, not steps; resource bullets become resources of the
     topic they stand in. A "Tools:" bullet over names without links, beside topic bullets,
@@ -576,9 +594,13 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
         topic_peer = topic_peer or (plain_peers >= 2 and _plain_topic(child, weak=True))
         topic_peer = topic_peer or (all_links and not names_further_reading(child.title))
         # "# Course" over the whole document names it; it is no reading list
-        group = _is_resource_group(child, literal=literal) and not topic_peer and child is not title
+        group = (
+            _is_resource_group(child, literal=literal, boxed=boxed)
+            and not topic_peer
+            and child is not title
+        )
         if not group:
-            _dissolve_resources(child, literal=literal)
+            _dissolve_resources(child, literal=literal, boxed=boxed)
         if group:
             # "**Tutorial to follow**", its link, then "| Day | Task |": the table under the
             # label is the part's schedule, not more material
@@ -595,7 +617,7 @@ def _dissolve_resources(draft: Draft, *, literal: bool = False) -> None:
             found, tasks = _collect_resources(child)
             draft.resources.extend(found)
             for task in tasks:
-                _dissolve_resources(task, literal=literal)  # a kept task's own "Resources:"
+                _dissolve_resources(task, literal=literal, boxed=boxed)  # a task's "Resources:"
             if tasks:
                 child.children = tasks
                 child.resources = []
@@ -2837,7 +2859,7 @@ def shape_roadmap(
     read_board_columns(root)
     _drop_overview_tables(root)
     if not is_reading_plan(root):
-        _dissolve_resources(root)
+        _dissolve_resources(root, boxed=is_checklist_document(root))
     _pointers_to_notes(root)
     _absorb_note_items(root)
     _lesson_cards_to_steps(root)
