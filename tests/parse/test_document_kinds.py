@@ -8680,3 +8680,14 @@ def test_a_reading_appendix_beside_a_boxed_plan_is_reading_not_steps():
     assert [leaf.title for leaf in roadmap.leaves()] == [
         "Cone charts", "Bisque schedule", "Glaze schedule", "Ventilation", "Gloves and glasses",
     ]  # fmt: skip
+
+
+def test_a_project_named_in_bold_to_write_your_own_is_a_step_not_the_template():
+    text = (
+        "# Pottery by making\n\n### Step 1: Make your own tools\n\n👉 **Projects to do**:\n"
+        "- **Carve a rib** (from a plastic card)\n- **Write your own glaze recipe** (cone 6)\n"
+        "- **Build a banding wheel** (lazy susan)\n- _Add your own projects here_\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert any(title.startswith("Write your own glaze recipe") for title in titles), titles
+    assert not any("Add your own" in title for title in titles), titles

@@ -680,7 +680,14 @@ _ADD_HERE_RE = re.compile(
 
 
 def _asks_to_add_here(raw: str) -> bool:
-    return bool(_ADD_HERE_RE.match((raw or "").strip()))
+    """ "_Add topics here as you identify them_": the whole entry wrapped in emphasis or
+    brackets, asking to write one's own; "**Write your own malloc()**" and words after the
+    bold is a project named, not the template speaking."""
+    text = (raw or "").strip()
+    if not _ADD_HERE_RE.match(text):
+        return False
+    inner = text.lstrip("_*([ ").rstrip("_*)] ")
+    return not any(mark in inner for mark in ("*", "__", "](", ")", "]"))
 
 
 # "[DE 102]", "[CS101]", "[MATH 2410]": a course's code in brackets (a reference link with no
