@@ -101,6 +101,7 @@ from roadvault.parse.titles import (
     InlineText,
     inline_lines,
     join_lines,
+    led_by_a_weekday,
     light_clean,
     names_a_plan,
     opens_a_part,
@@ -658,6 +659,15 @@ _H1_LINE_RE = re.compile(r"^ {0,3}#[ \t]+(?P<name>\S.*?)[ \t]*#*[ \t]*$")
 _SLUG_RE = re.compile(r"[\w.]+(?:[-_][\w.]+)+")
 
 
+# "Week 2", "Semana 3", "Woche 4": a week of the calendar named alone
+_WEEK_HEADING_RE = re.compile(
+    r"^(?:week|semana|semaine|woche|settimana|tydzień|hafta|minggu|tuần|неделя|тиждень)"
+    r"\s*\d{1,2}$",
+    re.I,
+)
+DAY_UNDER_WEEK = 0.1
+
+
 class _Document:
     """The text being read, and what is learnt about it on the way."""
 
@@ -689,6 +699,7 @@ class _Document:
         self.tables = 0
         self.indented_lists = 0  # lists indented into code blocks, read as lists
         self.atx_headings = bool(_ATX_HEADING_RE.search(text))
+        self.open_week: Draft | None = None  # "## Week 2" over days written at its level
 
     @cached_property
     def lead_in_parts(self) -> bool:
@@ -980,9 +991,30 @@ class _Sections:
         self.doc.has_heading = True
         self.doc.has_atx_heading = self.doc.has_atx_heading or node.markup.startswith("#")
         draft.excluded = not self.doc.literal and is_housekeeping(draft)
+        if not self.doc.literal:
+            self._days_under_their_week(draft)
         self._push_section(draft)
         if said:
             self.prose(said, draft)
+
+    @rule("days-under-week")
+    def _days_under_their_week(self, draft: Draft) -> None:
+        """ "## Week 2" with nothing under it, then "## Monday, January 27", "## Wednesday,
+        January 29" at the same level: the days of that week, written one level too high (a
+        course page's schedule). They go under the week, until a heading of the week's level
+        that names no weekday."""
+        week = self.doc.open_week
+        if _WEEK_HEADING_RE.match(plain_label(draft.title)):
+            self.doc.open_week = draft
+            return
+        if week is None or draft.level > week.level:
+            return
+        days_only = all(c.kind == HEADING for c in week.children)
+        if draft.level == week.level and led_by_a_weekday(draft.title) and days_only:
+            draft.level = week.level + DAY_UNDER_WEEK
+            fired("days-under-week", draft.line, "topic", f"under {week.title}")
+            return
+        self.doc.open_week = None
 
     @rule("heading-caption")
     def _captions_heading(self, lines: list[InlineText]) -> bool:
