@@ -8691,3 +8691,39 @@ def test_a_project_named_in_bold_to_write_your_own_is_a_step_not_the_template():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert any(title.startswith("Write your own glaze recipe") for title in titles), titles
     assert not any("Add your own" in title for title in titles), titles
+
+
+def test_a_week_whose_labels_name_tracks_keeps_each_track_s_steps():
+    week = (
+        "### 📍 Week {n}\n- **Throwing**:\n  - {a}\n  - {b}\n- **Glazing**:\n  - {c}\n"
+        "  - Photograph the tiles after the glaze firing\n"
+        "- **Studio**:\n  - Clean the wheel and the splash pan after each session\n"
+        "  - Reclaim the week's trimmings into a fresh bag\n\n"
+    )
+    text = "# Pottery Quarter\n\n## Month 1: Foundations\n\n" + "".join(
+        week.format(n=n, a=a, b=b, c=c)
+        for n, (a, b, c) in enumerate(
+            [
+                (
+                    "Center 1 kg of clay – five times, timing each try",
+                    "Open and compress the floor until it stops cracking",
+                    "Mix a test glaze from the base recipe and weigh it twice",
+                ),
+                (
+                    "Pull a cylinder – three pulls, walls even from foot to rim",
+                    "Trim a foot ring on yesterday's leather-hard pots",
+                    "Dip three tiles in the test glaze at three thicknesses",
+                ),
+                (
+                    "Throw a bowl – wide curve, no S-crack in the floor",
+                    "Throw a mug and pull a handle for it",
+                    "Layer two glazes on tiles and note the overlap",
+                ),
+            ],
+            start=1,
+        )
+    )
+    roadmap = parse_roadmap(text)
+    weeks = [node for node in roadmap.walk() if node.title.startswith("Week")]
+    assert [len(week.leaves()) for week in weeks] == [6, 6, 6]
+    assert any(leaf.title.startswith("Pull a cylinder") for leaf in roadmap.leaves())

@@ -847,7 +847,9 @@ def _lesson_cards_to_steps(root: Draft) -> None:
     cards = [
         d
         for d in walk(root)
-        if d.kind in (HEADING, PSEUDO) and (_labelled_paragraphs(d) or _folded_blocks(d))
+        if d.kind in (HEADING, PSEUDO)
+        and (_labelled_paragraphs(d) or _folded_blocks(d))
+        and not _week_of_tracks(d)
     ]
     counts: Counter[str] = Counter(
         label for card in cards for label in {_entry_label(c) for c in card.children}
@@ -906,6 +908,15 @@ def _explained_in_prose(lesson: Draft) -> bool:
     """Paragraphs of its own (two at least, or one and code), and no task box under it."""
     return (len(lesson.notes) >= 2 or bool(lesson.notes and lesson.held_code)) and not (
         holds_task(lesson)
+    )
+
+
+def _week_of_tracks(section: Draft) -> bool:
+    """ "### Week 1" › "**DSA**:" › its problems, "**GitHub**:" › its tasks: a slot of the
+    plan whose labels name the tracks of its work, each over the steps of that track, not
+    a lesson's card."""
+    return is_slot(section.duration) and all(
+        _card_label_over_list(c) is not None for c in section.children
     )
 
 
