@@ -8727,3 +8727,13 @@ def test_a_week_whose_labels_name_tracks_keeps_each_track_s_steps():
     weeks = [node for node in roadmap.walk() if node.title.startswith("Week")]
     assert [len(week.leaves()) for week in weeks] == [6, 6, 6]
     assert any(leaf.title.startswith("Pull a cylinder") for leaf in roadmap.leaves())
+
+
+def test_material_for_teachers_is_not_the_learner_s_plan():
+    for heading in ("Für Lehrkräfte", "For Teachers", "Para docentes"):
+        text = (
+            "# Töpferkurs\n\n## Kapitel\n\n- Ton vorbereiten\n- Zentrieren\n- Hochziehen\n\n"
+            f"## {heading}\n- 🎓 Unterrichtsplan\n- 📊 Übungsblätter\n"
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Ton vorbereiten", "Zentrieren", "Hochziehen"], (heading, titles)

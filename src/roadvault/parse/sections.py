@@ -76,6 +76,9 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |참여자|참가자|멤버|팀원|팀 구성|スタディメンバー|メンバー|参加者|成员|参与者|小组成员|团队成员
 |participantes|miembros|membres|teilnehmer(?:innen)?|mitglieder|участники|thành viên
 |instructors?|teachers?|mentors?|coordinators?|course (?:coordinators?|staff|team|instructors?)
+|for (?:teachers|instructors|educators)|(?:für|fuer) (?:lehrkräfte|lehrer(?:innen)?)
+|pour les (?:enseignants|formateurs)|para (?:docentes|professores|profesores)
+|per (?:gli )?(?:insegnanti|docenti)|dla nauczycieli|для (?:учителей|преподавателей)
 |teaching (?:assistants?|team|staff)|tas?|office hours|graders?|staff
 |about the (?:authors?|instructors?|team|maintainers?)|about me|who am i|who we are|the team
 |citation|how to cite|cite|contact(?: me| us| info(?:rmation)?)?|get in touch|feedback
