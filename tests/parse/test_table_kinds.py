@@ -1469,3 +1469,15 @@ def test_a_date_solved_column_says_which_rows_are_done():
         ("Line blend", "todo"),
         ("Triaxial", "done"),
     ]
+
+
+def test_the_registrar_s_dates_in_a_course_schedule_are_not_lessons():
+    text = (
+        "# Ceramics 101 Schedule\n\nWeek | Topic | Assignment\n:-:|---|:-:\n"
+        "_Sep 3_ | 1. Clay bodies. | [1](a1.md)\n_Sep 10_ | 2. Wedging. | [2](a2.md)\n"
+        "_Oct 31_ | _Last day to withdraw without academic penalty._ | &nbsp;\n"
+        "_Nov 3_ | 3. Centering. | [3](a3.md)\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert not any("withdraw" in title for title in titles), titles
+    assert len(titles) == 3, titles

@@ -1581,7 +1581,10 @@ _NO_CLASS_RE = re.compile(
     r"|sin clases?\b|no hay clases?\b|feriado\b|festivo\b|sem aula\b|pas de cours\b"
     r"|kein unterricht\b|vorlesungsfrei\b|休讲|停课|放假|休講|休み|휴강"
     # "Weihnachtsferien vom 23. Dezember …", "Vacances de la Toussaint", "Semana Santa"
-    r"|\w*ferien\b|vacances\b|vacaciones\b|férias\b|vacanze\b|semana santa\b|recesso\b)",
+    r"|\w*ferien\b|vacances\b|vacaciones\b|férias\b|vacanze\b|semana santa\b|recesso\b"
+    # the registrar's dates: "Last day to withdraw without academic penalty."
+    r"|last day (?:to|for) (?:withdraw|drop|add|register|enrol)"
+    r"|(?:withdrawal|drop|add) deadline\b)",
     re.I,
 )
 
