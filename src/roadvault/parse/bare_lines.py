@@ -1090,7 +1090,7 @@ def mark_record_lines(body: str) -> tuple[str, list[int]]:
         if _FENCE_RE.match(line):
             in_fence = not in_fence
             continue
-        # a heading ends the paragraph before it: "### Weekly Schedule:" right over the first
+        # a heading ends its own paragraph: "### Weekly Schedule:" right over the first record
         if in_fence or not line.strip() or (at > 0 and _runs_on_from(lines[at - 1])):
             continue
         if _kind(line) not in ("bare", "field", "label") or _LIST_LINE_RE.match(line):

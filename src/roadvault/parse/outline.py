@@ -999,10 +999,10 @@ class _Sections:
 
     @rule("days-under-week")
     def _days_under_their_week(self, draft: Draft) -> None:
-        """ "## Week 2" with nothing under it, then "## Monday, January 27", "## Wednesday,
-        January 29" at the same level: the days of that week, written one level too high (a
-        course page's schedule). They go under the week, until a heading of the week's level
-        that names no weekday."""
+        """ "## Week 2" with nothing under it but days, then "## Monday, January 27", "##
+        Wednesday, January 29" at the same level: the days of that week, written one level too
+        high (a course page's schedule). They go under the week, until a heading of the week's
+        level that names no weekday; a week with entries of its own takes none."""
         week = self.doc.open_week
         if _WEEK_HEADING_RE.match(plain_label(draft.title)):
             self.doc.open_week = draft
