@@ -1067,12 +1067,9 @@ def _record_fields(lines: list[str], start: int) -> tuple[list[int], list[str]] 
     return (rows, keys) if rows else None
 
 
-_ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
-
-
 def _runs_on_from(above: str) -> bool:
     """Whether a line right under `above` continues its paragraph (a heading has none)."""
-    return bool(above.strip()) and not _ATX_HEADING_RE.match(above)
+    return bool(above.strip()) and not _HEADING_RE.match(above)
 
 
 @rule("record-lines")

@@ -98,6 +98,7 @@ from roadvault.parse.text_outline import (
 from roadvault.parse.titles import (
     STATUS_GLYPHS,
     STATUS_MARKS,
+    TRAFFIC_LIGHTS,
     InlineText,
     inline_lines,
     join_lines,
@@ -2258,9 +2259,7 @@ _PARENT_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]|[-*+])[ \t]+(?=\S)")
 _BOXED_MARKS = {
     **STATUS_GLYPHS,
     "✍": "/",
-    **dict.fromkeys("🟩🟢", "x"),
-    **dict.fromkeys("🟨🟡🟧🟠", "/"),
-    **dict.fromkeys("🟥🔴", " "),
+    **TRAFFIC_LIGHTS,
 }
 _BOX_LINE_RE = re.compile(
     r"^(?P<indent>[ \t]*)"
@@ -2821,7 +2820,6 @@ def _markdown_fence(blocks: list[SyntaxTreeNode]) -> SyntaxTreeNode | None:
 
 MIN_FENCED_TASKS = 3
 _FENCED_H1_RE = re.compile(r"^#[ \t]+\S", re.M)
-_FENCED_HEADING_RE = re.compile(r"^#{1,6}[ \t]+\S", re.M)
 _FENCED_TASK_RE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+\S", re.M)
 
 
@@ -2829,7 +2827,7 @@ def _markdown_inside(content: str) -> bool:
     """ "```yaml" over "### 1. Python (2 Minggu)" and "- [ ] Inheritance": Markdown headings
     and task boxes, which no program or data file is written in, under whatever language the
     fence names: a checklist fenced by accident or to keep its look."""
-    return bool(_FENCED_HEADING_RE.search(content)) and (
+    return bool(_ATX_HEADING_RE.search(content)) and (
         len(_FENCED_TASK_RE.findall(content)) >= MIN_FENCED_TASKS
     )
 

@@ -1109,17 +1109,20 @@ def _status_card(draft: Draft) -> bool:
 MIN_CARD_FIELDS = 2
 
 
+def _state_said_by(entry: Draft) -> str | None:
+    """The state a "- **Status:** Completed" line gives the part it stands in, or None."""
+    split = split_label(remove_controls(entry.text))
+    return said_state(split[0], split[1]) if split and split[1] else None
+
+
 def _status_line(entry: Draft) -> bool:
-    """ "- **Status:** Completed": a line giving the state of the part it stands in."""
-    split = split_label(remove_controls(entry.text)) if entry.kind == ITEM else None
-    return bool(split and split[1] and said_state(split[0], split[1]) is not None)
+    return entry.kind == ITEM and _state_said_by(entry) is not None
 
 
 def _take_said_state(draft: Draft, child: Draft) -> None:
     """ "- **Status:** Completed" under a course: the course's state, when its line has no
     box of its own."""
-    split = split_label(remove_controls(child.text))
-    said = said_state(split[0], split[1]) if split and split[1] else None
+    said = _state_said_by(child)
     if said is not None and draft.marker is None and draft.kind != ROOT:
         draft.said = said
         fired("state-suffix", child.line, "item", f"[{said}]")

@@ -34,6 +34,7 @@ from roadvault.parse.table_status import (
 )
 from roadvault.parse.titles import (
     STATUS_MARKS,
+    TRAFFIC_LIGHTS,
     InlineText,
     inline_lines,
     join_lines,
@@ -458,11 +459,7 @@ def _cell_status(cell: InlineText, line: int | None) -> str | None:
     return mark
 
 
-_TRAFFIC_LIGHTS = {
-    **dict.fromkeys("🟢🟩", "x"),
-    **dict.fromkeys("🟡🟨🟠🟧", "/"),
-    **dict.fromkeys("🔴🟥⚪", " "),
-}
+_TRAFFIC_LIGHTS = {**TRAFFIC_LIGHTS, "⚪": " "}  # a white dot in a status column: not yet
 
 
 # Marks of work under way beside which an hourglass means "waiting its turn".

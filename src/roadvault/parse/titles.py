@@ -62,6 +62,13 @@ STATUS_GLYPHS = {
     "✕": " ",
     "╳": " ",
 }
+# 🟢 done, 🟡 under way, 🔴 not yet: coloured squares and dots as a tracker's traffic light
+# (read so only where the place says it is a state: in a box, in a status column)
+TRAFFIC_LIGHTS = {
+    **dict.fromkeys("🟩🟢", "x"),
+    **dict.fromkeys("🟨🟡🟧🟠", "/"),
+    **dict.fromkeys("🟥🔴", " "),
+}
 # "✓ [Lesson 1](…)", "╳[Lesson 2](…)": the name may follow the mark without a space
 _STATUS_GLYPH_RE = re.compile("^(" + "|".join(re.escape(g) for g in STATUS_GLYPHS) + ")\ufe0f?")
 # "**HTML Basics** ✅", "Accessibility 🛑": the same marks written after the title.
