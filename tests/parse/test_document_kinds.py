@@ -5243,7 +5243,9 @@ def test_a_bold_line_set_off_alone_in_a_quote_is_a_remark_not_a_step():
     roadmap = parse_roadmap(text)
     titles = [node.title for node in roadmap.walk()]
     assert not any("apron" in title for title in titles), titles
-    assert "Bring your own apron" in " ".join(node.notes for node in roadmap.walk())
+    # "How we meet" is how the club runs: the roadmap's text, the remark with it
+    notes = [roadmap.notes, *(node.notes for node in roadmap.walk())]
+    assert "Bring your own apron" in " ".join(notes)
 
 
 def test_marks_after_entries_read_a_lock_as_not_yet_and_two_marks_run_together_as_under_way():
@@ -8737,3 +8739,17 @@ def test_material_for_teachers_is_not_the_learner_s_plan():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Ton vorbereiten", "Zentrieren", "Hochziehen"], (heading, titles)
+
+
+def test_how_a_study_group_runs_is_not_its_plan():
+    for heading in ("진행 방식", "How it works", "Funcionamiento"):
+        text = (
+            f"# Pottery study\n\n## {heading}\n\n- **Rules**\n  - Watch one lesson a week\n"
+            "  - Post your notes by Sunday\n- **Folders**\n  - notes/name.md\n\n"
+            "## Progress\n\n- [x] Week 1: Wedging\n- [x] Week 2: Centring\n- [ ] Week 3: Pulling\n"
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Week 1: Wedging", "Week 2: Centring", "Week 3: Pulling"], (
+            heading,
+            titles,
+        )

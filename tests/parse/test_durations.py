@@ -220,3 +220,29 @@ def test_a_german_time_line_under_a_module_is_its_length():
         ("12–15 Stunden", (0.5, 0.62)),
         ("8–10 Stunden", (0.33, 0.42)),
     ]
+
+
+def test_a_clock_before_a_length_closing_a_title_is_the_length():
+    text = (
+        "# Kiln course\n\n## Module 1: Clay bodies ⏱️ 2 недели\n\n- Stoneware\n\n"
+        "## Module 2: Firing ⏳ 1 week\n\n- Bisque\n\n## Module 3: Glazes ⏱️ 3-4 weeks\n\n- Ash\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.title, p.duration, p.planned_days) for p in roadmap.nodes] == [
+        ("Clay bodies", "2 недели", (14, 14)),
+        ("Firing", "1 week", (7, 7)),
+        ("Glazes", "3-4 weeks", (21, 28)),
+    ]
+
+
+def test_a_slot_given_again_as_dates_keeps_both_and_plans_the_slot():
+    text = (
+        "# Kiln course\n\n## Phase 1: Clay（Month 1-4 / 2026年3-6月）\n\n- Wedging\n\n"
+        "## ФАЗА 2: Обжиг (недели 1-4)\n\n- Bisque\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.title, p.duration, p.planned_days) for p in roadmap.nodes] == [
+        ("Clay", "Month 1-4 / 2026年3-6月", (120, 120)),
+        ("ФАЗА 2: Обжиг", "недели 1-4", (28, 28)),
+    ]
+    assert slot_length("Month 1-4 / 2026年3-6月") == "4 months"

@@ -226,3 +226,18 @@ def test_a_status_line_under_a_heading_is_that_parts_state():
         ("Brushing", "todo"),
         ("Wax resist", "done"),
     ]
+
+
+def test_a_cross_and_a_tick_before_sentences_mark_wrong_and_right_not_progress():
+    text = (
+        "# Deutsch B1\n\n## Tag 1: weil\n\n**Häufiger Fehler:** das Verb steht am Ende.\n\n"
+        "- ❌ Ich komme nicht, weil ich bin müde.\n- ✅ Ich komme nicht, weil ich müde bin.\n\n"
+        "## Tag 2: dass\n\n- Nebensätze mit dass\n- Übung 1\n"
+    )
+    assert all(leaf.status.value == "todo" for leaf in parse_roadmap(text).leaves())
+
+
+def test_a_cross_and_a_tick_before_topic_names_are_states():
+    text = "# Kiln log\n\n## Basics\n\n- ✅ Wedging\n- ❌ Centring\n- ✅ Pulling\n- ❌ Trimming\n"
+    states = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
+    assert states.count("done") == 2

@@ -142,7 +142,7 @@ AMOUNT = (
 _SLOT_WORDS = (
     r"weeks?|months?|days?|years?|semanas?|mes(?:es)?|d[ií]as?|hafta|minggu|tuần|settimana"
     r"|hari|bulan|ngày|tháng|gün|giorno|mese|wochen?|monate?|jour|semaine|mois|dag|uke|vecka"
-    r"|månad|tydzień|dzień|miesiąc|неделя|месяц|день"
+    r"|månad|tydzień|dzień|miesiąc|недел[яи]|месяц[ыа]?|день|дни"
 )
 # "Weeks 1 and 2", "Semanas 5, 6 y 7": slots named one by one, the last after a conjunction.
 _AND = r"(?:\s*,\s*\d{1,4})*\s*,?\s*(?:and|y|e|et|und|&)\s*"
@@ -214,7 +214,9 @@ _PAREN_RE = re.compile(
     rf"\s*[\(\[（【]\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})\s*(?:total|each|of\s+study|{_TO_FINISH})?\s*"
     rf"(?:[,;，；]\s*(?P<pace>{PACE})\s*|[,;，；]\s*{AMOUNT}\s*|[,;/，；]\s*\d{{1,3}}\s*[^\W\d_]{{2,}}\s*"
     # "(1–2 weeks, parallel with Stage 1)": a remark after the length
-    rf"|[,;，；]\s*[^\W\d_][^()\[\]（）【】\n]{{0,40}})?[\)\]）】]",
+    rf"|[,;，；]\s*[^\W\d_][^()\[\]（）【】\n]{{0,40}}"
+    # "(Month 1-4 / 2026年3-6月)": the same span in the calendar's dates
+    rf"|\s/\s*[^()\[\]（）【】\n]{{1,40}})?[\)\]）】]",
     re.I,
 )
 # "(11 clases | 1h 26min)", "(12 videos · 3 hours)": a count of lessons, then their length
@@ -247,6 +249,13 @@ _TRAILING_APPROX_RE = re.compile(rf"^(?P<rest>.*?\S)\s+(?P<d>[~≈]\s*{AMOUNT})\
 _TRAILING_BARE_RE = re.compile(
     rf"^(?P<rest>.*?\S)\s*(?<![\d.])(?P<d>{_NUM}{_DASH}{_NUM}\s*{_UNIT_LONG}(?![\w/])"
     rf"|\d{{1,3}}(?:{_CJK_DASH}\d{{1,3}})?\s*{_UNIT_CJK})\s*$",
+    re.I,
+)
+_SLASH_REMARK_RE = re.compile(r"\s/\s*(?P<r>[^()\[\]（）【】\n]{1,40})[\)\]）】]$")
+# "Unity basics ⏱️ 2 weeks", "Git ⏳ 3 days": a clock before the length it gives.
+_TRAILING_CLOCK_RE = re.compile(
+    rf"^(?P<rest>.*?\S)\s*[⏱⏳⌛⏰🕐🕑🕒🕓🕔🕕🕖🕗🕘🕙🕚🕛]\ufe0f?\s*(?:{_LABEL})?(?P<d>{_ANY_DURATION})"
+    r"\s*$",
     re.I,
 )
 _TRAILING_RE = re.compile(
@@ -354,7 +363,7 @@ def slot_length(slot: str) -> str | None:
     """The length a span of calendar slots makes, in its own unit: "Weeks 3-4" → "2 weeks",
     "Semana 1" → "1 week", "第 7–8 周" → "2 weeks", "Days 71-90+" → "20+ days"; None for a
     duration that is not a slot."""
-    text = slot.strip()
+    text = slot.split(" / ")[0].strip()  # "Month 1-4 / 2026年3-6月": the slot, then dates
     span = _slot_span(text) if is_slot(text) else None
     if span is None:
         return None
@@ -513,6 +522,13 @@ def split_duration(title: str) -> TitleDuration:
             length, duration = duration, match.group(0).strip(" \t([（【)]）】")
         # "Week 1 (Days 1-7): Basics": a slot in brackets inside the name says when, like
         # "Week 1:", so the title keeps it; "(3 weeks)" or a closing "(Week 3)" goes
+        elif (
+            not found_pace
+            and re.fullmatch(ORDINAL, duration.strip(), re.I)
+            and _SLASH_REMARK_RE.search(match.group(0))
+        ):
+            # "(Month 1-4 / 2026年3-6月)": the slot, and the same span in dates, stay together
+            length, duration = duration, match.group(0).strip(" \t([（【)]）】")
         inside = work[match.end() :].strip(" \t:：-–—")
         if not (inside and re.fullmatch(ORDINAL, (length or duration).strip(), re.I)):
             work = _cut(work, match.start(), match.end())
@@ -537,6 +553,7 @@ def split_duration(title: str) -> TitleDuration:
     if duration is None and not written:
         match = (
             _TRAILING_RE.match(work)
+            or _TRAILING_CLOCK_RE.match(work)
             or _TRAILING_APPROX_RE.match(work)
             or _TRAILING_BARE_RE.match(work)
         )

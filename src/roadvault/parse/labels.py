@@ -28,7 +28,12 @@ from roadvault.parse.drafts import (
 )
 from roadvault.parse.durations import is_slot, parse_duration
 from roadvault.parse.rules import fired, rule
-from roadvault.parse.sections import STEP_QUALIFIERS_CJK, pull_sections, reads_as_action
+from roadvault.parse.sections import (
+    STEP_QUALIFIERS_CJK,
+    pull_sections,
+    reads_as_action,
+    series_word,
+)
 from roadvault.parse.titles import (
     MONTH_NAMES,
     WEEKDAY,
@@ -576,6 +581,34 @@ def name_slots_by_topic(draft: Draft) -> None:
             first.level = child.level
             first.notes[:0] = child.notes
             draft.children[index] = first
+
+
+MIN_FILLED_AFTER_CAPTION = 2
+
+
+@rule("leading-caption")
+def leading_captions_to_notes(draft: Draft) -> None:
+    """An empty heading first in its part, over sections of its own level that each hold
+    steps ("## Phase 1" › "### Prerequisites & Core Knowledge", then "### Linux" › its
+    topics, "### Networking" › its topics), is the part's subtitle: its note, not a step.
+    Where other headings of the part are empty too, each is a topic still to fill in."""
+    for child in draft.children:
+        leading_captions_to_notes(child)
+    if draft.kind not in (HEADING, PSEUDO) or not draft.children:
+        return
+    first = draft.children[0]
+    rest = draft.children[1:]
+    if (
+        first.kind == HEADING
+        and _is_caption(first)
+        # "### Week 1: Basics" with its days left out: a part of the plan, empty for now
+        and not (first.duration or first.numbered or series_word(first.title))
+        and len(rest) >= MIN_FILLED_AFTER_CAPTION
+        and all(c.kind == HEADING and c.level == first.level and holds_items(c) for c in rest)
+    ):
+        fired("leading-caption", first.line, "note", first.title)
+        draft.notes.append(first.title)
+        draft.children = rest
 
 
 @rule("empty-facet")

@@ -73,7 +73,8 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |star history|stargazers|code of conduct|change ?logs?|release notes|version history
 |authors?|maintainers?|contributors?|team|our team|core team|congratulations
 |participants|members|study members|team members|team (?:composition|roster)|who(?:['’]s| is) in
-|참여자|참가자|멤버|팀원|팀 구성|スタディメンバー|メンバー|参加者|成员|参与者|小组成员|团队成员
+|참여자|참가자|멤버|팀원|스터디원|팀 구성|スタディメンバー|メンバー|参加者|成员|参与者
+|小组成员|团队成员
 |participantes|miembros|membres|teilnehmer(?:innen)?|mitglieder|участники|thành viên
 |instructors?|teachers?|mentors?|coordinators?|course (?:coordinators?|staff|team|instructors?)
 |for (?:teachers|instructors|educators)|(?:für|fuer) (?:lehrkräfte|lehrer(?:innen)?)
@@ -255,6 +256,10 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |evolución (?:profesional|de carrera)|progresión profesional|évolution de carrière|karrierestufen
 |remarques|备注|注意事项|注意事項|学習メモ|メモ|注意|說明|备忘|備考|注意点|참고 사항|비고|유의 사항
 |golden rules|rules of thumb|guiding principles|best advice
+|how (?:it|this|the study|the group) works|how we (?:study|work|meet|run (?:it|this))
+|study (?:format|logistics)|(?:진행|운영|스터디) ?방식|进行方式|学习方式|進め方|勉強会の進め方
+|modalidad de (?:estudio|trabajo)|funcionamiento|como funciona|comment ça marche|fonctionnement
+|порядок работы|формат (?:занятий|обучения)
 |(?:(?:progression|study|learning|ground|house|my|the|simple|daily|challenge|practice) )?rules?
 |reglas|regras|regeln|règles|regole|правила|规则|ルール|규칙
 |правила (?:работы|курса|обучения|занятий)(?: .*)?

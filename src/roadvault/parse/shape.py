@@ -48,6 +48,7 @@ from roadvault.parse.labels import (
     drop_check_in_logs,
     drop_empty_facets,
     drop_placeholders,
+    leading_captions_to_notes,
     level_fields_to_notes,
     lift_sole_captions,
     name_before_explanation,
@@ -897,6 +898,132 @@ def _prose_lessons_to_steps(root: Draft) -> None:
             for lesson in lessons:
                 if lesson.children and _explained_in_prose(lesson):
                     fold_into_notes(lesson, "prose-lessons")
+
+
+MIN_FACET_LESSONS = 3
+MIN_SHARED_FACETS = 2
+MIN_LESSON_PARTS = 2
+_FACET_NAME_RE = re.compile(r"\s*[(（].*$|\s*[:：—–-]\s.*$")
+
+
+@rule("facet-sections")
+def _faceted_lessons_to_steps(root: Draft) -> None:
+    """A lesson split into the same sub-sections as the lessons beside it ("## Day 3" ›
+    "### Grammar Focus", "### Key Phrases", "### Exercises", and so every day) is one step,
+    the lesson: its sub-sections are how each lesson is written, not steps of their own, and
+    become its notes. Two such names at least, each under three lessons or more, and most
+    of the lesson's sub-sections so named; a lesson of the same series ("Day 17") split in
+    sub-sections of its own is one step too. Names that are a facet of the plan
+    ("Resources", "Project") or the work ("Tasks") alone keep the sections they name as the
+    plan's parts, and so does a part with a sub-section over what it teaches ("Key
+    Topics"), with task boxes, or with entries of its own, a session of a day ("Morning"),
+    and lessons that are all the plan's parts under one heading (the hours of "One-Day
+    Schedule", each a phase)."""
+    candidates = [
+        section
+        for section in walk(root)
+        if section.kind in (HEADING, PSEUDO)
+        and len(_sub_sections(section)) >= MIN_SHARED_FACETS
+        and _may_be_a_lesson(section)
+    ]
+    counts: Counter[str] = Counter(
+        name for section in candidates for name in {_facet_name(s) for s in _sub_sections(section)}
+    )
+    recurring = {
+        name
+        for name, count in counts.items()
+        if name and count >= MIN_FACET_LESSONS and not _names_a_slot(name)
+    }
+    lessons = [c for c in candidates if _split_as_the_others(c, recurring)]
+    series = {word for lesson in lessons if (word := series_word(lesson.title))}
+    lessons += [c for c in candidates if c not in lessons and series_word(c.title) in series]
+    parents = {id(section): parent for parent in walk(root) for section in parent.children}
+    # lessons in parts of their own ("# Week 1" › its days, "# Week 2" › its days)
+    if len({id(parents[id(lesson)]) for lesson in lessons}) < MIN_LESSON_PARTS:
+        return
+    for lesson in lessons:
+        fold_into_notes(lesson, "facet-sections")
+
+
+def _may_be_a_lesson(section: Draft) -> bool:
+    names = [_facet_name(s) for s in _sub_sections(section)]
+    return not (
+        # "Buổi sáng" › "Lý thuyết", "Tips": a session of the day, over its work
+        _TIME_OF_DAY_RE.search(plain_label(section.title))
+        # "Week 1" › "DSA", "GitHub": a slot and no topic, split in the tracks of its work
+        or names_only_a_slot(section.title)
+        # "Topics & Concepts" › "High-Level Design", "Low-Level Design": topics, each a step
+        or any(_TOPICS_FACET_RE.search(name) for name in [_facet_name(section), *names])
+        or holds_task(section)
+        # "### Contenido" › its topics, and "#### ¿Por qué?" under it: the topics are the
+        # steps, the sub-sections say more of them
+        or any(c.kind in (ITEM, ROW) and not _label_over_entries(c) for c in section.children)
+    )
+
+
+def _split_as_the_others(section: Draft, recurring: set[str]) -> bool:
+    names = [_facet_name(s) for s in _sub_sections(section)]
+    alike = [name for name in names if name in recurring]
+    return (
+        len(set(alike)) >= MIN_SHARED_FACETS
+        and len(alike) * 2 >= len(names)
+        # one name at least no plan's facet: "Resources", "Project" split a module or a
+        # phase as well as a lesson
+        and any(_names_a_lesson_facet(name) for name in alike)
+    )
+
+
+def _sub_sections(section: Draft) -> list[Draft]:
+    """The parts `section` is split into: its headings, and its labels over lists ("-
+    **What I learned:**" › what was learned)."""
+    return [
+        c
+        for c in section.children
+        if c.kind in (HEADING, PSEUDO) or (c.kind == ITEM and _label_over_entries(c))
+    ]
+
+
+def _label_over_entries(entry: Draft) -> bool:
+    return bool(entry.children) and bool(_SET_OFF_LABEL_ALONE_RE.match(entry.raw or ""))
+
+
+def _facet_name(section: Draft) -> str:
+    """ "Grammar Focus: Dativ Prepositions" → "grammar focus"; "Quick Review (15 min)" →
+    "quick review"."""
+    return plain_label(_FACET_NAME_RE.sub("", section.title))
+
+
+def _names_a_lesson_facet(name: str) -> bool:
+    return not (is_facet_title(name) or _WORK_LABEL_RE.search(name) or is_step_kind_title(name))
+
+
+def _names_a_slot(name: str) -> bool:
+    """ "Monday", "Day 3", "Buổi sáng": a time, the work done then under it."""
+    return (
+        any(char.isdigit() for char in name)
+        or names_a_when(name)
+        or bool(_TIME_OF_DAY_RE.search(name))
+    )
+
+
+# "Key Topics", "What you'll learn", "Contenidos": a sub-section over what the part teaches,
+# each a step; a lesson's other sub-sections are how it is taught.
+_TOPICS_FACET_RE = re.compile(
+    r"\b(?:topics?|subtopics?|concepts?|(?:talking |key )?points|(?:learning|study|key) focus"
+    r"|skills?|contents?|syllabus|curriculum|what (?:to|you'll"
+    r"|you will) (?:learn|cover)|temas?|contenidos?|conteúdos?|thèmes|contenus?|themen|inhalte"
+    r"|argomenti|темы|konu(?:lar)?|materi|chủ đề|nội dung|conceptos|conceitos|konzepte|concetti"
+    r"|kavramlar|khái niệm|konsep|что (?:изучим|изучаем|узнаем))\b|концепци|主题|知识点|内容|概念"
+    r"|重点|要点|トピック|주제|내용|개념"
+)
+
+
+# "Buổi sáng (4 giờ)", "Afternoon", "午後": a day's sessions, each over its own work.
+_TIME_OF_DAY_RE = re.compile(
+    r"\b(?:morning|afternoon|evening|night|mañana|tarde|noche|manhã|noite|matin|après-midi"
+    r"|soir(?:ée)?|vormittag|nachmittag|abend|mattina|pomeriggio|sera|sáng|chiều|tối|trưa"
+    r"|pagi|siang|sore|malam|утро|вечер|sabah|öğle|akşam)\b|上午|下午|晚上|午前|午後|夜|오전|오후|저녁"
+)
 
 
 def _holds_entries(section: Draft) -> bool:
@@ -2878,6 +3005,7 @@ def shape_roadmap(
     _absorb_note_items(root)
     _lesson_cards_to_steps(root)
     _prose_lessons_to_steps(root)
+    _faceted_lessons_to_steps(root)
     read_journal_days(root)
     _keep_sections_with_tasks(root, front_title)
     _drop_sections_about_people(root)
@@ -2898,6 +3026,7 @@ def shape_roadmap(
     drop_placeholders(root, notes)
     drop_breaks(root)
     drop_empty_facets(root)
+    leading_captions_to_notes(root)
     level_fields_to_notes(root)
     advice_to_notes(root, notes)
     rhythm_to_notes(root)

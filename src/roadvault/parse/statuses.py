@@ -154,6 +154,8 @@ def read_status_glyphs(root: Draft) -> None:
     every unit ("**Learn**:" › "✅ Git basics" beside "**Practice**:" › bare entries, week
     after week) says the kind, not how far the learner has got."""
     marked = [d for d in walk(root) if d.glyph is not None and d.marker is None]
+    examples = {id(d) for d in _examples_right_and_wrong(root)}
+    marked = [d for d in marked if id(d) not in examples]
     # a licence's "✅ share / ❌ sell" says nothing of how the plan's marks are meant
     kinds = _kinds_of_marks(root) or {d.glyph for d in marked}
     parents = {id(c): d for d in walk(root) for c in d.children}
@@ -295,11 +297,44 @@ def _kinds_of_marks(root: Draft) -> set[str]:
         marked = [c for c in parent.children if c.glyph is not None and c.marker is None]
         marks = [c.glyph for c in marked]
         if len(set(marks)) >= 2:
+            if _right_and_wrong(marked):
+                continue  # "❌ Ich komme, weil ich bin müde." / "✅ …, weil ich müde bin."
             beside.update(marks)
         elif all(c.text.lstrip()[:1] in _DONT_MARKS for c in marked):
             continue  # "❌ Don't rewrite from scratch" alone in its list: a don't, no state
         used.update(marks)
     return {glyph for glyph, count in used.items() if count >= 2 or glyph in beside}
+
+
+MIN_SENTENCE_WORDS = 6
+
+
+def _examples_right_and_wrong(root: Draft) -> list[Draft]:
+    """The entries of lists that mark the wrong and the right way ("❌ …" / "✅ …")."""
+    found: list[Draft] = []
+    for parent in walk(root):
+        marked = [c for c in parent.children if c.glyph is not None and c.marker is None]
+        if marked and _right_and_wrong(marked):
+            found.extend(marked)
+    return found
+
+
+def _right_and_wrong(marked: list[Draft]) -> bool:
+    """ "❌ Ich komme nicht, weil ich bin müde." beside "✅ Ich komme nicht, weil ich müde
+    bin.": a cross and a tick before whole sentences mark the wrong and the right way to say
+    or do a thing (an example, a do and a don't), not what the learner has done; a tracker
+    marks the names of its topics ("✅ HTML", "❌ CSS")."""
+    firsts = {c.text.lstrip()[:1] for c in marked}
+    if not firsts & _DONT_MARKS or len(firsts - _DONT_MARKS) != 1:
+        return False
+    return all(_a_sentence(c.title) for c in marked)
+
+
+def _a_sentence(text: str) -> bool:
+    text = text.strip()
+    return text.endswith((".", "!", "?", "。", "！", "？")) or (
+        len(text.split()) >= MIN_SENTENCE_WORDS
+    )
 
 
 def _studied(root: Draft) -> Iterator[Draft]:
