@@ -8753,3 +8753,27 @@ def test_how_a_study_group_runs_is_not_its_plan():
             heading,
             titles,
         )
+
+
+def test_a_checklist_gone_through_each_time_is_not_progress():
+    for heading in ("Checklist (before each commit)", "QUICK CHECKLIST (перед каждым коммитом)"):
+        text = (
+            "# Glaze lab\n\n## Phase 1: Tests\n\n- Line blend\n- Triaxial blend\n\n"
+            f"## {heading}\n\n- [ ] Kiln shelf clean\n- [ ] Cones in place\n- [ ] Vent open\n"
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Line blend", "Triaxial blend"], (heading, titles)
+
+
+def test_facts_at_a_glance_metrics_and_a_mapping_to_the_plan_are_text():
+    text = (
+        "# Wheel in 8 weeks\n\n## Quick overview\n\n- Pieces: 40\n- Duration: 8 weeks\n"
+        "- Studio days: Mon–Sat\n\n## Weeks\n\n### Week 1\n\n- Wedging\n- Centring\n\n"
+        "### Week 2\n\n- Pulling\n- Trimming\n\n## Weekly Metrics & Targets\n\n"
+        "- Pieces thrown\n- Pieces kept\n\n## Course modules → my roadmap mapping\n\n"
+        "| Module | Weeks |\n|---|---|\n| Clay 1 | 1 |\n| Wheel 1 | 2 |\n\n"
+        "## Extensions I can help with\n\nIf you'd like, I can:\n\n"
+        "- Make a glaze plan.\n- Add a kiln log.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centring", "Pulling", "Trimming"], titles

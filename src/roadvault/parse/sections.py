@@ -272,7 +272,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:weekly |daily )?time (?:commitment|budget|allocation)|(?:weekly |daily )?study hours
 |thời gian (?:học )?(?:ước tính|dự kiến)|tiempo estimado(?: de estudio)?
 |tempo estimado(?: de estudo)?|temps estimé|geschätzte (?:lern)?zeit
-|metrics(?: to (?:monitor|track|watch))?
+|(?:weekly |daily |monthly |progress |tracking )?metrics(?: to (?:monitor|track|watch))?
+|(?:weekly |daily |monthly |progress )?metrics (?:&|and) (?:targets|goals|checkpoints)
 |success metrics|north star(?: \w+)?|expected outcomes?|outcomes?|learning outcomes
 |(?:expected |learning )?outcomes? (?:after|by the end of|at the end of) .*
 |skills you(?:['’]ll| will) (?:gain|acquire|build|have)
@@ -339,6 +340,11 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:difficulty |level |status |proficiency |skill |mastery )?legend
 |notes? to (?:self|myself)|reminders?(?: to self)?
 |(?:in )?a typical (?:week|day|session|class)|(?:weekly|daily) (?:structure|rhythm|routine|format)
+|(?:my |the |a |your |suggested |sample )?(?:daily|weekly|study) workflow(?: .*)?
+|(?:quick )?checklist (?:\(?(?:before|after) (?:each|every) .*|for (?:each|every) .*)
+|(?:quick )?checklist \(?(?:перед|после) кажд\w+ .*|чек-?лист (?:перед|после) кажд\w+ .*
+|checklist (?:antes|depois|después) de cada .*|checkliste vor jede[mr]? .*
+|每次.{1,8}(?:前|后)(?:检查|清单)
 |(?:(?:my|the|a|your|suggested|recommended|sample|example|ideal) )?(?:(?:daily|weekly|study
 |studying|practice|practise|learning|training|morning|evening|coding) )+routines?
 |rutinas? (?:de (?:estudio|pr[áa]ctica|entrenamiento)|diarias?|semanal(?:es)?)
@@ -415,6 +421,9 @@ intro|introduction|about|about this .*|overview|preface|foreword|summary|conclus
 |summary of .*|resumen(?: .*)?|resumo(?: .*)?|r[ée]sum[ée]|zusammenfassung|tóm tắt(?: .*)?
 |giới thiệu|tổng quan(?: .*)?|kết luận|ringkasan|pendahuluan|kesimpulan|özet|giriş|sonuç
 |(?:course|program(?:me)?|curriculum|roadmap|plan) overview|genel bakış|panoramica|introduzione
+|(?:quick|brief|short|high[- ]level) overview|at a glance|(?:key|quick) facts
+|(?:.* )?(?:roadmap|plan|curriculum|week|schedule) mapping
+|mapping (?:to|onto) (?:the |my )?(?:roadmap|plan|weeks?)
 |general info(?:rmation)?|course info(?:rmation)?|genel bilgiler|informazioni generali
 |informasi umum|thông tin chung|informaci[óo]n general|informações gerais
 |tentang (?:program|kursus|kelas|repo(?:sitori)?|proyek|roadmap|ini)
@@ -1068,10 +1077,18 @@ _STANDING_RULES_RE = re.compile(
 
 def _standing_rules(section: Draft) -> bool:
     """ "## Rules" › "- [ ] No multitasking", "- [ ] Consistency over intensity": boxes the
-    learner keeps on every day, not steps of the plan."""
-    return bool(_STANDING_RULES_RE.match(plain_label(section.title))) and all(
+    learner keeps on every day, not steps of the plan; so are the boxes of a checklist gone
+    through each time ("Checklist (before each commit)")."""
+    title = plain_label(section.title)
+    return bool(_STANDING_RULES_RE.match(title) or _EACH_TIME_RE.search(title)) and all(
         not d.children for d in walk(section) if d.is_task
     )
+
+
+_EACH_TIME_RE = re.compile(
+    r"\b(?:before|after) (?:each|every)\b|(?:перед|после) кажд|antes de cada|depois de cada"
+    r"|después de cada|avant chaque|après chaque|vor jede[mr]?\b|nach jede[mr]?\b|每次"
+)
 
 
 # "01-AWS-IAM/iam-basics.md", "notes/week1.md": a file of the repository.
@@ -2145,6 +2162,9 @@ def _offers_help(group: Draft) -> bool:
     )
 
 
+_ASSISTANT_HELP_RE = re.compile(r"\bI (?:can|could) (?:also )?(?:help|do)\b", re.I)
+
+
 @rule("assistant-offer")
 def drop_assistant_offers(root: Draft, notes: list[str]) -> None:
     """The list a chat answer ends with to say what the assistant could do next ("I can:"
@@ -2194,9 +2214,14 @@ def drop_assistant_offers(root: Draft, notes: list[str]) -> None:
         )
 
     pull_sections(root, is_offer, _to_notes(notes, "assistant-offer"))
-    # "## Want more?" left with nothing once its offer list went: the closing question
+    # "## Want more?" left with nothing once its offer list went: the closing question, and
+    # "## Extensions I can help with" over "If you'd like, I can:" and the offers
     end = list(walk(root))[-1]
-    if end.kind == HEADING and not end.children and end.title.rstrip().endswith(("?", "？")):
+    if (
+        end.kind == HEADING
+        and not end.children
+        and (end.title.rstrip().endswith(("?", "？")) or _ASSISTANT_HELP_RE.search(end.title))
+    ):
         pull_sections(
             root, lambda child, _parent: child is end, _to_notes(notes, "assistant-offer")
         )
