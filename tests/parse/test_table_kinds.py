@@ -1481,3 +1481,14 @@ def test_the_registrar_s_dates_in_a_course_schedule_are_not_lessons():
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert not any("withdraw" in title for title in titles), titles
     assert len(titles) == 3, titles
+
+
+def test_a_chapter_column_names_the_rows_beside_a_longer_content_column():
+    text = (
+        "# 陶艺学习进度\n\n## Week01\n\n| 章节 | 状态 | 日期 | 内容 |\n|---|---|---|---|\n"
+        "| 拉坯基础 | ✅ | 2025-06-15 | 练习定中心和开孔，用了三块泥，第三块才成功 |\n"
+        "| - | ✅ | 2025-06-16 | 提拉筒形，壁厚还是不均匀，需要多练 |\n"
+        "| 修坯 | ✅ | 2025-06-17 | 学会用修坯刀修底足，做了两个碗底 |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[0] == "拉坯基础" and titles[-1] == "修坯", titles

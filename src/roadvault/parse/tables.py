@@ -800,6 +800,7 @@ _SIDE_COLUMN_RE = re.compile(
 _SUBJECT_COLUMN_RE = re.compile(
     r"^(?:topics?|subjects?|titles?|themes?|lessons?|modules?|courses?|content|chapters?|areas?"
     r"|temas?|thèmes?|sujets?|themen?|тем[аы]|主题|内容|テーマ|주제|lernfeld(?:er)?|科目|과목"
+    r"|章节|章節|チャプター|챕터|глав[аы]|kapitel|capítulos?|chapitres?"
     r"|หัวข้อ|विषय|(?:ال)?موضوع|נושא"
     r"|t[óo]picos?(?: de estud(?:o|io))?|topics? (?:to|of) study|temas? de estud(?:o|io))"
     # "Topic / Goal", "Course name": the subject, told with what the row aims at or is called
@@ -896,7 +897,8 @@ def _title_column(keys: list[str], body: list[list[InlineText]], taken: set[int]
             for i, k in enumerate(keys)
             if i != index and not _CONTENT_COLUMN_RE.match(k)
         ):
-            named = min(named, 0.5)  # "| テーマ | 内容 |": the theme names it, the content tells
+            # "| テーマ | 内容 |": the theme names it, the content tells, however long it is
+            named = min(named, 0.5) - 1.0
         if named_notes or index in stages:
             named = max(named, 1.5)  # "| [[Key Terms]] | Full glossary… |": the note is the row
         listing = _lists_things(values)
