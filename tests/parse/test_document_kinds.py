@@ -8777,3 +8777,12 @@ def test_facts_at_a_glance_metrics_and_a_mapping_to_the_plan_are_text():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Centring", "Pulling", "Trimming"], titles
+
+
+def test_a_template_s_project_name_fields_are_not_projects():
+    text = (
+        "# 30 days of clay\n\n## Days\n\n- Wedging\n- Centring\n\n## Projects\n\n"
+        "1. **Project Name**: Description of the project and key features.\n"
+        "2. **Project Name**: Description of the project and key features.\n3. ...\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedging", "Centring"]

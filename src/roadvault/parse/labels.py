@@ -586,6 +586,11 @@ def name_slots_by_topic(draft: Draft) -> None:
 MIN_FILLED_AFTER_CAPTION = 2
 
 
+def _a_part_of_the_plan(section: Draft) -> bool:
+    """ "Week 1: Basics", "Days 31-40", "2. Tools": a section placed in the plan's order."""
+    return bool(section.duration or section.numbered or series_word(section.title))
+
+
 @rule("leading-caption")
 def leading_captions_to_notes(draft: Draft) -> None:
     """An empty heading first in its part, over sections of its own level that each hold
@@ -602,7 +607,7 @@ def leading_captions_to_notes(draft: Draft) -> None:
         first.kind == HEADING
         and _is_caption(first)
         # "### Week 1: Basics" with its days left out: a part of the plan, empty for now
-        and not (first.duration or first.numbered or series_word(first.title))
+        and not _a_part_of_the_plan(first)
         and len(rest) >= MIN_FILLED_AFTER_CAPTION
         and all(c.kind == HEADING and c.level == first.level and holds_items(c) for c in rest)
     ):
@@ -698,7 +703,10 @@ def drop_check_in_logs(draft: Draft, notes: list[str]) -> None:
 # "[Lesson]", "X.1 [Leccion]", "[Skill 1]", "____": a blank of a template to copy.
 _PLACEHOLDER_RE = re.compile(
     r"^(?:[Xx]{1,2}(?:\.[\dXx]{1,2})*\.?\s+)?(?:\[[^\[\]()\s]{1,20}(?: [^\[\]()\s]{1,20}){0,2}\]"
-    r"|_{3,}|\.{3,}|…)"
+    r"|_{3,}|\.{3,}|…"
+    # "**Project Name**: Description of the project": a form's field, not yet filled in
+    r"|(?:(?i:your|my) )?(?i:project|course|book|topic|lesson|task|skill|app|resource)"
+    r" (?i:name|title)(?: \d{1,2})?)"
     r"(?:\s*[:：-].*)?$"
 )
 
@@ -917,9 +925,14 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
             had_children
             and child.kind in (HEADING, PSEUDO)
             and not child.children
-            and _TEMPLATE_TITLE_RE.search(plain_label(child.title))
+            and (
+                _TEMPLATE_TITLE_RE.search(plain_label(child.title))
+                # "## Days 31-40" left blank is a part of the plan still to fill in
+                or not (child.notes or _a_part_of_the_plan(child))
+            )
         ):
-            # "## 4. Empty week template" once its blank week is gone: nothing to study
+            # "## 4. Empty week template" once its blank week is gone, "## Projects" once
+            # its "**Project Name**: …" blanks are: nothing to study
             fired("template-placeholder", child.line, "note", child.title)
             notes.append(child.raw or child.title)
             continue

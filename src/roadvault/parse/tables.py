@@ -1171,9 +1171,77 @@ def _lone_symbol(text: str) -> bool:
     return 0 < len(marks) <= 3 and not any(char.isalnum() or char.isspace() for char in marks)
 
 
+MIN_WRAPPED_WIDTH = 30
+WRAP_FILL = 0.6
+FULL_WRAP = 0.95
+
+
+@rule("wrapped-row")
+def _join_wrapped_rows(
+    body: list[list[InlineText]], lines: list[int | None]
+) -> tuple[list[list[InlineText]], list[int | None]]:
+    """A row with one cell filled, right under a row that filled that cell to the column's
+    width ("| 8 | 2024-08-26 | Length property in JavaScript, toUpperCase(), |" then "| | |
+    toLowerCase(), trim(), … |"), goes on with that cell: the author wrapped a long text
+    over the rows of a plain-text table, as a terminal would. A row named in a cell of its
+    own ("| | Advanced |" under "| Java | Core |") is a row of its own."""
+    widths = [
+        max((len(row[at].text.strip()) for row in body if len(row) > at), default=0)
+        for at in range(max((len(row) for row in body), default=0))
+    ]
+    joined: list[list[InlineText]] = []
+    kept_lines: list[int | None] = []
+    last_line = ""  # the last line of the text wrapped so far, as the table shows it
+    for row, line in zip(body, lines, strict=False):
+        filled = [at for at, cell in enumerate(row) if cell.text.strip()]
+        more = row[filled[0]].text.strip() if len(filled) == 1 else ""
+        if (
+            joined
+            and more
+            # "| | [Proxy en servicio de mensajería](…) |": a second exercise, linked
+            and not row[filled[0]].links
+            and _wraps_into(joined[-1], last_line, more, filled[0], widths)
+        ):
+            at = filled[0]
+            joined[-1] = [*joined[-1][:at], _joined(joined[-1][at], row[at]), *joined[-1][at + 1 :]]
+            fired("wrapped-row", line, "note", "goes on with the row above")
+            last_line = more
+            continue
+        joined.append(row)
+        kept_lines.append(line)
+        last_line = ""
+    return joined, kept_lines
+
+
+def _wraps_into(
+    row: list[InlineText], last_line: str, more: str, at: int, widths: list[int]
+) -> bool:
+    """Whether `more` goes on with the cell `at` of `row` (whose last line, once wrapped, is
+    `last_line`): the row is named in its first cell, and the cell stops mid-sentence at the
+    column's width ("…toUpperCase(),"), or the text goes on in lower case."""
+    if at >= len(row) or at == 0 or not row[0].text.strip():
+        return False
+    text = last_line or row[at].text.strip()
+    if widths[at] < MIN_WRAPPED_WIDTH or text.endswith((".", "。", "!", "?", ":", "：")):
+        return False
+    if text.endswith((",", ";", "-")) or more[:1].islower():
+        return len(text) >= WRAP_FILL * widths[at]  # mid-sentence
+    # "**Mock interview** (with a friend)" over "Review the mock": two rows
+    return not text.endswith((")", "）", "]", "*")) and len(text) >= FULL_WRAP * widths[at]
+
+
+def _joined(above: InlineText, more: InlineText) -> InlineText:
+    return InlineText(
+        text=f"{above.text.strip()} {more.text.strip()}",
+        raw=f"{above.raw.strip()} {more.raw.strip()}",
+        links=[*above.links, *more.links],
+    )
+
+
 def table_items(
     header: list[InlineText], body: list[list[InlineText]], lines: list[int | None]
 ) -> tuple[list[Draft], list[Resource]]:
+    body, lines = _join_wrapped_rows(body, lines)
     if len(body) > 2 and _totals_row(body[-1]):
         # "| TOTAL | | 14/20 |" closing the rows: what they add up to, not one more step
         fired("count-table", lines[len(body) - 1] if len(lines) >= len(body) else None, "dropped")
