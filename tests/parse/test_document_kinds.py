@@ -8786,3 +8786,13 @@ def test_a_template_s_project_name_fields_are_not_projects():
         "2. **Project Name**: Description of the project and key features.\n3. ...\n"
     )
     assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedging", "Centring"]
+
+
+def test_an_overview_naming_sections_by_two_ideographs_is_an_overview():
+    text = (
+        "# 2024 陶艺计划\n\n## 计划\n\n1. **技法**：拉坯、修坯\n2. **釉料**：配釉与试片\n"
+        "3. 其他，看展览\n\n### 技法\n\n- 拉坯\n- 修坯\n\n### 釉料\n\n- 配釉\n\n"
+        "### 其他\n\n- 看展览\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["拉坯", "修坯", "配釉", "看展览"], titles
