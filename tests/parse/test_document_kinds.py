@@ -8796,3 +8796,15 @@ def test_an_overview_naming_sections_by_two_ideographs_is_an_overview():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["拉坯", "修坯", "配釉", "看展览"], titles
+
+
+def test_dated_lines_under_a_heading_are_the_days_of_a_log():
+    lines = [f"3月{day}日：拉坯 {day} 个" for day in range(1, 8)]
+    text = (
+        "## 练习\n\n目标是每天练习。到月底能拉出一个碗。\n\n"
+        + "\n\n".join(lines)
+        + "\n\n---\n\n已经练了三十个，现在需要复习，总结。\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "练习"
+    assert [leaf.title for leaf in roadmap.leaves()] == lines

@@ -32,6 +32,7 @@ _PATH_LINE_RE = re.compile(r"^[\w.-]+/$")
 _BULLET_RE = re.compile(r"^[-*+•◦▪‣]\s+")
 # "# my-study-plan": a title heading, the one Markdown a pasted text may start with
 TITLE_HEADING_RE = re.compile(r"^#[ \t]+\S")
+_SECTION_HEADING_RE = re.compile(r"^(?P<marks>#{2,6})[ \t]+\S")
 MAX_ITEM_WORDS = 16
 MAX_ITEM_CHARS = 120
 
@@ -45,6 +46,9 @@ def _ordinal_word(text: str) -> str:
 def _is_item_text(text: str) -> bool:
     words = text.split()
     if not words or len(text) > MAX_ITEM_CHARS or len(words) > MAX_ITEM_WORDS:
+        return False
+    if text.count("。") >= 2 or (text.endswith("。") and "，" in text):
+        # "共有39个标签。…做两题。", "现在需要复习，总结。": sentences, the text around
         return False
     return not (text.endswith((".", "。")) and len(words) > 8)
 
@@ -313,6 +317,11 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             numbered, body = False, _BARE_NUMBER_RE.sub("", plain, count=1)
         if not _has_text(out) and not bullet and TITLE_HEADING_RE.match(stripped):
             emit(stripped, number)  # "# my-study-plan": a repository's title heading
+        elif not bullet and (heading := _SECTION_HEADING_RE.match(stripped)):
+            # "## 计划" over dated lines: a heading as written opens its section
+            section_level = len(heading["marks"])
+            in_section = True
+            emit(stripped, number)
         elif not _has_text(out) and not bullet and _names_the_document(plain, lines, index):
             emit(f"# {plain}", number)  # the first line, alone, names what follows
         elif (
