@@ -8808,3 +8808,16 @@ def test_dated_lines_under_a_heading_are_the_days_of_a_log():
     roadmap = parse_roadmap(text)
     assert roadmap.title == "练习"
     assert [leaf.title for leaf in roadmap.leaves()] == lines
+
+
+def test_a_chat_answer_pasted_as_text_takes_each_label_over_its_sentences_as_a_step():
+    steps = ["Get Some Clay", "Wedge It Well", "Centre on the Wheel", "Say Hello to the Kiln!"]
+    blocks = [
+        f"{step if step.endswith('!') else step + ':'}\n"
+        f"This step is about {step.lower()}, and it takes a few quiet evenings to learn well."
+        for step in steps
+    ]
+    text = "\n\n".join(blocks) + "\n\nRemember, the journey is the point. Happy throwing!\n"
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == steps
+    assert "quiet evenings" in roadmap.leaves()[0].notes

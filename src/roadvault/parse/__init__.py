@@ -25,6 +25,7 @@ from roadvault.parse.bare_lines import (
     mark_label_paragraphs,
     mark_lazy_labels,
     mark_record_lines,
+    open_markdown_divs,
     outdent_headings,
     promote_comment_labels,
     promote_lone_line_heads,
@@ -86,6 +87,7 @@ def readable_text(text: str, *, source: str = "<text>") -> tuple[str, Kind]:
     marked up, overlong lines cut) and what kind of input it was. Line numbers in the model
     and in `--explain` are lines of this text."""
     text = cap_overlong_lines(clean_text(text), source=source)
+    text, _divs = open_markdown_divs(text)  # before the page is taken for HTML
     text, kind = as_markdown(text, source=source)
     if kind != "markdown":
         logger.info("%s: read as %s", source, _KIND_NAMES[kind])

@@ -1040,6 +1040,64 @@ def hexo_tags(body: str) -> tuple[str, list[int]]:
     return "\n".join(lines), found
 
 
+# kramdown's "<div markdown="1">": the HTML around it, the Markdown inside it read.
+_MARKDOWN_DIV_RE = re.compile(r"""^\s*<div\b[^>]*\bmarkdown=["']?1["']?[^>]*>\s*$""", re.I)
+_PAGE_TAG_RE = re.compile(r"^\s*</?(?:body|div)\s*>\s*$", re.I)
+# "<button class="collapsible">Lesson 1: Groups</button>": a fold's title, as a summary is.
+_FOLD_BUTTON_RE = re.compile(r"^\s*<button\b[^>]*>(?P<text>[^<]{1,300})</button>\s*$", re.I)
+_ATX_LEVEL_RE = re.compile(r"^(#{1,6})\s")
+
+
+@rule("markdown-div")
+def open_markdown_divs(body: str) -> tuple[str, list[int]]:
+    """A page built with kramdown folds its lessons in HTML whose content is Markdown
+    ("<button class=collapsible>Lesson 1: Groups</button>", then "<div class=content
+    markdown=1>" over "* Chapter 0: Sets"): the button names the lesson as a heading one
+    level under the heading before it, the tags around the Markdown go, and the Markdown
+    inside is read (left inside the tags, it is one block of HTML, and its lists are lost).
+    Only where a div asks for its Markdown to be read. Lines keep their numbers."""
+    if "markdown=" not in body:
+        return body, []
+    lines = body.split("\n")
+    if not any(_markdown_inside(lines, at) for at in range(len(lines))):
+        return body, []
+    found: list[int] = []
+    level = 1
+    for at, line in enumerate(lines):
+        heading = _ATX_LEVEL_RE.match(line)
+        if heading:
+            level = len(heading[1])
+            continue
+        button = _FOLD_BUTTON_RE.match(line)
+        if button:
+            lines[at] = f"{'#' * min(level + 1, 6)} {button['text'].strip()}"
+        elif _MARKDOWN_DIV_RE.match(line) or _PAGE_TAG_RE.match(line):
+            lines[at] = ""
+        else:
+            continue
+        found.append(at + 1)
+        fired("markdown-div", at + 1, "topic" if button else "dropped")
+    return "\n".join(lines), found
+
+
+_MARKDOWN_ENTRY_RE = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#{1,6}\s)")
+
+
+def _markdown_inside(lines: list[str], at: int) -> bool:
+    """A div asking for its Markdown to be read, up to its end, holds Markdown entries and
+    no HTML of its own ("<ul><li>" inside is read as the HTML it is)."""
+    if not _MARKDOWN_DIV_RE.match(lines[at]):
+        return False
+    inside: list[str] = []
+    for line in lines[at + 1 :]:
+        if _PAGE_TAG_RE.match(line):
+            break
+        inside.append(line)
+    return any(_MARKDOWN_ENTRY_RE.match(line) for line in inside) and not any(
+        line.lstrip().startswith("<") for line in inside
+    )
+
+
 # "*   **Status:** Completed", "- Link: <https://…>": one field of a record, its key short.
 _FIELD_ITEM_RE = re.compile(
     r"^[ \t]{0,3}[-*+][ \t]+(?:\*\*|__)?"

@@ -77,6 +77,34 @@ _LISTED_RE = re.compile(r"^\s*(?:\d{1,3}(?:\t|[.)]\s)|['\"`‘“])")
 MAX_CAPTION_WORDS = 3
 
 
+MIN_EXPLAINED_LABELS = 3
+MAX_STEP_LABEL_WORDS = 6
+
+
+def _label_over_text(lines: list[str], at: int, ends: str = ":：") -> bool:
+    """ "Control the Flow:" alone on its line, after a blank line, right over a line of
+    sentences ("Learn about loops and conditionals. These are…") and a blank line after
+    them: a step of a chat answer copied as text, and what it is about (three such at
+    least). A longer line ending in a colon introduces what follows; a label over a list
+    names the list."""
+    line = lines[at].strip()
+    if not line or (at > 0 and lines[at - 1].strip()) or at + 1 >= len(lines):
+        return False
+    if not line.endswith(tuple(ends)) or len(line.split()) > MAX_STEP_LABEL_WORDS:
+        return False
+    if _BULLET_RE.match(line) or _SECTION_RE.match(line):
+        return False
+    text = lines[at + 1].strip()
+    after = lines[at + 2].strip() if at + 2 < len(lines) else ""
+    return (
+        bool(text)
+        and not after
+        and not _BULLET_RE.match(text)
+        and text.endswith((".", "!", "?", "。", ":", "："))
+        and len(text.split()) > MAX_STEP_LABEL_WORDS
+    )
+
+
 def _names_the_list_below(plain: str, lines: list[str], index: int) -> bool:
     """ "Must-learn" over "'print()'", "'variables'"; "Daily tasks" over "1<TAB>Hello": a
     short caption, after a blank line, right above two or more lines of another shape
@@ -237,12 +265,14 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     """Text with no Markdown structure left (copied from a page or a chat window): numbered
     or glyph-marked lines are sections (under worded parts, "Phase 1: Arrays", a bare "9."
     numbers the part's entries; "Week 1" after a "Weeks 1-2" line is a section inside it),
-    lines ending in a colon are labels, other short lines
-    (and lines led by the same symbol, or the same word and a number, "Dia 3:", as their
-    neighbours, at any length) are items, a title heading left on the first line stays it,
-    tab-separated rows are a table, file trees are shown as code, long sentences
-    stay text. Tried when nothing else found an item or the text has no Markdown structure
-    (no heading, list or table). The second value maps each output line to its input line."""
+    lines ending in a colon are labels (a short one right over a line of sentences is a
+    step and its note, three such at least: "Control the Flow:" › "Learn about loops…"),
+    other short lines (and lines led by the same symbol, or the same word and a number,
+    "Dia 3:", as their neighbours, at any length) are items, a title heading left on the
+    first line stays it, tab-separated rows are a table, file trees are shown as code,
+    long sentences stay text. Tried when nothing else found an item or the text has no
+    Markdown structure (no heading, list or table). The second value maps each output line
+    to its input line."""
     out: list[str] = []
     origin: list[int] = []
 
@@ -267,6 +297,13 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         for at, line in enumerate(lines)
         if line.strip() and _names_the_list_below(line.strip(), lines, at + 1)
     }
+    # "Control the Flow:" right over the sentences that explain it, step after step
+    explained = {at for at in range(len(lines)) if _label_over_text(lines, at)}
+    if len(explained) < MIN_EXPLAINED_LABELS:
+        explained = set()
+    elif explained:
+        # among them, "Say Hello World!" over its sentences is a step too
+        explained |= {at for at in range(len(lines)) if _label_over_text(lines, at, ends="!")}
     index = 0
     while index < len(lines):
         # "<br>" and "&nbsp;" are spacing a page kept, not words ("<br>" alone: a blank line)
@@ -315,6 +352,14 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             # "9. Best Time to Buy…" under "Phase 1: Arrays": the parts are worded, so a
             # bare number counts the part's entries
             numbered, body = False, _BARE_NUMBER_RE.sub("", plain, count=1)
+        if index - 1 in explained:
+            # a step and what it is about: the entry, the sentences its note
+            emit(f"- {escape_line_start(_LABEL_END_RE.sub('', plain))}", number)
+            emit("", number)
+            emit(f"  {lines[index].strip()}", number + 1)
+            emit("", number + 1)
+            index += 1
+            continue
         if not _has_text(out) and not bullet and TITLE_HEADING_RE.match(stripped):
             emit(stripped, number)  # "# my-study-plan": a repository's title heading
         elif not bullet and (heading := _SECTION_HEADING_RE.match(stripped)):
