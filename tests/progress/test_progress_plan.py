@@ -155,7 +155,7 @@ def test_a_restated_timeline_and_a_shared_slot_add_no_time() -> None:
     phases = [(node.title, node.planned_days) for node in roadmap.nodes]
     # the summary table restates the phases and adds no phase; the slot heading and the
     # topic under it are one phase, timed once
-    assert [title for title, _ in phases] == ["Basics", "Data"], phases
+    assert [title for title, _ in phases] == ["Phase 1: Basics", "Data"], phases
     plan = make_plan(START, phases)
     assert plan.end == (START + timedelta(days=21), START + timedelta(days=21))
 

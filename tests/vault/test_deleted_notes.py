@@ -40,10 +40,10 @@ def test_links_to_a_deleted_note_become_plain_text(tmp_path: Path) -> None:
     assert not (vault / CONCURRENCY).exists()
     for path in vault.rglob("*.md"):
         assert "[[Concurrency" not in path.read_text(), path
-    assert "- Concurrency\n" in (vault / ROADMAP_NOTE).read_text()
+    assert "- Phase 2: Concurrency\n" in (vault / ROADMAP_NOTE).read_text()
     nodes = _canvas_nodes(vault)
     assert not any(node.get("file") == CONCURRENCY for node in nodes)
-    assert any(node.get("text") == "Concurrency" for node in nodes)
+    assert any(node.get("text") == "Phase 2: Concurrency" for node in nodes)
     assert doctor_vault(vault).problems == []
     again = build_with_progress(read_roadmap(source), vault)
     assert (again.written, again.state_written) == (0, 0)
@@ -55,7 +55,7 @@ def test_restore_brings_the_note_and_its_links_back(tmp_path: Path) -> None:
     build_with_progress(read_roadmap(source), vault)
     build_with_progress(read_roadmap(source), vault, restore=True)
     assert (vault / CONCURRENCY).is_file()
-    assert "[[Concurrency]]" in (vault / ROADMAP_NOTE).read_text()
+    assert "[[Concurrency|Phase 2: Concurrency]]" in (vault / ROADMAP_NOTE).read_text()
     assert any(node.get("file") == CONCURRENCY for node in _canvas_nodes(vault))
 
 

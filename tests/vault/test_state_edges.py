@@ -129,7 +129,7 @@ def test_a_moved_roadmap_note_is_found_and_updated_where_it_is(
     )
     report = build_vault(read_roadmap(source), vault)
     text = moved.read_text()
-    assert "[[Testing]]" in text and "my line" in text
+    assert "[[Testing|Phase 3: Testing]]" in text and "my line" in text
     assert not note.exists()
     assert [p.action for p in report.files if p.relpath == "Mine/Go plan.md"] == [Action.MERGE]
     again = build_vault(read_roadmap(source), vault)

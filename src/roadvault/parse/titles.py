@@ -204,7 +204,9 @@ _ORDINAL_NUMBER = (
     r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|twenty)\s*[:：.)\]|–—-]+\s*"  # "Chapter 10 Summary" keeps its words
 )
-# "Phase 1: Core" → "Core": the words that only say where a part stands in the plan.
+# "Phase 1: Core": the words that only say where a part stands in the plan. The rules read
+# the title without them; the learner sees them again, as the author's numbering
+# (`_split_numbering`), and ids and note names are made without them (`without_numbering`).
 _PHASE_WORD_RE = re.compile(
     rf"^(?:phase|stage|step|part|module|level|unit|section|m(?=\d))\s*{_ORDINAL_NUMBER}", re.I
 )
@@ -724,7 +726,7 @@ def _strip_numbering(text: str) -> str:
 def _split_numbering(text: str) -> tuple[str, str]:
     """The title without its numbering (see `_strip_numbering`), and the author's number it
     started with ("1.", "1.1", "(04)", "IV.", "A)"), which the title shows again once the
-    outline is read (`with_numbering`); a "Phase 2:" word is not kept."""
+    outline is read (`with_numbering`); a "Phase 2:" label comes back the same way."""
     written, number = text, ""
     for _ in range(4):
         new = _NUMBERING_RE.sub("", text, count=1)
@@ -734,6 +736,10 @@ def _split_numbering(text: str) -> tuple[str, str]:
                 number = " ".join(text[: len(text) - len(new)].split())
         unworded = _PHASE_WORD_RE.sub("", new, count=1)
         if not _NUMBERED_NAME_RE.match(unworded):
+            if unworded != new and text is written and not number:
+                # "Phase 2: Core": the label says where the part stands, as "2." would;
+                # the learner sees it as the author wrote it
+                number = " ".join(new[: len(new) - len(unworded)].split())
             new = unworded  # "Unit 4: Pathway 3" keeps its unit: "Pathway 3" names no topic
         new = strip_decorations(new).strip()
         if new == text or not any(char.isalpha() for char in new):
@@ -753,10 +759,13 @@ def with_numbering(title: str, numbering: str) -> str:
 
 def without_numbering(title: str) -> str:
     """ "1.1 Variables" → "Variables": a title without the number `with_numbering` gave it
-    back (for what was made from titles before they kept it: ids, note names)."""
+    back (for what was made from titles before they kept it: ids, note names), and so
+    "Phase 2: Core" → "Core"."""
     new = _NUMBERING_RE.sub("", title, count=1)
     if new == title:
-        return title
+        new = _PHASE_WORD_RE.sub("", title, count=1)
+        if new == title or _NUMBERED_NAME_RE.match(new):
+            return title
     new = _LEFT_SEPARATOR_RE.sub("", new).strip()
     return new if any(char.isalpha() for char in new) else title
 

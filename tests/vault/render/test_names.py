@@ -81,7 +81,10 @@ def test_suffixes_fit_the_budget(title: str, suffix: str) -> None:
     [
         ("Linear Algebra", "Linear Algebra.md"),
         ("Joins: and Aggregation", "Joins - and Aggregation.md"),
-        ("Step 1: Basics", "Step 1 - Basics.md"),
+        ("Chapter 1: Basics", "Chapter 1 - Basics.md"),
+        # "Phase 1:" says where the part stands, as a folder's "01" does: the note keeps
+        # the name it had before titles kept the label
+        ("Step 1: Basics", "Basics.md"),
         ("TCP/IP", "TCP-IP.md"),
         ("What is DNS?", "What is DNS.md"),
         ("[Optional] Docker", "(Optional) Docker.md"),
