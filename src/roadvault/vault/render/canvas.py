@@ -14,6 +14,7 @@ from typing import Any
 
 from roadvault.model import Node, Roadmap
 from roadvault.obsidian.links import inline_text, link_alias, render_link
+from roadvault.parse.titles import has_numbering
 from roadvault.vault.render.layout import Layout
 
 CARD_WIDTH = 300
@@ -113,7 +114,9 @@ def render_canvas(roadmap: Roadmap, layout: Layout) -> str:
         width = 2 * GROUP_PADDING + columns * CARD_WIDTH + (columns - 1) * GAP
         height = 2 * GROUP_PADDING + rows * CARD_HEIGHT + (rows - 1) * GAP
         group_id = f"group-{phase.id}"
-        label = f"{position}. {link_alias(phase.title)}"
+        # "Phase 1: SQL" is numbered by its author already; "SQL" takes its place
+        shown = link_alias(phase.title)
+        label = shown if has_numbering(phase.title) else f"{position}. {shown}"
         if phase.duration:
             label += f" · {inline_text(phase.duration)}"
         groups.append(
