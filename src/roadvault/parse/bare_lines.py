@@ -678,7 +678,8 @@ def promote_comment_labels(body: str) -> tuple[str, list[int]]:
     return "\n".join(lines), [at + 1 for at, _ in labels]
 
 
-_ATX_RE = re.compile(r"^( {0,3}#{1,6}[ \t]+)(\S.*?)[ \t]*$")
+# the heading's marks with the space after them, and its text: "## " and "Clay"
+_ATX_PARTS_RE = re.compile(r"^( {0,3}#{1,6}[ \t]+)(\S.*?)[ \t]*$")
 MIN_KICKERS = 2
 
 
@@ -695,7 +696,7 @@ def fold_heading_kickers(body: str) -> tuple[str, list[int]]:
     for at, line in enumerate(lines):
         if _FENCE_RE.match(line):
             in_fence = not in_fence
-        if in_fence or not _ATX_RE.match(line):
+        if in_fence or not _ATX_PARTS_RE.match(line):
             continue
         above = _paragraph_above(lines, at)
         length = None
@@ -708,7 +709,7 @@ def fold_heading_kickers(body: str) -> tuple[str, list[int]]:
     folded: list[int] = []
     for kicker, length, heading in found:
         if length is not None:
-            match = _ATX_RE.match(lines[heading])
+            match = _ATX_PARTS_RE.match(lines[heading])
             assert match is not None
             lines[heading] = f"{match[1]}{match[2]} ({_plain(lines[length])})"
             lines[length] = ""
@@ -1045,7 +1046,6 @@ _MARKDOWN_DIV_RE = re.compile(r"""^\s*<div\b[^>]*\bmarkdown=["']?1["']?[^>]*>\s*
 _PAGE_TAG_RE = re.compile(r"^\s*</?(?:body|div)\s*>\s*$", re.I)
 # "<button class="collapsible">Lesson 1: Groups</button>": a fold's title, as a summary is.
 _FOLD_BUTTON_RE = re.compile(r"^\s*<button\b[^>]*>(?P<text>[^<]{1,300})</button>\s*$", re.I)
-_ATX_LEVEL_RE = re.compile(r"^(#{1,6})\s")
 
 
 @rule("markdown-div")
@@ -1064,7 +1064,7 @@ def open_markdown_divs(body: str) -> tuple[str, list[int]]:
     found: list[int] = []
     level = 1
     for at, line in enumerate(lines):
-        heading = _ATX_LEVEL_RE.match(line)
+        heading = _ATX_RE.match(line)
         if heading:
             level = len(heading[1])
             continue
@@ -1080,9 +1080,6 @@ def open_markdown_divs(body: str) -> tuple[str, list[int]]:
     return "\n".join(lines), found
 
 
-_MARKDOWN_ENTRY_RE = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#{1,6}\s)")
-
-
 def _markdown_inside(lines: list[str], at: int) -> bool:
     """A div asking for its Markdown to be read, up to its end, holds Markdown entries and
     no HTML of its own ("<ul><li>" inside is read as the HTML it is)."""
@@ -1093,7 +1090,7 @@ def _markdown_inside(lines: list[str], at: int) -> bool:
         if _PAGE_TAG_RE.match(line):
             break
         inside.append(line)
-    return any(_MARKDOWN_ENTRY_RE.match(line) for line in inside) and not any(
+    return any(_LIST_LINE_RE.match(line) or _HEADING_RE.match(line) for line in inside) and not any(
         line.lstrip().startswith("<") for line in inside
     )
 

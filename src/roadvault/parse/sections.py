@@ -1689,10 +1689,7 @@ def _names_a_section(item: Draft, sections: list[tuple[Draft, str]], parent: Dra
 
 def _long_enough(name: str) -> bool:
     """Three letters at least to name a section by, or two ideographs ("其他", "基础")."""
-    return len(name) >= 3 or (len(name) == 2 and all(_IDEOGRAPH_RE.match(c) for c in name))
-
-
-_IDEOGRAPH_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+    return len(name) >= 3 or (len(name) == 2 and all(_CJK_RE.match(c) for c in name))
 
 
 # "Milestones achieved: - [ ] Completed Phase 1 - Foundation": boxes that restate the phases.
