@@ -8842,3 +8842,67 @@ def test_a_chat_answer_pasted_as_text_takes_each_label_over_its_sentences_as_a_s
     roadmap = parse_roadmap(text)
     assert [leaf.title for leaf in roadmap.leaves()] == steps
     assert "quiet evenings" in roadmap.leaves()[0].notes
+
+
+def test_learning_objectives_pasted_as_text_are_the_steps_and_their_answers_the_notes():
+    goals = [
+        "You name the three kinds of clay.",
+        "You explain why clay is wedged.",
+        "You describe what happens in a bisque firing.",
+        "You compare earthenware with stoneware",
+    ]
+    answers = [
+        "Earthenware, stoneware and porcelain differ in how hot they fire and how much "
+        "water they take up after firing.",
+        "Wedging pushes the air out of the clay and makes its water even, so the pot does "
+        "not crack or burst in the kiln.",
+        "The first firing drives out the last water and turns the clay into ceramic that no "
+        "longer softens in water.",
+        "Stoneware fires hotter and holds water without a glaze, while earthenware stays "
+        "porous and needs its glaze.",
+    ]
+    text = (
+        "\n\n".join(f"{goal} \n{answer}" for goal, answer in zip(goals, answers, strict=True))
+        + "\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == goals
+    assert "pushes the air out" in roadmap.leaves()[1].notes
+
+
+def test_a_list_of_short_lines_under_each_title_line_is_no_headline_and_its_answer():
+    # lines of a pasted outline are entries of their own, not one headline over a note
+    text = (
+        "Plan for the wheel\n\nWeek 1: Centring\nWedge the clay for ten minutes a day\n"
+        "Centre a small lump\nOpen it up\n\nWeek 2: Pulling\nPull the walls up evenly\n"
+        "Trim the foot\nDry it slowly\n\nWeek 3: Glazing\nMix a simple glaze\n"
+        "Dip three pots\nFire them\n\nWeek 4: Review\nLook at every pot again\n"
+        "Write down what failed\nPlan the next month\n"
+    )
+    leaves = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert "Trim the foot" in leaves and len(leaves) >= 12, leaves
+
+
+def test_a_page_name_keeps_the_pace_its_author_wrote_after_it():
+    text = "# Clay Study Plan (2 hrs/day)\n\n## Week 1\n\n- Wedging\n\n## Week 2\n\n- Centring\n"
+    assert parse_roadmap(text).title == "Clay Study Plan (2 hrs/day)"
+
+
+def test_logseq_block_properties_are_no_words_of_the_plan():
+    text = (
+        "- ### 陶艺一个月计划\n\t- 第一周：\n\t  collapsed:: true\n\t\t- Day 1：揉泥\n"
+        "\t\t- Day 2：定中心\n\t- 第二周：\n\t  collapsed:: true\n\t\t- Day 3：开孔\n"
+        "\t\t  id:: 64f0c1a2-0000-4000-8000-000000000000\n\t\t- Day 4：提拉\n"
+    )
+    titles = [node.title for node in parse_roadmap(text).walk()]
+    assert not any("::" in title for title in titles), titles
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()][-1] == "Day 4：提拉"
+
+
+def test_a_chinese_heading_recommending_platforms_is_a_resource_list():
+    text = (
+        "# 陶艺计划\n\n## 第一周\n\n- 揉泥\n- 定中心\n\n## 第二周\n\n- 开孔\n\n"
+        "## 推荐的一些学习平台\n\n1. Clayshare: 免费的视频课程\n2. Kilnbook: 烧窑记录工具\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["揉泥", "定中心", "开孔"], titles

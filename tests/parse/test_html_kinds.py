@@ -521,3 +521,39 @@ def test_folds_nested_in_html_with_their_lists_indented_to_show_the_nesting():
         ("Scripting", 5),
     ]
     assert "Printing (echo() and printf())" in [leaf.title for leaf in roadmap.leaves()]
+
+
+def test_an_html_table_with_empty_lines_between_its_rows_is_read_to_its_end():
+    rows = []
+    for week, (day, topic) in enumerate(
+        [("Mon 2", "Wedging clay"), ("Mon 9", "Centring"), ("Mon 16", "Pulling walls")], start=1
+    ):
+        rows.append(
+            f"        <tr>\n            <td>Week {week}</td>\n            <td>\n"
+            f"                <strong>{day}</strong><br>\n                {topic}<br>\n"
+            f'                <a href="https://example.org/{week}.pdf">slides</a> |\n'
+            f'                <a href="https://example.org/{week}.zip">files</a>\n'
+            "                \n            </td>\n"
+            f"            <td>Chapter {week}</td>\n        </tr>\n"
+        )
+    text = (
+        "# Schedule\n\n<table>\n    <thead>\n        <tr>\n            <th>Week</th>\n"
+        "            <th>Lecture Materials</th>\n            <th>Readings</th>\n"
+        "        </tr>\n    </thead>\n    <tbody>\n" + "\n".join(rows) + "    </tbody>\n</table>\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles == ["Mon 2 Wedging clay", "Mon 9 Centring", "Mon 16 Pulling walls"], titles
+    assert [r.url for r in roadmap.leaves()[0].resources][:2] == [
+        "https://example.org/1.pdf",
+        "https://example.org/1.zip",
+    ]
+
+
+def test_markdown_written_inside_an_html_table_cell_stays_markdown():
+    text = (
+        "# Pottery\n\n<table>\n<tr>\n<td>\n\n- Wedging\n- Centring\n\n</td>\n<td>\n\n"
+        "- Glazing\n- Firing\n\n</td>\n</tr>\n</table>\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centring", "Glazing", "Firing"], titles

@@ -241,3 +241,56 @@ def test_a_cross_and_a_tick_before_topic_names_are_states():
     text = "# Kiln log\n\n## Basics\n\n- ✅ Wedging\n- ❌ Centring\n- ✅ Pulling\n- ❌ Trimming\n"
     states = [leaf.status.value for leaf in parse_roadmap(text).leaves()]
     assert states.count("done") == 2
+
+
+def _states(text: str) -> list[tuple[str, str]]:
+    return [(leaf.title, leaf.status.value) for leaf in parse_roadmap(text).leaves()]
+
+
+def test_a_tick_on_the_first_parts_headings_marks_their_entries_done():
+    text = (
+        "# Clay\n\n## Weeks\n\n### ✅ Week 1\n\n- Wedging\n- Centring\n\n### Week 2\n\n"
+        "- Pulling\n\n### Week 3\n\n- Trimming\n"
+    )
+    assert _states(text) == [
+        ("Wedging", "done"),
+        ("Centring", "done"),
+        ("Pulling", "todo"),
+        ("Trimming", "todo"),
+    ]
+
+
+def test_ticks_after_every_part_in_a_done_section_mark_all_done_even_without_a_space():
+    text = (
+        "# 陶艺进度\n\n## 已完成\n\n**第1周 - 基础（Day1-2）✅**\n- Day1: 揉泥\n- Day2: 定中心\n\n"
+        "**第2周 - 拉坯 ✅**\n- Day3: 开孔\n- Day4: 提拉\n"
+    )
+    assert {state for _title, state in _states(text)} == {"done"}
+
+
+def test_a_tick_on_one_part_among_parts_with_icons_of_their_own_is_an_icon():
+    text = (
+        "# Clay\n\n### ✅ Basics\n\n- Wedging\n- Centring\n\n### 📘 Reading\n\n- Glaze book\n\n"
+        "### 🔥 Firing\n\n- Bisque\n"
+    )
+    assert {state for _title, state in _states(text)} == {"todo"}
+
+
+def test_a_pending_word_after_a_heading_is_its_state_not_its_name():
+    text = (
+        "# Clay\n\n## Phase 1\n\n### ✅ Week 1: Wedging - COMPLETED\n\n- Air out\n\n"
+        "### ⏳ Week 2: Centring - PENDING\n\n- Cone up\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [node.title for node in roadmap.walk()]
+    assert "Week 2: Centring" in titles and not any("PENDING" in t for t in titles), titles
+
+
+def test_a_study_order_marked_done_inside_the_groups_rules_is_the_plan():
+    text = (
+        "# 도예 스터디\n\n## Rule\n\n- 시각: 매주 화 18:00\n- 진행 방식\n  1. 각자 연습\n"
+        "  2. 모임에서 공유\n- 학습 순서\n  1. 꼬막밀기 [완료]\n  2. 물레 [완료]\n  3. 유약\n\n"
+        "## Member\n\n| 이름 | GitHub |\n|---|---|\n| 김 | [@kim](https://github.com/kim) |\n"
+        "| 이 | [@lee](https://github.com/lee) |\n"
+    )
+    assert _states(text) == [("꼬막밀기", "done"), ("물레", "done"), ("유약", "todo")]

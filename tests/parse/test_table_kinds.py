@@ -1492,3 +1492,26 @@ def test_a_chapter_column_names_the_rows_beside_a_longer_content_column():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[0] == "拉坯基础" and titles[-1] == "修坯", titles
+
+
+def test_a_table_counting_done_and_total_per_course_is_progress_not_steps():
+    text = (
+        "# Clay\n\n## Weeks\n\n### Week 1: Wedging\n\n- Air out\n\n### Week 2: Centring\n\n"
+        "- Cone up\n\n## Progress Tracking\n\n| Course | Completed | Total | Percentage |\n"
+        "|---|---|---|---|\n| Throwing | 1 | 12 | 8% |\n| Glazing | 0 | 10 | 0% |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Air out", "Cone up"], titles
+
+
+def test_a_lecture_column_names_the_class_not_its_readings_and_not_the_lecture_number():
+    text = (
+        "# Schedule\n\n| Week | Lecture | Readings |\n|---|---|---|\n"
+        "| 1 | Wedging clay | Ch 1, Ch 2 |\n| 2 | Centring | Ch 3 |\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(text).leaves()] == ["Wedging clay", "Centring"]
+    numbered = (
+        "# Schedule\n\n| Week | Topic | Lecture # |\n|---|---|---|\n"
+        "| 1 | Wedging clay | 1.1 |\n| 2 | Centring | 2.1 |\n"
+    )
+    assert [leaf.title for leaf in parse_roadmap(numbered).leaves()] == ["Wedging clay", "Centring"]

@@ -19,8 +19,10 @@ from roadvault.model import Roadmap
 from roadvault.parse.bare_lines import (
     blank_banner_rules,
     demote_heading_lines,
+    drop_logseq_properties,
     fold_heading_kickers,
     hexo_tags,
+    join_html_table_lines,
     mark_bare_lines,
     mark_label_paragraphs,
     mark_lazy_labels,
@@ -88,6 +90,7 @@ def readable_text(text: str, *, source: str = "<text>") -> tuple[str, Kind]:
     and in `--explain` are lines of this text."""
     text = cap_overlong_lines(clean_text(text), source=source)
     text, _divs = open_markdown_divs(text)  # before the page is taken for HTML
+    text, _tables = join_html_table_lines(text)  # Markdown ends HTML at an empty line
     text, kind = as_markdown(text, source=source)
     if kind != "markdown":
         logger.info("%s: read as %s", source, _KIND_NAMES[kind])
@@ -100,6 +103,7 @@ def parse_readable(
     """`parse_roadmap` after `readable_text`."""
     front = split_front_matter(text, source=source)
     body, comments = (front.body, []) if front.outline else promote_comment_labels(front.body)
+    body, _logseq = (body, []) if front.outline else drop_logseq_properties(body)
     body, _banners = (body, []) if front.outline else blank_banner_rules(body)
     body, _containers = (body, []) if front.outline else quote_admonitions(body)
     body, _hexo = (body, []) if front.outline else hexo_tags(body)

@@ -1080,6 +1080,80 @@ def open_markdown_divs(body: str) -> tuple[str, list[int]]:
     return "\n".join(lines), found
 
 
+# Logseq's own block properties ("collapsed:: true", "id:: 64f0…"): how the outliner keeps a
+# block, never words of the plan.
+_LOGSEQ_PROPERTY_RE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:collapsed|id|heading|background-color|template"
+    r"|template-including-parent|card-[\w-]+|query-[\w-]+|logseq\.[\w.-]+)::[ \t]*\S*[ \t]*$",
+    re.I,
+)
+
+
+@rule("logseq-properties")
+def drop_logseq_properties(body: str) -> tuple[str, list[int]]:
+    """A page kept in Logseq writes how each block is shown as a property line under it
+    ("collapsed:: true", "id:: 64f0c1…"). They are the outliner's bookkeeping, not text of
+    the plan: left in, "collapsed:: true" would join the title of the entry above it. The
+    line is emptied; its number stays. Only the outliner's own keys: a property the author
+    named ("status:: done", "source:: …") is theirs."""
+    if "::" not in body:
+        return body, []
+    lines = body.split("\n")
+    found = [at for at, line in enumerate(lines) if _LOGSEQ_PROPERTY_RE.match(line)]
+    for at in found:
+        lines[at] = ""
+        fired("logseq-properties", at + 1, "dropped")
+    return "\n".join(lines), [at + 1 for at in found]
+
+
+_TABLE_OPEN_RE = re.compile(r"^ {0,3}<table\b", re.I)
+_TABLE_TAG_RE = re.compile(r"<(/?)table\b", re.I)
+# A line Markdown would read as a block of its own: the author wrote Markdown in the cell.
+_MARKDOWN_BLOCK_RE = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|\||```|~~~)")
+_KEEP_OPEN = "<!-- -->"  # an empty comment: a line with text, so the HTML block goes on
+
+
+@rule("html-table-lines")
+def join_html_table_lines(body: str) -> tuple[str, list[int]]:
+    """A table written in HTML by hand often has empty lines between its rows and cells
+    ("</tr>", a blank line, "<!-- WEEK 2 -->"). Markdown ends an HTML block at an empty
+    line, so the rest of the table would be read as indented code and loose text, and all
+    but its first rows lost. Inside a `<table>` up to its `</table>`, an empty line is no
+    end: it is kept as an empty comment, on the same line. Not where the author writes
+    Markdown in the cells (GitHub's "<td>", a blank line, "- item"): there the empty lines
+    are what make it Markdown."""
+    if "<table" not in body.lower():
+        return body, []
+    lines = body.split("\n")
+    found: list[int] = []
+    at = 0
+    while at < len(lines):
+        end = _table_end(lines, at) if _TABLE_OPEN_RE.match(lines[at]) else None
+        if end is None:
+            at += 1
+            continue
+        inside = range(at + 1, end)
+        blanks = [i for i in inside if not lines[i].strip()]
+        if blanks and not any(_MARKDOWN_BLOCK_RE.match(lines[i]) for i in inside):
+            for i in blanks:
+                lines[i] = _KEEP_OPEN
+            found.append(at + 1)
+            fired("html-table-lines", at + 1, "table")
+        at = end + 1
+    return "\n".join(lines), found
+
+
+def _table_end(lines: list[str], at: int) -> int | None:
+    """The line closing the table opened on line `at` (nested tables counted), or None."""
+    depth = 0
+    for index in range(at, len(lines)):
+        for tag in _TABLE_TAG_RE.finditer(lines[index]):
+            depth += -1 if tag[1] else 1
+            if depth == 0:
+                return index
+    return None
+
+
 def _markdown_inside(lines: list[str], at: int) -> bool:
     """A div asking for its Markdown to be read, up to its end, holds Markdown entries and
     no HTML of its own ("<ul><li>" inside is read as the HTML it is)."""

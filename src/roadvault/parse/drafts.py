@@ -143,6 +143,8 @@ _STRONG_RESOURCE_RE = re.compile(
     r"|de apoyo|de apoio|de estudio|de estudo|d'apprentissage|base|básica|básicas"
     r"|principal|principales|obligatoria|obligatorias|recomendada|recomendadas|de base"
     r"|consigliat[ei]|utili|aggiuntiv[ei]|di studio|empfohlen|полезные)){1,2}$"
+    # "推荐的一些基础词法和语法的学习平台": the platforms (sites, books…) recommended for it
+    r"|^推荐的?[^，。,.]{0,24}?(?:平台|网站|资源|书籍|工具|课程|资料|教程|网课)$"
 )
 # "Suggested timeline", "Recommended order": plans, not resources.
 _NOT_RESOURCE_RE = re.compile(
@@ -385,13 +387,21 @@ class Draft:
 
 
 _DATED_TAIL_RE = re.compile(r"[(（][^()（）\n]*\b(?:19|20)\d\d\b[^()（）\n]*[)）]\s*$")
+# "(2 hrs/day)", "(1h per day)", "(30 分钟/天)": the pace the plan asks for, said after its name
+_PACE_TAIL_RE = re.compile(
+    r"[(（][^()（）\n]*\d[^()（）\n]*(?:/|\bper\b|\ba\b|\bal\b|\bpor\b|每)\s*"
+    r"(?:day|d|week|wk|día|dia|jour|tag|天|日|周|週)\.?\s*[)）]\s*$",
+    re.I,
+)
 
 
 def name_as_written(heading: Draft) -> str:
     """ "# Revision Plan - 4 Weeks": a page's name keeps its length, as its author wrote it
     (a part's length goes to its duration; the page has none), and so does "# Week 1 Tracker
-    (August 19-25, 2025)" its dates: they tell one page of a series from the next."""
-    if not heading.duration and not _DATED_TAIL_RE.search(heading.text):
+    (August 19-25, 2025)" its dates: they tell one page of a series from the next; and
+    "# AZ-104 Study Plan (2 hrs/day)" the pace it asks for."""
+    tail = _DATED_TAIL_RE.search(heading.text) or _PACE_TAIL_RE.search(heading.text)
+    if not heading.duration and not tail:
         return heading.title
     whole = " ".join(strip_decorations(remove_controls(heading.text)).split()).strip(" *_")
     return whole or heading.title

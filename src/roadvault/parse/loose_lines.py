@@ -105,6 +105,61 @@ def _label_over_text(lines: list[str], at: int, ends: str = ":：") -> bool:
     )
 
 
+MIN_HEADLINED = 4
+MAX_HEADLINE_WORDS = 25
+MAX_HEADLINE_NOTE_LINES = 3
+MIN_HEADLINED_SHARE = 0.75  # three paragraphs in four
+_SENTENCE_END = (".", "!", "?", ":", "。", "！", "？", "：")
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, end) of each run of lines with text; a line of only spaces (an EM SPACE
+    too) separates them as a blank line does."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for at, line in enumerate([*lines, ""]):
+        if line.strip() and start is None:
+            start = at
+        elif not line.strip() and start is not None:
+            runs.append((start, at))
+            start = None
+    return runs
+
+
+def _headline(lines: list[str], first: int, end: int) -> bool:
+    """ "Sie definieren das Bruttoinlandprodukt." over "Das BIP misst den Wert aller…": a
+    short line that ends its sentence, over longer lines that start a new one."""
+    head = lines[first].strip()
+    rest = " ".join(line.strip() for line in lines[first + 1 : end])
+    words = head.split()
+    if end - first < 2 or not words or len(words) > MAX_HEADLINE_WORDS:
+        return False
+    if _BULLET_RE.match(head) or _SECTION_RE.match(head) or _TREE_LINE_RE.match(head):
+        return False
+    if not head.endswith(_SENTENCE_END) and len(words) > MAX_STEP_LABEL_WORDS:
+        return False  # a wrapped paragraph's first line, not a line of its own
+    # the lines under it are prose, each longer than the headline: not a list of short lines
+    under = lines[first + 1 : end]
+    if len(under) > MAX_HEADLINE_NOTE_LINES or any(
+        len(line.split()) <= len(words) for line in under
+    ):
+        return False
+    return not rest[:1].islower()
+
+
+def _headlined_paragraphs(lines: list[str]) -> dict[int, int]:
+    """Paragraphs each led by a headline ("Sie erklären, was Konjunktur ist." over the
+    model answer), most of the text's paragraphs, four at least: the headline is the step,
+    the lines under it its note. A list of learning objectives with their answers, a study
+    guide's questions: copied as text, their shape is the paragraphs."""
+    runs = _paragraphs(lines)
+    led = {first: end for first, end in runs if _headline(lines, first, end)}
+    several = [run for run in runs if run[1] - run[0] >= 2]
+    if len(led) < MIN_HEADLINED or len(led) < MIN_HEADLINED_SHARE * len(several):
+        return {}
+    return led
+
+
 def _names_the_list_below(plain: str, lines: list[str], index: int) -> bool:
     """ "Must-learn" over "'print()'", "'variables'"; "Daily tasks" over "1<TAB>Hello": a
     short caption, after a blank line, right above two or more lines of another shape
@@ -270,7 +325,10 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     other short lines (and lines led by the same symbol, or the same word and a number,
     "Dia 3:", as their neighbours, at any length) are items, a title heading left on the
     first line stays it, tab-separated rows are a table, file trees are shown as code,
-    long sentences stay text. Tried when nothing else found an item or the text has no
+    long sentences stay text. Paragraphs each led by a short line that ends its sentence, over
+    longer prose ("You explain why clay is wedged." › the model answer), four at least and
+    most of the text's paragraphs, are steps with their notes: learning objectives, a study
+    guide's questions. Tried when nothing else found an item or the text has no
     Markdown structure (no heading, list or table). The second value maps each output line
     to its input line."""
     out: list[str] = []
@@ -304,6 +362,8 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
     elif explained:
         # among them, "Say Hello World!" over its sentences is a step too
         explained |= {at for at in range(len(lines)) if _label_over_text(lines, at, ends="!")}
+    # "Sie definieren das BIP." over its model answer, paragraph after paragraph
+    headlined = _headlined_paragraphs(lines) if not explained else {}
     index = 0
     while index < len(lines):
         # "<br>" and "&nbsp;" are spacing a page kept, not words ("<br>" alone: a blank line)
@@ -359,6 +419,15 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             emit(f"  {lines[index].strip()}", number + 1)
             emit("", number + 1)
             index += 1
+            continue
+        if index - 1 in headlined:
+            # the headline is the step; the paragraph's other lines are its note
+            emit(f"- {escape_line_start(plain)}", number)
+            emit("", number)
+            for offset, note in enumerate(lines[index : headlined[index - 1]]):
+                emit(f"  {note.strip()}", number + 1 + offset)
+            emit("", number)
+            index = headlined[index - 1]
             continue
         if not _has_text(out) and not bullet and TITLE_HEADING_RE.match(stripped):
             emit(stripped, number)  # "# my-study-plan": a repository's title heading

@@ -72,7 +72,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |show your support|donat\w*|buy me a coffee|funding
 |star history|stargazers|code of conduct|change ?logs?|release notes|version history
 |authors?|maintainers?|contributors?|team|our team|core team|congratulations
-|participants|members|study members|team members|team (?:composition|roster)|who(?:['’]s| is) in
+|participants|members?|study members?|team members?|team (?:composition|roster)|who(?:['’]s| is) in
 |참여자|참가자|멤버|팀원|스터디원|팀 구성|スタディメンバー|メンバー|参加者|成员|参与者
 |小组成员|团队成员
 |participantes|miembros|membres|teilnehmer(?:innen)?|mitglieder|участники|thành viên
@@ -1033,7 +1033,8 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
     "学习建议") is read, not ticked: such a section, at any level, moves into the roadmap
     note's text. A stage numbered in the plan's series ("Stage 0 — Mindset & role
     clarity") stays a stage, and a title heading over the whole document ("# notas") names
-    the file, not advice in it."""
+    the file, not advice in it. A list in it whose entries the learner marks done ("## Rule"
+    › "학습 순서" › "1. 네트워크 [완료]") is the plan kept there: it stays, the rest goes."""
 
     def is_advice(child: Draft, parent: Draft) -> bool:
         return (
@@ -1047,7 +1048,32 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
             and not _a_stage_of_the_series(child, parent)
         )
 
-    pull_sections(draft, is_advice, _to_notes(notes, "advice-section"))
+    def tracked_inside(child: Draft, parent: Draft) -> bool:
+        # "## Rule" › "학습 순서" › "1. 네트워크 [완료]": the list the learner marks is the
+        # plan kept inside the advice; the rules around it are advice still
+        if is_advice(child, parent) and _tracks_states(child):
+            untracked = [c for c in child.children if not _holds_a_state(c)]
+            for entry in untracked:
+                _to_notes(notes, "advice-section")(entry, child)
+            child.children = [c for c in child.children if _holds_a_state(c)]
+            return False
+        return is_advice(child, parent)
+
+    pull_sections(draft, tracked_inside, _to_notes(notes, "advice-section"))
+
+
+def _holds_a_state(draft: Draft) -> bool:
+    return any(d.said is not None for d in walk(draft))
+
+
+MIN_TRACKED_STATES = 2
+
+
+def _tracks_states(section: Draft) -> bool:
+    """ "## Rule" › "학습 순서" › "1. 네트워크 [완료]", "2. 자료구조 [완료]": entries the
+    learner marks done, word by word, are the plan kept inside the section, not advice."""
+    entries = [d for d in walk(section) if d.kind in (ITEM, ROW) and d is not section]
+    return sum(1 for d in entries if d.said is not None) >= MIN_TRACKED_STATES
 
 
 def _holds_the_document(section: Draft, parent: Draft) -> bool:

@@ -117,6 +117,7 @@ from roadvault.parse.statuses import (
     inherited_status,
     read_board_columns,
     read_legend,
+    read_part_marks,
     read_plus_marks,
     read_state_suffixes,
     read_status_glyphs,
@@ -2992,6 +2993,7 @@ def shape_roadmap(
         return _shaped(root, title, [*root_notes_before, *root.notes])
     drop_box_legend(root, notes)
     read_legend(root, notes)
+    read_part_marks(root)
     read_status_glyphs(root)
     read_ticked_summaries(root)
     read_state_suffixes(root)

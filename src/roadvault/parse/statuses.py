@@ -22,6 +22,7 @@ from roadvault.parse.sections import section_text
 from roadvault.parse.tables import hourglass_waits, status_of_words
 from roadvault.parse.titles import (
     STATUS_MARKS,
+    leading_status_glyph,
     plain_label,
     remove_controls,
     trailing_status_glyph,
@@ -269,15 +270,24 @@ _DONT_MARKS = frozenset("❌✗✘")
 
 def _in_a_part_marked_done(draft: Draft | None, parents: dict[int, Draft]) -> bool:
     """ "## PHASE 1.5: OOP basics ✅" over "- ✅ Classes", "## Current modules (complete)"
-    over "- ✓ Closures": in a part the author marked done, the tick before its entries ticks
-    them, boxes or not elsewhere in the document."""
+    over "- ✓ Closures", "## 已完成" over "**Week 1 ✅**": in a part the author marked done,
+    the tick before its entries ticks them, boxes or not elsewhere in the document."""
     while draft is not None:
         if draft.kind == HEADING and (
-            trailing_status_glyph(draft.text) == "x" or _said_done(draft.title)
+            trailing_status_glyph(draft.text) == "x"
+            or _said_done(draft.title)
+            or _names_done_work(draft.title)
         ):
             return True
         draft = parents.get(id(draft))
     return False
+
+
+def _names_done_work(title: str) -> bool:
+    """ "## 已完成", "## Completed", "## Done": a heading that is only the word for work
+    finished names the part of the plan already done."""
+    label = plain_label(title)
+    return len(label.split()) <= 2 and _column_mark(label) == "x" and len(label) <= 20
 
 
 def _said_done(title: str) -> bool:
@@ -984,13 +994,60 @@ _DONE_PLURALS = (
     "terminados",
     "terminadas",
 )
+
+
+@rule("part-marks")
+def read_part_marks(root: Draft) -> None:
+    """A tick on a part's heading ("### ✅ Week 1", "**Week 1 ✅**") says the whole part is
+    done, its entries with it, where the marks read as progress across the parts beside
+    it: the first parts ticked and none after them (how far the learner has got), ticks
+    beside another state's mark ("### ⏳ Week 2"), or a tick after every part's name (all
+    done). Not where the unticked parts wear icons of their own ("📘 Week 2"): then the tick
+    is one more icon. Only "done" is read so: a part under way says nothing of which of
+    its entries are."""
+    for parent in walk(root):
+        parts = [c for c in parent.children if c.kind in (HEADING, PSEUDO) and c.marker is None]
+        if len(parts) < 2:
+            continue
+        marks = [_part_mark(part) for part in parts]
+        marked = [mark for mark in marks if mark is not None]
+        if not marked or any(
+            mark is None and _leading_emoji(part.text)
+            for part, mark in zip(parts, marks, strict=True)
+        ):
+            continue
+        kinds = {glyph for glyph, _after in marked}
+        ticked = [i for i, mark in enumerate(marks) if mark is not None and mark[0] == "x"]
+        progress = (
+            len(kinds) >= 2
+            or (ticked == list(range(len(ticked))) and len(ticked) < len(parts))
+            or (len(marked) == len(parts) and all(after for _glyph, after in marked))
+        )
+        if not progress or not ticked:
+            continue
+        for at in ticked:
+            if parts[at].said is None:
+                parts[at].said = "x"
+                fired("part-marks", parts[at].line, "phase", "[x]")
+
+
+def _part_mark(part: Draft) -> tuple[str, bool] | None:
+    """The state a status glyph on a part's heading gives, and whether it stands after."""
+    text = remove_controls(part.text).strip()
+    before = leading_status_glyph(text)
+    if before is not None:
+        return before, False
+    after = trailing_status_glyph(text)
+    return (after, True) if after is not None else None
+
+
 # A state written after the title: "Git basics (완)", "Docker (done)", "Kafka [in progress]",
 # "SQL — done", "Copy constructor -> done". Only a word that is a state on its own counts,
 # never a word in a sentence.
 _STATE_WORD = (
     r"done|completed?|finished|wip|in progress|doing|todo|to do|skipped|not started|started"
     r"|완|완료|진행중|진행 중|미완|完了|済|済み|完成|已完成|进行中|学习中|未完成|terminado|hecho"
-    r"|未开始|未開始|未着手"
+    r"|未开始|未開始|未着手|pending|pendiente|pendente"
     r"|completado|concluído|concluido|feito|fertig|erledigt|fait|terminé|en curso"
     r"|em andamento|готово|пройдено|изучено|в процессе|завершён|завершен|завершено|выполнено"
     r"|acquis|acquises|maîtrisé|mastered|dominado|освоено"

@@ -62,7 +62,7 @@ _TITLE_COLUMN_RE = re.compile(
     r"^(?:topics?|titles?|subjects?|focus(?: areas?)?|goals?|tasks?|items?|skills?|modules?"
     r"|lessons?|content|what(?: to (?:learn|study|do))?|themes?|areas?|concepts?|learn"
     r"|milestones?|objectives?|activit(?:y|ies)|projects?|steps?|names?|courses?|chapters?"
-    r"|challenges?"
+    r"|challenges?|lectures?(?: (?:materials?|topics?))?(?![ \t]*(?:\\?#|no\b|number|nr\b))"
     r"|sections?|units?|problem(?: name)?|exercises?|deliverables?|components?|systems?"
     r"|assignments?|homeworks?|due|agenda|activities|labs?|readings?|scripts?|programs?|apps?"
     r"|temas?|contenidos?|módulos?|technolog(?:y|ies)|tools?|technologien?|themen?"
@@ -1403,6 +1403,10 @@ def table_items(
             # "| **OOP basics ✅** |", "| Project (Completed ✅) |": done, mark off the title
             raw = end_tick(cell.raw)
             cell = InlineText(text=ticked[1], raw=raw[1] if raw else ticked[1], links=cell.links)
+        cell, link_lines = _link_lines_apart(cell)
+        if link_lines:
+            fired("cell-link-lines", line, "resource", f"{len(link_lines)} links")
+            draft.resources.extend(link_lines)
         set_title(draft, cell)
         marker, rest = split_task_marker(cell.text.strip())
         if marker is not None:
@@ -1706,6 +1710,47 @@ def _points(cell: InlineText) -> list[InlineText]:
     return [InlineText(text=_shown_inline(raw), raw=raw) for raw in raws if raw]
 
 
+_MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s[^)]*)?\)")
+# Two links or more ending the cell, with only separators between them.
+_LINK_RUN_RE = re.compile(r"(?:\[[^\]]*\]\([^)]*\)[ \t]*(?:\\?[|·•,/][ \t]*)?)+$")
+MIN_LINK_RUN = 2
+_ESCAPED_RE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "\-": a dash the HTML reader escaped
+_LINK_SEPARATORS_RE = re.compile(r"[\s|\\·•,;/()\[\]-]+")
+
+
+@rule("cell-link-lines")
+def _link_lines_apart(cell: InlineText) -> tuple[InlineText, list[Resource]]:
+    """A title cell written on `<br>` lines whose last lines are only links ("**Tu Apr 2**
+    <br>Introduction to Python<br>[slides](…) | [lecture files](…)"), or whose name is
+    followed by two links or more with only separators between them: the links are the
+    class's material, not words of its title; they go to the step's resources. A cell
+    that is only links keeps them, as its name."""
+    parts = _POINT_SPLIT_RE.split(cell.raw)
+    if len(parts) < 2:
+        # the lines joined by spaces: "Wedging clay [slides](…) | [files](…)"
+        run = _LINK_RUN_RE.search(cell.raw)
+        if run is None or len(_MD_LINK_RE.findall(run.group(0))) < MIN_LINK_RUN:
+            return cell, []
+        parts = [cell.raw[: run.start()], run.group(0)]
+    kept: list[str] = []
+    found: list[Resource] = []
+    for part in parts:
+        links = _MD_LINK_RE.findall(part)
+        if links and not _LINK_SEPARATORS_RE.sub(
+            "", _ANY_TAG_RE.sub("", _MD_LINK_RE.sub("", part))
+        ):
+            found.extend(Resource(light_clean(text) or href, href) for text, href in links)
+        elif part.strip():
+            kept.append(part.strip())
+    if not found or not kept:
+        return cell, []
+    raw = " ".join(kept)
+    shown = _ANY_TAG_RE.sub("", _shown_inline(_MD_LINK_RE.sub(r"\1", raw)))
+    text = " ".join(_ESCAPED_RE.sub(r"\1", shown).split())
+    links = [(t, h) for t, h in cell.links if any(h in part for part in kept)]
+    return InlineText(text=text, raw=raw, links=links), found
+
+
 _CODE_SPAN_RE = re.compile(r"`([^`\n]+)`")
 _STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
@@ -1953,6 +1998,11 @@ _TALLY_RE = re.compile(
     r"|insgesamt|totale?s?|restantes?",
     re.I,
 )
+# A share of the whole done: "Percentage", "Progress", "%", "Remaining".
+_SHARE_HEADER_RE = re.compile(
+    r"\b(?:percent(?:age)?|progress|remaining|left)\b|%|진행률|进度|進捗|прогресс|progreso|progresso",
+    re.I,
+)
 # "| Category | Total | Done | Progress |": rows that are kinds of things, counted.
 _KIND_HEADER_RE = re.compile(
     r"^(?:categor(?:y|ies)|metric|stat(?:istic)?s?|type|kind|area|section|구분|분류|分类|類別"
@@ -1983,7 +2033,8 @@ def _totals_row(row: list[InlineText]) -> bool:
 def counts_only(header: list[InlineText], body: list[list[InlineText]]) -> bool:
     """A table whose rows (or columns) are totals or states and whose other cells are all
     numbers ("| Total lectures | 44 | 34 | 3 |", "| Books | 16 | 1 | 6% |" under "| Category
-    | Total | Done | Progress |") counts the plan's progress: a summary to read, not steps —
+    | Total | Done | Progress |" or "| Course | Completed | Total | Percentage |") counts the
+    plan's progress: a summary to read, not steps —
     its rows become notes. Steps with their hours ("| Knife skills | 3 | 1 |") stay steps.
     So is a last row that says total over numbers or nothing ("| TOTAL | | 14/20 |") under
     a table of steps: what they add up to, not one more."""
@@ -1994,6 +2045,11 @@ def counts_only(header: list[InlineText], body: list[list[InlineText]]) -> bool:
     counted = [remove_controls(cell.text).strip() for cell in header[1:]]
     counting = sum(1 for name in counted if _TALLY_RE.search(name) or status_of_words(name))
     by_kind = bool(_KIND_HEADER_RE.match(plain_label(header[0].text)))
+    # "| Course | Completed | Total | Percentage |": every other column counts, and one
+    # says how much of it is done ("| Course | Total hours | Done |" is courses with hours)
+    by_kind = by_kind or (
+        counting == len(counted) and any(_SHARE_HEADER_RE.search(name) for name in counted)
+    )
     if tallies * 2 < len(body) and not (by_kind and counting * 2 >= len(counted)):
         return False  # "| Knife skills | 3 h | week 1 |": steps with their numbers
     numeric = 0

@@ -74,7 +74,8 @@ _STATUS_GLYPH_RE = re.compile("^(" + "|".join(re.escape(g) for g in STATUS_GLYPH
 # "**HTML Basics** ✅", "Accessibility 🛑": the same marks written after the title.
 # "Continue the course ✅⏳": marks run together, the entry partly done
 _TRAILING_STATUS_GLYPH_RE = re.compile(
-    "\\S[*_]*\\s+((?:(?:"
+    # "Arrays ✅", and in CJK text with no space: "第1周 - 经典ML（Day1-7）✅"
+    "(?:\\S[*_]*\\s+|[)）\\]」』\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][*_]*)((?:(?:"
     + "|".join(re.escape(g) for g in STATUS_GLYPHS)
     + ")\ufe0f?){1,3})[*_]*\\s*$"
 )
