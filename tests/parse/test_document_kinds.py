@@ -8906,3 +8906,81 @@ def test_a_chinese_heading_recommending_platforms_is_a_resource_list():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["揉泥", "定中心", "开孔"], titles
+
+
+def test_a_tree_drawn_beside_a_day_table_is_a_picture_of_the_plan_not_more_steps():
+    rows = "\n".join(f"| **{day:02d}** | Glaze test {day} | ⏳ TODO |" for day in range(1, 9))
+    text = (
+        "# Glazing in 8 days\n\n## Tracker\n\n| Day | Topic | Status |\n|---|---|---|\n"
+        + rows
+        + "\n\n## Path\n\n```\n🚀 START\n├─ Week 1: Basics\n│  ├─ Mixing\n│  ├─ Dipping\n"
+        "│  └─ Firing\n└─ Week 2: Colour\n   ├─ Oxides\n   └─ Layering\n```\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == [f"Glaze test {day}" for day in range(1, 9)], titles
+
+
+def test_a_bullet_listing_topics_by_semicolons_is_the_sections_content_not_its_description():
+    sections = {
+        "Clay": "Wedging the clay; centring on the wheel; coning up and down",
+        "Walls": "Opening the form; pulling the walls; collaring the neck",
+        "Feet": "Trimming when leather hard; cutting foot rings; signing the base",
+    }
+    text = "# Wheel course\n\n" + "".join(f"## {k}\n\n- {v}\n\n" for k, v in sections.items())
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == list(sections)
+    assert all(phase.leaves() for phase in roadmap.nodes)
+
+
+def test_pasted_text_a_sentence_after_a_run_of_topic_names_is_a_remark_not_a_step():
+    text = (
+        "🚀 STAGE 1 — Clay\n\nTODO:\n\nWedging\n\nCentring\n\nConing\n\n"
+        "This is where clay feels alive.\n\n🚀 STAGE 2 — Walls\n\nTopics:\n\nOpening\n\n"
+        "Pulling\n\nCollaring\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centring", "Coning", "Opening", "Pulling", "Collaring"], titles
+
+
+def test_pasted_text_lowercase_lines_under_a_numbered_entry_are_its_parts():
+    text = (
+        "🚀 STAGE 1 — Projects\n\nWe will build two small things:\n\n1) Glaze tile board\n\n"
+        "tiles fired in one kiln load\n\nlabels written in oxide\n\n2) Lidded jar\n\n"
+        "a flange that fits\n\n🚀 STAGE 2 — Firing\n\nTopics:\n\nBisque\n\nGlaze firing\n"
+    )
+    roadmap = parse_roadmap(text)
+    jar = next(node for node in roadmap.walk() if node.title == "Glaze tile board")
+    assert [child.title for child in jar.children] == [
+        "tiles fired in one kiln load",
+        "labels written in oxide",
+    ]
+
+
+def test_a_quick_start_guide_is_how_to_use_the_repository_not_steps():
+    text = (
+        "# Clay in 2 weeks\n\n## Week 1\n\n- Wedging\n- Centring\n\n## Week 2\n\n- Pulling\n\n"
+        "## Quick Start Guide\n\n### Step 1: Clone\n\n- Clone this repository\n\n"
+        "### Step 2: Folders\n\n- Make a folder per week\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centring", "Pulling"], titles
+
+
+def test_a_lone_number_under_a_korean_day_heading_is_a_group_of_that_day():
+    text = (
+        "# 도예 기록\n\n## 1일차\n1. 흙 준비\n   - 꼬막밀기\n\n<br/>\n\n## 2일차\n1. 물레\n"
+        "   - 중심잡기\n   - 기벽 올리기\n\n<br/>\n\n2. 중요 메모\n\n- 물은 적게\n\n<br/>\n\n"
+        "2. 더 볼 것\n\n- 유약 책\n\n## 3일차\n1. 굽깎기\n   - 굽\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == ["1일차", "2일차", "3일차"]
+
+
+def test_tools_and_resources_named_together_are_resources_in_any_language():
+    for heading in ("工具与资源", "Tools and resources", "Herramientas y recursos"):
+        text = (
+            f"# Clay\n\n## Week 1\n\n- Wedging\n- Centring\n\n## {heading}\n\n"
+            "- [Clay forum](https://example.org/forum)\n- [Kiln docs](https://example.org/kiln)\n"
+        )
+        titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+        assert titles == ["Wedging", "Centring"], (heading, titles)

@@ -143,6 +143,9 @@ _STRONG_RESOURCE_RE = re.compile(
     r"|de apoyo|de apoio|de estudio|de estudo|d'apprentissage|base|básica|básicas"
     r"|principal|principales|obligatoria|obligatorias|recomendada|recomendadas|de base"
     r"|consigliat[ei]|utili|aggiuntiv[ei]|di studio|empfohlen|полезные)){1,2}$"
+    # "Tools and resources", "工具与资源", "Herramientas y recursos": tools named first
+    rf"|^{_RES_TOOL}\s*{_RES_AND}\s*(?:{_RES_ADJ}\s+)*{_RES_NOUN}$"
+    r"|^(?:工具|ツール|도구)\s*(?:与|和|及|と|및|와|과|&|/)\s*(?:资源|資源|资料|リソース|자료|리소스)$"
     # "推荐的一些基础词法和语法的学习平台": the platforms (sites, books…) recommended for it
     r"|^推荐的?[^，。,.]{0,24}?(?:平台|网站|资源|书籍|工具|课程|资料|教程|网课)$"
 )

@@ -364,6 +364,8 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         explained |= {at for at in range(len(lines)) if _label_over_text(lines, at, ends="!")}
     # "Sie definieren das BIP." over its model answer, paragraph after paragraph
     headlined = _headlined_paragraphs(lines) if not explained else {}
+    bare_run = 0  # entries in a row that end in no stop: names, not sentences
+    counted_entry = False  # the last entry was numbered within a worded part ("1) REST API")
     index = 0
     while index < len(lines):
         # "<br>" and "&nbsp;" are spacing a page kept, not words ("<br>" alone: a blank line)
@@ -412,6 +414,15 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             # "9. Best Time to Buy…" under "Phase 1: Arrays": the parts are worded, so a
             # bare number counts the part's entries
             numbered, body = False, _BARE_NUMBER_RE.sub("", plain, count=1)
+            counted_entry = body[:1].isupper()
+        elif counted_entry and not bullet and body[:1].islower() and _is_item_text(body):
+            # "1) Concurrent URL checker" over "10s of URLs checked in parallel": what the
+            # numbered entry holds, in lines of its own
+            emit(f"  - {body}", number)
+            emit("", number)
+            continue
+        else:
+            counted_entry = False
         if index - 1 in explained:
             # a step and what it is about: the entry, the sentences its note
             emit(f"- {escape_line_start(_LABEL_END_RE.sub('', plain))}", number)
@@ -488,8 +499,26 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             # "🔥 Comprendre Node.js et pourquoi il est utilisé côté serveur.": a line led by
             # the glyph its neighbours are led by is a bullet, whatever its length, and so
             # is "Dia 30: Projeto final: …" among the other "Dia N:" lines
-            emit(f"- {body}", number)
+            if _a_remark(body, bare_run) and not (bullet or glyph_led):
+                # "This is where Go feels magical." after a list of names: said about them
+                emit(plain, number)
+                bare_run = 0
+            else:
+                emit(f"- {body}", number)
+                bare_run = 0 if body.endswith(_SENTENCE_END) else bare_run + 1
+            emit("", number)
+            continue
         else:
             emit(plain, number)
+        bare_run = 0
         emit("", number)  # every line its own block: no lazy continuation
     return "\n".join(out), origin
+
+
+MIN_NAMES_BEFORE_REMARK = 2
+
+
+def _a_remark(text: str, names_before: int) -> bool:
+    """A sentence closing a run of names that end in no stop ("Select statement", "Mutex &
+    atomic counters", then "This is where Go feels magical."): a remark on them."""
+    return names_before >= MIN_NAMES_BEFORE_REMARK and text.endswith((".", "!", "。", "！"))

@@ -2154,10 +2154,20 @@ def _numbering_kind(text: str) -> str:
     if start[:1] and start[:1] in "一二三四五六七八九十第":
         return "cjk"
     if any(char.isascii() and char.isdigit() for char in start[:12]):
-        # "1." and "2." continue each other; "Semana 1" does not continue "Fase 1"
+        # "1." and "2." continue each other; "Semana 1" does not continue "Fase 1", nor
+        # "2. 중요 코드" the day "3일차" (a number then its counter word: day 3)
+        counted = _COUNTER_AFTER_RE.match(start)
+        if counted:
+            return f"arabic:{counted.group(1)}"
         word = re.match(r"[^\W\d_]*", start)
         return f"arabic:{word.group(0).casefold() if word else ''}"
     return "word"
+
+
+# "3일차", "2日目", "第3天" without 第, "5주차": a number and the counter word after it
+_COUNTER_AFTER_RE = re.compile(
+    r"\d{1,3}\s*(일차|주차|회차|차시|일|주|강|日目|日|天|周|週|回|課|章|节|節)"
+)
 
 
 def _same_numbering(a: Draft, b: Draft) -> bool:

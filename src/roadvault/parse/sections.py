@@ -172,6 +172,7 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |siehe auch(?: .*)?
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
 |how to use(?: it)?
+|quick ?start(?: guide)?|quickstart
 |how to (?:use|read|follow|navigate|approach) this .*|using this .*
 |how (?:this|each|the) .{1,40} is (?:organi[sz]ed|structured|laid out)
 |c[oó]mo (?:navegar|est[aá] organizad[oa]) .*|como (?:navegar|est[aá] organizad[oa]) .*

@@ -1492,7 +1492,7 @@ def _drop_overview_tables(root: Draft) -> None:
 # "How to Use This Tracker" › "- [ ] Mark completed items with [x]": a box that shows how.
 _HOW_TO_USE_RE = re.compile(
     r"\b(?:how to use|usage|instructions?|guidance|session guides?|c[oó]mo usar|como usar"
-    r"|mode d'emploi|anleitung)\b"
+    r"|mode d'emploi|anleitung|quick ?start(?: guide)?)\b"
     r"|使い方|使用方法|使用说明|사용법",
     re.I,
 )
@@ -2328,12 +2328,23 @@ def _describes(entry: Draft) -> bool:
     return (
         not entry.links
         and not entry.numbered
+        and not _lists_by_semicolons(text)
         and capitalised * 2 < len(words)  # a sentence, not a Title Cased name
         and (
             len(words) >= MIN_DESCRIPTION_WORDS
             or (len(words) >= 3 and text.endswith((".", "!", "。")))
         )
     )
+
+
+MAX_LISTED_PIECE_WORDS = 8
+
+
+def _lists_by_semicolons(text: str) -> bool:
+    """ "Leitura de mapas; Projeções cartográficas; Tecnologia e cartografia": topics set
+    side by side, not a sentence about them."""
+    pieces = [piece for piece in re.split(r"\s*[;；]\s*", text) if piece.strip()]
+    return len(pieces) >= 3 and all(len(p.split()) <= MAX_LISTED_PIECE_WORDS for p in pieces)
 
 
 def _is_prose_only(draft: Draft) -> bool:

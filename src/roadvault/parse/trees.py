@@ -118,8 +118,22 @@ def _fenced_blocks(lines: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _items_outside(lines: list[str], blocks: list[tuple[int, int, str]]) -> int:
+    """List items and scheduled table rows ("| **01** | SQL Basics |", "| Week 3 | …")
+    outside the code blocks: the plan written out, when there is one."""
     inside = {n for start, end, _ in blocks for n in range(start - 1, end + 1)}
-    return sum(1 for n, line in enumerate(lines) if n not in inside and _LIST_ITEM_RE.match(line))
+    return sum(
+        1
+        for n, line in enumerate(lines)
+        if n not in inside and (_LIST_ITEM_RE.match(line) or _SLOT_ROW_RE.match(line))
+    )
+
+
+# A table row led by its slot: a number, or a day, week, lesson… and its number.
+_SLOT_ROW_RE = re.compile(
+    r"^\s*\|\s*[*_]*\s*(?:(?:day|week|month|lesson|session|class|lecture|día|dia|semana|mes"
+    r"|tag|woche|jour|semaine|mois|день|неделя|第|주차?|일차)\s*)?\d{1,3}\b",
+    re.I,
+)
 
 
 def _heading_level_at(lines: list[str], index: int) -> int:
@@ -154,9 +168,9 @@ def inline_tree_diagrams(text: str) -> str:
     the lines the branches hang from are parts, each branch a step nested as deep as it is
     drawn; plain ASCII draws its branches "|--" or just "|-" ("  | |- [x] Floats", a box
     and all). A directory tree ("src/", "main.py") stays code, and so does a tree beside a plan
-    written as lists (far more items than the drawings hold): there it is a picture. A
-    document that is nothing but a tree is read before this, as its own kind of input
-    (`whole_document_tree`): even folders are then the plan, since nothing else is."""
+    written as lists or a schedule's table rows (far more than the drawings hold): there it
+    is a picture. A document that is nothing but a tree is read before this, as its own kind
+    of input (`whole_document_tree`): even folders are then the plan, since nothing else is."""
     if not _draws_a_tree(text):
         return text
     lines = text.split("\n")
