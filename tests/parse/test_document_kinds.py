@@ -8984,3 +8984,17 @@ def test_tools_and_resources_named_together_are_resources_in_any_language():
         )
         titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
         assert titles == ["Wedging", "Centring"], (heading, titles)
+
+
+def test_pasted_text_nests_each_new_kind_of_numbered_part_inside_the_last():
+    text = (
+        "https://chat.example.org/c/1234\n\n2-Month Clay Plan\n\nMonth 1: Basics\n\n"
+        "Week 1: Clay\n\nDays 1-2: Wedging\n\nRam's head\n\nSpiral wedge\n\n"
+        "Days 3-5: Centring\n\nCone up\n\nCone down\n\nWeek 2: Walls\n\nDays 1-3: Pulling\n\n"
+        "First pull\n\nMonth 2: Glazes\n\nWeek 3: Mixing\n\nDays 1-2: Weighing\n\nScales\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "2-Month Clay Plan"
+    assert [phase.title for phase in roadmap.nodes] == ["Month 1: Basics", "Month 2: Glazes"]
+    week = roadmap.nodes[0].children[0]
+    assert [day.title for day in week.children] == ["Days 1-2: Wedging", "Days 3-5: Centring"]

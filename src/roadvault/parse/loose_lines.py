@@ -40,7 +40,9 @@ MAX_ITEM_CHARS = 120
 def _ordinal_word(text: str) -> str:
     """ "阶段一：…" → "阶段", "Stage 2: …" → "stage", "项目 1：…" → "项目", "3. …" → ""."""
     match = re.match(r"[^\W\d_]+?(?=\s*[\d一二三四五六七八九十])", text)
-    return match.group(0).casefold() if match else ""
+    word = match.group(0).casefold() if match else ""
+    # "Days 1-2" and "Day 3" are one kind of part
+    return word[:-1] if word.isascii() and len(word) > 3 and word.endswith("s") else word
 
 
 def _is_item_text(text: str) -> bool:
@@ -208,8 +210,13 @@ MAX_TITLE_WORDS = 12
 _CHAT_OPENING_RE = re.compile(r"^(?:sure|okay|ok|great|certainly|absolutely|here)\b", re.I)
 
 
+_URL_ONLY_RE = re.compile(r"<?https?://\S+>?")
+
+
 def _has_text(out: list[str]) -> bool:
-    return any(line.strip() for line in out)
+    """Something was written before: a line of text, not only the address the text was
+    copied from ("https://claude.ai/chat/…" over the plan's name)."""
+    return any(line.strip() and not _URL_ONLY_RE.fullmatch(line.strip()) for line in out)
 
 
 def _names_the_document(plain: str, lines: list[str], index: int) -> bool:
@@ -221,6 +228,7 @@ def _names_the_document(plain: str, lines: list[str], index: int) -> bool:
         and not plain.endswith((".", "。", ":", "：", "!", "?", ","))
         and not _CHAT_OPENING_RE.match(plain)
         and not _SECTION_RE.match(plain)
+        and not _URL_ONLY_RE.fullmatch(plain)
         and bool(following)
     )
 
@@ -463,10 +471,15 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             # a numbered part under a glyph-marked heading ("🛣️ Route" › "Stage 1: …")
             level = 3 if numbered and not glyph_led and glyph_section else 2
             word = _ordinal_word(plain) if numbered else None
-            if word and ordinals and word != ordinals[0][0]:
-                # "Stage 4: …" › "Project 1: …": another kind of number opens a part inside
-                level = ordinals[0][1] + 1
-            elif word and not ordinals:
+            kinds = dict(ordinals)
+            if word and word in kinds:
+                level = kinds[word]  # "Week 2" after "Week 1" and its days: its peer
+            elif word and ordinals:
+                # "Stage 4: …" › "Project 1: …", "Month 1" › "Week 1" › "Days 1-2": another
+                # kind of number opens a part inside the last
+                level = min(ordinals[-1][1] + 1, 6)
+                ordinals.append((word, level))
+            elif word:
                 ordinals.append((word, level))
             span = _slot_span(plain) if word else None
             if span is not None and span[0] != span[1]:
