@@ -557,3 +557,16 @@ def test_markdown_written_inside_an_html_table_cell_stays_markdown():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Centring", "Glazing", "Firing"], titles
+
+
+def test_bold_html_lines_under_an_html_heading_are_its_entries_and_spans_their_notes():
+    text = (
+        "# Clay bootcamp\n\n## Level 01\n\n<h3>Module 01</h3>\n<b>Wedging and centring</b>\n"
+        "<br />\n<span>In this module we wedge the clay and centre it on the wheel.</span>\n"
+        "<br />\n<b>Challenge: a cylinder</b>\n<br />\n<span>Throw one tall cylinder.</span>\n\n"
+        "<h3>Module 02</h3>\n<b>Trimming</b>\n<br />\n<span>Trim a foot ring.</span>\n"
+    )
+    roadmap = parse_roadmap(text)
+    titles = [leaf.title for leaf in roadmap.leaves()]
+    assert titles == ["Wedging and centring", "Challenge: a cylinder", "Trimming"], titles
+    assert "wedge the clay" in roadmap.leaves()[0].notes

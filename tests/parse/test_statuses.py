@@ -294,3 +294,28 @@ def test_a_study_order_marked_done_inside_the_groups_rules_is_the_plan():
         "| 이 | [@lee](https://github.com/lee) |\n"
     )
     assert _states(text) == [("꼬막밀기", "done"), ("물레", "done"), ("유약", "todo")]
+
+
+def test_a_heading_that_only_says_done_marks_its_entries_done():
+    text = (
+        "# 100 dias de cerâmica\n\n## Realizado:\n\n**Dia** | **Histórico**\n:---:|---\n"
+        "**001** | Amassei a argila e centralizei pela primeira vez.\n"
+        "**002** | Puxei as paredes de um cilindro baixo.\n"
+    )
+    assert {state for _title, state in _states(text)} == {"done"}
+
+
+def test_a_tick_after_every_entry_of_every_list_marks_them_all_done():
+    modules = "".join(
+        f"### Module {n}\n\n- Lesson {n} ✅\n- Challenge {n} ✅\n\n" for n in range(1, 4)
+    )
+    assert {state for _title, state in _states("# Clay bootcamp\n\n" + modules)} == {"done"}
+
+
+def test_ticks_after_only_some_lists_entries_are_left_to_the_other_rules():
+    text = (
+        "# Clay\n\n### Module 1\n\n- Lesson 1 ✅\n- Challenge 1\n\n### Module 2\n\n"
+        "- Lesson 2 ✅\n- Challenge 2\n\n### Module 3\n\n- Lesson 3\n- Challenge 3\n"
+    )
+    states = dict(_states(text))
+    assert states["Lesson 3"] == "todo" and states["Challenge 3"] == "todo"

@@ -2751,7 +2751,9 @@ def _html_heading_lines(text: str) -> str:
     text is a heading, as "### 6주차 예외처리" would be: the lines after it are its part, not
     raw HTML swallowed with it. A "<pre>" around such headings boxes the plan; it holds no
     preformatted text, and is set aside. Headings inside an HTML block of their own (a
-    centred banner, a table) are left to the HTML."""
+    centred banner, a table) are left to the HTML. Under such a heading, bold lines alone
+    ("<b>Back-end com Node.js ✅</b>") are its entries and the "<span>" lines under them
+    their notes."""
     if "<h" not in text and "<H" not in text:
         return text
     lines = text.split("\n")
@@ -2772,12 +2774,45 @@ def _html_heading_lines(text: str) -> str:
             lines[at] = "#" * int(found["level"]) + " " + inner
             fired("html-heading-lines", at + 1, "phase", inner)
             headings.append(at)
+            _bold_lines_as_entries(lines, at + 1)
     # "<pre>" … "</pre>" in pairs, in order: a pair around such a heading is set aside
     for start, end in zip(pre_lines[::2], pre_lines[1::2], strict=False):
         paired = lines[start].strip().lower() == "<pre>" and lines[end].strip().lower() == "</pre>"
         if paired and bisect.bisect_right(headings, start) < bisect.bisect_left(headings, end):
             lines[start] = lines[end] = ""
     return "\n".join(lines)
+
+
+# "<b>Back-end com Node.js ✅</b>" alone on its line; "<span>Nesse módulo …</span>"; "<br />"
+_BOLD_LINE_RE = re.compile(r"^\s*<(b|strong)>(?P<text>[^<>\n]+)</\1>\s*(?:<br\s*/?>)?\s*$", re.I)
+_SPAN_LINE_RE = re.compile(r"^\s*<(span|p|small|i|em)>(?P<text>.+)</\1>\s*$", re.I)
+_BR_LINE_RE = re.compile(r"^\s*<br\s*/?>\s*$", re.I)
+
+
+def _bold_lines_as_entries(lines: list[str], start: int) -> None:
+    """Under a heading written in HTML, the lines up to the next empty line written in HTML
+    too: a bold line alone ("<b>Back-end com Node.js ✅</b>") is an entry of the part, the
+    "<span>" line under it what it is about, a "<br />" alone the space between them. Read
+    as one paragraph of inline HTML they were lost as text."""
+    end = start
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    block = range(start, end)
+    if not any(_BOLD_LINE_RE.match(lines[at]) for at in block) or not all(
+        _BOLD_LINE_RE.match(lines[at])
+        or _SPAN_LINE_RE.match(lines[at])
+        or _BR_LINE_RE.match(lines[at])
+        for at in block
+    ):
+        return
+    for at in block:
+        if bold := _BOLD_LINE_RE.match(lines[at]):
+            lines[at] = f"- {bold['text'].strip()}"
+        elif span := _SPAN_LINE_RE.match(lines[at]):
+            lines[at] = f"  {span['text'].strip()}"
+        else:
+            lines[at] = ""
+        fired("html-heading-lines", at + 1, "item" if bold else "note")
 
 
 _HTML_BLOCK_OPEN_RE = re.compile(r"^\s*<(?!/?pre\b)(?!h[1-6]\b)[a-z]", re.I)

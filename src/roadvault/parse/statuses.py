@@ -16,7 +16,17 @@ from collections.abc import Iterator
 
 from roadvault.model import Node, Status
 from roadvault.parse.checklist import is_checklist_document
-from roadvault.parse.drafts import DETAILS, HEADING, ITEM, PSEUDO, ROOT, ROW, Draft, walk
+from roadvault.parse.drafts import (
+    DETAILS,
+    HEADING,
+    ITEM,
+    PSEUDO,
+    ROOT,
+    ROW,
+    Draft,
+    holds_items,
+    walk,
+)
 from roadvault.parse.rules import fired, rule
 from roadvault.parse.sections import section_text
 from roadvault.parse.tables import hourglass_waits, status_of_words
@@ -189,10 +199,12 @@ def read_status_glyphs(root: Draft) -> None:
         # the tick says solved, wherever it stands in its list
         solved = set() if is_checklist_document(root) else _lists_ticked_after(root)
         scattered = _scattered_leaf_ticks(marked, parents)
+        everywhere = _ticked_after_every_entry(marked, parents)
         marked = [
             d
             for d in marked
             if d.stamped
+            or everywhere
             or id(d) in scattered
             or (d.glyph_after and id(parents[id(d)]) in solved)
             or (
@@ -236,6 +248,24 @@ def read_status_glyphs(root: Draft) -> None:
                 bare = sibling.glyph is None
                 if sibling.kind == ITEM and sibling.marker is None and bare:
                     sibling.marker = " "
+
+
+MIN_LISTS_TICKED_AFTER = 3
+
+
+def _ticked_after_every_entry(marked: list[Draft], parents: dict[int, Draft]) -> bool:
+    """ "Back-end com Node.js ✅", "Desafio: Conceito do Node.js ✅", module after module: a
+    tick after the name of every entry of three lists or more, none without it, says all
+    of them are done (a decoration stands before names, not after every one)."""
+    if not marked or not all(d.glyph_after and d.glyph == "x" for d in marked):
+        return False
+    lists = {id(p): p for d in marked if (p := parents.get(id(d))) is not None}
+    return len(lists) >= MIN_LISTS_TICKED_AFTER and all(
+        child.glyph is not None
+        for holder in lists.values()
+        for child in holder.children
+        if child.kind == ITEM
+    )
 
 
 # "公開URL: http://…", "学習ポイント:" over a list, "💡 学習: LocalStorage, DOM": a field of a log
@@ -286,8 +316,9 @@ def _in_a_part_marked_done(draft: Draft | None, parents: dict[int, Draft]) -> bo
 def _names_done_work(title: str) -> bool:
     """ "## 已完成", "## Completed", "## Done": a heading that is only the word for work
     finished names the part of the plan already done."""
-    label = plain_label(title)
-    return len(label.split()) <= 2 and _column_mark(label) == "x" and len(label) <= 20
+    label = plain_label(title).strip(" :：")
+    done_words = _BOARD_COLUMNS[0][1]
+    return bool(label) and not done_words.sub("", label).strip(" :：-–—!.")
 
 
 def _said_done(title: str) -> bool:
@@ -551,7 +582,7 @@ _BOARD_COLUMNS = (
         "x",
         re.compile(
             r"\b(?:done|completed?|finished|learned|learnt|mastered|hecho|terminad[oa]s?"
-            r"|aprendid[oa]s?|conclu[ií]d[oa]s?|erledigt|gelernt|termin[ée]s?|appris"
+            r"|aprendid[oa]s?|conclu[ií]d[oa]s?|realizad[oa]s?|erledigt|gelernt|termin[ée]s?|appris"
             r"|already read|finished reading|le[ií]dos?|lidos?|gelesen)\b|^\s*read\s*$"
             r"|выучил|изучено|изученное|пройдено|прочитано|已完成|已学|已读|读完|完了|学習済み"
             r"|読了|읽은 책|완료|완독",
@@ -592,7 +623,9 @@ def read_board_columns(root: Draft) -> None:
     "Finished projects" heading is just a name. So does a log whose every part holds one
     such section, of two kinds or more down the parts ("Day 1" › "✅ Completed tasks", …,
     "Day 4" › "🔜 To-Do list"). A board is no reading list of resources, and a column
-    named like a status line ("Currently reading") is not housekeeping."""
+    named like a status line ("Currently reading") is not housekeeping. A heading that is
+    only the word for work finished ("## Realizado:", "## 已完成", "## Done") says so of its
+    entries on its own; "Finished projects" is a name."""
     alone: dict[float, list[tuple[Draft, str]]] = {}
     for parent in walk(root):
         sections = [
@@ -609,6 +642,16 @@ def read_board_columns(root: Draft) -> None:
     for sections in alone.values():
         if len(sections) >= MIN_LOG_COLUMNS and len({mark for _, mark in sections}) >= 2:
             _set_columns(sections)
+    # "## Realizado:", "## 已完成", "## Done": a heading that is only the word for work
+    # finished says its entries are done, board or not
+    for draft in walk(root):
+        if (
+            draft.kind in (HEADING, PSEUDO)
+            and draft.section_status is None
+            and _names_done_work(draft.title.rstrip(":："))
+            and holds_items(draft)
+        ):
+            _set_columns([(draft, "x")])
 
 
 MIN_LOG_COLUMNS = 3
