@@ -319,3 +319,19 @@ def test_ticks_after_only_some_lists_entries_are_left_to_the_other_rules():
     )
     states = dict(_states(text))
     assert states["Lesson 3"] == "todo" and states["Challenge 3"] == "todo"
+
+
+def test_a_tick_in_a_progress_list_that_restates_the_days_passes_to_that_day():
+    days = "".join(
+        f"### Day {n}: {topic}\n\n- Task 1: practise {topic.lower()}\n\n"
+        for n, topic in enumerate(["Wedging", "Centring", "Pulling"], start=1)
+    )
+    text = (
+        "# 3 days of clay\n\n## Progress\n\n- [x] **Day 1**: Wedging\n- [x] **Day 2**: Centring\n"
+        "- [ ] **Day 3**: Pulling\n\n## Daily Tasks\n\n" + days
+    )
+    assert _states(text) == [
+        ("Task 1: practise wedging", "done"),
+        ("Task 1: practise centring", "done"),
+        ("Task 1: practise pulling", "todo"),
+    ]

@@ -1791,7 +1791,8 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
     """A list whose entries name the sections of the document ("1. **Fundamentals** is
     optional…" above a "Fundamentals" section, a closing timeline restating the phases, or
     "Milestones" boxes like "Completed Phase 1 - Foundation") is an overview: it is read as
-    text, and the sections keep their items."""
+    text, and the sections keep their items. A tick in it ("- [x] **Day 1**: Variables")
+    passes to the section it names."""
     sections = _named_sections(root)
     if len(sections) < 2:
         return
@@ -1841,6 +1842,7 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
         if not (recap or _comes_first(items, sections, parent)):
             continue
         notes.append("\n".join(f"- {item.raw or item.title}" for item in items))
+        carry_ticks(items, sections, parent)
         for item in items:
             fired("overview-list", item.line, "note")
             for inner in walk(item):
@@ -1849,6 +1851,33 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
         if parent is not root and not parent.children:
             notes[-1] = section_text(parent) + "\n\n" + notes[-1]
             _drop_emptied(root, parent, notes)
+
+
+def named_sections(root: Draft) -> list[tuple[Draft, str]]:
+    """Each section of the document with the names it goes by (see `_named_sections`)."""
+    return _named_sections(root)
+
+
+def carry_ticks(items: list[Draft], sections: list[tuple[Draft, str]], parent: Draft) -> None:
+    """ "## Progress" › "- [x] **Day 1**: Variables" over the "### Day 1: Variables" section:
+    the overview goes to the text, but its tick says the day is done; it is carried to the
+    section it names (by its place, "Day 1", else by its name), so no tick is lost."""
+    for item in items:
+        if (item.marker or "").lower() != "x" and item.said != "x":
+            continue
+        places = _places(item.text)
+        named = [
+            section
+            for section, name in sections
+            if section is not parent
+            and (
+                (places and places & _places(section.text))
+                or (not places and _names_a_section(item, [(section, name)], parent))
+            )
+        ]
+        if named and named[0].said is None and named[0].marker is None:
+            named[0].said = "x"
+            fired("overview-list", named[0].line, "phase", "[x] from the overview")
 
 
 # "Phase 2", "Week 3", "Módulo 4": a part of the plan named by its place in it.

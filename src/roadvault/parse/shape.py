@@ -63,6 +63,7 @@ from roadvault.parse.sections import (
     HOUSEKEEPING,
     advice_to_notes,
     answer_plan_only,
+    carry_ticks,
     date_fields,
     dated_logs_to_notes,
     drop_assistant_offers,
@@ -84,6 +85,7 @@ from roadvault.parse.sections import (
     is_statistics,
     is_step_kind_title,
     linked_notes_to_boxes,
+    named_sections,
     names_a_page,
     news_to_notes,
     open_generic_details,
@@ -1546,6 +1548,9 @@ def _keep_sections_with_tasks(root: Draft, front_title: str | None) -> None:
             fired("tracked-housekeeping", draft.line, "phase", draft.title)
             if _contents_over_groups(draft):
                 draft.opened = True
+        elif draft.excluded and part_names.restated_by(draft):
+            # "## Progress" › "- [x] Day 1": left out, but its ticks are the parts' own
+            carry_ticks([d for d in walk(draft) if d.is_task], named_sections(root), draft)
     _open_marked(root)
     if not _items_outside_excluded(root):
         # Dropping the sections would leave nothing: a "Table of Contents" heading over
