@@ -8998,3 +8998,14 @@ def test_pasted_text_nests_each_new_kind_of_numbered_part_inside_the_last():
     assert [phase.title for phase in roadmap.nodes] == ["Month 1: Basics", "Month 2: Glazes"]
     week = roadmap.nodes[0].children[0]
     assert [day.title for day in week.children] == ["Days 1-2: Wedging", "Days 3-5: Centring"]
+
+
+def test_a_readmes_installation_and_usage_sections_are_about_the_repository():
+    text = (
+        "# Clay roadmap\n\n## Track A\n\n1. Wedging\n2. Centring\n\n## Getting Started\n\n"
+        "### Installation\n\n1. Clone the repository\n\n```bash\ngit clone https://example.org/clay\n"
+        "```\n\n2. Install required packages\n\n### Learning Path Usage\n\n"
+        "1. Start with Track A\n2. Track your progress\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centring"], titles

@@ -173,6 +173,9 @@ table of contents?|contents?|toc|(?:mind ?map |topic |subject )?index
 |how to use(?: this| the)? (?:repo(?:sitory)?|list|guide|roadmap|readme|project|document)
 |how to use(?: it)?
 |quick ?start(?: guide)?|quickstart
+|installation(?: (?:guide|instructions|steps))?|usage
+|(?:learning path|roadmap|repo(?:sitory)?) usage
+|running (?:it )?locally|local (?:setup|development)|development setup
 |how to (?:use|read|follow|navigate|approach) this .*|using this .*
 |how (?:this|each|the) .{1,40} is (?:organi[sz]ed|structured|laid out)
 |c[oó]mo (?:navegar|est[aá] organizad[oa]) .*|como (?:navegar|est[aá] organizad[oa]) .*

@@ -1796,8 +1796,25 @@ def _drop_excluded(draft: Draft) -> None:
             fired("housekeeping-section", child.line, "phase", "the plan it tracks")
             kept.append(child)
     draft.children = kept
+    # "## Getting Started" over nothing but "### Installation" and "### Usage": emptied by
+    # what was left out, it was about the repository too, not a step
+    all_out = {
+        id(c)
+        for c in draft.children
+        if c.kind in (HEADING, PSEUDO)
+        and not c.is_task
+        and c.children
+        and all(d.excluded for d in c.children)
+        # "### Hour 1: Role alignment" over a misread "Review:": a numbered part stays
+        and not any(char.isdigit() for char in c.text or c.title)
+    }
     for child in draft.children:
         _drop_excluded(child)
+    emptied = [c for c in draft.children if id(c) in all_out and not c.children]
+    for child in emptied:
+        fired("housekeeping-section", child.line, "dropped", child.title)
+        draft.notes.extend(child.notes)
+    draft.children = [c for c in draft.children if c not in emptied]
 
 
 _NAVIGATION_RE = re.compile(r"navega|navigation|导航|ナビゲーション|바로가기")
