@@ -570,3 +570,15 @@ def test_bold_html_lines_under_an_html_heading_are_its_entries_and_spans_their_n
     titles = [leaf.title for leaf in roadmap.leaves()]
     assert titles == ["Wedging and centring", "Challenge: a cylinder", "Trimming"], titles
     assert "wedge the clay" in roadmap.leaves()[0].notes
+
+
+def test_a_header_cell_spanning_columns_names_each_column_it_covers():
+    text = (
+        '# Kiln club\n\n<table>\n  <tr>\n    <td>Week</td>\n    <td colspan="3">Pieces</td>\n'
+        "  </tr>\n  <tr>\n\t<td>Week 2</td>\n\t<td>Bowl</td>\n\t<td>Cup</td>\n\t<td>Plate</td>\n"
+        "  </tr>\n  <tr>\n\t<td>Week 1</td>\n\t<td>Pinch pot</td>\n\t<td>Coil pot</td>\n"
+        "\t<td>Slab box</td>\n  </tr>\n</table>\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert len(roadmap.leaves()) == 6
+    assert all(len(week.leaves()) == 3 for week in roadmap.nodes), [n.title for n in roadmap.nodes]

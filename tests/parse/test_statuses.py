@@ -335,3 +335,11 @@ def test_a_tick_in_a_progress_list_that_restates_the_days_passes_to_that_day():
         ("Task 1: practise centring", "done"),
         ("Task 1: practise pulling", "todo"),
     ]
+
+
+def test_a_ticked_entry_written_only_in_brackets_is_the_learners_step_not_a_blank():
+    text = (
+        "# DP\n\n## 1D\n\n- [x] [Climbing Stairs](https://example.org/70)\n\n"
+        "## 2D\n- [x] [Edit Distance]\n"
+    )
+    assert _states(text) == [("Climbing Stairs", "done"), ("[Edit Distance]", "done")]

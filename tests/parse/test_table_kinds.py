@@ -1515,3 +1515,14 @@ def test_a_lecture_column_names_the_class_not_its_readings_and_not_the_lecture_n
         "| 1 | Wedging clay | 1.1 |\n| 2 | Centring | 2.1 |\n"
     )
     assert [leaf.title for leaf in parse_roadmap(numbered).leaves()] == ["Wedging clay", "Centring"]
+
+
+def test_a_column_naming_the_week_again_does_not_name_the_rows_its_description_does():
+    text = (
+        "# Clay homework\n\n| Week | Folder | Description | Status |\n|---|---|---|---|\n"
+        "| **1. Week** | [📁 Week-1](./Week-1) | Wedging drills (ram's head, spiral) | ✅ |\n"
+        "| **2. Week** | [📁 Week-2](./Week-2) | Centring on the wheel | ✅ |\n"
+        "| **3. Week** | [📁 Week-3](./Week-3) | Pulling walls (three pulls) | ⏳ |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[1] == "Centring on the wheel", titles

@@ -365,7 +365,7 @@ def _table(node: LexborNode, depth: int) -> str:
     grid = [[_cell_lines(cell, depth) if cell is not None else [] for cell in row] for row in nodes]
     first_row, first_cells = rows[0]
     headed = _is_header_row(first_row, first_cells, rows[1][1] if len(rows) > 1 else [])
-    header = [" ".join(lines) for lines in grid[0]] if headed else []
+    header = [" ".join(lines) for lines in _spanned_names(nodes[0], grid[0])] if headed else []
     body = grid[1:] if headed else grid
     body_nodes = nodes[1:] if headed else nodes
     width = max(len(row) for row in grid)
@@ -417,6 +417,15 @@ def _table(node: LexborNode, depth: int) -> str:
 # `<tr class="done">`: a page's style for a row already worked through (greyed out).
 _FINISHED_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:done|completed?|finished)(?:$|[\s_-])", re.I)
 _FINISHED_HEADER = "Status"
+
+
+def _spanned_names(cells: list[LexborNode | None], names: list[list[str]]) -> list[list[str]]:
+    """A header cell spanning columns ("<td colspan=5>문제 목록</td>" over five problems a
+    week) names each column it covers: the rows' cells under it are five of that kind."""
+    out: list[list[str]] = []
+    for cell, lines in zip(cells, names, strict=True):
+        out.append(out[-1] if cell is None and out and out[-1] else lines)
+    return out
 
 
 @rule("finished-rows")

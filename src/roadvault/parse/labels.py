@@ -871,7 +871,8 @@ def drop_breaks(root: Draft) -> None:
 def drop_placeholders(draft: Draft, notes: list[str]) -> None:
     """An entry that is only a blank to fill in ("- [ ] [Lesson]", "- [ ] X.1 [Leccion]",
     "- [ ] [Skill 1]") belongs to a template the author left for copying, not to the plan (a
-    course's code in brackets, "- [ ] [DE 102]", is a unit to take);
+    course's code in brackets, "- [ ] [DE 102]", is a unit to take, and a ticked one, "- [x]
+    [Edit Distance]", a step the learner did);
     a section named with such a blank ("Module X: [Name]", "Week N – (topic)") is that
     template."""
     kept: list[Draft] = []
@@ -890,6 +891,8 @@ def drop_placeholders(draft: Draft, notes: list[str]) -> None:
             and not child.children
             and _PLACEHOLDER_RE.match(text)
             and not _COURSE_CODE_RE.search(text)
+            # "- [x] [Edit Distance]": a blank nobody ticks; ticked, it is the learner's step
+            and (child.marker or " ") == " "
         ):
             fired("template-placeholder", child.line, "dropped")
             continue

@@ -772,13 +772,21 @@ def _names_stages(body: list[list[InlineText]], index: int) -> bool:
             or (cell.links and not whole_link)
             or not rest[:1].isalpha()
             or len(rest) > MAX_STAGE_NAME
+            or _KIND_NUMBER_RE.fullmatch(text)  # "1. Hafta": which week, no name of it
         ):
             continue  # "9:00–11:00", "1. [Docs](…)<br>2. …": a time, a list of links
         named += leading_duration(rest) is None
     return bool(rows) and named * 2 > len(rows)
 
 
-_KIND_NUMBER_RE = re.compile(r"[^\W\d_]{2,12}\.?\s*#?\d{1,3}[a-z]?")
+# "Unit 1", "Week 2", a folder named so ("📁 Hafta-1", "week_02"), the number first ("1.
+# Hafta", "3주차"): which one, not what
+_KIND_NUMBER_RE = re.compile(
+    r"(?:[^\w\s]\ufe0f?\s*)?[^\W\d_]{2,12}[.\-_]?\s*#?\d{1,3}[a-z]?/?"
+    r"|\d{1,3}\.?\s*(?:hafta|gün|week|day|month|woche|tag|semaine|jour|semana|día|dia|mes"
+    r"|周|週|天|日|月|주차|일차|회차|주|일)",
+    re.I,
+)
 # Columns that name the work done on a subject, beside one that names the subject.
 _WORK_COLUMN_RE = re.compile(
     r"^(?:assignments?|homeworks?|activit(?:y|ies)|tasks?|due|deliverables?|exercises?"
