@@ -1526,3 +1526,14 @@ def test_a_column_naming_the_week_again_does_not_name_the_rows_its_description_d
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles[1] == "Centring on the wheel", titles
+
+
+def test_a_sprint_column_of_bare_numbers_groups_the_rows_into_named_sprints():
+    text = (
+        "# Clay bootcamp\n\n| Sprint | Topic | Length |\n|---|---|---|\n"
+        "| 1 | Wedging | 30 mins |\n| 1 | Centring | 3 hours |\n| 2 | Pulling | 4 hours |\n"
+        "| 2 | Trimming | 2 hours |\n| 3 | Glazing | 5 hours |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes] == ["Sprint 1", "Sprint 2", "Sprint 3"]
+    assert [len(node.leaves()) for node in roadmap.nodes] == [2, 2, 1]

@@ -44,6 +44,7 @@ from roadvault.parse.titles import (
     remove_controls,
     replace_shortcodes,
     split_task_marker,
+    strip_decorations,
 )
 
 
@@ -1367,6 +1368,10 @@ def table_items(
             last_group = group_text
             group = Draft(PSEUDO, line=line)
             name = row[group_at]
+            if re.fullmatch(r"\d{1,3}", name.text.strip()) and names[group_at].strip():
+                # "| Sprint |" over "1", "1", "2": the group is "Sprint 1"
+                label = f"{strip_decorations(names[group_at]).strip()} {name.text.strip()}"
+                name = InlineText(text=label, raw=label)
             if companion is not None and len(row) > companion and row[companion].text.strip():
                 # "Day 1" and "ES6 syntax" side by side: the group is "Day 1: ES6 syntax"
                 name = _joined_name(name, row[companion])
@@ -1498,7 +1503,7 @@ _GROUP_COLUMN_RE = re.compile(
     r"|etapas?|fases?|étapes?|stufen?|этапы?|阶段|階段|段階|단계"
     # a slot filled only where it changes: "| W01 | 3/3 |", "| | Python basics |"
     r"|weeks?|days?|months?|modules?|units?|sessions?|lessons?|semanas?|mes(?:es)?|d[ií]as?"
-    r"|semaines?|wochen?|неделя|周|週|天|月|주차|주)?$"
+    r"|semaines?|wochen?|неделя|周|週|天|月|주차|주|sprints?|iterations?|rounds?)?$"
 )
 
 
