@@ -9009,3 +9009,14 @@ def test_a_readmes_installation_and_usage_sections_are_about_the_repository():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Wedging", "Centring"], titles
+
+
+def test_pasted_text_a_week_named_again_under_a_marked_section_stays_inside_it():
+    text = (
+        "Clay Plan\n\n📅 Week 1: Basics\n\nDay 1: Wedging\n\nRam's head\n\nDay 2: Centring\n\n"
+        "Cone up\n\n📅 Week 2: Walls\n\nDay 3: Pulling\n\nFirst pull\n\n🚀 Success Metrics\n\n"
+        "Week 1 Goal:\n\nCentre a pound of clay\n\nWeek 2 Goal:\n\nPull a cylinder\n"
+    )
+    roadmap = parse_roadmap(text)
+    phases = [node.title for node in roadmap.nodes]
+    assert not any("Goal" in title for title in phases), phases

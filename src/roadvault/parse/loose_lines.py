@@ -473,7 +473,9 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             word = _ordinal_word(plain) if numbered else None
             kinds = dict(ordinals)
             if word and word in kinds:
-                level = kinds[word]  # "Week 2" after "Week 1" and its days: its peer
+                # "Week 2" after "Week 1" and its days: its peer; under a glyph-marked
+                # section ("🚀 Success Metrics" › "Week 1 Goal:") still inside that section
+                level = max(level, kinds[word])
             elif word and ordinals:
                 # "Stage 4: …" › "Project 1: …", "Month 1" › "Week 1" › "Days 1-2": another
                 # kind of number opens a part inside the last
