@@ -9020,3 +9020,17 @@ def test_pasted_text_a_week_named_again_under_a_marked_section_stays_inside_it()
     roadmap = parse_roadmap(text)
     phases = [node.title for node in roadmap.nodes]
     assert not any("Goal" in title for title in phases), phases
+
+
+def test_a_closing_part_timed_like_the_hours_before_it_is_the_plans_last_part():
+    hours = "".join(
+        f"## Hour {n}: {topic} (60 min)\n\n- {topic} basics\n- {topic} drills\n\n"
+        for n, topic in enumerate(["Wedging", "Centring", "Pulling"], start=1)
+    )
+    text = (
+        "# One-day clay plan\n\n" + hours + "## Wrap-Up (30 min)\n\n- Review key moves\n"
+        "- Complete the recap quiz\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [node.title for node in roadmap.nodes][-1] == "Wrap-Up"
+    assert roadmap.leaves()[-1].title == "Complete the recap quiz"

@@ -2341,7 +2341,8 @@ def recaps_to_notes(draft: Draft) -> None:
     """A group that sums up the part it closes ("**Week 1 summary**", "第 1 周总结" with
     what was covered) restates that part: it becomes the part's notes, not more items.
     Groups with task boxes stay, and so does a recap heading with nothing under it (a
-    module of a series that recaps: "Module-67: CRUD Recap")."""
+    module of a series that recaps: "Module-67: CRUD Recap") or one timed like the parts
+    beside it ("## Wrap-Up (30 min)" after "## Hour 9 (60 min)")."""
 
     def is_recap(child: Draft, parent: Draft) -> bool:
         title = plain_label(child.title)
@@ -2353,6 +2354,9 @@ def recaps_to_notes(draft: Draft) -> None:
             and len(title.split()) <= MAX_RECAP_WORDS
             and not holds_task(child)
             and not any(c.kind in (HEADING, PSEUDO) for c in child.children)
+            # "## Wrap-Up (30 min)" after "## Hour 9 (60 min)": timed like the parts beside
+            # it, the plan's last part
+            and not (child.duration and any(s.duration for s in parent.children if s is not child))
             # "#### Module-67: CRUD Recap" alone among the modules: a module that recaps,
             # with nothing under it to restate the part
             and bool(child.children or child.notes)
@@ -2831,6 +2835,11 @@ def _goes_on_by_the_calendar(section: Draft) -> bool:
     return len(timed) >= 2 and len(timed) * 2 > len(entries)
 
 
+def _timed_like(part: Draft, after: Draft) -> bool:
+    """The section after the plan's last part gives its own length, as that part does."""
+    return after.kind in (HEADING, PSEUDO) and bool(part.duration) and bool(after.duration)
+
+
 @rule("plan-boundary")
 def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     """When the author numbered the plan ("Phase 1…Phase 5", "Week 1…Week 8"), unnumbered
@@ -2840,7 +2849,8 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
     with task boxes, and sections holding a tree of topics (bullets grouping bullets), stay
     (but one that says it goes beyond the plan, "Next steps", "Bonus", "Project ideas",
     "Extras", is text all the same unless it names itself a part: "Bonus Module: CORS");
-    so does a section named like the plan's last part ("4학년" after "2학년", "3학년"), and,
+    so does a section named like the plan's last part ("4학년" after "2학년", "3학년") or timed
+    like it ("## Wrap-Up (30 min)" after "## Hour 9: Optimization (60 min)"), and,
     when the plan is tracks that each number their stages alike, one more track whose parts
     are not numbered ("Mobile" › "Android", "iOS"), and a section whose own parts are
     numbered as the plan's sections number theirs ("## Glazes" › "### 1. Glaze basics")."""
@@ -2860,8 +2870,10 @@ def sections_after_the_plan(root: Draft, notes: list[str]) -> None:
         last = holders[-1]  # the plan is wrapped in sections ("Learning Journey", "Part 2")
     tracks = _repeated_tracks([root.children[index] for index in holders])
     # "4학년" after "2학년" and "3학년": a part named like the last one goes on with the plan
-    while last + 1 < len(root.children) and _same_series(
-        root.children[last], root.children[last + 1]
+    # and "## Wrap-Up (30 min)" after "## Hour 9 (60 min)": timed like the plan's parts
+    while last + 1 < len(root.children) and (
+        _same_series(root.children[last], root.children[last + 1])
+        or _timed_like(root.children[last], root.children[last + 1])
     ):
         last += 1
     kept = root.children[: last + 1]
