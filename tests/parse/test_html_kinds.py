@@ -5,7 +5,7 @@ their dates, and the headings, lists and groups HTML pages already had."""
 from __future__ import annotations
 
 from roadvault.model import Roadmap
-from roadvault.parse import parse_roadmap
+from roadvault.parse import parse_roadmap, readable_text
 from roadvault.parse.html_input import html_table_markdown, html_to_markdown, tick_image
 
 
@@ -582,3 +582,11 @@ def test_a_header_cell_spanning_columns_names_each_column_it_covers():
     roadmap = parse_roadmap(text)
     assert len(roadmap.leaves()) == 6
     assert all(len(week.leaves()) == 3 for week in roadmap.nodes), [n.title for n in roadmap.nodes]
+
+
+def test_an_html_table_shown_in_a_code_block_keeps_its_empty_lines():
+    code = "<table>\n  <tr><td>Wedging</td></tr>\n\n  <tr><td>Centring</td></tr>\n</table>"
+    text = f"# Clay site\n\n## Week 1\n\n- Build a table page\n\n```html\n{code}\n```\n"
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == ["Build a table page"]
+    assert readable_text(text)[0] == text  # the code is left as written

@@ -1125,15 +1125,21 @@ def join_html_table_lines(body: str) -> tuple[str, list[int]]:
     if "<table" not in body.lower():
         return body, []
     lines = body.split("\n")
+    # a table shown in a code block is code: its lines stay as written
+    outside = {at for at, _line in unfenced(lines)}
     found: list[int] = []
     at = 0
     while at < len(lines):
-        end = _table_end(lines, at) if _TABLE_OPEN_RE.match(lines[at]) else None
+        opens = at in outside and _TABLE_OPEN_RE.match(lines[at])
+        end = _table_end(lines, at) if opens else None
         if end is None:
             at += 1
             continue
         inside = range(at + 1, end)
         blanks = [i for i in inside if not lines[i].strip()]
+        if any(i not in outside for i in inside):
+            at += 1  # a fence opens before the table closes: not one HTML table to join
+            continue
         if blanks and not any(_MARKDOWN_BLOCK_RE.match(lines[i]) for i in inside):
             for i in blanks:
                 lines[i] = _KEEP_OPEN
