@@ -1053,15 +1053,16 @@ def advice_to_notes(draft: Draft, notes: list[str]) -> None:
         )
 
     def tracked_inside(child: Draft, parent: Draft) -> bool:
+        if not is_advice(child, parent):
+            return False
+        if not _tracks_states(child):
+            return True
         # "## Rule" › "학습 순서" › "1. 네트워크 [완료]": the list the learner marks is the
         # plan kept inside the advice; the rules around it are advice still
-        if is_advice(child, parent) and _tracks_states(child):
-            untracked = [c for c in child.children if not _holds_a_state(c)]
-            for entry in untracked:
-                _to_notes(notes, "advice-section")(entry, child)
-            child.children = [c for c in child.children if _holds_a_state(c)]
-            return False
-        return is_advice(child, parent)
+        for entry in [c for c in child.children if not _holds_a_state(c)]:
+            _to_notes(notes, "advice-section")(entry, child)
+        child.children = [c for c in child.children if _holds_a_state(c)]
+        return False
 
     pull_sections(draft, tracked_inside, _to_notes(notes, "advice-section"))
 
@@ -1677,7 +1678,7 @@ def drop_empty_details(draft: Draft) -> None:
 _SLOT_LABEL_RE = re.compile(r"^[^:：–—|]{1,24}?\s*[:：–—|]\s*(?=\S)")
 
 
-def _named_sections(root: Draft) -> list[tuple[Draft, str]]:
+def named_sections(root: Draft) -> list[tuple[Draft, str]]:
     """Each section with its name, with the name after its slot or numbering label ("Week
     1: Git" is named "week 1 git" and "git"), and without an aside in brackets ("HTML+CSS
     (~ 10 homeworks)" is also "html+css")."""
@@ -1796,7 +1797,7 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
     "Milestones" boxes like "Completed Phase 1 - Foundation") is an overview: it is read as
     text, and the sections keep their items. A tick in it ("- [x] **Day 1**: Variables")
     passes to the section it names."""
-    sections = _named_sections(root)
+    sections = named_sections(root)
     if len(sections) < 2:
         return
     holders = [root, *(d for d in root.children if d.kind in (HEADING, PSEUDO))]
@@ -1854,11 +1855,6 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
         if parent is not root and not parent.children:
             notes[-1] = section_text(parent) + "\n\n" + notes[-1]
             _drop_emptied(root, parent, notes)
-
-
-def named_sections(root: Draft) -> list[tuple[Draft, str]]:
-    """Each section of the document with the names it goes by (see `_named_sections`)."""
-    return _named_sections(root)
 
 
 def carry_ticks(items: list[Draft], sections: list[tuple[Draft, str]], parent: Draft) -> None:
