@@ -9034,3 +9034,47 @@ def test_a_closing_part_timed_like_the_hours_before_it_is_the_plans_last_part():
     roadmap = parse_roadmap(text)
     assert [node.title for node in roadmap.nodes][-1] == "Wrap-Up"
     assert roadmap.leaves()[-1].title == "Complete the recap quiz"
+
+
+def test_pasted_text_with_parts_typed_under_other_lines_reads_one_line_at_a_time():
+    # the plan's name, "Month 1" and "Week 1" typed in one block; "Week 2" right under a
+    # project line: blank lines do not part this plan, its numbered lines do
+    text = (
+        "https://chat.example.org/c/42\n\n6-Week Clay Plan\nMonth 1: Hand Building\n"
+        "Week 1: Pinching\n\nDays 1-2: First pots\n\nPinch a bowl\nPinch a cup\n\n"
+        "Days 3-5: Thinner walls\n\nEven walls\nSmooth rims\n\n"
+        "Weekend Project: a tea set\nWeek 2: Coils\n\nDays 1-3: Rolling\n\nEven coils\n"
+        "Joining coils\n\nMonth 2: Wheel\nWeek 5: Centring\n\nDays 1-2: Cone\n\nCone up\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert roadmap.title == "6-Week Clay Plan"
+    assert [phase.title for phase in roadmap.nodes] == [
+        "Month 1: Hand Building",
+        "Month 2: Wheel",
+    ]
+    assert [week.title for week in roadmap.nodes[0].children] == [
+        "Week 1: Pinching",
+        "Week 2: Coils",
+    ]
+
+
+def test_pasted_text_closing_sections_stand_beside_the_parts_not_inside_the_last():
+    text = (
+        "Clay Plan\n\nWeek 1: Basics\n\nDay 1: Wedging\n\nRam's head\n\nSpiral wedge\n\n"
+        "Week 2: Walls\n\nDay 3: Pulling\n\nFirst pull\n\nSecond pull\n\n"
+        "Daily Study Pattern (Weekdays)\n\n30 mins: Review yesterday's pots\n\n"
+        "45 mins: Throw\n\nLearning Resources\n\nThe Potter's Handbook\n\nClay Basics Videos\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Ram's head", "Spiral wedge", "First pull", "Second pull"], titles
+
+
+def test_pasted_text_a_colon_label_inside_a_day_stays_inside_it():
+    text = (
+        "Clay Plan\n\nWeek 1: Basics\n\nDay 1: Wedging (2 hours)\n\nLearning Method:\n\n"
+        "Watch one wedging video\n\nPractice: wedge five balls\n\nDay 2: Centring (2 hours)\n\n"
+        "Learning Method:\n\nCentre one pound\n\nWeek 2: Walls\n\nDay 3: Pulling\n\nFirst pull\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == ["Week 1: Basics", "Week 2: Walls"]
+    assert len(roadmap.leaves()) >= 3

@@ -609,6 +609,12 @@ def _lone_head(line: str) -> bool:
     return _kind(line) in ("bare", "label") and len(_shown(text).split()) <= MAX_HEAD_WORDS
 
 
+def _stacked_part(lines: list[str], paragraph: list[int]) -> bool:
+    """A short line opening a part ("Week 4: Interfaces") inside a paragraph of several
+    lines, after its first: parts typed with no blank line to set them apart."""
+    return any(_lone_head(lines[at]) and opens_a_part(lines[at].strip()) for at in paragraph[1:])
+
+
 @rule("lone-line-heads")
 def promote_lone_line_heads(body: str) -> tuple[str, list[int]]:
     """Plain text without lists or section headings, where a short name alone in its
@@ -622,6 +628,10 @@ def promote_lone_line_heads(body: str) -> tuple[str, list[int]]:
     if len(atx) > 1 or any(_LIST_LINE_RE.match(line) for line in lines) or "```" in body:
         return body, []
     paragraphs = _paragraphs(lines)
+    if any(_stacked_part(lines, paragraph) for paragraph in paragraphs):
+        # "Month 1: Basics" typed right under the plan's name: the blank lines do not
+        # part the plan, so it is read one line at a time (the loose-lines reading)
+        return body, []
     heads: list[int] = []
     parts: list[int] = []  # "WEEK 1: Basics" alone: a part above the named groups
     for paragraph, following in pairwise(paragraphs):

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from roadvault.parse.drafts import resource_kind
 from roadvault.parse.rules import rule
+from roadvault.parse.sections import section_role
 from roadvault.parse.text_outline import escape_line_start
 from roadvault.parse.titles import STATUS_MARKS, opens_a_part, strip_decorations
 
@@ -448,7 +450,9 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             emit("", number)
             index = headlined[index - 1]
             continue
-        if not _has_text(out) and not bullet and TITLE_HEADING_RE.match(stripped):
+        if not _has_text(out) and _URL_ONLY_RE.fullmatch(plain):
+            emit(plain, number)  # the chat's address over the plan: where it came from
+        elif not _has_text(out) and not bullet and TITLE_HEADING_RE.match(stripped):
             emit(stripped, number)  # "# my-study-plan": a repository's title heading
         elif not bullet and (heading := _SECTION_HEADING_RE.match(stripped)):
             # "## 计划" over dated lines: a heading as written opens its section
@@ -467,6 +471,19 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         ):
             # "🔹 Phase 1: …" then "⚙️ Tools Setup:": a label inside the numbered part
             emit(f"{'#' * (ordinals[0][1] + 1)} {plain}", number)
+        elif (
+            not bullet
+            and indent == 0
+            and short
+            and not glyph_led
+            and ordinals
+            and _closes_the_parts(plain)
+        ):
+            # "Learning Resources", "Weekend Pattern" after "Week 8" and its days: the
+            # chat's closing sections, beside the plan's parts, not inside the last one
+            section_level = 2
+            emit(f"## {plain}", number)
+            in_section = True
         elif not bullet and indent == 0 and short and (numbered or glyph_led):
             # a numbered part under a glyph-marked heading ("🛣️ Route" › "Stage 1: …")
             level = 3 if numbered and not glyph_led and glyph_section else 2
@@ -528,6 +545,14 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         bare_run = 0
         emit("", number)  # every line its own block: no lazy continuation
     return "\n".join(out), origin
+
+
+def _closes_the_parts(plain: str) -> bool:
+    """A section's name that says it is not study (advice, a routine, housekeeping) or that
+    it is the reading list, not numbered as a part and not a label ending in a colon."""
+    if opens_a_part(plain) or _SECTION_RE.match(plain) or _LABEL_END_RE.search(plain):
+        return False  # "Learning Method:" over a day's lines labels a part of that day
+    return section_role(plain) is not None or resource_kind(plain) == "strong"
 
 
 MIN_NAMES_BEFORE_REMARK = 2

@@ -246,6 +246,8 @@ tips?|pro tips?|study tips?|learning tips?|tips (?:and|&) tricks|tips for \w+|fi
 |(?:key )?takeaways
 |how i(?:['’]m| am)? (?:learn(?:ing)?|study(?:ing)?)|how i(?:['’]ll| will) (?:learn|study)
 |my (?:learning|study) (?:approach|process|method|workflow|routine)
+|(?:daily|weekly|weekday|weekend) (?:study |learning )?(?:pattern|rhythm)(?: \(.*\))?
+|(?:study|learning) (?:pattern|rhythm|routine)|(?:weekday|weekend) routine
 |(?:when|if) (?:you(?:['’]re| are)?|i(?:['’]m| am)?) (?:get )?stuck|stuck\??|getting unstuck
 |(?:important|additional|extra|other|general|side|misc(?:ellaneous)?) notes?
 |(?:daily |study )?notes?|remarks|ghi chú|lưu ý|catatan(?: harian)?|notas|observaciones
