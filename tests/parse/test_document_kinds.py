@@ -9078,3 +9078,18 @@ def test_pasted_text_a_colon_label_inside_a_day_stays_inside_it():
     roadmap = parse_roadmap(text)
     assert [phase.title for phase in roadmap.nodes] == ["Week 1: Basics", "Week 2: Walls"]
     assert len(roadmap.leaves()) >= 3
+
+
+def test_a_numbered_part_name_right_over_its_list_is_not_a_bare_line_of_the_intro():
+    # every line ends in a hard break; the first part's name sits under the subtitle
+    text = (
+        "# Clay map  \n\nfor the spring course  \n\n---  \n\nStage 1  \n\n- wedging  \n"
+        "- centring  \n- coning  \n\nStage 2  \n\n- pulling  \n- trimming  \n\n"
+        "Stage 3  \n\n- glazing  \n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [(p.title, len(p.leaves())) for p in roadmap.nodes] == [
+        ("Stage 1", 3),
+        ("Stage 2", 2),
+        ("Stage 3", 1),
+    ]

@@ -326,6 +326,10 @@ def _opening_run(lines: list[str], start: int) -> tuple[list[int], list[int], li
             pending = []
             continue
         if None in kinds or "label" in kinds:
+            if run and _LIST_LINE_RE.match(lines[paragraph[0]]) and opens_a_part(lines[run[-1]]):
+                # "Этап 1" right over a list: the name of the part that list makes up
+                run.pop()
+                break
             cut = _bare_prefix(kinds)
             closing = kinds[cut:]
             # a sentence closes it: its first line reads as one, the rest wrap it
