@@ -9093,3 +9093,16 @@ def test_a_numbered_part_name_right_over_its_list_is_not_a_bare_line_of_the_intr
         ("Stage 2", 2),
         ("Stage 3", 1),
     ]
+
+
+def test_a_board_of_week_states_ticks_the_weeks_it_counts_and_is_not_more_steps():
+    text = (
+        "# 陶艺\n\n## 学习计划\n### 第一周：揉泥\n- [揉泥](/w1/wedge.md)\n"
+        "- [定中心](/w1/centre.md)\n\n"
+        "### 第二周：拉坯\n- [拉坯](/w2/pull.md)\n\n## 进度看板\n| 周数 | 完成状态 | 关键成果 |\n"
+        "|---|---|---|\n| 1 | ✅ 100% | 能定中心 |\n| 2 | 🚧 70% | 拉出直筒 |\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [p.title for p in roadmap.nodes] == ["第一周：揉泥", "第二周：拉坯"]
+    assert [leaf.status for leaf in roadmap.leaves()] == ["done", "done", "todo"]
+    assert "能定中心" in roadmap.notes

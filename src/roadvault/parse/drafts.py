@@ -376,6 +376,7 @@ class Draft:
     image_only: bool = False
     anchor_only: bool = False
     table: int | None = None  # which table a row came from
+    cells: tuple[str, ...] = ()  # a table row's cells as written, in plain text
     glyph: str | None = None  # checkbox a leading status glyph stands for ("✅ …" → "x")
     label_notes: int = 0  # "- **Purpose**: …" bullets read as this draft's notes
     held_code: bool = False  # a code block (or an embedded picture or video) stood right here

@@ -1859,6 +1859,68 @@ def overviews_to_notes(root: Draft, notes: list[str]) -> None:
             _drop_emptied(root, parent, notes)
 
 
+_PERCENT_RE = re.compile(r"\b\d{1,3}\s*%")
+_COUNT_CELL_RE = re.compile(r"^\s*(\d{1,2})\s*$")
+MIN_BOARD_ROWS = 2
+
+
+def _row_count(row: Draft) -> int | None:
+    """The number in a table row's first cell ("| 2 | 🚧 70% | …|" → 2), or None."""
+    if len(row.cells) < 2:
+        return None  # the count is not the row's only cell: that would be its name
+    match = _COUNT_CELL_RE.match(row.cells[0])
+    return int(match[1]) if match else None
+
+
+def _row_done(row: Draft) -> bool:
+    return (row.marker or "").lower() == "x" or row.said == "x" or row.glyph == "x"
+
+
+def _row_stated(row: Draft) -> bool:
+    return row.marker not in (None, " ") or row.said is not None or row.glyph is not None
+
+
+@rule("status-board")
+def status_boards_to_notes(root: Draft, notes: list[str]) -> None:
+    """A table whose rows only count the plan's parts ("| 1 | ✅ 100% | Flex and Grid |",
+    "| 2 | 🚧 70% | … |"), each with a state and some with how far in percent, beside
+    sections that are those parts ("第一周", "第二周", "Week 3") in the same order, is a board
+    of how far each part is: progress, not more steps. Its rows go to the text, and a done
+    row's tick passes to the part it counts, so no tick is lost. A table of parts that are
+    not also sections is the plan itself; states with no figure may be steps of their own."""
+    parts = [
+        d for d in walk(root) if d.kind in (HEADING, PSEUDO) and opens_a_part(d.text or d.title)
+    ]
+    if len(parts) < MIN_BOARD_ROWS:
+        return
+    for parent in list(walk(root)):
+        rows = [c for c in parent.children if c.kind in (ITEM, ROW)]
+        if len(rows) < MIN_BOARD_ROWS or any(r.table is None or r.children for r in rows):
+            continue
+        if len({r.table for r in rows}) != 1 or not any(_row_stated(r) for r in rows):
+            continue
+        if not any(_PERCENT_RE.search(cell) for r in rows for cell in r.cells):
+            continue  # states alone may be steps of their own; "✅ 100%" measures a part
+        counts = [_row_count(r) for r in rows]
+        if counts != list(range(1, len(rows) + 1)):
+            continue
+        peers = [d for d in parts if d is not parent and d not in walk(parent)]
+        level = min((d.level for d in peers), default=0)
+        counted = [d for d in peers if d.level == level]
+        if len(counted) < len(rows) or parent in walk(counted[0]):
+            continue
+        notes.append("\n".join(f"- {' | '.join(row.cells)}" for row in rows))
+        for row, part in zip(rows, counted, strict=False):
+            fired("status-board", row.line, "note")
+            if _row_done(row) and part.said is None and part.marker is None:
+                part.said = "x"
+                fired("status-board", part.line, "phase", f"[x] from line {row.line}")
+        parent.children = [c for c in parent.children if c not in rows]
+        if parent is not root and not parent.children:
+            notes[-1] = section_text(parent) + "\n\n" + notes[-1]
+            _drop_emptied(root, parent, notes)
+
+
 def carry_ticks(items: list[Draft], sections: list[tuple[Draft, str]], parent: Draft) -> None:
     """ "## Progress" › "- [x] **Day 1**: Variables" over the "### Day 1: Variables" section:
     the overview goes to the text, but its tick says the day is done; it is carried to the

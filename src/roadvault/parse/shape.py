@@ -110,6 +110,7 @@ from roadvault.parse.sections import (
     self_checks_to_notes,
     series_word,
     statistics_to_notes,
+    status_boards_to_notes,
     text_says_what_to_do,
 )
 from roadvault.parse.statuses import (
@@ -3087,6 +3088,7 @@ def shape_roadmap(
     _lead_sentences_to_notes(root)
     named_by_intro = _move_intro_sections(root, notes, first_heading=first_heading)
     overviews_to_notes(root, notes)
+    status_boards_to_notes(root, notes)
     order_advice_to_notes(root, notes)
     merge_slot_checklists(root)
     hoisted, opened = _hoist_wrapper(root)

@@ -1388,6 +1388,7 @@ def table_items(
             continue
         cell = row[title_at]
         draft = Draft(ROW, line=line)
+        draft.cells = tuple(c.text.strip() for c in row)
         points = _points(cell) or (_single_point(cell) if nests else [])
         if (
             (len(points) >= 2 or (nests and points))
