@@ -9106,3 +9106,16 @@ def test_a_board_of_week_states_ticks_the_weeks_it_counts_and_is_not_more_steps(
     assert [p.title for p in roadmap.nodes] == ["第一周：揉泥", "第二周：拉坯"]
     assert [leaf.status for leaf in roadmap.leaves()] == ["done", "done", "todo"]
     assert "能定中心" in roadmap.notes
+
+
+def test_a_progress_copy_of_the_plan_passes_its_struck_entries_to_the_plan():
+    text = (
+        "# Clay course\n\n## Modules\n\n### 01 - Wedging\n\n* Ram's head;\n* Spiral wedge;\n"
+        "* Cone wedging.\n\n### 02 - Throwing\n\n* Centring;\n* Pulling;\n* Trimming.\n\n"
+        "## Progress\n\n### 01 - Wedging ✅\n\n* ~~Ram's head;~~\n* ~~Spiral wedge;~~\n"
+        "* ~~Cone wedging.~~\n\n### 02 - Throwing\n\n* ~~Centring;~~\n* Pulling;\n* Trimming.\n"
+    )
+    roadmap = parse_roadmap(text)
+    leaves = roadmap.leaves()
+    assert len(leaves) == 6
+    assert [leaf.status for leaf in leaves] == ["done"] * 4 + ["todo"] * 2

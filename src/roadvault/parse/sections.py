@@ -2468,8 +2468,59 @@ def restated_entries_to_notes(root: Draft, notes: list[str]) -> None:
     last = root.children[-1]
     said = [f" {plain_label(d.text)} " for c in root.children[:-1] for d in walk(c) if d.text]
     if _restates_entries(last, said):
+        carry_restated_states([last], root.children[:-1])
         _to_notes(notes, "restated-entries")(last, root)
         root.children.pop()
+
+
+_STRUCK_RE = re.compile(r"^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?~~.+~~[\s.;,]*$")
+
+
+def _said_done(draft: Draft) -> bool:
+    """Ticked, marked done, or struck through from end to end ("~~Loops;~~")."""
+    return (
+        (draft.marker or "").lower() == "x"
+        or draft.said == "x"
+        or draft.glyph == "x"
+        or bool(_STRUCK_RE.match(draft.raw))
+    )
+
+
+def carry_restated_states(copies: list[Draft], parts: list[Draft]) -> None:
+    """ "## Progress" restating the plan with its done entries struck or ticked: the copy
+    goes to the text, but each done entry's state passes to the step it repeats, by the
+    same words, so no tick is lost."""
+    steps: dict[str, Draft] = {}
+    for draft in _kept(parts, set(map(id, copies))):
+        if draft.text:
+            steps.setdefault(plain_label(draft.text), draft)
+    for copy in copies:
+        for entry in walk(copy):
+            if entry is copy or not _said_done(entry):
+                continue
+            step = steps.get(plain_label(entry.text))
+            if step is not None and step.marker is None and step.said is None:
+                step.said = "x"
+                fired("restated-entries", step.line, "item", f"[x] from line {entry.line}")
+
+
+def _kept(drafts: list[Draft], copies: set[int]) -> list[Draft]:
+    """Every draft under `drafts`, the copies and what is left out excepted."""
+    found: list[Draft] = []
+    for draft in drafts:
+        if id(draft) in copies or draft.excluded:
+            continue
+        found.append(draft)
+        found.extend(_kept(draft.children, copies))
+    return found
+
+
+def carry_states_from_excluded(root: Draft) -> None:
+    """A section left out as housekeeping ("## Progress") that restates the plan's steps
+    with ticks or strikes: before it goes, its done states pass to those steps."""
+    dropped = [d for d in walk(root) if d.excluded and d.kind in (HEADING, PSEUDO)]
+    if dropped:
+        carry_restated_states(dropped, [root])
 
 
 @rule("restated-sections")

@@ -63,6 +63,7 @@ from roadvault.parse.sections import (
     HOUSEKEEPING,
     advice_to_notes,
     answer_plan_only,
+    carry_states_from_excluded,
     carry_ticks,
     date_fields,
     dated_logs_to_notes,
@@ -3045,6 +3046,7 @@ def shape_roadmap(
     read_journal_days(root)
     _keep_sections_with_tasks(root, front_title)
     _drop_sections_about_people(root)
+    carry_states_from_excluded(root)
     _drop_excluded(root)
     first_lesson_to_its_row(root)
     linked_notes_to_boxes(root)
