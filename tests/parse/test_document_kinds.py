@@ -9119,3 +9119,34 @@ def test_a_progress_copy_of_the_plan_passes_its_struck_entries_to_the_plan():
     leaves = roadmap.leaves()
     assert len(leaves) == 6
     assert [leaf.status for leaf in leaves] == ["done"] * 4 + ["todo"] * 2
+
+
+def test_a_plan_drawn_as_a_tree_outside_any_code_block_is_read_as_the_tree():
+    text = (
+        "# Clay plan\n\n|-- Week 1: Hand building\n|   |-- Pinching\n|   |   |-- Pinch a bowl\n"
+        "|   |   |-- Pinch a cup\n|   |-- Coils\n|   |   |-- Roll even coils\n|\n"
+        "|-- Week 2: Wheel\n|   |-- Centring\n|   |   |-- Cone up\n|   |   |-- Cone down\n"
+        "|-- Resources and Community (https://example.org/clay)\n|   |-- Pottery books\n"
+        "|   |-- Local studios\n\nLike this post? Share it!\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == [
+        "Week 1: Hand building",
+        "Week 2: Wheel",
+    ]
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Pinch a bowl",
+        "Pinch a cup",
+        "Roll even coils",
+        "Cone up",
+        "Cone down",
+    ]
+
+
+def test_a_folder_tree_drawn_outside_code_beside_a_plan_is_not_read_as_steps():
+    text = (
+        "# Clay tool\n\n## Layout\n\n|-- README.md\n|-- clay.py\n|-- tests/\n|   |-- test_clay.py\n"
+        "|-- pyproject.toml\n\n## Steps\n\n- Write the glaze calculator\n- Publish it\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Write the glaze calculator", "Publish it"], titles

@@ -107,10 +107,13 @@ _FURTHER_READING_RE = re.compile(
 )
 # "and" between two names of kinds, in the languages above: "Recursos y herramientas".
 _RES_AND = r"(?:and|&|/|,|or|y|e|o|et|ou|und|oder|ve|dan|và|и|和|与|及|および|と|및|와|과)"
-# Tools named after resources ("Resources and tools") are more of them, not topics.
+# Tools (and communities) named after resources ("Resources and tools") are more of them,
+# not topics.
 _RES_TOOL = (
     r"(?:tools?|software|platforms?|herramientas|ferramentas|outils|werkzeuge|strumenti"
-    r"|инструменты|工具|ツール|도구)"
+    r"|инструменты|工具|ツール|도구"
+    # "Resources and Community": where to read and whom to ask, neither of them a step
+    r"|communit(?:y|ies)|comunidad(?:es)?|comunidade|communauté)"
 )
 # "gratuitos", "gratuites", "gratuite", "gratis": free, after the noun in Romance languages
 _FREE = r"(?:gratuit[oa]s?|gratuites?|gratuit[ei]|gratis)"

@@ -161,6 +161,38 @@ def whole_document_tree(text: str) -> str | None:
     return None if markdown is None else "\n".join(markdown)
 
 
+def _unfenced_trees(lines: list[str]) -> list[str]:
+    """Each run of branch lines drawn outside any code block ("|-- Week 1: Basics" /
+    "|   |-- Loops"), four branches at least and not a drawing of files, as the outline it
+    draws (same line count). Markdown would run such lines together into one paragraph."""
+    inside = {n for start, end, _ in _fenced_blocks(lines) for n in range(start - 1, end + 1)}
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        if index in inside or _branch(lines[index]) is None:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and end not in inside:
+            if _branch(lines[end]) is None and not _GUIDE_ONLY_RE.match(lines[end]):
+                break
+            if not lines[end].strip() and not (end + 1 < len(lines) and lines[end + 1].strip()):
+                break  # two blank lines, or a blank line at the end: the drawing is over
+            end += 1
+        while end > index and not lines[end - 1].strip():
+            end -= 1
+        level = _heading_level_at(lines, index) + 1
+        markdown = tree_markdown(lines[index:end], heading_level=max(level, 2))
+        if markdown is not None:
+            fired("tree-diagram", index + 1, "item", f"{end - index} lines drawn outside code")
+            # blank lines around: the outline is not a lazy continuation of the text above
+            out[index:end] = markdown
+            if index and out[index - 1].strip():
+                out[index - 1] += "\n"
+        index = max(end, index + 1)
+    return "\n".join(out).split("\n") if out != lines else lines
+
+
 @rule("tree-diagram")
 def inline_tree_diagrams(text: str) -> str:
     """A plan drawn as a tree in a code block ("Month 1-2: Foundation" › "├── Week 1-3:
@@ -173,7 +205,7 @@ def inline_tree_diagrams(text: str) -> str:
     of input (`whole_document_tree`): even folders are then the plan, since nothing else is."""
     if not _draws_a_tree(text):
         return text
-    lines = text.split("\n")
+    lines = _unfenced_trees(text.split("\n"))
     blocks = [block for block in _fenced_blocks(lines) if block[2] in _TREE_INFOS]
     converted: list[tuple[int, int, list[str]]] = []
     for start, end, _ in blocks:
@@ -182,11 +214,11 @@ def inline_tree_diagrams(text: str) -> str:
         if markdown is not None:
             converted.append((start, end, markdown))
     if not converted:
-        return text
+        return "\n".join(lines)
     drawn = sum(1 for *_, md in converted for line in md if line.lstrip().startswith("- "))
     around = _items_outside(lines, _fenced_blocks(lines))
     if drawn < max(2 * around, around + 5):
-        return text
+        return "\n".join(lines)
     for start, end, markdown in reversed(converted):
         fired("tree-diagram", start + 1, "item", f"{len(markdown)} lines")
         # the fence lines become blank lines: the tree is Markdown now
