@@ -9150,3 +9150,17 @@ def test_a_folder_tree_drawn_outside_code_beside_a_plan_is_not_read_as_steps():
     )
     titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
     assert titles == ["Write the glaze calculator", "Publish it"], titles
+
+
+def test_roman_numbered_bold_lines_under_a_bold_worded_part_are_its_sections():
+    text = (
+        "**CLAY PLAN**\n\n**PART 1: HAND BUILDING**\n\n**I. Pinching**\n\n- Pinch a bowl\n"
+        "- Pinch a cup\n\n**II. Coils**\n\n- Roll coils\n- Join coils\n\n"
+        "**PART: 2: THE WHEEL**\n\n**I. Centring**\n\n- Cone up\n- Cone down\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == [
+        "PART 1: HAND BUILDING",
+        "PART: 2: THE WHEEL",
+    ]
+    assert [len(phase.leaves()) for phase in roadmap.nodes] == [4, 2]

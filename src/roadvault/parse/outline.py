@@ -1129,6 +1129,15 @@ class _Sections:
             )
             if peer is not None:
                 return peer.level
+            outer = _numbering_kind(nearest.text)
+            if (
+                outer.startswith("arabic:")
+                and outer != "arabic:"
+                and (_numbering_kind(draft.text) in ("word", "arabic:"))
+            ):
+                # "**I. Fundamentals**" under "**PART 1: The Language**": a new kind of
+                # number opens inside the worded part, as headings of a lower level would
+                return nearest.level + 0.1
         if draft.numbered == nearest.numbered:
             return nearest.level
         if nearest.numbered:

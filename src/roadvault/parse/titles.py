@@ -209,7 +209,10 @@ _ORDINAL_NUMBER = (
 # the title without them; the learner sees them again, as the author's numbering
 # (`_split_numbering`), and ids and note names are made without them (`without_numbering`).
 _PHASE_WORD_RE = re.compile(
-    rf"^(?:phase|stage|step|part|module|level|unit|section|m(?=\d))\s*{_ORDINAL_NUMBER}", re.I
+    # "PART: 2: DOCUMENT": a colon may stand between the word and its number
+    rf"^(?:phase|stage|step|part|module|level|unit|section|m(?=\d))\s*(?::\s*(?=\d))?"
+    rf"{_ORDINAL_NUMBER}",
+    re.I,
 )
 # "Chapter 3: Loops", "Track A — Godot", "Project 2: Chat app" keep their label: it names the
 # kind of part (a chapter of a book, a track, a project), as the author wrote it. Ids are made
