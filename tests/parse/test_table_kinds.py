@@ -1537,3 +1537,30 @@ def test_a_sprint_column_of_bare_numbers_groups_the_rows_into_named_sprints():
     roadmap = parse_roadmap(text)
     assert [node.title for node in roadmap.nodes] == ["Sprint 1", "Sprint 2", "Sprint 3"]
     assert [len(node.leaves()) for node in roadmap.nodes] == [2, 2, 1]
+
+
+def test_a_tick_in_the_title_cell_of_some_rows_marks_them_done():
+    text = (
+        "# Plan\n\n## Semester 1\n\n| Module | Course | Grade |\n|---|---|---|\n"
+        "| Basics | :heavy_check_mark: Wedging | 19 |\n"
+        "| Basics | :heavy_check_mark: Centring | 18 |\n"
+        "| Core | Glazing | |\n\n## Semester 2\n\n| Module | Course | Grade |\n|---|---|---|\n"
+        "| Core | ✔️ Firing | 17 |\n| Core | Raku | |\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("Wedging", "done"),
+        ("Centring", "done"),
+        ("Glazing", "todo"),
+        ("Firing", "done"),
+        ("Raku", "todo"),
+    ]
+
+
+def test_a_grade_column_whose_last_grade_is_not_in_yet_keeps_the_table_rows():
+    text = (
+        "# Plan\n\n## Semester 1\n\n| Course | Grade |\n|---|---|\n| Wedging | 19 |\n"
+        "| Centring | 18 |\n| Glazing | |\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centring", "Glazing"], titles

@@ -200,11 +200,13 @@ def read_status_glyphs(root: Draft) -> None:
         solved = set() if is_checklist_document(root) else _lists_ticked_after(root)
         scattered = _scattered_leaf_ticks(marked, parents)
         everywhere = _ticked_after_every_entry(marked, parents)
+        rows_ticked = _rows_partly_ticked(root)
         marked = [
             d
             for d in marked
             if d.stamped
             or everywhere
+            or (rows_ticked and d.kind == ROW and d.glyph == "x")
             or id(d) in scattered
             or (d.glyph_after and id(parents[id(d)]) in solved)
             or (
@@ -248,6 +250,18 @@ def read_status_glyphs(root: Draft) -> None:
                 bare = sibling.glyph is None
                 if sibling.kind == ITEM and sibling.marker is None and bare:
                     sibling.marker = " "
+
+
+MIN_TICKED_ROWS = 2
+
+
+def _rows_partly_ticked(root: Draft) -> bool:
+    """ "| ✔️ Basic Probability | 19 |" over "| Deep Learning | |": a tick in the title cell
+    of some table rows, two at least, and none in others, is how far the learner has got. A
+    mark on every row would only decorate them."""
+    rows = [d for d in walk(root) if d.kind == ROW and d.marker is None]
+    ticked = sum(1 for d in rows if d.glyph == "x")
+    return ticked >= MIN_TICKED_ROWS and any(d.glyph is None for d in rows)
 
 
 MIN_LISTS_TICKED_AFTER = 3

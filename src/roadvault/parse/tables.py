@@ -979,7 +979,8 @@ def _is_column_lists(header: list[InlineText], body: list[list[InlineText]]) -> 
     filled from the top down, to different depths) is read column by column: each column
     a group named by its header, each cell one entry ("[ ] Busqueda": a box ticking the
     name after it, not a state column). A row across it is no entry: its cells only share a
-    line."""
+    line. A column of figures (grades, scores) is said of the rows, whose last is not in
+    yet: the table is rows."""
     width = len(header)
     if width < 2 or len(body) < 2:
         return False
@@ -1010,6 +1011,11 @@ def _is_column_lists(header: list[InlineText], body: list[list[InlineText]]) -> 
         if depth
     ):
         return False  # "| Course | Status |" with the last rows left blank: a tracker
+    if any(
+        depth and all(_FIGURE_CELL_RE.fullmatch(cell) for cell in column[:depth])
+        for column, depth in zip(columns, depths, strict=True)
+    ):
+        return False  # "| Algebra | 18 |" over "| Statistics | |": a grade not in yet
     cells = [cell for column in columns for cell in column if cell]
     return all(
         len(cell.split()) <= MAX_COLUMN_ENTRY_WORDS and not _STATUS_ONLY_RE.match(cell)
@@ -1017,6 +1023,7 @@ def _is_column_lists(header: list[InlineText], body: list[list[InlineText]]) -> 
     ) and any(not re.fullmatch(r"[\d\s.,%/:-]+", cell) for cell in cells)
 
 
+_FIGURE_CELL_RE = re.compile(r"[\d\s.,%/:+-]+")
 # "[ ] Busqueda", "(✓) Servmon": a box, then the name it ticks, not a state alone.
 _BOXED_NAME_RE = re.compile(r"^\s*(?:\[[^\]\n]?\]|\(\s*[✓✔xX]?\s*\))\s*[^\W\d_]")
 _STATUS_ONLY_RE = re.compile(rf"^[\sxX{''.join(sorted(STATUS_MARKS))}-]*$")
