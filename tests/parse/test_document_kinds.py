@@ -9164,3 +9164,27 @@ def test_roman_numbered_bold_lines_under_a_bold_worded_part_are_its_sections():
         "PART: 2: THE WHEEL",
     ]
     assert [len(phase.leaves()) for phase in roadmap.nodes] == [4, 2]
+
+
+def test_a_closing_part_of_dated_entries_whatever_its_name_is_the_learners_log():
+    text = (
+        "# Clay roadmap\n\n## Order\n1. Wedging\n2. Centring\n3. Pulling\n4. Trimming\n\n"
+        "## Where I am\n- 2022/11/16\n  * finished wedging\n- 2022/11/20\n  * finished centring\n"
+        "- 2022/12/01\n  * pulled my first cylinder\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Wedging",
+        "Centring",
+        "Pulling",
+        "Trimming",
+    ]
+    assert "2022/11/16" in roadmap.notes
+
+
+def test_a_plan_made_only_of_dated_sessions_keeps_them_as_steps():
+    text = (
+        "# Clay course\n\n## Sessions\n- 2022/11/16\n  * wedging\n- 2022/11/23\n  * centring\n"
+        "- 2022/11/30\n  * pulling\n"
+    )
+    assert len(parse_roadmap(text).leaves()) >= 3

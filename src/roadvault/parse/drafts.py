@@ -59,7 +59,7 @@ _RES_NOUN = (
     r"|recursos|referencias|referências|bibliografía|bibliografia|materiales|materiais|libros"
     r"|plataformas?|plateformes?|sitios(?: web)?|páginas web|webs"
     r"|livros|cursos recomendados|ressources?|recurso"
-    r"|références|livres|ressourcen|literatur|ресурсы|литература|материалы|полезные ссылки"
+    r"|références|livres|ressourcen|literatur|ресурсы|литература|материалы?|полезные ссылки"
     r"|источники|ссылки|статьи"
     r"|参考文献|参考资料|参考链接|(?:本文|本项目|本文档)?参考|学习资源|学习资料|资源|推荐资源|推荐书籍|书籍|相关资源"
     r"|阅读材料|阅读资料|推荐阅读|延伸阅读|拓展阅读|扩展阅读|学习材料|推荐数据源|数据源|推荐工具|推荐网站"

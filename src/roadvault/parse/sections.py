@@ -3173,14 +3173,17 @@ def dated_logs_to_notes(root: Draft, notes: list[str]) -> None:
     """A section named as the learner's log ("## Log", "学习日志", "Lerntagebuch") whose
     entries are dated ("### 20/03/2023" › "Learned that triangle angles sum to 180°"),
     beside parts that hold the plan, records what was done: the roadmap note's text, not
-    more steps. A document that is only its log keeps its days as the steps."""
+    more steps; so does a closing part of dated entries only, whatever its name, after
+    parts with no date. A document that is only its log keeps its days as the steps."""
     for at, section in enumerate(root.children):
-        if section.kind not in (HEADING, PSEUDO) or not _LOG_NAME_RE.match(
-            plain_label(section.title)
-        ):
+        if section.kind not in (HEADING, PSEUDO):
+            continue
+        if not _LOG_NAME_RE.match(plain_label(section.title)) and not _only_dated_after(root, at):
             continue
         dated = [
-            c for c in section.children if c.kind in (HEADING, PSEUDO) and is_date_title(c.title)
+            c
+            for c in section.children
+            if c.kind in (HEADING, PSEUDO, ITEM) and is_date_title(c.title)
         ]
         others = [
             d
@@ -3193,6 +3196,23 @@ def dated_logs_to_notes(root: Draft, notes: list[str]) -> None:
             _named_section_to_notes(section, notes, "dated-log")
             root.children = root.children[:at] + root.children[at + 1 :]
             return
+
+
+MIN_ONLY_DATED = 3
+
+
+def _only_dated_after(root: Draft, at: int) -> bool:
+    """The last part of the document, whatever its name ("## 현재까지 상황"), whose entries
+    are all dates ("- 2022/11/16" › "Finished the course"), three at least, after parts
+    that hold no date: what the learner has done so far, a log."""
+    section = root.children[at]
+    entries = [c for c in section.children if c.kind in (HEADING, PSEUDO, ITEM)]
+    return (
+        at == len(root.children) - 1
+        and len(entries) >= MIN_ONLY_DATED
+        and all(is_date_title(c.title) and (c.children or c.notes) for c in entries)
+        and not any(is_date_title(d.title) for other in root.children[:at] for d in walk(other))
+    )
 
 
 MIN_RETOLD_PARTS = 3
