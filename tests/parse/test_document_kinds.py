@@ -9188,3 +9188,21 @@ def test_a_plan_made_only_of_dated_sessions_keeps_them_as_steps():
         "- 2022/11/30\n  * pulling\n"
     )
     assert len(parse_roadmap(text).leaves()) >= 3
+
+
+def test_obsidian_callouts_nested_in_a_layout_callout_keep_their_boxes_and_ticks():
+    text = (
+        "# Clay\n\n## Week 1\n\n>[!multi-column| medium]\n>\n>>[!todo] Wedging\n"
+        ">>- [ ] Ram's head\n>>- [x] Spiral wedge\n>\n>>[!todo] Also know\n>>- [ ] Cone\n\n"
+        "## Week 2\n\n> [!todo] Throwing\n> - [ ] Centre\n> - [x] Pull\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [phase.title for phase in roadmap.nodes] == ["Week 1", "Week 2"]
+    assert [group.title for group in roadmap.nodes[0].children] == ["Wedging", "Also know"]
+    assert [(leaf.title, leaf.status.value) for leaf in roadmap.leaves()] == [
+        ("Ram's head", "todo"),
+        ("Spiral wedge", "done"),
+        ("Cone", "todo"),
+        ("Centre", "todo"),
+        ("Pull", "done"),
+    ]

@@ -752,6 +752,8 @@ def _plain(line: str) -> str:
     return line.strip().strip("*_").strip()
 
 
+# "[!todo] Wedging", "[!note]- Folded": an Obsidian callout's first line, inside its quote
+_CALLOUT_TEXT_RE = re.compile(r"^\[![\w-]+[|\]]")
 _QUOTE_LINE_RE = re.compile(r"^(>+)[ \t]*(\S.*?)\s*$")
 MIN_QUOTE_OUTLINE_LINES = 8
 MAX_QUOTE_OUTLINE_CHARS = 160
@@ -761,7 +763,8 @@ MAX_QUOTE_OUTLINE_CHARS = 160
 def unquote_outline(body: str) -> tuple[str, list[int]]:
     """Notes that draw an outline by quote depth (">数学" › ">>线性代数" › ">>>基础课"): each
     quoted line is one entry, its depth its level; the top ones name the parts. Quotes of
-    one depth, or of sentences, stay quotes. Line numbers do not change."""
+    one depth, or of sentences, stay quotes, and so do Obsidian callouts nested in each other
+    ("> [!multi-column]" › ">> [!todo] Wedging"). Line numbers do not change."""
     lines = body.split("\n")
     quoted: list[tuple[int, int, str]] = []
     in_fence = False
@@ -772,6 +775,8 @@ def unquote_outline(body: str) -> tuple[str, list[int]]:
         if match:
             quoted.append((at, len(match[1]), match[2]))
     depths = [depth for _, depth, _ in quoted]
+    if any(_CALLOUT_TEXT_RE.match(text) for _, _, text in quoted):
+        return body, []  # "> [!todo] Wedging" inside "> [!multi-column]": callouts, nested
     if (
         len(quoted) < MIN_QUOTE_OUTLINE_LINES
         or len(set(depths)) < 2

@@ -1590,6 +1590,13 @@ class _Sections:
                     for inner in walk(draft):
                         fired("advice-callout", inner.line, "note")
                     return
+                if is_callout_layout(draft, title):
+                    fired("callout-layout", draft.line, "dropped", kind)
+                    for inner in draft.children:
+                        inner.level = self.top.level + 0.01
+                    self.top.children.extend(draft.children)
+                    self.top.notes.extend(draft.notes)
+                    return
                 self.top.children.append(draft)
                 return
         if self.quoted_entries and _quotes_an_entry(node) and node.map:
@@ -1888,8 +1895,19 @@ def _html_list(content: str) -> bool:
 
 
 _CARD_HEADING_RE = re.compile(r"<h([2-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+
+
 # The boxes of advice site themes draw: Jekyll's "notice--info", Bootstrap's "alert",
 # MkDocs' "admonition", and their kin.
+@rule("callout-layout")
+def is_callout_layout(callout: Draft, title: str) -> bool:
+    """An Obsidian callout with no title of its own that holds only callouts ("> [!multi-column]"
+    around ">> [!todo] Wedging" and ">> [!todo] Centring") lays them out side by side: it
+    names nothing, and the callouts inside stand where it stands. A callout with a title, or
+    with entries of its own, is a group."""
+    return not title and bool(callout.children) and all(c.kind == CALLOUT for c in callout.children)
+
+
 _CALLOUT_CLASS_RE = re.compile(
     r"""\A\s*<\w+[^>]*\bclass\s*=\s*["'][^"']*\b(?:notice|alert|callout|admonition|tip|hint"""
     r"""|warning|caution|danger|info|note|success)\b""",
