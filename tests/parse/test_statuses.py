@@ -343,3 +343,21 @@ def test_a_ticked_entry_written_only_in_brackets_is_the_learners_step_not_a_blan
         "## 2D\n- [x] [Edit Distance]\n"
     )
     assert _states(text) == [("Climbing Stairs", "done"), ("[Edit Distance]", "done")]
+
+
+def test_ticks_inside_a_read_column_say_which_entries_are_read_and_an_empty_column_goes():
+    text = "# Clay book\n\n## 已读\n\nCh1 √\n\nCh2 √\n\nCh3\n\nCh4 √\n\nCh5\n\n## 未读\n"
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("Ch1", "done"),
+        ("Ch2", "done"),
+        ("Ch3", "todo"),
+        ("Ch4", "done"),
+        ("Ch5", "todo"),
+    ]
+
+
+def test_a_done_column_without_marks_of_its_own_still_marks_its_entries_done():
+    text = "# Clay\n\n## Done\n\n- Wedging\n- Centring\n\n## To do\n\n- Pulling\n"
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.status.value for leaf in leaves] == ["done", "done", "todo"]

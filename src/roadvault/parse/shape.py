@@ -2909,8 +2909,12 @@ def _to_node(draft: Draft, inherited: Status | None, numbers: dict[int, tuple[No
             d.marker is not None for d in walk(draft) if d is not draft
         ):
             passed = inherited  # a part said done whose entries carry marks of their own
-    if draft.section_status is not None:
-        passed = Status.from_marker(draft.section_status)  # a board's "Done" column
+    if draft.section_status is not None and not any(
+        d.marker is not None or d.glyph is not None for d in walk(draft) if d is not draft
+    ):
+        # a board's "Done" column; where its entries carry marks of their own ("Ch1 √"
+        # beside a bare "Ch6"), those say which are done
+        passed = Status.from_marker(draft.section_status)
     node = Node(
         title=_without_its_length(settled_title(draft.title), draft.duration),
         status=status,

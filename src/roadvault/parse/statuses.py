@@ -653,6 +653,11 @@ def read_board_columns(root: Draft) -> None:
             alone.setdefault(sections[0][0].level, []).append(sections[0])
         if len({mark for _, mark in sections}) >= 2:
             _set_columns(sections)
+            for column, _mark in sections:
+                if not column.children and not column.notes and column.kind == HEADING:
+                    # "## 未读" with nothing under it yet: an empty column, not a step
+                    column.excluded = True
+                    fired("board-columns", column.line, "dropped", "an empty column")
     for sections in alone.values():
         if len(sections) >= MIN_LOG_COLUMNS and len({mark for _, mark in sections}) >= 2:
             _set_columns(sections)
@@ -676,6 +681,12 @@ def _set_columns(sections: list[tuple[Draft, str]]) -> None:
         section.section_status = mark  # "To read" too: a column, to do by its place
         if mark != " ":
             fired("board-columns", section.line, "phase", section.title)
+        entries = [d for d in walk(section) if d is not section and not d.children]
+        if any(d.glyph == "x" for d in entries) and any(d.glyph is None for d in entries):
+            # "## 已读" over "Ch1 √" and a bare "Ch6": the ticks say which are read
+            for entry in entries:
+                if entry.glyph == "x" and entry.marker is None:
+                    entry.said = "x"
 
 
 @rule("kanban-lanes")

@@ -73,10 +73,13 @@ TRAFFIC_LIGHTS = {
 _STATUS_GLYPH_RE = re.compile("^(" + "|".join(re.escape(g) for g in STATUS_GLYPHS) + ")\ufe0f?")
 # "**HTML Basics** ✅", "Accessibility 🛑": the same marks written after the title.
 # "Continue the course ✅⏳": marks run together, the entry partly done
+# "Ch1  √": after a name, a square-root sign is a tick typed on a keyboard without one
+# (before a name it may be mathematics: "√2")
+_TRAILING_GLYPHS = {**STATUS_GLYPHS, "√": "x"}
 _TRAILING_STATUS_GLYPH_RE = re.compile(
     # "Arrays ✅", and in CJK text with no space: "第1周 - 经典ML（Day1-7）✅"
     "(?:\\S[*_]*\\s+|[)）\\]」』\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][*_]*)((?:(?:"
-    + "|".join(re.escape(g) for g in STATUS_GLYPHS)
+    + "|".join(re.escape(g) for g in _TRAILING_GLYPHS)
     + ")\ufe0f?){1,3})[*_]*\\s*$"
 )
 _CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([+-]?)\s*(.*)$")
@@ -547,7 +550,14 @@ def strip_decorations(text: str) -> str:
     start, end = 0, len(text)
     while start < end and _is_decoration(text[start]):
         start += 1
-    while end > start and _is_decoration(text[end - 1]):
+    while (
+        end > start
+        and (
+            _is_decoration(text[end - 1])
+            # "Ch1  √": a tick typed as a square-root sign, after the name and a space
+            or (text[end - 1] == "√" and text[start : end - 1].endswith((" ", "\t")))
+        )
+    ):
         if text[end - 1] == "»" and "«" in text[start : end - 1]:
             break  # the close of a «quotation», not an arrow
         if _marks_a_letter(text, start, end):
@@ -601,7 +611,8 @@ def trailing_status_glyph(text: str) -> str | None:
     match = _TRAILING_STATUS_GLYPH_RE.search(text)
     if not match:
         return None
-    states = {STATUS_GLYPHS[g] for g in match.group(1).replace("\ufe0f", "") if g in STATUS_GLYPHS}
+    marks = match.group(1).replace("\ufe0f", "")
+    states = {_TRAILING_GLYPHS[g] for g in marks if g in _TRAILING_GLYPHS}
     if len(states) > 1:
         return "/"  # "✅⏳": partly done, under way
     return states.pop() if states else None
