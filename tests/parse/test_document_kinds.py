@@ -9206,3 +9206,20 @@ def test_obsidian_callouts_nested_in_a_layout_callout_keep_their_boxes_and_ticks
         ("Centre", "todo"),
         ("Pull", "done"),
     ]
+
+
+def test_a_plain_text_syllabus_lists_its_topics_one_to_a_line_under_a_label():
+    text = (
+        "# CLAY101\nCLAY101 Ceramics, 7.5 credits, is a course for first-year students.\n\n"
+        "Course Content\nThe goal of the course is that the student learns to throw and glaze.\n\n"
+        "The course treats:\n\nWedging and centring. Ram's head and spiral wedging.\n"
+        "Throwing cylinders. Pulling walls and trimming feet.\n"
+        "Glazes and firing. Dipping, pouring and loading the kiln.\n\n"
+        "Teaching\nThe teaching consists of studio sessions.\n"
+    )
+    roadmap = parse_roadmap(text)
+    assert [leaf.title for leaf in roadmap.leaves()] == [
+        "Wedging and centring",
+        "Throwing cylinders",
+        "Glazes and firing",
+    ]

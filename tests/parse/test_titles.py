@@ -690,3 +690,10 @@ def test_a_colon_inside_code_at_the_end_labels_nothing_after_it():
 def test_an_operator_with_its_length_keeps_both():
     parts = clean_title("^ (3 weeks)")
     assert (parts.title, parts.duration) == ("^", "3 weeks")
+
+
+def test_an_obsidian_link_with_an_escape_inside_shows_its_alias():
+    text = "# TOC\n\n- [[25 Process#^320bbc|25.1 The \\_exit() call]]\n- [[25 Process|25.2 Exit]]\n"
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[1] == "25.2 Exit"
+    assert "[[" not in titles[0] and titles[0].endswith("exit() call"), titles

@@ -366,6 +366,8 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         if line.strip() and _names_the_list_below(line.strip(), lines, at + 1)
     }
     # "Control the Flow:" right over the sentences that explain it, step after step
+    # "The course treats:" over a line per topic, each its sentences: the topics
+    treated = _lines_under_a_label(lines)
     explained = {at for at in range(len(lines)) if _label_over_text(lines, at)}
     if len(explained) < MIN_EXPLAINED_LABELS:
         explained = set()
@@ -433,6 +435,15 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
             continue
         else:
             counted_entry = False
+        if index - 1 in treated:
+            # the topic's first sentence names it; the rest of its line is its note
+            name, _, rest = plain.partition(". ")
+            emit(f"- {escape_line_start(name.rstrip('.'))}", number)
+            if rest.strip():
+                emit("", number)
+                emit(f"  {rest.strip()}", number)
+            emit("", number)
+            continue
         if index - 1 in explained:
             # a step and what it is about: the entry, the sentences its note
             emit(f"- {escape_line_start(_LABEL_END_RE.sub('', plain))}", number)
@@ -545,6 +556,33 @@ def loose_lines_to_markdown(text: str) -> tuple[str, list[int]]:
         bare_run = 0
         emit("", number)  # every line its own block: no lazy continuation
     return "\n".join(out), origin
+
+
+MIN_TREATED_LINES = 3
+MAX_LEAD_LABEL_WORDS = 8
+
+
+def _lines_under_a_label(lines: list[str]) -> set[int]:
+    """The lines under a label that ends in a colon ("The course treats:"), with no blank
+    line between them (one may stand after the label), three at least, each its own
+    sentences ("Basic properties of Fourier series. Riemann-Lebesgue lemma."): a syllabus
+    typed one topic to a line, which Markdown would run together into one paragraph."""
+    found: set[int] = set()
+    for at, line in enumerate(lines):
+        label = line.strip()
+        if not _LABEL_END_RE.search(label) or len(label.split()) > MAX_LEAD_LABEL_WORDS:
+            continue
+        first = at + 2 if at + 2 < len(lines) and not lines[at + 1].strip() else at + 1
+        end = first
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        run = [lines[n].strip() for n in range(first, end)]
+        if len(run) >= MIN_TREATED_LINES and all(
+            text[:1].isupper() and text.endswith(".") and not _LABEL_END_RE.search(text)
+            for text in run
+        ):
+            found.update(range(first, end))
+    return found
 
 
 def _closes_the_parts(plain: str) -> bool:

@@ -284,12 +284,18 @@ class InlineText:
         return self.images > 0 and not strip_decorations(self.text).strip()
 
 
+_ESCAPED_NOT_BRACKET_RE = re.compile(r"\\([^\[\]])")
+
+
 def _render_wikilinks(text: str, source: str | None = None) -> str:
     """Obsidian's "[[page|alias]]" as the words it shows. Brackets the source escaped
     ("\\[\\[MX-XX\\]\\]", as the outline form writes literal ones) are text, not a link."""
 
+    # "[[25章#^320bbc|25.1 \\_exit()]]": other escapes inside the link are its text's own
+    written = None if source is None else _ESCAPED_NOT_BRACKET_RE.sub(r"\1", source)
+
     def visible(match: re.Match[str]) -> str:
-        if source is not None and match.group(0) not in source:
+        if written is not None and match.group(0) not in written:
             return match.group(0)
         embed, page, heading, alias = match.groups()
         if embed:
