@@ -361,3 +361,22 @@ def test_a_done_column_without_marks_of_its_own_still_marks_its_entries_done():
     text = "# Clay\n\n## Done\n\n- Wedging\n- Centring\n\n## To do\n\n- Pulling\n"
     leaves = parse_roadmap(text).leaves()
     assert [leaf.status.value for leaf in leaves] == ["done", "done", "todo"]
+
+
+def test_a_count_of_finished_exercises_after_a_name_says_how_far_it_is():
+    text = (
+        "# Clay\n\n## Part 1\n\n### 1. Wedging (28 of 28 challenges completed)\nIntro.\n"
+        "### 2. Centring (3 of 52 challenges completed)\n### 3. Glazing (0 of 22)\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("1. Wedging (28 of 28 challenges completed)", "done"),
+        ("2. Centring (3 of 52 challenges completed)", "doing"),
+        ("3. Glazing (0 of 22)", "todo"),
+    ]
+
+
+def test_parts_of_a_series_numbered_one_of_three_are_not_counts_of_work_done():
+    text = "# Clay\n\n## Lessons\n\n- Wedging (1/3)\n- Wedging (2/3)\n- Wedging (3/3)\n"
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.status.value for leaf in leaves] == ["todo", "todo", "todo"]

@@ -1183,7 +1183,8 @@ def read_state_suffixes(root: Draft) -> None:
     at least; "[Reading] Chapter 2" names a kind of work. A sentence that only contains such a
     word ("Done is better than perfect") says nothing. A part whose text opens with a completion
     stamp ("### DAY 1" over "> Completed 05-17-25", or a filled "**Completion Date:** 08.11.2020")
-    is done, with everything in it."""
+    is done, with everything in it. So is a count of finished exercises after the name
+    ("Basic CSS (44 of 44 challenges completed)": see `read_progress_counts`)."""
     prefixed: list[tuple[Draft, tuple[str, str]]] = []
     for draft in walk(root):
         if draft.kind not in (ITEM, HEADING, PSEUDO, ROW) or draft.marker is not None:
@@ -1205,6 +1206,7 @@ def read_state_suffixes(root: Draft) -> None:
             continue
         draft.title, draft.said = found
         fired("state-suffix", draft.line, "item", f"[{draft.said}]")
+    read_progress_counts(root)
     # "[Plan] Statistics" once may be a name; the same tags down the lists are states
     states = {mark for _, (_, mark) in prefixed}
     if len(prefixed) >= MIN_STATE_TAGS and (len(states) >= 2 or len(prefixed) >= 3):
@@ -1216,6 +1218,47 @@ def read_state_suffixes(root: Draft) -> None:
 
 
 MIN_STATE_TAGS = 2
+# "(28 of 28 challenges completed)", "(0 of 22)", "(3/10 done)": how many of the entry's
+# own exercises are finished, after its name
+_PROGRESS_COUNT_RE = re.compile(
+    r"\s*[(（]\s*(?P<done>\d{1,4})\s*(?:of|/|из|de|di|von|sur)\s*(?P<total>\d{1,4})"
+    r"(?P<words>[^()（）\n]{0,40})[)）]\s*$",
+    re.I,
+)
+_COUNT_WORD_RE = re.compile(
+    r"\b(?:completed?|done|solved|finished|challenges?|exercises?|lessons?|problems?|tasks?)\b"
+    r"|完成|已做|済|완료",
+    re.I,
+)
+MIN_COUNTED = 2
+
+
+def read_progress_counts(root: Draft) -> None:
+    """Entries that end in how many of their exercises are finished ("Basic CSS (44 of 44
+    challenges completed)", "CSS Grid (0 of 22)"), two at least, where a count says so in
+    words or starts at none: all of them is done, some is under way, none is still to do.
+    "Part (1/3)", "Part (2/3)" with no such sign number the parts of a series instead."""
+    counted = [
+        (draft, match)
+        for draft in walk(root)
+        if draft.kind in (ITEM, HEADING, PSEUDO, ROW)
+        and draft.marker is None
+        and draft.said is None
+        and (match := _PROGRESS_COUNT_RE.search(draft.title)) is not None
+        and draft.title[: match.start()].strip()
+        and 0 < int(match["total"]) >= int(match["done"])
+    ]
+    if len(counted) < MIN_COUNTED or not any(
+        match["done"] == "0" or _COUNT_WORD_RE.search(match["words"]) for _, match in counted
+    ):
+        return
+    for draft, match in counted:
+        done, total = int(match["done"]), int(match["total"])
+        # the count stays in the title: it is the author's, and says more than the state
+        draft.said = "x" if done == total else "/" if done else " "
+        fired("state-suffix", draft.line, "item", f"[{draft.said}] {done} of {total}")
+
+
 # "> Completed 05-17-25", "Done on 2024-03-01", "完了 2025/05/17": the part was finished then.
 _COMPLETION_STAMP_RE = re.compile(
     rf"^(?:[>*_\s]|✅)*{DONE_WORD}(?:\s+on)?[\s:：]*\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}[*_\s]*$",
