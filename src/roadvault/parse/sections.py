@@ -2457,6 +2457,44 @@ def _restates_entries(section: Draft, said: list[str]) -> bool:
     )
 
 
+_FIRST_NUMBER_RE = re.compile(r"\d{1,3}")
+MIN_CONTENTS_HEADINGS = 2
+
+
+def _number_of(draft: Draft) -> str | None:
+    """The first number a heading is written with ("Module 1. Basics" → "1")."""
+    found = _FIRST_NUMBER_RE.search(draft.text or draft.title)
+    return found.group(0) if found else None
+
+
+@rule("contents-headings")
+def contents_headings_to_notes(root: Draft, notes: list[str]) -> None:
+    """Headings with nothing under them, one after another at the top of the document
+    ("### Module 1. Basics", "### Module 2. Networks"), each numbered like a part that
+    follows with its entries ("### Modul 1. 🔰 Basics" › its boxes), list the parts: a
+    contents, not empty steps. Empty headings that are the plan, with no fuller parts after
+    them, stay."""
+    run: list[Draft] = []
+    for child in root.children:
+        if child.kind != HEADING or child.children or child.notes or child.is_task:
+            break
+        run.append(child)
+    if len(run) < MIN_CONTENTS_HEADINGS:
+        return
+    later = {
+        _number_of(d)
+        for c in root.children[len(run) :]
+        for d in walk(c)
+        if d.kind in (HEADING, PSEUDO) and d.children
+    }
+    if not all(_number_of(h) is not None and _number_of(h) in later for h in run):
+        return
+    notes.append("\n".join(f"- {h.title}" for h in run))
+    for heading in run:
+        fired("contents-headings", heading.line, "note")
+    root.children = root.children[len(run) :]
+
+
 @rule("restated-entries")
 def restated_entries_to_notes(root: Draft, notes: list[str]) -> None:
     """A closing part whose every entry (three at least) repeats a step given earlier

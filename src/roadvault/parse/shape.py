@@ -65,6 +65,7 @@ from roadvault.parse.sections import (
     answer_plan_only,
     carry_states_from_excluded,
     carry_ticks,
+    contents_headings_to_notes,
     date_fields,
     dated_logs_to_notes,
     drop_assistant_offers,
@@ -3107,6 +3108,7 @@ def shape_roadmap(
     _move_intro_sections(root, notes)
     sections_after_the_plan(root, notes)
     sections_before_the_plan(root, notes)
+    contents_headings_to_notes(root, notes)
     restated_sections_to_notes(root, notes)
     restated_entries_to_notes(root, notes)
     part_descriptions_to_notes(root)
