@@ -380,3 +380,19 @@ def test_parts_of_a_series_numbered_one_of_three_are_not_counts_of_work_done():
     text = "# Clay\n\n## Lessons\n\n- Wedging (1/3)\n- Wedging (2/3)\n- Wedging (3/3)\n"
     leaves = parse_roadmap(text).leaves()
     assert [leaf.status.value for leaf in leaves] == ["todo", "todo", "todo"]
+
+
+def test_complete_after_a_chapter_begun_half_a_day_before_finishes_it_and_ticks_nothing():
+    text = (
+        "# Plan\n\n## Week 1\n**Day 1**\n- Maths: **Functions** (Half)\n"
+        "- Chemistry: **Solutions** (Half)\n\n"
+        "**Day 2**\n- Maths: **Functions** (Complete)\n- Chemistry: **Solutions** (Complete)\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.status.value for leaf in leaves] == ["todo"] * 4
+
+
+def test_done_after_a_name_written_again_is_still_a_tick():
+    text = "# Plan\n\n## Week 1\n- Solutions (Part 1)\n- Solutions (done)\n- Kinetics\n"
+    leaves = parse_roadmap(text).leaves()
+    assert [leaf.status.value for leaf in leaves] == ["todo", "done", "todo"]

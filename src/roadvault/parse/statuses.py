@@ -1186,6 +1186,7 @@ def read_state_suffixes(root: Draft) -> None:
     is done, with everything in it. So is a count of finished exercises after the name
     ("Basic CSS (44 of 44 challenges completed)": see `read_progress_counts`)."""
     prefixed: list[tuple[Draft, tuple[str, str]]] = []
+    scoped = _scoped_names(root)
     for draft in walk(root):
         if draft.kind not in (ITEM, HEADING, PSEUDO, ROW) or draft.marker is not None:
             continue
@@ -1204,6 +1205,8 @@ def read_state_suffixes(root: Draft) -> None:
             if tag is not None:
                 prefixed.append((draft, tag))
             continue
+        if _bare_name(draft.title) in scoped and _COMPLETE_RE.search(draft.title[len(found[0]) :]):
+            continue  # "Solutions (Half)" one day, "Solutions (Complete)" the next: how much
         draft.title, draft.said = found
         fired("state-suffix", draft.line, "item", f"[{draft.said}]")
     read_progress_counts(root)
@@ -1218,6 +1221,30 @@ def read_state_suffixes(root: Draft) -> None:
 
 
 MIN_STATE_TAGS = 2
+_BRACKET_TAIL_RE = re.compile(r"\s*[(（][^()（）\n]*[)）]\s*$")
+# "complete" says how much as well as how far ("(Half)" one day, "(Complete)" the next)
+_COMPLETE_RE = re.compile(r"complet|komplett|完整|全部", re.I)
+
+
+def _bare_name(title: str) -> str:
+    return _BRACKET_TAIL_RE.sub("", title).strip()
+
+
+def _scoped_names(root: Draft) -> set[str]:
+    """Names written again with a bracket that is no state ("Solutions (Half)" beside
+    "Solutions (Complete)"): the brackets say how much of it a day covers, and "Complete"
+    among them finishes the chapter, it does not tick it ("(done)" still would)."""
+    scoped: set[str] = set()
+    for draft in walk(root):
+        if (
+            draft.kind == ITEM
+            and _BRACKET_TAIL_RE.search(draft.title)
+            and (state_suffix(draft.title) is None)
+        ):
+            scoped.add(_bare_name(draft.title))
+    return scoped
+
+
 # "(28 of 28 challenges completed)", "(0 of 22)", "(3/10 done)": how many of the entry's
 # own exercises are finished, after its name
 _PROGRESS_COUNT_RE = re.compile(
