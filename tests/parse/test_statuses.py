@@ -396,3 +396,22 @@ def test_done_after_a_name_written_again_is_still_a_tick():
     text = "# Plan\n\n## Week 1\n- Solutions (Part 1)\n- Solutions (done)\n- Kinetics\n"
     leaves = parse_roadmap(text).leaves()
     assert [leaf.status.value for leaf in leaves] == ["todo", "done", "todo"]
+
+
+def test_a_box_and_its_state_word_after_the_name_say_how_far_it_is():
+    text = (
+        "# Ruta\n\n## Lecciones\n\n- **1_1_Barro**          - [x] Completada\n"
+        "- **1_2_Torno**          - [ ] Pendiente\n- **1_3_Esmalte**        - [ ] Pendiente\n"
+    )
+    leaves = parse_roadmap(text).leaves()
+    assert [(leaf.title, leaf.status.value) for leaf in leaves] == [
+        ("1_1_Barro", "done"),
+        ("1_2_Torno", "todo"),
+        ("1_3_Esmalte", "todo"),
+    ]
+
+
+def test_a_box_after_a_name_then_more_words_is_not_a_state():
+    text = "# Plan\n\n## Week 1\n\n- Read the guide - [x] marks mean optional here\n- Wedging\n"
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles[0].startswith("Read the guide"), titles

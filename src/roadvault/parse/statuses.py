@@ -1144,8 +1144,14 @@ def state_suffix(title: str) -> tuple[str, str] | None:
     """(title without it, checkbox) for a title ending in a state word ("Git (완)" →
     ("Git", "x")), or None."""
     boxed = _BOX_SUFFIX_RE.search(title)
-    if boxed is not None and title[: boxed.start()].strip():
-        # "Dia 1: Revisão [x]": the box written after the name
+    word = (boxed["word"] or "").strip(" *_.") if boxed is not None else ""
+    if (
+        boxed is not None
+        and title[: boxed.start()].strip()
+        and (not word or _SAID.get(word.casefold()) or status_of_words(word))
+    ):
+        # "Dia 1: Revisão [x]", "**1_1_Internet**  - [x] Completada": the box written after
+        # the name (with the state it stands for, in words)
         return title[: boxed.start()].rstrip(), " " if boxed["box"] == " " else "x"
     match = _STATE_SUFFIX_RE.search(title)
     if match is None or not title[: match.start()].strip():
@@ -1166,7 +1172,9 @@ def state_suffix(title: str) -> tuple[str, str] | None:
 _MARK_TAIL_RE = re.compile(rf"(?:\s[{''.join(sorted(STATUS_MARKS))}]\ufe0f?)+\s*$")
 
 
-_BOX_SUFFIX_RE = re.compile(r"\s\[(?P<box>[ xX✓✔])\]\s*$")
+_BOX_SUFFIX_RE = re.compile(
+    r"\s(?:-\s+)?\[(?P<box>[ xX✓✔])\](?:\s+(?P<word>[^\s\[\]][^\[\]]{0,24}?))?\s*$"
+)
 _STATE_BEFORE_COLON_RE = re.compile(
     rf"\s*[(（\[]\s*(?P<bracketed>{_STATE_WORD})\s*[)）\]](?=\s*\\?[:：])", re.I
 )

@@ -240,7 +240,7 @@ def status_of_words(text: str) -> str | None:
     if state[:1] in "⬜☐⭕⏸🔲" or _TODO_WORDS_RE.search(lowered):
         return " "
     if re.search(
-        r"已完成|完成|完了|済み|terminado|completado|concluído|erledigt|fait|완료"
+        r"已完成|完成|完了|済み|terminad[oa]|completad[oa]|concluíd[oa]|erledigt|fait|완료"
         r"|изучено|выполнено|готово|завершено|terminé|completato|fatto|ukończon[eay]"
         r"|zakończon[eay]|tamamland[ıi]|bitti|selesai|hoàn thành|xong"
         # learnt for good: "Acquis", "Maîtrisé", "Dominado", "Освоено"
