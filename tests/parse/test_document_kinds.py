@@ -9223,3 +9223,18 @@ def test_a_plain_text_syllabus_lists_its_topics_one_to_a_line_under_a_label():
         "Throwing cylinders",
         "Glazes and firing",
     ]
+
+
+def test_a_logged_day_whose_heading_ends_in_a_colon_is_still_one_of_the_days():
+    text = (
+        "# Clay log\n\n### Day 1: March\n\nDid wedging.\n\n### Day 2:\n\nWent to the studio.\n\n"
+        "### Day 3:\n\nCentred.\n\n### Day 4: April\n\nPulled.\n"
+    )
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert [t.split(":")[0] for t in titles] == ["Day 1", "Day 2", "Day 3", "Day 4"], titles
+
+
+def test_a_goal_heading_over_a_paragraph_is_still_text():
+    text = "# Clay\n\n## Week 1\n\n- Wedging\n- Centring\n\n### Goal:\n\nCentre a pound of clay.\n"
+    titles = [leaf.title for leaf in parse_roadmap(text).leaves()]
+    assert titles == ["Wedging", "Centring"], titles

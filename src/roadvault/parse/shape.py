@@ -134,6 +134,7 @@ from roadvault.parse.titles import (
     has_stage_word,
     led_by_a_weekday,
     light_clean,
+    opens_a_part,
     plain_label,
     remove_controls,
     settled_title,
@@ -2023,6 +2024,8 @@ def _tidy(draft: Draft) -> None:
             and child.label
             and not described
             and not text_says_what_to_do(child)
+            # "### Day 075:" over what was done that day: one of the log's days, not a field
+            and not (child.kind == HEADING and opens_a_part(child.text or child.title))
         ):
             # "**Goal:**" over a paragraph, or a placeholder bullet "Notes:": text, not a step.
             if child.notes:
