@@ -284,7 +284,8 @@ class InlineText:
         return self.images > 0 and not strip_decorations(self.text).strip()
 
 
-_ESCAPED_NOT_BRACKET_RE = re.compile(r"\\([^\[\]])")
+# "\_" inside a link's alias is the alias's own; "\[" and a table's "\|" are not undone
+_ESCAPED_NOT_BRACKET_RE = re.compile(r"\\([^\[\]|])")
 
 
 def _render_wikilinks(text: str, source: str | None = None) -> str:
