@@ -1897,8 +1897,6 @@ def _html_list(content: str) -> bool:
 _CARD_HEADING_RE = re.compile(r"<h([2-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
 
 
-# The boxes of advice site themes draw: Jekyll's "notice--info", Bootstrap's "alert",
-# MkDocs' "admonition", and their kin.
 @rule("callout-layout")
 def is_callout_layout(callout: Draft, title: str) -> bool:
     """An Obsidian callout with no title of its own that holds only callouts ("> [!multi-column]"
@@ -1908,6 +1906,8 @@ def is_callout_layout(callout: Draft, title: str) -> bool:
     return not title and bool(callout.children) and all(c.kind == CALLOUT for c in callout.children)
 
 
+# The boxes of advice site themes draw: Jekyll's "notice--info", Bootstrap's "alert",
+# MkDocs' "admonition", and their kin.
 _CALLOUT_CLASS_RE = re.compile(
     r"""\A\s*<\w+[^>]*\bclass\s*=\s*["'][^"']*\b(?:notice|alert|callout|admonition|tip|hint"""
     r"""|warning|caution|danger|info|note|success)\b""",

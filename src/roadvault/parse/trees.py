@@ -184,13 +184,12 @@ def _unfenced_trees(lines: list[str]) -> list[str]:
         level = _heading_level_at(lines, index) + 1
         markdown = tree_markdown(lines[index:end], heading_level=max(level, 2))
         if markdown is not None:
+            # a bullet may interrupt the paragraph above: no blank line is needed, and line
+            # numbers stay the source's
             fired("tree-diagram", index + 1, "item", f"{end - index} lines drawn outside code")
-            # blank lines around: the outline is not a lazy continuation of the text above
             out[index:end] = markdown
-            if index and out[index - 1].strip():
-                out[index - 1] += "\n"
         index = max(end, index + 1)
-    return "\n".join(out).split("\n") if out != lines else lines
+    return out
 
 
 @rule("tree-diagram")
