@@ -1872,8 +1872,9 @@ def _row_count(row: Draft) -> int | None:
     return int(match[1]) if match else None
 
 
-def _row_done(row: Draft) -> bool:
-    return (row.marker or "").lower() == "x" or row.said == "x" or row.glyph == "x"
+def _ticked(draft: Draft) -> bool:
+    """Ticked in a box, or marked done by a word or a glyph."""
+    return (draft.marker or "").lower() == "x" or draft.said == "x" or draft.glyph == "x"
 
 
 def _row_stated(row: Draft) -> bool:
@@ -1904,7 +1905,8 @@ def status_boards_to_notes(root: Draft, notes: list[str]) -> None:
         counts = [_row_count(r) for r in rows]
         if counts != list(range(1, len(rows) + 1)):
             continue
-        peers = [d for d in parts if d is not parent and d not in walk(parent)]
+        inside = {id(d) for d in walk(parent)}
+        peers = [d for d in parts if id(d) not in inside]
         level = min((d.level for d in peers), default=0)
         counted = [d for d in peers if d.level == level]
         if len(counted) < len(rows) or parent in walk(counted[0]):
@@ -1912,7 +1914,7 @@ def status_boards_to_notes(root: Draft, notes: list[str]) -> None:
         notes.append("\n".join(f"- {' | '.join(row.cells)}" for row in rows))
         for row, part in zip(rows, counted, strict=False):
             fired("status-board", row.line, "note")
-            if _row_done(row) and part.said is None and part.marker is None:
+            if _ticked(row) and part.said is None and part.marker is None:
                 part.said = "x"
                 fired("status-board", part.line, "phase", f"[x] from line {row.line}")
         parent.children = [c for c in parent.children if c not in rows]
@@ -2516,12 +2518,7 @@ _STRUCK_RE = re.compile(r"^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?~~.+~~[\s.;,]*$")
 
 def _said_done(draft: Draft) -> bool:
     """Ticked, marked done, or struck through from end to end ("~~Loops;~~")."""
-    return (
-        (draft.marker or "").lower() == "x"
-        or draft.said == "x"
-        or draft.glyph == "x"
-        or bool(_STRUCK_RE.match(draft.raw))
-    )
+    return _ticked(draft) or bool(_STRUCK_RE.match(draft.raw))
 
 
 def carry_restated_states(copies: list[Draft], parts: list[Draft]) -> None:
